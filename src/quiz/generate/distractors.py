@@ -1,0 +1,80 @@
+"""Choosing wrong options: same type as the key, plausible, and proven false.
+
+Candidates come from the pack's values of the key's type, those used by the
+same relation first (they are the most plausible); dates and numbers may add
+near neighbours of the key. Each is kept only if a closed relation proves it
+false, it reads differently from every other option after folding, and it does
+not appear in the prompt.
+"""
+
+from __future__ import annotations
+
+import random
+
+from quiz.generate.truth import Direction, proven_false
+from quiz.packs.model import Number, Pack, Relation, Value, When
+from quiz.text import contains_phrase, fold
+
+
+def asked_type(relation: Relation, direction: Direction) -> str:
+    return relation.object_type if direction == "forward" else relation.subject_type
+
+
+def candidates(
+    pack: Pack,
+    relation: Relation,
+    direction: Direction,
+    anchor: Value,
+    key: Value,
+    prompt: str,
+    rng: random.Random,
+) -> list[Value]:
+    """Every usable wrong option, most plausible first, shuffled within each rank."""
+    side = "object" if direction == "forward" else "subject"
+    related_keys = {getattr(f, side).key for f in pack.facts_by_relation.get(relation.id, ())}
+    pool = pack.pool(asked_type(relation, direction))
+    near = _neighbours(key, pack)
+    related = [v for v in pool if v.key in related_keys]
+    others = [v for v in pool if v.key not in related_keys] + near
+    rng.shuffle(related)
+    rng.shuffle(others)
+    taken = {fold(n) for n in key.names} | {fold(n) for n in anchor.names}
+    out = []
+    for value in related + others:
+        if isinstance(key, Number) and (
+            not isinstance(value, Number) or value.approx != key.approx
+        ):
+            continue
+        names = {fold(n) for n in value.names}
+        if names & taken or any(contains_phrase(prompt, n) for n in value.names):
+            continue
+        if not proven_false(pack, relation, direction, anchor, value):
+            continue
+        taken |= names
+        out.append(value)
+    return out
+
+
+def _neighbours(key: Value, pack: Pack) -> list[Value]:
+    """Nearby dates and numbers, for when the bank holds too few of the type."""
+    latest = _source_year(pack)
+    if isinstance(key, When):
+        years = [key.year + d for d in (-3, -2, -1, 1, 2, 3)]
+        return [When(y, key.month, key.day) for y in years if latest is None or y <= latest]
+    if isinstance(key, Number) and not key.approx and isinstance(key.value, int):
+        n = key.value
+        steps = (-2, -1, 1, 2, 3) if n < 20 else (-n // 2, -n // 4, n // 4, n // 2)
+        return [key.like(n + d) for d in steps if n + d > 0]
+    return []
+
+
+def _source_year(pack: Pack) -> int | None:
+    years = [int(s.date[:4]) for s in pack.sources.values() if s.date and s.date[:4].isdigit()]
+    return max(years) if years else None
+
+
+def sort_if_ordered(values: list[Value]) -> list[Value] | None:
+    """Dates and numbers are shown in order (an item-writing rule); others are not sortable."""
+    if all(isinstance(v, When) for v in values) or all(isinstance(v, Number) for v in values):
+        return sorted(values, key=lambda v: v.key)
+    return None

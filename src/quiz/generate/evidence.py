@@ -1,0 +1,61 @@
+"""'Which sentence proves this?': the claim's own sentence among others that do not prove it.
+
+A wrong option must not hold any of the claim's quotes and must not even
+mention the claim's asked value, so no other sentence can be argued to prove it.
+"""
+
+from __future__ import annotations
+
+import random
+from functools import lru_cache
+
+from quiz.generate.from_facts import explanation
+from quiz.generate.question import Question
+from quiz.packs.model import Fact, Pack
+from quiz.packs.quotes import Span, sentences, sentences_covering
+from quiz.text import contains_phrase, fold
+
+OPTIONS = 4
+
+
+@lru_cache(maxsize=16)
+def _sentences(text: str) -> tuple[Span, ...]:
+    return tuple(sentences(text))
+
+
+def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | None:
+    quote = fact.quote
+    text = pack.sources[quote.source].text
+    proof = sentences_covering(text, quote.start, quote.end)
+    answer = text[proof.start : proof.end]
+    spans = [(q.start, q.end) for q in fact.evidence if q.source == quote.source]
+    pool = []
+    for s in _sentences(text):
+        sentence = text[s.start : s.end]
+        if any(s.start < end and start < s.end for start, end in spans):
+            continue
+        if any(contains_phrase(sentence, n) for n in fact.object.names):
+            continue
+        pool.append(sentence)
+    rng.shuffle(pool)
+    chosen = [answer]
+    for sentence in pool:
+        if fold(sentence) not in {fold(c) for c in chosen}:
+            chosen.append(sentence)
+        if len(chosen) == OPTIONS:
+            break
+    if len(chosen) < 3:
+        return None
+    rng.shuffle(chosen)
+    return Question(
+        id=f"{fact.id}:evidence",
+        fact=fact.id,
+        kind="evidence",
+        prompt=f"Which sentence of the article proves this? {fact.statement}",
+        options=tuple(chosen),
+        answer=answer,
+        explanation=explanation(fact),
+        quote=quote,
+        topics=fact.topics,
+        facts=(fact.id,),
+    )

@@ -1,0 +1,34 @@
+"""What the bank proves: a claim holds, or a closed relation proves it false.
+
+The bank is open-world: a value missing from an open relation is unknown, not
+false. Only a closed relation (the bank lists every value the source gives)
+can prove a wrong option wrong.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from quiz.packs.model import Pack, Relation, Value, same_value
+
+Direction = Literal["forward", "reverse"]
+
+
+def answers_for(pack: Pack, relation: Relation, direction: Direction, anchor: Value) -> list[Value]:
+    """Every value the bank gives for the asked side, given the other side."""
+    if direction == "forward":
+        return pack.objects_of(relation, anchor)
+    return pack.subjects_of(relation, anchor)
+
+
+def holds(
+    pack: Pack, relation: Relation, direction: Direction, anchor: Value, value: Value
+) -> bool:
+    """The bank states (or cannot be told apart from stating) this claim."""
+    return any(same_value(value, v) for v in answers_for(pack, relation, direction, anchor))
+
+
+def proven_false(
+    pack: Pack, relation: Relation, direction: Direction, anchor: Value, value: Value
+) -> bool:
+    return relation.closed and not holds(pack, relation, direction, anchor, value)

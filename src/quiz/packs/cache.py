@@ -1,0 +1,72 @@
+"""A parsed-pack cache keyed by the bytes of the pack and of its sources.
+
+Validating a large pack costs a YAML parse plus quote searches; a warm start
+reads one pickle instead. The cache lives in the user's cache folder (only this
+user writes there), is keyed by SHA-256 of the pack file and the program
+version, and re-hashes every source file so an edited source is never served
+stale. Any failure to read or write it is ignored: the cache only saves time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+import platformdirs
+
+from quiz import __version__
+from quiz.packs.model import Pack
+
+_CACHE_FORMAT = 1
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("QUIZ_NO_CACHE"):
+        return None
+    override = os.environ.get("QUIZ_CACHE_DIR")
+    base = Path(override) if override else platformdirs.user_cache_path("quiz")
+    return base / "packs"
+
+
+def _entry(pack_bytes: bytes) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(pack_bytes).hexdigest()
+    return folder / f"{digest}-{__version__}-{_CACHE_FORMAT}.pickle"
+
+
+def get(path: Path, pack_bytes: bytes) -> Pack | None:
+    entry = _entry(pack_bytes)
+    if entry is None:
+        return None
+    try:
+        with entry.open("rb") as fh:
+            pack = pickle.load(fh)  # noqa: S301 - our own file in the user's cache folder
+        if not isinstance(pack, Pack):
+            return None
+        folder = path.parent
+        for source in pack.sources.values():
+            data = (folder / source.file).read_bytes()
+            if hashlib.sha256(data).hexdigest() != source.sha256:
+                return None
+        return pack
+    except Exception:  # a stale or corrupt cache entry is simply a miss
+        return None
+
+
+def put(pack: Pack, pack_bytes: bytes) -> None:
+    entry = _entry(pack_bytes)
+    if entry is None:
+        return
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(pack, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, entry)
+    except OSError:
+        pass

@@ -1,0 +1,123 @@
+"""Where packs live and how one is found by id or path.
+
+Packs come from three places, in this order: the ones bundled with the program,
+the user's data folder (platformdirs), and any folder given with --packs. A
+broken pack is reported and skipped; it never stops the others from loading.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+from quiz.packs import cache
+from quiz.packs.errors import PackError, Problem, display_path
+from quiz.packs.loader import load_pack
+from quiz.packs.model import Pack
+from quiz.packs.yamlio import MAX_BYTES
+
+DEFAULT_PACK = "lithuania-nato"
+
+
+def bundled_dir() -> Path:
+    """The packs shipped in the wheel; in a source checkout, the repo's questions/ folder."""
+    installed = Path(str(resources.files("quiz"))) / "questions"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[3] / "questions"
+
+
+def user_dir() -> Path:
+    override = os.environ.get("QUIZ_DATA_DIR")
+    base = Path(override) if override else platformdirs.user_data_path("quiz")
+    return base / "packs"
+
+
+def pack_files(extra: list[Path] | None = None) -> list[Path]:
+    """Every *.yaml / *.yml pack file in the known folders (not their sources/ subfolders)."""
+    files: list[Path] = []
+    for folder in [bundled_dir(), user_dir(), *(extra or [])]:
+        if folder.is_file():
+            files.append(folder)
+        elif folder.is_dir():
+            files.extend(
+                sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+            )
+    return files
+
+
+def load(path: Path) -> Pack:
+    """Load a pack through the parsed-pack cache."""
+    try:
+        size = path.stat().st_size
+        data = path.read_bytes() if size <= MAX_BYTES else b""
+    except OSError:
+        data = b""
+    if data:
+        hit = cache.get(path, data)
+        if hit is not None:
+            return hit
+    pack = load_pack(path)
+    if data:
+        cache.put(pack, data)
+    return pack
+
+
+@dataclass
+class Catalog:
+    packs: list[Pack] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def find(self, spec: str) -> Pack | None:
+        for pack in self.packs:
+            if pack.id == spec:
+                return pack
+        return None
+
+
+def catalog(extra: list[Path] | None = None) -> Catalog:
+    """Load every known pack; collect problems of the broken ones instead of stopping."""
+    found = Catalog()
+    seen: dict[str, str] = {}
+    for path in pack_files(extra):
+        try:
+            pack = load(path)
+        except PackError as exc:
+            found.problems.extend(exc.problems)
+            continue
+        if pack.id in seen:
+            found.problems.append(
+                Problem(
+                    display_path(path),
+                    1,
+                    1,
+                    f"pack id {pack.id!r} is already used by {seen[pack.id]}",
+                )
+            )
+            continue
+        seen[pack.id] = display_path(path)
+        found.packs.append(pack)
+    return found
+
+
+def resolve(spec: str | None, extra: list[Path] | None = None) -> Pack:
+    """A pack by path or id (default: the bundled lithuania-nato); PackError if it cannot load."""
+    spec = spec or DEFAULT_PACK
+    path = Path(spec)
+    if path.suffix in (".yaml", ".yml") or path.exists():
+        return load(path)
+    for candidate in pack_files(extra):
+        if candidate.stem == spec:
+            pack = load(candidate)
+            if pack.id == spec:
+                return pack
+    found = catalog(extra)
+    match = found.find(spec)
+    if match is None:
+        known = ", ".join(p.id for p in found.packs) or "none"
+        raise PackError([Problem(spec, 0, 0, f"no pack with id {spec!r} (known packs: {known})")])
+    return match

@@ -1,0 +1,46 @@
+"""Text folding shared by answer matching, duplicate checks and prompt checks.
+
+Folding is how the program decides that two spellings are "the same" for a
+player: case, accents, typographic quotes and a leading article do not count.
+It never changes stored text; it only builds comparison keys.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\xa0": " "})
+_SPACE = re.compile(r"\s+")
+_PUNCT = re.compile(r"[^\w\s]")
+_ARTICLE = re.compile(r"^(the|a|an) ")
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """The comparison key of a name: 'The Šiauliai  Air-Base' → 'siauliai air base'."""
+    key = strip_accents(text.translate(_QUOTES)).casefold()
+    key = _PUNCT.sub(" ", key)
+    key = _SPACE.sub(" ", key).strip()
+    return _ARTICLE.sub("", key)
+
+
+def contains_phrase(haystack: str, needle: str) -> bool:
+    """Whether the folded needle stands in the folded haystack as whole words."""
+    n = fold(needle)
+    if not n:
+        return False
+    return re.search(rf"(?<!\w){re.escape(n)}(?!\w)", fold(haystack)) is not None
+
+
+def fold_quotes(text: str) -> str:
+    """Typographic quotes, dashes and no-break spaces made plain; the length never changes."""
+    return text.translate(_QUOTES)
+
+
+def capitalize_first(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text

@@ -78,9 +78,9 @@ def slots(pack: Pack, seed: int = 0) -> list[Slot]:
         out.append(
             Slot(
                 f"{q.id}:{q.kind}",
-                q.kind,
+                q.kind,  # type: ignore[arg-type]
                 (q.id,),
-                q.topics,  # type: ignore[arg-type]
+                q.topics,
                 partial(hand, q),
             )
         )

@@ -10,8 +10,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz import __version__
+from quiz.packs.errors import PackError
+
+if TYPE_CHECKING:
+    from quiz.packs.model import Pack
+    from quiz.scoring import Rules
 
 EXIT_OK, EXIT_DATA, EXIT_INTERRUPTED = 0, 2, 130
 
@@ -86,6 +92,31 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--seed", type=_seed, default=0, metavar="S")
     export.add_argument("--kinds", type=_kinds, metavar="K1,K2")
     export.add_argument("--topics", type=_topics, metavar="T1,T2")
+
+    play = sub.add_parser("play", help="play a round now (full screen, or --plain lines)")
+    play.add_argument(
+        "pack", nargs="?", metavar="PACK", help="pack id or path (default: lithuania-nato)"
+    )
+    play.add_argument(
+        "--count", type=_positive, default=10, metavar="N", help="number of questions (default 10)"
+    )
+    play.add_argument(
+        "--seed",
+        type=_seed,
+        metavar="S",
+        help="same seed, same questions (default: a new random seed, shown at the end)",
+    )
+    play.add_argument("--kinds", type=_kinds, metavar="K1,K2")
+    play.add_argument("--topics", type=_topics, metavar="T1,T2")
+    play.add_argument(
+        "--plain",
+        action="store_true",
+        help="numbered lines on stdout, answers on stdin (screen readers, scripts)",
+    )
+    play.add_argument(
+        "--speed-bonus", action="store_true", help="faster right answers score more (Kahoot's rule)"
+    )
+    play.add_argument("--no-streak", action="store_true", help="no bonus for answers in a row")
     return parser
 
 
@@ -97,14 +128,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_check(args)
         if args.command == "export":
             return cmd_export(args)
-        parser.print_help()
-        return EXIT_OK
+        if args.command == "play":
+            return cmd_play(args)
+        return cmd_home(args)
     except KeyboardInterrupt:
         print("quiz: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except UsageError as exc:
         print(f"quiz: {exc}", file=sys.stderr)
         return EXIT_DATA
+    except PackError as exc:
+        return _fail(exc.problems)
     except BrokenPipeError:
         return EXIT_OK
 
@@ -133,25 +167,64 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_DATA if failed else EXIT_OK
 
 
+def _pack(args: argparse.Namespace) -> Pack:
+    """The pack named on the command line, with its topics checked."""
+    from quiz.packs.registry import resolve
+
+    pack = resolve(args.pack, args.packs)
+    unknown = sorted(set(args.topics or ()) - set(pack.topics))
+    if unknown:
+        raise UsageError(
+            f"unknown topic {', '.join(unknown)}; the pack's topics: {', '.join(pack.topics)}"
+        )
+    return pack
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from quiz.export import export_json
     from quiz.generate import all_questions, generate
-    from quiz.packs.errors import PackError
-    from quiz.packs.registry import resolve
 
-    try:
-        pack = resolve(args.pack, args.packs)
-    except PackError as exc:
-        return _fail(exc.problems)
-    if args.topics:
-        unknown = sorted(set(args.topics) - set(pack.topics))
-        if unknown:
-            raise UsageError(
-                f"unknown topic {', '.join(unknown)}; the pack's topics: {', '.join(pack.topics)}"
-            )
+    pack = _pack(args)
     if args.all:
         questions = all_questions(pack, args.seed, args.kinds, args.topics)
     else:
         questions = generate(pack, args.seed, args.count, args.kinds, args.topics)
     sys.stdout.write(export_json(pack, questions) + "\n")
+    return EXIT_OK
+
+
+def _rules(args: argparse.Namespace) -> Rules:
+    from quiz.scoring import Rules
+
+    return Rules(speed_bonus=args.speed_bonus, streak_bonus=not args.no_streak)
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    import random
+
+    from quiz.session import RoundSpec
+
+    spec = RoundSpec(_pack(args), args.count, _tuple(args.kinds), _tuple(args.topics), _rules(args))
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(10**6)
+    session = spec.start(seed)
+    if not session.questions:
+        raise UsageError("no questions match these kinds and topics")
+    if args.plain:
+        from quiz import plain
+
+        return plain.run(session, sys.stdin, sys.stdout)
+    from quiz.tui.app import QuizApp
+
+    QuizApp(session=session, extra_packs=args.packs).run()
+    return EXIT_OK
+
+
+def _tuple(items: list[str] | None) -> tuple[str, ...] | None:
+    return tuple(items) if items else None
+
+
+def cmd_home(args: argparse.Namespace) -> int:
+    from quiz.tui.app import QuizApp
+
+    QuizApp(extra_packs=args.packs).run()
     return EXIT_OK

@@ -117,3 +117,9 @@ def _trim(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span(start, end)
+
+
+def in_context(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The paragraph around a passage, with the passage's offsets inside it."""
+    para = paragraph_of(text, start, end)
+    return text[para.start : para.end], start - para.start, end - para.start

@@ -1,0 +1,50 @@
+"""Words shared by every interface: how to answer, the answer as text, the summary.
+
+Plain text only (no markup), so the line mode and the Textual app say the
+same things and pack text is never interpreted.
+"""
+
+from __future__ import annotations
+
+from quiz.generate.question import Question
+from quiz.packs.model import Pack, Quote
+from quiz.packs.quotes import in_context
+from quiz.session import Session
+
+HOW_TO_ANSWER = {
+    "choice": "Answer with the option's number.",
+    "true_false": "Answer 1 for True or 2 for False.",
+    "evidence": "Answer with the number of the sentence that proves it.",
+    "multi": "Select all that apply: numbers or letters separated by commas (e.g. 1,3).",
+    "order": "Give the order, earliest first: numbers separated by commas (e.g. 3,1,4,2).",
+    "typed": "Type your answer.",
+    "number": "Type a number.",
+}
+
+
+def answer_text(q: Question) -> str:
+    if isinstance(q.answer, tuple):
+        return (" → " if q.kind == "order" else "; ").join(q.answer)
+    return str(q.answer)
+
+
+def quote_in_context(pack: Pack, quote: Quote, mark: tuple[str, str]) -> str:
+    """The quote's paragraph with the quoted words between the two marks."""
+    text, start, end = in_context(pack.sources[quote.source].text, quote.start, quote.end)
+    return f"{text[:start]}{mark[0]}{text[start:end]}{mark[1]}{text[end:]}"
+
+
+def summary_lines(session: Session) -> list[str]:
+    s = session.summary()
+    lines = [
+        f"Round over. Score {s.score} · {s.right} of {s.asked} right "
+        f"({100 * s.accuracy:.0f} %) · best streak {s.best_streak}",
+    ]
+    if s.topics:
+        lines.append("By topic: " + ", ".join(f"{t.topic} {t.right}/{t.asked}" for t in s.topics))
+    for o in s.missed:
+        lines.append(f"Missed: {o.question.prompt}")
+        lines.append(
+            f"  Answer: {answer_text(o.question)} — the article: “{o.question.quote.text}”"
+        )
+    return lines

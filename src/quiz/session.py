@@ -122,7 +122,7 @@ class Session:
 
     @property
     def total(self) -> int:
-        return self.points + self.streak_bonus
+        return len(self.questions)
 
     @property
     def current(self) -> Question:

@@ -41,6 +41,19 @@ class PackLoader(_BaseLoader):
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # PyYAML's scalar constructors raise plain ValueError/KeyError/OverflowError for
+        # values such as `2004-02-30`, `!!int abc` or `!!bool x`: make them located errors.
+        try:
+            return super().construct_object(node, deep=deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, KeyError, TypeError, OverflowError) as exc:
+            tag = str(node.tag).rsplit(":", 1)[-1]
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read {node.value!r} as a {tag} ({exc})", node.start_mark
+            ) from None
+
 
 def read_text(path: Path) -> str:
     """The file's text, or a PackError naming what is wrong with the bytes."""
@@ -83,7 +96,8 @@ def load_yaml(text: str, name: str) -> Any:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(x) for x in (exc.context, exc.problem) if x)
         if "could not determine a constructor" in message:
-            message = f"tag not allowed in a pack: {message.split('tag')[-1].strip()}"
+            tag = message.rsplit(" ", 1)[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
+            message = f"tag not allowed in a pack: {tag}"
         raise PackError([Problem(name, line, col, f"YAML: {message}")]) from None
     except yaml.YAMLError as exc:
         raise PackError([Problem(name, 1, 1, f"YAML: {exc}")]) from None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -227,8 +228,12 @@ class _Builder:
             )
 
     def read_source(self, file: str, path: YamlPath) -> str | None:
-        folder = self.path.parent.resolve()
-        target = (folder / file).resolve()
+        try:
+            folder = self.path.parent.resolve()
+            target = (folder / file).resolve()
+        except (OSError, ValueError) as exc:  # e.g. a NUL byte in the name
+            self.problem(path, f"cannot read source file {file!r}: {exc}")
+            return None
         if Path(file).is_absolute() or not target.is_relative_to(folder):
             self.problem(path, f"source file {file!r} must be inside the pack's folder")
             return None
@@ -413,7 +418,7 @@ class _Builder:
         if expected is not None and value.type != expected:
             self.problem(
                 path,
-                f"the relation wants a {expected} here, not a {value.type} ({value.display!r})",
+                f"the relation wants {_a(expected)} here, not {_a(value.type)} ({value.display!r})",
             )
             return None
         return value
@@ -429,6 +434,7 @@ class _Builder:
                 or not isinstance(n, int | float)
                 or not isinstance(approx, bool)
                 or not (text is None or isinstance(text, str))
+                or not _finite(n)
             ):
                 self.problem(
                     path, "a number is {number: N, text: optional words, approx: true|false}"
@@ -454,7 +460,7 @@ class _Builder:
             return None
         year, month, day = (int(g) if g else None for g in m.groups())
         try:
-            dt.date(year or 1, month or 1, day or 1)
+            dt.date(year or 0, month or 1, day or 1)  # year 0000 is not a real year
         except ValueError as exc:
             self.problem((*path, key), f"not a real date: {v!r} ({exc})")
             return None
@@ -566,6 +572,18 @@ def _kind(obj: Any) -> str:
     return {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}.get(
         type(obj), type(obj).__name__
     )
+
+
+def _a(word: str) -> str:
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
+
+
+def _finite(n: float) -> bool:
+    """A number the program can compare and show: not NaN, not infinite, not astronomically big."""
+    try:
+        return math.isfinite(float(n))
+    except OverflowError:
+        return False
 
 
 def _hint(name: str, known: dict[str, Any]) -> str:

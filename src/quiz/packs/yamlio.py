@@ -51,7 +51,7 @@ class PackLoader(_BaseLoader):
         except (ValueError, KeyError, TypeError, OverflowError) as exc:
             tag = str(node.tag).rsplit(":", 1)[-1]
             raise yaml.constructor.ConstructorError(
-                None, None, f"cannot read {node.value!r} as a {tag} ({exc})", node.start_mark
+                None, None, f"cannot read {node.value!r} as {tag} ({exc})", node.start_mark
             ) from None
 
 

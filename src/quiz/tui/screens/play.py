@@ -1,0 +1,183 @@
+"""The round: a question, the player's answer, then feedback with the passage in context.
+
+The screen only shows what the Session says: it forwards the response and
+displays the outcome. Pack text goes through `Content(...)` or `markup=False`
+everywhere, so a prompt holding "[bold]" or "[@click=app.quit]" shows as typed.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from quiz.present import HOW_TO_ANSWER, answer_text
+from quiz.scoring import InvalidResponse, Response
+from quiz.session import Outcome, Phase, Session
+from quiz.tui.screens.modals import ConfirmQuit
+from quiz.tui.widgets.answers import AnswerList, Mode
+from quiz.tui.widgets.passage import Passage
+from quiz.tui.widgets.status import StatusBar
+
+MODES: dict[str, Mode] = {"multi": "multi", "order": "order"}
+
+
+def text(value: str) -> Content:
+    """Pack text as literal content: never parsed as markup."""
+    return Content(value)
+
+
+class PlayScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter,space", "next", "Next", priority=False),
+        Binding("s", "source", "Source"),
+        Binding("q,escape", "quit_round", "Quit"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(id="status")
+        with VerticalScroll(id="body"):
+            yield Static(id="prompt", markup=False)
+            yield Static(id="hint", markup=False)
+            yield Vertical(id="answer")
+            yield Vertical(id="feedback")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.show_question()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next", "source"):
+            return self.session.phase is Phase.FEEDBACK
+        return True
+
+    # -- asking ---------------------------------------------------------------------
+
+    async def show_question(self) -> None:
+        s = self.session
+        q = s.current
+        self._update_status()
+        self.query_one("#prompt", Static).update(text(q.prompt))
+        self.query_one("#hint", Static).update(HOW_TO_ANSWER[q.kind])
+        feedback = self.query_one("#feedback", Vertical)
+        await feedback.remove_children()
+        feedback.display = False
+        answer = self.query_one("#answer", Vertical)
+        await answer.remove_children()
+        widget: AnswerList | Input
+        if q.options:
+            widget = AnswerList(q.options, MODES.get(q.kind, "single"), id="options")
+        else:
+            placeholder = "a number" if q.kind == "number" else "your answer"
+            widget = Input(placeholder=f"Type {placeholder}, then Enter", id="typed")
+        await answer.mount(widget)
+        widget.focus()
+        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        self.refresh_bindings()
+
+    def _update_status(self) -> None:
+        s = self.session
+        bar = self.query_one(StatusBar)
+        bar.score, bar.streak = s.score, s.streak
+        bar.position = (s.index + (s.phase is Phase.FEEDBACK), s.total)
+
+    @on(AnswerList.Answered)
+    def _answered(self, event: AnswerList.Answered) -> None:
+        event.stop()
+        self.submit(event.response)
+
+    @on(Input.Submitted, "#typed")
+    def _typed(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip():
+            self.submit(event.value)
+
+    def submit(self, response: Response) -> None:
+        if self.session.phase is not Phase.ASKING:
+            return
+        try:
+            outcome = self.session.answer(response)
+        except InvalidResponse as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self.show_feedback(outcome)
+
+    # -- feedback -------------------------------------------------------------------
+
+    def show_feedback(self, o: Outcome) -> None:
+        q = o.question
+        self._update_status()
+        for widget in self.query_one("#answer", Vertical).query("AnswerList, Input"):
+            widget.disabled = True
+        self.query_one("#hint", Static).update("")
+        if o.correct:
+            bonus = f"  +{o.streak_bonus} streak bonus" if o.streak_bonus else ""
+            note = f"  ({o.grade.note})" if o.grade.note else ""
+            verdict, style = f"✔ Right!  +{o.points}{bonus}{note}", "right"
+        elif o.points:
+            verdict, style = f"◐ Partly right: +{o.points} ({o.grade.note})", "partial"
+        else:
+            verdict, style = "✘ Wrong", "wrong"
+        parts: list[Static] = [Static(verdict, classes=f"verdict {style}", markup=False)]
+        if not o.correct:
+            parts.append(Static(text(f"You answered: {o.response_text}"), classes="given"))
+            parts.append(Static(text(f"Answer: {answer_text(q)}"), classes="correct"))
+        parts.append(Static(text(q.explanation), classes="explanation"))
+        why = o.why_wrong
+        if why is not None:
+            parts.append(
+                Static(
+                    text(
+                        f"Why not “{o.response_text}”: {why.statement} "
+                        f"The article: “{why.quote.text}”"
+                    ),
+                    classes="why",
+                )
+            )
+        pack = self.session.pack
+        if pack is not None:
+            parts.append(Static("The article says:", classes="label"))
+            parts.append(Passage(pack, q.quote, classes="passage"))
+        parts.append(Static("Enter or Space: next · s: whole article", classes="hint"))
+        feedback = self.query_one("#feedback", Vertical)
+        feedback.display = True
+        feedback.mount_all(parts)
+        self.set_focus(None)
+        self.refresh_bindings()
+        self.call_after_refresh(feedback.scroll_visible)
+
+    async def action_next(self) -> None:
+        if self.session.phase is not Phase.FEEDBACK:
+            return
+        self.session.next()
+        if self.session.phase is Phase.FINISHED:
+            from quiz.tui.screens.summary import SummaryScreen
+
+            self.app.switch_screen(SummaryScreen(self.session))
+        else:
+            await self.show_question()
+
+    def action_source(self) -> None:
+        if self.session.phase is Phase.FEEDBACK and self.session.pack is not None:
+            from quiz.tui.screens.source import SourceScreen
+
+            self.app.push_screen(SourceScreen(self.session.pack, self.session.current.quote))
+
+    def action_quit_round(self) -> None:
+        if not self.session.in_progress:
+            self.app.exit()
+            return
+
+        def done(quit_now: bool | None) -> None:
+            if quit_now:
+                self.app.exit()
+
+        self.app.push_screen(ConfirmQuit(), done)

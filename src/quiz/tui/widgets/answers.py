@@ -1,0 +1,113 @@
+"""The options of a question, answered with keys 1–9, arrows, space and Enter, or the mouse.
+
+One widget serves three ways of answering: pick one (choice, true/false,
+evidence), select all that apply (multi: space or a digit toggles, Enter
+submits) and put in order (order: shift+↑/↓ or [ ] move the highlighted item,
+Enter submits). It only reports the response; the Session grades it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from textual import events
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from quiz.scoring import Response
+
+Mode = Literal["single", "multi", "order"]
+
+
+class AnswerList(OptionList):
+    BINDINGS = [
+        *(Binding(str(n), f"digit({n})", show=False) for n in range(1, 10)),
+        Binding("space", "toggle_pick", "Toggle", show=False),
+        Binding("shift+up,left_square_bracket", "move(-1)", "Move up", key_display="⇧↑/["),
+        Binding("shift+down,right_square_bracket", "move(1)", "Move down", key_display="⇧↓/]"),
+    ]
+
+    @dataclass
+    class Answered(Message):
+        response: Response
+
+    def __init__(self, options: tuple[str, ...], mode: Mode, **kwargs: object) -> None:
+        super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
+        self.texts = list(options)
+        self.mode: Mode = mode
+        self.order = list(range(len(options)))  # order mode: option index at each position
+        self.picked: set[int] = set()
+        self._render_options()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "move":
+            return self.mode == "order"
+        if action == "toggle_pick":
+            return self.mode == "multi"
+        return True
+
+    def _render_options(self, keep: int | None = None) -> None:
+        rows = []
+        for pos, index in enumerate(self.order):
+            mark = ""
+            if self.mode == "multi":
+                mark = "[x] " if index in self.picked else "[ ] "
+            rows.append(Option(Content(f"{pos + 1}. {mark}{self.texts[index]}")))
+        highlighted = self.highlighted if keep is None else keep
+        self.clear_options()
+        self.add_options(rows)
+        self.highlighted = highlighted if highlighted is not None else 0
+
+    def action_digit(self, n: int) -> None:
+        pos = n - 1
+        if pos >= len(self.texts):
+            self.app.bell()
+            return
+        if self.mode == "single":
+            self.post_message(self.Answered(pos))
+        elif self.mode == "multi":
+            self.highlighted = pos
+            self.action_toggle_pick()
+        else:
+            self.highlighted = pos
+
+    def action_toggle_pick(self) -> None:
+        if self.highlighted is None:
+            return
+        index = self.order[self.highlighted]
+        self.picked ^= {index}
+        self._render_options()
+
+    def action_move(self, step: int) -> None:
+        pos = self.highlighted
+        if pos is None or not 0 <= pos + step < len(self.order):
+            return
+        self.order[pos], self.order[pos + step] = self.order[pos + step], self.order[pos]
+        self._render_options(keep=pos + step)
+
+    def action_select(self) -> None:
+        """Enter: submit."""
+        if self.mode == "single":
+            if self.highlighted is not None:
+                self.post_message(self.Answered(self.highlighted))
+        elif self.mode == "multi":
+            if not self.picked and self.highlighted is not None:
+                self.action_toggle_pick()  # Enter on nothing picked picks the highlighted one first
+            self.post_message(self.Answered(sorted(self.picked)))
+        else:
+            self.post_message(self.Answered(list(self.order)))
+
+    async def _on_click(self, event: events.Click) -> None:
+        """A mouse click: pick (single), toggle (multi) or highlight (order)."""
+        clicked = event.style.meta.get("option")
+        if clicked is None:
+            return
+        self.highlighted = clicked
+        if self.mode == "single":
+            self.post_message(self.Answered(clicked))
+        elif self.mode == "multi":
+            self.action_toggle_pick()

@@ -1,0 +1,31 @@
+"""The round's header: score, streak, question k of n and a progress bar."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.widgets import Label, ProgressBar
+
+
+class StatusBar(Horizontal):
+    score: reactive[int] = reactive(0)
+    streak: reactive[int] = reactive(0)
+    position: reactive[tuple[int, int]] = reactive((0, 0))
+
+    def compose(self) -> ComposeResult:
+        yield Label(id="score")
+        yield Label(id="streak")
+        yield Label(id="position")
+        yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
+
+    def watch_score(self, score: int) -> None:
+        self.query_one("#score", Label).update(f"Score {score}")
+
+    def watch_streak(self, streak: int) -> None:
+        self.query_one("#streak", Label).update(f"Streak {streak}")
+
+    def watch_position(self, position: tuple[int, int]) -> None:
+        done, total = position
+        self.query_one("#position", Label).update(f"Question {min(done + 1, total)} of {total}")
+        self.query_one("#progress", ProgressBar).update(total=total, progress=done)

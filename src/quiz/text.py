@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\xa0": " "})
 _SPACE = re.compile(r"\s+")
@@ -21,6 +22,7 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=16384)  # the generator folds the same names and sentences many times
 def fold(text: str) -> str:
     """The comparison key of a name: 'The Šiauliai  Air-Base' → 'siauliai air base'."""
     key = strip_accents(text.translate(_QUOTES)).casefold()

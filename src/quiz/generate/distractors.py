@@ -41,9 +41,7 @@ def candidates(
     taken = {fold(n) for n in key.names} | {fold(n) for n in anchor.names}
     out = []
     for value in related + others:
-        if isinstance(key, Number) and (
-            not isinstance(value, Number) or value.approx != key.approx
-        ):
+        if not _alike(key, value):
             continue
         names = {fold(n) for n in value.names}
         if names & taken or any(contains_phrase(prompt, n) for n in value.names):
@@ -53,6 +51,19 @@ def candidates(
         taken |= names
         out.append(value)
     return out
+
+
+def _alike(key: Value, value: Value) -> bool:
+    """Written the same way as the key, so no option stands out by its form alone."""
+    if isinstance(key, When):
+        return isinstance(value, When) and value.precision == key.precision
+    if isinstance(key, Number):
+        return (
+            isinstance(value, Number)
+            and value.approx == key.approx
+            and value.in_words == key.in_words
+        )
+    return True
 
 
 def _neighbours(key: Value, pack: Pack) -> list[Value]:

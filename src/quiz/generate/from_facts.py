@@ -139,8 +139,8 @@ def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Q
     if not isinstance(key, Entity) or not _unique_answer(pack, fact, direction):
         return None
     prompt = ask(fact, direction)
-    if prompt is None:
-        return None
+    if prompt is None or "of these" in prompt.lower():
+        return None  # "Which of these …?" asks to pick from options, not to type
     rivals = tuple(n for v in pack.pool(key.type) if v.key != key.key for n in v.names)
     return Question(
         id=f"{fact.id}:typed:{direction}",

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz import __version__
-from quiz.packs.errors import PackError
 
 if TYPE_CHECKING:
     from quiz.packs.model import Pack
@@ -122,7 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # --help and usage errors end here, before any heavy import
+    from quiz.packs.errors import PackError
+
     try:
         if args.command == "check":
             return cmd_check(args)

@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from quiz.text import fold_quotes
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\n\s*")
@@ -64,6 +62,8 @@ def _near_miss(text: str, quote: str) -> str:
             f"quote not verbatim: the source writes {passage!r} "
             "(apostrophes, quotes, dashes or spaces differ)"
         )
+    from rapidfuzz import fuzz  # only on this error path: keeps start-up light
+
     align = fuzz.partial_ratio_alignment(quote, text, processor=None)
     if align is None or align.score < 50:
         return "quote not found in the source"

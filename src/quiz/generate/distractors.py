@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 
 from quiz.generate.truth import Direction, proven_false
-from quiz.packs.model import Number, Pack, Relation, Value, When
+from quiz.packs.model import Entity, Number, Pack, Relation, Value, When
 from quiz.text import contains_phrase, fold
 
 
@@ -63,6 +63,8 @@ def _alike(key: Value, value: Value) -> bool:
             and value.approx == key.approx
             and value.in_words == key.in_words
         )
+    if isinstance(key, Entity) and key.group is not None:
+        return isinstance(value, Entity) and value.group == key.group
     return True
 
 

@@ -46,7 +46,7 @@ TOP_KEYS = (
     {"language", "description", "questions"},
 )
 SOURCE_KEYS = ({"file", "sha256", "title", "publisher"}, {"date", "date_note", "url", "license"})
-ENTITY_KEYS = ({"type", "name"}, {"aliases"})
+ENTITY_KEYS = ({"type", "name"}, {"aliases", "group"})
 RELATION_KEYS = ({"subject", "object", "statement"}, {"closed", *TEMPLATE_KEYS} - {"statement"})
 FACT_KEYS = ({"id", "subject", "relation", "object", "topics", "evidence"}, {"explanation"})
 QUOTE_KEYS = ({"quote"}, {"prefix", "suffix", "source"})
@@ -286,7 +286,8 @@ class _Builder:
                         "players could not tell them apart",
                     )
                 names[key] = str(eid)
-            self.entities[str(eid)] = Entity(str(eid), etype, name, aliases)
+            group = self.text(spec, "group", path, required=False)
+            self.entities[str(eid)] = Entity(str(eid), etype, name, aliases, group)
 
     def build_relations(self, raw: Any) -> None:
         if not isinstance(raw, dict):

@@ -49,6 +49,7 @@ class Entity:
     type: str
     name: str
     aliases: tuple[str, ...] = ()
+    group: str | None = None  # a finer kind within the type (air base, summit, threat …)
 
     @property
     def display(self) -> str:

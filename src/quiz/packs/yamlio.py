@@ -98,9 +98,19 @@ def load_yaml(text: str, name: str) -> Any:
         if "could not determine a constructor" in message:
             tag = message.rsplit(" ", 1)[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
             message = f"tag not allowed in a pack: {tag}"
+        lines = text.splitlines()
+        if 0 < line <= len(lines) and lines[line - 1][col - 1 : col] == "\t":
+            message += " (a tab: YAML is indented with spaces only)"
         raise PackError([Problem(name, line, col, f"YAML: {message}")]) from None
+    except yaml.reader.ReaderError as exc:  # a control character; its message spans two lines
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        message = f"YAML: character {char!r} is not allowed ({exc.reason})"
+        raise PackError([Problem(name, line, col, message)]) from None
     except yaml.YAMLError as exc:
-        raise PackError([Problem(name, 1, 1, f"YAML: {exc}")]) from None
+        message = " ".join(str(exc).split())
+        raise PackError([Problem(name, 1, 1, f"YAML: {message}")]) from None
     except RecursionError:
         raise PackError(
             [Problem(name, 1, 1, f"nested more than {MAX_DEPTH} levels deep")]

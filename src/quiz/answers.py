@@ -49,7 +49,8 @@ def check_typed(question: Question, text: str) -> Verdict:
     return Verdict(True, False, f"accepted as a typo of {question.answer}")
 
 
-_NUMBER = re.compile(r"^[-+]?\d[\d,_ ]*(\.\d+)?$")
+# digits, with separators only between groups of three: "1,000" and "1 000", not "1,," or "20 04"
+_NUMBER = re.compile(r"^[-+]?(\d{1,3}(?:([,_ ])\d{3})(?:\2\d{3})*|\d+)(\.\d+)?$")
 
 
 def parse_number(text: str) -> float | None:

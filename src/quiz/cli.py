@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from quiz import __version__
 
@@ -19,6 +19,13 @@ if TYPE_CHECKING:
     from quiz.scoring import Rules
 
 EXIT_OK, EXIT_DATA, EXIT_INTERRUPTED = 0, 2, 130
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (`quiz: …`, exit 2), like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_DATA, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
 class UsageError(Exception):
@@ -59,7 +66,7 @@ def _seed(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="quiz",
         description="A quiz game that teaches from a source document: every "
         "question is true, every answer is shown in the source's own words.",
@@ -73,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="also load packs from this folder (may be repeated)",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = sub.add_parser("check", help="validate packs and every question they can produce")
     check.add_argument(

@@ -31,10 +31,11 @@ def parse(question: Question, line: str) -> Response:
     for token in tokens:
         if token.isdigit():
             picks.append(int(token) - 1)
+        elif question.kind == "true_false" and token in ("true", "false", "t", "f"):
+            # before letters: "f" is False here, not a sixth option
+            picks.append(0 if token.startswith("t") else 1)
         elif len(token) == 1 and "a" <= token <= "z":
             picks.append(ord(token) - ord("a"))
-        elif question.kind == "true_false" and token in ("true", "false", "t", "f"):
-            picks.append(0 if token.startswith("t") else 1)
         else:
             raise InvalidResponse(f"not an option: {token!r}")
     if question.kind in ("multi", "order"):
@@ -100,7 +101,7 @@ def feedback_lines(session: Session, o: Outcome) -> list[str]:
     else:
         partial = f" +{o.points} partial credit ({o.grade.note})" if o.points else ""
         lines.append(f"Not quite.{partial}" if partial else "Wrong.")
-        lines.append(f"Answer: {answer_text(q)}")
+    lines.append(f"Answer: {answer_text(q)}")
     lines.append(q.explanation)
     why = o.why_wrong
     if why is not None:

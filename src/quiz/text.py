@@ -33,10 +33,16 @@ def fold(text: str) -> str:
 
 def contains_phrase(haystack: str, needle: str) -> bool:
     """Whether the folded needle stands in the folded haystack as whole words."""
-    n = fold(needle)
-    if not n:
+    folded, within = fold(needle), fold(haystack)
+    if not folded or folded not in within:  # the cheap test settles most calls
         return False
-    return re.search(rf"(?<!\w){re.escape(n)}(?!\w)", fold(haystack)) is not None
+    pattern = _phrase(folded)
+    return pattern is not None and pattern.search(within) is not None
+
+
+@lru_cache(maxsize=4096)
+def _phrase(folded: str) -> re.Pattern[str] | None:
+    return re.compile(rf"(?<!\w){re.escape(folded)}(?!\w)") if folded else None
 
 
 def fold_quotes(text: str) -> str:

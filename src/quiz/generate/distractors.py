@@ -9,9 +9,10 @@ not appear in the prompt.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 
-from quiz.generate.truth import Direction, proven_false
+from quiz.generate.truth import Direction, answers_for, proven_false
 from quiz.packs.model import Entity, Number, Pack, Relation, Value, When
 from quiz.text import contains_phrase, fold
 
@@ -28,8 +29,10 @@ def candidates(
     key: Value,
     prompt: str,
     rng: random.Random,
+    limit: int | None = None,
 ) -> list[Value]:
-    """Every usable wrong option, most plausible first, shuffled within each rank."""
+    """Usable wrong options (all, or the first `limit`), most plausible first, shuffled
+    within each rank."""
     side = "object" if direction == "forward" else "subject"
     related_keys = {getattr(f, side).key for f in pack.facts_by_relation.get(relation.id, ())}
     pool = pack.pool(asked_type(relation, direction))
@@ -39,6 +42,7 @@ def candidates(
     rng.shuffle(related)
     rng.shuffle(others)
     taken = {fold(n) for n in key.names} | {fold(n) for n in anchor.names}
+    answers = answers_for(pack, relation, direction, anchor)
     out = []
     for value in related + others:
         if not _alike(key, value):
@@ -46,10 +50,12 @@ def candidates(
         names = {fold(n) for n in value.names}
         if names & taken or any(contains_phrase(prompt, n) for n in value.names):
             continue
-        if not proven_false(pack, relation, direction, anchor, value):
+        if not proven_false(pack, relation, direction, anchor, value, answers):
             continue
         taken |= names
         out.append(value)
+        if len(out) == limit:
+            break
     return out
 
 
@@ -73,12 +79,25 @@ def _neighbours(key: Value, pack: Pack) -> list[Value]:
     latest = _source_year(pack)
     if isinstance(key, When):
         years = [key.year + d for d in (-3, -2, -1, 1, 2, 3)]
-        return [When(y, key.month, key.day) for y in years if latest is None or y <= latest]
+        return [
+            When(y, key.month, key.day)
+            for y in years
+            if (latest is None or y <= latest) and _real_date(y, key.month, key.day)
+        ]
     if isinstance(key, Number) and not key.approx and isinstance(key.value, int):
         n = key.value
         steps = (-2, -1, 1, 2, 3) if n < 20 else (-n // 2, -n // 4, n // 4, n // 2)
         return [key.like(n + d) for d in steps if n + d > 0]
     return []
+
+
+def _real_date(year: int, month: int | None, day: int | None) -> bool:
+    """False for a neighbour of 29 February that does not exist (29 February 2003)."""
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return False
+    return True
 
 
 def _source_year(pack: Pack) -> int | None:

@@ -12,15 +12,19 @@ from functools import lru_cache
 from quiz.generate.from_facts import explanation
 from quiz.generate.question import Question
 from quiz.packs.model import Fact, Pack
-from quiz.packs.quotes import Span, sentences, sentences_covering
-from quiz.text import contains_phrase, fold
+from quiz.packs.quotes import sentences, sentences_covering
+from quiz.text import fold
 
 OPTIONS = 4
 
 
 @lru_cache(maxsize=16)
-def _sentences(text: str) -> tuple[Span, ...]:
-    return tuple(sentences(text))
+def _sentences(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """Each sentence's span, text and folded text."""
+    return tuple(
+        (s.start, s.end, text[s.start : s.end], fold(text[s.start : s.end]))
+        for s in sentences(text)
+    )
 
 
 def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | None:
@@ -29,14 +33,14 @@ def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | None:
     proof = sentences_covering(text, quote.start, quote.end)
     answer = text[proof.start : proof.end]
     spans = [(q.start, q.end) for q in fact.evidence if q.source == quote.source]
-    pool = []
-    for s in _sentences(text):
-        sentence = text[s.start : s.end]
-        if any(s.start < end and start < s.end for start, end in spans):
-            continue
-        if any(contains_phrase(sentence, n) for n in fact.object.names):
-            continue
-        pool.append(sentence)
+    # A folded name anywhere in a sentence (even inside a word) rules it out: stricter than
+    # the verifier's whole-word test, and cheap.
+    names = [n for n in (fold(x) for x in fact.object.names) if n]
+    pool = [
+        sentence
+        for start, end, sentence, folded in _sentences(text)
+        if not any(start < e and s < end for s, e in spans) and not any(n in folded for n in names)
+    ]
     rng.shuffle(pool)
     chosen = [answer]
     for sentence in pool:

@@ -62,8 +62,8 @@ def why_wrong(pack: Pack, fact: Fact, direction: Direction, value: Value) -> Why
         for f in pack.facts_by_relation.get(fact.relation.id, ())
         if getattr(f, side).key == value.key
     ]
-    other = [f for f in pack.facts if value.key in (f.subject.key, f.object.key)]
-    for f in same + other:
+    other = pack.facts_about.get(value.key, ())
+    for f in (*same, *other):
         return WhyWrong(f.id, f.statement, f.quote)
     return None
 
@@ -75,7 +75,7 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
     if prompt is None:
         return None
     anchor, key = sides(fact, direction)
-    wrong = candidates(pack, fact.relation, direction, anchor, key, prompt, rng)
+    wrong = candidates(pack, fact.relation, direction, anchor, key, prompt, rng, CHOICE_OPTIONS - 1)
     wrong = wrong[: CHOICE_OPTIONS - 1]
     if len(wrong) < 2:
         return None
@@ -105,7 +105,7 @@ def true_false(pack: Pack, fact: Fact, truth: bool, rng: random.Random) -> Quest
     if not truth:
         if not fact.relation.closed:
             return None
-        wrong = candidates(pack, fact.relation, "forward", fact.subject, fact.object, "", rng)
+        wrong = candidates(pack, fact.relation, "forward", fact.subject, fact.object, "", rng, 1)
         if not wrong:
             return None
         value = wrong[0]

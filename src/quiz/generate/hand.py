@@ -23,7 +23,8 @@ def hand(question: HandQuestion, rng: random.Random) -> Question:
         prompt=question.prompt,
         options=options,
         answer=question.answer,
-        explanation=question.explanation or "",
+        # every question carries an explanation; without the author's, the source speaks
+        explanation=question.explanation or f"The source says: “{question.evidence[0].text}”",
         quote=question.evidence[0],
         topics=question.topics,
         facts=(question.id,),

@@ -7,6 +7,7 @@ can prove a wrong option wrong.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from quiz.packs.model import Pack, Relation, Value, same_value
@@ -22,13 +23,28 @@ def answers_for(pack: Pack, relation: Relation, direction: Direction, anchor: Va
 
 
 def holds(
-    pack: Pack, relation: Relation, direction: Direction, anchor: Value, value: Value
+    pack: Pack,
+    relation: Relation,
+    direction: Direction,
+    anchor: Value,
+    value: Value,
+    answers: Sequence[Value] | None = None,
 ) -> bool:
-    """The bank states (or cannot be told apart from stating) this claim."""
-    return any(same_value(value, v) for v in answers_for(pack, relation, direction, anchor))
+    """The bank states (or cannot be told apart from stating) this claim.
+
+    `answers` may pass `answers_for(...)` computed once for many values.
+    """
+    if answers is None:
+        answers = answers_for(pack, relation, direction, anchor)
+    return any(same_value(value, v) for v in answers)
 
 
 def proven_false(
-    pack: Pack, relation: Relation, direction: Direction, anchor: Value, value: Value
+    pack: Pack,
+    relation: Relation,
+    direction: Direction,
+    anchor: Value,
+    value: Value,
+    answers: Sequence[Value] | None = None,
 ) -> bool:
-    return relation.closed and not holds(pack, relation, direction, anchor, value)
+    return relation.closed and not holds(pack, relation, direction, anchor, value, answers)

@@ -119,6 +119,8 @@ class _Builder:
     ) -> str | None:
         value = obj.get(key)
         if value is None:
+            if required and key in obj:  # `statement:` with nothing after it
+                self.problem((*path, key), f"{key!r} must not be empty")
             return None  # a missing required key was reported by mapping()
         if isinstance(value, dt.date):
             value = value.isoformat()

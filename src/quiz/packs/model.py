@@ -59,7 +59,7 @@ class Entity:
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
 
-    @property
+    @cached_property
     def key(self) -> tuple[str, str]:
         return ("entity", self.id)
 
@@ -85,7 +85,7 @@ class When:
     def type(self) -> str:
         return "year" if self.precision == "year" else "date"
 
-    @property
+    @cached_property
     def display(self) -> str:
         if self.precision == "year":
             return str(self.year)
@@ -97,7 +97,7 @@ class When:
     def names(self) -> tuple[str, ...]:
         return (self.display,)
 
-    @property
+    @cached_property
     def key(self) -> tuple[str, int, int, int]:
         return ("when", self.year, self.month or 0, self.day or 0)
 
@@ -323,13 +323,25 @@ class Pack:
 
     def pool(self, type_name: str) -> list[Value]:
         """Every distinct value of a type the pack knows: the candidates for distractors."""
-        found: dict[object, Value] = {}
-        if type_name in ENTITY_TYPES:
-            for e in self.entities.values():
-                if e.type == type_name:
-                    found[e.key] = e
+        return list(self._pools.get(type_name, ()))
+
+    @cached_property
+    def _pools(self) -> dict[str, tuple[Value, ...]]:
+        found: dict[str, dict[object, Value]] = {}
+        for e in self.entities.values():
+            found.setdefault(e.type, {})[e.key] = e
         for fact in self.facts:
             for v in (fact.subject, fact.object):
-                if not isinstance(v, Entity) and v.type == type_name:
-                    found.setdefault(v.key, v)
-        return sorted(found.values(), key=lambda v: v.key)
+                if not isinstance(v, Entity):
+                    found.setdefault(v.type, {}).setdefault(v.key, v)
+        return {t: tuple(sorted(vs.values(), key=lambda v: v.key)) for t, vs in found.items()}
+
+    @cached_property
+    def facts_about(self) -> dict[object, tuple[Fact, ...]]:
+        """The facts each value takes part in, by the value's key."""
+        index: dict[object, list[Fact]] = {}
+        for f in self.facts:
+            index.setdefault(f.subject.key, []).append(f)
+            if f.object.key != f.subject.key:
+                index.setdefault(f.object.key, []).append(f)
+        return {k: tuple(v) for k, v in index.items()}

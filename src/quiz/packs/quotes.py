@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quiz.text import fold_quotes
 
@@ -67,7 +68,13 @@ def _near_miss(text: str, quote: str) -> str:
     align = fuzz.partial_ratio_alignment(quote, text, processor=None)
     if align is None or align.score < 50:
         return "quote not found in the source"
-    passage = text[align.dest_start : align.dest_end]
+    start, end = align.dest_start, align.dest_end
+    # whole words, so the author can copy the passage instead of a fragment ('il Armstrong')
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    passage = text[start:end].strip()
     return f"quote not found verbatim; closest passage: {passage!r}"
 
 
@@ -82,7 +89,8 @@ def paragraphs(text: str) -> list[Span]:
     return [s for s in spans if s.end > s.start]
 
 
-def sentences(text: str) -> list[Span]:
+@lru_cache(maxsize=16)  # a source is split once, however many questions quote it
+def sentences(text: str) -> tuple[Span, ...]:
     """Sentences of the body paragraphs; headings (no closing punctuation) are left out."""
     out = []
     for para in paragraphs(text):
@@ -94,7 +102,7 @@ def sentences(text: str) -> list[Span]:
             out.append(_trim(text, para.start + start, para.start + m.start()))
             start = m.end()
         out.append(_trim(text, para.start + start, para.end))
-    return [s for s in out if s.end > s.start]
+    return tuple(s for s in out if s.end > s.start)
 
 
 def paragraph_of(text: str, start: int, end: int) -> Span:

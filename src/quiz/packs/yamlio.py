@@ -42,13 +42,13 @@ class PackLoader(_BaseLoader):
         return super().construct_mapping(node, deep=deep)
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        # PyYAML's scalar constructors raise plain ValueError/KeyError/OverflowError for
+        # PyYAML's scalar constructors raise plain ValueError, IndexError, … for
         # values such as `2004-02-30`, `!!int abc` or `!!bool x`: make them located errors.
         try:
             return super().construct_object(node, deep=deep)
         except yaml.YAMLError:
             raise
-        except (ValueError, KeyError, TypeError, OverflowError) as exc:
+        except (ValueError, KeyError, IndexError, TypeError, AttributeError, OverflowError) as exc:
             tag = str(node.tag).rsplit(":", 1)[-1]
             raise yaml.constructor.ConstructorError(
                 None, None, f"cannot read {node.value!r} as {tag} ({exc})", node.start_mark

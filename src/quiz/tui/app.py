@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
+from textual.geometry import Size
 from textual.screen import Screen
 
 from quiz import settings
@@ -73,10 +74,12 @@ class QuizApp(App[None]):
         )
 
     def on_resize(self, event: Resize) -> None:
-        self._guard_size()
+        # This handler runs before App._on_resize records the new size: use the event's.
+        self._guard_size(event.size)
 
-    def _guard_size(self) -> None:
-        small = self.size.width < MIN_SIZE[0] or self.size.height < MIN_SIZE[1]
+    def _guard_size(self, size: Size | None = None) -> None:
+        width, height = size or self.size
+        small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
         if small and not isinstance(self.screen, TooSmall):
             self.push_screen(TooSmall())
         elif not small and isinstance(self.screen, TooSmall):

@@ -31,6 +31,14 @@ def text(value: str) -> Content:
     return Content(value)
 
 
+class Body(VerticalScroll):
+    """The question and its feedback. A click on the text leaves the keyboard focus where it
+    was, so keys 1–9 still answer after the player clicks on the prompt."""
+
+    def focus_on_click(self) -> bool:
+        return False
+
+
 class PlayScreen(Screen[None]):
     BINDINGS = [
         Binding("enter,space", "next", "Next", priority=False),
@@ -44,7 +52,7 @@ class PlayScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
-        with VerticalScroll(id="body"):
+        with Body(id="body"):
             yield Static(id="prompt", markup=False)
             yield Static(id="hint", markup=False)
             yield Vertical(id="answer")
@@ -87,7 +95,7 @@ class PlayScreen(Screen[None]):
         s = self.session
         bar = self.query_one(StatusBar)
         bar.score, bar.streak = s.score, s.streak
-        bar.position = (s.index + (s.phase is Phase.FEEDBACK), s.total)
+        bar.position = (s.index + 1, s.total, s.index + (s.phase is Phase.FEEDBACK))
 
     @on(AnswerList.Answered)
     def _answered(self, event: AnswerList.Answered) -> None:
@@ -129,7 +137,8 @@ class PlayScreen(Screen[None]):
         parts: list[Static] = [Static(verdict, classes=f"verdict {style}", markup=False)]
         if not o.correct:
             parts.append(Static(text(f"You answered: {o.response_text}"), classes="given"))
-            parts.append(Static(text(f"Answer: {answer_text(q)}"), classes="correct"))
+        # Right or wrong, the correct answer is stated (the explanation may not name it).
+        parts.append(Static(text(f"Answer: {answer_text(q)}"), classes="correct"))
         parts.append(Static(text(q.explanation), classes="explanation"))
         why = o.why_wrong
         if why is not None:

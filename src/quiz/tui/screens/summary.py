@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -40,7 +41,9 @@ class SummaryScreen(Screen[None]):
             table: DataTable[str] = DataTable(id="topics", cursor_type="none", zebra_stripes=True)
             table.add_columns("Topic", "Right", "Asked")
             for t in s.topics:
-                table.add_row(Content(t.topic), str(t.right), str(t.asked))  # type: ignore[arg-type]
+                # Rich Text: literal (a str cell would be parsed as markup) and, unlike
+                # Content, measured by DataTable, so long topic names are not cut.
+                table.add_row(Text(t.topic), str(t.right), str(t.asked))  # type: ignore[arg-type]
             yield table
             if s.missed:
                 yield Static(f"Missed ({len(s.missed)})", classes="title")

@@ -11,7 +11,8 @@ from textual.widgets import Label, ProgressBar
 class StatusBar(Horizontal):
     score: reactive[int] = reactive(0)
     streak: reactive[int] = reactive(0)
-    position: reactive[tuple[int, int]] = reactive((0, 0))
+    # (the question's number, how many questions, how many answered)
+    position: reactive[tuple[int, int, int]] = reactive((0, 0, 0))
 
     def compose(self) -> ComposeResult:
         yield Label(id="score")
@@ -25,7 +26,7 @@ class StatusBar(Horizontal):
     def watch_streak(self, streak: int) -> None:
         self.query_one("#streak", Label).update(f"Streak {streak}")
 
-    def watch_position(self, position: tuple[int, int]) -> None:
-        done, total = position
-        self.query_one("#position", Label).update(f"Question {min(done + 1, total)} of {total}")
+    def watch_position(self, position: tuple[int, int, int]) -> None:
+        number, total, done = position
+        self.query_one("#position", Label).update(f"Question {number} of {total}")
         self.query_one("#progress", ProgressBar).update(total=total, progress=done)

@@ -1,0 +1,100 @@
+"""Project hygiene: the domain code never imports Textual; the bundled source is frozen."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from helpers import bundled, plain
+
+CORE = ["quiz.packs", "quiz.generate", "quiz.answers", "quiz.check", "quiz.export", "quiz.cli"]
+OPTIONAL = ["quiz.session", "quiz.scoring"]
+
+
+def _domain_modules() -> list[str]:
+    names = list(CORE) + [m for m in OPTIONAL if importlib.util.find_spec(m) is not None]
+    for package in ("quiz.packs", "quiz.generate"):
+        spec = importlib.util.find_spec(package)
+        assert spec is not None and spec.submodule_search_locations
+        names += [
+            f"{package}.{info.name}"
+            for info in pkgutil.iter_modules(list(spec.submodule_search_locations))
+        ]
+    return sorted(set(names))
+
+
+def _loaded_after_import(modules: list[str]) -> set[str]:
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print('\\n'.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return set(result.stdout.split())
+
+
+def test_domain_code_does_not_import_textual() -> None:
+    modules = _domain_modules()
+    assert "quiz.packs.loader" in modules and "quiz.generate.verify" in modules
+    loaded = _loaded_after_import(modules)
+    assert set(modules) <= loaded
+    textual = sorted(m for m in loaded if m == "textual" or m.startswith("textual."))
+    assert textual == [], f"importing the domain code loaded {textual[:5]}"
+
+
+def test_the_import_probe_can_see_textual() -> None:
+    """The probe above is able to fail: importing textual does show up."""
+    if importlib.util.find_spec("textual") is None:  # pragma: no cover - textual is a dependency
+        raise AssertionError("textual is not installed")
+    assert "textual" in _loaded_after_import(["textual"])
+
+
+# -- the bundled source ---------------------------------------------------------------------
+
+
+def _bundled_sources() -> list[tuple[Path, str, str]]:
+    """(file, declared sha256, text) of each source of the bundled pack, read independently."""
+    pack = bundled()
+    pack_file = Path(pack.path)
+    raw = yaml.safe_load(pack_file.read_text(encoding="utf-8"))
+    out = []
+    for sid, spec in raw["sources"].items():
+        path = pack_file.parent / spec["file"]
+        out.append((path, spec["sha256"], pack.sources[sid].text))
+    assert out, "the bundled pack has no source"
+    return out
+
+
+def test_bundled_source_hash_matches_its_file() -> None:
+    for path, declared, text in _bundled_sources():
+        data = path.read_bytes()
+        assert hashlib.sha256(data).hexdigest() == declared.lower(), path
+        assert data.decode("utf-8") == text, "the loader changed the source text"
+        assert path.resolve().is_relative_to(Path(bundled().path).resolve().parent)
+
+
+def test_bundled_source_is_kept_verbatim() -> None:
+    texts = [text for _, _, text in _bundled_sources()]
+    article = "\n".join(texts)
+    assert "Lithuania’s NATO membership" in article  # typographic apostrophe kept
+    assert "allies.\u00a0" in article  # the no-break space after "allies."
+    assert "Unis" in article  # the source's own typo ("Force Integration Unis") kept
+
+
+def test_bundled_pack_records_the_source_details() -> None:
+    pack = bundled()
+    (source,) = pack.sources.values()
+    assert "Ministry of National Defence" in source.publisher
+    assert plain(source.title).startswith("active and reliable ally since the start")
+    assert source.date == "2018-03-29"
+    assert source.date_note and "infer" in source.date_note.lower()

@@ -1,0 +1,240 @@
+"""`quiz play --plain`: numbered lines on stdout, one answer per line on stdin.
+
+Played through a subprocess, as a script or a screen reader user would. The
+right answers come from `quiz export` of the same pack, seed and count, which
+also checks the promise that both give the same questions in the same order.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+from conftest import MOON
+from quiz import plain
+from quiz.generate import all_questions
+from quiz.generate.question import Question
+from quiz.packs.loader import load_pack
+from quiz.scoring import InvalidResponse
+from quiz.session import RoundSpec, Session
+
+ROUND = [str(MOON), "--seed", "3", "--count", "4"]
+
+
+def quiz(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = os.environ | {"PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "quiz", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+    )
+
+
+@pytest.fixture(scope="module")
+def exported() -> list[dict[str, Any]]:
+    done = quiz("export", *ROUND)
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(done.stdout)
+    assert doc["format"] == "quiz-export/1"
+    return list(doc["questions"])
+
+
+def right_line(q: dict[str, Any], letters: bool = False) -> str:
+    """The line a player who knows the answer types, from the exported question."""
+    options, answer = q["options"], q["answer"]
+    if q["kind"] in ("typed", "number"):
+        return str(answer)
+    if q["kind"] in ("multi", "order"):
+        picks = [options.index(a) for a in answer]
+        if letters:
+            return ", ".join("abcdefghi"[i] for i in picks)
+        return ",".join(str(i + 1) for i in picks)
+    return str(options.index(answer) + 1)
+
+
+def wrong_line(q: dict[str, Any]) -> str:
+    if q["kind"] in ("typed", "number"):
+        return "Nowhere at all"
+    if q["kind"] in ("multi", "order"):
+        right = [q["options"].index(a) for a in q["answer"]]
+        return str(next(i for i in range(len(q["options"])) if i not in right) + 1)
+    return str(next(i for i, o in enumerate(q["options"]) if o != q["answer"]) + 1)
+
+
+def blocks(out: str) -> list[str]:
+    """The output cut at each 'Question k of n' header (first block: the title)."""
+    return re.split(r"\n(?=Question \d+ of \d+ · )", out)
+
+
+# -- whole rounds ---------------------------------------------------------------
+
+
+def test_a_round_of_right_answers(exported: list[dict[str, Any]]) -> None:
+    kinds = [q["kind"] for q in exported]
+    assert kinds == ["true_false", "choice", "multi", "typed"]
+    lines = [right_line(q, letters=q["kind"] == "multi") for q in exported]
+    done = quiz("play", *ROUND, "--plain", stdin="\n".join(lines) + "\n")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    before, after = done.stdout.split("\nRound over.")
+    title, *questions = blocks(before)
+    end = "Round over." + after
+    assert title.startswith("The Moon landings — 4 questions, seed 3")
+    assert len(questions) == 4
+    score = 0
+    for k, (block, q) in enumerate(zip(questions, exported, strict=True), 1):
+        rows = block.strip("\n").splitlines()
+        assert rows[0] == f"Question {k} of 4 · score {score} · streak {k - 1}"
+        assert rows[1] == q["prompt"]  # the same question, in the same order, as the export
+        for i, option in enumerate(q["options"], 1):
+            assert f"  {i}. {option}" in rows
+        bonus = min(100 * (k - 1), 500)
+        verdict = "Right! +1000" + (f" (+{bonus} streak bonus)" if bonus else "")
+        assert any(row.startswith(verdict) for row in rows), (verdict, rows)
+        score += 1000 + bonus
+        assert f"Answer: {answer_text(q)}" in block
+        assert q["explanation"] in block
+        assert f"»{q['quote']['text']}«" in block  # the quote inside its paragraph
+    assert end.startswith(f"Round over. Score {score} · 4 of 4 right (100 %) · best streak 4")
+    assert score == 4600
+    assert "By topic: crew 2/2, dates 1/1, places 1/1" in end
+    assert "Missed" not in end
+
+
+def answer_text(q: dict[str, Any]) -> str:
+    a = q["answer"]
+    if isinstance(a, list):
+        return (" → " if q["kind"] == "order" else "; ").join(a)
+    return str(a)
+
+
+def test_wrong_answers_explain_and_are_listed_as_missed(exported: list[dict[str, Any]]) -> None:
+    choice, multi = exported[1], exported[2]
+    # A wrong option the pack can explain: the fact it really belongs to.
+    chosen, why = next(iter(choice["why_wrong"].items()))
+    lines = [right_line(exported[0]), str(choice["options"].index(chosen) + 1)]
+    lines += [wrong_line(multi), right_line(exported[3])]
+    done = quiz("play", *ROUND, "--plain", "--no-streak", stdin="\n".join(lines) + "\n")
+    assert done.returncode == 0, done.stderr
+    parts = blocks(done.stdout)
+    assert "Wrong." in parts[2]
+    assert f"Answer: {choice['answer']}" in parts[2]
+    expected = f"Why not {chosen}: {why['statement']} The article: “{why['quote']['text']}”"
+    assert expected in parts[2]
+    assert "Wrong." in parts[3] and f"Answer: {answer_text(multi)}" in parts[3]
+    assert "Round over. Score 2000 · 2 of 4 right (50 %) · best streak 1" in done.stdout
+    for q in (choice, multi):
+        assert f"Missed: {q['prompt']}" in done.stdout
+        assert f"the article: “{q['quote']['text']}”" in done.stdout
+
+
+def test_end_of_input_ends_cleanly_with_the_summary() -> None:
+    done = quiz("play", *ROUND, "--plain", stdin="")
+    assert done.returncode == 0
+    assert done.stderr == ""
+    assert "Question 1 of 4" in done.stdout
+    assert "Question 2 of 4" not in done.stdout
+    assert "(end of input)" in done.stdout
+    assert done.stdout.rstrip().endswith("Round over. Score 0 · 0 of 0 right (0 %) · best streak 0")
+
+
+def test_end_of_input_mid_round_keeps_the_answers(exported: list[dict[str, Any]]) -> None:
+    lines = [right_line(exported[0]), right_line(exported[1])]
+    done = quiz("play", *ROUND, "--plain", stdin="\n".join(lines))  # no final newline
+    assert done.returncode == 0
+    assert "Question 3 of 4" in done.stdout and "Question 4 of 4" not in done.stdout
+    assert "Round over. Score 2100 · 2 of 2 right (100 %) · best streak 2" in done.stdout
+
+
+def test_an_invalid_answer_is_asked_again(exported: list[dict[str, Any]]) -> None:
+    tf = exported[0]
+    stdin = "\n".join(["", "7", "maybe", "1 2", "0", right_line(tf)]) + "\n"
+    done = quiz("play", *ROUND, "--plain", stdin=stdin)
+    assert done.returncode == 0
+    first = blocks(done.stdout)[1]
+    retries = re.findall(r"^  \((.*); try again\)$", first, re.M)
+    assert len(retries) == 5, first
+    assert "choose an option from 1 to 2" in retries[1]
+    assert "not an option: 'maybe'" in retries[2]
+    assert first.count(tf["prompt"]) == 1  # asked once, answered after the retries
+    assert "Right! +1000" in first
+    assert "Round over. Score 1000 · 1 of 1 right (100 %)" in done.stdout
+
+
+def test_order_by_letters() -> None:
+    """An order question answered with letters, in the right order."""
+    args = [str(MOON), "--seed", "0", "--count", "1", "--kinds", "order"]
+    q = json.loads(quiz("export", *args).stdout)["questions"][0]
+    assert q["kind"] == "order"
+    done = quiz("play", *args, "--plain", stdin=right_line(q, letters=True) + "\n")
+    assert done.returncode == 0
+    assert "Right! +1000" in done.stdout
+    assert f"Answer: {' → '.join(q['answer'])}" in done.stdout
+
+
+# -- parsing, in process ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def questions() -> dict[str, Question]:
+    out: dict[str, Question] = {}
+    for q in all_questions(load_pack(MOON)):
+        out.setdefault(q.kind, q)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("kind", "line", "response"),
+    [
+        ("choice", "2", 1),
+        ("choice", " 3 \n", 2),
+        ("choice", "b", 1),
+        ("true_false", "true", 0),
+        ("true_false", "F", 1),
+        ("true_false", "t", 0),  # a word, not the letter t
+        ("true_false", "b", 1),
+        ("multi", "1,3", [0, 2]),
+        ("multi", "a c", [0, 2]),
+        ("multi", "1; c", [0, 2]),
+        ("order", "3,1,2", [2, 0, 1]),
+        ("typed", "  Apollo 12 ", "Apollo 12"),
+        ("number", "three", "three"),
+    ],
+)
+def test_parse(questions: dict[str, Question], kind: str, line: str, response: object) -> None:
+    assert plain.parse(questions[kind], line) == response
+
+
+@pytest.mark.parametrize(
+    ("kind", "line"),
+    [("choice", ""), ("choice", "1,2"), ("choice", "yes"), ("choice", "true"), ("multi", "")],
+)
+def test_parse_rejects(questions: dict[str, Question], kind: str, line: str) -> None:
+    with pytest.raises(InvalidResponse):
+        plain.parse(questions[kind], line)
+
+
+def test_run_in_process_partial_credit_and_streak(questions: dict[str, Question]) -> None:
+    moon = load_pack(MOON)
+    multi = questions["multi"]
+    one_right = str(multi.options.index(multi.answers[0]) + 1)
+    session = Session([questions["choice"], multi], spec=RoundSpec(moon))
+    choice_right = str(questions["choice"].options.index(str(questions["choice"].answer)) + 1)
+    out = io.StringIO()
+    assert plain.run(session, io.StringIO(f"{choice_right}\n{one_right}\n"), out) == 0
+    text = out.getvalue()
+    points = round(1000 / len(multi.answers))
+    assert f"Not quite. +{points} partial credit (1 of {len(multi.answers)} right)" in text
+    assert session.streak == 0
+    assert f"Score {1000 + points} · 1 of 2 right" in text

@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from quiz.generate.question import Question
 from quiz.packs.model import NUMBER_WORDS
 from quiz.text import fold
@@ -40,6 +38,8 @@ def check_typed(question: Question, text: str) -> Verdict:
     rivals = {fold(r) for r in question.rivals} - accepted
     if given in rivals or len(given) < MIN_TYPO_LENGTH:
         return Verdict(False, True)
+    from rapidfuzz import fuzz  # only typed answers need it: keeps start-up light
+
     best_key = max(fuzz.ratio(given, a, processor=None) for a in accepted)
     if best_key < TYPO_CUTOFF:
         return Verdict(False, True)

@@ -10,13 +10,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from quiz import __version__
 
 if TYPE_CHECKING:
     from quiz.packs.model import Pack
     from quiz.scoring import Rules
+    from quiz.tui.app import QuizApp
 
 EXIT_OK, EXIT_DATA, EXIT_INTERRUPTED = 0, 2, 130
 
@@ -207,6 +208,17 @@ def _rules(args: argparse.Namespace) -> Rules:
     return Rules(speed_bonus=args.speed_bonus, streak_bonus=not args.no_streak)
 
 
+def _app(**kwargs: Any) -> QuizApp:
+    import gc
+
+    from quiz.tui.app import QuizApp
+
+    # Everything made so far (modules, the pack, the round) lives as long as the app:
+    # keep the garbage collector from walking it again and again while the screen draws.
+    gc.freeze()
+    return QuizApp(**kwargs)
+
+
 def cmd_play(args: argparse.Namespace) -> int:
     import random
 
@@ -221,9 +233,8 @@ def cmd_play(args: argparse.Namespace) -> int:
         from quiz import plain
 
         return plain.run(session, sys.stdin, sys.stdout)
-    from quiz.tui.app import QuizApp
-
-    QuizApp(session=session, extra_packs=args.packs).run()
+    app = _app(session=session, extra_packs=args.packs)
+    app.run()
     return EXIT_OK
 
 
@@ -232,7 +243,5 @@ def _tuple(items: list[str] | None) -> tuple[str, ...] | None:
 
 
 def cmd_home(args: argparse.Namespace) -> int:
-    from quiz.tui.app import QuizApp
-
-    QuizApp(extra_packs=args.packs).run()
+    _app(extra_packs=args.packs).run()
     return EXIT_OK

@@ -9,26 +9,23 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import platformdirs
 
 from quiz.packs import cache
 from quiz.packs.errors import PackError, Problem, display_path
-from quiz.packs.loader import load_pack
+from quiz.packs.limits import MAX_BYTES
 from quiz.packs.model import Pack
-from quiz.packs.yamlio import MAX_BYTES
 
 DEFAULT_PACK = "lithuania-nato"
 
 
 def bundled_dir() -> Path:
     """The packs shipped in the wheel; in a source checkout, the repo's questions/ folder."""
-    installed = Path(str(resources.files("quiz"))) / "questions"
-    if installed.is_dir():
-        return installed
-    return Path(__file__).resolve().parents[3] / "questions"
+    here = Path(__file__).resolve()
+    installed = here.parents[1] / "questions"  # quiz/questions inside the wheel
+    return installed if installed.is_dir() else here.parents[3] / "questions"
 
 
 def user_dir() -> Path:
@@ -61,6 +58,8 @@ def load(path: Path) -> Pack:
         hit = cache.get(path, data)
         if hit is not None:
             return hit
+    from quiz.packs.loader import load_pack  # YAML and validation: only on a cache miss
+
     pack = load_pack(path)
     if data:
         cache.put(pack, data)

@@ -14,9 +14,7 @@ from typing import Any
 import yaml
 
 from quiz.packs.errors import PackError, Problem, YamlPath, display_path
-
-MAX_BYTES = 8 * 1024 * 1024
-MAX_DEPTH = 64
+from quiz.packs.limits import MAX_BYTES, MAX_DEPTH
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Label, Markdown, Static
+from textual.widgets import Button, Label, Static
 
 
 class ConfirmQuit(ModalScreen[bool]):
@@ -38,6 +38,8 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import Markdown  # markdown-it and friends: only when asked for
+
         text = resources.files("quiz.tui").joinpath("help.md").read_text(encoding="utf-8")
         with VerticalScroll(id="help"):
             yield Markdown(text)

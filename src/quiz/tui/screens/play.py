@@ -51,16 +51,22 @@ class PlayScreen(Screen[None]):
         self.session = session
 
     def compose(self) -> ComposeResult:
+        # The first question is built here, with the screen, rather than mounted after it:
+        # one layout pass less before the player sees it.
+        q = self.session.current
         yield StatusBar(id="status")
         with Body(id="body"):
-            yield Static(id="prompt", markup=False)
-            yield Static(id="hint", markup=False)
-            yield Vertical(id="answer")
+            yield Static(text(q.prompt), id="prompt")
+            yield Static(HOW_TO_ANSWER[q.kind], id="hint", markup=False)
+            with Vertical(id="answer"):
+                yield self._answer_widget()
             yield Vertical(id="feedback")
         yield Footer()
 
-    async def on_mount(self) -> None:
-        await self.show_question()
+    def on_mount(self) -> None:
+        self._update_status()
+        self.query_one("#feedback", Vertical).display = False
+        self.query_one("#answer").children[0].focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next", "source"):
@@ -69,9 +75,15 @@ class PlayScreen(Screen[None]):
 
     # -- asking ---------------------------------------------------------------------
 
+    def _answer_widget(self) -> AnswerList | Input:
+        q = self.session.current
+        if q.options:
+            return AnswerList(q.options, MODES.get(q.kind, "single"), id="options")
+        placeholder = "a number" if q.kind == "number" else "your answer"
+        return Input(placeholder=f"Type {placeholder}, then Enter", id="typed")
+
     async def show_question(self) -> None:
-        s = self.session
-        q = s.current
+        q = self.session.current
         self._update_status()
         self.query_one("#prompt", Static).update(text(q.prompt))
         self.query_one("#hint", Static).update(HOW_TO_ANSWER[q.kind])
@@ -80,12 +92,7 @@ class PlayScreen(Screen[None]):
         feedback.display = False
         answer = self.query_one("#answer", Vertical)
         await answer.remove_children()
-        widget: AnswerList | Input
-        if q.options:
-            widget = AnswerList(q.options, MODES.get(q.kind, "single"), id="options")
-        else:
-            placeholder = "a number" if q.kind == "number" else "your answer"
-            widget = Input(placeholder=f"Type {placeholder}, then Enter", id="typed")
+        widget = self._answer_widget()
         await answer.mount(widget)
         widget.focus()
         self.query_one("#body", VerticalScroll).scroll_home(animate=False)

@@ -11,6 +11,7 @@ import io
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 from typing import Any
@@ -238,3 +239,29 @@ def test_run_in_process_partial_credit_and_streak(questions: dict[str, Question]
     assert f"Not quite. +{points} partial credit (1 of {len(multi.answers)} right)" in text
     assert session.streak == 0
     assert f"Score {1000 + points} · 1 of 2 right" in text
+
+
+def test_ctrl_c_mid_round_prints_the_summary_so_far(exported: list[dict[str, Any]]) -> None:
+    """SIGINT while waiting for an answer: no traceback, the answers given are summed up."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "quiz", "play", str(MOON), "--plain", "--seed", "3", "--count", "4"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write(right_line(exported[0]) + "\n")
+    proc.stdin.flush()
+    seen = ""
+    while "Question 2 of 4" not in seen:  # the first answer is graded, the second is awaited
+        line = proc.stdout.readline()
+        assert line, f"the round ended early: {seen}"
+        seen += line
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 130
+    assert "Traceback" not in err
+    assert "(interrupted)" in out
+    assert "1 of 1 right" in out

@@ -46,15 +46,31 @@ def parse(question: Question, line: str) -> Response:
 
 
 def run(session: Session, stdin: TextIO, out: TextIO) -> int:
+    """Play the round; the summary is printed however it ends (all answered, EOF, Ctrl+C)."""
+
     def say(text: str = "") -> None:
         print(text, file=out, flush=True)
 
+    status = 0
     if session.pack is not None:
         seed = f", seed {session.seed}" if session.seed is not None else ""
         say(f"{session.pack.title} — {session.total} questions{seed}")
+    try:
+        _play(session, stdin, say)
+    except KeyboardInterrupt:
+        say()
+        say("(interrupted)")
+        status = 130
+    say()
+    for line in summary_lines(session):
+        say(line)
+    return status
+
+
+def _play(session: Session, stdin: TextIO, say: Callable[[str], None]) -> None:
     while session.phase is Phase.ASKING:
         q = session.current
-        say()
+        say("")
         say(
             f"Question {session.index + 1} of {session.total} · score {session.score} · "
             f"streak {session.streak}"
@@ -65,16 +81,12 @@ def run(session: Session, stdin: TextIO, out: TextIO) -> int:
         say(HOW_TO_ANSWER[q.kind])
         outcome = _ask(session, q, stdin, say)
         if outcome is None:
-            say()
+            say("")
             say("(end of input)")
-            break
+            return
         for line in feedback_lines(session, outcome):
             say(line)
         session.next()
-    say()
-    for line in summary_lines(session):
-        say(line)
-    return 0
 
 
 def _ask(

@@ -38,23 +38,11 @@ try:
 except ImportError:  # not installed: run from the source checkout
     sys.path.insert(0, str(ROOT / "src"))
 
+from quiz.packs.model import MONTHS  # noqa: E402 - after the path is set
+
 FALLBACK_PACK = ROOT / "tests" / "data" / "moon.yaml"
 BUNDLED_ID = "lithuania-nato"
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 # The relations of the synthetic pack; every country gets one fact of each, in this order.
 RELATIONS = """\

@@ -158,6 +158,15 @@ class _Builder:
             return None
         return value
 
+    def key_id(self, key: Any, path: YamlPath, what: str) -> bool:
+        """Ids given as mapping keys (sources, entities, relations) follow the id rule too."""
+        if isinstance(key, str) and _ID.match(key):
+            return True
+        self.problem(
+            path, f"{what} id {key!r} must be lower-case letters, digits, '-' or '_'", key=True
+        )
+        return False
+
     def text_list(self, obj: dict[str, Any], key: str, path: YamlPath) -> tuple[str, ...]:
         value = obj.get(key, [])
         if isinstance(value, str):
@@ -207,13 +216,7 @@ class _Builder:
         for sid, body in raw.items():
             path: YamlPath = ("sources", sid)
             spec = self.mapping(body, path, SOURCE_KEYS, f"source {sid!r}")
-            if spec is None or not _ID.match(str(sid)):
-                if spec is not None:
-                    self.problem(
-                        path,
-                        f"source id {sid!r} must be lower-case letters, digits, '-' or '_'",
-                        key=True,
-                    )
+            if spec is None or not self.key_id(sid, path, "source"):
                 continue
             file = self.text(spec, "file", path)
             digest = self.text(spec, "sha256", path)
@@ -275,14 +278,7 @@ class _Builder:
         for eid, body in raw.items():
             path: YamlPath = ("entities", eid)
             spec = self.mapping(body, path, ENTITY_KEYS, f"entity {eid!r}")
-            if spec is None:
-                continue
-            if not _ID.match(str(eid)):
-                self.problem(
-                    path,
-                    f"entity id {eid!r} must be lower-case letters, digits, '-' or '_'",
-                    key=True,
-                )
+            if spec is None or not self.key_id(eid, path, "entity"):
                 continue
             etype = self.text(spec, "type", path)
             name = self.text(spec, "name", path)
@@ -315,7 +311,7 @@ class _Builder:
         for rid, body in raw.items():
             path: YamlPath = ("relations", rid)
             spec = self.mapping(body, path, RELATION_KEYS, f"relation {rid!r}")
-            if spec is None:
+            if spec is None or not self.key_id(rid, path, "relation"):
                 continue
             types = {}
             for role in ("subject", "object"):

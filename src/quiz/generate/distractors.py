@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Sequence
 
 from quiz.generate.truth import Direction, answers_for, proven_false
 from quiz.packs.model import Entity, Number, Pack, Relation, Value, When
@@ -26,26 +27,26 @@ def candidates(
     relation: Relation,
     direction: Direction,
     anchor: Value,
-    key: Value,
+    keys: Sequence[Value],
     prompt: str,
     rng: random.Random,
     limit: int | None = None,
 ) -> list[Value]:
-    """Usable wrong options (all, or the first `limit`), most plausible first, shuffled
-    within each rank."""
+    """Usable wrong options beside the right ones (`keys`): all, or the first `limit`, most
+    plausible first, shuffled within each rank. Each is written like one of the keys."""
     side = "object" if direction == "forward" else "subject"
     related_keys = {getattr(f, side).key for f in pack.facts_by_relation.get(relation.id, ())}
     pool = pack.pool(asked_type(relation, direction))
-    near = _neighbours(key, pack)
+    near = _neighbours(keys[0], pack)
     related = [v for v in pool if v.key in related_keys]
     others = [v for v in pool if v.key not in related_keys] + near
     rng.shuffle(related)
     rng.shuffle(others)
-    taken = {fold(n) for n in key.names} | {fold(n) for n in anchor.names}
+    taken = {fold(n) for v in (*keys, anchor) for n in v.names}
     answers = answers_for(pack, relation, direction, anchor)
     out = []
     for value in related + others:
-        if not _alike(key, value):
+        if not any(_alike(key, value) for key in keys):
             continue
         names = {fold(n) for n in value.names}
         if names & taken or any(contains_phrase(prompt, n) for n in value.names):

@@ -13,7 +13,7 @@ from quiz.generate.distractors import candidates, sort_if_ordered
 from quiz.generate.question import Question, WhyWrong
 from quiz.generate.truth import Direction, answers_for
 from quiz.packs.model import Entity, Fact, Number, Pack, Value, When
-from quiz.text import contains_phrase, fold
+from quiz.text import contains_phrase
 
 TRUE, FALSE = "True", "False"
 CHOICE_OPTIONS = 4
@@ -75,8 +75,9 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
     if prompt is None:
         return None
     anchor, key = sides(fact, direction)
-    wrong = candidates(pack, fact.relation, direction, anchor, key, prompt, rng, CHOICE_OPTIONS - 1)
-    wrong = wrong[: CHOICE_OPTIONS - 1]
+    wrong = candidates(
+        pack, fact.relation, direction, anchor, [key], prompt, rng, CHOICE_OPTIONS - 1
+    )
     if len(wrong) < 2:
         return None
     values = _arrange([key, *wrong], rng)
@@ -105,7 +106,7 @@ def true_false(pack: Pack, fact: Fact, truth: bool, rng: random.Random) -> Quest
     if not truth:
         if not fact.relation.closed:
             return None
-        wrong = candidates(pack, fact.relation, "forward", fact.subject, fact.object, "", rng, 1)
+        wrong = candidates(pack, fact.relation, "forward", fact.subject, [fact.object], "", rng, 1)
         if not wrong:
             return None
         value = wrong[0]
@@ -215,10 +216,9 @@ def multi(
         return None
     rng.shuffle(rights)
     rights = rights[: rng.randint(min(2, len(rights)), min(4, len(rights)))]
-    wrong = candidates(pack, relation, direction, anchor, rights[0], prompt, rng)
-    taken = {fold(n) for v in rights for n in v.names}
-    wrong = [v for v in wrong if not taken & {fold(n) for n in v.names}]
-    wrong = wrong[: max(2, 5 - len(rights))]
+    wrong = candidates(
+        pack, relation, direction, anchor, rights, prompt, rng, max(2, 5 - len(rights))
+    )
     if not wrong:
         return None
     values = _arrange(rights + wrong, rng)

@@ -266,12 +266,12 @@ def test_generated_number_questions(which: str) -> None:
             assert check_number(q, str(q.answer + q.tolerance)).correct, q.id
 
 
-def test_approximate_figure_gets_a_tolerance() -> None:
-    """An approximate figure ('over 1,000') gets a tolerance; an exact count gets none."""
+def test_an_approximate_figure_is_never_a_number_question() -> None:
+    """'over 1,000' has no single right number (nor a provably wrong one): number questions
+    ask exact counts and years only, with tolerance 0."""
     pack = bundled()
-    for q in all_questions(pack, 0, kinds=["number"]):
-        (value,) = q.values
-        if getattr(value, "approx", False):
-            assert q.tolerance > 0, q.id
-        else:
-            assert q.tolerance == 0, q.id
+    approx = [f.id for f in pack.facts if getattr(f.object, "approx", False)]
+    assert approx, "the bundled pack should hold a rounded figure to test this"
+    questions = all_questions(pack, 0, kinds=["number"])
+    assert not {q.fact for q in questions} & set(approx)
+    assert all(q.tolerance == 0 for q in questions)

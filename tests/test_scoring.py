@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from itertools import permutations
 
 import pytest
@@ -54,6 +55,17 @@ def test_choice_right_and_wrong() -> None:
 def test_choice_rejects_responses_that_do_not_fit(response: object) -> None:
     with pytest.raises(InvalidResponse):
         grade(CHOICE, response)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("response", ["abc", "about 2005", "", "   "])
+def test_a_number_question_asks_again_for_text(response: str) -> None:
+    """Text that is no number is not an answer (asked again), not a wrong one."""
+    q = question("number", (), "x")
+    q = dataclasses.replace(q, answer=2004)
+    with pytest.raises(InvalidResponse):
+        grade(q, response)
+    assert grade(q, "2004").correct
+    assert not grade(q, "2005").correct
 
 
 def test_true_false() -> None:

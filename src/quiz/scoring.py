@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from quiz.answers import check_number, check_typed
+from quiz.answers import check_number, check_typed, parse_number
 from quiz.generate.question import Question
 
 Response = int | Sequence[int] | str
@@ -55,8 +55,10 @@ class InvalidResponse(ValueError):
 def grade(question: Question, response: Response) -> Grade:
     kind = question.kind
     if kind in ("typed", "number"):
-        if not isinstance(response, str):
+        if not isinstance(response, str) or not response.strip():
             raise InvalidResponse("type an answer")
+        if kind == "number" and parse_number(response) is None:
+            raise InvalidResponse("type a number, such as 2004 or eight")
         verdict = (check_typed if kind == "typed" else check_number)(question, response)
         return Grade(1.0 if verdict.correct else 0.0, verdict.note, verdict.exact)
     n = len(question.options)

@@ -1,7 +1,9 @@
 """'Which sentence proves this?': the claim's own sentence among others that do not prove it.
 
 A wrong option must not hold any of the claim's quotes and must not even
-mention the claim's asked value, so no other sentence can be argued to prove it.
+mention the claim's subject or object, so no other sentence can be argued to
+prove it (a sentence on "enhanced Forward Presence in the Baltic states" would
+prove "… in Latvia" as well).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | None:
     spans = [(q.start, q.end) for q in fact.evidence if q.source == quote.source]
     # A folded name anywhere in a sentence (even inside a word) rules it out: stricter than
     # the verifier's whole-word test, and cheap.
-    names = [n for n in (fold(x) for x in fact.object.names) if n]
+    names = [n for v in (fact.subject, fact.object) for n in (fold(x) for x in v.names) if n]
     pool = [
         sentence
         for start, end, sentence, folded in _sentences(text)

@@ -17,7 +17,6 @@ from quiz.text import contains_phrase
 
 TRUE, FALSE = "True", "False"
 CHOICE_OPTIONS = 4
-NUMBER_TOLERANCE = 0.1  # an approximate figure ("over 1,000") accepts answers within 10 %
 
 
 def sides(fact: Fact, direction: Direction) -> tuple[Value, Value]:
@@ -103,15 +102,24 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
 
 def true_false(pack: Pack, fact: Fact, truth: bool, rng: random.Random) -> Question | None:
     value = fact.object
+    why = explanation(fact)
     if not truth:
         if not fact.relation.closed:
             return None
-        wrong = candidates(pack, fact.relation, "forward", fact.subject, [fact.object], "", rng, 1)
+        # The rest of the statement: a wrong value already named in it ("Lithuania" in
+        # "… the forward force in Lithuania") would make an arguable false statement.
+        rest = fact.statement.replace(fact.object.display, " ")
+        wrong = candidates(
+            pack, fact.relation, "forward", fact.subject, [fact.object], rest, rng, 1
+        )
         if not wrong:
             return None
         value = wrong[0]
+        true_values = answers_for(pack, fact.relation, "forward", fact.subject)
+        named = ", ".join(v.display for v in true_values)
+        listing = f" Not in the article's list: {named}." if len(true_values) > 1 else ""
+        why = f"False.{listing} {why}"
     statement = fact.relation.render("statement", fact.subject, value)
-    verdict = "" if truth else "False. "
     return Question(
         id=f"{fact.id}:true_false:{'true' if truth else 'false'}",
         fact=fact.id,
@@ -119,7 +127,7 @@ def true_false(pack: Pack, fact: Fact, truth: bool, rng: random.Random) -> Quest
         prompt=f"True or false? {statement}",
         options=(TRUE, FALSE),
         answer=TRUE if truth else FALSE,
-        explanation=verdict + explanation(fact),
+        explanation=why,
         quote=fact.quote,
         topics=fact.topics,
         facts=(fact.id,),
@@ -170,9 +178,11 @@ def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | None:
             return None
         answer: int | float = key.year
         tolerance = 0.0
-    elif isinstance(key, Number):
+    elif isinstance(key, Number) and not key.approx:
+        # A rounded figure ("over 1,000") has no single right number: it is asked only as
+        # multiple choice, where its options are written the same way.
         answer = key.value
-        tolerance = round(abs(key.value) * NUMBER_TOLERANCE, 6) if key.approx else 0.0
+        tolerance = 0.0
     else:
         return None
     if not _unique_answer(pack, fact, "forward"):

@@ -150,6 +150,7 @@ def _evidence(pack: Pack, q: Question) -> list[str]:
             continue
         if any(e.text in option for e in fact.evidence):
             problems.append("a wrong sentence holds the claim's quote")
-        if any(contains_phrase(option, n) for n in fact.object.names):
-            problems.append(f"a wrong sentence mentions {fact.object.display!r}")
+        for value in (fact.subject, fact.object):
+            if any(contains_phrase(option, n) for n in value.names):
+                problems.append(f"a wrong sentence mentions {value.display!r}")
     return problems

@@ -265,3 +265,9 @@ def test_ctrl_c_mid_round_prints_the_summary_so_far(exported: list[dict[str, Any
     assert "Traceback" not in err
     assert "(interrupted)" in out
     assert "1 of 1 right" in out
+
+
+def test_parse_accepts_an_options_own_words(questions: dict[str, Question]) -> None:
+    q = questions["choice"]
+    for i, option in enumerate(q.options):
+        assert plain.parse(q, f"  {option.upper()} ") == i

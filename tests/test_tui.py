@@ -589,3 +589,59 @@ async def test_pack_text_is_never_markup(tmp_path: Path) -> None:
         assert app.return_code is None
         for w in app.screen.query(Static):
             assert "click" not in repr(getattr(w.render(), "spans", ""))
+
+
+async def test_enter_on_a_select_all_with_nothing_ticked_asks_for_a_tick(moon: Pack) -> None:
+    app = QuizApp(session=RoundSpec(moon, 1, kinds=("multi",)).start(1))
+    async with app.run_test(size=SIZE) as pilot:
+        s = session_of(app)
+        assert s.current.kind == "multi"
+        await pilot.press("enter")
+        assert s.phase is Phase.ASKING and not s.outcomes
+        await answer_right(pilot, s.current)
+        assert s.phase is Phase.FEEDBACK
+
+
+async def test_quit_before_answering_a_round_from_home_goes_back_home() -> None:
+    app = QuizApp(extra_packs=[MOON])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, PlayScreen)
+        await pilot.press("q")
+        assert isinstance(app.screen, HomeScreen)
+        assert app.return_code is None
+
+
+async def test_ctrl_q_mid_round_asks_first(moon: Pack) -> None:
+    app = QuizApp(session=RoundSpec(moon, 3).start(3))
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_right(pilot, session_of(app).current)
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmQuit)
+        await pilot.press("n")
+        assert isinstance(app.screen, PlayScreen) and app.return_code is None
+        await pilot.press("ctrl+q", "y")
+        assert app.return_code == 0
+
+
+async def test_time_order_feedback_shows_every_event_in_its_paragraph(bundled: Pack) -> None:
+    app = QuizApp(session=RoundSpec(bundled, 1, kinds=("order",)).start(2))
+    async with app.run_test(size=SIZE) as pilot:
+        q = session_of(app).current
+        await pilot.press("enter")
+        passages = [str(p.render()) for p in app.screen.query(Passage)]
+        source = bundled.sources["article"].text
+        quotes = {bundled.fact_by_id[f].quote for f in q.facts}
+        assert len(passages) == len({(x.start, x.end) for x in quotes}) > 1
+        for quote in quotes:
+            paragraph, _, _ = in_context(source, quote.start, quote.end)
+            assert paragraph in passages
+
+
+async def test_a_short_round_says_so(moon: Pack) -> None:
+    app = QuizApp(session=RoundSpec(moon, 50, kinds=("number",)).start(1))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        total = session_of(app).total
+        assert total < 50
+        assert any(f"Only {total} questions" in str(n.message) for n in app._notifications)

@@ -43,7 +43,8 @@ class Report:
             f"{len(p.entities)} entities, {len(p.relations)} relations, "
             f"{len(p.questions)} hand-written questions\n"
             f"  questions: {sum(self.questions.values())} ({kinds})\n"
-            f"  source sentences quoted by a fact: {share}"
+            f"  source sentences quoted by a fact: {share}\n"
+            f"  topics: {', '.join(p.topics)}"
         )
 
 

@@ -97,8 +97,18 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--all", action="store_true", help="every question the pack can produce")
     which.add_argument("--count", type=_positive, metavar="N", help="a round of N questions")
     export.add_argument("--seed", type=_seed, default=0, metavar="S")
-    export.add_argument("--kinds", type=_kinds, metavar="K1,K2")
-    export.add_argument("--topics", type=_topics, metavar="T1,T2")
+    export.add_argument(
+        "--kinds",
+        type=_kinds,
+        metavar="K1,K2",
+        help="only these kinds: choice, true_false, typed, number, multi, order, evidence",
+    )
+    export.add_argument(
+        "--topics",
+        type=_topics,
+        metavar="T1,T2",
+        help="only questions on these topics (see the pack's topics in quiz check)",
+    )
 
     play = sub.add_parser("play", help="play a round now (full screen, or --plain lines)")
     play.add_argument(
@@ -113,8 +123,18 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="S",
         help="same seed, same questions (default: a new random seed, shown at the end)",
     )
-    play.add_argument("--kinds", type=_kinds, metavar="K1,K2")
-    play.add_argument("--topics", type=_topics, metavar="T1,T2")
+    play.add_argument(
+        "--kinds",
+        type=_kinds,
+        metavar="K1,K2",
+        help="only these kinds: choice, true_false, typed, number, multi, order, evidence",
+    )
+    play.add_argument(
+        "--topics",
+        type=_topics,
+        metavar="T1,T2",
+        help="only questions on these topics (see the pack's topics in quiz check)",
+    )
     play.add_argument(
         "--plain",
         action="store_true",

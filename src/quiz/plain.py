@@ -12,9 +12,10 @@ from collections.abc import Callable
 from typing import TextIO
 
 from quiz.generate.question import Question
-from quiz.present import HOW_TO_ANSWER, answer_text, quote_in_context, summary_lines
+from quiz.present import HOW_TO_ANSWER, answer_text, quote_in_context, quotes_of, summary_lines
 from quiz.scoring import InvalidResponse, Response
 from quiz.session import Outcome, Phase, Session
+from quiz.text import fold
 
 _TOKEN = re.compile(r"[\s,;]+")
 
@@ -24,6 +25,10 @@ def parse(question: Question, line: str) -> Response:
     text = line.strip()
     if question.kind in ("typed", "number"):
         return text
+    if question.kind in ("choice", "true_false", "evidence"):
+        folded = [fold(o) for o in question.options]
+        if fold(text) in folded:  # the option's own words: "Estonia"
+            return folded.index(fold(text))
     tokens = [t for t in _TOKEN.split(text.lower()) if t]
     if not tokens:
         raise InvalidResponse("no answer given")
@@ -119,5 +124,7 @@ def feedback_lines(session: Session, o: Outcome) -> list[str]:
     if why is not None:
         lines.append(f"Why not {o.response_text}: {why.statement} The article: “{why.quote.text}”")
     if session.pack is not None:
-        lines.append(quote_in_context(session.pack, q.quote, mark=("»", "«")))
+        lines.extend(
+            quote_in_context(session.pack, x, mark=("»", "«")) for x in quotes_of(session.pack, q)
+        )
     return lines

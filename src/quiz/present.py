@@ -12,7 +12,7 @@ from quiz.packs.quotes import in_context
 from quiz.session import Session
 
 HOW_TO_ANSWER = {
-    "choice": "Answer with the option's number.",
+    "choice": "Answer with the option's number (or its words).",
     "true_false": "Answer 1 for True or 2 for False.",
     "evidence": "Answer with the number of the sentence that proves it.",
     "multi": "Select all that apply: numbers or letters separated by commas (e.g. 1,3).",
@@ -26,6 +26,12 @@ def answer_text(q: Question) -> str:
     if isinstance(q.answer, tuple):
         return (" → " if q.kind == "order" else "; ").join(q.answer)
     return str(q.answer)
+
+
+def quotes_of(pack: Pack, q: Question) -> list[Quote]:
+    """Every passage behind a question: one per fact for select-all and time order."""
+    quotes = [q.quote] + [pack.fact_by_id[f].quote for f in q.facts if f in pack.fact_by_id]
+    return list({(x.source, x.start, x.end): x for x in quotes}.values())
 
 
 def quote_in_context(pack: Pack, quote: Quote, mark: tuple[str, str]) -> str:

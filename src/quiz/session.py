@@ -103,6 +103,7 @@ class Session:
     clock: Callable[[], float] = time.monotonic
     spec: RoundSpec | None = None
     seed: int | None = None
+    retry: bool = False  # a round of missed questions, smaller than spec.count on purpose
     index: int = 0
     score: int = 0
     streak: int = 0
@@ -183,4 +184,4 @@ class Session:
     def retry_missed(self) -> Session:
         """A new round of the questions missed in this one, same rules."""
         missed = [o.question for o in self.outcomes if not o.correct]
-        return Session(missed, self.rules, self.clock, spec=self.spec, seed=self.seed)
+        return Session(missed, self.rules, self.clock, spec=self.spec, seed=self.seed, retry=True)

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from quiz import settings
 from quiz.scoring import Rules
 from quiz.session import Session
-from quiz.tui.screens.modals import HelpScreen, TooSmall
+from quiz.tui.screens.modals import ConfirmQuit, HelpScreen, TooSmall
 
 MIN_SIZE = (60, 18)
 THEMES = ("textual-dark", "textual-light")
@@ -59,6 +59,21 @@ class QuizApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: mid-round, ask first, as q does."""
+        from quiz.tui.screens.play import PlayScreen
+
+        screen = self.screen
+        if isinstance(screen, PlayScreen) and screen.session.in_progress:
+
+            def done(confirmed: bool | None) -> None:
+                if confirmed:
+                    self.exit()
+
+            self.push_screen(ConfirmQuit(), done)
+        else:
+            self.exit()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from quiz.present import HOW_TO_ANSWER, answer_text
+from quiz.present import answer_text, quotes_of
 from quiz.scoring import InvalidResponse, Response
 from quiz.session import Outcome, Phase, Session
 from quiz.tui.screens.modals import ConfirmQuit
@@ -24,6 +24,16 @@ from quiz.tui.widgets.passage import Passage
 from quiz.tui.widgets.status import StatusBar
 
 MODES: dict[str, Mode] = {"multi": "multi", "order": "order"}
+# How to answer with this screen's keys (the line mode has its own words, in present.py).
+HINTS = {
+    "choice": "Press 1–9, or choose with ↑ ↓ and Enter.",
+    "true_false": "Press 1 for True or 2 for False.",
+    "evidence": "Press the number of the sentence that proves it.",
+    "multi": "Select all that apply: 1–9 or Space ticks an option, Enter submits.",
+    "order": "Earliest first: move the highlighted event with [ ] or Shift+↑ ↓, then Enter.",
+    "typed": "Type your answer, then Enter. Case and accents do not matter.",
+    "number": "Type a number, then Enter.",
+}
 
 
 def text(value: str) -> Content:
@@ -57,13 +67,16 @@ class PlayScreen(Screen[None]):
         yield StatusBar(id="status")
         with Body(id="body"):
             yield Static(text(q.prompt), id="prompt")
-            yield Static(HOW_TO_ANSWER[q.kind], id="hint", markup=False)
+            yield Static(HINTS[q.kind], id="hint", markup=False)
             with Vertical(id="answer"):
                 yield self._answer_widget()
             yield Vertical(id="feedback")
         yield Footer()
 
     def on_mount(self) -> None:
+        spec = self.session.spec
+        if spec is not None and not self.session.retry and self.session.total < spec.count:
+            self.notify(f"Only {self.session.total} questions match these kinds and topics.")
         self._update_status()
         self.query_one("#feedback", Vertical).display = False
         self.query_one("#answer").children[0].focus()
@@ -86,7 +99,7 @@ class PlayScreen(Screen[None]):
         q = self.session.current
         self._update_status()
         self.query_one("#prompt", Static).update(text(q.prompt))
-        self.query_one("#hint", Static).update(HOW_TO_ANSWER[q.kind])
+        self.query_one("#hint", Static).update(HINTS[q.kind])
         feedback = self.query_one("#feedback", Vertical)
         await feedback.remove_children()
         feedback.display = False
@@ -161,7 +174,7 @@ class PlayScreen(Screen[None]):
         pack = self.session.pack
         if pack is not None:
             parts.append(Static("The article says:", classes="label"))
-            parts.append(Passage(pack, q.quote, classes="passage"))
+            parts.extend(Passage(pack, quote, classes="passage") for quote in quotes_of(pack, q))
         parts.append(Static("Enter or Space: next · s: whole article", classes="hint"))
         feedback = self.query_one("#feedback", Vertical)
         feedback.display = True
@@ -188,12 +201,17 @@ class PlayScreen(Screen[None]):
             self.app.push_screen(SourceScreen(self.session.pack, self.session.current.quote))
 
     def action_quit_round(self) -> None:
-        if not self.session.in_progress:
-            self.app.exit()
-            return
+        """Leave the round: back to the home screen if it started there, else quit.
+        Mid-round, ask first: the answers so far would be lost."""
+        home = len(self.app.screen_stack) > 2  # the default screen, home, this round
 
-        def done(quit_now: bool | None) -> None:
-            if quit_now:
+        def leave(confirmed: bool | None = True) -> None:
+            if confirmed and home:
+                self.app.pop_screen()
+            elif confirmed:
                 self.app.exit()
 
-        self.app.push_screen(ConfirmQuit(), done)
+        if self.session.in_progress:
+            self.app.push_screen(ConfirmQuit(), leave)
+        else:
+            leave()

@@ -95,8 +95,9 @@ class AnswerList(OptionList):
             if self.highlighted is not None:
                 self.post_message(self.Answered(self.highlighted))
         elif self.mode == "multi":
-            if not self.picked and self.highlighted is not None:
-                self.action_toggle_pick()  # Enter on nothing picked picks the highlighted one first
+            if not self.picked:
+                self.notify("Tick at least one option first (Space or 1–9).", severity="warning")
+                return
             self.post_message(self.Answered(sorted(self.picked)))
         else:
             self.post_message(self.Answered(list(self.order)))

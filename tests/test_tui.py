@@ -624,14 +624,14 @@ async def test_ctrl_q_mid_round_asks_first(moon: Pack) -> None:
         assert app.return_code == 0
 
 
-async def test_time_order_feedback_shows_every_event_in_its_paragraph(bundled: Pack) -> None:
+async def test_time_order_feedback_shows_every_events_passage(bundled: Pack) -> None:
     app = QuizApp(session=RoundSpec(bundled, 1, kinds=("order",)).start(2))
     async with app.run_test(size=SIZE) as pilot:
         q = session_of(app).current
         await pilot.press("enter")
         passages = [str(p.render()) for p in app.screen.query(Passage)]
         source = bundled.sources["article"].text
-        quotes = {bundled.fact_by_id[f].quote for f in q.facts}
+        quotes = {e for f in q.facts for e in bundled.fact_by_id[f].evidence}
         assert len(passages) == len({(x.start, x.end) for x in quotes}) > 1
         for quote in quotes:
             paragraph, _, _ = in_context(source, quote.start, quote.end)

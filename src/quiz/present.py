@@ -29,8 +29,9 @@ def answer_text(q: Question) -> str:
 
 
 def quotes_of(pack: Pack, q: Question) -> list[Quote]:
-    """Every passage behind a question: one per fact for select-all and time order."""
-    quotes = [q.quote] + [pack.fact_by_id[f].quote for f in q.facts if f in pack.fact_by_id]
+    """Every passage behind a question: all of its facts' evidence, the question's own first."""
+    facts = [pack.fact_by_id[f] for f in q.facts if f in pack.fact_by_id]
+    quotes = [q.quote, *(quote for f in facts for quote in f.evidence)]
     return list({(x.source, x.start, x.end): x for x in quotes}.values())
 
 

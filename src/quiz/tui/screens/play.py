@@ -99,12 +99,15 @@ class PlayScreen(Screen[None]):
         q = self.session.current
         self._update_status()
         self.query_one("#prompt", Static).update(text(q.prompt))
-        self.query_one("#hint", Static).update(HINTS[q.kind])
+        hint = self.query_one("#hint", Static)
+        hint.update(HINTS[q.kind])
+        hint.display = True
         feedback = self.query_one("#feedback", Vertical)
         await feedback.remove_children()
         feedback.display = False
         answer = self.query_one("#answer", Vertical)
         await answer.remove_children()
+        answer.display = True
         widget = self._answer_widget()
         await answer.mount(widget)
         widget.focus()
@@ -143,9 +146,10 @@ class PlayScreen(Screen[None]):
     def show_feedback(self, o: Outcome) -> None:
         q = o.question
         self._update_status()
-        for widget in self.query_one("#answer", Vertical).query("AnswerList, Input"):
-            widget.disabled = True
-        self.query_one("#hint", Static).update("")
+        # The options give way to the feedback (which names the answer given and the right
+        # one), so the question and why stay on one screen.
+        self.query_one("#answer", Vertical).display = False
+        self.query_one("#hint", Static).display = False
         if o.correct:
             bonus = f"  +{o.streak_bonus} streak bonus" if o.streak_bonus else ""
             note = f"  ({o.grade.note})" if o.grade.note else ""
@@ -181,7 +185,6 @@ class PlayScreen(Screen[None]):
         feedback.mount_all(parts)
         self.set_focus(None)
         self.refresh_bindings()
-        self.call_after_refresh(feedback.scroll_visible)
 
     async def action_next(self) -> None:
         if self.session.phase is not Phase.FEEDBACK:

@@ -208,16 +208,24 @@ class _Builder:
             description=self.text(top, "description", (), required=False) or "",
         )
 
-    def build_sources(self, raw: Any) -> None:
-        if not isinstance(raw, dict) or not raw:
+    def keyed(
+        self, raw: Any, section: str, keys: tuple[set[str], set[str]], what: str
+    ) -> Iterator[tuple[str, YamlPath, dict[str, Any]]]:
+        """(id, path, body) of each well-formed entry of a section that maps ids to bodies."""
+        if not isinstance(raw, dict):
             if raw is not None:
-                self.problem(("sources",), "'sources' must map source ids to sources")
+                self.problem((section,), f"'{section}' must map {what} ids to {section}")
             return
-        for sid, body in raw.items():
-            path: YamlPath = ("sources", sid)
-            spec = self.mapping(body, path, SOURCE_KEYS, f"source {sid!r}")
-            if spec is None or not self.key_id(sid, path, "source"):
-                continue
+        for key, body in raw.items():
+            path: YamlPath = (section, key)
+            spec = self.mapping(body, path, keys, f"{what} {key!r}")
+            if spec is not None and self.key_id(key, path, what):
+                yield str(key), path, spec
+
+    def build_sources(self, raw: Any) -> None:
+        if raw == {}:
+            self.problem(("sources",), "a pack needs at least one source")
+        for sid, path, spec in self.keyed(raw, "sources", SOURCE_KEYS, "source"):
             file = self.text(spec, "file", path)
             digest = self.text(spec, "sha256", path)
             title = self.text(spec, "title", path)
@@ -235,8 +243,8 @@ class _Builder:
                     f"source {file} has changed: it hashes to "
                     f"{actual}; check the quotes, then update sha256",
                 )
-            self.sources[str(sid)] = Source(
-                id=str(sid),
+            self.sources[sid] = Source(
+                id=sid,
                 file=file,
                 text=text,
                 sha256=actual,
@@ -270,16 +278,8 @@ class _Builder:
             return None
 
     def build_entities(self, raw: Any) -> None:
-        if not isinstance(raw, dict):
-            if raw is not None:
-                self.problem(("entities",), "'entities' must map entity ids to entities")
-            return
         names: dict[str, str] = {}
-        for eid, body in raw.items():
-            path: YamlPath = ("entities", eid)
-            spec = self.mapping(body, path, ENTITY_KEYS, f"entity {eid!r}")
-            if spec is None or not self.key_id(eid, path, "entity"):
-                continue
+        for eid, path, spec in self.keyed(raw, "entities", ENTITY_KEYS, "entity"):
             etype = self.text(spec, "type", path)
             name = self.text(spec, "name", path)
             aliases = self.text_list(spec, "aliases", path)
@@ -299,20 +299,12 @@ class _Builder:
                         f"name {n!r} is also used by entity {names[key]!r}; "
                         "players could not tell them apart",
                     )
-                names[key] = str(eid)
+                names[key] = eid
             group = self.text(spec, "group", path, required=False)
-            self.entities[str(eid)] = Entity(str(eid), etype, name, aliases, group)
+            self.entities[eid] = Entity(eid, etype, name, aliases, group)
 
     def build_relations(self, raw: Any) -> None:
-        if not isinstance(raw, dict):
-            if raw is not None:
-                self.problem(("relations",), "'relations' must map relation ids to relations")
-            return
-        for rid, body in raw.items():
-            path: YamlPath = ("relations", rid)
-            spec = self.mapping(body, path, RELATION_KEYS, f"relation {rid!r}")
-            if spec is None or not self.key_id(rid, path, "relation"):
-                continue
+        for rid, path, spec in self.keyed(raw, "relations", RELATION_KEYS, "relation"):
             types = {}
             for role in ("subject", "object"):
                 t = self.text(spec, role, path)
@@ -337,8 +329,8 @@ class _Builder:
                     (*path, "event"), "'event' needs a relation whose object is a date or year"
                 )
             if types["subject"] and types["object"]:
-                self.relations[str(rid)] = Relation(
-                    str(rid), types["subject"], types["object"], closed, templates
+                self.relations[rid] = Relation(
+                    rid, types["subject"], types["object"], closed, templates
                 )
 
     def check_template(self, key: str, template: str, path: YamlPath) -> bool:
@@ -511,7 +503,7 @@ class _Builder:
                     self.problem(path, "the pack has several sources: say which with 'source'")
                 return None
             sid = next(iter(self.sources))
-        source = self.sources.get(str(sid))
+        source = self.sources.get(sid)
         if source is None:
             self.problem((*path, "source"), f"unknown source {sid!r}")
             return None

@@ -9,6 +9,7 @@ prove "… in Latvia" as well).
 from __future__ import annotations
 
 import random
+import re
 from functools import lru_cache
 
 from quiz.generate.from_facts import explanation
@@ -38,10 +39,11 @@ def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | None:
     # A folded name anywhere in a sentence (even inside a word) rules it out: stricter than
     # the verifier's whole-word test, and cheap.
     names = [n for v in (fact.subject, fact.object) for n in (fold(x) for x in v.names) if n]
+    mentions = re.compile("|".join(re.escape(n) for n in names))
     pool = [
         sentence
         for start, end, sentence, folded in _sentences(text)
-        if not any(start < e and s < end for s, e in spans) and not any(n in folded for n in names)
+        if not mentions.search(folded) and all(end <= s or e <= start for s, e in spans)
     ]
     rng.shuffle(pool)
     chosen = [answer]

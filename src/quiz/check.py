@@ -15,7 +15,7 @@ from pathlib import Path
 from quiz.generate import KINDS, all_questions
 from quiz.generate.distractors import asked_type
 from quiz.generate.verify import verify
-from quiz.packs.errors import PackError, Problem, display_path
+from quiz.packs.errors import PackError, Problem, YamlPath, display_path
 from quiz.packs.loader import load_pack
 from quiz.packs.model import Pack
 from quiz.packs.quotes import sentences
@@ -23,6 +23,7 @@ from quiz.packs.yamlio import Locator, read_text
 
 SEEDS = range(5)  # distractors are drawn at random: check several draws
 MIN_OPTIONS = 3  # a choice question needs the key and two wrong values
+ORDERED_TYPES = ("date", "year", "number")
 
 
 @dataclass
@@ -56,8 +57,15 @@ def check_pack(path: Path) -> Report:
         report.problems = exc.problems
         return report
     report.pack = pack
-    where = Locator(read_text(path))
     name = display_path(path)
+    located: list[Locator] = []
+
+    def where(path_in_yaml: YamlPath, *, key: bool = False) -> tuple[int, int]:
+        """Read the file again only if a problem needs its line."""
+        if not located:
+            located.append(Locator(read_text(path)))
+        return located[0](path_in_yaml, key=key)
+
     fact_index = {f.id: i for i, f in enumerate(pack.facts)}
     hand_index = {q.id: i for i, q in enumerate(pack.questions)}
 
@@ -69,27 +77,20 @@ def check_pack(path: Path) -> Report:
         return Problem(name, line, col, message)
 
     for rel in pack.relations.values():
-        if not rel.closed:
-            continue
         for direction in ("forward", "reverse"):
-            if direction in rel.templates:
-                size = len(pack.pool(asked_type(rel, direction)))
-                if size < MIN_OPTIONS and asked_type(rel, direction) not in (
-                    "date",
-                    "year",
-                    "number",
-                ):
-                    line, col = where(("relations", rel.id), key=True)
-                    report.problems.append(
-                        Problem(
-                            name,
-                            line,
-                            col,
-                            f"relation {rel.id!r}: only {size} "
-                            f"{asked_type(rel, direction)} value(s) in the pack; a choice question "
-                            f"needs {MIN_OPTIONS}",
-                        )
+            kind = asked_type(rel, direction)
+            if not rel.closed or direction not in rel.templates or kind in ORDERED_TYPES:
+                continue  # dates and numbers get near neighbours as wrong options
+            size = len(pack.pool(kind))
+            if size < MIN_OPTIONS:
+                report.problems.append(
+                    Problem(
+                        name,
+                        *where(("relations", rel.id), key=True),
+                        f"relation {rel.id!r}: only {size} {kind} value(s) in the pack; "
+                        f"a choice question needs {MIN_OPTIONS}",
                     )
+                )
     seen: set[tuple[str, str]] = set()
     for seed in SEEDS:
         for q in all_questions(pack, seed=seed):

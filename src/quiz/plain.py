@@ -12,10 +12,21 @@ from collections.abc import Callable
 from typing import TextIO
 
 from quiz.generate.question import Question
-from quiz.present import HOW_TO_ANSWER, answer_text, quote_in_context, quotes_of, summary_lines
+from quiz.present import answer_text, quote_in_context, quotes_of, summary_lines
 from quiz.scoring import InvalidResponse, Response
 from quiz.session import Outcome, Phase, Session
 from quiz.text import fold
+
+# How to answer in this mode (the full-screen game has its own key hints).
+HOW_TO_ANSWER = {
+    "choice": "Answer with the option's number (or its words).",
+    "true_false": "Answer 1 for True or 2 for False.",
+    "evidence": "Answer with the number of the sentence that proves it.",
+    "multi": "Select all that apply: numbers or letters separated by commas (e.g. 1,3).",
+    "order": "Give the order, earliest first: numbers separated by commas (e.g. 3,1,4,2).",
+    "typed": "Type your answer.",
+    "number": "Type a number.",
+}
 
 _TOKEN = re.compile(r"[\s,;]+")
 

@@ -1,4 +1,4 @@
-"""Words shared by every interface: how to answer, the answer as text, the summary.
+"""Words shared by every interface: the answer as text, the passages, the summary.
 
 Plain text only (no markup), so the line mode and the Textual app say the
 same things and pack text is never interpreted.
@@ -10,16 +10,6 @@ from quiz.generate.question import Question
 from quiz.packs.model import Pack, Quote
 from quiz.packs.quotes import in_context
 from quiz.session import Session
-
-HOW_TO_ANSWER = {
-    "choice": "Answer with the option's number (or its words).",
-    "true_false": "Answer 1 for True or 2 for False.",
-    "evidence": "Answer with the number of the sentence that proves it.",
-    "multi": "Select all that apply: numbers or letters separated by commas (e.g. 1,3).",
-    "order": "Give the order, earliest first: numbers separated by commas (e.g. 3,1,4,2).",
-    "typed": "Type your answer.",
-    "number": "Type a number.",
-}
 
 
 def answer_text(q: Question) -> str:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
+from quiz.text import capitalize_first
+
 ENTITY_TYPES = (
     "country",
     "place",
@@ -180,10 +182,6 @@ class Number:
 Value = Entity | When | Number
 
 
-def value_type(value: Value) -> str:
-    return value.type
-
-
 def same_value(a: Value, b: Value) -> bool:
     """Whether two values cannot be told apart, so one may not disprove the other."""
     if isinstance(a, When) and isinstance(b, When):
@@ -212,7 +210,7 @@ class Relation:
             return value.display
 
         text = _PLACEHOLDER.sub(fill, self.templates[template])
-        return text[:1].upper() + text[1:]
+        return capitalize_first(text)
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from quiz.generate.question import Question
-    from quiz.session import RoundSpec, Session
+    from quiz.packs.model import Pack
+    from quiz.question import Question
+    from quiz.session import Session
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "docs" / "screenshot.svg"
@@ -49,8 +50,7 @@ SEARCH = range(300)  # seeds tried when the default no longer fits (the pack cha
 
 def explained_wrong(question: Question) -> list[int]:
     """Indexes of the wrong options for which the pack says why they are wrong."""
-    right = set(question.answers)
-    return [i for i, o in enumerate(question.options) if o not in right and o in question.why_wrong]
+    return [i for i, _ in question.origin.why_wrong]
 
 
 def fits(question: Question) -> bool:
@@ -63,34 +63,41 @@ def fits(question: Question) -> bool:
 
 def pick_wrong(question: Question, preferred: str | None) -> int:
     """Index of the preferred wrong option, else an explained one, else any wrong one."""
-    right = set(question.answers)
-    wrong = [i for i, o in enumerate(question.options) if o not in right]
+    right = question.key.rights()
+    wrong = [i for i in range(len(question.options)) if i not in right]
     if not wrong:
         raise SystemExit("the first question has no wrong option to pick")
     for i in wrong:
         if question.options[i] == preferred:
             return i
-    explained = explained_wrong(question)
-    if explained:  # the shortest "why", so the picture keeps the passage
-        return min(explained, key=lambda i: len(question.why_wrong[question.options[i]].statement))
+    reasons = dict(question.origin.why_wrong)
+    if reasons:  # the shortest "why", so the picture keeps the passage
+        return min(reasons, key=lambda i: len(reasons[i].statement))
     return wrong[0]
 
 
-def choose_round(spec: RoundSpec, seed: int | None, option: str | None) -> tuple[Session, int]:
+def start(pack: Pack, seed: int) -> Session:
+    from quiz.session import Session
+    from quiz.spec import PackRef, RoundSpec
+
+    return Session(RoundSpec(PackRef.of(pack), seed, COUNT), pack)
+
+
+def choose_round(pack: Pack, seed: int | None, option: str | None) -> tuple[Session, int]:
     """(session, option index): the seed asked for, else the default, else the first that fits."""
     if seed is not None:
-        session = spec.start(seed)
+        session = start(pack, seed)
         q = session.current
         if not q.options or q.kind not in ("choice", "true_false", "evidence"):
             raise SystemExit(f"seed {seed}: the first question is a {q.kind!r} one; pick another")
         return session, pick_wrong(q, option)
-    session = spec.start(DEFAULT_SEED)
+    session = start(pack, DEFAULT_SEED)
     q = session.current
     wanted = option or DEFAULT_OPTION
     if fits(q) and wanted in q.options and q.options.index(wanted) in explained_wrong(q):
         return session, q.options.index(wanted)
     for candidate in SEARCH:
-        session = spec.start(candidate)
+        session = start(pack, candidate)
         if fits(session.current):
             print(f"seed {DEFAULT_SEED} no longer fits; using seed {candidate}")
             return session, pick_wrong(session.current, option)
@@ -99,17 +106,22 @@ def choose_round(spec: RoundSpec, seed: int | None, option: str | None) -> tuple
 
 async def shoot(seed: int | None, option: str | None, out: Path) -> None:
     from quiz.packs.registry import resolve
-    from quiz.session import Phase, RoundSpec
+    from quiz.present import why_not
+    from quiz.services import make_services
+    from quiz.session import Phase
     from quiz.tui.app import QuizApp
 
-    session, choice = choose_round(RoundSpec(resolve(PACK_ID), COUNT), seed, option)
+    session, choice = choose_round(resolve(PACK_ID), seed, option)
     question = session.current
     print(f"seed {session.seed}: {question.prompt!r}")
-    print(f"answering {choice + 1}. {question.options[choice]} (right: {question.answers[0]})")
+    print(f"answering {choice + 1}. {question.options[choice]} (right: {question.answer_text()})")
 
-    app = QuizApp(session=session)
+    app = QuizApp(make_services(player="Ada"), session)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        for _ in range(100):  # the flow pushes the round from a worker
+            await pilot.pause(0.02)
+            if app.screen.query("#prompt"):
+                break
         await pilot.press(str(choice + 1))
         for _ in range(100):  # wait until the feedback is mounted and laid out
             await pilot.pause(0.02)
@@ -121,7 +133,7 @@ async def shoot(seed: int | None, option: str | None, out: Path) -> None:
         outcome = session.last
         if outcome is None or outcome.correct:
             raise SystemExit("the key press did not record a wrong answer")
-        if outcome.why_wrong is None:
+        if why_not(outcome) is None:
             print("note: the pack has no 'why not' for this option", file=sys.stderr)
         out.parent.mkdir(parents=True, exist_ok=True)
         app.save_screenshot(filename=out.name, path=str(out.parent))

@@ -101,3 +101,153 @@ def where(text: str, needle: str, nth: int = 1) -> tuple[int, int]:
     line = text.count("\n", 0, pos) + 1
     col = pos - (text.rfind("\n", 0, pos) + 1) + 1
     return line, col
+
+
+def make_question(
+    kind: str,
+    options: tuple[str, ...],
+    answer: object,
+    *,
+    qid: str | None = None,
+    facts: tuple[str, ...] = ("t",),
+    topics: tuple[str, ...] = ("t",),
+    prompt: str = "?",
+):
+    """A hand-made question for tests of grading and sessions: the key is given as the right
+    option text(s), as a person would write it."""
+    from quiz.packs.model import Quote
+    from quiz.question import Figure, Many, One, Order, Origin, Question, Text
+
+    if kind in ("multi",):
+        key = Many(frozenset(options.index(a) for a in answer))  # type: ignore[union-attr]
+    elif kind == "order":
+        key = Order(tuple(options.index(a) for a in answer))  # type: ignore[union-attr]
+    elif kind == "typed":
+        key = Text(str(answer), (str(answer),))
+    elif kind == "number":
+        key = Figure(answer)  # type: ignore[arg-type]
+    else:
+        key = One(options.index(answer))  # type: ignore[arg-type]
+    return Question(
+        id=qid or f"t:{kind}",
+        kind=kind,
+        prompt=prompt,
+        options=options,
+        topics=topics,
+        key=key,
+        origin=Origin(facts=facts, quotes=(Quote("article", "x", 0, 1),), explanation=""),
+    )
+
+
+def right_response(q):
+    """The response that answers a question right, read off its key."""
+    from quiz.question import Figure, Many, One, Order, Text
+
+    key = q.key
+    if isinstance(key, One):
+        return key.right
+    if isinstance(key, Many):
+        return tuple(sorted(key.right))
+    if isinstance(key, Order):
+        return key.order
+    if isinstance(key, Text):
+        return key.answer
+    assert isinstance(key, Figure)
+    return str(key.value)
+
+
+def wrong_response(q):
+    """A response that answers a question wrong (for one-option and typed questions)."""
+    from quiz.question import Figure, One, Text
+
+    key = q.key
+    if isinstance(key, One):
+        return (key.right + 1) % len(q.options)
+    if isinstance(key, Text):
+        return "nothing like it"
+    if isinstance(key, Figure):
+        return str(int(key.value) + 1)
+    return tuple(reversed(key.order)) if hasattr(key, "order") else (0,)
+
+
+class Seen:
+    """A question read the way a player reads it: the answer as option text(s), the values
+    behind the options, the reasons by option text. Tests written before the key became typed
+    read questions through this, so they keep checking what a player sees."""
+
+    def __init__(self, q) -> None:
+        self.q = q
+
+    def __getattr__(self, name: str):
+        return getattr(self.q, name)
+
+    def __eq__(self, other: object) -> bool:
+        return self.q == (other.q if isinstance(other, Seen) else other)
+
+    def __hash__(self) -> int:
+        return hash(self.q)
+
+    def __repr__(self) -> str:
+        return f"Seen({self.q!r})"
+
+    @property
+    def answer(self):
+        from quiz.question import Figure, Many, Order, Text
+
+        key = self.q.key
+        if isinstance(key, Many):
+            return tuple(self.q.options[i] for i in sorted(key.right))
+        if isinstance(key, Order):
+            return tuple(self.q.options[i] for i in key.order)
+        if isinstance(key, Text):
+            return key.answer
+        if isinstance(key, Figure):
+            return key.value
+        return self.q.options[key.right]
+
+    @property
+    def answers(self) -> tuple[str, ...]:
+        a = self.answer
+        if isinstance(a, tuple):
+            return a
+        return (str(a),) if self.q.options else ()
+
+    @property
+    def values(self):
+        claim = self.q.origin.claim
+        return claim.values if claim else ()
+
+    @property
+    def relation(self):
+        claim = self.q.origin.claim
+        return claim.relation if claim else None
+
+    @property
+    def direction(self):
+        claim = self.q.origin.claim
+        return claim.direction if claim else None
+
+    @property
+    def anchor(self):
+        claim = self.q.origin.claim
+        return claim.anchor if claim else None
+
+    @property
+    def why_wrong(self) -> dict:
+        return {self.q.options[i]: w for i, w in self.q.origin.why_wrong}
+
+    @property
+    def hand_written(self) -> bool:
+        return self.q.origin.hand_written
+
+    @property
+    def accepted(self) -> tuple[str, ...]:
+        return self.q.key.accepted
+
+    @property
+    def rivals(self) -> tuple[str, ...]:
+        return self.q.key.rivals
+
+    @property
+    def tolerance(self) -> float:
+        return self.q.key.tolerance

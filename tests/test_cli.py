@@ -11,7 +11,7 @@ import pytest
 
 from conftest import DATA, MOON
 from helpers import LOCATED, MOON_SHA, bundled, run_quiz, where, write_pack
-from quiz.generate import KINDS
+from quiz.kinds import KIND_NAMES as KINDS
 
 BROKEN = f"""\
 format: quiz-pack/1
@@ -170,7 +170,7 @@ def test_check_bundled_packs_by_default() -> None:
 
 # -- quiz export ----------------------------------------------------------------------------
 
-QUESTION_FIELDS = {"id", "fact", "kind", "prompt", "options", "answer", "explanation", "quote"}
+QUESTION_FIELDS = {"id", "facts", "kind", "prompt", "options", "answer", "explanation", "quote"}
 
 
 def export(*args: str, cwd: Path | None = None) -> dict:
@@ -182,7 +182,7 @@ def export(*args: str, cwd: Path | None = None) -> dict:
 
 def test_export_json_documented_fields(moon_copy: Path) -> None:
     doc = export("moon.yaml", "--format", "json", "--all", cwd=moon_copy.parent)
-    assert doc["format"] == "quiz-export/1"
+    assert doc["format"] == "quiz-export/2"
     assert doc["pack"] == {"id": "moon", "title": "The Moon landings", "version": "1.0.0"}
     source = (moon_copy.parent / "sources" / "moon.txt").read_text(encoding="utf-8")
     questions = doc["questions"]

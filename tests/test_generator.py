@@ -17,12 +17,14 @@ from pathlib import Path
 import pytest
 
 from conftest import MOON
-from helpers import bundled, mentions, moon, plain, run_quiz, write_pack
+from helpers import Seen, bundled, mentions, moon, plain, run_quiz, write_pack
 from quiz.export import export_json
-from quiz.generate import KINDS, Question, all_questions, generate
+from quiz.generate import all_questions, generate
 from quiz.generate.truth import holds, proven_false
 from quiz.generate.verify import verify
+from quiz.kinds import KIND_NAMES as KINDS
 from quiz.packs import Entity, Pack, When, load_pack
+from quiz.question import One
 from quiz.text import fold
 
 SEEDS = range(10)
@@ -32,16 +34,16 @@ IDS = [f"{name}-{seed}" for name, seed in CASES]
 
 
 @functools.cache
-def questions(name: str, seed: int) -> tuple[Question, ...]:
-    return tuple(all_questions(PACKS[name](), seed))
+def questions(name: str, seed: int) -> tuple[Seen, ...]:
+    return tuple(Seen(q) for q in all_questions(PACKS[name](), seed))
 
 
-def each(name: str, seed: int, *kinds: str) -> list[Question]:
+def each(name: str, seed: int, *kinds: str) -> list[Seen]:
     qs = [q for q in questions(name, seed) if not kinds or q.kind in kinds]
     return qs
 
 
-def value_of(q: Question, option: str):
+def value_of(q: Seen, option: str):
     (value,) = [v for o, v in zip(q.options, q.values, strict=True) if o == option]
     return value
 
@@ -52,7 +54,7 @@ def value_of(q: Question, option: str):
 @pytest.mark.parametrize(("name", "seed"), CASES, ids=IDS)
 def test_verify_finds_nothing(name: str, seed: int) -> None:
     pack = PACKS[name]()
-    broken = {q.id: verify(pack, q) for q in questions(name, seed)}
+    broken = {q.id: verify(pack, q.q) for q in questions(name, seed)}
     broken = {k: v for k, v in broken.items() if v}
     assert broken == {}
 
@@ -97,7 +99,7 @@ def test_no_duplicate_options_after_folding(name: str, seed: int) -> None:
 def test_quotes_are_verbatim_at_their_offsets(name: str, seed: int) -> None:
     pack = PACKS[name]()
     for q in questions(name, seed):
-        quotes = [q.quote, *(w.quote for w in q.why_wrong.values())]
+        quotes = [*q.origin.quotes, *(w.quote for w in q.why_wrong.values())]
         for quote in quotes:
             text = pack.sources[quote.source].text
             assert quote.text, q.id
@@ -229,7 +231,7 @@ def test_same_seed_same_export(name: str) -> None:
         b = export_json(pack, generate(pack, 3, 12, kinds))
         assert a == b
     fresh = all_questions(pack, 5)
-    assert export_json(pack, fresh) == export_json(pack, list(questions(name, 5)))
+    assert export_json(pack, fresh) == export_json(pack, [q.q for q in questions(name, 5)])
 
 
 @pytest.mark.parametrize("name", list(PACKS))
@@ -423,7 +425,7 @@ def test_open_relation_makes_no_choice(tmp_path: Path) -> None:
         return {
             q.kind
             for seed in range(3)
-            for q in all_questions(pack, seed)
+            for q in map(Seen, all_questions(pack, seed))
             if q.relation == "walked_on_moon"
         }
 
@@ -436,12 +438,12 @@ def test_open_relation_makes_no_choice(tmp_path: Path) -> None:
     kinds = made(opened)
     assert "choice" not in kinds and "multi" not in kinds and "typed" not in kinds
     for seed in range(3):
-        for q in all_questions(opened, seed, kinds=["true_false"]):
+        for q in map(Seen, all_questions(opened, seed, kinds=["true_false"])):
             if q.relation == "walked_on_moon":
                 assert q.answer == "True", "an open relation proved a statement false"
 
 
-def _a11_walker_choice() -> Question:
+def _a11_walker_choice() -> Seen:
     for seed in SEEDS:
         for q in each("moon", seed, "choice"):
             if q.relation == "walked_on_moon" and q.direction == "forward":
@@ -452,9 +454,9 @@ def _a11_walker_choice() -> Question:
 def test_verify_catches_a_swapped_answer() -> None:
     pack = moon()
     q = _a11_walker_choice()
-    assert verify(pack, q) == []
-    wrong = next(o for o in q.options if o != q.answer)
-    forged = dataclasses.replace(q, answer=wrong)
+    assert verify(pack, q.q) == []
+    wrong = next(i for i, o in enumerate(q.options) if o != q.answer)
+    forged = dataclasses.replace(q.q, key=One(wrong))
     problems = verify(pack, forged)
     assert any("not stated by the bank" in p for p in problems), problems
     assert any("not proven false" in p for p in problems), problems
@@ -470,7 +472,7 @@ def test_verify_catches_a_distractor_the_bank_makes_true(tmp_path: Path) -> None
         '    evidence: {quote: "Richard Gordon orbited"}\n'
     )
     flipped = _moon_variant(tmp_path, "facts:\n", "facts:\n" + fact)
-    problems = verify(flipped, q)
+    problems = verify(flipped, q.q)
     assert any(wrong.display in p and "not proven false" in p for p in problems), problems
     for seed in range(3):
         for new in all_questions(flipped, seed):
@@ -479,10 +481,13 @@ def test_verify_catches_a_distractor_the_bank_makes_true(tmp_path: Path) -> None
 
 def test_verify_catches_a_forged_quote_and_a_leaked_answer() -> None:
     pack = moon()
-    q = _a11_walker_choice()
-    moved = dataclasses.replace(q, quote=dataclasses.replace(q.quote, start=q.quote.start + 1))
+    q = _a11_walker_choice().q
+    shifted = dataclasses.replace(q.quote, start=q.quote.start + 1)
+    moved = dataclasses.replace(
+        q, origin=dataclasses.replace(q.origin, quotes=(shifted, *q.origin.quotes[1:]))
+    )
     assert any("verbatim" in p for p in verify(pack, moved))
-    leaked = dataclasses.replace(q, prompt=f"{q.prompt} (Hint: {q.answer})")
+    leaked = dataclasses.replace(q, prompt=f"{q.prompt} (Hint: {q.answer_text()})")
     assert any("contains the answer" in p for p in verify(pack, leaked))
     doubled = dataclasses.replace(q, options=(q.options[0], q.options[0].upper(), *q.options[2:]))
     assert any("read the same" in p for p in verify(pack, doubled))
@@ -492,8 +497,9 @@ def test_verify_catches_a_tie_in_an_order_question() -> None:
     pack = moon()
     orders = each("moon", 0, "order")
     assert orders, "the moon pack makes no order question"
-    q = orders[0]
-    tied = dataclasses.replace(q, facts=(q.facts[0], *q.facts[:-1]))
+    q = orders[0].q
+    facts = (q.facts[0], *q.facts[:-1])
+    tied = dataclasses.replace(q, origin=dataclasses.replace(q.origin, facts=facts))
     assert any("tie" in p for p in verify(pack, tied))
 
 
@@ -502,7 +508,7 @@ def test_leap_day_distractors_are_real_dates(tmp_path: Path) -> None:
     pack = _moon_variant(tmp_path, 'object: {date: "1969-07-20"}', 'object: {date: "1968-02-29"}')
     seen = 0
     for seed in SEEDS:
-        for q in all_questions(pack, seed, kinds=["choice", "true_false"]):
+        for q in map(Seen, all_questions(pack, seed, kinds=["choice", "true_false"])):
             for value in q.values:
                 if isinstance(value, When) and value.day is not None:
                     seen += 1

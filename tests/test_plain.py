@@ -19,12 +19,14 @@ from typing import Any
 import pytest
 
 from conftest import MOON
+from helpers import Seen
 from quiz import plain
 from quiz.generate import all_questions
-from quiz.generate.question import Question
+from quiz.kinds import parse_line
 from quiz.packs.loader import load_pack
-from quiz.scoring import InvalidResponse
-from quiz.session import RoundSpec, Session
+from quiz.question import InvalidResponse, Question
+from quiz.session import Session
+from quiz.spec import PackRef, RoundSpec
 
 ROUND = [str(MOON), "--seed", "3", "--count", "4"]
 
@@ -47,7 +49,7 @@ def exported() -> list[dict[str, Any]]:
     done = quiz("export", *ROUND)
     assert done.returncode == 0, done.stderr
     doc = json.loads(done.stdout)
-    assert doc["format"] == "quiz-export/1"
+    assert doc["format"] == "quiz-export/2"
     return list(doc["questions"])
 
 
@@ -107,7 +109,7 @@ def test_a_round_of_right_answers(exported: list[dict[str, Any]]) -> None:
         assert f"Answer: {answer_text(q)}" in block
         assert q["explanation"] in block
         assert f"»{q['quote']['text']}«" in block  # the quote inside its paragraph
-    assert end.startswith(f"Round over. Score {score} · 4 of 4 right (100 %) · best streak 4")
+    assert end.startswith(f"Round over. Score {score} · 4 of 4 right (100%) · best streak 4")
     assert score == 4600
     assert "By topic: crew 2/2, dates 1/1, places 1/1" in end
     assert "Missed" not in end
@@ -134,7 +136,7 @@ def test_wrong_answers_explain_and_are_listed_as_missed(exported: list[dict[str,
     expected = f"Why not {chosen}: {why['statement']} The article: “{why['quote']['text']}”"
     assert expected in parts[2]
     assert "Wrong." in parts[3] and f"Answer: {answer_text(multi)}" in parts[3]
-    assert "Round over. Score 2000 · 2 of 4 right (50 %) · best streak 1" in done.stdout
+    assert "Round over. Score 2000 · 2 of 4 right (50%) · best streak 1" in done.stdout
     for q in (choice, multi):
         assert f"Missed: {q['prompt']}" in done.stdout
         assert f"the article: “{q['quote']['text']}”" in done.stdout
@@ -147,7 +149,7 @@ def test_end_of_input_ends_cleanly_with_the_summary() -> None:
     assert "Question 1 of 4" in done.stdout
     assert "Question 2 of 4" not in done.stdout
     assert "(end of input)" in done.stdout
-    assert done.stdout.rstrip().endswith("Round over. Score 0 · 0 of 0 right (0 %) · best streak 0")
+    assert done.stdout.rstrip().endswith("Round over. Score 0 · 0 of 0 right (0%) · best streak 0")
 
 
 def test_end_of_input_mid_round_keeps_the_answers(exported: list[dict[str, Any]]) -> None:
@@ -155,7 +157,7 @@ def test_end_of_input_mid_round_keeps_the_answers(exported: list[dict[str, Any]]
     done = quiz("play", *ROUND, "--plain", stdin="\n".join(lines))  # no final newline
     assert done.returncode == 0
     assert "Question 3 of 4" in done.stdout and "Question 4 of 4" not in done.stdout
-    assert "Round over. Score 2100 · 2 of 2 right (100 %) · best streak 2" in done.stdout
+    assert "Round over. Score 2100 · 2 of 2 right (100%) · best streak 2" in done.stdout
 
 
 def test_an_invalid_answer_is_asked_again(exported: list[dict[str, Any]]) -> None:
@@ -170,7 +172,7 @@ def test_an_invalid_answer_is_asked_again(exported: list[dict[str, Any]]) -> Non
     assert "not an option: 'maybe'" in retries[2]
     assert first.count(tf["prompt"]) == 1  # asked once, answered after the retries
     assert "Right! +1000" in first
-    assert "Round over. Score 1000 · 1 of 1 right (100 %)" in done.stdout
+    assert "Round over. Score 1000 · 1 of 1 right (100%)" in done.stdout
 
 
 def test_order_by_letters() -> None:
@@ -205,16 +207,16 @@ def questions() -> dict[str, Question]:
         ("true_false", "F", 1),
         ("true_false", "t", 0),  # a word, not the letter t
         ("true_false", "b", 1),
-        ("multi", "1,3", [0, 2]),
-        ("multi", "a c", [0, 2]),
-        ("multi", "1; c", [0, 2]),
-        ("order", "3,1,2", [2, 0, 1]),
+        ("multi", "1,3", (0, 2)),
+        ("multi", "a c", (0, 2)),
+        ("multi", "1; c", (0, 2)),
+        ("order", "3,1,2", (2, 0, 1)),
         ("typed", "  Apollo 12 ", "Apollo 12"),
         ("number", "three", "three"),
     ],
 )
 def test_parse(questions: dict[str, Question], kind: str, line: str, response: object) -> None:
-    assert plain.parse(questions[kind], line) == response
+    assert parse_line(questions[kind], line) == response
 
 
 @pytest.mark.parametrize(
@@ -223,15 +225,17 @@ def test_parse(questions: dict[str, Question], kind: str, line: str, response: o
 )
 def test_parse_rejects(questions: dict[str, Question], kind: str, line: str) -> None:
     with pytest.raises(InvalidResponse):
-        plain.parse(questions[kind], line)
+        parse_line(questions[kind], line)
 
 
 def test_run_in_process_partial_credit_and_streak(questions: dict[str, Question]) -> None:
     moon = load_pack(MOON)
-    multi = questions["multi"]
+    multi = Seen(questions["multi"])
     one_right = str(multi.options.index(multi.answers[0]) + 1)
-    session = Session([questions["choice"], multi], spec=RoundSpec(moon))
-    choice_right = str(questions["choice"].options.index(str(questions["choice"].answer)) + 1)
+    spec = RoundSpec(PackRef.of(moon), 0)
+    session = Session(spec, moon, questions=[questions["choice"], multi.q])
+    choice = Seen(questions["choice"])
+    choice_right = str(choice.options.index(str(choice.answer)) + 1)
     out = io.StringIO()
     assert plain.run(session, io.StringIO(f"{choice_right}\n{one_right}\n"), out) == 0
     text = out.getvalue()
@@ -270,4 +274,4 @@ def test_ctrl_c_mid_round_prints_the_summary_so_far(exported: list[dict[str, Any
 def test_parse_accepts_an_options_own_words(questions: dict[str, Question]) -> None:
     q = questions["choice"]
     for i, option in enumerate(q.options):
-        assert plain.parse(q, f"  {option.upper()} ") == i
+        assert parse_line(q, f"  {option.upper()} ") == i

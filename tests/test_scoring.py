@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from itertools import permutations
 
 import pytest
@@ -10,27 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import MOON
+from helpers import make_question as question
 from quiz.generate import all_questions
-from quiz.generate.question import Kind, Question
 from quiz.packs.loader import load_pack
-from quiz.packs.model import Quote
-from quiz.scoring import Grade, InvalidResponse, Rules, grade, points
-
-QUOTE = Quote("article", "x", 0, 1)
+from quiz.question import Figure, Grade, InvalidResponse, Question
+from quiz.scoring import Rules, points
 
 
-def question(kind: Kind, options: tuple[str, ...], answer: str | tuple[str, ...]) -> Question:
-    return Question(
-        id=f"t:{kind}",
-        fact="t",
-        kind=kind,
-        prompt="?",
-        options=options,
-        answer=answer,
-        explanation="",
-        quote=QUOTE,
-        topics=("t",),
-    )
+def grade(q: Question, response: object) -> Grade:
+    return q.grade(response)
 
 
 CHOICE = question("choice", ("Ann", "Bob", "Cid"), "Bob")
@@ -60,8 +47,7 @@ def test_choice_rejects_responses_that_do_not_fit(response: object) -> None:
 @pytest.mark.parametrize("response", ["abc", "about 2005", "", "   "])
 def test_a_number_question_asks_again_for_text(response: str) -> None:
     """Text that is no number is not an answer (asked again), not a wrong one."""
-    q = question("number", (), "x")
-    q = dataclasses.replace(q, answer=2004)
+    q = question("number", (), 2004)
     with pytest.raises(InvalidResponse):
         grade(q, response)
     assert grade(q, "2004").correct
@@ -88,7 +74,6 @@ def test_true_false() -> None:
         ([0, 1], 0.0),  # (1 - 1) / 3
         ([0, 1, 3], 0.0),  # (1 - 2) / 3 is floored at 0
         ([1, 3], 0.0),
-        ([], 0.0),
     ],
 )
 def test_multi_partial_credit(picks: list[int], credit: float) -> None:
@@ -97,7 +82,7 @@ def test_multi_partial_credit(picks: list[int], credit: float) -> None:
     assert g.correct is (credit == 1.0)
 
 
-@pytest.mark.parametrize("response", [0, "A", [0, 5], [0, -1], [0, 0], [2, 2, 4]])
+@pytest.mark.parametrize("response", [0, "A", [0, 5], [0, -1], [0, 0], [2, 2, 4], []])
 def test_multi_rejects_bad_picks(response: object) -> None:
     with pytest.raises(InvalidResponse):
         grade(MULTI, response)  # type: ignore[arg-type]
@@ -111,7 +96,7 @@ def test_multi_rejects_bad_picks(response: object) -> None:
         ([3, 1, 0, 2], 5 / 6),  # X, W, Y, Z: one adjacent swap breaks one pair of six
         ([1, 0, 3, 2], 5 / 6),  # W, Y, X, Z: only (X, Y) is out of order
         ([1, 2, 3, 0], 4 / 6),  # W, Z, X, Y: Z is before X and Y
-        ([0, 1, 2, 3], 3 / 6),  # as shown: Y W Z X
+        ([0, 1, 2, 3], 0.0),  # as shown (Y W Z X, half the pairs in order): nothing moved
     ],
 )
 def test_order_partial_credit_is_the_share_of_pairs_in_order(
@@ -123,11 +108,19 @@ def test_order_partial_credit_is_the_share_of_pairs_in_order(
 
 
 def test_order_credit_matches_a_brute_force_pair_count() -> None:
-    rank = {t: i for i, t in enumerate(ORDER.answers)}
+    rank = {t: i for i, t in enumerate(("W", "X", "Y", "Z"))}
     for perm in permutations(range(4)):
         ranks = [rank[ORDER.options[i]] for i in perm]
         good = sum(ranks[i] < ranks[j] for i in range(4) for j in range(i + 1, 4))
-        assert grade(ORDER, list(perm)).credit == pytest.approx(good / 6)
+        unmoved = list(perm) == [0, 1, 2, 3]
+        assert grade(ORDER, list(perm)).credit == pytest.approx(0 if unmoved else good / 6)
+
+
+def test_submitting_the_order_as_shown_scores_nothing() -> None:
+    """The events are never shown in the right order, so not moving them earns nothing,
+    however many pairs happen to stand right."""
+    g = grade(ORDER, [0, 1, 2, 3])
+    assert g.credit == 0 and g.note == "nothing was moved"
 
 
 @pytest.mark.parametrize("response", [0, [0, 1, 2], [0, 1, 2, 3, 3], [0, 1, 2, 4], "1,2,3,4"])
@@ -140,11 +133,14 @@ def test_typed_and_number_need_text() -> None:
     moon = load_pack(MOON)
     typed = next(q for q in all_questions(moon) if q.kind == "typed")
     number = next(q for q in all_questions(moon) if q.kind == "number")
-    assert grade(typed, str(typed.answer)).correct
-    assert grade(typed, str(typed.answer).upper()).correct
+    assert grade(typed, typed.answer_text()).correct
+    assert grade(typed, typed.answer_text().upper()).correct
     assert not grade(typed, "nothing like it").correct
-    assert grade(number, str(number.answer)).correct
-    assert not grade(number, str(int(number.answer) + 1)).correct  # type: ignore[arg-type]
+    assert isinstance(number.key, Figure)
+    assert grade(number, str(number.key.value)).correct
+    assert not grade(number, str(int(number.key.value) + 1)).correct
+    for q in (typed, number):  # "?" is "I don't know": shown the answer, counted wrong
+        assert grade(q, "?").credit == 0 and grade(q, " ? ").note == "not answered"
     for q in (typed, number):
         with pytest.raises(InvalidResponse):
             grade(q, 0)
@@ -218,7 +214,7 @@ def test_speed_bonus_with_partial_credit_and_streak() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.integers(0, 4), unique=True))
+@given(st.lists(st.integers(0, 4), unique=True, min_size=1))
 def test_multi_credit_is_within_0_and_1_and_full_only_for_exactly_the_right_set(
     picks: list[int],
 ) -> None:
@@ -233,6 +229,8 @@ def test_order_credit_full_only_for_the_right_order(perm: list[int]) -> None:
     g = grade(ORDER, list(perm))
     assert 0.0 <= g.credit <= 1.0
     assert g.correct is (list(perm) == RIGHT_ORDER)
+    if list(perm) == [0, 1, 2, 3]:
+        assert g.credit == 0.0
 
 
 @settings(max_examples=60, deadline=None)

@@ -1,80 +1,81 @@
-"""A round as a state machine (quiz.session): score, streak, speed, phases, summary, retry."""
+"""A round as a state machine (quiz.session): score, streak, speed, phases, listeners,
+summary, retry, time limits, and the round spec it is built from."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from dataclasses import replace
 
 import pytest
 
 from conftest import MOON
+from helpers import make_question, right_response
+from quiz.clock import ManualClock
 from quiz.generate import generate
-from quiz.generate.question import Question
 from quiz.packs.loader import load_pack
-from quiz.packs.model import Pack, Quote
+from quiz.packs.model import Pack
 from quiz.packs.registry import resolve
-from quiz.scoring import InvalidResponse, Response, Rules
-from quiz.session import Outcome, Phase, RoundSpec, Session
+from quiz.question import InvalidResponse, Question
+from quiz.scoring import Rules
+from quiz.session import Listener, Outcome, Phase, Session, TimeUp
+from quiz.spec import PackRef, RoundSpec, SpecError
 
-QUOTE = Quote("article", "x", 0, 1)
 
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def tick(self, seconds: float) -> None:
-        self.now += seconds
+class Clock(ManualClock):
+    """The tests' clock: tick(seconds) moves both readings."""
 
 
 def choice(n: int, topics: tuple[str, ...] = ("t",)) -> Question:
     """A choice question whose right answer is option 0 ("right")."""
-    return Question(
-        id=f"q{n}",
-        fact=f"f{n}",
-        kind="choice",
-        prompt=f"Question {n}?",
-        options=("right", "wrong", "also wrong"),
-        answer="right",
-        explanation="",
-        quote=QUOTE,
+    return make_question(
+        "choice",
+        ("right", "wrong", "also wrong"),
+        "right",
+        qid=f"q{n}",
+        facts=(f"f{n}",),
         topics=topics,
+        prompt=f"Question {n}?",
     )
 
 
-MULTI = Question(
-    id="m",
-    fact="m",
-    kind="multi",
-    prompt="Select all",
-    options=("A", "B", "C"),
-    answer=("A", "B"),
-    explanation="",
-    quote=QUOTE,
-    topics=("t",),
-)
-
-
-def session(questions: list[Question], rules: Rules | None = None) -> tuple[Session, Clock]:
-    clock = Clock()
-    return Session(questions, rules or Rules(), clock), clock
-
-
-def play(s: Session, responses: list[object]) -> list[Outcome]:
-    outcomes = []
-    for r in responses:
-        outcomes.append(s.answer(r))  # type: ignore[arg-type]
-        s.next()
-    return outcomes
+MULTI = make_question("multi", ("A", "B", "C"), ("A", "B"), qid="m", facts=("m1", "m2"))
 
 
 @pytest.fixture(scope="module")
 def moon() -> Pack:
     return load_pack(MOON)
+
+
+def _spec(pack: Pack | None = None, **kw: object) -> RoundSpec:
+    ref = PackRef.of(pack) if pack is not None else PackRef("test", "1", "0" * 64)
+    return RoundSpec(ref, kw.pop("seed", 1), **kw)  # type: ignore[arg-type]
+
+
+class _NoPack:
+    id, version, digest, title = "test", "1", "0" * 64, "test"
+
+
+def session(
+    questions: list[Question], rules: Rules | None = None, **spec: object
+) -> tuple[Session, Clock]:
+    clock = Clock()
+    s = Session(
+        _spec(rules=rules or Rules(), **spec),  # type: ignore[arg-type]
+        _NoPack(),  # type: ignore[arg-type]
+        clock=clock,
+        questions=questions,
+    )
+    return s, clock
+
+
+def play(s: Session, responses: list[object]) -> list[Outcome]:
+    outcomes = []
+    for r in responses:
+        outcomes.append(s.answer(r))
+        if s.phase is Phase.FEEDBACK:
+            s.next()
+    return outcomes
 
 
 # -- score and streak ---------------------------------------------------------------
@@ -232,16 +233,15 @@ def test_outcome_says_what_was_answered() -> None:
 
 def test_why_wrong_only_for_a_wrong_choice_the_pack_explains(moon: Pack) -> None:
     from quiz.generate import all_questions
+    from quiz.present import why_not
 
-    q = next(
-        q for q in all_questions(moon) if q.kind == "choice" and q.why_wrong and not q.hand_written
-    )
-    wrong = next(i for i, o in enumerate(q.options) if o in q.why_wrong)
+    q = next(q for q in all_questions(moon) if q.kind == "choice" and q.origin.why_wrong)
+    wrong, reason = q.origin.why_wrong[0]
     s, _ = session([q, q])
     o = s.answer(wrong)
-    assert o.why_wrong is q.why_wrong[q.options[wrong]]
+    assert why_not(o) is reason
     s.next()
-    assert s.answer(q.options.index(str(q.answer))).why_wrong is None
+    assert why_not(s.answer(right_response(q))) is None
 
 
 # -- summary and retry --------------------------------------------------------------
@@ -271,43 +271,58 @@ def test_summary_of_a_round_left_early_counts_only_answered_questions() -> None:
     s, _ = session([choice(i) for i in range(5)])
     play(s, [0, 0])
     summary = s.summary()
-    assert (summary.right, summary.asked) == (2, 2)
+    assert (summary.right, summary.asked, summary.total) == (2, 2, 5)
     assert s.phase is Phase.ASKING
+    s.leave()
+    assert s.phase is Phase.FINISHED and s.end_reason == "left"
+    assert s.summary().asked == 2
 
 
-def test_retry_missed_is_a_fresh_round_of_the_missed_questions() -> None:
+def test_retry_spec_names_the_missed_questions(moon: Pack) -> None:
     rules = Rules(streak_bonus=False)
-    s, clock = session([choice(i) for i in range(5)], rules)
-    play(s, [1, 0, 2, 0, 1])
-    again = s.retry_missed()
-    assert [q.id for q in again.questions] == ["q0", "q2", "q4"]
-    assert again.rules is rules
-    assert again.clock is clock
-    assert (again.score, again.streak, again.index, again.outcomes) == (0, 0, 0, [])
-    assert again.phase is Phase.ASKING
-    play(again, [0, 0, 0])
-    assert again.phase is Phase.FINISHED
-    assert again.score == 3000
-    assert again.retry_missed().phase is Phase.FINISHED  # nothing left to retry
+    spec = _spec(moon, count=6, seed=3, rules=rules)
+    s = Session(spec, moon, clock=Clock())
+    missed = []
+    while s.phase is not Phase.FINISHED:
+        q = s.current
+        if s.index % 2:
+            s.answer(right_response(q))
+        else:
+            from helpers import wrong_response
+
+            s.answer(wrong_response(q))
+            missed.append(q.id)
+        s.next()
+    retry = s.retry_spec()
+    assert retry is not None and retry.questions == tuple(missed)
+    assert retry.rules is rules and retry.mode == "practice"
+    again = Session(retry, moon, clock=Clock())
+    assert [q.id for q in again.questions] == missed
+    assert [q for q in again.questions] == [q for q in s.questions if q.id in missed]
+    for q in again.questions:
+        again.answer(right_response(q))
+        again.next()
+    assert again.retry_spec() is None  # nothing left to retry
 
 
-# -- RoundSpec --------------------------------------------------------------------
+# -- RoundSpec ----------------------------------------------------------------------
 
 
 def test_round_spec_draws_the_same_questions_as_generate(moon: Pack) -> None:
-    spec = RoundSpec(moon, 6)
-    s = spec.start(3)
+    spec = _spec(moon, count=6, seed=3)
+    s = Session(spec, moon)
     assert list(s.questions) == generate(moon, 3, 6)
-    assert list(spec.start(3).questions) == list(s.questions)
+    assert list(Session(spec, moon).questions) == list(s.questions)
     assert s.spec is spec and s.seed == 3 and s.pack is moon
     assert s.total == 6
-    assert [q.id for q in spec.start(4).questions] != [q.id for q in s.questions]
+    other = Session(spec.again(4), moon)
+    assert [q.id for q in other.questions] != [q.id for q in s.questions]
 
 
 def test_round_spec_passes_kinds_topics_and_rules(moon: Pack) -> None:
     rules = Rules(speed_bonus=True)
-    spec = RoundSpec(moon, 4, kinds=("choice", "typed"), topics=("places",), rules=rules)
-    s = spec.start(11, clock=Clock())
+    spec = _spec(moon, count=4, seed=11, kinds=("choice", "typed"), topics=("places",), rules=rules)
+    s = Session(spec, moon, clock=Clock())
     assert list(s.questions) == generate(moon, 11, 4, ("choice", "typed"), ("places",))
     assert {q.kind for q in s.questions} <= {"choice", "typed"}
     assert all("places" in q.topics for q in s.questions)
@@ -316,14 +331,66 @@ def test_round_spec_passes_kinds_topics_and_rules(moon: Pack) -> None:
 
 def test_round_spec_on_the_bundled_pack() -> None:
     pack = resolve("lithuania-nato")
-    s = RoundSpec(pack, 10).start(1)
+    s = Session(_spec(pack, count=10, seed=1), pack)
     assert list(s.questions) == generate(pack, 1, 10)
     assert len({q.id for q in s.questions}) == 10
 
 
+def test_round_spec_is_plain_data_that_survives_json(moon: Pack) -> None:
+    spec = RoundSpec(
+        PackRef.of(moon),
+        seed=42,
+        count=7,
+        kinds=("choice", "order"),
+        topics=("crew",),
+        rules=Rules(speed_bonus=True, streak_bonus=False),
+        mode="exam",
+        feedback="end",
+        time_limit=600,
+        questions=None,
+    )
+    text = json.dumps(spec.to_json())
+    again = RoundSpec.from_json(json.loads(text))
+    assert again == spec
+    assert RoundSpec.loads(spec.dumps()) == spec
+    assert again.pack.digest == moon.digest and len(moon.digest) == 64
+    # the same spec gives the same questions, options in the same order
+    assert Session(again, moon).questions == Session(spec, moon).questions
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "[]",
+        "{}",
+        '{"pack": {"id": "x", "version": "1", "digest": "d"}}',
+        '{"pack": {"id": "x", "version": "1", "digest": "d"}, "seed": "7"}',
+        '{"pack": {"id": "x", "version": "1", "digest": "d"}, "seed": 7, "count": 0}',
+        '{"pack": {"id": "x", "version": "1", "digest": "d"}, "seed": 7, "count": 999}',
+        '{"pack": {"id": "x", "version": "1", "digest": "d"}, "seed": 7, "mode": "cheat"}',
+        '{"pack": {"id": "x", "version": "1", "digest": "d"}, "seed": 7, "kinds": ["essay"]}',
+        '{"pack": {"id": "x", "version": "1", "digest": "d"}, "seed": 7, "rules": {"base": -5}}',
+        '{"pack": {"id": "x", "version": "1", "digest": "d"}, "seed": 7, "time_limit": 0}',
+        "not json",
+    ],
+)
+def test_a_malformed_spec_is_refused_with_a_reason(broken: str) -> None:
+    with pytest.raises(SpecError):
+        RoundSpec.loads(broken)
+
+
+def test_a_spec_names_its_pack_and_version(moon: Pack) -> None:
+    spec = _spec(moon)
+    spec.check_pack(moon)  # no error
+    with pytest.raises(SpecError, match="not"):
+        replace(spec, pack=replace(spec.pack, id="other")).check_pack(moon)
+    with pytest.raises(SpecError, match="installed"):
+        replace(spec, pack=replace(spec.pack, digest="f" * 64)).check_pack(moon)
+
+
 def test_a_session_can_be_played_with_right_answers_from_the_question(moon: Pack) -> None:
     """Every generated kind can be answered right through Session alone."""
-    s = RoundSpec(moon, 100).start(5, clock=Clock())
+    s = Session(_spec(moon, count=100, seed=5), moon, clock=Clock())
     kinds = set()
     while s.phase is not Phase.FINISHED:
         q = s.current
@@ -336,19 +403,112 @@ def test_a_session_can_be_played_with_right_answers_from_the_question(moon: Pack
     assert s.score == 1000 * s.total + sum(min(100 * i, 500) for i in range(s.total))
 
 
-def right_response(q: Question) -> Response:
-    if q.kind in ("typed", "number"):
-        return str(q.answer)
-    if q.kind == "multi":
-        return [q.options.index(a) for a in q.answers]
-    if q.kind == "order":
-        return [q.options.index(a) for a in q.answers]
-    return q.options.index(str(q.answer))
-
-
 def test_session_does_not_depend_on_question_identity() -> None:
     """Two equal questions are two turns; the session keeps them apart."""
     q = choice(0)
     s, _ = session([q, replace(q)])
     play(s, [0, 1])
     assert [o.correct for o in s.outcomes] == [True, False]
+
+
+# -- listeners and outcomes ------------------------------------------------------------
+
+
+class Log(Listener):
+    def __init__(self) -> None:
+        self.events: list[tuple[str, object]] = []
+
+    def started(self, session: Session) -> None:
+        self.events.append(("started", session.total))
+
+    def answered(self, session: Session, outcome: Outcome) -> None:
+        self.events.append(("answered", outcome))
+
+    def finished(self, session: Session) -> None:
+        self.events.append(("finished", session.end_reason))
+
+
+def test_listeners_hear_every_outcome_with_every_fact_and_the_time() -> None:
+    s, clock = session([choice(0), MULTI])
+    log = Log()
+    s.subscribe(log)
+    assert log.events == []  # nothing is published before the first answer
+    clock.tick(4)
+    s.answer(0)
+    s.next()
+    clock.tick(2.5)
+    s.answer((0,))
+    s.next()
+    kinds = [e[0] for e in log.events]
+    assert kinds == ["started", "answered", "answered", "finished"]
+    first, second = log.events[1][1], log.events[2][1]
+    assert isinstance(first, Outcome) and isinstance(second, Outcome)
+    assert (first.question_id, first.facts, first.result, first.seconds) == (
+        "q0",
+        ("f0",),
+        "right",
+        4,
+    )
+    assert second.facts == ("m1", "m2")  # a question on two facts speaks for both
+    assert second.result == "partial" and second.response == (0,)
+    assert second.answered_at == Clock().now() + dt.timedelta(seconds=6.5)
+    assert second.answered_at.tzinfo is dt.UTC
+    assert log.events[-1] == ("finished", "done")
+
+
+def test_responses_are_kept_in_canonical_form() -> None:
+    s, _ = session([MULTI, MULTI])
+    assert s.answer([1, 0]).response == (0, 1)  # picks sorted, a tuple
+    s.next()
+    with pytest.raises(InvalidResponse):
+        s.answer([])
+
+
+def test_questions_of_a_session_cannot_be_changed() -> None:
+    s, _ = session([choice(0)])
+    assert isinstance(s.questions, tuple)
+    with pytest.raises(AttributeError):
+        s.questions[0].prompt = "changed"  # type: ignore[misc]
+
+
+# -- feedback at the end and time limits -------------------------------------------------
+
+
+def test_feedback_at_the_end_moves_straight_to_the_next_question() -> None:
+    s, _ = session([choice(0), choice(1)], feedback="end")
+    s.answer(1)
+    assert s.phase is Phase.ASKING and s.index == 1
+    s.answer(0)
+    assert s.phase is Phase.FINISHED and s.end_reason == "done"
+
+
+def test_time_left_counts_down_and_an_answer_after_it_closes_the_round() -> None:
+    s, clock = session([choice(i) for i in range(4)], time_limit=60)
+    log = Log()
+    s.subscribe(log)
+    assert s.time_left() == 60
+    clock.tick(20)
+    s.answer(0)
+    s.next()
+    assert s.time_left() == 40
+    clock.tick(45)
+    assert s.time_left() == 0
+    with pytest.raises(TimeUp):
+        s.answer(0)
+    assert s.phase is Phase.FINISHED and s.end_reason == "timeout"
+    assert [o.result for o in s.outcomes] == ["right", "wrong", "wrong", "wrong"]
+    assert [o.response for o in s.outcomes[1:]] == [None, None, None]
+    assert s.summary().asked == 4  # unanswered questions count as wrong
+    assert log.events[-1] == ("finished", "timeout")
+
+
+def test_expire_during_feedback_keeps_the_answer_given() -> None:
+    s, _ = session([choice(0), choice(1)], time_limit=10)
+    s.answer(0)
+    s.expire()
+    assert [o.result for o in s.outcomes] == ["right", "wrong"]
+
+
+def test_no_time_limit_means_no_countdown() -> None:
+    s, _ = session([choice(0)])
+    assert s.time_left() is None

@@ -13,11 +13,15 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from apps import start, until
 from conftest import MOON
+from helpers import Seen
 from quiz.packs import registry
 from quiz.packs.loader import load_pack
-from quiz.session import RoundSpec, Session
+from quiz.services import make_services
+from quiz.session import Session
 from quiz.tui.app import QuizApp
+from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.play import PlayScreen
 
 SIZE = (80, 24)
@@ -26,7 +30,12 @@ SnapCompare = Callable[..., bool]
 
 
 def round_app() -> QuizApp:
-    return QuizApp(session=RoundSpec(load_pack(MOON), 3).start(SEED))
+    # A fixed player name: the snapshot must not show whoever runs the tests.
+    return QuizApp(make_services(player="Ada"), start(load_pack(MOON), 3, SEED))
+
+
+async def round_ready(pilot: Pilot[Any]) -> None:
+    await until(pilot, lambda: isinstance(pilot.app.screen, PlayScreen))
 
 
 def session(pilot: Pilot[Any]) -> Session:
@@ -37,9 +46,10 @@ def session(pilot: Pilot[Any]) -> Session:
 
 async def answer_first_wrong(pilot: Pilot[Any]) -> None:
     """Choose a wrong option the pack can explain (why it is wrong)."""
+    await round_ready(pilot)
     q = session(pilot).current
     assert q.kind == "choice"
-    wrong = next(i for i, o in enumerate(q.options) if o in q.why_wrong)
+    wrong, _ = q.origin.why_wrong[0]
     await pilot.press(str(wrong + 1))
 
 
@@ -49,12 +59,13 @@ async def play_round(pilot: Pilot[Any]) -> None:
     s = session(pilot)
     await pilot.press("enter")
     while s.index < s.total:
-        q = s.current
+        q = Seen(s.current)
         await pilot.press(str(q.options.index(str(q.answer)) + 1), "enter")
+    await until(pilot, lambda: not isinstance(pilot.app.screen, PlayScreen))
 
 
 def test_question_screen(snap_compare: SnapCompare) -> None:
-    assert snap_compare(round_app(), terminal_size=SIZE)
+    assert snap_compare(round_app(), terminal_size=SIZE, run_before=round_ready)
 
 
 def test_feedback_screen(snap_compare: SnapCompare) -> None:
@@ -70,4 +81,13 @@ def test_home_screen(
 ) -> None:
     # Only the test pack: the snapshot does not change when the bundled pack grows.
     monkeypatch.setattr(registry, "bundled_dir", lambda: tmp_path / "none")
-    assert snap_compare(QuizApp(extra_packs=[MOON]), terminal_size=SIZE)
+
+    async def loaded(pilot: Pilot[Any]) -> None:
+        await until(
+            pilot,
+            lambda: isinstance(pilot.app.screen, HomeScreen) and pilot.app.screen.data is not None,
+        )
+        await pilot.pause()
+
+    app = QuizApp(make_services(packs=[MOON], player="Ada"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=loaded)

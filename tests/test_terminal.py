@@ -6,6 +6,7 @@ terminal driver and key parsing, as a player's terminal does.
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MOON
+from helpers import run_quiz
 from quiz.generate import generate
 from quiz.packs.loader import load_pack
 
@@ -82,7 +84,7 @@ class Tmux:
 
 def test_play_in_a_real_terminal(tmp_path: Path) -> None:
     first = generate(load_pack(MOON), 3, 2)[0]
-    assert first.kind == "true_false" and first.answer == "False"
+    assert first.kind == "true_false" and first.answer_text() == "False"
     env = {k: v for k, v in os.environ.items() if k.startswith("QUIZ_")}
     assert env, "conftest keeps the player's folders out"
     tmux = Tmux(tmp_path)
@@ -103,7 +105,7 @@ def test_play_in_a_real_terminal(tmp_path: Path) -> None:
         assert first.quote.text in " ".join(screen.split())  # the passage, perhaps wrapped
 
         tmux.keys("q")
-        tmux.wait_for("the quit dialog", lambda s: "Quit in the middle of the round?" in s)
+        tmux.wait_for("the leave dialog", lambda s: "Leave the round?" in s)
         tmux.keys("y")
         deadline = time.monotonic() + TIMEOUT
         while not status.exists() or not status.read_text().strip():
@@ -114,3 +116,8 @@ def test_play_in_a_real_terminal(tmp_path: Path) -> None:
         assert "Traceback" not in tmux.screen()
     finally:
         tmux.kill()
+    # The answer given before leaving was kept.
+    stats = run_quiz("stats", "--format", "json")
+    assert stats.returncode == 0, stats.stderr
+    doc = json.loads(stats.stdout)
+    assert (doc["rounds"], doc["answers"], doc["correct"]) == (1, 1, 1)

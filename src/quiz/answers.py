@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from quiz.generate.question import Question
+if TYPE_CHECKING:
+    from quiz.question import Figure, Text
 from quiz.packs.model import NUMBER_WORDS
-from quiz.text import fold
+from quiz.text import fold, fold_keeping_accents
 
 TYPO_CUTOFF = 85.0  # rapidfuzz ratio (0-100) a typo must reach
 MIN_TYPO_LENGTH = 5  # shorter answers must be exact after folding
@@ -24,18 +26,21 @@ MIN_TYPO_LENGTH = 5  # shorter answers must be exact after folding
 @dataclass(frozen=True)
 class Verdict:
     correct: bool
-    exact: bool  # False when accepted only through typo or number tolerance
+    exact: bool  # False when accepted only through typo, accent or number tolerance
     note: str = ""
 
 
-def check_typed(question: Question, text: str) -> Verdict:
+def check_typed(key: Text, text: str) -> Verdict:
     given = fold(text)
     if not given:
         return Verdict(False, True, "no answer")
-    accepted = {fold(a) for a in question.accepted}
+    accepted = {fold(a) for a in key.accepted}
     if given in accepted:
-        return Verdict(True, True)
-    rivals = {fold(r) for r in question.rivals} - accepted
+        with_accents = {fold_keeping_accents(a) for a in key.accepted}
+        if fold_keeping_accents(text) in with_accents:
+            return Verdict(True, True)
+        return Verdict(True, False, f"accepted without its accents: {key.answer}")
+    rivals = {fold(r) for r in key.rivals} - accepted
     if given in rivals or len(given) < MIN_TYPO_LENGTH:
         return Verdict(False, True)
     from rapidfuzz import fuzz  # only typed answers need it: keeps start-up light
@@ -46,7 +51,7 @@ def check_typed(question: Question, text: str) -> Verdict:
     best_rival = max((fuzz.ratio(given, r, processor=None) for r in rivals), default=0.0)
     if best_rival >= best_key:
         return Verdict(False, True, "too close to another answer to accept as a typo")
-    return Verdict(True, False, f"accepted as a typo of {question.answer}")
+    return Verdict(True, False, f"accepted as a typo of {key.answer}")
 
 
 # digits, with separators only between groups of three: "1,000" and "1 000", not "1,," or "20 04"
@@ -63,14 +68,13 @@ def parse_number(text: str) -> float | None:
     return None
 
 
-def check_number(question: Question, text: str) -> Verdict:
+def check_number(key: Figure, text: str) -> Verdict:
     value = parse_number(text)
     if value is None:
         return Verdict(False, True, "not a number")
-    assert isinstance(question.answer, int | float)
-    diff = abs(value - question.answer)
+    diff = abs(value - key.value)
     if diff == 0:
         return Verdict(True, True)
-    if diff <= question.tolerance:
-        return Verdict(True, False, f"within {question.tolerance:g} of {question.answer}")
+    if diff <= key.tolerance:
+        return Verdict(True, False, f"within {key.tolerance:g} of {key.value:g}")
     return Verdict(False, True)

@@ -12,9 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quiz.generate import KINDS, all_questions
+from quiz.generate import all_questions
 from quiz.generate.distractors import asked_type
 from quiz.generate.verify import verify
+from quiz.kinds import KIND_NAMES
 from quiz.packs.errors import PackError, Problem, YamlPath, display_path
 from quiz.packs.loader import load_pack
 from quiz.packs.model import Pack
@@ -36,7 +37,7 @@ class Report:
     def summary(self) -> str:
         assert self.pack is not None
         p = self.pack
-        kinds = ", ".join(f"{k} {self.questions[k]}" for k in KINDS if self.questions[k])
+        kinds = ", ".join(f"{k} {self.questions[k]}" for k in KIND_NAMES if self.questions[k])
         quoted, total = self.quoted_sentences
         share = f"{quoted}/{total} ({100 * quoted / total:.0f} %)" if total else "no sentences"
         return (

@@ -1,42 +1,57 @@
-"""Questions as JSON (format quiz-export/1), so anyone can audit what a pack produces."""
+"""Questions as JSON (format quiz-export/2), so anyone can audit what a pack produces."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from quiz.generate import Question
 from quiz.packs.model import Pack, Quote
+from quiz.question import Figure, Many, One, Order, Question, Text
 
-FORMAT = "quiz-export/1"
+FORMAT = "quiz-export/2"
 
 
 def quote_json(quote: Quote) -> dict[str, Any]:
     return {"source": quote.source, "text": quote.text, "start": quote.start, "end": quote.end}
 
 
+def key_json(q: Question) -> dict[str, Any]:
+    """The answer, as text a person can read and in the shape a program can grade with."""
+    key = q.key
+    if isinstance(key, One):
+        return {"answer": q.options[key.right], "right": key.right}
+    if isinstance(key, Many):
+        right = sorted(key.right)
+        return {"answer": [q.options[i] for i in right], "right": right}
+    if isinstance(key, Order):
+        return {"answer": [q.options[i] for i in key.order], "order": list(key.order)}
+    if isinstance(key, Text):
+        return {"answer": key.answer, "accepted": list(key.accepted)}
+    assert isinstance(key, Figure)
+    out: dict[str, Any] = {"answer": key.value, "tolerance": key.tolerance}
+    if key.unit:
+        out["unit"] = key.unit
+    return out
+
+
 def question_json(q: Question) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": q.id,
-        "fact": q.fact,
         "kind": q.kind,
         "prompt": q.prompt,
         "options": list(q.options),
-        "answer": list(q.answer) if isinstance(q.answer, tuple) else q.answer,
+        **key_json(q),
+        "facts": list(q.facts),
         "explanation": q.explanation,
         "quote": quote_json(q.quote),
         "topics": list(q.topics),
     }
-    if len(q.facts) > 1:
-        out["facts"] = list(q.facts)
-    if q.kind == "typed":
-        out["accepted"] = list(q.accepted)
-    if q.kind == "number":
-        out["tolerance"] = q.tolerance
-    if q.why_wrong:
+    if len(q.origin.quotes) > 1:
+        out["quotes"] = [quote_json(x) for x in q.origin.quotes]
+    if q.origin.why_wrong:
         out["why_wrong"] = {
-            option: {"fact": w.fact, "statement": w.statement, "quote": quote_json(w.quote)}
-            for option, w in q.why_wrong.items()
+            q.options[i]: {"fact": w.fact, "statement": w.statement, "quote": quote_json(w.quote)}
+            for i, w in q.origin.why_wrong
         }
     return out
 

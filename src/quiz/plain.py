@@ -7,78 +7,44 @@ identical; end of input ends the round with the summary (exit status 0).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import TextIO
 
-from quiz.generate.question import Question
-from quiz.present import answer_text, quote_in_context, quotes_of, summary_lines
-from quiz.scoring import InvalidResponse, Response
+from quiz.kinds import KINDS, parse_line
+from quiz.present import answer_text, quote_in_context, quotes_of, summary_lines, why_not
+from quiz.question import InvalidResponse, Question
 from quiz.session import Outcome, Phase, Session
-from quiz.text import fold
-
-# How to answer in this mode (the full-screen game has its own key hints).
-HOW_TO_ANSWER = {
-    "choice": "Answer with the option's number (or its words).",
-    "true_false": "Answer 1 for True or 2 for False.",
-    "evidence": "Answer with the number of the sentence that proves it.",
-    "multi": "Select all that apply: numbers or letters separated by commas (e.g. 1,3).",
-    "order": "Give the order, earliest first: numbers separated by commas (e.g. 3,1,4,2).",
-    "typed": "Type your answer.",
-    "number": "Type a number.",
-}
-
-_TOKEN = re.compile(r"[\s,;]+")
 
 
-def parse(question: Question, line: str) -> Response:
-    """A line of input as a response: a number, a list of numbers or letters, or text."""
-    text = line.strip()
-    if question.kind in ("typed", "number"):
-        return text
-    if question.kind in ("choice", "true_false", "evidence"):
-        folded = [fold(o) for o in question.options]
-        if fold(text) in folded:  # the option's own words: "Estonia"
-            return folded.index(fold(text))
-    tokens = [t for t in _TOKEN.split(text.lower()) if t]
-    if not tokens:
-        raise InvalidResponse("no answer given")
-    picks = []
-    for token in tokens:
-        if token.isdigit():
-            picks.append(int(token) - 1)
-        elif question.kind == "true_false" and token in ("true", "false", "t", "f"):
-            # before letters: "f" is False here, not a sixth option
-            picks.append(0 if token.startswith("t") else 1)
-        elif len(token) == 1 and "a" <= token <= "z":
-            picks.append(ord(token) - ord("a"))
-        else:
-            raise InvalidResponse(f"not an option: {token!r}")
-    if question.kind in ("multi", "order"):
-        return picks
-    if len(picks) != 1:
-        raise InvalidResponse("choose one option")
-    return picks[0]
-
-
-def run(session: Session, stdin: TextIO, out: TextIO) -> int:
-    """Play the round; the summary is printed however it ends (all answered, EOF, Ctrl+C)."""
+def run(
+    session: Session,
+    stdin: TextIO,
+    out: TextIO,
+    *,
+    player: str | None = None,
+    epilogue: Callable[[], list[str]] | None = None,
+) -> int:
+    """Play the round; the summary (and the `epilogue`: the personal best) is printed however
+    it ends (all answered, end of input, Ctrl+C)."""
 
     def say(text: str = "") -> None:
         print(text, file=out, flush=True)
 
     status = 0
-    if session.pack is not None:
-        seed = f", seed {session.seed}" if session.seed is not None else ""
-        say(f"{session.pack.title} — {session.total} questions{seed}")
+    who = f" · player {player}" if player else ""
+    mode = " (review)" if session.spec.mode == "review" else ""
+    say(f"{session.pack.title}{mode} — {session.total} questions, seed {session.seed}{who}")
     try:
         _play(session, stdin, say)
     except KeyboardInterrupt:
         say()
         say("(interrupted)")
         status = 130
+    session.leave()
     say()
     for line in summary_lines(session):
+        say(line)
+    for line in epilogue() if epilogue else ():
         say(line)
     return status
 
@@ -94,15 +60,16 @@ def _play(session: Session, stdin: TextIO, say: Callable[[str], None]) -> None:
         say(q.prompt)
         for i, option in enumerate(q.options, 1):
             say(f"  {i}. {option}")
-        say(HOW_TO_ANSWER[q.kind])
+        say(KINDS[q.kind].plain_hint)
         outcome = _ask(session, q, stdin, say)
         if outcome is None:
             say("")
             say("(end of input)")
             return
-        for line in feedback_lines(session, outcome):
-            say(line)
-        session.next()
+        if session.shows_feedback:
+            for line in feedback_lines(session, outcome):
+                say(line)
+            session.next()
 
 
 def _ask(
@@ -114,7 +81,7 @@ def _ask(
         if not line:
             return None
         try:
-            return session.answer(parse(q, line))
+            return session.answer(parse_line(q, line))
         except InvalidResponse as exc:
             say(f"  ({exc}; try again)")
 
@@ -131,11 +98,8 @@ def feedback_lines(session: Session, o: Outcome) -> list[str]:
         lines.append(f"Not quite.{partial}" if partial else "Wrong.")
     lines.append(f"Answer: {answer_text(q)}")
     lines.append(q.explanation)
-    why = o.why_wrong
+    why = why_not(o)
     if why is not None:
         lines.append(f"Why not {o.response_text}: {why.statement} The article: “{why.quote.text}”")
-    if session.pack is not None:
-        lines.extend(
-            quote_in_context(session.pack, x, mark=("»", "«")) for x in quotes_of(session.pack, q)
-        )
+    lines.extend(quote_in_context(session.pack, x, mark=("»", "«")) for x in quotes_of(q))
     return lines

@@ -6,23 +6,19 @@ same things and pack text is never interpreted.
 
 from __future__ import annotations
 
-from quiz.generate.question import Question
 from quiz.packs.model import Pack, Quote
 from quiz.packs.quotes import in_context
-from quiz.session import Session
+from quiz.question import Question, WhyWrong
+from quiz.session import Outcome, Session
 
 
 def answer_text(q: Question) -> str:
-    if isinstance(q.answer, tuple):
-        return (" → " if q.kind == "order" else "; ").join(q.answer)
-    return str(q.answer)
+    return q.answer_text()
 
 
-def quotes_of(pack: Pack, q: Question) -> list[Quote]:
-    """Every passage behind a question: all of its facts' evidence, the question's own first."""
-    facts = [pack.fact_by_id[f] for f in q.facts if f in pack.fact_by_id]
-    quotes = [q.quote, *(quote for f in facts for quote in f.evidence)]
-    return list({(x.source, x.start, x.end): x for x in quotes}.values())
+def quotes_of(q: Question) -> list[Quote]:
+    """Every passage behind a question, the main one first, each once."""
+    return list({(x.source, x.start, x.end): x for x in q.origin.quotes}.values())
 
 
 def quote_in_context(pack: Pack, quote: Quote, mark: tuple[str, str]) -> str:
@@ -35,13 +31,21 @@ def summary_lines(session: Session) -> list[str]:
     s = session.summary()
     lines = [
         f"Round over. Score {s.score} · {s.right} of {s.asked} right "
-        f"({100 * s.accuracy:.0f} %) · best streak {s.best_streak}",
+        f"({100 * s.accuracy:.0f}%) · best streak {s.best_streak}",
     ]
     if s.topics:
         lines.append("By topic: " + ", ".join(f"{t.topic} {t.right}/{t.asked}" for t in s.topics))
     for o in s.missed:
         lines.append(f"Missed: {o.question.prompt}")
+        lines.append(f"  You answered: {o.response_text}")
         lines.append(
             f"  Answer: {answer_text(o.question)} — the article: “{o.question.quote.text}”"
         )
     return lines
+
+
+def why_not(o: Outcome) -> WhyWrong | None:
+    """For a wrong pick of one option: the fact that option really belongs to."""
+    if o.correct or not isinstance(o.response, int):
+        return None
+    return o.question.why_wrong(o.response)

@@ -1,29 +1,23 @@
-"""The rules of a round: grading a response and turning it into points.
+"""The rules of a round: turning a graded answer into points.
 
-Grading and points live here, not in widgets, so the Textual game, the plain
-line mode and (later) exams all score alike. The rules:
+Grading is the key's job (`quiz.question`); points live here, not in widgets,
+so the Textual game, the line mode, exams and re-scored imports all count alike.
 
 - A right answer scores `base` points (1000). With the speed bonus on, it
   scores Kahoot's round((1 - (t/T)/2) * 1000) instead: full points within
   half a second, half points at the time limit T.
 - Streak bonus: +100 for each right answer in a row after the first, at most
   +500; a miss (or a partly right answer) resets the streak.
-- `multi` earns partial credit (right picks - wrong picks) / right options,
-  floored at 0; `order` earns the share of item pairs put in the right
-  relative order. Partial credit scales the points; only full credit counts
-  as right for accuracy and streaks.
+- Partial credit (select-all, time order) scales the points; only full credit
+  counts as right for accuracy and streaks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import combinations
+from dataclasses import asdict, dataclass, fields
+from typing import Any
 
-from quiz.answers import check_number, check_typed, parse_number
-from quiz.generate.question import Question
-
-Response = int | Sequence[int] | str
+from quiz.question import Grade
 
 
 @dataclass(frozen=True)
@@ -36,63 +30,27 @@ class Rules:
     time_limit: float = 30.0  # T in the speed rule, seconds
     grace: float = 0.5  # answers this fast get full speed points
 
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
 
-@dataclass(frozen=True)
-class Grade:
-    credit: float  # 0..1
-    note: str = ""
-    exact: bool = True  # False when accepted through typo or number tolerance
-
-    @property
-    def correct(self) -> bool:
-        return self.credit >= 1.0
-
-
-class InvalidResponse(ValueError):
-    """The response does not fit the question (e.g. option 7 of 4): ask again, score nothing."""
-
-
-def grade(question: Question, response: Response) -> Grade:
-    kind = question.kind
-    if kind in ("typed", "number"):
-        if not isinstance(response, str) or not response.strip():
-            raise InvalidResponse("type an answer")
-        if kind == "number" and parse_number(response) is None:
-            raise InvalidResponse("type a number, such as 2004 or eight")
-        verdict = (check_typed if kind == "typed" else check_number)(question, response)
-        return Grade(1.0 if verdict.correct else 0.0, verdict.note, verdict.exact)
-    n = len(question.options)
-    if kind in ("multi", "order"):
-        if isinstance(response, int | str):
-            raise InvalidResponse("give a list of option numbers")
-        picks = list(response)
-        if any(not 0 <= i < n for i in picks) or len(set(picks)) != len(picks):
-            raise InvalidResponse(f"options are numbered 1 to {n}, each once")
-        if kind == "multi":
-            return _multi(question, picks)
-        if len(picks) != n:
-            raise InvalidResponse(f"put all {n} items in order")
-        return _order(question, picks)
-    if not isinstance(response, int) or not 0 <= response < n:
-        raise InvalidResponse(f"choose an option from 1 to {n}")
-    return Grade(1.0 if question.options[response] == question.answer else 0.0)
-
-
-def _multi(question: Question, picks: list[int]) -> Grade:
-    right = set(question.answers)
-    chosen = {question.options[i] for i in picks}
-    hits, misses = len(chosen & right), len(chosen - right)
-    credit = max(0.0, (hits - misses) / len(right))
-    note = f"{hits} of {len(right)} right" + (f", {misses} wrong" if misses else "")
-    return Grade(credit, note)
-
-
-def _order(question: Question, picks: list[int]) -> Grade:
-    rank = {text: i for i, text in enumerate(question.answers)}
-    given = [rank[question.options[i]] for i in picks]
-    pairs = list(combinations(given, 2))
-    good = sum(1 for a, b in pairs if a < b)
-    return Grade(good / len(pairs), f"{good} of {len(pairs)} pairs in the right order")
+    @classmethod
+    def from_json(cls, raw: object) -> Rules:
+        """Rules from a spec; unknown keys are ignored and wrong types refused (ValueError)."""
+        if not isinstance(raw, dict):
+            raise ValueError("rules must be an object")
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name not in raw:
+                continue
+            value, default = raw[f.name], getattr(cls(), f.name)
+            if isinstance(default, bool):
+                ok = isinstance(value, bool)
+            else:
+                ok = isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
+            if not ok:
+                raise ValueError(f"rules: bad {f.name}")
+            values[f.name] = type(default)(value)
+        return cls(**values)
 
 
 def points(rules: Rules, grade: Grade, streak: int, seconds: float) -> tuple[int, int]:

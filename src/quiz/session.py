@@ -1,21 +1,23 @@
 """A round as a state machine: asking → feedback → … → finished.
 
-The Textual app and the plain line mode both drive this object and only
-display what it says; neither grades nor counts. The clock is injectable so
-tests of the speed bonus need no sleeping.
+The session is built from a spec and a pack, keeps its questions immutable and
+publishes what happens to listeners: the store is one, a test another. It knows
+nothing of any user interface; the Textual app and the line mode only show
+what it says, and neither grades nor counts.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from enum import Enum
 
-from quiz.generate import WhyWrong, generate
-from quiz.generate.question import Question
+from quiz.clock import Clock, SystemClock
 from quiz.packs.model import Pack
-from quiz.scoring import Grade, Response, Rules, grade, points
+from quiz.question import Grade, Question, Response, Result
+from quiz.scoring import Rules, points
+from quiz.spec import RoundSpec
 
 
 class Phase(Enum):
@@ -24,15 +26,36 @@ class Phase(Enum):
     FINISHED = "finished"
 
 
+class TimeUp(RuntimeError):
+    """An answer came after the round's time limit: the round has been closed."""
+
+
 @dataclass(frozen=True)
 class Outcome:
+    """One answered (or, when time ran out, unanswered) question, as the store keeps it."""
+
+    index: int  # the question's place in the round, from 0
     question: Question
-    response: Response
+    response: Response | None  # None: not answered before the time ran out
     grade: Grade
     points: int
     streak_bonus: int
     streak: int
     seconds: float
+    answered_at: dt.datetime  # wall clock, UTC
+
+    @property
+    def question_id(self) -> str:
+        return self.question.id
+
+    @property
+    def facts(self) -> tuple[str, ...]:
+        """Every fact the answer speaks for (all four events of a time-order question)."""
+        return self.question.facts
+
+    @property
+    def result(self) -> Result:
+        return self.grade.result
 
     @property
     def correct(self) -> bool:
@@ -43,21 +66,24 @@ class Outcome:
         return self.points + self.streak_bonus
 
     @property
-    def why_wrong(self) -> WhyWrong | None:
-        """For a wrong choice: the fact the chosen option really belongs to."""
-        q = self.question
-        if self.correct or not isinstance(self.response, int) or not q.options:
-            return None
-        return q.why_wrong.get(q.options[self.response])
-
-    @property
     def response_text(self) -> str:
-        q, r = self.question, self.response
-        if isinstance(r, str):
-            return r
-        if isinstance(r, int):
-            return q.options[r]
-        return ", ".join(q.options[i] for i in r)
+        if self.response is None:
+            return "(no answer)"
+        return self.question.response_text(self.response)
+
+
+class Listener:
+    """What a session tells the world. Override what you need; each call comes after the
+    session's own state has changed."""
+
+    def started(self, session: Session) -> None:
+        pass
+
+    def answered(self, session: Session, outcome: Outcome) -> None:
+        pass
+
+    def finished(self, session: Session) -> None:
+        """The round ended: every question answered, time up, or the player left."""
 
 
 @dataclass(frozen=True)
@@ -71,8 +97,12 @@ class TopicResult:
 class Summary:
     score: int
     right: int
+    partial: int
+    wrong: int
     asked: int
+    total: int
     best_streak: int
+    seconds: float
     topics: tuple[TopicResult, ...]
     missed: tuple[Outcome, ...]
 
@@ -81,45 +111,46 @@ class Summary:
         return self.right / self.asked if self.asked else 0.0
 
 
-@dataclass(frozen=True)
-class RoundSpec:
-    """What a round is made of; kept so 'play again' can draw a fresh round like it."""
-
-    pack: Pack
-    count: int = 10
-    kinds: tuple[str, ...] | None = None
-    topics: tuple[str, ...] | None = None
-    rules: Rules = field(default_factory=Rules)
-
-    def start(self, seed: int, clock: Callable[[], float] = time.monotonic) -> Session:
-        questions = generate(self.pack, seed, self.count, self.kinds, self.topics)
-        return Session(questions, self.rules, clock, spec=self, seed=seed)
-
-
-@dataclass
 class Session:
-    questions: Sequence[Question]
-    rules: Rules = field(default_factory=Rules)
-    clock: Callable[[], float] = time.monotonic
-    spec: RoundSpec | None = None
-    seed: int | None = None
-    retry: bool = False  # a round of missed questions, smaller than spec.count on purpose
-    index: int = 0
-    score: int = 0
-    streak: int = 0
-    best_streak: int = 0
-    outcomes: list[Outcome] = field(default_factory=list)
-    phase: Phase = Phase.ASKING
-    _shown_at: float = 0.0
+    def __init__(
+        self,
+        spec: RoundSpec,
+        pack: Pack,
+        *,
+        clock: Clock | None = None,
+        questions: Sequence[Question] | None = None,
+        listeners: Iterable[Listener] = (),
+    ) -> None:
+        from quiz.generate import round_questions  # the generator only when a round is built
 
-    def __post_init__(self) -> None:
-        if not self.questions:
-            self.phase = Phase.FINISHED
-        self._shown_at = self.clock()
+        self.spec = spec
+        self.pack = pack
+        self.clock: Clock = clock or SystemClock()
+        self.questions: tuple[Question, ...] = tuple(
+            questions if questions is not None else round_questions(pack, spec)
+        )
+        self.listeners: list[Listener] = list(listeners)
+        self.index = 0
+        self.score = 0
+        self.streak = 0
+        self.best_streak = 0
+        self.outcomes: list[Outcome] = []
+        self.phase = Phase.ASKING if self.questions else Phase.FINISHED
+        self.started_at = self.clock.now()
+        self._started = self.clock.monotonic()
+        self._shown_at = self._started
+        self._announced = False
+        self.end_reason = ""  # done (all answered), timeout, or left
+
+    # -- reading --------------------------------------------------------------------
 
     @property
-    def pack(self) -> Pack | None:
-        return self.spec.pack if self.spec else None
+    def seed(self) -> int:
+        return self.spec.seed
+
+    @property
+    def rules(self) -> Rules:
+        return self.spec.rules
 
     @property
     def total(self) -> int:
@@ -137,22 +168,53 @@ class Session:
 
     @property
     def in_progress(self) -> bool:
-        """Answers given but the round not finished: quitting now would lose them."""
+        """Answers given but the round not finished."""
         return self.phase is not Phase.FINISHED and bool(self.outcomes)
 
-    def answer(self, response: Response) -> Outcome:
-        """Grade the current question; InvalidResponse leaves the state untouched."""
+    @property
+    def shows_feedback(self) -> bool:
+        return self.spec.feedback == "each"
+
+    def time_left(self) -> float | None:
+        """Seconds left in a timed round (never below 0), or None without a limit."""
+        if self.spec.time_limit is None:
+            return None
+        return max(0.0, self.spec.time_limit - (self.clock.monotonic() - self._started))
+
+    # -- playing --------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        self.listeners.append(listener)
+
+    def start(self) -> None:
+        """Tell the listeners the round has begun (once); answering does it if nobody did."""
+        if not self._announced:
+            self._announced = True
+            for listener in self.listeners:
+                listener.started(self)
+
+    def answer(self, response: object) -> Outcome:
+        """Grade the current question. InvalidResponse leaves the state untouched; an answer
+        after the time limit closes the round (TimeUp)."""
         if self.phase is not Phase.ASKING:
             raise RuntimeError(f"cannot answer during {self.phase.value}")
-        g = grade(self.current, response)
-        seconds = self.clock() - self._shown_at
+        if self.time_left() == 0:
+            self.expire()
+            raise TimeUp("time is up")
+        q = self.current
+        canonical = q.normalize(response)
+        g = q.grade(canonical)
+        seconds = self.clock.monotonic() - self._shown_at
         self.streak = self.streak + 1 if g.correct else 0
         self.best_streak = max(self.best_streak, self.streak)
         earned, bonus = points(self.rules, g, self.streak, seconds)
-        outcome = Outcome(self.current, response, g, earned, bonus, self.streak, seconds)
-        self.score += outcome.total
-        self.outcomes.append(outcome)
+        outcome = Outcome(
+            self.index, q, canonical, g, earned, bonus, self.streak, seconds, self.clock.now()
+        )
+        self._record(outcome)
         self.phase = Phase.FEEDBACK
+        if not self.shows_feedback:
+            self.next()
         return outcome
 
     def next(self) -> None:
@@ -160,10 +222,54 @@ class Session:
             raise RuntimeError(f"cannot move on during {self.phase.value}")
         self.index += 1
         if self.index >= self.total:
-            self.phase = Phase.FINISHED
+            self._finish("done")
         else:
             self.phase = Phase.ASKING
-            self._shown_at = self.clock()
+            self._shown_at = self.clock.monotonic()
+
+    def expire(self) -> None:
+        """The time is up: every question not answered counts as wrong, and the round ends."""
+        if self.phase is Phase.FINISHED:
+            return
+        start = self.index + (1 if self.phase is Phase.FEEDBACK else 0)
+        for i in range(start, self.total):
+            self.index = i
+            self.streak = 0
+            self._record(
+                Outcome(
+                    i,
+                    self.questions[i],
+                    None,
+                    Grade(0.0, "time ran out"),
+                    0,
+                    0,
+                    0,
+                    0.0,
+                    self.clock.now(),
+                )
+            )
+        self._finish("timeout")
+
+    def leave(self) -> None:
+        """The player left before the end: what was answered stays answered."""
+        if self.phase is not Phase.FINISHED:
+            self._finish("left")
+
+    def _record(self, outcome: Outcome) -> None:
+        self.start()
+        self.score += outcome.total
+        self.outcomes.append(outcome)
+        for listener in self.listeners:
+            listener.answered(self, outcome)
+
+    def _finish(self, reason: str) -> None:
+        self.phase = Phase.FINISHED
+        self.end_reason = reason
+        if self._announced:
+            for listener in self.listeners:
+                listener.finished(self)
+
+    # -- after ----------------------------------------------------------------------
 
     def summary(self) -> Summary:
         by_topic: dict[str, list[int]] = {}
@@ -172,16 +278,30 @@ class Session:
                 tally = by_topic.setdefault(t, [0, 0])
                 tally[0] += o.correct
                 tally[1] += 1
+        results = [o.result for o in self.outcomes]
         return Summary(
             score=self.score,
-            right=sum(o.correct for o in self.outcomes),
+            right=results.count("right"),
+            partial=results.count("partial"),
+            wrong=results.count("wrong"),
             asked=len(self.outcomes),
+            total=self.total,
             best_streak=self.best_streak,
+            seconds=self.clock.monotonic() - self._started,
             topics=tuple(TopicResult(t, r, a) for t, (r, a) in sorted(by_topic.items())),
             missed=tuple(o for o in self.outcomes if not o.correct),
         )
 
-    def retry_missed(self) -> Session:
-        """A new round of the questions missed in this one, same rules."""
-        missed = [o.question for o in self.outcomes if not o.correct]
-        return Session(missed, self.rules, self.clock, spec=self.spec, seed=self.seed, retry=True)
+    def retry_spec(self) -> RoundSpec | None:
+        """A practice round of the questions missed in this one (None if none were)."""
+        missed = tuple(dict.fromkeys(o.question.id for o in self.outcomes if not o.correct))
+        if not missed:
+            return None
+        return replace(
+            self.spec,
+            questions=missed,
+            count=len(missed),
+            mode="practice",
+            feedback="each",
+            time_limit=None,
+        )

@@ -1,39 +1,54 @@
-"""Small user settings (the chosen theme), in the platform's config folder.
+"""Small per-user settings (the theme), in the platform's config folder.
 
 A missing or corrupt file gives the defaults and is never fatal: losing a
-theme choice is better than refusing to start.
+theme choice is better than refusing to start. The app is given a Settings
+object rather than finding the file itself, so a served browser tab can be
+given one of its own.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import platformdirs
 
 
 def path() -> Path:
     override = os.environ.get("QUIZ_CONFIG_DIR")
-    return (Path(override) if override else platformdirs.user_config_path("quiz")) / "settings.json"
+    if override:
+        return Path(override) / "settings.json"
+    import platformdirs
+
+    return platformdirs.user_config_path("quiz") / "settings.json"
 
 
-def load() -> dict[str, Any]:
-    try:
-        data = json.loads(path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+@dataclass
+class Settings:
+    file: Path | None = None  # None: kept in memory only
+    data: dict[str, Any] = field(default_factory=dict)
 
+    @classmethod
+    def load(cls, file: Path | None = None) -> Settings:
+        file = file or path()
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        return cls(file, data if isinstance(data, dict) else {})
 
-def save(**changes: Any) -> None:
-    data = load() | changes
-    target = path()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
-        tmp.replace(target)
-    except OSError:
-        pass
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def save(self, **changes: Any) -> None:
+        self.data.update(changes)
+        if self.file is None:
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.file.with_suffix(".tmp")
+            tmp.write_text(json.dumps(self.data, indent=2), encoding="utf-8")
+            tmp.replace(self.file)
+        except OSError:
+            pass

@@ -25,7 +25,13 @@ def strip_accents(text: str) -> str:
 @lru_cache(maxsize=16384)  # the generator folds the same names and sentences many times
 def fold(text: str) -> str:
     """The comparison key of a name: 'The Šiauliai  Air-Base' → 'siauliai air base'."""
-    key = strip_accents(text.translate(_QUOTES)).casefold()
+    return fold_keeping_accents(strip_accents(text))
+
+
+def fold_keeping_accents(text: str) -> str:
+    """Like `fold`, but 'Šiauliai' and 'Siauliai' stay apart: whether a typed answer needed
+    the accent tolerance."""
+    key = text.translate(_QUOTES).casefold()
     key = _PUNCT.sub(" ", key)
     key = _SPACE.sub(" ", key).strip()
     return _ARTICLE.sub("", key)

@@ -1,10 +1,11 @@
 """Turning a pack into questions, deterministically.
 
-Every question the pack can produce has a slot with a stable id. A slot is
+Every question the pack can produce has a slot with a stable id, derived from
+its facts and its kind and never from a seed, so history, exam papers and
+imported results can name a question across rounds and releases. A slot is
 built with its own random generator seeded by (seed, slot id), so the same
-question comes out the same whether it is exported with --all or drawn into a
-round, on any machine and under any hash seed. A round picks slots with a
-generator seeded by (seed, "round") and avoids asking about one fact twice.
+question comes out the same whether it is exported with --all, drawn into a
+round or named in a review, on any machine and under any hash seed.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from functools import partial
 from quiz.generate import from_facts, order
 from quiz.generate.evidence import evidence
 from quiz.generate.hand import hand
-from quiz.generate.question import KINDS, Kind, Question, WhyWrong
 from quiz.generate.truth import Direction
+from quiz.kinds import KIND_NAMES
 from quiz.packs.model import Fact, Pack
+from quiz.question import Question
+from quiz.spec import RoundSpec
 
-__all__ = ["KINDS", "Kind", "Question", "WhyWrong", "Slot", "slots", "all_questions", "generate"]
+__all__ = ["Slot", "slots", "all_questions", "generate", "by_ids", "round_questions"]
 
 DIRECTIONS: tuple[Direction, ...] = ("forward", "reverse")
 
@@ -29,7 +32,7 @@ DIRECTIONS: tuple[Direction, ...] = ("forward", "reverse")
 @dataclass(frozen=True)
 class Slot:
     id: str
-    kind: Kind
+    kind: str
     facts: tuple[str, ...]
     topics: tuple[str, ...]
     make: Callable[[random.Random], Question | None]
@@ -38,13 +41,13 @@ class Slot:
         return self.make(random.Random(f"{seed}|{self.id}"))
 
 
-def slots(pack: Pack, seed: int = 0) -> list[Slot]:
+def slots(pack: Pack) -> list[Slot]:
     """Every question the pack can ask, before it is built (some may turn out impossible)."""
     out: list[Slot] = []
 
     def add(
         sid: str,
-        kind: Kind,
+        kind: str,
         facts: Sequence[Fact],
         make: Callable[[random.Random], Question | None],
     ) -> None:
@@ -72,18 +75,10 @@ def slots(pack: Pack, seed: int = 0) -> list[Slot]:
                 group,
                 partial(from_facts.multi, pack, group, d),
             )
-    for group in order.groups(pack, random.Random(f"{seed}|order")):
-        add(f"{order.group_id(group)}:order", "order", group, partial(order.order, pack, group))
+    for group in order.groups(pack):
+        add(order.group_id(group), "order", group, partial(order.order, pack, group))
     for q in pack.questions:
-        out.append(
-            Slot(
-                f"{q.id}:{q.kind}",
-                q.kind,  # type: ignore[arg-type]
-                (q.id,),
-                q.topics,
-                partial(hand, q),
-            )
-        )
+        out.append(Slot(f"{q.id}:{q.kind}", q.kind, (q.id,), q.topics, partial(hand, q)))
     return out
 
 
@@ -100,7 +95,7 @@ def _shared(pack: Pack, direction: Direction) -> list[list[Fact]]:
 def _select(
     candidates: Iterable[Slot], kinds: Iterable[str] | None, topics: Iterable[str] | None
 ) -> list[Slot]:
-    wanted_kinds = set(kinds) if kinds else set(KINDS)
+    wanted_kinds = set(kinds) if kinds else set(KIND_NAMES)
     wanted_topics = set(topics) if topics else None
     return [
         s
@@ -116,7 +111,7 @@ def all_questions(
     topics: Iterable[str] | None = None,
 ) -> list[Question]:
     """Every question the pack can produce, in pack order."""
-    built = (s.build(seed) for s in _select(slots(pack, seed), kinds, topics))
+    built = (s.build(seed) for s in _select(slots(pack), kinds, topics))
     return [q for q in built if q is not None]
 
 
@@ -128,7 +123,7 @@ def generate(
     topics: Iterable[str] | None = None,
 ) -> list[Question]:
     """A round of `count` questions, spread over as many facts as possible."""
-    pool = sorted(_select(slots(pack, seed), kinds, topics), key=lambda s: s.id)
+    pool = sorted(_select(slots(pack), kinds, topics), key=lambda s: s.id)
     rng = random.Random(f"{seed}|round")
     rng.shuffle(pool)
     chosen: list[Question] = []
@@ -146,3 +141,18 @@ def generate(
                 chosen.append(question)
                 used_facts.update(slot.facts)
     return chosen
+
+
+def by_ids(pack: Pack, seed: int, ids: Sequence[str]) -> list[Question]:
+    """The named questions, in the order named; ids the pack can no longer build are skipped
+    (a fact removed in a newer version of the pack)."""
+    index = {s.id: s for s in slots(pack)}
+    built = (index[i].build(seed) for i in dict.fromkeys(ids) if i in index)
+    return [q for q in built if q is not None]
+
+
+def round_questions(pack: Pack, spec: RoundSpec) -> list[Question]:
+    """The questions a spec stands for."""
+    if spec.questions is not None:
+        return by_ids(pack, spec.seed, spec.questions)[: spec.count]
+    return generate(pack, spec.seed, spec.count, spec.kinds, spec.topics)

@@ -13,9 +13,9 @@ import re
 from functools import lru_cache
 
 from quiz.generate.from_facts import explanation
-from quiz.generate.question import Question
 from quiz.packs.model import Fact, Pack
 from quiz.packs.quotes import sentences, sentences_covering
+from quiz.question import One, Origin, Question
 from quiz.text import fold
 
 OPTIONS = 4
@@ -57,13 +57,10 @@ def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | None:
     rng.shuffle(chosen)
     return Question(
         id=f"{fact.id}:evidence",
-        fact=fact.id,
         kind="evidence",
         prompt=f"Which sentence of the article proves this? {fact.statement}",
         options=tuple(chosen),
-        answer=answer,
-        explanation=explanation(fact),
-        quote=quote,
         topics=fact.topics,
-        facts=(fact.id,),
+        key=One(chosen.index(answer)),
+        origin=Origin(facts=(fact.id,), quotes=fact.evidence, explanation=explanation(fact)),
     )

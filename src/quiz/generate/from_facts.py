@@ -10,9 +10,9 @@ from __future__ import annotations
 import random
 
 from quiz.generate.distractors import candidates, sort_if_ordered
-from quiz.generate.question import Question, WhyWrong
 from quiz.generate.truth import Direction, answers_for
 from quiz.packs.model import Entity, Fact, Number, Pack, Value, When
+from quiz.question import Claim, Figure, Many, One, Origin, Question, Text, WhyWrong
 from quiz.text import contains_phrase
 
 TRUE, FALSE = "True", "False"
@@ -80,23 +80,25 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
     if len(wrong) < 2:
         return None
     values = _arrange([key, *wrong], rng)
-    reasons = {v.display: w for v in wrong if (w := why_wrong(pack, fact, direction, v))}
+    reasons = tuple(
+        (i, w)
+        for i, v in enumerate(values)
+        if v is not key and (w := why_wrong(pack, fact, direction, v))
+    )
     return Question(
         id=f"{fact.id}:choice:{direction}",
-        fact=fact.id,
         kind="choice",
         prompt=prompt,
         options=tuple(v.display for v in values),
-        answer=key.display,
-        explanation=explanation(fact),
-        quote=fact.quote,
         topics=fact.topics,
-        facts=(fact.id,),
-        why_wrong=reasons,
-        relation=fact.relation.id,
-        direction=direction,
-        anchor=anchor,
-        values=tuple(values),
+        key=One(values.index(key)),
+        origin=Origin(
+            facts=(fact.id,),
+            quotes=fact.evidence,
+            explanation=explanation(fact),
+            why_wrong=reasons,
+            claim=Claim(fact.relation.id, direction, anchor, tuple(values)),
+        ),
     )
 
 
@@ -122,19 +124,17 @@ def true_false(pack: Pack, fact: Fact, truth: bool, rng: random.Random) -> Quest
     statement = fact.relation.render("statement", fact.subject, value)
     return Question(
         id=f"{fact.id}:true_false:{'true' if truth else 'false'}",
-        fact=fact.id,
         kind="true_false",
         prompt=f"True or false? {statement}",
         options=(TRUE, FALSE),
-        answer=TRUE if truth else FALSE,
-        explanation=why,
-        quote=fact.quote,
         topics=fact.topics,
-        facts=(fact.id,),
-        relation=fact.relation.id,
-        direction="forward",
-        anchor=fact.subject,
-        values=(value,),
+        key=One(0 if truth else 1),
+        origin=Origin(
+            facts=(fact.id,),
+            quotes=fact.evidence,
+            explanation=why,
+            claim=Claim(fact.relation.id, "forward", fact.subject, (value,)),
+        ),
     )
 
 
@@ -153,21 +153,17 @@ def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Q
     rivals = tuple(n for v in pack.pool(key.type) if v.key != key.key for n in v.names)
     return Question(
         id=f"{fact.id}:typed:{direction}",
-        fact=fact.id,
         kind="typed",
         prompt=prompt,
         options=(),
-        answer=key.display,
-        explanation=explanation(fact),
-        quote=fact.quote,
         topics=fact.topics,
-        facts=(fact.id,),
-        accepted=key.names,
-        rivals=rivals,
-        relation=fact.relation.id,
-        direction=direction,
-        anchor=anchor,
-        values=(key,),
+        key=Text(key.display, key.names, rivals),
+        origin=Origin(
+            facts=(fact.id,),
+            quotes=fact.evidence,
+            explanation=explanation(fact),
+            claim=Claim(fact.relation.id, direction, anchor, (key,)),
+        ),
     )
 
 
@@ -192,20 +188,17 @@ def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | None:
         return None
     return Question(
         id=f"{fact.id}:number",
-        fact=fact.id,
         kind="number",
         prompt=prompt,
         options=(),
-        answer=answer,
-        explanation=explanation(fact),
-        quote=fact.quote,
         topics=fact.topics,
-        facts=(fact.id,),
-        tolerance=tolerance,
-        relation=fact.relation.id,
-        direction="forward",
-        anchor=fact.subject,
-        values=(key,),
+        key=Figure(answer, tolerance),
+        origin=Origin(
+            facts=(fact.id,),
+            quotes=fact.evidence,
+            explanation=explanation(fact),
+            claim=Claim(fact.relation.id, "forward", fact.subject, (key,)),
+        ),
     )
 
 
@@ -236,17 +229,15 @@ def multi(
     shown = [f for f in facts if sides(f, direction)[1].key in right_keys]
     return Question(
         id=f"{first.id}:multi:{direction}",
-        fact=first.id,
         kind="multi",
         prompt=prompt,
         options=tuple(v.display for v in values),
-        answer=tuple(v.display for v in values if v.key in right_keys),
-        explanation=" ".join(dict.fromkeys(f.statement for f in shown)),
-        quote=shown[0].quote,
-        topics=first.topics,
-        facts=tuple(f.id for f in facts),
-        relation=relation.id,
-        direction=direction,
-        anchor=anchor,
-        values=tuple(values),
+        topics=tuple(dict.fromkeys(t for f in shown for t in f.topics)),
+        key=Many(frozenset(i for i, v in enumerate(values) if v.key in right_keys)),
+        origin=Origin(
+            facts=tuple(f.id for f in shown),
+            quotes=tuple(dict.fromkeys(q for f in shown for q in f.evidence)),
+            explanation=" ".join(dict.fromkeys(f.statement for f in shown)),
+            claim=Claim(relation.id, direction, anchor, tuple(values)),
+        ),
     )

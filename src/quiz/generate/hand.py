@@ -4,30 +4,35 @@ from __future__ import annotations
 
 import random
 
-from quiz.generate.question import Question
 from quiz.packs.model import HandQuestion
+from quiz.question import Key, One, Origin, Question, Text
 
 
 def hand(question: HandQuestion, rng: random.Random) -> Question:
     options: tuple[str, ...] = ()
+    key: Key
     if question.kind == "choice":
         shuffled = [question.answer, *question.wrong]
         rng.shuffle(shuffled)
         options = tuple(shuffled)
+        key = One(shuffled.index(question.answer))
     elif question.kind == "true_false":
         options = ("True", "False")
+        key = One(options.index(question.answer))
+    else:
+        key = Text(question.answer, (question.answer, *question.accept))
     return Question(
         id=f"{question.id}:{question.kind}",
-        fact=question.id,
-        kind=question.kind,  # type: ignore[arg-type]
+        kind=question.kind,
         prompt=question.prompt,
         options=options,
-        answer=question.answer,
-        # every question carries an explanation; without the author's, the source speaks
-        explanation=question.explanation or f"The source says: “{question.evidence[0].text}”",
-        quote=question.evidence[0],
         topics=question.topics,
-        facts=(question.id,),
-        accepted=(question.answer, *question.accept) if question.kind == "typed" else (),
-        hand_written=True,
+        key=key,
+        origin=Origin(
+            facts=(question.id,),
+            quotes=question.evidence,
+            # every question carries an explanation; without the author's, the source speaks
+            explanation=question.explanation or f"The source says: “{question.evidence[0].text}”",
+            hand_written=True,
+        ),
     )

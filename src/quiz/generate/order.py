@@ -1,12 +1,16 @@
-"""Time-ordering questions: put events in order, never two that tie at the precision shown."""
+"""Time-ordering questions: put events in order, never two that tie at the precision shown.
+
+The groups of events do not depend on the seed: a group's id is derived from
+its facts, so the same question keeps the same id in every round and release.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import random
 
-from quiz.generate.question import Question
 from quiz.packs.model import Fact, Pack, When
+from quiz.question import Order, Origin, Question
 
 ITEMS = 4
 
@@ -26,10 +30,14 @@ def _ties(a: Fact, b: Fact) -> bool:
     ) == b.relation.render("event", b.subject)
 
 
-def groups(pack: Pack, rng: random.Random) -> list[list[Fact]]:
+def _spread(fact: Fact) -> str:
+    """A fixed pseudo-random rank, so groups mix periods without depending on any seed."""
+    return hashlib.sha256(fact.id.encode()).hexdigest()
+
+
+def groups(pack: Pack) -> list[list[Fact]]:
     """Disjoint sets of ITEMS events with no ties, covering as many events as possible."""
-    pending = events(pack)
-    rng.shuffle(pending)
+    pending = sorted(events(pack), key=_spread)
     out: list[list[Fact]] = []
     while pending:
         group: list[Fact] = []
@@ -48,7 +56,7 @@ def groups(pack: Pack, rng: random.Random) -> list[list[Fact]]:
 
 def group_id(group: list[Fact]) -> str:
     digest = hashlib.sha256("|".join(sorted(f.id for f in group)).encode()).hexdigest()[:10]
-    return f"order-{digest}"
+    return f"order-{digest}:order"
 
 
 def order(pack: Pack, group: list[Fact], rng: random.Random) -> Question:
@@ -59,15 +67,15 @@ def order(pack: Pack, group: list[Fact], rng: random.Random) -> Question:
         rng.shuffle(shown)
     timeline = "; ".join(f"{f.object.display}: {label[f.id]}" for f in chrono)
     return Question(
-        id=f"{group_id(group)}:order",
-        fact=chrono[0].id,
+        id=group_id(group),
         kind="order",
         prompt="Put these events in time order, earliest first.",
         options=tuple(label[f.id] for f in shown),
-        answer=tuple(label[f.id] for f in chrono),
-        explanation=f"In time order: {timeline}.",
-        quote=chrono[0].quote,
         topics=tuple(dict.fromkeys(t for f in chrono for t in f.topics)),
-        facts=tuple(f.id for f in chrono),
-        values=tuple(f.object for f in shown),
+        key=Order(tuple(shown.index(f) for f in chrono)),
+        origin=Origin(
+            facts=tuple(f.id for f in chrono),
+            quotes=tuple(dict.fromkeys(q for f in chrono for q in f.evidence)),
+            explanation=f"In time order: {timeline}.",
+        ),
     )

@@ -2,9 +2,11 @@
 
 Validating a large pack costs a YAML parse plus quote searches; a warm start
 reads one pickle instead. The cache lives in the user's cache folder (only this
-user writes there), is keyed by SHA-256 of the pack file and the program
-version, and re-hashes every source file so an edited source is never served
-stale. Any failure to read or write it is ignored: the cache only saves time.
+user writes there), is keyed by SHA-256 of the pack file and of the code that
+builds packs (so a changed loader never serves results of the old one, whatever
+the version says), and re-hashes every source file so an edited source is never
+served stale. Any failure to read or write it is ignored: the cache only saves
+time.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from functools import cache
 from pathlib import Path
 
 import platformdirs
@@ -20,7 +23,7 @@ import platformdirs
 from quiz import __version__
 from quiz.packs.model import Pack
 
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 
 
 def cache_dir() -> Path | None:
@@ -31,12 +34,28 @@ def cache_dir() -> Path | None:
     return base / "packs"
 
 
+@cache
+def code_digest() -> str:
+    """The code that decides what a pack file becomes: every module of quiz.packs (and any
+    subpackage) and the text folding it uses."""
+    h = hashlib.sha256(f"{__version__}|{_CACHE_FORMAT}".encode())
+    here = Path(__file__).parent
+    for path in [*sorted(here.rglob("*.py")), here.parent / "text.py"]:
+        h.update(path.relative_to(here.parent).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def _entry(pack_bytes: bytes) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
     digest = hashlib.sha256(pack_bytes).hexdigest()
-    return folder / f"{digest}-{__version__}-{_CACHE_FORMAT}.pickle"
+    try:
+        code = code_digest()
+    except OSError:
+        return None
+    return folder / f"{digest}-{code}.pickle"
 
 
 def get(path: Path, pack_bytes: bytes) -> Pack | None:

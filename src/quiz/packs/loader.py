@@ -73,7 +73,7 @@ def load_pack(path: Path | str) -> Pack:
     path = Path(path)
     name = display_path(path)
     text = read_text(path)
-    builder = _Builder(path)
+    builder = _Builder(path, text)
     with _collector_paused():
         pack = builder.build(load_yaml(text, name))
     if builder.problems or pack is None:
@@ -97,8 +97,9 @@ def _collector_paused() -> Iterator[None]:
 
 
 class _Builder:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, text: str) -> None:
         self.path = path
+        self.text_of_file = text
         self.problems: list[tuple[YamlPath, str, bool]] = []
         self.sources: dict[str, Source] = {}
         self.entities: dict[str, Entity] = {}
@@ -206,7 +207,14 @@ class _Builder:
             questions=tuple(questions),
             language=self.text(top, "language", (), required=False) or "en",
             description=self.text(top, "description", (), required=False) or "",
+            digest=self.digest(),
         )
+
+    def digest(self) -> str:
+        h = hashlib.sha256(self.text_of_file.encode("utf-8"))
+        for sid in sorted(self.sources):
+            h.update(f"\0{sid}\0{self.sources[sid].sha256}".encode())
+        return h.hexdigest()
 
     def keyed(
         self, raw: Any, section: str, keys: tuple[set[str], set[str]], what: str

@@ -286,6 +286,7 @@ class Pack:
     questions: tuple[HandQuestion, ...] = ()
     language: str = "en"
     description: str = ""
+    digest: str = ""  # SHA-256 of the pack file and its sources: what a round spec names
 
     @cached_property
     def facts_by_relation(self) -> dict[str, tuple[Fact, ...]]:

@@ -1,23 +1,31 @@
-"""The Textual app: themes, help, the command palette, and the too-small guard."""
+"""The Textual app: one flow decides what comes next; screens only report what the player chose.
+
+Home → round → summary → home, driven by one worker coroutine (`run_flow`)
+that pushes a screen and waits for its result. Everything slow (packs, the
+store, a round's questions) is made off the UI thread, so the first frame is
+never kept waiting.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from pathlib import Path
+import asyncio
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
 from textual.geometry import Size
 from textual.screen import Screen
 
-from quiz import settings
-from quiz.scoring import Rules
+from quiz.services import Services
 from quiz.session import Session
 from quiz.tui.screens.modals import ConfirmQuit, HelpScreen, TooSmall
 
 MIN_SIZE = (60, 18)
 THEMES = ("textual-dark", "textual-light")
+T = TypeVar("T")
 
 
 class QuizApp(App[None]):
@@ -28,40 +36,61 @@ class QuizApp(App[None]):
         Binding("ctrl+t", "toggle_theme", "Theme", show=False),
     ]
 
-    def __init__(
-        self,
-        session: Session | None = None,
-        extra_packs: list[Path] | None = None,
-        rules: Rules | None = None,
-    ) -> None:
+    def __init__(self, services: Services, session: Session | None = None) -> None:
         super().__init__()
-        self.session = session
-        self.extra_packs = extra_packs or []
-        self.rules = rules or (session.rules if session else Rules())
-        saved = settings.load().get("theme")
+        self.services = services
+        self.first_round = session  # a round started from the command line
+        saved = services.settings.get("theme")
         if saved in self.available_themes:
             self.theme = saved
 
     def on_mount(self) -> None:
-        if self.session is not None:
-            from quiz.tui.screens.play import PlayScreen
-
-            self.push_screen(PlayScreen(self.session))
-        else:
-            from quiz.packs.registry import catalog
-            from quiz.tui.screens.home import HomeScreen
-
-            self.push_screen(HomeScreen(catalog(self.extra_packs), self.rules))
+        self.run_flow()
         self._guard_size()
 
+    @work(exclusive=True, group="flow")
+    async def run_flow(self) -> None:
+        from quiz.tui.flow import Flow
+
+        await Flow(self).run()
+
+    async def show(self, screen: Screen[T]) -> T | None:
+        """Push a screen and wait for what it is dismissed with. The 'too small' notice, if
+        up, stays on top of it."""
+        if isinstance(self.screen, TooSmall):
+            self.pop_screen()
+        result = self.push_screen(screen, wait_for_dismiss=True)
+        self._guard_size()
+        return await result
+
+    async def in_thread(self, make: Callable[[], T]) -> T:
+        """Run slow work on a thread, leaving the UI free to draw."""
+        worker = self.run_worker(make, thread=True, group="slow", exit_on_error=False)
+        await worker.wait()
+        return worker.result  # type: ignore[return-value]
+
+    def warn(self, message: str) -> None:
+        """A notice the player must not miss (progress not saved, a file set aside)."""
+        self.call_from_thread_or_now(
+            lambda: self.notify(message, severity="warning", timeout=10, markup=False)
+        )
+
+    def call_from_thread_or_now(self, fn: Callable[[], Any]) -> None:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            self.call_from_thread(fn)
+        else:
+            fn()
+
     def watch_theme(self, theme: str) -> None:
-        settings.save(theme=theme)
+        self.services.settings.save(theme=theme)
 
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
 
     async def action_quit(self) -> None:
-        """Ctrl+Q: mid-round, ask first, as q does."""
+        """Ctrl+Q: mid-round, ask first."""
         from quiz.tui.screens.play import PlayScreen
 
         screen = self.screen
@@ -69,9 +98,10 @@ class QuizApp(App[None]):
 
             def done(confirmed: bool | None) -> None:
                 if confirmed:
+                    screen.session.leave()
                     self.exit()
 
-            self.push_screen(ConfirmQuit(), done)
+            self.push_screen(ConfirmQuit(quit_app=True), done)
         else:
             self.exit()
 
@@ -79,7 +109,7 @@ class QuizApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help: rules and keys", "How scoring works", self.action_help)
         yield SystemCommand(

@@ -1,4 +1,4 @@
-"""Small dialogs: confirm quitting, the rules, and 'terminal too small'."""
+"""Small dialogs: a yes/no question, confirm leaving, the rules, and 'terminal too small'."""
 
 from __future__ import annotations
 
@@ -11,25 +11,45 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label, Static
 
 
-class ConfirmQuit(ModalScreen[bool]):
-    """Asked before quitting in the middle of a round."""
+class Confirm(ModalScreen[bool]):
+    """A yes/no question; y or Enter on the first button says yes, n or Escape says no."""
 
     BINDINGS = [
-        Binding("escape,n", "dismiss(False)", "Keep playing"),
-        Binding("y,q", "dismiss(True)", "Quit"),
+        Binding("escape,n", "dismiss(False)", "No"),
+        Binding("y", "dismiss(True)", "Yes"),
     ]
+
+    def __init__(self, question: str, yes: str, no: str) -> None:
+        super().__init__()
+        self.question, self.yes, self.no = question, yes, no
 
     def compose(self) -> ComposeResult:
         with Grid(id="confirm"):
-            yield Label(
-                "Quit in the middle of the round? Your answers so far are not kept.",
-                id="confirm-question",
-            )
-            yield Button("Quit (y)", variant="error", id="yes")
-            yield Button("Keep playing (n)", variant="primary", id="no")
+            yield Label(self.question, id="confirm-question", markup=False)
+            yield Button(f"{self.yes} (y)", variant="error", id="yes")
+            yield Button(f"{self.no} (n)", variant="primary", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
+
+
+class ConfirmQuit(Confirm):
+    """Asked before leaving a round, or quitting, once answers are given."""
+
+    def __init__(self, quit_app: bool = False) -> None:
+        if quit_app:
+            super().__init__(
+                "Quit quiz in the middle of the round? Your answers so far are kept.",
+                "Quit",
+                "Keep playing",
+            )
+        else:
+            super().__init__(
+                "Leave the round? Your answers so far are kept.", "Leave", "Keep playing"
+            )
 
 
 class HelpScreen(ModalScreen[None]):

@@ -15,25 +15,19 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from quiz.present import answer_text, quotes_of
-from quiz.scoring import InvalidResponse, Response
-from quiz.session import Outcome, Phase, Session
+from quiz.kinds import KINDS
+from quiz.present import answer_text, quotes_of, why_not
+from quiz.question import InvalidResponse, Many, Order, Response
+from quiz.session import Outcome, Phase, Session, TimeUp
 from quiz.tui.screens.modals import ConfirmQuit
 from quiz.tui.widgets.answers import AnswerList, Mode
 from quiz.tui.widgets.passage import Passage
 from quiz.tui.widgets.status import StatusBar
 
-MODES: dict[str, Mode] = {"multi": "multi", "order": "order"}
-# How to answer with this screen's keys (the line mode has its own words, in present.py).
-HINTS = {
-    "choice": "Press 1–9, or choose with ↑ ↓ and Enter.",
-    "true_false": "Press 1 for True or 2 for False.",
-    "evidence": "Press the number of the sentence that proves it.",
-    "multi": "Select all that apply: 1–9 or Space ticks an option, Enter submits.",
-    "order": "Earliest first: move the highlighted event with [ ] or Shift+↑ ↓, then Enter.",
-    "typed": "Type your answer, then Enter. Case and accents do not matter.",
-    "number": "Type a number, then Enter.",
-}
+
+def _mode(session: Session) -> Mode:
+    key = session.current.key
+    return "multi" if isinstance(key, Many) else "order" if isinstance(key, Order) else "single"
 
 
 def text(value: str) -> Content:
@@ -49,11 +43,13 @@ class Body(VerticalScroll):
         return False
 
 
-class PlayScreen(Screen[None]):
+class PlayScreen(Screen[str]):
+    """Dismissed with "done" when the round is over, or "left" when the player leaves it."""
+
     BINDINGS = [
         Binding("enter,space", "next", "Next", priority=False),
         Binding("s", "source", "Source"),
-        Binding("q,escape", "quit_round", "Quit"),
+        Binding("q,escape", "quit_round", "Leave round"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -67,7 +63,7 @@ class PlayScreen(Screen[None]):
         yield StatusBar(id="status")
         with Body(id="body"):
             yield Static(text(q.prompt), id="prompt")
-            yield Static(HINTS[q.kind], id="hint", markup=False)
+            yield Static(KINDS[q.kind].key_hint, id="hint", markup=False)
             with Vertical(id="answer"):
                 yield self._answer_widget()
             yield Vertical(id="feedback")
@@ -75,7 +71,7 @@ class PlayScreen(Screen[None]):
 
     def on_mount(self) -> None:
         spec = self.session.spec
-        if spec is not None and not self.session.retry and self.session.total < spec.count:
+        if spec.questions is None and self.session.total < spec.count:
             self.notify(f"Only {self.session.total} questions match these kinds and topics.")
         self._update_status()
         self.query_one("#feedback", Vertical).display = False
@@ -91,7 +87,7 @@ class PlayScreen(Screen[None]):
     def _answer_widget(self) -> AnswerList | Input:
         q = self.session.current
         if q.options:
-            return AnswerList(q.options, MODES.get(q.kind, "single"), id="options")
+            return AnswerList(q.options, _mode(self.session), id="options")
         placeholder = "a number" if q.kind == "number" else "your answer"
         return Input(placeholder=f"Type {placeholder}, then Enter", id="typed")
 
@@ -100,7 +96,7 @@ class PlayScreen(Screen[None]):
         self._update_status()
         self.query_one("#prompt", Static).update(text(q.prompt))
         hint = self.query_one("#hint", Static)
-        hint.update(HINTS[q.kind])
+        hint.update(KINDS[q.kind].key_hint)
         hint.display = True
         feedback = self.query_one("#feedback", Vertical)
         await feedback.remove_children()
@@ -139,7 +135,15 @@ class PlayScreen(Screen[None]):
         except InvalidResponse as exc:
             self.notify(str(exc), severity="warning")
             return
-        self.show_feedback(outcome)
+        except TimeUp:
+            self.dismiss("done")
+            return
+        if self.session.shows_feedback:
+            self.show_feedback(outcome)
+        elif self.session.phase is Phase.FINISHED:
+            self.dismiss("done")
+        else:
+            self.run_worker(self.show_question(), exclusive=True)
 
     # -- feedback -------------------------------------------------------------------
 
@@ -164,7 +168,7 @@ class PlayScreen(Screen[None]):
         # Right or wrong, the correct answer is stated (the explanation may not name it).
         parts.append(Static(text(f"Answer: {answer_text(q)}"), classes="correct"))
         parts.append(Static(text(q.explanation), classes="explanation"))
-        why = o.why_wrong
+        why = why_not(o)
         if why is not None:
             parts.append(
                 Static(
@@ -176,9 +180,8 @@ class PlayScreen(Screen[None]):
                 )
             )
         pack = self.session.pack
-        if pack is not None:
-            parts.append(Static("The article says:", classes="label"))
-            parts.extend(Passage(pack, quote, classes="passage") for quote in quotes_of(pack, q))
+        parts.append(Static("The article says:", classes="label"))
+        parts.extend(Passage(pack, quote, classes="passage") for quote in quotes_of(q))
         parts.append(Static("Enter or Space: next · s: whole article", classes="hint"))
         feedback = self.query_one("#feedback", Vertical)
         feedback.display = True
@@ -191,28 +194,23 @@ class PlayScreen(Screen[None]):
             return
         self.session.next()
         if self.session.phase is Phase.FINISHED:
-            from quiz.tui.screens.summary import SummaryScreen
-
-            self.app.switch_screen(SummaryScreen(self.session))
+            self.dismiss("done")
         else:
             await self.show_question()
 
     def action_source(self) -> None:
-        if self.session.phase is Phase.FEEDBACK and self.session.pack is not None:
+        if self.session.phase is Phase.FEEDBACK:
             from quiz.tui.screens.source import SourceScreen
 
             self.app.push_screen(SourceScreen(self.session.pack, self.session.current.quote))
 
     def action_quit_round(self) -> None:
-        """Leave the round: back to the home screen if it started there, else quit.
-        Mid-round, ask first: the answers so far would be lost."""
-        home = len(self.app.screen_stack) > 2  # the default screen, home, this round
+        """Leave the round. Once answers are given, ask first (they are kept either way)."""
 
         def leave(confirmed: bool | None = True) -> None:
-            if confirmed and home:
-                self.app.pop_screen()
-            elif confirmed:
-                self.app.exit()
+            if confirmed:
+                self.session.leave()
+                self.dismiss("left")
 
         if self.session.in_progress:
             self.app.push_screen(ConfirmQuit(), leave)

@@ -1,8 +1,7 @@
-"""End of round: score, accuracy, best streak, results per topic, the missed questions."""
+"""End of round: score, accuracy, personal best and the pack's top five, results per topic,
+the missed questions. Dismissed with what the player wants next; the flow does it."""
 
 from __future__ import annotations
-
-import random
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,31 +12,41 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from quiz.present import answer_text
+from quiz.rounds import Standing
 from quiz.session import Session
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(Screen[str]):
+    """Dismissed with "retry", "again", "stats", "home" or "quit"."""
+
     BINDINGS = [
-        Binding("r", "retry", "Retry missed"),
-        Binding("n", "again", "Play again"),
-        Binding("q,escape", "app.quit", "Quit"),
+        Binding("r", "choose('retry')", "Retry missed"),
+        Binding("n", "choose('again')", "Play again"),
+        Binding("t", "choose('stats')", "Stats"),
+        Binding("h", "choose('home')", "Home"),
+        Binding("q,escape", "leave", "Quit"),
     ]
 
-    def __init__(self, session: Session) -> None:
+    LEAVE = "quit"  # what q and Escape do
+
+    def __init__(self, session: Session, standing: Standing | None) -> None:
         super().__init__()
         self.session = session
+        self.standing = standing
 
     def compose(self) -> ComposeResult:
         s = self.session.summary()
-        seed = f" · seed {self.session.seed}" if self.session.seed is not None else ""
+        spec = self.session.spec
+        title = "Review over" if spec.mode == "review" else "Round over"
         with VerticalScroll(id="summary"):
-            yield Static("Round over", classes="title")
+            yield Static(title, classes="title")
             yield Static(
-                f"Score {s.score} · {s.right} of {s.asked} right ({100 * s.accuracy:.0f} %) · "
-                f"best streak {s.best_streak}{seed}",
+                f"Score {s.score} · {s.right} of {s.asked} right ({100 * s.accuracy:.0f}%) · "
+                f"best streak {s.best_streak} · seed {spec.seed}",
                 id="totals",
                 markup=False,
             )
+            yield from self._standing(s.score)
             table: DataTable[str] = DataTable(id="topics", cursor_type="none", zebra_stripes=True)
             table.add_columns("Topic", "Right", "Asked")
             for t in s.topics:
@@ -51,33 +60,43 @@ class SummaryScreen(Screen[None]):
                 q = o.question
                 yield Static(
                     Content(
-                        f"• {q.prompt}\n  Answer: {answer_text(q)}\n  The article: “{q.quote.text}”"
+                        f"• {q.prompt}\n  You answered: {o.response_text}\n"
+                        f"  Answer: {answer_text(q)}\n  The article: “{q.quote.text}”"
                     ),
                     classes="missed",
                 )
-            keys = (
-                "r: retry the missed · n: play again · q: quit"
-                if s.missed
-                else "n: play again · q: quit"
-            )
-            yield Static(keys, classes="hint")
         yield Footer()
 
+    def _standing(self, score: int) -> ComposeResult:
+        st = self.standing
+        if st is None:
+            return
+        line = st.best_line(score)
+        if line:
+            yield Static(line, id="best", classes="best" if st.is_best else "", markup=False)
+        if st.top:
+            rows = [f"{i}. {t.player} — {t.score}" for i, t in enumerate(st.top, 1)]
+            yield Static(
+                "Top scores on this computer (rounds of this length):\n" + "\n".join(rows),
+                id="top",
+                markup=False,
+            )
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "retry":
+        if action == "choose" and parameters == ("retry",):
             return bool(self.session.summary().missed)
-        if action == "again":
-            return self.session.spec is not None
         return True
 
-    def action_retry(self) -> None:
-        from quiz.tui.screens.play import PlayScreen
+    def action_choose(self, what: str) -> None:
+        self.dismiss(what)
 
-        self.app.switch_screen(PlayScreen(self.session.retry_missed()))
+    def action_leave(self) -> None:
+        self.dismiss(self.LEAVE)
 
-    def action_again(self) -> None:
-        from quiz.tui.screens.play import PlayScreen
 
-        assert self.session.spec is not None
-        seed = random.SystemRandom().randrange(10**6)
-        self.app.switch_screen(PlayScreen(self.session.spec.start(seed)))
+class HomeSummaryScreen(SummaryScreen):
+    """The summary of a round started from the home screen: q and Escape go back home (Ctrl+Q
+    still quits)."""
+
+    BINDINGS = [Binding("q,escape", "leave", "Home")]
+    LEAVE = "home"

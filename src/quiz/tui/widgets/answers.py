@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from quiz.scoring import Response
+from quiz.question import Response
 
 Mode = Literal["single", "multi", "order"]
 
@@ -98,9 +98,9 @@ class AnswerList(OptionList):
             if not self.picked:
                 self.notify("Tick at least one option first (Space or 1–9).", severity="warning")
                 return
-            self.post_message(self.Answered(sorted(self.picked)))
+            self.post_message(self.Answered(tuple(sorted(self.picked))))
         else:
-            self.post_message(self.Answered(list(self.order)))
+            self.post_message(self.Answered(tuple(self.order)))
 
     async def _on_click(self, event: events.Click) -> None:
         """A mouse click: pick (single), toggle (multi) or highlight (order)."""

@@ -1,0 +1,48 @@
+"""One module per command; each has `run(args) -> exit status`. Shared here: exit codes, the
+one-line usage error, and how a command finds its pack and its services."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quiz.packs.model import Pack
+    from quiz.services import Services
+
+EXIT_OK, EXIT_DATA, EXIT_INTERRUPTED = 0, 2, 130
+
+
+class UsageError(Exception):
+    """A bad option value or an impossible request: one line on stderr, exit status 2."""
+
+
+def fail(problems: Sequence[object]) -> int:
+    for p in problems:
+        print(p, file=sys.stderr)
+    return EXIT_DATA
+
+
+def pack_of(args: argparse.Namespace) -> Pack:
+    """The pack named on the command line, with its topics checked."""
+    from quiz.packs.registry import resolve
+
+    pack = resolve(args.pack, args.packs)
+    unknown = sorted(set(getattr(args, "topics", None) or ()) - set(pack.topics))
+    if unknown:
+        raise UsageError(
+            f"unknown topic {', '.join(unknown)}; the pack's topics: {', '.join(pack.topics)}"
+        )
+    return pack
+
+
+def services_of(args: argparse.Namespace) -> Services:
+    from quiz.services import make_services
+
+    return make_services(packs=args.packs, db=args.db, player=args.player)
+
+
+def tuple_or_none(items: list[str] | None) -> tuple[str, ...] | None:
+    return tuple(items) if items else None

@@ -1,0 +1,14 @@
+"""`quiz`: the full-screen game from its home screen."""
+
+from __future__ import annotations
+
+import argparse
+
+from quiz.commands import EXIT_OK, services_of
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.tui import make_app
+
+    make_app(services_of(args)).run()
+    return EXIT_OK

@@ -1,0 +1,66 @@
+"""`quiz stats`: a player's rounds, accuracy, mastery by topic and reviews due, as a table or
+as JSON (format quiz-stats/1)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import TYPE_CHECKING
+
+from quiz.commands import EXIT_OK, UsageError, services_of
+
+if TYPE_CHECKING:
+    from quiz.packs.model import Pack
+    from quiz.stats import Stats
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.packs.errors import PackError
+    from quiz.packs.registry import resolve
+    from quiz.stats import player_stats
+
+    services = services_of(args)
+    store = services.store.get()
+    name = args.player or store.last_player()
+    player = store.find_player(name) if name else None
+    if player is None:
+        known = ", ".join(p.name for p in store.players()) or "none yet"
+        raise UsageError(f"no player {name!r} in {store.where} (players: {known})")
+    ids = [args.pack] if args.pack else store.packs_played(player.id)
+    packs: dict[str, Pack | None] = {}
+    for pack_id in ids:
+        try:
+            packs[pack_id] = resolve(pack_id, args.packs)
+        except PackError:
+            if args.pack and pack_id not in store.packs_played(player.id):
+                raise
+            packs[pack_id] = None  # played here once, not installed now: figures only
+    stats = player_stats(store, player, services.clock.now(), packs)
+    if args.format == "json":
+        print(json.dumps(stats.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(table(stats)))
+    return EXIT_OK
+
+
+def table(stats: Stats) -> list[str]:
+    lines = [
+        f"Player {stats.player}: {stats.rounds} rounds, {stats.answers} answers, "
+        f"{stats.correct} right ({100 * stats.accuracy:.0f}%), {stats.due} due for review",
+    ]
+    for p in stats.packs:
+        lines.append("")
+        lines.append(f"{p.title} ({p.pack}): {p.rounds} rounds, {p.answers} answers, {p.due} due")
+        if not p.topics:
+            lines.append("  (the pack is not installed here: no topics to show)")
+        width = max((len(t.topic) for t in p.topics), default=5)
+        for t in p.topics:
+            right = f"{100 * t.accuracy:.0f}%" if t.attempted else "-"
+            lines.append(
+                f"  {t.topic:<{width}}  {t.mastery:<11}  {t.attempted:>3} of {t.facts:<3} "
+                f"facts met  {right:>4}"
+            )
+        if p.weakest:
+            lines.append("  Weakest facts:")
+            lines += [f"    {w.statement} ({w.rights}/{w.attempts})" for w in p.weakest]
+    return lines

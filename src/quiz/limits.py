@@ -1,0 +1,5 @@
+"""Limits shared by the command line, the home screen and the domain (a tiny module, so
+`quiz --help` can read them without importing the rest)."""
+
+MAX_COUNT = 200  # the largest round, on the command line and the home screen alike
+MAX_NAME = 40  # characters in a player name

@@ -1,0 +1,298 @@
+"""A question in three parts: what the player sees, the key that grades it, where it came from.
+
+The key is typed by the *shape* of the answer (one option, several options, an
+order, free text, a number), and each key grades its own responses, so the
+game, the line mode, exams and imported results all grade alike. Formats and
+front ends dispatch on the key's type, never on the kind's name: a new kind
+with an existing shape needs no change outside its builder and `kinds.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Literal
+
+from quiz.packs.model import Quote, Value
+
+Response = int | tuple[int, ...] | str
+Result = Literal["right", "partial", "wrong"]
+
+
+class InvalidResponse(ValueError):
+    """The response does not fit the question (option 7 of 4): ask again, score nothing."""
+
+
+@dataclass(frozen=True)
+class Grade:
+    credit: float  # 0..1
+    note: str = ""
+    exact: bool = True  # False when accepted only through typo, accent or number tolerance
+
+    @property
+    def correct(self) -> bool:
+        return self.credit >= 1.0
+
+    @property
+    def result(self) -> Result:
+        if self.correct:
+            return "right"
+        return "partial" if self.credit > 0 else "wrong"
+
+
+def _index(response: object, n: int) -> int:
+    if isinstance(response, bool) or not isinstance(response, int) or not 0 <= response < n:
+        raise InvalidResponse(f"choose an option from 1 to {n}")
+    return response
+
+
+def _indices(response: object, n: int) -> tuple[int, ...]:
+    if isinstance(response, int | str) or not isinstance(response, Sequence):
+        raise InvalidResponse("give a list of option numbers")
+    picks = tuple(response)
+    if any(isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < n for i in picks) or len(
+        set(picks)
+    ) != len(picks):
+        raise InvalidResponse(f"options are numbered 1 to {n}, each once")
+    return picks
+
+
+DONT_KNOW = "?"  # typed or chosen instead of an answer: shows the answer, counts as wrong
+
+
+def _text(response: object) -> str:
+    if not isinstance(response, str) or not response.strip():
+        raise InvalidResponse("type an answer, or ? if you don't know")
+    return response.strip() if response.strip() == DONT_KNOW else response
+
+
+@dataclass(frozen=True)
+class One:
+    """Exactly one option is right: multiple choice, true/false, which sentence proves it."""
+
+    right: int
+
+    def normalize(self, options: Sequence[str], response: object) -> Response:
+        return _index(response, len(options))
+
+    def grade(self, options: Sequence[str], response: object) -> Grade:
+        return Grade(1.0 if _index(response, len(options)) == self.right else 0.0)
+
+    def answer_text(self, options: Sequence[str]) -> str:
+        return options[self.right]
+
+    def rights(self) -> frozenset[int]:
+        return frozenset({self.right})
+
+
+@dataclass(frozen=True)
+class Many:
+    """Select all that apply. Partial credit: (right picks − wrong picks) ÷ right options."""
+
+    right: frozenset[int]
+
+    def normalize(self, options: Sequence[str], response: object) -> Response:
+        picks = _indices(response, len(options))
+        if not picks:
+            raise InvalidResponse("tick at least one option")
+        return tuple(sorted(picks))
+
+    def grade(self, options: Sequence[str], response: object) -> Grade:
+        picks = set(self.normalize(options, response))  # type: ignore[arg-type]
+        hits, misses = len(picks & self.right), len(picks - self.right)
+        credit = max(0.0, (hits - misses) / len(self.right))
+        note = f"{hits} of {len(self.right)} right" + (f", {misses} wrong" if misses else "")
+        return Grade(credit, note)
+
+    def answer_text(self, options: Sequence[str]) -> str:
+        return "; ".join(options[i] for i in sorted(self.right))
+
+    def rights(self) -> frozenset[int]:
+        return self.right
+
+
+@dataclass(frozen=True)
+class Order:
+    """Put the options in order. Credit: the share of pairs in the right relative order; the
+    order as shown (nothing moved) scores nothing, since it is never the right one."""
+
+    order: tuple[int, ...]  # option indices, first to last
+
+    def normalize(self, options: Sequence[str], response: object) -> Response:
+        picks = _indices(response, len(options))
+        if len(picks) != len(options):
+            raise InvalidResponse(f"put all {len(options)} items in order")
+        return picks
+
+    def grade(self, options: Sequence[str], response: object) -> Grade:
+        picks = self.normalize(options, response)
+        assert isinstance(picks, tuple)
+        if picks == tuple(range(len(options))):
+            return Grade(0.0, "nothing was moved")
+        rank = {index: i for i, index in enumerate(self.order)}
+        pairs = list(combinations([rank[i] for i in picks], 2))
+        good = sum(1 for a, b in pairs if a < b)
+        return Grade(good / len(pairs), f"{good} of {len(pairs)} pairs in the right order")
+
+    def answer_text(self, options: Sequence[str]) -> str:
+        return " → ".join(options[i] for i in self.order)
+
+    def rights(self) -> frozenset[int]:
+        return frozenset()
+
+
+@dataclass(frozen=True)
+class Text:
+    """A typed answer: case and accents ignored, a typo forgiven only when unambiguous."""
+
+    answer: str
+    accepted: tuple[str, ...]
+    rivals: tuple[str, ...] = ()
+
+    def normalize(self, options: Sequence[str], response: object) -> Response:
+        return _text(response)
+
+    def grade(self, options: Sequence[str], response: object) -> Grade:
+        from quiz.answers import check_typed
+
+        text = _text(response)
+        if text == DONT_KNOW:
+            return Grade(0.0, "not answered")
+        verdict = check_typed(self, text)
+        return Grade(1.0 if verdict.correct else 0.0, verdict.note, verdict.exact)
+
+    def answer_text(self, options: Sequence[str]) -> str:
+        return self.answer
+
+    def rights(self) -> frozenset[int]:
+        return frozenset()
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number typed in digits or words, within a stated tolerance, in a stated unit."""
+
+    value: int | float
+    tolerance: float = 0.0
+    unit: str = ""
+
+    def normalize(self, options: Sequence[str], response: object) -> Response:
+        from quiz.answers import parse_number
+
+        text = _text(response)
+        if text != DONT_KNOW and parse_number(text) is None:
+            raise InvalidResponse("type a number, such as 2004 or eight, or ? if you don't know")
+        return text
+
+    def grade(self, options: Sequence[str], response: object) -> Grade:
+        from quiz.answers import check_number
+
+        text = str(self.normalize(options, response))
+        if text == DONT_KNOW:
+            return Grade(0.0, "not answered")
+        verdict = check_number(self, text)
+        return Grade(1.0 if verdict.correct else 0.0, verdict.note, verdict.exact)
+
+    def answer_text(self, options: Sequence[str]) -> str:
+        number = format_number(self.value)
+        return f"{number} {self.unit}" if self.unit else number
+
+    def rights(self) -> frozenset[int]:
+        return frozenset()
+
+
+Key = One | Many | Order | Text | Figure
+
+
+def format_number(value: int | float) -> str:
+    """2004, 12,000 or 2.5: never '1e+04'."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}" if abs(value) >= 10000 else str(value)
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True)
+class WhyWrong:
+    """The fact a wrong option really belongs to, so the game can say why it is wrong."""
+
+    fact: str
+    statement: str
+    quote: Quote
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What the question claims of the bank, for `verify`: a relation read in one direction
+    from a given value, and the value each option (or the typed key, or the statement)
+    stands for."""
+
+    relation: str
+    direction: Literal["forward", "reverse"]
+    anchor: Value
+    values: tuple[Value, ...]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a question came from: every fact it tests, the passages that prove its answer
+    (the first is the main one), and what to say about it."""
+
+    facts: tuple[str, ...]
+    quotes: tuple[Quote, ...]
+    explanation: str
+    why_wrong: tuple[tuple[int, WhyWrong], ...] = ()  # (option index, its fact)
+    claim: Claim | None = None
+    hand_written: bool = False
+
+
+@dataclass(frozen=True)
+class Question:
+    """Immutable: a round, an exam paper and a re-scored import all see the same object."""
+
+    id: str
+    kind: str
+    prompt: str
+    options: tuple[str, ...]
+    topics: tuple[str, ...]
+    key: Key
+    origin: Origin = field(compare=False)
+
+    @property
+    def facts(self) -> tuple[str, ...]:
+        return self.origin.facts
+
+    @property
+    def fact(self) -> str:
+        """The first fact (or hand-written question) it tests: where `quiz check` points."""
+        return self.origin.facts[0]
+
+    @property
+    def quote(self) -> Quote:
+        return self.origin.quotes[0]
+
+    @property
+    def explanation(self) -> str:
+        return self.origin.explanation
+
+    def grade(self, response: object) -> Grade:
+        return self.key.grade(self.options, response)
+
+    def normalize(self, response: object) -> Response:
+        """The response in its canonical form (sorted picks, a tuple), or InvalidResponse."""
+        return self.key.normalize(self.options, response)
+
+    def answer_text(self) -> str:
+        return self.key.answer_text(self.options)
+
+    def response_text(self, response: Response) -> str:
+        if isinstance(response, str):
+            return response
+        if isinstance(response, int):
+            return self.options[response]
+        return ", ".join(self.options[i] for i in response)
+
+    def why_wrong(self, option: int) -> WhyWrong | None:
+        return dict(self.origin.why_wrong).get(option)

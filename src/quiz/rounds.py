@@ -1,0 +1,153 @@
+"""Starting and closing rounds the same way from every front end.
+
+The line mode, the full-screen app and (later) a served browser tab all make a
+round here: the spec, the session with the store listening, the review round
+of what is due, and afterwards the personal best and the pack's top scores.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from quiz.clock import Clock
+from quiz.packs.model import Pack
+from quiz.scoring import Rules
+from quiz.session import Session
+from quiz.spec import Mode, PackRef, RoundSpec
+from quiz.store.recorder import Recorder
+from quiz.store.records import Player, TopScore
+from quiz.store.sql import SqlStore
+
+
+def new_seed() -> int:
+    return random.SystemRandom().randrange(10**6)
+
+
+def practice_spec(
+    pack: Pack,
+    count: int,
+    kinds: tuple[str, ...] | None = None,
+    topics: tuple[str, ...] | None = None,
+    rules: Rules | None = None,
+    seed: int | None = None,
+    mode: Mode = "practice",
+) -> RoundSpec:
+    return RoundSpec(
+        PackRef.of(pack),
+        new_seed() if seed is None else seed,
+        count,
+        kinds or None,
+        topics or None,
+        rules or Rules(),
+        mode=mode,
+    )
+
+
+@dataclass(frozen=True)
+class NothingDue:
+    """A review asked for when no fact is due."""
+
+    next_due: dt.datetime | None  # None: nothing has been answered on this pack yet
+
+    def message(self, now: dt.datetime) -> str:
+        if self.next_due is None:
+            return "Nothing to review yet: review brings back what you have answered before."
+        return f"Nothing to review until {when(self.next_due, now)}."
+
+
+def review_spec(
+    store: SqlStore,
+    player: Player,
+    pack: Pack,
+    now: dt.datetime,
+    count: int,
+    kinds: tuple[str, ...] | None = None,
+    rules: Rules | None = None,
+    seed: int | None = None,
+) -> RoundSpec | NothingDue:
+    """A round of the facts due for review, most overdue first, or why there is none."""
+    from quiz.store import review
+
+    due = store.due(player.id, pack.id, review.iso(now))
+    seed = new_seed() if seed is None else seed
+    ids = review.plan(review.questions_of(pack), due, seed, count, kinds) if due else []
+    if not ids:
+        nxt = store.next_due(player.id, pack.id)
+        return NothingDue(review.parse_iso(nxt) if nxt else None)
+    return RoundSpec(
+        PackRef.of(pack),
+        seed,
+        len(ids),
+        kinds or None,
+        None,
+        rules or Rules(),
+        mode="review",
+        questions=tuple(ids),
+    )
+
+
+def start(
+    spec: RoundSpec,
+    pack: Pack,
+    store: SqlStore,
+    player: Player,
+    *,
+    clock: Clock | None = None,
+    on_problem: Callable[[str], None] | None = None,
+) -> tuple[Session, Recorder]:
+    """A session of `spec` whose every answer goes to the store."""
+    recorder = Recorder(store, player, on_problem)
+    session = Session(spec, pack, clock=clock, listeners=[recorder])
+    return session, recorder
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where a finished round stands: the player's best and the pack's top scores."""
+
+    best_before: int | None  # the player's best before this round (same pack and length)
+    is_best: bool
+    top: tuple[TopScore, ...]
+    counts: bool  # a practice round of the usual kind (reviews and retries are not ranked)
+
+    def best_line(self, score: int) -> str:
+        if not self.counts:
+            return ""
+        if self.is_best and self.best_before is None:
+            return "Your first score for rounds of this length: a personal best."
+        if self.is_best:
+            return f"A new personal best! (was {self.best_before})"
+        return f"Your best for rounds of this length: {self.best_before}."
+
+
+def standing(store: SqlStore, recorder: Recorder, session: Session) -> Standing | None:
+    """None when the round was not kept (the store failed, or it ended before an answer)."""
+    if recorder.round_id is None or recorder.problem is not None:
+        return None
+    spec = session.spec
+    counts = spec.mode == "practice" and spec.questions is None and session.end_reason == "done"
+    try:
+        best = store.best(recorder.player.id, spec.pack.id, spec.count, before=recorder.round_id)
+        top = store.top(spec.pack.id, spec.count)
+    except Exception:  # noqa: BLE001 - a store that fails now only costs the ranking
+        return None
+    is_best = counts and (best is None or session.score > best)
+    return Standing(best, is_best, tuple(top), counts)
+
+
+def when(moment: dt.datetime, now: dt.datetime) -> str:
+    """'in 5 minutes', 'in 3 hours', 'tomorrow', 'in 4 days' — or 'now'."""
+    seconds = (moment - now).total_seconds()
+    if seconds <= 60:
+        return "now"
+    if seconds < 3600:
+        n = round(seconds / 60)
+        return f"in {n} minute{'s' if n != 1 else ''}"
+    if seconds < 86400:
+        n = round(seconds / 3600)
+        return f"in {n} hour{'s' if n != 1 else ''}"
+    n = round(seconds / 86400)
+    return "tomorrow" if n == 1 else f"in {n} days"

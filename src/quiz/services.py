@@ -1,0 +1,141 @@
+"""What a front end is given rather than builds: packs, the store, settings, a clock, a player.
+
+The command line makes one Services and hands it to the full-screen app or the
+line mode, and tests hand them their own. Slow parts start in the background as
+soon as they are made: the store opens on a thread of its own while Textual is
+still importing, and whoever needs it first waits only for what is left.
+"""
+
+from __future__ import annotations
+
+import getpass
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from quiz.clock import Clock, SystemClock
+from quiz.limits import MAX_NAME
+from quiz.settings import Settings
+
+if TYPE_CHECKING:
+    from quiz.packs.registry import Catalog
+    from quiz.store import SqlStore
+    from quiz.store.records import Player
+
+T = TypeVar("T")
+
+
+class Later(Generic[T]):
+    """A value made on a background thread; `get()` waits for it (and re-raises its error)."""
+
+    def __init__(self, make: Callable[[], T]) -> None:
+        self._make = make
+        self._value: T | None = None
+        self._error: BaseException | None = None
+        self._done = threading.Event()
+        self._started = False
+        self._lock = threading.Lock()
+
+    def start(self) -> Later[T]:
+        with self._lock:
+            if not self._started:
+                self._started = True
+                threading.Thread(target=self._run, daemon=True, name="quiz-later").start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            self._value = self._make()
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits
+            self._error = exc
+        finally:
+            self._done.set()
+
+    def get(self) -> T:
+        self.start()
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        return self._value  # type: ignore[return-value]
+
+    @property
+    def ready(self) -> bool:
+        return self._done.is_set()
+
+
+def check_name(raw: str) -> str:
+    """A player name as typed, made safe to keep and show: ValueError says what is wrong."""
+    name = " ".join(raw.split())
+    if not name:
+        raise ValueError("a player name cannot be empty")
+    if len(name) > MAX_NAME:
+        raise ValueError(f"a player name has at most {MAX_NAME} characters")
+    if any(not ch.isprintable() for ch in name):
+        raise ValueError("a player name cannot hold control characters")
+    return name
+
+
+def system_player() -> str:
+    try:
+        return check_name(getpass.getuser())
+    except (Exception, ValueError):  # noqa: BLE001 - no user name in this environment
+        return "player"
+
+
+@dataclass
+class Services:
+    catalog: Later[Catalog]
+    store: Later[SqlStore]
+    settings: Settings
+    clock: Clock = field(default_factory=SystemClock)
+    player_name: str | None = None  # --player; else the last player; else the system user
+
+    def player(self) -> Player:
+        """The player to play as (waits for the store)."""
+        store = self.store.get()
+        name = self.player_name or store.last_player() or system_player()
+        try:
+            player = store.player(name)
+            store.set_last_player(name)
+        except Exception as exc:  # noqa: BLE001 - a store that cannot write still lets us play
+            from quiz.store import StoreError
+
+            if not isinstance(exc, StoreError):
+                raise
+            from quiz.store.records import Player
+
+            store.problem = store.problem or f"progress is not being saved: {exc}"
+            return Player(0, name, "")
+        return player
+
+
+def make_services(
+    *,
+    packs: list[Path] | None = None,
+    db: str | None = None,
+    player: str | None = None,
+    clock: Clock | None = None,
+    settings: Settings | None = None,
+) -> Services:
+    """The services of one run of the program, their slow parts already under way."""
+    clock = clock or SystemClock()
+
+    def catalog() -> Catalog:
+        from quiz.packs.registry import catalog as load_catalog
+
+        return load_catalog(packs)
+
+    def store() -> SqlStore:
+        from quiz.store import open_store
+
+        return open_store(db, clock)
+
+    return Services(
+        catalog=Later(catalog),
+        store=Later(store).start(),
+        settings=settings or Settings.load(),
+        clock=clock,
+        player_name=player,
+    )

@@ -1,0 +1,92 @@
+"""Where progress is kept: open the store, and never let it stop a game.
+
+`open_store` always returns a working store. A file that is not a database is
+set aside (its bytes kept, renamed beside it) and a new one started; a folder
+that cannot be written, or a database that cannot be opened, gives an
+in-memory store whose `problem` says why progress is not being saved, so the
+game still plays and says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from quiz.clock import Clock
+from quiz.store.backend import StoreError
+from quiz.store.sql import SqlStore
+
+__all__ = ["SqlStore", "StoreError", "open_store", "default_target"]
+
+
+def default_target() -> str:
+    """--db, else QUIZ_DB, else progress.db in the user's data folder."""
+    env = os.environ.get("QUIZ_DB")
+    if env:
+        return env
+    override = os.environ.get("QUIZ_DATA_DIR")
+    if override:
+        base = Path(override)
+    else:
+        import platformdirs
+
+        base = platformdirs.user_data_path("quiz")
+    return str(base / "progress.db")
+
+
+def open_store(target: str | None = None, clock: Clock | None = None) -> SqlStore:
+    target = target or default_target()
+    try:
+        return _open_file(Path(target), clock)
+    except StoreError as exc:
+        store = _memory(clock)
+        store.problem = f"progress is not being saved: {exc}"
+        return store
+
+
+def _memory(clock: Clock | None) -> SqlStore:
+    from quiz.store.sqlite import SqliteBackend
+
+    return SqlStore(SqliteBackend.memory(), clock)
+
+
+def _open_file(path: Path, clock: Clock | None) -> SqlStore:
+    from quiz.store.sqlite import NotADatabase, SqliteBackend
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create {path.parent}: {exc.strerror or exc}") from None
+    try:
+        backend = SqliteBackend(path)
+    except NotADatabase:
+        kept = _set_aside(path)
+        backend = SqliteBackend(path)
+        store = SqlStore(backend, clock)
+        store.notice = f"{path} was not a readable progress file; kept as {kept.name}, started anew"
+        return store
+    try:
+        return SqlStore(backend, clock)
+    except StoreError:
+        backend.close()
+        raise
+
+
+def _set_aside(path: Path) -> Path:
+    """Rename a damaged file (and its WAL companions) beside itself; never delete a byte."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    try:
+        path.rename(target)
+        for suffix in ("-wal", "-shm"):
+            companion = path.with_name(path.name + suffix)
+            if companion.exists():
+                companion.rename(target.with_name(target.name + suffix))
+    except OSError as exc:
+        raise StoreError(f"{path} is not a database and cannot be set aside: {exc}") from None
+    return target

@@ -1,0 +1,105 @@
+"""The one place that knows which database is underneath.
+
+The store's SQL is written once, portable between SQLite and PostgreSQL: `?`
+placeholders, ISO-8601 text timestamps, INTEGER 0/1 for booleans, `INSERT …
+ON CONFLICT`, `RETURNING`. A backend supplies the connection, the transaction
+(SQLite's `BEGIN IMMEDIATE`, so a read-then-write never deadlocks) and the few
+words of DDL that differ (`{id}`, the auto-numbered key).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from typing import Any, Protocol
+
+Row = tuple[Any, ...]
+
+
+class StoreError(Exception):
+    """The store cannot do what was asked (disk full, read-only, locked, corrupt)."""
+
+
+class Backend(Protocol):
+    dialect: str
+    where: str  # what to call it in messages: a path or a database name
+
+    def ddl(self, sql: str) -> str: ...
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
+
+    def transaction(self) -> Any: ...
+
+    def tables(self) -> set[str]: ...
+
+    def close(self) -> None: ...
+
+
+class DbApiBackend:
+    """Shared by the adapters: a DB-API connection used by one thread at a time."""
+
+    dialect = "sql"
+    where = ""
+    ID = "INTEGER PRIMARY KEY"
+    BEGIN = "BEGIN"
+    errors: tuple[type[BaseException], ...] = ()
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        self._lock = threading.RLock()
+        self._depth = 0
+
+    def ddl(self, sql: str) -> str:
+        return sql.replace("{id}", self.ID)
+
+    def _sql(self, sql: str) -> str:
+        return sql
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        with self._lock:
+            try:
+                cur = self.conn.execute(self._sql(sql), tuple(params))
+                rows = cur.fetchall() if cur.description else []
+            except self.errors as exc:
+                raise StoreError(_reason(exc)) from exc
+            return [tuple(r) for r in rows]
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One unit of work, committed at the end (or rolled back on any error); nested
+        calls join the outer transaction."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            self.execute(self.BEGIN)
+            self._depth = 1
+            try:
+                yield
+            except BaseException:
+                self._depth = 0
+                with suppress(StoreError):
+                    self.execute("ROLLBACK")
+                raise
+            self._depth = 0
+            self.execute("COMMIT")
+
+    def tables(self) -> set[str]:
+        rows = self.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+        )
+        return {str(r[0]) for r in rows}
+
+    def close(self) -> None:
+        with self._lock, suppress(Exception):  # closing a broken connection is best effort
+            self.conn.close()
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:200]

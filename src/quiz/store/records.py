@@ -1,0 +1,94 @@
+"""What the store hands back: small immutable rows, no database types."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quiz.session import Outcome
+
+
+@dataclass(frozen=True)
+class Player:
+    id: int
+    name: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    seq: int
+    question_id: str
+    kind: str
+    facts: tuple[str, ...]
+    response: str | None  # JSON of the canonical response; None when time ran out
+    result: str  # right, partial or wrong
+    credit: float
+    exact: bool
+    points: int  # answer points plus streak bonus
+    seconds: float
+    answered_at: str  # ISO-8601 UTC
+
+    @classmethod
+    def of(cls, o: Outcome) -> AnswerRecord:
+        from quiz.kinds import response_json
+        from quiz.store.review import iso
+
+        return cls(
+            seq=o.index,
+            question_id=o.question.id,
+            kind=o.question.kind,
+            facts=o.facts,
+            response=None if o.response is None else json.dumps(response_json(o.response)),
+            result=o.result,
+            credit=o.grade.credit,
+            exact=o.grade.exact,
+            points=o.total,
+            seconds=round(o.seconds, 3),
+            answered_at=iso(o.answered_at),
+        )
+
+
+@dataclass(frozen=True)
+class RoundRow:
+    id: int
+    pack_id: str
+    mode: str
+    count: int
+    custom: int
+    started_at: str
+    ended_at: str | None
+    status: str  # open (still going, or cut off), done, left, timeout
+    score: int
+    answers: int
+    right: int
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.answers if self.answers else 0.0
+
+
+@dataclass(frozen=True)
+class TopScore:
+    player: str
+    score: int
+    started_at: str
+    round_id: int
+
+
+@dataclass(frozen=True)
+class FactProgress:
+    fact_id: str
+    attempts: int
+    rights: int
+    last_result: str
+    last_kind: str
+    last_at: str
+    mastered: bool
+    due: str
+
+    @property
+    def accuracy(self) -> float:
+        return self.rights / self.attempts if self.attempts else 0.0

@@ -1,0 +1,99 @@
+"""Spaced repetition per fact (FSRS, through the `fsrs` package) and the choice of what to ask.
+
+Cards are keyed to fact ids, never to question text, so rewording a template or
+adding a kind keeps a player's schedule. Ratings follow what Anki users do: a
+wrong answer is Again, a right one Good; a right answer accepted only through
+typo or accent tolerance, or a partly right one, is Hard.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from quiz.packs.model import Pack
+    from quiz.question import Question
+
+
+@dataclass(frozen=True)
+class Due:
+    fact_id: str
+    due: dt.datetime
+    last_kind: str
+
+
+def rating_name(result: str, exact: bool) -> str:
+    if result == "wrong":
+        return "Again"
+    if result == "partial" or not exact:
+        return "Hard"
+    return "Good"
+
+
+@cache
+def _scheduler() -> Any:
+    from fsrs import Scheduler
+
+    # No fuzzing: the same answers on the same days give the same schedule on every machine.
+    return Scheduler(enable_fuzzing=False)
+
+
+def schedule(card_json: str | None, result: str, exact: bool, at: dt.datetime) -> tuple[str, str]:
+    """(the card after this answer, as JSON; its next due time, ISO-8601 UTC)."""
+    from fsrs import Card, Rating
+
+    card = Card.from_json(card_json) if card_json else Card(card_id=1)  # fixed id: we key cards
+    card, _ = _scheduler().review_card(card, Rating[rating_name(result, exact)], review_datetime=at)
+    return card.to_json(), iso(card.due)
+
+
+def iso(moment: dt.datetime) -> str:
+    """Timestamps as the store keeps them: UTC, microseconds, so text order is time order."""
+    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def parse_iso(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+def plan(
+    questions: Iterable[Question],
+    due: Sequence[Due],
+    seed: int,
+    count: int,
+    kinds: Iterable[str] | None = None,
+) -> list[str]:
+    """Question ids for a review round: one per due fact, most overdue first, each of a kind
+    other than the one the fact was last asked with whenever the pack allows."""
+    wanted = set(kinds) if kinds else None
+    by_fact: dict[str, list[Question]] = {}
+    for q in questions:
+        if wanted is not None and q.kind not in wanted:
+            continue
+        for fact in q.facts:
+            by_fact.setdefault(fact, []).append(q)
+    chosen: list[str] = []
+    for item in sorted(due, key=lambda d: (d.due, d.fact_id)):
+        options = by_fact.get(item.fact_id, [])
+        alone = [q for q in options if len(q.facts) == 1] or options
+        fresh = [q for q in alone if q.kind != item.last_kind] or alone
+        fresh = [q for q in fresh if q.id not in chosen]
+        if not fresh:
+            continue
+        rng = random.Random(f"{seed}|review|{item.fact_id}")
+        chosen.append(rng.choice(sorted(fresh, key=lambda q: q.id)).id)
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def questions_of(pack: Pack) -> list[Question]:
+    """Every question the pack can ask (seed 0): what a review can choose from."""
+    from quiz.generate import all_questions
+
+    return all_questions(pack, seed=0)

@@ -1,0 +1,131 @@
+"""The store's schema as numbered migrations, applied in order inside one transaction each.
+
+A database remembers its version in `meta`; opening a store brings it up to
+date and never goes backwards (a file written by a newer quiz is refused, not
+damaged). Each step is plain, portable DDL; `{id}` is the backend's
+auto-numbered primary key. Step 2 is a data migration: the per-fact progress
+it adds is rebuilt from the answers already kept, so no history is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from quiz.store.backend import Backend, StoreError
+
+if TYPE_CHECKING:
+    from quiz.store.sql import SqlStore
+
+V1 = [
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE players (
+        id {id},
+        name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        prefs TEXT NOT NULL DEFAULT '{}'
+    )""",
+    """CREATE TABLE rounds (
+        id {id},
+        player_id BIGINT NOT NULL REFERENCES players(id),
+        pack_id TEXT NOT NULL,
+        pack_version TEXT NOT NULL,
+        pack_digest TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        custom INTEGER NOT NULL,
+        spec TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        status TEXT NOT NULL DEFAULT 'open',
+        score INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX rounds_by_player ON rounds (player_id, pack_id, started_at)",
+    """CREATE TABLE answers (
+        id {id},
+        round_id BIGINT NOT NULL REFERENCES rounds(id),
+        seq INTEGER NOT NULL,
+        question_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        response TEXT,
+        result TEXT NOT NULL,
+        credit DOUBLE PRECISION NOT NULL,
+        exact INTEGER NOT NULL,
+        points INTEGER NOT NULL,
+        seconds DOUBLE PRECISION NOT NULL,
+        answered_at TEXT NOT NULL,
+        UNIQUE (round_id, seq)
+    )""",
+    """CREATE TABLE answer_facts (
+        answer_id BIGINT NOT NULL REFERENCES answers(id),
+        fact_id TEXT NOT NULL,
+        PRIMARY KEY (answer_id, fact_id)
+    )""",
+]
+
+V2 = [
+    """CREATE TABLE fact_progress (
+        player_id BIGINT NOT NULL REFERENCES players(id),
+        pack_id TEXT NOT NULL,
+        fact_id TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        rights INTEGER NOT NULL,
+        last_result TEXT NOT NULL,
+        last_kind TEXT NOT NULL,
+        last_at TEXT NOT NULL,
+        mastered INTEGER NOT NULL,
+        card TEXT NOT NULL,
+        due TEXT NOT NULL,
+        PRIMARY KEY (player_id, pack_id, fact_id)
+    )""",
+    "CREATE INDEX progress_due ON fact_progress (player_id, pack_id, due)",
+]
+
+Step = list[str] | Callable[["SqlStore"], None]
+
+
+def _rebuild_progress(store: SqlStore) -> None:
+    store.rebuild_progress()
+
+
+MIGRATIONS: list[list[Step]] = [[V1], [V2, _rebuild_progress]]
+VERSION = len(MIGRATIONS)
+
+
+def version(db: Backend) -> int:
+    """The schema version of an open database (0 for a new, empty one)."""
+    tables = db.tables()
+    if "meta" not in tables:
+        if tables:
+            raise StoreError(f"{db.where} holds tables that are not quiz's")
+        return 0
+    rows = db.execute("SELECT value FROM meta WHERE key = 'schema'")
+    try:
+        return int(rows[0][0])
+    except (IndexError, ValueError):
+        raise StoreError(f"{db.where} has no readable schema version") from None
+
+
+def migrate(store: SqlStore, target: int = VERSION) -> int:
+    """Bring the database up to `target`; return the version it was at."""
+    db = store.db
+    with db.transaction():
+        start = version(db)
+        if start > VERSION:
+            raise StoreError(
+                f"{db.where} was written by a newer quiz (schema {start}, this one knows "
+                f"{VERSION}); update quiz to use it"
+            )
+        for number in range(start + 1, target + 1):
+            for step in MIGRATIONS[number - 1]:
+                if callable(step):
+                    step(store)
+                else:
+                    for statement in step:
+                        db.execute(db.ddl(statement))
+            db.execute(
+                "INSERT INTO meta (key, value) VALUES ('schema', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (str(number),),
+            )
+    return start

@@ -1,0 +1,312 @@
+"""The store: players, rounds, every answer, and each player's progress per fact.
+
+All SQL is portable (see backend.py) and every write is one short transaction,
+so each answer is on disk the moment it is given and several players can share
+one database. Read-then-write work (a new player, a fact's schedule) happens
+inside the same transaction, which the backend opens for writing at once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from quiz.clock import Clock, SystemClock
+from quiz.store import review
+from quiz.store.backend import Backend
+from quiz.store.records import AnswerRecord, FactProgress, Player, RoundRow, TopScore
+
+
+class SqlStore:
+    def __init__(self, db: Backend, clock: Clock | None = None) -> None:
+        from quiz.store.schema import migrate
+
+        self.db = db
+        self.clock: Clock = clock or SystemClock()
+        self.problem: str | None = None  # why progress is not being kept, when it is not
+        self.notice: str | None = None  # something the player should know once (a file set aside)
+        migrate(self)
+
+    @property
+    def where(self) -> str:
+        return self.db.where
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- players --------------------------------------------------------------------
+
+    def player(self, name: str) -> Player:
+        """The player of that name, added if new."""
+        with self.db.transaction():
+            rows = self.db.execute(
+                "SELECT id, name, created_at FROM players WHERE name = ?", (name,)
+            )
+            if rows:
+                return Player(*rows[0])
+            now = review.iso(self.clock.now())
+            (row,) = self.db.execute(
+                "INSERT INTO players (name, created_at) VALUES (?, ?) RETURNING id", (name, now)
+            )
+            return Player(int(row[0]), name, now)
+
+    def players(self) -> list[Player]:
+        rows = self.db.execute("SELECT id, name, created_at FROM players ORDER BY name")
+        return [Player(*r) for r in rows]
+
+    def find_player(self, name: str) -> Player | None:
+        rows = self.db.execute("SELECT id, name, created_at FROM players WHERE name = ?", (name,))
+        return Player(*rows[0]) if rows else None
+
+    def last_player(self) -> str | None:
+        rows = self.db.execute("SELECT value FROM meta WHERE key = 'last_player'")
+        return str(rows[0][0]) if rows else None
+
+    def set_last_player(self, name: str) -> None:
+        with self.db.transaction():
+            self.db.execute(
+                "INSERT INTO meta (key, value) VALUES ('last_player', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (name,),
+            )
+
+    def prefs(self, player_id: int) -> dict[str, Any]:
+        rows = self.db.execute("SELECT prefs FROM players WHERE id = ?", (player_id,))
+        try:
+            data = json.loads(rows[0][0]) if rows else {}
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def save_prefs(self, player_id: int, prefs: dict[str, Any]) -> None:
+        with self.db.transaction():
+            self.db.execute(
+                "UPDATE players SET prefs = ? WHERE id = ?", (json.dumps(prefs), player_id)
+            )
+
+    # -- rounds and answers -----------------------------------------------------------
+
+    def start_round(self, player_id: int, spec: Any, started_at: str) -> int:
+        with self.db.transaction():
+            (row,) = self.db.execute(
+                "INSERT INTO rounds (player_id, pack_id, pack_version, pack_digest, mode, count, "
+                "custom, spec, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                (
+                    player_id,
+                    spec.pack.id,
+                    spec.pack.version,
+                    spec.pack.digest,
+                    spec.mode,
+                    spec.count,
+                    int(spec.questions is not None),
+                    spec.dumps(),
+                    started_at,
+                ),
+            )
+            return int(row[0])
+
+    def record_answer(self, round_id: int, a: AnswerRecord) -> None:
+        """The answer, the round's score so far and the schedule of every fact it tests, in
+        one commit."""
+        with self.db.transaction():
+            player_id, pack_id, mode = self.db.execute(
+                "SELECT player_id, pack_id, mode FROM rounds WHERE id = ?", (round_id,)
+            )[0]
+            (row,) = self.db.execute(
+                "INSERT INTO answers (round_id, seq, question_id, kind, response, result, credit, "
+                "exact, points, seconds, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "RETURNING id",
+                (
+                    round_id,
+                    a.seq,
+                    a.question_id,
+                    a.kind,
+                    a.response,
+                    a.result,
+                    a.credit,
+                    int(a.exact),
+                    a.points,
+                    a.seconds,
+                    a.answered_at,
+                ),
+            )
+            for fact in dict.fromkeys(a.facts):
+                self.db.execute(
+                    "INSERT INTO answer_facts (answer_id, fact_id) VALUES (?, ?)", (row[0], fact)
+                )
+                self._progress(player_id, pack_id, fact, mode, a)
+            self.db.execute(
+                "UPDATE rounds SET score = score + ? WHERE id = ?", (a.points, round_id)
+            )
+
+    def finish_round(self, round_id: int, status: str, ended_at: str, score: int) -> None:
+        with self.db.transaction():
+            self.db.execute(
+                "UPDATE rounds SET status = ?, ended_at = ?, score = ? WHERE id = ?",
+                (status, ended_at, score, round_id),
+            )
+
+    def _progress(
+        self, player_id: int, pack_id: str, fact: str, mode: str, a: AnswerRecord
+    ) -> None:
+        rows = self.db.execute(
+            "SELECT attempts, rights, last_result, mastered, card FROM fact_progress "
+            "WHERE player_id = ? AND pack_id = ? AND fact_id = ?",
+            (player_id, pack_id, fact),
+        )
+        attempts, rights, last, mastered, card = rows[0] if rows else (0, 0, "", 0, None)
+        right = a.result == "right"
+        if not right:
+            mastered = 0
+        elif mode == "review" and last == "right":
+            mastered = 1
+        card, due = review.schedule(card, a.result, a.exact, review.parse_iso(a.answered_at))
+        self.db.execute(
+            "INSERT INTO fact_progress (player_id, pack_id, fact_id, attempts, rights, "
+            "last_result, last_kind, last_at, mastered, card, due) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (player_id, pack_id, fact_id) DO UPDATE SET "
+            "attempts = excluded.attempts, rights = excluded.rights, "
+            "last_result = excluded.last_result, last_kind = excluded.last_kind, "
+            "last_at = excluded.last_at, mastered = excluded.mastered, card = excluded.card, "
+            "due = excluded.due",
+            (
+                player_id,
+                pack_id,
+                fact,
+                attempts + 1,
+                rights + right,
+                a.result,
+                a.kind,
+                a.answered_at,
+                mastered,
+                card,
+                due,
+            ),
+        )
+
+    def rebuild_progress(self) -> None:
+        """Every player's progress replayed from the answers kept (schema step 2, imports)."""
+        with self.db.transaction():
+            self.db.execute("DELETE FROM fact_progress")
+            for round_id, answer in self._all_answers():
+                mode_rows = self.db.execute(
+                    "SELECT player_id, pack_id, mode FROM rounds WHERE id = ?", (round_id,)
+                )
+                player_id, pack_id, mode = mode_rows[0]
+                for fact in answer.facts:
+                    self._progress(player_id, pack_id, fact, mode, answer)
+
+    def _all_answers(self) -> Iterator[tuple[int, AnswerRecord]]:
+        rows = self.db.execute(
+            "SELECT a.id, a.round_id, a.seq, a.question_id, a.kind, a.response, a.result, "
+            "a.credit, a.exact, a.points, a.seconds, a.answered_at FROM answers a "
+            "ORDER BY a.answered_at, a.id"
+        )
+        facts: dict[int, list[str]] = {}
+        for answer_id, fact in self.db.execute(
+            "SELECT answer_id, fact_id FROM answer_facts ORDER BY answer_id, fact_id"
+        ):
+            facts.setdefault(int(answer_id), []).append(str(fact))
+        for r in rows:
+            yield (
+                int(r[1]),
+                AnswerRecord(
+                    seq=r[2],
+                    question_id=r[3],
+                    kind=r[4],
+                    facts=tuple(facts.get(int(r[0]), ())),
+                    response=r[5],
+                    result=r[6],
+                    credit=r[7],
+                    exact=bool(r[8]),
+                    points=r[9],
+                    seconds=r[10],
+                    answered_at=r[11],
+                ),
+            )
+
+    # -- reading ----------------------------------------------------------------------
+
+    def rounds(self, player_id: int, pack_id: str | None = None) -> list[RoundRow]:
+        sql = (
+            "SELECT r.id, r.pack_id, r.mode, r.count, r.custom, r.started_at, r.ended_at, "
+            "r.status, r.score, COUNT(a.id), "
+            "COALESCE(SUM(CASE WHEN a.result = 'right' THEN 1 ELSE 0 END), 0) "
+            "FROM rounds r LEFT JOIN answers a ON a.round_id = r.id WHERE r.player_id = ?"
+        )
+        params: list[Any] = [player_id]
+        if pack_id is not None:
+            sql += " AND r.pack_id = ?"
+            params.append(pack_id)
+        sql += " GROUP BY r.id ORDER BY r.started_at, r.id"
+        return [RoundRow(*r) for r in self.db.execute(sql, params)]
+
+    def best(
+        self, player_id: int, pack_id: str, count: int, before: int | None = None
+    ) -> int | None:
+        """The player's best finished practice score for this pack and round length, counting
+        only rounds other than `before`."""
+        rows = self.db.execute(
+            "SELECT MAX(score) FROM rounds WHERE player_id = ? AND pack_id = ? AND count = ? "
+            "AND mode = 'practice' AND custom = 0 AND status = 'done' AND id <> ?",
+            (player_id, pack_id, count, before if before is not None else -1),
+        )
+        return None if not rows or rows[0][0] is None else int(rows[0][0])
+
+    def top(self, pack_id: str, count: int, limit: int = 5) -> list[TopScore]:
+        rows = self.db.execute(
+            "SELECT p.name, r.score, r.started_at, r.id FROM rounds r "
+            "JOIN players p ON p.id = r.player_id WHERE r.pack_id = ? AND r.count = ? "
+            "AND r.mode = 'practice' AND r.custom = 0 AND r.status = 'done' "
+            "ORDER BY r.score DESC, r.started_at, r.id LIMIT ?",
+            (pack_id, count, limit),
+        )
+        return [TopScore(*r) for r in rows]
+
+    def progress(self, player_id: int, pack_id: str) -> list[FactProgress]:
+        rows = self.db.execute(
+            "SELECT fact_id, attempts, rights, last_result, last_kind, last_at, mastered, due "
+            "FROM fact_progress WHERE player_id = ? AND pack_id = ? ORDER BY fact_id",
+            (player_id, pack_id),
+        )
+        return [
+            FactProgress(str(f), int(n), int(k), str(res), str(kind), str(at), bool(m), str(due))
+            for f, n, k, res, kind, at, m, due in rows
+        ]
+
+    def due(self, player_id: int, pack_id: str, now: str) -> list[review.Due]:
+        rows = self.db.execute(
+            "SELECT fact_id, due, last_kind FROM fact_progress "
+            "WHERE player_id = ? AND pack_id = ? AND due <= ? ORDER BY due, fact_id",
+            (player_id, pack_id, now),
+        )
+        return [review.Due(str(f), review.parse_iso(d), str(k)) for f, d, k in rows]
+
+    def next_due(self, player_id: int, pack_id: str) -> str | None:
+        rows = self.db.execute(
+            "SELECT MIN(due) FROM fact_progress WHERE player_id = ? AND pack_id = ?",
+            (player_id, pack_id),
+        )
+        return None if not rows or rows[0][0] is None else str(rows[0][0])
+
+    def answer_counts(self, player_id: int, pack_id: str | None = None) -> tuple[int, int]:
+        """(answers, right answers) of a player, on one pack or all."""
+        sql = (
+            "SELECT COUNT(a.id), COALESCE(SUM(CASE WHEN a.result = 'right' THEN 1 ELSE 0 END), 0) "
+            "FROM answers a JOIN rounds r ON r.id = a.round_id WHERE r.player_id = ?"
+        )
+        params: list[Any] = [player_id]
+        if pack_id is not None:
+            sql += " AND r.pack_id = ?"
+            params.append(pack_id)
+        (row,) = self.db.execute(sql, params)
+        return int(row[0]), int(row[1])
+
+    def packs_played(self, player_id: int) -> list[str]:
+        rows = self.db.execute(
+            "SELECT DISTINCT pack_id FROM rounds WHERE player_id = ? ORDER BY pack_id",
+            (player_id,),
+        )
+        return [str(r[0]) for r in rows]

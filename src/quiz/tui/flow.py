@@ -1,0 +1,232 @@
+"""What comes next, decided in one place: home → round → summary → home (or out).
+
+Screens never push each other. Each is shown, waited for, and dismissed with
+what the player chose; this coroutine turns that into the next screen. Slow
+work (packs, the store, the questions of a round) runs on threads meanwhile.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field, replace
+from functools import partial
+from typing import TYPE_CHECKING
+
+from quiz import rounds
+from quiz.packs.model import Pack
+from quiz.session import Session
+from quiz.spec import RoundSpec
+from quiz.store.recorder import Recorder
+from quiz.tui.screens.home import HomeChoice, HomeData, HomeScreen
+
+if TYPE_CHECKING:
+    from quiz.packs.registry import Catalog
+    from quiz.store import SqlStore
+    from quiz.store.records import Player
+    from quiz.tui.app import QuizApp
+
+
+@dataclass
+class Loaded:
+    catalog: Catalog
+    store: SqlStore
+    player: Player
+    notices: list[str] = field(default_factory=list)
+
+
+class Flow:
+    def __init__(self, app: QuizApp) -> None:
+        self.app = app
+        self.services = app.services
+        self.loaded: Loaded | None = None
+
+    async def run(self) -> None:
+        first = self.app.first_round
+        if first is not None:
+            recorder = self._recorder_for(first)
+            if await self.round(first, recorder, from_home=False) == "quit":
+                self.app.exit()
+                return
+        while True:
+            choice = await self.home()
+            if choice is None:
+                self.app.exit()
+                return
+            if await self.act(choice) == "quit":
+                self.app.exit()
+                return
+
+    # -- loading --------------------------------------------------------------------
+
+    async def load(self) -> Loaded:
+        if self.loaded is None:
+            self.loaded = await self.app.in_thread(self._load)
+            for notice in self.loaded.notices:
+                self.app.warn(notice)
+        return self.loaded
+
+    def _load(self) -> Loaded:
+        store = self.services.store.get()
+        player = self.services.player()
+        notices = [n for n in (store.notice, store.problem) if n]
+        return Loaded(self.services.catalog.get(), store, player, notices)
+
+    def _recorder_for(self, session: Session) -> Recorder:
+        """A round made before the app started: the store listens from its first answer on."""
+
+        def resolve() -> tuple[SqlStore, Player]:
+            store = self.services.store.get()
+            for notice in (store.notice, store.problem):
+                if notice:
+                    self.app.warn(notice)
+            return store, self.services.player()
+
+        recorder = Recorder.later(resolve, self.app.warn)
+        session.subscribe(recorder)
+        return recorder
+
+    # -- home -----------------------------------------------------------------------
+
+    async def home(self) -> HomeChoice | None:
+        screen = HomeScreen(self._home_data() if self.loaded else None)
+        choice = asyncio.ensure_future(self.app.show(screen))
+        if self.loaded is None:  # the screen is up at once; its packs and player come after
+            await self.load()
+            if not choice.done():
+                screen.show_data(self._home_data())
+        return await choice
+
+    def _home_data(self) -> HomeData:
+        assert self.loaded is not None
+        loaded = self.loaded
+        return HomeData(
+            catalog=loaded.catalog,
+            player=loaded.player.name,
+            prefs=loaded.store.prefs(loaded.player.id) if loaded.player.id else {},
+            problem=loaded.store.problem,
+        )
+
+    async def act(self, choice: HomeChoice) -> str:
+        loaded = await self.load()
+        if choice.action == "players":
+            await self.switch_player()
+            return "home"
+        pack = loaded.catalog.find(choice.pack or "")
+        if pack is None:
+            return "home"
+        if loaded.player.id:
+            loaded.store.save_prefs(loaded.player.id, choice.prefs())
+        if choice.action == "stats":
+            await self.stats(pack)
+            return "home"
+        spec = await self.spec_for(choice, pack)
+        if spec is None:
+            return "home"
+        session, recorder = await self.app.in_thread(lambda: self._start(spec, pack))
+        if not session.questions:
+            self.app.notify("No questions match these kinds and topics.", severity="warning")
+            return "home"
+        return await self.round(session, recorder, from_home=True)
+
+    async def spec_for(self, choice: HomeChoice, pack: Pack) -> RoundSpec | None:
+        loaded = await self.load()
+        if choice.mode != "review":
+            return rounds.practice_spec(pack, choice.count, choice.kinds, choice.topics)
+        now = self.services.clock.now()
+        made = await self.app.in_thread(
+            lambda: rounds.review_spec(
+                loaded.store, loaded.player, pack, now, choice.count, choice.kinds
+            )
+        )
+        if isinstance(made, RoundSpec):
+            return made
+        from quiz.tui.screens.modals import Confirm
+
+        practice = await self.app.show(
+            Confirm(f"{made.message(now)}\nPlay a practice round instead?", "Practice", "Back")
+        )
+        if practice:
+            return rounds.practice_spec(pack, choice.count, choice.kinds, choice.topics)
+        return None
+
+    def _start(self, spec: RoundSpec, pack: Pack) -> tuple[Session, Recorder]:
+        assert self.loaded is not None
+        return rounds.start(
+            spec,
+            pack,
+            self.loaded.store,
+            self.loaded.player,
+            clock=self.services.clock,
+            on_problem=self.app.warn,
+        )
+
+    async def switch_player(self) -> None:
+        from quiz.tui.screens.players import PlayersScreen
+
+        loaded = await self.load()
+        names = [p.name for p in await self.app.in_thread(loaded.store.players)]
+        chosen = await self.app.show(PlayersScreen(names, loaded.player.name))
+        if chosen and chosen != loaded.player.name:
+            self.services.player_name = chosen
+            player = await self.app.in_thread(self.services.player)
+            self.loaded = replace(loaded, player=player)
+
+    async def stats(self, pack: Pack) -> None:
+        from quiz.stats import player_stats
+        from quiz.tui.screens.stats import StatsScreen
+
+        loaded = await self.load()
+        now = self.services.clock.now()
+        report = await self.app.in_thread(
+            lambda: player_stats(loaded.store, loaded.player, now, {pack.id: pack})
+        )
+        await self.app.show(StatsScreen(report, pack))
+
+    # -- a round --------------------------------------------------------------------
+
+    async def round(self, session: Session, recorder: Recorder, *, from_home: bool) -> str:
+        """Play rounds until the player goes home ("home") or out ("quit")."""
+        from quiz.tui.screens.play import PlayScreen
+        from quiz.tui.screens.summary import HomeSummaryScreen, SummaryScreen
+
+        summary = HomeSummaryScreen if from_home else SummaryScreen
+
+        while True:
+            if await self.app.show(PlayScreen(session)) != "done":
+                return "home" if from_home else "quit"
+            standing = await self.app.in_thread(partial(self._standing, session, recorder))
+            while True:
+                action = await self.app.show(summary(session, standing))
+                if action != "stats":
+                    break
+                await self.stats(session.pack)
+            if action in ("home", "quit", None):
+                return action or ("home" if from_home else "quit")
+            spec = await self._next_spec(session, action)
+            if spec is None:
+                return "home"
+            await self.load()
+            session, recorder = await self.app.in_thread(partial(self._start, spec, session.pack))
+
+    def _standing(self, session: Session, recorder: Recorder) -> rounds.Standing | None:
+        if recorder.round_id is None:
+            return None
+        return rounds.standing(recorder.store, recorder, session)
+
+    async def _next_spec(self, session: Session, action: str) -> RoundSpec | None:
+        if action == "retry":
+            return session.retry_spec()
+        spec = session.spec
+        if spec.mode == "review":
+            loaded = await self.load()
+            now = self.services.clock.now()
+            made = await self.app.in_thread(
+                lambda: rounds.review_spec(
+                    loaded.store, loaded.player, session.pack, now, spec.count, spec.kinds
+                )
+            )
+            if isinstance(made, RoundSpec):
+                return made
+            self.app.notify(made.message(now), markup=False)
+            return None
+        return spec.again(rounds.new_seed())

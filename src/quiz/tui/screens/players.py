@@ -1,0 +1,51 @@
+"""Choose who is playing, or add a player. Names are shown and kept literally."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from quiz.limits import MAX_NAME
+from quiz.services import check_name
+
+
+class PlayersScreen(ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "dismiss(None)", "Back")]
+
+    def __init__(self, names: list[str], current: str) -> None:
+        super().__init__()
+        self.names = names
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="players"):
+            yield Label("Who is playing?", classes="title")
+            options = [Option(Content(n), id=str(i)) for i, n in enumerate(self.names)]
+            yield OptionList(*options, id="player-list")
+            yield Label("Or a new player:")
+            yield Input(placeholder="name, then Enter", id="new-player", max_length=MAX_NAME)
+
+    def on_mount(self) -> None:
+        chooser = self.query_one(OptionList)
+        if self.current in self.names:
+            chooser.highlighted = self.names.index(self.current)
+        chooser.focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.names[event.option_index])
+
+    @on(Input.Submitted, "#new-player")
+    def _new(self, event: Input.Submitted) -> None:
+        try:
+            name = check_name(event.value)
+        except ValueError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return
+        self.dismiss(name)

@@ -1,0 +1,91 @@
+"""The stats screen: rounds played, accuracy over time, mastery per topic, the weakest facts
+with their quotes, and the source shaded by how well the player knows each paragraph."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from quiz.packs.model import Pack
+from quiz.stats import Stats
+from quiz.tui.widgets.chart import bars
+
+MAX_BARS = 90  # the latest rounds that fit on one line
+
+
+def shade_class(accuracy: float | None) -> str:
+    """Paragraph shading in four steps, so the colours come from the theme."""
+    if accuracy is None:
+        return "unseen"
+    if accuracy < 0.5:
+        return "weak"
+    if accuracy < 0.8:
+        return "fair"
+    return "strong"
+
+
+class StatsScreen(Screen[None]):
+    BINDINGS = [Binding("escape,q,t", "dismiss", "Back")]
+
+    def __init__(self, stats: Stats, pack: Pack) -> None:
+        super().__init__()
+        self.stats = stats
+        self.pack = pack
+
+    def compose(self) -> ComposeResult:
+        st = self.stats
+        p = st.packs[0] if st.packs else None
+        with VerticalScroll(id="stats"):
+            yield Static(Content(f"{st.player} · {self.pack.title}"), classes="title")
+            if p is None or not p.answers:
+                yield Static("No answers yet on this pack: play a round first.")
+                yield Footer()
+                return
+            due = f"{p.due} fact(s) due for review" if p.due else "nothing due for review yet"
+            yield Static(
+                f"{p.rounds} rounds · {p.answers} answers · {p.correct} right "
+                f"({100 * p.correct / p.answers:.0f}%) · {due}",
+                id="stats-totals",
+                markup=False,
+            )
+            yield Static(
+                "Accuracy per round, oldest first (▁ none right, █ all right)", classes="label"
+            )
+            yield Static(
+                bars([r.accuracy for r in p.history[-MAX_BARS:]]), id="history", markup=False
+            )
+            yield Static("Mastery by topic", classes="title")
+            table: DataTable[str] = DataTable(id="mastery", cursor_type="none", zebra_stripes=True)
+            table.add_columns("Topic", "Level", "Facts met", "Right")
+            for t in p.topics:
+                table.add_row(
+                    Text(t.topic),  # type: ignore[arg-type]
+                    t.mastery,
+                    f"{t.attempted} of {t.facts}",
+                    f"{100 * t.accuracy:.0f}%" if t.attempted else "–",
+                )
+            yield table
+            if p.weakest:
+                yield Static("Weakest facts", classes="title")
+            for w in p.weakest:
+                yield Static(
+                    Content(
+                        f"• {w.statement} ({w.rights} of {w.attempts} right)\n"
+                        f"  The article: “{w.quote}”"
+                    ),
+                    classes="weak-fact",
+                )
+            yield Static("The article, shaded by how well you know it", classes="title")
+            yield Static(
+                "red: mostly missed · yellow: mixed · green: mostly right · plain: not asked yet",
+                classes="label",
+            )
+            for shade in p.shades:
+                text = self.pack.sources[shade.source].text[shade.start : shade.end]
+                yield Static(Content(text), classes=f"para shade-{shade_class(shade.accuracy)}")
+        yield Footer()

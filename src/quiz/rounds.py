@@ -141,10 +141,10 @@ def standing(store: SqlStore, recorder: Recorder, session: Session) -> Standing 
 def when(moment: dt.datetime, now: dt.datetime) -> str:
     """'in 5 minutes', 'in 3 hours', 'tomorrow', 'in 4 days' — or 'now'."""
     seconds = (moment - now).total_seconds()
-    if seconds <= 60:
+    if seconds <= 0:
         return "now"
     if seconds < 3600:
-        n = round(seconds / 60)
+        n = max(1, round(seconds / 60))
         return f"in {n} minute{'s' if n != 1 else ''}"
     if seconds < 86400:
         n = round(seconds / 3600)

@@ -26,15 +26,17 @@ def run(args: argparse.Namespace) -> int:
     if player is None:
         known = ", ".join(p.name for p in store.players()) or "none yet"
         raise UsageError(f"no player {name!r} in {store.where} (players: {known})")
-    ids = [args.pack] if args.pack else store.packs_played(player.id)
+    played = store.packs_played(player.id)
     packs: dict[str, Pack | None] = {}
-    for pack_id in ids:
+    for name in [args.pack] if args.pack else played:
         try:
-            packs[pack_id] = resolve(pack_id, args.packs)
+            pack = resolve(name, args.packs)
         except PackError:
-            if args.pack and pack_id not in store.packs_played(player.id):
+            if name not in played:
                 raise
-            packs[pack_id] = None  # played here once, not installed now: figures only
+            packs[name] = None  # played here once, not installed now: figures only
+        else:
+            packs[pack.id] = pack
     stats = player_stats(store, player, services.clock.now(), packs)
     if args.format == "json":
         print(json.dumps(stats.to_json(), ensure_ascii=False, indent=2))

@@ -35,12 +35,17 @@ def rating_name(result: str, exact: bool) -> str:
     return "Good"
 
 
+# A quiz question is already a test, not a first look at a card: one short learning step, so a
+# right answer graduates at once (next review in days) and a miss comes back in ten minutes.
+STEP = dt.timedelta(minutes=10)
+
+
 @cache
 def _scheduler() -> Any:
     from fsrs import Scheduler
 
     # No fuzzing: the same answers on the same days give the same schedule on every machine.
-    return Scheduler(enable_fuzzing=False)
+    return Scheduler(learning_steps=(STEP,), relearning_steps=(STEP,), enable_fuzzing=False)
 
 
 def schedule(card_json: str | None, result: str, exact: bool, at: dt.datetime) -> tuple[str, str]:

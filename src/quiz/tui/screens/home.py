@@ -73,7 +73,9 @@ class HomeScreen(Screen[HomeChoice | None]):
 
     def __init__(self, data: HomeData | None) -> None:
         super().__init__()
-        self.data = data
+        self.data: HomeData | None = None  # what the screen shows, once filled
+        self._pending = data
+        self._mounted = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="home"):
@@ -103,11 +105,18 @@ class HomeScreen(Screen[HomeChoice | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.data is not None:
-            self.show_data(self.data)
+        self._mounted = True
+        if self._pending is not None:
+            self.call_after_refresh(self._fill, self._pending)
 
     def show_data(self, data: HomeData) -> None:
-        """Fill the screen once packs and the player are known (they load off the UI thread)."""
+        """Fill the screen once packs and the player are known (they load off the UI thread,
+        and may arrive before the screen's widgets are up: then on_mount fills it)."""
+        self._pending = data
+        if self._mounted:
+            self.call_after_refresh(self._fill, data)
+
+    def _fill(self, data: HomeData) -> None:
         self.data = data
         self.query_one("#player", Static).update(f"Player: {data.player}")
         problems = []

@@ -1,0 +1,179 @@
+"""Spaced repetition (quiz.store.review): ratings, schedules over simulated weeks with a
+fixed clock, review rounds of what is due, and mastery."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from conftest import MOON
+from helpers import right_response, wrong_response
+from quiz.clock import ManualClock
+from quiz.packs.loader import load_pack
+from quiz.packs.model import Pack
+from quiz.rounds import NothingDue, practice_spec, review_spec, start
+from quiz.session import Phase
+from quiz.spec import RoundSpec
+from quiz.store import open_store
+from quiz.store.review import iso, parse_iso, rating_name, schedule
+from quiz.store.sql import SqlStore
+
+T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture(scope="module")
+def moon() -> Pack:
+    return load_pack(MOON)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> SqlStore:
+    return open_store(str(tmp_path / "p.db"), ManualClock(T0))
+
+
+def answer_all(store: SqlStore, pack: Pack, spec: RoundSpec, wrong: set[int] = frozenset()):
+    player = store.player("Ann")
+    session, _ = start(spec, pack, store, player, clock=store.clock)
+    while session.phase is not Phase.FINISHED:
+        q = session.current
+        session.answer(wrong_response(q) if session.index in wrong else right_response(q))
+        session.next()
+    return session
+
+
+@pytest.mark.parametrize(
+    ("result", "exact", "rating"),
+    [
+        ("wrong", True, "Again"),
+        ("right", True, "Good"),
+        ("right", False, "Hard"),  # accepted through a typo or a missing accent
+        ("partial", True, "Hard"),
+    ],
+)
+def test_ratings_follow_anki_habits(result: str, exact: bool, rating: str) -> None:
+    assert rating_name(result, exact) == rating
+
+
+def test_good_waits_longer_than_hard_and_again_comes_back_soonest() -> None:
+    card, _ = schedule(None, "right", True, T0)
+    later = T0 + dt.timedelta(days=3)
+    dues = {
+        name: parse_iso(schedule(card, result, exact, later)[1])
+        for name, (result, exact) in {
+            "again": ("wrong", True),
+            "hard": ("right", False),
+            "good": ("right", True),
+        }.items()
+    }
+    assert dues["again"] < dues["hard"] < dues["good"]
+    assert dues["again"] - later <= dt.timedelta(minutes=10)
+
+
+def test_the_same_answers_give_the_same_schedule() -> None:
+    a, due_a = schedule(None, "right", True, T0)
+    b, due_b = schedule(None, "right", True, T0)
+    assert (a, due_a) == (b, due_b)  # no fuzzing: reproducible on every machine
+
+
+def test_nothing_due_before_anything_is_answered(store: SqlStore, moon: Pack) -> None:
+    made = review_spec(store, store.player("Ann"), moon, T0, 10)
+    assert isinstance(made, NothingDue) and made.next_due is None
+    assert "Nothing to review yet" in made.message(T0)
+
+
+def test_missed_facts_come_back_first_and_in_another_kind(store: SqlStore, moon: Pack) -> None:
+    clock = store.clock
+    assert isinstance(clock, ManualClock)
+    session = answer_all(store, moon, practice_spec(moon, 6, seed=5), wrong={1, 3})
+    missed = [session.questions[i] for i in (1, 3)]
+    player = store.player("Ann")
+
+    made = review_spec(store, player, moon, clock.now(), 10)
+    assert isinstance(made, NothingDue)  # a missed fact comes back after a short step, not now
+    assert made.next_due is not None and made.next_due > clock.now()
+    assert "in " in made.message(clock.now())
+
+    clock.advance(minutes=15)
+    made = review_spec(store, player, moon, clock.now(), 10, seed=9)
+    assert isinstance(made, RoundSpec) and made.mode == "review"
+    assert made.questions is not None and made.count == len(made.questions)
+    from quiz.generate import by_ids
+
+    asked = by_ids(moon, made.seed, made.questions)
+    asked_facts = {f for q in asked for f in q.facts}
+    for q in missed:  # every missed fact is asked again …
+        assert set(q.facts) <= asked_facts
+    kinds_before = {f: q.kind for q in missed for f in q.facts}
+    for q in asked:  # … each fact in another kind when the pack has one
+        for f in q.facts:
+            if f in kinds_before and len(q.facts) == 1:
+                assert q.kind != kinds_before[f], (f, q.kind)
+    due = store.due(player.id, "moon", iso(clock.now()))
+    order = [d.fact_id for d in due]
+    assert order == sorted(order, key=lambda f: (dict((d.fact_id, d.due) for d in due)[f], f))
+
+
+def test_weeks_of_right_answers_space_the_reviews_out(store: SqlStore, moon: Pack) -> None:
+    clock = store.clock
+    assert isinstance(clock, ManualClock)
+    answer_all(store, moon, practice_spec(moon, 5, seed=7))
+    player = store.player("Ann")
+    gaps: list[dt.timedelta] = []
+    last_review: dt.datetime | None = None
+    for _day in range(60):  # two months, checked once a day
+        clock.advance(days=1)
+        made = review_spec(store, player, moon, clock.now(), 50)
+        if isinstance(made, NothingDue):
+            assert made.next_due is not None and made.next_due > clock.now()
+            continue
+        due = {d.fact_id for d in store.due(player.id, "moon", iso(clock.now()))}
+        from quiz.generate import by_ids
+
+        for q in by_ids(moon, made.seed, made.questions or ()):
+            assert due & set(q.facts), q.id  # each question asks about a fact that is due
+        answer_all(store, moon, made)
+        if last_review is not None:
+            gaps.append(clock.now() - last_review)
+        last_review = clock.now()
+    assert len(gaps) >= 2
+    assert gaps == sorted(gaps) and gaps[-1] > 2 * gaps[0]  # right answers push the next review further away
+    progress = store.progress(player.id, "moon")
+    assert progress and all(p.mastered for p in progress if p.attempts >= 2)
+
+
+def test_a_wrong_answer_in_review_takes_mastery_away(store: SqlStore, moon: Pack) -> None:
+    clock = store.clock
+    assert isinstance(clock, ManualClock)
+    answer_all(store, moon, practice_spec(moon, 3, seed=2))
+    player = store.player("Ann")
+    clock.advance(days=5)
+    made = review_spec(store, player, moon, clock.now(), 10)
+    assert isinstance(made, RoundSpec)
+    answer_all(store, moon, made)
+    mastered = [p for p in store.progress(player.id, "moon") if p.mastered]
+    assert mastered, "right in practice, right again in a review: mastered"
+    clock.advance(days=20)
+    made = review_spec(store, player, moon, clock.now(), 10)
+    assert isinstance(made, RoundSpec)
+    answer_all(store, moon, made, wrong=set(range(made.count)))
+    assert not any(p.mastered for p in store.progress(player.id, "moon"))
+
+
+def test_practice_rounds_never_make_mastery(store: SqlStore, moon: Pack) -> None:
+    for seed in range(3):
+        answer_all(store, moon, practice_spec(moon, 8, seed=seed))
+    assert not any(p.mastered for p in store.progress(store.player("Ann").id, "moon"))
+
+
+def test_review_keeps_to_the_kinds_asked_for(store: SqlStore, moon: Pack) -> None:
+    clock = store.clock
+    assert isinstance(clock, ManualClock)
+    answer_all(store, moon, practice_spec(moon, 8, seed=3))
+    clock.advance(days=10)
+    made = review_spec(store, store.player("Ann"), moon, clock.now(), 10, kinds=("true_false",))
+    assert isinstance(made, RoundSpec)
+    from quiz.generate import by_ids
+
+    assert {q.kind for q in by_ids(moon, made.seed, made.questions or ())} == {"true_false"}

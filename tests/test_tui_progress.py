@@ -1,0 +1,218 @@
+"""The full-screen game remembers: players, the home screen's choices, personal bests, the
+stats screen, review rounds; and one flow decides where each screen leads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, OptionList, SelectionList, Static
+
+from apps import app_with, start, started, until
+from conftest import MOON
+from helpers import right_response, wrong_response
+from quiz.packs.loader import load_pack
+from quiz.services import make_services
+from quiz.store import open_store
+from quiz.tui.app import QuizApp
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.modals import Confirm
+from quiz.tui.screens.play import PlayScreen
+from quiz.tui.screens.players import PlayersScreen
+from quiz.tui.screens.stats import StatsScreen
+from quiz.tui.screens.summary import SummaryScreen
+
+
+def home_app(player: str | None = "Ann", db: Path | None = None) -> QuizApp:
+    return QuizApp(make_services(packs=[MOON], player=player, db=str(db) if db else None))
+
+
+async def loaded_home(pilot) -> HomeScreen:  # noqa: ANN001 - a Pilot
+    app = pilot.app
+    await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.data is not None)
+    assert isinstance(app.screen, HomeScreen)
+    return app.screen
+
+
+async def play_round_from_home(pilot, count: int, right: bool = True) -> None:  # noqa: ANN001
+    home = await loaded_home(pilot)
+    home.query_one("#pack").value = "moon"  # type: ignore[attr-defined]
+    home.query_one("#count", Input).value = str(count)
+    kinds = home.query_one("#kinds", SelectionList)
+    kinds.deselect_all()
+    kinds.select("choice")
+    kinds.select("true_false")
+    await pilot.pause()
+    await pilot.press("ctrl+s")
+    await until(pilot, lambda: isinstance(pilot.app.screen, PlayScreen))
+    screen = pilot.app.screen
+    assert isinstance(screen, PlayScreen)
+    s = screen.session
+    while s.total > len(s.outcomes):
+        q = s.current
+        response = right_response(q) if right else wrong_response(q)
+        await pilot.press(str(response + 1))
+        await pilot.press("enter")
+    await until(pilot, lambda: isinstance(pilot.app.screen, SummaryScreen))
+
+
+async def test_the_home_screen_shows_the_player_and_remembers_their_choices() -> None:
+    app = home_app()
+    async with started(app) as pilot:
+        home = await loaded_home(pilot)
+        assert str(home.query_one("#player", Static).render()) == "Player: Ann"
+        await play_round_from_home(pilot, 3)
+        await pilot.press("q")  # from a round started at home, q goes back home
+        home = await loaded_home(pilot)
+        assert home.query_one("#count", Input).value == "3"
+        assert set(home.query_one("#kinds", SelectionList).selected) == {"choice", "true_false"}
+        assert home.query_one("#pack").value == "moon"  # type: ignore[attr-defined]
+        assert app.return_code is None
+    # Another run of the program, same player: the same choices.
+    again = home_app()
+    async with started(again) as pilot:
+        home = await loaded_home(pilot)
+        assert home.query_one("#count", Input).value == "3"
+    # Another player starts from the defaults.
+    other = home_app(player="Bo")
+    async with started(other) as pilot:
+        home = await loaded_home(pilot)
+        assert home.query_one("#count", Input).value == "10"
+
+
+async def test_a_summary_says_personal_best_and_shows_the_top_five() -> None:
+    app = home_app()
+    async with started(app) as pilot:
+        await play_round_from_home(pilot, 2)
+        best = str(pilot.app.screen.query_one("#best", Static).render())
+        assert "personal best" in best
+        top = str(pilot.app.screen.query_one("#top", Static).render())
+        assert "1. Ann — 2100" in top
+        await pilot.press("n")  # play again, all wrong this time
+        await until(pilot, lambda: isinstance(pilot.app.screen, PlayScreen))
+        s = pilot.app.screen.session  # type: ignore[attr-defined]
+        while s.total > len(s.outcomes):
+            await pilot.press(str(wrong_response(s.current) + 1), "enter")
+        await until(pilot, lambda: isinstance(pilot.app.screen, SummaryScreen))
+        best = str(pilot.app.screen.query_one("#best", Static).render())
+        assert best == "Your best for rounds of this length: 2100."
+
+
+async def test_switching_and_adding_players_keeps_names_literal() -> None:
+    app = home_app()
+    async with started(app) as pilot:
+        await loaded_home(pilot)
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: isinstance(app.screen, PlayersScreen))
+        app.screen.query_one("#new-player", Input).focus()
+        name = "[bold]Zoë[/] [@click=app.quit]"
+        for ch in name:
+            await pilot.press(ch if ch != " " else "space")
+        await pilot.press("enter")
+        home = await loaded_home(pilot)
+        await until(pilot, lambda: name in str(home.query_one("#player", Static).render()))
+        assert app.return_code is None
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: isinstance(app.screen, PlayersScreen))
+        options = app.screen.query_one(OptionList)
+        assert [str(options.get_option_at_index(i).prompt) for i in range(2)] == ["Ann", name]
+        await pilot.press("enter")  # the highlighted one is the current player
+        await loaded_home(pilot)
+    assert open_store().last_player() == name
+
+
+async def test_stats_from_home_and_from_the_summary() -> None:
+    app = home_app()
+    async with started(app) as pilot:
+        await play_round_from_home(pilot, 2, right=False)
+        await pilot.press("t")
+        await until(pilot, lambda: isinstance(app.screen, StatsScreen))
+        totals = str(app.screen.query_one("#stats-totals", Static).render())
+        assert totals.startswith("1 rounds · 2 answers · 0 right (0%)")
+        assert app.screen.query(".weak-fact")
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await pilot.press("h")
+        await loaded_home(pilot)
+        await pilot.press("ctrl+r")
+        await until(pilot, lambda: isinstance(app.screen, StatsScreen))
+        assert app.screen.query(".shade-weak")  # the missed facts' paragraphs stand out
+
+
+async def test_review_with_nothing_due_offers_practice() -> None:
+    app = home_app()
+    async with started(app) as pilot:
+        home = await loaded_home(pilot)
+        home.query_one("#pack").value = "moon"  # type: ignore[attr-defined]
+        home.query_one("#mode-review").value = True  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, Confirm))
+        assert "Nothing to review yet" in str(app.screen.query_one("#confirm-question").render())
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, PlayScreen))
+        assert app.screen.session.spec.mode == "practice"  # type: ignore[attr-defined]
+
+
+async def test_review_asks_what_is_due(tmp_path: Path) -> None:
+    """Missed facts are due ten minutes later; a review round asks exactly those."""
+    import datetime as dt
+
+    from quiz.clock import ManualClock
+    from quiz.rounds import practice_spec
+    from quiz.rounds import start as start_session
+
+    db = tmp_path / "p.db"
+    clock = ManualClock(dt.datetime(2026, 5, 1, 9, tzinfo=dt.UTC))
+    store = open_store(str(db), clock)
+    moon = load_pack(MOON)
+    session, _ = start_session(
+        practice_spec(moon, 3, seed=1), moon, store, store.player("Ann"), clock=clock
+    )
+    missed = set()
+    while session.total > len(session.outcomes):
+        q = session.current
+        if session.index == 1:
+            missed |= set(q.facts)
+            session.answer(wrong_response(q))
+        else:
+            session.answer(right_response(q))
+        session.next()
+    clock.advance(minutes=11)
+    services = make_services(packs=[MOON], player="Ann", db=str(db), clock=clock)
+    app = QuizApp(services)
+    async with started(app) as pilot:
+        home = await loaded_home(pilot)
+        home.query_one("#pack").value = "moon"  # type: ignore[attr-defined]
+        home.query_one("#mode-review").value = True  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, PlayScreen))
+        s = app.screen.session  # type: ignore[attr-defined]
+        assert s.spec.mode == "review"
+        assert {f for q in s.questions for f in q.facts} >= missed
+
+
+async def test_a_round_from_the_command_line_is_kept_too() -> None:
+    moon = load_pack(MOON)
+    session = start(moon, 2, 4)
+    app = app_with(session)
+    async with started(app) as pilot:
+        s = session
+        while s.total > len(s.outcomes):
+            await pilot.press(str(right_response(s.current) + 1) if s.current.options else "x")
+            await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await pilot.press("q")  # a round from the command line: q quits
+    assert app.return_code == 0
+    store = open_store()
+    (rnd,) = store.rounds(store.find_player(store.last_player() or "").id, "moon")  # type: ignore[union-attr]
+    assert (rnd.answers, rnd.status) == (2, "done")
+
+
+async def test_a_damaged_progress_file_is_reported_on_screen(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    db.write_bytes(b"not a database" * 10)
+    app = home_app(db=db)
+    async with started(app) as pilot:
+        await loaded_home(pilot)
+        await until(pilot, lambda: any("kept as" in n for n in pilot.notes.texts()))  # type: ignore[attr-defined]

@@ -138,7 +138,8 @@ def test_weeks_of_right_answers_space_the_reviews_out(store: SqlStore, moon: Pac
             gaps.append(clock.now() - last_review)
         last_review = clock.now()
     assert len(gaps) >= 2
-    assert gaps == sorted(gaps) and gaps[-1] > 2 * gaps[0]  # right answers push the next review further away
+    # right answers push the next review further away
+    assert gaps == sorted(gaps) and gaps[-1] > 2 * gaps[0]
     progress = store.progress(player.id, "moon")
     assert progress and all(p.mastered for p in progress if p.attempts >= 2)
 

@@ -352,7 +352,7 @@ async def test_quit_before_any_answer_does_not_ask(moon: Pack) -> None:
     app = app_with(start(moon, 3, 3))
     async with started(app) as pilot:
         await pilot.press("q")
-        assert app.return_code == 0
+        await until(pilot, lambda: app.return_code == 0)
 
 
 async def test_letters_go_into_a_typed_answer(moon: Pack) -> None:

@@ -11,15 +11,18 @@ import datetime as dt
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from quiz.clock import Clock
-from quiz.packs.model import Pack
 from quiz.scoring import Rules
-from quiz.session import Session
 from quiz.spec import Mode, PackRef, RoundSpec
-from quiz.store.recorder import Recorder
-from quiz.store.records import Player, TopScore
-from quiz.store.sql import SqlStore
+
+if TYPE_CHECKING:  # the store loads only when a round is kept, after the first frame
+    from quiz.clock import Clock
+    from quiz.packs.model import Pack
+    from quiz.session import Session
+    from quiz.store.recorder import Recorder
+    from quiz.store.records import Player, TopScore
+    from quiz.store.sql import SqlStore
 
 
 def new_seed() -> int:
@@ -99,6 +102,9 @@ def start(
     on_problem: Callable[[str], None] | None = None,
 ) -> tuple[Session, Recorder]:
     """A session of `spec` whose every answer goes to the store."""
+    from quiz.session import Session
+    from quiz.store.recorder import Recorder
+
     recorder = Recorder(store, player, on_problem)
     session = Session(spec, pack, clock=clock, listeners=[recorder])
     return session, recorder

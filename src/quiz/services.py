@@ -118,8 +118,11 @@ def make_services(
     player: str | None = None,
     clock: Clock | None = None,
     settings: Settings | None = None,
+    open_now: bool = True,
 ) -> Services:
-    """The services of one run of the program, their slow parts already under way."""
+    """The services of one run of the program. With `open_now` the store starts opening on
+    its thread at once (the home screen needs it); `quiz play` opens it after its first frame,
+    so the thread's imports do not compete with Textual's."""
     clock = clock or SystemClock()
 
     def catalog() -> Catalog:
@@ -134,7 +137,7 @@ def make_services(
 
     return Services(
         catalog=Later(catalog),
-        store=Later(store).start(),
+        store=Later(store).start() if open_now else Later(store),
         settings=settings or Settings.load(),
         clock=clock,
         player_name=player,

@@ -38,10 +38,10 @@ def pack_of(args: argparse.Namespace) -> Pack:
     return pack
 
 
-def services_of(args: argparse.Namespace) -> Services:
+def services_of(args: argparse.Namespace, *, open_now: bool = True) -> Services:
     from quiz.services import make_services
 
-    return make_services(packs=args.packs, db=args.db, player=args.player)
+    return make_services(packs=args.packs, db=args.db, player=args.player, open_now=open_now)
 
 
 def tuple_or_none(items: list[str] | None) -> tuple[str, ...] | None:

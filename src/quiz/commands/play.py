@@ -19,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.scoring import Rules
 
     pack = pack_of(args)
-    services = services_of(args)
+    services = services_of(args, open_now=args.mode == "review" or args.plain)
     rules = Rules(speed_bonus=args.speed_bonus, streak_bonus=not args.no_streak)
     kinds, topics = tuple_or_none(args.kinds), tuple_or_none(args.topics)
     if args.mode == "review":

@@ -14,11 +14,8 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from functools import cache
 from pathlib import Path
-
-import platformdirs
 
 from quiz import __version__
 from quiz.packs.model import Pack
@@ -30,8 +27,11 @@ def cache_dir() -> Path | None:
     if os.environ.get("QUIZ_NO_CACHE"):
         return None
     override = os.environ.get("QUIZ_CACHE_DIR")
-    base = Path(override) if override else platformdirs.user_cache_path("quiz")
-    return base / "packs"
+    if override:
+        return Path(override) / "packs"
+    import platformdirs
+
+    return platformdirs.user_cache_path("quiz") / "packs"
 
 
 @cache
@@ -81,6 +81,8 @@ def put(pack: Pack, pack_bytes: bytes) -> None:
     entry = _entry(pack_bytes)
     if entry is None:
         return
+    import tempfile
+
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")

@@ -8,10 +8,9 @@ broken pack is reported and skipped; it never stops the others from loading.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import platformdirs
 
 from quiz.packs import cache
 from quiz.packs.errors import PackError, Problem, display_path
@@ -30,21 +29,33 @@ def bundled_dir() -> Path:
 
 def user_dir() -> Path:
     override = os.environ.get("QUIZ_DATA_DIR")
-    base = Path(override) if override else platformdirs.user_data_path("quiz")
-    return base / "packs"
+    if override:
+        return Path(override) / "packs"
+    import platformdirs  # a few milliseconds: only when the folder is asked for
+
+    return platformdirs.user_data_path("quiz") / "packs"
 
 
 def pack_files(extra: list[Path] | None = None) -> list[Path]:
     """Every *.yaml / *.yml pack file in the known folders (not their sources/ subfolders)."""
-    files: list[Path] = []
-    for folder in [bundled_dir(), user_dir(), *(extra or [])]:
+    return list(_pack_files(extra))
+
+
+def _pack_files(extra: list[Path] | None = None) -> Iterator[Path]:
+    """The same, one folder at a time: a search that stops early never looks further."""
+    for folder in _folders(extra):
         if folder.is_file():
-            files.append(folder)
+            yield folder
         elif folder.is_dir():
-            files.extend(
-                sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+            yield from sorted(
+                p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
             )
-    return files
+
+
+def _folders(extra: list[Path] | None) -> Iterator[Path]:
+    yield bundled_dir()
+    yield user_dir()
+    yield from extra or []
 
 
 def load(path: Path) -> Pack:
@@ -109,7 +120,7 @@ def resolve(spec: str | None, extra: list[Path] | None = None) -> Pack:
     path = Path(spec)
     if path.suffix in (".yaml", ".yml") or path.exists():
         return load(path)
-    for candidate in pack_files(extra):
+    for candidate in _pack_files(extra):
         if candidate.stem == spec:
             pack = load(candidate)
             if pack.id == spec:

@@ -40,13 +40,39 @@ class QuizApp(App[None]):
         super().__init__()
         self.services = services
         self.first_round = session  # a round started from the command line
+        # The screen drawn at start and what it will be dismissed with; the flow takes it.
+        self.first_screen: tuple[Screen[Any], asyncio.Future[Any]] | None = None
+        self._flow_started = False
         saved = services.settings.get("theme")
         if saved in self.available_themes:
             self.theme = saved
 
     def on_mount(self) -> None:
-        self.run_flow()
-        self._guard_size()
+        # The first screen is drawn before the flow (and what it imports) starts; the flow
+        # then waits for it like for any other screen.
+        first: Screen[Any]
+        if self.first_round is not None:
+            from quiz.tui.screens.play import PlayScreen
+
+            first = PlayScreen(self.first_round)
+        else:
+            from quiz.tui.screens.home import HomeScreen
+
+            first = HomeScreen(None)
+        result: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self.first_screen = (first, result)
+
+        def dismissed(value: Any) -> None:
+            result.set_result(value)
+            self.start_flow()  # in case it was dismissed before it was even drawn
+
+        self._push(first, dismissed)
+        self.call_after_refresh(self.start_flow)
+
+    def start_flow(self) -> None:
+        if not self._flow_started:
+            self._flow_started = True
+            self.run_flow()
 
     @work(exclusive=True, group="flow")
     async def run_flow(self) -> None:
@@ -55,13 +81,18 @@ class QuizApp(App[None]):
         await Flow(self).run()
 
     async def show(self, screen: Screen[T]) -> T | None:
-        """Push a screen and wait for what it is dismissed with. The 'too small' notice, if
-        up, stays on top of it."""
+        """Push a screen and wait for what it is dismissed with."""
+        return await self._push(screen, wait=True)
+
+    def _push(
+        self, screen: Screen[Any], callback: Callable[[Any], None] | None = None, wait: bool = False
+    ) -> Any:
+        """Push a screen; the 'too small' notice, if up, stays on top of it."""
         if isinstance(self.screen, TooSmall):
             self.pop_screen()
-        result = self.push_screen(screen, wait_for_dismiss=True)
+        result = self.push_screen(screen, callback, wait_for_dismiss=wait)  # type: ignore[call-overload]
         self._guard_size()
-        return await result
+        return result
 
     async def in_thread(self, make: Callable[[], T]) -> T:
         """Run slow work on a thread, leaving the UI free to draw."""

@@ -10,20 +10,24 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual.screen import Screen
 
 from quiz import rounds
-from quiz.packs.model import Pack
-from quiz.session import Session
 from quiz.spec import RoundSpec
-from quiz.store.recorder import Recorder
-from quiz.tui.screens.home import HomeChoice, HomeData, HomeScreen
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the home screen and the store load when first needed, not before a round
+    from quiz.packs.model import Pack
     from quiz.packs.registry import Catalog
+    from quiz.session import Session
     from quiz.store import SqlStore
+    from quiz.store.recorder import Recorder
     from quiz.store.records import Player
     from quiz.tui.app import QuizApp
+    from quiz.tui.screens.home import HomeChoice, HomeData
+
+S = TypeVar("S", bound=Screen[Any])
 
 
 @dataclass
@@ -39,11 +43,15 @@ class Flow:
         self.app = app
         self.services = app.services
         self.loaded: Loaded | None = None
+        self.drawn: tuple[Screen[Any], asyncio.Future[Any]] | None = None
 
     async def run(self) -> None:
+        self.drawn = self.app.first_screen  # the screen the app drew at start, taken once
+        self.app.first_screen = None
         first = self.app.first_round
         if first is not None:
             recorder = self._recorder_for(first)
+            self.services.store.start()  # the first question is on screen: open the store now
             if await self.round(first, recorder, from_home=False) == "quit":
                 self.app.exit()
                 return
@@ -55,6 +63,14 @@ class Flow:
             if await self.act(choice) == "quit":
                 self.app.exit()
                 return
+
+    def _take(self, kind: type[S]) -> tuple[S, asyncio.Future[Any]] | None:
+        """The screen the app drew at start, if it is of this kind (taken once)."""
+        drawn = self.drawn
+        if drawn is None or not isinstance(drawn[0], kind):
+            return None
+        self.drawn = None
+        return drawn[0], drawn[1]
 
     # -- loading --------------------------------------------------------------------
 
@@ -73,6 +89,7 @@ class Flow:
 
     def _recorder_for(self, session: Session) -> Recorder:
         """A round made before the app started: the store listens from its first answer on."""
+        from quiz.store.recorder import Recorder
 
         def resolve() -> tuple[SqlStore, Player]:
             store = self.services.store.get()
@@ -88,8 +105,14 @@ class Flow:
     # -- home -----------------------------------------------------------------------
 
     async def home(self) -> HomeChoice | None:
-        screen = HomeScreen(self._home_data() if self.loaded else None)
-        choice = asyncio.ensure_future(self.app.show(screen))
+        from quiz.tui.screens.home import HomeScreen
+
+        drawn = self._take(HomeScreen)
+        if drawn is not None:  # the app drew the home screen at start, before packs loaded
+            screen, choice = drawn
+        else:
+            screen = HomeScreen(self._home_data() if self.loaded else None)
+            choice = asyncio.ensure_future(self.app.show(screen))
         if self.loaded is None:  # the screen is up at once; its packs and player come after
             await self.load()
             if not choice.done():
@@ -97,6 +120,8 @@ class Flow:
         return await choice
 
     def _home_data(self) -> HomeData:
+        from quiz.tui.screens.home import HomeData
+
         assert self.loaded is not None
         loaded = self.loaded
         return HomeData(
@@ -129,24 +154,42 @@ class Flow:
         return await self.round(session, recorder, from_home=True)
 
     async def spec_for(self, choice: HomeChoice, pack: Pack) -> RoundSpec | None:
+        from quiz.scoring import Rules
+
         loaded = await self.load()
+        rules = Rules(streak_bonus=choice.streak_bonus, speed_bonus=choice.speed_bonus)
+        practice = partial(
+            rounds.practice_spec,
+            pack,
+            choice.count,
+            choice.kinds,
+            choice.topics,
+            rules,
+            choice.seed,
+        )
         if choice.mode != "review":
-            return rounds.practice_spec(pack, choice.count, choice.kinds, choice.topics)
+            return practice()
         now = self.services.clock.now()
         made = await self.app.in_thread(
             lambda: rounds.review_spec(
-                loaded.store, loaded.player, pack, now, choice.count, choice.kinds
+                loaded.store,
+                loaded.player,
+                pack,
+                now,
+                choice.count,
+                choice.kinds,
+                rules,
+                choice.seed,
             )
         )
         if isinstance(made, RoundSpec):
             return made
         from quiz.tui.screens.modals import Confirm
 
-        practice = await self.app.show(
+        if await self.app.show(
             Confirm(f"{made.message(now)}\nPlay a practice round instead?", "Practice", "Back")
-        )
-        if practice:
-            return rounds.practice_spec(pack, choice.count, choice.kinds, choice.topics)
+        ):
+            return practice()
         return None
 
     def _start(self, spec: RoundSpec, pack: Pack) -> tuple[Session, Recorder]:
@@ -190,9 +233,15 @@ class Flow:
         from quiz.tui.screens.summary import HomeSummaryScreen, SummaryScreen
 
         summary = HomeSummaryScreen if from_home else SummaryScreen
+        drawn = self._take(PlayScreen) if session is self.app.first_round else None
+        shown = drawn[1] if drawn else None
 
         while True:
-            if await self.app.show(PlayScreen(session)) != "done":
+            if shown is not None:  # the app put this round on screen already
+                played, shown = await shown, None
+            else:
+                played = await self.app.show(PlayScreen(session))
+            if played != "done":
                 return "home" if from_home else "quit"
             standing = await self.app.in_thread(partial(self._standing, session, recorder))
             while True:

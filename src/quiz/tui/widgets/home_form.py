@@ -1,0 +1,189 @@
+"""The home screen's form: the choices of a round, filled from the player's last ones.
+
+Kept apart from the screen so its widgets (and their imports) come after the first frame.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    Select,
+    SelectionList,
+    Static,
+)
+
+from quiz.kinds import KINDS
+from quiz.limits import MAX_COUNT
+from quiz.packs.model import Pack
+from quiz.packs.registry import DEFAULT_PACK
+from quiz.tui.screens.home import HomeChoice, HomeData
+
+
+class HomeForm(Vertical):
+    def __init__(self, data: HomeData) -> None:
+        super().__init__(id="home-form")
+        self.data = data
+
+    def compose(self) -> ComposeResult:
+        packs = self.data.catalog.packs
+        yield Label("Pack")
+        yield Select[str](
+            [(Content(p.title), p.id) for p in packs],
+            id="pack",
+            allow_blank=not packs,
+            prompt="No packs found" if not packs else "Choose a pack",
+            value=self._default_pack(),
+            compact=True,
+        )
+        yield Static(id="pack-info", markup=False)
+        with Horizontal(classes="row"):
+            with Vertical(id="mode-box"):
+                yield Label("Mode")
+                with RadioSet(id="mode", compact=True):
+                    yield RadioButton("Practice", value=True, id="mode-practice")
+                    yield RadioButton("Review what is due", id="mode-review")
+            with Vertical(classes="small"):
+                yield Label("Questions")
+                yield Input("10", type="integer", id="count", max_length=3, compact=True)
+            with Vertical(classes="small"):
+                yield Label("Seed")
+                yield Input(
+                    placeholder="random", type="integer", id="seed", max_length=18, compact=True
+                )
+            with Vertical(id="scoring"):
+                yield Label("Scoring")
+                yield Checkbox("Streak bonus", True, id="streak", compact=True)
+                yield Checkbox("Speed bonus", False, id="speed", compact=True)
+        with Horizontal(classes="row"):
+            with Vertical():
+                yield Label("Question kinds", id="kinds-label")
+                yield SelectionList[str](*((KINDS[k].label, k, True) for k in KINDS), id="kinds")
+            with Vertical():
+                yield Label("Topics: all", id="topics-label")
+                yield SelectionList[str](id="topics", compact=True)
+        with Horizontal(classes="row buttons"):
+            yield Button("Start (Ctrl+S)", variant="primary", id="do-start", compact=True)
+            yield Button("Stats (Ctrl+R)", id="do-stats", compact=True)
+            yield Button("Player (Ctrl+O)", id="do-players", compact=True)
+
+    def on_mount(self) -> None:
+        self._restore(self.data.prefs)
+        self._show_pack()
+        # Enter starts a round at once (after the screen's own first focus, which this beats)
+        self.call_after_refresh(self.query_one("#do-start", Button).focus)
+
+    def _default_pack(self) -> str | Any:
+        ids = [p.id for p in self.data.catalog.packs]
+        wanted = self.data.prefs.get("pack")
+        if wanted in ids:
+            return wanted
+        if DEFAULT_PACK in ids:
+            return DEFAULT_PACK
+        return ids[0] if ids else Select.BLANK
+
+    def _restore(self, prefs: dict[str, Any]) -> None:
+        count = prefs.get("count")
+        if isinstance(count, int) and 1 <= count <= MAX_COUNT:
+            self.query_one("#count", Input).value = str(count)
+        kinds = prefs.get("kinds")
+        if isinstance(kinds, list) and kinds:
+            chooser = self.query_one("#kinds", SelectionList)
+            chooser.deselect_all()
+            for k in kinds:
+                if k in KINDS:
+                    chooser.select(k)
+        if prefs.get("mode") == "review":
+            self.query_one("#mode-review", RadioButton).value = True
+        for key, box in (("streak_bonus", "#streak"), ("speed_bonus", "#speed")):
+            if isinstance(prefs.get(key), bool):
+                self.query_one(box, Checkbox).value = prefs[key]
+
+    def pack(self) -> Pack | None:
+        value = self.query_one("#pack", Select).value
+        return self.data.catalog.find(value) if isinstance(value, str) else None
+
+    @on(Select.Changed, "#pack")
+    def _show_pack(self) -> None:
+        pack = self.pack()
+        topics = self.query_one("#topics", SelectionList)
+        topics.clear_options()
+        info = self.query_one("#pack-info", Static)
+        if pack is None:
+            info.update("No pack chosen.")
+            return
+        source = next(iter(pack.sources.values()))
+        info.update(f"{len(pack.facts)} facts · from “{source.title}”, {source.publisher}")
+        remembered = self.data.prefs.get("topics", [])
+        remembered = remembered if pack.id == self.data.prefs.get("pack") else []
+        topics.add_options([(Content(t), t, t in remembered) for t in pack.topics])
+        self._show_ticks()
+
+    @on(SelectionList.SelectedChanged)
+    def _show_ticks(self) -> None:
+        """The labels say what the ticks mean, so 'nothing ticked' is not a puzzle."""
+        topics = self.query_one("#topics", SelectionList)
+        n, total = len(topics.selected), topics.option_count
+        self.query_one("#topics-label", Label).update(
+            "Topics: all" if n in (0, total) else f"Topics: {n} of {total}"
+        )
+        kinds = self.query_one("#kinds", SelectionList)
+        k = len(kinds.selected)
+        self.query_one("#kinds-label", Label).update(
+            "Question kinds: all" if k == len(KINDS) else f"Question kinds: {k} of {len(KINDS)}"
+        )
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        """The buttons do what the screen's keys do (Ctrl+S, Ctrl+R, Ctrl+O)."""
+        from quiz.tui.screens.home import HomeScreen
+
+        screen = self.screen
+        action = (event.button.id or "").removeprefix("do-")
+        if isinstance(screen, HomeScreen) and action in ("start", "stats", "players"):
+            getattr(screen, f"action_{action}")()
+
+    def choice(self, action: Literal["start", "stats"]) -> HomeChoice | None:
+        """What the player chose, or None (with a notice) if it is not a round."""
+        pack = self.pack()
+        if pack is None:
+            self.notify("Choose a pack first.", severity="warning")
+            return None
+        try:
+            count = int(self.query_one("#count", Input).value)
+        except ValueError:
+            count = 0
+        if not 1 <= count <= MAX_COUNT:
+            self.notify(f"Questions: a number from 1 to {MAX_COUNT}.", severity="warning")
+            return None
+        seed_text = self.query_one("#seed", Input).value.strip()
+        seed = int(seed_text) if seed_text.isdigit() else None
+        if seed_text and seed is None:
+            self.notify("Seed: a whole number, or empty for a random one.", severity="warning")
+            return None
+        kinds = tuple(self.query_one("#kinds", SelectionList).selected)
+        if not kinds:
+            self.notify("Choose at least one kind of question.", severity="warning")
+            return None
+        mode = "review" if self.query_one("#mode-review", RadioButton).value else "practice"
+        return HomeChoice(
+            action,
+            pack.id,
+            mode,
+            count,
+            kinds if set(kinds) != set(KINDS) else None,
+            tuple(self.query_one("#topics", SelectionList).selected) or None,
+            seed,
+            self.query_one("#streak", Checkbox).value,
+            self.query_one("#speed", Checkbox).value,
+        )

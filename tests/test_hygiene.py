@@ -32,7 +32,7 @@ CORE = [
     "quiz.spec",
     "quiz.stats",
 ]
-PACKAGES = ("quiz.packs", "quiz.generate", "quiz.store", "quiz.commands")
+PACKAGES = ("quiz.packs", "quiz.generate", "quiz.store", "quiz.commands", "quiz.formats")
 
 
 def _domain_modules() -> list[str]:

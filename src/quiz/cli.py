@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from quiz import __version__
+from quiz import __version__, formats
 from quiz.commands import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, UsageError, fail
 from quiz.limits import MAX_COUNT
 
@@ -155,14 +155,28 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", nargs="*", type=Path, metavar="PATH", help="pack files (default: every known pack)"
     )
 
-    export = sub.add_parser("export", help="print a pack's questions as JSON")
+    export = sub.add_parser(
+        "export", help="write a pack's questions for Moodle (GIFT, Aiken), Anki, paper or JSON"
+    )
     _common(export, top=False)
     _round_options(export)
-    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument(
+        "--format",
+        choices=formats.names(),
+        default="json",
+        metavar="FORMAT",
+        help=f"one of {', '.join(formats.names())} (default json)",
+    )
     which = export.add_mutually_exclusive_group(required=True)
     which.add_argument("--all", action="store_true", help="every question the pack can produce")
     which.add_argument("--count", type=_count, metavar="N", help="a round of N questions")
     export.add_argument("--seed", type=_seed, default=0, metavar="S")
+    export.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE instead of stdout (replaced whole, never left half-written)",
+    )
 
     stats = sub.add_parser("stats", help="a player's rounds, accuracy, mastery and due reviews")
     _common(stats, top=False)

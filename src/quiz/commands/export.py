@@ -1,21 +1,133 @@
-"""`quiz export`: a pack's questions, every one (--all) or a round's, as JSON."""
+"""`quiz export`: a pack's questions, every one (--all) or a round's (--count), in a format
+other tools read: Moodle (gift, aiken), Anki (anki-csv), a printable paper (markdown), or
+this project's JSON.
+
+The command only chooses the questions; the format writes them. A question a format
+cannot hold is left out and counted on stderr with the reason; the file goes to stdout,
+or to --out, which is replaced whole so an interrupted export never leaves half a file
+for Moodle or Anki to import.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from quiz.commands import EXIT_OK, pack_of
+from quiz.commands import EXIT_OK, UsageError, pack_of, tuple_or_none
+
+if TYPE_CHECKING:
+    from quiz.formats import Format, Rendered
+    from quiz.packs.model import Pack
+    from quiz.question import Question
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.export import export_json
-    from quiz.generate import all_questions, generate
+    from quiz.formats import get
 
+    fmt = get(args.format)
     pack = pack_of(args)
-    if args.all:
-        questions = all_questions(pack, args.seed, args.kinds, args.topics)
+    questions = choose(args, pack, fmt)
+    done = fmt.export(pack, questions)
+    if questions and not done.written:
+        reasons = sorted({x.reason for x in done.left_out})
+        raise UsageError(f"{fmt.name} can hold none of these questions: {'; '.join(reasons)}")
+    if args.out:
+        write_atomically(args.out, done.text)
     else:
-        questions = generate(pack, args.seed, args.count, args.kinds, args.topics)
-    sys.stdout.write(export_json(pack, questions) + "\n")
+        write_stdout(done.text)
+    report(fmt, done, args.out)
     return EXIT_OK
+
+
+def choose(args: argparse.Namespace, pack: Pack, fmt: Format) -> list[Question]:
+    """The questions to export. A round (--count) is drawn only from the kinds the format can
+    hold, so --count 20 gives 20; --all takes everything and the format leaves out what it
+    cannot hold.
+
+    Seam for paper codes (another issue): `--paper CODE` will decode to a RoundSpec, be
+    checked against the pack (`spec.check_pack`) and go through `round_questions` exactly
+    like the spec built here; what the format cannot hold is then left out and reported.
+    """
+    from quiz.generate import all_questions, round_questions
+    from quiz.kinds import KIND_NAMES, KINDS
+    from quiz.spec import PackRef, RoundSpec
+
+    if args.all:
+        return all_questions(pack, args.seed, args.kinds, args.topics)
+    asked = args.kinds or list(KIND_NAMES)
+    kinds = [k for k in asked if fmt.holds(KINDS[k].key)]
+    if not kinds:
+        raise UsageError(f"{fmt.name} can hold none of the kinds asked for: {', '.join(asked)}")
+    if kinds != asked:
+        skipped = ", ".join(KINDS[k].label for k in asked if k not in kinds)
+        print(f"quiz: {fmt.name} cannot hold {skipped}; drawing from the others", file=sys.stderr)
+    narrowed = kinds if (args.kinds or kinds != asked) else None
+    spec = RoundSpec(
+        PackRef.of(pack),
+        seed=args.seed,
+        count=args.count,
+        kinds=tuple_or_none(narrowed),
+        topics=tuple_or_none(args.topics),
+    )
+    return round_questions(pack, spec)
+
+
+def report(fmt: Format, done: Rendered, out: Path | None) -> None:
+    """What was left out and why, one line per kind and reason, on stderr."""
+    from quiz.kinds import KINDS
+
+    counts = Counter((KINDS[x.question.kind].label, x.reason) for x in done.left_out)
+    total = len(done.written) + len(done.left_out)
+    if counts:
+        print(
+            f"quiz: {fmt.name}: {len(done.written)} of {total} questions written; left out:",
+            file=sys.stderr,
+        )
+        for (label, reason), n in sorted(counts.items()):
+            print(f"  {n} {label}: {reason}", file=sys.stderr)
+    if out is not None:
+        print(f"quiz: wrote {len(done.written)} questions to {out}", file=sys.stderr)
+
+
+def write_stdout(text: str) -> None:
+    """UTF-8 whatever the terminal's encoding: Moodle and Anki read UTF-8."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a captured stream in tests
+        sys.stdout.write(text)
+    else:
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write beside the target, then rename over it: the old file or the new one, never half."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            os.fchmod(f.fileno(), 0o666 & ~_umask())  # as a plain open() would make it
+            f.write(text.encode("utf-8"))
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UsageError(f"{path}: cannot write: {exc.strerror}") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

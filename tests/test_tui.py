@@ -654,3 +654,47 @@ async def test_a_short_round_says_so(moon: Pack) -> None:
         total = session_of(app).total
         assert total < 50
         assert any(f"Only {total} questions" in n for n in pilot.notes.texts())  # type: ignore[attr-defined]
+
+
+async def test_i_dont_know_and_an_empty_typed_answer(moon: Pack) -> None:
+    q = next(q for q in all_questions(moon) if q.kind == "typed")
+    session = session_with(moon, [q, q])
+    app = app_with(session)
+    async with started(app) as pilot:
+        await pilot.press("enter")  # nothing typed: a word on what to do, not an answer
+        assert session.outcomes == []
+        assert any("or choose “I don't know”" in n for n in pilot.notes.texts())  # type: ignore[attr-defined]
+        await pilot.click("#dont-know")
+        assert session.last is not None and not session.last.correct
+        assert session.last.grade.note == "not answered"
+        text = feedback_text(app)
+        assert "✘ Wrong" in text and f"Answer: {q.answer_text()}" in text
+        await pilot.press("enter")
+        await pilot.press("question_mark", "enter")  # "?" typed alone means the same
+        assert session.last.response == "?" and not session.last.correct
+
+
+async def test_feedback_scrolls_with_the_keys_at_once(bundled: Pack) -> None:
+    """A long explanation at the smallest size: ↓ and End scroll it without Tab first."""
+    app = app_with(start(bundled, 3, 4, kinds=("evidence",)))
+    async with started(app, (60, 18)) as pilot:
+        await pilot.press("1")
+        body = app.screen.query_one("#body")
+        assert body.max_scroll_y > 0, "the feedback should not fit at 60×18"
+        assert body.scroll_y == 0
+        await pilot.press("end")
+        await until(pilot, lambda: body.scroll_y == body.max_scroll_y)
+        await pilot.press("home")
+        await until(pilot, lambda: body.scroll_y == 0)
+
+
+async def test_the_speed_bonus_shows_the_clock_and_explains_the_points(moon: Pack) -> None:
+    from quiz.scoring import Rules
+
+    app = app_with(start(moon, 2, 3, rules=Rules(speed_bonus=True)))
+    async with started(app) as pilot:
+        await until(pilot, lambda: "⏱" in status_text(app))
+        await answer_right(pilot, session_of(app).current)
+        assert "s of 30: the faster, the more" in feedback_text(app) or "full speed points" in (
+            feedback_text(app)
+        )

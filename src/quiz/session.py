@@ -175,6 +175,10 @@ class Session:
     def shows_feedback(self) -> bool:
         return self.spec.feedback == "each"
 
+    def seconds_on_question(self) -> float:
+        """Seconds since the current question was shown (what the speed rule counts)."""
+        return self.clock.monotonic() - self._shown_at
+
     def time_left(self) -> float | None:
         """Seconds left in a timed round (never below 0), or None without a limit."""
         if self.spec.time_limit is None:

@@ -13,16 +13,26 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from quiz.kinds import KINDS
 from quiz.present import answer_text, quotes_of, why_not
-from quiz.question import InvalidResponse, Many, Order, Response
+from quiz.question import DONT_KNOW, InvalidResponse, Many, Order, Response
 from quiz.session import Outcome, Phase, Session, TimeUp
 from quiz.tui.screens.modals import ConfirmQuit
 from quiz.tui.widgets.answers import AnswerList, Mode
 from quiz.tui.widgets.passage import Passage
 from quiz.tui.widgets.status import StatusBar
+
+
+def speed_note(session: Session, o: Outcome) -> str:
+    """How the speed rule counted this answer, so its points are no mystery."""
+    rules = session.rules
+    if not rules.speed_bonus:
+        return ""
+    if o.seconds <= rules.grace:
+        return f" (in {o.seconds:.1f} s: full speed points)"
+    return f" (in {o.seconds:.1f} s of {rules.time_limit:.0f}: the faster, the more)"
 
 
 def _mode(session: Session) -> Mode:
@@ -75,7 +85,9 @@ class PlayScreen(Screen[str]):
             self.notify(f"Only {self.session.total} questions match these kinds and topics.")
         self._update_status()
         self.query_one("#feedback", Vertical).display = False
-        self.query_one("#answer").children[0].focus()
+        self._focus_answer()
+        if self.session.rules.speed_bonus or self.session.spec.time_limit:
+            self.set_interval(0.25, self._update_clock)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next", "source"):
@@ -84,12 +96,24 @@ class PlayScreen(Screen[str]):
 
     # -- asking ---------------------------------------------------------------------
 
-    def _answer_widget(self) -> AnswerList | Input:
+    def _answer_widget(self) -> AnswerList | Vertical:
         q = self.session.current
         if q.options:
             return AnswerList(q.options, _mode(self.session), id="options")
         placeholder = "a number" if q.kind == "number" else "your answer"
-        return Input(placeholder=f"Type {placeholder}, then Enter", id="typed")
+        return Vertical(
+            Input(placeholder=f"Type {placeholder}, then Enter", id="typed"),
+            Button("I don't know (shows the answer)", id="dont-know", compact=True),
+            id="typed-box",
+        )
+
+    def _focus_answer(self) -> None:
+        answer = self.query_one("#answer", Vertical)
+        for target in (*answer.query(AnswerList), *answer.query(Input)):
+            target.focus(scroll_visible=False)
+            break
+        # The prompt's first line stays in view: focusing must not scroll past it.
+        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
 
     async def show_question(self) -> None:
         q = self.session.current
@@ -104,10 +128,8 @@ class PlayScreen(Screen[str]):
         answer = self.query_one("#answer", Vertical)
         await answer.remove_children()
         answer.display = True
-        widget = self._answer_widget()
-        await answer.mount(widget)
-        widget.focus()
-        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        await answer.mount(self._answer_widget())
+        self._focus_answer()
         self.refresh_bindings()
 
     def _update_status(self) -> None:
@@ -115,6 +137,13 @@ class PlayScreen(Screen[str]):
         bar = self.query_one(StatusBar)
         bar.score, bar.streak = s.score, s.streak
         bar.position = (s.index + 1, s.total, s.index + (s.phase is Phase.FEEDBACK))
+        self._update_clock()
+
+    def _update_clock(self) -> None:
+        """With the speed bonus on, the seconds on this question (what the points depend on)."""
+        s = self.session
+        if s.rules.speed_bonus and s.phase is Phase.ASKING:
+            self.query_one(StatusBar).clock = f"⏱ {s.seconds_on_question():.0f} s"
 
     @on(AnswerList.Answered)
     def _answered(self, event: AnswerList.Answered) -> None:
@@ -126,6 +155,13 @@ class PlayScreen(Screen[str]):
         event.stop()
         if event.value.strip():
             self.submit(event.value)
+        else:
+            self.notify("Type your answer first, or choose “I don't know”.", severity="warning")
+
+    @on(Button.Pressed, "#dont-know")
+    def _dont_know(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.submit(DONT_KNOW)
 
     def submit(self, response: Response) -> None:
         if self.session.phase is not Phase.ASKING:
@@ -138,6 +174,7 @@ class PlayScreen(Screen[str]):
         except TimeUp:
             self.dismiss("done")
             return
+        self.app.clear_notifications()  # a notice about an earlier try no longer applies
         if self.session.shows_feedback:
             self.show_feedback(outcome)
         elif self.session.phase is Phase.FINISHED:
@@ -157,7 +194,8 @@ class PlayScreen(Screen[str]):
         if o.correct:
             bonus = f"  +{o.streak_bonus} streak bonus" if o.streak_bonus else ""
             note = f"  ({o.grade.note})" if o.grade.note else ""
-            verdict, style = f"✔ Right!  +{o.points}{bonus}{note}", "right"
+            speed = speed_note(self.session, o)
+            verdict, style = f"✔ Right!  +{o.points}{speed}{bonus}{note}", "right"
         elif o.points:
             verdict, style = f"◐ Partly right: +{o.points} ({o.grade.note})", "partial"
         else:
@@ -186,7 +224,10 @@ class PlayScreen(Screen[str]):
         feedback = self.query_one("#feedback", Vertical)
         feedback.display = True
         feedback.mount_all(parts)
-        self.set_focus(None)
+        # The body takes the keys, so ↓, PgDn and End scroll a long explanation at once.
+        body = self.query_one("#body", VerticalScroll)
+        body.focus(scroll_visible=False)
+        body.scroll_home(animate=False)
         self.refresh_bindings()
 
     async def action_next(self) -> None:

@@ -13,12 +13,19 @@ class StatusBar(Horizontal):
     streak: reactive[int] = reactive(0)
     # (the question's number, how many questions, how many answered)
     position: reactive[tuple[int, int, int]] = reactive((0, 0, 0))
+    clock: reactive[str] = reactive("")  # the seconds on a question, or the time left
 
     def compose(self) -> ComposeResult:
         yield Label(id="score")
         yield Label(id="streak")
         yield Label(id="position")
+        yield Label(id="clock")
         yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
+
+    def watch_clock(self, clock: str) -> None:
+        label = self.query_one("#clock", Label)
+        label.update(clock)
+        label.display = bool(clock)
 
     def watch_score(self, score: int) -> None:
         self.query_one("#score", Label).update(f"Score {score}")

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 def run(args: argparse.Namespace) -> int:
     from quiz.formats import get
+    from quiz.safe import visible
 
     fmt = get(args.format)
     pack = pack_of(args)
@@ -36,10 +37,13 @@ def run(args: argparse.Namespace) -> int:
     if questions and not done.written:
         reasons = sorted({x.reason for x in done.left_out})
         raise UsageError(f"{fmt.name} can hold none of these questions: {'; '.join(reasons)}")
+    # Every format escapes for its own readers; whatever control character is left (none,
+    # from a pack that loaded) is shown, never written raw to a terminal or a file.
+    text = visible(done.text)
     if args.out:
-        write_atomically(args.out, done.text)
+        write_atomically(args.out, text)
     else:
-        write_stdout(done.text)
+        write_stdout(text)
     report(fmt, done, args.out)
     return EXIT_OK
 

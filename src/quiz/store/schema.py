@@ -81,6 +81,15 @@ V2 = [
     "CREATE INDEX progress_due ON fact_progress (player_id, pack_id, due)",
 ]
 
+# Each round keeps its own tallies, so stats of a long history never read every answer.
+V3 = [
+    "ALTER TABLE rounds ADD COLUMN answered INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE rounds ADD COLUMN correct INTEGER NOT NULL DEFAULT 0",
+    "UPDATE rounds SET answered = (SELECT COUNT(*) FROM answers a WHERE a.round_id = rounds.id), "
+    "correct = (SELECT COUNT(*) FROM answers a WHERE a.round_id = rounds.id "
+    "AND a.result = 'right')",
+]
+
 Step = list[str] | Callable[["SqlStore"], None]
 
 
@@ -88,7 +97,7 @@ def _rebuild_progress(store: SqlStore) -> None:
     store.rebuild_progress()
 
 
-MIGRATIONS: list[list[Step]] = [[V1], [V2, _rebuild_progress]]
+MIGRATIONS: list[list[Step]] = [[V1], [V2, _rebuild_progress], [V3]]
 VERSION = len(MIGRATIONS)
 
 

@@ -137,7 +137,9 @@ class SqlStore:
                 )
                 self._progress(player_id, pack_id, fact, mode, a)
             self.db.execute(
-                "UPDATE rounds SET score = score + ? WHERE id = ?", (a.points, round_id)
+                "UPDATE rounds SET score = score + ?, answered = answered + 1, "
+                "correct = correct + ? WHERE id = ?",
+                (a.points, int(a.result == "right"), round_id),
             )
 
     def finish_round(self, round_id: int, status: str, ended_at: str, score: int) -> None:
@@ -229,19 +231,37 @@ class SqlStore:
 
     # -- reading ----------------------------------------------------------------------
 
-    def rounds(self, player_id: int, pack_id: str | None = None) -> list[RoundRow]:
+    def rounds(
+        self, player_id: int, pack_id: str | None = None, latest: int | None = None
+    ) -> list[RoundRow]:
+        """The player's rounds with at least one answer, oldest first (only the `latest` ones
+        when asked). Each round row keeps its own tallies, so this never reads the answers."""
         sql = (
-            "SELECT r.id, r.pack_id, r.mode, r.count, r.custom, r.started_at, r.ended_at, "
-            "r.status, r.score, COUNT(a.id), "
-            "COALESCE(SUM(CASE WHEN a.result = 'right' THEN 1 ELSE 0 END), 0) "
-            "FROM rounds r LEFT JOIN answers a ON a.round_id = r.id WHERE r.player_id = ?"
+            "SELECT id, pack_id, mode, count, custom, started_at, ended_at, status, score, "
+            "answered, correct FROM rounds WHERE player_id = ? AND answered > 0"
         )
         params: list[Any] = [player_id]
         if pack_id is not None:
-            sql += " AND r.pack_id = ?"
+            sql += " AND pack_id = ?"
             params.append(pack_id)
-        sql += " GROUP BY r.id ORDER BY r.started_at, r.id"
-        return [RoundRow(*r) for r in self.db.execute(sql, params)]
+        sql += " ORDER BY started_at DESC, id DESC"
+        if latest is not None:
+            sql += " LIMIT ?"
+            params.append(latest)
+        return [RoundRow(*r) for r in reversed(self.db.execute(sql, params))]
+
+    def totals(self, player_id: int, pack_id: str | None = None) -> tuple[int, int, int]:
+        """(rounds with an answer, answers, right answers) of a player, on one pack or all."""
+        sql = (
+            "SELECT COUNT(*), COALESCE(SUM(answered), 0), COALESCE(SUM(correct), 0) "
+            "FROM rounds WHERE player_id = ? AND answered > 0"
+        )
+        params: list[Any] = [player_id]
+        if pack_id is not None:
+            sql += " AND pack_id = ?"
+            params.append(pack_id)
+        (row,) = self.db.execute(sql, params)
+        return int(row[0]), int(row[1]), int(row[2])
 
     def best(
         self, player_id: int, pack_id: str, count: int, before: int | None = None
@@ -293,16 +313,8 @@ class SqlStore:
 
     def answer_counts(self, player_id: int, pack_id: str | None = None) -> tuple[int, int]:
         """(answers, right answers) of a player, on one pack or all."""
-        sql = (
-            "SELECT COUNT(a.id), COALESCE(SUM(CASE WHEN a.result = 'right' THEN 1 ELSE 0 END), 0) "
-            "FROM answers a JOIN rounds r ON r.id = a.round_id WHERE r.player_id = ?"
-        )
-        params: list[Any] = [player_id]
-        if pack_id is not None:
-            sql += " AND r.pack_id = ?"
-            params.append(pack_id)
-        (row,) = self.db.execute(sql, params)
-        return int(row[0]), int(row[1])
+        _, answers, right = self.totals(player_id, pack_id)
+        return answers, right
 
     def packs_played(self, player_id: int) -> list[str]:
         rows = self.db.execute(

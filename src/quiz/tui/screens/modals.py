@@ -10,6 +10,8 @@ from textual.containers import Grid, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label, Static
 
+from quiz.tui.literal import literal
+
 
 class Confirm(ModalScreen[bool]):
     """A yes/no question; y or Enter on the first button says yes, n or Escape says no."""
@@ -25,7 +27,7 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Grid(id="confirm"):
-            yield Label(self.question, id="confirm-question", markup=False)
+            yield Label(literal(self.question), id="confirm-question")
             yield Button(f"{self.yes} (y)", variant="error", id="yes")
             yield Button(f"{self.no} (n)", variant="primary", id="no")
 
@@ -66,7 +68,10 @@ class HelpScreen(ModalScreen[None]):
 
 
 class TooSmall(Screen[None]):
-    """Shown instead of the game while the terminal is smaller than the game needs."""
+    """Shown instead of the game while the terminal is smaller than the game needs. Escape
+    and Ctrl+Q quit from here too (asking first in the middle of a round)."""
+
+    BINDINGS = [Binding("escape", "app.quit", "Quit")]
 
     def compose(self) -> ComposeResult:
         yield Static("", id="too-small")
@@ -82,5 +87,6 @@ class TooSmall(Screen[None]):
 
         w, h = self.app.size
         self.query_one("#too-small", Static).update(
-            f"The terminal is too small ({w}×{h}).\nMake it at least {MIN_SIZE[0]}×{MIN_SIZE[1]}."
+            f"The terminal is too small ({w}×{h}).\nMake it at least {MIN_SIZE[0]}×{MIN_SIZE[1]}, "
+            "or press Esc to quit."
         )

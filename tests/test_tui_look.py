@@ -173,3 +173,31 @@ async def test_home_names_the_exact_command_that_shows_pack_problems(tmp_path: P
         await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.data)
         text = str(app.screen.query_one("#problems", Static).render())
         assert f"run: quiz check --packs {tmp_path}" in text, text
+
+
+async def test_the_home_form_fits_starts_on_enter_and_takes_seed_and_scoring() -> None:
+    from textual.widgets import Checkbox, Input, SelectionList
+
+    app = QuizApp(make_services(packs=[MOON], player="Ann"))
+    async with started(app, (100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.data)
+        start_button = app.screen.query_one("#do-start")
+        assert start_button.region.bottom <= 29, "Start must be visible at 100×30"
+        await until(pilot, lambda: app.focused is start_button)  # Enter starts at once
+        app.screen.query_one("#pack").value = "moon"  # type: ignore[attr-defined]
+        await pilot.pause()
+        topics = app.screen.query_one("#topics", SelectionList)
+        label = app.screen.query_one("#topics-label")
+        assert str(label.render()) == "Topics: all"
+        topics.select("crew")
+        await pilot.pause()
+        assert str(label.render()) == f"Topics: 1 of {topics.option_count}"
+        app.screen.query_one("#seed", Input).value = "7"
+        app.screen.query_one("#streak", Checkbox).value = False
+        app.screen.query_one("#speed", Checkbox).value = True
+        await pilot.pause()
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, PlayScreen))
+        spec = app.screen.session.spec  # type: ignore[attr-defined]
+        assert spec.seed == 7 and spec.topics == ("crew",)
+        assert not spec.rules.streak_bonus and spec.rules.speed_bonus

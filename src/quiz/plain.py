@@ -63,9 +63,9 @@ def _writer(out: TextIO) -> Callable[[str], None]:
     def say(text: str = "") -> None:
         text = visible(text)
         if width > 20 and len(text) > width:
-            indent = " " * (len(text) - len(text.lstrip(" ")) + 2 * text.lstrip().startswith("•"))
+            lead = len(text) - len(text.lstrip(" "))
             text = "\n".join(
-                textwrap.fill(part, width, subsequent_indent=indent or "  ")
+                textwrap.fill(part, width, subsequent_indent=" " * (lead + 2))
                 for part in text.split("\n")
             )
         print(text, file=out, flush=True)

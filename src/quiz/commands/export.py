@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from quiz.commands import EXIT_OK, UsageError, pack_of, tuple_or_none
 
 if TYPE_CHECKING:
-    from quiz.formats import Format, Rendered
+    from quiz.formats.base import Format, Rendered
     from quiz.packs.model import Pack
     from quiz.question import Question
 

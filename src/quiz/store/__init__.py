@@ -12,12 +12,24 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from quiz.clock import Clock
 from quiz.store.backend import StoreError
-from quiz.store.sql import SqlStore
+
+if TYPE_CHECKING:
+    from quiz.clock import Clock
+    from quiz.store.sql import SqlStore
 
 __all__ = ["SqlStore", "StoreError", "open_store", "default_target"]
+
+
+def __getattr__(name: str) -> Any:
+    """SqlStore loads on first use (PEP 562): a recorder can be made before the store."""
+    if name == "SqlStore":
+        from quiz.store.sql import SqlStore
+
+        return SqlStore
+    raise AttributeError(f"module 'quiz.store' has no attribute {name!r}")
 
 
 def default_target() -> str:
@@ -46,12 +58,14 @@ def open_store(target: str | None = None, clock: Clock | None = None) -> SqlStor
 
 
 def _memory(clock: Clock | None) -> SqlStore:
+    from quiz.store.sql import SqlStore
     from quiz.store.sqlite import SqliteBackend
 
     return SqlStore(SqliteBackend.memory(), clock)
 
 
 def _open_file(path: Path, clock: Clock | None) -> SqlStore:
+    from quiz.store.sql import SqlStore
     from quiz.store.sqlite import NotADatabase, SqliteBackend
 
     try:

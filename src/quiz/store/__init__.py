@@ -1,4 +1,5 @@
-"""Where progress is kept: open the store, and never let it stop a game.
+"""Where progress is kept: open the store (SQLite, or PostgreSQL for a school), and never let it
+stop a game.
 
 `open_store` always returns a working store. A file that is not a database is
 set aside (its bytes kept, renamed beside it) and a new one started; a folder
@@ -18,6 +19,7 @@ from quiz.store.backend import StoreError
 
 if TYPE_CHECKING:
     from quiz.clock import Clock
+    from quiz.store.backend import Backend
     from quiz.store.sql import SqlStore
 
 __all__ = ["SqlStore", "StoreError", "open_store", "default_target"]
@@ -48,8 +50,13 @@ def default_target() -> str:
 
 
 def open_store(target: str | None = None, clock: Clock | None = None) -> SqlStore:
+    """The store at `target`: a file path (SQLite) or a postgresql:// URL."""
+    from quiz.store.postgres import PostgresBackend, is_postgres
+
     target = target or default_target()
     try:
+        if is_postgres(target):
+            return _open(PostgresBackend(target), clock)
         return _open_file(Path(target), clock)
     except StoreError as exc:
         store = _memory(clock)
@@ -80,6 +87,12 @@ def _open_file(path: Path, clock: Clock | None) -> SqlStore:
         store = SqlStore(backend, clock)
         store.notice = f"{path} was not a readable progress file; kept as {kept.name}, started anew"
         return store
+    return _open(backend, clock)
+
+
+def _open(backend: Backend, clock: Clock | None) -> SqlStore:
+    from quiz.store.sql import SqlStore
+
     try:
         return SqlStore(backend, clock)
     except StoreError:

@@ -119,6 +119,7 @@ def migrate(store: SqlStore, target: int = VERSION) -> int:
     """Bring the database up to `target`; return the version it was at."""
     db = store.db
     with db.transaction():
+        db.lock_schema()
         start = version(db)
         if start > VERSION:
             raise StoreError(

@@ -38,18 +38,17 @@ class SqlStore:
     # -- players --------------------------------------------------------------------
 
     def player(self, name: str) -> Player:
-        """The player of that name, added if new."""
+        """The player of that name, added if new (two hosts adding the same name at once
+        both get the one row: the insert yields to the unique name)."""
         with self.db.transaction():
-            rows = self.db.execute(
-                "SELECT id, name, created_at FROM players WHERE name = ?", (name,)
+            self.db.execute(
+                "INSERT INTO players (name, created_at) VALUES (?, ?) "
+                "ON CONFLICT (name) DO NOTHING",
+                (name, review.iso(self.clock.now())),
             )
-            if rows:
-                return Player(*rows[0])
-            now = review.iso(self.clock.now())
-            (row,) = self.db.execute(
-                "INSERT INTO players (name, created_at) VALUES (?, ?) RETURNING id", (name, now)
-            )
-            return Player(int(row[0]), name, now)
+            found = self.find_player(name)
+            assert found is not None
+            return found
 
     def players(self) -> list[Player]:
         rows = self.db.execute("SELECT id, name, created_at FROM players ORDER BY name")
@@ -57,7 +56,7 @@ class SqlStore:
 
     def find_player(self, name: str) -> Player | None:
         rows = self.db.execute("SELECT id, name, created_at FROM players WHERE name = ?", (name,))
-        return Player(*rows[0]) if rows else None
+        return Player(int(rows[0][0]), str(rows[0][1]), str(rows[0][2])) if rows else None
 
     def last_player(self) -> str | None:
         rows = self.db.execute("SELECT value FROM meta WHERE key = 'last_player'")

@@ -15,7 +15,7 @@ from typing import Any
 from quiz.clock import Clock, SystemClock
 from quiz.store import review
 from quiz.store.backend import Backend
-from quiz.store.records import AnswerRecord, FactProgress, Player, RoundRow, TopScore
+from quiz.store.records import AnswerRecord, Player, RoundRow
 
 
 class SqlStore:
@@ -235,15 +235,11 @@ class SqlStore:
     ) -> list[RoundRow]:
         """The player's rounds with at least one answer, oldest first (only the `latest` ones
         when asked). Each round row keeps its own tallies, so this never reads the answers."""
+        where, params = _answered_rounds(player_id, pack_id)
         sql = (
             "SELECT id, pack_id, mode, count, custom, started_at, ended_at, status, score, "
-            "answered, correct FROM rounds WHERE player_id = ? AND answered > 0"
+            f"answered, correct FROM rounds WHERE {where} ORDER BY started_at DESC, id DESC"
         )
-        params: list[Any] = [player_id]
-        if pack_id is not None:
-            sql += " AND pack_id = ?"
-            params.append(pack_id)
-        sql += " ORDER BY started_at DESC, id DESC"
         if latest is not None:
             sql += " LIMIT ?"
             params.append(latest)
@@ -251,64 +247,13 @@ class SqlStore:
 
     def totals(self, player_id: int, pack_id: str | None = None) -> tuple[int, int, int]:
         """(rounds with an answer, answers, right answers) of a player, on one pack or all."""
-        sql = (
+        where, params = _answered_rounds(player_id, pack_id)
+        (row,) = self.db.execute(
             "SELECT COUNT(*), COALESCE(SUM(answered), 0), COALESCE(SUM(correct), 0) "
-            "FROM rounds WHERE player_id = ? AND answered > 0"
+            f"FROM rounds WHERE {where}",
+            params,
         )
-        params: list[Any] = [player_id]
-        if pack_id is not None:
-            sql += " AND pack_id = ?"
-            params.append(pack_id)
-        (row,) = self.db.execute(sql, params)
         return int(row[0]), int(row[1]), int(row[2])
-
-    def best(
-        self, player_id: int, pack_id: str, count: int, before: int | None = None
-    ) -> int | None:
-        """The player's best finished practice score for this pack and round length, counting
-        only rounds other than `before`."""
-        rows = self.db.execute(
-            "SELECT MAX(score) FROM rounds WHERE player_id = ? AND pack_id = ? AND count = ? "
-            "AND mode = 'practice' AND custom = 0 AND status = 'done' AND id <> ?",
-            (player_id, pack_id, count, before if before is not None else -1),
-        )
-        return None if not rows or rows[0][0] is None else int(rows[0][0])
-
-    def top(self, pack_id: str, count: int, limit: int = 5) -> list[TopScore]:
-        rows = self.db.execute(
-            "SELECT p.name, r.score, r.started_at, r.id FROM rounds r "
-            "JOIN players p ON p.id = r.player_id WHERE r.pack_id = ? AND r.count = ? "
-            "AND r.mode = 'practice' AND r.custom = 0 AND r.status = 'done' "
-            "ORDER BY r.score DESC, r.started_at, r.id LIMIT ?",
-            (pack_id, count, limit),
-        )
-        return [TopScore(*r) for r in rows]
-
-    def progress(self, player_id: int, pack_id: str) -> list[FactProgress]:
-        rows = self.db.execute(
-            "SELECT fact_id, attempts, rights, last_result, last_kind, last_at, mastered, due "
-            "FROM fact_progress WHERE player_id = ? AND pack_id = ? ORDER BY fact_id",
-            (player_id, pack_id),
-        )
-        return [
-            FactProgress(str(f), int(n), int(k), str(res), str(kind), str(at), bool(m), str(due))
-            for f, n, k, res, kind, at, m, due in rows
-        ]
-
-    def due(self, player_id: int, pack_id: str, now: str) -> list[review.Due]:
-        rows = self.db.execute(
-            "SELECT fact_id, due, last_kind FROM fact_progress "
-            "WHERE player_id = ? AND pack_id = ? AND due <= ? ORDER BY due, fact_id",
-            (player_id, pack_id, now),
-        )
-        return [review.Due(str(f), review.parse_iso(d), str(k)) for f, d, k in rows]
-
-    def next_due(self, player_id: int, pack_id: str) -> str | None:
-        rows = self.db.execute(
-            "SELECT MIN(due) FROM fact_progress WHERE player_id = ? AND pack_id = ?",
-            (player_id, pack_id),
-        )
-        return None if not rows or rows[0][0] is None else str(rows[0][0])
 
     def answer_counts(self, player_id: int, pack_id: str | None = None) -> tuple[int, int]:
         """(answers, right answers) of a player, on one pack or all."""
@@ -321,3 +266,12 @@ class SqlStore:
             (player_id,),
         )
         return [str(r[0]) for r in rows]
+
+
+def _answered_rounds(player_id: int, pack_id: str | None) -> tuple[str, list[Any]]:
+    """The WHERE clause (and its parameters) of a player's rounds with an answer."""
+    where, params = "player_id = ? AND answered > 0", [player_id]
+    if pack_id is not None:
+        where += " AND pack_id = ?"
+        params.append(pack_id)
+    return where, params

@@ -15,7 +15,7 @@ from typing import Any
 from quiz.clock import Clock, SystemClock
 from quiz.store import review
 from quiz.store.backend import Backend
-from quiz.store.records import AnswerRecord, Player, RoundRow
+from quiz.store.records import AnswerRecord, FactProgress, Player, RoundRow, TopScore
 
 
 class SqlStore:
@@ -255,6 +255,54 @@ class SqlStore:
         )
         return int(row[0]), int(row[1]), int(row[2])
 
+    def best(
+        self, player_id: int, pack_id: str, count: int, before: int | None = None
+    ) -> int | None:
+        """The player's best finished practice score for this pack and round length, counting
+        only rounds other than `before`."""
+        rows = self.db.execute(
+            "SELECT MAX(score) FROM rounds WHERE player_id = ? AND pack_id = ? AND count = ? "
+            "AND mode = 'practice' AND custom = 0 AND status = 'done' AND id <> ?",
+            (player_id, pack_id, count, before if before is not None else -1),
+        )
+        return None if not rows or rows[0][0] is None else int(rows[0][0])
+
+    def top(self, pack_id: str, count: int, limit: int = 5) -> list[TopScore]:
+        rows = self.db.execute(
+            "SELECT p.name, r.score, r.started_at, r.id FROM rounds r "
+            "JOIN players p ON p.id = r.player_id WHERE r.pack_id = ? AND r.count = ? "
+            "AND r.mode = 'practice' AND r.custom = 0 AND r.status = 'done' "
+            "ORDER BY r.score DESC, r.started_at, r.id LIMIT ?",
+            (pack_id, count, limit),
+        )
+        return [TopScore(*r) for r in rows]
+
+    def progress(self, player_id: int, pack_id: str) -> list[FactProgress]:
+        rows = self.db.execute(
+            "SELECT fact_id, attempts, rights, last_result, last_kind, last_at, mastered, due "
+            "FROM fact_progress WHERE player_id = ? AND pack_id = ? ORDER BY fact_id",
+            (player_id, pack_id),
+        )
+        return [
+            FactProgress(str(f), int(n), int(k), str(res), str(kind), str(at), bool(m), str(due))
+            for f, n, k, res, kind, at, m, due in rows
+        ]
+
+    def due(self, player_id: int, pack_id: str, now: str) -> list[review.Due]:
+        rows = self.db.execute(
+            "SELECT fact_id, due, last_kind FROM fact_progress "
+            "WHERE player_id = ? AND pack_id = ? AND due <= ? ORDER BY due, fact_id",
+            (player_id, pack_id, now),
+        )
+        return [review.Due(str(f), review.parse_iso(d), str(k)) for f, d, k in rows]
+
+    def next_due(self, player_id: int, pack_id: str) -> str | None:
+        rows = self.db.execute(
+            "SELECT MIN(due) FROM fact_progress WHERE player_id = ? AND pack_id = ?",
+            (player_id, pack_id),
+        )
+        return None if not rows or rows[0][0] is None else str(rows[0][0])
+
     def answer_counts(self, player_id: int, pack_id: str | None = None) -> tuple[int, int]:
         """(answers, right answers) of a player, on one pack or all."""
         _, answers, right = self.totals(player_id, pack_id)
@@ -270,7 +318,8 @@ class SqlStore:
 
 def _answered_rounds(player_id: int, pack_id: str | None) -> tuple[str, list[Any]]:
     """The WHERE clause (and its parameters) of a player's rounds with an answer."""
-    where, params = "player_id = ? AND answered > 0", [player_id]
+    where = "player_id = ? AND answered > 0"
+    params: list[Any] = [player_id]
     if pack_id is not None:
         where += " AND pack_id = ?"
         params.append(pack_id)

@@ -86,7 +86,10 @@ class TooSmall(Screen[None]):
         from quiz.tui.app import MIN_SIZE
 
         w, h = self.app.size
-        self.query_one("#too-small", Static).update(
+        shown = self.query("#too-small")  # a resize can come before the notice is composed
+        if not shown:
+            return
+        shown.first(Static).update(
             f"The terminal is too small ({w}×{h}).\nMake it at least {MIN_SIZE[0]}×{MIN_SIZE[1]}, "
             "or press Esc to quit."
         )

@@ -319,8 +319,9 @@ def _export_in_subprocess(hash_seed: str, *args: str) -> str:
     [
         (str(MOON), "--count", "15", "--seed", "9"),
         ("--count", "25", "--seed", "4", "--kinds", "choice,multi,order,true_false"),
+        ("--all", "--seed", "2"),
     ],
-    ids=["moon", "bundled"],
+    ids=["moon", "bundled", "bundled-all"],
 )
 def test_same_output_under_any_hash_seed(args: tuple[str, ...]) -> None:
     a = _export_in_subprocess("1", *args)
@@ -933,3 +934,89 @@ def test_fact_lookup_agrees_with_a_scan(name: str) -> None:
             for v in probes:
                 scan = [f for f in facts if same_value(getattr(f, side), v)]
                 assert pack.facts_with(relation, side, v) == scan, (relation, side, v)
+
+
+# -- the verifier catches the new rules (issue 7) ------------------------------------------------
+
+
+def _first(name: str, kind: str, test) -> Seen:  # noqa: ANN001 - a predicate
+    for seed in SEEDS:
+        for q in each(name, seed, kind):
+            if test(q):
+                return q
+    pytest.fail(f"no {kind} question to mutate")
+
+
+def test_verify_catches_an_evidence_claim_copied_from_its_proof() -> None:
+    pack = bundled()
+    q = _first("bundled", "evidence", lambda q: True)
+    lead = q.prompt.split(" proves this? ")[0]
+    copied = dataclasses.replace(q.q, prompt=f"{lead} proves this? {q.answer}")
+    assert any("copies" in p for p in verify(pack, copied))
+
+
+def test_verify_catches_a_wrong_sentence_that_could_prove_the_claim() -> None:
+    pack = bundled()
+    q = _first("bundled", "evidence", lambda q: isinstance(pack.fact_by_id[q.fact].object, Entity))
+    fact = pack.fact_by_id[q.fact]
+    text = pack.sources[q.quote.source].text
+    naming = next(
+        text[s.start : s.end]
+        for s in sentences(text)
+        if text[s.start : s.end] != q.answer
+        and any(mentions(text[s.start : s.end], n) for n in fact.object.names)
+    )
+    wrong = next(i for i, o in enumerate(q.options) if o != q.answer)
+    options = tuple(naming if i == wrong else o for i, o in enumerate(q.options))
+    problems = verify(pack, dataclasses.replace(q.q, options=options))
+    assert any(f"mentions {fact.object.display!r}" in p for p in problems), problems
+
+
+def test_verify_catches_a_wrong_option_outside_the_answers_role() -> None:
+    pack = bundled()
+    q = _first("bundled", "choice", lambda q: q.relation == "manned_and_equipped_by")
+    pakistan = pack.entities["pakistan"]
+    wrong = next(i for i, o in enumerate(q.options) if o != q.answer)
+    claim = q.origin.claim
+    values = tuple(pakistan if i == wrong else v for i, v in enumerate(claim.values))
+    options = tuple(v.display for v in values)
+    origin = dataclasses.replace(
+        q.origin, claim=dataclasses.replace(claim, values=values), why_wrong=()
+    )
+    problems = verify(pack, dataclasses.replace(q.q, options=options, origin=origin))
+    assert any("Pakistan" in p and "role" in p for p in problems), problems
+
+
+def test_verify_catches_a_time_bound_claim_without_its_date() -> None:
+    pack = bundled()
+    q = _first("bundled", "choice", lambda q: "(2018)" in q.prompt)
+    undated = dataclasses.replace(q.q, prompt=q.prompt.replace(" (2018)", ""))
+    assert any("2018" in p for p in verify(pack, undated))
+
+
+def test_verify_catches_a_why_not_from_another_relation() -> None:
+    pack = bundled()
+
+    def elsewhere(q: Seen, i: int) -> list:
+        value = q.values[i]
+        return [
+            f
+            for f in pack.facts
+            if f.relation.id != q.relation and value.key in (f.subject.key, f.object.key)
+        ]
+
+    q = _first("bundled", "choice", lambda q: any(elsewhere(q, i) for i, _ in q.origin.why_wrong))
+    i, why = next((i, w) for i, w in q.origin.why_wrong if elsewhere(q, i))
+    moved = dataclasses.replace(why, fact=elsewhere(q, i)[0].id)
+    origin = dataclasses.replace(q.origin, why_wrong=((i, moved),))
+    problems = verify(pack, dataclasses.replace(q.q, origin=origin))
+    assert any("another relation" in p for p in problems), problems
+
+
+def test_verify_all_catches_a_question_asked_twice() -> None:
+    from quiz.generate.verify import verify_all
+
+    qs = [q.q for q in questions("bundled", 0)]
+    assert verify_all(qs) == []
+    twice = dataclasses.replace(qs[3], id="twin:choice")
+    assert verify_all([*qs, twice]) == [("twin:choice", f"repeats question {qs[3].id}")]

@@ -18,6 +18,8 @@ _ARTICLE = re.compile(r"^(the|a|an) ")
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():  # nothing to strip: most prompts and names
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

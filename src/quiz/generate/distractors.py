@@ -59,8 +59,9 @@ def candidates(
         firsts = {id(v) for v in first}
         later = [v for v in head if id(v) not in firsts]
         ranked = itertools.chain(first, later, ranked)
+    only = keys[0] if len(keys) == 1 else None
     for value in _unique(ranked):
-        if not any(alike(key, value) for key in keys):
+        if not (alike(only, value) if only is not None else any(alike(k, value) for k in keys)):
             continue
         names = set(folded_names(value))
         if names & taken or names_in(folded_prompt, value):
@@ -93,10 +94,10 @@ def _ranked(
         low, high = key.year - YEARS_AROUND, key.year + YEARS_AROUND
         yield from shuffled(index.dates_of(relation, side, low, high), rng)
         yield from shuffled(_dates_between(pack, asked_type(relation, direction), low, high), rng)
-        yield from shuffled(_neighbours(key, pack), rng)
+        yield from shuffled(_neighbours_of(key, pack), rng)
     elif isinstance(key, Number):
         yield from shuffled(index.numbers(relation), rng)
-        yield from shuffled(_neighbours(key, pack), rng)
+        yield from shuffled(_neighbours_of(key, pack), rng)
     else:
         group = key.group if isinstance(key, Entity) else None
         yield from shuffled(index.side_values(relation, side), rng)
@@ -124,9 +125,18 @@ def alike(key: Value, value: Value) -> bool:
         return (
             isinstance(value, Entity)
             and (key.group is None or value.group == key.group)
-            and set(key.attributes) <= set(value.attributes)
+            and all(a in value.attributes for a in key.attributes)
         )
     return True
+
+
+def _neighbours_of(key: Value, pack: Pack) -> list[Value]:
+    """`_neighbours`, made once per value: the same dates come back for many questions."""
+    memo = index_of(pack).memo
+    found = memo.get(("neighbours", key.key))
+    if not isinstance(found, list):
+        found = memo[("neighbours", key.key)] = _neighbours(key, pack)
+    return found
 
 
 def _neighbours(key: Value, pack: Pack) -> list[Value]:

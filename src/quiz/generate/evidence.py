@@ -95,9 +95,7 @@ def near_misses(
     barred = {answer.start}
     for f in index.facts_for(fact.relation, "forward", fact.subject):  # same relation, subject
         barred |= _sentences_of(pack, f, source)
-    found: list[int] = []
-    for f in pack.facts_about.get(fact.subject.key, ()):  # about the same subject
-        found.extend(_sentences_of(pack, f, source))
+    found: list[int] = list(_about(pack, fact.subject, source))  # about the same subject
     related = pack.facts_by_relation.get(fact.relation.id, ())
     for f in _take(shuffled(related, rng), 8):  # the same relation, another subject
         found.extend(_sentences_of(pack, f, source))
@@ -131,9 +129,10 @@ def near_misses(
     return chosen
 
 
-def key_terms(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def key_terms(text: str) -> frozenset[str]:
     """The words that carry a claim's topic: five letters or more, not function words."""
-    return {w for w in fold(text).split() if len(w) >= 5 and w not in STOPWORDS}
+    return frozenset(w for w in fold(text).split() if len(w) >= 5 and w not in STOPWORDS)
 
 
 def _take(items: object, n: int) -> list[Fact]:
@@ -145,15 +144,29 @@ def _take(items: object, n: int) -> list[Fact]:
     return out
 
 
-def _sentences_of(pack: Pack, fact: Fact, source: str) -> set[int]:
-    text_of = index_of(pack).source(source)
-    out = set()
-    for q in fact.evidence:
-        if q.source == source:
-            s = text_of.sentence(q.start, q.end)
-            if s is not None:
-                out.add(s.start)
-    return out
+def _about(pack: Pack, value: Value, source: str) -> frozenset[int]:
+    """The sentences (by start) that hold a quote of any fact about a value."""
+    index = index_of(pack)
+    key = ("sentences about", value.key, source)
+    found = index.memo.get(key)
+    if not isinstance(found, frozenset):
+        facts = pack.facts_about.get(value.key, ())
+        found = index.memo[key] = frozenset().union(
+            *(_sentences_of(pack, f, source) for f in facts)
+        )
+    return found
+
+
+def _sentences_of(pack: Pack, fact: Fact, source: str) -> frozenset[int]:
+    """The sentences (by start) that hold the fact's quotes, worked out once per fact."""
+    index = index_of(pack)
+    key = ("sentences of", fact.id, source)
+    found = index.memo.get(key)
+    if not isinstance(found, frozenset):
+        text_of = index.source(source)
+        held = (text_of.sentence(q.start, q.end) for q in fact.evidence if q.source == source)
+        found = index.memo[key] = frozenset(s.start for s in held if s is not None)
+    return found
 
 
 def states(text: str, value: Value) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from functools import lru_cache
 
 from quiz.answers import GENERIC_HEADS, short_forms
 from quiz.generate.distractors import candidates, sort_if_ordered
@@ -110,9 +111,10 @@ def why_wrong(pack: Pack, fact: Fact, direction: Direction, value: Value) -> Why
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
-def distinctive_words(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def distinctive_words(text: str) -> frozenset[str]:
     """The words of a text that carry meaning: not function words, not numbers."""
-    return {w for w in _WORD.findall(fold(text)) if w not in STOPWORDS and len(w) > 2}
+    return frozenset(w for w in _WORD.findall(fold(text)) if w not in STOPWORDS and len(w) > 2)
 
 
 def giveaway(prompt: str, right: list[str], wrong: list[str]) -> set[str]:

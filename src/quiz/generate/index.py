@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import random
 import re
+import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar
@@ -262,12 +263,17 @@ class AnswerSet:
 
 
 _INDEXES: WeakKeyDictionary[Pack, Index] = WeakKeyDictionary()
+_last: tuple[weakref.ref[Pack], Index] | None = None  # every builder asks, about one pack
 
 
 def index_of(pack: Pack) -> Index:
+    global _last
+    if _last is not None and _last[0]() is pack:
+        return _last[1]
     found = _INDEXES.get(pack)
     if found is None:
         found = _INDEXES[pack] = Index(pack)
+    _last = (weakref.ref(pack), found)
     return found
 
 

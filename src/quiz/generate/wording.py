@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from quiz.packs.model import Fact, Pack, Quote, Value
 from quiz.packs.quotes import Span
@@ -63,8 +64,14 @@ def as_of(pack: Pack, source_id: str) -> int | None:
     return pack.sources[source_id].as_of
 
 
+@lru_cache(maxsize=64)
 def _frame_re(word: str) -> re.Pattern[str]:
     return re.compile(rf"^according to the {re.escape(word)}(?: \(\d{{4}}\))?, ", re.I)
+
+
+@lru_cache(maxsize=64)
+def _named_re(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\bthe {re.escape(word)}\b(?! \()", re.I)
 
 
 def frame(text: str, word: str, year: int | None = None) -> str:
@@ -75,7 +82,7 @@ def frame(text: str, word: str, year: int | None = None) -> str:
     m = _frame_re(word).match(text)
     if m:
         return lead + text[m.end() :]
-    named = re.search(rf"\bthe {re.escape(word)}\b(?! \()", text, re.I)
+    named = _named_re(word).search(text)
     if named:
         if year is None:
             return text
@@ -124,6 +131,8 @@ def listing(items: Sequence[str], last: str = "and") -> str:
 def passages(pack: Pack, quotes: Sequence[Quote]) -> tuple[Quote, ...]:
     """The quotes to show, one per paragraph: quotes that share a paragraph become one
     passage from the first to the last, so feedback never shows a paragraph twice."""
+    if len(quotes) < 2:
+        return tuple(quotes)
     from quiz.generate.index import index_of
 
     index = index_of(pack)

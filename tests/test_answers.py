@@ -312,7 +312,7 @@ def test_bundled_typed_answers_take_what_a_student_types(
 
 def test_a_short_form_two_values_share_is_not_accepted() -> None:
     """ "Lithuanian" names the Lithuanian Air Force and the Lithuanian Navy alike."""
-    from quiz.generate.from_facts import answer_forms
+    from quiz.generate.typed import answer_forms
 
     pack = bundled()
     air_force = pack.entities["lithuanian-air-force"]

@@ -1,4 +1,5 @@
-"""Question kinds built from one fact, or from the facts that share a subject or object.
+"""Question kinds built from one fact, or from the facts that share a subject or object
+(typed answers are in `typed`, evidence in `evidence`, time order in `order`).
 
 Each builder returns None when the bank cannot make that question honestly
 (too few proven-false options, an answer that is not unique, a prompt that
@@ -11,7 +12,6 @@ import random
 import re
 from functools import lru_cache
 
-from quiz.answers import GENERIC_HEADS, short_forms
 from quiz.generate.distractors import candidates, sort_if_ordered
 from quiz.generate.index import index_of
 from quiz.generate.truth import Direction
@@ -26,9 +26,9 @@ from quiz.generate.wording import (
     source_of,
     statement,
 )
-from quiz.packs.model import NUMBER_WORDS, Entity, Fact, Number, Pack, Value, When
-from quiz.question import Claim, Figure, Many, One, Origin, Question, Text, WhyWrong
-from quiz.text import contains_phrase, fold
+from quiz.packs.model import NUMBER_WORDS, Fact, Number, Pack, Value, When
+from quiz.question import Claim, Figure, Many, One, Origin, Question, WhyWrong
+from quiz.text import fold
 
 TRUE, FALSE = "True", "False"
 CHOICE_OPTIONS = 4
@@ -45,48 +45,14 @@ def ask(pack: Pack, fact: Fact, direction: Direction, template: str | None = Non
     if template not in fact.relation.templates:
         return None
     anchor, key = sides(fact, direction)
-    prompt = framed(pack, fact, fact.relation.render(template, **_placed(direction, anchor)))
+    prompt = framed(pack, fact, fact.relation.render(template, **placed(direction, anchor)))
     if names_in(fold(prompt), key):
         return None
     return prompt
 
 
-def _placed(direction: Direction, anchor: Value) -> dict[str, Value]:
+def placed(direction: Direction, anchor: Value) -> dict[str, Value]:
     return {"subject": anchor} if direction == "forward" else {"obj": anchor}
-
-
-def answer_forms(pack: Pack, value: Value) -> tuple[str, ...]:
-    """Every way a player may write a value: its names, and for an entity the short forms no
-    other value of its type could be meant by ("Warsaw" for the Warsaw Summit, but not
-    "Lithuanian" for the Lithuanian Air Force while there is a Lithuanian Navy)."""
-    if not isinstance(value, Entity):
-        return value.names
-    firsts, lasts = generic = pack.common_name_words(value.type)
-    heads = GENERIC_HEADS | lasts
-    mine = set(value.folded_names)
-    kept: list[str] = []
-    for name, folded in zip(value.names, value.folded_names, strict=True):
-        if not _may_shorten(folded.split(), firsts, heads):
-            continue
-        for form in short_forms(name, generic):
-            key = fold(form)
-            if key not in mine and pack.named_from(value.type, key) <= {value.id}:
-                kept.append(form)
-    return (*value.names, *dict.fromkeys(kept))
-
-
-def _may_shorten(words: list[str], leads: frozenset[str], heads: frozenset[str]) -> bool:
-    """Whether a folded name has generic words around a meaningful one (the cheap test
-    before `short_forms`: most names have nothing to drop)."""
-    if len(words) < 2:
-        return False
-    start, end = 0, len(words)
-    while start < end - 1 and words[start] in leads:
-        start += 1
-    while end > start + 1 and words[end - 1] in heads:
-        end -= 1
-    spans = {(start, len(words)), (0, end), (start, end)} - {(0, len(words))}
-    return any(len(w) >= 3 and w.isalpha() and w not in heads for a, b in spans for w in words[a:b])
 
 
 def _arrange(values: list[Value], rng: random.Random) -> list[Value]:
@@ -215,106 +181,19 @@ def true_false(pack: Pack, fact: Fact, truth: bool, rng: random.Random) -> Quest
     )
 
 
-def _unique_answer(pack: Pack, fact: Fact, direction: Direction) -> bool:
+def unique_answer(pack: Pack, fact: Fact, direction: Direction) -> bool:
     anchor, _ = sides(fact, direction)
     return (
         fact.relation.closed and len(index_of(pack).answers(fact.relation, direction, anchor)) == 1
     )
 
 
-def _says_whose(pack: Pack, fact: Fact, direction: Direction, prompt: str) -> bool:
+def says_whose(pack: Pack, fact: Fact, direction: Direction, prompt: str) -> bool:
     """Where the world holds more answers than the source (`also_true`), a question with one
     right answer must ask what the source says."""
     if direction != "forward" or not fact.relation.also_true:
         return True
     return f"the {noun(pack, source_of(pack, fact))}" in prompt.lower()
-
-
-def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Question | None:
-    anchor, key = sides(fact, direction)
-    if not isinstance(key, Entity) or not _unique_answer(pack, fact, direction):
-        return None
-    prompt = ask(pack, fact, direction)
-    if prompt is None or "of these" in prompt.lower():
-        return None  # "Which of these …?" asks to pick from options, not to type
-    if not _says_whose(pack, fact, direction, prompt):
-        return None
-    accepted = answer_forms(pack, key)
-    if any(contains_phrase(prompt, n) for n in accepted[len(key.names) :]):
-        return None
-    rivals = _rivals(pack, key)
-    return Question(
-        id=f"{fact.id}:typed:{direction}",
-        kind="typed",
-        prompt=prompt,
-        options=(),
-        topics=fact.topics,
-        key=Text(key.display, accepted, rivals),
-        origin=Origin(
-            facts=(fact.id,),
-            quotes=passages(pack, fact.evidence),
-            explanation=explanation(pack, fact),
-            claim=Claim(fact.relation.id, direction, anchor, (key,)),
-        ),
-    )
-
-
-def typed_any(
-    pack: Pack, facts: list[Fact], direction: Direction, rng: random.Random
-) -> Question | None:
-    """ "Name one …": a typed answer that takes any value of a list the source gives in full.
-    Recall without wrong options, for lists with no safe near miss (the countries Lithuanians
-    deployed to: any other country might have had a deployment the article does not tell)."""
-    first = facts[0]
-    relation = first.relation
-    template = f"{direction}_any"
-    if not relation.closed or template not in relation.templates or len(facts) < 2:
-        return None
-    anchor, _ = sides(first, direction)
-    keys = [k for f in facts if isinstance(k := sides(f, direction)[1], Entity)]
-    if len(keys) != len(facts):
-        return None
-    prompt = framed(pack, first, relation.render(template, **_placed(direction, anchor)))
-    if not _says_whose(pack, first, direction, prompt):
-        return None
-    answer = listing([k.display for k in keys], "or")
-    accepted = tuple(dict.fromkeys([answer, *(n for k in keys for n in answer_forms(pack, k))]))
-    if any(contains_phrase(prompt, n) for n in accepted):
-        return None
-    own = {fold(n) for n in accepted}
-    rivals = tuple(n for k in keys for n in _rivals(pack, k) if fold(n) not in own)
-    return Question(
-        id=f"{first.id}:typed:{template}",
-        kind="typed",
-        prompt=prompt,
-        options=(),
-        topics=tuple(dict.fromkeys(t for f in facts for t in f.topics)),
-        key=Text(answer, accepted, tuple(dict.fromkeys(rivals))),
-        origin=Origin(
-            facts=tuple(f.id for f in facts),
-            quotes=passages(pack, [q for f in facts for q in f.evidence]),
-            explanation=f"Any of these: {answer}.",
-            claim=Claim(relation.id, direction, anchor, tuple(keys)),
-        ),
-    )
-
-
-def _rivals(pack: Pack, key: Entity) -> tuple[str, ...]:
-    """Every name of the other values of the key's type: a typo closer to one of them is not
-    forgiven. One shared tuple per type, sliced around the key."""
-    memo = index_of(pack).memo
-    found = memo.get(("rivals", key.type))
-    if not isinstance(found, tuple):
-        names: list[str] = []
-        spans: dict[object, tuple[int, int]] = {}
-        for v in pack.pool(key.type):
-            start = len(names)
-            names.extend(v.names)
-            spans[v.key] = (start, len(names))
-        found = memo[("rivals", key.type)] = (tuple(names), spans)
-    everything, where = found
-    start, end = where[key.key]
-    return everything[:start] + everything[end:]
 
 
 def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | None:
@@ -334,12 +213,12 @@ def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | None:
         unit = fact.relation.unit or ""
     else:
         return None
-    if not _unique_answer(pack, fact, "forward"):
+    if not unique_answer(pack, fact, "forward"):
         return None
     prompt = ask(pack, fact, "forward", template)
     if prompt is None or _names_number(prompt, answer):
         return None
-    if not _says_whose(pack, fact, "forward", prompt):
+    if not says_whose(pack, fact, "forward", prompt):
         return None
     return Question(
         id=f"{fact.id}:number",
@@ -374,7 +253,7 @@ def multi(
     if not relation.closed or template not in relation.templates:
         return None
     anchor, _ = sides(first, direction)
-    prompt = framed(pack, first, relation.render(template, **_placed(direction, anchor)))
+    prompt = framed(pack, first, relation.render(template, **placed(direction, anchor)))
     rights = [sides(f, direction)[1] for f in facts]
     folded_prompt = fold(prompt)
     rights = [v for v in rights if not names_in(folded_prompt, v)]

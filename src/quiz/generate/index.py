@@ -132,7 +132,6 @@ class Index:
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
         self._groups: dict[tuple[str, str | None], tuple[Value, ...]] = {}
-        self._names: dict[str, tuple[str, ...]] = {}
         self._numbers: dict[str, tuple[Number, ...]] = {}
         self._dates: dict[str, tuple[tuple[When, ...], list[int]]] = {}
         self._sources: dict[str, SourceIndex] = {}
@@ -189,15 +188,6 @@ class Index:
             if group is not None:
                 pool = tuple(v for v in pool if isinstance(v, Entity) and v.group == group)
             found = self._groups[key] = pool
-        return found
-
-    def names(self, type_name: str) -> tuple[str, ...]:
-        """Every name and alias of every value of a type: the rivals of a typed answer."""
-        found = self._names.get(type_name)
-        if found is None:
-            found = self._names[type_name] = tuple(
-                n for v in self.pack.pool(type_name) for n in v.names
-            )
         return found
 
     def numbers(self, relation: Relation) -> tuple[Number, ...]:

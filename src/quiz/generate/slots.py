@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from quiz.generate import from_facts, order
+from quiz.generate import from_facts, order, typed
 from quiz.generate.evidence import evidence
 from quiz.generate.hand import hand
 from quiz.generate.index import index_of
@@ -58,7 +58,7 @@ def per_fact(pack: Pack, kind: str, variant: str, fact: Fact) -> Slot | None:
     if kind == "typed" and variant.endswith("_any"):
         return any_slot(pack, fact, direction)
     if kind == "typed":
-        make = partial(from_facts.typed, pack, fact, direction)
+        make = partial(typed.typed, pack, fact, direction)
         return Slot(f"{fact.id}:typed:{variant}", kind, (fact.id,), fact.topics, make)
     if kind == "true_false":
         truth = variant == "true"
@@ -104,7 +104,7 @@ def any_slot(pack: Pack, fact: Fact, direction: Direction) -> Slot | None:
     group = [f for f in group if not f.background]
     if len(group) < 2:
         return None
-    make = partial(from_facts.typed_any, pack, group, direction)
+    make = partial(typed.typed_any, pack, group, direction)
     sid = f"{group[0].id}:typed:{direction}_any"
     return Slot(sid, "typed", tuple(f.id for f in group), _topics(group), make)
 

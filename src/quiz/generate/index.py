@@ -130,7 +130,7 @@ class Index:
     """The tables of one pack. Use `index_of(pack)`."""
 
     def __init__(self, pack: Pack) -> None:
-        self.pack = pack
+        self._pack = weakref.ref(pack)  # the index lives as long as its pack, not longer
         self._groups: dict[tuple[str, str | None], tuple[Value, ...]] = {}
         self._numbers: dict[str, tuple[Number, ...]] = {}
         self._dates: dict[str, tuple[tuple[When, ...], list[int]]] = {}
@@ -138,6 +138,12 @@ class Index:
         self._side_dates: dict[tuple[str, str], tuple[tuple[When, ...], list[int]]] = {}
         self._answer_sets: dict[tuple[str, str, object], AnswerSet] = {}
         self.memo: dict[object, object] = {}  # builders' own per-pack results (see `memo`)
+
+    @property
+    def pack(self) -> Pack:
+        pack = self._pack()
+        assert pack is not None, "the pack of this index is gone"
+        return pack
 
     # -- the bank's answers -----------------------------------------------------------
 
@@ -267,24 +273,15 @@ def index_of(pack: Pack) -> Index:
     return found
 
 
-def shuffled(items: Sequence[T], rng: random.Random, probes: int = 64) -> Iterator[T]:
-    """The items in a random order, drawn lazily: a builder that needs three wrong options
-    from a pool of thousands looks at a few dozen, not all (a full shuffle per question is
-    what made generation grow with the square of the pack). Deterministic for a given rng."""
+def shuffled(items: Sequence[T], rng: random.Random) -> Iterator[T]:
+    """The items in a random order, drawn lazily (a Fisher-Yates shuffle that swaps only the
+    places it reaches): a builder that needs three wrong options from a pool of thousands
+    draws a few numbers, not thousands (a full shuffle per question made generation grow with
+    the square of the pack). Deterministic for a given rng."""
     n = len(items)
-    if n <= probes:
-        order = list(range(n))
-        rng.shuffle(order)
-        for i in order:
-            yield items[i]
-        return
-    seen: set[int] = set()
-    for _ in range(probes):
-        i = rng.randrange(n)
-        if i not in seen:
-            seen.add(i)
-            yield items[i]
-    rest = [i for i in range(n) if i not in seen]  # rarely reached: most callers stop early
-    rng.shuffle(rest)
-    for i in rest:
-        yield items[i]
+    moved: dict[int, int] = {}
+    for i in range(n):
+        j = rng.randrange(i, n) if i < n - 1 else i
+        pick = moved.get(j, j)
+        moved[j] = moved.get(i, i)
+        yield items[pick]

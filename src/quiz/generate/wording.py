@@ -111,13 +111,26 @@ def framed(pack: Pack, fact: Fact, text: str, *, source_list: bool = False) -> s
 
 def statement(pack: Pack, fact: Fact, value: Value | None = None) -> str:
     """The fact (or the fact with another value) as a sentence, framed as it needs."""
-    said = fact.relation.render("statement", fact.subject, fact.object if value is None else value)
-    return framed(pack, fact, said)
+    if value is None:
+        return _said(pack, fact)[0]
+    return framed(pack, fact, fact.relation.render("statement", fact.subject, value))
 
 
 def explanation(pack: Pack, fact: Fact) -> str:
-    said = statement(pack, fact)
-    return f"{said} {fact.explanation}" if fact.explanation else said
+    return _said(pack, fact)[1]
+
+
+def _said(pack: Pack, fact: Fact) -> tuple[str, str]:
+    """(statement, explanation) of a fact, worked out once: many questions show them."""
+    from quiz.generate.index import index_of
+
+    memo = index_of(pack).memo
+    found = memo.get(("said", fact.id))
+    if not isinstance(found, tuple):
+        said = framed(pack, fact, fact.statement)
+        found = (said, f"{said} {fact.explanation}" if fact.explanation else said)
+        memo[("said", fact.id)] = found
+    return found
 
 
 def listing(items: Sequence[str], last: str = "and") -> str:
@@ -136,14 +149,19 @@ def passages(pack: Pack, quotes: Sequence[Quote]) -> tuple[Quote, ...]:
     from quiz.generate.index import index_of
 
     index = index_of(pack)
+    key = ("passages", tuple(quotes))
+    found = index.memo.get(key)
+    if isinstance(found, tuple):
+        return found
     merged: dict[tuple[str, int], Quote] = {}
     for q in quotes:
-        key = (q.source, index.source(q.source).paragraph(q.start))
-        seen = merged.get(key)
+        where = (q.source, index.source(q.source).paragraph(q.start))
+        seen = merged.get(where)
         if seen is None:
-            merged[key] = q
+            merged[where] = q
         elif not (seen.start <= q.start and q.end <= seen.end):
             span = Span(min(seen.start, q.start), max(seen.end, q.end))
             text = pack.sources[q.source].text[span.start : span.end]
-            merged[key] = Quote(q.source, text, span.start, span.end)
-    return tuple(merged.values())
+            merged[where] = Quote(q.source, text, span.start, span.end)
+    found = index.memo[key] = tuple(merged.values())
+    return found

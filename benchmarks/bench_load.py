@@ -420,11 +420,97 @@ def bench_generate(runs: int) -> None:
     )
 
 
+def bench_scaling(work: Path, runs: int) -> None:
+    """Generation grows linearly with the facts, and a round does not grow with the pack.
+
+    Every timed call gets a pack fresh from the parsed-pack cache (no cached property
+    filled in) with every functools cache in quiz emptied first: the cost a new process
+    pays. Both sides of each ratio are measured in the same rounds, interleaved."""
+    from quiz import generate
+    from quiz.packs import registry
+
+    paths = {n: write_synthetic_pack(work / f"gen-{n}", n) for n in SCALE_FACTS}
+    for path in paths.values():
+        registry.load(path)  # prime the parsed-pack cache
+    try:
+        bundled_path = Path(registry.resolve(BUNDLED_ID).path)
+        label = BUNDLED_ID
+    except Exception as exc:  # noqa: BLE001 - a half-written pack may fail in any way
+        print(f"NOTE: bundled pack could not be used ({_reason(exc)}); using the moon pack")
+        bundled_path, label = FALLBACK_PACK, "moon"
+
+    def fresh(path: Path) -> Callable[[], Any]:
+        def load() -> Any:
+            _clear_quiz_caches()
+            return registry.load(path)
+
+        return load
+
+    small, big = SCALE_FACTS
+    counts = {n: len(generate.all_questions(registry.load(paths[n]))) for n in SCALE_FACTS}
+    print(
+        f"synthetic packs for generation: {small} facts ({counts[small]} questions), "
+        f"{big} facts ({counts[big]} questions)"
+    )
+    every = interleaved(
+        {
+            f"all-{n}": (lambda pack: generate.all_questions(pack), fresh(paths[n]))
+            for n in SCALE_FACTS
+        },
+        runs,
+    )
+    seeds = iter(range(10**6))
+
+    def a_round(pack: Any) -> Any:
+        return generate.generate(pack, next(seeds) % 50, ROUND)
+
+    rounds = interleaved(
+        {
+            "round-bundled": (a_round, fresh(bundled_path)),
+            f"round-{big}": (a_round, fresh(paths[big])),
+        },
+        runs * 3,
+    )
+    print()
+    header()
+    base = every[f"all-{small}"]
+    row(f"all_questions, {small} facts (base)", statistics.median(base), 1.0, "(baseline)", "-")
+    grow = paired_ratio(every[f"all-{big}"], base)
+    row(
+        f"all_questions, {big} facts",
+        statistics.median(every[f"all-{big}"]),
+        grow,
+        f"<= {SCALE_GOAL:g}x (linear)",
+        verdict(grow <= SCALE_GOAL),
+    )
+    base = rounds["round-bundled"]
+    row(f"{ROUND}-question round, {label} (base)", statistics.median(base), 1.0, "(baseline)", "-")
+    ratio = paired_ratio(rounds[f"round-{big}"], base)
+    row(
+        f"{ROUND}-question round, {big} facts",
+        statistics.median(rounds[f"round-{big}"]),
+        ratio,
+        f"<= {ROUND_GOAL:g}x",
+        verdict(ratio <= ROUND_GOAL),
+    )
+
+
+SCALE_FACTS = (1000, 4000)
+SCALE_GOAL = 5.0  # 4x the facts may cost at most 5x: linear, with room for noise
+ROUND = 10
+ROUND_GOAL = 1.5  # a round on a big pack costs about what it costs on a small one
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="rounds per measurement (default 5)")
     parser.add_argument(
         "--facts", type=int, default=10_000, help="facts in the synthetic pack (default 10000)"
+    )
+    parser.add_argument(
+        "--only",
+        choices=("load", "generate", "scaling"),
+        help="run one section only",
     )
     parser.add_argument(
         "--clock",
@@ -451,9 +537,14 @@ def main() -> int:
             f"python {sys.version.split()[0]}, PyYAML {yaml.__version__} (libyaml), "
             f"{args.clock} clock, medians of {args.runs} interleaved rounds\n"
         )
-        bench_synthetic(work, args.facts, args.runs)
-        print()
-        bench_generate(max(args.runs, 3) * 3)
+        if args.only in (None, "load"):
+            bench_synthetic(work, args.facts, args.runs)
+            print()
+        if args.only in (None, "generate"):
+            bench_generate(max(args.runs, 3) * 3)
+            print()
+        if args.only in (None, "scaling"):
+            bench_scaling(work, args.runs)
     return 0
 
 

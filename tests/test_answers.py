@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import bundled, moon
-from quiz.answers import check_number, check_typed, parse_number
+from quiz.answers import check_number, check_typed, parse_number, short_forms
 from quiz.generate import all_questions
 from quiz.question import Figure, Question, Text
 
@@ -260,3 +260,96 @@ def test_an_approximate_figure_is_never_a_number_question() -> None:
     questions = all_questions(pack, 0, kinds=["number"])
     assert not {q.fact for q in questions} & set(approx)
     assert all(isinstance(q.key, Figure) and q.key.tolerance == 0 for q in questions)
+
+
+# -- typed: what a student types (issue 7: 6) ------------------------------------------------
+
+
+def test_short_forms_of_a_name() -> None:
+    assert short_forms("the Warsaw Summit") == ["Warsaw"]
+    assert short_forms("the Lithuanian Armed Forces") == ["Lithuanian"]
+    assert {"Ghor", "province of Ghor"} <= set(short_forms("Ghor province"))
+    nato = (frozenset({"nato"}), frozenset())
+    assert "Standing Naval Forces" in short_forms("the NATO Standing Naval Forces", nato)
+    assert "Air Policing" in short_forms("NATO Air Policing Mission", nato)
+    # a concept's words are its meaning; a number is no name; "United" is not a country
+    assert short_forms("cyber defence") == []
+    assert short_forms("Apollo 11", (frozenset({"apollo"}), frozenset())) == []
+    assert short_forms("the United States") == []
+
+
+def _typed_about(pack, *words: str) -> Text:
+    found = [
+        q.key
+        for q in all_questions(pack, 0, kinds=["typed"])
+        if all(w.lower() in q.prompt.lower() for w in words)
+    ]
+    assert len(found) == 1, (words, found)
+    assert isinstance(found[0], Text)
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("words", "given"),
+    [
+        (("summit", "decided to deploy"), "Warsaw"),
+        (("belongs to which armed forces",), "Lithuanian"),
+        (("Afghan province",), "province of Ghor"),
+        (("main NATO presence",), "air policing"),
+        (("SNMCMG1 is part of",), "Standing Naval Forces"),
+        (("SNMCMG1 is part of",), "the standing naval forces"),
+        (("capabilities of Lithuania assigned",), "Response Forces"),
+        (("by ratifying which treaty",), "North Atlantic Treaty"),
+        (("deployed between NATO accession",), "Iraq"),
+    ],
+)
+def test_bundled_typed_answers_take_what_a_student_types(
+    words: tuple[str, ...], given: str
+) -> None:
+    verdict = check_typed(_typed_about(bundled(), *words), given)
+    assert verdict.correct, (words, given, verdict)
+
+
+def test_a_short_form_two_values_share_is_not_accepted() -> None:
+    """ "Lithuanian" names the Lithuanian Air Force and the Lithuanian Navy alike."""
+    from quiz.generate.typed import answer_forms
+
+    pack = bundled()
+    air_force = pack.entities["lithuanian-air-force"]
+    assert "Lithuanian" not in answer_forms(pack, air_force)
+    key = _typed_about(pack, "summit", "decided to deploy")
+    verdict = check_typed(key, "Summit")
+    assert not verdict.correct and "more than one" in verdict.note
+
+
+@pytest.mark.parametrize(
+    ("key", "given", "note"),
+    [
+        (typed("Bosnia and Herzegovina", rivals=COUNTRIES), "Bosnia", "only part of the answer"),
+        (typed("Slovakia", rivals=COUNTRIES), "Slovenia", "names something else"),
+        (typed("Iraq", rivals=("Iran",)), "Irak", "spelled exactly"),
+        (typed("Slovakia", rivals=COUNTRIES), "Slovania", "too close to another answer"),
+        (typed("Vilnius", rivals=("Warsaw",)), "Vilnos", "too different"),
+    ],
+)
+def test_a_close_answer_refused_says_why(key: Text, given: str, note: str) -> None:
+    verdict = check_typed(key, given)
+    assert not verdict.correct
+    assert note in verdict.note, verdict
+
+
+def test_cyber_security_for_cyber_defence_is_refused_with_a_reason() -> None:
+    """The article names cyber security as an emerging challenge and cyber defence as the
+    capability the allies pledged to strengthen: a different thing, and the note says so."""
+    key = _typed_about(bundled(), "political commitment")
+    assert check_typed(key, "cyber defence").correct and check_typed(key, "cyber").correct
+    verdict = check_typed(key, "cyber security")
+    assert not verdict.correct and "something else" in verdict.note
+
+
+def test_a_name_one_question_takes_any_value_of_the_list() -> None:
+    key = _typed_about(bundled(), "deployed between NATO accession")
+    for country in ("Afghanistan", "Iraq", "Pakistan", "afghanistan"):
+        assert check_typed(key, country).correct, country
+    for country in ("Bosnia and Herzegovina", "Russia", "Lithuania"):
+        assert not check_typed(key, country).correct, country

@@ -27,3 +27,57 @@ def test_the_moon_pack_checks_clean() -> None:
     report = check_pack(MOON)
     assert report.problems == []
     assert sum(report.questions.values()) > 0
+
+
+def _checked(tmp_path: Path, old: str, new: str) -> tuple[str, list[str], str]:
+    text = MOON.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    changed = text.replace(old, new)
+    report = check_pack(write_pack(tmp_path, changed))
+    summary = report.summary() if report.pack is not None and not report.problems else ""
+    return changed, [str(p) for p in report.problems], summary
+
+
+def test_a_prompt_word_only_the_right_option_shares_is_a_giveaway(tmp_path: Path) -> None:
+    """ "Which popular movement of Estonia …?" with one option naming Estonia."""
+    changed, messages, _ = _checked(
+        tmp_path,
+        "    prompt: Who stayed in orbit during Apollo 11?",
+        "    prompt: Which Michael stayed in orbit during Apollo 11?",
+    )
+    line = changed.splitlines().index("  - id: a11-orbit") + 1
+    assert any(
+        f"pack.yaml:{line}:" in m and "'michael'" in m and "give-away" in m for m in messages
+    ), messages
+
+
+def test_a_question_asked_twice_is_reported(tmp_path: Path) -> None:
+    """A hand-written question that repeats a generated one word for word."""
+    extra = (
+        "  - id: a11-site-hand\n    kind: typed\n    prompt: Where did Apollo 11 land?\n"
+        "    answer: Sea of Tranquility\n    topics: [places]\n"
+        '    evidence: {quote: "in the Sea of Tranquility"}\n'
+    )
+    _, messages, _ = _checked(tmp_path, "questions:\n", "questions:\n" + extra)
+    assert any("a11-site-hand:typed" in m and "repeats question" in m for m in messages), messages
+
+
+def test_facts_without_a_recall_question_are_listed(tmp_path: Path) -> None:
+    """An open relation makes only true statements and evidence: nothing to recall."""
+    _, messages, summary = _checked(
+        tmp_path, "object: place\n    closed: true", "object: place\n    closed: false"
+    )
+    assert messages == []
+    line = next(x for x in summary.splitlines() if "no recall" in x)
+    assert "a11-site" in line and "a12-site" in line and "a11-landing" not in line
+    assert "no recall" not in check_pack(MOON).summary()
+
+
+def test_background_facts_are_listed_and_never_asked(tmp_path: Path) -> None:
+    _, messages, summary = _checked(
+        tmp_path,
+        "  - id: a12-site\n    subject: apollo-12",
+        "  - id: a12-site\n    background: true\n    subject: apollo-12",
+    )
+    assert messages == []
+    assert "background facts (never asked): 1: a12-site" in summary

@@ -1,8 +1,11 @@
 """Invariants over every question the generator produces, checked two ways.
 
 `verify` is the generator's own re-check; the direct assertions below re-state the
-product's promise without going through it, so a bug shared by the generator and
-verify still shows up. Both run for seeds 0..9 over the moon pack and the bundled pack.
+product's promise without going through it (their own folding, word runs, sentence and
+paragraph lookups), so a bug shared by the generator and verify still shows up. Both run
+for seeds 0..9 over the moon pack and the bundled pack; the round rules run over 200
+ten-question rounds of each. tests/test_answer_key.py adds a third opinion: an answer key
+written by hand from the article.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -24,7 +29,9 @@ from quiz.generate.truth import holds, proven_false
 from quiz.generate.verify import verify
 from quiz.kinds import KIND_NAMES as KINDS
 from quiz.packs import Entity, Pack, When, load_pack
-from quiz.question import One
+from quiz.packs.model import MONTHS, NUMBER_WORDS, Number, Value
+from quiz.packs.quotes import paragraph_of, sentences, sentences_covering
+from quiz.question import One, Question
 from quiz.text import fold
 
 SEEDS = range(10)
@@ -143,15 +150,18 @@ def test_choice_every_wrong_option_is_proven_false(name: str, seed: int) -> None
 
 
 @pytest.mark.parametrize(("name", "seed"), CASES, ids=IDS)
-def test_choice_why_wrong_names_a_fact_about_that_option(name: str, seed: int) -> None:
+def test_why_not_cites_a_fact_of_the_questions_own_relation(name: str, seed: int) -> None:
+    """ "Why not X" names the fact that gives X for another subject in the same relation; a
+    fact of another relation ("The Popular Front of Estonia was …") explains nothing."""
     pack = PACKS[name]()
     for q in each(name, seed, "choice"):
         for option, why in q.why_wrong.items():
             assert option in q.options and option != q.answer
             fact = pack.fact_by_id[why.fact]
-            value = value_of(q, option)
-            assert value.key in (fact.subject.key, fact.object.key), (q.id, option, why.fact)
-            assert why.statement == fact.statement
+            assert fact.relation.id == q.relation, (q.id, option, why.fact)
+            asked = fact.object if q.direction == "forward" else fact.subject
+            assert asked.key == value_of(q, option).key, (q.id, option, why.fact)
+            assert fact.relation.render("statement", fact.subject, fact.object) in why.statement
 
 
 @pytest.mark.parametrize(("name", "seed"), CASES, ids=IDS)
@@ -252,22 +262,35 @@ def test_round_question_equals_its_all_questions_twin(name: str) -> None:
 @pytest.mark.parametrize("name", list(PACKS))
 def test_generate_returns_count_distinct_questions(name: str) -> None:
     pack = PACKS[name]()
-    total = len(all_questions(pack, 0))
     for count in (1, 7, 20):
         round_ = generate(pack, 0, count)
         assert len(round_) == count
         assert len({q.id for q in round_}) == count
-    everything = generate(pack, 0, total + 50)
-    assert len(everything) == total, "a round asking for more than exists gets every question"
-    assert len({q.id for q in everything}) == total
+
+
+def _conflict(a: Question, b: Question) -> bool:
+    """The round rules' hard line: never the same question, prompt, or fact with a kind."""
+    return (
+        a.id == b.id
+        or a.prompt == b.prompt
+        or (a.kind == b.kind and bool(set(a.facts) & set(b.facts)))
+    )
 
 
 @pytest.mark.parametrize("name", list(PACKS))
-def test_generate_spreads_over_facts(name: str) -> None:
+def test_a_round_asking_for_everything_gets_all_it_may(name: str) -> None:
+    """A round asking for more than the pack has gets every question the rules allow: each one
+    left out would repeat a prompt, or a fact with the same kind, of one in the round."""
     pack = PACKS[name]()
-    round_ = generate(pack, 6, 8)
-    facts = [q.fact for q in round_]
-    assert len(set(facts)) == len(facts), "a short round asks about one fact twice"
+    everything = all_questions(pack, 0)
+    round_ = generate(pack, 0, len(everything) + 50)
+    assert len({q.id for q in round_}) == len(round_) < len(everything)
+    for i, a in enumerate(round_):
+        assert not any(_conflict(a, b) for b in round_[i + 1 :]), a.id
+    chosen = {q.id for q in round_}
+    for q in everything:
+        if q.id not in chosen:
+            assert any(_conflict(q, r) for r in round_), f"{q.id} was left out for no reason"
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -296,8 +319,9 @@ def _export_in_subprocess(hash_seed: str, *args: str) -> str:
     [
         (str(MOON), "--count", "15", "--seed", "9"),
         ("--count", "25", "--seed", "4", "--kinds", "choice,multi,order,true_false"),
+        ("--all", "--seed", "2"),
     ],
-    ids=["moon", "bundled"],
+    ids=["moon", "bundled", "bundled-all"],
 )
 def test_same_output_under_any_hash_seed(args: tuple[str, ...]) -> None:
     a = _export_in_subprocess("1", *args)
@@ -514,3 +538,485 @@ def test_leap_day_distractors_are_real_dates(tmp_path: Path) -> None:
                     seen += 1
                     dt.date(value.year, value.month, value.day)  # raises for a false date
     assert seen
+
+
+# -- no repeats, balanced rounds (issue 7: 1, 2) ----------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "seed"), CASES, ids=IDS)
+def test_all_questions_hold_no_duplicates(name: str, seed: int) -> None:
+    qs = questions(name, seed)
+    shown = Counter((q.prompt, q.options) for q in qs)
+    assert [k for k, n in shown.items() if n > 1] == []
+    statements = Counter(plain(q.prompt) for q in qs if q.kind == "true_false")
+    assert [k for k, n in statements.items() if n > 1] == []
+
+
+ROUND_SEEDS = range(200)
+
+
+@functools.cache
+def rounds(name: str) -> tuple[tuple[Question, ...], ...]:
+    pack = PACKS[name]()
+    return tuple(tuple(generate(pack, seed, 10)) for seed in ROUND_SEEDS)
+
+
+@pytest.mark.parametrize("name", list(PACKS))
+def test_rounds_never_repeat(name: str) -> None:
+    """Never the same question, the same prompt, or the same fact with the same kind."""
+    for round_ in rounds(name):
+        assert len(round_) == 10
+        for i, a in enumerate(round_):
+            for b in round_[i + 1 :]:
+                assert a.id != b.id and a.prompt != b.prompt, (a.id, b.id)
+                if a.kind == b.kind:
+                    assert not set(a.facts) & set(b.facts), (a.id, b.id)
+
+
+@pytest.mark.parametrize("name", list(PACKS))
+def test_rounds_mix_kinds_as_evenly_as_the_pack_allows(name: str) -> None:
+    """A round of ten holds every kind, none more than once over the others, unless each
+    question of a missing kind would repeat one in the round (the moon pack's one number
+    question has the prompt of its crew-size choice question)."""
+    pack = PACKS[name]()
+    for seed, round_ in zip(ROUND_SEEDS, rounds(name), strict=True):
+        kinds = Counter(q.kind for q in round_)
+        assert max(kinds.values()) - min(kinds.values()) <= 1, kinds
+        for kind in set(KINDS) - set(kinds):
+            for q in all_questions(pack, seed, kinds=[kind]):
+                assert any(_conflict(q, r) for r in round_), (seed, q.id)
+    if name == "bundled":
+        assert all(set(q.kind for q in r) == set(KINDS) for r in rounds(name))
+
+
+def _sentence_of(pack: Pack, q: Question) -> tuple[str, int]:
+    text = pack.sources[q.quote.source].text
+    return q.quote.source, sentences_covering(text, q.quote.start, q.quote.start + 1).start
+
+
+def test_bundled_rounds_spread_facts_sentences_and_topics() -> None:
+    """With a hundred facts there is room: no fact is asked twice by questions on one fact,
+    no two such questions share their answer sentence, and no topic takes half a round."""
+    pack = bundled()
+    for round_ in rounds("bundled"):
+        single = [q for q in round_ if len(q.facts) == 1]
+        assert len({q.fact for q in single}) == len(single)
+        said = [_sentence_of(pack, q) for q in round_ if len(q.facts) <= 2]
+        assert len(set(said)) == len(said)
+        topics = Counter(t for q in round_ for t in q.topics)
+        assert max(topics.values()) <= 5, topics
+
+
+@pytest.mark.parametrize("name", list(PACKS))
+def test_rounds_balance_true_and_false(name: str) -> None:
+    """Answering "True" every time must not pay: neither answer is right much more often."""
+    answers = Counter(q.answer_text() for r in rounds(name) for q in r if q.kind == "true_false")
+    assert max(answers.values()) <= 0.6 * sum(answers.values()), answers
+
+
+# -- evidence questions judge evidence (issue 7: 3) -------------------------------------------
+
+RUN = 6  # the claim may not copy this many words in a row from its proof
+
+
+def _words(text: str) -> list[str]:
+    return plain(text).split()
+
+
+def _longest_shared_run(a: str, b: str) -> int:
+    x, y = _words(a), _words(b)
+    runs = {(i, j): 0 for i in range(-1, len(x)) for j in range(-1, len(y))}
+    best = 0
+    for i, wx in enumerate(x):
+        for j, wy in enumerate(y):
+            if wx == wy:
+                runs[i, j] = runs[i - 1, j - 1] + 1
+                best = max(best, runs[i, j])
+    return best
+
+
+def _states(text: str, value: Value) -> bool:
+    """The text names the value: a name as whole words, a date's year (and month), a number
+    in digits (perhaps '14th') or as written."""
+    if isinstance(value, When):
+        ok = re.search(rf"(?<!\d){value.year}(?!\d)", text) is not None
+        if value.month is not None:
+            ok = ok and MONTHS[value.month - 1] in text
+        return ok
+    if isinstance(value, Number):
+        digits = rf"(?<![\d,]){value.value:,}(?:st|nd|rd|th)?(?![\d,])"
+        return re.search(digits, text) is not None or bool(
+            value.text and mentions(text, value.text)
+        )
+    return any(mentions(text, n) for n in value.names)
+
+
+def _touches(text: str, value: Value) -> bool:
+    """Any trace of the value: a word that begins with one of its names, its year, its digits
+    or number word."""
+    if isinstance(value, When):
+        return re.search(rf"(?<!\d){value.year}", text) is not None
+    if isinstance(value, Number):
+        word = NUMBER_WORDS[int(value.value)] if value.value < len(NUMBER_WORDS) else "-"
+        digits = rf"(?<![\d.]){int(value.value)}(?!\d)"
+        return (
+            re.search(digits, text.replace(",", "")) is not None
+            or word in plain(text)
+            or bool(value.text and plain(value.text) in plain(text))
+        )
+    padded = " " + plain(text)
+    return any(" " + plain(n) in padded for n in value.names)
+
+
+def _claim(q: Seen) -> str:
+    return q.prompt.split(" proves this? ", 1)[1]
+
+
+@pytest.mark.parametrize(("name", "seed"), CASES, ids=IDS)
+def test_evidence_claim_is_a_paraphrase_of_a_sentence_that_states_it_all(
+    name: str, seed: int
+) -> None:
+    pack = PACKS[name]()
+    for q in each(name, seed, "evidence"):
+        noun = pack.sources[q.quote.source].noun
+        assert q.prompt.startswith(f"Which sentence of the {noun} proves this? "), q.id
+        assert _longest_shared_run(_claim(q), q.answer) < RUN, (q.id, _claim(q), q.answer)
+        fact = pack.fact_by_id[q.fact]
+        for value in (fact.subject, fact.object):
+            assert _states(q.answer, value), (q.id, value.display, q.answer)
+
+
+@pytest.mark.parametrize(("name", "seed"), CASES, ids=IDS)
+def test_evidence_wrong_sentences_are_near_misses_that_cannot_prove_it(
+    name: str, seed: int
+) -> None:
+    pack = PACKS[name]()
+    for q in each(name, seed, "evidence"):
+        fact = pack.fact_by_id[q.fact]
+        text = pack.sources[q.quote.source].text
+        where = paragraph_of(text, text.index(q.answer), text.index(q.answer) + 1)
+        terms = {w for w in _words(_claim(q)) if len(w) >= 5}
+        on_topic = 0
+        for option in q.options:
+            if option == q.answer:
+                continue
+            assert not _touches(option, fact.object), (q.id, option)
+            assert len(_words(option)) >= 6, (q.id, option)  # no "And it proved wise."
+            at = text.index(option)
+            near = paragraph_of(text, at, at + 1) == where
+            on_topic += near or _states(option, fact.subject) or bool(terms & set(_words(option)))
+        assert on_topic >= 2, q.id
+
+
+def test_evidence_wrong_sentences_are_not_the_same_few_everywhere() -> None:
+    """Off-topic fillers were offered in 9-14 evidence questions each."""
+    for seed in SEEDS:
+        evidence = each("bundled", seed, "evidence")
+        assert len(evidence) >= 30
+        used = Counter(o for q in evidence for o in q.options if o != q.answer)
+        assert max(used.values()) <= len(evidence) // 4, used.most_common(3)
+        proofs = Counter(q.answer for q in evidence)
+        assert max(proofs.values()) <= 5, proofs.most_common(2)
+
+
+# -- plausible wrong options (issue 7: 4, 8) --------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "seed"), CASES, ids=IDS)
+def test_wrong_options_play_the_answers_role(name: str, seed: int) -> None:
+    """Same group and every attribute of a right answer; years a few years off; numbers of
+    the same quantity (its relation's unit) or near the key."""
+    pack = PACKS[name]()
+    for q in each(name, seed, "choice", "multi"):
+        if q.hand_written:
+            continue
+        rights = [value_of(q, a) for a in q.answers]
+        relation = pack.relations[q.relation]
+        same_quantity = {
+            f.object.key
+            for r in pack.relations.values()
+            if r.id == relation.id or (relation.unit and r.unit == relation.unit)
+            for f in pack.facts
+            if f.relation.id == r.id
+        }
+        for option, value in zip(q.options, q.values, strict=True):
+            if option in q.answers:
+                continue
+            if isinstance(value, Entity):
+                assert any(
+                    isinstance(r, Entity)
+                    and (r.group is None or r.group == value.group)
+                    and set(r.attributes) <= set(value.attributes)
+                    for r in rights
+                ), (q.id, option)
+            elif isinstance(value, When):
+                assert any(abs(value.year - r.year) <= 5 for r in rights), (q.id, option)
+            elif isinstance(value, Number):
+                key = rights[0]
+                near = abs(value.value - key.value) <= max(3, key.value / 2)
+                assert value.key in same_quantity or near, (q.id, option)
+
+
+OUTSIDE_NATO = ("Afghanistan", "Iraq", "Pakistan", "Russia", "Ukraine", "Bosnia and Herzegovina")
+
+
+def test_allied_roles_never_offer_a_country_outside_the_alliance() -> None:
+    """Contributors, leaders and fellow joiners are allies: Pakistan is no near miss."""
+    roles = ("manned_and_equipped_by", "led_by_country", "joined_nato_along_with")
+    roles += ("began_with_detachment_from", "joined_nato_on", "deployed_in_country")
+    asked = 0
+    for seed in SEEDS:
+        for q in each("bundled", seed, "choice", "multi", "true_false"):
+            if q.relation in roles:
+                asked += 1
+                shown = q.options if q.kind != "true_false" else (q.prompt,)
+                assert not any(mentions(o, c) for o in shown for c in OUTSIDE_NATO), q.id
+    assert asked
+
+
+def test_general_knowledge_is_not_asked() -> None:
+    pack = bundled()
+    background = {f.id for f in pack.facts if f.background}
+    assert background, "the bundled pack marks its general-knowledge facts"
+    for q in questions("bundled", 0):
+        assert not background & set(q.facts), q.id
+        assert "In which country is Washington" not in q.prompt
+
+
+# -- fair falsehoods (issue 7: 5) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "seed"), CASES, ids=IDS)
+def test_false_statements_resting_on_a_list_say_whose_list(name: str, seed: int) -> None:
+    pack = PACKS[name]()
+    said = 0
+    for q in each(name, seed, "true_false"):
+        if q.hand_written or q.answer != "False":
+            continue
+        relation = pack.relations[q.relation]
+        listed = [f for f in pack.facts if f.relation.id == relation.id and f.subject == q.anchor]
+        if len(listed) > 1:
+            said += 1
+            noun = pack.sources[q.quote.source].noun
+            assert f"according to the {noun}" in q.prompt.lower(), q.id
+            assert "Not in the" not in q.explanation
+            assert f"not {q.values[0].display}" in q.explanation, q.explanation
+    assert name == "moon" or said
+
+
+@pytest.mark.parametrize(("name", "seed"), CASES, ids=IDS)
+def test_time_bound_claims_are_framed_by_the_sources_date(name: str, seed: int) -> None:
+    pack = PACKS[name]()
+    for q in questions(name, seed):
+        if q.relation is None or not pack.relations[q.relation].time_bound:
+            continue
+        year = pack.sources[q.quote.source].as_of
+        assert f"({year})" in q.prompt, q.id
+
+
+def test_what_is_true_in_the_world_is_never_keyed_false() -> None:
+    """Cooperative security became a core task in 2010; resilience goes back to the 1949
+    treaty; NATO added battlegroups in Romania and Bulgaria in 2022 (so the eFP questions
+    speak of the 2016 decision)."""
+    never = {
+        "focus_2004_2013": ("security through cooperation", "regional security"),
+        "initial_mission": ("national resilience",),
+    }
+    for seed in SEEDS:
+        for q in each("bundled", seed, "choice", "multi", "true_false"):
+            if q.relation == "deployed_in_country":
+                assert "2016" in q.prompt, q.id
+            for value in never.get(q.relation or "", ()):
+                if q.kind == "true_false":
+                    assert q.answer == "True" or value not in q.prompt, q.id
+                else:
+                    assert value not in q.options, q.id
+
+
+def test_precise_wording_of_air_policing() -> None:
+    for seed in SEEDS:
+        for q in questions("bundled", seed):
+            if "air policing" in q.prompt.lower():
+                assert "NATO Air Policing Mission began" not in q.prompt
+            if q.relation == "deployed_in_year":
+                assert "first" in q.prompt, q.id
+
+
+# -- explanations (issue 7: 7) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "seed"), CASES, ids=IDS)
+def test_no_feedback_shows_a_paragraph_twice(name: str, seed: int) -> None:
+    pack = PACKS[name]()
+    for q in questions(name, seed):
+        paras = []
+        for quote in q.origin.quotes:
+            text = pack.sources[quote.source].text
+            span = paragraph_of(text, quote.start, quote.end)
+            paras.append((quote.source, span.start))
+        assert len(set(paras)) == len(paras), q.id
+
+
+@pytest.mark.parametrize(("name", "seed"), CASES, ids=IDS)
+def test_explanations_do_not_repeat_themselves(name: str, seed: int) -> None:
+    for q in questions(name, seed):
+        said = [s.strip() for s in re.split(r"(?<=\.) ", q.explanation) if s.strip()]
+        assert len(set(said)) == len(said), (q.id, q.explanation)
+        if q.kind == "multi":
+            assert len(said) <= 2, (q.id, q.explanation)  # not one sentence per right option
+        if q.hand_written:
+            assert all(x.text not in q.explanation for x in q.origin.quotes), q.id
+
+
+# -- no give-aways (issue 7: 9) ---------------------------------------------------------------
+
+_FUNCTION = """
+which these this that what with from into does were have been
+their there according article text source select every named name names
+"""
+FUNCTION_WORDS = set(_FUNCTION.split())
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _words(text) if len(w) >= 4 and w not in FUNCTION_WORDS}
+
+
+@pytest.mark.parametrize(("name", "seed"), CASES, ids=IDS)
+def test_no_prompt_word_is_shared_by_the_right_options_alone(name: str, seed: int) -> None:
+    for q in each(name, seed, "choice", "multi"):
+        if q.hand_written:
+            continue
+        right = set().union(*(_content_words(a) for a in q.answers))
+        wrong = set().union(*(_content_words(o) for o in q.options if o not in q.answers))
+        assert not (_content_words(q.prompt) & right) - wrong, (q.id, q.prompt, q.options)
+
+
+# -- recall (issue 7: 10) ---------------------------------------------------------------------
+
+
+def test_key_facts_are_asked_for_recall() -> None:
+    qs = questions("bundled", 0)
+    recall = [q for q in qs if q.kind in ("choice", "typed", "number", "multi")]
+    assert any(
+        q.kind == "number" and q.answer == 2004 and "Lithuania" in q.prompt for q in recall
+    ), "the year Lithuania joined NATO"
+    assert any(
+        q.kind == "typed" and mentions(str(q.answer), "North Atlantic Treaty") for q in recall
+    ), "the treaty whose ratification was deposited in Washington"
+
+
+# -- the generator's lookups agree with plain scans ----------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(PACKS))
+def test_sentence_lookup_agrees_with_splitting_the_whole_source(name: str) -> None:
+    from quiz.generate.index import SourceIndex
+
+    pack = PACKS[name]()
+    for source in pack.sources.values():
+        index = SourceIndex(source.text)
+        for s in sentences(source.text):
+            found = index.sentence(s.start, s.end)
+            assert found is not None and (found.start, found.end) == (s.start, s.end)
+            para = paragraph_of(source.text, s.start, s.end)
+            assert index.bounds(s.start) == (para.start, para.end)
+
+
+@pytest.mark.parametrize("name", list(PACKS))
+def test_fact_lookup_agrees_with_a_scan(name: str) -> None:
+    from quiz.packs.model import same_value
+
+    pack = PACKS[name]()
+    for relation, facts in pack.facts_by_relation.items():
+        for side in ("subject", "object"):
+            probes = {getattr(f, side) for f in facts}
+            probes |= {When(v.year) for v in probes if isinstance(v, When)}
+            for v in probes:
+                scan = [f for f in facts if same_value(getattr(f, side), v)]
+                assert pack.facts_with(relation, side, v) == scan, (relation, side, v)
+
+
+# -- the verifier catches the new rules (issue 7) ------------------------------------------------
+
+
+def _first(name: str, kind: str, test) -> Seen:  # noqa: ANN001 - a predicate
+    for seed in SEEDS:
+        for q in each(name, seed, kind):
+            if test(q):
+                return q
+    pytest.fail(f"no {kind} question to mutate")
+
+
+def test_verify_catches_an_evidence_claim_copied_from_its_proof() -> None:
+    pack = bundled()
+    q = _first("bundled", "evidence", lambda q: True)
+    lead = q.prompt.split(" proves this? ")[0]
+    copied = dataclasses.replace(q.q, prompt=f"{lead} proves this? {q.answer}")
+    assert any("copies" in p for p in verify(pack, copied))
+
+
+def test_verify_catches_a_wrong_sentence_that_could_prove_the_claim() -> None:
+    pack = bundled()
+    q = _first("bundled", "evidence", lambda q: isinstance(pack.fact_by_id[q.fact].object, Entity))
+    fact = pack.fact_by_id[q.fact]
+    text = pack.sources[q.quote.source].text
+    naming = next(
+        text[s.start : s.end]
+        for s in sentences(text)
+        if text[s.start : s.end] != q.answer
+        and any(mentions(text[s.start : s.end], n) for n in fact.object.names)
+    )
+    wrong = next(i for i, o in enumerate(q.options) if o != q.answer)
+    options = tuple(naming if i == wrong else o for i, o in enumerate(q.options))
+    problems = verify(pack, dataclasses.replace(q.q, options=options))
+    assert any(f"mentions {fact.object.display!r}" in p for p in problems), problems
+
+
+def test_verify_catches_a_wrong_option_outside_the_answers_role() -> None:
+    pack = bundled()
+    q = _first("bundled", "choice", lambda q: q.relation == "manned_and_equipped_by")
+    pakistan = pack.entities["pakistan"]
+    wrong = next(i for i, o in enumerate(q.options) if o != q.answer)
+    claim = q.origin.claim
+    values = tuple(pakistan if i == wrong else v for i, v in enumerate(claim.values))
+    options = tuple(v.display for v in values)
+    origin = dataclasses.replace(
+        q.origin, claim=dataclasses.replace(claim, values=values), why_wrong=()
+    )
+    problems = verify(pack, dataclasses.replace(q.q, options=options, origin=origin))
+    assert any("Pakistan" in p and "role" in p for p in problems), problems
+
+
+def test_verify_catches_a_time_bound_claim_without_its_date() -> None:
+    pack = bundled()
+    q = _first("bundled", "choice", lambda q: "(2018)" in q.prompt)
+    undated = dataclasses.replace(q.q, prompt=q.prompt.replace(" (2018)", ""))
+    assert any("2018" in p for p in verify(pack, undated))
+
+
+def test_verify_catches_a_why_not_from_another_relation() -> None:
+    pack = bundled()
+
+    def elsewhere(q: Seen, i: int) -> list:
+        value = q.values[i]
+        return [
+            f
+            for f in pack.facts
+            if f.relation.id != q.relation and value.key in (f.subject.key, f.object.key)
+        ]
+
+    q = _first("bundled", "choice", lambda q: any(elsewhere(q, i) for i, _ in q.origin.why_wrong))
+    i, why = next((i, w) for i, w in q.origin.why_wrong if elsewhere(q, i))
+    moved = dataclasses.replace(why, fact=elsewhere(q, i)[0].id)
+    origin = dataclasses.replace(q.origin, why_wrong=((i, moved),))
+    problems = verify(pack, dataclasses.replace(q.q, origin=origin))
+    assert any("another relation" in p for p in problems), problems
+
+
+def test_verify_all_catches_a_question_asked_twice() -> None:
+    from quiz.generate.verify import verify_all
+
+    qs = [q.q for q in questions("bundled", 0)]
+    assert verify_all(qs) == []
+    twice = dataclasses.replace(qs[3], id="twin:choice")
+    assert verify_all([*qs, twice]) == [("twin:choice", f"repeats question {qs[3].id}")]

@@ -28,7 +28,8 @@ from quiz.question import InvalidResponse, Question
 from quiz.session import Session
 from quiz.spec import PackRef, RoundSpec
 
-ROUND = [str(MOON), "--seed", "3", "--count", "4"]
+# A round of a true/false, a select-all, a choice the pack can say more about, a typed answer.
+ROUND = [str(MOON), "--seed", "102", "--count", "4"]
 
 
 def quiz(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -85,7 +86,7 @@ def blocks(out: str) -> list[str]:
 
 def test_a_round_of_right_answers(exported: list[dict[str, Any]]) -> None:
     kinds = [q["kind"] for q in exported]
-    assert kinds == ["true_false", "choice", "multi", "typed"]
+    assert kinds == ["true_false", "multi", "choice", "typed"]
     lines = [right_line(q, letters=q["kind"] == "multi") for q in exported]
     done = quiz("play", *ROUND, "--plain", stdin="\n".join(lines) + "\n")
     assert done.returncode == 0, done.stderr
@@ -93,7 +94,7 @@ def test_a_round_of_right_answers(exported: list[dict[str, Any]]) -> None:
     before, after = done.stdout.split("\nRound over.")
     title, *questions = blocks(before)
     end = "Round over." + after
-    assert title.startswith("The Moon landings — 4 questions, seed 3")
+    assert title.startswith("The Moon landings — 4 questions, seed 102")
     assert len(questions) == 4
     score = 0
     for k, (block, q) in enumerate(zip(questions, exported, strict=True), 1):
@@ -123,19 +124,19 @@ def answer_text(q: dict[str, Any]) -> str:
 
 
 def test_wrong_answers_explain_and_are_listed_as_missed(exported: list[dict[str, Any]]) -> None:
-    choice, multi = exported[1], exported[2]
+    multi, choice = exported[1], exported[2]
     # A wrong option the pack can explain: the fact it really belongs to.
     chosen, why = next(iter(choice["why_wrong"].items()))
-    lines = [right_line(exported[0]), str(choice["options"].index(chosen) + 1)]
-    lines += [wrong_line(multi), right_line(exported[3])]
+    lines = [right_line(exported[0]), wrong_line(multi)]
+    lines += [str(choice["options"].index(chosen) + 1), right_line(exported[3])]
     done = quiz("play", *ROUND, "--plain", "--no-streak", stdin="\n".join(lines) + "\n")
     assert done.returncode == 0, done.stderr
     parts = blocks(done.stdout)
-    assert "Wrong." in parts[2]
-    assert f"Answer: {choice['answer']}" in parts[2]
+    assert "Wrong." in parts[3]
+    assert f"Answer: {choice['answer']}" in parts[3]
     expected = f"Why not {chosen}: {why['statement']} The article: “{why['quote']['text']}”"
-    assert expected in parts[2]
-    assert "Wrong." in parts[3] and f"Answer: {answer_text(multi)}" in parts[3]
+    assert expected in parts[3]
+    assert "Wrong." in parts[2] and f"Answer: {answer_text(multi)}" in parts[2]
     assert "Round over. Score 2000 · 2 of 4 right (50%) · best streak 1" in done.stdout
     for q in (choice, multi):
         assert f"Missed: {q['prompt']}" in done.stdout
@@ -248,7 +249,7 @@ def test_run_in_process_partial_credit_and_streak(questions: dict[str, Question]
 def test_ctrl_c_mid_round_prints_the_summary_so_far(exported: list[dict[str, Any]]) -> None:
     """SIGINT while waiting for an answer: no traceback, the answers given are summed up."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "quiz", "play", str(MOON), "--plain", "--seed", "3", "--count", "4"],
+        [sys.executable, "-m", "quiz", "play", *ROUND, "--plain"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

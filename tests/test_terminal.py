@@ -82,14 +82,27 @@ class Tmux:
         pytest.fail(f"timed out waiting for {what}; the screen:\n{screen}")
 
 
+SEED = 10  # a round that opens with a short, false true/false statement
+
+
 def test_play_in_a_real_terminal(tmp_path: Path) -> None:
-    first = generate(load_pack(MOON), 3, 2)[0]
+    first = generate(load_pack(MOON), SEED, 2)[0]
     assert first.kind == "true_false" and first.answer_text() == "False"
     env = {k: v for k, v in os.environ.items() if k.startswith("QUIZ_")}
     assert env, "conftest keeps the player's folders out"
     tmux = Tmux(tmp_path)
     try:
-        command = [sys.executable, "-m", "quiz", "play", str(MOON), "--seed", "3", "--count", "2"]
+        command = [
+            sys.executable,
+            "-m",
+            "quiz",
+            "play",
+            str(MOON),
+            "--seed",
+            str(SEED),
+            "--count",
+            "2",
+        ]
         status = tmp_path / "status"
         tmux.start(command, env, status)
         # The first frames may still be settling: wait for the prompt and the header.

@@ -51,7 +51,10 @@ def contrast(widget: Static) -> float:
 @pytest.mark.parametrize("theme", ["textual-light", "textual-dark"])
 async def test_headings_and_verdicts_read_at_4_5_to_1(moon: Pack, theme: str) -> None:
     settings = Settings(None, {"theme": theme})
-    app = QuizApp(make_services(settings=settings, player="Ann"), start(moon, 3, 0))
+    app = QuizApp(
+        make_services(settings=settings, player="Ann"),
+        start(moon, 3, 0, kinds=("choice", "true_false")),
+    )
     measured: dict[str, float] = {}
     async with started(app) as pilot:
         assert app.theme == theme
@@ -80,7 +83,10 @@ async def test_a_theme_from_the_palette_is_remembered_and_ctrl_t_comes_back_to_i
     moon: Pack,
 ) -> None:
     settings = Settings.load()
-    app = QuizApp(make_services(settings=settings, player="Ann"), start(moon, 2, 1))
+    app = QuizApp(
+        make_services(settings=settings, player="Ann"),
+        start(moon, 2, 1, kinds=("choice", "true_false")),
+    )
     async with started(app) as pilot:
         app.theme = "nord"  # as the command palette's theme picker does
         await pilot.press("ctrl+t")
@@ -91,7 +97,7 @@ async def test_a_theme_from_the_palette_is_remembered_and_ctrl_t_comes_back_to_i
 
 
 async def test_a_screenshot_says_where_it_went(tmp_path: Path, moon: Pack) -> None:
-    app = app_with(start(moon, 2, 1))
+    app = app_with(start(moon, 2, 1, kinds=("choice", "true_false")))
     async with started(app) as pilot:
         saved = app.deliver_screenshot(path=str(tmp_path / "shots"))
         assert saved is not None and Path(saved).is_file()
@@ -103,7 +109,7 @@ async def test_a_screenshot_says_where_it_went(tmp_path: Path, moon: Pack) -> No
 
 
 async def test_escape_quits_from_the_too_small_notice(moon: Pack) -> None:
-    app = app_with(start(moon, 2, 1))
+    app = app_with(start(moon, 2, 1, kinds=("choice", "true_false")))
     async with started(app, (40, 12)) as pilot:
         assert isinstance(app.screen, TooSmall)
         assert "press Esc to quit" in str(app.screen.query_one("#too-small", Static).render())
@@ -112,7 +118,7 @@ async def test_escape_quits_from_the_too_small_notice(moon: Pack) -> None:
 
 
 async def test_ctrl_q_on_the_too_small_notice_asks_first_mid_round(moon: Pack) -> None:
-    app = app_with(start(moon, 2, 1))
+    app = app_with(start(moon, 2, 1, kinds=("choice", "true_false")))
     async with started(app) as pilot:
         s = app.screen.session  # type: ignore[attr-defined]
         await pilot.press(str(right_response(s.current) + 1))
@@ -125,7 +131,7 @@ async def test_ctrl_q_on_the_too_small_notice_asks_first_mid_round(moon: Pack) -
 
 
 async def test_help_says_how_to_close_it(moon: Pack) -> None:
-    app = app_with(start(moon, 2, 1))
+    app = app_with(start(moon, 2, 1, kinds=("choice", "true_false")))
     async with started(app) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
@@ -137,7 +143,7 @@ async def test_help_says_how_to_close_it(moon: Pack) -> None:
 
 
 async def test_the_source_reader_shows_its_title_apart(moon: Pack) -> None:
-    app = app_with(start(moon, 2, 1))
+    app = app_with(start(moon, 2, 1, kinds=("choice", "true_false")))
     async with started(app) as pilot:
         s = app.screen.session  # type: ignore[attr-defined]
         await pilot.press(str(right_response(s.current) + 1), "s")

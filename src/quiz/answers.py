@@ -1,11 +1,15 @@
 """Deciding whether a player's free answer is right.
 
 Typed answers are compared folded (case, accents, a leading "the" and
-punctuation do not count), so "siauliai" matches "Šiauliai". A small typo is
-forgiven only when the key is the single closest value of its pool: "Latvia"
-typed for "Lativa"-like keys must never pass because another country is as
-close. Number answers accept digits or number words, within the question's
-stated tolerance.
+punctuation do not count), so "siauliai" matches "Šiauliai". The generator
+accepts the short forms a student types ("Warsaw" for the Warsaw Summit) when
+no other value of the pack could be meant (`short_forms` proposes them). A
+small typo is forgiven only when the key is the single closest value of its
+pool: "Latvia" typed for "Lativa"-like keys must never pass because another
+country is as close. A close answer that is refused says why (the Verdict's
+note): part of the answer, another value's name, too far for a typo. Number
+answers accept digits or number words, within the question's stated
+tolerance.
 """
 
 from __future__ import annotations
@@ -20,7 +24,21 @@ from quiz.packs.model import NUMBER_WORDS
 from quiz.text import fold, fold_keeping_accents
 
 TYPO_CUTOFF = 85.0  # rapidfuzz ratio (0-100) a typo must reach
+NEAR_CUTOFF = 70.0  # below the typo cutoff but this close: say why it was not accepted
 MIN_TYPO_LENGTH = 5  # shorter answers must be exact after folding
+
+# Words that end a name without telling it apart from others of its kind: "the Warsaw
+# Summit" is typed "Warsaw", "Ghor province" "Ghor", "the Lithuanian Armed Forces"
+# "Lithuanian". A pack adds its own: a last word two of its names share.
+_GENERIC_HEADS_WORDS = """
+summit summits mission missions operation operations force forces armed air base bases
+province region city county centre center brigade group groups unit units
+command commands headquarters agency council committee treaty programme program
+"""
+GENERIC_HEADS = frozenset(_GENERIC_HEADS_WORDS.split())
+PLACE_HEADS = frozenset({"province", "region", "county", "district", "city"})
+_TIES = frozenset({"and", "or", "of", "in", "on", "at", "for", "the", "to", "with"})
+_ARTICLES = ("the", "a", "an")
 
 
 @dataclass(frozen=True)
@@ -28,6 +46,45 @@ class Verdict:
     correct: bool
     exact: bool  # False when accepted only through typo, accent or number tolerance
     note: str = ""
+
+
+def short_forms(
+    name: str, generic: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+) -> list[str]:
+    """What a student types for a long proper name: without its leading qualifiers ('NATO'),
+    without its generic last words ('Summit', 'Armed Forces'), or both when two words or more
+    remain, and 'province of Ghor' for 'Ghor province'. `generic` adds a pack's own
+    (qualifiers, heads), folded. Names written all in lower case (concepts such as 'cyber
+    defence') are never shortened: their words are the meaning. The caller decides which forms
+    are unambiguous among the values a question could mean."""
+    leads, tails = generic
+    heads = GENERIC_HEADS | tails
+    words = name.split()
+    if len(words) > 1 and words[0].lower() in _ARTICLES:
+        words = words[1:]
+    if not any(w[:1].isupper() for w in words):
+        return []
+    start = 0
+    while start < len(words) - 1 and fold(words[start]) in leads and words[start][:1].isupper():
+        start += 1
+    end = len(words)
+    while end > 1 and fold(words[end - 1]) in heads:
+        end -= 1
+    spans = {(start, len(words)), (0, end)}
+    if end - start > 1:  # both dropped: only if two words or more remain ("Air Policing")
+        spans.add((start, end))
+    forms = [" ".join(words[a:b]) for a, b in sorted(spans) if (a, b) != (0, len(words))]
+    if end == len(words) - 1 and end > start and fold(words[-1]) in PLACE_HEADS:
+        forms.append(f"{words[-1]} of {' '.join(words[start:end])}")  # "province of Ghor"
+    forms = [f for f in forms if fold(f).split()[-1:] != [] and fold(f).split()[-1] not in _TIES]
+    # a form must keep a word of three letters or more that is not generic: not "Forces",
+    # not the "11" of "Apollo 11"
+    meaningful = [
+        f
+        for f in forms
+        if any(len(w) >= 3 and w.isalpha() and w not in heads for w in fold(f).split())
+    ]
+    return list(dict.fromkeys(meaningful))
 
 
 def check_typed(key: Text, text: str) -> Verdict:
@@ -41,17 +98,32 @@ def check_typed(key: Text, text: str) -> Verdict:
             return Verdict(True, True)
         return Verdict(True, False, f"accepted without its accents: {key.answer}")
     rivals = {fold(r) for r in key.rivals} - accepted
-    if given in rivals or len(given) < MIN_TYPO_LENGTH:
-        return Verdict(False, True)
+    in_answer = any(_within(given, a) for a in accepted)
+    in_rival = given in rivals or any(_within(given, r) for r in rivals)
+    if in_rival and not in_answer:
+        return Verdict(False, True, "that names something else in this pack, not the answer")
+    if in_answer:
+        if in_rival:
+            return Verdict(False, True, "that could mean more than one answer: be more specific")
+        return Verdict(False, True, "that is only part of the answer")
     from rapidfuzz import fuzz  # only typed answers need it: keeps start-up light
 
     best_key = max(fuzz.ratio(given, a, processor=None) for a in accepted)
+    if len(given) < MIN_TYPO_LENGTH:
+        near = best_key >= NEAR_CUTOFF
+        return Verdict(False, True, "short answers must be spelled exactly" if near else "")
     if best_key < TYPO_CUTOFF:
-        return Verdict(False, True)
+        near = best_key >= NEAR_CUTOFF
+        return Verdict(False, True, "close, but too different to accept as a typo" if near else "")
     best_rival = max((fuzz.ratio(given, r, processor=None) for r in rivals), default=0.0)
     if best_rival >= best_key:
         return Verdict(False, True, "too close to another answer to accept as a typo")
     return Verdict(True, False, f"accepted as a typo of {key.answer}")
+
+
+def _within(part: str, whole: str) -> bool:
+    """Whether the folded words of `part` stand in `whole` as whole words (and are fewer)."""
+    return part != whole and f" {part} " in f" {whole} "
 
 
 # digits, with separators only between groups of three: "1,000" and "1 000", not "1,," or "20 04"

@@ -3,7 +3,11 @@
 Loading catches what is wrong with the file; generating every question over a
 few seeds and verifying each against the bank catches what is wrong with the
 facts as a whole (a closed relation too small for distractors, a template that
-gives its answer away in every question, …).
+gives its answer away in every question, a prompt word only the right option
+shares, two questions alike, …). The summary also lists the facts that are
+never asked (marked background) and those asked only as true/false or evidence,
+which a student can answer without recalling anything: each wants a template
+or a relation that can ask it for recall.
 """
 
 from __future__ import annotations
@@ -14,13 +18,15 @@ from pathlib import Path
 
 from quiz.generate import all_questions
 from quiz.generate.distractors import asked_type
-from quiz.generate.verify import verify
-from quiz.kinds import KIND_NAMES
+from quiz.generate.verify import verify, verify_all
+from quiz.kinds import KIND_NAMES, RECALL_KINDS
 from quiz.packs.errors import PackError, Problem, YamlPath, display_path
 from quiz.packs.loader import load_pack
 from quiz.packs.model import Pack
 from quiz.packs.quotes import sentences
 from quiz.packs.yamlio import Locator, read_text
+from quiz.question import Question
+from quiz.text import fold
 
 SEEDS = range(5)  # distractors are drawn at random: check several draws
 MIN_OPTIONS = 3  # a choice question needs the key and two wrong values
@@ -34,6 +40,8 @@ class Report:
     warnings: list[Problem] = field(default_factory=list)
     questions: Counter[str] = field(default_factory=Counter)
     quoted_sentences: tuple[int, int] = (0, 0)
+    background: tuple[str, ...] = ()  # facts marked background: kept, never asked
+    no_recall: tuple[str, ...] = ()  # facts asked only as true/false or evidence
 
     def summary(self) -> str:
         assert self.pack is not None
@@ -48,7 +56,13 @@ class Report:
             f"  questions: {sum(self.questions.values())} ({kinds})\n"
             f"  source sentences quoted by a fact: {share}\n"
             f"  topics: {', '.join(p.topics)}"
+            + _listed("background facts (never asked)", self.background)
+            + _listed("facts asked only as true/false or evidence (no recall)", self.no_recall)
         )
+
+
+def _listed(what: str, ids: tuple[str, ...]) -> str:
+    return f"\n  {what}: {len(ids)}: {', '.join(ids)}" if ids else ""
 
 
 def check_pack(path: Path) -> Report:
@@ -95,16 +109,59 @@ def check_pack(path: Path) -> Report:
                     )
                 )
     seen: set[tuple[str, str]] = set()
+
+    def flag(q: Question, message: str) -> None:
+        if (q.id, message) not in seen:
+            seen.add((q.id, message))
+            report.problems.append(at(q.fact, f"question {q.id}: {message}"))
+
+    kinds_of: dict[str, set[str]] = {}
     for seed in SEEDS:
-        for q in all_questions(pack, seed=seed):
+        built = all_questions(pack, seed=seed)
+        for q in built:
             if seed == SEEDS[0]:
                 report.questions[q.kind] += 1
+                for f in q.facts:
+                    kinds_of.setdefault(f, set()).add(q.kind)
             for message in verify(pack, q):
-                if (q.id, message) not in seen:
-                    seen.add((q.id, message))
-                    report.problems.append(at(q.fact, f"question {q.id}: {message}"))
+                flag(q, message)
+            for word in giveaway(q):
+                flag(q, f"the prompt shares {word!r} with the right option only (a give-away)")
+        for qid, message in verify_all(built):
+            flag(next(q for q in built if q.id == qid), message)
     report.quoted_sentences = _coverage(pack)
+    report.background = tuple(f.id for f in pack.facts if f.background)
+    report.no_recall = tuple(
+        f.id
+        for f in pack.facts
+        if not f.background and kinds_of.get(f.id) and not kinds_of[f.id] & RECALL_KINDS
+    )
     return report
+
+
+def giveaway(q: Question) -> list[str]:
+    """Words of the prompt that the right option(s) hold and no wrong option does: "Which
+    popular movement of Estonia …?" with one option naming Estonia is answered unread."""
+    if q.kind not in ("choice", "multi") or not q.options:
+        return []
+    right = set().union(*(_meaningful(q.options[i]) for i in q.key.rights()))
+    wrong = set().union(
+        *(_meaningful(o) for i, o in enumerate(q.options) if i not in q.key.rights())
+    )
+    return sorted((_meaningful(q.prompt) & right) - wrong)
+
+
+_FUNCTION_WORDS = """
+a an the and or of in on at to for from with by as is are was were be been did do does
+has have had its it their this these that those which what who whom when where how not
+all every each one any other according select named names
+"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+
+
+def _meaningful(text: str) -> set[str]:
+    """The words that say something: three letters or more, no function words, no numbers."""
+    return {w for w in fold(text).split() if len(w) > 2 and w.isalpha() and w not in FUNCTION_WORDS}
 
 
 def _coverage(pack: Pack) -> tuple[int, int]:

@@ -18,6 +18,8 @@ _ARTICLE = re.compile(r"^(the|a|an) ")
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():  # nothing to strip: most prompts and names
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -38,17 +40,10 @@ def fold_keeping_accents(text: str) -> str:
 
 
 def contains_phrase(haystack: str, needle: str) -> bool:
-    """Whether the folded needle stands in the folded haystack as whole words."""
-    folded, within = fold(needle), fold(haystack)
-    if not folded or folded not in within:  # the cheap test settles most calls
-        return False
-    pattern = _phrase(folded)
-    return pattern is not None and pattern.search(within) is not None
-
-
-@lru_cache(maxsize=4096)
-def _phrase(folded: str) -> re.Pattern[str] | None:
-    return re.compile(rf"(?<!\w){re.escape(folded)}(?!\w)") if folded else None
+    """Whether the folded needle stands in the folded haystack as whole words. Folded text is
+    words joined by single spaces, so padding both with spaces marks the word boundaries."""
+    folded = fold(needle)
+    return bool(folded) and f" {folded} " in f" {fold(haystack)} "
 
 
 def fold_quotes(text: str) -> str:

@@ -1,21 +1,32 @@
-"""Choosing wrong options: same type as the key, plausible, and proven false.
+"""Choosing wrong options: the key's role and form, plausible, and proven false.
 
-Candidates come from the pack's values of the key's type, those used by the
-same relation first (they are the most plausible); dates and numbers may add
-near neighbours of the key. Each is kept only if a closed relation proves it
-false, it reads differently from every other option after folding, and it does
-not appear in the prompt.
+A wrong option must be a near miss, not a stranger: an entity of the key's
+group carrying every attribute the key carries (allies for an allied role,
+summits for a summit), a year a few years from the key's, a number of the same
+quantity. Values the same relation uses come first (the source pairs them with
+this very question); then the rest of the pool; dates and numbers may add near
+neighbours. Each is kept only if a closed relation proves it false, it reads
+differently from every other option after folding, and the prompt does not
+name it. Pools are sampled, not shuffled whole, so a question costs the same
+in a pack of any size.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import random
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
-from quiz.generate.truth import Direction, answers_for, proven_false
+from quiz.generate.index import index_of, shuffled
+from quiz.generate.truth import Direction, proven_false
+from quiz.generate.wording import folded_names, names_in
 from quiz.packs.model import Entity, Number, Pack, Relation, Value, When
-from quiz.text import contains_phrase, fold
+from quiz.text import fold
+
+YEARS_AROUND = 4  # wrong years stay this close to the key's year
+PREFER_AMONG = 24  # candidates looked at to find ones sharing a prompt word
 
 
 def asked_type(relation: Relation, direction: Direction) -> str:
@@ -30,28 +41,32 @@ def candidates(
     keys: Sequence[Value],
     prompt: str,
     rng: random.Random,
-    limit: int | None = None,
+    limit: int,
+    prefer: Sequence[str] = (),
 ) -> list[Value]:
-    """Usable wrong options beside the right ones (`keys`): all, or the first `limit`, most
-    plausible first, shuffled within each rank. Each is written like one of the keys."""
-    side = "object" if direction == "forward" else "subject"
-    related_keys = {getattr(f, side).key for f in pack.facts_by_relation.get(relation.id, ())}
-    pool = pack.pool(asked_type(relation, direction))
-    near = _neighbours(keys[0], pack)
-    related = [v for v in pool if v.key in related_keys]
-    others = [v for v in pool if v.key not in related_keys] + near
-    rng.shuffle(related)
-    rng.shuffle(others)
-    taken = {fold(n) for v in (*keys, anchor) for n in v.names}
-    answers = answers_for(pack, relation, direction, anchor)
-    out = []
-    for value in related + others:
-        if not any(_alike(key, value) for key in keys):
+    """Up to `limit` wrong options beside the right ones (`keys`), most plausible first.
+    Values whose names hold one of the `prefer` words come before all others (so a prompt
+    word the key shares is shared by the wrong options too)."""
+    taken = {n for v in (*keys, anchor) for n in folded_names(v)}
+    folded_prompt = fold(prompt)
+    out: list[Value] = []
+    ranked = _ranked(pack, relation, direction, keys, rng)
+    if prefer:  # among the first candidates, those sharing the words go first
+        head = list(itertools.islice(_unique(ranked), PREFER_AMONG))
+        first = [
+            v for v in head if any(f" {w} " in f" {n} " for n in folded_names(v) for w in prefer)
+        ]
+        firsts = {id(v) for v in first}
+        later = [v for v in head if id(v) not in firsts]
+        ranked = itertools.chain(first, later, ranked)
+    only = keys[0] if len(keys) == 1 else None
+    for value in _unique(ranked):
+        if not (alike(only, value) if only is not None else any(alike(k, value) for k in keys)):
             continue
-        names = {fold(n) for n in value.names}
-        if names & taken or any(contains_phrase(prompt, n) for n in value.names):
+        names = set(folded_names(value))
+        if names & taken or names_in(folded_prompt, value):
             continue
-        if not proven_false(pack, relation, direction, anchor, value, answers):
+        if not proven_false(pack, relation, direction, anchor, value):
             continue
         taken |= names
         out.append(value)
@@ -60,8 +75,44 @@ def candidates(
     return out
 
 
-def _alike(key: Value, value: Value) -> bool:
-    """Written the same way as the key, so no option stands out by its form alone."""
+def _unique(values: Iterable[Value]) -> Iterator[Value]:
+    seen: set[object] = set()
+    for v in values:
+        if v.key not in seen:
+            seen.add(v.key)
+            yield v
+
+
+def _ranked(
+    pack: Pack, relation: Relation, direction: Direction, keys: Sequence[Value], rng: random.Random
+) -> Iterator[Value]:
+    """Candidates in the order they are tried: same relation, then the pool, then neighbours."""
+    index = index_of(pack)
+    key = keys[0]
+    side = "object" if direction == "forward" else "subject"
+    if isinstance(key, When):
+        low, high = key.year - YEARS_AROUND, key.year + YEARS_AROUND
+        yield from shuffled(index.dates_of(relation, side, low, high), rng)
+        yield from shuffled(_dates_between(pack, asked_type(relation, direction), low, high), rng)
+        yield from shuffled(_neighbours_of(key, pack), rng)
+    elif isinstance(key, Number):
+        yield from shuffled(index.numbers(relation), rng)
+        yield from shuffled(_neighbours_of(key, pack), rng)
+    else:
+        group = key.group if isinstance(key, Entity) else None
+        yield from shuffled(index.side_values(relation, side), rng)
+        yield from shuffled(index.group_pool(asked_type(relation, direction), group), rng)
+
+
+def _dates_between(pack: Pack, type_name: str, low: int, high: int) -> Sequence[When]:
+    dates, years = index_of(pack).dates(type_name)
+    return dates[bisect.bisect_left(years, low) : bisect.bisect_right(years, high)]
+
+
+def alike(key: Value, value: Value) -> bool:
+    """Written the same way as the key and playing its role, so no option stands out by its
+    form or its kind alone: dates of the key's precision, numbers written alike, entities of
+    the key's group that carry every attribute the key carries."""
     if isinstance(key, When):
         return isinstance(value, When) and value.precision == key.precision
     if isinstance(key, Number):
@@ -70,9 +121,22 @@ def _alike(key: Value, value: Value) -> bool:
             and value.approx == key.approx
             and value.in_words == key.in_words
         )
-    if isinstance(key, Entity) and key.group is not None:
-        return isinstance(value, Entity) and value.group == key.group
+    if isinstance(key, Entity):
+        return (
+            isinstance(value, Entity)
+            and (key.group is None or value.group == key.group)
+            and all(a in value.attributes for a in key.attributes)
+        )
     return True
+
+
+def _neighbours_of(key: Value, pack: Pack) -> list[Value]:
+    """`_neighbours`, made once per value: the same dates come back for many questions."""
+    memo = index_of(pack).memo
+    found = memo.get(("neighbours", key.key))
+    if not isinstance(found, list):
+        found = memo[("neighbours", key.key)] = _neighbours(key, pack)
+    return found
 
 
 def _neighbours(key: Value, pack: Pack) -> list[Value]:
@@ -102,7 +166,7 @@ def _real_date(year: int, month: int | None, day: int | None) -> bool:
 
 
 def _source_year(pack: Pack) -> int | None:
-    years = [int(s.date[:4]) for s in pack.sources.values() if s.date and s.date[:4].isdigit()]
+    years = [s.as_of for s in pack.sources.values() if s.as_of is not None]
     return max(years) if years else None
 
 

@@ -1,9 +1,20 @@
-"""'Which sentence proves this?': the claim's own sentence among others that do not prove it.
+"""'Which sentence proves this?': judging evidence, not matching strings.
 
-A wrong option must not hold any of the claim's quotes and must not even
-mention the claim's subject or object, so no other sentence can be argued to
-prove it (a sentence on "enhanced Forward Presence in the Baltic states" would
-prove "… in Latvia" as well).
+The claim is the fact's statement, and it must be a paraphrase: it shares no
+run of RUN words with the sentence that proves it, so the right sentence cannot
+be found by spotting a copied phrase. That sentence must state the whole claim
+(name the subject and hold the object: the date, the number, the thing), or
+there is no question: a fact that needs two sentences is not asked this way.
+
+The wrong sentences are near misses on the claim's topic: each names the
+claim's subject, shares one of its key terms, or stands in its paragraph (they
+are looked for among the sentences of facts about the same subject or of the
+same relation, and in the paragraphs around the proof). Each provably does not prove the claim: it
+does not even touch the claim's object (no name, alias or word starting with
+one; no year or number of it), holds none of the fact's quotes, and is not
+evidence for the same relation and subject (a sentence on "eFP in the Baltic
+states" would prove "… in Latvia"). Fragments too short to state anything
+("And it proved wise.") are never offered.
 """
 
 from __future__ import annotations
@@ -12,55 +23,213 @@ import random
 import re
 from functools import lru_cache
 
-from quiz.generate.from_facts import explanation
-from quiz.packs.model import Fact, Pack
-from quiz.packs.quotes import sentences, sentences_covering
+from quiz.generate.index import Sentence, index_of, shuffled
+from quiz.generate.wording import STOPWORDS, explanation, names_in, noun, unframed
+from quiz.packs.model import MONTHS, NUMBER_WORDS, Entity, Fact, Number, Pack, Quote, Value, When
 from quiz.question import One, Origin, Question
-from quiz.text import fold
+from quiz.text import contains_phrase, fold
 
 OPTIONS = 4
-
-
-@lru_cache(maxsize=16)
-def _sentences(text: str) -> tuple[tuple[int, int, str, str], ...]:
-    """Each sentence's span, text and folded text."""
-    return tuple(
-        (s.start, s.end, text[s.start : s.end], fold(text[s.start : s.end]))
-        for s in sentences(text)
-    )
+RUN = 6  # a claim may not copy this many words in a row from its proof
+MIN_WORDS = 6  # shorter sentences state too little to be weighed as proof
 
 
 def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | None:
-    quote = fact.quote
-    text = pack.sources[quote.source].text
-    proof = sentences_covering(text, quote.start, quote.end)
-    answer = text[proof.start : proof.end]
-    spans = [(q.start, q.end) for q in fact.evidence if q.source == quote.source]
-    # A folded name anywhere in a sentence (even inside a word) rules it out: stricter than
-    # the verifier's whole-word test, and cheap.
-    names = [n for v in (fact.subject, fact.object) for n in (fold(x) for x in v.names) if n]
-    mentions = re.compile("|".join(re.escape(n) for n in names))
-    pool = [
-        sentence
-        for start, end, sentence, folded in _sentences(text)
-        if not mentions.search(folded) and all(end <= s or e <= start for s, e in spans)
-    ]
-    rng.shuffle(pool)
-    chosen = [answer]
-    for sentence in pool:
-        if fold(sentence) not in {fold(c) for c in chosen}:
-            chosen.append(sentence)
-        if len(chosen) == OPTIONS:
-            break
-    if len(chosen) < 3:
+    found = proof(pack, fact)
+    if found is None:
         return None
-    rng.shuffle(chosen)
+    sentence, quote = found
+    word = noun(pack, quote.source)
+    claim = unframed(fact.statement, word)  # the question itself is about the source
+    if copies_run(claim, sentence.text):
+        return None
+    if not _owns(pack, fact, sentence):
+        return None
+    wrong = near_misses(pack, fact, claim, quote.source, sentence, rng)
+    if len(wrong) < 2:
+        return None
+    options = [sentence.text, *wrong]
+    rng.shuffle(options)
     return Question(
         id=f"{fact.id}:evidence",
         kind="evidence",
-        prompt=f"Which sentence of the article proves this? {fact.statement}",
-        options=tuple(chosen),
+        prompt=f"Which sentence of the {word} proves this? {claim}",
+        options=tuple(options),
         topics=fact.topics,
-        key=One(chosen.index(answer)),
-        origin=Origin(facts=(fact.id,), quotes=fact.evidence, explanation=explanation(fact)),
+        key=One(options.index(sentence.text)),
+        origin=Origin(facts=(fact.id,), quotes=(quote,), explanation=explanation(pack, fact)),
     )
+
+
+def proof(pack: Pack, fact: Fact) -> tuple[Sentence, Quote] | None:
+    """The first quote of the fact whose one sentence states the whole claim."""
+    index = index_of(pack)
+    for quote in fact.evidence:
+        sentence = index.source(quote.source).sentence(quote.start, quote.end)
+        if sentence is None:
+            continue
+        if states(sentence.text, fact.subject) and states(sentence.text, fact.object):
+            return sentence, quote
+    return None
+
+
+def _owns(pack: Pack, fact: Fact, sentence: Sentence) -> bool:
+    """One evidence question per subject, relation and sentence: the eight contributors of one
+    list share one proof, and eight questions with one answer would test the same thing."""
+    for other in index_of(pack).facts_for(fact.relation, "forward", fact.subject):
+        if other is fact:
+            return True
+        found = proof(pack, other)
+        if found is not None and found[0] == sentence and not other.background:
+            return False
+    return True
+
+
+def near_misses(
+    pack: Pack, fact: Fact, claim: str, source: str, answer: Sentence, rng: random.Random
+) -> list[str]:
+    """Up to OPTIONS - 1 sentences on the claim's topic (naming its subject, sharing one of
+    its key terms, or standing in its paragraph) that do not prove it."""
+    index = index_of(pack)
+    text_of = index.source(source)
+    barred = {answer.start}
+    for f in index.facts_for(fact.relation, "forward", fact.subject):  # same relation, subject
+        barred |= _sentences_of(pack, f, source)
+    found: list[int] = list(_about(pack, fact.subject, source))  # about the same subject
+    related = pack.facts_by_relation.get(fact.relation.id, ())
+    for f in _take(shuffled(related, rng), 8):  # the same relation, another subject
+        found.extend(_sentences_of(pack, f, source))
+    for p in (answer.paragraph, *text_of.neighbours(answer.paragraph)):  # nearby
+        found.extend(s.start for s in text_of.sentences_in(p))
+    terms = key_terms(claim)
+    quotes = [q.text for q in fact.evidence]
+    chosen: list[str] = []
+    seen = {fold(answer.text)}
+    for start in shuffled(sorted(set(found) - barred), rng):
+        s = text_of.at(start)
+        if s is None:
+            continue
+        topical = (
+            s.paragraph == answer.paragraph
+            or states(s.text, fact.subject)
+            or bool(terms & key_terms(s.text))
+        )
+        if (
+            not topical
+            or len(fold(s.text).split()) < MIN_WORDS
+            or fold(s.text) in seen
+            or any(q in s.text for q in quotes)
+            or touches(s.text, fact.object)
+        ):
+            continue
+        seen.add(fold(s.text))
+        chosen.append(s.text)
+        if len(chosen) == OPTIONS - 1:
+            break
+    return chosen
+
+
+@lru_cache(maxsize=4096)
+def key_terms(text: str) -> frozenset[str]:
+    """The words that carry a claim's topic: five letters or more, not function words."""
+    return frozenset(w for w in fold(text).split() if len(w) >= 5 and w not in STOPWORDS)
+
+
+def _take(items: object, n: int) -> list[Fact]:
+    out = []
+    for item in items:  # type: ignore[attr-defined]
+        out.append(item)
+        if len(out) == n:
+            break
+    return out
+
+
+def _about(pack: Pack, value: Value, source: str) -> frozenset[int]:
+    """The sentences (by start) that hold a quote of any fact about a value."""
+    index = index_of(pack)
+    key = ("sentences about", value.key, source)
+    found = index.memo.get(key)
+    if not isinstance(found, frozenset):
+        facts = pack.facts_about.get(value.key, ())
+        found = index.memo[key] = frozenset().union(
+            *(_sentences_of(pack, f, source) for f in facts)
+        )
+    return found
+
+
+def _sentences_of(pack: Pack, fact: Fact, source: str) -> frozenset[int]:
+    """The sentences (by start) that hold the fact's quotes, worked out once per fact."""
+    index = index_of(pack)
+    key = ("sentences of", fact.id, source)
+    found = index.memo.get(key)
+    if not isinstance(found, frozenset):
+        text_of = index.source(source)
+        held = (text_of.sentence(q.start, q.end) for q in fact.evidence if q.source == source)
+        found = index.memo[key] = frozenset(s.start for s in held if s is not None)
+    return found
+
+
+def states(text: str, value: Value) -> bool:
+    """The sentence names the value: a name or alias, the date (year, month, day), the number."""
+    if isinstance(value, Entity):
+        return names_in(fold(text), value)
+    if isinstance(value, When):
+        ok = _has_number(text, value.year)
+        if value.month is not None:
+            ok = ok and re.search(rf"\b{MONTHS[value.month - 1]}\b", text) is not None
+        if value.day is not None:
+            ok = ok and _has_number(text, value.day, ordinal=True)
+        return ok
+    assert isinstance(value, Number)
+    if value.text and contains_phrase(text, value.text):
+        return True
+    return _has_number(text, value.value, ordinal=True)
+
+
+def touches(text: str, value: Value) -> bool:
+    """Any hint of the value at all: a word starting with one of its names ('Lithuanians'),
+    its year, its number in digits or words. Stricter than `states`, for the wrong options."""
+    if isinstance(value, Entity):
+        folded = f" {fold(text)}"
+        return any(f" {n}" in folded for n in value.folded_names if n)
+    if isinstance(value, When):
+        return _has_number(text, value.year, ordinal=True)
+    assert isinstance(value, Number)
+    if value.text and fold(value.text) in fold(text):
+        return True
+    word = (
+        NUMBER_WORDS[int(value.value)]
+        if float(value.value).is_integer() and 0 <= value.value < len(NUMBER_WORDS)
+        else None
+    )
+    return _has_number(text, value.value, ordinal=True) or (
+        word is not None and re.search(rf"\b{word}", text, re.I) is not None
+    )
+
+
+_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(st|nd|rd|th)?(?![\w])")
+
+
+@lru_cache(maxsize=4096)
+def _numbers_in(text: str) -> tuple[frozenset[float], frozenset[float]]:
+    """(numbers written plainly, numbers with an ordinal ending) in a text: 2004, 1,000, 14th."""
+    plain: set[float] = set()
+    ordinal: set[float] = set()
+    for m in _NUMBER.finditer(text):
+        (ordinal if m.group(2) else plain).add(float(m.group(1).replace(",", "")))
+    return frozenset(plain), frozenset(ordinal)
+
+
+def _has_number(text: str, value: int | float, *, ordinal: bool = False) -> bool:
+    """The number stands in the text in digits (1000 or 1,000), not inside a longer number;
+    with `ordinal`, '14th' counts as 14."""
+    plain, ordinals = _numbers_in(text)
+    return float(value) in plain or (ordinal and float(value) in ordinals)
+
+
+def copies_run(claim: str, sentence: str, run: int = RUN) -> bool:
+    """Whether the claim copies `run` words in a row from the sentence (case, accents and
+    punctuation aside)."""
+    a, b = fold(claim).split(), fold(sentence).split()
+    grams = {tuple(b[i : i + run]) for i in range(len(b) - run + 1)}
+    return any(tuple(a[i : i + run]) in grams for i in range(len(a) - run + 1))

@@ -1,4 +1,5 @@
-"""Question kinds built from one fact, or from the facts that share a subject or object.
+"""Question kinds built from one fact, or from the facts that share a subject or object
+(typed answers are in `typed`, evidence in `evidence`, time order in `order`).
 
 Each builder returns None when the bank cannot make that question honestly
 (too few proven-false options, an answer that is not unique, a prompt that
@@ -8,12 +9,26 @@ would give the answer away): a question left out is better than a wrong one.
 from __future__ import annotations
 
 import random
+import re
+from functools import lru_cache
 
 from quiz.generate.distractors import candidates, sort_if_ordered
-from quiz.generate.truth import Direction, answers_for
-from quiz.packs.model import Entity, Fact, Number, Pack, Value, When
-from quiz.question import Claim, Figure, Many, One, Origin, Question, Text, WhyWrong
-from quiz.text import contains_phrase
+from quiz.generate.index import index_of
+from quiz.generate.truth import Direction
+from quiz.generate.wording import (
+    STOPWORDS,
+    explanation,
+    framed,
+    listing,
+    names_in,
+    noun,
+    passages,
+    source_of,
+    statement,
+)
+from quiz.packs.model import NUMBER_WORDS, Fact, Number, Pack, Value, When
+from quiz.question import Claim, Figure, Many, One, Origin, Question, WhyWrong
+from quiz.text import fold
 
 TRUE, FALSE = "True", "False"
 CHOICE_OPTIONS = 4
@@ -24,24 +39,20 @@ def sides(fact: Fact, direction: Direction) -> tuple[Value, Value]:
     return (fact.subject, fact.object) if direction == "forward" else (fact.object, fact.subject)
 
 
-def ask(fact: Fact, direction: Direction, template: str | None = None) -> str | None:
+def ask(pack: Pack, fact: Fact, direction: Direction, template: str | None = None) -> str | None:
     """The prompt asking for one side of a fact, or None if it would give the answer away."""
     template = template or direction
     if template not in fact.relation.templates:
         return None
     anchor, key = sides(fact, direction)
-    prompt = fact.relation.render(template, **_placed(direction, anchor))
-    if any(contains_phrase(prompt, n) for n in key.names):
+    prompt = framed(pack, fact, fact.relation.render(template, **placed(direction, anchor)))
+    if names_in(fold(prompt), key):
         return None
     return prompt
 
 
-def _placed(direction: Direction, anchor: Value) -> dict[str, Value]:
+def placed(direction: Direction, anchor: Value) -> dict[str, Value]:
     return {"subject": anchor} if direction == "forward" else {"obj": anchor}
-
-
-def explanation(fact: Fact) -> str:
-    return f"{fact.statement} {fact.explanation}" if fact.explanation else fact.statement
 
 
 def _arrange(values: list[Value], rng: random.Random) -> list[Value]:
@@ -54,30 +65,50 @@ def _arrange(values: list[Value], rng: random.Random) -> list[Value]:
 
 
 def why_wrong(pack: Pack, fact: Fact, direction: Direction, value: Value) -> WhyWrong | None:
-    """The fact a wrong option really belongs to: the same relation first, then any other."""
-    side = "object" if direction == "forward" else "subject"
-    same = [
-        f
-        for f in pack.facts_by_relation.get(fact.relation.id, ())
-        if getattr(f, side).key == value.key
-    ]
-    other = pack.facts_about.get(value.key, ())
-    for f in (*same, *other):
-        return WhyWrong(f.id, f.statement, f.quote)
+    """The fact of the question's own relation that the wrong option belongs to (it answers
+    the same question for another subject). Another relation would not explain anything."""
+    other: Direction = "reverse" if direction == "forward" else "forward"
+    for f in index_of(pack).facts_for(fact.relation, other, value):
+        if not f.background:
+            return WhyWrong(f.id, statement(pack, f), f.quote)
     return None
+
+
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+@lru_cache(maxsize=4096)
+def distinctive_words(text: str) -> frozenset[str]:
+    """The words of a text that carry meaning: not function words, not numbers."""
+    return frozenset(w for w in _WORD.findall(fold(text)) if w not in STOPWORDS and len(w) > 2)
+
+
+def giveaway(prompt: str, right: list[str], wrong: list[str]) -> set[str]:
+    """Prompt words that some right option shares and no wrong option does."""
+    shared = distinctive_words(prompt) & {w for o in right for w in distinctive_words(o)}
+    return {w for w in shared if not any(w in distinctive_words(o) for o in wrong)}
 
 
 def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Question | None:
     if not fact.relation.closed:
         return None
-    prompt = ask(fact, direction)
+    prompt = ask(pack, fact, direction)
     if prompt is None:
         return None
     anchor, key = sides(fact, direction)
+    risky = sorted(distinctive_words(prompt) & distinctive_words(key.display))
     wrong = candidates(
-        pack, fact.relation, direction, anchor, [key], prompt, rng, CHOICE_OPTIONS - 1
+        pack,
+        fact.relation,
+        direction,
+        anchor,
+        [key],
+        prompt,
+        rng,
+        CHOICE_OPTIONS - 1,
+        prefer=risky,
     )
-    if len(wrong) < 2:
+    if len(wrong) < 2 or giveaway(prompt, [key.display], [w.display for w in wrong]):
         return None
     values = _arrange([key, *wrong], rng)
     reasons = tuple(
@@ -94,8 +125,8 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
         key=One(values.index(key)),
         origin=Origin(
             facts=(fact.id,),
-            quotes=fact.evidence,
-            explanation=explanation(fact),
+            quotes=passages(pack, fact.evidence),
+            explanation=explanation(pack, fact),
             why_wrong=reasons,
             claim=Claim(fact.relation.id, direction, anchor, tuple(values)),
         ),
@@ -104,10 +135,14 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
 
 def true_false(pack: Pack, fact: Fact, truth: bool, rng: random.Random) -> Question | None:
     value = fact.object
-    why = explanation(fact)
+    why = explanation(pack, fact)
+    said = statement(pack, fact)
     if not truth:
         if not fact.relation.closed:
             return None
+        group = index_of(pack).facts_for(fact.relation, "forward", fact.subject)
+        if group[0] is not fact:
+            return None  # one false statement per subject: the first fact of the group owns it
         # The rest of the statement: a wrong value already named in it ("Lithuania" in
         # "… the forward force in Lithuania") would make an arguable false statement.
         rest = fact.statement.replace(fact.object.display, " ")
@@ -117,74 +152,73 @@ def true_false(pack: Pack, fact: Fact, truth: bool, rng: random.Random) -> Quest
         if not wrong:
             return None
         value = wrong[0]
-        true_values = answers_for(pack, fact.relation, "forward", fact.subject)
-        named = ", ".join(v.display for v in true_values)
-        listing = f" Not in the article's list: {named}." if len(true_values) > 1 else ""
-        why = f"False.{listing} {why}"
-    statement = fact.relation.render("statement", fact.subject, value)
+        true_values = [f.object for f in group]
+        rendered = fact.relation.render("statement", fact.subject, value)
+        word = noun(pack, source_of(pack, fact))
+        if len(true_values) > 1:
+            # false only because the source's list leaves it out: say whose list it is
+            said = framed(pack, fact, rendered, source_list=True)
+            named = listing([v.display for v in true_values])
+            why = f"False. Here the {word} names {named} — not {value.display}."
+            if fact.explanation:
+                why += f" {fact.explanation}"
+        else:
+            said = framed(pack, fact, rendered)
+            why = f"False. {why}"
     return Question(
         id=f"{fact.id}:true_false:{'true' if truth else 'false'}",
         kind="true_false",
-        prompt=f"True or false? {statement}",
+        prompt=f"True or false? {said}",
         options=(TRUE, FALSE),
         topics=fact.topics,
         key=One(0 if truth else 1),
         origin=Origin(
             facts=(fact.id,),
-            quotes=fact.evidence,
+            quotes=passages(pack, fact.evidence),
             explanation=why,
             claim=Claim(fact.relation.id, "forward", fact.subject, (value,)),
         ),
     )
 
 
-def _unique_answer(pack: Pack, fact: Fact, direction: Direction) -> bool:
+def unique_answer(pack: Pack, fact: Fact, direction: Direction) -> bool:
     anchor, _ = sides(fact, direction)
-    return fact.relation.closed and len(answers_for(pack, fact.relation, direction, anchor)) == 1
-
-
-def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Question | None:
-    anchor, key = sides(fact, direction)
-    if not isinstance(key, Entity) or not _unique_answer(pack, fact, direction):
-        return None
-    prompt = ask(fact, direction)
-    if prompt is None or "of these" in prompt.lower():
-        return None  # "Which of these …?" asks to pick from options, not to type
-    rivals = tuple(n for v in pack.pool(key.type) if v.key != key.key for n in v.names)
-    return Question(
-        id=f"{fact.id}:typed:{direction}",
-        kind="typed",
-        prompt=prompt,
-        options=(),
-        topics=fact.topics,
-        key=Text(key.display, key.names, rivals),
-        origin=Origin(
-            facts=(fact.id,),
-            quotes=fact.evidence,
-            explanation=explanation(fact),
-            claim=Claim(fact.relation.id, direction, anchor, (key,)),
-        ),
+    return (
+        fact.relation.closed and len(index_of(pack).answers(fact.relation, direction, anchor)) == 1
     )
+
+
+def says_whose(pack: Pack, fact: Fact, direction: Direction, prompt: str) -> bool:
+    """Where the world holds more answers than the source (`also_true`), a question with one
+    right answer must ask what the source says."""
+    if direction != "forward" or not fact.relation.also_true:
+        return True
+    return f"the {noun(pack, source_of(pack, fact))}" in prompt.lower()
 
 
 def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | None:
     key = fact.object
+    template = "forward"
+    unit = ""
     if isinstance(key, When):
-        if key.precision != "year":
+        if "year" in fact.relation.templates:
+            template = "year"  # "In which year …?" of a full date
+        elif key.precision != "year":
             return None
         answer: int | float = key.year
-        tolerance = 0.0
     elif isinstance(key, Number) and not key.approx:
         # A rounded figure ("over 1,000") has no single right number: it is asked only as
         # multiple choice, where its options are written the same way.
         answer = key.value
-        tolerance = 0.0
+        unit = fact.relation.unit or ""
     else:
         return None
-    if not _unique_answer(pack, fact, "forward"):
+    if not unique_answer(pack, fact, "forward"):
         return None
-    prompt = ask(fact, "forward")
-    if prompt is None or str(answer) in prompt:
+    prompt = ask(pack, fact, "forward", template)
+    if prompt is None or _names_number(prompt, answer):
+        return None
+    if not says_whose(pack, fact, "forward", prompt):
         return None
     return Question(
         id=f"{fact.id}:number",
@@ -192,14 +226,21 @@ def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | None:
         prompt=prompt,
         options=(),
         topics=fact.topics,
-        key=Figure(answer, tolerance),
+        key=Figure(answer, 0.0, unit),
         origin=Origin(
             facts=(fact.id,),
-            quotes=fact.evidence,
-            explanation=explanation(fact),
+            quotes=passages(pack, fact.evidence),
+            explanation=explanation(pack, fact),
             claim=Claim(fact.relation.id, "forward", fact.subject, (key,)),
         ),
     )
+
+
+def _names_number(text: str, value: int | float) -> bool:
+    words = [str(value)]
+    if isinstance(value, int) and 0 <= value < len(NUMBER_WORDS):
+        words.append(NUMBER_WORDS[value])
+    return any(re.search(rf"(?<![\w.,]){re.escape(w)}(?![\w])", text, re.I) for w in words)
 
 
 def multi(
@@ -212,9 +253,10 @@ def multi(
     if not relation.closed or template not in relation.templates:
         return None
     anchor, _ = sides(first, direction)
-    prompt = relation.render(template, **_placed(direction, anchor))
+    prompt = framed(pack, first, relation.render(template, **placed(direction, anchor)))
     rights = [sides(f, direction)[1] for f in facts]
-    rights = [v for v in rights if not any(contains_phrase(prompt, n) for n in v.names)]
+    folded_prompt = fold(prompt)
+    rights = [v for v in rights if not names_in(folded_prompt, v)]
     if not rights:
         return None
     rng.shuffle(rights)
@@ -222,11 +264,21 @@ def multi(
     wrong = candidates(
         pack, relation, direction, anchor, rights, prompt, rng, max(2, 5 - len(rights))
     )
-    if not wrong:
+    if not wrong or giveaway(prompt, [v.display for v in rights], [v.display for v in wrong]):
         return None
     values = _arrange(rights + wrong, rng)
     right_keys = {v.key for v in rights}
     shown = [f for f in facts if sides(f, direction)[1].key in right_keys]
+    word = noun(pack, source_of(pack, first))
+    chosen = [v.display for v in values if v.key in right_keys]
+    left_out = [v.display for v in values if v.key not in right_keys]
+    why = (
+        f"Of these, the {word} names {listing(chosen)}; "
+        f"it does not name {listing(left_out, 'or')} here."
+    )
+    # one note, never one per right option (a note per fact would repeat the same sentence)
+    notes = list(dict.fromkeys(f.explanation for f in shown if f.explanation))
+    notes = notes if len(notes) == 1 else []
     return Question(
         id=f"{first.id}:multi:{direction}",
         kind="multi",
@@ -236,8 +288,8 @@ def multi(
         key=Many(frozenset(i for i, v in enumerate(values) if v.key in right_keys)),
         origin=Origin(
             facts=tuple(f.id for f in shown),
-            quotes=tuple(dict.fromkeys(q for f in shown for q in f.evidence)),
-            explanation=" ".join(dict.fromkeys(f.statement for f in shown)),
+            quotes=passages(pack, [q for f in shown for q in f.evidence]),
+            explanation=" ".join([why, *notes]),
             claim=Claim(relation.id, direction, anchor, tuple(values)),
         ),
     )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import random
 
-from quiz.packs.model import HandQuestion
+from quiz.generate.wording import noun, passages
+from quiz.packs.model import HandQuestion, Pack
 from quiz.question import Key, One, Origin, Question, Text
 
 
-def hand(question: HandQuestion, rng: random.Random) -> Question:
+def hand(pack: Pack, question: HandQuestion, rng: random.Random) -> Question:
     options: tuple[str, ...] = ()
     key: Key
     if question.kind == "choice":
@@ -30,9 +31,17 @@ def hand(question: HandQuestion, rng: random.Random) -> Question:
         key=key,
         origin=Origin(
             facts=(question.id,),
-            quotes=question.evidence,
-            # every question carries an explanation; without the author's, the source speaks
-            explanation=question.explanation or f"The source says: “{question.evidence[0].text}”",
+            quotes=passages(pack, question.evidence),
+            # every question carries an explanation; without the author's, the answer and where
+            # the source says it (the passage itself is shown once, below, by the front end)
+            explanation=question.explanation
+            or f"{_answer_said(question)} — as the {noun(pack, question.evidence[0].source)} says.",
             hand_written=True,
         ),
     )
+
+
+def _answer_said(question: HandQuestion) -> str:
+    if question.kind == "true_false":
+        return question.answer
+    return f"The answer is {question.answer}"

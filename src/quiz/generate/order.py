@@ -2,56 +2,88 @@
 
 The groups of events do not depend on the seed: a group's id is derived from
 its facts, so the same question keeps the same id in every round and release.
+Each group is a few steps of one fixed walk through the pack's events, so any
+group can be built without the others.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import random
 
+from quiz.generate.wording import passages
 from quiz.packs.model import Fact, Pack, When
 from quiz.question import Order, Origin, Question
 
 ITEMS = 4
+PROMPT = "Put these events in time order, earliest first."  # the same for every group
 
 
 def events(pack: Pack) -> list[Fact]:
-    """Facts that read as dated events, earliest first."""
-    dated = [
-        f for f in pack.facts if "event" in f.relation.templates and isinstance(f.object, When)
-    ]
-    return sorted(dated, key=lambda f: (f.object.key, f.id))
+    """Facts that read as dated events, in pack order, relation by relation."""
+    out: list[Fact] = []
+    for r in pack.relations.values():
+        if "event" in r.templates:  # the loader allows it only for date and year objects
+            out.extend(pack.facts_by_relation.get(r.id, ()))
+    return out
 
 
-def _ties(a: Fact, b: Fact) -> bool:
+def _label(fact: Fact) -> str:
+    return fact.relation.render("event", fact.subject)
+
+
+def _ties(a: Fact, b: Fact, labels: dict[str, str]) -> bool:
+    """Two events that cannot be put in order: the same time, or the same words."""
     assert isinstance(a.object, When) and isinstance(b.object, When)
-    return a.object.same_time(b.object) or a.relation.render(
-        "event", a.subject
-    ) == b.relation.render("event", b.subject)
+    return a.object.same_time(b.object) or labels[a.id] == labels[b.id]
 
 
-def _spread(fact: Fact) -> str:
-    """A fixed pseudo-random rank, so groups mix periods without depending on any seed."""
-    return hashlib.sha256(fact.id.encode()).hexdigest()
+def _stride(n: int) -> int:
+    """A step through n events that visits each once and lands far from the last: the
+    group's events come from all over the pack, so they mix periods and subjects."""
+    step = max(1, round(n * 0.618))
+    while math.gcd(step, n) != 1:
+        step += 1
+    return step
+
+
+def group_count(pack: Pack) -> int:
+    return -(-len(events(pack)) // ITEMS)
+
+
+def group(pack: Pack, number: int, dated: list[Fact] | None = None) -> list[Fact] | None:
+    """Group `number`: the events at its ITEMS places of a fixed walk through all events,
+    skipping any that ties with one already taken (then walking on a little). None if fewer
+    than three remain. Built alone, so a round never groups the whole pack."""
+    dated = events(pack) if dated is None else dated
+    n = len(dated)
+    if not 0 <= number * ITEMS < n:
+        return None
+    step = _stride(n)
+    chosen: list[Fact] = []
+    labels: dict[str, str] = {}
+    for k in range(min(n, ITEMS * 3)):
+        fact = dated[((number * ITEMS + k) * step) % n]
+        if fact.background or not isinstance(fact.object, When):
+            continue
+        labels[fact.id] = _label(fact)
+        if not any(_ties(fact, g, labels) for g in chosen):
+            chosen.append(fact)
+        if len(chosen) == ITEMS:
+            break
+    return chosen if len(chosen) >= 3 else None
 
 
 def groups(pack: Pack) -> list[list[Fact]]:
-    """Disjoint sets of ITEMS events with no ties, covering as many events as possible."""
-    pending = sorted(events(pack), key=_spread)
-    out: list[list[Fact]] = []
-    while pending:
-        group: list[Fact] = []
-        rest = []
-        for fact in pending:
-            if len(group) < ITEMS and not any(_ties(fact, g) for g in group):
-                group.append(fact)
-            else:
-                rest.append(fact)
-        if len(group) < 3:
-            break
-        out.append(group)
-        pending = rest
-    return out
+    """Every group, each once (two walks that meet on the same events make one question)."""
+    dated = events(pack)
+    found: dict[str, list[Fact]] = {}
+    for number in range(group_count(pack)):
+        g = group(pack, number, dated)
+        if g is not None:
+            found.setdefault(group_id(g), g)
+    return list(found.values())
 
 
 def group_id(group: list[Fact]) -> str:
@@ -61,7 +93,7 @@ def group_id(group: list[Fact]) -> str:
 
 def order(pack: Pack, group: list[Fact], rng: random.Random) -> Question:
     chrono = sorted(group, key=lambda f: f.object.key)
-    label = {f.id: f.relation.render("event", f.subject) for f in group}
+    label = {f.id: _label(f) for f in group}
     shown = list(chrono)
     while shown == chrono:
         rng.shuffle(shown)
@@ -69,13 +101,13 @@ def order(pack: Pack, group: list[Fact], rng: random.Random) -> Question:
     return Question(
         id=group_id(group),
         kind="order",
-        prompt="Put these events in time order, earliest first.",
+        prompt=PROMPT,
         options=tuple(label[f.id] for f in shown),
         topics=tuple(dict.fromkeys(t for f in chrono for t in f.topics)),
         key=Order(tuple(shown.index(f) for f in chrono)),
         origin=Origin(
             facts=tuple(f.id for f in chrono),
-            quotes=tuple(dict.fromkeys(q for f in chrono for q in f.evidence)),
+            quotes=passages(pack, [q for f in chrono for q in f.evidence]),
             explanation=f"In time order: {timeline}.",
         ),
     )

@@ -2,24 +2,24 @@
 
 The bank is open-world: a value missing from an open relation is unknown, not
 false. Only a closed relation (the bank lists every value the source gives)
-can prove a wrong option wrong.
+can prove a wrong option wrong, and not even a closed one proves false what
+the author marked as true in the world (`also_true`: NATO's later decisions
+the source could not know).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
 
+from quiz.generate.index import Direction, index_of
 from quiz.packs.model import Pack, Relation, Value, same_value
 
-Direction = Literal["forward", "reverse"]
+__all__ = ["Direction", "answers_for", "holds", "proven_false"]
 
 
 def answers_for(pack: Pack, relation: Relation, direction: Direction, anchor: Value) -> list[Value]:
     """Every value the bank gives for the asked side, given the other side."""
-    if direction == "forward":
-        return pack.objects_of(relation, anchor)
-    return pack.subjects_of(relation, anchor)
+    return index_of(pack).answers(relation, direction, anchor)
 
 
 def holds(
@@ -35,7 +35,7 @@ def holds(
     `answers` may pass `answers_for(...)` computed once for many values.
     """
     if answers is None:
-        answers = answers_for(pack, relation, direction, anchor)
+        return index_of(pack).answer_set(relation, direction, anchor).holds(value)
     return any(same_value(value, v) for v in answers)
 
 
@@ -47,4 +47,8 @@ def proven_false(
     value: Value,
     answers: Sequence[Value] | None = None,
 ) -> bool:
-    return relation.closed and not holds(pack, relation, direction, anchor, value, answers)
+    if not relation.closed:
+        return False
+    if direction == "forward" and any(same_value(value, t) for t in relation.also_true):
+        return False
+    return not holds(pack, relation, direction, anchor, value, answers)

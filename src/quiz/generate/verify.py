@@ -7,12 +7,14 @@ right options, or quotes words the source lacks must never reach a player.
 
 from __future__ import annotations
 
+import re
+
 from quiz.generate.truth import holds, proven_false
 from quiz.kinds import KINDS
-from quiz.packs.model import Pack, When
+from quiz.packs.model import MONTHS, Entity, Number, Pack, Value, When
 from quiz.packs.quotes import sentences_covering
 from quiz.question import Figure, Many, One, Order, Question, Text
-from quiz.text import contains_phrase, fold
+from quiz.text import contains_phrase, fold, strip_accents
 
 
 def verify(pack: Pack, q: Question) -> list[str]:
@@ -25,6 +27,8 @@ def verify(pack: Pack, q: Question) -> list[str]:
         return problems
     if q.kind in ("choice", "typed", "number", "multi"):
         problems += _no_giveaway(q)
+    if q.origin.claim is not None:
+        problems += _frames(pack, q) + _why_wrong(pack, q) + _roles(pack, q)
     checker = {
         "choice": _choice,
         "true_false": _true_false,
@@ -35,6 +39,92 @@ def verify(pack: Pack, q: Question) -> list[str]:
         "evidence": _evidence,
     }[q.kind]
     return problems + checker(pack, q)
+
+
+def verify_all(questions: list[Question]) -> list[tuple[str, str]]:
+    """What no single question shows: (question id, problem) for a question that repeats an
+    earlier one (the same prompt and options, or the same statement)."""
+    seen: dict[tuple[str, tuple[str, ...]], str] = {}
+    problems = []
+    for q in questions:
+        key = (q.prompt, q.options)
+        if key in seen:
+            problems.append((q.id, f"repeats question {seen[key]}"))
+        seen.setdefault(key, q.id)
+    return problems
+
+
+def _frames(pack: Pack, q: Question) -> list[str]:
+    """A claim true only as of the source's date says the date; a false statement whose
+    falsity rests on the source's list says whose list it is."""
+    claim = q.origin.claim
+    assert claim is not None
+    relation = pack.relations[claim.relation]
+    source = pack.sources[q.quote.source]
+    problems = []
+    if relation.time_bound and source.as_of and f"({source.as_of})" not in q.prompt:
+        problems.append(f"a time-bound claim is not framed by its date ({source.as_of})")
+    if q.kind == "true_false" and q.key.rights() == {1}:
+        answers = (
+            pack.objects_of(relation, claim.anchor)
+            if claim.direction == "forward"
+            else pack.subjects_of(relation, claim.anchor)
+        )
+        if len(answers) > 1 and f"according to the {source.noun}" not in q.prompt.lower():
+            problems.append(f"a statement false by the {source.noun}'s list does not say so")
+    return problems
+
+
+def _why_wrong(pack: Pack, q: Question) -> list[str]:
+    """A reason for a wrong option is a fact of the question's own relation that gives the
+    option for another subject; any other fact explains nothing."""
+    claim = q.origin.claim
+    assert claim is not None
+    problems = []
+    for i, why in q.origin.why_wrong:
+        fact = pack.fact_by_id.get(why.fact)
+        value = claim.values[i] if i < len(claim.values) else None
+        asked = None
+        if fact is not None:
+            asked = fact.object if claim.direction == "forward" else fact.subject
+        if fact is None or fact.relation.id != claim.relation or value is None:
+            problems.append(f"why-not for {q.options[i]!r} cites another relation")
+        elif asked is None or asked.key != value.key:
+            problems.append(f"why-not for {q.options[i]!r} is about something else")
+    return problems
+
+
+def _roles(pack: Pack, q: Question) -> list[str]:
+    """Wrong options play the right answer's role: entities of its group with all of its
+    attributes, years near its year, numbers of its unit."""
+    claim = q.origin.claim
+    assert claim is not None
+    relation = pack.relations[claim.relation]
+    problems = []
+    if isinstance(q.key, Figure) and q.key.unit != (relation.unit or ""):
+        problems.append(f"the number's unit {q.key.unit!r} is not the relation's")
+    if q.kind not in ("choice", "multi") or len(claim.values) != len(q.options):
+        return problems
+    rights = [claim.values[i] for i in sorted(q.key.rights())]
+    for i, value in enumerate(claim.values):
+        if i in q.key.rights():
+            continue
+        if isinstance(value, Entity) and not any(
+            isinstance(r, Entity)
+            and (r.group is None or r.group == value.group)
+            and set(r.attributes) <= set(value.attributes)
+            for r in rights
+        ):
+            problems.append(f"wrong option {q.options[i]!r} does not play the answer's role")
+        if isinstance(value, When) and not any(
+            isinstance(r, When) and abs(r.year - value.year) <= NEAR_YEARS for r in rights
+        ):
+            problems.append(f"wrong year {q.options[i]!r} is far from the answer's")
+    return problems
+
+
+ORDINALS = ("st", "nd", "rd", "th")  # "14th anniversary" states 14 years
+NEAR_YEARS = 5  # a wrong date is a near miss: within this many years of a right one
 
 
 def _quotes(pack: Pack, q: Question) -> list[str]:
@@ -122,6 +212,8 @@ def _true_false(pack: Pack, q: Question) -> list[str]:
 
 
 def _single_key(pack: Pack, q: Question) -> list[str]:
+    """A typed or number key is every answer the bank gives: the one answer, or (a "name
+    one" question) each of a closed relation's values for the anchor, all accepted."""
     claim = q.origin.claim
     assert claim is not None
     relation = pack.relations[claim.relation]
@@ -131,8 +223,13 @@ def _single_key(pack: Pack, q: Question) -> list[str]:
         if claim.direction == "forward"
         else pack.subjects_of(relation, claim.anchor)
     )
-    if not relation.closed or len(answers) != 1:
-        problems.append("the answer is not unique in a closed relation")
+    if not relation.closed or len(answers) != len(claim.values):
+        problems.append("the answers are not all the values of a closed relation")
+    if isinstance(q.key, Text):
+        accepted = {fold(a) for a in q.key.accepted}
+        for value in claim.values:
+            if not {fold(n) for n in value.names} <= accepted:
+                problems.append(f"a right answer {value.display!r} is not accepted")
     return problems
 
 
@@ -166,19 +263,99 @@ def _order(pack: Pack, q: Question) -> list[str]:
 
 
 def _evidence(pack: Pack, q: Question) -> list[str]:
+    """Re-checks the evidence rules from the text itself: the claim is a paraphrase of its
+    proof, the proof states the whole claim, and the wrong sentences are on the claim's
+    topic yet cannot prove it (they never touch the claim's object)."""
     text = pack.sources[q.quote.source].text
     span = sentences_covering(text, q.quote.start, q.quote.end)
     problems = []
     assert isinstance(q.key, One)
-    if q.options[q.key.right] != text[span.start : span.end]:
+    answer = q.options[q.key.right]
+    if answer != text[span.start : span.end]:
         problems.append("the answer is not the sentence holding the quote")
     fact = pack.fact_by_id[q.fact]
+    noun = pack.sources[q.quote.source].noun
+    lead = f"Which sentence of the {noun} proves this? "
+    if not q.prompt.startswith(lead):
+        problems.append(f"the prompt does not name the source as the {noun}")
+    claim = q.prompt[len(lead) :] if q.prompt.startswith(lead) else q.prompt
+    run = _shared_run(claim, answer)
+    if run >= COPIED_RUN:
+        problems.append(f"the claim copies {run} words in a row from its proof")
+    for value in (fact.subject, fact.object):
+        if not _names(answer, value):
+            problems.append(f"the proof does not state {value.display!r}")
+    para = _paragraph(text, span.start)
+    topical = 0
     for i, option in enumerate(q.options):
         if i == q.key.right:
             continue
         if any(e.text in option for e in fact.evidence):
             problems.append("a wrong sentence holds the claim's quote")
-        for value in (fact.subject, fact.object):
-            if any(contains_phrase(option, n) for n in value.names):
-                problems.append(f"a wrong sentence mentions {value.display!r}")
+        if _hints(option, fact.object):
+            problems.append(f"a wrong sentence mentions {fact.object.display!r}")
+        at = text.find(option)
+        same_paragraph = at >= 0 and _paragraph(text, at) == para
+        if same_paragraph or _names(option, fact.subject) or _key_terms(claim) & _key_terms(option):
+            topical += 1
+    if topical < 2:
+        problems.append("fewer than two wrong sentences are on the claim's topic")
     return problems
+
+
+COPIED_RUN = 6  # an evidence claim may copy at most five words in a row from its proof
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", strip_accents(text).casefold())
+
+
+def _shared_run(a: str, b: str) -> int:
+    """The longest run of words two texts share."""
+    x, y = _words(a), _words(b)
+    best = 0
+    prev = [0] * (len(y) + 1)
+    for i in range(1, len(x) + 1):
+        cur = [0] * (len(y) + 1)
+        for j in range(1, len(y) + 1):
+            if x[i - 1] == y[j - 1]:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best
+
+
+def _names(text: str, value: Value) -> bool:
+    """The text states the value: a name as whole words; a date's year, month and day; a
+    number in digits or as written."""
+    words = " " + " ".join(_words(text)) + " "
+    if isinstance(value, When):
+        ok = f" {value.year} " in words
+        if value.month is not None:
+            ok = ok and f" {MONTHS[value.month - 1].lower()} " in words
+        if value.day is not None:
+            ok = ok and (f" {value.day} " in words or f" {value.day}th " in words)
+        return ok
+    if isinstance(value, Number):
+        forms = [value.display, str(value.value), *(f"{value.value}{s}" for s in ORDINALS)]
+        return any(" " + " ".join(_words(f)) + " " in words for f in forms)
+    return any(" " + " ".join(_words(n)) + " " in words for n in value.names)
+
+
+def _hints(text: str, value: Value) -> bool:
+    """Any trace of the value: a word beginning with one of its names, its year, its digits."""
+    words = " " + " ".join(_words(text))
+    if isinstance(value, When):
+        return re.search(rf"(?<!\d){value.year}(?!\d)", text) is not None
+    if isinstance(value, Number):
+        digits = re.search(rf"(?<![\d.,]){value.value:g}(?![\d])", text.replace(",", ""))
+        return digits is not None or _names(text, value)
+    return any(" " + " ".join(_words(n)) in words for n in value.names)
+
+
+def _key_terms(text: str) -> set[str]:
+    return {w for w in _words(text) if len(w) >= 5}
+
+
+def _paragraph(text: str, offset: int) -> int:
+    return len(re.findall(r"\n[ \t\xa0]*\n", text[:offset]))

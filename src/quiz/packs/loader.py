@@ -21,6 +21,7 @@ from typing import Any
 
 from quiz.packs.errors import PackError, Problem, YamlPath, display_path
 from quiz.packs.model import (
+    DEFAULT_NOUN,
     ENTITY_TYPES,
     TEMPLATE_KEYS,
     VALUE_TYPES,
@@ -50,10 +51,19 @@ TOP_KEYS = (
     {"format", "id", "title", "version", "sources", "entities", "relations", "facts"},
     {"language", "description", "questions"},
 )
-SOURCE_KEYS = ({"file", "sha256", "title", "publisher"}, {"date", "date_note", "url", "license"})
-ENTITY_KEYS = ({"type", "name"}, {"aliases", "group"})
-RELATION_KEYS = ({"subject", "object", "statement"}, {"closed", *TEMPLATE_KEYS} - {"statement"})
-FACT_KEYS = ({"id", "subject", "relation", "object", "topics", "evidence"}, {"explanation"})
+SOURCE_KEYS = (
+    {"file", "sha256", "title", "publisher"},
+    {"date", "date_note", "url", "license", "noun", "as_of"},
+)
+ENTITY_KEYS = ({"type", "name"}, {"aliases", "group", "attributes"})
+RELATION_KEYS = (
+    {"subject", "object", "statement"},
+    {"closed", "time_bound", "unit", "also_true", *TEMPLATE_KEYS} - {"statement"},
+)
+FACT_KEYS = (
+    {"id", "subject", "relation", "object", "topics", "evidence"},
+    {"explanation", "background"},
+)
 QUOTE_KEYS = ({"quote"}, {"prefix", "suffix", "source"})
 QUESTION_KEYS = (
     {"id", "kind", "prompt", "answer", "topics", "evidence"},
@@ -80,8 +90,11 @@ TEMPLATE_RULES = {
     "reverse": ({"object"}, {"subject"}),
     "forward_all": ({"subject"}, {"object"}),
     "reverse_all": ({"object"}, {"subject"}),
+    "forward_any": ({"subject"}, {"object"}),
+    "reverse_any": ({"object"}, {"subject"}),
     "statement": ({"subject", "object"}, set()),
     "event": ({"subject"}, {"object"}),
+    "year": ({"subject"}, {"object"}),
 }
 
 
@@ -102,6 +115,7 @@ def load_pack(path: Path | str) -> Pack:
         where = Locator(text)
         notes = [Problem(name, *where(p), msg, warning=True) for p, msg in builder.warnings]
         pack = replace(pack, warnings=tuple(notes + builder.elsewhere))
+    pack.build_indexes()
     return pack
 
 
@@ -303,6 +317,7 @@ class _Builder:
             if text is None:
                 continue
             actual = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            date = self.text(spec, "date", path, required=False)
             if actual != digest.lower():
                 self.problem(
                     (*path, "sha256"),
@@ -316,11 +331,27 @@ class _Builder:
                 sha256=actual,
                 title=title or "",
                 publisher=publisher or "",
-                date=self.text(spec, "date", path, required=False),
+                date=date,
                 date_note=self.text(spec, "date_note", path, required=False),
                 url=self.text(spec, "url", path, required=False),
                 license=self.text(spec, "license", path, required=False),
+                noun=self.text(spec, "noun", path, required=False) or DEFAULT_NOUN,
+                as_of=self.as_of(spec, path, date),
             )
+
+    def as_of(self, spec: dict[str, Any], path: YamlPath, date: str | None) -> int | None:
+        """The year a source speaks for: `as_of` (a year or a date), else its date's year."""
+        raw = spec.get("as_of", date)
+        if isinstance(raw, dt.date):
+            return raw.year
+        if isinstance(raw, int) and not isinstance(raw, bool) and 1 <= raw <= 9999:
+            return raw
+        m = _DATE.match(str(raw)) if isinstance(raw, str) else None
+        if m:
+            return int(m.group(1))
+        if "as_of" in spec:
+            self.problem((*path, "as_of"), f"'as_of' is a year such as 2018 or a date, not {raw!r}")
+        return None
 
     def read_source(self, file: str, path: YamlPath) -> str | None:
         try:
@@ -398,7 +429,8 @@ class _Builder:
                     )
                 names[key] = eid
             group = self.text(spec, "group", path, required=False)
-            self.entities[eid] = Entity(eid, etype, name, aliases, group)
+            attributes = self.text_list(spec, "attributes", path)
+            self.entities[eid] = Entity(eid, etype, name, aliases, group, attributes)
 
     def build_relations(self, raw: Any) -> None:
         for rid, path, spec in self.keyed(raw, "relations", RELATION_KEYS, "relation"):
@@ -425,10 +457,39 @@ class _Builder:
                 self.problem(
                     (*path, "event"), "'event' needs a relation whose object is a date or year"
                 )
+            if "year" in templates and types["object"] not in ("date", "year"):
+                self.problem(
+                    (*path, "year"), "'year' needs a relation whose object is a date or year"
+                )
+            time_bound = spec.get("time_bound", False)
+            if not isinstance(time_bound, bool):
+                self.problem((*path, "time_bound"), "'time_bound' must be true or false")
+                time_bound = False
+            unit = self.text(spec, "unit", path, required=False)
+            if unit is not None and types["object"] != "number":
+                self.problem((*path, "unit"), "'unit' needs a relation whose object is a number")
+            also_true = self.also_true(spec, path, types["object"])
             if types["subject"] and types["object"]:
                 self.relations[rid] = Relation(
-                    rid, types["subject"], types["object"], closed, templates
+                    rid,
+                    types["subject"],
+                    types["object"],
+                    closed,
+                    templates,
+                    time_bound,
+                    unit,
+                    also_true,
                 )
+
+    def also_true(
+        self, spec: dict[str, Any], path: YamlPath, object_type: str | None
+    ) -> tuple[Value, ...]:
+        raw = spec.get("also_true", [])
+        if not isinstance(raw, list):
+            self.problem((*path, "also_true"), "'also_true' must be a list of values")
+            return ()
+        values = [self.value(v, (*path, "also_true", i), object_type) for i, v in enumerate(raw)]
+        return tuple(v for v in values if v is not None)
 
     def check_template(self, key: str, template: str, path: YamlPath) -> bool:
         found = set()
@@ -491,6 +552,9 @@ class _Builder:
                 self.problem((*path, "topics"), "a fact needs at least one topic")
             evidence = self.evidence(spec.get("evidence"), (*path, "evidence"))
             explanation = self.text(spec, "explanation", path, required=False)
+            background = spec.get("background", False)
+            if not isinstance(background, bool):
+                self.problem((*path, "background"), "'background' must be true or false")
             if None in (fid, relation, subject, obj) or not evidence or not topics:
                 continue
             assert (
@@ -500,7 +564,18 @@ class _Builder:
             if triple in triples:
                 self.problem(path, f"fact {fid!r} states the same as fact {triples[triple]!r}")
             triples[triple] = fid
-            facts.append(Fact(fid, subject, relation, obj, topics, evidence, explanation))
+            facts.append(
+                Fact(
+                    fid,
+                    subject,
+                    relation,
+                    obj,
+                    topics,
+                    evidence,
+                    explanation,
+                    background is True,
+                )
+            )
         return facts
 
     def value(self, raw: Any, path: YamlPath, expected: str | None) -> Value | None:
@@ -645,8 +720,11 @@ class _Builder:
                 answer = self.text(spec, "answer", path)
             wrong = self.text_list(spec, "wrong", path)
             accept = self.text_list(spec, "accept", path)
-            if kind == "choice" and not wrong:
-                self.problem(path, "a choice question needs 'wrong' options")
+            if kind == "choice" and len(wrong) < 2:
+                self.problem(
+                    (*path, "wrong") if "wrong" in spec else path,
+                    "a choice question needs at least two 'wrong' options (three in all)",
+                )
             folded = [fold(x) for x in (answer or "", *wrong)] if kind == "choice" else []
             if len(set(folded)) != len(folded):
                 self.problem((*path, "wrong"), "options repeat (after folding case and accents)")

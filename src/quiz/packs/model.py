@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Literal
 
 from quiz.packs.errors import Problem
-from quiz.text import capitalize_first
+from quiz.text import capitalize_first, fold
 
 ENTITY_TYPES = (
     "country",
@@ -28,7 +28,18 @@ ENTITY_TYPES = (
 )
 LITERAL_TYPES = ("date", "year", "number")
 VALUE_TYPES = ENTITY_TYPES + LITERAL_TYPES
-TEMPLATE_KEYS = ("forward", "reverse", "forward_all", "reverse_all", "statement", "event")
+TEMPLATE_KEYS = (
+    "forward",
+    "reverse",
+    "forward_all",
+    "reverse_all",
+    "forward_any",
+    "reverse_any",
+    "statement",
+    "event",
+    "year",
+)
+DEFAULT_NOUN = "text"  # what prompts call a source that does not say what it is
 
 MONTHS = (
     "January",
@@ -53,6 +64,9 @@ class Entity:
     name: str
     aliases: tuple[str, ...] = ()
     group: str | None = None  # a finer kind within the type (air base, summit, threat …)
+    # Roles the entity plays (ally, theatre, …): a wrong option must carry every one the
+    # right answer carries, so "which ally …?" never offers a country outside the alliance.
+    attributes: tuple[str, ...] = ()
 
     @property
     def display(self) -> str:
@@ -61,6 +75,11 @@ class Entity:
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
+
+    @cached_property
+    def folded_names(self) -> tuple[str, ...]:
+        """The names as compared (`quiz.text.fold`), worked out once per entity."""
+        return tuple(fold(n) for n in self.names)
 
     @cached_property
     def key(self) -> tuple[str, str]:
@@ -99,6 +118,10 @@ class When:
     @property
     def names(self) -> tuple[str, ...]:
         return (self.display,)
+
+    @cached_property
+    def folded_names(self) -> tuple[str, ...]:
+        return tuple(fold(n) for n in self.names)
 
     @cached_property
     def key(self) -> tuple[str, int, int, int]:
@@ -165,6 +188,10 @@ class Number:
     def names(self) -> tuple[str, ...]:
         return (self.display, str(self.value))
 
+    @cached_property
+    def folded_names(self) -> tuple[str, ...]:
+        return tuple(fold(n) for n in self.names)
+
     @property
     def in_words(self) -> bool:
         return self.text is not None and self.text.lower() in NUMBER_WORDS
@@ -200,6 +227,11 @@ class Relation:
     object_type: str
     closed: bool
     templates: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    # True only as of the source's date ("Germany leads the force"): prompts say so.
+    time_bound: bool = False
+    unit: str | None = None  # what a number object counts ("years"): the same quantity only
+    # Values true in the world though the source does not give them: never offered as wrong.
+    also_true: tuple[Value, ...] = field(default=(), hash=False, compare=False)
 
     def render(self, template: str, subject: Value | None = None, obj: Value | None = None) -> str:
         """Fill a template; only {subject} and {object} exist, so pack text cannot reach code."""
@@ -235,6 +267,7 @@ class Fact:
     topics: tuple[str, ...]
     evidence: tuple[Quote, ...]
     explanation: str | None = None
+    background: bool = False  # general knowledge the bank needs but does not ask about
 
     @property
     def quote(self) -> Quote:
@@ -272,6 +305,8 @@ class Source:
     date_note: str | None = None
     url: str | None = None
     license: str | None = None
+    noun: str = DEFAULT_NOUN  # what the source is: article, chapter, handout, speech …
+    as_of: int | None = None  # the year the source speaks for (its date's, unless it says)
 
 
 @dataclass(frozen=True, eq=False)
@@ -289,6 +324,93 @@ class Pack:
     description: str = ""
     digest: str = ""  # SHA-256 of the pack file and its sources: what a round spec names
     warnings: tuple[Problem, ...] = ()  # what `quiz check` says without failing the pack
+
+    def build_indexes(self) -> None:
+        """Fill every lookup a question uses. The loader calls this before a pack is cached,
+        so a pack read back from the parsed-pack cache arrives with them, and a round on a
+        textbook-sized pack costs what it costs on a small one."""
+        for e in self.entities.values():
+            _ = e.key, e.folded_names
+        _ = self.fact_by_id, self._pools, self.facts_about, self.topics, self._name_starts
+        _ = self._positions
+        for rid in self.facts_by_relation:
+            for side in ("subject", "object"):
+                self._sides(rid, side)
+                self.values_on(rid, side)
+
+    def values_on(self, relation_id: str, side: str) -> tuple[Value, ...]:
+        """The distinct values a relation has on one side ('subject' or 'object') in the facts
+        the pack asks about (a background fact's values are not what the source discusses)."""
+        tables = self._side_values
+        found = tables.get((relation_id, side))
+        if found is None:
+            seen: dict[object, Value] = {}
+            for f in self.facts_by_relation.get(relation_id, ()):
+                if f.background:
+                    continue
+                v = getattr(f, side)
+                seen.setdefault(v.key, v)
+            found = tables[(relation_id, side)] = tuple(seen.values())
+        return found
+
+    @cached_property
+    def _side_values(self) -> dict[tuple[str, str], tuple[Value, ...]]:
+        return {}
+
+    def common_name_words(self, type_name: str) -> tuple[frozenset[str], frozenset[str]]:
+        """(first words, last words), folded, that two or more names of a type share and that
+        are written capitalised in them ('NATO' opens many names of units, 'Summit' ends
+        several of events): such a word tells no value of the type from another."""
+        return self._common_words.get(type_name, (frozenset(), frozenset()))
+
+    @cached_property
+    def _common_words(self) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+        counts: dict[tuple[str, int], dict[str, int]] = {}
+        for e in self.entities.values():
+            words = e.name.split()
+            if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+                words = words[1:]
+            if len(words) < 2:
+                continue
+            for end, word in ((0, words[0]), (1, words[-1])):
+                if word[:1].isupper():
+                    found = counts.setdefault((e.type, end), {})
+                    found[fold(word)] = found.get(fold(word), 0) + 1
+        out: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        for type_name in {t for t, _ in counts}:
+            firsts, lasts = (
+                frozenset(w for w, n in counts.get((type_name, end), {}).items() if n > 1)
+                for end in (0, 1)
+            )
+            out[type_name] = (firsts, lasts)
+        return out
+
+    def named_from(self, type_name: str, folded: str) -> frozenset[str]:
+        """The entities of a type with a name (or a name without its shared first words) that
+        begins with these folded words: who else a short answer could mean."""
+        return self._name_starts.get((type_name, folded), frozenset())
+
+    @cached_property
+    def _name_starts(self) -> dict[tuple[str, str], frozenset[str]]:
+        found: dict[tuple[str, str], set[str]] = {}
+        for e in self.entities.values():
+            firsts, _ = self.common_name_words(e.type)
+            for folded in e.folded_names:
+                words = folded.split()
+                start = 0
+                while start < len(words) - 1 and words[start] in firsts:
+                    start += 1
+                for begin in {0, start}:
+                    for end in range(begin + 1, len(words) + 1):
+                        key = (e.type, " ".join(words[begin:end]))
+                        found.setdefault(key, set()).add(e.id)
+        return {k: frozenset(v) for k, v in found.items()}
+
+    @property
+    def noun(self) -> str:
+        """What the pack's sources are called, when they agree ("source" when they do not)."""
+        nouns = {s.noun for s in self.sources.values()}
+        return nouns.pop() if len(nouns) == 1 else "source"
 
     @cached_property
     def facts_by_relation(self) -> dict[str, tuple[Fact, ...]]:
@@ -309,22 +431,65 @@ class Pack:
         return tuple(sorted(seen))
 
     def objects_of(self, relation: Relation, subject: Value) -> list[Value]:
-        return [
-            f.object
-            for f in self.facts_by_relation.get(relation.id, ())
-            if same_value(f.subject, subject)
-        ]
+        return [f.object for f in self.facts_with(relation.id, "subject", subject)]
 
     def subjects_of(self, relation: Relation, obj: Value) -> list[Value]:
-        return [
-            f.subject
-            for f in self.facts_by_relation.get(relation.id, ())
-            if same_value(f.object, obj)
-        ]
+        return [f.subject for f in self.facts_with(relation.id, "object", obj)]
 
-    def pool(self, type_name: str) -> list[Value]:
+    def facts_with(self, relation_id: str, side: str, value: Value) -> list[Fact]:
+        """The facts of a relation whose `side` ('subject' or 'object') cannot be told apart
+        from `value`, in pack order: lookups, not a scan, so a question costs the same in a
+        pack of any size. A date matches at the coarser of two precisions: 2004 finds 29
+        March 2004 and the reverse."""
+        exact, finer = self._sides(relation_id, side)
+        if not isinstance(value, When):
+            return list(exact.get(value.key, ()))
+        lists = [exact.get(value.key, ())]
+        if value.precision != "year":  # the same time written more coarsely
+            lists.append(exact.get(When(value.year).key, ()))
+        if value.precision == "day":
+            lists.append(exact.get(When(value.year, value.month).key, ()))
+        if value.precision == "year":  # … and more finely
+            lists.append(finer.get((value.year,), ()))
+        elif value.precision == "month":
+            lists.append(finer.get((value.year, value.month or 0), ()))
+        found = [f for facts in lists for f in facts]
+        if sum(1 for facts in lists if facts) > 1:
+            order = self._positions
+            found.sort(key=lambda f: order[f.id])
+        return found
+
+    def _sides(
+        self, relation_id: str, side: str
+    ) -> tuple[dict[object, list[Fact]], dict[tuple[int, ...], list[Fact]]]:
+        tables = self._side_tables
+        found = tables.get((relation_id, side))
+        if found is None:
+            exact: dict[object, list[Fact]] = {}
+            finer: dict[tuple[int, ...], list[Fact]] = {}  # a date under its year and month
+            for f in self.facts_by_relation.get(relation_id, ()):
+                v = getattr(f, side)
+                exact.setdefault(v.key, []).append(f)
+                if isinstance(v, When) and v.month is not None:
+                    finer.setdefault((v.year,), []).append(f)
+                    if v.day is not None:
+                        finer.setdefault((v.year, v.month), []).append(f)
+            found = tables[(relation_id, side)] = (exact, finer)
+        return found
+
+    @cached_property
+    def _side_tables(
+        self,
+    ) -> dict[tuple[str, str], tuple[dict[object, list[Fact]], dict[tuple[int, ...], list[Fact]]]]:
+        return {}
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {f.id: i for i, f in enumerate(self.facts)}
+
+    def pool(self, type_name: str) -> tuple[Value, ...]:
         """Every distinct value of a type the pack knows: the candidates for distractors."""
-        return list(self._pools.get(type_name, ()))
+        return self._pools.get(type_name, ())
 
     @cached_property
     def _pools(self) -> dict[str, tuple[Value, ...]]:

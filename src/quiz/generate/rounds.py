@@ -1,0 +1,293 @@
+"""A round: kinds mixed evenly, nothing asked twice, facts, sentences and topics spread.
+
+The round draws slots at random, one kind at a time (a kind asked least so far
+first), and builds only the slots it may keep, so its cost does not grow with
+the pack. Rules, hardest first:
+- never the same question, the same prompt, or the same fact with the same kind;
+- while it can: no fact twice (a question over three facts or more may share one),
+  no answer sentence twice, and the least-used topics first; true/false statements
+  alternate between true and false.
+The kinds asked least come first: each is tried under the soft rules, then
+without them, before a kind asked more gets another turn (an even mix of kinds
+matters more than spreading facts on a tiny pack). A kind the draws cannot
+fill even then is dropped and the others share its place. When a
+round asks for more than the draws find (a small pack, a narrow filter), it goes
+through every slot, in a seeded order, under the same rules.
+"""
+
+from __future__ import annotations
+
+import bisect
+import random
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from quiz.generate import order
+from quiz.generate.index import index_of
+from quiz.generate.slots import (
+    PER_FACT,
+    Slot,
+    hand_slot,
+    order_slot,
+    per_fact,
+    select,
+    slots,
+    variants,
+)
+from quiz.kinds import KIND_NAMES
+from quiz.packs.model import Fact, Pack
+from quiz.question import Question
+
+ATTEMPTS = 24  # slots tried (times BEST_OF) per kind before the round gives up on it
+BEST_OF = 3  # slots compared for their topics before one is built
+
+
+def generate(
+    pack: Pack,
+    seed: int,
+    count: int,
+    kinds: Iterable[str] | None = None,
+    topics: Iterable[str] | None = None,
+) -> list[Question]:
+    """A round of up to `count` questions (fewer only if the pack has no more to ask)."""
+    kinds = tuple(kinds) if kinds else None
+    topics = tuple(topics) if topics else None
+    rng = random.Random(f"{seed}|round")
+    draws = _Draws(pack, kinds, topics)
+    state = _Round()
+    open_kinds = [k for k in KIND_NAMES if draws.has(k)]
+    spread_out: set[str] = set()  # kinds that found nothing on an unused fact and sentence
+    while len(state.chosen) < count and open_kinds:
+        question = None
+        # the kinds asked least so far first (in random order), each on an unused fact and
+        # sentence if it can, then on any: an even mix of kinds comes before spread facts
+        for fewest in sorted({state.kinds[k] for k in open_kinds}):
+            ranked = [k for k in open_kinds if state.kinds[k] == fewest]
+            rng.shuffle(ranked)
+            for strict in (True, False):
+                for kind in ranked:
+                    if strict and kind in spread_out:
+                        continue
+                    question = _draw(draws, kind, state, rng, seed, strict)
+                    if question is not None:
+                        break
+                    # the round only grows, so a kind that failed now will fail again
+                    if strict:
+                        spread_out.add(kind)
+                    else:
+                        open_kinds.remove(kind)  # not even a repeated fact would do
+                if question is not None:
+                    break
+            if question is not None:
+                break
+        if question is None:
+            break
+        state.add(pack, question)
+    if len(state.chosen) < count:
+        rest = sorted(select(slots(pack), kinds, topics), key=lambda s: s.id)
+        rng.shuffle(rest)
+        for strict in (True, False):
+            for slot in rest:
+                if len(state.chosen) >= count:
+                    break
+                if state.allows_slot(slot, strict):
+                    question = slot.build(seed)
+                    if question is not None and state.allows(pack, question, strict):
+                        state.add(pack, question)
+    return state.chosen
+
+
+def _draw(
+    draws: _Draws, kind: str, state: _Round, rng: random.Random, seed: int, strict: bool
+) -> Question | None:
+    if kind == "order" and order.PROMPT in state.prompts:
+        return None
+    tried: set[str] = set()
+    draws_left = ATTEMPTS * 4  # a small kind is drawn until each of its slots was seen
+    while len(tried) < ATTEMPTS * BEST_OF and draws_left > 0:
+        picked: list[Slot] = []
+        for _ in range(BEST_OF if strict else 1):
+            draws_left -= 1
+            slot = draws.draw(kind, rng, state)
+            if slot is None or slot.id in tried:
+                continue
+            tried.add(slot.id)
+            if state.allows_slot(slot, strict):
+                picked.append(slot)
+        picked.sort(key=state.topic_load)  # stable: ties keep the draw order
+        for slot in picked:
+            question = slot.build(seed)
+            if question is not None and state.allows(draws.pack, question, strict):
+                return question
+    return None
+
+
+@dataclass
+class _Round:
+    chosen: list[Question] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    prompts: set[str] = field(default_factory=set)
+    pairs: set[tuple[str, str]] = field(default_factory=set)  # (fact, kind)
+    facts: set[str] = field(default_factory=set)
+    sentences: set[tuple[str, int]] = field(default_factory=set)
+    topics: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[str] = field(default_factory=Counter)
+    truths: Counter[bool] = field(default_factory=Counter)
+
+    def allows_slot(self, slot: Slot, strict: bool) -> bool:
+        if slot.id in self.ids or any((f, slot.kind) in self.pairs for f in slot.facts):
+            return False
+        if slot.kind == "order" and order.PROMPT in self.prompts:
+            return False  # every order question has the same prompt: one per round
+        return not (strict and self._reused(slot.facts))
+
+    def allows(self, pack: Pack, q: Question, strict: bool) -> bool:
+        if q.id in self.ids or q.prompt in self.prompts:
+            return False
+        if any((f, q.kind) in self.pairs for f in q.facts):
+            return False
+        if not strict:
+            return True
+        if self._reused(q.facts):
+            return False
+        # a question over many facts has no one answer sentence to spread
+        return len(q.facts) > 2 or _sentence(pack, q) not in self.sentences
+
+    def _reused(self, facts: tuple[str, ...]) -> bool:
+        """Whether a question would ask again about facts already asked: any of them for a
+        question on one or two facts, more than one for an ordering or select-all question
+        over many (one shared event does not make it the same question)."""
+        used = sum(1 for f in facts if f in self.facts)
+        return used > (1 if len(facts) > 2 else 0)
+
+    def add(self, pack: Pack, q: Question) -> None:
+        self.chosen.append(q)
+        self.ids.add(q.id)
+        self.prompts.add(q.prompt)
+        self.pairs.update((f, q.kind) for f in q.facts)
+        self.facts.update(q.facts)
+        self.topics.update(q.topics)
+        self.kinds[q.kind] += 1
+        if q.kind == "true_false" and not q.origin.hand_written:
+            self.truths[q.id.endswith(":true")] += 1
+        self.sentences.add(_sentence(pack, q))
+
+    def topic_load(self, slot: Slot) -> int:
+        return min((self.topics[t] for t in slot.topics), default=0)
+
+
+def _sentence(pack: Pack, q: Question) -> tuple[str, int]:
+    """The sentence a question's main passage starts in: rounds spread these."""
+    quote = q.quote
+    text_of = index_of(pack).source(quote.source)
+    found = text_of.sentence(quote.start, quote.start)
+    return (quote.source, found.start if found is not None else quote.start)
+
+
+class _Draws:
+    """Random slots of one kind, drawn without listing every slot of the pack: a relation is
+    picked in proportion to its facts, then one of its facts."""
+
+    def __init__(self, pack: Pack, kinds: tuple[str, ...] | None, topics: tuple[str, ...] | None):
+        self.pack = pack
+        self.kinds = set(kinds) if kinds else set(KIND_NAMES)
+        self.topics = set(topics) if topics else None
+        self._families: dict[str, tuple[list[tuple[str, list[Fact]]], list[int]]] = {}
+        self._orders: int | None = None
+        self._order_slots: dict[int, Slot | None] = {}
+        self._hand: list[Slot] | None = None
+
+    def has(self, kind: str) -> bool:
+        if kind not in self.kinds:
+            return False
+        if kind == "order":
+            return bool(self.orders())
+        if kind in PER_FACT or kind == "multi":
+            return bool(self.families(kind)[0])
+        return any(s.kind == kind for s in self.hand())
+
+    def families(
+        self, kind: str, variant: str | None = None
+    ) -> tuple[list[tuple[str, list[Fact]]], list[int]]:
+        """(variant, facts) of every relation that can ask the kind (in that variant only, if
+        one is given), and running totals."""
+        key = kind if variant is None else f"{kind}:{variant}"
+        found = self._families.get(key)
+        if found is None:
+            fams: list[tuple[str, list[Fact]]] = []
+            for r in self.pack.relations.values():
+                facts = self._facts(r.id)
+                if facts:
+                    fams.extend(
+                        (v, facts) for v in variants(r, kind) if variant is None or v == variant
+                    )
+            totals = []
+            running = 0
+            for _, facts in fams:
+                running += len(facts)
+                totals.append(running)
+            found = self._families[key] = (fams, totals)
+        return found
+
+    def _facts(self, relation_id: str) -> list[Fact]:
+        facts = self.pack.facts_by_relation.get(relation_id, ())
+        if self.topics is None:
+            return list(facts)
+        return [f for f in facts if self.topics & set(f.topics)]
+
+    def orders(self) -> int:
+        """How many order groups the pack has (each is built only when drawn)."""
+        if self._orders is None:
+            self._orders = order.group_count(self.pack)
+        return self._orders
+
+    def hand(self) -> list[Slot]:
+        if self._hand is None:
+            self._hand = [
+                s for s in (hand_slot(self.pack, q) for q in self.pack.questions) if self._wanted(s)
+            ]
+        return self._hand
+
+    def _wanted(self, slot: Slot) -> bool:
+        return self.topics is None or bool(self.topics & set(slot.topics))
+
+    def draw(self, kind: str, rng: random.Random, state: _Round) -> Slot | None:
+        hand = [s for s in self.hand() if s.kind == kind]
+        if kind == "order":
+            if not self.orders():
+                return None
+            number = rng.randrange(self.orders())
+            if number not in self._order_slots:
+                found = order.group(self.pack, number)
+                slot = order_slot(self.pack, found) if found is not None else None
+                self._order_slots[number] = slot if slot and self._wanted(slot) else None
+            return self._order_slots[number]
+        if kind not in PER_FACT and kind != "multi":
+            return rng.choice(hand) if hand else None
+        fams, totals = self.families(kind)
+        if kind == "true_false":  # the truth value asked less so far, where one can be made
+            wanted = self._truth(rng, state)
+            fams, totals = self.families(kind, wanted)
+            if not totals:
+                fams, totals = self.families(kind, "false" if wanted == "true" else "true")
+        if not totals:
+            return rng.choice(hand) if hand else None
+        # hand-written questions of the kind take their share beside the generated ones
+        pick = rng.randrange(totals[-1] + len(hand))
+        if pick >= totals[-1]:
+            return hand[pick - totals[-1]]
+        i = bisect.bisect_right(totals, pick)
+        variant, facts = fams[i]
+        fact = facts[pick - (totals[i - 1] if i else 0)]
+        slot = per_fact(self.pack, kind, variant, fact)
+        if slot is not None and not self._wanted(slot):
+            return None
+        return slot
+
+    def _truth(self, rng: random.Random, state: _Round) -> str:
+        """Mostly the truth value asked less so far in the round (either, when even): a
+        preference, not a rule, so a round whose false statements all fail still gets one."""
+        if state.truths[True] == state.truths[False] or rng.random() < 0.25:
+            return rng.choice(("true", "false"))
+        return "true" if state.truths[True] < state.truths[False] else "false"

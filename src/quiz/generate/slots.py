@@ -1,0 +1,207 @@
+"""Slots: every question a pack can ask, named before it is built.
+
+A slot's id comes from its facts and its kind (`fact:kind:direction`, one
+`order-<hash>:order` per group of events), never from a seed. Some questions
+belong to a group of facts rather than one: the select-all question of a
+subject, its one false statement, its one evidence question per proving
+sentence. The group's first fact (in pack order) owns such a slot, so the same
+question is never made twice under two ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import partial
+
+from quiz.generate import from_facts, order, typed
+from quiz.generate.evidence import evidence
+from quiz.generate.hand import hand
+from quiz.generate.index import index_of
+from quiz.generate.truth import Direction
+from quiz.kinds import KIND_NAMES
+from quiz.packs.model import Fact, HandQuestion, Pack, Relation
+from quiz.question import Question
+
+DIRECTIONS: tuple[Direction, ...] = ("forward", "reverse")
+
+
+@dataclass(frozen=True)
+class Slot:
+    id: str
+    kind: str
+    facts: tuple[str, ...]
+    topics: tuple[str, ...]
+    make: Callable[[random.Random], Question | None]
+
+    def build(self, seed: int) -> Question | None:
+        return self.make(random.Random(seed_of(seed, self.id)))
+
+
+def seed_of(seed: int, slot_id: str) -> int:
+    """The slot's own random seed: the same on any machine and under any hash seed (a
+    string seed costs a SHA-512 in Python per question; a BLAKE2 digest is cheaper)."""
+    digest = hashlib.blake2b(f"{seed}|{slot_id}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big")
+
+
+def _topics(facts: Sequence[Fact]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t for f in facts for t in f.topics))
+
+
+# -- one slot at a time (rounds draw these) ----------------------------------------------
+
+
+def per_fact(pack: Pack, kind: str, variant: str, fact: Fact) -> Slot | None:
+    """The slot of one fact's question of a kind ('forward', 'true', '' …), or of the group
+    it belongs to; None if the relation cannot ask it at all."""
+    if fact.background:
+        return None
+    direction: Direction = "reverse" if variant.startswith("reverse") else "forward"
+    if kind == "choice":
+        make = partial(from_facts.choice, pack, fact, direction)
+        return Slot(f"{fact.id}:choice:{variant}", kind, (fact.id,), fact.topics, make)
+    if kind == "typed" and variant.endswith("_any"):
+        return any_slot(pack, fact, direction)
+    if kind == "typed":
+        make = partial(typed.typed, pack, fact, direction)
+        return Slot(f"{fact.id}:typed:{variant}", kind, (fact.id,), fact.topics, make)
+    if kind == "true_false":
+        truth = variant == "true"
+        if not truth:
+            fact = index_of(pack).facts_for(fact.relation, "forward", fact.subject)[0]
+        make = partial(from_facts.true_false, pack, fact, truth)
+        return Slot(f"{fact.id}:true_false:{variant}", kind, (fact.id,), fact.topics, make)
+    if kind == "number":
+        return Slot(
+            f"{fact.id}:number",
+            kind,
+            (fact.id,),
+            fact.topics,
+            partial(from_facts.number, pack, fact),
+        )
+    if kind == "evidence":
+        return Slot(
+            f"{fact.id}:evidence", kind, (fact.id,), fact.topics, partial(evidence, pack, fact)
+        )
+    if kind == "multi":
+        return multi_slot(pack, fact, direction)
+    raise ValueError(kind)
+
+
+def multi_slot(pack: Pack, fact: Fact, direction: Direction) -> Slot | None:
+    """The select-all slot of the group of facts that share the fact's given value."""
+    anchor = fact.subject if direction == "forward" else fact.object
+    group = [f for f in index_of(pack).facts_for(fact.relation, direction, anchor)]
+    group = [f for f in group if not f.background]
+    if not group:
+        return None
+    head = group[0]
+    make = partial(from_facts.multi, pack, group, direction)
+    return Slot(
+        f"{head.id}:multi:{direction}", "multi", tuple(f.id for f in group), _topics(group), make
+    )
+
+
+def any_slot(pack: Pack, fact: Fact, direction: Direction) -> Slot | None:
+    """The "name one" typed slot of the group of facts that share the fact's given value."""
+    anchor = fact.subject if direction == "forward" else fact.object
+    group = [f for f in index_of(pack).facts_for(fact.relation, direction, anchor)]
+    group = [f for f in group if not f.background]
+    if len(group) < 2:
+        return None
+    make = partial(typed.typed_any, pack, group, direction)
+    sid = f"{group[0].id}:typed:{direction}_any"
+    return Slot(sid, "typed", tuple(f.id for f in group), _topics(group), make)
+
+
+def order_slot(pack: Pack, group: list[Fact]) -> Slot:
+    make = partial(order.order, pack, group)
+    return Slot(order.group_id(group), "order", tuple(f.id for f in group), _topics(group), make)
+
+
+def hand_slot(pack: Pack, q: HandQuestion) -> Slot:
+    return Slot(f"{q.id}:{q.kind}", q.kind, (q.id,), q.topics, partial(hand, pack, q))
+
+
+def variants(relation: Relation, kind: str) -> tuple[str, ...]:
+    """The variants of a per-fact kind the relation can ask at all (before any fact is tried)."""
+    t = relation.templates
+    if kind == "choice":
+        return tuple(d for d in DIRECTIONS if relation.closed and d in t)
+    if kind == "typed":
+        entity = {"forward": relation.object_type, "reverse": relation.subject_type}
+        return tuple(
+            v
+            for d in DIRECTIONS
+            for v in (d, f"{d}_any")
+            if relation.closed and v in t and entity[d] not in ("date", "year", "number")
+        )
+    if kind == "true_false":
+        return ("true", "false") if relation.closed else ("true",)
+    if kind == "number":
+        year = relation.object_type in ("date", "year") and (
+            "year" in t or (relation.object_type == "year" and "forward" in t)
+        )
+        count = relation.object_type == "number" and "forward" in t
+        return ("",) if (year or count) and relation.closed else ()
+    if kind == "evidence":
+        return ("",)
+    if kind == "multi":
+        return tuple(d for d in DIRECTIONS if relation.closed and f"{d}_all" in t)
+    return ()
+
+
+PER_FACT = ("choice", "typed", "true_false", "number", "evidence")
+
+
+# -- every slot (for --all, by_ids, quiz check) -----------------------------------------
+
+
+def slots(pack: Pack) -> list[Slot]:
+    """Every question the pack can ask, in pack order, before it is built (some may turn
+    out impossible)."""
+    out: list[Slot] = []
+    allowed = {
+        r.id: {k: variants(r, k) for k in (*PER_FACT, "multi")} for r in pack.relations.values()
+    }
+    order_of = {
+        "choice": DIRECTIONS,
+        "typed": (*DIRECTIONS, "forward_any", "reverse_any"),
+        "true_false": ("true", "false"),
+    }
+    for f in pack.facts:
+        if f.background:
+            continue
+        can = allowed[f.relation.id]
+        for kind in PER_FACT:
+            for variant in order_of.get(kind, ("",)):
+                if variant not in can[kind]:
+                    continue
+                slot = per_fact(pack, kind, variant, f)
+                if slot is not None and f.id == slot.facts[0]:  # a group's slot, once
+                    out.append(slot)
+    seen: set[str] = set()
+    for f in pack.facts:
+        for d in allowed.get(f.relation.id, {}).get("multi", ()) if not f.background else ():
+            slot = multi_slot(pack, f, d)  # type: ignore[arg-type]
+            if slot is not None and slot.id not in seen:
+                seen.add(slot.id)
+                out.append(slot)
+    out.extend(order_slot(pack, g) for g in order.groups(pack))
+    out.extend(hand_slot(pack, q) for q in pack.questions)
+    return out
+
+
+def select(
+    candidates: Iterable[Slot], kinds: Iterable[str] | None, topics: Iterable[str] | None
+) -> list[Slot]:
+    wanted_kinds = set(kinds) if kinds else set(KIND_NAMES)
+    wanted_topics = set(topics) if topics else None
+    return [
+        s
+        for s in candidates
+        if s.kind in wanted_kinds and (wanted_topics is None or wanted_topics & set(s.topics))
+    ]

@@ -18,6 +18,11 @@ def run(args: argparse.Namespace) -> int:
     from quiz import rounds
     from quiz.scoring import Rules
 
+    if args.paper is not None:
+        from quiz.commands import sit
+
+        return sit.run(args)
+    args.count = args.count or 10
     pack = pack_of(args)
     services = services_of(args, open_now=args.mode == "review" or args.plain)
     rules = Rules(speed_bonus=args.speed_bonus, streak_bonus=not args.no_streak)

@@ -19,6 +19,7 @@ from textual.events import Resize
 from textual.geometry import Size
 from textual.screen import Screen
 
+from quiz.papers import Paper
 from quiz.services import Services
 from quiz.session import Session
 from quiz.tui.screens.modals import ConfirmQuit, HelpScreen, TooSmall
@@ -36,10 +37,13 @@ class QuizApp(App[None]):
         Binding("ctrl+t", "toggle_theme", "Theme", show=False),
     ]
 
-    def __init__(self, services: Services, session: Session | None = None) -> None:
+    def __init__(
+        self, services: Services, session: Session | None = None, paper: Paper | None = None
+    ) -> None:
         super().__init__()
         self.services = services
         self.first_round = session  # a round started from the command line
+        self.first_paper = paper  # a paper to sit, from the command line
         # The screen drawn at start and what it will be dismissed with; the flow takes it.
         self.first_screen: tuple[Screen[Any], asyncio.Future[Any]] | None = None
         self._flow_started = False
@@ -125,7 +129,12 @@ class QuizApp(App[None]):
         from quiz.tui.screens.play import PlayScreen
 
         screen = self.screen
-        if isinstance(screen, PlayScreen) and screen.session.in_progress:
+        if isinstance(screen, PlayScreen) and screen.exam and not screen.session.end_reason:
+            # The sitting stays open (as after a crash), to be resumed with the same code.
+            self.push_screen(
+                ConfirmQuit(quit_app=True, exam=True), lambda yes: self.exit() if yes else None
+            )
+        elif isinstance(screen, PlayScreen) and screen.session.in_progress:
 
             def done(confirmed: bool | None) -> None:
                 if confirmed:

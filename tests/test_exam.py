@@ -23,6 +23,7 @@ from quiz.classroom.results import class_results
 from quiz.clock import ManualClock, SystemClock
 from quiz.commands import sit as sit_command
 from quiz.generate import round_questions
+from quiz.question import InvalidResponse
 from quiz.services import make_services
 from quiz.session import Phase, TimeUp
 from quiz.store import open_store
@@ -258,3 +259,36 @@ def test_a_sitting_killed_mid_way_is_resumed_or_closed(tmp_path: Path, choice: s
     assert "score 2000 of 5000" in done.stdout
     again = sit(paper.code, db, "Kim", [line_for(q) for q in questions])
     assert "a paper is sat once" in again.stdout and "score 2000 of 5000" in again.stdout
+
+
+def test_restoring_tells_the_listeners_nothing_and_refuses_a_played_round() -> None:
+    from quiz.session import Given, Listener, Session
+
+    class Ear(Listener):
+        def __init__(self) -> None:
+            self.heard: list[str] = []
+
+        def started(self, session: Session) -> None:
+            self.heard.append("started")
+
+        def answered(self, session: Session, outcome: object) -> None:
+            self.heard.append("answered")
+
+        def finished(self, session: Session) -> None:
+            self.heard.append("finished")
+
+    clock, paper, ear = ManualClock(), moon_paper(count=3, time_limit=100), Ear()
+    session = Session(paper.spec, paper.pack, clock=clock, listeners=[ear])
+    first = session.questions[0]
+    started = clock.now()
+    clock.tick(30)
+    session.restore([Given(right_response(first), 4.0, started)], started)
+    assert ear.heard == [] and session.index == 1 and session.score == 1000
+    assert session.time_left() == pytest.approx(70)
+    session.answer(wrong_response(session.current))
+    assert ear.heard == ["answered"]  # only what happens from now on
+    with pytest.raises(RuntimeError):
+        session.restore([], started)
+    fresh = Session(paper.spec, paper.pack, clock=clock)
+    with pytest.raises(InvalidResponse):  # a kept answer that no longer fits its question
+        fresh.restore([Given({"x": 1}, 1.0, started)], started)

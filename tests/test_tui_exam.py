@@ -21,7 +21,7 @@ from quiz.tui.app import QuizApp
 from quiz.tui.screens.exam import ExamReviewScreen, ReviewItem
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.modals import Choose, ConfirmQuit
-from quiz.tui.screens.play import PlayScreen
+from quiz.tui.screens.play import ExamScreen, PlayScreen
 from quiz.tui.screens.report import ReportScreen
 from quiz.tui.screens.source import SourceScreen
 from quiz.tui.widgets.status import StatusBar
@@ -65,7 +65,8 @@ async def test_a_paper_sat_from_the_home_screen_then_reviewed(tmp_path: Path) ->
         await pilot.press("ctrl+n")
         await until(pilot, lambda: isinstance(app.screen, PlayScreen))
         screen = app.screen
-        assert isinstance(screen, PlayScreen) and screen.exam
+        assert isinstance(screen, ExamScreen) and screen.exam
+        assert screen.active_bindings["q"].binding.description == "Hand in"
         bar = screen.query_one(StatusBar)
         assert not bar.query_one("#score").display and not bar.query_one("#streak").display
         assert str(bar.query_one("#clock").render()) == "Time left 10:00"
@@ -197,3 +198,13 @@ async def test_a_mistyped_code_is_a_notice_on_the_home_screen(tmp_path: Path) ->
         await pilot.press("ctrl+n")
         await until(pilot, lambda: any("mistyped" in n for n in pilot.notes.texts()))
         await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+
+def test_the_help_names_the_paper_keys_the_home_screen_has() -> None:
+    from importlib import resources
+
+    text = resources.files("quiz.tui").joinpath("help.md").read_text(encoding="utf-8")
+    keys = {key for b in HomeScreen.BINDINGS for key in b.key.split(",")}  # type: ignore[union-attr]
+    for key, action in (("ctrl+n", "paper"), ("ctrl+g", "report")):
+        assert key in keys and any(b.action == action for b in HomeScreen.BINDINGS)  # type: ignore[union-attr]
+        assert f"`Ctrl+{key[-1].upper()}`" in text

@@ -19,6 +19,50 @@ NO_CONTROL = r"^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$"
 _time: dict[str, Any] = {"type": "string", "pattern": TIMESTAMP}
 _option = {"type": "integer", "minimum": 0, "maximum": 99}
 
+ANSWER: dict[str, Any] = {
+    "type": "object",
+    "required": ["seq", "question", "fingerprint", "response", "seconds", "answered_at"],
+    "additionalProperties": False,
+    "properties": {
+        "seq": {"type": "integer", "minimum": 0, "maximum": MAX_ANSWERS - 1},
+        "question": {"type": "string", "minLength": 1, "maxLength": 300},
+        "fingerprint": {"type": "string", "pattern": "^[0-9a-f]{16}$"},
+        "response": {
+            "oneOf": [
+                {"type": "null"},
+                _option,
+                {"type": "array", "items": _option, "maxItems": 100},
+                {"type": "string", "minLength": 1, "maxLength": 200},
+            ]
+        },
+        "seconds": {"type": "number", "minimum": 0, "maximum": 86400},
+        "answered_at": _time,
+        "result": {"enum": ["right", "partial", "wrong"]},  # claimed, never trusted
+        "points": {"type": "integer"},  # claimed, never trusted
+    },
+}
+
+SITTING: dict[str, Any] = {
+    "type": "object",
+    "required": ["id", "player", "paper", "spec", "started_at", "ended_at", "status", "answers"],
+    "additionalProperties": False,
+    "properties": {
+        "id": {"type": "string", "pattern": UUID},
+        "player": {"type": "string", "minLength": 1, "maxLength": 40, "pattern": NO_CONTROL},
+        "paper": {"type": "string", "minLength": 1, "maxLength": 60},
+        "spec": {"type": "object", "maxProperties": 20},
+        "started_at": _time,
+        "ended_at": _time,
+        "status": {"enum": ["done", "timeout", "left", "closed"]},
+        # What the student's computer counted; shown to nobody, never trusted.
+        "score": {"type": "integer"},
+        "total": {"type": "integer"},
+        "answers": {"type": "array", "maxItems": MAX_ANSWERS, "items": ANSWER},
+    },
+}
+
+# The parts are nested, not referenced with $ref: the same schema, checked several times
+# faster (nothing to resolve for each answer).
 SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "quiz results file",
@@ -33,67 +77,7 @@ SCHEMA: dict[str, Any] = {
             "type": "array",
             "minItems": 1,
             "maxItems": MAX_SITTINGS,
-            "items": {"$ref": "#/$defs/sitting"},
-        },
-    },
-    "$defs": {
-        "sitting": {
-            "type": "object",
-            "required": [
-                "id",
-                "player",
-                "paper",
-                "spec",
-                "started_at",
-                "ended_at",
-                "status",
-                "answers",
-            ],
-            "additionalProperties": False,
-            "properties": {
-                "id": {"type": "string", "pattern": UUID},
-                "player": {
-                    "type": "string",
-                    "minLength": 1,
-                    "maxLength": 40,
-                    "pattern": NO_CONTROL,
-                },
-                "paper": {"type": "string", "minLength": 1, "maxLength": 60},
-                "spec": {"type": "object", "maxProperties": 20},
-                "started_at": _time,
-                "ended_at": _time,
-                "status": {"enum": ["done", "timeout", "left", "closed"]},
-                # What the student's computer counted; shown to nobody, never trusted.
-                "score": {"type": "integer"},
-                "total": {"type": "integer"},
-                "answers": {
-                    "type": "array",
-                    "maxItems": MAX_ANSWERS,
-                    "items": {"$ref": "#/$defs/answer"},
-                },
-            },
-        },
-        "answer": {
-            "type": "object",
-            "required": ["seq", "question", "fingerprint", "response", "seconds", "answered_at"],
-            "additionalProperties": False,
-            "properties": {
-                "seq": {"type": "integer", "minimum": 0, "maximum": MAX_ANSWERS - 1},
-                "question": {"type": "string", "minLength": 1, "maxLength": 300},
-                "fingerprint": {"type": "string", "pattern": "^[0-9a-f]{16}$"},
-                "response": {
-                    "oneOf": [
-                        {"type": "null"},
-                        _option,
-                        {"type": "array", "items": _option, "maxItems": 100},
-                        {"type": "string", "minLength": 1, "maxLength": 200},
-                    ]
-                },
-                "seconds": {"type": "number", "minimum": 0, "maximum": 86400},
-                "answered_at": _time,
-                "result": {"enum": ["right", "partial", "wrong"]},  # claimed, never trusted
-                "points": {"type": "integer"},  # claimed, never trusted
-            },
+            "items": SITTING,
         },
     },
 }

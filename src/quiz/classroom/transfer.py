@@ -16,6 +16,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -168,11 +169,17 @@ def _no_constant(name: str) -> None:
     raise ValueError(f"{name} is not a number a results file may hold")
 
 
-def _validate(path: Path, doc: Any) -> None:
+@cache
+def _validator() -> Any:
     from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(SCHEMA)
+
+
+def _validate(path: Path, doc: Any) -> None:
     from jsonschema.exceptions import best_match
 
-    error = best_match(Draft202012Validator(SCHEMA).iter_errors(doc))
+    error = best_match(_validator().iter_errors(doc))
     if error is None:
         return
     field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 async def sit(flow: Flow, paper: Paper, *, from_home: bool) -> str:
     """Sit the paper (once per player): "home" or "quit" afterwards."""
-    from quiz.tui.screens.play import PlayScreen
+    from quiz.tui.screens.play import ExamScreen
 
     app, out = flow.app, "home" if from_home else "quit"
     loaded = await flow.load()
@@ -48,7 +48,7 @@ async def sit(flow: Flow, paper: Paper, *, from_home: bool) -> str:
         return out
     note: str | None = None
     if session.phase is not Phase.FINISHED:
-        if await app.show(PlayScreen(session)) is None:
+        if await app.show(ExamScreen(session)) is None:
             return "quit"
     elif session.end_reason == "timeout":
         note = "The time ran out while the sitting was interrupted."

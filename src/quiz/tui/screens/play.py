@@ -274,3 +274,9 @@ class PlayScreen(Screen[str]):
             self.app.push_screen(ConfirmQuit(), leave)
         else:
             leave()
+
+
+class ExamScreen(PlayScreen):
+    """A round of an exam paper: the same screen, but leaving it hands the paper in."""
+
+    BINDINGS = [Binding("q,escape", "quit_round", "Hand in")]

@@ -170,6 +170,13 @@ def test_a_code_for_another_version_of_an_installed_pack_names_it(tmp_path: Path
         decode(code, [installed])
 
 
+def test_every_kind_has_its_bit() -> None:
+    """A kind added to quiz.kinds needs a new code version (a wider kinds field)."""
+    from quiz.papers import KIND_BITS
+
+    assert len(KIND_NAMES) <= KIND_BITS, "a new kind: give paper codes a new version"
+
+
 def test_an_impossible_paper_cannot_be_encoded() -> None:
     with pytest.raises(PaperError, match="seed"):
         paper_spec(moon(), 70_000, 10)

@@ -20,7 +20,7 @@ from quiz.store.sittings import sittings
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.exam import ExamReviewScreen, ReviewItem
 from quiz.tui.screens.home import HomeScreen
-from quiz.tui.screens.modals import Choose, ConfirmQuit
+from quiz.tui.screens.modals import Choose, ConfirmQuit, HelpScreen
 from quiz.tui.screens.play import ExamScreen, PlayScreen
 from quiz.tui.screens.report import ReportScreen
 from quiz.tui.screens.source import SourceScreen
@@ -113,9 +113,14 @@ async def test_the_time_running_out_ends_the_sitting(tmp_path: Path) -> None:
         clock.tick(59)
         await pilot.pause(0.4)
         assert str(app.screen.query_one("#clock").render()) == "Time left 0:01"
+        await pilot.press("question_mark")  # the rules are open when the time runs out
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
         clock.tick(2)
         await until(pilot, lambda: isinstance(app.screen, ExamReviewScreen))
         assert "time ran out" in str(app.screen.query_one("#exam-score", Static).render())
+        assert not any(isinstance(s, PlayScreen | HelpScreen) for s in app.screen_stack)
+        await pilot.press("h")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
     (row,) = sittings(open_store(str(tmp_path / "p.db")), paper.code)
     assert row.status == "timeout" and len(row.answers) == 3  # two of them "no answer"
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from quiz.clock import Clock, SystemClock
 from quiz.packs.model import Pack
+from quiz.papers import RULES
 from quiz.question import Question, Response
 from quiz.session import Given, Outcome, Session
 from quiz.spec import RoundSpec
@@ -80,7 +81,7 @@ class Marked:
 
     @property
     def out_of(self) -> int:
-        return 1000 * len(self.marks)
+        return RULES.base * len(self.marks)
 
     def count(self, result: str) -> int:
         return sum(m.result == result for m in self.marks)

@@ -156,6 +156,10 @@ class PlayScreen(Screen[str]):
             self.query_one(StatusBar).clock = f"Time left {clock_text(left)}"
             if left == 0 and s.phase is Phase.ASKING:
                 s.expire()
+                # Whatever is open over the round (the rules, "leave?") closes with it: a
+                # dismissed screen pops the top of the stack, which must be this one.
+                while self.app.screen is not self and self in self.app.screen_stack:
+                    self.app.pop_screen()
                 self.dismiss("done")
         elif s.rules.speed_bonus and s.phase is Phase.ASKING:
             self.query_one(StatusBar).clock = f"⏱ {s.seconds_on_question():.0f} s"

@@ -25,3 +25,72 @@ def test_the_format_docs_example_passes_check(tmp_path: Path) -> None:
     report = check_pack(tmp_path / "moon.yaml")
     assert [str(p) for p in report.problems] == []
     assert sum(report.questions.values()) > 0
+
+
+# -- the README: every command works exactly as written after its set-up line ---------------
+
+README = Path(__file__).parents[1] / "README.md"
+SETUP = "source .venv/bin/activate"
+
+
+def _blocks() -> list[list[str]]:
+    text = README.read_text(encoding="utf-8")
+    return [
+        [line.split("#")[0].strip() for line in block.splitlines() if line.strip()]
+        for block in re.findall(r"```sh\n(.*?)```", text, re.S)
+    ]
+
+
+def test_every_readme_command_says_where_it_runs() -> None:
+    """Each command either names the venv (`.venv/bin/…`), creates it, or follows the line
+    that activates it: none relies on an environment the reader does not have."""
+    blocks = _blocks()
+    assert len(blocks) >= 4
+    for block in blocks:
+        active = False
+        for line in block:
+            if line == SETUP:
+                active = True
+                continue
+            first = line.split()[0]
+            assert (
+                active or first.startswith(".venv/bin/") or line.startswith("python3 -m venv .venv")
+            ), f"README: {line!r} needs the virtual environment; start its block with {SETUP}"
+
+
+def test_readme_commands_run(tmp_path: Path) -> None:
+    """The non-interactive commands run as written (with the venv's bin first on PATH, as
+    `source .venv/bin/activate` puts it); rounds are run in line mode with no input."""
+    import os
+    import shlex
+    import subprocess
+    import sys
+
+    env = dict(os.environ)
+    bin_dir = str(Path(sys.executable).parent)
+    env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
+    root = Path(__file__).parents[1]
+    # The author's own pack, as the examples call it: the test pack under those names.
+    from helpers import write_pack
+
+    moon = (root / "tests" / "data" / "moon.yaml").read_text(encoding="utf-8")
+    write_pack(tmp_path, moon, "my-pack.yaml")
+    write_pack(tmp_path / "my-packs", moon, "moon.yaml")
+    ran = 0
+    for block in _blocks():
+        for line in block:
+            words = shlex.split(line)
+            if line == SETUP or words[0] in ("python3", "ruff") or words[0].startswith(".venv"):
+                continue
+            if words[0] == "python" and words[1].endswith(".py"):
+                assert (root / words[1]).is_file(), line  # a benchmark or a script
+                continue
+            if words[:2] == ["quiz", "play"]:
+                words = [*words, "--plain"] if "--plain" not in words else words
+            done = subprocess.run(
+                words, cwd=tmp_path, env=env, input="", capture_output=True, text=True, timeout=120
+            )
+            assert done.returncode == 0, (line, done.stderr)
+            assert "Traceback" not in done.stderr, line
+            ran += 1
+    assert ran >= 12

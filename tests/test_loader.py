@@ -806,7 +806,7 @@ def test_source_that_is_not_utf8(folder: Path) -> None:
 
 def test_source_name_with_a_nul_byte(folder: Path) -> None:
     text = edit("file: sources/moon.txt", 'file: "sources/moon\\0.txt"')
-    p = one(folder, text, "cannot read source file")
+    p = one(folder, text, "U+0000 NULL at character 13")
     at(p, where(text, 'file: "sources')[0])
 
 

@@ -275,3 +275,33 @@ def test_parse_accepts_an_options_own_words(questions: dict[str, Question]) -> N
     q = questions["choice"]
     for i, option in enumerate(q.options):
         assert parse_line(q, f"  {option.upper()} ") == i
+
+
+def test_line_mode_wraps_for_a_person_with_a_hanging_indent(monkeypatch) -> None:
+    import shutil
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda: os.terminal_size((40, 20)))
+    out = Terminal()
+    say = plain._writer(out)
+    say("  Answer: " + "word " * 20)
+    lines = out.getvalue().splitlines()
+    assert len(lines) > 1 and all(len(x) <= 40 for x in lines)
+    assert all(x.startswith("    ") for x in lines[1:])  # wrapped under the text, not the margin
+    piped = io.StringIO()
+    plain._writer(piped)("x " * 100)
+    assert piped.getvalue().count("\n") == 1  # a script gets each line whole
+
+
+def test_one_question_is_one_question() -> None:
+    done = quiz("play", str(MOON), "--plain", "--count", "1", "--seed", "1", stdin="")
+    assert " — 1 question, seed 1" in done.stdout.splitlines()[0]
+
+
+def test_the_line_mode_says_when_a_round_is_shorter_than_asked() -> None:
+    done = quiz("play", str(MOON), "--plain", "--count", "50", "--kinds", "number", stdin="")
+    assert done.returncode == 0
+    assert "match these kinds and topics, not 50)" in done.stdout

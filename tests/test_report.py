@@ -270,3 +270,36 @@ def test_the_browser_probe_sees_a_page_that_loads_something(tmp_path: Path) -> N
     )
     _, asked = open_in_chromium(page, tmp_path / "profile")
     assert sorted(asked) == ["http://leak.invalid/a.png", "https://leak.invalid/b.css"]
+
+
+def test_what_slips_into_a_pack_is_shown_not_obeyed_by_the_classroom(tmp_path: Path) -> None:
+    """A pack poisoned in the cache (see test_hostile.py): the exam's review, the results and
+    the report show its escape sequences as symbols, never send them."""
+    import sys
+
+    from quiz.packs.registry import load
+    from test_hostile import ESC, _poisoned_cache
+
+    path = _poisoned_cache(tmp_path)
+    pack = load(path)
+    spec = paper_spec(pack, 1, 3, ("choice",))
+    code, db = encode(spec, pack), str(tmp_path / "p.db")
+    common = ["--packs", str(path), "--db", db]
+
+    def run(*args: str, stdin: bytes = b"") -> bytes:
+        done = subprocess.run(
+            [sys.executable, "-m", "quiz", *args, *common], input=stdin, capture_output=True,
+            timeout=60,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert ESC.encode() not in done.stdout + done.stderr, args
+        return done.stdout
+
+    sitting = ["play", "--plain", "--paper", code, "--player", "Ann"]
+    assert "Boom␛[2J".encode() in run(*sitting, stdin=b"2\n2\n2\n")
+    assert "Boom␛[2J".encode() in run(*sitting)  # sat once: the result again
+    run("results", "--paper", code)
+    run("results", "--paper", code, "--by", "question", "--format", "csv")
+    run("report", "--paper", code)
+    run("report", "--paper", code, "--out", str(tmp_path / "r.html"))
+    assert ESC not in (tmp_path / "r.html").read_text(encoding="utf-8")

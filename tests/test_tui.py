@@ -286,7 +286,7 @@ async def test_wrong_and_partial_answers_then_retry_the_missed(moon: Pack) -> No
         summary = screen_text(app)
         assert "1 of 3 right (33%)" in summary
         assert "Missed (2)" in summary
-        missed = "\n".join(str(w.render()) for w in app.screen.query(".missed"))
+        missed = "\n".join(str(w.render()) for w in app.screen.query(".missed-text"))
         assert wrong_choice.prompt in missed and multi.prompt in missed
         assert wrong_choice.quote.text in missed
 

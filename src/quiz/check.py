@@ -31,6 +31,7 @@ ORDERED_TYPES = ("date", "year", "number")
 class Report:
     pack: Pack | None = None
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     questions: Counter[str] = field(default_factory=Counter)
     quoted_sentences: tuple[int, int] = (0, 0)
 
@@ -58,6 +59,7 @@ def check_pack(path: Path) -> Report:
         report.problems = exc.problems
         return report
     report.pack = pack
+    report.warnings = list(pack.warnings)
     name = display_path(path)
     located: list[Locator] = []
 

@@ -270,12 +270,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     from quiz.packs.errors import PackError
 
     try:
+        for folder in args.packs:
+            if not folder.exists():
+                raise UsageError(f"--packs {folder}: no such folder or file")
         return int(importlib.import_module(COMMANDS[args.command]).run(args))
     except KeyboardInterrupt:
         print("quiz: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except UsageError as exc:
-        print(f"quiz: {exc}", file=sys.stderr)
+        from quiz.safe import visible
+
+        print(visible(f"quiz: {exc}"), file=sys.stderr)
         return EXIT_DATA
     except PackError as exc:
         return fail(exc.problems)

@@ -3,11 +3,17 @@
 For screen readers, scripts and terminals without full-screen support. It
 drives the same Session as the Textual app, so scoring and explanations are
 identical; end of input ends the round with the summary (exit status 0).
+
+Input is untrusted like any other: a line is read up to a bound (the rest of an
+over-long line is skipped, never stored or echoed), bytes that are not UTF-8
+get a plain word, and every line written goes through `visible`.
 """
 
 from __future__ import annotations
 
+import shutil
 import signal
+import textwrap
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,7 +29,58 @@ from quiz.present import (
     why_not,
 )
 from quiz.question import InvalidResponse, Question
+from quiz.safe import visible
 from quiz.session import Outcome, Phase, Session, TimeUp
+from quiz.text import plural
+
+MAX_LINE = 1000  # characters in one answer line; an answer is a few words
+PROMPT = "> "
+
+
+class _TooLong:
+    def __init__(self, length: int) -> None:
+        self.length = length
+
+
+def read_line(stdin: TextIO, limit: int = MAX_LINE) -> str | _TooLong | None:
+    """One line of input (None at its end). A longer line is read to its end in pieces and
+    dropped; bytes that are not UTF-8 raise UnicodeDecodeError."""
+    raw = getattr(stdin, "buffer", None)
+    if raw is None:  # a text stream (tests): same bound
+        line = stdin.readline()
+        if not line:
+            return None
+        return _TooLong(len(line)) if len(line.rstrip("\n")) > limit else line
+    data = raw.readline(limit * 4 + 2)  # UTF-8: at most 4 bytes a character
+    if not data:
+        return None
+    if not data.endswith(b"\n") and len(data) > limit * 4:
+        length = len(data)
+        while chunk := raw.readline(65536):  # skip the rest of the line
+            length += len(chunk.rstrip(b"\n"))
+            if chunk.endswith(b"\n"):
+                break
+        return _TooLong(length)
+    text = data.decode("utf-8")
+    return _TooLong(len(text)) if len(text.rstrip("\n")) > limit else text
+
+
+def _writer(out: TextIO) -> Callable[[str], None]:
+    """`say`: one line, made visible, and wrapped to the terminal with a hanging indent when
+    a person reads it (a script or a pipe gets each line whole)."""
+    width = shutil.get_terminal_size().columns if out.isatty() else 0
+
+    def say(text: str = "") -> None:
+        text = visible(text)
+        if width > 20 and len(text) > width:
+            lead = len(text) - len(text.lstrip(" "))
+            text = "\n".join(
+                textwrap.fill(part, width, subsequent_indent=" " * (lead + 2))
+                for part in text.split("\n")
+            )
+        print(text, file=out, flush=True)
+
+    return say
 
 
 def run(
@@ -39,23 +96,25 @@ def run(
     review) is printed however it ends (all answered, end of input, time up, Ctrl+C). An
     exam (`paper`) interrupted by Ctrl+C stays open, to be resumed."""
 
-    def say(text: str = "") -> None:
-        print(text, file=out, flush=True)
-
+    say = _writer(out)
     status = 0
     who = f" · player {player}" if player else ""
+    count = plural(session.total, "question")
     if paper is not None:
         limit = session.spec.time_limit
         timed = f", time limit {clock_text(limit)}" if limit else ""
-        say(f"{session.pack.title} — paper {paper}: {session.total} questions{timed}{who}")
+        say(f"{session.pack.title} — paper {paper}: {count}{timed}{who}")
         say("Answers are marked at the end; each answer is final.")
     else:
         mode = " (review)" if session.spec.mode == "review" else ""
-        say(f"{session.pack.title}{mode} — {session.total} questions, seed {session.seed}{who}")
+        say(f"{session.pack.title}{mode} — {count}, seed {session.seed}{who}")
+    if session.spec.questions is None and session.total < session.spec.count:
+        say(f"(only {count} match these kinds and topics, not {session.spec.count})")
+    prompt = PROMPT if stdin.isatty() and out.isatty() else ""
     try:
-        _play(session, stdin, say)
+        _play(session, stdin, say, lambda: print(prompt, end="", file=out, flush=True))
     except KeyboardInterrupt:
-        say()
+        say("")
         status = 130
         if paper is not None and session.phase is not Phase.FINISHED:
             say(f"(interrupted: your answers are kept; `quiz play --paper {paper}` resumes the")
@@ -63,7 +122,7 @@ def run(
             return status
         say("(interrupted)")
     session.leave()
-    say()
+    say("")
     if paper is None:
         for line in summary_lines(session):
             say(line)
@@ -81,16 +140,20 @@ def _header(session: Session) -> str:
     return f"{head} · score {session.score} · streak {session.streak}{timed}"
 
 
-def _play(session: Session, stdin: TextIO, say: Callable[[str], None]) -> None:
+def _play(
+    session: Session, stdin: TextIO, say: Callable[[str], None], ask: Callable[[], None]
+) -> None:
     try:
-        _questions(session, stdin, say)
+        _questions(session, stdin, say, ask)
     except TimeUp:
         session.expire()
         say("")
         say("Time is up: the questions not answered count as wrong.")
 
 
-def _questions(session: Session, stdin: TextIO, say: Callable[[str], None]) -> None:
+def _questions(
+    session: Session, stdin: TextIO, say: Callable[[str], None], ask: Callable[[], None]
+) -> None:
     while session.phase is Phase.ASKING:
         q = session.current
         say("")
@@ -99,7 +162,7 @@ def _questions(session: Session, stdin: TextIO, say: Callable[[str], None]) -> N
         for i, option in enumerate(q.options, 1):
             say(f"  {i}. {option}")
         say(KINDS[q.kind].plain_hint)
-        outcome = _ask(session, q, stdin, say)
+        outcome = _ask(session, q, stdin, say, ask)
         if outcome is None:
             say("")
             say("(end of input)")
@@ -111,15 +174,27 @@ def _questions(session: Session, stdin: TextIO, say: Callable[[str], None]) -> N
 
 
 def _ask(
-    session: Session, q: Question, stdin: TextIO, say: Callable[[str], None]
+    session: Session,
+    q: Question,
+    stdin: TextIO,
+    say: Callable[[str], None],
+    ask: Callable[[], None],
 ) -> Outcome | None:
     """Read lines until one is a valid answer; None at end of input. TimeUp when the time
     runs out, even while waiting for a line."""
     while True:
-        with _deadline(session.time_left()):
-            line = stdin.readline()
-        if not line:
+        ask()
+        try:
+            with _deadline(session.time_left()):
+                line = read_line(stdin)
+        except UnicodeDecodeError:
+            say("  (that line is not UTF-8 text; try again)")
+            continue
+        if line is None:
             return None
+        if isinstance(line, _TooLong):
+            say(f"  (that line is {line.length:,} characters long; an answer is a few words)")
+            continue
         try:
             return session.answer(parse_line(q, line))
         except InvalidResponse as exc:

@@ -27,6 +27,9 @@ def quote_in_context(pack: Pack, quote: Quote, mark: tuple[str, str]) -> str:
     return f"{text[:start]}{mark[0]}{text[start:end]}{mark[1]}{text[end:]}"
 
 
+TOPICS_NOTE = "a question on several topics counts once under each"
+
+
 def summary_lines(session: Session) -> list[str]:
     s = session.summary()
     lines = [
@@ -35,6 +38,8 @@ def summary_lines(session: Session) -> list[str]:
     ]
     if s.topics:
         lines.append("By topic: " + ", ".join(f"{t.topic} {t.right}/{t.asked}" for t in s.topics))
+        if sum(t.asked for t in s.topics) > s.asked:
+            lines.append(f"  ({TOPICS_NOTE})")
     for o in s.missed:
         lines.append(f"Missed: {o.question.prompt}")
         lines.append(f"  You answered: {o.response_text}")

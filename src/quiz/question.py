@@ -61,9 +61,14 @@ def _indices(response: object, n: int) -> tuple[int, ...]:
 DONT_KNOW = "?"  # typed or chosen instead of an answer: shows the answer, counts as wrong
 
 
+MAX_ANSWER = 200  # characters in a typed answer: longer is no answer to any question here
+
+
 def _text(response: object) -> str:
     if not isinstance(response, str) or not response.strip():
         raise InvalidResponse("type an answer, or ? if you don't know")
+    if len(response) > MAX_ANSWER:
+        raise InvalidResponse(f"an answer is at most {MAX_ANSWER} characters")
     return response.strip() if response.strip() == DONT_KNOW else response
 
 

@@ -91,6 +91,13 @@ class Services:
     settings: Settings
     clock: Clock = field(default_factory=SystemClock)
     player_name: str | None = None  # --player; else the last player; else the system user
+    packs: list[Path] = field(default_factory=list)  # --packs folders and files
+
+    def check_command(self) -> str:
+        """The command that lists the problems of the packs this run can see."""
+        import shlex
+
+        return "quiz check" + "".join(f" --packs {shlex.quote(str(p))}" for p in self.packs)
 
     def player(self) -> Player:
         """The player to play as (waits for the store)."""
@@ -141,4 +148,5 @@ def make_services(
         settings=settings or Settings.load(),
         clock=clock,
         player_name=player,
+        packs=list(packs or []),
     )

@@ -178,13 +178,13 @@ def pack_stats(
     """The figures of one pack. Without the pack itself (not installed here) only what the
     store knows: rounds, answers and reviews, no topics or passages."""
     progress = {p.fact_id: p for p in store.progress(player.id, pack_id)}
-    rounds = [r for r in store.rounds(player.id, pack_id) if r.answers]
-    answers, correct = store.answer_counts(player.id, pack_id)
+    played, answers, correct = store.totals(player.id, pack_id)
+    history = store.rounds(player.id, pack_id, latest=HISTORY)
     due = store.due(player.id, pack_id, iso(now))
     return PackStats(
         pack=pack_id,
         title=pack.title if pack else pack_id,
-        rounds=len(rounds),
+        rounds=played,
         answers=answers,
         correct=correct,
         due=len(due),
@@ -192,7 +192,7 @@ def pack_stats(
         topics=_topics(pack, progress) if pack else (),
         weakest=_weakest(pack, progress) if pack else (),
         shades=_shades(pack, progress) if pack else (),
-        history=tuple(rounds[-HISTORY:]),
+        history=tuple(history),
     )
 
 

@@ -58,3 +58,8 @@ def fold_quotes(text: str) -> str:
 
 def capitalize_first(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
+
+
+def plural(n: int, word: str) -> str:
+    """'1 question', '2 questions'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"

@@ -56,5 +56,17 @@ def services_of(args: argparse.Namespace, *, open_now: bool = True) -> Services:
     return make_services(packs=args.packs, db=args.db, player=args.player, open_now=open_now)
 
 
+def need_terminal() -> None:
+    """The full-screen game draws on a terminal and reads its keys: say so at once when
+    there is none (output to a file, input from a pipe) instead of writing escape codes into
+    the file and waiting for keys that never come."""
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        which = "output" if not sys.stdout.isatty() else "input"
+        raise UsageError(
+            f"standard {which} is not a terminal, and the full-screen game needs one; "
+            "for lines you can pipe or save, use: quiz play --plain"
+        )
+
+
 def tuple_or_none(items: list[str] | None) -> tuple[str, ...] | None:
     return tuple(items) if items else None

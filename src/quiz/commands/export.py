@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING
 from quiz.commands import EXIT_OK, UsageError, pack_of, paper_of, tuple_or_none
 
 if TYPE_CHECKING:
-    from quiz.formats import Format, Rendered
+    from quiz.formats.base import Format, Rendered
     from quiz.packs.model import Pack
     from quiz.question import Question
 
 
 def run(args: argparse.Namespace) -> int:
     from quiz.formats import get
+    from quiz.safe import visible
 
     fmt = get(args.format)
     if args.paper:
@@ -39,10 +40,13 @@ def run(args: argparse.Namespace) -> int:
     if questions and not done.written:
         reasons = sorted({x.reason for x in done.left_out})
         raise UsageError(f"{fmt.name} can hold none of these questions: {'; '.join(reasons)}")
+    # Every format escapes for its own readers; whatever control character is left (none,
+    # from a pack that loaded) is shown, never written raw to a terminal or a file.
+    text = visible(done.text)
     if args.out:
-        write_atomically(args.out, done.text)
+        write_atomically(args.out, text)
     else:
-        write_stdout(done.text)
+        write_stdout(text)
     report(fmt, done, args.out)
     return EXIT_OK
 

@@ -9,6 +9,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from quiz.commands import EXIT_OK, UsageError, pack_of, paper_of
+from quiz.safe import visible
 
 if TYPE_CHECKING:
     from quiz.papers import Paper
@@ -18,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
     if args.paper_command == "show":
         paper = paper_of(args, args.code)
         for line in describe(paper):
-            print(line)
+            print(visible(line))
         print(f"Paper code: {paper.code}")
         return EXIT_OK
     return new(args)
@@ -45,7 +46,7 @@ def new(args: argparse.Namespace) -> int:
         )
     paper = papers.Paper(code, spec, pack)
     for line in describe(paper):
-        print(line)
+        print(visible(line))
     print(f"Students sit it with: quiz play --paper {code}")
     print(f"Paper code: {code}")
     return EXIT_OK

@@ -6,7 +6,14 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from quiz.commands import EXIT_OK, UsageError, pack_of, services_of, tuple_or_none
+from quiz.commands import (
+    EXIT_OK,
+    UsageError,
+    need_terminal,
+    pack_of,
+    services_of,
+    tuple_or_none,
+)
 
 if TYPE_CHECKING:
     from quiz.packs.model import Pack
@@ -23,6 +30,8 @@ def run(args: argparse.Namespace) -> int:
 
         return sit.run(args)
     args.count = args.count or 10
+    if not args.plain:
+        need_terminal()
     pack = pack_of(args)
     services = services_of(args, open_now=args.mode == "review" or args.plain)
     rules = Rules(speed_bonus=args.speed_bonus, streak_bonus=not args.no_streak)

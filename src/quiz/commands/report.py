@@ -14,6 +14,7 @@ SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 def run(args: argparse.Namespace) -> int:
     from quiz.classroom import report, report_html, report_md
     from quiz.classroom.results import class_results
+    from quiz.safe import visible
 
     fmt = args.format
     if fmt is None:
@@ -25,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     for problem in results.problems:
         print(f"quiz: {problem}", file=sys.stderr)
     made = report.build(results)
-    text = report_html.render(made) if fmt == "html" else report_md.render(made)
+    text = visible(report_html.render(made) if fmt == "html" else report_md.render(made))
     if args.out:
         write_atomically(args.out, text)
         print(f"quiz: wrote the report on {len(results.sittings)} sitting(s) to {args.out}")

@@ -47,9 +47,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def render(results: ClassResults, by: str, fmt: str) -> str:
+    """Names and pack text shown, never obeyed (quiz.safe.visible), in every format."""
+    from quiz.safe import visible
+
     rows = results.student_rows() if by == "student" else results.question_rows()
     if fmt == "json":
-        return json.dumps(results.to_json(by), ensure_ascii=False, indent=2) + "\n"
+        return visible(json.dumps(results.to_json(by), ensure_ascii=False, indent=2)) + "\n"
     if fmt == "csv":
         buffer = io.StringIO()
         from quiz.classroom.results import QUESTION_COLUMNS, STUDENT_COLUMNS
@@ -59,7 +62,7 @@ def render(results: ClassResults, by: str, fmt: str) -> str:
         writer.writerow(columns)
         writer.writerows([cell(row[c]) for c in columns] for row in rows)
         return buffer.getvalue()
-    return table(results, by)
+    return visible(table(results, by))
 
 
 _FORMULA = re.compile(r"^[=+\-@\t\r]")
@@ -70,8 +73,11 @@ def cell(value: Any) -> Any:
     be run as a formula (CSV injection), so it gets a leading apostrophe."""
     if value is None:
         return ""
-    if isinstance(value, str) and _FORMULA.match(value):
-        return "'" + value
+    from quiz.safe import visible
+
+    if isinstance(value, str):
+        value = visible(value)
+        return "'" + value if _FORMULA.match(value) else value
     return value
 
 

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
-from quiz.commands import EXIT_OK, UsageError, paper_of, services_of
+from quiz.commands import EXIT_OK, UsageError, need_terminal, paper_of, services_of
 
 if TYPE_CHECKING:
     from quiz.papers import Paper
@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
     services = services_of(args)
     if args.plain:
         return plain(paper, services, sys.stdin, sys.stdout)
+    need_terminal()
     from quiz.tui import make_app
 
     make_app(services, paper=paper).run()
@@ -50,9 +51,10 @@ def plain(paper: Paper, services: Services, stdin: TextIO, out: TextIO) -> int:
     from quiz.classroom.marking import marked_session
     from quiz.classroom.review import review_lines
     from quiz.papers import PaperError
+    from quiz.safe import visible
 
     def say(text: str = "") -> None:
-        print(text, file=out, flush=True)
+        print(visible(text), file=out, flush=True)
 
     def warn(message: str) -> None:
         print(f"quiz: {message}", file=sys.stderr)

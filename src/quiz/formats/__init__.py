@@ -11,59 +11,22 @@ everywhere without touching this package.
 from __future__ import annotations
 
 import importlib
-import pkgutil
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from quiz.packs.model import Pack
-    from quiz.question import Key, Question
+    from quiz.formats.base import Format, LeftOut, Rendered
+
+__all__ = ["Format", "LeftOut", "Rendered", "UnknownFormat", "get", "names"]
 
 
-@dataclass(frozen=True)
-class LeftOut:
-    """A question a format cannot hold, and why (shown to the teacher on stderr)."""
+def __getattr__(name: str) -> Any:
+    """Format, Rendered and LeftOut load on first use (PEP 562): `names()` stays cheap."""
+    if name in ("Format", "LeftOut", "Rendered"):
+        from quiz.formats import base
 
-    question: Question
-    reason: str
-
-
-@dataclass(frozen=True)
-class Rendered:
-    text: str
-    written: tuple[Question, ...]  # in the order they stand in the text
-    left_out: tuple[LeftOut, ...] = ()
-
-
-Render = Callable[["Pack", Sequence["Question"]], Rendered]
-
-
-@dataclass(frozen=True)
-class Format:
-    name: str
-    summary: str  # one line for --help
-    suffix: str  # the usual file name ending, for --out and the README
-    render: Render  # only ever given questions whose key type the format holds
-    cannot_hold: Mapping[type[Key], str] = field(default_factory=dict)  # key type → why not
-
-    def holds(self, key_type: type[Key]) -> bool:
-        return key_type not in self.cannot_hold
-
-    def export(self, pack: Pack, questions: Sequence[Question]) -> Rendered:
-        """The questions in this format; those whose key type it cannot hold are left out
-        here, others the renderer itself refuses (a grade Moodle cannot express) there."""
-        held: list[Question] = []
-        refused: list[LeftOut] = []
-        for q in questions:
-            if self.holds(type(q.key)):
-                held.append(q)
-            else:
-                refused.append(LeftOut(q, self.cannot_hold[type(q.key)]))
-        done = self.render(pack, held)
-        order = {id(q): i for i, q in enumerate(questions)}
-        left = sorted([*refused, *done.left_out], key=lambda x: order[id(x.question)])
-        return Rendered(done.text, done.written, tuple(left))
+        return getattr(base, name)
+    raise AttributeError(f"module 'quiz.formats' has no attribute {name!r}")
 
 
 class UnknownFormat(ValueError):
@@ -73,7 +36,8 @@ class UnknownFormat(ValueError):
 def names() -> tuple[str, ...]:
     """Every format's name, read off the module names without importing them (the command
     line lists them in --help, which must stay fast)."""
-    found = (m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+    here = Path(__file__).parent  # a directory listing: pkgutil would import inspect
+    found = (p.stem for p in here.glob("*.py") if not p.stem.startswith("_") and p.stem != "base")
     return tuple(sorted(n.replace("_", "-") for n in found))
 
 
@@ -82,5 +46,7 @@ def get(name: str) -> Format:
         raise UnknownFormat(f"unknown format {name!r}; choose from {', '.join(names())}")
     module = importlib.import_module(f"{__name__}.{name.replace('-', '_')}")
     fmt = module.FORMAT
+    from quiz.formats.base import Format
+
     assert isinstance(fmt, Format) and fmt.name == name, f"{module.__name__}.FORMAT is {fmt!r}"
     return fmt

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from quiz.formats import Format, LeftOut, Rendered
 from quiz.formats._common import collapse, letter
+from quiz.formats.base import Format, LeftOut, Rendered
 from quiz.packs.model import Pack
 from quiz.question import Figure, Many, One, Order, Question, Text
 

@@ -28,7 +28,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from quiz import __version__
-from quiz.formats import Format, LeftOut, Rendered
 from quiz.formats._common import (
     accepted,
     by_key,
@@ -40,6 +39,7 @@ from quiz.formats._common import (
     sources,
     why_line,
 )
+from quiz.formats.base import Format, LeftOut, Rendered
 from quiz.packs.model import Pack
 from quiz.question import Figure, Key, Many, One, Order, Question, Text
 

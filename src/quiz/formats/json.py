@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from quiz.formats import Format, Rendered
+from quiz.formats.base import Format, Rendered
 from quiz.packs.model import Pack, Quote, Source
 from quiz.question import Figure, Many, One, Order, Question, Text
 

@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from quiz.formats import Format, Rendered
 from quiz.formats._common import (
     accepted,
     by_key,
@@ -28,6 +27,7 @@ from quiz.formats._common import (
     sources,
     why_line,
 )
+from quiz.formats.base import Format, Rendered
 from quiz.packs.model import Pack
 from quiz.question import Figure, Key, Many, One, Order, Question, Text
 

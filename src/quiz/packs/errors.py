@@ -19,11 +19,15 @@ class Problem:
     line: int
     col: int
     message: str
+    warning: bool = False  # worth saying, but the pack still loads
 
     def __str__(self) -> str:
+        from quiz.safe import visible  # a message may quote the pack: show, never obey
+
+        kind = "warning: " if self.warning else ""
         if self.line <= 0:  # not about a place in a file (e.g. an unknown pack id)
-            return f"{self.file}: {self.message}"
-        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+            return visible(f"{self.file}: {kind}{self.message}")
+        return visible(f"{self.file}:{self.line}:{self.col}: {kind}{self.message}")
 
 
 class PackError(Exception):

@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ from quiz.packs.model import (
 )
 from quiz.packs.quotes import QuoteNotFound, find_quote
 from quiz.packs.yamlio import Locator, load_yaml, read_text
+from quiz.safe import char_name, first_unsafe, is_control
 from quiz.text import fold
 
 FORMAT = "quiz-pack/1"
@@ -57,6 +59,21 @@ QUESTION_KEYS = (
     {"id", "kind", "prompt", "answer", "topics", "evidence"},
     {"wrong", "accept", "explanation"},
 )
+# Prose, where a bidi control may have a use (mixed scripts); names and options may not.
+PROSE_KEYS = frozenset(
+    {
+        "title",
+        "description",
+        "publisher",
+        "date_note",
+        "explanation",
+        "prompt",
+        "quote",
+        "prefix",
+        "suffix",
+        *TEMPLATE_KEYS,
+    }
+)
 # Which placeholders each template must and must not hold.
 TEMPLATE_RULES = {
     "forward": ({"subject"}, {"object"}),
@@ -76,11 +93,28 @@ def load_pack(path: Path | str) -> Pack:
     builder = _Builder(path, text)
     with _collector_paused():
         pack = builder.build(load_yaml(text, name))
-    if builder.problems or pack is None:
+    errors = [p for p in builder.elsewhere if not p.warning]
+    if builder.problems or errors or pack is None:
         where = Locator(text)
         problems = [Problem(name, *where(p, key=k), msg) for p, msg, k in builder.problems]
-        raise PackError(problems or [Problem(name, 1, 1, "not a pack")])
+        raise PackError(problems + errors or [Problem(name, 1, 1, "not a pack")])
+    if builder.warnings or builder.elsewhere:
+        where = Locator(text)
+        notes = [Problem(name, *where(p), msg, warning=True) for p, msg in builder.warnings]
+        pack = replace(pack, warnings=tuple(notes + builder.elsewhere))
     return pack
+
+
+def _unsafe_chars(text: str, limit: int = 20) -> Iterator[tuple[int, str]]:
+    """Where a text holds control or bidi characters (the first `limit` of them)."""
+    rest, offset = text, 0
+    for _ in range(limit):
+        found = first_unsafe(rest)
+        if found is None:
+            return
+        at, ch = found
+        yield offset + at, ch
+        rest, offset = rest[at + 1 :], offset + at + 1
 
 
 @contextmanager
@@ -100,6 +134,8 @@ class _Builder:
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
         self.text_of_file = text
+        self.warnings: list[tuple[YamlPath, str]] = []
+        self.elsewhere: list[Problem] = []  # problems and warnings located in a source file
         self.problems: list[tuple[YamlPath, str, bool]] = []
         self.sources: dict[str, Source] = {}
         self.entities: dict[str, Entity] = {}
@@ -148,7 +184,27 @@ class _Builder:
         if required and not value.strip():
             self.problem((*path, key), f"{key!r} must not be empty")
             return None
+        if not self.safe(value, (*path, key), key):
+            return None
         return value
+
+    def safe(self, value: str, path: YamlPath, key: str) -> bool:
+        """No control character anywhere in a pack's text (an ESC could clear a terminal or
+        plant a link); no bidi override in names and options (they would show one text and
+        mean another), only a warning in prose."""
+        found = first_unsafe(value)
+        if found is None:
+            return True
+        at, ch = found
+        where = f"{key!r} holds {char_name(ch)} at character {at + 1}"
+        if is_control(ch):
+            self.problem(path, f"{where}: control characters are not allowed in a pack")
+            return False
+        if key in PROSE_KEYS:
+            self.warnings.append((path, f"{where}: it may reorder the text around it"))
+            return True
+        self.problem(path, f"{where}: a name or an option cannot reorder how it is shown")
+        return False
 
     def ident(self, obj: dict[str, Any], key: str, path: YamlPath) -> str | None:
         value = self.text(obj, key, path)
@@ -174,6 +230,8 @@ class _Builder:
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             self.problem((*path, key), f"{key!r} must be a list of text")
+            return ()
+        if not all(self.safe(v, (*path, key, i), key) for i, v in enumerate(value)):
             return ()
         return tuple(value)
 
@@ -280,10 +338,41 @@ class _Builder:
             self.problem(path, f"cannot read source file {file!r}: {exc.strerror or exc}")
             return None
         try:
-            return data.decode("utf-8")
+            text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             self.problem(path, f"source file {file!r} is not UTF-8 (byte {exc.start})")
             return None
+        return text if self.safe_source(text, target) else None
+
+    def safe_source(self, text: str, target: Path) -> bool:
+        """Control characters in a source are errors, bidi controls warnings; each is pinned
+        to its own line and column of the source file."""
+        name = display_path(target)
+        ok = True
+        for at, ch in _unsafe_chars(text):
+            line = text.count("\n", 0, at) + 1
+            col = at - (text.rfind("\n", 0, at) + 1) + 1
+            if is_control(ch):
+                ok = False
+                self.elsewhere.append(
+                    Problem(
+                        name,
+                        line,
+                        col,
+                        f"{char_name(ch)}: control characters are not allowed in a source",
+                    )
+                )
+            else:
+                self.elsewhere.append(
+                    Problem(
+                        name,
+                        line,
+                        col,
+                        f"{char_name(ch)}: it may reorder the text around it",
+                        warning=True,
+                    )
+                )
+        return ok
 
     def build_entities(self, raw: Any) -> None:
         names: dict[str, str] = {}
@@ -503,6 +592,8 @@ class _Builder:
         exact, prefix, suffix = spec.get("quote"), spec.get("prefix", ""), spec.get("suffix", "")
         if not (isinstance(exact, str) and isinstance(prefix, str) and isinstance(suffix, str)):
             self.problem(path, "quote, prefix and suffix must be text")
+            return None
+        if not all(self.safe(v, (*path, k), k) for k, v in spec.items() if isinstance(v, str)):
             return None
         sid = spec.get("source")
         if sid is None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
+from quiz.packs.errors import Problem
 from quiz.text import capitalize_first
 
 ENTITY_TYPES = (
@@ -287,6 +288,7 @@ class Pack:
     language: str = "en"
     description: str = ""
     digest: str = ""  # SHA-256 of the pack file and its sources: what a round spec names
+    warnings: tuple[Problem, ...] = ()  # what `quiz check` says without failing the pack
 
     @cached_property
     def facts_by_relation(self) -> dict[str, tuple[Fact, ...]]:

@@ -47,9 +47,12 @@ def _pack_files(extra: list[Path] | None = None) -> Iterator[Path]:
         if folder.is_file():
             yield folder
         elif folder.is_dir():
-            yield from sorted(
-                p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
-            )
+            yield from packs_in(folder)
+
+
+def packs_in(folder: Path) -> list[Path]:
+    """The pack files of one folder, by name."""
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
 def _folders(extra: list[Path] | None) -> Iterator[Path]:

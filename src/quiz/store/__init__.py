@@ -1,4 +1,5 @@
-"""Where progress is kept: open the store, and never let it stop a game.
+"""Where progress is kept: open the store (SQLite, or PostgreSQL for a school), and never let it
+stop a game.
 
 `open_store` always returns a working store. A file that is not a database is
 set aside (its bytes kept, renamed beside it) and a new one started; a folder
@@ -12,12 +13,25 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from quiz.clock import Clock
 from quiz.store.backend import StoreError
-from quiz.store.sql import SqlStore
+
+if TYPE_CHECKING:
+    from quiz.clock import Clock
+    from quiz.store.backend import Backend
+    from quiz.store.sql import SqlStore
 
 __all__ = ["SqlStore", "StoreError", "open_store", "default_target"]
+
+
+def __getattr__(name: str) -> Any:
+    """SqlStore loads on first use (PEP 562): a recorder can be made before the store."""
+    if name == "SqlStore":
+        from quiz.store.sql import SqlStore
+
+        return SqlStore
+    raise AttributeError(f"module 'quiz.store' has no attribute {name!r}")
 
 
 def default_target() -> str:
@@ -36,8 +50,13 @@ def default_target() -> str:
 
 
 def open_store(target: str | None = None, clock: Clock | None = None) -> SqlStore:
+    """The store at `target`: a file path (SQLite) or a postgresql:// URL."""
+    from quiz.store.postgres import PostgresBackend, is_postgres
+
     target = target or default_target()
     try:
+        if is_postgres(target):
+            return _open(PostgresBackend(target), clock)
         return _open_file(Path(target), clock)
     except StoreError as exc:
         store = _memory(clock)
@@ -46,12 +65,14 @@ def open_store(target: str | None = None, clock: Clock | None = None) -> SqlStor
 
 
 def _memory(clock: Clock | None) -> SqlStore:
+    from quiz.store.sql import SqlStore
     from quiz.store.sqlite import SqliteBackend
 
     return SqlStore(SqliteBackend.memory(), clock)
 
 
 def _open_file(path: Path, clock: Clock | None) -> SqlStore:
+    from quiz.store.sql import SqlStore
     from quiz.store.sqlite import NotADatabase, SqliteBackend
 
     try:
@@ -66,6 +87,12 @@ def _open_file(path: Path, clock: Clock | None) -> SqlStore:
         store = SqlStore(backend, clock)
         store.notice = f"{path} was not a readable progress file; kept as {kept.name}, started anew"
         return store
+    return _open(backend, clock)
+
+
+def _open(backend: Backend, clock: Clock | None) -> SqlStore:
+    from quiz.store.sql import SqlStore
+
     try:
         return SqlStore(backend, clock)
     except StoreError:

@@ -33,6 +33,10 @@ class Backend(Protocol):
 
     def tables(self) -> set[str]: ...
 
+    def lock_schema(self) -> None:
+        """Inside the migration's transaction: keep other processes out until it commits."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -88,6 +92,10 @@ class DbApiBackend:
                 raise
             self._depth = 0
             self.execute("COMMIT")
+
+    def lock_schema(self) -> None:
+        """Most backends need nothing more than their write transaction (SQLite's BEGIN
+        IMMEDIATE already lets one writer in at a time)."""
 
     def tables(self) -> set[str]:
         rows = self.execute(

@@ -1,14 +1,19 @@
-"""The store as a session listener: each answer is committed the moment it is given."""
+"""The store as a session listener: each answer is committed the moment it is given.
+
+Light to import (the store's modules load with the first answer), so a round started from
+the command line can be given its recorder before its first question is drawn.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from quiz.session import Listener, Outcome, Session
-from quiz.store.backend import StoreError
-from quiz.store.records import AnswerRecord, Player
-from quiz.store.review import iso
-from quiz.store.sql import SqlStore
+
+if TYPE_CHECKING:
+    from quiz.store.records import Player
+    from quiz.store.sql import SqlStore
 
 
 class Recorder(Listener):
@@ -66,6 +71,8 @@ class Recorder(Listener):
             self._try(lambda: self._start(session))
 
     def _start(self, session: Session) -> None:
+        from quiz.store.review import iso
+
         self.round_id = self.store.start_round(
             self.player.id, session.spec, iso(session.started_at), paper=self.paper
         )
@@ -73,9 +80,13 @@ class Recorder(Listener):
     def answered(self, session: Session, outcome: Outcome) -> None:
         if self.round_id is not None:
             round_id = self.round_id
+            from quiz.store.records import AnswerRecord
+
             self._try(lambda: self.store.record_answer(round_id, AnswerRecord.of(outcome)))
 
     def finished(self, session: Session) -> None:
+        from quiz.store.review import iso
+
         if self.round_id is not None:
             round_id = self.round_id
             self._try(
@@ -85,6 +96,8 @@ class Recorder(Listener):
             )
 
     def _try(self, write: Callable[[], None]) -> None:
+        from quiz.store.backend import StoreError
+
         try:
             write()
         except StoreError as exc:

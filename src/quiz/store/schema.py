@@ -4,7 +4,7 @@ A database remembers its version in `meta`; opening a store brings it up to
 date and never goes backwards (a file written by a newer quiz is refused, not
 damaged). Each step is plain, portable DDL; `{id}` is the backend's
 auto-numbered primary key. Step 2 is a data migration: the per-fact progress
-it adds is rebuilt from the answers already kept, so no history is lost. Step 3
+it adds is rebuilt from the answers already kept, so no history is lost. Step 4
 gives every round kept so far its own id.
 """
 
@@ -82,9 +82,18 @@ V2 = [
     "CREATE INDEX progress_due ON fact_progress (player_id, pack_id, due)",
 ]
 
+# Each round keeps its own tallies, so stats of a long history never read every answer.
+V3 = [
+    "ALTER TABLE rounds ADD COLUMN answered INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE rounds ADD COLUMN correct INTEGER NOT NULL DEFAULT 0",
+    "UPDATE rounds SET answered = (SELECT COUNT(*) FROM answers a WHERE a.round_id = rounds.id), "
+    "correct = (SELECT COUNT(*) FROM answers a WHERE a.round_id = rounds.id "
+    "AND a.result = 'right')",
+]
+
 # Exam papers: the sitting's paper code, and an id of its own that stays with it when it
 # travels as a results file to another computer (imports skip an id already kept).
-V3 = [
+V4 = [
     "ALTER TABLE rounds ADD COLUMN paper TEXT",
     "ALTER TABLE rounds ADD COLUMN uid TEXT",
     "CREATE UNIQUE INDEX rounds_uid ON rounds (uid)",
@@ -105,7 +114,7 @@ def _give_uids(store: SqlStore) -> None:
         store.db.execute("UPDATE rounds SET uid = ? WHERE id = ?", (str(uuid.uuid4()), round_id))
 
 
-MIGRATIONS: list[list[Step]] = [[V1], [V2, _rebuild_progress], [V3, _give_uids]]
+MIGRATIONS: list[list[Step]] = [[V1], [V2, _rebuild_progress], [V3], [V4, _give_uids]]
 VERSION = len(MIGRATIONS)
 
 
@@ -127,6 +136,7 @@ def migrate(store: SqlStore, target: int = VERSION) -> int:
     """Bring the database up to `target`; return the version it was at."""
     db = store.db
     with db.transaction():
+        db.lock_schema()
         start = version(db)
         if start > VERSION:
             raise StoreError(

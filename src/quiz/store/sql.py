@@ -38,18 +38,17 @@ class SqlStore:
     # -- players --------------------------------------------------------------------
 
     def player(self, name: str) -> Player:
-        """The player of that name, added if new."""
+        """The player of that name, added if new (two hosts adding the same name at once
+        both get the one row: the insert yields to the unique name)."""
         with self.db.transaction():
-            rows = self.db.execute(
-                "SELECT id, name, created_at FROM players WHERE name = ?", (name,)
+            self.db.execute(
+                "INSERT INTO players (name, created_at) VALUES (?, ?) "
+                "ON CONFLICT (name) DO NOTHING",
+                (name, review.iso(self.clock.now())),
             )
-            if rows:
-                return Player(*rows[0])
-            now = review.iso(self.clock.now())
-            (row,) = self.db.execute(
-                "INSERT INTO players (name, created_at) VALUES (?, ?) RETURNING id", (name, now)
-            )
-            return Player(int(row[0]), name, now)
+            found = self.find_player(name)
+            assert found is not None
+            return found
 
     def players(self) -> list[Player]:
         rows = self.db.execute("SELECT id, name, created_at FROM players ORDER BY name")
@@ -57,7 +56,7 @@ class SqlStore:
 
     def find_player(self, name: str) -> Player | None:
         rows = self.db.execute("SELECT id, name, created_at FROM players WHERE name = ?", (name,))
-        return Player(*rows[0]) if rows else None
+        return Player(int(rows[0][0]), str(rows[0][1]), str(rows[0][2])) if rows else None
 
     def last_player(self) -> str | None:
         rows = self.db.execute("SELECT value FROM meta WHERE key = 'last_player'")
@@ -152,7 +151,9 @@ class SqlStore:
                 )
                 self._progress(player_id, pack_id, fact, mode, a)
             self.db.execute(
-                "UPDATE rounds SET score = score + ? WHERE id = ?", (a.points, round_id)
+                "UPDATE rounds SET score = score + ?, answered = answered + 1, "
+                "correct = correct + ? WHERE id = ?",
+                (a.points, int(a.result == "right"), round_id),
             )
 
     def finish_round(self, round_id: int, status: str, ended_at: str, score: int) -> None:
@@ -244,19 +245,30 @@ class SqlStore:
 
     # -- reading ----------------------------------------------------------------------
 
-    def rounds(self, player_id: int, pack_id: str | None = None) -> list[RoundRow]:
+    def rounds(
+        self, player_id: int, pack_id: str | None = None, latest: int | None = None
+    ) -> list[RoundRow]:
+        """The player's rounds with at least one answer, oldest first (only the `latest` ones
+        when asked). Each round row keeps its own tallies, so this never reads the answers."""
+        where, params = _answered_rounds(player_id, pack_id)
         sql = (
-            "SELECT r.id, r.pack_id, r.mode, r.count, r.custom, r.started_at, r.ended_at, "
-            "r.status, r.score, COUNT(a.id), "
-            "COALESCE(SUM(CASE WHEN a.result = 'right' THEN 1 ELSE 0 END), 0) "
-            "FROM rounds r LEFT JOIN answers a ON a.round_id = r.id WHERE r.player_id = ?"
+            "SELECT id, pack_id, mode, count, custom, started_at, ended_at, status, score, "
+            f"answered, correct FROM rounds WHERE {where} ORDER BY started_at DESC, id DESC"
         )
-        params: list[Any] = [player_id]
-        if pack_id is not None:
-            sql += " AND r.pack_id = ?"
-            params.append(pack_id)
-        sql += " GROUP BY r.id ORDER BY r.started_at, r.id"
-        return [RoundRow(*r) for r in self.db.execute(sql, params)]
+        if latest is not None:
+            sql += " LIMIT ?"
+            params.append(latest)
+        return [RoundRow(*r) for r in reversed(self.db.execute(sql, params))]
+
+    def totals(self, player_id: int, pack_id: str | None = None) -> tuple[int, int, int]:
+        """(rounds with an answer, answers, right answers) of a player, on one pack or all."""
+        where, params = _answered_rounds(player_id, pack_id)
+        (row,) = self.db.execute(
+            "SELECT COUNT(*), COALESCE(SUM(answered), 0), COALESCE(SUM(correct), 0) "
+            f"FROM rounds WHERE {where}",
+            params,
+        )
+        return int(row[0]), int(row[1]), int(row[2])
 
     def best(
         self, player_id: int, pack_id: str, count: int, before: int | None = None
@@ -308,16 +320,8 @@ class SqlStore:
 
     def answer_counts(self, player_id: int, pack_id: str | None = None) -> tuple[int, int]:
         """(answers, right answers) of a player, on one pack or all."""
-        sql = (
-            "SELECT COUNT(a.id), COALESCE(SUM(CASE WHEN a.result = 'right' THEN 1 ELSE 0 END), 0) "
-            "FROM answers a JOIN rounds r ON r.id = a.round_id WHERE r.player_id = ?"
-        )
-        params: list[Any] = [player_id]
-        if pack_id is not None:
-            sql += " AND r.pack_id = ?"
-            params.append(pack_id)
-        (row,) = self.db.execute(sql, params)
-        return int(row[0]), int(row[1])
+        _, answers, right = self.totals(player_id, pack_id)
+        return answers, right
 
     def packs_played(self, player_id: int) -> list[str]:
         rows = self.db.execute(
@@ -325,3 +329,13 @@ class SqlStore:
             (player_id,),
         )
         return [str(r[0]) for r in rows]
+
+
+def _answered_rounds(player_id: int, pack_id: str | None) -> tuple[str, list[Any]]:
+    """The WHERE clause (and its parameters) of a player's rounds with an answer."""
+    where = "player_id = ? AND answered > 0"
+    params: list[Any] = [player_id]
+    if pack_id is not None:
+        where += " AND pack_id = ?"
+        params.append(pack_id)
+    return where, params

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from textual import work
@@ -20,11 +21,27 @@ from textual.geometry import Size
 from textual.screen import Screen
 
 from quiz.papers import Paper
+from quiz.safe import visible
 from quiz.services import Services
 from quiz.session import Session
 from quiz.tui.screens.modals import ConfirmQuit, HelpScreen, TooSmall
 
 MIN_SIZE = (60, 18)
+
+
+def screenshot_folder() -> Path:
+    """Downloads when there is one, else quiz's own data folder."""
+    import os
+
+    import platformdirs
+
+    downloads = platformdirs.user_downloads_path()
+    if downloads.is_dir():
+        return downloads
+    base = os.environ.get("QUIZ_DATA_DIR")
+    return (Path(base) if base else platformdirs.user_data_path("quiz")) / "screenshots"
+
+
 THEMES = ("textual-dark", "textual-light")
 T = TypeVar("T")
 
@@ -46,6 +63,7 @@ class QuizApp(App[None]):
         self.first_paper = paper  # a paper to sit, from the command line
         # The screen drawn at start and what it will be dismissed with; the flow takes it.
         self.first_screen: tuple[Screen[Any], asyncio.Future[Any]] | None = None
+        self.first_recorder: Any = None  # the store's listener on the first round
         self._flow_started = False
         saved = services.settings.get("theme")
         if saved in self.available_themes:
@@ -58,6 +76,7 @@ class QuizApp(App[None]):
         if self.first_round is not None:
             from quiz.tui.screens.play import PlayScreen
 
+            self.first_recorder = self._recorder_for(self.first_round)  # from the first key
             first = PlayScreen(self.first_round)
         else:
             from quiz.tui.screens.home import HomeScreen
@@ -72,6 +91,22 @@ class QuizApp(App[None]):
 
         self._push(first, dismissed)
         self.call_after_refresh(self.start_flow)
+
+    def _recorder_for(self, session: Session) -> Any:
+        """A round made before the app started: the store listens from its first answer on
+        (the store itself opens once the first frame is drawn, or at that answer)."""
+        from quiz.store.recorder import Recorder
+
+        def resolve() -> Any:
+            store = self.services.store.get()
+            for notice in (store.notice, store.problem):
+                if notice:
+                    self.warn(notice)
+            return store, self.services.player()
+
+        recorder = Recorder.later(resolve, self.warn)
+        session.subscribe(recorder)
+        return recorder
 
     def start_flow(self) -> None:
         if not self._flow_started:
@@ -107,7 +142,7 @@ class QuizApp(App[None]):
     def warn(self, message: str) -> None:
         """A notice the player must not miss (progress not saved, a file set aside)."""
         self.call_from_thread_or_now(
-            lambda: self.notify(message, severity="warning", timeout=10, markup=False)
+            lambda: self.notify(visible(message), severity="warning", timeout=10, markup=False)
         )
 
     def call_from_thread_or_now(self, fn: Callable[[], Any]) -> None:
@@ -119,26 +154,67 @@ class QuizApp(App[None]):
             fn()
 
     def watch_theme(self, theme: str) -> None:
-        self.services.settings.save(theme=theme)
+        """Remember the theme, and which dark and which light theme the player last chose, so
+        Ctrl+T goes back to the one picked in the palette rather than to a default."""
+        side = "light_theme" if self.current_theme.dark is False else "dark_theme"
+        self.services.settings.save(theme=theme, **{side: theme})
 
     def action_toggle_theme(self) -> None:
-        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+        settings = self.services.settings
+        if self.current_theme.dark:
+            wanted = settings.get("light_theme") or THEMES[1]
+        else:
+            wanted = settings.get("dark_theme") or THEMES[0]
+        fallback = THEMES[1] if self.current_theme.dark else THEMES[0]
+        self.theme = wanted if wanted in self.available_themes else fallback
 
-    async def action_quit(self) -> None:
-        """Ctrl+Q: mid-round, ask first."""
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Save the screen as SVG where it can be found, and say where (or why not)."""
+        if self.is_web:  # a browser tab downloads it
+            return super().deliver_screenshot(filename, path, time_format)
+        folder = Path(path) if path else screenshot_folder()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = self.save_screenshot(filename, str(folder), time_format)
+        except OSError as exc:
+            self.notify(
+                visible(f"Could not save the screenshot in {folder}: {exc.strerror or exc}"),
+                title="Screenshot",
+                severity="error",
+                markup=False,
+            )
+            return None
+        self.notify(visible(f"Saved {saved}"), title="Screenshot", markup=False)
+        return saved
+
+    def _playing(self) -> Any:
+        """The round on screen, under any dialog or notice, or None."""
         from quiz.tui.screens.play import PlayScreen
 
-        screen = self.screen
-        if isinstance(screen, PlayScreen) and screen.exam and not screen.session.end_reason:
-            # The sitting stays open (as after a crash), to be resumed with the same code.
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, PlayScreen):
+                return screen
+        return None
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: mid-round, ask first (also from the 'too small' notice or the help). An
+        exam's sitting stays open, as after a crash, to be resumed with the same code."""
+        playing = self._playing()
+        if playing is not None and playing.exam and not playing.session.end_reason:
+            if isinstance(self.screen, ConfirmQuit):
+                return
             self.push_screen(
                 ConfirmQuit(quit_app=True, exam=True), lambda yes: self.exit() if yes else None
             )
-        elif isinstance(screen, PlayScreen) and screen.session.in_progress:
+        elif playing is not None and playing.session.in_progress:
+            if isinstance(self.screen, ConfirmQuit):
+                return
 
             def done(confirmed: bool | None) -> None:
                 if confirmed:
-                    screen.session.leave()
+                    playing.session.leave()
                     self.exit()
 
             self.push_screen(ConfirmQuit(quit_app=True), done)

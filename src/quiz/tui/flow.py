@@ -57,7 +57,7 @@ class Flow:
                 self.app.exit()
                 return
         elif first is not None:
-            recorder = self._recorder_for(first)
+            recorder = self.app.first_recorder
             self.services.store.start()  # the first question is on screen: open the store now
             if await self.round(first, recorder, from_home=False) == "quit":
                 self.app.exit()
@@ -94,21 +94,6 @@ class Flow:
         notices = [n for n in (store.notice, store.problem) if n]
         return Loaded(self.services.catalog.get(), store, player, notices)
 
-    def _recorder_for(self, session: Session) -> Recorder:
-        """A round made before the app started: the store listens from its first answer on."""
-        from quiz.store.recorder import Recorder
-
-        def resolve() -> tuple[SqlStore, Player]:
-            store = self.services.store.get()
-            for notice in (store.notice, store.problem):
-                if notice:
-                    self.app.warn(notice)
-            return store, self.services.player()
-
-        recorder = Recorder.later(resolve, self.app.warn)
-        session.subscribe(recorder)
-        return recorder
-
     # -- home -----------------------------------------------------------------------
 
     async def home(self) -> HomeChoice | None:
@@ -136,6 +121,7 @@ class Flow:
             player=loaded.player.name,
             prefs=loaded.store.prefs(loaded.player.id) if loaded.player.id else {},
             problem=loaded.store.problem,
+            check_command=self.services.check_command(),
         )
 
     async def act(self, choice: HomeChoice) -> str:

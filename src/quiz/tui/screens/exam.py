@@ -6,7 +6,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -14,6 +13,7 @@ from quiz.classroom.marking import Mark, Marked
 from quiz.classroom.review import VERDICT, score_line
 from quiz.packs.model import Pack
 from quiz.present import answer_text, quotes_of
+from quiz.tui.literal import literal
 from quiz.tui.widgets.passage import Passage
 
 STYLE = {"right": "right", "partial": "partial", "wrong": "wrong", "unanswered": "wrong"}
@@ -31,19 +31,19 @@ class ReviewItem(Vertical):
     def compose(self) -> ComposeResult:
         m, q = self.mark, self.mark.question
         points = f" (+{m.points})" if m.points else ""
-        yield Static(Content(f"{m.number}. {q.prompt}"), classes="review-prompt")
+        yield Static(literal(f"{m.number}. {q.prompt}"), classes="review-prompt")
         yield Static(
-            Content(f"Your answer: {m.response_text} — {VERDICT[m.result]}{points}"),
+            literal(f"Your answer: {m.response_text} — {VERDICT[m.result]}{points}"),
             classes=f"verdict {STYLE[m.result]}",
         )
-        yield Static(Content(f"Answer: {answer_text(q)}"), classes="correct")
+        yield Static(literal(f"Answer: {answer_text(q)}"), classes="correct")
         if q.explanation:
-            yield Static(Content(q.explanation), classes="explanation")
+            yield Static(literal(q.explanation), classes="explanation")
         if isinstance(m.response, int) and m.result != "right":
             why = q.why_wrong(m.response)
             if why is not None:
                 yield Static(
-                    Content(f"Why not “{m.response_text}”: {why.statement}"), classes="why"
+                    literal(f"Why not “{m.response_text}”: {why.statement}"), classes="why"
                 )
         for quote in quotes_of(q):
             yield Passage(self.pack, quote, classes="passage")
@@ -64,10 +64,10 @@ class ExamReviewScreen(Screen[str]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="exam-review"):
-            yield Static(Content(f"{self.pack.title}: the paper, marked"), classes="title")
+            yield Static(literal(f"{self.pack.title}: the paper, marked"), classes="title")
             if self.note:
-                yield Static(self.note, id="exam-note", classes="warning", markup=False)
-            yield Static(score_line(self.marked), id="exam-score", markup=False)
+                yield Static(literal(self.note), id="exam-note", classes="warning")
+            yield Static(literal(score_line(self.marked)), id="exam-score")
             yield Static(
                 "Tab moves from question to question; s opens the source at the focused one.",
                 classes="label",

@@ -16,6 +16,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from quiz.text import plural
+from quiz.tui.literal import literal
+
 if TYPE_CHECKING:
     from quiz.packs.registry import Catalog
     from quiz.tui.widgets.home_form import HomeForm
@@ -27,6 +30,7 @@ class HomeData:
     player: str
     prefs: dict[str, Any]
     problem: str | None = None
+    check_command: str = "quiz check"  # what shows the problems of the packs skipped
 
 
 @dataclass(frozen=True)
@@ -98,17 +102,17 @@ class HomeScreen(Screen[HomeChoice | None]):
 
         if self.data is not None or self.query(HomeForm):
             return
-        self.query_one("#player", Static).update(f"Player: {data.player}")
+        self.query_one("#player", Static).update(literal(f"Player: {data.player}"))
         problems = []
         if data.catalog.problems:
             problems.append(
-                f"{len(data.catalog.problems)} problem(s) in pack files were skipped; "
-                "run `quiz check` to see them."
+                f"{plural(len(data.catalog.problems), 'problem')} in pack files: those packs "
+                f"are left out. To see where and why, run: {data.check_command}"
             )
         if data.problem:
             problems.append(data.problem)
         shown = self.query_one("#problems", Static)
-        shown.update("\n".join(problems))
+        shown.update(literal("\n".join(problems)))
         shown.set_class(not problems, "empty")
         await self.query_one("#home", VerticalScroll).mount(HomeForm(data))
         self.data = data  # now the form is up

@@ -11,6 +11,8 @@ from textual.events import Key
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label, Static
 
+from quiz.tui.literal import literal
+
 
 class Confirm(ModalScreen[bool]):
     """A yes/no question; y or Enter on the first button says yes, n or Escape says no."""
@@ -26,7 +28,7 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Grid(id="confirm"):
-            yield Label(self.question, id="confirm-question", markup=False)
+            yield Label(literal(self.question), id="confirm-question")
             yield Button(f"{self.yes} (y)", variant="error", id="yes")
             yield Button(f"{self.no} (n)", variant="primary", id="no")
 
@@ -80,9 +82,9 @@ class Choose(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Grid(id="choose"):
-            yield Label(self.question, id="choose-question", markup=False)
+            yield Label(literal(self.question), id="choose-question")
             for i, (label, value) in enumerate(self.answers, 1):
-                yield Button(f"{label} ({i})", id=f"choose-{value}", compact=True)
+                yield Button(literal(f"{label} ({i})"), id=f"choose-{value}", compact=True)
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()
@@ -112,7 +114,10 @@ class HelpScreen(ModalScreen[None]):
 
 
 class TooSmall(Screen[None]):
-    """Shown instead of the game while the terminal is smaller than the game needs."""
+    """Shown instead of the game while the terminal is smaller than the game needs. Escape
+    and Ctrl+Q quit from here too (asking first in the middle of a round)."""
+
+    BINDINGS = [Binding("escape", "app.quit", "Quit")]
 
     def compose(self) -> ComposeResult:
         yield Static("", id="too-small")
@@ -127,6 +132,10 @@ class TooSmall(Screen[None]):
         from quiz.tui.app import MIN_SIZE
 
         w, h = self.app.size
-        self.query_one("#too-small", Static).update(
-            f"The terminal is too small ({w}×{h}).\nMake it at least {MIN_SIZE[0]}×{MIN_SIZE[1]}."
+        shown = self.query("#too-small")  # a resize can come before the notice is composed
+        if not shown:
+            return
+        shown.first(Static).update(
+            f"The terminal is too small ({w}×{h}).\nMake it at least {MIN_SIZE[0]}×{MIN_SIZE[1]}, "
+            "or press Esc to quit."
         )

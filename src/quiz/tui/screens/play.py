@@ -1,7 +1,7 @@
 """The round: a question, the player's answer, then feedback with the passage in context.
 
 The screen only shows what the Session says: it forwards the response and
-displays the outcome. Pack text goes through `Content(...)` or `markup=False`
+displays the outcome. Pack text goes through `literal(...)` (quiz.tui.literal)
 everywhere, so a prompt holding "[bold]" or "[@click=app.quit]" shows as typed.
 """
 
@@ -19,6 +19,7 @@ from quiz.kinds import KINDS
 from quiz.present import answer_text, clock_text, quotes_of, why_not
 from quiz.question import DONT_KNOW, InvalidResponse, Many, Order, Response
 from quiz.session import Outcome, Phase, Session, TimeUp
+from quiz.tui.literal import literal
 from quiz.tui.screens.modals import ConfirmQuit
 from quiz.tui.widgets.answers import AnswerList, Mode
 from quiz.tui.widgets.passage import Passage
@@ -42,7 +43,7 @@ def _mode(session: Session) -> Mode:
 
 def text(value: str) -> Content:
     """Pack text as literal content: never parsed as markup."""
-    return Content(value)
+    return literal(value)
 
 
 class Body(VerticalScroll):

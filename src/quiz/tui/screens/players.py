@@ -6,13 +6,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from quiz.limits import MAX_NAME
 from quiz.services import check_name
+from quiz.tui.literal import literal
 
 
 class PlayersScreen(ModalScreen[str | None]):
@@ -26,7 +26,7 @@ class PlayersScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="players"):
             yield Label("Who is playing?", classes="title")
-            options = [Option(Content(n), id=str(i)) for i, n in enumerate(self.names)]
+            options = [Option(literal(n), id=str(i)) for i, n in enumerate(self.names)]
             yield OptionList(*options, id="player-list")
             yield Label("Or a new player:")
             yield Input(placeholder="name, then Enter", id="new-player", max_length=MAX_NAME)

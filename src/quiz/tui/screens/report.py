@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from quiz.classroom.marking import STATUS_WORDS
 from quiz.classroom.report import Report, difficulty, percent
 from quiz.present import minutes
+from quiz.tui.literal import literal, literal_cell
 
 SHADE = {"weak": "shade-weak", "fair": "shade-fair", "strong": "shade-strong"}
 
@@ -28,7 +27,7 @@ class ReportScreen(Screen[None]):
         rep, res = self.report, self.report.results
         mean = rep.mean_percent
         with VerticalScroll(id="report"):
-            yield Static(Content(f"Class report: {rep.title}"), classes="title")
+            yield Static(literal(f"Class report: {rep.title}"), classes="title")
             yield Static(
                 f"Paper {rep.code} · {len(res.questions)} questions · {len(res.sittings)} "
                 f"sitting(s)" + (f" · average {mean:.0f}%" if mean is not None else ""),
@@ -46,7 +45,7 @@ class ReportScreen(Screen[None]):
             yield Static("The wrong answers chosen most, and why they are wrong", classes="title")
             for m in rep.misconceptions:
                 yield Static(
-                    Content(
+                    literal(
                         f"• Question {m.number}: {m.question.prompt}\n"
                         f"  {m.choice.count} of {m.answered} answered “{m.choice.text}”. "
                         f"Why it is wrong: {m.reason}\n  The source: “{m.quote.text}”"
@@ -63,11 +62,11 @@ class ReportScreen(Screen[None]):
             )
             for p in rep.paragraphs:
                 if p.error is None:
-                    yield Static(Content(p.text), classes="para shade-unseen")
+                    yield Static(literal(p.text), classes="para shade-unseen")
                     continue
                 asked = ", ".join(map(str, p.questions))
                 yield Static(
-                    Content(f"{percent(p.error)} wrong · question(s) {asked}\n{p.text}"),
+                    literal(f"{percent(p.error)} wrong · question(s) {asked}\n{p.text}"),
                     classes=f"para {SHADE[p.shade]}",
                 )
             yield Static("Students", classes="title")
@@ -83,8 +82,8 @@ class ReportScreen(Screen[None]):
                 str(st.number),
                 percent(st.share_right),
                 difficulty(st.share_right),
-                Text(f"{top.text} ({top.count})" if top else "–"),  # type: ignore[arg-type]
-                Text(st.question.prompt),  # type: ignore[arg-type]
+                literal_cell(f"{top.text} ({top.count})" if top else "–"),  # type: ignore[arg-type]
+                literal_cell(st.question.prompt),  # type: ignore[arg-type]
             )
         return table
 
@@ -95,7 +94,7 @@ class ReportScreen(Screen[None]):
         )
         for s in self.report.results.sittings:
             table.add_row(
-                Text(s.player),  # type: ignore[arg-type]
+                literal_cell(s.player),  # type: ignore[arg-type]
                 str(s.score),
                 f"{s.percent:.0f}%",
                 str(s.right),

@@ -10,7 +10,18 @@ from textual.widgets import Footer, Static
 
 from quiz.packs.model import Pack, Quote
 from quiz.packs.quotes import paragraphs
+from quiz.tui.literal import literal
 from quiz.tui.widgets.passage import highlighted
+
+
+def is_heading(block: str) -> bool:
+    """A short block with no closing punctuation reads as a heading (as the sentence
+    splitter in quiz.packs.quotes treats it)."""
+    return (
+        len(block) < 120
+        and "\n" not in block
+        and not block.rstrip().endswith((".", "!", "?", "”", '"'))
+    )
 
 
 class SourceScreen(Screen[None]):
@@ -23,16 +34,18 @@ class SourceScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         s = self.source
-        byline = f"{s.title}\n{s.publisher}" + (f", {s.date}" if s.date else "")
+        byline = s.publisher + (f", {s.date}" if s.date else "")
         with VerticalScroll(id="article"):
-            yield Static(byline, classes="byline", markup=False)
+            yield Static(literal(s.title), classes="source-title")
+            yield Static(literal(byline), classes="byline")
             for para in paragraphs(s.text):
                 start = max(self.quote.start, para.start) - para.start
                 end = min(self.quote.end, para.end) - para.start
                 body = s.text[para.start : para.end]
                 holds = para.start < self.quote.end and self.quote.start < para.end
                 content = highlighted(body, start, end) if holds else highlighted(body, 0, 0)
-                yield Static(content, classes="para quoted" if holds else "para")
+                kind = "heading" if is_heading(body) else "para"
+                yield Static(content, classes=f"{kind} quoted" if holds else kind)
         yield Footer()
 
     def on_mount(self) -> None:

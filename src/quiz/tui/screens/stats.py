@@ -3,16 +3,15 @@ with their quotes, and the source shaded by how well the player knows each parag
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from quiz.packs.model import Pack
 from quiz.stats import Stats
+from quiz.tui.literal import literal, literal_cell
 from quiz.tui.widgets.chart import bars
 
 MAX_BARS = 90  # the latest rounds that fit on one line
@@ -41,7 +40,7 @@ class StatsScreen(Screen[None]):
         st = self.stats
         p = st.packs[0] if st.packs else None
         with VerticalScroll(id="stats"):
-            yield Static(Content(f"{st.player} · {self.pack.title}"), classes="title")
+            yield Static(literal(f"{st.player} · {self.pack.title}"), classes="title")
             if p is None or not p.answers:
                 yield Static("No answers yet on this pack: play a round first.")
                 yield Footer()
@@ -64,7 +63,7 @@ class StatsScreen(Screen[None]):
             table.add_columns("Topic", "Level", "Facts met", "Right")
             for t in p.topics:
                 table.add_row(
-                    Text(t.topic),  # type: ignore[arg-type]
+                    literal_cell(t.topic),  # type: ignore[arg-type]
                     t.mastery,
                     f"{t.attempted} of {t.facts}",
                     f"{100 * t.accuracy:.0f}%" if t.attempted else "–",
@@ -74,7 +73,7 @@ class StatsScreen(Screen[None]):
                 yield Static("Weakest facts", classes="title")
             for w in p.weakest:
                 yield Static(
-                    Content(
+                    literal(
                         f"• {w.statement} ({w.rights} of {w.attempts} right)\n"
                         f"  The article: “{w.quote}”"
                     ),
@@ -87,5 +86,5 @@ class StatsScreen(Screen[None]):
             )
             for shade in p.shades:
                 text = self.pack.sources[shade.source].text[shade.start : shade.end]
-                yield Static(Content(text), classes=f"para shade-{shade_class(shade.accuracy)}")
+                yield Static(literal(text), classes=f"para shade-{shade_class(shade.accuracy)}")
         yield Footer()

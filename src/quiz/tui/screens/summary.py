@@ -3,17 +3,16 @@ the missed questions. Dismissed with what the player wants next; the flow does i
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.content import Content
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from quiz.present import answer_text
+from quiz.present import TOPICS_NOTE, answer_text
 from quiz.rounds import Standing
 from quiz.session import Session
+from quiz.tui.literal import literal, literal_cell
 
 
 class SummaryScreen(Screen[str]):
@@ -52,19 +51,24 @@ class SummaryScreen(Screen[str]):
             for t in s.topics:
                 # Rich Text: literal (a str cell would be parsed as markup) and, unlike
                 # Content, measured by DataTable, so long topic names are not cut.
-                table.add_row(Text(t.topic), str(t.right), str(t.asked))  # type: ignore[arg-type]
+                table.add_row(literal_cell(t.topic), str(t.right), str(t.asked))  # type: ignore[arg-type]
             yield table
+            if sum(t.asked for t in s.topics) > s.asked:
+                yield Static(f"({TOPICS_NOTE}.)", classes="hint")
             if s.missed:
                 yield Static(f"Missed ({len(s.missed)})", classes="title")
             for o in s.missed:
                 q = o.question
-                yield Static(
-                    Content(
-                        f"• {q.prompt}\n  You answered: {o.response_text}\n"
-                        f"  Answer: {answer_text(q)}\n  The article: “{q.quote.text}”"
-                    ),
-                    classes="missed",
-                )
+                # The bullet in a column of its own: wrapped lines keep their indent.
+                with Horizontal(classes="missed"):
+                    yield Static("•", classes="bullet")
+                    yield Static(
+                        literal(
+                            f"{q.prompt}\nYou answered: {o.response_text}\n"
+                            f"Answer: {answer_text(q)}\nThe article: “{q.quote.text}”"
+                        ),
+                        classes="missed-text",
+                    )
         yield Footer()
 
     def _standing(self, score: int) -> ComposeResult:
@@ -73,13 +77,12 @@ class SummaryScreen(Screen[str]):
             return
         line = st.best_line(score)
         if line:
-            yield Static(line, id="best", classes="best" if st.is_best else "", markup=False)
+            yield Static(literal(line), id="best", classes="best" if st.is_best else "")
         if st.top:
             rows = [f"{i}. {t.player} — {t.score}" for i, t in enumerate(st.top, 1)]
             yield Static(
-                "Top scores on this computer (rounds of this length):\n" + "\n".join(rows),
+                literal("Top scores on this computer (rounds of this length):\n" + "\n".join(rows)),
                 id="top",
-                markup=False,
             )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

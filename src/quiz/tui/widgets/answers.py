@@ -13,12 +13,12 @@ from typing import Literal
 
 from textual import events
 from textual.binding import Binding
-from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from quiz.question import Response
+from quiz.tui.literal import literal
 
 Mode = Literal["single", "multi", "order"]
 
@@ -56,7 +56,7 @@ class AnswerList(OptionList):
             mark = ""
             if self.mode == "multi":
                 mark = "[x] " if index in self.picked else "[ ] "
-            rows.append(Option(Content(f"{pos + 1}. {mark}{self.texts[index]}")))
+            rows.append(Option(literal(f"{pos + 1}. {mark}{self.texts[index]}")))
         highlighted = self.highlighted if keep is None else keep
         self.clear_options()
         self.add_options(rows)

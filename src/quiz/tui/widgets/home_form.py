@@ -10,7 +10,6 @@ from typing import Any, Literal
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.widgets import (
     Button,
     Checkbox,
@@ -27,6 +26,7 @@ from quiz.kinds import KINDS
 from quiz.limits import MAX_COUNT
 from quiz.packs.model import Pack
 from quiz.packs.registry import DEFAULT_PACK
+from quiz.tui.literal import literal
 from quiz.tui.screens.home import HomeChoice, HomeData
 
 
@@ -39,7 +39,7 @@ class HomeForm(Vertical):
         packs = self.data.catalog.packs
         yield Label("Pack")
         yield Select[str](
-            [(Content(p.title), p.id) for p in packs],
+            [(literal(p.title), p.id) for p in packs],
             id="pack",
             allow_blank=not packs,
             prompt="No packs found" if not packs else "Choose a pack",
@@ -132,10 +132,10 @@ class HomeForm(Vertical):
             info.update("No pack chosen.")
             return
         source = next(iter(pack.sources.values()))
-        info.update(f"{len(pack.facts)} facts · from “{source.title}”, {source.publisher}")
+        info.update(literal(f"{len(pack.facts)} facts · from “{source.title}”, {source.publisher}"))
         remembered = self.data.prefs.get("topics", [])
         remembered = remembered if pack.id == self.data.prefs.get("pack") else []
-        topics.add_options([(Content(t), t, t in remembered) for t in pack.topics])
+        topics.add_options([(literal(t), t, t in remembered) for t in pack.topics])
         self._show_ticks()
 
     @on(SelectionList.SelectedChanged)

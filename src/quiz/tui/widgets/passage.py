@@ -7,13 +7,14 @@ from textual.widgets import Static
 
 from quiz.packs.model import Pack, Quote
 from quiz.packs.quotes import in_context
+from quiz.tui.literal import literal
 
 HIGHLIGHT = "bold reverse"
 
 
 def highlighted(text: str, start: int, end: int) -> Content:
     """Literal text (never markup: pack text is untrusted) with one span highlighted."""
-    return Content(text).stylize(HIGHLIGHT, start, end)
+    return literal(text).stylize(HIGHLIGHT, start, end)
 
 
 class Passage(Static):

@@ -118,9 +118,20 @@ def _resume(
             return sitting.resume(paper, row, store, player, clock, warn)[0]
         say(f"Its clock kept running: {_minutes(limit - spent)} left.")
     say("Resume it (r, or just Enter) or hand it in as it stands (h)?")
-    if stdin.readline().strip().lower().startswith("h"):
+    if _choice(stdin).startswith("h"):
         return sitting.close(paper, row, store, player, clock, warn)
     return sitting.resume(paper, row, store, player, clock, warn)[0]
+
+
+def _choice(stdin: TextIO) -> str:
+    """One line, read the way the line mode reads answers (the same buffer, the same bound)."""
+    from quiz.plain import read_line
+
+    try:
+        line = read_line(stdin)
+    except UnicodeDecodeError:
+        return ""
+    return line.strip().lower() if isinstance(line, str) else ""
 
 
 def _minutes(seconds: float) -> str:

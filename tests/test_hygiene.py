@@ -21,6 +21,7 @@ CORE = [
     "quiz.clock",
     "quiz.export",
     "quiz.kinds",
+    "quiz.papers",
     "quiz.plain",
     "quiz.present",
     "quiz.question",
@@ -32,7 +33,14 @@ CORE = [
     "quiz.spec",
     "quiz.stats",
 ]
-PACKAGES = ("quiz.packs", "quiz.generate", "quiz.store", "quiz.commands", "quiz.formats")
+PACKAGES = (
+    "quiz.packs",
+    "quiz.generate",
+    "quiz.store",
+    "quiz.commands",
+    "quiz.formats",
+    "quiz.classroom",
+)
 
 
 def _domain_modules() -> list[str]:
@@ -65,6 +73,7 @@ def test_domain_code_does_not_import_textual() -> None:
     modules = _domain_modules()
     assert "quiz.packs.loader" in modules and "quiz.generate.verify" in modules
     assert "quiz.store.sql" in modules and "quiz.commands.play" in modules
+    assert "quiz.classroom.report_html" in modules and "quiz.commands.sit" in modules
     loaded = _loaded_after_import(modules)
     assert set(modules) <= loaded
     textual = sorted(m for m in loaded if m == "textual" or m.startswith("textual."))

@@ -214,7 +214,8 @@ def test_a_newer_schema_is_refused_not_damaged(tmp_path: Path) -> None:
 
 def test_every_version_migrates_to_the_latest_keeping_history(tmp_path: Path, moon: Pack) -> None:
     """A database made by the first schema, with answers in it, opens in today's quiz: the
-    answers are kept and step 2 rebuilds each fact's progress from them."""
+    answers are kept, step 2 rebuilds each fact's progress from them and step 3 gives the
+    round an id of its own."""
     db = tmp_path / "old.db"
     backend = SqliteBackend(db)
     store = SqlStore.__new__(SqlStore)  # an old quiz: only the first schema
@@ -223,7 +224,12 @@ def test_every_version_migrates_to_the_latest_keeping_history(tmp_path: Path, mo
     assert rows(db, "SELECT value FROM meta WHERE key = 'schema'") == [("1",)]
     ann = store.player("Ann")
     spec = practice_spec(moon, 2, seed=4)
-    round_id = store.start_round(ann.id, spec, "2026-01-01T09:00:00.000000+00:00")
+    (row,) = backend.execute(  # what version 1 wrote
+        "INSERT INTO rounds (player_id, pack_id, pack_version, pack_digest, mode, count, custom, "
+        "spec, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        (ann.id, "moon", "1.0.0", moon.digest, "practice", 2, 0, spec.dumps(), "2026-01-01T09"),
+    )
+    round_id = row[0]
     session = start_round(moon, 2, 4)
     db_answers = []
     for i, q in enumerate(session.questions):
@@ -274,7 +280,9 @@ def test_every_version_migrates_to_the_latest_keeping_history(tmp_path: Path, mo
     first, second = session.questions
     assert {f: progress[f].last_result for f in first.facts} == dict.fromkeys(first.facts, "right")
     assert all(progress[f].last_result == "wrong" for f in second.facts)
-    assert len(MIGRATIONS) == VERSION >= 2
+    ((uid, paper),) = rows(db, "SELECT uid, paper FROM rounds")
+    assert len(uid) == 36 and paper is None
+    assert len(MIGRATIONS) == VERSION >= 3
 
 
 def test_opening_twice_migrates_once(tmp_path: Path) -> None:

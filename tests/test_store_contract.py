@@ -114,7 +114,12 @@ def test_a_first_schema_database_is_migrated_keeping_its_answers(
     old.db, old.clock, old.problem, old.notice = db, ManualClock(T0), None, None
     migrate(old, target=1)
     ann = old.player("Ann")
-    round_id = old.start_round(ann.id, practice_spec(moon, 1, seed=1), T0.isoformat())
+    (round_id,) = db.execute(  # what the first schema's quiz wrote
+        "INSERT INTO rounds (player_id, pack_id, pack_version, pack_digest, mode, count, custom, "
+        "spec, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        (ann.id, "moon", moon.version, moon.digest, "practice", 1, 0,
+         practice_spec(moon, 1, seed=1).dumps(), T0.isoformat()),
+    )[0]  # fmt: skip
     (answer_id,) = db.execute(
         "INSERT INTO answers (round_id, seq, question_id, kind, response, result, credit, "
         "exact, points, seconds, answered_at) VALUES (?, 0, 'a11-site:choice:forward', "
@@ -128,6 +133,8 @@ def test_a_first_schema_database_is_migrated_keeping_its_answers(
     assert store.totals(ann.id) == (1, 1, 1)  # step 3's tallies, filled from the answers
     (progress,) = store.progress(ann.id, "moon")  # step 2's progress, rebuilt
     assert (progress.fact_id, progress.last_result) == ("a11-site", "right")
+    ((uid, paper),) = store.db.execute("SELECT uid, paper FROM rounds")  # step 4's own id
+    assert len(uid) == 36 and paper is None
 
 
 WRITER = """
@@ -184,3 +191,35 @@ def test_a_failed_write_rolls_back_whole(store_target: str) -> None:
         store.record_answer(round_id, answer)
     assert store.totals(player.id) == (1, 1, 1)  # the tallies did not move
     assert store.db.execute("SELECT COUNT(*) FROM answer_facts") == [(1,)]
+
+
+def test_exam_sittings_are_kept_resumed_and_taken_in_once(store_target: str, moon: Pack) -> None:
+    """The classroom's SQL on every backend: a sitting kept with its paper and id from the
+    start, resumed on the same record, found by paper, and a sitting from a file added once."""
+    from classroom import moon_paper
+    from quiz.classroom import sitting
+    from quiz.classroom.results import class_results
+    from quiz.store.sittings import add_sitting, sittings
+
+    clock = ManualClock(T0)
+    store = open_store(store_target, clock)
+    paper = moon_paper(count=3, time_limit=600)
+    ann = store.player("Ann")
+    session, recorder = sitting.begin(paper, store, ann, clock)
+    session.answer(right_response(session.current))
+    row = sitting.before(store, ann, paper).unfinished
+    assert row is not None and row.paper == paper.code and len(row.uid) == 36
+    again, recorder2 = sitting.resume(paper, row, store, ann, clock)
+    assert recorder2.round_id == recorder.round_id
+    while again.phase is not Phase.FINISHED:
+        again.answer(wrong_response(again.current))
+    (kept,) = sittings(store, paper.code)
+    assert kept.status == "done" and [a.seq for a in kept.answers] == [0, 1, 2]
+    answers = [AnswerRecord.of(o) for o in again.outcomes]  # as a file brings them
+    args = (paper.spec, paper.code, "1" * 8 + "-1111-4111-8111-" + "1" * 12, T0.isoformat(),
+            T0.isoformat(), "done", answers)  # fmt: skip
+    assert add_sitting(store, "Ben", *args) is not None
+    assert add_sitting(store, "Ben", *args) is None  # the same id: nothing added
+    results = class_results(store, paper)
+    assert results.problems == ()
+    assert {m.player: m.right for m in results.sittings} == {"Ann": 1, "Ben": 1}

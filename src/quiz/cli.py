@@ -124,9 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     play = sub.add_parser("play", help="play a round now (full screen, or --plain lines)")
     _common(play, top=False)
     _round_options(play)
-    play.add_argument(
-        "--count", type=_count, default=10, metavar="N", help="number of questions (default 10)"
-    )
+    play.add_argument("--count", type=_count, metavar="N", help="number of questions (default 10)")
     play.add_argument(
         "--seed",
         type=_seed,
@@ -148,6 +146,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--speed-bonus", action="store_true", help="faster right answers score more (Kahoot's rule)"
     )
     play.add_argument("--no-streak", action="store_true", help="no bonus for answers in a row")
+    play.add_argument(
+        "--paper",
+        metavar="CODE",
+        help="sit the exam paper with this code (from quiz paper new): once, answers marked "
+        "at the end",
+    )
 
     check = sub.add_parser("check", help="validate packs and every question they can produce")
     _common(check, top=False)
@@ -170,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     which = export.add_mutually_exclusive_group(required=True)
     which.add_argument("--all", action="store_true", help="every question the pack can produce")
     which.add_argument("--count", type=_count, metavar="N", help="a round of N questions")
+    which.add_argument("--paper", metavar="CODE", help="the questions of this exam paper")
     export.add_argument("--seed", type=_seed, default=0, metavar="S")
     export.add_argument(
         "--out",
@@ -182,7 +187,68 @@ def build_parser() -> argparse.ArgumentParser:
     _common(stats, top=False)
     stats.add_argument("--pack", metavar="ID", help="only this pack (default: every pack played)")
     stats.add_argument("--format", choices=["table", "json"], default="table")
+    _classroom(sub)
     return parser
+
+
+def _time_limit(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"seconds, as a whole number, not {text!r}") from None
+    if not 1 <= n <= 24 * 3600:
+        raise argparse.ArgumentTypeError("from 1 second to 86400 (24 hours)")
+    return n
+
+
+def _out(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument(
+        "--out", type=Path, metavar="FILE", help=f"{what} (replaced whole, never half-written)"
+    )
+
+
+def _classroom(sub: Any) -> None:
+    """Exam papers, results that travel between computers, and the teacher's report."""
+    paper = sub.add_parser("paper", help="make an exam paper: a short code every student sits")
+    _common(paper, top=False)
+    papers = paper.add_subparsers(dest="paper_command", metavar="ACTION", parser_class=_Parser)
+    papers.required = True
+    new = papers.add_parser("new", help="a new paper; its code is the last word printed")
+    _common(new, top=False)
+    _round_options(new)
+    new.add_argument("--count", type=_count, default=10, metavar="N", help="questions (10)")
+    new.add_argument("--seed", type=_seed, metavar="S", help="0 to 65535 (default: random)")
+    new.add_argument(
+        "--time-limit", type=_time_limit, metavar="SECONDS", help="for the whole paper"
+    )
+    show = papers.add_parser("show", help="what a paper code stands for")
+    _common(show, top=False)
+    show.add_argument("code", metavar="CODE")
+
+    results = sub.add_parser(
+        "results", help="a paper's results: one row per student, or per question (--by question)"
+    )
+    _common(results, top=False)
+    results.add_argument("--paper", metavar="CODE", help="the paper (required)")
+    results.add_argument("--by", choices=["student", "question"], default="student")
+    results.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    _out(results, "write to FILE instead of stdout")
+    moves = results.add_subparsers(dest="results_command", metavar="ACTION", parser_class=_Parser)
+    export = moves.add_parser("export", help="write your sittings of a paper to a file to hand in")
+    _common(export, top=False)
+    export.add_argument("--paper", metavar="CODE", required=True)
+    _out(export, "the file (default: results-CODE-PLAYER.json here; - for stdout)")
+    imports = moves.add_parser("import", help="add students' results files to this computer")
+    _common(imports, top=False)
+    imports.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    report = sub.add_parser("report", help="the teacher's report on a paper, as HTML or Markdown")
+    _common(report, top=False)
+    report.add_argument("--paper", metavar="CODE", required=True)
+    report.add_argument(
+        "--format", choices=["html", "md"], help="default: from --out's suffix; md on stdout"
+    )
+    _out(report, "report.html or report.md")
 
 
 COMMANDS = {
@@ -191,6 +257,9 @@ COMMANDS = {
     "check": "quiz.commands.check",
     "export": "quiz.commands.export",
     "stats": "quiz.commands.stats",
+    "paper": "quiz.commands.paper",
+    "results": "quiz.commands.results",
+    "report": "quiz.commands.report",
 }
 
 

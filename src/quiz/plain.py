@@ -12,15 +12,25 @@ get a plain word, and every line written goes through `visible`.
 from __future__ import annotations
 
 import shutil
+import signal
 import textwrap
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TextIO
 
 from quiz.kinds import KINDS, parse_line
-from quiz.present import answer_text, quote_in_context, quotes_of, summary_lines, why_not
+from quiz.present import (
+    answer_text,
+    clock_text,
+    quote_in_context,
+    quotes_of,
+    summary_lines,
+    why_not,
+)
 from quiz.question import InvalidResponse, Question
 from quiz.safe import visible
-from quiz.session import Outcome, Phase, Session
+from quiz.session import Outcome, Phase, Session, TimeUp
 from quiz.text import plural
 
 MAX_LINE = 1000  # characters in one answer line; an answer is a few words
@@ -80,16 +90,24 @@ def run(
     *,
     player: str | None = None,
     epilogue: Callable[[], list[str]] | None = None,
+    paper: str | None = None,
 ) -> int:
-    """Play the round; the summary (and the `epilogue`: the personal best) is printed however
-    it ends (all answered, end of input, Ctrl+C)."""
+    """Play the round; the summary (and the `epilogue`: the personal best, or an exam's
+    review) is printed however it ends (all answered, end of input, time up, Ctrl+C). An
+    exam (`paper`) interrupted by Ctrl+C stays open, to be resumed."""
 
     say = _writer(out)
     status = 0
     who = f" · player {player}" if player else ""
-    mode = " (review)" if session.spec.mode == "review" else ""
     count = plural(session.total, "question")
-    say(f"{session.pack.title}{mode} — {count}, seed {session.seed}{who}")
+    if paper is not None:
+        limit = session.spec.time_limit
+        timed = f", time limit {clock_text(limit)}" if limit else ""
+        say(f"{session.pack.title} — paper {paper}: {count}{timed}{who}")
+        say("Answers are marked at the end; each answer is final.")
+    else:
+        mode = " (review)" if session.spec.mode == "review" else ""
+        say(f"{session.pack.title}{mode} — {count}, seed {session.seed}{who}")
     if session.spec.questions is None and session.total < session.spec.count:
         say(f"(only {count} match these kinds and topics, not {session.spec.count})")
     prompt = PROMPT if stdin.isatty() and out.isatty() else ""
@@ -97,27 +115,49 @@ def run(
         _play(session, stdin, say, lambda: print(prompt, end="", file=out, flush=True))
     except KeyboardInterrupt:
         say("")
-        say("(interrupted)")
         status = 130
+        if paper is not None and session.phase is not Phase.FINISHED:
+            say(f"(interrupted: your answers are kept; `quiz play --paper {paper}` resumes the")
+            say(" sitting, and its clock keeps running)")
+            return status
+        say("(interrupted)")
     session.leave()
     say("")
-    for line in summary_lines(session):
-        say(line)
+    if paper is None:
+        for line in summary_lines(session):
+            say(line)
     for line in epilogue() if epilogue else ():
         say(line)
     return status
 
 
+def _header(session: Session) -> str:
+    head = f"Question {session.index + 1} of {session.total}"
+    left = session.time_left()
+    timed = f" · time left {clock_text(left)}" if left is not None else ""
+    if not session.shows_feedback:  # an exam: no score or streak to give answers away
+        return head + timed
+    return f"{head} · score {session.score} · streak {session.streak}{timed}"
+
+
 def _play(
+    session: Session, stdin: TextIO, say: Callable[[str], None], ask: Callable[[], None]
+) -> None:
+    try:
+        _questions(session, stdin, say, ask)
+    except TimeUp:
+        session.expire()
+        say("")
+        say("Time is up: the questions not answered count as wrong.")
+
+
+def _questions(
     session: Session, stdin: TextIO, say: Callable[[str], None], ask: Callable[[], None]
 ) -> None:
     while session.phase is Phase.ASKING:
         q = session.current
         say("")
-        say(
-            f"Question {session.index + 1} of {session.total} · score {session.score} · "
-            f"streak {session.streak}"
-        )
+        say(_header(session))
         say(q.prompt)
         for i, option in enumerate(q.options, 1):
             say(f"  {i}. {option}")
@@ -140,11 +180,13 @@ def _ask(
     say: Callable[[str], None],
     ask: Callable[[], None],
 ) -> Outcome | None:
-    """Read lines until one is a valid answer; None at end of input."""
+    """Read lines until one is a valid answer; None at end of input. TimeUp when the time
+    runs out, even while waiting for a line."""
     while True:
         ask()
         try:
-            line = read_line(stdin)
+            with _deadline(session.time_left()):
+                line = read_line(stdin)
         except UnicodeDecodeError:
             say("  (that line is not UTF-8 text; try again)")
             continue
@@ -176,3 +218,27 @@ def feedback_lines(session: Session, o: Outcome) -> list[str]:
         lines.append(f"Why not {o.response_text}: {why.statement} The article: “{why.quote.text}”")
     lines.extend(quote_in_context(session.pack, x, mark=("»", "«")) for x in quotes_of(q))
     return lines
+
+
+@contextmanager
+def _deadline(seconds: float | None) -> Iterator[None]:
+    """Raise TimeUp in the waiting read when the time runs out (an alarm signal, where the
+    platform has one and this is the main thread; elsewhere the answer after the limit is
+    refused by the session instead)."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if seconds is None or not usable:
+        yield
+        return
+    if seconds <= 0:
+        raise TimeUp("time is up")
+
+    def ring(signum: int, frame: object) -> None:
+        raise TimeUp("time is up")
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -54,3 +54,14 @@ def why_not(o: Outcome) -> WhyWrong | None:
     if o.correct or not isinstance(o.response, int):
         return None
     return o.question.why_wrong(o.response)
+
+
+def minutes(seconds: float) -> str:
+    """A duration: 12:05 (minutes and seconds), or 1:02:05 past an hour."""
+    h, rest = divmod(max(0, round(seconds)), 3600)
+    return f"{h}:{rest // 60:02d}:{rest % 60:02d}" if h else f"{rest // 60}:{rest % 60:02d}"
+
+
+def clock_text(seconds: float) -> str:
+    """Time left, rounded up: it shows 0:01 until the time is really over."""
+    return minutes(max(0, int(seconds + 0.999)))

@@ -100,12 +100,13 @@ def start(
     *,
     clock: Clock | None = None,
     on_problem: Callable[[str], None] | None = None,
+    paper: str | None = None,
 ) -> tuple[Session, Recorder]:
-    """A session of `spec` whose every answer goes to the store."""
+    """A session of `spec` whose every answer goes to the store (as a sitting of `paper`)."""
     from quiz.session import Session
     from quiz.store.recorder import Recorder
 
-    recorder = Recorder(store, player, on_problem)
+    recorder = Recorder(store, player, on_problem, paper=paper)
     session = Session(spec, pack, clock=clock, listeners=[recorder])
     return session, recorder
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from quiz.clock import Clock, SystemClock
+from quiz.kinds import response_from_json
 from quiz.packs.model import Pack
 from quiz.question import Grade, Question, Response, Result
 from quiz.scoring import Rules, points
@@ -70,6 +71,16 @@ class Outcome:
         if self.response is None:
             return "(no answer)"
         return self.question.response_text(self.response)
+
+
+@dataclass(frozen=True)
+class Given:
+    """An answer given in an earlier run of the same round (a sitting resumed after a crash,
+    or one re-scored from a file): the raw response as stored, None for no answer."""
+
+    response: object
+    seconds: float
+    answered_at: dt.datetime
 
 
 class Listener:
@@ -254,10 +265,44 @@ class Session:
             )
         self._finish("timeout")
 
-    def leave(self) -> None:
-        """The player left before the end: what was answered stays answered."""
+    def leave(self, reason: str = "left") -> None:
+        """The player left before the end: what was answered stays answered. (An exam
+        interrupted by a crash is closed as it stood with reason "closed".)"""
         if self.phase is not Phase.FINISHED:
-            self._finish("left")
+            self._finish(reason)
+
+    def restore(self, given: Sequence[Given], started_at: dt.datetime) -> None:
+        """Put back the answers of an earlier run of this round, re-graded here, without
+        telling the listeners (they heard of each when it was given): the round goes on at
+        the next question and its clock from `started_at`. InvalidResponse if an answer does
+        not fit its question; a round with every question answered finishes."""
+        if self.outcomes or self.phase is not Phase.ASKING:
+            raise RuntimeError("only a fresh round can be restored")
+        if len(given) > self.total:
+            raise ValueError(f"{len(given)} answers for {self.total} questions")
+        self._announced = True  # the listeners know this round already
+        self.started_at = started_at
+        elapsed = max(0.0, (self.clock.now() - started_at).total_seconds())
+        self._started = self.clock.monotonic() - elapsed
+        for i, g in enumerate(given):
+            q = self.questions[i]
+            if g.response is None:
+                canonical, grade = None, Grade(0.0, "not answered")
+            else:
+                canonical = response_from_json(q, g.response)
+                grade = q.grade(canonical)
+            self.streak = self.streak + 1 if grade.correct else 0
+            self.best_streak = max(self.best_streak, self.streak)
+            earned, bonus = points(self.rules, grade, self.streak, g.seconds)
+            o = Outcome(
+                i, q, canonical, grade, earned, bonus, self.streak, g.seconds, g.answered_at
+            )
+            self.score += o.total
+            self.outcomes.append(o)
+        self.index = len(given)
+        self._shown_at = self.clock.monotonic()
+        if self.index >= self.total:
+            self._finish("done")
 
     def _record(self, outcome: Outcome) -> None:
         self.start()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from quiz.packs.model import Pack
+    from quiz.papers import Paper
     from quiz.services import Services
 
 EXIT_OK, EXIT_DATA, EXIT_INTERRUPTED = 0, 2, 130
@@ -36,6 +37,17 @@ def pack_of(args: argparse.Namespace) -> Pack:
             f"unknown topic {', '.join(unknown)}; the pack's topics: {', '.join(pack.topics)}"
         )
     return pack
+
+
+def paper_of(args: argparse.Namespace, code: str) -> Paper:
+    """The paper a code stands for, decoded against every installed pack (and --packs)."""
+    from quiz.packs.registry import catalog
+    from quiz.papers import PaperError, decode
+
+    try:
+        return decode(code, catalog(args.packs).packs)
+    except PaperError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def services_of(args: argparse.Namespace, *, open_now: bool = True) -> Services:

@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quiz.commands import EXIT_OK, UsageError, pack_of, tuple_or_none
+from quiz.commands import EXIT_OK, UsageError, pack_of, paper_of, tuple_or_none
 
 if TYPE_CHECKING:
     from quiz.formats.base import Format, Rendered
@@ -31,8 +31,11 @@ def run(args: argparse.Namespace) -> int:
     from quiz.safe import visible
 
     fmt = get(args.format)
-    pack = pack_of(args)
-    questions = choose(args, pack, fmt)
+    if args.paper:
+        pack, questions = paper_questions(args)
+    else:
+        pack = pack_of(args)
+        questions = choose(args, pack, fmt)
     done = fmt.export(pack, questions)
     if questions and not done.written:
         reasons = sorted({x.reason for x in done.left_out})
@@ -51,11 +54,7 @@ def run(args: argparse.Namespace) -> int:
 def choose(args: argparse.Namespace, pack: Pack, fmt: Format) -> list[Question]:
     """The questions to export. A round (--count) is drawn only from the kinds the format can
     hold, so --count 20 gives 20; --all takes everything and the format leaves out what it
-    cannot hold.
-
-    Seam for paper codes (another issue): `--paper CODE` will decode to a RoundSpec, be
-    checked against the pack (`spec.check_pack`) and go through `round_questions` exactly
-    like the spec built here; what the format cannot hold is then left out and reported.
+    cannot hold (and so does a paper: see `paper_questions`).
     """
     from quiz.generate import all_questions, round_questions
     from quiz.kinds import KIND_NAMES, KINDS
@@ -79,6 +78,19 @@ def choose(args: argparse.Namespace, pack: Pack, fmt: Format) -> list[Question]:
         topics=tuple_or_none(args.topics),
     )
     return round_questions(pack, spec)
+
+
+def paper_questions(args: argparse.Namespace) -> tuple[Pack, list[Question]]:
+    """An exam paper's questions, exactly as its students get them (what the format cannot
+    hold is left out and reported, never replaced by another question)."""
+    from quiz.generate import round_questions
+
+    given = [name for name, v in (("PACK", args.pack), ("--kinds", args.kinds)) if v]
+    if given or args.topics:
+        raise UsageError("a paper names its own pack, kinds and topics: leave out the others")
+    paper = paper_of(args, args.paper)
+    paper.spec.check_pack(paper.pack)
+    return paper.pack, round_questions(paper.pack, paper.spec)
 
 
 def report(fmt: Format, done: Rendered, out: Path | None) -> None:

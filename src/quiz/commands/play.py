@@ -25,6 +25,11 @@ def run(args: argparse.Namespace) -> int:
     from quiz import rounds
     from quiz.scoring import Rules
 
+    if args.paper is not None:
+        from quiz.commands import sit
+
+        return sit.run(args)
+    args.count = args.count or 10
     if not args.plain:
         need_terminal()
     pack = pack_of(args)

@@ -26,12 +26,17 @@ class Recorder(Listener):
         player: Player | None,
         on_problem: Callable[[str], None] | None = None,
         resolve: Callable[[], tuple[SqlStore, Player]] | None = None,
+        *,
+        paper: str | None = None,
+        round_id: int | None = None,
     ) -> None:
         self._store = store
         self._player = player
         self._resolve = resolve
         self.on_problem = on_problem
-        self.round_id: int | None = None
+        self.paper = paper  # the paper code of an exam's sitting
+        # Set when the round is kept already: a sitting resumed after a crash goes on there.
+        self.round_id: int | None = round_id
         self.problem: str | None = None
 
     @classmethod
@@ -62,13 +67,14 @@ class Recorder(Listener):
             self._store, self._player = resolve()
 
     def started(self, session: Session) -> None:
-        self._try(lambda: self._start(session))
+        if self.round_id is None:
+            self._try(lambda: self._start(session))
 
     def _start(self, session: Session) -> None:
         from quiz.store.review import iso
 
         self.round_id = self.store.start_round(
-            self.player.id, session.spec, iso(session.started_at)
+            self.player.id, session.spec, iso(session.started_at), paper=self.paper
         )
 
     def answered(self, session: Session, outcome: Outcome) -> None:

@@ -92,3 +92,34 @@ class FactProgress:
     @property
     def accuracy(self) -> float:
         return self.rights / self.attempts if self.attempts else 0.0
+
+
+@dataclass(frozen=True)
+class KeptAnswer:
+    """An answer of a sitting as kept: the response as JSON text (None: no answer)."""
+
+    seq: int
+    question_id: str
+    response: str | None
+    seconds: float
+    answered_at: str
+
+
+@dataclass(frozen=True)
+class SittingRow:
+    """One sitting of an exam paper: who, which paper, when, how it ended, every answer."""
+
+    round_id: int
+    uid: str
+    player: str
+    paper: str
+    spec: str  # the round spec as JSON
+    started_at: str
+    ended_at: str | None
+    status: str  # open (going on, or cut off by a crash), done, timeout, left, closed
+    score: int
+    answers: tuple[KeptAnswer, ...]
+
+    @property
+    def finished(self) -> bool:
+        return self.status != "open"

@@ -4,7 +4,8 @@ A database remembers its version in `meta`; opening a store brings it up to
 date and never goes backwards (a file written by a newer quiz is refused, not
 damaged). Each step is plain, portable DDL; `{id}` is the backend's
 auto-numbered primary key. Step 2 is a data migration: the per-fact progress
-it adds is rebuilt from the answers already kept, so no history is lost.
+it adds is rebuilt from the answers already kept, so no history is lost. Step 4
+gives every round kept so far its own id.
 """
 
 from __future__ import annotations
@@ -90,6 +91,15 @@ V3 = [
     "AND a.result = 'right')",
 ]
 
+# Exam papers: the sitting's paper code, and an id of its own that stays with it when it
+# travels as a results file to another computer (imports skip an id already kept).
+V4 = [
+    "ALTER TABLE rounds ADD COLUMN paper TEXT",
+    "ALTER TABLE rounds ADD COLUMN uid TEXT",
+    "CREATE UNIQUE INDEX rounds_uid ON rounds (uid)",
+    "CREATE INDEX rounds_by_paper ON rounds (paper, player_id)",
+]
+
 Step = list[str] | Callable[["SqlStore"], None]
 
 
@@ -97,7 +107,14 @@ def _rebuild_progress(store: SqlStore) -> None:
     store.rebuild_progress()
 
 
-MIGRATIONS: list[list[Step]] = [[V1], [V2, _rebuild_progress], [V3]]
+def _give_uids(store: SqlStore) -> None:
+    import uuid
+
+    for (round_id,) in store.db.execute("SELECT id FROM rounds WHERE uid IS NULL"):
+        store.db.execute("UPDATE rounds SET uid = ? WHERE id = ?", (str(uuid.uuid4()), round_id))
+
+
+MIGRATIONS: list[list[Step]] = [[V1], [V2, _rebuild_progress], [V3], [V4, _give_uids]]
 VERSION = len(MIGRATIONS)
 
 

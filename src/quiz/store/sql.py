@@ -86,11 +86,24 @@ class SqlStore:
 
     # -- rounds and answers -----------------------------------------------------------
 
-    def start_round(self, player_id: int, spec: Any, started_at: str) -> int:
+    def start_round(
+        self,
+        player_id: int,
+        spec: Any,
+        started_at: str,
+        *,
+        paper: str | None = None,
+        uid: str | None = None,
+    ) -> int:
+        """A new round (an exam paper's sitting when `paper` is its code); `uid` is the id
+        it keeps on every computer (a new one unless the round comes from a results file)."""
+        import uuid
+
         with self.db.transaction():
             (row,) = self.db.execute(
                 "INSERT INTO rounds (player_id, pack_id, pack_version, pack_digest, mode, count, "
-                "custom, spec, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                "custom, spec, started_at, paper, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "RETURNING id",
                 (
                     player_id,
                     spec.pack.id,
@@ -101,6 +114,8 @@ class SqlStore:
                     int(spec.questions is not None),
                     spec.dumps(),
                     started_at,
+                    paper,
+                    uid or str(uuid.uuid4()),
                 ),
             )
             return int(row[0])

@@ -20,6 +20,7 @@ from textual.events import Resize
 from textual.geometry import Size
 from textual.screen import Screen
 
+from quiz.papers import Paper
 from quiz.safe import visible
 from quiz.services import Services
 from quiz.session import Session
@@ -53,10 +54,13 @@ class QuizApp(App[None]):
         Binding("ctrl+t", "toggle_theme", "Theme", show=False),
     ]
 
-    def __init__(self, services: Services, session: Session | None = None) -> None:
+    def __init__(
+        self, services: Services, session: Session | None = None, paper: Paper | None = None
+    ) -> None:
         super().__init__()
         self.services = services
         self.first_round = session  # a round started from the command line
+        self.first_paper = paper  # a paper to sit, from the command line
         # The screen drawn at start and what it will be dismissed with; the flow takes it.
         self.first_screen: tuple[Screen[Any], asyncio.Future[Any]] | None = None
         self.first_recorder: Any = None  # the store's listener on the first round
@@ -195,9 +199,16 @@ class QuizApp(App[None]):
         return None
 
     async def action_quit(self) -> None:
-        """Ctrl+Q: mid-round, ask first (also from the 'too small' notice or the help)."""
+        """Ctrl+Q: mid-round, ask first (also from the 'too small' notice or the help). An
+        exam's sitting stays open, as after a crash, to be resumed with the same code."""
         playing = self._playing()
-        if playing is not None and playing.session.in_progress:
+        if playing is not None and playing.exam and not playing.session.end_reason:
+            if isinstance(self.screen, ConfirmQuit):
+                return
+            self.push_screen(
+                ConfirmQuit(quit_app=True, exam=True), lambda yes: self.exit() if yes else None
+            )
+        elif playing is not None and playing.session.in_progress:
             if isinstance(self.screen, ConfirmQuit):
                 return
 

@@ -49,7 +49,14 @@ class Flow:
         self.drawn = self.app.first_screen  # the screen the app drew at start, taken once
         self.app.first_screen = None
         first = self.app.first_round
-        if first is not None:
+        if self.app.first_paper is not None:
+            from quiz.tui import exam
+
+            self.services.store.start()
+            if await exam.sit(self, self.app.first_paper, from_home=False) == "quit":
+                self.app.exit()
+                return
+        elif first is not None:
             recorder = self.app.first_recorder
             self.services.store.start()  # the first question is on screen: open the store now
             if await self.round(first, recorder, from_home=False) == "quit":
@@ -122,6 +129,8 @@ class Flow:
         if choice.action == "players":
             await self.switch_player()
             return "home"
+        if choice.action in ("paper", "report"):
+            return await self.paper(choice)
         pack = loaded.catalog.find(choice.pack or "")
         if pack is None:
             return "home"
@@ -138,6 +147,25 @@ class Flow:
             self.app.notify("No questions match these kinds and topics.", severity="warning")
             return "home"
         return await self.round(session, recorder, from_home=True)
+
+    async def paper(self, choice: HomeChoice) -> str:
+        """Sit the paper whose code was typed, or show its class report."""
+        from quiz.papers import PaperError, decode
+        from quiz.tui import exam
+
+        loaded = await self.load()
+        try:
+            paper = decode(choice.paper or "", loaded.catalog.packs)
+        except PaperError as exc:
+            self.app.notify(str(exc), severity="error", markup=False, timeout=10)
+            return "home"
+        if loaded.player.id:  # the home screen shows the code again next time
+            prefs = {**loaded.store.prefs(loaded.player.id), "paper": paper.code}
+            await self.app.in_thread(lambda: loaded.store.save_prefs(loaded.player.id, prefs))
+        if choice.action == "report":
+            await exam.report(self, paper)
+            return "home"
+        return await exam.sit(self, paper, from_home=True)
 
     async def spec_for(self, choice: HomeChoice, pack: Pack) -> RoundSpec | None:
         from quiz.scoring import Rules

@@ -35,7 +35,7 @@ class HomeData:
 
 @dataclass(frozen=True)
 class HomeChoice:
-    action: Literal["start", "stats", "players"]
+    action: Literal["start", "stats", "players", "paper", "report"]
     pack: str | None = None
     mode: str = "practice"
     count: int = 10
@@ -44,6 +44,7 @@ class HomeChoice:
     seed: int | None = None  # None: a new random seed
     streak_bonus: bool = True
     speed_bonus: bool = False
+    paper: str | None = None  # the code typed, for "paper" (sit it) and "report"
 
     def prefs(self) -> dict[str, Any]:
         """What the home screen remembers for the player next time (not the seed: a seed is
@@ -56,6 +57,7 @@ class HomeChoice:
             "topics": list(self.topics or ()),
             "streak_bonus": self.streak_bonus,
             "speed_bonus": self.speed_bonus,
+            "paper": self.paper or "",
         }
 
 
@@ -64,6 +66,9 @@ class HomeScreen(Screen[HomeChoice | None]):
         Binding("ctrl+s", "start", "Start", priority=True),
         Binding("ctrl+r", "stats", "Stats", priority=True),
         Binding("ctrl+o", "players", "Player", priority=True),
+        # The paper row's buttons name these keys; the footer has no room for them.
+        Binding("ctrl+n", "paper", "Sit paper", priority=True, show=False),
+        Binding("ctrl+g", "report", "Class report", priority=True, show=False),
         Binding("escape", "leave", "Quit"),
     ]
 
@@ -132,6 +137,21 @@ class HomeScreen(Screen[HomeChoice | None]):
 
     def action_stats(self) -> None:
         self._choose("stats")
+
+    def action_paper(self) -> None:
+        self._paper("paper")
+
+    def action_report(self) -> None:
+        self._paper("report")
+
+    def _paper(self, action: Literal["paper", "report"]) -> None:
+        form = self._form()
+        if form is None:
+            self.notify("The packs are still loading.", severity="warning")
+            return
+        choice = form.paper_choice(action)
+        if choice is not None:
+            self.dismiss(choice)
 
     def action_players(self) -> None:
         if self.data is not None:

@@ -7,6 +7,7 @@ from importlib import resources
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
+from textual.events import Key
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label, Static
 
@@ -39,10 +40,25 @@ class Confirm(ModalScreen[bool]):
 
 
 class ConfirmQuit(Confirm):
-    """Asked before leaving a round, or quitting, once answers are given."""
+    """Asked before leaving a round, or quitting, once answers are given (in an exam, always:
+    leaving hands the paper in, quitting leaves the sitting open to be resumed)."""
 
-    def __init__(self, quit_app: bool = False) -> None:
-        if quit_app:
+    def __init__(self, quit_app: bool = False, exam: bool = False) -> None:
+        if exam and quit_app:
+            super().__init__(
+                "Quit quiz? Your answers are kept and the sitting stays open: sit the same "
+                "paper again to resume it. Its clock keeps running.",
+                "Quit",
+                "Keep going",
+            )
+        elif exam:
+            super().__init__(
+                "Hand in your paper now? Questions not answered count as wrong, and a paper "
+                "is sat only once.",
+                "Hand in",
+                "Keep going",
+            )
+        elif quit_app:
             super().__init__(
                 "Quit quiz in the middle of the round? Your answers so far are kept.",
                 "Quit",
@@ -52,6 +68,36 @@ class ConfirmQuit(Confirm):
             super().__init__(
                 "Leave the round? Your answers so far are kept.", "Leave", "Keep playing"
             )
+
+
+class Choose(ModalScreen[str | None]):
+    """A question with a few answers, one button each (1, 2, … press them); Escape answers
+    None."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Back")]
+
+    def __init__(self, question: str, answers: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.question, self.answers = question, answers
+
+    def compose(self) -> ComposeResult:
+        with Grid(id="choose"):
+            yield Label(literal(self.question), id="choose-question")
+            for i, (label, value) in enumerate(self.answers, 1):
+                yield Button(literal(f"{label} ({i})"), id=f"choose-{value}", compact=True)
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    def on_key(self, event: Key) -> None:
+        if event.character and event.character.isdigit():
+            i = int(event.character) - 1
+            if 0 <= i < len(self.answers):
+                event.stop()
+                self.dismiss(self.answers[i][1])
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss((event.button.id or "").removeprefix("choose-"))
 
 
 class HelpScreen(ModalScreen[None]):

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 
 from quiz.kinds import KINDS
-from quiz.present import answer_text, quotes_of, why_not
+from quiz.present import answer_text, clock_text, quotes_of, why_not
 from quiz.question import DONT_KNOW, InvalidResponse, Many, Order, Response
 from quiz.session import Outcome, Phase, Session, TimeUp
 from quiz.tui.literal import literal
@@ -67,6 +67,11 @@ class PlayScreen(Screen[str]):
         super().__init__()
         self.session = session
 
+    @property
+    def exam(self) -> bool:
+        """Answers marked only at the end: no verdict, score or source until then."""
+        return not self.session.shows_feedback
+
     def compose(self) -> ComposeResult:
         # The first question is built here, with the screen, rather than mounted after it:
         # one layout pass less before the player sees it.
@@ -84,6 +89,9 @@ class PlayScreen(Screen[str]):
         spec = self.session.spec
         if spec.questions is None and self.session.total < spec.count:
             self.notify(f"Only {self.session.total} questions match these kinds and topics.")
+        if self.exam:  # nothing on screen may tell a right answer from a wrong one
+            for label in self.query_one(StatusBar).query("#score, #streak"):
+                label.display = False
         self._update_status()
         self.query_one("#feedback", Vertical).display = False
         self._focus_answer()
@@ -141,9 +149,20 @@ class PlayScreen(Screen[str]):
         self._update_clock()
 
     def _update_clock(self) -> None:
-        """With the speed bonus on, the seconds on this question (what the points depend on)."""
+        """The time left in a timed round (and its end when it runs out); with the speed
+        bonus on, the seconds on this question (what the points depend on)."""
         s = self.session
-        if s.rules.speed_bonus and s.phase is Phase.ASKING:
+        left = s.time_left()
+        if left is not None:
+            self.query_one(StatusBar).clock = f"Time left {clock_text(left)}"
+            if left == 0 and s.phase is Phase.ASKING:
+                s.expire()
+                # Whatever is open over the round (the rules, "leave?") closes with it: a
+                # dismissed screen pops the top of the stack, which must be this one.
+                while self.app.screen is not self and self in self.app.screen_stack:
+                    self.app.pop_screen()
+                self.dismiss("done")
+        elif s.rules.speed_bonus and s.phase is Phase.ASKING:
             self.query_one(StatusBar).clock = f"⏱ {s.seconds_on_question():.0f} s"
 
     @on(AnswerList.Answered)
@@ -250,11 +269,19 @@ class PlayScreen(Screen[str]):
         """Leave the round. Once answers are given, ask first (they are kept either way)."""
 
         def leave(confirmed: bool | None = True) -> None:
-            if confirmed:
+            if confirmed and self.session.phase is not Phase.FINISHED:
                 self.session.leave()
                 self.dismiss("left")
 
-        if self.session.in_progress:
+        if self.exam:  # leaving an exam hands it in, answered or not: always ask
+            self.app.push_screen(ConfirmQuit(exam=True), leave)
+        elif self.session.in_progress:
             self.app.push_screen(ConfirmQuit(), leave)
         else:
             leave()
+
+
+class ExamScreen(PlayScreen):
+    """A round of an exam paper: the same screen, but leaving it hands the paper in."""
+
+    BINDINGS = [Binding("q,escape", "quit_round", "Hand in")]

@@ -68,10 +68,17 @@ class HomeForm(Vertical):
         with Horizontal(classes="row"):
             with Vertical():
                 yield Label("Question kinds", id="kinds-label")
-                yield SelectionList[str](*((KINDS[k].label, k, True) for k in KINDS), id="kinds")
+                yield SelectionList[str](
+                    *((KINDS[k].label, k, True) for k in KINDS), id="kinds", compact=True
+                )
             with Vertical():
                 yield Label("Topics: all", id="topics-label")
                 yield SelectionList[str](id="topics", compact=True)
+        with Horizontal(classes="row", id="paper-row"):  # one line: the form fits 80×24
+            yield Label("Paper:", id="paper-label")
+            yield Input(placeholder="code from your teacher", id="paper", compact=True)
+            yield Button("Sit it (Ctrl+N)", id="do-paper", compact=True)
+            yield Button("Class report (Ctrl+G)", id="do-report", compact=True)
         with Horizontal(classes="row buttons"):
             yield Button("Start (Ctrl+S)", variant="primary", id="do-start", compact=True)
             yield Button("Stats (Ctrl+R)", id="do-stats", compact=True)
@@ -103,6 +110,8 @@ class HomeForm(Vertical):
             for k in kinds:
                 if k in KINDS:
                     chooser.select(k)
+        if isinstance(prefs.get("paper"), str):
+            self.query_one("#paper", Input).value = prefs["paper"][:40]
         if prefs.get("mode") == "review":
             self.query_one("#mode-review", RadioButton).value = True
         for key, box in (("streak_bonus", "#streak"), ("speed_bonus", "#speed")):
@@ -150,8 +159,32 @@ class HomeForm(Vertical):
 
         screen = self.screen
         action = (event.button.id or "").removeprefix("do-")
-        if isinstance(screen, HomeScreen) and action in ("start", "stats", "players"):
+        if isinstance(screen, HomeScreen) and action in (
+            "start",
+            "stats",
+            "players",
+            "paper",
+            "report",
+        ):
             getattr(screen, f"action_{action}")()
+
+    @on(Input.Submitted, "#paper")
+    def _sit(self, event: Input.Submitted) -> None:
+        from quiz.tui.screens.home import HomeScreen
+
+        event.stop()
+        if isinstance(self.screen, HomeScreen):
+            self.screen.action_paper()
+
+    def paper_choice(self, action: Literal["paper", "report"]) -> HomeChoice | None:
+        """The paper code typed, or None (with a notice) when there is none."""
+        field = self.query_one("#paper", Input)
+        code = field.value.strip()
+        if not code:
+            self.notify("Type the paper code first.", severity="warning")
+            field.focus()
+            return None
+        return HomeChoice(action, paper=code)
 
     def choice(self, action: Literal["start", "stats"]) -> HomeChoice | None:
         """What the player chose, or None (with a notice) if it is not a round."""
@@ -186,4 +219,5 @@ class HomeForm(Vertical):
             seed,
             self.query_one("#streak", Checkbox).value,
             self.query_one("#speed", Checkbox).value,
+            self.query_one("#paper", Input).value.strip() or None,
         )

@@ -1,0 +1,136 @@
+"""The teacher's report on a paper: what was hard, which wrong answers the class chose and why
+they are wrong, which passages of the source it misread, and each student's result.
+
+One model, three views: the HTML file (report_html.py), Markdown (report_md.py) and the
+app's report screen. Counting happens here, once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quiz.classroom.results import ClassResults, QuestionStat, WrongChoice
+from quiz.packs.model import Quote
+from quiz.packs.quotes import paragraphs
+from quiz.question import Question
+
+MISCONCEPTIONS = 12  # the most chosen wrong answers shown
+
+
+def difficulty(share_right: float | None) -> str:
+    """Words for a share of right answers, as a teacher would sort questions."""
+    if share_right is None:
+        return "not sat"
+    if share_right >= 0.8:
+        return "easy"
+    if share_right >= 0.5:
+        return "medium"
+    return "hard"
+
+
+@dataclass(frozen=True)
+class Misconception:
+    """A wrong answer the class chose, and why it is wrong (the fact the option really belongs
+    to; failing that, the question's explanation and its proof)."""
+
+    number: int
+    question: Question
+    choice: WrongChoice
+    answered: int  # students who answered the question
+    reason: str
+    quote: Quote
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of the source and how often the class got the questions on it wrong."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+    questions: tuple[int, ...]  # numbers of the questions whose proof stands in it
+    answers: int  # answers given to those questions
+    error: float | None  # the share of marks lost on them; None: not asked about
+
+    @property
+    def shade(self) -> str:
+        """Four steps, for views that cannot shade continuously (and for a legend)."""
+        if self.error is None:
+            return "unasked"
+        if self.error >= 0.5:
+            return "weak"
+        return "fair" if self.error >= 0.2 else "strong"
+
+
+@dataclass(frozen=True)
+class Report:
+    results: ClassResults
+    questions: tuple[QuestionStat, ...]
+    misconceptions: tuple[Misconception, ...]
+    paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def title(self) -> str:
+        return self.results.paper.pack.title
+
+    @property
+    def code(self) -> str:
+        return self.results.paper.code
+
+    @property
+    def mean_percent(self) -> float | None:
+        s = self.results.sittings
+        return sum(x.percent for x in s) / len(s) if s else None
+
+
+def build(results: ClassResults) -> Report:
+    stats = tuple(results.by_question())
+    return Report(results, stats, _misconceptions(stats), _paragraphs(results, stats))
+
+
+def _misconceptions(stats: tuple[QuestionStat, ...]) -> tuple[Misconception, ...]:
+    found = []
+    for st in stats:
+        q = st.question
+        answered = sum(m.answered for m in st.marks)
+        for choice in st.wrong_choices:
+            why = q.why_wrong(choice.option) if choice.option is not None else None
+            if why is not None:
+                reason, quote = why.statement, why.quote
+            else:
+                reason = f"The right answer is “{q.answer_text()}”. {q.explanation}".strip()
+                quote = q.quote
+            found.append(Misconception(st.number, q, choice, answered, reason, quote))
+    found.sort(key=lambda m: (-m.choice.count, m.number, m.choice.text))
+    return tuple(found[:MISCONCEPTIONS])
+
+
+def _paragraphs(results: ClassResults, stats: tuple[QuestionStat, ...]) -> tuple[Paragraph, ...]:
+    pack = results.paper.pack
+    out = []
+    for source in pack.sources.values():
+        for para in paragraphs(source.text):
+            numbers, lost, answers = [], 0.0, 0
+            for st in stats:
+                quotes = st.question.origin.quotes
+                if not any(
+                    x.source == source.id and x.start < para.end and para.start < x.end
+                    for x in quotes
+                ):
+                    continue
+                numbers.append(st.number)
+                for m in st.marks:
+                    if m.answered:  # a question left blank says nothing of how it was read
+                        answers += 1
+                        lost += 1.0 - m.credit
+            error = lost / answers if answers else None
+            text = source.text[para.start : para.end]
+            out.append(
+                Paragraph(source.id, para.start, para.end, text, tuple(numbers), answers, error)
+            )
+    return tuple(out)
+
+
+def percent(share: float | None) -> str:
+    return "–" if share is None else f"{100 * share:.0f}%"

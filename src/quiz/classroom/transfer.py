@@ -1,0 +1,328 @@
+"""Results that travel: a student's sittings written to a file, and such files read back.
+
+A results file (quiz-results/1) holds, for each sitting, the player, the paper
+code, the spec, and every answer with its question id, the question's
+fingerprint, the response, the seconds it took and when it was given. Reading
+one trusts nothing in it: the schema bounds its shape, the paper code is decoded
+against the packs installed here, every question is regenerated and must be the
+one the student saw (same fingerprint), every response must fit its question,
+and every score is recomputed from the responses. A claimed score is ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from quiz.classroom.marking import replay
+from quiz.classroom.schema import FORMAT, SCHEMA
+from quiz.packs.model import Pack
+from quiz.papers import Paper, PaperError, decode
+from quiz.question import InvalidResponse, Question
+from quiz.services import check_name
+from quiz.session import Given
+from quiz.spec import RoundSpec, SpecError
+from quiz.store.records import AnswerRecord, SittingRow
+from quiz.store.review import iso, parse_iso
+from quiz.store.sql import SqlStore
+
+MAX_FILE = 8 * 1024 * 1024
+SLACK = 2.0  # seconds a clock may be off between an answer and the sitting's end
+
+
+class ResultsFileError(ValueError):
+    """A results file that cannot be taken: one line, naming the file and the field."""
+
+
+def fingerprint(q: Question) -> str:
+    """What the student saw and how it is marked, in 16 hex digits: a file whose question
+    differs from the one regenerated here (another version of quiz) is refused."""
+    seen = [q.id, q.kind, q.prompt, list(q.options), q.answer_text()]
+    text = json.dumps(seen, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+# -- writing --------------------------------------------------------------------------
+
+
+def export_doc(
+    rows: Sequence[SittingRow], paper: Paper, questions: Sequence[Question], now: dt.datetime
+) -> dict[str, Any]:
+    from quiz import __version__
+
+    return {
+        "format": FORMAT,
+        "quiz": __version__,
+        "exported_at": iso(now),
+        "sittings": [_sitting_json(r, paper, questions) for r in rows],
+    }
+
+
+def _sitting_json(row: SittingRow, paper: Paper, questions: Sequence[Question]) -> dict[str, Any]:
+    return {
+        "id": row.uid,
+        "player": row.player,
+        "paper": paper.code,
+        "spec": paper.spec.to_json(),
+        "started_at": row.started_at,
+        "ended_at": row.ended_at,
+        "status": row.status,
+        "score": row.score,
+        "total": len(questions),
+        "answers": [
+            {
+                "seq": a.seq,
+                "question": a.question_id,
+                "fingerprint": fingerprint(questions[a.seq]),
+                "response": None if a.response is None else json.loads(a.response),
+                "seconds": a.seconds,
+                "answered_at": a.answered_at,
+            }
+            for a in row.answers
+            if a.seq < len(questions)
+        ],
+    }
+
+
+# -- reading --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A sitting read from a file, checked, and marked here."""
+
+    uid: str
+    player: str
+    paper: Paper
+    started_at: str
+    ended_at: str
+    status: str
+    answers: tuple[AnswerRecord, ...]
+
+    @property
+    def score(self) -> int:
+        return sum(a.points for a in self.answers)
+
+
+class Papers:
+    """Paper codes decoded against the installed packs, each paper's questions made once."""
+
+    def __init__(self, packs: Iterable[Pack]) -> None:
+        self.packs = list(packs)
+        self._made: dict[str, tuple[Paper, tuple[Question, ...]]] = {}
+
+    def get(self, code: str) -> tuple[Paper, tuple[Question, ...]]:
+        from quiz.generate import round_questions
+
+        paper = decode(code, self.packs)
+        if paper.code not in self._made:
+            self._made[paper.code] = (paper, tuple(round_questions(paper.pack, paper.spec)))
+        return self._made[paper.code]
+
+
+def read_results(path: Path, papers: Papers) -> list[Incoming]:
+    """Every sitting in a results file, or ResultsFileError for the first thing wrong."""
+    doc = _load(path)
+    _validate(path, doc)
+    return [_sitting(path, f"sittings[{i}]", s, papers) for i, s in enumerate(doc["sittings"])]
+
+
+def _fail(path: Path, field: str, problem: str) -> ResultsFileError:
+    where = f"{path.name}: {field}: " if field else f"{path.name}: "
+    return ResultsFileError(where + problem)
+
+
+def _load(path: Path) -> Any:
+    try:
+        if path.stat().st_size > MAX_FILE:
+            raise _fail(path, "", f"larger than {MAX_FILE // 2**20} MB: not a results file")
+        text = path.read_bytes().decode("utf-8")
+    except OSError as exc:
+        raise _fail(path, "", f"cannot read it: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise _fail(path, "", "not UTF-8 text: not a results file") from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_repeats, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        where = f"{path.name}:{exc.lineno}:{exc.colno}"
+        raise ResultsFileError(f"{where}: not JSON: {exc.msg}") from None
+    except ValueError as exc:
+        raise _fail(path, "", str(exc)) from None
+
+
+def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"the field {_short(key)} is given twice")
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number a results file may hold")
+
+
+@cache
+def _validator() -> Any:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(SCHEMA)
+
+
+def _validate(path: Path, doc: Any) -> None:
+    from jsonschema.exceptions import best_match
+
+    error = best_match(_validator().iter_errors(doc))
+    if error is None:
+        return
+    field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+    raise _fail(path, field.lstrip(".") or "(the file)", _says(error))
+
+
+def _says(error: Any) -> str:
+    """A schema error in words, without echoing the untrusted value."""
+    v, want = error.validator, error.validator_value
+    if v == "required":
+        missing = [k for k in want if isinstance(error.instance, dict) and k not in error.instance]
+        return f"missing field {_short(missing[0])}" if missing else "a field is missing"
+    if v == "additionalProperties" and isinstance(error.instance, dict):
+        extra = sorted(k for k in error.instance if k not in error.schema.get("properties", {}))
+        return f"unexpected field {_short(extra[0])}" if extra else "unexpected field"
+    if v == "pattern" and error.path and error.path[-1] == "player":
+        return "a player name cannot hold control characters"
+    if v == "const" and error.path and error.path[-1] == "format":
+        return f"not a results file (expected format {FORMAT})"
+    if v == "type":
+        return f"expected {want if isinstance(want, str) else ' or '.join(want)}"
+    if v in ("enum", "const"):
+        allowed = want if v == "enum" else [want]
+        return f"must be {' or '.join(_short(x) for x in allowed)}"
+    words = {
+        "pattern": "not in the expected form",
+        "maxLength": f"longer than {want} characters",
+        "minLength": "empty",
+        "maxItems": f"more than {want} items",
+        "minItems": "empty",
+        "minimum": f"below {want}",
+        "maximum": f"above {want}",
+        "maxProperties": "too many fields",
+        "oneOf": "not a response (an option number, a list of them, text, or null)",
+    }
+    return words.get(v, f"fails the schema's {v!r} rule")
+
+
+def _short(text: object) -> str:
+    shown = "".join(c if c.isprintable() else "?" for c in str(text))
+    return repr(shown if len(shown) <= 40 else shown[:40] + "…")
+
+
+def _sitting(path: Path, at: str, raw: dict[str, Any], papers: Papers) -> Incoming:
+    try:
+        player = check_name(raw["player"])
+    except ValueError as exc:
+        raise _fail(path, f"{at}.player", str(exc)) from None
+    try:
+        paper, questions = papers.get(raw["paper"])
+    except PaperError as exc:
+        raise _fail(path, f"{at}.paper", str(exc)) from None
+    try:
+        spec = RoundSpec.from_json(raw["spec"])
+    except SpecError as exc:
+        raise _fail(path, f"{at}.spec", str(exc)) from None
+    if spec != paper.spec:
+        raise _fail(path, f"{at}.spec", f"is not the spec of paper {paper.code}")
+    started, ended = _when(path, f"{at}.started_at", raw), _when(path, f"{at}.ended_at", raw)
+    if ended < started:
+        raise _fail(path, f"{at}.ended_at", "before the sitting started")
+    answers = raw["answers"]
+    if len(answers) > len(questions):
+        raise _fail(path, f"{at}.answers", f"more answers than the {len(questions)} questions")
+    if raw["status"] == "done" and len(answers) < len(questions):
+        raise _fail(path, f"{at}.status", "done, but not every question has an answer")
+    given = [
+        _given(path, f"{at}.answers[{j}]", a, j, questions, paper, started, ended)
+        for j, a in enumerate(answers)
+    ]
+    session = replay(spec, paper.pack, questions, given, started)
+    return Incoming(
+        raw["id"],
+        player,
+        paper,
+        iso(started),
+        iso(ended),
+        raw["status"],
+        tuple(AnswerRecord.of(o) for o in session.outcomes),
+    )
+
+
+def _when(path: Path, field: str, raw: dict[str, Any]) -> dt.datetime:
+    name = field.rsplit(".", 1)[-1]
+    try:
+        moment = parse_iso(raw[name].replace("Z", "+00:00"))
+    except ValueError:
+        raise _fail(path, field, "not a date and time") from None
+    return moment
+
+
+def _given(
+    path: Path,
+    at: str,
+    a: dict[str, Any],
+    j: int,
+    questions: Sequence[Question],
+    paper: Paper,
+    started: dt.datetime,
+    ended: dt.datetime,
+) -> Given:
+    if a["seq"] != j:
+        raise _fail(path, f"{at}.seq", f"expected {j}: answers come in the paper's order")
+    q = questions[j]
+    if a["question"] != q.id:
+        raise _fail(path, f"{at}.question", f"not question {j + 1} of paper {paper.code}")
+    if a["fingerprint"] != fingerprint(q):
+        raise _fail(
+            path,
+            f"{at}.fingerprint",
+            f"question {j + 1} differs from this computer's copy of the paper "
+            "(is quiz the same version on both computers?)",
+        )
+    response = a["response"]
+    if response is not None:
+        try:
+            q.normalize(tuple(response) if isinstance(response, list) else response)
+        except InvalidResponse as exc:
+            raise _fail(path, f"{at}.response", f"does not fit question {j + 1}: {exc}") from None
+    moment = _when(path, f"{at}.answered_at", a)
+    limit = paper.spec.time_limit
+    late = limit is not None and moment - started > dt.timedelta(seconds=limit + SLACK)
+    if response is not None and late:
+        raise _fail(path, f"{at}.answered_at", "after the paper's time limit")
+    slack = dt.timedelta(seconds=SLACK)
+    if not started - slack <= moment <= ended + slack:
+        raise _fail(path, f"{at}.answered_at", "outside the sitting's start and end")
+    return Given(response, float(a["seconds"]), moment)
+
+
+def keep(store: SqlStore, sitting: Incoming) -> bool:
+    """Add the sitting to the store (False: it was there already, by its id)."""
+    from quiz.store.sittings import add_sitting
+
+    added = add_sitting(
+        store,
+        sitting.player,
+        sitting.paper.spec,
+        sitting.paper.code,
+        sitting.uid,
+        sitting.started_at,
+        sitting.ended_at,
+        sitting.status,
+        sitting.answers,
+    )
+    return added is not None

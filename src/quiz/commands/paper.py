@@ -1,0 +1,68 @@
+"""`quiz paper new`: an exam paper as a short code; `quiz paper show CODE`: what a code holds.
+
+The code is the last word printed, so a script can take it with `awk '{print $NF}'`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from quiz.commands import EXIT_OK, UsageError, pack_of, paper_of
+from quiz.safe import visible
+
+if TYPE_CHECKING:
+    from quiz.papers import Paper
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.paper_command == "show":
+        paper = paper_of(args, args.code)
+        for line in describe(paper):
+            print(visible(line))
+        print(f"Paper code: {paper.code}")
+        return EXIT_OK
+    return new(args)
+
+
+def new(args: argparse.Namespace) -> int:
+    from quiz import papers
+    from quiz.generate import round_questions
+    from quiz.rounds import new_seed
+
+    pack = pack_of(args)
+    seed = args.seed if args.seed is not None else new_seed() % (papers.MAX_SEED + 1)
+    try:
+        spec = papers.paper_spec(pack, seed, args.count, args.kinds, args.topics, args.time_limit)
+        code = papers.encode(spec, pack)
+    except papers.PaperError as exc:
+        raise UsageError(str(exc)) from None
+    made = len(round_questions(pack, spec))
+    if made < spec.count:
+        raise UsageError(
+            f"only {made} questions match these kinds and topics: ask for --count {made}"
+            if made
+            else "no questions match these kinds and topics"
+        )
+    paper = papers.Paper(code, spec, pack)
+    for line in describe(paper):
+        print(visible(line))
+    print(f"Students sit it with: quiz play --paper {code}")
+    print(f"Paper code: {code}")
+    return EXIT_OK
+
+
+def describe(paper: Paper) -> list[str]:
+    from quiz.kinds import KINDS
+    from quiz.present import minutes
+
+    spec = paper.spec
+    kinds = ", ".join(KINDS[k].label for k in spec.kinds) if spec.kinds else "all kinds"
+    topics = ", ".join(spec.topics) if spec.topics else "all topics"
+    limit = f"time limit {minutes(spec.time_limit)}" if spec.time_limit else "no time limit"
+    return [
+        f"Paper for {paper.pack.title} ({paper.pack.id} {paper.pack.version})",
+        f"{spec.count} questions · seed {spec.seed} · {kinds} · {topics} · {limit}",
+        "Exam rules: answers marked at the end, one sitting per student, 1000 points a right "
+        "answer (partial credit for select-all and time order), no bonuses.",
+    ]

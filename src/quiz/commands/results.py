@@ -1,0 +1,193 @@
+"""`quiz results`: a paper's results, one row per student or per question; `quiz results export`
+writes a student's sittings to a file to hand in; `quiz results import` takes such files in.
+
+Imported files are untrusted: each is checked whole before any of it is kept (see
+quiz.classroom.transfer), a sitting already kept is skipped by its id, and every score
+is recomputed here. A file that fails is one line on stderr and the others still count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from quiz.commands import EXIT_DATA, EXIT_OK, UsageError, paper_of, services_of
+from quiz.commands.export import write_atomically, write_stdout
+
+if TYPE_CHECKING:
+    from quiz.classroom.results import ClassResults
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.results_command == "export":
+        return export(args)
+    if args.results_command == "import":
+        return import_files(args)
+    if not args.paper:
+        raise UsageError("which paper? quiz results --paper CODE (or: quiz results import FILE…)")
+    from quiz.classroom.results import class_results
+
+    paper = paper_of(args, args.paper)
+    results = class_results(services_of(args).store.get(), paper)
+    for problem in results.problems:
+        print(f"quiz: {problem}", file=sys.stderr)
+    text = render(results, args.by, args.format)
+    if args.out:
+        write_atomically(args.out, text)
+        print(f"quiz: wrote {args.out}", file=sys.stderr)
+    else:
+        write_stdout(text)
+    return EXIT_OK
+
+
+def render(results: ClassResults, by: str, fmt: str) -> str:
+    """Names and pack text shown, never obeyed (quiz.safe.visible), in every format."""
+    from quiz.safe import visible
+
+    rows = results.student_rows() if by == "student" else results.question_rows()
+    if fmt == "json":
+        return visible(json.dumps(results.to_json(by), ensure_ascii=False, indent=2)) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        from quiz.classroom.results import QUESTION_COLUMNS, STUDENT_COLUMNS
+
+        columns = STUDENT_COLUMNS if by == "student" else QUESTION_COLUMNS
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(columns)
+        writer.writerows([cell(row[c]) for c in columns] for row in rows)
+        return buffer.getvalue()
+    return visible(table(results, by))
+
+
+_FORMULA = re.compile(r"^[=+\-@\t\r]")
+
+
+def cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: a name or prompt starting with = + - @ would
+    be run as a formula (CSV injection), so it gets a leading apostrophe."""
+    if value is None:
+        return ""
+    from quiz.safe import visible
+
+    if isinstance(value, str):
+        value = visible(value)
+        return "'" + value if _FORMULA.match(value) else value
+    return value
+
+
+def table(results: ClassResults, by: str) -> str:
+    from quiz.classroom.report import percent
+    from quiz.present import minutes
+
+    paper = results.paper
+    head = (
+        f"Paper {paper.code}: {paper.pack.title}, {len(results.questions)} questions, "
+        f"{len(results.sittings)} sitting(s)"
+    )
+    lines = [head, ""]
+    if by == "question":
+        lines.append(f"{'#':>3}  {'right':>5}  {'mean':>6}  wrong answer chosen most · question")
+        for st in results.by_question():
+            top = st.wrong_choices[0] if st.wrong_choices else None
+            mean = "–" if st.mean_seconds is None else f"{st.mean_seconds:.0f} s"
+            wrong = f"{top.text} ({top.count}) · " if top else ""
+            lines.append(
+                f"{st.number:>3}  {percent(st.share_right):>5}  {mean:>6}  {wrong}"
+                f"{st.question.prompt}"
+            )
+        return "\n".join(lines) + "\n"
+    width = max([4, *(len(s.player) for s in results.sittings)])
+    lines.append(
+        f"{'name':<{width}}  {'score':>6}  {'%':>4}  right  partly  wrong  blank  {'time':>7}  "
+        "started (UTC)     status"
+    )
+    for s in results.sittings:
+        lines.append(
+            f"{s.player:<{width}}  {s.score:>6}  {s.percent:>3.0f}%  {s.right:>5}  {s.partial:>6}"
+            f"  {s.wrong:>5}  {s.unanswered:>5}  {minutes(s.seconds):>7}  "
+            f"{s.started_at[:16].replace('T', ' ')}  {s.status_words}"
+        )
+    if not results.sittings:
+        lines.append("(nobody has sat it here yet: quiz results import takes students' files)")
+    return "\n".join(lines) + "\n"
+
+
+def export(args: argparse.Namespace) -> int:
+    from quiz.classroom.transfer import export_doc
+    from quiz.generate import round_questions
+    from quiz.store.sittings import sittings
+
+    paper = paper_of(args, args.paper)
+    services = services_of(args)
+    store = services.store.get()
+    name = args.player or store.last_player()
+    player = store.find_player(name) if name else None
+    if player is None:
+        raise UsageError(f"no player {name!r} in {store.where}")
+    rows = sittings(store, paper.code, player.id)
+    finished = [r for r in rows if r.finished]
+    if len(finished) < len(rows):
+        print(
+            f"quiz: {player.name}'s sitting of {paper.code} is not finished and is left out: "
+            f"`quiz play --paper {paper.code}` resumes it or hands it in",
+            file=sys.stderr,
+        )
+    if not finished:
+        raise UsageError(f"{player.name} has no finished sitting of paper {paper.code}")
+    doc = export_doc(finished, paper, round_questions(paper.pack, paper.spec), services.clock.now())
+    text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    out = args.out or Path(f"results-{paper.code}-{_slug(player.name)}.json")
+    if str(out) == "-":
+        write_stdout(text)
+        return EXIT_OK
+    write_atomically(out, text)
+    print(f"{len(finished)} sitting(s) of paper {paper.code} by {player.name}: hand in {out}")
+    return EXIT_OK
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-")[:40] or "player"
+
+
+def import_files(args: argparse.Namespace) -> int:
+    from quiz.classroom.transfer import Papers, ResultsFileError, keep, read_results
+    from quiz.packs.registry import catalog
+    from quiz.store.sittings import sittings
+
+    store = services_of(args).store.get()
+    if store.problem:
+        raise UsageError(store.problem)
+    papers = Papers(catalog(args.packs).packs)
+    failed = 0
+    for path in args.files:
+        try:
+            incoming = read_results(path, papers)
+        except ResultsFileError as exc:
+            print(f"quiz: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        added = []
+        with store.db.transaction():  # a file is taken whole, or not at all
+            for s in incoming:
+                if keep(store, s):
+                    added.append(s)
+        skipped = len(incoming) - len(added)
+        kept = ", ".join(f"{s.player} {s.score}" for s in added) or "nothing new"
+        again = f"; {skipped} already here" if skipped else ""
+        print(f"{path.name}: {len(added)} sitting(s) added ({kept}){again}")
+        for s in added:
+            player = store.find_player(s.player)
+            mine = sittings(store, s.paper.code, player.id) if player else []
+            if len(mine) > 1:
+                print(
+                    f"quiz: {s.player} now has {len(mine)} sittings of paper {s.paper.code} "
+                    "(two students of one name, or a paper sat twice?)",
+                    file=sys.stderr,
+                )
+    return EXIT_DATA if failed else EXIT_OK

@@ -1,0 +1,111 @@
+"""The flow of an exam paper in the app: sit it (or resume it, or see it already sat), then
+its review; and the class report. Called by the one flow (flow.py), like its other steps."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from quiz.classroom import sitting
+from quiz.classroom.marking import Marked, marked_session
+from quiz.papers import Paper, PaperError
+from quiz.present import clock_text
+from quiz.session import Phase, Session
+from quiz.store.review import parse_iso
+
+if TYPE_CHECKING:
+    from quiz.store.records import SittingRow
+    from quiz.tui.flow import Flow
+
+
+async def sit(flow: Flow, paper: Paper, *, from_home: bool) -> str:
+    """Sit the paper (once per player): "home" or "quit" afterwards."""
+    from quiz.tui.screens.play import ExamScreen
+
+    app, out = flow.app, "home" if from_home else "quit"
+    loaded = await flow.load()
+    store, player, clock = loaded.store, loaded.player, flow.services.clock
+    before = await app.in_thread(lambda: sitting.before(store, player, paper))
+    if before.finished is not None:
+        row = before.finished
+        result = await app.in_thread(lambda: sitting.result(paper, row))
+        sat = f"{player.name} sat this paper on {_when(row.started_at)}: a paper is sat once."
+        return await review(flow, paper, result, sat, from_home)
+    session: Session | None
+    try:
+        if before.unfinished is not None:
+            session = await _resume(flow, paper, before.unfinished)
+            if session is None:
+                return out
+        else:
+            session = (
+                await app.in_thread(lambda: sitting.begin(paper, store, player, clock, app.warn))
+            )[0]
+    except PaperError as exc:
+        app.notify(str(exc), severity="error", markup=False, timeout=10)
+        return out
+    if not session.questions:
+        app.notify("This paper has no questions with the pack installed here.", severity="error")
+        return out
+    note: str | None = None
+    if session.phase is not Phase.FINISHED:
+        if await app.show(ExamScreen(session)) is None:
+            return "quit"
+    elif session.end_reason == "timeout":
+        note = "The time ran out while the sitting was interrupted."
+    return await review(
+        flow, paper, marked_session(session, player.name, paper.code), note, from_home
+    )
+
+
+async def _resume(flow: Flow, paper: Paper, row: SittingRow) -> Session | None:
+    """Resume the unfinished sitting or hand it in as it stands, as the player chooses (no
+    choice when its time ran out meanwhile); None: neither, for now."""
+    from quiz.tui.screens.modals import Choose
+
+    app = flow.app
+    loaded = await flow.load()
+    store, player, clock = loaded.store, loaded.player, flow.services.clock
+    limit = paper.spec.time_limit
+    spent = (clock.now() - parse_iso(row.started_at)).total_seconds()
+    if limit is None or spent < limit:
+        left = f" Its clock kept running: {clock_text(limit - spent)} left." if limit else ""
+        choice = await app.show(
+            Choose(
+                f"{player.name} has an unfinished sitting of paper {paper.code}, started "
+                f"{_when(row.started_at)}: {len(row.answers)} of {paper.spec.count} answered."
+                f"{left}",
+                [("Resume it", "resume"), ("Hand it in as it stands", "close")],
+            )
+        )
+        if choice is None:
+            return None
+        if choice == "close":
+            return await app.in_thread(
+                lambda: sitting.close(paper, row, store, player, clock, app.warn)
+            )
+    made = await app.in_thread(lambda: sitting.resume(paper, row, store, player, clock, app.warn))
+    return made[0]
+
+
+async def review(
+    flow: Flow, paper: Paper, marked: Marked, note: str | None, from_home: bool
+) -> str:
+    from quiz.tui.screens.exam import ExamReviewScreen
+
+    out = "home" if from_home else "quit"
+    action = await flow.app.show(ExamReviewScreen(paper.pack, marked, note, leave=out))
+    return action or out
+
+
+async def report(flow: Flow, paper: Paper) -> None:
+    from quiz.classroom.report import build
+    from quiz.classroom.results import class_results
+    from quiz.tui.screens.report import ReportScreen
+
+    loaded = await flow.load()
+    made = await flow.app.in_thread(lambda: build(class_results(loaded.store, paper)))
+    await flow.app.show(ReportScreen(made))
+
+
+def _when(stamp: str) -> str:
+    return stamp[:16].replace("T", " ") + " UTC"

@@ -1,0 +1,90 @@
+"""The end of an exam: the score, then every question with the answer given, the right one,
+why, and the passage that proves it. The source reader opens here, never during the exam."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from quiz.classroom.marking import Mark, Marked
+from quiz.classroom.review import VERDICT, score_line
+from quiz.packs.model import Pack
+from quiz.present import answer_text, quotes_of
+from quiz.tui.literal import literal
+from quiz.tui.widgets.passage import Passage
+
+STYLE = {"right": "right", "partial": "partial", "wrong": "wrong", "unanswered": "wrong"}
+
+
+class ReviewItem(Vertical):
+    """One question of the paper; focus it (Tab) and press s to read it in the source."""
+
+    can_focus = True
+
+    def __init__(self, pack: Pack, mark: Mark) -> None:
+        super().__init__(classes="review-item")
+        self.pack, self.mark = pack, mark
+
+    def compose(self) -> ComposeResult:
+        m, q = self.mark, self.mark.question
+        points = f" (+{m.points})" if m.points else ""
+        yield Static(literal(f"{m.number}. {q.prompt}"), classes="review-prompt")
+        yield Static(
+            literal(f"Your answer: {m.response_text} — {VERDICT[m.result]}{points}"),
+            classes=f"verdict {STYLE[m.result]}",
+        )
+        yield Static(literal(f"Answer: {answer_text(q)}"), classes="correct")
+        if q.explanation:
+            yield Static(literal(q.explanation), classes="explanation")
+        if isinstance(m.response, int) and m.result != "right":
+            why = q.why_wrong(m.response)
+            if why is not None:
+                yield Static(
+                    literal(f"Why not “{m.response_text}”: {why.statement}"), classes="why"
+                )
+        for quote in quotes_of(q):
+            yield Passage(self.pack, quote, classes="passage")
+
+
+class ExamReviewScreen(Screen[str]):
+    """Dismissed with "home" or "quit"."""
+
+    BINDINGS = [
+        Binding("s", "source", "Source of this question"),
+        Binding("h", "choose('home')", "Home"),
+        Binding("q,escape", "leave", "Done"),
+    ]
+
+    def __init__(self, pack: Pack, marked: Marked, note: str | None, leave: str) -> None:
+        super().__init__()
+        self.pack, self.marked, self.note, self.leave_to = pack, marked, note, leave
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="exam-review"):
+            yield Static(literal(f"{self.pack.title}: the paper, marked"), classes="title")
+            if self.note:
+                yield Static(literal(self.note), id="exam-note", classes="warning")
+            yield Static(literal(score_line(self.marked)), id="exam-score")
+            yield Static(
+                "Tab moves from question to question; s opens the source at the focused one.",
+                classes="label",
+            )
+            for mark in self.marked.marks:
+                yield ReviewItem(self.pack, mark)
+        yield Footer()
+
+    def action_source(self) -> None:
+        from quiz.tui.screens.source import SourceScreen
+
+        focused = self.focused
+        item = focused if isinstance(focused, ReviewItem) else self.query(ReviewItem).first()
+        self.app.push_screen(SourceScreen(self.pack, item.mark.question.quote))
+
+    def action_choose(self, what: str) -> None:
+        self.dismiss(what)
+
+    def action_leave(self) -> None:
+        self.dismiss(self.leave_to)

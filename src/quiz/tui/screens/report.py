@@ -1,0 +1,107 @@
+"""The class report in the app: the same figures as `quiz report` (quiz.classroom.report)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from quiz.classroom.marking import STATUS_WORDS
+from quiz.classroom.report import Report, difficulty, percent
+from quiz.present import minutes
+from quiz.tui.literal import literal, literal_cell
+
+SHADE = {"weak": "shade-weak", "fair": "shade-fair", "strong": "shade-strong"}
+
+
+class ReportScreen(Screen[None]):
+    BINDINGS = [Binding("escape,q", "dismiss", "Back")]
+
+    def __init__(self, report: Report) -> None:
+        super().__init__()
+        self.report = report
+
+    def compose(self) -> ComposeResult:
+        rep, res = self.report, self.report.results
+        mean = rep.mean_percent
+        with VerticalScroll(id="report"):
+            yield Static(literal(f"Class report: {rep.title}"), classes="title")
+            yield Static(
+                f"Paper {rep.code} · {len(res.questions)} questions · {len(res.sittings)} "
+                f"sitting(s)" + (f" · average {mean:.0f}%" if mean is not None else ""),
+                id="report-meta",
+                markup=False,
+            )
+            if not res.sittings:
+                yield Static(
+                    "Nobody has sat this paper here yet: students' results files come in "
+                    "with `quiz results import FILE…`.",
+                    markup=False,
+                )
+            yield Static("Questions", classes="title")
+            yield self._questions()
+            yield Static("The wrong answers chosen most, and why they are wrong", classes="title")
+            for m in rep.misconceptions:
+                yield Static(
+                    literal(
+                        f"• Question {m.number}: {m.question.prompt}\n"
+                        f"  {m.choice.count} of {m.answered} answered “{m.choice.text}”. "
+                        f"Why it is wrong: {m.reason}\n  The source: “{m.quote.text}”"
+                    ),
+                    classes="misconception",
+                )
+            yield Static(
+                "The source, shaded by how often the class got its facts wrong", classes="title"
+            )
+            yield Static(
+                "red: half the marks or more lost · yellow: a fifth or more · green: less · "
+                "plain: not asked about",
+                classes="label",
+            )
+            for p in rep.paragraphs:
+                if p.error is None:
+                    yield Static(literal(p.text), classes="para shade-unseen")
+                    continue
+                asked = ", ".join(map(str, p.questions))
+                yield Static(
+                    literal(f"{percent(p.error)} wrong · question(s) {asked}\n{p.text}"),
+                    classes=f"para {SHADE[p.shade]}",
+                )
+            yield Static("Students", classes="title")
+            yield self._students()
+        yield Footer()
+
+    def _questions(self) -> DataTable[str]:
+        table: DataTable[str] = DataTable(id="report-questions", cursor_type="none")
+        table.add_columns("#", "Right", "Difficulty", "Wrong answer chosen most", "Question")
+        for st in self.report.questions:
+            top = st.wrong_choices[0] if st.wrong_choices else None
+            table.add_row(
+                str(st.number),
+                percent(st.share_right),
+                difficulty(st.share_right),
+                literal_cell(f"{top.text} ({top.count})" if top else "–"),  # type: ignore[arg-type]
+                literal_cell(st.question.prompt),  # type: ignore[arg-type]
+            )
+        return table
+
+    def _students(self) -> DataTable[str]:
+        table: DataTable[str] = DataTable(id="report-students", cursor_type="none")
+        table.add_columns(
+            "Name", "Score", "%", "Right", "Partly", "Wrong", "Blank", "Time", "Status"
+        )
+        for s in self.report.results.sittings:
+            table.add_row(
+                literal_cell(s.player),  # type: ignore[arg-type]
+                str(s.score),
+                f"{s.percent:.0f}%",
+                str(s.right),
+                str(s.partial),
+                str(s.wrong),
+                str(s.unanswered),
+                minutes(s.seconds),
+                STATUS_WORDS.get(s.status, s.status),
+            )
+        return table

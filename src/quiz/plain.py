@@ -25,6 +25,7 @@ from quiz.present import (
     clock_text,
     quote_in_context,
     quotes_of,
+    says,
     summary_lines,
     why_not,
 )
@@ -215,7 +216,8 @@ def feedback_lines(session: Session, o: Outcome) -> list[str]:
     lines.append(q.explanation)
     why = why_not(o)
     if why is not None:
-        lines.append(f"Why not {o.response_text}: {why.statement} The article: “{why.quote.text}”")
+        the = says(session.pack, why.quote)
+        lines.append(f"Why not {o.response_text}: {why.statement} {the}: “{why.quote.text}”")
     lines.extend(quote_in_context(session.pack, x, mark=("»", "«")) for x in quotes_of(q))
     return lines
 

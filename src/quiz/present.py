@@ -44,7 +44,8 @@ def summary_lines(session: Session) -> list[str]:
         lines.append(f"Missed: {o.question.prompt}")
         lines.append(f"  You answered: {o.response_text}")
         lines.append(
-            f"  Answer: {answer_text(o.question)} — the article: “{o.question.quote.text}”"
+            f"  Answer: {answer_text(o.question)} — "
+            f"{says(session.pack, o.question.quote).lower()}: “{o.question.quote.text}”"
         )
     return lines
 
@@ -65,3 +66,9 @@ def minutes(seconds: float) -> str:
 def clock_text(seconds: float) -> str:
     """Time left, rounded up: it shows 0:01 until the time is really over."""
     return minutes(max(0, int(seconds + 0.999)))
+
+
+def says(pack: Pack, quote: Quote) -> str:
+    """'The article', 'The chapter', 'The speech': the source's own noun, for a quote."""
+    source = pack.sources.get(quote.source)
+    return f"The {source.noun if source else pack.noun}"

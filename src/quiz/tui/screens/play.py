@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 
 from quiz.kinds import KINDS
-from quiz.present import answer_text, clock_text, quotes_of, why_not
+from quiz.present import answer_text, clock_text, quotes_of, says, why_not
 from quiz.question import DONT_KNOW, InvalidResponse, Many, Order, Response
 from quiz.session import Outcome, Phase, Session, TimeUp
 from quiz.tui.literal import literal
@@ -232,15 +232,17 @@ class PlayScreen(Screen[str]):
                 Static(
                     text(
                         f"Why not “{o.response_text}”: {why.statement} "
-                        f"The article: “{why.quote.text}”"
+                        f"{says(self.session.pack, why.quote)}: “{why.quote.text}”"
                     ),
                     classes="why",
                 )
             )
         pack = self.session.pack
-        parts.append(Static("The article says:", classes="label"))
+        parts.append(Static(f"{says(pack, q.quote)} says:", classes="label", markup=False))
         parts.extend(Passage(pack, quote, classes="passage") for quote in quotes_of(q))
-        parts.append(Static("Enter or Space: next · s: whole article", classes="hint"))
+        parts.append(
+            Static(f"Enter or Space: next · s: the whole {pack.noun}", classes="hint", markup=False)
+        )
         feedback = self.query_one("#feedback", Vertical)
         feedback.display = True
         feedback.mount_all(parts)

@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from quiz.packs.model import Pack
     from quiz.papers import Paper
     from quiz.services import Services
+    from quiz.store import SqlStore
+    from quiz.store.records import Player
 
 EXIT_OK, EXIT_DATA, EXIT_INTERRUPTED = 0, 2, 130
 
@@ -54,6 +56,23 @@ def services_of(args: argparse.Namespace, *, open_now: bool = True) -> Services:
     from quiz.services import make_services
 
     return make_services(packs=args.packs, db=args.db, player=args.player, open_now=open_now)
+
+
+def warn(message: str) -> None:
+    """A notice on stderr (progress not saved, a file set aside): one line, shown not obeyed."""
+    from quiz.safe import visible
+
+    print(visible(f"quiz: {message}"), file=sys.stderr)
+
+
+def store_and_player(services: Services) -> tuple[SqlStore, Player]:
+    """The store and the player of a command that plays, with any notice about the store
+    said once on stderr."""
+    store, player = services.store.get(), services.player()
+    for notice in (store.notice, store.problem):
+        if notice:
+            warn(notice)
+    return store, player
 
 
 def need_terminal() -> None:

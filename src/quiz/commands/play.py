@@ -12,7 +12,9 @@ from quiz.commands import (
     need_terminal,
     pack_of,
     services_of,
+    store_and_player,
     tuple_or_none,
+    warn,
 )
 
 if TYPE_CHECKING:
@@ -61,13 +63,7 @@ def run(args: argparse.Namespace) -> int:
 def _plain(spec: RoundSpec, pack: Pack, services: Services) -> int:
     from quiz import plain, rounds
 
-    def warn(message: str) -> None:
-        print(f"quiz: {message}", file=sys.stderr)
-
-    store, player = services.store.get(), services.player()
-    for notice in (store.notice, store.problem):
-        if notice:
-            warn(notice)
+    store, player = store_and_player(services)
     session, recorder = rounds.start(
         spec, pack, store, player, clock=services.clock, on_problem=warn
     )

@@ -11,7 +11,15 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
-from quiz.commands import EXIT_OK, UsageError, need_terminal, paper_of, services_of
+from quiz.commands import (
+    EXIT_OK,
+    UsageError,
+    need_terminal,
+    paper_of,
+    services_of,
+    store_and_player,
+    warn,
+)
 
 if TYPE_CHECKING:
     from quiz.papers import Paper
@@ -56,13 +64,7 @@ def plain(paper: Paper, services: Services, stdin: TextIO, out: TextIO) -> int:
     def say(text: str = "") -> None:
         print(visible(text), file=out, flush=True)
 
-    def warn(message: str) -> None:
-        print(f"quiz: {message}", file=sys.stderr)
-
-    store, player = services.store.get(), services.player()
-    for notice in (store.notice, store.problem):
-        if notice:
-            warn(notice)
+    store, player = store_and_player(services)
     before = sitting.before(store, player, paper)
     if before.finished is not None:
         row = before.finished

@@ -19,6 +19,7 @@ from quiz.spec import Mode, PackRef, RoundSpec
 if TYPE_CHECKING:  # the store loads only when a round is kept, after the first frame
     from quiz.clock import Clock
     from quiz.packs.model import Pack
+    from quiz.packs.registry import Catalog
     from quiz.session import Session
     from quiz.store.recorder import Recorder
     from quiz.store.records import Player, TopScore
@@ -127,6 +128,19 @@ class Standing:
         if self.is_best:
             return f"A new personal best! (was {self.best_before})"
         return f"Your best for rounds of this length: {self.best_before}."
+
+
+def paper_round(code: str, catalog: Catalog) -> tuple[Pack, RoundSpec]:
+    """The pack and the round of the paper `code`, checked against the packs installed here;
+    ValueError with a one-line reason when it cannot be sat.
+
+    The one call behind `quiz serve --paper CODE`: the server makes it at start, so a bad code
+    is refused before any student arrives, and each served tab makes it after the player has
+    named themself. Paper codes are another issue's work (`quiz play --paper`); wiring them
+    here is all that is left: decode `code`, find its pack in `catalog`, check the pack is the
+    one the paper was made from, and return the pack and the paper's RoundSpec.
+    """
+    raise ValueError(f"paper codes are not in this version of quiz yet (--paper {code})")
 
 
 def standing(store: SqlStore, recorder: Recorder, session: Session) -> Standing | None:

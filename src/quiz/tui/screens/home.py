@@ -31,6 +31,7 @@ class HomeData:
     prefs: dict[str, Any]
     problem: str | None = None
     check_command: str = "quiz check"  # what shows the problems of the packs skipped
+    served: bool = False  # a browser tab: no other players to switch to (quiz.web)
 
 
 @dataclass(frozen=True)
@@ -133,8 +134,14 @@ class HomeScreen(Screen[HomeChoice | None]):
     def action_stats(self) -> None:
         self._choose("stats")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "players":  # a browser tab lists no other players, nor becomes one
+            data = self.data or self._pending
+            return not (data and data.served)
+        return True
+
     def action_players(self) -> None:
-        if self.data is not None:
+        if self.data is not None and not self.data.served:
             self.dismiss(HomeChoice("players"))
 
     def action_leave(self) -> None:

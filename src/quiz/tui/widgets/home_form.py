@@ -75,7 +75,8 @@ class HomeForm(Vertical):
         with Horizontal(classes="row buttons"):
             yield Button("Start (Ctrl+S)", variant="primary", id="do-start", compact=True)
             yield Button("Stats (Ctrl+R)", id="do-stats", compact=True)
-            yield Button("Player (Ctrl+O)", id="do-players", compact=True)
+            if not self.data.served:  # a browser tab is one player's
+                yield Button("Player (Ctrl+O)", id="do-players", compact=True)
 
     def on_mount(self) -> None:
         self._restore(self.data.prefs)

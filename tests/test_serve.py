@@ -201,3 +201,22 @@ async def test_stopping_the_server_ends_every_tab() -> None:
             assert not pid_alive(pid)
     finally:
         server.stop()
+
+
+async def test_a_server_that_dies_takes_its_tabs_with_it() -> None:
+    """Killed outright (no chance to end its tabs), the server's end of each tab's input
+    closes, and the tab exits rather than play on for nobody."""
+    server = Served()
+    try:
+        async with aiohttp.ClientSession() as session:
+            player = await Player(session, server.ws_url()).open()
+            pid = int(OPENED.search(server.wait_line(OPENED, 30)).group(1))
+            await player.see("Who is playing?")
+            server.proc.kill()
+            server.proc.wait(10)
+            deadline = time.monotonic() + 10
+            while pid_alive(pid) and time.monotonic() < deadline:
+                await asyncio.sleep(0.1)
+            assert not pid_alive(pid)
+    finally:
+        server.stop()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 import socket
-import sys
+from pathlib import Path
 
 from quiz.commands import EXIT_OK, UsageError
 
@@ -24,6 +24,10 @@ def run(args: argparse.Namespace) -> int:
         import textual_serve  # noqa: F401
     except ImportError:
         raise UsageError(WEB_EXTRA) from None
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        raise UsageError("serve forks each tab's game from a warm process: Linux or macOS only")
     from quiz.web.access import Access
     from quiz.web.server import Limits, QuizServer, TabCommand
 
@@ -36,8 +40,7 @@ def run(args: argparse.Namespace) -> int:
     target = _check_store(args.db)
     _check_packs(args)
     command = TabCommand(
-        [sys.executable, "-m", "quiz.web.tab"]
-        + [a for folder in args.packs for a in ("--packs", str(folder))]
+        [a for folder in args.packs for a in ("--packs", str(folder.resolve()))]
         + (["--paper", args.paper] if args.paper else []),
         {"QUIZ_DB": target},
     )
@@ -74,8 +77,11 @@ def _check_store(db: str | None) -> str:
     """The store's address, once it has opened and migrated; a UsageError if it would keep
     nothing (a class's answers must land somewhere)."""
     from quiz.store import default_target, open_store
+    from quiz.store.postgres import is_postgres
 
     target = db or default_target()
+    if not is_postgres(target):  # the same file whatever folder a tab starts in
+        target = str(Path(target).resolve())
     store = open_store(target)
     try:
         if store.problem:

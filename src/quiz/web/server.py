@@ -36,6 +36,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from quiz.web.access import Access
+from quiz.web.forks import ForkServerContext, context, fork
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATICS = Path(textual_serve.__file__).parent / "static"
@@ -49,9 +50,9 @@ log = logging.getLogger("quiz.serve")
 
 @dataclass(frozen=True)
 class TabCommand:
-    """How to start one tab's game: an argument list and what to add to its environment."""
+    """What each tab runs: quiz.web.tab's arguments, and what to add to its environment."""
 
-    argv: list[str]
+    args: list[str]
     env: dict[str, str] = field(default_factory=dict)
 
 
@@ -62,11 +63,13 @@ class Limits:
 
 
 class Tab(AppService):
-    """One browser tab's game process (textual-serve's AppService, started without a shell)."""
+    """One browser tab's game process: textual-serve's AppService, the process forked from the
+    warm fork server (quiz.web.forks) rather than started through a shell."""
 
-    def __init__(self, command: TabCommand, **kwargs: Any) -> None:
-        super().__init__(" ".join(command.argv), **kwargs)
+    def __init__(self, command: TabCommand, forks: ForkServerContext, **kwargs: Any) -> None:
+        super().__init__("quiz.web.tab " + " ".join(command.args), **kwargs)
         self.tab_command = command
+        self.forks = forks
         self.last_input = time.monotonic()
         self.pid: int | None = None
         self.why_ended = "tab closed"
@@ -74,15 +77,8 @@ class Tab(AppService):
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
         environment = self._build_environment(width=width, height=height)
         environment.update(self.tab_command.env)
-        self._process = process = await asyncio.create_subprocess_exec(
-            *self.tab_command.argv,
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-            env=environment,
-            start_new_session=True,  # Ctrl+C in the teacher's terminal goes to the server
-        )
-        assert process.stdin is not None
+        process = await fork(self.forks, self.tab_command.args, environment)
+        self._process = process  # type: ignore[assignment]  # what run() reads of a Process
         self._stdin = process.stdin
         self.pid = process.pid
         return process
@@ -118,6 +114,7 @@ class QuizServer(Server):
             "quiz", host, port, title="quiz", statics_path=STATICS, templates_path=TEMPLATES
         )
         self.tab_command = command
+        self.forks: ForkServerContext | None = None  # started with the server
         self.access = access
         self.limits = limits
         self.say = say
@@ -191,8 +188,10 @@ class QuizServer(Server):
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
         width = _number(request.query.get("width"), 80, TERMINAL_SIZE)
         height = _number(request.query.get("height"), 24, TERMINAL_SIZE)
+        assert self.forks is not None
         tab = Tab(
             self.tab_command,
+            self.forks,
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
             close=websocket.close,
@@ -276,6 +275,7 @@ class QuizServer(Server):
     async def run(self, started: Callable[[int], None]) -> None:
         """Serve until SIGINT or SIGTERM; `started(port)` once listening (port 0 picks one)."""
         logging.basicConfig(level=logging.WARNING, format="quiz serve: %(message)s")
+        self.forks = context(self.tab_command.env)
         runner = web.AppRunner(await self._make_app(), handle_signals=False, access_log=None)
         await runner.setup()
         try:

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 import sys
 import threading
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -27,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--packs", action="append", type=Path, default=[], metavar="DIR")
     parser.add_argument("--paper", metavar="CODE")
     args = parser.parse_args(argv)
-    _end_with_parent()
+    _end_with_server()
 
     from quiz.services import make_services
     from quiz.settings import Settings
@@ -40,17 +40,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _end_with_parent(every: float = 1.0) -> None:
-    """If the server dies without ending its tabs (SIGKILL, a crash), the tab notices that its
-    parent is gone and exits, instead of playing on for nobody."""
-    parent = os.getppid()
+def forked(
+    stdin: socket.socket, stdout: socket.socket, stderr: socket.socket, argv: list[str], env: dict
+) -> None:
+    """A tab forked from the warm process (quiz.web.forks): the server's sockets become its
+    standard streams, `env` its environment, and it runs as `main(argv)` would."""
+    os.setsid()  # its own session: Ctrl+C in the teacher's terminal is for the server
+    for sock, fd in ((stdin, 0), (stdout, 1), (stderr, 2)):
+        os.dup2(sock.fileno(), fd)
+        sock.close()
+    # Textual's web driver reads and writes the original streams' descriptors.
+    for name, fd, mode in (("stdin", 0, "r"), ("stdout", 1, "w"), ("stderr", 2, "w")):
+        stream = open(fd, mode, encoding="utf-8", closefd=False)  # noqa: SIM115
+        setattr(sys, name, stream)
+        setattr(sys, f"__{name}__", stream)
+    os.environ.clear()
+    os.environ.update(env)
+    code = main(argv)
+    sys.stdout.flush()
+    sys.exit(code)
+
+
+def _end_with_server() -> None:
+    """If the server dies without ending its tabs (SIGKILL, a crash), its end of the tab's
+    stdin closes: the tab sees the hang-up (without reading: the game's driver reads) and
+    exits, instead of playing on for nobody. Every answer is committed as it is given."""
+    import select
+
+    hang_up = select.POLLHUP | getattr(select, "POLLRDHUP", 0)
 
     def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(every)
-        os._exit(0)  # every answer is committed as it is given: nothing is lost
+        poll = select.poll()
+        poll.register(0, hang_up)
+        while True:
+            if any(events & hang_up for _, events in poll.poll()):
+                os._exit(0)
 
-    threading.Thread(target=watch, daemon=True, name="quiz-parent").start()
+    threading.Thread(target=watch, daemon=True, name="quiz-server-watch").start()
 
 
 if __name__ == "__main__":

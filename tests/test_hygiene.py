@@ -33,6 +33,8 @@ CORE = [
     "quiz.stats",
     "quiz.web",
     "quiz.web.access",
+    "quiz.web.forks",
+    "quiz.web.tab",
 ]
 PACKAGES = ("quiz.packs", "quiz.generate", "quiz.store", "quiz.commands", "quiz.formats")
 

@@ -13,7 +13,6 @@ import textual.drivers.web_driver  # noqa: F401
 import quiz.packs.registry  # noqa: F401
 import quiz.store.recorder  # noqa: F401
 import quiz.store.sql  # noqa: F401
-import quiz.store.sqlite  # noqa: F401
 import quiz.tui.app  # noqa: F401
 import quiz.tui.flow  # noqa: F401
 import quiz.tui.screens.home  # noqa: F401
@@ -25,8 +24,12 @@ import quiz.tui.widgets.home_form  # noqa: F401
 import quiz.web.tab  # noqa: F401
 
 if os.environ.get("QUIZ_DB", "").startswith(("postgresql://", "postgres://")):
+    import quiz.store.postgres  # noqa: F401
+
     with suppress(ImportError):
         import psycopg  # noqa: F401
+else:
+    import quiz.store.sqlite  # noqa: F401
 
 gc.collect()
 gc.freeze()

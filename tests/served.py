@@ -41,6 +41,7 @@ class Served:
 
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "quiz", "serve", "--port", "0", *args],
+            stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -49,6 +50,7 @@ class Served:
         )
         self.lines: list[str] = []
         self._seen = threading.Condition()
+        self._ended = False  # its output has ended
         threading.Thread(target=self._read, daemon=True).start()
         line = self.wait_line(URL, 30)
         match = URL.search(line)
@@ -63,6 +65,9 @@ class Served:
             with self._seen:
                 self.lines.append(line.rstrip("\n"))
                 self._seen.notify_all()
+        with self._seen:
+            self._ended = True
+            self._seen.notify_all()
 
     def wait_line(self, pattern: re.Pattern[str], seconds: float, start: int = 0) -> str:
         deadline = time.monotonic() + seconds
@@ -72,12 +77,9 @@ class Served:
                     if pattern.search(line):
                         return line
                 left = deadline - time.monotonic()
-                if left <= 0 or self.proc.poll() is not None and not self._more():
+                if left <= 0 or self._ended:
                     raise AssertionError(f"no {pattern.pattern!r} in: {self.lines}")
                 self._seen.wait(min(left, 0.2))
-
-    def _more(self) -> bool:
-        return False
 
     def ws_url(self, size: tuple[int, int] = SIZE) -> str:
         ws = self.base.replace("http://", "ws://", 1)

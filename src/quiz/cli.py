@@ -91,7 +91,7 @@ def _player(text: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+def _common(parser: argparse.ArgumentParser, *, top: bool, player: bool = True) -> None:
     """Options every command takes, before or after its name (`quiz --packs D play` and
     `quiz play --packs D` alike). After the name they must not overwrite what came before
     it with defaults, hence SUPPRESS there."""
@@ -109,14 +109,16 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
         "--db",
         metavar="PATH",
         default=default,
-        help="the progress file (default: QUIZ_DB, else progress.db in the user data folder)",
+        help="the progress file, or a postgresql:// URL "
+        "(default: QUIZ_DB, else progress.db in the user data folder)",
     )
     parser.add_argument(
         "--player",
         type=_player,
         metavar="NAME",
         default=default,
-        help="play as NAME (default: the last player)",
+        # `quiz serve` takes it only to refuse it (each tab asks its player's name)
+        help="play as NAME (default: the last player)" if player else argparse.SUPPRESS,
     )
 
 
@@ -203,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser(
         "serve", help="serve the game to browser tabs, one player each (a class; quiz[web])"
     )
-    _common(serve, top=False)
+    _common(serve, top=False, player=False)
     serve.add_argument(
         "--host",
         default="127.0.0.1",

@@ -99,8 +99,11 @@ class Forked:
 
 async def fork(ctx: ForkServerContext, argv: list[str], env: dict[str, str]) -> Forked:
     """A tab's game, forked, running `quiz.web.tab.main(argv)` with `env` as its environment."""
+    from multiprocessing import forkserver
+
     from quiz.web.tab import forked
 
+    forkserver.ensure_running()  # a fork server that died (killed, out of memory) starts again
     pairs = [socket.socketpair() for _ in range(3)]
     process = ctx.Process(
         target=forked, args=(*(child for _, child in pairs), argv, env), daemon=True

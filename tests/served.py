@@ -14,7 +14,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from typing import Any
 import pyte
 
 from quiz.kinds import KINDS
-from quiz.question import Figure, Many, Order, Text
+from quiz.question import Figure, Key, Many, Order, Text
 
 URL = re.compile(r"http://\S+")
 OPENED = re.compile(r"tab opened \(process (\d+);")
@@ -171,19 +171,24 @@ class Player:
 FEEDBACK = ("✔ Right!", "✘ Wrong", "◐ Partly right")
 
 
-def answer_keys(screen: str) -> Sequence[str] | None:
-    """Keys that answer the question on screen, whatever its kind (told by its key hint, as
-    quiz.kinds words it), or None while no question is on screen."""
+def question_kind(screen: str) -> type[Key] | None:
+    """The key type of the question on screen (told by its key hint, as quiz.kinds words it),
+    or None while no question is asked."""
+    if any(f in screen for f in FEEDBACK):
+        return None
     for kind in KINDS.values():
         if kind.key_hint in screen:
-            if kind.key is Many:
-                return ["1", ENTER]  # tick the first option, submit
-            if kind.key is Order:
-                return [ENTER]  # the order as shown
-            if kind.key in (Text, Figure):
-                return ["1", ENTER]  # a typed answer (most likely wrong: graded all the same)
-            return ["1"]  # pick one: choice, true or false, which sentence proves it
+            return kind.key
     return None
+
+
+PLACEHOLDER = re.compile(r"▊\s+Type (?:a number|your answer), then Enter\s")
+FIRST_OPTION = re.compile(r"▊ 1\. (.*?)\s*▎")
+
+
+def first_option(screen: str) -> str | None:
+    found = FIRST_OPTION.search(screen)
+    return found.group(1) if found else None
 
 
 async def sign_in_and_start(player: Player, name: str, seconds: float = 60.0) -> None:
@@ -195,13 +200,45 @@ async def sign_in_and_start(player: Player, name: str, seconds: float = 60.0) ->
 
 
 async def answer(player: Player, seconds: float = 60.0) -> tuple[str, float]:
-    """Answer the question on screen; the verdict shown and the seconds from the last key to
-    the feedback on screen (the answer is committed before the feedback is drawn)."""
-    keys = await player.until(answer_keys, seconds)
-    await player.keys(*keys[:-1])
-    sent = time.monotonic()
-    await player.keys(keys[-1])
-    verdict = await player.see(*FEEDBACK, seconds=seconds)
+    """Answer the question on screen, whatever its kind; the verdict shown and the seconds
+    from the last key to the feedback on screen (the answer is committed before that).
+
+    A question's hint can be drawn a moment before its answer widget has the focus, and a
+    key pressed in that moment goes nowhere. So each first key is pressed again until its
+    effect shows (the typed text, the tick, the moved event, the feedback): every kind's
+    first key can be pressed twice without changing what is answered. Enter, which would
+    go on to the next question once the feedback is up, is pressed once, after that."""
+    deadline = time.monotonic() + seconds
+    kind = await player.until(question_kind, seconds)
+
+    async def press_until(key: str, ready: Callable[[str], object], every: float) -> float:
+        while True:
+            await player.keys(key)
+            pressed = time.monotonic()
+            left = deadline - pressed
+            try:
+                await player.until(ready, max(0.1, min(every, left)))
+                return pressed
+            except AssertionError:
+                if player.closed or time.monotonic() >= deadline:
+                    raise
+
+    def feedback(text: str) -> bool:
+        return any(f in text for f in FEEDBACK)
+
+    if kind in (Text, Figure):  # a typed answer (most likely wrong: graded all the same)
+        await press_until("1", lambda t: not PLACEHOLDER.search(t), 5.0)
+    elif kind is Many:  # tick the first option
+        await press_until("1", lambda t: "[x]" in t, 10.0)
+    elif kind is Order:  # move the first event down one
+        before = first_option(player.text())
+        await press_until("]", lambda t: first_option(t) not in (None, before), 5.0)
+    if kind in (Text, Figure, Many, Order):
+        await player.keys(ENTER)
+        sent = time.monotonic()
+    else:  # pick one: choice, true or false, which sentence proves it
+        sent = await press_until("1", feedback, 5.0)
+    verdict = await player.see(*FEEDBACK, seconds=max(1.0, deadline - time.monotonic()))
     return verdict, time.monotonic() - sent
 
 

@@ -32,6 +32,10 @@ CORE = [
     "quiz.settings",
     "quiz.spec",
     "quiz.stats",
+    "quiz.web",
+    "quiz.web.access",
+    "quiz.web.forks",
+    "quiz.web.tab",
 ]
 PACKAGES = (
     "quiz.packs",
@@ -78,6 +82,16 @@ def test_domain_code_does_not_import_textual() -> None:
     assert set(modules) <= loaded
     textual = sorted(m for m in loaded if m == "textual" or m.startswith("textual."))
     assert textual == [], f"importing the domain code loaded {textual[:5]}"
+    web = sorted(m for m in loaded if m.split(".")[0] in ("textual_serve", "aiohttp"))
+    assert web == [], f"importing the domain code loaded the web server's {web[:5]}"
+
+
+def test_the_web_server_does_not_import_textual() -> None:
+    """`quiz serve` relays tabs; only each tab's own process draws (quiz.web.tab)."""
+    loaded = _loaded_after_import(["quiz.web.server", "quiz.web.access", "quiz.commands.serve"])
+    assert "textual_serve.server" in loaded and "aiohttp.web" in loaded
+    textual = sorted(m for m in loaded if m == "textual" or m.startswith("textual."))
+    assert textual == [], f"the web server loaded {textual[:5]}"
 
 
 def test_the_import_probe_can_see_textual() -> None:

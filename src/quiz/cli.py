@@ -10,13 +10,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from quiz import __version__, formats
 from quiz.commands import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, UsageError, fail
-from quiz.limits import MAX_COUNT
+from quiz.limits import MAX_COUNT, MAX_SESSIONS
 
 KIND_HELP = "only these kinds: choice, true_false, typed, number, multi, order, evidence"
 TOPIC_HELP = "only questions on these topics (see the pack's topics in quiz check)"
@@ -65,6 +65,23 @@ def _seed(text: str) -> int:
     return n
 
 
+def _port(text: str) -> int:
+    return _bounded(0, 65535)(text)
+
+
+def _bounded(low: int, high: int) -> Callable[[str], int]:
+    def number(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if not low <= n <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low} to {high}")
+        return n
+
+    return number
+
+
 def _player(text: str) -> str:
     from quiz.services import check_name
 
@@ -74,7 +91,7 @@ def _player(text: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+def _common(parser: argparse.ArgumentParser, *, top: bool, player: bool = True) -> None:
     """Options every command takes, before or after its name (`quiz --packs D play` and
     `quiz play --packs D` alike). After the name they must not overwrite what came before
     it with defaults, hence SUPPRESS there."""
@@ -92,14 +109,16 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
         "--db",
         metavar="PATH",
         default=default,
-        help="the progress file (default: QUIZ_DB, else progress.db in the user data folder)",
+        help="the progress file, or a postgresql:// URL "
+        "(default: QUIZ_DB, else progress.db in the user data folder)",
     )
     parser.add_argument(
         "--player",
         type=_player,
         metavar="NAME",
         default=default,
-        help="play as NAME (default: the last player)",
+        # `quiz serve` takes it only to refuse it (each tab asks its player's name)
+        help="play as NAME (default: the last player)" if player else argparse.SUPPRESS,
     )
 
 
@@ -188,6 +207,41 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--pack", metavar="ID", help="only this pack (default: every pack played)")
     stats.add_argument("--format", choices=["table", "json"], default="table")
     _classroom(sub)
+
+    serve = sub.add_parser(
+        "serve", help="serve the game to browser tabs, one player each (a class; quiz[web])"
+    )
+    _common(serve, top=False, player=False)
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: this computer only; "
+        "any other address needs the access token)",
+    )
+    serve.add_argument(
+        "--port", type=_port, default=8000, metavar="N", help="port (default 8000; 0: any free)"
+    )
+    serve.add_argument("--paper", metavar="CODE", help="every tab sits this paper")
+    serve.add_argument(
+        "--token",
+        metavar="T",
+        help="the access token (default: a random one when not on 127.0.0.1; "
+        "given, it is required on any address)",
+    )
+    serve.add_argument(
+        "--max-sessions",
+        type=_bounded(1, MAX_SESSIONS),
+        default=40,
+        metavar="N",
+        help="players at once (default 40)",
+    )
+    serve.add_argument(
+        "--idle-timeout",
+        type=_bounded(1, 24 * 3600),
+        default=1800,
+        metavar="SECONDS",
+        help="close a tab without a key pressed for this long (default 1800: 30 minutes)",
+    )
     return parser
 
 
@@ -260,6 +314,7 @@ COMMANDS = {
     "paper": "quiz.commands.paper",
     "results": "quiz.commands.results",
     "report": "quiz.commands.report",
+    "serve": "quiz.commands.serve",
 }
 
 

@@ -3,3 +3,4 @@
 
 MAX_COUNT = 200  # the largest round, on the command line and the home screen alike
 MAX_NAME = 40  # characters in a player name
+MAX_SESSIONS = 1000  # browser tabs one `quiz serve` takes at most (--max-sessions)

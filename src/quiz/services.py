@@ -92,6 +92,11 @@ class Services:
     clock: Clock = field(default_factory=SystemClock)
     player_name: str | None = None  # --player; else the last player; else the system user
     packs: list[Path] = field(default_factory=list)  # --packs folders and files
+    # A browser tab of `quiz serve` (quiz.web): one player, who names themself first, never
+    # sees another player's name, stats or results, and never becomes the terminal's "last
+    # player". Front ends check this before offering anything about other players.
+    served: bool = False
+    paper: str | None = None  # the paper a served tab sits (quiz serve --paper), if any
 
     def check_command(self) -> str:
         """The command that lists the problems of the packs this run can see."""
@@ -105,7 +110,8 @@ class Services:
         name = self.player_name or store.last_player() or system_player()
         try:
             player = store.player(name)
-            store.set_last_player(name)
+            if not self.served:
+                store.set_last_player(name)
         except Exception as exc:  # noqa: BLE001 - a store that cannot write still lets us play
             from quiz.store import StoreError
 

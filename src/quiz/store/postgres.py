@@ -32,7 +32,7 @@ class PostgresBackend(DbApiBackend):
         except ImportError:
             raise StoreError("PostgreSQL needs psycopg: pip install 'quiz[postgres]'") from None
         self.errors = (psycopg.Error,)
-        self.where = _redacted(url)
+        self.where = redacted(url)
         try:
             conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
@@ -46,7 +46,7 @@ class PostgresBackend(DbApiBackend):
         self.execute(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
 
 
-def _redacted(url: str) -> str:
+def redacted(url: str) -> str:
     """The URL without its password, for messages."""
     scheme, _, rest = url.partition("://")
     creds, at, host = rest.rpartition("@")

@@ -78,6 +78,10 @@ class QuizApp(App[None]):
 
             self.first_recorder = self._recorder_for(self.first_round)  # from the first key
             first = PlayScreen(self.first_round)
+        elif self.services.served:  # a browser tab: who is playing comes first
+            from quiz.tui.screens.name import NameScreen
+
+            first = NameScreen(self.services.paper)
         else:
             from quiz.tui.screens.home import HomeScreen
 

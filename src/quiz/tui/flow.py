@@ -62,6 +62,9 @@ class Flow:
             if await self.round(first, recorder, from_home=False) == "quit":
                 self.app.exit()
                 return
+        if self.services.served and (not await self.sign_in() or await self.sit_paper() == "quit"):
+            self.app.exit()
+            return
         while True:
             choice = await self.home()
             if choice is None:
@@ -78,6 +81,40 @@ class Flow:
             return None
         self.drawn = None
         return drawn[0], drawn[1]
+
+    # -- a browser tab (quiz serve) ----------------------------------------------------
+
+    async def sign_in(self) -> bool:
+        """A served tab starts with the player's name; False if the tab was quit instead."""
+        from quiz.tui.screens.name import NameScreen
+
+        drawn = self._take(NameScreen)
+        if drawn is not None:  # the app drew it at start
+            name: str | None = await drawn[1]
+        else:
+            name = await self.app.show(NameScreen(self.services.paper))
+        if not name:
+            return False
+        self.services.player_name = name
+        await self.load()  # so the home screen comes with its data, never offering Ctrl+O
+        return True
+
+    async def sit_paper(self) -> str:
+        """The paper a served tab sits (quiz serve --paper) under exam rules, as the terminal
+        game sits it (once per name, resumed after a crash), then home ("home") or out."""
+        from quiz.papers import PaperError, decode
+        from quiz.tui import exam
+
+        code = self.services.paper
+        if code is None:
+            return "home"
+        loaded = await self.load()
+        try:
+            paper = decode(code, loaded.catalog.packs)
+        except PaperError as exc:
+            self.app.warn(str(exc))
+            return "home"
+        return await exam.sit(self, paper, from_home=True)
 
     # -- loading --------------------------------------------------------------------
 
@@ -117,6 +154,7 @@ class Flow:
         assert self.loaded is not None
         loaded = self.loaded
         return HomeData(
+            served=self.services.served,
             catalog=loaded.catalog,
             player=loaded.player.name,
             prefs=loaded.store.prefs(loaded.player.id) if loaded.player.id else {},
@@ -127,7 +165,8 @@ class Flow:
     async def act(self, choice: HomeChoice) -> str:
         loaded = await self.load()
         if choice.action == "players":
-            await self.switch_player()
+            if not self.services.served:  # a browser tab never lists or becomes another
+                await self.switch_player()
             return "home"
         if choice.action in ("paper", "report"):
             return await self.paper(choice)
@@ -274,7 +313,11 @@ class Flow:
     def _standing(self, session: Session, recorder: Recorder) -> rounds.Standing | None:
         if recorder.round_id is None:
             return None
-        return rounds.standing(recorder.store, recorder, session)
+        standing = rounds.standing(recorder.store, recorder, session)
+        if standing is not None and self.services.served:
+            # A browser tab shows the player's own best, never the other players' names.
+            standing = replace(standing, top=())
+        return standing
 
     async def _next_spec(self, session: Session, action: str) -> RoundSpec | None:
         if action == "retry":

@@ -31,6 +31,7 @@ class HomeData:
     prefs: dict[str, Any]
     problem: str | None = None
     check_command: str = "quiz check"  # what shows the problems of the packs skipped
+    served: bool = False  # a browser tab: no other players to switch to (quiz.web)
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,8 @@ class HomeScreen(Screen[HomeChoice | None]):
         self._paper("paper")
 
     def action_report(self) -> None:
-        self._paper("report")
+        if self.data is not None and not self.data.served:
+            self._paper("report")
 
     def _paper(self, action: Literal["paper", "report"]) -> None:
         form = self._form()
@@ -153,8 +155,16 @@ class HomeScreen(Screen[HomeChoice | None]):
         if choice is not None:
             self.dismiss(choice)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A browser tab lists no other players, becomes none, and never opens the class
+        report (the teacher's, with every student's results)."""
+        if action in ("players", "report"):
+            data = self.data or self._pending
+            return not (data and data.served)
+        return True
+
     def action_players(self) -> None:
-        if self.data is not None:
+        if self.data is not None and not self.data.served:
             self.dismiss(HomeChoice("players"))
 
     def action_leave(self) -> None:

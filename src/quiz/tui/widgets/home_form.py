@@ -78,11 +78,13 @@ class HomeForm(Vertical):
             yield Label("Paper:", id="paper-label")
             yield Input(placeholder="code from your teacher", id="paper", compact=True)
             yield Button("Sit it (Ctrl+N)", id="do-paper", compact=True)
-            yield Button("Class report (Ctrl+G)", id="do-report", compact=True)
+            if not self.data.served:  # the class's results are the teacher's, never a tab's
+                yield Button("Class report (Ctrl+G)", id="do-report", compact=True)
         with Horizontal(classes="row buttons"):
             yield Button("Start (Ctrl+S)", variant="primary", id="do-start", compact=True)
             yield Button("Stats (Ctrl+R)", id="do-stats", compact=True)
-            yield Button("Player (Ctrl+O)", id="do-players", compact=True)
+            if not self.data.served:  # a browser tab is one player's
+                yield Button("Player (Ctrl+O)", id="do-players", compact=True)
 
     def on_mount(self) -> None:
         self._restore(self.data.prefs)

@@ -1,0 +1,210 @@
+"""A served browser tab's game (served mode), driven in-process: it asks who is playing and
+checks the name, then shows that player only: no switching or listing players, no other
+names among the top scores, nothing of other players' stats; its settings stay in memory;
+and the paper seam (`rounds.paper_round`) is what a tab with --paper calls."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Button, Input, Static
+
+from apps import started, until
+from conftest import MOON
+from quiz import rounds
+from quiz.limits import MAX_NAME
+from quiz.packs.loader import load_pack
+from quiz.scoring import Rules
+from quiz.services import make_services
+from quiz.settings import Settings
+from quiz.store import open_store
+from quiz.tui.app import QuizApp
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.name import NameScreen
+from quiz.tui.screens.play import PlayScreen
+from quiz.tui.screens.players import PlayersScreen
+from quiz.tui.screens.stats import StatsScreen
+from quiz.tui.screens.summary import SummaryScreen
+from test_tui_progress import loaded_home, play_round_from_home
+
+
+def served(db: Path, paper: str | None = None) -> QuizApp:
+    """A tab as quiz.web.tab makes it: memory-only settings, served, the paper if any."""
+    services = make_services(packs=[MOON], db=str(db), settings=Settings(None, {}))
+    services.served, services.paper = True, paper
+    return QuizApp(services)
+
+
+async def type_text(pilot, text: str) -> None:  # noqa: ANN001 - a Pilot
+    for ch in text:
+        await pilot.press({" ": "space", "[": "left_square_bracket"}.get(ch, ch))
+
+
+async def sign_in(pilot, name: str) -> None:  # noqa: ANN001
+    await until(pilot, lambda: isinstance(pilot.app.screen, NameScreen))
+    await type_text(pilot, name)
+    await pilot.press("enter")
+
+
+def offered(app: QuizApp, action: str) -> bool:
+    return any(b.binding.action == action and b.enabled for b in app.active_bindings.values())
+
+
+def problem(app: QuizApp) -> str:
+    return str(app.screen.query_one("#name-problem", Static).render())
+
+
+async def test_a_tab_asks_the_name_first_and_checks_it(tmp_path: Path) -> None:
+    app = served(tmp_path / "p.db")
+    async with started(app) as pilot:
+        assert isinstance(app.screen, NameScreen)
+        await pilot.press("enter")  # nothing typed
+        await until(pilot, lambda: "cannot be empty" in problem(app))
+        app.screen.query_one("#name", Input).value = "Ann\x1b[31m"  # a pasted escape code
+        await pilot.press("enter")
+        await until(pilot, lambda: "control characters" in problem(app))
+        app.screen.query_one("#name", Input).value = "a" * (MAX_NAME + 1)  # past max_length
+        await pilot.press("enter")
+        await until(pilot, lambda: f"at most {MAX_NAME}" in problem(app))
+        assert isinstance(app.screen, NameScreen)
+        name = "[bold]Zoë[/] [@click=app.quit]"
+        app.screen.query_one("#name", Input).value = ""
+        await type_text(pilot, name)
+        await pilot.press("enter")
+        home = await loaded_home(pilot)
+        assert str(home.query_one("#player", Static).render()) == f"Player: {name}"  # literal
+        assert app.return_code is None
+    store = open_store(str(tmp_path / "p.db"))
+    assert [p.name for p in store.players()] == [name]
+    assert store.last_player() is None  # a tab never becomes the terminal's last player
+
+
+async def test_a_tab_never_lists_or_switches_to_other_players(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    open_store(str(db)).player("Other pupil")
+    app = served(db)
+    async with started(app) as pilot:
+        await sign_in(pilot, "Ann")
+        home = await loaded_home(pilot)
+        assert not home.query("#do-players")  # no Player button
+        # a paper may be sat from a tab; the class report and other players are not offered
+        assert [b.id for b in home.query(Button)] == ["do-paper", "do-start", "do-stats"]
+        assert not offered(app, "players")  # Ctrl+O neither shown in the footer nor active
+        await pilot.press("ctrl+o")
+        await pilot.pause(0.2)
+        home.action_players()  # even called directly, nothing happens
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, HomeScreen)
+        assert not any(isinstance(s, PlayersScreen) for s in app.screen_stack)
+        assert str(home.query_one("#player", Static).render()) == "Player: Ann"
+        assert not offered(app, "report")  # nor the class report (Ctrl+G)
+        from quiz.tui.screens.report import ReportScreen
+
+        home.query_one("#paper", Input).value = "any code"
+        await pilot.press("ctrl+g")
+        home.action_report()
+        await pilot.pause(0.3)
+        assert not any(isinstance(s, ReportScreen) for s in app.screen_stack)
+
+
+async def test_the_terminal_game_still_offers_players(tmp_path: Path) -> None:
+    """The check above can fail: outside a tab, Ctrl+O and the button are there."""
+    app = QuizApp(make_services(packs=[MOON], db=str(tmp_path / "p.db"), player="Ann"))
+    async with started(app) as pilot:
+        home = await loaded_home(pilot)
+        assert home.query("#do-players") and offered(app, "players")
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: isinstance(app.screen, PlayersScreen))
+
+
+async def test_a_tab_shows_its_own_best_but_no_other_names(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    pack = load_pack(MOON)
+    store = open_store(str(db))
+    rival = store.player("Rival")
+    spec = rounds.practice_spec(pack, 2, ("choice", "true_false"), None, Rules(), 1)
+    rid = store.start_round(rival.id, spec, "2026-01-01T00:00:00+00:00")
+    store.finish_round(rid, "done", "2026-01-01T00:01:00+00:00", 9999)
+    app = served(db)
+    async with started(app) as pilot:
+        await sign_in(pilot, "Ann")
+        await play_round_from_home(pilot, 2)
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert "personal best" in str(summary.query_one("#best", Static).render())
+        assert not summary.query("#top")  # the pack's top five names other players
+        shown = " ".join(str(s.render()) for s in summary.query(Static))
+        assert "Rival" not in shown and "9999" not in shown
+        await pilot.press("t")  # stats: this player's own
+        await until(pilot, lambda: isinstance(app.screen, StatsScreen))
+        stats = app.screen
+        assert isinstance(stats, StatsScreen) and stats.stats.player == "Ann"
+        assert "Rival" not in " ".join(str(s.render()) for s in stats.query(Static))
+
+
+async def test_the_same_round_outside_a_tab_shows_the_top_five(tmp_path: Path) -> None:
+    """The check above can fail: the terminal game lists the rival."""
+    db = tmp_path / "p.db"
+    store = open_store(str(db))
+    rival = store.player("Rival")
+    pack = load_pack(MOON)
+    spec = rounds.practice_spec(pack, 2, ("choice", "true_false"), None, Rules(), 1)
+    rid = store.start_round(rival.id, spec, "2026-01-01T00:00:00+00:00")
+    store.finish_round(rid, "done", "2026-01-01T00:01:00+00:00", 9999)
+    app = QuizApp(make_services(packs=[MOON], db=str(db), player="Ann"))
+    async with started(app) as pilot:
+        await play_round_from_home(pilot, 2)
+        assert "Rival — 9999" in str(app.screen.query_one("#top", Static).render())
+
+
+async def test_a_tabs_theme_stays_in_the_tab(tmp_path: Path) -> None:
+    app = served(tmp_path / "p.db")
+    async with started(app) as pilot:
+        await sign_in(pilot, "Ann")
+        await loaded_home(pilot)
+        await pilot.press("ctrl+t")
+        await pilot.pause(0.1)
+        assert app.services.settings.file is None
+    assert not (Path(str(tmp_path)) / "config").exists()  # QUIZ_CONFIG_DIR untouched
+
+
+def test_the_servers_paper_check_decodes_real_codes() -> None:
+    """`quiz serve --paper` checks its code at start through the same decoding as a tab."""
+    from classroom import moon_paper
+    from quiz.packs.registry import Catalog
+
+    paper = moon_paper()
+    pack, spec = rounds.paper_round(paper.code, Catalog([paper.pack]))
+    assert pack is paper.pack and spec == paper.spec
+    with pytest.raises(ValueError, match="too short"):
+        rounds.paper_round("ABC-123", Catalog([paper.pack]))
+
+
+async def test_a_tab_with_a_paper_sits_it_after_the_name(tmp_path: Path) -> None:
+    """After the name, the tab sits the paper under exam rules, and the sitting is kept."""
+    from classroom import moon_paper
+    from helpers import right_response
+
+    paper = moon_paper(count=2)
+    app = served(tmp_path / "p.db", paper=paper.code)
+    async with started(app) as pilot:
+        assert f"paper {paper.code}" in " ".join(str(s.render()) for s in app.screen.query(Static))
+        await sign_in(pilot, "Ann")
+        await until(pilot, lambda: isinstance(app.screen, PlayScreen))
+        session = app.screen.session  # type: ignore[attr-defined]
+        assert session.spec == paper.spec and not session.shows_feedback  # exam rules
+        q = session.current
+        await pilot.press(str(right_response(q) + 1) if q.options else "x")
+        await until(pilot, lambda: len(session.outcomes) == 1)
+    store = open_store(str(tmp_path / "p.db"))
+    ann = store.find_player("Ann")
+    assert ann is not None and store.answer_counts(ann.id)[0] == 1
+
+
+async def test_a_tab_with_a_paper_that_cannot_be_sat_says_why(tmp_path: Path) -> None:
+    app = served(tmp_path / "p.db", paper="ABC-123")
+    async with started(app) as pilot:
+        await sign_in(pilot, "Ann")
+        await loaded_home(pilot)  # home, where the player can still practise
+        assert any("is too short" in n for n in pilot.notes.texts())

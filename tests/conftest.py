@@ -36,3 +36,13 @@ def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "progress.db")
     return request.getfixturevalue("pg_server").database()
+
+
+@pytest.fixture(autouse=True)
+def _keys_at_test_speed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pilot presses keys faster than a person can: the app's guard against an Enter that
+    belongs to the previous question (AnswerList.SETTLE) is off, except where a test turns
+    it back on to check it."""
+    from quiz.tui.widgets.answers import AnswerList
+
+    monkeypatch.setattr(AnswerList, "SETTLE", 0.0)

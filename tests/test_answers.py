@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import bundled, moon
+from helpers import bundled, moon, plain
 from quiz.answers import check_number, check_typed, parse_number, short_forms
 from quiz.generate import all_questions
 from quiz.question import Figure, Question, Text
@@ -353,3 +353,36 @@ def test_a_name_one_question_takes_any_value_of_the_list() -> None:
         assert check_typed(key, country).correct, country
     for country in ("Bosnia and Herzegovina", "Russia", "Lithuania"):
         assert not check_typed(key, country).correct, country
+
+
+@pytest.mark.parametrize("which", ["moon", "bundled"])
+def test_no_other_entitys_name_is_ever_a_right_typed_answer(which: str) -> None:
+    """Type any name of any entity the question does not ask about (whatever its type: a
+    unit for an organisation, a country for an adjective): it is never marked right, not even
+    as a typo. Found in a play-test: "Lithuanian Air Force" passed as a typo of "the
+    Lithuanian Armed Forces"."""
+    from quiz.packs.model import Entity
+
+    pack = moon() if which == "moon" else bundled()
+    checked = 0
+    for seed in range(3):
+        for q in all_questions(pack, seed, kinds=["typed"]):
+            key, claim = q.key, q.origin.claim
+            assert isinstance(key, Text)
+            rights = [v for v in claim.values] if claim else []
+            right_names = [plain(n) for v in rights for n in v.names]
+            for e in pack.entities.values():
+                if not isinstance(e, Entity) or e.key in {v.key for v in rights}:
+                    continue
+                for name in e.names:
+                    verdict = check_typed(key, name)
+                    checked += 1
+                    if not verdict.correct:
+                        continue
+                    # Only a short form the question itself accepts, cut from the right
+                    # value's own name ("Warsaw" for the Warsaw Summit), may coincide with
+                    # another entity's name; never a forgiven typo.
+                    assert verdict.exact, (q.id, name, verdict.note)
+                    assert plain(name) in {plain(a) for a in key.accepted}, (q.id, name)
+                    assert any(f" {plain(name)} " in f" {r} " for r in right_names), (q.id, name)
+    assert checked > 100

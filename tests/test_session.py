@@ -228,7 +228,7 @@ def test_outcome_says_what_was_answered() -> None:
     s, _ = session([choice(0), MULTI])
     assert s.answer(2).response_text == "also wrong"
     s.next()
-    assert s.answer([0, 2]).response_text == "A, C"
+    assert s.answer([0, 2]).response_text == "A; C"  # written like the answer it is compared with
 
 
 def test_why_wrong_only_for_a_wrong_choice_the_pack_explains(moon: Pack) -> None:

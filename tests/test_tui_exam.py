@@ -213,3 +213,26 @@ def test_the_help_names_the_paper_keys_the_home_screen_has() -> None:
     for key, action in (("ctrl+n", "paper"), ("ctrl+g", "report")):
         assert key in keys and any(b.action == action for b in HomeScreen.BINDINGS)  # type: ignore[union-attr]
         assert f"`Ctrl+{key[-1].upper()}`" in text
+
+
+async def test_an_enter_left_over_from_the_last_answer_chooses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In an exam answers are final and the next question follows at once: an Enter pressed
+    out of habit (it goes on after feedback in practice) must not pick the next question's
+    first option. Found in a play-test."""
+    from quiz.tui.widgets.answers import AnswerList
+
+    monkeypatch.setattr(AnswerList, "SETTLE", 0.4)
+    paper = a_paper(count=3, time_limit=None)
+    app = app_for(tmp_path / "p.db", ManualClock(), paper=paper)
+    async with started(app) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, PlayScreen))
+        session = app.screen.session  # type: ignore[attr-defined]
+        for options in app.screen.query(AnswerList):
+            assert options.highlighted is None  # nothing is chosen for the student
+        await pilot.press("enter")  # at once, as the tail of a previous answer: ignored
+        await pilot.pause(0.5)
+        await pilot.press("enter")  # later, nothing highlighted: a word, not an answer
+        await pilot.pause(0.1)
+        assert session.outcomes == []

@@ -207,3 +207,17 @@ async def test_the_home_form_fits_starts_on_enter_and_takes_seed_and_scoring() -
         spec = app.screen.session.spec  # type: ignore[attr-defined]
         assert spec.seed == 7 and spec.topics == ("crew",)
         assert not spec.rules.streak_bonus and spec.rules.speed_bonus
+
+
+async def test_on_and_off_are_told_apart_on_the_home_form() -> None:
+    """A ticked box and a chosen mode show their mark; an unticked one does not (the mark's
+    colour differs from its background only when on). Found in a play-test."""
+    from textual.widgets import Checkbox, RadioButton
+
+    app = QuizApp(make_services(packs=[MOON], player="Ann"))
+    async with started(app) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.data)
+        for box in (*app.screen.query(Checkbox), *app.screen.query(RadioButton)):
+            mark = box.get_component_rich_style("toggle--button")
+            shows = mark.color != mark.bgcolor
+            assert shows == box.value, (box.id, box.value, mark)

@@ -211,7 +211,8 @@ def feedback_lines(session: Session, o: Outcome) -> list[str]:
         lines.append(f"Right! +{o.points}{bonus}{note}")
     else:
         partial = f" +{o.points} partial credit ({o.grade.note})" if o.points else ""
-        lines.append(f"Not quite.{partial}" if partial else "Wrong.")
+        refused = f" ({o.grade.note})" if o.grade.note else ""
+        lines.append(f"Not quite.{partial}" if partial else f"Wrong.{refused}")
     lines.append(f"Answer: {answer_text(q)}")
     lines.append(q.explanation)
     why = why_not(o)

@@ -293,11 +293,13 @@ class Question:
         return self.key.answer_text(self.options)
 
     def response_text(self, response: Response) -> str:
+        """What the player answered, written like the answer it is compared with."""
         if isinstance(response, str):
-            return response
+            return "(I don't know)" if response.strip() == DONT_KNOW else response
         if isinstance(response, int):
             return self.options[response]
-        return ", ".join(self.options[i] for i in response)
+        joint = " → " if isinstance(self.key, Order) else "; "
+        return joint.join(self.options[i] for i in response)
 
     def why_wrong(self, option: int) -> WhyWrong | None:
         return dict(self.origin.why_wrong).get(option)

@@ -126,18 +126,20 @@ def typed_any(
 
 
 def _rivals(pack: Pack, key: Entity) -> tuple[str, ...]:
-    """Every name of the other values of the key's type: a typo closer to one of them is not
-    forgiven. One shared tuple per type, sliced around the key."""
+    """Every name of every other entity of the pack, of any type: a typo closer to one of
+    them is not forgiven, and typing one of them is never right ("Lithuanian Air Force" is a
+    unit, not a typo of "the Lithuanian Armed Forces", an organisation). One shared tuple,
+    sliced around the key."""
     memo = index_of(pack).memo
-    found = memo.get(("rivals", key.type))
+    found = memo.get(("rivals",))
     if not isinstance(found, tuple):
         names: list[str] = []
         spans: dict[object, tuple[int, int]] = {}
-        for v in pack.pool(key.type):
+        for v in pack.entities.values():
             start = len(names)
             names.extend(v.names)
             spans[v.key] = (start, len(names))
-        found = memo[("rivals", key.type)] = (tuple(names), spans)
+        found = memo[("rivals",)] = (tuple(names), spans)
     everything, where = found
     start, end = where[key.key]
     return everything[:start] + everything[end:]

@@ -108,7 +108,9 @@ class PlayScreen(Screen[str]):
     def _answer_widget(self) -> AnswerList | Vertical:
         q = self.session.current
         if q.options:
-            return AnswerList(q.options, _mode(self.session), id="options")
+            return AnswerList(
+                q.options, _mode(self.session), preselect=self.session.shows_feedback, id="options"
+            )
         placeholder = "a number" if q.kind == "number" else "your answer"
         return Vertical(
             Input(placeholder=f"Type {placeholder}, then Enter", id="typed"),
@@ -219,7 +221,8 @@ class PlayScreen(Screen[str]):
         elif o.points:
             verdict, style = f"◐ Partly right: +{o.points} ({o.grade.note})", "partial"
         else:
-            verdict, style = "✘ Wrong", "wrong"
+            refused = f"  ({o.grade.note})" if o.grade.note else ""  # why a close answer was no
+            verdict, style = f"✘ Wrong{refused}", "wrong"
         parts: list[Static] = [Static(verdict, classes=f"verdict {style}", markup=False)]
         if not o.correct:
             parts.append(Static(text(f"You answered: {o.response_text}"), classes="given"))

@@ -8,6 +8,7 @@ Enter submits). It only reports the response; the Session grades it.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Literal
 
@@ -35,12 +36,20 @@ class AnswerList(OptionList):
     class Answered(Message):
         response: Response
 
-    def __init__(self, options: tuple[str, ...], mode: Mode, **kwargs: object) -> None:
+    # Enter within this long of a question appearing is the tail of the last answer's key
+    # press (a habit from practice, where Enter goes on), never a choice of this question.
+    SETTLE = 0.4
+
+    def __init__(
+        self, options: tuple[str, ...], mode: Mode, *, preselect: bool = True, **kwargs: object
+    ) -> None:
         super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
         self.texts = list(options)
         self.mode: Mode = mode
         self.order = list(range(len(options)))  # order mode: option index at each position
         self.picked: set[int] = set()
+        self.preselect = preselect  # False in an exam: Enter alone chooses nothing
+        self._shown = time.monotonic()
         self._render_options()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -60,7 +69,9 @@ class AnswerList(OptionList):
         highlighted = self.highlighted if keep is None else keep
         self.clear_options()
         self.add_options(rows)
-        self.highlighted = highlighted if highlighted is not None else 0
+        if highlighted is None and (self.preselect or self.mode == "order"):
+            highlighted = 0
+        self.highlighted = highlighted
 
     def action_digit(self, n: int) -> None:
         pos = n - 1
@@ -91,6 +102,11 @@ class AnswerList(OptionList):
 
     def action_select(self) -> None:
         """Enter: submit."""
+        if time.monotonic() - self._shown < self.SETTLE:
+            return
+        if self.mode == "single" and self.highlighted is None:
+            self.notify("Choose an option first: 1–9, or ↑ ↓ then Enter.", severity="warning")
+            return
         if self.mode == "single":
             if self.highlighted is not None:
                 self.post_message(self.Answered(self.highlighted))

@@ -83,6 +83,27 @@ def test_a_question_on_several_facts_credits_each(tmp_path: Path, moon: Pack) ->
     assert all(p.last_result == "right" and p.last_kind == "order" for p in progress.values())
 
 
+def test_a_select_all_credits_each_fact_by_its_own_tick(tmp_path: Path, moon: Pack) -> None:
+    """Ticking one right option of two: that option's fact is right, the missed one wrong,
+    and so it stays when progress is replayed from the answers (as a migration does)."""
+    store = open_store(str(tmp_path / "p.db"), ManualClock())
+    player = store.player("Ann")
+    spec = practice_spec(moon, 1, kinds=("multi",), seed=2)
+    session, _ = start_session(spec, moon, store, player, clock=store.clock)
+    q = session.current
+    ticked, missed = q.origin.fact_options[0], q.origin.fact_options[1:]
+    assert missed and ticked in q.key.right  # type: ignore[union-attr]
+    grade = session.answer((ticked,)).grade
+    assert grade.result == "partial"
+    options = zip(q.facts, q.origin.fact_options, strict=True)
+    want = {f: "right" if i == ticked else "wrong" for f, i in options}
+    assert list(want.values()).count("right") == 1
+    progress = {p.fact_id: p.last_result for p in store.progress(player.id, "moon")}
+    assert progress == want
+    store.rebuild_progress()
+    assert {p.fact_id: p.last_result for p in store.progress(player.id, "moon")} == want
+
+
 def test_personal_best_and_top_five(tmp_path: Path, moon: Pack) -> None:
     store = open_store(str(tmp_path / "p.db"), ManualClock())
     first, rec1 = play(store, moon, "Ann", 1, right={0, 1})

@@ -251,6 +251,9 @@ class Origin:
     why_wrong: tuple[tuple[int, WhyWrong], ...] = ()  # (option index, its fact)
     claim: Claim | None = None
     hand_written: bool = False
+    # Select-all: the option each fact stands for (aligned with `facts`), so each fact is
+    # credited for its own tick, not with the question's partial result.
+    fact_options: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -300,6 +303,15 @@ class Question:
             return self.options[response]
         joint = " → " if isinstance(self.key, Order) else "; "
         return joint.join(self.options[i] for i in response)
+
+    def fact_results(self, response: Response | None, grade: Grade) -> tuple[Result, ...]:
+        """The result for each fact the question tests (aligned with `facts`): the question's
+        own, except in a select-all, where a fact is right when its option was ticked."""
+        picks = response if isinstance(response, tuple) else None
+        options = self.origin.fact_options
+        if picks is None or not isinstance(self.key, Many) or len(options) != len(self.facts):
+            return (grade.result,) * len(self.facts)
+        return tuple("right" if i in picks else "wrong" for i in options)
 
     def why_wrong(self, option: int) -> WhyWrong | None:
         return dict(self.origin.why_wrong).get(option)

@@ -291,5 +291,9 @@ def multi(
             quotes=passages(pack, [q for f in shown for q in f.evidence]),
             explanation=" ".join([why, *notes]),
             claim=Claim(relation.id, direction, anchor, tuple(values)),
+            fact_options=tuple(
+                next(i for i, v in enumerate(values) if v.key == sides(f, direction)[1].key)
+                for f in shown
+            ),
         ),
     )

@@ -68,7 +68,8 @@ def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Q
     accepted = answer_forms(pack, key)
     if any(contains_phrase(prompt, n) for n in accepted[len(key.names) :]):
         return None
-    rivals = _rivals(pack, key)
+    own = {fold(n) for n in accepted}  # "Warsaw" means the summit here, not the city
+    rivals = tuple(n for n in _rivals(pack, key) if fold(n) not in own)
     return Question(
         id=f"{fact.id}:typed:{direction}",
         kind="typed",
@@ -128,8 +129,10 @@ def typed_any(
 def _rivals(pack: Pack, key: Entity) -> tuple[str, ...]:
     """Every name of every other entity of the pack, of any type: a typo closer to one of
     them is not forgiven, and typing one of them is never right ("Lithuanian Air Force" is a
-    unit, not a typo of "the Lithuanian Armed Forces", an organisation). One shared tuple,
-    sliced around the key."""
+    unit, not a typo of "the Lithuanian Armed Forces", an organisation). A short form the
+    key accepts is left out by the caller: it was chosen so no value of the key's type could
+    be meant by it, and the question asks for that type. One shared tuple, sliced around
+    the key."""
     memo = index_of(pack).memo
     found = memo.get(("rivals",))
     if not isinstance(found, tuple):

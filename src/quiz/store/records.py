@@ -30,6 +30,10 @@ class AnswerRecord:
     points: int  # answer points plus streak bonus
     seconds: float
     answered_at: str  # ISO-8601 UTC
+    fact_results: tuple[str, ...] = ()  # each fact's own result; empty: the answer's
+
+    def result_of(self, i: int) -> str:
+        return self.fact_results[i] if i < len(self.fact_results) else self.result
 
     @classmethod
     def of(cls, o: Outcome) -> AnswerRecord:
@@ -48,6 +52,7 @@ class AnswerRecord:
             points=o.total,
             seconds=round(o.seconds, 3),
             answered_at=iso(o.answered_at),
+            fact_results=o.question.fact_results(o.response, o.grade),
         )
 
 

@@ -104,7 +104,7 @@ Step = list[str] | Callable[["SqlStore"], None]
 
 
 def _rebuild_progress(store: SqlStore) -> None:
-    store.rebuild_progress()
+    store.rebuild_progress(per_fact=False)  # step 5 is yet to add each fact's own result
 
 
 def _give_uids(store: SqlStore) -> None:
@@ -114,7 +114,11 @@ def _give_uids(store: SqlStore) -> None:
         store.db.execute("UPDATE rounds SET uid = ? WHERE id = ?", (str(uuid.uuid4()), round_id))
 
 
-MIGRATIONS: list[list[Step]] = [[V1], [V2, _rebuild_progress], [V3], [V4, _give_uids]]
+# Each fact of an answer keeps its own result (a select-all credits each tick on its own);
+# answers from before keep NULL there, meaning the answer's result.
+V5 = ["ALTER TABLE answer_facts ADD COLUMN result TEXT"]
+
+MIGRATIONS: list[list[Step]] = [[V1], [V2, _rebuild_progress], [V3], [V4, _give_uids], [V5]]
 VERSION = len(MIGRATIONS)
 
 

@@ -145,11 +145,17 @@ class SqlStore:
                     a.answered_at,
                 ),
             )
-            for fact in dict.fromkeys(a.facts):
+            done: set[str] = set()
+            for i, fact in enumerate(a.facts):
+                if fact in done:
+                    continue
+                done.add(fact)
+                result = a.result_of(i)
                 self.db.execute(
-                    "INSERT INTO answer_facts (answer_id, fact_id) VALUES (?, ?)", (row[0], fact)
+                    "INSERT INTO answer_facts (answer_id, fact_id, result) VALUES (?, ?, ?)",
+                    (row[0], fact, result),
                 )
-                self._progress(player_id, pack_id, fact, mode, a)
+                self._progress(player_id, pack_id, fact, mode, a, result)
             self.db.execute(
                 "UPDATE rounds SET score = score + ?, answered = answered + 1, "
                 "correct = correct + ? WHERE id = ?",
@@ -164,20 +170,21 @@ class SqlStore:
             )
 
     def _progress(
-        self, player_id: int, pack_id: str, fact: str, mode: str, a: AnswerRecord
+        self, player_id: int, pack_id: str, fact: str, mode: str, a: AnswerRecord, result: str
     ) -> None:
+        """One fact's tally and schedule after an answer that gave it `result`."""
         rows = self.db.execute(
             "SELECT attempts, rights, last_result, mastered, card FROM fact_progress "
             "WHERE player_id = ? AND pack_id = ? AND fact_id = ?",
             (player_id, pack_id, fact),
         )
         attempts, rights, last, mastered, card = rows[0] if rows else (0, 0, "", 0, None)
-        right = a.result == "right"
+        right = result == "right"
         if not right:
             mastered = 0
         elif mode == "review" and last == "right":
             mastered = 1
-        card, due = review.schedule(card, a.result, a.exact, review.parse_iso(a.answered_at))
+        card, due = review.schedule(card, result, a.exact, review.parse_iso(a.answered_at))
         self.db.execute(
             "INSERT INTO fact_progress (player_id, pack_id, fact_id, attempts, rights, "
             "last_result, last_kind, last_at, mastered, card, due) "
@@ -193,7 +200,7 @@ class SqlStore:
                 fact,
                 attempts + 1,
                 rights + right,
-                a.result,
+                result,
                 a.kind,
                 a.answered_at,
                 mastered,
@@ -202,29 +209,33 @@ class SqlStore:
             ),
         )
 
-    def rebuild_progress(self) -> None:
-        """Every player's progress replayed from the answers kept (schema step 2, imports)."""
+    def rebuild_progress(self, per_fact: bool = True) -> None:
+        """Every player's progress replayed from the answers kept (schema step 2, imports).
+        `per_fact=False` for a database from before each fact kept its own result."""
         with self.db.transaction():
             self.db.execute("DELETE FROM fact_progress")
-            for round_id, answer in self._all_answers():
+            for round_id, answer in self._all_answers(per_fact):
                 mode_rows = self.db.execute(
                     "SELECT player_id, pack_id, mode FROM rounds WHERE id = ?", (round_id,)
                 )
                 player_id, pack_id, mode = mode_rows[0]
-                for fact in answer.facts:
-                    self._progress(player_id, pack_id, fact, mode, answer)
+                for i, fact in enumerate(answer.facts):
+                    self._progress(player_id, pack_id, fact, mode, answer, answer.result_of(i))
 
-    def _all_answers(self) -> Iterator[tuple[int, AnswerRecord]]:
+    def _all_answers(self, per_fact: bool = True) -> Iterator[tuple[int, AnswerRecord]]:
         rows = self.db.execute(
             "SELECT a.id, a.round_id, a.seq, a.question_id, a.kind, a.response, a.result, "
             "a.credit, a.exact, a.points, a.seconds, a.answered_at FROM answers a "
             "ORDER BY a.answered_at, a.id"
         )
         facts: dict[int, list[str]] = {}
-        for answer_id, fact in self.db.execute(
-            "SELECT answer_id, fact_id FROM answer_facts ORDER BY answer_id, fact_id"
+        results: dict[int, list[str]] = {}
+        each = "result" if per_fact else "NULL"  # schema step 5 added each fact's own result
+        for answer_id, fact, result in self.db.execute(
+            f"SELECT answer_id, fact_id, {each} FROM answer_facts ORDER BY answer_id, fact_id"
         ):
             facts.setdefault(int(answer_id), []).append(str(fact))
+            results.setdefault(int(answer_id), []).append(str(result or ""))
         for r in rows:
             yield (
                 int(r[1]),
@@ -240,6 +251,7 @@ class SqlStore:
                     points=r[9],
                     seconds=r[10],
                     answered_at=r[11],
+                    fact_results=tuple(x or r[6] for x in results.get(int(r[0]), ())),
                 ),
             )
 

@@ -17,6 +17,7 @@ import hashlib
 import json
 import re
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -262,19 +263,23 @@ def test_round_question_equals_its_all_questions_twin(name: str) -> None:
 @pytest.mark.parametrize("name", list(PACKS))
 def test_generate_returns_count_distinct_questions(name: str) -> None:
     pack = PACKS[name]()
+    most = len(generate(pack, 0, 1000))  # the moon pack's ten facts make fewer than 20
+    assert most >= 7
     for count in (1, 7, 20):
         round_ = generate(pack, 0, count)
-        assert len(round_) == count
-        assert len({q.id for q in round_}) == count
+        assert len(round_) == min(count, most)
+        assert len({q.id for q in round_}) == len(round_)
 
 
-def _conflict(a: Question, b: Question) -> bool:
-    """The round rules' hard line: never the same question, prompt, or fact with a kind."""
-    return (
-        a.id == b.id
-        or a.prompt == b.prompt
-        or (a.kind == b.kind and bool(set(a.facts) & set(b.facts)))
-    )
+def _conflict(q: Question, round_: Sequence[Question]) -> bool:
+    """The round rules' hard line: never the same question or prompt, never a fact twice (a
+    question over three facts or more may share one with the rest)."""
+    if any(q.id == r.id or q.prompt == r.prompt for r in round_):
+        return True
+    if any(q.kind == r.kind and set(q.facts) & set(r.facts) for r in round_):
+        return True
+    asked = {f for r in round_ for f in r.facts}
+    return sum(f in asked for f in q.facts) > (1 if len(q.facts) > 2 else 0)
 
 
 @pytest.mark.parametrize("name", list(PACKS))
@@ -286,11 +291,11 @@ def test_a_round_asking_for_everything_gets_all_it_may(name: str) -> None:
     round_ = generate(pack, 0, len(everything) + 50)
     assert len({q.id for q in round_}) == len(round_) < len(everything)
     for i, a in enumerate(round_):
-        assert not any(_conflict(a, b) for b in round_[i + 1 :]), a.id
+        assert not _conflict(a, round_[:i]), a.id
     chosen = {q.id for q in round_}
     for q in everything:
         if q.id not in chosen:
-            assert any(_conflict(q, r) for r in round_), f"{q.id} was left out for no reason"
+            assert _conflict(q, round_), f"{q.id} was left out for no reason"
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -563,28 +568,27 @@ def rounds(name: str) -> tuple[tuple[Question, ...], ...]:
 
 @pytest.mark.parametrize("name", list(PACKS))
 def test_rounds_never_repeat(name: str) -> None:
-    """Never the same question, the same prompt, or the same fact with the same kind."""
+    """Never the same question, the same prompt, or a fact twice: the moon pack's ten facts
+    make a shorter round rather than one whose feedback answers a later question."""
     for round_ in rounds(name):
-        assert len(round_) == 10
+        assert len(round_) == 10 if name == "bundled" else 7 <= len(round_) <= 10
         for i, a in enumerate(round_):
-            for b in round_[i + 1 :]:
-                assert a.id != b.id and a.prompt != b.prompt, (a.id, b.id)
-                if a.kind == b.kind:
-                    assert not set(a.facts) & set(b.facts), (a.id, b.id)
+            assert not _conflict(a, round_[:i]), a.id
 
 
 @pytest.mark.parametrize("name", list(PACKS))
 def test_rounds_mix_kinds_as_evenly_as_the_pack_allows(name: str) -> None:
-    """A round of ten holds every kind, none more than once over the others, unless each
-    question of a missing kind would repeat one in the round (the moon pack's one number
-    question has the prompt of its crew-size choice question)."""
+    """A round of ten holds every kind, none more than once over another, unless each
+    question the fewer kind has left would repeat a prompt or a fact of the round (the
+    moon pack's one number question has the prompt of its crew-size choice question)."""
     pack = PACKS[name]()
     for seed, round_ in zip(ROUND_SEEDS, rounds(name), strict=True):
         kinds = Counter(q.kind for q in round_)
-        assert max(kinds.values()) - min(kinds.values()) <= 1, kinds
-        for kind in set(KINDS) - set(kinds):
-            for q in all_questions(pack, seed, kinds=[kind]):
-                assert any(_conflict(q, r) for r in round_), (seed, q.id)
+        most = max(kinds.values())
+        for kind in KINDS:
+            if kinds[kind] < most - 1:
+                for q in all_questions(pack, seed, kinds=[kind]):
+                    assert _conflict(q, round_), (seed, q.id, kinds)
     if name == "bundled":
         assert all(set(q.kind for q in r) == set(KINDS) for r in rounds(name))
 

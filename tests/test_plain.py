@@ -306,4 +306,8 @@ def test_one_question_is_one_question() -> None:
 def test_the_line_mode_says_when_a_round_is_shorter_than_asked() -> None:
     done = quiz("play", str(MOON), "--plain", "--count", "50", "--kinds", "number", stdin="")
     assert done.returncode == 0
-    assert "match these kinds and topics, not 50)" in done.stdout
+    assert "(Only 1 question: no more match these kinds and topics without asking a fact" in (
+        done.stdout
+    )
+    done = quiz("play", str(MOON), "--plain", "--count", "50", stdin="")
+    assert "questions: the pack has no more without asking a fact twice.)" in done.stdout

@@ -109,8 +109,9 @@ def run(
     else:
         mode = " (review)" if session.spec.mode == "review" else ""
         say(f"{session.pack.title}{mode} — {count}, seed {session.seed}{who}")
-    if session.spec.questions is None and session.total < session.spec.count:
-        say(f"(only {count} match these kinds and topics, not {session.spec.count})")
+    short = session.spec.shortfall(session.total)
+    if short:
+        say(f"({short})")
     prompt = PROMPT if stdin.isatty() and out.isatty() else ""
     try:
         _play(session, stdin, say, lambda: print(prompt, end="", file=out, flush=True))

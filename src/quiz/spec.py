@@ -15,6 +15,7 @@ from typing import Any, Literal
 from quiz.kinds import KINDS
 from quiz.limits import MAX_COUNT
 from quiz.scoring import Rules
+from quiz.text import plural
 
 Mode = Literal["practice", "review", "exam"]
 Feedback = Literal["each", "end"]
@@ -49,6 +50,18 @@ class RoundSpec:
     feedback: Feedback = "each"  # after each answer, or only at the end (exams)
     time_limit: int | None = None  # seconds for the whole round
     questions: tuple[str, ...] | None = None  # exactly these question ids (review, retry)
+
+    def shortfall(self, made: int) -> str | None:
+        """Why a round holds fewer questions than it asked for, or None if it does not: a
+        round never asks a fact twice, so a small pack or a narrow filter runs out."""
+        if self.questions is not None or made >= self.count:
+            return None
+        where = (
+            "no more match these kinds and topics"
+            if self.kinds or self.topics
+            else "the pack has no more"
+        )
+        return f"Only {plural(made, 'question')}: {where} without asking a fact twice."
 
     def again(self, seed: int) -> RoundSpec:
         """A fresh round like this one: same settings, another seed."""

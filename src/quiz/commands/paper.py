@@ -38,9 +38,10 @@ def new(args: argparse.Namespace) -> int:
     except papers.PaperError as exc:
         raise UsageError(str(exc)) from None
     made = len(round_questions(pack, spec))
-    if made < spec.count:
+    short = spec.shortfall(made)
+    if short:
         raise UsageError(
-            f"only {made} questions match these kinds and topics: ask for --count {made}"
+            f"{short[0].lower()}{short[1:-1]}: ask for --count {made}"
             if made
             else "no questions match these kinds and topics"
         )

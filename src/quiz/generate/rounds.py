@@ -3,16 +3,16 @@
 The round draws slots at random, one kind at a time (a kind asked least so far
 first), and builds only the slots it may keep, so its cost does not grow with
 the pack. Rules, hardest first:
-- never the same question, the same prompt, or the same fact with the same kind;
-- while it can: no fact twice (a question over three facts or more may share one),
-  no answer sentence twice, and the least-used topics first; true/false statements
-  alternate between true and false.
+- never the same question, the same prompt, or a fact twice (a question over three
+  facts or more may share one): the feedback to one question must not answer a
+  later one, so a small pack makes a shorter round, not a repetitive one;
+- while it can: no answer sentence twice, and the least-used topics first;
+  true/false statements alternate between true and false.
 The kinds asked least come first: each is tried under the soft rules, then
-without them, before a kind asked more gets another turn (an even mix of kinds
-matters more than spreading facts on a tiny pack). A kind the draws cannot
-fill even then is dropped and the others share its place. When a
-round asks for more than the draws find (a small pack, a narrow filter), it goes
-through every slot, in a seeded order, under the same rules.
+without them, before a kind asked more gets another turn. A kind the draws cannot
+fill even then is dropped and the others share its place. When a round asks for
+more than the draws find (a small pack, a narrow filter), it goes through every
+slot, in a seeded order, under the same rules.
 """
 
 from __future__ import annotations
@@ -57,11 +57,11 @@ def generate(
     draws = _Draws(pack, kinds, topics)
     state = _Round()
     open_kinds = [k for k in KIND_NAMES if draws.has(k)]
-    spread_out: set[str] = set()  # kinds that found nothing on an unused fact and sentence
+    spread_out: set[str] = set()  # kinds that found nothing on an unused sentence
     while len(state.chosen) < count and open_kinds:
         question = None
-        # the kinds asked least so far first (in random order), each on an unused fact and
-        # sentence if it can, then on any: an even mix of kinds comes before spread facts
+        # the kinds asked least so far first (in random order), each on an unused sentence
+        # if it can, then on any: an even mix of kinds comes before spread sentences
         for fewest in sorted({state.kinds[k] for k in open_kinds}):
             ranked = [k for k in open_kinds if state.kinds[k] == fewest]
             rng.shuffle(ranked)
@@ -91,7 +91,7 @@ def generate(
             for slot in rest:
                 if len(state.chosen) >= count:
                     break
-                if state.allows_slot(slot, strict):
+                if state.allows_slot(slot):
                     question = slot.build(seed)
                     if question is not None and state.allows(pack, question, strict):
                         state.add(pack, question)
@@ -113,7 +113,7 @@ def _draw(
             if slot is None or slot.id in tried:
                 continue
             tried.add(slot.id)
-            if state.allows_slot(slot, strict):
+            if state.allows_slot(slot):
                 picked.append(slot)
         picked.sort(key=state.topic_load)  # stable: ties keep the draw order
         for slot in picked:
@@ -135,22 +135,20 @@ class _Round:
     kinds: Counter[str] = field(default_factory=Counter)
     truths: Counter[bool] = field(default_factory=Counter)
 
-    def allows_slot(self, slot: Slot, strict: bool) -> bool:
+    def allows_slot(self, slot: Slot) -> bool:
         if slot.id in self.ids or any((f, slot.kind) in self.pairs for f in slot.facts):
             return False
         if slot.kind == "order" and order.PROMPT in self.prompts:
             return False  # every order question has the same prompt: one per round
-        return not (strict and self._reused(slot.facts))
+        return not self._reused(slot.facts)
 
     def allows(self, pack: Pack, q: Question, strict: bool) -> bool:
         if q.id in self.ids or q.prompt in self.prompts:
             return False
-        if any((f, q.kind) in self.pairs for f in q.facts):
+        if any((f, q.kind) in self.pairs for f in q.facts) or self._reused(q.facts):
             return False
         if not strict:
             return True
-        if self._reused(q.facts):
-            return False
         # a question over many facts has no one answer sentence to spread
         return len(q.facts) > 2 or _sentence(pack, q) not in self.sentences
 

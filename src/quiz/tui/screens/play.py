@@ -86,9 +86,9 @@ class PlayScreen(Screen[str]):
         yield Footer()
 
     def on_mount(self) -> None:
-        spec = self.session.spec
-        if spec.questions is None and self.session.total < spec.count:
-            self.notify(f"Only {self.session.total} questions match these kinds and topics.")
+        short = self.session.spec.shortfall(self.session.total)
+        if short:
+            self.notify(short)
         if self.exam:  # nothing on screen may tell a right answer from a wrong one
             for label in self.query_one(StatusBar).query("#score, #streak"):
                 label.display = False

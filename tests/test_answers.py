@@ -77,6 +77,21 @@ def test_typo_in_a_long_name_accepted() -> None:
     assert verdict.correct and not verdict.exact
 
 
+def test_a_typo_in_a_name_one_answer_names_the_one_it_meant() -> None:
+    """ "Name one …" accepts any value of a list: a typo's note names the value it is nearest
+    to, not the whole list."""
+    listed = Text(
+        "Afghanistan, Iraq or Kosovo",
+        ("Afghanistan, Iraq or Kosovo", "Afghanistan", "Iraq", "Kosovo"),
+        ("Lithuania", "Poland"),
+    )
+    verdict = check_typed(listed, "Afganistan")
+    assert verdict.correct and not verdict.exact
+    assert verdict.note == "accepted as a typo of Afghanistan"
+    accented = Text("Šiauliai or Kaunas", ("Šiauliai or Kaunas", "Šiauliai", "Kaunas"), ())
+    assert check_typed(accented, "siauliai").note == "accepted without its accents: Šiauliai"
+
+
 def test_a_big_mistake_is_not_a_typo() -> None:
     q = typed("Bosnia and Herzegovina", rivals=COUNTRIES)
     assert not check_typed(q, "Bosnia").correct

@@ -96,7 +96,8 @@ def check_typed(key: Text, text: str) -> Verdict:
         with_accents = {fold_keeping_accents(a) for a in key.accepted}
         if fold_keeping_accents(text) in with_accents:
             return Verdict(True, True)
-        return Verdict(True, False, f"accepted without its accents: {key.answer}")
+        meant = next(a for a in key.accepted if fold(a) == given)
+        return Verdict(True, False, f"accepted without its accents: {meant}")
     rivals = {fold(r) for r in key.rivals} - accepted
     in_answer = any(_within(given, a) for a in accepted)
     in_rival = given in rivals or any(_within(given, r) for r in rivals)
@@ -108,7 +109,8 @@ def check_typed(key: Text, text: str) -> Verdict:
         return Verdict(False, True, "that is only part of the answer")
     from rapidfuzz import fuzz  # only typed answers need it: keeps start-up light
 
-    best_key = max(fuzz.ratio(given, a, processor=None) for a in accepted)
+    # the spelling it is nearest to: one name of a "Name one …" list, not the whole list
+    best_key, meant = max((fuzz.ratio(given, fold(a), processor=None), a) for a in key.accepted)
     if len(given) < MIN_TYPO_LENGTH:
         near = best_key >= NEAR_CUTOFF
         return Verdict(False, True, "short answers must be spelled exactly" if near else "")
@@ -118,7 +120,7 @@ def check_typed(key: Text, text: str) -> Verdict:
     best_rival = max((fuzz.ratio(given, r, processor=None) for r in rivals), default=0.0)
     if best_rival >= best_key:
         return Verdict(False, True, "too close to another answer to accept as a typo")
-    return Verdict(True, False, f"accepted as a typo of {key.answer}")
+    return Verdict(True, False, f"accepted as a typo of {meant}")
 
 
 def _within(part: str, whole: str) -> bool:

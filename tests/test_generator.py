@@ -821,10 +821,12 @@ def test_time_bound_claims_are_framed_by_the_sources_date(name: str, seed: int) 
 def test_what_is_true_in_the_world_is_never_keyed_false() -> None:
     """Cooperative security became a core task in 2010; resilience goes back to the 1949
     treaty; NATO added battlegroups in Romania and Bulgaria in 2022 (so the eFP questions
-    speak of the 2016 decision)."""
+    speak of the 2016 decision); Lithuania's military representatives sit in the EU's
+    military bodies too."""
     never = {
         "focus_2004_2013": ("security through cooperation", "regional security"),
         "initial_mission": ("national resilience",),
+        "representatives_debate_in": ("European Union",),
     }
     for seed in SEEDS:
         for q in each("bundled", seed, "choice", "multi", "true_false"):
@@ -835,6 +837,19 @@ def test_what_is_true_in_the_world_is_never_keyed_false() -> None:
                     assert q.answer == "True" or value not in q.prompt, q.id
                 else:
                     assert value not in q.options, q.id
+
+
+def test_a_false_statement_the_source_refutes_only_by_dates_says_so() -> None:
+    """ "The Warsaw Summit approved the deployment of the air policing augmentation" is false
+    because the article dates every other deployment before the summit: the feedback says
+    so, not only what the summit did decide."""
+    seen = 0
+    for seed in SEEDS:
+        for q in each("bundled", seed, "true_false", "choice"):
+            if q.relation == "summit_decided_to_deploy" and q.answer != "True":
+                assert "all before the 2016 summit" in q.explanation, q.id
+                seen += 1
+    assert seen >= len(SEEDS)
 
 
 def test_precise_wording_of_air_policing() -> None:

@@ -132,13 +132,15 @@ def test_a_paper_is_sat_once_the_second_time_shows_the_result(tmp_path: Path) ->
     svc = services(tmp_path, "Ann", clock)
     assert sit_command.plain(paper, svc, io.StringIO(lines), first) == 0
     assert "score 3000 of 3000" in first.getvalue()
+    hand_in = f"To hand it in: quiz results export --paper {paper.code} --player Ann --packs "
+    assert hand_in in first.getvalue()  # the moon pack is not installed: its folder is named
     again = io.StringIO()
     wrong = "".join("1\n" for _ in range(3))
     assert (
         sit_command.plain(paper, services(tmp_path, "Ann", clock), io.StringIO(wrong), again) == 0
     )
     text = again.getvalue()
-    assert "a paper is sat once" in text and "score 3000 of 3000" in text
+    assert "a paper is sat once" in text and "score 3000 of 3000" in text and hand_in in text
     assert "Question 1 of" not in text  # nothing asked
     store = open_store(str(tmp_path / "p.db"))
     assert len(sittings(store, paper.code)) == 1

@@ -196,7 +196,13 @@ def test_paper_new_prints_the_code_last_and_paper_show_reads_it(tmp_path: Path) 
     code = made.stdout.split()[-1]
     paper = decode(code, [moon()])
     assert (paper.spec.seed, paper.spec.count, paper.spec.time_limit) == (12, 4, 600)
-    assert f"quiz play --paper {code}" in made.stdout
+    # the moon pack is given by its path: students need its folder named, and a copy
+    assert f"quiz play --paper {code} --packs " in made.stdout
+    assert "each student needs moon.yaml" in made.stdout
+    bundled = run_quiz("paper", "new", "--count", "4", "--seed", "12").stdout
+    assert (
+        bundled.splitlines()[-2] == f"Students sit it with: quiz play --paper {bundled.split()[-1]}"
+    )
     shown = run_quiz("paper", "show", code.lower(), "--packs", str(MOON))
     assert shown.returncode == 0 and shown.stdout.split()[-1] == code
     assert "4 questions" in shown.stdout and "10:00" in shown.stdout

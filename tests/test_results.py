@@ -72,7 +72,7 @@ def test_sittings_from_other_computers_arrive_as_files_and_are_rescored(
     teacher = tmp_path / "teacher.db"
     done = quiz("results", "import", *map(str, files.values()), "--db", str(teacher))
     assert done.returncode == 0, done.stderr
-    assert done.stdout.count("1 sitting(s) added") == 3
+    assert done.stdout.count("1 sitting added") == 3
     table = quiz("results", "--paper", paper.code, "--db", str(teacher), "--format", "json")
     rows = {r["name"]: r for r in json.loads(table.stdout)["rows"]}
     assert sorted(rows) == sorted(STUDENTS)
@@ -82,7 +82,7 @@ def test_sittings_from_other_computers_arrive_as_files_and_are_rescored(
         # what the student saw at the end of the sitting is what the teacher sees
         assert f"score {1000 * len(right)} of 5000" in classroom["finals"][name]
     again = quiz("results", "import", str(files["Ann"]), "--db", str(teacher))
-    assert again.returncode == 0 and "0 sitting(s) added" in again.stdout
+    assert again.returncode == 0 and "0 sittings added" in again.stdout
     assert "1 already here" in again.stdout
     store = open_store(str(teacher))
     assert len(sittings(store, paper.code)) == 3
@@ -252,7 +252,7 @@ def test_one_bad_file_does_not_stop_the_others(classroom: dict[str, Any], tmp_pa
     )  # fmt: skip
     assert done.returncode == 2
     assert done.stderr.strip().startswith("quiz: bad.json:1:1: not JSON")
-    assert len(done.stderr.strip().splitlines()) == 1 and "1 sitting(s) added" in done.stdout
+    assert len(done.stderr.strip().splitlines()) == 1 and "1 sitting added" in done.stdout
 
 
 def test_a_duplicate_sitting_in_two_files_is_kept_once(classroom: dict[str, Any], tmp_path):

@@ -15,11 +15,13 @@ from conftest import MOON
 from quiz import rounds
 from quiz.limits import MAX_NAME
 from quiz.packs.loader import load_pack
+from quiz.question import One
 from quiz.scoring import Rules
 from quiz.services import make_services
 from quiz.settings import Settings
 from quiz.store import open_store
 from quiz.tui.app import QuizApp
+from quiz.tui.screens.exam import ExamReviewScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.name import NameScreen
 from quiz.tui.screens.play import PlayScreen
@@ -194,12 +196,19 @@ async def test_a_tab_with_a_paper_sits_it_after_the_name(tmp_path: Path) -> None
         await until(pilot, lambda: isinstance(app.screen, PlayScreen))
         session = app.screen.session  # type: ignore[attr-defined]
         assert session.spec == paper.spec and not session.shows_feedback  # exam rules
-        q = session.current
-        await pilot.press(str(right_response(q) + 1) if q.options else "x")
-        await until(pilot, lambda: len(session.outcomes) == 1)
+        for n in (1, 2):
+            q = session.current
+            one = isinstance(q.key, One)
+            await pilot.press(str(right_response(q) + 1) if one else "1")
+            if not one:
+                await pilot.press("enter")  # typed "1", the first tick, the order as shown
+            await until(pilot, lambda n=n: len(session.outcomes) == n)
+        await until(pilot, lambda: isinstance(app.screen, ExamReviewScreen))
+        # the sitting is kept where the teacher looks: nothing to hand in
+        assert not app.screen.query("#exam-hand-in")
     store = open_store(str(tmp_path / "p.db"))
     ann = store.find_player("Ann")
-    assert ann is not None and store.answer_counts(ann.id)[0] == 1
+    assert ann is not None and store.answer_counts(ann.id)[0] == 2
 
 
 async def test_a_tab_with_a_paper_that_cannot_be_sat_says_why(tmp_path: Path) -> None:

@@ -83,6 +83,8 @@ async def test_a_paper_sat_from_the_home_screen_then_reviewed(tmp_path: Path) ->
         review = app.screen
         score = str(review.query_one("#exam-score", Static).render())
         assert "score 2000 of 3000" in score and "2 of 3 right" in score
+        hand_in = str(review.query_one("#exam-hand-in", Static).render())
+        assert f"quiz results export --paper {paper.code} --player" in hand_in
         items = list(review.query(ReviewItem))
         assert [i.mark.question for i in items] == list(questions)
         assert items[0].mark.result == "wrong" and items[1].mark.result == "right"

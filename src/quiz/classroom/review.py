@@ -27,6 +27,22 @@ def score_line(m: Marked) -> str:
     )
 
 
+def hand_in_line(pack: Pack, m: Marked) -> str:
+    """What a student runs to hand the paper in: a sitting lives on the machine it was sat
+    on until its results file reaches the teacher (not in a served game: that one is kept
+    where the teacher looks)."""
+    import shlex
+
+    from quiz.packs.registry import not_installed
+
+    folder = not_installed(pack)
+    packs = f" --packs {shlex.quote(folder)}" if folder else ""
+    return (
+        f"To hand it in: quiz results export --paper {m.paper} --player {shlex.quote(m.player)}"
+        f"{packs} (it writes a file to give your teacher)"
+    )
+
+
 def review_lines(pack: Pack, marked: Marked) -> list[str]:
     lines = [score_line(marked), "", "The paper, question by question:"]
     for mark in marked.marks:

@@ -6,12 +6,14 @@ The code is the last word printed, so a script can take it with `awk '{print $NF
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.commands import EXIT_OK, UsageError, pack_of, paper_of
 from quiz.safe import visible
 
 if TYPE_CHECKING:
+    from quiz.packs.model import Pack
     from quiz.papers import Paper
 
 
@@ -48,9 +50,28 @@ def new(args: argparse.Namespace) -> int:
     paper = papers.Paper(code, spec, pack)
     for line in describe(paper):
         print(visible(line))
-    print(f"Students sit it with: quiz play --paper {code}")
+    for line in sit_it_with(pack, code):
+        print(visible(line))
     print(f"Paper code: {code}")
     return EXIT_OK
+
+
+def sit_it_with(pack: Pack, code: str) -> list[str]:
+    """The command students type. A pack that is not installed (a file given by its path)
+    needs its folder named, and a copy of it on each student's machine."""
+    import shlex
+
+    from quiz.packs.registry import not_installed, user_dir
+
+    command = f"Students sit it with: quiz play --paper {code}"
+    folder = not_installed(pack)
+    if folder is None:
+        return [command]
+    return [
+        f"{command} --packs {shlex.quote(folder)}",
+        f"(the pack is not installed: each student needs {Path(pack.path).name} in that folder,"
+        f" or in {user_dir()})",
+    ]
 
 
 def describe(paper: Paper) -> list[str]:

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from quiz.commands import EXIT_DATA, EXIT_OK, UsageError, paper_of, services_of
 from quiz.commands.export import write_atomically, write_stdout
+from quiz.safe import visible
+from quiz.text import plural
 
 if TYPE_CHECKING:
     from quiz.classroom.results import ClassResults
@@ -48,8 +50,6 @@ def run(args: argparse.Namespace) -> int:
 
 def render(results: ClassResults, by: str, fmt: str) -> str:
     """Names and pack text shown, never obeyed (quiz.safe.visible), in every format."""
-    from quiz.safe import visible
-
     rows = results.student_rows() if by == "student" else results.question_rows()
     if fmt == "json":
         return visible(json.dumps(results.to_json(by), ensure_ascii=False, indent=2)) + "\n"
@@ -73,8 +73,6 @@ def cell(value: Any) -> Any:
     be run as a formula (CSV injection), so it gets a leading apostrophe."""
     if value is None:
         return ""
-    from quiz.safe import visible
-
     if isinstance(value, str):
         value = visible(value)
         return "'" + value if _FORMULA.match(value) else value
@@ -147,7 +145,8 @@ def export(args: argparse.Namespace) -> int:
         write_stdout(text)
         return EXIT_OK
     write_atomically(out, text)
-    print(f"{len(finished)} sitting(s) of paper {paper.code} by {player.name}: hand in {out}")
+    sat = plural(len(finished), "sitting")
+    print(visible(f"{sat} of paper {paper.code} by {player.name}: hand in {out}"))
     return EXIT_OK
 
 
@@ -180,7 +179,7 @@ def import_files(args: argparse.Namespace) -> int:
         skipped = len(incoming) - len(added)
         kept = ", ".join(f"{s.player} {s.score}" for s in added) or "nothing new"
         again = f"; {skipped} already here" if skipped else ""
-        print(f"{path.name}: {len(added)} sitting(s) added ({kept}){again}")
+        print(visible(f"{path.name}: {plural(len(added), 'sitting')} added ({kept}){again}"))
         for s in added:
             player = store.find_player(s.player)
             mine = sittings(store, s.paper.code, player.id) if player else []

@@ -57,7 +57,7 @@ def plain(paper: Paper, services: Services, stdin: TextIO, out: TextIO) -> int:
     from quiz import plain as line_mode
     from quiz.classroom import sitting
     from quiz.classroom.marking import marked_session
-    from quiz.classroom.review import review_lines
+    from quiz.classroom.review import hand_in_line, review_lines
     from quiz.papers import PaperError
     from quiz.safe import visible
 
@@ -71,7 +71,8 @@ def plain(paper: Paper, services: Services, stdin: TextIO, out: TextIO) -> int:
         when = _when(row.started_at)
         say(f"{player.name} sat paper {paper.code} on {when}: a paper is sat once.")
         say("")
-        for line in review_lines(paper.pack, sitting.result(paper, row)):
+        marked = sitting.result(paper, row)
+        for line in [*review_lines(paper.pack, marked), "", hand_in_line(paper.pack, marked)]:
             say(line)
         return EXIT_OK
     try:
@@ -85,7 +86,8 @@ def plain(paper: Paper, services: Services, stdin: TextIO, out: TextIO) -> int:
         raise UsageError("this paper has no questions with the pack installed here")
 
     def review() -> list[str]:
-        return review_lines(paper.pack, marked_session(session, player.name, paper.code))
+        marked = marked_session(session, player.name, paper.code)
+        return [*review_lines(paper.pack, marked), "", hand_in_line(paper.pack, marked)]
 
     if session.end_reason:  # ended already: time ran out meanwhile, or closed as it stood
         for line in review():

@@ -61,6 +61,15 @@ def _folders(extra: list[Path] | None) -> Iterator[Path]:
     yield from extra or []
 
 
+def not_installed(pack: Pack) -> str | None:
+    """The folder to name with --packs for a pack given by its path, as the user would type
+    it; None for a bundled or installed pack (every command finds those)."""
+    folder = Path(pack.path).resolve().parent
+    if folder in (bundled_dir().resolve(), user_dir().resolve()):
+        return None
+    return display_path(folder)
+
+
 def load(path: Path) -> Pack:
     """Load a pack through the parsed-pack cache."""
     try:

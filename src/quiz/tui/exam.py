@@ -90,10 +90,13 @@ async def _resume(flow: Flow, paper: Paper, row: SittingRow) -> Session | None:
 async def review(
     flow: Flow, paper: Paper, marked: Marked, note: str | None, from_home: bool
 ) -> str:
+    from quiz.classroom.review import hand_in_line
     from quiz.tui.screens.exam import ExamReviewScreen
 
     out = "home" if from_home else "quit"
-    action = await flow.app.show(ExamReviewScreen(paper.pack, marked, note, leave=out))
+    hand_in = None if flow.services.served else hand_in_line(paper.pack, marked)
+    screen = ExamReviewScreen(paper.pack, marked, note, leave=out, hand_in=hand_in)
+    action = await flow.app.show(screen)
     return action or out
 
 

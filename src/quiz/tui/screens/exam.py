@@ -58,9 +58,12 @@ class ExamReviewScreen(Screen[str]):
         Binding("q,escape", "leave", "Done"),
     ]
 
-    def __init__(self, pack: Pack, marked: Marked, note: str | None, leave: str) -> None:
+    def __init__(
+        self, pack: Pack, marked: Marked, note: str | None, leave: str, hand_in: str | None = None
+    ) -> None:
         super().__init__()
         self.pack, self.marked, self.note, self.leave_to = pack, marked, note, leave
+        self.hand_in = hand_in
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="exam-review"):
@@ -68,6 +71,8 @@ class ExamReviewScreen(Screen[str]):
             if self.note:
                 yield Static(literal(self.note), id="exam-note", classes="warning")
             yield Static(literal(score_line(self.marked)), id="exam-score")
+            if self.hand_in:
+                yield Static(literal(self.hand_in), id="exam-hand-in")
             yield Static(
                 "Tab moves from question to question; s opens the source at the focused one.",
                 classes="label",

@@ -221,3 +221,29 @@ async def test_on_and_off_are_told_apart_on_the_home_form() -> None:
             mark = box.get_component_rich_style("toggle--button")
             shows = mark.color != mark.bgcolor
             assert shows == box.value, (box.id, box.value, mark)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 18), (120, 40)])
+async def test_the_home_form_fits_its_width_and_opens_at_its_top(
+    size: tuple[int, int], tmp_path: Path
+) -> None:
+    """Every field of the form lies within the screen's width (on a narrow one Scoring moves
+    under Mode and the report's button under the paper's); 80×24 holds the whole form
+    without scrolling; a shorter screen opens at its top, the Start button focused below.
+    Found in a play-test: at 60×18 Scoring was cut off, and 80×24 opened scrolled."""
+    from textual.containers import VerticalScroll
+
+    app = QuizApp(make_services(packs=[MOON, tmp_path], player="Ann"))
+    width, height = size
+    async with started(app, size) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.data)
+        start_button = app.screen.query_one("#do-start")
+        await until(pilot, lambda: app.focused is start_button)
+        await pilot.pause()
+        for field in ("#pack", "#scoring", "#seed", "#kinds", "#topics", "#do-paper", "#do-report"):
+            region = app.screen.query_one(field).region
+            assert region.width > 0 and region.right <= width, (field, region)
+        scroll = app.screen.query_one("#home", VerticalScroll)
+        assert scroll.scroll_y == 0, "the form opens at its top"
+        if height >= 24:
+            assert scroll.max_scroll_y == 0, "the whole form fits"

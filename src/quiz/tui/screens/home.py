@@ -63,6 +63,8 @@ class HomeChoice:
 
 
 class HomeScreen(Screen[HomeChoice | None]):
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (78, "-wide")]  # the form's columns need 76
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # 24 rows show 7 topics, no more
     BINDINGS = [
         Binding("ctrl+s", "start", "Start", priority=True),
         Binding("ctrl+r", "stats", "Stats", priority=True),

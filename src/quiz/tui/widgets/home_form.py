@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import (
     Button,
     Checkbox,
@@ -37,17 +37,19 @@ class HomeForm(Vertical):
 
     def compose(self) -> ComposeResult:
         packs = self.data.catalog.packs
-        yield Label("Pack")
-        yield Select[str](
-            [(literal(p.title), p.id) for p in packs],
-            id="pack",
-            allow_blank=not packs,
-            prompt="No packs found" if not packs else "Choose a pack",
-            value=self._default_pack(),
-            compact=True,
-        )
+        with Horizontal(classes="row", id="pack-row"):  # one line each: the form fits 80×24
+            yield Label("Pack:", id="pack-label")
+            yield Select[str](
+                [(literal(p.title), p.id) for p in packs],
+                id="pack",
+                allow_blank=not packs,
+                prompt="No packs found" if not packs else "Choose a pack",
+                value=self._default_pack(),
+                compact=True,
+            )
         yield Static(id="pack-info", markup=False)
-        with Horizontal(classes="row"):
+        # a grid, so that on a narrow screen Scoring moves under Mode (the screen's -narrow)
+        with Grid(id="round-row"):
             with Vertical(id="mode-box"):
                 yield Label("Mode")
                 with RadioSet(id="mode", compact=True):
@@ -74,9 +76,10 @@ class HomeForm(Vertical):
             with Vertical():
                 yield Label("Topics: all", id="topics-label")
                 yield SelectionList[str](id="topics", compact=True)
-        with Horizontal(classes="row", id="paper-row"):  # one line: the form fits 80×24
-            yield Label("Paper:", id="paper-label")
-            yield Input(placeholder="code from your teacher", id="paper", compact=True)
+        with Grid(id="paper-row"):  # on a narrow screen the report's button wraps
+            with Horizontal(id="paper-field"):
+                yield Label("Paper:", id="paper-label")
+                yield Input(placeholder="code from your teacher", id="paper", compact=True)
             yield Button("Sit it (Ctrl+N)", id="do-paper", compact=True)
             if not self.data.served:  # the class's results are the teacher's, never a tab's
                 yield Button("Class report (Ctrl+G)", id="do-report", compact=True)
@@ -89,8 +92,10 @@ class HomeForm(Vertical):
     def on_mount(self) -> None:
         self._restore(self.data.prefs)
         self._show_pack()
-        # Enter starts a round at once (after the screen's own first focus, which this beats)
-        self.call_after_refresh(self.query_one("#do-start", Button).focus)
+        # Enter starts a round at once (after the screen's own first focus, which this beats);
+        # a screen too short for the form still opens at its top, the pack and the mode
+        start = self.query_one("#do-start", Button)
+        self.call_after_refresh(start.focus, scroll_visible=False)
 
     def _default_pack(self) -> str | Any:
         ids = [p.id for p in self.data.catalog.packs]

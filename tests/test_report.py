@@ -4,6 +4,7 @@ wrong, the source shaded by the class's errors, the students; as one self-contai
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import re
@@ -113,6 +114,21 @@ def test_the_html_report_is_one_file_that_loads_nothing(moon_class: dict[str, An
     assert not re.search(r"\b(src|href|srcset|action|poster)\s*=", page, re.I)
     assert "url(" not in page and "@import" not in page and "://" not in page
     assert "Content-Security-Policy" in page and "default-src 'none'" in page
+
+
+def test_a_paragraph_the_class_got_all_right_is_not_red(moon_class: dict[str, Any]) -> None:
+    """Red says marks were lost; a paragraph with none lost is bordered green, not washed
+    pale red (found in a play-test)."""
+    made = report.build(class_results(moon_class["store"], moon_class["paper"]))
+    first = next(i for i, p in enumerate(made.paragraphs) if p.error)
+    paras = list(made.paragraphs)
+    paras[first] = dataclasses.replace(paras[first], error=0.0)  # all right on this one
+    page = report_html.render(dataclasses.replace(made, paragraphs=tuple(paras)))
+    assert 'data-error="0.0000"' in page
+    for p in re.findall(r'<p class="para [^"]*"[^>]*data-error[^>]*>', page):
+        error = float(re.search(r'data-error="([\d.]+)"', p).group(1))  # type: ignore[union-attr]
+        assert ("rgba(211, 47, 47" in p) == (error > 0), p
+    assert report_html.shade(None) == ""
 
 
 @pytest.fixture

@@ -699,3 +699,21 @@ async def test_the_speed_bonus_shows_the_clock_and_explains_the_points(moon: Pac
         assert "s of 30: the faster, the more" in feedback_text(app) or "full speed points" in (
             feedback_text(app)
         )
+
+
+@pytest.mark.parametrize(("kind", "first_key"), [("order", "]"), ("multi", "1")])
+async def test_an_enter_right_after_a_move_or_a_tick_is_meant(
+    moon: Pack, monkeypatch: pytest.MonkeyPatch, kind: str, first_key: str
+) -> None:
+    """An Enter at once on a new question is the tail of the last answer and is ignored; an
+    Enter after a tick or a move on this question is meant, however quick (a served game's
+    driver flaked on it)."""
+    monkeypatch.setattr(AnswerList, "SETTLE", 30.0)  # every key below comes "at once"
+    q = next(q for q in all_questions(moon) if q.kind == kind)
+    session = session_with(moon, [q])
+    async with started(app_with(session)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert session.outcomes == []
+        await pilot.press(first_key, "enter")
+        await until(pilot, lambda: len(session.outcomes) == 1)

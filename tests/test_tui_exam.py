@@ -104,6 +104,12 @@ async def test_a_paper_sat_from_the_home_screen_then_reviewed(tmp_path: Path) ->
         await until(pilot, lambda: isinstance(app.screen, ReportScreen))
         students = app.screen.query_one("#report-students", DataTable)
         assert students.row_count == 1 and str(students.get_row_at(0)[0]) == "Ann"
+        # every prompt is there whole, wrapped within a table no wider than the screen
+        table = app.screen.query_one("#report-questions", DataTable)
+        await pilot.pause()
+        assert table.virtual_size.width <= app.size.width - 4, table.virtual_size
+        shown = " ".join(str(table.get_row_at(i)[4]) for i in range(table.row_count))
+        assert all(q.prompt in shown for q in questions)
     assert len(sittings(open_store(str(tmp_path / "p.db")), paper.code)) == 1
 
 

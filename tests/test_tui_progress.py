@@ -127,7 +127,7 @@ async def test_stats_from_home_and_from_the_summary() -> None:
         await pilot.press("t")
         await until(pilot, lambda: isinstance(app.screen, StatsScreen))
         totals = str(app.screen.query_one("#stats-totals", Static).render())
-        assert totals.startswith("1 rounds · 2 answers · 0 right (0%)")
+        assert totals == "1 round · 2 answers · 0 right (0%) · the next review in 10 minutes"
         assert app.screen.query(".weak-fact")
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, SummaryScreen))

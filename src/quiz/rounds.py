@@ -59,7 +59,7 @@ class NothingDue:
     def message(self, now: dt.datetime) -> str:
         if self.next_due is None:
             return "Nothing to review yet: review brings back what you have answered before."
-        return f"Nothing to review until {when(self.next_due, now)}."
+        return f"Nothing to review yet: the next fact is due {when(self.next_due, now)}."
 
 
 def review_spec(

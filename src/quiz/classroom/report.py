@@ -13,6 +13,7 @@ from quiz.classroom.results import ClassResults, QuestionStat, WrongChoice
 from quiz.packs.model import Quote
 from quiz.packs.quotes import paragraphs
 from quiz.question import Question
+from quiz.text import plural
 
 MISCONCEPTIONS = 12  # the most chosen wrong answers shown
 
@@ -52,6 +53,14 @@ class Paragraph:
     questions: tuple[int, ...]  # numbers of the questions whose proof stands in it
     answers: int  # answers given to those questions
     error: float | None  # the share of marks lost on them; None: not asked about
+
+    @property
+    def asked(self) -> str:
+        """Which questions stand on it and how many answers they had: "questions 2, 5 · 14
+        answers"."""
+        numbers = ", ".join(str(n) for n in self.questions)
+        which = "question" if len(self.questions) == 1 else "questions"
+        return f"{which} {numbers} · {plural(self.answers, 'answer')}"
 
     @property
     def shade(self) -> str:

@@ -10,6 +10,7 @@ from quiz.classroom.marking import STATUS_WORDS
 from quiz.classroom.report import Report, difficulty, percent
 from quiz.kinds import KINDS
 from quiz.present import minutes
+from quiz.text import plural
 
 CSS = """
 body { font: 16px/1.5 system-ui, sans-serif; color: #1a1a1a; background: #fff; margin: 0; }
@@ -39,9 +40,12 @@ def e(text: object) -> str:
 
 
 def shade(error: float | None) -> str:
-    """A red wash as strong as the share of marks lost (and a border that says the same)."""
+    """A red wash as strong as the share of marks lost, and a border that says the same; a
+    paragraph whose questions the class got all right is not red at all, only bordered green."""
     if error is None:
         return ""
+    if error == 0:
+        return ' style="border-left-color: #2f7d32"'
     alpha = 0.06 + 0.6 * error
     return f' style="background: rgba(211, 47, 47, {alpha:.2f}); border-left-color: #b3261e"'
 
@@ -61,7 +65,7 @@ def render(report: Report) -> str:
         f"<style>{CSS}</style></head><body><main>",
         f'<h1 id="title">Class report: {e(report.title)}</h1>',
         f'<p class="meta">Paper <b>{e(report.code)}</b> · {len(r.questions)} questions{limit}'
-        f" · {len(r.sittings)} sitting(s){average}</p>",
+        f" · {plural(len(r.sittings), 'sitting')}{average}</p>",
     ]
     if not r.sittings:
         parts.append(f'<p id="empty">{NOBODY}</p>')
@@ -129,11 +133,9 @@ def _source(report: Report) -> list[str]:
             if p.error is None:
                 out.append(f'<p class="para unasked">{e(p.text)}</p>')
                 continue
-            asked = ", ".join(str(n) for n in p.questions)
             out.append(
                 f'<p class="para {p.shade}"{shade(p.error)} data-error="{p.error:.4f}">'
-                f'<span class="rate">{percent(p.error)} wrong · question(s) {asked} · '
-                f"{p.answers} answer(s)</span>{e(p.text)}</p>"
+                f'<span class="rate">{percent(p.error)} wrong · {p.asked}</span>{e(p.text)}</p>'
             )
     out.append("</section>")
     return out

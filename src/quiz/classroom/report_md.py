@@ -9,6 +9,7 @@ from quiz.classroom.report import Report, difficulty, percent
 from quiz.formats.markdown import md
 from quiz.kinds import KINDS
 from quiz.present import minutes
+from quiz.text import plural
 
 
 def bar(share: float, width: int = 10) -> str:
@@ -26,7 +27,7 @@ def render(report: Report) -> str:
         f"# Class report: {md(report.title)}",
         "",
         f"Paper **{report.code}** · {len(r.questions)} questions{limit} · "
-        f"{len(r.sittings)} sitting(s){average}",
+        f"{plural(len(r.sittings), 'sitting')}{average}",
         "",
     ]
     if not r.sittings:
@@ -65,10 +66,8 @@ def render(report: Report) -> str:
         if p.error is None:
             lines += [md(p.text), ""]
         else:
-            asked = ", ".join(str(n) for n in p.questions)
             lines += [
-                f"> **{bar(p.error)} {percent(p.error)} wrong** · question(s) {asked} · "
-                f"{p.answers} answer(s)  ",
+                f"> **{bar(p.error)} {percent(p.error)} wrong** · {p.asked}  ",
                 f"> {md(p.text)}",
                 "",
             ]

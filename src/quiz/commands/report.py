@@ -7,6 +7,7 @@ import sys
 
 from quiz.commands import EXIT_OK, UsageError, paper_of, services_of
 from quiz.commands.export import write_atomically, write_stdout
+from quiz.text import plural
 
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     text = visible(report_html.render(made) if fmt == "html" else report_md.render(made))
     if args.out:
         write_atomically(args.out, text)
-        print(f"quiz: wrote the report on {len(results.sittings)} sitting(s) to {args.out}")
+        print(f"quiz: wrote the report on {plural(len(results.sittings), 'sitting')} to {args.out}")
     else:
         write_stdout(text)
     return EXIT_OK

@@ -4,10 +4,13 @@ as JSON (format quiz-stats/1)."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
 from quiz.commands import EXIT_OK, UsageError, services_of
+from quiz.safe import visible
+from quiz.text import plural
 
 if TYPE_CHECKING:
     from quiz.packs.model import Pack
@@ -37,22 +40,27 @@ def run(args: argparse.Namespace) -> int:
             packs[name] = None  # played here once, not installed now: figures only
         else:
             packs[pack.id] = pack
-    stats = player_stats(store, player, services.clock.now(), packs)
+    now = services.clock.now()
+    stats = player_stats(store, player, now, packs)
     if args.format == "json":
         print(json.dumps(stats.to_json(), ensure_ascii=False, indent=2))
     else:
-        print("\n".join(table(stats)))
+        print(visible("\n".join(table(stats, now))))
     return EXIT_OK
 
 
-def table(stats: Stats) -> list[str]:
+def table(stats: Stats, now: dt.datetime) -> list[str]:
     lines = [
-        f"Player {stats.player}: {stats.rounds} rounds, {stats.answers} answers, "
-        f"{stats.correct} right ({100 * stats.accuracy:.0f}%), {stats.due} due for review",
+        f"Player {stats.player}: {plural(stats.rounds, 'round')}, "
+        f"{plural(stats.answers, 'answer')}, {stats.correct} right "
+        f"({100 * stats.accuracy:.0f}%), {stats.due} due for review",
     ]
     for p in stats.packs:
         lines.append("")
-        lines.append(f"{p.title} ({p.pack}): {p.rounds} rounds, {p.answers} answers, {p.due} due")
+        lines.append(
+            f"{p.title} ({p.pack}): {plural(p.rounds, 'round')}, "
+            f"{plural(p.answers, 'answer')}, {p.due_words(now)}"
+        )
         if not p.topics:
             lines.append("  (the pack is not installed here: no topics to show)")
         width = max((len(t.topic) for t in p.topics), default=5)

@@ -276,7 +276,7 @@ class Flow:
         report = await self.app.in_thread(
             lambda: player_stats(loaded.store, loaded.player, now, {pack.id: pack})
         )
-        await self.app.show(StatsScreen(report, pack))
+        await self.app.show(StatsScreen(report, pack, now))
 
     # -- a round --------------------------------------------------------------------
 

@@ -11,9 +11,13 @@ from textual.widgets import DataTable, Footer, Static
 from quiz.classroom.marking import STATUS_WORDS
 from quiz.classroom.report import Report, difficulty, percent
 from quiz.present import minutes
+from quiz.text import plural
 from quiz.tui.literal import literal, literal_cell
 
 SHADE = {"weak": "shade-weak", "fair": "shade-fair", "strong": "shade-strong"}
+# "#", "Right" and "Difficulty" (3 + 5 + 10), a cell's padding on each side of five
+# columns (10), the screen's padding (4) and a scrollbar (2)
+FIXED_COLUMNS = 34
 
 
 class ReportScreen(Screen[None]):
@@ -29,8 +33,9 @@ class ReportScreen(Screen[None]):
         with VerticalScroll(id="report"):
             yield Static(literal(f"Class report: {rep.title}"), classes="title")
             yield Static(
-                f"Paper {rep.code} · {len(res.questions)} questions · {len(res.sittings)} "
-                f"sitting(s)" + (f" · average {mean:.0f}%" if mean is not None else ""),
+                f"Paper {rep.code} · {len(res.questions)} questions · "
+                f"{plural(len(res.sittings), 'sitting')}"
+                + (f" · average {mean:.0f}%" if mean is not None else ""),
                 id="report-meta",
                 markup=False,
             )
@@ -64,9 +69,8 @@ class ReportScreen(Screen[None]):
                 if p.error is None:
                     yield Static(literal(p.text), classes="para shade-unseen")
                     continue
-                asked = ", ".join(map(str, p.questions))
                 yield Static(
-                    literal(f"{percent(p.error)} wrong · question(s) {asked}\n{p.text}"),
+                    literal(f"{percent(p.error)} wrong · {p.asked}\n{p.text}"),
                     classes=f"para {SHADE[p.shade]}",
                 )
             yield Static("Students", classes="title")
@@ -74,8 +78,13 @@ class ReportScreen(Screen[None]):
         yield Footer()
 
     def _questions(self) -> DataTable[str]:
+        """Long prompts and answers wrap within their columns, which share what the screen
+        leaves (a table wider than the screen cut them off at its edge)."""
         table: DataTable[str] = DataTable(id="report-questions", cursor_type="none")
-        table.add_columns("#", "Right", "Difficulty", "Wrong answer chosen most", "Question")
+        table.add_columns("#", "Right", "Difficulty")
+        room = max(40, self.app.size.width - FIXED_COLUMNS)
+        table.add_column("Wrong answer chosen most", width=room * 2 // 5)
+        table.add_column("Question", width=room - room * 2 // 5)
         for st in self.report.questions:
             top = st.wrong_choices[0] if st.wrong_choices else None
             table.add_row(
@@ -84,6 +93,7 @@ class ReportScreen(Screen[None]):
                 difficulty(st.share_right),
                 literal_cell(f"{top.text} ({top.count})" if top else "–"),  # type: ignore[arg-type]
                 literal_cell(st.question.prompt),  # type: ignore[arg-type]
+                height=None,  # as tall as its longest cell, wrapped
             )
         return table
 

@@ -3,14 +3,17 @@ with their quotes, and the source shaded by how well the player knows each parag
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from quiz.packs.model import Pack
 from quiz.stats import Stats
+from quiz.text import plural
 from quiz.tui.literal import literal, literal_cell
 from quiz.tui.widgets.chart import bars
 
@@ -31,10 +34,11 @@ def shade_class(accuracy: float | None) -> str:
 class StatsScreen(Screen[None]):
     BINDINGS = [Binding("escape,q,t", "dismiss", "Back")]
 
-    def __init__(self, stats: Stats, pack: Pack) -> None:
+    def __init__(self, stats: Stats, pack: Pack, now: dt.datetime) -> None:
         super().__init__()
         self.stats = stats
         self.pack = pack
+        self.now = now  # when the stats were taken: "the next review in 8 minutes"
 
     def compose(self) -> ComposeResult:
         st = self.stats
@@ -45,10 +49,9 @@ class StatsScreen(Screen[None]):
                 yield Static("No answers yet on this pack: play a round first.")
                 yield Footer()
                 return
-            due = f"{p.due} fact(s) due for review" if p.due else "nothing due for review yet"
             yield Static(
-                f"{p.rounds} rounds · {p.answers} answers · {p.correct} right "
-                f"({100 * p.correct / p.answers:.0f}%) · {due}",
+                f"{plural(p.rounds, 'round')} · {plural(p.answers, 'answer')} · {p.correct} right "
+                f"({100 * p.correct / p.answers:.0f}%) · {p.due_words(self.now)}",
                 id="stats-totals",
                 markup=False,
             )
@@ -72,13 +75,16 @@ class StatsScreen(Screen[None]):
             if p.weakest:
                 yield Static("Weakest facts", classes="title")
             for w in p.weakest:
-                yield Static(
-                    literal(
-                        f"• {w.statement} ({w.rights} of {w.attempts} right)\n"
-                        f"  The {self.pack.noun}: “{w.quote}”"
-                    ),
-                    classes="weak-fact",
-                )
+                # the bullet apart, as in the summary: wrapped lines keep their indent
+                with Horizontal(classes="missed weak-fact"):
+                    yield Static("•", classes="bullet")
+                    yield Static(
+                        literal(
+                            f"{w.statement} ({w.rights} of {w.attempts} right)\n"
+                            f"The {self.pack.noun}: “{w.quote}”"
+                        ),
+                        classes="missed-text",
+                    )
             yield Static(f"The {self.pack.noun}, shaded by how well you know it", classes="title")
             yield Static(
                 "red: mostly missed · yellow: mixed · green: mostly right · plain: not asked yet",

@@ -36,8 +36,9 @@ class AnswerList(OptionList):
     class Answered(Message):
         response: Response
 
-    # Enter within this long of a question appearing is the tail of the last answer's key
-    # press (a habit from practice, where Enter goes on), never a choice of this question.
+    # Enter within this long of a question appearing, before any other key on it, is the
+    # tail of the last answer's key press (a habit from practice, where Enter goes on),
+    # never a choice of this question.
     SETTLE = 0.4
 
     def __init__(
@@ -50,6 +51,7 @@ class AnswerList(OptionList):
         self.picked: set[int] = set()
         self.preselect = preselect  # False in an exam: Enter alone chooses nothing
         self._shown = time.monotonic()
+        self._touched = False  # a tick, a move or a digit: an Enter after it is meant
         self._render_options()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -74,6 +76,7 @@ class AnswerList(OptionList):
         self.highlighted = highlighted
 
     def action_digit(self, n: int) -> None:
+        self._touched = True
         pos = n - 1
         if pos >= len(self.texts):
             self.app.bell()
@@ -87,6 +90,7 @@ class AnswerList(OptionList):
             self.highlighted = pos
 
     def action_toggle_pick(self) -> None:
+        self._touched = True
         if self.highlighted is None:
             return
         index = self.order[self.highlighted]
@@ -94,6 +98,7 @@ class AnswerList(OptionList):
         self._render_options()
 
     def action_move(self, step: int) -> None:
+        self._touched = True
         pos = self.highlighted
         if pos is None or not 0 <= pos + step < len(self.order):
             return
@@ -102,7 +107,7 @@ class AnswerList(OptionList):
 
     def action_select(self) -> None:
         """Enter: submit."""
-        if time.monotonic() - self._shown < self.SETTLE:
+        if not self._touched and time.monotonic() - self._shown < self.SETTLE:
             return
         if self.mode == "single" and self.highlighted is None:
             self.notify("Choose an option first: 1–9, or ↑ ↓ then Enter.", severity="warning")

@@ -35,6 +35,7 @@ CORE = [
 ]
 PACKAGES = (
     "quiz.packs",
+    "quiz.packs.sections",
     "quiz.generate",
     "quiz.store",
     "quiz.commands",

@@ -628,8 +628,9 @@ def test_quote_not_found_names_the_closest_passage(folder: Path) -> None:
         "Neil Armstrong was the first person to step onto the lunar surface",
     )
     p = one(folder, text, "closest passage")
-    at(p, *where(text, '"Neil Armstrong was'))
+    at(p, *where(text, "was the first"))  # at the first word that differs
     assert "the first person to step onto the lunar surface" in p.message
+    assert "the source has 'became' where you typed 'was'" in p.message
 
 
 def test_quote_nowhere_near_the_source(folder: Path) -> None:
@@ -659,15 +660,20 @@ def test_straight_apostrophe_is_not_verbatim(folder: Path) -> None:
     source = "Lithuania’s NATO membership began in 2004.\u00a0It was a big day.\n"
     text = _own_source(folder, source, '{quote: "Lithuania\'s NATO membership"}')
     p = one(folder, text, "not verbatim")
-    at(p, *where(text, "\"Lithuania's"))
+    at(p, *where(text, "'s NATO"))  # at the apostrophe itself
     assert "Lithuania’s NATO membership" in p.message  # names what the source really writes
+    assert (
+        "at character 10: you typed U+0027 APOSTROPHE, "
+        "the source has U+2019 RIGHT SINGLE QUOTATION MARK"
+    ) in p.message
 
 
 def test_plain_space_for_a_no_break_space_is_not_verbatim(folder: Path) -> None:
     source = "Lithuania’s NATO membership began in 2004.\u00a0It was a big day.\n"
     text = _own_source(folder, source, '{quote: "in 2004. It was"}')
     p = one(folder, text, "not verbatim")
-    at(p, *where(text, '"in 2004'))
+    at(p, *where(text, " It was"))
+    assert "you typed U+0020 SPACE, the source has U+00A0 NO-BREAK SPACE" in p.message
 
 
 def test_typographic_quote_verbatim_is_found(folder: Path) -> None:
@@ -725,8 +731,9 @@ def test_prefix_that_does_not_stand_before_the_quote(folder: Path) -> None:
         '{quote: "Neil Armstrong became the first person"}',
         '{quote: "landed on ", prefix: "Columbia "}',
     )
-    p = one(folder, text, "not with this prefix/suffix")
-    at(p, *where(text, '"landed on "'))
+    p = one(folder, text, "not with this prefix")
+    at(p, *where(text, 'a "}'))  # the first letter that differs, from the quote outwards
+    assert "the source has 'module Eagle ' before it" in p.message
 
 
 def test_evidence_list_every_quote_checked(folder: Path) -> None:
@@ -736,7 +743,8 @@ def test_evidence_list_every_quote_checked(folder: Path) -> None:
         '\n      - {quote: "Buzz Aldrin lead him"}',
     )
     p = one(folder, text, "closest passage")
-    at(p, *where(text, '"Buzz Aldrin lead'))
+    at(p, *where(text, "lead him"))
+    assert "the source has 'followed' where you typed 'lead'" in p.message
 
 
 def test_empty_quote(folder: Path) -> None:

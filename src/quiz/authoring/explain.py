@@ -112,7 +112,9 @@ def _merged(
     if templates:
         listed = _either([f"`{t}`" for t in templates])
         fixes = "; or ".join(f"`{t}:` ({TEMPLATE_USE.get(t, 'a template')})" for t in templates)
-        merged = Refusal(f"relation '{relation}' has no {listed} template", f"add {fixes}")
+        merged = Refusal(
+            f"relation '{relation}' has no {listed} template", f"add {fixes}", templates[0]
+        )
         out["templates"] = Missing(kind, tuple(templates), merged)
     return list(out.values())
 
@@ -123,15 +125,22 @@ def _either(items: list[str]) -> str:
 
 def render(explained: list[Explained], where: Callable[[int], str]) -> list[str]:
     """Lines for the terminal: a fact's place and what it yields, then each kind it does not
-    with the reason and, indented, the fix. `where(i)` is the place of fact i."""
+    with the reason and, indented, the fix (a relation's missing templates once: later facts
+    of the relation point back to the first). `where(i)` is the place of fact i."""
     lines = []
+    told: dict[str, str] = {}  # a missing-template fix already given → the fact it was under
     for i, e in enumerate(explained):
         yields = ", ".join(e.yields) if e.yields else "no question"
         lines.append(f"{where(i)}: {e.fact.id} ({e.fact.relation.id}) yields {yields}")
         for m in e.missing:
             shown = ", ".join(v for v in m.variants if v)
             label = f"{m.kind} ({shown})" if shown and m.refusal.template is None else m.kind
-            lines.append(f"  no {label}: {m.refusal.reason}")
+            line = f"  no {label}: {m.refusal.reason}"
+            first = told.setdefault(str(m.refusal), e.fact.id) if m.refusal.template else None
+            if first is not None and first != e.fact.id:
+                lines.append(f"{line} (the fix is under {first})")
+                continue
+            lines.append(line)
             if m.refusal.fix:
                 lines.append(f"      → {m.refusal.fix}")
     return lines

@@ -160,15 +160,17 @@ def _too_few_values(name: str, where: Where, pack: Pack, rel: Relation) -> list[
         if not rel.closed or direction not in rel.templates or kind in ORDERED_TYPES:
             continue  # dates and numbers get near neighbours as wrong options
         size = len(pack.pool(kind))
-        if size < MIN_OPTIONS:
+        more = MIN_OPTIONS - size
+        if more > 0:
             out.append(
                 Problem(
                     name,
                     *where(("relations", rel.id), key=True),
                     f"relation {rel.id!r}: only {size} {kind} value(s) in the pack, so its "
                     f"`{direction}` template makes no multiple-choice question (the answer and "
-                    f"two wrong options): add {MIN_OPTIONS - size} more `{kind}` "
-                    "entities (an entity used only as a wrong option needs no fact)",
+                    f"two wrong options): add {more} more `{kind}` "
+                    f"{'entity' if more == 1 else 'entities'} (an entity used only as a wrong "
+                    "option needs no fact)",
                     warning=True,
                 )
             )

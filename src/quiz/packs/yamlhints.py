@@ -13,6 +13,32 @@ _KEY_VALUE = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s+(?P<value>.*)$")
 QUOTE_IT = "put the text in quotes"
 
 
+def unclosed_quote(lines: list[str], before: int) -> int | None:
+    """The last line (1-based) before line `before` whose value opens a double quote it does
+    not close: the parser read on from there, and failed somewhere after it."""
+    for number in range(min(before, len(lines)), 0, -1):
+        m = _KEY_VALUE.match(lines[number - 1])
+        value = m.group("value").strip() if m else ""
+        if value.startswith('"') and _quotes_open(value):
+            return number
+    return None
+
+
+def _quotes_open(value: str) -> bool:
+    """Whether a line's double-quoted value is still open at the line's end."""
+    i, inside = 0, False
+    while i < len(value):
+        if value[i] == "\\" and inside:
+            i += 2
+            continue
+        if value[i] == '"':
+            inside = not inside
+        elif value[i] == "#" and not inside:
+            break
+        i += 1
+    return inside
+
+
 def hint(context: str | None, problem: str | None, line_text: str, col: int) -> str:
     """A hint in parentheses for a YAML error at (1-based) `col` of `line_text`, or ''."""
     problem, context = problem or "", context or ""

@@ -15,7 +15,7 @@ import yaml
 
 from quiz.packs.errors import PackError, Problem, YamlPath, display_path
 from quiz.packs.limits import MAX_BYTES, MAX_DEPTH
-from quiz.packs.yamlhints import hint
+from quiz.packs.yamlhints import hint, unclosed_quote
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -96,10 +96,16 @@ def load_yaml(text: str, name: str) -> Any:
             tag = message.rsplit(" ", 1)[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
             message = f"tag not allowed in a pack: {tag}"
         lines = text.splitlines()
-        line_text = lines[line - 1] if 0 < line <= len(lines) else ""
-        found = hint(exc.context, exc.problem, line_text, col)
-        if found:
-            message += f" ({found})"
+        lost = "did not find expected" in message or "expected <block end>" in message
+        opened = unclosed_quote(lines, line) if lost else None
+        if opened is not None and opened != line:  # a quote left open lines before
+            line, col = opened, lines[opened - 1].index('"') + 1
+            message += f" (the quote opened on line {opened} is not closed on its line)"
+        else:
+            line_text = lines[line - 1] if 0 < line <= len(lines) else ""
+            found = hint(exc.context, exc.problem, line_text, col)
+            if found:
+                message += f" ({found})"
         raise PackError([Problem(name, line, col, f"YAML: {message}")]) from None
     except yaml.reader.ReaderError as exc:  # a control character; its message spans two lines
         line = text.count("\n", 0, exc.position) + 1

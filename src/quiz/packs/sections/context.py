@@ -177,7 +177,7 @@ class Context:
 
     def ident(self, obj: dict[str, Any], key: str, path: YamlPath) -> str | None:
         value = self.text(obj, key, path)
-        if value is not None and not ID.match(value):
+        if value is not None and (not ID.match(value) or isinstance(obj[key], float)):
             self.problem(
                 (*path, key), f"{key!r} {value!r} must be lower-case letters, digits, '-' or '_'"
             )

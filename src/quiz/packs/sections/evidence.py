@@ -12,11 +12,10 @@ from quiz.packs.sections.context import Context
 
 def evidence(ctx: Context, raw: Any, path: YamlPath) -> tuple[Quote, ...]:
     """Every quote of a fact or question, or () if any is wrong (each reported)."""
-    if raw is None:
-        return ()
-    items = raw if isinstance(raw, list) else [raw]
+    items = raw if isinstance(raw, list) else [] if raw is None else [raw]
     if not items:
         ctx.problem(path, "evidence needs at least one quote")
+        return ()
     quotes = []
     for i, item in enumerate(items):
         qpath = (*path, i) if isinstance(raw, list) else path

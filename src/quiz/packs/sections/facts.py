@@ -42,7 +42,7 @@ def build_facts(ctx: Context, raw: Any) -> list[Fact]:
         topics = ctx.text_list(spec, "topics", path)
         if "topics" in spec and not topics and isinstance(spec["topics"], list):
             ctx.problem((*path, "topics"), "a fact needs at least one topic")
-        quotes = evidence(ctx, spec.get("evidence"), (*path, "evidence"))
+        quotes = evidence(ctx, spec["evidence"], (*path, "evidence")) if "evidence" in spec else ()
         explanation = ctx.text(spec, "explanation", path, required=False)
         background = ctx.flag(spec, "background", path)
         if fid is None or relation is None or subject is None or obj is None:

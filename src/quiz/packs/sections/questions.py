@@ -50,7 +50,7 @@ def build_questions(ctx: Context, raw: Any, fact_ids: set[str]) -> list[HandQues
         topics = ctx.text_list(spec, "topics", path)
         if "topics" in spec and not topics and isinstance(spec["topics"], list):
             ctx.problem((*path, "topics"), "a question needs at least one topic")
-        quotes = evidence(ctx, spec.get("evidence"), (*path, "evidence"))
+        quotes = evidence(ctx, spec["evidence"], (*path, "evidence")) if "evidence" in spec else ()
         explanation = ctx.text(spec, "explanation", path, required=False)
         if qid is None or kind is None or prompt is None or answer is None:
             continue

@@ -20,7 +20,9 @@ _HASH = re.compile(r"^[0-9a-fA-F]{64}$")
 
 def build_sources(ctx: Context, raw: Any) -> None:
     if raw is None or raw == {}:
-        ctx.problem(("sources",), "a pack needs at least one source (sources: {article: …})")
+        ctx.problem(
+            ("sources",), "a pack needs at least one source (sources: {article: …})", key=True
+        )
         return
     if isinstance(raw, dict):
         ctx.source_ids = [str(k) for k in raw]

@@ -234,12 +234,13 @@ def test_the_channel_pack_plays_a_whole_round_in_line_mode(tmp_path: Path) -> No
     )
     assert done.returncode == 0, done.stderr
     assert "Round over." in done.stdout and "6 of 6 right (100%)" in done.stdout
+    assert "article" not in done.stdout  # the pack's own word for its source ("text")
 
 
 async def test_the_channel_pack_plays_a_round_on_the_full_screen() -> None:
     from apps import app_with, start, started
     from quiz.session import Phase
-    from test_tui import answer_right
+    from test_tui import answer_right, screen_text
 
     session = start(load_pack(CHANNEL), 4, 5)
     assert "number" in {q.kind for q in session.questions}
@@ -251,6 +252,7 @@ async def test_the_channel_pack_plays_a_round_on_the_full_screen() -> None:
             assert session.last is not None and session.last.correct, q
             await pilot.press("enter")
         assert session.summary().right == 4
+        assert "article" not in screen_text(app)
 
 
 # -- quiz check --explain and --coverage ---------------------------------------------------

@@ -23,6 +23,7 @@ from quiz.kinds import KINDS, parse_line
 from quiz.present import (
     answer_text,
     clock_text,
+    noun_of,
     quote_in_context,
     quotes_of,
     summary_lines,
@@ -215,7 +216,8 @@ def feedback_lines(session: Session, o: Outcome) -> list[str]:
     lines.append(q.explanation)
     why = why_not(o)
     if why is not None:
-        lines.append(f"Why not {o.response_text}: {why.statement} The article: “{why.quote.text}”")
+        said = f"The {noun_of(session.pack, why.quote)}: “{why.quote.text}”"
+        lines.append(f"Why not {o.response_text}: {why.statement} {said}")
     lines.extend(quote_in_context(session.pack, x, mark=("»", "«")) for x in quotes_of(q))
     return lines
 

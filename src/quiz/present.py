@@ -16,6 +16,16 @@ def answer_text(q: Question) -> str:
     return q.answer_text()
 
 
+def noun_of(pack: Pack | None, quote: Quote | None = None) -> str:
+    """What the pack calls the source a quote is from (its `noun`: article, chapter, handout;
+    'text' when it says nothing), so no pack is shown another pack's word."""
+    if pack is None:
+        return "source"
+    if quote is not None and quote.source in pack.sources:
+        return pack.sources[quote.source].noun
+    return pack.noun
+
+
 def quotes_of(q: Question) -> list[Quote]:
     """Every passage behind a question, the main one first, each once."""
     return list({(x.source, x.start, x.end): x for x in q.origin.quotes}.values())
@@ -43,8 +53,10 @@ def summary_lines(session: Session) -> list[str]:
     for o in s.missed:
         lines.append(f"Missed: {o.question.prompt}")
         lines.append(f"  You answered: {o.response_text}")
+        quote = o.question.quote
         lines.append(
-            f"  Answer: {answer_text(o.question)} — the article: “{o.question.quote.text}”"
+            f"  Answer: {answer_text(o.question)} — the {noun_of(session.pack, quote)}: "
+            f"“{quote.text}”"
         )
     return lines
 

@@ -75,11 +75,13 @@ class StatsScreen(Screen[None]):
                 yield Static(
                     literal(
                         f"• {w.statement} ({w.rights} of {w.attempts} right)\n"
-                        f"  The article: “{w.quote}”"
+                        f"  The {self.pack.noun}: “{w.quote}”"
                     ),
                     classes="weak-fact",
                 )
-            yield Static("The article, shaded by how well you know it", classes="title")
+            yield Static(
+                literal(f"The {self.pack.noun}, shaded by how well you know it"), classes="title"
+            )
             yield Static(
                 "red: mostly missed · yellow: mixed · green: mostly right · plain: not asked yet",
                 classes="label",

@@ -71,6 +71,11 @@ def test_new_writes_a_skeleton_that_passes_check(tmp_path: Path, text_file: Path
     (warning,) = checked.stderr.splitlines()
     assert LOCATED.match(warning), warning
     assert "warning: no facts yet" in warning and "3 candidate sentences" in warning
+    played = run_quiz("play", "packs/lighthouse.yaml", "--plain", cwd=tmp_path)
+    assert played.returncode == 2 and played.stderr.strip() == (
+        "quiz: pack 'lighthouse' asks no questions: it has no facts yet (quiz check "
+        "packs/lighthouse.yaml --coverage lists the sentences to write them from)"
+    )
 
 
 def test_new_lists_each_sentence_with_its_line_dates_numbers_and_names(
@@ -329,6 +334,26 @@ def test_explain_says_select_all_needs_a_wrong_option_of_the_group(tmp_path: Pat
     )
     again = next(e for e in explain(load_pack(path)) if e.fact.id == "bleriot-calais")
     assert "multi" in again.yields  # Paris, used only as a wrong option, made it
+
+
+def test_an_approximate_figure_is_asked_among_other_approximate_figures(tmp_path: Path) -> None:
+    """What the docs promise: once the pack holds two other approximate figures of its unit
+    (the tunnel's lengths, written 'about 50' and 'about 38'), the Channel's 'about 34
+    kilometres' is asked as multiple choice, among them only."""
+    shutil.copytree(DATA / "sources", tmp_path / "sources")
+    text = CHANNEL.read_text(encoding="utf-8")
+    for n in (50, 38):
+        old = f"object: {{number: {n}}}"
+        assert text.count(old) == 1
+        text = text.replace(old, f'object: {{number: {n}, text: "about {n}", approx: true}}')
+    path = tmp_path / "pack.yaml"
+    path.write_text(text, encoding="utf-8")
+    pack = load_pack(path)
+    (width,) = [e for e in explain(pack) if e.fact.id == "channel-width"]
+    assert "choice" in width.yields
+    (q,) = [q for q in all_questions(pack) if q.id == "channel-width:choice:forward"]
+    assert sorted(q.options) == ["about 34", "about 38", "about 50"]
+    assert verify(pack, q) == []
 
 
 def test_explain_reasons_are_the_builders_own() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from quiz.commands import EXIT_OK, UsageError, pack_of, paper_of
+from quiz.commands import EXIT_OK, UsageError, no_questions, pack_of, paper_of
 from quiz.safe import visible
 
 if TYPE_CHECKING:
@@ -38,11 +38,11 @@ def new(args: argparse.Namespace) -> int:
     except papers.PaperError as exc:
         raise UsageError(str(exc)) from None
     made = len(round_questions(pack, spec))
+    if not made:
+        raise no_questions(pack, bool(args.kinds or args.topics))
     if made < spec.count:
         raise UsageError(
             f"only {made} questions match these kinds and topics: ask for --count {made}"
-            if made
-            else "no questions match these kinds and topics"
         )
     paper = papers.Paper(code, spec, pack)
     for line in describe(paper):

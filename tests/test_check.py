@@ -7,20 +7,30 @@ from pathlib import Path
 from conftest import MOON
 from helpers import write_pack
 from quiz.check import check_pack
+from quiz.generate import all_questions
 
 
-def test_a_closed_relation_with_too_few_values_is_reported_at_its_line(tmp_path: Path) -> None:
+def test_a_closed_relation_with_too_few_values_is_a_warning_with_its_fix(tmp_path: Path) -> None:
+    """Nothing false can come of it (the builder makes no such question): the pack passes,
+    and the warning says what to add."""
     text = MOON.read_text(encoding="utf-8")
     # Only two missions in the pack: "During which mission …?" cannot have two wrong options.
     small = text.replace("  apollo-13: {type: operation, name: Apollo 13}\n", "")
     assert small != text
     path = write_pack(tmp_path, small)
     report = check_pack(path)
-    messages = [str(p) for p in report.problems]
+    assert report.problems == []
+    messages = [str(p) for p in report.warnings]
     line = small.splitlines().index("  walked_on_moon:") + 1
     assert any(
-        f"pack.yaml:{line}:" in m and "'walked_on_moon': only 2 operation" in m for m in messages
+        f"pack.yaml:{line}:" in m
+        and "warning: relation 'walked_on_moon': only 2 operation value(s)" in m
+        and "add 1 more `operation` entity (an entity used only as a wrong option needs no fact)"
+        in m
+        for m in messages
     ), messages
+    reverse = [q for q in all_questions(report.pack) if q.id.endswith(":choice:reverse")]
+    assert reverse == []  # and indeed no such question is made
 
 
 def test_the_moon_pack_checks_clean() -> None:

@@ -76,6 +76,10 @@ def test_readme_commands_run(tmp_path: Path) -> None:
     moon = (root / "tests" / "data" / "moon.yaml").read_text(encoding="utf-8")
     write_pack(tmp_path, moon, "my-pack.yaml")
     write_pack(tmp_path / "my-packs", moon, "moon.yaml")
+    # … and a teacher's text to start a pack from
+    (tmp_path / "notes.txt").write_bytes(
+        (root / "tests" / "data" / "sources" / "channel.txt").read_bytes()
+    )
     ran = 0
     for block in _blocks():
         for line in block:
@@ -96,3 +100,86 @@ def test_readme_commands_run(tmp_path: Path) -> None:
             assert "Traceback" not in done.stderr, line
             ran += 1
     assert ran >= 12
+
+
+# -- docs/authoring.md: its sessions run as shown, its snippets are real ---------------------
+
+AUTHORING = Path(__file__).parents[1] / "docs" / "authoring.md"
+
+
+def _sessions() -> list[tuple[str, list[tuple[str, list[str]]]]]:
+    """(state, [(command, expected lines)]) of each console block, in order."""
+    text = AUTHORING.read_text(encoding="utf-8")
+    out = []
+    for state, body in re.findall(r"<!-- test: ([\w ]+) -->\n```console\n(.*?)```", text, re.S):
+        runs: list[tuple[str, list[str]]] = []
+        for line in body.splitlines():
+            if line.startswith("$ "):
+                runs.append((line[2:], []))
+            else:
+                runs[-1][1].append(line)
+        out.append((state, runs))
+    return out
+
+
+def _matches(expected: list[str], got: list[str]) -> bool:
+    """Line by line; '…' alone stands for any lines, '…' inside a line for any text."""
+    pattern = "".join(
+        r"(?:.*\n)*?" if line == "…" else ".*".join(map(re.escape, line.split("…"))) + r"\n"
+        for line in expected
+    )
+    return re.fullmatch(pattern, "".join(f"{line}\n" for line in got)) is not None
+
+
+def test_the_authoring_guide_runs_as_shown(tmp_path: Path) -> None:
+    """Each command of the guide, run where a reader would run it, prints what the guide
+    shows: first on a fresh folder holding the text, then on the finished pack."""
+    import os
+    import shlex
+    import shutil
+    import subprocess
+    import sys
+
+    data = Path(__file__).parent / "data"
+    env = dict(os.environ)
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    sessions = _sessions()
+    assert [s for s, _ in sessions][:2] == ["fresh", "the finished pack"]
+    shutil.copy(data / "sources" / "channel.txt", tmp_path / "channel.txt")
+    finished = False
+    for state, runs in sessions:
+        if state == "the finished pack" and not finished:
+            shutil.copy(data / "channel.yaml", tmp_path / "my-packs" / "channel.yaml")
+            finished = True
+        for command, expected in runs:
+            done = subprocess.run(
+                shlex.split(command),
+                cwd=tmp_path,
+                env=env,
+                input="",
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                timeout=120,
+            )
+            assert done.returncode == 0, (command, done.stderr)
+            got = [*done.stderr.splitlines(), *done.stdout.splitlines()]
+            assert _matches(expected, got), (command, got)
+
+
+def test_the_authoring_guides_yaml_is_real() -> None:
+    """Its snippets stand in the finished pack, or in the skeleton `quiz new` writes."""
+    from quiz.authoring.candidates import candidates
+    from quiz.authoring.scaffold import skeleton
+
+    data = Path(__file__).parent / "data"
+    source = (data / "sources" / "channel.txt").read_text(encoding="utf-8")
+    made = skeleton("channel", "sources/channel.txt", source, candidates(source))
+    finished = (data / "channel.yaml").read_text(encoding="utf-8")
+    text = AUTHORING.read_text(encoding="utf-8")
+    snippets = re.findall(r"```yaml\n(.*?)```", text, re.S)
+    assert len(snippets) >= 4
+    for snippet in snippets:
+        assert snippet in finished or snippet in made, snippet
+    shown = re.search(r"```text\n(.*?)…\n```", text, re.S)
+    assert shown is not None and source.startswith(shown.group(1))

@@ -6,17 +6,22 @@ load must also generate only questions that pass `verify`.
 
 from __future__ import annotations
 
+import copy
 import tempfile
 from pathlib import Path
+from typing import Any
 
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import MOON
 from helpers import write_pack
+from quiz.check import check_pack
 from quiz.generate import all_questions
 from quiz.generate.verify import verify
 from quiz.packs import Pack, PackError, load_pack
+from test_schema import schema_errors
 
 MOON_LINES = MOON.read_text(encoding="utf-8").splitlines(keepends=True)
 
@@ -62,7 +67,8 @@ def load_text(data: str | bytes) -> Pack | None:
                 assert 1 <= p.line <= lines and p.col >= 1, p
                 assert p.message.strip()
             return None
-    assert isinstance(pack, Pack)
+        assert isinstance(pack, Pack)
+        generate_and_verify(pack)
     return pack
 
 
@@ -79,14 +85,15 @@ def _line_count(data: str | bytes) -> int:
 def generate_and_verify(pack: Pack) -> None:
     for q in all_questions(pack, seed=0):
         assert verify(pack, q) == [], (q.id, verify(pack, q))
+    # what the loader accepts, the schema editors use accepts too
+    text = Path(pack.path).read_text(encoding="utf-8-sig")
+    assert schema_errors(text) == [], schema_errors(text)
 
 
 @FUZZ
 @given(st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=4)), max_size=60))
 def test_yamlish_text(parts: list[str]) -> None:
-    pack = load_text("".join(parts))
-    if pack is not None:
-        generate_and_verify(pack)
+    load_text("".join(parts))  # a pack that loads is generated and verified there
 
 
 @FUZZ
@@ -141,9 +148,7 @@ OPS = st.lists(
 @FUZZ
 @given(OPS)
 def test_mutated_moon_pack(ops: list[tuple[str, int, str]]) -> None:
-    pack = load_text(_mutate(MOON_LINES, ops))
-    if pack is not None:
-        generate_and_verify(pack)
+    load_text(_mutate(MOON_LINES, ops))
 
 
 @FUZZ
@@ -152,13 +157,106 @@ def test_moon_pack_with_flipped_bytes(flips: list[tuple[int, int]]) -> None:
     data = bytearray(MOON.read_bytes())
     for pos, byte in flips:
         data[pos % len(data)] = byte
-    pack = load_text(bytes(data))
-    if pack is not None:
-        generate_and_verify(pack)
+    load_text(bytes(data))
 
 
 def test_unmutated_moon_loads() -> None:
     """The fuzz base is a valid pack, so the mutations start from something that works."""
     pack = load_text("".join(MOON_LINES))
     assert pack is not None and pack.id == "moon"
-    generate_and_verify(pack)
+
+
+# -- `quiz check` on structurally mutated packs -------------------------------------------
+
+MOON_DATA = yaml.safe_load(MOON.read_text(encoding="utf-8"))
+INJECTED = [
+    "[bold red]x[/]",
+    "<script>alert(1)</script>",
+    "\x1b[2J\x1b]8;;http://x\x07",
+    "\u202eevil",
+    "\x00",
+    "{subject.__class__}",
+    "x" * 20_000,
+    "’–\xa0",
+]
+SWAPS: list[Any] = [None, 0, -1, 3.5, True, "", "text", [], ["a", 1], {}, {"k": "v"}]
+
+
+def _paths(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [path]
+    if isinstance(data, dict):
+        for k, v in data.items():
+            out += _paths(v, (*path, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            out += _paths(v, (*path, i))
+    return out
+
+
+def _apply(data: Any, op: str, pick: int, payload: int) -> None:
+    paths = [p for p in _paths(data) if p]
+    path = paths[pick % len(paths)]
+    *parent_path, last = path
+    parent = data
+    for step in parent_path:
+        parent = parent[step]
+    value = parent[last]
+    if op == "drop":
+        del parent[last]
+    elif op == "swap":
+        parent[last] = copy.deepcopy(SWAPS[payload % len(SWAPS)])
+    elif op == "inject" and isinstance(value, str):
+        parent[last] = value + INJECTED[payload % len(INJECTED)]
+    elif op == "quote":  # break a quote the way a typist does
+        quotes = [p for p in paths if p[-1] in ("quote", "prefix", "suffix")]
+        *qp, ql = quotes[pick % len(quotes)]
+        holder = data
+        for step in qp:
+            holder = holder[step]
+        text = str(holder[ql])
+        at = payload % max(1, len(text))
+        holder[ql] = text[:at] + "-'’ \n"[payload % 5] + text[at + 1 :]
+    elif op == "duplicate":  # give one fact's id (or a question's) to another
+        items = data.get("facts") or []
+        if isinstance(items, list) and len(items) > 1:
+            a, b = items[pick % len(items)], items[payload % len(items)]
+            if isinstance(a, dict) and isinstance(b, dict) and "id" in a:
+                b["id"] = a["id"]
+
+
+STRUCTURE = st.lists(
+    st.tuples(
+        st.sampled_from(["drop", "swap", "inject", "quote", "duplicate"]),
+        st.integers(min_value=0, max_value=10_000),
+        st.integers(min_value=0, max_value=10_000),
+    ),
+    min_size=1,
+    max_size=3,
+)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(STRUCTURE)
+def test_check_answers_a_mutated_pack_with_located_errors(ops: list[tuple[str, int, int]]) -> None:
+    """Keys dropped, types swapped, quotes broken, ids duplicated, markup, control characters
+    and very long strings injected: `quiz check` answers, never raises, and every problem and
+    warning names the file, a line of it and a column; a pack it passes meets the schema."""
+    data = copy.deepcopy(MOON_DATA)
+    for op, pick, payload in ops:
+        _apply(data, op, pick, payload)
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_pack(Path(tmp), text, "pack.yaml")
+        report = check_pack(path)
+    lines = _line_count(text) + 1
+    for p in [*report.problems, *report.warnings]:
+        assert "\n" not in str(p), str(p)
+        if p.file.endswith("moon.txt"):
+            continue  # a source problem, located in the source
+        assert p.file.endswith("pack.yaml") and 1 <= p.line <= lines and p.col >= 1, p
+    if not report.problems:
+        assert report.pack is not None and schema_errors(text) == []

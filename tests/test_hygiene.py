@@ -39,11 +39,13 @@ CORE = [
 ]
 PACKAGES = (
     "quiz.packs",
+    "quiz.packs.sections",
     "quiz.generate",
     "quiz.store",
     "quiz.commands",
     "quiz.formats",
     "quiz.classroom",
+    "quiz.authoring",
 )
 
 
@@ -78,6 +80,8 @@ def test_domain_code_does_not_import_textual() -> None:
     assert "quiz.packs.loader" in modules and "quiz.generate.verify" in modules
     assert "quiz.store.sql" in modules and "quiz.commands.play" in modules
     assert "quiz.classroom.report_html" in modules and "quiz.commands.sit" in modules
+    assert "quiz.authoring.explain" in modules and "quiz.commands.packs" in modules
+    assert "quiz.packs.sections.facts" in modules
     loaded = _loaded_after_import(modules)
     assert set(modules) <= loaded
     textual = sorted(m for m in loaded if m == "textual" or m.startswith("textual."))

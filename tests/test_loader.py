@@ -170,6 +170,55 @@ def test_yaml_syntax_error(folder: Path) -> None:
     assert p.line in (where(text, "[Tiny")[0], where(text, "[Tiny")[0] + 1)
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "hint"),
+    [
+        ("title: Tiny Moon", "title: Tiny Moon: the landings", ": the", "put the text in quotes"),
+        (
+            '    forward: "Who walked on the Moon during {subject}?"',
+            "    forward: {subject} walked on the Moon?",
+            "forward: {",
+            'a template that starts with { must be in quotes: "{subject} …"',
+        ),
+        (
+            "    title: Apollo 11",
+            '    title: "Apollo "11" report"',
+            "    title:",
+            'a " inside double quotes ends the text',
+        ),
+        (
+            "    title: Apollo 11",
+            "    title: 'Apollo's flight'",
+            "    title:",
+            "a ' inside single quotes ends the text: write ''",
+        ),
+        ("title: Tiny Moon", 'title: "Tiny Moon', '"Tiny', "not closed on its line"),
+        ("    title: Apollo 11", '    title: "Apollo 11', '"Apollo', "not closed on its line"),
+        ("title: Tiny Moon", "title: @moon", "@moon", "text that starts with @ must be in quotes"),
+        ('19 November 1969"}', "19 November 1969}", '"Apollo 12 landed', "never closed"),
+        (
+            "title: Tiny Moon",
+            'title: Tiny\n  extra: "x"',
+            "  extra",
+            "put the text in quotes",
+        ),
+        (
+            '    closed: true\n    forward: "Who',
+            '    closed: true\n   forward: "Who',
+            "   forward",
+            "indentation",
+        ),
+    ],
+)
+def test_yaml_errors_carry_a_hint(folder: Path, old: str, new: str, needle: str, hint: str) -> None:
+    """The usual cause of a YAML error, said with it: an unquoted colon, an unquoted
+    template, a quote closed early or never, a character that cannot start text."""
+    text = edit(old, new)
+    (p,) = bad(folder, text)
+    assert p.message.startswith("YAML:") and hint in p.message, p
+    assert p.line == where(text, needle)[0], p
+
+
 def test_tab_indentation(folder: Path) -> None:
     text = edit("    title: Apollo 11\n", "\ttitle: Apollo 11\n")
     (p,) = bad(folder, text)
@@ -398,6 +447,16 @@ def test_missing_source_hash(folder: Path) -> None:
     text = edit(f"    sha256: {MOON_SHA}\n", "")
     p = one(folder, text, "missing 'sha256'")
     at(p, *where(text, "file: sources/moon.txt"))
+    assert p.message.endswith(f"set sha256: {MOON_SHA}")  # the value to write
+
+
+@pytest.mark.parametrize("placeholder", ["0" * 64, "TODO", "'0000'"])
+def test_a_placeholder_hash_says_what_to_set(folder: Path, placeholder: str) -> None:
+    """A new pack's copied all-zeros example (or any non-hash) is not a 'changed' source."""
+    text = edit(MOON_SHA, placeholder)
+    (p,) = bad(folder, text)
+    at(p, *where(text, placeholder))
+    assert p.message == f"set sha256 to {MOON_SHA} (the SHA-256 of sources/moon.txt)"
 
 
 def test_wrong_format(folder: Path) -> None:
@@ -628,8 +687,9 @@ def test_quote_not_found_names_the_closest_passage(folder: Path) -> None:
         "Neil Armstrong was the first person to step onto the lunar surface",
     )
     p = one(folder, text, "closest passage")
-    at(p, *where(text, '"Neil Armstrong was'))
+    at(p, *where(text, "was the first"))  # at the first word that differs
     assert "the first person to step onto the lunar surface" in p.message
+    assert "the source has 'became' where you typed 'was'" in p.message
 
 
 def test_quote_nowhere_near_the_source(folder: Path) -> None:
@@ -659,15 +719,20 @@ def test_straight_apostrophe_is_not_verbatim(folder: Path) -> None:
     source = "Lithuania’s NATO membership began in 2004.\u00a0It was a big day.\n"
     text = _own_source(folder, source, '{quote: "Lithuania\'s NATO membership"}')
     p = one(folder, text, "not verbatim")
-    at(p, *where(text, "\"Lithuania's"))
+    at(p, *where(text, "'s NATO"))  # at the apostrophe itself
     assert "Lithuania’s NATO membership" in p.message  # names what the source really writes
+    assert (
+        "at character 10: you typed U+0027 APOSTROPHE, "
+        "the source has U+2019 RIGHT SINGLE QUOTATION MARK"
+    ) in p.message
 
 
 def test_plain_space_for_a_no_break_space_is_not_verbatim(folder: Path) -> None:
     source = "Lithuania’s NATO membership began in 2004.\u00a0It was a big day.\n"
     text = _own_source(folder, source, '{quote: "in 2004. It was"}')
     p = one(folder, text, "not verbatim")
-    at(p, *where(text, '"in 2004'))
+    at(p, *where(text, " It was"))
+    assert "you typed U+0020 SPACE, the source has U+00A0 NO-BREAK SPACE" in p.message
 
 
 def test_typographic_quote_verbatim_is_found(folder: Path) -> None:
@@ -725,8 +790,9 @@ def test_prefix_that_does_not_stand_before_the_quote(folder: Path) -> None:
         '{quote: "Neil Armstrong became the first person"}',
         '{quote: "landed on ", prefix: "Columbia "}',
     )
-    p = one(folder, text, "not with this prefix/suffix")
-    at(p, *where(text, '"landed on "'))
+    p = one(folder, text, "not with this prefix")
+    at(p, *where(text, 'a "}'))  # the first letter that differs, from the quote outwards
+    assert "the source has 'module Eagle ' before it" in p.message
 
 
 def test_evidence_list_every_quote_checked(folder: Path) -> None:
@@ -736,7 +802,8 @@ def test_evidence_list_every_quote_checked(folder: Path) -> None:
         '\n      - {quote: "Buzz Aldrin lead him"}',
     )
     p = one(folder, text, "closest passage")
-    at(p, *where(text, '"Buzz Aldrin lead'))
+    at(p, *where(text, "lead him"))
+    assert "the source has 'followed' where you typed 'lead'" in p.message
 
 
 def test_empty_quote(folder: Path) -> None:
@@ -848,6 +915,86 @@ def test_event_needs_a_dated_relation(folder: Path) -> None:
 
 
 # -- entities -------------------------------------------------------------------------------
+
+
+def test_one_bad_entity_type_is_one_error(folder: Path) -> None:
+    """Not one more per fact that uses the entity: one mistake, one error."""
+    text = edit("  armstrong: {type: person,", "  armstrong: {type: astronaut,")
+    text = with_fact(id="again", subject="apollo-12", object="armstrong", text=text)
+    (p,) = bad(folder, text)
+    assert "unknown entity type 'astronaut'" in p.message
+    at(p, *where(text, "astronaut"))
+
+
+def test_one_bad_relation_is_one_error(folder: Path) -> None:
+    text = edit(
+        "    subject: operation\n    object: person", "    subject: mission\n    object: person"
+    )
+    (p,) = bad(folder, text)
+    assert "unknown type 'mission'" in p.message
+
+
+def test_an_unreadable_source_is_one_error(folder: Path) -> None:
+    text = edit("file: sources/moon.txt", "file: sources/none.txt")
+    (p,) = bad(folder, text)
+    assert "cannot read source file" in p.message
+
+
+def test_the_issues_dash_is_pinpointed(folder: Path) -> None:
+    """A hyphen typed for the source's en dash: the column of the dash, both characters named."""
+    source = "The 2014–2015 winter was cold. Nothing else happened then.\n"
+    text = _own_source(folder, source, '{quote: "The 2014-2015 winter"}')
+    p = one(folder, text, "not verbatim")
+    at(p, *where(text, "-2015"))
+    assert "you typed U+002D HYPHEN-MINUS, the source has U+2013 EN DASH" in p.message
+
+
+def test_a_line_break_in_the_source_is_named(folder: Path) -> None:
+    source = "The tunnel opened in 1994 and runs\nunder the sea for many kilometres today.\n"
+    text = _own_source(folder, source, '{quote: "runs under the sea"}')
+    p = one(folder, text, "closest passage")
+    assert "the source has U+000A LINE FEED" in p.message and "\\n" in p.message
+
+
+def test_a_quote_with_escapes_is_pinpointed_after_them(folder: Path) -> None:
+    source = "She said “yes” to the plan, and then she left the room at noon.\n"
+    text = _own_source(folder, source, '{quote: "She said \\u201cyes\\u201d to the plan; and"}')
+    p = one(folder, text, "closest passage")
+    at(p, *where(text, "; and"))  # the escapes count as one character each
+
+
+def test_blank_sections_are_empty_ones(folder: Path) -> None:
+    text = GOOD.split("entities:")[0] + "entities:\nrelations:\nfacts:\nquestions:\n"
+    pack = load_pack(write_pack(folder, text))
+    assert pack.facts == () and pack.entities == {} and pack.questions == ()
+
+
+def test_a_blank_sources_section_is_an_error(folder: Path) -> None:
+    text = GOOD.split("sources:")[0] + "sources:\nentities:\nrelations:\nfacts:\n"
+    p = one(folder, text, "at least one source")
+    at(p, *where(text, "sources:"))
+
+
+def test_a_question_with_no_topic_is_an_error(folder: Path) -> None:
+    """It used to vanish silently: the pack loaded without it."""
+    text = GOOD + (
+        "questions:\n  - id: q1\n    kind: typed\n    prompt: Who landed?\n"
+        "    answer: Pete Conrad\n    topics: []\n"
+        '    evidence: {quote: "Pete Conrad and Alan Bean walked on the Moon"}\n'
+    )
+    p = one(folder, text, "at least one topic")
+    at(p, *where(text, "[]"))
+
+
+def test_a_numbers_text_may_not_hold_control_characters(folder: Path) -> None:
+    text = edit(
+        "  landed_on:\n",
+        "  crew:\n    subject: operation\n    object: number\n"
+        '    statement: "{subject} had {object}."\n  landed_on:\n',
+    )
+    text = with_fact(relation="crew", object='{number: 3, text: "three\\e[2J"}', text=text)
+    p = one(folder, text, "U+001B ESCAPE")
+    assert "control characters" in p.message
 
 
 @pytest.mark.parametrize(

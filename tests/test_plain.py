@@ -134,14 +134,14 @@ def test_wrong_answers_explain_and_are_listed_as_missed(exported: list[dict[str,
     parts = blocks(done.stdout)
     assert "Wrong." in parts[3]
     assert f"Answer: {choice['answer']}" in parts[3]
-    noun = load_pack(MOON).sources[why["quote"]["source"]].noun
-    expected = f"Why not {chosen}: {why['statement']} The {noun}: “{why['quote']['text']}”"
+    # the moon pack names no noun for its source: "text", not another pack's "article"
+    expected = f"Why not {chosen}: {why['statement']} The text: “{why['quote']['text']}”"
     assert expected in parts[3]
     assert "Wrong." in parts[2] and f"Answer: {answer_text(multi)}" in parts[2]
     assert "Round over. Score 2000 · 2 of 4 right (50%) · best streak 1" in done.stdout
     for q in (choice, multi):
         assert f"Missed: {q['prompt']}" in done.stdout
-        assert f"the {noun}: “{q['quote']['text']}”" in done.stdout
+        assert f"the text: “{q['quote']['text']}”" in done.stdout
 
 
 def test_end_of_input_ends_cleanly_with_the_summary() -> None:

@@ -13,6 +13,7 @@ or a relation that can ask it for recall.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,12 +23,13 @@ from quiz.generate.verify import verify, verify_all
 from quiz.kinds import KIND_NAMES, RECALL_KINDS
 from quiz.packs.errors import PackError, Problem, YamlPath, display_path
 from quiz.packs.loader import load_pack
-from quiz.packs.model import Pack
+from quiz.packs.model import Pack, Relation
 from quiz.packs.quotes import sentences
 from quiz.packs.yamlio import Locator, read_text
 from quiz.question import Question
 from quiz.text import fold
 
+Where = Callable[..., tuple[int, int]]
 SEEDS = range(5)  # distractors are drawn at random: check several draws
 MIN_OPTIONS = 3  # a choice question needs the key and two wrong values
 ORDERED_TYPES = ("date", "year", "number")
@@ -53,9 +55,9 @@ class Report:
             f"{display_path(Path(p.path))}: ok — pack {p.id} {p.version}: {len(p.facts)} facts, "
             f"{len(p.entities)} entities, {len(p.relations)} relations, "
             f"{len(p.questions)} hand-written questions\n"
-            f"  questions: {sum(self.questions.values())} ({kinds})\n"
+            f"  questions: {sum(self.questions.values())}{f' ({kinds})' if kinds else ''}\n"
             f"  source sentences quoted by a fact: {share}\n"
-            f"  topics: {', '.join(p.topics)}"
+            f"  topics: {', '.join(p.topics) or 'none yet'}"
             + _listed("background facts (never asked)", self.background)
             + _listed("facts asked only as true/false or evidence (no recall)", self.no_recall)
         )
@@ -93,21 +95,10 @@ def check_pack(path: Path) -> Report:
             line, col = where(("questions", hand_index.get(fact_id, 0)))
         return Problem(name, line, col, message)
 
+    if not pack.facts:
+        report.warnings.append(_no_facts(name, where, pack))
     for rel in pack.relations.values():
-        for direction in ("forward", "reverse"):
-            kind = asked_type(rel, direction)
-            if not rel.closed or direction not in rel.templates or kind in ORDERED_TYPES:
-                continue  # dates and numbers get near neighbours as wrong options
-            size = len(pack.pool(kind))
-            if size < MIN_OPTIONS:
-                report.problems.append(
-                    Problem(
-                        name,
-                        *where(("relations", rel.id), key=True),
-                        f"relation {rel.id!r}: only {size} {kind} value(s) in the pack; "
-                        f"a choice question needs {MIN_OPTIONS}",
-                    )
-                )
+        report.warnings += _too_few_values(name, where, pack, rel)
     seen: set[tuple[str, str]] = set()
 
     def flag(q: Question, message: str) -> None:
@@ -129,6 +120,15 @@ def check_pack(path: Path) -> Report:
                 flag(q, f"the prompt shares {word!r} with the right option only (a give-away)")
         for qid, message in verify_all(built):
             flag(next(q for q in built if q.id == qid), message)
+    if pack.facts and not report.questions:
+        report.warnings.append(
+            Problem(
+                name,
+                *where(("facts",), key=True),
+                "the pack asks no question: quiz check --explain says why for each fact",
+                warning=True,
+            )
+        )
     report.quoted_sentences = _coverage(pack)
     report.background = tuple(f.id for f in pack.facts if f.background)
     report.no_recall = tuple(
@@ -137,6 +137,44 @@ def check_pack(path: Path) -> Report:
         if not f.background and kinds_of.get(f.id) and not kinds_of[f.id] & RECALL_KINDS
     )
     return report
+
+
+def _no_facts(name: str, where: Where, pack: Pack) -> Problem:
+    total = sum(len(sentences(s.text)) for s in pack.sources.values())
+    return Problem(
+        name,
+        *where(("facts",), key=True),
+        f"no facts yet, so the pack asks {'only its hand-written' if pack.questions else 'no'} "
+        f"questions: the source has {total} candidate sentences (quiz check --coverage "
+        f"{name} lists them)",
+        warning=True,
+    )
+
+
+def _too_few_values(name: str, where: Where, pack: Pack, rel: Relation) -> list[Problem]:
+    """A closed relation asking for an entity type the pack has fewer than three of makes no
+    choice question (nothing is wrong with it: the builder refuses, and says so here)."""
+    out = []
+    for direction in ("forward", "reverse"):
+        kind = asked_type(rel, direction)
+        if not rel.closed or direction not in rel.templates or kind in ORDERED_TYPES:
+            continue  # dates and numbers get near neighbours as wrong options
+        size = len(pack.pool(kind))
+        more = MIN_OPTIONS - size
+        if more > 0:
+            out.append(
+                Problem(
+                    name,
+                    *where(("relations", rel.id), key=True),
+                    f"relation {rel.id!r}: only {size} {kind} value(s) in the pack, so its "
+                    f"`{direction}` template makes no multiple-choice question (the answer and "
+                    f"two wrong options): add {more} more `{kind}` "
+                    f"{'entity' if more == 1 else 'entities'} (an entity used only as a wrong "
+                    "option needs no fact)",
+                    warning=True,
+                )
+            )
+    return out
 
 
 def giveaway(q: Question) -> list[str]:
@@ -165,13 +203,8 @@ def _meaningful(text: str) -> set[str]:
 
 
 def _coverage(pack: Pack) -> tuple[int, int]:
-    quoted = total = 0
-    for source in pack.sources.values():
-        spans = [(q.start, q.end) for f in pack.facts for q in f.evidence if q.source == source.id]
-        spans += [
-            (q.start, q.end) for h in pack.questions for q in h.evidence if q.source == source.id
-        ]
-        for s in sentences(source.text):
-            total += 1
-            quoted += any(s.start < end and start < s.end for start, end in spans)
-    return quoted, total
+    """(sentences quoted, sentences) over every source."""
+    from quiz.authoring.coverage import unquoted
+
+    missed, total = unquoted(pack)
+    return total - len(missed), total

@@ -177,6 +177,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "paths", nargs="*", type=Path, metavar="PATH", help="pack files (default: every known pack)"
     )
+    check.add_argument(
+        "--explain",
+        action="store_true",
+        help="for each fact: the kinds of question it yields, and why not the others",
+    )
+    check.add_argument(
+        "--coverage", action="store_true", help="list the source sentences no fact quotes"
+    )
 
     export = sub.add_parser(
         "export", help="write a pack's questions for Moodle (GIFT, Aiken), Anki, paper or JSON"
@@ -202,6 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write to FILE instead of stdout (replaced whole, never left half-written)",
     )
 
+    _authoring(sub)
     stats = sub.add_parser("stats", help="a player's rounds, accuracy, mastery and due reviews")
     _common(stats, top=False)
     stats.add_argument("--pack", metavar="ID", help="only this pack (default: every pack played)")
@@ -243,6 +252,37 @@ def build_parser() -> argparse.ArgumentParser:
         help="close a tab without a key pressed for this long (default 1800: 30 minutes)",
     )
     return parser
+
+
+def _pack_id(text: str) -> str:
+    import re
+
+    if not re.match(r"^[a-z0-9][a-z0-9_-]*$", text):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: a pack id is lower-case letters, digits, '-' or '_' (e.g. my-pack)"
+        )
+    return text
+
+
+def _authoring(sub: Any) -> None:
+    """Writing packs: a skeleton from a text, the schema, the installed packs."""
+    new = sub.add_parser("new", help="a pack skeleton from a text file, to fill in with facts")
+    _common(new, top=False)
+    new.add_argument("source", type=Path, metavar="SOURCE", help="the text (UTF-8), e.g. notes.txt")
+    new.add_argument("--id", type=_pack_id, required=True, help="the pack's id, e.g. my-pack")
+    new.add_argument(
+        "--out",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="write DIR/ID.yaml and DIR/sources/ (default: here)",
+    )
+    new.add_argument("--force", action="store_true", help="replace files that exist")
+    schema = sub.add_parser("schema", help="print the pack format's JSON Schema (for editors)")
+    _common(schema, top=False)
+    packs = sub.add_parser("packs", help="list the installed packs: id, version, facts, file")
+    _common(packs, top=False)
+    packs.add_argument("--dir", action="store_true", help="print the user pack folder")
 
 
 def _time_limit(text: str) -> int:
@@ -309,6 +349,9 @@ COMMANDS = {
     None: "quiz.commands.home",
     "play": "quiz.commands.play",
     "check": "quiz.commands.check",
+    "new": "quiz.commands.new",
+    "schema": "quiz.commands.schema",
+    "packs": "quiz.commands.packs",
     "export": "quiz.commands.export",
     "stats": "quiz.commands.stats",
     "paper": "quiz.commands.paper",

@@ -23,9 +23,9 @@ from quiz.kinds import KINDS, parse_line
 from quiz.present import (
     answer_text,
     clock_text,
+    noun_of,
     quote_in_context,
     quotes_of,
-    says,
     summary_lines,
     why_not,
 )
@@ -218,8 +218,8 @@ def feedback_lines(session: Session, o: Outcome) -> list[str]:
     lines.append(q.explanation)
     why = why_not(o)
     if why is not None:
-        the = says(session.pack, why.quote)
-        lines.append(f"Why not {o.response_text}: {why.statement} {the}: “{why.quote.text}”")
+        said = f"The {noun_of(session.pack, why.quote)}: “{why.quote.text}”"
+        lines.append(f"Why not {o.response_text}: {why.statement} {said}")
     lines.extend(quote_in_context(session.pack, x, mark=("»", "«")) for x in quotes_of(q))
     return lines
 

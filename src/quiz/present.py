@@ -16,6 +16,16 @@ def answer_text(q: Question) -> str:
     return q.answer_text()
 
 
+def noun_of(pack: Pack | None, quote: Quote | None = None) -> str:
+    """What the pack calls the source a quote is from (its `noun`: article, chapter, handout;
+    'text' when it says nothing), so no pack is shown another pack's word."""
+    if pack is None:
+        return "source"
+    if quote is not None and quote.source in pack.sources:
+        return pack.sources[quote.source].noun
+    return pack.noun
+
+
 def quotes_of(q: Question) -> list[Quote]:
     """Every passage behind a question, the main one first, each once."""
     return list({(x.source, x.start, x.end): x for x in q.origin.quotes}.values())
@@ -43,9 +53,10 @@ def summary_lines(session: Session) -> list[str]:
     for o in s.missed:
         lines.append(f"Missed: {o.question.prompt}")
         lines.append(f"  You answered: {o.response_text}")
+        quote = o.question.quote
         lines.append(
-            f"  Answer: {answer_text(o.question)} — "
-            f"{says(session.pack, o.question.quote).lower()}: “{o.question.quote.text}”"
+            f"  Answer: {answer_text(o.question)} — the {noun_of(session.pack, quote)}: "
+            f"“{quote.text}”"
         )
     return lines
 
@@ -66,9 +77,3 @@ def minutes(seconds: float) -> str:
 def clock_text(seconds: float) -> str:
     """Time left, rounded up: it shows 0:01 until the time is really over."""
     return minutes(max(0, int(seconds + 0.999)))
-
-
-def says(pack: Pack, quote: Quote) -> str:
-    """'The article', 'The chapter', 'The speech': the source's own noun, for a quote."""
-    source = pack.sources.get(quote.source)
-    return f"The {source.noun if source else pack.noun}"

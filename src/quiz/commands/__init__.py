@@ -87,5 +87,26 @@ def need_terminal() -> None:
         )
 
 
+def no_questions(pack: Pack, filtered: bool) -> UsageError:
+    """Nothing to ask: say whether the filters or the pack itself is why (a new pack has no
+    facts yet; its author wants `quiz check --explain`, not a hint about topics)."""
+    if filtered and (pack.facts or pack.questions):
+        return UsageError("no questions match these kinds and topics")
+    from pathlib import Path
+
+    from quiz.packs.errors import display_path
+
+    where = display_path(Path(pack.path))
+    if not pack.facts:
+        return UsageError(
+            f"pack {pack.id!r} asks no questions: it has no facts yet (quiz check {where} "
+            "--coverage lists the sentences to write them from)"
+        )
+    return UsageError(
+        f"pack {pack.id!r} asks no questions: none of its facts can be asked (quiz check "
+        f"{where} --explain says why)"
+    )
+
+
 def tuple_or_none(items: list[str] | None) -> tuple[str, ...] | None:
     return tuple(items) if items else None

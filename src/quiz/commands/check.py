@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz.commands import EXIT_DATA, EXIT_OK, UsageError, fail
+
+if TYPE_CHECKING:
+    from quiz.packs.model import Pack
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,7 +36,30 @@ def run(args: argparse.Namespace) -> int:
         if report.problems:
             failed = True
             fail(report.problems)
-        else:
-            fail(report.warnings)  # said, on stderr, without failing the pack
-            print(report.summary())
+            continue
+        fail(report.warnings)  # said, on stderr, without failing the pack
+        print(report.summary())
+        assert report.pack is not None
+        if args.explain:
+            _explain(report.pack)
+        if args.coverage:
+            _coverage(report.pack)
     return EXIT_DATA if failed else EXIT_OK
+
+
+def _explain(pack: Pack) -> None:
+    from quiz.authoring.explain import explain, render
+    from quiz.authoring.places import fact_places
+    from quiz.safe import visible
+
+    print("What each fact yields (and why not):")
+    for line in render(explain(pack), fact_places(pack)):
+        print(visible(line))
+
+
+def _coverage(pack: Pack) -> None:
+    from quiz.authoring.coverage import render, unquoted
+
+    print("Sentences no fact quotes:")
+    for line in render(*unquoted(pack)):
+        print(line)

@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quiz.commands import EXIT_OK, UsageError, pack_of, paper_of
+from quiz.commands import EXIT_OK, UsageError, no_questions, pack_of, paper_of
 from quiz.safe import visible
 
 if TYPE_CHECKING:
@@ -40,13 +40,11 @@ def new(args: argparse.Namespace) -> int:
     except papers.PaperError as exc:
         raise UsageError(str(exc)) from None
     made = len(round_questions(pack, spec))
+    if not made:
+        raise no_questions(pack, bool(args.kinds or args.topics))
     short = spec.shortfall(made)
     if short:
-        raise UsageError(
-            f"{short[0].lower()}{short[1:-1]}: ask for --count {made}"
-            if made
-            else "no questions match these kinds and topics"
-        )
+        raise UsageError(f"{short[0].lower()}{short[1:-1]}: ask for --count {made}")
     paper = papers.Paper(code, spec, pack)
     for line in describe(paper):
         print(visible(line))

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from quiz.commands import (
     EXIT_OK,
-    UsageError,
     need_terminal,
+    no_questions,
     pack_of,
     services_of,
     store_and_player,
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
 
     session = Session(spec, pack, clock=services.clock)
     if not session.questions:
-        raise UsageError("no questions match these kinds and topics")
+        raise no_questions(pack, bool(kinds or topics))
     make_app(services, session).run()
     return EXIT_OK
 
@@ -68,7 +68,7 @@ def _plain(spec: RoundSpec, pack: Pack, services: Services) -> int:
         spec, pack, store, player, clock=services.clock, on_problem=warn
     )
     if not session.questions:
-        raise UsageError("no questions match these kinds and topics")
+        raise no_questions(pack, bool(spec.kinds or spec.topics))
 
     def epilogue() -> list[str]:
         standing = rounds.standing(store, recorder, session)

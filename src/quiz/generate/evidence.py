@@ -24,6 +24,7 @@ import re
 from functools import lru_cache
 
 from quiz.generate.index import Sentence, index_of, shuffled
+from quiz.generate.refusal import Refusal
 from quiz.generate.wording import STOPWORDS, explanation, names_in, noun, unframed
 from quiz.packs.model import MONTHS, NUMBER_WORDS, Entity, Fact, Number, Pack, Quote, Value, When
 from quiz.question import One, Origin, Question
@@ -34,20 +35,37 @@ RUN = 6  # a claim may not copy this many words in a row from its proof
 MIN_WORDS = 6  # shorter sentences state too little to be weighed as proof
 
 
-def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | None:
+def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
     found = proof(pack, fact)
     if found is None:
-        return None
+        return Refusal(
+            f"no quote of the fact stands in one sentence naming both {fact.subject.display!r} "
+            f"and {fact.object.display!r}",
+            "quote the sentence that states the whole claim (give an entity an alias if the "
+            "source names it otherwise)",
+        )
     sentence, quote = found
     word = noun(pack, quote.source)
     claim = unframed(fact.statement, word)  # the question itself is about the source
     if copies_run(claim, sentence.text):
-        return None
-    if not _owns(pack, fact, sentence):
-        return None
+        return Refusal(
+            f"the statement copies {RUN} words in a row from the sentence that proves it, so "
+            "the answer could be found by matching words",
+            f"paraphrase the `statement` template of relation '{fact.relation.id}'",
+        )
+    owner = _owner(pack, fact, sentence)
+    if owner is not fact:
+        return Refusal(
+            f"its sentence already proves fact '{owner.id}' (one evidence question per "
+            "sentence, subject and relation)"
+        )
     wrong = near_misses(pack, fact, claim, quote.source, sentence, rng)
     if len(wrong) < 2:
-        return None
+        return Refusal(
+            f"needs two other sentences on the claim's topic that do not name its answer; "
+            f"found {len(wrong)}",
+            f"quote more sentences about {fact.subject.display} in facts of any relation",
+        )
     options = [sentence.text, *wrong]
     rng.shuffle(options)
     return Question(
@@ -73,16 +91,17 @@ def proof(pack: Pack, fact: Fact) -> tuple[Sentence, Quote] | None:
     return None
 
 
-def _owns(pack: Pack, fact: Fact, sentence: Sentence) -> bool:
-    """One evidence question per subject, relation and sentence: the eight contributors of one
-    list share one proof, and eight questions with one answer would test the same thing."""
+def _owner(pack: Pack, fact: Fact, sentence: Sentence) -> Fact:
+    """The fact whose evidence question a sentence is: one per subject, relation and sentence
+    (the eight contributors of one list share one proof, and eight questions with one answer
+    would test the same thing), the first in pack order."""
     for other in index_of(pack).facts_for(fact.relation, "forward", fact.subject):
         if other is fact:
-            return True
+            return fact
         found = proof(pack, other)
         if found is not None and found[0] == sentence and not other.background:
-            return False
-    return True
+            return other
+    return fact
 
 
 def near_misses(

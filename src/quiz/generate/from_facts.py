@@ -1,9 +1,10 @@
 """Question kinds built from one fact, or from the facts that share a subject or object
 (typed answers are in `typed`, evidence in `evidence`, time order in `order`).
 
-Each builder returns None when the bank cannot make that question honestly
+Each builder returns a Refusal when the bank cannot make that question honestly
 (too few proven-false options, an answer that is not unique, a prompt that
-would give the answer away): a question left out is better than a wrong one.
+would give the answer away), saying why and what would make it: a question
+left out is better than a wrong one, and the author can see why it was.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import lru_cache
 
 from quiz.generate.distractors import candidates, sort_if_ordered
 from quiz.generate.index import index_of
+from quiz.generate.refusal import Refusal, missing, not_closed, too_few_wrong
 from quiz.generate.truth import Direction
 from quiz.generate.wording import (
     STOPWORDS,
@@ -39,16 +41,31 @@ def sides(fact: Fact, direction: Direction) -> tuple[Value, Value]:
     return (fact.subject, fact.object) if direction == "forward" else (fact.object, fact.subject)
 
 
-def ask(pack: Pack, fact: Fact, direction: Direction, template: str | None = None) -> str | None:
-    """The prompt asking for one side of a fact, or None if it would give the answer away."""
+def ask(pack: Pack, fact: Fact, direction: Direction, template: str | None = None) -> str | Refusal:
+    """The prompt asking for one side of a fact, unless it would give the answer away."""
     template = template or direction
     if template not in fact.relation.templates:
-        return None
+        return missing(fact.relation, template)
     anchor, key = sides(fact, direction)
     prompt = framed(pack, fact, fact.relation.render(template, **placed(direction, anchor)))
     if names_in(fold(prompt), key):
-        return None
+        return names_answer(template, prompt, key)
     return prompt
+
+
+def names_answer(template: str, prompt: str, key: Value) -> Refusal:
+    return Refusal(
+        f"the prompt names the answer {key.display!r}: {prompt!r}",
+        f"reword the `{template}` template, or the names, so the prompt does not hold it",
+    )
+
+
+def gives_away(words: set[str]) -> Refusal:
+    return Refusal(
+        f"the prompt shares {', '.join(repr(w) for w in sorted(words))} with the right "
+        "option(s) only, which would give the answer away",
+        "reword the template, or add wrong options whose names hold the word as well",
+    )
 
 
 def placed(direction: Direction, anchor: Value) -> dict[str, Value]:
@@ -89,12 +106,12 @@ def giveaway(prompt: str, right: list[str], wrong: list[str]) -> set[str]:
     return {w for w in shared if not any(w in distinctive_words(o) for o in wrong)}
 
 
-def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Question | None:
+def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Question | Refusal:
     if not fact.relation.closed:
-        return None
+        return not_closed(fact.relation)
     prompt = ask(pack, fact, direction)
-    if prompt is None:
-        return None
+    if isinstance(prompt, Refusal):
+        return prompt
     anchor, key = sides(fact, direction)
     risky = sorted(distinctive_words(prompt) & distinctive_words(key.display))
     wrong = candidates(
@@ -108,8 +125,11 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
         CHOICE_OPTIONS - 1,
         prefer=risky,
     )
-    if len(wrong) < 2 or giveaway(prompt, [key.display], [w.display for w in wrong]):
-        return None
+    if len(wrong) < 2:
+        return too_few_wrong(fact.relation, key, len(wrong), 2)
+    words = giveaway(prompt, [key.display], [w.display for w in wrong])
+    if words:
+        return gives_away(words)
     values = _arrange([key, *wrong], rng)
     reasons = tuple(
         (i, w)
@@ -133,16 +153,19 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
     )
 
 
-def true_false(pack: Pack, fact: Fact, truth: bool, rng: random.Random) -> Question | None:
+def true_false(pack: Pack, fact: Fact, truth: bool, rng: random.Random) -> Question | Refusal:
     value = fact.object
     why = explanation(pack, fact)
     said = statement(pack, fact)
     if not truth:
         if not fact.relation.closed:
-            return None
+            return not_closed(fact.relation, "a false statement")
         group = index_of(pack).facts_for(fact.relation, "forward", fact.subject)
-        if group[0] is not fact:
-            return None  # one false statement per subject: the first fact of the group owns it
+        if group[0] is not fact:  # one false statement per subject: the group's first fact's
+            return Refusal(
+                f"one false statement per subject: fact '{group[0].id}' makes it for "
+                f"{fact.subject.display}"
+            )
         # The rest of the statement: a wrong value already named in it ("Lithuania" in
         # "… the forward force in Lithuania") would make an arguable false statement.
         rest = fact.statement.replace(fact.object.display, " ")
@@ -150,7 +173,7 @@ def true_false(pack: Pack, fact: Fact, truth: bool, rng: random.Random) -> Quest
             pack, fact.relation, "forward", fact.subject, [fact.object], rest, rng, 1
         )
         if not wrong:
-            return None
+            return too_few_wrong(fact.relation, fact.object, 0, 1)
         value = wrong[0]
         true_values = [f.object for f in group]
         rendered = fact.relation.render("statement", fact.subject, value)
@@ -181,22 +204,38 @@ def true_false(pack: Pack, fact: Fact, truth: bool, rng: random.Random) -> Quest
     )
 
 
-def unique_answer(pack: Pack, fact: Fact, direction: Direction) -> bool:
+def not_unique(pack: Pack, fact: Fact, direction: Direction) -> Refusal | None:
+    """Why the asked side has no single right answer (None when it has one)."""
+    if not fact.relation.closed:
+        return not_closed(fact.relation, "another answer")
     anchor, _ = sides(fact, direction)
-    return (
-        fact.relation.closed and len(index_of(pack).answers(fact.relation, direction, anchor)) == 1
+    answers = index_of(pack).answers(fact.relation, direction, anchor)
+    if len(answers) == 1:
+        return None
+    named = listing([v.display for v in answers])
+    return Refusal(
+        f"{anchor.display} has {len(answers)} answers in relation '{fact.relation.id}' "
+        f"({named}), so a question wanting one has no single right answer",
+        f'a `{direction}_any` template asks "Name one …" and accepts any of them',
     )
 
 
-def says_whose(pack: Pack, fact: Fact, direction: Direction, prompt: str) -> bool:
+def whose(pack: Pack, fact: Fact, direction: Direction, prompt: str) -> Refusal | None:
     """Where the world holds more answers than the source (`also_true`), a question with one
-    right answer must ask what the source says."""
+    right answer must ask what the source says (None when it does, or need not)."""
     if direction != "forward" or not fact.relation.also_true:
-        return True
-    return f"the {noun(pack, source_of(pack, fact))}" in prompt.lower()
+        return None
+    word = noun(pack, source_of(pack, fact))
+    if f"the {word}" in prompt.lower():
+        return None
+    return Refusal(
+        f"relation '{fact.relation.id}' has also_true values, so a question with one right "
+        f"answer must ask what the {word} says",
+        f'word the template "According to the {word}, …"',
+    )
 
 
-def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | None:
+def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
     key = fact.object
     template = "forward"
     unit = ""
@@ -204,22 +243,32 @@ def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | None:
         if "year" in fact.relation.templates:
             template = "year"  # "In which year …?" of a full date
         elif key.precision != "year":
-            return None
+            return missing(fact.relation, "year")
         answer: int | float = key.year
     elif isinstance(key, Number) and not key.approx:
         # A rounded figure ("over 1,000") has no single right number: it is asked only as
         # multiple choice, where its options are written the same way.
         answer = key.value
         unit = fact.relation.unit or ""
+    elif isinstance(key, Number):
+        return Refusal(
+            f"{key.display!r} is an approximate figure (approx: true): no single number is "
+            "right, so it is asked only as multiple choice",
+            "give the exact figure (without approx) to ask it as a number as well",
+        )
     else:
-        return None
-    if not unique_answer(pack, fact, "forward"):
-        return None
+        return Refusal(f"the answer {key.display!r} is not a year or a number")
+    refused = not_unique(pack, fact, "forward")
+    if refused is not None:
+        return refused
     prompt = ask(pack, fact, "forward", template)
-    if prompt is None or _names_number(prompt, answer):
-        return None
-    if not says_whose(pack, fact, "forward", prompt):
-        return None
+    if isinstance(prompt, Refusal):
+        return prompt
+    if _names_number(prompt, answer):
+        return names_answer(template, prompt, key)
+    refused = whose(pack, fact, "forward", prompt)
+    if refused is not None:
+        return refused
     return Question(
         id=f"{fact.id}:number",
         kind="number",
@@ -245,27 +294,33 @@ def _names_number(text: str, value: int | float) -> bool:
 
 def multi(
     pack: Pack, facts: list[Fact], direction: Direction, rng: random.Random
-) -> Question | None:
+) -> Question | Refusal:
     """Select all that apply, over the facts that share a subject (forward) or object."""
     first = facts[0]
     relation = first.relation
     template = f"{direction}_all"
-    if not relation.closed or template not in relation.templates:
-        return None
+    if not relation.closed:
+        return not_closed(relation)
+    if template not in relation.templates:
+        return missing(relation, template)
     anchor, _ = sides(first, direction)
     prompt = framed(pack, first, relation.render(template, **placed(direction, anchor)))
     rights = [sides(f, direction)[1] for f in facts]
     folded_prompt = fold(prompt)
+    named = [v for v in rights if names_in(folded_prompt, v)]
     rights = [v for v in rights if not names_in(folded_prompt, v)]
     if not rights:
-        return None
+        return names_answer(template, prompt, named[0])
     rng.shuffle(rights)
     rights = rights[: rng.randint(min(2, len(rights)), min(4, len(rights)))]
     wrong = candidates(
         pack, relation, direction, anchor, rights, prompt, rng, max(2, 5 - len(rights))
     )
-    if not wrong or giveaway(prompt, [v.display for v in rights], [v.display for v in wrong]):
-        return None
+    if not wrong:
+        return too_few_wrong(relation, rights[0], 0, 1)
+    words = giveaway(prompt, [v.display for v in rights], [v.display for v in wrong])
+    if words:
+        return gives_away(words)
     values = _arrange(rights + wrong, rng)
     right_keys = {v.key for v in rights}
     shown = [f for f in facts if sides(f, direction)[1].key in right_keys]

@@ -12,19 +12,29 @@ import hashlib
 import math
 import random
 
+from quiz.generate.refusal import Refusal, missing
 from quiz.generate.wording import passages
-from quiz.packs.model import Fact, Pack, When
+from quiz.packs.model import Fact, Pack, Relation, When
 from quiz.question import Order, Origin, Question
 
 ITEMS = 4
 PROMPT = "Put these events in time order, earliest first."  # the same for every group
 
 
+def can_order(relation: Relation) -> Refusal | None:
+    """Why a relation's facts are never put in time order (None if they may be)."""
+    if relation.object_type not in ("date", "year"):
+        return Refusal("time order asks facts whose object is a date or year")
+    if "event" not in relation.templates:
+        return missing(relation, "event")
+    return None
+
+
 def events(pack: Pack) -> list[Fact]:
     """Facts that read as dated events, in pack order, relation by relation."""
     out: list[Fact] = []
     for r in pack.relations.values():
-        if "event" in r.templates:  # the loader allows it only for date and year objects
+        if can_order(r) is None:
             out.extend(pack.facts_by_relation.get(r.id, ()))
     return out
 
@@ -84,6 +94,29 @@ def groups(pack: Pack) -> list[list[Fact]]:
         if g is not None:
             found.setdefault(group_id(g), g)
     return list(found.values())
+
+
+def unplaced(pack: Pack) -> dict[str, Refusal]:
+    """Why each dated event that no group holds is left out of every time-order question."""
+    asked = [f for f in events(pack) if not f.background and isinstance(f.object, When)]
+    placed = {f.id for g in groups(pack) for f in g}
+    labels = {f.id: _label(f) for f in asked}
+    out: dict[str, Refusal] = {}
+    for f in asked:
+        if f.id in placed:
+            continue
+        if len(asked) < 3:
+            out[f.id] = Refusal(
+                f"time order needs three dated events; the pack has {len(asked)}",
+                "add dated facts, or `event` templates to more relations with a date object",
+            )
+            continue
+        twin = next((g for g in asked if g is not f and _ties(f, g, labels)), None)
+        reason = "no time-order group could place it"
+        if twin is not None:
+            reason += f": it ties with fact '{twin.id}' ({twin.object.display}) at the dates shown"
+        out[f.id] = Refusal(reason, "add more dated events, or give the dates more precisely")
+    return out
 
 
 def group_id(group: list[Fact]) -> str:

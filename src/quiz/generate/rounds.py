@@ -278,10 +278,10 @@ class _Draws:
         i = bisect.bisect_right(totals, pick)
         variant, facts = fams[i]
         fact = facts[pick - (totals[i - 1] if i else 0)]
-        slot = per_fact(self.pack, kind, variant, fact)
-        if slot is not None and not self._wanted(slot):
+        made = per_fact(self.pack, kind, variant, fact)
+        if not isinstance(made, Slot) or not self._wanted(made):
             return None
-        return slot
+        return made
 
     def _truth(self, rng: random.Random, state: _Round) -> str:
         """Mostly the truth value asked less so far in the round (either, when even): a

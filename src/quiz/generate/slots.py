@@ -20,9 +20,10 @@ from quiz.generate import from_facts, order, typed
 from quiz.generate.evidence import evidence
 from quiz.generate.hand import hand
 from quiz.generate.index import index_of
+from quiz.generate.refusal import Refusal, missing, not_closed
 from quiz.generate.truth import Direction
 from quiz.kinds import KIND_NAMES
-from quiz.packs.model import Fact, HandQuestion, Pack, Relation
+from quiz.packs.model import LITERAL_TYPES, Fact, HandQuestion, Pack, Relation
 from quiz.question import Question
 
 DIRECTIONS: tuple[Direction, ...] = ("forward", "reverse")
@@ -34,9 +35,14 @@ class Slot:
     kind: str
     facts: tuple[str, ...]
     topics: tuple[str, ...]
-    make: Callable[[random.Random], Question | None]
+    make: Callable[[random.Random], Question | Refusal]
 
     def build(self, seed: int) -> Question | None:
+        made = self.attempt(seed)
+        return made if isinstance(made, Question) else None
+
+    def attempt(self, seed: int) -> Question | Refusal:
+        """The question, or the builder's reason for not making it."""
         return self.make(random.Random(seed_of(seed, self.id)))
 
 
@@ -54,11 +60,17 @@ def _topics(facts: Sequence[Fact]) -> tuple[str, ...]:
 # -- one slot at a time (rounds draw these) ----------------------------------------------
 
 
-def per_fact(pack: Pack, kind: str, variant: str, fact: Fact) -> Slot | None:
+BACKGROUND = Refusal(
+    "the fact is marked background: it proves and explains, but no question asks it",
+    "remove `background: true` to ask it",
+)
+
+
+def per_fact(pack: Pack, kind: str, variant: str, fact: Fact) -> Slot | Refusal:
     """The slot of one fact's question of a kind ('forward', 'true', '' …), or of the group
-    it belongs to; None if the relation cannot ask it at all."""
+    it belongs to (`variants` says which kinds the relation can ask at all)."""
     if fact.background:
-        return None
+        return BACKGROUND
     direction: Direction = "reverse" if variant.startswith("reverse") else "forward"
     if kind == "choice":
         make = partial(from_facts.choice, pack, fact, direction)
@@ -91,13 +103,13 @@ def per_fact(pack: Pack, kind: str, variant: str, fact: Fact) -> Slot | None:
     raise ValueError(kind)
 
 
-def multi_slot(pack: Pack, fact: Fact, direction: Direction) -> Slot | None:
+def multi_slot(pack: Pack, fact: Fact, direction: Direction) -> Slot | Refusal:
     """The select-all slot of the group of facts that share the fact's given value."""
     anchor = fact.subject if direction == "forward" else fact.object
     group = [f for f in index_of(pack).facts_for(fact.relation, direction, anchor)]
     group = [f for f in group if not f.background]
     if not group:
-        return None
+        return BACKGROUND
     head = group[0]
     make = partial(from_facts.multi, pack, group, direction)
     return Slot(
@@ -105,13 +117,13 @@ def multi_slot(pack: Pack, fact: Fact, direction: Direction) -> Slot | None:
     )
 
 
-def any_slot(pack: Pack, fact: Fact, direction: Direction) -> Slot | None:
+def any_slot(pack: Pack, fact: Fact, direction: Direction) -> Slot | Refusal:
     """The "name one" typed slot of the group of facts that share the fact's given value."""
     anchor = fact.subject if direction == "forward" else fact.object
     group = [f for f in index_of(pack).facts_for(fact.relation, direction, anchor)]
     group = [f for f in group if not f.background]
     if len(group) < 2:
-        return None
+        return typed.one_value(fact, direction)
     make = partial(typed.typed_any, pack, group, direction)
     sid = f"{group[0].id}:typed:{direction}_any"
     return Slot(sid, "typed", tuple(f.id for f in group), _topics(group), make)
@@ -126,32 +138,55 @@ def hand_slot(pack: Pack, q: HandQuestion) -> Slot:
     return Slot(f"{q.id}:{q.kind}", q.kind, (q.id,), q.topics, partial(hand, pack, q))
 
 
+# Every variant of each kind built from facts, in the order a fact's slots are listed.
+VARIANTS: dict[str, tuple[str, ...]] = {
+    "choice": DIRECTIONS,
+    "typed": (*DIRECTIONS, "forward_any", "reverse_any"),
+    "true_false": ("true", "false"),
+    "number": ("",),
+    "evidence": ("",),
+    "multi": DIRECTIONS,
+}
+
+
 def variants(relation: Relation, kind: str) -> tuple[str, ...]:
     """The variants of a per-fact kind the relation can ask at all (before any fact is tried)."""
+    return tuple(v for v in VARIANTS.get(kind, ()) if can_ask(relation, kind, v) is None)
+
+
+def can_ask(relation: Relation, kind: str, variant: str) -> Refusal | None:
+    """Why a relation can never ask a kind in a variant, whatever its facts (None if it can)."""
     t = relation.templates
-    if kind == "choice":
-        return tuple(d for d in DIRECTIONS if relation.closed and d in t)
+    if kind == "evidence" or (kind == "true_false" and variant == "true"):
+        return None
     if kind == "typed":
-        entity = {"forward": relation.object_type, "reverse": relation.subject_type}
-        return tuple(
-            v
-            for d in DIRECTIONS
-            for v in (d, f"{d}_any")
-            if relation.closed and v in t and entity[d] not in ("date", "year", "number")
-        )
-    if kind == "true_false":
-        return ("true", "false") if relation.closed else ("true",)
+        asked = relation.subject_type if variant.startswith("reverse") else relation.object_type
+        if asked in LITERAL_TYPES:
+            return Refusal(f"typed answers are names; {_a(asked)} is asked as a number question")
     if kind == "number":
-        year = relation.object_type in ("date", "year") and (
-            "year" in t or (relation.object_type == "year" and "forward" in t)
-        )
-        count = relation.object_type == "number" and "forward" in t
-        return ("",) if (year or count) and relation.closed else ()
-    if kind == "evidence":
-        return ("",)
-    if kind == "multi":
-        return tuple(d for d in DIRECTIONS if relation.closed and f"{d}_all" in t)
-    return ()
+        refused = _can_count(relation)
+        if refused is not None:
+            return refused
+    if not relation.closed:
+        return not_closed(relation, "a false statement" if kind == "true_false" else "an option")
+    template = {"choice": variant, "typed": variant, "multi": f"{variant}_all"}.get(kind)
+    if template is not None and template not in t:
+        return missing(relation, template)
+    return None
+
+
+def _can_count(relation: Relation) -> Refusal | None:
+    """A number question asks a year (a `year` template, or `forward` of a year) or a count."""
+    t, object_type = relation.templates, relation.object_type
+    if object_type == "number" or (object_type == "year" and "year" not in t):
+        return None if "forward" in t else missing(relation, "forward")
+    if object_type in ("date", "year"):
+        return None if "year" in t else missing(relation, "year")
+    return Refusal(f"number questions ask a year or a count; the object is {_a(object_type)}")
+
+
+def _a(word: str) -> str:
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
 
 
 PER_FACT = ("choice", "typed", "true_false", "number", "evidence")
@@ -181,13 +216,13 @@ def slots(pack: Pack) -> list[Slot]:
                 if variant not in can[kind]:
                     continue
                 slot = per_fact(pack, kind, variant, f)
-                if slot is not None and f.id == slot.facts[0]:  # a group's slot, once
+                if isinstance(slot, Slot) and f.id == slot.facts[0]:  # a group's slot, once
                     out.append(slot)
     seen: set[str] = set()
     for f in pack.facts:
         for d in allowed.get(f.relation.id, {}).get("multi", ()) if not f.background else ():
             slot = multi_slot(pack, f, d)  # type: ignore[arg-type]
-            if slot is not None and slot.id not in seen:
+            if isinstance(slot, Slot) and slot.id not in seen:
                 seen.add(slot.id)
                 out.append(slot)
     out.extend(order_slot(pack, g) for g in order.groups(pack))

@@ -13,8 +13,9 @@ from __future__ import annotations
 import random
 
 from quiz.answers import GENERIC_HEADS, short_forms
-from quiz.generate.from_facts import ask, placed, says_whose, sides, unique_answer
+from quiz.generate.from_facts import ask, names_answer, not_unique, placed, sides, whose
 from quiz.generate.index import index_of
+from quiz.generate.refusal import Refusal, missing, not_closed
 from quiz.generate.truth import Direction
 from quiz.generate.wording import explanation, framed, listing, passages
 from quiz.packs.model import Entity, Fact, Pack, Value
@@ -56,18 +57,28 @@ def _may_shorten(words: list[str], leads: frozenset[str], heads: frozenset[str])
     return any(len(w) >= 3 and w.isalpha() and w not in heads for a, b in spans for w in words[a:b])
 
 
-def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Question | None:
+def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Question | Refusal:
     anchor, key = sides(fact, direction)
-    if not isinstance(key, Entity) or not unique_answer(pack, fact, direction):
-        return None
+    if not isinstance(key, Entity):
+        return Refusal(f"typed answers are names; {key.display!r} is asked as a number question")
+    refused = not_unique(pack, fact, direction)
+    if refused is not None:
+        return refused
     prompt = ask(pack, fact, direction)
-    if prompt is None or "of these" in prompt.lower():
-        return None  # "Which of these …?" asks to pick from options, not to type
-    if not says_whose(pack, fact, direction, prompt):
-        return None
+    if isinstance(prompt, Refusal):
+        return prompt
+    if "of these" in prompt.lower():  # "Which of these …?" asks to pick from options
+        return Refusal(
+            f"the `{direction}` template says 'of these': it asks to pick from options, not to "
+            "type",
+            f"to ask it typed as well, word the `{direction}` template without 'of these'",
+        )
+    refused = whose(pack, fact, direction, prompt)
+    if refused is not None:
+        return refused
     accepted = answer_forms(pack, key)
     if any(contains_phrase(prompt, n) for n in accepted[len(key.names) :]):
-        return None
+        return names_answer(direction, prompt, key)
     own = {fold(n) for n in accepted}  # "Warsaw" means the summit here, not the city
     rivals = tuple(n for n in _rivals(pack, key) if fold(n) not in own)
     return Question(
@@ -88,26 +99,35 @@ def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Q
 
 def typed_any(
     pack: Pack, facts: list[Fact], direction: Direction, rng: random.Random
-) -> Question | None:
+) -> Question | Refusal:
     """ "Name one …": a typed answer that takes any value of a list the source gives in full.
     Recall without wrong options, for lists with no safe near miss (the countries Lithuanians
     deployed to: any other country might have had a deployment the article does not tell)."""
     first = facts[0]
     relation = first.relation
     template = f"{direction}_any"
-    if not relation.closed or template not in relation.templates or len(facts) < 2:
-        return None
+    if not relation.closed:
+        return not_closed(relation, "another answer")
+    if template not in relation.templates:
+        return missing(relation, template)
     anchor, _ = sides(first, direction)
+    if len(facts) < 2:
+        return one_value(first, direction)
     keys = [k for f in facts if isinstance(k := sides(f, direction)[1], Entity)]
     if len(keys) != len(facts):
-        return None
+        return Refusal("typed answers are names; this list holds dates or numbers")
     prompt = framed(pack, first, relation.render(template, **placed(direction, anchor)))
-    if not says_whose(pack, first, direction, prompt):
-        return None
+    refused = whose(pack, first, direction, prompt)
+    if refused is not None:
+        return refused
     answer = listing([k.display for k in keys], "or")
     accepted = tuple(dict.fromkeys([answer, *(n for k in keys for n in answer_forms(pack, k))]))
-    if any(contains_phrase(prompt, n) for n in accepted):
-        return None
+    named = [n for n in accepted if contains_phrase(prompt, n)]
+    if named:
+        return Refusal(
+            f"the prompt names an answer ({named[0]!r}): {prompt!r}",
+            f"reword the `{template}` template so the prompt does not hold it",
+        )
     own = {fold(n) for n in accepted}
     rivals = tuple(n for k in keys for n in _rivals(pack, k) if fold(n) not in own)
     return Question(
@@ -123,6 +143,15 @@ def typed_any(
             explanation=f"Any of these: {answer}.",
             claim=Claim(relation.id, direction, anchor, tuple(keys)),
         ),
+    )
+
+
+def one_value(fact: Fact, direction: Direction) -> Refusal:
+    anchor, _ = sides(fact, direction)
+    return Refusal(
+        f"{anchor.display} has one value in relation '{fact.relation.id}': \"Name one\" needs "
+        "a list of two or more",
+        f"the `{direction}` template asks it typed",
     )
 
 

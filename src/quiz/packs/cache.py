@@ -37,10 +37,11 @@ def cache_dir() -> Path | None:
 @cache
 def code_digest() -> str:
     """The code that decides what a pack file becomes: every module of quiz.packs (and any
-    subpackage) and the text folding it uses."""
+    subpackage), the schema its key sets come from, and the text folding it uses."""
     h = hashlib.sha256(f"{__version__}|{_CACHE_FORMAT}".encode())
     here = Path(__file__).parent
-    for path in [*sorted(here.rglob("*.py")), here.parent / "text.py"]:
+    code = sorted([*here.rglob("*.py"), *here.rglob("*.json")])
+    for path in [*code, here.parent / "text.py", here.parent / "safe.py"]:
         h.update(path.relative_to(here.parent).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
+from quiz.safe import char_name
 from quiz.text import fold_quotes
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\n\s*")
@@ -26,7 +28,13 @@ class Span:
 
 
 class QuoteNotFound(ValueError):
-    pass
+    """Why a quote is not in the source: `part` is the key it concerns (quote, prefix or
+    suffix) and `at` the index, in that text, of the first character that differs."""
+
+    def __init__(self, message: str, *, part: str = "quote", at: int | None = None) -> None:
+        super().__init__(message)
+        self.part = part
+        self.at = at
 
 
 def find_quote(text: str, quote: str, prefix: str = "", suffix: str = "") -> tuple[int, int]:
@@ -34,8 +42,10 @@ def find_quote(text: str, quote: str, prefix: str = "", suffix: str = "") -> tup
     if not quote:
         raise QuoteNotFound("the quote is empty")
     hits = []
+    seen = []
     pos = text.find(quote)
     while pos != -1:
+        seen.append(pos)
         end = pos + len(quote)
         if (
             text[max(0, pos - len(prefix)) : pos] == prefix
@@ -49,25 +59,82 @@ def find_quote(text: str, quote: str, prefix: str = "", suffix: str = "") -> tup
         raise QuoteNotFound(
             f"the quote occurs {len(hits)} times in the source; add a prefix or suffix to say which"
         )
-    if text.find(quote) != -1:
-        raise QuoteNotFound("the quote is in the source, but not with this prefix/suffix")
-    raise QuoteNotFound(_near_miss(text, quote))
+    if seen:
+        raise _context_miss(text, quote, prefix, suffix, seen)
+    raise _near_miss(text, quote)
 
 
-def _near_miss(text: str, quote: str) -> str:
+def _context_miss(
+    text: str, quote: str, prefix: str, suffix: str, starts: list[int]
+) -> QuoteNotFound:
+    """The quote is there, but its prefix or suffix does not stand beside it: say what the
+    source has there, at the occurrence that matches best, pinned to the first character
+    (from the quote outwards) that differs."""
+
+    def matched(pos: int) -> tuple[int, int]:
+        before = text[max(0, pos - len(prefix)) : pos]
+        p = 0
+        while p < len(prefix) and p < len(before) and prefix[-1 - p] == before[-1 - p]:
+            p += 1
+        after = text[pos + len(quote) : pos + len(quote) + len(suffix)]
+        s = 0
+        while s < len(suffix) and s < len(after) and suffix[s] == after[s]:
+            s += 1
+        return p, s
+
+    best = max(starts, key=lambda pos: sum(matched(pos)))
+    p, s = matched(best)
+    if p < len(prefix):
+        at, there = len(prefix) - 1 - p, best - 1 - p
+        begin = max(0, best - len(prefix))
+        while begin > 0 and text[begin - 1].isalnum() and text[begin].isalnum():
+            begin -= 1  # whole words
+        has = text[begin:best]
+        detail = _lookalike(prefix[at], text[there]) if there >= 0 else ""
+        return QuoteNotFound(
+            f"the quote is in the source, but not with this prefix: the source has {has!r} "
+            f"before it{detail}",
+            part="prefix",
+            at=at,
+        )
+    end = best + len(quote)
+    stop = min(len(text), end + len(suffix))
+    while stop < len(text) and text[stop].isalnum() and text[stop - 1].isalnum():
+        stop += 1
+    has = text[end:stop]
+    detail = _lookalike(suffix[s], text[end + s]) if end + s < len(text) else ""
+    return QuoteNotFound(
+        f"the quote is in the source, but not with this suffix: the source has {has!r} "
+        f"after it{detail}",
+        part="suffix",
+        at=s,
+    )
+
+
+def _lookalike(typed: str, source: str) -> str:
+    """'; you typed U+002D …, the source has U+2013 …' for characters a reader may not tell
+    apart (anything but two plain letters or digits), else ''."""
+    if typed.isascii() and typed.isalnum() and source.isascii() and source.isalnum():
+        return ""
+    return f"; you typed {char_name(typed)}, the source has {char_name(source)}"
+
+
+def _near_miss(text: str, quote: str) -> QuoteNotFound:
     key_text, key_quote = fold_quotes(text), fold_quotes(quote)
     if key_quote in key_text:
         start = key_text.index(key_quote)
         passage = text[start : start + len(quote)]
-        return (
-            f"quote not verbatim: the source writes {passage!r} "
-            "(apostrophes, quotes, dashes or spaces differ)"
+        at = next(i for i, (a, b) in enumerate(zip(quote, passage, strict=True)) if a != b)
+        return QuoteNotFound(
+            f"quote not verbatim at character {at + 1}: you typed {char_name(quote[at])}, "
+            f"the source has {char_name(passage[at])} (the source writes {passage!r})",
+            at=at,
         )
     from rapidfuzz import fuzz  # only on this error path: keeps start-up light
 
     align = fuzz.partial_ratio_alignment(quote, text, processor=None)
     if align is None or align.score < 50:
-        return "quote not found in the source"
+        return QuoteNotFound("quote not found in the source")
     start, end = align.dest_start, align.dest_end
     # whole words, so the author can copy the passage instead of a fragment ('il Armstrong')
     while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
@@ -75,7 +142,57 @@ def _near_miss(text: str, quote: str) -> str:
     while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
         end += 1
     passage = text[start:end].strip()
-    return f"quote not found verbatim; closest passage: {passage!r}"
+    message = f"quote not found verbatim; closest passage: {passage!r}"
+    found = first_difference(quote, passage)
+    if found is None:
+        return QuoteNotFound(message)
+    at, said = found
+    return QuoteNotFound(f"{message}; at character {at + 1} {said}", at=at)
+
+
+_TOKEN = re.compile(r"\w+|\W")
+
+
+def first_difference(typed: str, source: str) -> tuple[int, str] | None:
+    """Where a quote first departs from the passage it was copied from, and how: (index in
+    the quote, what differs). Compared word by word, so a changed word is named as a word and
+    a changed mark or space by its character names. None when they share too little to say
+    (a different passage), or differ only where the passage runs on beyond the quote."""
+    if SequenceMatcher(None, typed, source, autojunk=False).ratio() < 0.6:
+        return None
+    mine = [(m.start(), m.group()) for m in _TOKEN.finditer(typed)]
+    theirs = [(m.start(), m.group()) for m in _TOKEN.finditer(source)]
+    words = SequenceMatcher(None, [t for _, t in mine], [t for _, t in theirs], autojunk=False)
+    for tag, i1, _i2, j1, _j2 in words.get_opcodes():
+        if tag == "equal" or (tag == "insert" and i1 in (0, len(mine))):
+            continue  # the passage starts earlier or ends later than the quote
+        if tag == "delete":
+            at, word = mine[i1]
+            return at, f"you typed {_token(word)}, which the source does not have there"
+        if tag == "insert":
+            at = mine[i1][0]
+            missing = _token(theirs[j1][1])
+            return at, f"the source has {missing} there, which the quote leaves out"
+        (at, word), (_, have) = mine[i1], theirs[j1]
+        k = next((n for n, (x, y) in enumerate(zip(word, have, strict=False)) if x != y), None)
+        if k is not None and _lookalike(word[k], have[k]):
+            said = f"you typed {char_name(word[k])}, the source has {char_name(have[k])}"
+            return at + k, _line_break(said, have[k])
+        return at, _line_break(f"the source has {have!r} where you typed {word!r}", have[0])
+    return None
+
+
+def _token(token: str) -> str:
+    return repr(token) if token[0].isalnum() else char_name(token)
+
+
+def _line_break(said: str, source_char: str) -> str:
+    if source_char != "\n":
+        return said
+    return (
+        f"{said} (the source breaks the line there: write \\n in a double-quoted quote, "
+        "or end the quote before the break)"
+    )
 
 
 def paragraphs(text: str) -> list[Span]:

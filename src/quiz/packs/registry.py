@@ -93,6 +93,7 @@ def load(path: Path) -> Pack:
 class Catalog:
     packs: list[Pack] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    broken: list[Path] = field(default_factory=list)  # pack files that did not load
 
     def find(self, spec: str) -> Pack | None:
         for pack in self.packs:
@@ -110,8 +111,10 @@ def catalog(extra: list[Path] | None = None) -> Catalog:
             pack = load(path)
         except PackError as exc:
             found.problems.extend(exc.problems)
+            found.broken.append(path)
             continue
         if pack.id in seen:
+            found.broken.append(path)
             found.problems.append(
                 Problem(
                     display_path(path),

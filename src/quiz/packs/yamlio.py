@@ -15,6 +15,7 @@ import yaml
 
 from quiz.packs.errors import PackError, Problem, YamlPath, display_path
 from quiz.packs.limits import MAX_BYTES, MAX_DEPTH
+from quiz.packs.yamlhints import hint, unclosed_quote
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -87,14 +88,24 @@ def load_yaml(text: str, name: str) -> Any:
         data = yaml.load(text, Loader=PackLoader)  # noqa: S506 - PackLoader is a SafeLoader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if "quoted scalar" in str(exc.context) and "end of stream" in str(exc.problem):
+            mark = exc.context_mark  # where the unclosed quote opens, not the end of the file
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(x) for x in (exc.context, exc.problem) if x)
         if "could not determine a constructor" in message:
             tag = message.rsplit(" ", 1)[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
             message = f"tag not allowed in a pack: {tag}"
         lines = text.splitlines()
-        if 0 < line <= len(lines) and lines[line - 1][col - 1 : col] == "\t":
-            message += " (a tab: YAML is indented with spaces only)"
+        lost = "did not find expected" in message or "expected <block end>" in message
+        opened = unclosed_quote(lines, line) if lost else None
+        if opened is not None and opened != line:  # a quote left open lines before
+            line, col = opened, lines[opened - 1].index('"') + 1
+            message += f" (the quote opened on line {opened} is not closed on its line)"
+        else:
+            line_text = lines[line - 1] if 0 < line <= len(lines) else ""
+            found = hint(exc.context, exc.problem, line_text, col)
+            if found:
+                message += f" ({found})"
         raise PackError([Problem(name, line, col, f"YAML: {message}")]) from None
     except yaml.reader.ReaderError as exc:  # a control character; its message spans two lines
         line = text.count("\n", 0, exc.position) + 1
@@ -124,7 +135,8 @@ def _refuse_aliases(text: str, name: str) -> None:
                             name,
                             mark.line + 1,
                             mark.column + 1,
-                            "anchors and aliases (&, *) are not allowed in a pack",
+                            "anchors and aliases (&, *) are not allowed in a pack "
+                            "(text that starts with & or * must be in quotes)",
                         )
                     ]
                 )
@@ -153,8 +165,11 @@ class Locator:
         self._root: yaml.Node | None = None
         self._composed = False
 
-    def __call__(self, path: YamlPath, *, key: bool = False) -> tuple[int, int]:
-        """Line and column (1-based) of the value at `path`; of its key when `key` is true.
+    def __call__(
+        self, path: YamlPath, *, key: bool = False, char: int | None = None
+    ) -> tuple[int, int]:
+        """Line and column (1-based) of the value at `path`; of its key when `key` is true;
+        of its character `char` when given and the text is written on one line as it reads.
 
         Falls back to the deepest node that exists, so a missing key points at
         the mapping that should hold it.
@@ -169,6 +184,7 @@ class Locator:
         if node is None:
             return 1, 1
         mark = node.start_mark
+        found = True
         for i, step in enumerate(path):
             last = i == len(path) - 1
             child = None
@@ -186,8 +202,62 @@ class Locator:
             ):
                 child = node.value[step]
             if child is None:
+                found = False
                 break
             node = child
             if not (last and key):
                 mark = node.start_mark
+        if found and char is not None and isinstance(node, yaml.ScalarNode):
+            offset = _char_offset(self._text, node, char)
+            if offset is not None:
+                return self._line_col(offset)
         return mark.line + 1, mark.column + 1
+
+    def _line_col(self, offset: int) -> tuple[int, int]:
+        text = self._text
+        line = text.count("\n", 0, offset) + 1
+        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _char_offset(text: str, node: yaml.ScalarNode, char: int) -> int | None:
+    """Where character `char` of a scalar's value stands in the file, for a scalar written
+    on one line (plain, or quoted with or without escapes); None otherwise."""
+    start, end = node.start_mark, node.end_mark
+    if start.line != end.line or not 0 <= char < len(node.value):
+        return None
+    raw = text[start.index : end.index]
+    if node.style is None:
+        return start.index + char if raw == node.value else None
+    if node.style not in ("'", '"') or len(raw) < 2:
+        return None
+    body, shift = raw[1:-1], start.index + 1
+    places = _single_quoted(body) if node.style == "'" else _double_quoted(body)
+    if places is None or len(places) != len(node.value):
+        return None
+    return shift + places[char]
+
+
+def _single_quoted(body: str) -> list[int]:
+    """Where each character of a single-quoted scalar's value starts ('' is one ')."""
+    places, i = [], 0
+    while i < len(body):
+        places.append(i)
+        i += 2 if body.startswith("''", i) else 1
+    return places
+
+
+_ESCAPE_LENGTH = {"x": 4, "u": 6, "U": 10}
+
+
+def _double_quoted(body: str) -> list[int] | None:
+    """Where each character of a double-quoted scalar's value starts (escapes are one)."""
+    places, i = [], 0
+    while i < len(body):
+        places.append(i)
+        if body[i] == "\\":
+            if i + 1 >= len(body):
+                return None
+            i += _ESCAPE_LENGTH.get(body[i + 1], 2)
+        else:
+            i += 1
+    return places

@@ -183,7 +183,13 @@ class Flow:
             return "home"
         session, recorder = await self.app.in_thread(lambda: self._start(spec, pack))
         if not session.questions:
-            self.app.notify("No questions match these kinds and topics.", severity="warning")
+            empty = not (pack.facts or pack.questions)  # a new pack, with no facts yet
+            self.app.notify(
+                "This pack has no facts yet: nothing to ask."
+                if empty
+                else "No questions match these kinds and topics.",
+                severity="warning",
+            )
             return "home"
         return await self.round(session, recorder, from_home=True)
 

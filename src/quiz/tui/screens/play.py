@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 
 from quiz.kinds import KINDS
-from quiz.present import answer_text, clock_text, quotes_of, says, why_not
+from quiz.present import answer_text, clock_text, noun_of, quotes_of, why_not
 from quiz.question import DONT_KNOW, InvalidResponse, Many, Order, Response
 from quiz.session import Outcome, Phase, Session, TimeUp
 from quiz.tui.literal import literal
@@ -235,17 +235,17 @@ class PlayScreen(Screen[str]):
                 Static(
                     text(
                         f"Why not “{o.response_text}”: {why.statement} "
-                        f"{says(self.session.pack, why.quote)}: “{why.quote.text}”"
+                        f"The {noun_of(self.session.pack, why.quote)}: “{why.quote.text}”"
                     ),
                     classes="why",
                 )
             )
         pack = self.session.pack
-        parts.append(Static(f"{says(pack, q.quote)} says:", classes="label", markup=False))
+        noun = noun_of(pack, q.quote)
+        parts.append(Static(text(f"The {noun} says:"), classes="label"))
         parts.extend(Passage(pack, quote, classes="passage") for quote in quotes_of(q))
-        parts.append(
-            Static(f"Enter or Space: next · s: the whole {pack.noun}", classes="hint", markup=False)
-        )
+        hint = f"Enter or Space: next · s: whole {noun}"
+        parts.append(Static(text(hint), classes="hint"))
         feedback = self.query_one("#feedback", Vertical)
         feedback.display = True
         feedback.mount_all(parts)

@@ -1,4 +1,4 @@
-"""The whole article, scrolled to the passage, the passage highlighted."""
+"""The whole source, scrolled to the passage, the passage highlighted."""
 
 from __future__ import annotations
 

@@ -85,7 +85,9 @@ class StatsScreen(Screen[None]):
                         ),
                         classes="missed-text",
                     )
-            yield Static(f"The {self.pack.noun}, shaded by how well you know it", classes="title")
+            yield Static(
+                literal(f"The {self.pack.noun}, shaded by how well you know it"), classes="title"
+            )
             yield Static(
                 "red: mostly missed · yellow: mixed · green: mostly right · plain: not asked yet",
                 classes="label",

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from quiz.present import TOPICS_NOTE, answer_text, says
+from quiz.present import TOPICS_NOTE, answer_text, noun_of
 from quiz.rounds import Standing
 from quiz.session import Session
 from quiz.tui.literal import literal, literal_cell
@@ -66,7 +66,7 @@ class SummaryScreen(Screen[str]):
                         literal(
                             f"{q.prompt}\nYou answered: {o.response_text}\n"
                             f"Answer: {answer_text(q)}\n"
-                            f"{says(self.session.pack, q.quote)}: “{q.quote.text}”"
+                            f"The {noun_of(self.session.pack, q.quote)}: “{q.quote.text}”"
                         ),
                         classes="missed-text",
                     )

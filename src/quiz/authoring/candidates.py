@@ -1,0 +1,182 @@
+"""What each sentence of a text offers a pack author: its dates, numbers and names.
+
+A heuristic reading, meant to save typing, not to decide anything: dates in
+the forms English prose writes them (20 July 1969, July 20, 1969, July 1969,
+1969), numbers with the word after them as a likely unit (50 kilometres) and
+"about"/"over" marking a rounded figure, and runs of capitalised words as
+names (a sentence's first word only when the text never writes it in lower
+case). Each comes with the YAML value a fact would use for it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from quiz.packs.model import MONTHS, NUMBER_WORDS
+from quiz.packs.quotes import sentences
+
+_MONTH = "|".join(MONTHS)
+_DAY_MONTH_YEAR = rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?P<m1>{_MONTH}),? (?P<y1>\d{{4}})"
+_MONTH_DAY_YEAR = rf"(?P<m2>{_MONTH}) (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y2>\d{{4}})"
+_MONTH_YEAR = rf"(?P<m3>{_MONTH}),? (?:of )?(?P<y3>\d{{4}})"
+_ISO = r"(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})"
+_YEAR = r"(?P<y5>1\d{3}|20\d{2})"
+_DAY_MONTH = rf"(?P<d6>\d{{1,2}})(?:st|nd|rd|th)? (?P<m6>{_MONTH})"  # the year said elsewhere
+DATE = re.compile(
+    rf"(?<![\w,.])(?:{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}|{_MONTH_YEAR}|{_ISO}|{_YEAR}"
+    rf"|{_DAY_MONTH})(?![\w-])"
+)
+APPROX = r"about|around|over|nearly|almost|some|roughly|approximately|more than|less than"
+NUMBER = re.compile(
+    rf"(?:(?P<approx>{APPROX}) )?"
+    r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    rf"|(?i:{'|'.join(NUMBER_WORDS[2:])}))(?![\w])"
+    r"(?: (?P<unit>[a-z][a-z-]{2,}|per cent|%))?",
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Lower-case words that may stand inside a name: "Sea of Tranquility", "Leonardo da Vinci".
+_CONNECTOR_WORDS = "of the de du da di la le von van der den y al bin"
+_CONNECTORS = frozenset(_CONNECTOR_WORDS.split())
+# Words after a number that are not its unit.
+_NOT_UNIT_WORDS = """
+and or of the a an in on at to for from with by as is are was were be been it its than then
+that which who when where after before later earlier more less times
+"""
+_NOT_UNITS = frozenset(_NOT_UNIT_WORDS.split())
+# Capitalised words that begin sentences without naming anything.
+_OPENER_WORDS = """
+the a an in on at of for from with by as it its he she they his her their this that these
+those there then when while after before during since until but and or so yet if though
+although because however today now we our you your i my one some many most all each every
+both no not
+"""
+_OPENERS = frozenset(_OPENER_WORDS.split())
+
+
+@dataclass(frozen=True)
+class Found:
+    text: str  # as the sentence writes it
+    value: str  # as a fact writes it in YAML
+
+
+@dataclass(frozen=True)
+class Candidate:
+    line: int  # of the sentence's first character, 1-based
+    text: str  # the sentence, verbatim
+    dates: tuple[Found, ...]
+    numbers: tuple[Found, ...]
+    names: tuple[str, ...]
+
+
+def candidates(source: str) -> list[Candidate]:
+    """Every sentence of the source (as `quiz check --coverage` counts them), in order."""
+    lower_words = {w for w in re.findall(r"[^\W\d_]+", source) if w.islower()}
+    out = []
+    for span in sentences(source):
+        text = source[span.start : span.end]
+        line = source.count("\n", 0, span.start) + 1
+        dates, taken = _dates(text)
+        numbers = _numbers(text, taken)
+        names = _names(text, lower_words)
+        out.append(Candidate(line, text, dates, numbers, names))
+    return out
+
+
+def _dates(text: str) -> tuple[tuple[Found, ...], list[tuple[int, int]]]:
+    found: list[Found] = []
+    spans = []
+    for m in DATE.finditer(text):
+        g = m.groupdict()
+        year = next((g[k] for k in ("y1", "y2", "y3", "y4", "y5") if g[k]), "YYYY")
+        month_name = next((g[k] for k in ("m1", "m2", "m3", "m6") if g[k]), None)
+        month = MONTHS.index(month_name) + 1 if month_name else g["m4"] and int(g["m4"])
+        day = next((g[k] for k in ("d1", "d2", "d4", "d6") if g[k]), None)
+        if g["y5"] and _unit_after(text, m.end()):
+            continue  # "1500 metres" is a number, not a year
+        if month and day:
+            value = f'{{date: "{year}-{int(month):02d}-{int(day):02d}"}}'
+        elif month:
+            value = f'{{date: "{year}-{int(month):02d}"}}'
+        else:
+            value = f"{{year: {year}}}"
+        found.append(Found(m.group(0), value))
+        spans.append(m.span())
+    return tuple(found), spans
+
+
+def _unit_after(text: str, end: int) -> bool:
+    m = re.match(r" ([a-z][a-z-]{2,})", text[end:])
+    return m is not None and m.group(1) not in _NOT_UNITS
+
+
+def _numbers(text: str, taken: list[tuple[int, int]]) -> tuple[Found, ...]:
+    found = []
+    for m in NUMBER.finditer(text):
+        start, end = m.span("n")
+        if any(a <= start < b for a, b in taken):
+            continue
+        written = m.group("n")
+        words = [w.lower() for w in NUMBER_WORDS]
+        value = (
+            words.index(written.lower())
+            if written.lower() in words
+            else float(written.replace(",", ""))
+        )
+        number = int(value) if float(value).is_integer() else value
+        unit = m.group("unit")
+        if unit in _NOT_UNITS:
+            unit = None
+        shown = m.group(0) if unit else m.group(0)[: end - m.start()]
+        parts = [f"number: {number}"]
+        if m.group("approx"):
+            parts += [f"text: {json.dumps(m.group('approx') + ' ' + written)}", "approx: true"]
+        elif not written[0].isdigit():
+            parts.append(f"text: {written}")
+        value_yaml = "{" + ", ".join(parts) + "}"
+        if unit:
+            value_yaml += f"  (unit: {unit})"
+        found.append(Found(shown, value_yaml))
+    return tuple(found)
+
+
+def _names(text: str, lower_words: set[str]) -> tuple[str, ...]:
+    """Runs of capitalised words (with connectors inside), one space apart."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    names: list[str] = []
+    i = 0
+    while i < len(words):
+        if not words[i][2][:1].isupper():
+            i += 1
+            continue
+        run, j = [i], i + 1
+        while j < len(words) and text[words[j - 1][1] : words[j][0]] == " ":
+            word = words[j][2]
+            if word[:1].isupper():
+                run.append(j)
+                j += 1
+            elif (
+                word in _CONNECTORS
+                and j + 1 < len(words)
+                and text[words[j][1] : words[j + 1][0]] == " "
+                and words[j + 1][2][:1].isupper()
+            ):
+                run += [j, j + 1]
+                j += 2
+            else:
+                break
+        i = j
+        found = [words[k][2] for k in run]
+        at_start = not text[: words[run[0]][0]].strip(' "“‘(')
+        while found and found[0].lower() in _OPENERS:
+            found = found[1:]
+            at_start = False
+        if not found or any(w in MONTHS for w in found):
+            continue
+        if at_start and len(found) == 1 and found[0].lower() in lower_words:
+            continue  # "Swimmers …": a word the text also writes in lower case
+        name = re.sub(r"(?:'s|’s)$", "", " ".join(found))
+        if name not in names:
+            names.append(name)
+    return tuple(names)

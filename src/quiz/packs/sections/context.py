@@ -1,0 +1,227 @@
+"""What every section's validator shares: the problems found so far, where each stands,
+what the sections before it built, and the small checks every section uses.
+
+Problems are recorded as YAML paths (and, for a quote, the character inside it);
+they become lines and columns only if the pack fails. An entry that is itself
+wrong (an entity of an unknown type, a relation without types) is remembered as
+broken, so the facts that use it say nothing more: one mistake, one error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from quiz.packs.errors import Problem, YamlPath
+from quiz.packs.model import TEMPLATE_KEYS, Entity, Relation, Source
+from quiz.packs.schema import keys
+from quiz.safe import char_name, first_unsafe, is_control
+
+ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+# Prose, where a bidi control may have a use (mixed scripts); names and options may not.
+PROSE_KEYS = frozenset(
+    {
+        "title",
+        "description",
+        "publisher",
+        "date_note",
+        "explanation",
+        "prompt",
+        "quote",
+        "prefix",
+        "suffix",
+        *TEMPLATE_KEYS,
+    }
+)
+KeySets = tuple[frozenset[str], frozenset[str]]
+
+
+@dataclass(frozen=True)
+class Note:
+    """A problem or warning at a YAML path: at its key (`key`), or at a character of its
+    text (`char`), else at its value."""
+
+    path: YamlPath
+    message: str
+    key: bool = False
+    char: int | None = None
+
+
+class Context:
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.text_of_file = text
+        self.problems: list[Note] = []
+        self.warnings: list[Note] = []
+        self.elsewhere: list[Problem] = []  # problems and warnings located in a source file
+        self.sources: dict[str, Source] = {}
+        self.source_ids: list[str] = []  # every source the pack declares, readable or not
+        self.entities: dict[str, Entity] = {}
+        self.relations: dict[str, Relation] = {}
+        # (section, id) of entries declared with a mistake already reported
+        self.broken: set[tuple[str, str]] = set()
+
+    # -- recording --------------------------------------------------------------------
+
+    def problem(
+        self, path: YamlPath, message: str, *, key: bool = False, char: int | None = None
+    ) -> None:
+        self.problems.append(Note(path, message, key, char))
+
+    def warn(self, path: YamlPath, message: str) -> None:
+        self.warnings.append(Note(path, message))
+
+    # -- shapes ---------------------------------------------------------------------
+
+    def mapping(
+        self,
+        obj: Any,
+        path: YamlPath,
+        key_sets: KeySets | str,
+        what: str,
+        *,
+        quiet: frozenset[str] = frozenset(),
+    ) -> dict[str, Any] | None:
+        """The mapping, with unknown keys and missing required ones reported (except the
+        `quiet` ones, whose absence the caller explains better); None if not a mapping."""
+        required, optional = keys(key_sets) if isinstance(key_sets, str) else key_sets
+        if not isinstance(obj, dict):
+            self.problem(path, f"{what} must be a mapping of keys to values, not {kind_of(obj)}")
+            return None
+        allowed = required | optional
+        for k in obj:
+            if k not in allowed:
+                close = difflib.get_close_matches(str(k), sorted(allowed), n=1)
+                also = (
+                    f"; did you mean {close[0]!r}?"
+                    if close
+                    else f" (allowed: {', '.join(sorted(allowed))})"
+                )
+                self.problem((*path, k), f"unknown key {k!r} in {what}{also}", key=True)
+        for k in sorted(required - obj.keys() - quiet):
+            self.problem(path, f"{what} is missing {k!r}")
+        return obj
+
+    def keyed(
+        self,
+        raw: Any,
+        section: str,
+        definition: str,
+        what: str,
+        *,
+        quiet: frozenset[str] = frozenset(),
+    ) -> Iterator[tuple[str, YamlPath, dict[str, Any]]]:
+        """(id, path, body) of each well-formed entry of a section that maps ids to bodies
+        (a blank section is an empty one). Entries that are not are reported and broken."""
+        if raw is None:
+            return
+        if not isinstance(raw, dict):
+            self.problem((section,), f"'{section}' must map {what} ids to {section}")
+            return
+        for key, body in raw.items():
+            path: YamlPath = (section, key)
+            spec = self.mapping(body, path, definition, f"{what} {key!r}", quiet=quiet)
+            if spec is not None and self.key_id(key, path, what):
+                yield str(key), path, spec
+            else:
+                self.broken.add((section, str(key)))
+
+    # -- values ---------------------------------------------------------------------
+
+    def text(
+        self, obj: dict[str, Any], key: str, path: YamlPath, *, required: bool = True
+    ) -> str | None:
+        value = obj.get(key)
+        if value is None:
+            if required and key in obj:  # `statement:` with nothing after it
+                self.problem((*path, key), f"{key!r} must not be empty")
+            return None  # a missing required key was reported by mapping()
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            quotes = ""
+            if key in TEMPLATE_KEYS and isinstance(value, dict):
+                quotes = ' (a template that starts with { must be in quotes: "{subject} …")'
+            self.problem((*path, key), f"{key!r} must be text, not {kind_of(value)}{quotes}")
+            return None
+        value = str(value)
+        if required and not value.strip():
+            self.problem((*path, key), f"{key!r} must not be empty")
+            return None
+        if not self.safe(value, (*path, key), key):
+            return None
+        return value
+
+    def safe(self, value: str, path: YamlPath, key: str) -> bool:
+        """No control character anywhere in a pack's text (an ESC could clear a terminal or
+        plant a link); no bidi override in names and options (they would show one text and
+        mean another), only a warning in prose."""
+        found = first_unsafe(value)
+        if found is None:
+            return True
+        at, ch = found
+        where = f"{key!r} holds {char_name(ch)} at character {at + 1}"
+        if is_control(ch):
+            self.problem(path, f"{where}: control characters are not allowed in a pack")
+            return False
+        if key in PROSE_KEYS:
+            self.warn(path, f"{where}: it may reorder the text around it")
+            return True
+        self.problem(path, f"{where}: a name or an option cannot reorder how it is shown")
+        return False
+
+    def ident(self, obj: dict[str, Any], key: str, path: YamlPath) -> str | None:
+        value = self.text(obj, key, path)
+        if value is not None and (not ID.match(value) or isinstance(obj[key], float)):
+            self.problem(
+                (*path, key), f"{key!r} {value!r} must be lower-case letters, digits, '-' or '_'"
+            )
+            return None
+        return value
+
+    def key_id(self, key: Any, path: YamlPath, what: str) -> bool:
+        """Ids given as mapping keys (sources, entities, relations) follow the id rule too."""
+        if isinstance(key, str) and ID.match(key):
+            return True
+        self.problem(
+            path, f"{what} id {key!r} must be lower-case letters, digits, '-' or '_'", key=True
+        )
+        return False
+
+    def text_list(self, obj: dict[str, Any], key: str, path: YamlPath) -> tuple[str, ...]:
+        value = obj.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.problem((*path, key), f"{key!r} must be a list of text")
+            return ()
+        if not all(self.safe(v, (*path, key, i), key) for i, v in enumerate(value)):
+            return ()
+        return tuple(value)
+
+    def flag(self, obj: dict[str, Any], key: str, path: YamlPath) -> bool:
+        value = obj.get(key, False)
+        if not isinstance(value, bool):
+            self.problem((*path, key), f"{key!r} must be true or false")
+            return False
+        return value
+
+
+def kind_of(obj: Any) -> str:
+    return {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}.get(
+        type(obj), type(obj).__name__
+    )
+
+
+def a(word: str) -> str:
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
+
+
+def did_you_mean(name: str, known: dict[str, Any]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""

@@ -1,0 +1,57 @@
+"""`facts:` subject, relation, object, topics and the quotes that prove each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quiz.packs.errors import YamlPath
+from quiz.packs.model import Fact
+from quiz.packs.sections.context import Context, did_you_mean, kind_of
+from quiz.packs.sections.evidence import evidence
+from quiz.packs.sections.values import value
+
+
+def build_facts(ctx: Context, raw: Any) -> list[Fact]:
+    if raw is None:
+        return []  # a blank section: no facts yet
+    if not isinstance(raw, list):
+        ctx.problem(("facts",), f"'facts' must be a list, not {kind_of(raw)}")
+        return []
+    facts: list[Fact] = []
+    ids: dict[str, int] = {}
+    triples: dict[tuple[Any, ...], str] = {}
+    for i, body in enumerate(raw):
+        path: YamlPath = ("facts", i)
+        spec = ctx.mapping(body, path, "fact", "a fact")
+        if spec is None:
+            continue
+        fid = ctx.ident(spec, "id", path)
+        if fid is not None:
+            if fid in ids:
+                ctx.problem((*path, "id"), f"duplicate fact id {fid!r} (also fact #{ids[fid] + 1})")
+            ids[fid] = i
+        rid = ctx.text(spec, "relation", path)
+        relation = ctx.relations.get(rid) if rid else None
+        if rid is not None and relation is None and ("relations", rid) not in ctx.broken:
+            ctx.problem(
+                (*path, "relation"), f"unknown relation {rid!r}{did_you_mean(rid, ctx.relations)}"
+            )
+        types = (relation.subject_type, relation.object_type) if relation else (None, None)
+        subject = value(ctx, spec.get("subject"), (*path, "subject"), types[0])
+        obj = value(ctx, spec.get("object"), (*path, "object"), types[1])
+        topics = ctx.text_list(spec, "topics", path)
+        if "topics" in spec and not topics and isinstance(spec["topics"], list):
+            ctx.problem((*path, "topics"), "a fact needs at least one topic")
+        quotes = evidence(ctx, spec["evidence"], (*path, "evidence")) if "evidence" in spec else ()
+        explanation = ctx.text(spec, "explanation", path, required=False)
+        background = ctx.flag(spec, "background", path)
+        if fid is None or relation is None or subject is None or obj is None:
+            continue
+        if not quotes or not topics:
+            continue
+        triple = (subject.key, relation.id, obj.key)
+        if triple in triples:
+            ctx.problem(path, f"fact {fid!r} states the same as fact {triples[triple]!r}")
+        triples[triple] = fid
+        facts.append(Fact(fid, subject, relation, obj, topics, quotes, explanation, background))
+    return facts

@@ -1,0 +1,96 @@
+"""A fact's subject or object: an entity id, or a date, year or number written as a mapping."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+from quiz.packs.errors import YamlPath
+from quiz.packs.model import Number, Value, When
+from quiz.packs.schema import literal_keys
+from quiz.packs.sections.context import Context, a, did_you_mean
+from quiz.packs.sections.sources import DATE
+
+LITERALS = ("date", "year", "number")
+
+
+def value(ctx: Context, raw: Any, path: YamlPath, expected: str | None) -> Value | None:
+    """The value, or None when it is wrong (reported) or names a broken entity (reported
+    where the entity is declared)."""
+    found: Value | None = None
+    if isinstance(raw, str):
+        found = ctx.entities.get(raw)
+        if found is None:
+            if ("entities", raw) not in ctx.broken:
+                ctx.problem(path, f"unknown entity {raw!r}{did_you_mean(raw, ctx.entities)}")
+            return None
+    elif isinstance(raw, dict) and len(raw.keys() & set(LITERALS)) == 1:
+        found = literal(ctx, raw, path)
+        if found is None:
+            return None
+    else:
+        ctx.problem(
+            path, 'a value is an entity id, {date: "YYYY-MM-DD"}, {year: YYYY} or {number: N}'
+        )
+        return None
+    if expected is not None and found.type != expected:
+        ctx.problem(
+            path,
+            f"the relation wants {a(expected)} here, not {a(found.type)} ({found.display!r})",
+        )
+        return None
+    return found
+
+
+def literal(ctx: Context, raw: dict[str, Any], path: YamlPath) -> Value | None:
+    if "number" in raw:
+        ctx.mapping(raw, path, literal_keys("number"), "a number")
+        n = raw["number"]
+        approx = raw.get("approx", False)
+        text = raw.get("text")
+        if (
+            isinstance(n, bool)
+            or not isinstance(n, int | float)
+            or not isinstance(approx, bool)
+            or not (text is None or isinstance(text, str))
+            or not _finite(n)
+        ):
+            ctx.problem(path, "a number is {number: N, text: optional words, approx: true|false}")
+            return None
+        if text is not None and not ctx.safe(text, (*path, "text"), "text"):
+            return None
+        return Number(n, text, approx)
+    key = "date" if "date" in raw else "year"
+    ctx.mapping(raw, path, literal_keys(key), f"a {key}")
+    v = raw[key]
+    if key == "year":
+        if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= 9999:
+            ctx.problem((*path, key), f"a year is a whole number such as 2004, not {v!r}")
+            return None
+        return When(v)
+    if isinstance(v, dt.date):
+        return When(v.year, v.month, v.day)
+    m = DATE.match(str(v))
+    if not m or not m.group(2):
+        ctx.problem(
+            (*path, key),
+            f'a date is "YYYY-MM-DD" or "YYYY-MM" (use {{year: N}} for a year), not {v!r}',
+        )
+        return None
+    year, month, day = (int(g) if g else None for g in m.groups())
+    try:
+        dt.date(year or 0, month or 1, day or 1)  # year 0000 is not a real year
+    except ValueError as exc:
+        ctx.problem((*path, key), f"not a real date: {v!r} ({exc})")
+        return None
+    assert year is not None
+    return When(year, month, day)
+
+
+def _finite(n: float) -> bool:
+    """A number the program can compare and show: not NaN, not infinite, not astronomically big."""
+    try:
+        return math.isfinite(float(n))
+    except OverflowError:
+        return False

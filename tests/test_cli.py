@@ -289,3 +289,23 @@ def test_export_missing_pack_file(tmp_path: Path) -> None:
     assert result.returncode == 2
     (line,) = error_lines(result)
     assert line.startswith("gone.yaml")
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["play", "--pack", "moon.yaml"], "(name the pack without an option: quiz play PACK)"),
+        (["play", "--cont", "3"], "(did you mean --count?)"),
+    ],
+)
+def test_an_abbreviated_or_misspelt_option_is_refused_with_a_hint(
+    args: list[str], hint: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--pack x.yaml` once passed as an abbreviation of --packs, and played another pack."""
+    from quiz.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(args)
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert f"unrecognized arguments: {args[1]} {hint}" in err

@@ -412,6 +412,13 @@ def test_unknown_key_with_did_you_mean(folder: Path) -> None:
     assert "'evidense'" in p.message and "did you mean 'evidence'?" in p.message
 
 
+def test_a_misspelt_required_key_is_one_error(folder: Path) -> None:
+    text = edit("    topics: [dates]\n", "    topic: [dates]\n")
+    (p,) = bad(folder, text)
+    at(p, *where(text, "topic:"))
+    assert "did you mean 'topics'?" in p.message
+
+
 def test_unknown_top_level_key_lists_the_allowed_ones(folder: Path) -> None:
     text = GOOD + "zzz: 1\n"
     p = one(folder, text, "unknown key")

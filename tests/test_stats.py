@@ -189,6 +189,13 @@ def test_quiz_stats_json(tmp_path: Path, moon: Pack) -> None:
     assert mastery == {"crew": "proficient", "dates": "proficient", "places": "attempted"}
 
 
+def test_stats_json_of_nothing_answered_says_null_not_zero(store: SqlStore, moon: Pack) -> None:
+    bo = store.player("Bo")
+    doc = player_stats(store, bo, T0, {"moon": moon}).to_json()
+    assert (doc["answers"], doc["accuracy"]) == (0, None)
+    assert doc["topics"] and all(t["accuracy"] is None for t in doc["topics"])
+
+
 def test_quiz_stats_table_and_errors(tmp_path: Path, moon: Pack) -> None:
     db = tmp_path / "p.db"
     scripted(open_store(str(db)), moon, "[bold]Ann[/]", HISTORY)

@@ -198,9 +198,17 @@ async def test_the_home_form_fits_starts_on_enter_and_takes_seed_and_scoring() -
         topics.select("crew")
         await pilot.pause()
         assert str(label.render()) == f"Topics: 1 of {topics.option_count}"
-        app.screen.query_one("#seed", Input).value = "7"
+        seed = app.screen.query_one("#seed", Input)
+        seed.focus()  # passed through empty: a random seed, not shown as a mistake
+        await pilot.press("tab")
+        assert not seed.has_class("-invalid")
+        seed.value = "x7"
+        await pilot.pause()
+        assert seed.has_class("-invalid")
+        seed.value = "7"
         app.screen.query_one("#streak", Checkbox).value = False
         app.screen.query_one("#speed", Checkbox).value = True
+        start_button.focus()
         await pilot.pause()
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, PlayScreen))

@@ -131,6 +131,13 @@ async def test_stats_from_home_and_from_the_summary() -> None:
         assert app.screen.query(".weak-fact")
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        shown = [b.binding.key for b in app.screen.active_bindings.values() if b.binding.show]
+        homes = {
+            b.binding.action
+            for b in app.screen.active_bindings.values()
+            if b.binding.show and b.binding.description == "Home"
+        }
+        assert homes == {"leave"}, shown  # the footer says Home once (h does it too)
         await pilot.press("h")
         await loaded_home(pilot)
         await pilot.press("ctrl+r")

@@ -27,7 +27,7 @@ from quiz.packs.model import Pack, Relation
 from quiz.packs.quotes import sentences
 from quiz.packs.yamlio import Locator, read_text
 from quiz.question import Question
-from quiz.text import fold
+from quiz.text import fold, plural
 
 Where = Callable[..., tuple[int, int]]
 SEEDS = range(5)  # distractors are drawn at random: check several draws
@@ -52,9 +52,10 @@ class Report:
         quoted, total = self.quoted_sentences
         share = f"{quoted}/{total} ({100 * quoted / total:.0f} %)" if total else "no sentences"
         return (
-            f"{display_path(Path(p.path))}: ok — pack {p.id} {p.version}: {len(p.facts)} facts, "
-            f"{len(p.entities)} entities, {len(p.relations)} relations, "
-            f"{len(p.questions)} hand-written questions\n"
+            f"{display_path(Path(p.path))}: ok — pack {p.id} {p.version}: "
+            f"{plural(len(p.facts), 'fact')}, {plural(len(p.entities), 'entity', 'entities')}, "
+            f"{plural(len(p.relations), 'relation')}, "
+            f"{plural(len(p.questions), 'hand-written question')}\n"
             f"  questions: {sum(self.questions.values())}{f' ({kinds})' if kinds else ''}\n"
             f"  source sentences quoted by a fact: {share}\n"
             f"  topics: {', '.join(p.topics) or 'none yet'}"

@@ -23,10 +23,37 @@ TOPIC_HELP = "only questions on these topics (see the pack's topics in quiz chec
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line (`quiz: …`, exit 2), like every other error."""
+    """argparse, but a usage error is one line (`quiz: …`, exit 2), like every other error.
+    No abbreviations: `--pack x.yaml` would quietly be `--packs x.yaml`, not the PACK meant."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
+        if message.startswith("unrecognized arguments: "):
+            message += _did_you_mean(self, message.split(": ", 1)[1].split())
         self.exit(EXIT_DATA, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _did_you_mean(parser: argparse.ArgumentParser, words: list[str]) -> str:
+    """A hint for the first unknown option: the pack is named without one, and a misspelt
+    option is probably the nearest one any command takes (the error comes from the top
+    parser, which does not know the command's own options)."""
+    import difflib
+
+    known = set(parser._option_string_actions)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                known.update(sub._option_string_actions)
+    for word in words:
+        if word in ("--pack", "-p"):
+            return " (name the pack without an option: quiz play PACK)"
+        close = difflib.get_close_matches(word, sorted(known), n=1)
+        if word.startswith("--") and close:
+            return f" (did you mean {close[0]}?)"
+    return ""
 
 
 def _kinds(text: str) -> list[str]:

@@ -138,15 +138,20 @@ class Stats:
             "rounds": self.rounds,
             "answers": self.answers,
             "correct": self.correct,
-            "accuracy": round(self.accuracy, 4),
+            "accuracy": _ratio(self.correct, self.answers),
             "due": self.due,
             "topics": [
-                {**asdict(t), "accuracy": round(t.accuracy, 4)}
+                {**asdict(t), "accuracy": _ratio(t.right, t.attempted)}
                 for p in self.packs
                 for t in p.topics
             ],
             "packs": [_pack_json(p) for p in self.packs],
         }
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    """A share for JSON: null when nothing was answered, so 0/0 is not read as 0 % right."""
+    return round(part / whole, 4) if whole else None
 
 
 def _pack_json(p: PackStats) -> dict[str, Any]:
@@ -156,7 +161,7 @@ def _pack_json(p: PackStats) -> dict[str, Any]:
         "rounds": p.rounds,
         "answers": p.answers,
         "correct": p.correct,
-        "accuracy": round(p.correct / p.answers, 4) if p.answers else 0.0,
+        "accuracy": _ratio(p.correct, p.answers),
         "due": p.due,
         "next_due": p.next_due,
         "weakest": [asdict(w) for w in p.weakest],
@@ -167,7 +172,7 @@ def _pack_json(p: PackStats) -> dict[str, Any]:
                 "score": r.score,
                 "answers": r.answers,
                 "right": r.right,
-                "accuracy": round(r.accuracy, 4),
+                "accuracy": _ratio(r.right, r.answers),
             }
             for r in p.history
         ],

@@ -55,6 +55,6 @@ def capitalize_first(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def plural(n: int, word: str) -> str:
-    """'1 question', '2 questions'."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 question', '2 questions'; `many` for a word that does not just take an s."""
+    return f"{n} {word if n == 1 else many or word + 's'}"

@@ -94,6 +94,7 @@ class Context:
             self.problem(path, f"{what} must be a mapping of keys to values, not {kind_of(obj)}")
             return None
         allowed = required | optional
+        meant: set[str] = set()  # a misspelt required key is one mistake, not two
         for k in obj:
             if k not in allowed:
                 close = difflib.get_close_matches(str(k), sorted(allowed), n=1)
@@ -102,8 +103,9 @@ class Context:
                     if close
                     else f" (allowed: {', '.join(sorted(allowed))})"
                 )
+                meant.update(close)
                 self.problem((*path, k), f"unknown key {k!r} in {what}{also}", key=True)
-        for k in sorted(required - obj.keys() - quiet):
+        for k in sorted(required - obj.keys() - quiet - meant):
             self.problem(path, f"{what} is missing {k!r}")
         return obj
 

@@ -82,16 +82,43 @@ class HomeScreen(Screen[HomeChoice | None]):
         self._mounted = False
 
     def compose(self) -> ComposeResult:
+        data = self._pending  # known already when coming back: no "Loading packs…" frame
         with VerticalScroll(id="home"):
             yield Static("quiz — learn from the source, every answer quoted", classes="title")
             yield Static("Loading packs…", id="player", markup=False)
             yield Static("", id="problems", classes="warning empty", markup=False)
+            if data is not None:
+                from quiz.tui.widgets.home_form import HomeForm
+
+                yield HomeForm(data)
         yield Footer()
 
     def on_mount(self) -> None:
+        from quiz.tui.widgets.home_form import HomeForm
+
         self._mounted = True
-        if self._pending is not None:
+        if self._pending is None:
+            return
+        if self.query(HomeForm):  # composed with its form
+            self._show_lines(self._pending)
+            self.data = self._pending
+        else:  # the data came between compose and mount
             self.call_after_refresh(self._fill, self._pending)
+
+    def _show_lines(self, data: HomeData) -> None:
+        """The player and any problems with the pack files, above the form."""
+        self.query_one("#player", Static).update(literal(f"Player: {data.player}"))
+        problems = []
+        if data.catalog.problems:
+            problems.append(
+                f"{plural(len(data.catalog.problems), 'problem')} in pack files: those packs "
+                f"are left out. To see where and why, run: {data.check_command}"
+            )
+        if data.problem:
+            problems.append(data.problem)
+        shown = self.query_one("#problems", Static)
+        shown.update(literal("\n".join(problems)))
+        shown.set_class(not problems, "empty")
 
     def show_data(self, data: HomeData) -> None:
         """Fill the screen once packs and the player are known (they load off the UI thread,
@@ -105,18 +132,7 @@ class HomeScreen(Screen[HomeChoice | None]):
 
         if self.data is not None or self.query(HomeForm):
             return
-        self.query_one("#player", Static).update(literal(f"Player: {data.player}"))
-        problems = []
-        if data.catalog.problems:
-            problems.append(
-                f"{plural(len(data.catalog.problems), 'problem')} in pack files: those packs "
-                f"are left out. To see where and why, run: {data.check_command}"
-            )
-        if data.problem:
-            problems.append(data.problem)
-        shown = self.query_one("#problems", Static)
-        shown.update(literal("\n".join(problems)))
-        shown.set_class(not problems, "empty")
+        self._show_lines(data)
         await self.query_one("#home", VerticalScroll).mount(HomeForm(data))
         self.data = data  # now the form is up
 

@@ -102,5 +102,8 @@ class HomeSummaryScreen(SummaryScreen):
     """The summary of a round started from the home screen: q and Escape go back home (Ctrl+Q
     still quits)."""
 
-    BINDINGS = [Binding("q,escape", "leave", "Home")]
+    BINDINGS = [
+        Binding("h", "choose('home')", "Home", show=False),  # q says it once in the footer
+        Binding("q,escape", "leave", "Home"),
+    ]
     LEAVE = "home"

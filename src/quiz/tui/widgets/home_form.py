@@ -61,7 +61,12 @@ class HomeForm(Vertical):
             with Vertical(classes="small"):
                 yield Label("Seed")
                 yield Input(
-                    placeholder="random", type="integer", id="seed", max_length=18, compact=True
+                    placeholder="random",
+                    type="integer",
+                    id="seed",
+                    max_length=18,
+                    compact=True,
+                    valid_empty=True,  # empty is a random seed, not a mistake
                 )
             with Vertical(id="scoring"):
                 yield Label("Scoring")

@@ -440,10 +440,15 @@ def test_place_anchors_never_offer_something_placed_there() -> None:
 # -- mutations: the checks can fail ------------------------------------------------------------
 
 
-def _moon_variant(tmp_path: Path, old: str, new: str, extra: str = "") -> Pack:
+def _moon_variant(
+    tmp_path: Path, old: str, new: str, extra: str = "", also: tuple[tuple[str, str], ...] = ()
+) -> Pack:
     text = MOON.read_text(encoding="utf-8")
     assert text.count(old) == 1
     text = text.replace(old, new)
+    for before, after in also:
+        assert text.count(before) == 1
+        text = text.replace(before, after)
     if extra:
         text = text.replace("questions:\n", extra + "questions:\n")
     return load_pack(write_pack(tmp_path, text, "moon.yaml"))
@@ -534,7 +539,23 @@ def test_verify_catches_a_tie_in_an_order_question() -> None:
 
 def test_leap_day_distractors_are_real_dates(tmp_path: Path) -> None:
     """Neighbouring years of 29 February must not invent '29 February 2003'."""
-    pack = _moon_variant(tmp_path, 'object: {date: "1969-07-20"}', 'object: {date: "1968-02-29"}')
+    import hashlib
+
+    from helpers import MOON_SHA, MOON_TEXT
+
+    # the source says so too: a fact's date must be the one its sentence states
+    source = MOON_TEXT.replace(b"landed on 20 July 1969", b"landed on 29 February 1968")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "moon.txt").write_bytes(source)
+    pack = _moon_variant(
+        tmp_path,
+        'object: {date: "1969-07-20"}',
+        'object: {date: "1968-02-29"}',
+        also=(
+            (MOON_SHA, hashlib.sha256(source).hexdigest()),
+            ('"landed on 20 July 1969"', '"landed on 29 February 1968"'),
+        ),
+    )
     seen = 0
     for seed in SEEDS:
         for q in map(Seen, all_questions(pack, seed, kinds=["choice", "true_false"])):

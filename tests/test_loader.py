@@ -614,7 +614,8 @@ def test_impossible_date(folder: Path, date: str) -> None:
 
 def test_real_leap_day_is_fine(folder: Path) -> None:
     text = edit('object: {date: "1969-11-19"}', 'object: {date: "2004-02-29"}')
-    assert problems_of(write_pack(folder, text)) == []
+    found = problems_of(write_pack(folder, text))
+    assert [p.message for p in found if "does not state" not in p.message] == []
 
 
 def test_value_type_must_match_the_relation(folder: Path) -> None:
@@ -743,7 +744,7 @@ def test_plain_space_for_a_no_break_space_is_not_verbatim(folder: Path) -> None:
 
 
 def test_typographic_quote_verbatim_is_found(folder: Path) -> None:
-    source = "Lithuania’s NATO membership began in 2004.\u00a0It was a big day.\n"
+    source = "Lithuania’s NATO membership began in 2004, Neil Armstrong read.\u00a0It was a day.\n"
     text = _own_source(folder, source, '{quote: "Lithuania’s NATO membership"}')
     pack = load_pack(write_pack(folder, text))
     q = pack.facts[0].quote
@@ -751,7 +752,7 @@ def test_typographic_quote_verbatim_is_found(folder: Path) -> None:
 
 
 def test_offsets_count_code_points_not_bytes(folder: Path) -> None:
-    source = "Šiauliai – Ämari: “air policing” began.\n"
+    source = "Šiauliai – Ämari: “air policing” began, Neil Armstrong said.\n"
     text = _own_source(folder, source, '{quote: "air policing"}')
     pack = load_pack(write_pack(folder, text))
     q = pack.facts[0].quote
@@ -768,25 +769,25 @@ def test_quote_occurring_twice_needs_a_prefix(folder: Path) -> None:
 
 def test_prefix_makes_the_quote_unique(folder: Path) -> None:
     text = edit(
-        '{quote: "Neil Armstrong became the first person"}',
-        '{quote: "landed on ", prefix: "Eagle "}',
+        '{quote: "Apollo 12 landed on 19 November 1969"}',
+        '{quote: "landed on ", prefix: "12 "}',
     )
     pack = load_pack(write_pack(folder, text))
-    q = pack.fact_by_id["a11-armstrong"].quote
+    q = pack.fact_by_id["a12-landing"].quote
     source = MOON_TEXT.decode()
-    assert q.start == source.index("Eagle landed on ") + len("Eagle ")
+    assert q.start == source.index("12 landed on ") + len("12 ")
     assert q.end == q.start + len("landed on ")
     assert source[q.start : q.end] == "landed on "
-    assert q.prefix == "Eagle "
+    assert q.prefix == "12 "
 
 
 def test_suffix_makes_the_quote_unique(folder: Path) -> None:
     text = edit(
-        '{quote: "Neil Armstrong became the first person"}',
+        '{quote: "Apollo 12 landed on 19 November 1969"}',
         '{quote: "landed on", suffix: " 19 November"}',
     )
     pack = load_pack(write_pack(folder, text))
-    q = pack.fact_by_id["a11-armstrong"].quote
+    q = pack.fact_by_id["a12-landing"].quote
     source = MOON_TEXT.decode()
     assert q.start == source.index("landed on 19 November")
     assert source[q.start : q.end] == "landed on"
@@ -1040,3 +1041,57 @@ def test_cache_never_serves_a_stale_source(folder: Path) -> None:
     with pytest.raises(PackError) as info:
         registry.load(path)
     assert any("has changed" in p.message for p in info.value.problems)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "nth", "what"),
+    [
+        ("object: conrad", "armstrong", 2, "'Neil Armstrong' (by its name"),
+        ('object: {date: "1969-11-19"}', '{date: "1969-11-18"}', 1, "the date '18 November 1969'"),
+        ('object: {date: "1969-11-19"}', '{date: "1970-11-19"}', 1, "the date '19 November 1970'"),
+    ],
+)
+def test_a_fact_whose_quote_does_not_state_its_object_is_refused(
+    folder: Path, old: str, new: str, nth: int, what: str
+) -> None:
+    """The object is the answer key: a slip there would make every question on the fact
+    false while it quotes the sentence that proves so (found by an author's trial)."""
+    text = edit(old, f"object: {new}")
+    p = one(folder, text, "does not state its object")
+    line, col = where(text, f"object: {new}", nth)
+    at(p, line, col + len("object: "))
+    assert what in p.message and "check the object, or quote the sentence" in p.message
+
+
+def test_a_number_the_quote_does_not_state_is_refused(folder: Path) -> None:
+    text = with_fact(
+        relation="crew_size",
+        object="{number: 4, text: four}",
+        evidence='{quote: "Its crew of three"}',
+        text=edit(
+            "relations:\n",
+            "relations:\n  crew_size:\n    subject: operation\n    object: number\n"
+            '    forward: "How many?"\n    statement: "{subject} had {object}."\n',
+        ),
+    )
+    p = one(folder, text, "does not state its object")
+    assert "the number 'four'" in p.message
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "stated"),
+    [
+        ("Belgium", "the landing of the Belgian Air Force Detachment", True),
+        ("Germany", "a German-led multinational battalion", True),
+        ("cyber attacks", "Cyber, information attacks are a challenge", True),
+        ("Sea of Tranquility", "landed in the Sea of Tranquility", True),
+        ("Kelburn", "built from stone quarried at Dunmore", False),
+        ("Ellen Hale", "The first keeper, Thomas Hale, lit the lamp", False),
+        ("Austria", "Australia sent a ship", False),
+    ],
+)
+def test_what_counts_as_stating_a_name(name: str, sentence: str, stated: bool) -> None:
+    from quiz.packs.model import Entity
+    from quiz.packs.stated import mentions
+
+    assert mentions(sentence, Entity("x", "place", name)) is stated

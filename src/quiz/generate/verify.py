@@ -11,10 +11,11 @@ import re
 
 from quiz.generate.truth import holds, proven_false
 from quiz.kinds import KINDS
-from quiz.packs.model import MONTHS, Entity, Number, Pack, Value, When
+from quiz.packs.model import Entity, Number, Pack, Value, When
 from quiz.packs.quotes import sentences_covering
+from quiz.packs.stated import names, words
 from quiz.question import Figure, Many, One, Order, Question, Text
-from quiz.text import contains_phrase, fold, strip_accents
+from quiz.text import contains_phrase, fold
 
 
 def verify(pack: Pack, q: Question) -> list[str]:
@@ -123,7 +124,6 @@ def _roles(pack: Pack, q: Question) -> list[str]:
     return problems
 
 
-ORDINALS = ("st", "nd", "rd", "th")  # "14th anniversary" states 14 years
 NEAR_YEARS = 5  # a wrong date is a near miss: within this many years of a right one
 
 
@@ -283,7 +283,7 @@ def _evidence(pack: Pack, q: Question) -> list[str]:
     if run >= COPIED_RUN:
         problems.append(f"the claim copies {run} words in a row from its proof")
     for value in (fact.subject, fact.object):
-        if not _names(answer, value):
+        if not names(answer, value):
             problems.append(f"the proof does not state {value.display!r}")
     para = _paragraph(text, span.start)
     topical = 0
@@ -296,7 +296,7 @@ def _evidence(pack: Pack, q: Question) -> list[str]:
             problems.append(f"a wrong sentence mentions {fact.object.display!r}")
         at = text.find(option)
         same_paragraph = at >= 0 and _paragraph(text, at) == para
-        if same_paragraph or _names(option, fact.subject) or _key_terms(claim) & _key_terms(option):
+        if same_paragraph or names(option, fact.subject) or _key_terms(claim) & _key_terms(option):
             topical += 1
     if topical < 2:
         problems.append("fewer than two wrong sentences are on the claim's topic")
@@ -306,13 +306,9 @@ def _evidence(pack: Pack, q: Question) -> list[str]:
 COPIED_RUN = 6  # an evidence claim may copy at most five words in a row from its proof
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+", strip_accents(text).casefold())
-
-
 def _shared_run(a: str, b: str) -> int:
     """The longest run of words two texts share."""
-    x, y = _words(a), _words(b)
+    x, y = words(a), words(b)
     best = 0
     prev = [0] * (len(y) + 1)
     for i in range(1, len(x) + 1):
@@ -325,36 +321,19 @@ def _shared_run(a: str, b: str) -> int:
     return best
 
 
-def _names(text: str, value: Value) -> bool:
-    """The text states the value: a name as whole words; a date's year, month and day; a
-    number in digits or as written."""
-    words = " " + " ".join(_words(text)) + " "
-    if isinstance(value, When):
-        ok = f" {value.year} " in words
-        if value.month is not None:
-            ok = ok and f" {MONTHS[value.month - 1].lower()} " in words
-        if value.day is not None:
-            ok = ok and (f" {value.day} " in words or f" {value.day}th " in words)
-        return ok
-    if isinstance(value, Number):
-        forms = [value.display, str(value.value), *(f"{value.value}{s}" for s in ORDINALS)]
-        return any(" " + " ".join(_words(f)) + " " in words for f in forms)
-    return any(" " + " ".join(_words(n)) + " " in words for n in value.names)
-
-
 def _hints(text: str, value: Value) -> bool:
     """Any trace of the value: a word beginning with one of its names, its year, its digits."""
-    words = " " + " ".join(_words(text))
+    said = " " + " ".join(words(text))
     if isinstance(value, When):
         return re.search(rf"(?<!\d){value.year}(?!\d)", text) is not None
     if isinstance(value, Number):
         digits = re.search(rf"(?<![\d.,]){value.value:g}(?![\d])", text.replace(",", ""))
-        return digits is not None or _names(text, value)
-    return any(" " + " ".join(_words(n)) in words for n in value.names)
+        return digits is not None or names(text, value)
+    return any(" " + " ".join(words(n)) in said for n in value.names)
 
 
 def _key_terms(text: str) -> set[str]:
-    return {w for w in _words(text) if len(w) >= 5}
+    return {w for w in words(text) if len(w) >= 5}
 
 
 def _paragraph(text: str, offset: int) -> int:

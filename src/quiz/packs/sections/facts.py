@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from quiz.packs.errors import YamlPath
-from quiz.packs.model import Fact
+from quiz.packs.model import Fact, Number, Quote, Value, When
+from quiz.packs.quotes import sentences_covering
 from quiz.packs.sections.context import Context, did_you_mean, kind_of
 from quiz.packs.sections.evidence import evidence
 from quiz.packs.sections.values import value
+from quiz.packs.stated import mentions
 
 
 def build_facts(ctx: Context, raw: Any) -> list[Fact]:
@@ -49,9 +51,35 @@ def build_facts(ctx: Context, raw: Any) -> list[Fact]:
             continue
         if not quotes or not topics:
             continue
+        if not _states(ctx, quotes, obj):
+            ctx.problem((*path, "object"), _unstated(fid, obj))
         triple = (subject.key, relation.id, obj.key)
         if triple in triples:
             ctx.problem(path, f"fact {fid!r} states the same as fact {triples[triple]!r}")
         triples[triple] = fid
         facts.append(Fact(fid, subject, relation, obj, topics, quotes, explanation, background))
     return facts
+
+
+def _states(ctx: Context, quotes: tuple[Quote, ...], obj: Value) -> bool:
+    """The sentences the fact quotes state its object, its answer key: a key they do not
+    state is a slip in the pack that would make a question false."""
+    said = []
+    for q in quotes:
+        text = ctx.sources[q.source].text
+        span = sentences_covering(text, q.start, q.end)
+        said.append(text[span.start : span.end])
+    return mentions(" ".join(said), obj)
+
+
+def _unstated(fid: str, obj: Value) -> str:
+    if isinstance(obj, When):
+        what = f"the date {obj.display!r} (its day, month and year as the source writes them)"
+    elif isinstance(obj, Number):
+        what = f"the number {obj.display!r} (in digits, or as `text` gives it)"
+    else:
+        what = f"{obj.display!r} (by its name or an alias)"
+    return (
+        f"fact {fid!r}: the sentence it quotes does not state its object, {what}: check the "
+        "object, or quote the sentence that says it"
+    )

@@ -210,6 +210,23 @@ def test_parse_number_refuses_non_numbers(text: str) -> None:
     assert parse_number(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("14 years", "years", 14),
+        ("1 year", "years", 1),
+        ("thirty-eight", "", 38),
+        ("thirty eight metres", "metres", 38),
+        ("38 feet", "metres", None),
+        ("14 years", "", None),
+        ("twenty-zero", "", None),
+    ],
+)
+def test_a_number_may_carry_the_questions_unit(text: str, unit: str, value: float | None) -> None:
+    """A play-test typed '14 years' for an answer shown as '14 years', and was refused."""
+    assert parse_number(text, unit) == value
+
+
 def test_exact_number() -> None:
     q = number(2004)
     assert check_number(q, "2004") == check_number(q, "2,004")
@@ -401,3 +418,38 @@ def test_no_other_entitys_name_is_ever_a_right_typed_answer(which: str) -> None:
                     assert plain(name) in {plain(a) for a in key.accepted}, (q.id, name)
                     assert any(f" {plain(name)} " in f" {r} " for r in right_names), (q.id, name)
     assert checked > 100
+
+
+@pytest.mark.parametrize(
+    ("key", "given"),
+    [
+        ("increasing the defence budget", "decreasing the defence budget"),
+        ("professionalism", "unprofessionalism"),
+        ("ministers of defence", "ministers of finance"),
+        ("Russia", "Prussia"),
+        ("the Baltic Air Policing Mission", "the Baltic Sea Policing Mission"),
+        ("rotational units", "national units"),
+        ("crisis management", "crisis mismanagement"),
+        ("energy security", "energy insecurity"),
+        ("national resilience", "national residence"),
+        ("hybrid threats", "hybrid treaties"),
+    ],
+)
+def test_another_word_is_not_a_typo(key: str, given: str) -> None:
+    """Each was marked right 'as a typo' in a play-test, some meaning the opposite."""
+    verdict = check_typed(typed(key, rivals=("Latvia",)), given)
+    assert not verdict.correct, verdict
+
+
+@pytest.mark.parametrize(
+    ("key", "given"),
+    [
+        ("Vilnius", "Vilnus"),
+        ("Lithuania", "Lithaunia"),
+        ("cyber defence", "cyber defense"),
+        ("the Baltic Air Policing Mission", "Baltic Air Polcing Misson"),
+    ],
+)
+def test_a_slip_of_the_hand_is_a_typo(key: str, given: str) -> None:
+    verdict = check_typed(typed(key, rivals=("Latvia",)), given)
+    assert verdict.correct and not verdict.exact, verdict

@@ -1095,3 +1095,48 @@ def test_what_counts_as_stating_a_name(name: str, sentence: str, stated: bool) -
     from quiz.packs.stated import mentions
 
     assert mentions(sentence, Entity("x", "place", name)) is stated
+
+
+@pytest.mark.parametrize("written", ["20:17", "010", "3.10", "0x1F", "1_000"])
+def test_a_number_yaml_would_rewrite_stays_as_written(folder: Path, written: str) -> None:
+    """YAML 1.1 reads 20:17 as 1217: a hand-written answer changed without a word."""
+    pack = load_pack(write_pack(folder, edit("title: Tiny Moon", f"title: {written}")))
+    assert pack.title == written
+
+
+def test_invisible_characters_are_refused_in_names(folder: Path) -> None:
+    """A soft hyphen made 'Neil Arm\\u00adstrong' a second option that looks like the right one."""
+    text = edit("name: Neil Armstrong}", 'name: "Neil Arm\\u00adstrong"}')
+    p = one(folder, text, "invisible character")
+    assert "U+00AD SOFT HYPHEN at character 9" in p.message
+    text = edit("name: Neil Armstrong}", 'name: "Neil Arm\\u200dstrong"}')
+    assert "ZERO WIDTH JOINER" in one(folder, text, "invisible character").message
+
+
+def test_a_number_text_must_agree_with_the_number(folder: Path) -> None:
+    text = with_fact(
+        relation="crew_size",
+        object="{number: 3, text: four}",
+        evidence='{quote: "Its crew of three"}',
+        text=edit(
+            "relations:\n",
+            "relations:\n  crew_size:\n    subject: operation\n    object: number\n"
+            '    forward: "How many?"\n    statement: "{subject} had {object}."\n',
+        ),
+    )
+    p = one(folder, text, "they must agree")
+    assert "'text' 'four' says 4, but 'number' is 3" in p.message
+
+
+def test_a_quote_of_no_word_is_refused(folder: Path) -> None:
+    text = edit(
+        '{quote: "Apollo 12 landed on 19 November 1969"}',
+        '{quote: " ", prefix: "Apollo 12 landed", suffix: "on 19"}',
+    )
+    p = one(folder, text, "at least one word")
+    at(p, *where(text, '" "'))
+
+
+def test_an_id_with_a_line_break_is_refused(folder: Path) -> None:
+    text = edit("id: tiny-moon", 'id: "tiny-moon\\n"')
+    one(folder, text, "must be lower-case letters")

@@ -6,10 +6,14 @@ accepts the short forms a student types ("Warsaw" for the Warsaw Summit) when
 no other value of the pack could be meant (`short_forms` proposes them). A
 small typo is forgiven only when the key is the single closest value of its
 pool: "Latvia" typed for "Lativa"-like keys must never pass because another
-country is as close. A close answer that is refused says why (the Verdict's
-note): part of the answer, another value's name, too far for a typo. Number
-answers accept digits or number words, within the question's stated
-tolerance.
+country is as close. A typo is a slip of the hand, not another word: one letter
+added, dropped, changed or two swapped in a word of four letters or more, never
+its first letter, so "decreasing" is not a typo of "increasing", "Prussia" of
+"Russia" nor "unprofessionalism" of "professionalism" (found in a play-test:
+the ratio of similar letters alone let all of them pass). A close answer that
+is refused says why (the Verdict's note): part of the answer, another value's
+name, too far for a typo. Number answers accept digits or number words, within
+the question's stated tolerance.
 """
 
 from __future__ import annotations
@@ -23,9 +27,9 @@ if TYPE_CHECKING:
 from quiz.packs.model import NUMBER_WORDS
 from quiz.text import fold, fold_keeping_accents
 
-TYPO_CUTOFF = 85.0  # rapidfuzz ratio (0-100) a typo must reach
-NEAR_CUTOFF = 70.0  # below the typo cutoff but this close: say why it was not accepted
+NEAR_CUTOFF = 70.0  # rapidfuzz ratio (0-100) this close: say why it was not accepted
 MIN_TYPO_LENGTH = 5  # shorter answers must be exact after folding
+MIN_TYPO_WORD = 4  # a typo stands in a word this long at least ("Bsae" for Base)
 
 # Words that end a name without telling it apart from others of its kind: "the Warsaw
 # Summit" is typed "Warsaw", "Ghor province" "Ghor", "the Lithuanian Armed Forces"
@@ -109,18 +113,37 @@ def check_typed(key: Text, text: str) -> Verdict:
         return Verdict(False, True, "that is only part of the answer")
     from rapidfuzz import fuzz  # only typed answers need it: keeps start-up light
 
-    # the spelling it is nearest to: one name of a "Name one …" list, not the whole list
-    best_key, meant = max((fuzz.ratio(given, fold(a), processor=None), a) for a in key.accepted)
+    near = max(fuzz.ratio(given, a, processor=None) for a in accepted) >= NEAR_CUTOFF
     if len(given) < MIN_TYPO_LENGTH:
-        near = best_key >= NEAR_CUTOFF
         return Verdict(False, True, "short answers must be spelled exactly" if near else "")
-    if best_key < TYPO_CUTOFF:
-        near = best_key >= NEAR_CUTOFF
+    # the spelling it is a typo of: one name of a "Name one …" list, not the whole list
+    typo_of = next((a for a in key.accepted if typos(given, fold(a)) is not None), None)
+    if typo_of is None:
         return Verdict(False, True, "close, but too different to accept as a typo" if near else "")
-    best_rival = max((fuzz.ratio(given, r, processor=None) for r in rivals), default=0.0)
-    if best_rival >= best_key:
+    slips = min(n for a in accepted if (n := typos(given, a)) is not None)
+    if any((n := typos(given, r)) is not None and n <= slips for r in rivals):
         return Verdict(False, True, "too close to another answer to accept as a typo")
-    return Verdict(True, False, f"accepted as a typo of {meant}")
+    return Verdict(True, False, f"accepted as a typo of {typo_of}")
+
+
+def typos(given: str, meant: str) -> int | None:
+    """How many words of `given` (folded) are slips of the hand for those of `meant`, or
+    None if it is not `meant` mistyped: the same words in the same order, each the same or
+    one edit away (a letter added, dropped or changed, two neighbours swapped) in a word of
+    four letters or more whose first letter stands, and one slip in two words at most."""
+    from rapidfuzz.distance import OSA
+
+    a, b = given.split(), meant.split()
+    if len(a) != len(b) or a == b:
+        return None
+    slips = 0
+    for x, y in zip(a, b, strict=True):
+        if x == y:
+            continue
+        if min(len(x), len(y)) < MIN_TYPO_WORD or x[0] != y[0] or OSA.distance(x, y) > 1:
+            return None
+        slips += 1
+    return slips if slips <= (len(b) + 1) // 2 else None
 
 
 def _within(part: str, whole: str) -> bool:
@@ -132,18 +155,29 @@ def _within(part: str, whole: str) -> bool:
 _NUMBER = re.compile(r"^[-+]?(\d{1,3}(?:([,_ ])\d{3})(?:\2\d{3})*|\d+)(\.\d+)?$")
 
 
-def parse_number(text: str) -> float | None:
-    """'2004', '1,000', '8' or 'eight' → a number; anything else → None."""
-    t = text.strip().lower()
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def parse_number(text: str, unit: str = "") -> float | None:
+    """'2004', '1,000', '8', 'eight' or 'thirty-eight' → a number, with the question's unit
+    after it or not ('14 years', '1 year'); anything else → None."""
+    t = " ".join(text.strip().lower().split())
+    for u in sorted({unit.lower(), unit.lower().removesuffix("s")} - {""}, key=len, reverse=True):
+        if t.endswith(f" {u}"):
+            t = t[: -len(u) - 1]
+            break
     if t in NUMBER_WORDS:
         return float(NUMBER_WORDS.index(t))
+    tens, _, ones = t.replace(" ", "-").partition("-")
+    if tens in _TENS and (not ones or ones in NUMBER_WORDS[1:10]):
+        return float(20 + 10 * _TENS.index(tens) + (NUMBER_WORDS.index(ones) if ones else 0))
     if _NUMBER.match(t):
         return float(re.sub(r"[,_ ]", "", t))
     return None
 
 
 def check_number(key: Figure, text: str) -> Verdict:
-    value = parse_number(text)
+    value = parse_number(text, key.unit)
     if value is None:
         return Verdict(False, True, "not a number")
     diff = abs(value - key.value)

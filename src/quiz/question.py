@@ -186,7 +186,7 @@ class Figure:
         from quiz.answers import parse_number
 
         text = _text(response)
-        if text != DONT_KNOW and parse_number(text) is None:
+        if text != DONT_KNOW and parse_number(text, self.unit) is None:
             raise InvalidResponse("type a number, such as 2004 or eight, or ? if you don't know")
         return text
 

@@ -8,6 +8,7 @@ built, so a "billion laughs" file costs nothing.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,7 @@ class PackLoader(_BaseLoader):
         # PyYAML's scalar constructors raise plain ValueError, IndexError, … for
         # values such as `2004-02-30`, `!!int abc` or `!!bool x`: make them located errors.
         try:
-            return super().construct_object(node, deep=deep)
+            value = super().construct_object(node, deep=deep)
         except yaml.YAMLError:
             raise
         except (ValueError, KeyError, IndexError, TypeError, AttributeError, OverflowError) as exc:
@@ -48,6 +49,21 @@ class PackLoader(_BaseLoader):
             raise yaml.constructor.ConstructorError(
                 None, None, f"cannot read {node.value!r} as {tag} ({exc})", node.start_mark
             ) from None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return _as_written(node, value)
+        return value
+
+
+_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?")
+
+
+def _as_written(node: yaml.Node, value: float) -> float | str:
+    """YAML 1.1 reads `20:17` as 1217, `010` as 8 and `3.10` as 3.1: a number that does not
+    read as it is written stays the text written, so a pack never says what its author did
+    not type (a hand-written answer "20:17" became "1217" without a word); where a number is
+    wanted, that text is refused in place ("a number is …")."""
+    raw = str(node.value)
+    return value if _DECIMAL.fullmatch(raw) and raw.lstrip("+") == str(value) else raw
 
 
 def read_text(path: Path) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from quiz.packs.model import TEMPLATE_KEYS, Entity, Relation, Source
 from quiz.packs.schema import keys
 from quiz.safe import char_name, first_unsafe, is_control
 
-ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+ID = re.compile(r"[a-z0-9][a-z0-9_-]*")  # whole ids only: fullmatch ("x\n" is not one)
 # Prose, where a bidi control may have a use (mixed scripts); names and options may not.
 PROSE_KEYS = frozenset(
     {
@@ -165,7 +166,17 @@ class Context:
         mean another), only a warning in prose."""
         found = first_unsafe(value)
         if found is None:
-            return True
+            if key in PROSE_KEYS or value.isascii():
+                return True
+            hidden = _invisible(value)
+            if hidden is None:
+                return True
+            self.problem(
+                path,
+                f"{key!r} holds {char_name(value[hidden])} at character {hidden + 1}: an "
+                "invisible character would make two names or options look the same",
+            )
+            return False
         at, ch = found
         where = f"{key!r} holds {char_name(ch)} at character {at + 1}"
         if is_control(ch):
@@ -179,7 +190,7 @@ class Context:
 
     def ident(self, obj: dict[str, Any], key: str, path: YamlPath) -> str | None:
         value = self.text(obj, key, path)
-        if value is not None and (not ID.match(value) or isinstance(obj[key], float)):
+        if value is not None and (not ID.fullmatch(value) or isinstance(obj[key], float)):
             self.problem(
                 (*path, key), f"{key!r} {value!r} must be lower-case letters, digits, '-' or '_'"
             )
@@ -188,7 +199,7 @@ class Context:
 
     def key_id(self, key: Any, path: YamlPath, what: str) -> bool:
         """Ids given as mapping keys (sources, entities, relations) follow the id rule too."""
-        if isinstance(key, str) and ID.match(key):
+        if isinstance(key, str) and ID.fullmatch(key):
             return True
         self.problem(
             path, f"{what} id {key!r} must be lower-case letters, digits, '-' or '_'", key=True
@@ -227,3 +238,17 @@ def a(word: str) -> str:
 def did_you_mean(name: str, known: dict[str, Any]) -> str:
     close = difflib.get_close_matches(name, list(known), n=1)
     return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _invisible(text: str) -> int | None:
+    """Where an invisible format character (a soft hyphen, a zero-width space) stands in a
+    name or an option: 'Arm\u00adstrong' would show as a second 'Armstrong'. A zero-width
+    joiner between symbols is part of an emoji (👩\u200d🚀) and stays."""
+    for i, ch in enumerate(text):
+        if unicodedata.category(ch) != "Cf":
+            continue
+        around = text[i - 1 : i] + text[i + 1 : i + 2]
+        if ch == "\u200d" and len(around) == 2 and not any(c.isalnum() for c in around):
+            continue
+        return i
+    return None

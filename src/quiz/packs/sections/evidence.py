@@ -35,6 +35,9 @@ def quote(ctx: Context, spec: dict[str, Any], path: YamlPath) -> Quote | None:
         return None
     if not all(ctx.safe(v, (*path, k), k) for k, v in spec.items() if isinstance(v, str)):
         return None
+    if exact and not any(ch.isalnum() for ch in exact):
+        ctx.problem((*path, "quote"), "a quote must hold at least one word of the source")
+        return None
     sid = spec.get("source")
     if sid is None:
         if len(ctx.source_ids) != 1:

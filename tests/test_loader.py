@@ -636,7 +636,8 @@ def test_duplicate_fact_id(folder: Path) -> None:
     text = with_fact(id="a12-conrad", object="bean")
     p = one(folder, text, "duplicate fact id")
     at(p, *where(text, "a12-conrad", 2))
-    assert "'a12-conrad'" in p.message and "#2" in p.message
+    first = where(text, "- id: a12-conrad")[0]
+    assert p.message == f"duplicate fact id 'a12-conrad' (also the fact on line {first})"
 
 
 def test_duplicate_triple(folder: Path) -> None:
@@ -1140,3 +1141,12 @@ def test_a_quote_of_no_word_is_refused(folder: Path) -> None:
 def test_an_id_with_a_line_break_is_refused(folder: Path) -> None:
     text = edit("id: tiny-moon", 'id: "tiny-moon\\n"')
     one(folder, text, "must be lower-case letters")
+
+
+def test_a_name_is_stated_without_its_article() -> None:
+    from quiz.packs.model import Entity
+    from quiz.packs.stated import names
+
+    ship = Entity("x", "equipment", "the Mary Lane")
+    assert names("They rescued the crew of the schooner Mary Lane.", ship)
+    assert not names("They rescued the crew of the schooner Mary Rose.", ship)

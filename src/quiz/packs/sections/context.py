@@ -21,6 +21,7 @@ from typing import Any
 from quiz.packs.errors import Problem, YamlPath
 from quiz.packs.model import TEMPLATE_KEYS, Entity, Relation, Source
 from quiz.packs.schema import keys
+from quiz.packs.yamlio import Locator
 from quiz.safe import char_name, first_unsafe, is_control
 
 ID = re.compile(r"[a-z0-9][a-z0-9_-]*")  # whole ids only: fullmatch ("x\n" is not one)
@@ -66,6 +67,13 @@ class Context:
         self.relations: dict[str, Relation] = {}
         # (section, id) of entries declared with a mistake already reported
         self.broken: set[tuple[str, str]] = set()
+        self._locator: Locator | None = None  # composed only when a message needs a line
+
+    def line_of(self, path: YamlPath) -> int:
+        """The line a path starts on, for a message that names an earlier place."""
+        if self._locator is None:
+            self._locator = Locator(self.text_of_file)
+        return self._locator(path)[0]
 
     # -- recording --------------------------------------------------------------------
 

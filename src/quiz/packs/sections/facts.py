@@ -30,7 +30,10 @@ def build_facts(ctx: Context, raw: Any) -> list[Fact]:
         fid = ctx.ident(spec, "id", path)
         if fid is not None:
             if fid in ids:
-                ctx.problem((*path, "id"), f"duplicate fact id {fid!r} (also fact #{ids[fid] + 1})")
+                first = ctx.line_of(("facts", ids[fid]))
+                ctx.problem(
+                    (*path, "id"), f"duplicate fact id {fid!r} (also the fact on line {first})"
+                )
             ids[fid] = i
         rid = ctx.text(spec, "relation", path)
         relation = ctx.relations.get(rid) if rid else None

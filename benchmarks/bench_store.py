@@ -61,7 +61,7 @@ async def main(show_stats):
             player = store.find_player("bench")
             tracemalloc.start()
             stats = player_stats(store, player, app.services.clock.now(), {pack.id: pack})
-            app.push_screen(StatsScreen(stats, pack))
+            app.push_screen(StatsScreen(stats, pack, app.services.clock.now()))
             await pilot.pause(0.5)
             traced = tracemalloc.get_traced_memory()[1]
             tracemalloc.stop()

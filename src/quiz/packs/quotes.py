@@ -7,6 +7,7 @@ it byte for byte, and a near miss is reported with the passage it resembles.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -206,9 +207,15 @@ def paragraphs(text: str) -> list[Span]:
     return [s for s in spans if s.end > s.start]
 
 
-@lru_cache(maxsize=16)  # a source is split once, however many questions quote it
 def sentences(text: str) -> tuple[Span, ...]:
     """Sentences of the body paragraphs; headings (no closing punctuation) are left out."""
+    return _split(text)[0]
+
+
+@lru_cache(maxsize=16)  # a source is split once, however many questions quote it
+def _split(text: str) -> tuple[tuple[Span, ...], list[int]]:
+    """The sentences, and where each ends (in order: a passage's sentences are found by
+    bisection, not by a walk over the whole text for every fact)."""
     out = []
     for para in paragraphs(text):
         block = text[para.start : para.end]
@@ -219,7 +226,8 @@ def sentences(text: str) -> tuple[Span, ...]:
             out.append(_trim(text, para.start + start, para.start + m.start()))
             start = m.end()
         out.append(_trim(text, para.start + start, para.end))
-    return tuple(s for s in out if s.end > s.start)
+    spans = tuple(s for s in out if s.end > s.start)
+    return spans, [s.end for s in spans]
 
 
 def paragraph_of(text: str, start: int, end: int) -> Span:
@@ -230,7 +238,12 @@ def paragraph_of(text: str, start: int, end: int) -> Span:
 
 def sentences_covering(text: str, start: int, end: int) -> Span:
     """The whole sentence(s) a passage stands in: the answer of an evidence question."""
-    hit = [s for s in sentences(text) if s.start < end and start < s.end]
+    spans, ends = _split(text)
+    hit = []
+    for s in spans[bisect.bisect_right(ends, start) :]:
+        if s.start >= end:
+            break
+        hit.append(s)
     if not hit:
         return Span(start, end)
     return Span(min(s.start for s in hit), max(s.end for s in hit))

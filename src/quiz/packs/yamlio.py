@@ -161,16 +161,31 @@ def _refuse_aliases(text: str, name: str) -> None:
 
 
 def _check_depth(data: Any, name: str, text: str) -> None:
-    stack: list[tuple[Any, int, YamlPath]] = [(data, 0, ())]
+    """Refuse nesting deeper than MAX_DEPTH. Only containers are walked and no path is built
+    on the way (a large pack has hundreds of thousands of values): the path of the culprit
+    is found again only when there is one."""
+    stack: list[tuple[Any, int]] = [(data, 0)] if isinstance(data, dict | list) else []
     while stack:
-        value, depth, path = stack.pop()
+        value, depth = stack.pop()
         if depth > MAX_DEPTH:
-            line, col = Locator(text)(path)
+            line, col = Locator(text)(_deep_path(data))
             raise PackError([Problem(name, line, col, f"nested more than {MAX_DEPTH} levels deep")])
+        children = value.values() if isinstance(value, dict) else value
+        stack.extend((v, depth + 1) for v in children if isinstance(v, dict | list))
+
+
+def _deep_path(data: Any) -> YamlPath:
+    """The path to the first value nested deeper than MAX_DEPTH."""
+    stack: list[tuple[Any, YamlPath]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if len(path) > MAX_DEPTH:
+            return path
         if isinstance(value, dict):
-            stack.extend((v, depth + 1, (*path, k)) for k, v in value.items())
+            stack.extend((v, (*path, k)) for k, v in value.items())
         elif isinstance(value, list):
-            stack.extend((v, depth + 1, (*path, i)) for i, v in enumerate(value))
+            stack.extend((v, (*path, i)) for i, v in enumerate(value))
+    return ()
 
 
 class Locator:

@@ -19,13 +19,14 @@ import pickle
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 from quiz import __version__
 from quiz.packs.errors import display_path
 from quiz.packs.model import Pack
 from quiz.packs.reading import read_capped
 
-_CACHE_FORMAT = 3  # an entry is (pack, the working folder its file names are relative to)
+_CACHE_FORMAT = 3  # 3: the warnings of a pack in an entry name their files by absolute path
 
 
 def cache_dir() -> Path | None:
@@ -70,27 +71,26 @@ def get(path: Path, pack_bytes: bytes) -> Pack | None:
         return None
     try:
         with entry.open("rb") as fh:
-            stored = pickle.load(fh)  # noqa: S301 - our own file in the user's cache folder
-        pack, cwd = stored
-        if not isinstance(pack, Pack) or not isinstance(cwd, str):
+            pack = pickle.load(fh)  # noqa: S301 - our own file in the user's cache folder
+        if not isinstance(pack, Pack):
             return None
         folder = path.parent
         for source in pack.sources.values():
             data = read_capped(folder / source.file)  # never a pipe that hangs
             if hashlib.sha256(data).hexdigest() != source.sha256:
                 return None
-        return _here(pack, path, Path(cwd))
+        return _here(pack, path)
     except Exception:  # a stale or corrupt cache entry is simply a miss
         return None
 
 
-def _here(pack: Pack, path: Path, cwd: Path) -> Pack:
+def _here(pack: Pack, path: Path) -> Pack:
     """The unpickled pack (a private object, so set in place: rebuilding it would drop the
-    indexes it was cached with) as loaded from `path`, its warnings naming files as seen from
-    the working folder now."""
+    indexes it was cached with) as loaded from `path`, its warnings naming files as the user
+    would type them here."""
     object.__setattr__(pack, "path", str(path))
-    if pack.warnings and cwd != Path.cwd().resolve():
-        warnings = tuple(replace(w, file=display_path(cwd / w.file)) for w in pack.warnings)
+    if pack.warnings:
+        warnings = tuple(replace(w, file=display_path(Path(w.file))) for w in pack.warnings)
         object.__setattr__(pack, "warnings", warnings)
     return pack
 
@@ -105,8 +105,19 @@ def put(pack: Pack, pack_bytes: bytes) -> None:
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            stored = (pack, str(Path.cwd().resolve()))
-            pickle.dump(stored, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            _dump(pack, fh)
         os.replace(tmp, entry)
     except OSError:
         pass
+
+
+def _dump(pack: Pack, fh: BinaryIO) -> None:
+    """Pickle the pack with its warnings' files made absolute (a hit in another working
+    folder names them from there), then give the caller's pack its warnings back."""
+    warnings = pack.warnings
+    absolute = tuple(replace(w, file=os.path.abspath(w.file)) for w in warnings)
+    object.__setattr__(pack, "warnings", absolute)
+    try:
+        pickle.dump(pack, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    finally:
+        object.__setattr__(pack, "warnings", warnings)

@@ -17,20 +17,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quiz.authoring.explain import SEEDS, Explained, explain, no_recall
 from quiz.generate import all_questions
 from quiz.generate.distractors import asked_type
 from quiz.generate.verify import verify, verify_all
-from quiz.kinds import KIND_NAMES, RECALL_KINDS
+from quiz.kinds import KIND_NAMES
 from quiz.packs.errors import PackError, Problem, YamlPath, display_path
 from quiz.packs.loader import load_pack
 from quiz.packs.model import Pack, Relation
 from quiz.packs.quotes import sentences
+from quiz.packs.reading import not_regular
 from quiz.packs.yamlio import Locator, read_text
 from quiz.question import Question
 from quiz.text import fold, plural
 
 Where = Callable[..., tuple[int, int]]
-SEEDS = range(5)  # distractors are drawn at random: check several draws
 MIN_OPTIONS = 3  # a choice question needs the key and two wrong values
 ORDERED_TYPES = ("date", "year", "number")
 
@@ -44,6 +45,7 @@ class Report:
     quoted_sentences: tuple[int, int] = (0, 0)
     background: tuple[str, ...] = ()  # facts marked background: kept, never asked
     no_recall: tuple[str, ...] = ()  # facts asked only as true/false or evidence
+    explained: list[Explained] = field(default_factory=list)  # what --explain shows
 
     def summary(self) -> str:
         assert self.pack is not None
@@ -70,6 +72,10 @@ def _listed(what: str, ids: tuple[str, ...]) -> str:
 
 def check_pack(path: Path) -> Report:
     report = Report()
+    odd = not_regular(path)
+    if odd is not None:  # a named pipe would hang the read
+        report.problems = [Problem(display_path(path), 1, 1, f"cannot read file: {odd}")]
+        return report
     try:
         pack = load_pack(path)
     except PackError as exc:
@@ -107,14 +113,11 @@ def check_pack(path: Path) -> Report:
             seen.add((q.id, message))
             report.problems.append(at(q.fact, f"question {q.id}: {message}"))
 
-    kinds_of: dict[str, set[str]] = {}
     for seed in SEEDS:
         built = all_questions(pack, seed=seed)
         for q in built:
             if seed == SEEDS[0]:
                 report.questions[q.kind] += 1
-                for f in q.facts:
-                    kinds_of.setdefault(f, set()).add(q.kind)
             for message in verify(pack, q):
                 flag(q, message)
             for word in giveaway(q):
@@ -132,11 +135,8 @@ def check_pack(path: Path) -> Report:
         )
     report.quoted_sentences = _coverage(pack)
     report.background = tuple(f.id for f in pack.facts if f.background)
-    report.no_recall = tuple(
-        f.id
-        for f in pack.facts
-        if not f.background and kinds_of.get(f.id) and not kinds_of[f.id] & RECALL_KINDS
-    )
+    report.explained = explain(pack, SEEDS)
+    report.no_recall = no_recall(report.explained)  # so the summary and --explain agree
     return report
 
 

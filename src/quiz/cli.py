@@ -284,7 +284,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _pack_id(text: str) -> str:
     import re
 
-    if not re.match(r"^[a-z0-9][a-z0-9_-]*$", text):
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", text):  # `$` would let 'abc\n' through
         raise argparse.ArgumentTypeError(
             f"{text!r}: a pack id is lower-case letters, digits, '-' or '_' (e.g. my-pack)"
         )
@@ -398,7 +398,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for folder in args.packs:
             if not folder.exists():
                 raise UsageError(f"--packs {folder}: no such folder or file")
-        return int(importlib.import_module(COMMANDS[args.command]).run(args))
+        status = int(importlib.import_module(COMMANDS[args.command]).run(args))
+        sys.stdout.flush()  # a full disk or a closed pipe is found here, not at exit
+        return status
     except KeyboardInterrupt:
         print("quiz: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -410,4 +412,54 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PackError as exc:
         return fail(exc.problems)
     except BrokenPipeError:
+        _drop_stdout()  # the reader has gone (quiz … | head): nothing more to say
         return EXIT_OK
+    except OSError as exc:
+        return _os_error(exc)
+
+
+def _os_error(exc: OSError) -> int:
+    """One line for a failed read or write, never a traceback: the output (stdout on a full
+    disk, `quiz schema > /dev/full`) or a file a command used."""
+    from quiz.safe import visible
+
+    reason = exc.strerror or str(exc)
+    if (exc.filename is None and exc.errno in _OUTPUT_ERRNOS) or _stdout_failed():
+        _drop_stdout()
+        print(f"quiz: cannot write the output: {reason}", file=sys.stderr)
+    else:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(visible(f"quiz: {where}{reason}"), file=sys.stderr)
+    return EXIT_DATA
+
+
+def _output_errnos() -> frozenset[int]:
+    import errno
+
+    names = ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EPIPE")
+    return frozenset(getattr(errno, n) for n in names if hasattr(errno, n))
+
+
+_OUTPUT_ERRNOS = _output_errnos()  # a write to a full disk or a gone reader (no file named)
+
+
+def _stdout_failed() -> bool:
+    """Whether writing stdout fails: output kept back in its buffer fails again."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        return True
+    return False
+
+
+def _drop_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush does not fail again
+    (with an 'Exception ignored' message) on the output already lost."""
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass

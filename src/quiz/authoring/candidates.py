@@ -33,7 +33,7 @@ NUMBER = re.compile(
     rf"(?:(?P<approx>{APPROX}) )?"
     r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     rf"|(?i:{'|'.join(NUMBER_WORDS[2:])}))(?![\w])"
-    r"(?: (?P<unit>[a-z][a-z-]{2,}|per cent|%))?",
+    r"(?: (?P<unit>[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,})?|per cent|%))?",
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Lower-case words that may stand inside a name: "Sea of Tranquility", "Leonardo da Vinci".
@@ -45,6 +45,14 @@ and or of the a an in on at to for from with by as is are was were be been it it
 that which who when where after before later earlier more less times
 """
 _NOT_UNITS = frozenset(_NOT_UNIT_WORDS.split())
+# Units a word before may qualify: "22 nautical miles", "40 square kilometres", "4 light years".
+_UNIT_WORDS = """
+metres meters kilometres kilometers centimetres centimeters millimetres millimeters miles
+feet inches yards metre meter kilometre kilometer mile foot inch yard tonnes tons kilograms
+grams pounds ounces litres liters gallons hours minutes seconds days weeks months years
+decades centuries degrees knots acres hectares euros dollars pounds volts watts
+"""
+_UNITS = frozenset(_UNIT_WORDS.split())
 # Capitalised words that begin sentences without naming anything.
 _OPENER_WORDS = """
 the a an in on at of for from with by as it its he she they his her their this that these
@@ -74,9 +82,11 @@ def candidates(source: str) -> list[Candidate]:
     """Every sentence of the source (as `quiz check --coverage` counts them), in order."""
     lower_words = {w for w in re.findall(r"[^\W\d_]+", source) if w.islower()}
     out = []
+    line, counted = 1, 0  # a running count: counting from the start each time was quadratic
     for span in sentences(source):
         text = source[span.start : span.end]
-        line = source.count("\n", 0, span.start) + 1
+        line += source.count("\n", counted, span.start)
+        counted = span.start
         dates, taken = _dates(text)
         numbers = _numbers(text, taken)
         names = _names(text, lower_words)
@@ -125,10 +135,8 @@ def _numbers(text: str, taken: list[tuple[int, int]]) -> tuple[Found, ...]:
             else float(written.replace(",", ""))
         )
         number = int(value) if float(value).is_integer() else value
-        unit = m.group("unit")
-        if unit in _NOT_UNITS:
-            unit = None
-        shown = m.group(0) if unit else m.group(0)[: end - m.start()]
+        unit = _unit(m.group("unit"))
+        shown = text[m.start() : end] + (f" {unit}" if unit else "")
         parts = [f"number: {number}"]
         if m.group("approx"):
             parts += [f"text: {json.dumps(m.group('approx') + ' ' + written)}", "approx: true"]
@@ -139,6 +147,20 @@ def _numbers(text: str, taken: list[tuple[int, int]]) -> tuple[Found, ...]:
             value_yaml += f"  (unit: {unit})"
         found.append(Found(shown, value_yaml))
     return tuple(found)
+
+
+def _unit(words: str | None) -> str | None:
+    """The unit among the (up to two) words after a number: a known unit with the word that
+    qualifies it ("nautical miles"), else a lone word ("12 astronauts."); left out when
+    unsure ("3 new members": is "new" the unit?)."""
+    if not words or words in ("per cent", "%"):
+        return words
+    first, _, second = words.partition(" ")
+    if first in _NOT_UNITS:
+        return None
+    if first in _UNITS or not second or second in _NOT_UNITS:
+        return first
+    return words if second in _UNITS else None
 
 
 def _names(text: str, lower_words: set[str]) -> tuple[str, ...]:

@@ -33,10 +33,12 @@ def unquoted(pack: Pack) -> tuple[list[Unquoted], int]:
         spans += [
             (q.start, q.end) for h in pack.questions for q in h.evidence if q.source == source.id
         ]
+        line, counted = 1, 0  # a running count, not one from the start per sentence
         for s in sentences(source.text):
             total += 1
             if not any(s.start < end and start < s.end for start, end in spans):
-                line = source.text.count("\n", 0, s.start) + 1
+                line += source.text.count("\n", counted, s.start)
+                counted = s.start
                 out.append(Unquoted(file, line, " ".join(source.text[s.start : s.end].split())))
     return out, total
 

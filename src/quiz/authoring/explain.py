@@ -9,18 +9,21 @@ builder about every fact and puts the answers in the author's order.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from quiz.generate import order
 from quiz.generate.refusal import TEMPLATE_USE, Refusal
 from quiz.generate.slots import BACKGROUND, VARIANTS, can_ask, multi_slot, per_fact
 from quiz.generate.truth import Direction
-from quiz.kinds import KIND_NAMES
+from quiz.kinds import KIND_NAMES, RECALL_KINDS
 from quiz.packs.model import Fact, Pack
 from quiz.question import Question
 
 ORDER = "order"
+# The draws `quiz check` verifies (distractors are drawn at random). A kind counts as yielded
+# when some draw makes it: what --explain says and check's summary counts agree.
+SEEDS = range(5)
 
 
 @dataclass(frozen=True)
@@ -39,8 +42,8 @@ class Explained:
     missing: tuple[Missing, ...]  # only for kinds it does not yield at all
 
 
-def explain(pack: Pack, seed: int = 0) -> list[Explained]:
-    """What each fact of the pack yields, in pack order."""
+def explain(pack: Pack, seeds: Sequence[int] = SEEDS) -> list[Explained]:
+    """What each fact of the pack yields over the draws `seeds`, in pack order."""
     built: dict[str, Question | Refusal] = {}  # a group's slot is built once
     unplaced = order.unplaced(pack)
     out = []
@@ -53,7 +56,7 @@ def explain(pack: Pack, seed: int = 0) -> list[Explained]:
                 tried: tuple[str, ...] = ("",)
             else:
                 tried = VARIANTS[kind]
-                refusals = [_attempt(pack, kind, v, fact, seed, built) for v in tried]
+                refusals = [_attempt(pack, kind, v, fact, seeds, built) for v in tried]
             if any(r is None for r in refusals):
                 yields.append(kind)
             else:
@@ -68,10 +71,11 @@ def _attempt(
     kind: str,
     variant: str,
     fact: Fact,
-    seed: int,
+    seeds: Sequence[int],
     built: dict[str, Question | Refusal],
 ) -> Refusal | None:
-    """None if the fact's question of this kind and variant is made; else why not."""
+    """None if the fact's question of this kind and variant is made in some draw; else why
+    not (the first draw's reason)."""
     refused = can_ask(fact.relation, kind, variant)
     if refused is not None:
         return refused
@@ -84,10 +88,31 @@ def _attempt(
         return slot
     if fact.id not in slot.facts:
         return Refusal(f"asked once for its group: fact '{slot.facts[0]}' has the question")
-    made = built.get(slot.id)
-    if made is None:
-        made = built[slot.id] = slot.attempt(seed)
+    if slot.id not in built:
+        built[slot.id] = _first_made(slot.attempt, seeds)
+    made = built[slot.id]
     return made if isinstance(made, Refusal) else None
+
+
+def _first_made(
+    attempt: Callable[[int], Question | Refusal], seeds: Sequence[int]
+) -> Question | Refusal:
+    """The question of the first draw that makes it, else the first draw's reason."""
+    results = (attempt(seed) for seed in seeds)
+    first = next(results)
+    if not isinstance(first, Refusal):
+        return first
+    return next((r for r in results if not isinstance(r, Refusal)), first)
+
+
+def no_recall(explained: list[Explained]) -> tuple[str, ...]:
+    """The facts asked, but only as true/false or evidence: a student answers them without
+    recalling anything (quiz check lists them)."""
+    return tuple(
+        e.fact.id
+        for e in explained
+        if not e.fact.background and e.yields and not set(e.yields) & RECALL_KINDS
+    )
 
 
 def _order(pack: Pack, fact: Fact, unplaced: dict[str, Refusal]) -> Refusal | None:

@@ -16,10 +16,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from quiz.authoring import writing
 from quiz.authoring.candidates import Candidate, candidates
+from quiz.packs.limits import MAX_BYTES
 from quiz.packs.model import ENTITY_TYPES
 from quiz.packs.quotes import paragraphs
+from quiz.packs.reading import Unreadable, read_capped
 from quiz.packs.schema import FILE_NAME, schema_text
+from quiz.safe import char_name, first_unsafe
 from quiz.text import strip_accents
 
 SLUG = re.compile(r"[^a-z0-9]+")
@@ -36,38 +40,102 @@ class Written:
     schema: Path
     sentences: int
     names: int
+    replaced: frozenset[Path] = frozenset()  # files that were there and were replaced
+    unchanged: frozenset[Path] = frozenset()  # files already there with the same bytes
+    changes: tuple[str, ...] = ()  # what was made plain in the copied text (a BOM, CRLF)
 
 
 def new_pack(source: Path, pack_id: str, out: Path, *, force: bool = False) -> Written:
-    """Write OUT/ID.yaml, OUT/sources/<source name> and OUT/pack.schema.json."""
-    try:
-        data = source.read_bytes()
-        text = data.decode("utf-8")
-    except OSError as exc:
-        raise ScaffoldError(f"{source}: cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:
-        raise ScaffoldError(f"{source}: not UTF-8 text (byte {exc.start})") from None
-    if not text.strip():
-        raise ScaffoldError(f"{source}: the text is empty")
+    """Write OUT/ID.yaml, OUT/sources/<source name> and OUT/pack.schema.json, all or none.
+
+    The skeleton passes `quiz check` as written: what the loader would refuse in the text
+    is refused here in one line, and what can be made plain (a byte-order mark, CRLF line
+    endings) is, in the copy the pack hashes."""
+    text, changes = source_text(source)
     pack_path = out / f"{pack_id}.yaml"
     copy = out / "sources" / source.name
-    same_file = copy.exists() and copy.resolve() == source.resolve()
-    for path in (pack_path, copy):
-        if path.exists() and not force and not (path == copy and same_file):
-            if path == copy and path.read_bytes() == data:
-                continue  # the same text is already there
-            raise ScaffoldError(f"{path} already exists (--force replaces it)")
-    found = candidates(text)
-    yaml_text = skeleton(pack_id, f"sources/{source.name}", text, found)
-    copy.parent.mkdir(parents=True, exist_ok=True)
-    if not same_file:
-        copy.write_bytes(data)
-    pack_path.write_text(yaml_text, encoding="utf-8")
     schema = out / FILE_NAME
-    if not schema.exists() or schema.read_text(encoding="utf-8") != schema_text():
-        schema.write_text(schema_text(), encoding="utf-8")  # the program's own: kept current
+    found = candidates(text)
+    yaml_bytes = skeleton(pack_id, f"sources/{source.name}", text, found).encode("utf-8")
+    if len(yaml_bytes) > MAX_BYTES:
+        raise ScaffoldError(
+            f"{source}: its skeleton would be {len(yaml_bytes) / 2**20:.1f} MiB, and a pack may "
+            f"be at most {MAX_BYTES // 2**20} MiB: split the text into smaller files"
+        )
+    try:
+        writing.folder(copy.parent, create=False)
+        inside = copy.parent.resolve().is_relative_to(out.resolve())
+        if not inside:  # the loader reads no source outside the pack's folder
+            raise ScaffoldError(f"{copy.parent} leads outside {out}: make it a real folder")
+        same = copy.exists() and copy.resolve() == source.resolve() and not copy.is_symlink()
+        planned = [
+            writing.plan(pack_path, yaml_bytes, force=force, keep_same=False),
+            writing.plan(copy, text.encode("utf-8"), force=force, same=same),
+            writing.plan(schema, schema_text().encode("utf-8"), force=force or _ours(schema)),
+        ]
+        writing.folder(copy.parent, create=True)  # nothing is made before all is planned
+        writing.write([p for p in planned if p is not None])
+    except writing.WriteError as exc:
+        raise ScaffoldError(str(exc)) from None
     names = len({n for c in found for n in c.names})
-    return Written(pack_path, copy, schema, len(found), names)
+    return Written(
+        pack_path,
+        copy,
+        schema,
+        len(found),
+        names,
+        replaced=frozenset(p.path for p in planned if p is not None and p.replaces),
+        unchanged=frozenset(
+            path for path, p in zip((pack_path, copy, schema), planned, strict=True) if p is None
+        ),
+        changes=changes,
+    )
+
+
+def source_text(source: Path) -> tuple[str, tuple[str, ...]]:
+    """The text to copy, and what was made plain in it; ScaffoldError for what the loader
+    would refuse (one line: the first control character at its line and column)."""
+    if first_unsafe(source.name) is not None:
+        raise ScaffoldError(f"{source}: rename the file: its name holds a control character")
+    try:
+        data = read_capped(source)
+        text = data.decode("utf-8")
+    except Unreadable as exc:
+        raise ScaffoldError(f"{source}: cannot read: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ScaffoldError(f"{source}: not UTF-8 text (byte {exc.start})") from None
+    changes = []
+    if text.startswith("\ufeff"):
+        text = text[1:]
+        changes.append("its byte-order mark left out")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        changes.append("its CRLF line endings made LF")
+    found = first_unsafe(text, bidi=False)
+    if found is not None:
+        at, ch = found
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
+        raise ScaffoldError(
+            f"{source}:{line}:{col}: {char_name(ch)}: a source may hold no control characters "
+            "(remove it, then run quiz new again)"
+        )
+    if not text.strip():
+        raise ScaffoldError(f"{source}: the text is empty")
+    return text, tuple(changes)
+
+
+def _ours(schema: Path) -> bool:
+    """Whether a schema file there is this format's schema (perhaps from another version of
+    quiz: kept current); any other file is replaced only with --force."""
+    try:
+        return bool(json.loads(schema.read_text(encoding="utf-8")).get("$id") == _schema_id())
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _schema_id() -> str:
+    return str(json.loads(schema_text())["$id"])
 
 
 def skeleton(pack_id: str, file: str, text: str, found: list[Candidate]) -> str:

@@ -7,8 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.commands import EXIT_DATA, EXIT_OK, UsageError, fail
+from quiz.safe import visible
 
 if TYPE_CHECKING:
+    from quiz.authoring.explain import Explained
+    from quiz.packs.errors import Problem
     from quiz.packs.model import Pack
 
 
@@ -31,29 +34,43 @@ def run(args: argparse.Namespace) -> int:
     if not paths:
         raise UsageError("no packs to check")
     failed = False
+    first: dict[str, Path] = {}  # pack id → the file that has it (the one `quiz packs` loads)
     for path in paths:
         report = check_pack(path)
+        if report.pack is not None and not report.problems:
+            other = first.setdefault(report.pack.id, path)
+            if other != path:
+                report.problems = [_clash(path, report.pack.id, other)]
         if report.problems:
             failed = True
             fail(report.problems)
             continue
         fail(report.warnings)  # said, on stderr, without failing the pack
-        print(report.summary())
+        print(visible(report.summary()))  # file names and ids are the user's: shown, not obeyed
         assert report.pack is not None
         if args.explain:
-            _explain(report.pack)
+            _explain(report.pack, report.explained)
         if args.coverage:
             _coverage(report.pack)
     return EXIT_DATA if failed else EXIT_OK
 
 
-def _explain(pack: Pack) -> None:
-    from quiz.authoring.explain import explain, render
+def _clash(path: Path, pack_id: str, other: Path) -> Problem:
+    """Two packs checked together with one id: `quiz packs` would load only the first."""
+    from quiz.packs.errors import Problem, display_path
+    from quiz.packs.registry import clash
+    from quiz.packs.yamlio import Locator, read_text
+
+    line, col = Locator(read_text(path))(("id",))
+    return Problem(display_path(path), line, col, clash(pack_id, display_path(other)))
+
+
+def _explain(pack: Pack, explained: list[Explained]) -> None:
+    from quiz.authoring.explain import render
     from quiz.authoring.places import fact_places
-    from quiz.safe import visible
 
     print("What each fact yields (and why not):")
-    for line in render(explain(pack), fact_places(pack)):
+    for line in render(explained, fact_places(pack)):
         print(visible(line))
 
 
@@ -62,4 +79,4 @@ def _coverage(pack: Pack) -> None:
 
     print("Sentences no fact quotes:")
     for line in render(*unquoted(pack)):
-        print(line)
+        print(visible(line))

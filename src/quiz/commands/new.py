@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from quiz.commands import EXIT_OK, UsageError
 
@@ -10,14 +11,27 @@ from quiz.commands import EXIT_OK, UsageError
 def run(args: argparse.Namespace) -> int:
     from quiz.authoring.scaffold import ScaffoldError, new_pack
     from quiz.packs.errors import display_path
+    from quiz.safe import visible
 
     try:
         written = new_pack(args.source, args.id, args.out, force=args.force)
     except ScaffoldError as exc:
         raise UsageError(str(exc)) from None
+
+    def done(path: Path) -> str:
+        """What happened to the file: said, so that nothing is replaced unsaid."""
+        if path in written.unchanged:
+            return f"kept {display_path(path)}, unchanged"
+        return f"{'replaced' if path in written.replaced else 'wrote'} {display_path(path)}"
+
     pack = display_path(written.pack)
-    print(f"wrote {pack}: {written.sentences} candidate sentences, {written.names} names")
-    print(f"wrote {display_path(written.source)} (its SHA-256 is in the pack)")
-    print(f"wrote {display_path(written.schema)} (the schema editors complete keys from)")
-    print(f"next: quiz check {pack} --explain   (see docs/authoring.md)")
+    source_note = "; ".join(["its SHA-256 is in the pack", *written.changes])
+    lines = [
+        f"{done(written.pack)}: {written.sentences} candidate sentences, {written.names} names",
+        f"{done(written.source)} ({source_note})",
+        f"{done(written.schema)} (the schema editors complete keys from)",
+        f"next: quiz check {pack} --explain   (see docs/authoring.md)",
+    ]
+    for line in lines:
+        print(visible(line))
     return EXIT_OK

@@ -41,5 +41,6 @@ def run(args: argparse.Namespace) -> int:
         print(visible("  ".join([*cells, r[-1]])))
     for path in found.broken:
         file = display_path(path)
-        print(visible(f"{file}: not loaded (quiz check {file} says why)"), file=sys.stderr)
+        why = found.why.get(path) or f"quiz check {file} says why"
+        print(visible(f"{file}: not loaded ({why})"), file=sys.stderr)
     return EXIT_OK

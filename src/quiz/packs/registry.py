@@ -16,6 +16,7 @@ from quiz.packs import cache
 from quiz.packs.errors import PackError, Problem, display_path
 from quiz.packs.limits import MAX_BYTES
 from quiz.packs.model import Pack
+from quiz.packs.reading import NotRegular, Unreadable, read_capped
 
 DEFAULT_PACK = "lithuania-nato"
 
@@ -73,10 +74,11 @@ def not_installed(pack: Pack) -> str | None:
 def load(path: Path) -> Pack:
     """Load a pack through the parsed-pack cache."""
     try:
-        size = path.stat().st_size
-        data = path.read_bytes() if size <= MAX_BYTES else b""
-    except OSError:
-        data = b""
+        data = read_capped(path, MAX_BYTES, "a pack")
+    except NotRegular as exc:  # a named pipe would hang the loader's read
+        raise PackError([Problem(display_path(path), 1, 1, f"cannot read file: {exc}")]) from None
+    except Unreadable:
+        data = b""  # the loader says what is wrong
     if data:
         hit = cache.get(path, data)
         if hit is not None:
@@ -94,6 +96,8 @@ class Catalog:
     packs: list[Pack] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     broken: list[Path] = field(default_factory=list)  # pack files that did not load
+    # Why a broken pack was left out when checking its file alone would not say (an id clash).
+    why: dict[Path, str] = field(default_factory=dict)
 
     def find(self, spec: str) -> Pack | None:
         for pack in self.packs:
@@ -115,18 +119,17 @@ def catalog(extra: list[Path] | None = None) -> Catalog:
             continue
         if pack.id in seen:
             found.broken.append(path)
-            found.problems.append(
-                Problem(
-                    display_path(path),
-                    1,
-                    1,
-                    f"pack id {pack.id!r} is already used by {seen[pack.id]}",
-                )
-            )
+            found.why[path] = clash(pack.id, seen[pack.id])
+            found.problems.append(Problem(display_path(path), 1, 1, found.why[path]))
             continue
         seen[pack.id] = display_path(path)
         found.packs.append(pack)
     return found
+
+
+def clash(pack_id: str, first: str) -> str:
+    """Why a second pack with an id is not loaded (the first found, by folder and name, is)."""
+    return f"pack id {pack_id!r} is also the id of {first}: each pack needs its own id"
 
 
 def resolve(spec: str | None, extra: list[Path] | None = None) -> Pack:

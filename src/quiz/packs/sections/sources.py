@@ -11,6 +11,7 @@ from typing import Any
 
 from quiz.packs.errors import Problem, YamlPath, display_path
 from quiz.packs.model import DEFAULT_NOUN, Source
+from quiz.packs.reading import Unreadable, read_capped
 from quiz.packs.sections.context import Context
 from quiz.safe import char_name, first_unsafe, is_control
 
@@ -118,9 +119,9 @@ def read_source(ctx: Context, file: str, path: YamlPath) -> str | None:
         ctx.problem(path, f"source file {file!r} must be inside the pack's folder")
         return None
     try:
-        data = target.read_bytes()
-    except OSError as exc:
-        ctx.problem(path, f"cannot read source file {file!r}: {exc.strerror or exc}")
+        data = read_capped(target)
+    except Unreadable as exc:
+        ctx.problem(path, f"cannot read source file {file!r}: {exc}")
         return None
     try:
         text = data.decode("utf-8")

@@ -24,13 +24,31 @@ def test_a_closed_relation_with_too_few_values_is_a_warning_with_its_fix(tmp_pat
     line = small.splitlines().index("  walked_on_moon:") + 1
     assert any(
         f"pack.yaml:{line}:" in m
-        and "warning: relation 'walked_on_moon': only 2 operation value(s)" in m
+        and "warning: relation 'walked_on_moon': only 2 operation values" in m
         and "add 1 more `operation` entity (an entity used only as a wrong option needs no fact)"
         in m
         for m in messages
     ), messages
     reverse = [q for q in all_questions(report.pack) if q.id.endswith(":choice:reverse")]
     assert reverse == []  # and indeed no such question is made
+
+
+def test_too_few_values_counts_the_answers_group(tmp_path: Path) -> None:
+    """Wrong options share the answers' group: three operations of which two are crewed
+    missions make no choice question, and the warning says which group to add to (an
+    author added an entity of the type, not the group, and the warning went away)."""
+    text = MOON.read_text(encoding="utf-8")
+    grouped = text.replace(
+        "apollo-11: {type: operation,", "apollo-11: {type: operation, group: mission,"
+    ).replace("apollo-12: {type: operation,", "apollo-12: {type: operation, group: mission,")
+    assert grouped.count("group: mission") == 2
+    report = check_pack(write_pack(tmp_path, grouped))
+    messages = [str(p) for p in report.warnings]
+    assert any(
+        "only 2 operation values of group `mission`" in m
+        and "add 1 more `operation` entity of group `mission`" in m
+        for m in messages
+    ), messages
 
 
 def test_the_moon_pack_checks_clean() -> None:

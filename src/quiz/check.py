@@ -26,7 +26,6 @@ from quiz.packs.errors import PackError, Problem, YamlPath, display_path
 from quiz.packs.loader import load_pack
 from quiz.packs.model import Pack, Relation
 from quiz.packs.quotes import sentences
-from quiz.packs.reading import not_regular
 from quiz.packs.yamlio import Locator, read_text
 from quiz.question import Question
 from quiz.text import fold, plural
@@ -72,11 +71,7 @@ def _listed(what: str, ids: tuple[str, ...]) -> str:
 
 def check_pack(path: Path) -> Report:
     report = Report()
-    odd = not_regular(path)
-    if odd is not None:  # a named pipe would hang the read
-        report.problems = [Problem(display_path(path), 1, 1, f"cannot read file: {odd}")]
-        return report
-    try:
+    try:  # the loader reads through quiz.packs.reading: a named pipe is refused, not waited on
         pack = load_pack(path)
     except PackError as exc:
         report.problems = exc.problems
@@ -160,18 +155,26 @@ def _too_few_values(name: str, where: Where, pack: Pack, rel: Relation) -> list[
         kind = asked_type(rel, direction)
         if not rel.closed or direction not in rel.templates or kind in ORDERED_TYPES:
             continue  # dates and numbers get near neighbours as wrong options
-        size = len(pack.pool(kind))
-        more = MIN_OPTIONS - size
+        # wrong options are of the answers' group when they have one: count those
+        groups = {
+            getattr(f.object if direction == "forward" else f.subject, "group", None)
+            for f in pack.facts
+            if f.relation is rel
+        }
+        group = groups.pop() if len(groups) == 1 else None
+        pool = [v for v in pack.pool(kind) if group is None or getattr(v, "group", None) == group]
+        more = MIN_OPTIONS - len(pool)
         if more > 0:
+            of = f" of group `{group}`" if group else ""
             out.append(
                 Problem(
                     name,
                     *where(("relations", rel.id), key=True),
-                    f"relation {rel.id!r}: only {size} {kind} value(s) in the pack, so its "
-                    f"`{direction}` template makes no multiple-choice question (the answer and "
-                    f"two wrong options): add {more} more `{kind}` "
-                    f"{'entity' if more == 1 else 'entities'} (an entity used only as a wrong "
-                    "option needs no fact)",
+                    f"relation {rel.id!r}: only {plural(len(pool), kind + ' value')}{of} in the "
+                    f"pack, so its `{direction}` template makes no multiple-choice question (the "
+                    f"answer and two wrong options): add {more} more `{kind}` "
+                    f"{'entity' if more == 1 else 'entities'}{of} (an entity used only as a "
+                    "wrong option needs no fact)",
                     warning=True,
                 )
             )

@@ -253,7 +253,8 @@ def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
     elif isinstance(key, Number):
         return Refusal(
             f"{key.display!r} is an approximate figure (approx: true): no single number is "
-            "right, so it is asked only as multiple choice",
+            "right, so no number question asks it (a multiple-choice question may, among "
+            "other approximate figures of its unit)",
             "give the exact figure (without approx) to ask it as a number as well",
         )
     else:

@@ -182,7 +182,7 @@ def _can_count(relation: Relation) -> Refusal | None:
         return None if "forward" in t else missing(relation, "forward")
     if object_type in ("date", "year"):
         return None if "year" in t else missing(relation, "year")
-    return Refusal(f"number questions ask a year or a count; the object is {_a(object_type)}")
+    return Refusal(f"number questions ask a year or a count; the object's type is {object_type}")
 
 
 def _a(word: str) -> str:

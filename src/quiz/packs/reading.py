@@ -51,20 +51,6 @@ def read_capped(path: Path, limit: int = MAX_SOURCE_BYTES, what: str = "a source
     return data
 
 
-def not_regular(path: Path) -> str | None:
-    """Why the path is not a regular file ("it is a named pipe (FIFO), …"), or None (a regular
-    file, or nothing there: reading it says what is wrong)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return None
-    try:
-        mode = os.fstat(fd).st_mode
-    finally:
-        os.close(fd)
-    return None if stat.S_ISREG(mode) else f"it is {_kind(mode)}, not a regular file"
-
-
 def _too_large(size: int, limit: int, what: str) -> str:
     return f"it is {size / 2**20:.1f} MiB; {what} may be at most {limit // 2**20} MiB"
 

@@ -68,24 +68,13 @@ def _as_written(node: yaml.Node, value: float) -> float | str:
 
 def read_text(path: Path) -> str:
     """The file's text, or a PackError naming what is wrong with the bytes."""
+    from quiz.packs.reading import Unreadable, read_capped
+
     name = display_path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise PackError(
-                [
-                    Problem(
-                        name,
-                        1,
-                        1,
-                        f"file is {size / 2**20:.1f} MiB; a pack may be "
-                        f"at most {MAX_BYTES // 2**20} MiB",
-                    )
-                ]
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise PackError([Problem(name, 1, 1, f"cannot read file: {exc.strerror or exc}")]) from None
+    try:  # a named pipe is refused, not waited on; a huge file is refused unread
+        data = read_capped(path, MAX_BYTES, "a pack")
+    except Unreadable as exc:
+        raise PackError([Problem(name, 1, 1, f"cannot read file: {exc}")]) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -1064,10 +1064,11 @@ def test_a_fact_whose_quote_does_not_state_its_object_is_refused(
     assert what in p.message and "check the object, or quote the sentence" in p.message
 
 
-def test_a_number_the_quote_does_not_state_is_refused(folder: Path) -> None:
-    text = with_fact(
+def _crew_of_three(number: str) -> str:
+    """The good pack with a crew-size fact quoting "Its crew of three", its number as given."""
+    return with_fact(
         relation="crew_size",
-        object="{number: 4, text: four}",
+        object=number,
         evidence='{quote: "Its crew of three"}',
         text=edit(
             "relations:\n",
@@ -1075,7 +1076,10 @@ def test_a_number_the_quote_does_not_state_is_refused(folder: Path) -> None:
             '    forward: "How many?"\n    statement: "{subject} had {object}."\n',
         ),
     )
-    p = one(folder, text, "does not state its object")
+
+
+def test_a_number_the_quote_does_not_state_is_refused(folder: Path) -> None:
+    p = one(folder, _crew_of_three("{number: 4, text: four}"), "does not state its object")
     assert "the number 'four'" in p.message
 
 
@@ -1115,17 +1119,7 @@ def test_invisible_characters_are_refused_in_names(folder: Path) -> None:
 
 
 def test_a_number_text_must_agree_with_the_number(folder: Path) -> None:
-    text = with_fact(
-        relation="crew_size",
-        object="{number: 3, text: four}",
-        evidence='{quote: "Its crew of three"}',
-        text=edit(
-            "relations:\n",
-            "relations:\n  crew_size:\n    subject: operation\n    object: number\n"
-            '    forward: "How many?"\n    statement: "{subject} had {object}."\n',
-        ),
-    )
-    p = one(folder, text, "they must agree")
+    p = one(folder, _crew_of_three("{number: 3, text: four}"), "they must agree")
     assert "'text' 'four' says 4, but 'number' is 3" in p.message
 
 

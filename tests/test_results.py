@@ -263,6 +263,28 @@ def test_a_duplicate_sitting_in_two_files_is_kept_once(classroom: dict[str, Any]
     assert len(sittings(open_store(str(tmp_path / "t.db")), classroom["paper"].code)) == 1
 
 
+def test_a_file_copied_under_another_name_is_flagged(classroom: dict[str, Any], tmp_path):
+    """A student handed in a classmate's file with the name changed and a new id: taken (a
+    file cannot prove who sat it), but the teacher is told the answers match to the second."""
+    doc = copy.deepcopy(load(classroom["files"]["Ann"]))
+    doc["sittings"][0]["player"] = "Finn"
+    doc["sittings"][0]["id"] = "00000000-0000-4000-8000-000000000000"
+    own, copied = (
+        write(tmp_path, load(classroom["files"]["Ann"]), "ann.json"),
+        write(tmp_path, doc, "finn.json"),
+    )
+    done = quiz("results", "import", str(own), str(copied), "--db", str(tmp_path / "t.db"))
+    assert done.returncode == 0, done.stderr
+    assert (
+        "quiz: Finn's answers match Ann's answer for answer, to the second: one file may be a "
+        "copy of another" in done.stderr
+    )
+    honest = quiz(
+        "results", "import", str(classroom["files"]["Ben"]), "--db", str(tmp_path / "t.db")
+    )
+    assert honest.returncode == 0 and "copy" not in honest.stderr
+
+
 def test_names_and_prompts_cannot_become_spreadsheet_formulas(
     classroom: dict[str, Any], tmp_path: Path
 ) -> None:

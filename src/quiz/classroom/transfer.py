@@ -326,3 +326,25 @@ def keep(store: SqlStore, sitting: Incoming) -> bool:
         sitting.answers,
     )
     return added is not None
+
+
+def copied_from(store: SqlStore, sitting: Incoming) -> list[str]:
+    """The other students whose sitting of the paper has the same answers given at the same
+    instants: a results file copied and renamed (the file cannot prove who sat it, but two
+    people do not answer every question alike to the second)."""
+    from quiz.store.sittings import sittings
+
+    def trace(answers: Iterable[Any]) -> tuple[tuple[str, Any, str], ...]:
+        return tuple((a.question_id, a.response, a.answered_at) for a in answers)
+
+    rows = sittings(store, sitting.paper.code)
+    mine = next((trace(r.answers) for r in rows if r.uid == sitting.uid), ())
+    if not mine:
+        return []
+    return sorted(
+        {
+            r.player
+            for r in rows
+            if r.uid != sitting.uid and r.player != sitting.player and trace(r.answers) == mine
+        }
+    )

@@ -155,7 +155,7 @@ def _slug(name: str) -> str:
 
 
 def import_files(args: argparse.Namespace) -> int:
-    from quiz.classroom.transfer import Papers, ResultsFileError, keep, read_results
+    from quiz.classroom.transfer import Papers, ResultsFileError, copied_from, keep, read_results
     from quiz.packs.registry import catalog
     from quiz.store.sittings import sittings
 
@@ -187,6 +187,15 @@ def import_files(args: argparse.Namespace) -> int:
                 print(
                     f"quiz: {s.player} now has {len(mine)} sittings of paper {s.paper.code} "
                     "(two students of one name, or a paper sat twice?)",
+                    file=sys.stderr,
+                )
+            twins = copied_from(store, s)
+            if twins:
+                print(
+                    visible(
+                        f"quiz: {s.player}'s answers match {', '.join(twins)}'s answer for "
+                        "answer, to the second: one file may be a copy of another"
+                    ),
                     file=sys.stderr,
                 )
     return EXIT_DATA if failed else EXIT_OK

@@ -303,6 +303,32 @@ async def test_wrong_and_partial_answers_then_retry_the_missed(moon: Pack) -> No
         assert app.return_code == 0
 
 
+async def test_play_again_after_a_retry_plays_a_new_round_of_the_original(moon: Pack) -> None:
+    session = start(moon, 4, 5, kinds=("true_false",))
+    assert session.total == 4
+    app = app_with(session)
+    async with started(app) as pilot:
+        first = Seen(session.current)
+        wrong = next(i for i, o in enumerate(first.options) if o != str(first.answer))
+        await pilot.press(str(wrong + 1), "enter")  # one wrong, the rest right
+        await play_right(pilot, app)
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, PlayScreen))
+        retry = session_of(app)
+        assert [q.id for q in retry.questions] == [first.id]
+        await play_right(pilot, app)
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("n")  # a new round of the round the retry came from
+        await until(
+            pilot, lambda: isinstance(app.screen, PlayScreen) and session_of(app) is not retry
+        )
+        again = session_of(app)
+        assert again.spec == replace(session.spec, seed=again.seed)
+        assert again.spec.questions is None and again.total == 4
+        assert {q.kind for q in again.questions} == {"true_false"}
+
+
 async def test_out_of_range_digit_changes_nothing(moon: Pack) -> None:
     q = next(q for q in all_questions(moon) if q.kind == "true_false")
     session = session_with(moon, [q])

@@ -294,6 +294,7 @@ class Flow:
         summary = HomeSummaryScreen if from_home else SummaryScreen
         drawn = self._take(PlayScreen) if session is self.app.first_round else None
         shown = drawn[1] if drawn else None
+        origin = session.spec  # what "play again" repeats: a retry is never its own origin
 
         while True:
             if shown is not None:  # the app put this round on screen already
@@ -310,9 +311,11 @@ class Flow:
                 await self.stats(session.pack)
             if action in ("home", "quit", None):
                 return action or ("home" if from_home else "quit")
-            spec = await self._next_spec(session, action)
+            spec = await self._next_spec(session, action, origin)
             if spec is None:
                 return "home"
+            if action != "retry":
+                origin = spec
             await self.load()
             session, recorder = await self.app.in_thread(partial(self._start, spec, session.pack))
 
@@ -325,10 +328,14 @@ class Flow:
             standing = replace(standing, top=())
         return standing
 
-    async def _next_spec(self, session: Session, action: str) -> RoundSpec | None:
+    async def _next_spec(
+        self, session: Session, action: str, origin: RoundSpec
+    ) -> RoundSpec | None:
+        """The retry of this round's misses, or a new round of `origin` (the round played
+        from home, not a retry of it: its count, kinds and topics, a new seed)."""
         if action == "retry":
             return session.retry_spec()
-        spec = session.spec
+        spec = origin
         if spec.mode == "review":
             loaded = await self.load()
             now = self.services.clock.now()

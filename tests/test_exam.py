@@ -151,7 +151,7 @@ def test_an_empty_input_leaves_the_paper_open_to_be_sat_with_answers(tmp_path: P
     clock = ManualClock()
     paper = moon_paper(count=3)
     out = io.StringIO()
-    assert sit_command.plain(paper, services(tmp_path, "Zed", clock), io.StringIO(""), out) == 1
+    assert sit_command.plain(paper, services(tmp_path, "Zed", clock), io.StringIO(""), out) == 0
     text = out.getvalue()
     assert (
         "No answers read: the paper is not handed in; sit it again with your answers on "

@@ -37,7 +37,6 @@ from quiz.text import plural
 NOTHING_READ = (
     "No answers read: the paper is not handed in; sit it again with your answers on standard input."
 )
-NOT_HANDED_IN = 1  # the exit status when a paper is left open for want of any answer
 MAX_LINE = 1000  # characters in one answer line; an answer is a few words
 PROMPT = "> "
 
@@ -135,7 +134,7 @@ def run(
             if read == 0:  # an empty or forgotten input must not use up the one sitting
                 timed = " (its clock keeps running)" if session.time_left() is not None else ""
                 say(NOTHING_READ.removesuffix(".") + timed + ".")
-                return NOT_HANDED_IN
+                return status  # 0: nothing went wrong, nothing was given
             say(_handed_in_short(len(session.outcomes), session.total))
         elif ran_out:
             say("")

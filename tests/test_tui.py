@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import Input, Markdown, Select, SelectionList, Static
+from textual.widgets import Button, Input, Markdown, Select, SelectionList, Static
 
 from apps import SIZE, app_with, session_with, start, started, until
 from conftest import DATA, MOON
@@ -691,6 +691,8 @@ async def test_i_dont_know_and_an_empty_typed_answer(moon: Pack) -> None:
         await pilot.press("enter")  # nothing typed: a word on what to do, not an answer
         assert session.outcomes == []
         assert any("or choose “I don't know”" in n for n in pilot.notes.texts())  # type: ignore[attr-defined]
+        shown = app.screen.query_one("#dont-know", Button).label
+        assert str(shown) == "I don't know (shows the answer)"
         await pilot.click("#dont-know")
         assert session.last is not None and not session.last.correct
         assert session.last.grade.note == "not answered"
@@ -699,6 +701,27 @@ async def test_i_dont_know_and_an_empty_typed_answer(moon: Pack) -> None:
         await pilot.press("enter")
         await pilot.press("question_mark", "enter")  # "?" typed alone means the same
         assert session.last.response == "?" and not session.last.correct
+
+
+async def test_the_key_hint_names_the_digits_the_question_has(moon: Pack) -> None:
+    """'Press 1–9' under three options sent a player looking for six more."""
+    three = next(q for q in all_questions(moon) if q.kind == "choice" and len(q.options) == 3)
+    five = next(q for q in all_questions(moon) if q.kind == "multi" and len(q.options) == 5)
+    session = session_with(moon, [three, five])
+    app = app_with(session)
+    async with started(app) as pilot:
+        hint = str(app.screen.query_one("#hint", Static).render())
+        assert hint.startswith("Press 1–3,") and "1–9" not in hint
+        await pilot.press("1")
+        await until(pilot, lambda: session.phase is Phase.FEEDBACK)
+        await pilot.press("enter")
+        await until(pilot, lambda: session.index == 1 and session.phase is Phase.ASKING)
+        hint = str(app.screen.query_one("#hint", Static).render())
+        assert "1–5 or Space" in hint and "1–9" not in hint
+        await pilot.pause(0.5)  # past the settling time: this Enter is meant
+        await pilot.press("enter")  # nothing ticked: a word on which keys tick
+        told = "Tick at least one option first (Space or 1–5)."
+        await until(pilot, lambda: told in pilot.notes.texts())  # type: ignore[attr-defined]
 
 
 async def test_feedback_scrolls_with_the_keys_at_once(bundled: Pack) -> None:

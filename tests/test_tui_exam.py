@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Button, DataTable, Input, Static
 
 from apps import started, until
 from conftest import MOON
@@ -111,6 +111,24 @@ async def test_a_paper_sat_from_the_home_screen_then_reviewed(tmp_path: Path) ->
         shown = " ".join(str(table.get_row_at(i)[4]) for i in range(table.row_count))
         assert all(q.prompt in shown for q in questions)
     assert len(sittings(open_store(str(tmp_path / "p.db")), paper.code)) == 1
+
+
+async def test_i_dont_know_in_a_paper_promises_no_answer(tmp_path: Path) -> None:
+    """Nothing is shown until the end of a paper: the button must not say it shows the
+    answer."""
+    pack = moon()
+    spec = paper_spec(pack, 8, 2, ("typed", "number"), time_limit=None)
+    paper = Paper(encode(spec, pack), spec, pack)
+    app = app_for(tmp_path / "p.db", ManualClock(), paper)
+    async with started(app) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, PlayScreen))
+        button = app.screen.query_one("#dont-know", Button)
+        assert str(button.label) == "I don't know"
+        await until(pilot, lambda: button.region.width > 0)  # laid out: a click lands
+        await pilot.click("#dont-know")
+        await until(pilot, lambda: app.screen.session.index == 1)  # type: ignore[attr-defined]
+        assert not app.screen.query(".verdict")
+        assert str(app.screen.query_one("#dont-know", Button).label) == "I don't know"
 
 
 async def test_the_time_running_out_ends_the_sitting(tmp_path: Path) -> None:

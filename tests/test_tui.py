@@ -502,6 +502,16 @@ async def test_too_small_then_big_again(moon: Pack) -> None:
         await pilot.resize_terminal(50, 14)
         assert isinstance(app.screen, TooSmall)
         assert "(50×14)" in screen_text(app)
+        await pilot.resize_terminal(40, 10)  # every word of the notice on screen, none cut
+        shown = " ".join(screen_text(app).split())
+        assert (
+            "The terminal is too small (40×10). Make it at least 60×18, or press Esc to quit."
+            in shown
+        )
+        for small in ((30, 10), (24, 8)):  # narrower still: wrapped, not cut
+            await pilot.resize_terminal(*small)
+            shown = " ".join(screen_text(app).split())
+            assert "Make it at least 60×18, or press Esc to quit." in shown, shown
         await pilot.resize_terminal(*SIZE)
         assert isinstance(app.screen, PlayScreen)
         assert len(app.screen_stack) == 2  # TooSmall is gone, not stacked

@@ -122,6 +122,7 @@ async def test_i_dont_know_in_a_paper_promises_no_answer(tmp_path: Path) -> None
     app = app_for(tmp_path / "p.db", ManualClock(), paper)
     async with started(app) as pilot:
         await until(pilot, lambda: isinstance(app.screen, PlayScreen))
+        await until(pilot, lambda: bool(app.screen.query("#dont-know")))  # composed
         button = app.screen.query_one("#dont-know", Button)
         assert str(button.label) == "I don't know"
         await until(pilot, lambda: button.region.width > 0)  # laid out: a click lands

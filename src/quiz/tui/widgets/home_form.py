@@ -103,6 +103,7 @@ class HomeForm(Vertical):
         if self.data.typed_paper is not None:  # a code that did not open: there to correct
             field = self.query_one("#paper", Input)
             field.value = self.data.typed_paper[:40]
+            field.select_on_focus = False  # the cursor at its end: Backspace takes one character
             self.call_after_refresh(field.focus)
             return
         self.call_after_refresh(start.focus, scroll_visible=False)

@@ -167,6 +167,7 @@ def test_an_empty_input_leaves_the_paper_open_to_be_sat_with_answers(tmp_path: P
     svc = services(tmp_path, "Zed", clock)
     assert sit_command.plain(paper, svc, io.StringIO(lines), again) == 0
     assert "score 3000 of 3000" in again.getvalue() and "sat once" not in again.getvalue()
+    assert "0 of 3 questions answered.\nIt is resumed." in again.getvalue()
     (row,) = sittings(open_store(str(tmp_path / "p.db")), paper.code)
     assert row.finished
 

@@ -123,6 +123,7 @@ def _resume(
             return sitting.resume(paper, row, store, player, clock, warn)[0]
         say(f"Its clock kept running: {_minutes(limit - spent)} left.")
     if not row.answers:  # nothing to hand in: the first line is an answer, not a choice
+        say("It is resumed.")
         return sitting.resume(paper, row, store, player, clock, warn)[0]
     say("Resume it (r, or just Enter) or hand it in as it stands (h)?")
     if _choice(stdin).startswith("h"):

@@ -60,7 +60,9 @@ def test_every_readme_command_says_where_it_runs() -> None:
 
 def test_readme_commands_run(tmp_path: Path) -> None:
     """The non-interactive commands run as written (with the venv's bin first on PATH, as
-    `source .venv/bin/activate` puts it); rounds are run in line mode with no input."""
+    `source .venv/bin/activate` puts it); rounds are run in line mode with no input, a paper
+    with some answers (with none it is left open, and the export after it has nothing to
+    take)."""
     import os
     import shlex
     import subprocess
@@ -93,8 +95,15 @@ def test_readme_commands_run(tmp_path: Path) -> None:
                 words = [*words, "--plain"] if "--plain" not in words else words
             if words[:2] == ["quiz", "serve"]:  # serves until stopped: its options are parsed
                 words = [*words, "--help"]  # (each value checked), the server not started
+            given = "1\n" * 30 if words[:2] == ["quiz", "play"] and "--paper" in words else ""
             done = subprocess.run(
-                words, cwd=tmp_path, env=env, input="", capture_output=True, text=True, timeout=120
+                words,
+                cwd=tmp_path,
+                env=env,
+                input=given,
+                capture_output=True,
+                text=True,
+                timeout=120,
             )
             assert done.returncode == 0, (line, done.stderr)
             assert "Traceback" not in done.stderr, line

@@ -146,6 +146,49 @@ def test_a_paper_is_sat_once_the_second_time_shows_the_result(tmp_path: Path) ->
     assert len(sittings(store, paper.code)) == 1
 
 
+def test_an_empty_input_leaves_the_paper_open_to_be_sat_with_answers(tmp_path: Path) -> None:
+    """`quiz play --paper CODE --plain < /dev/null` must not use up the one sitting."""
+    clock = ManualClock()
+    paper = moon_paper(count=3)
+    out = io.StringIO()
+    assert sit_command.plain(paper, services(tmp_path, "Zed", clock), io.StringIO(""), out) == 0
+    text = out.getvalue()
+    assert (
+        "No answers read: the paper is not handed in; sit it again with your answers on "
+        "standard input." in text
+    )
+    assert "score" not in text and "handed in early" not in text and "To hand it in" not in text
+    store = open_store(str(tmp_path / "p.db"))
+    (row,) = sittings(store, paper.code)
+    assert not row.finished
+    # Sat again with the answers: the first line is the first answer, not a resume choice.
+    lines = "".join(line_for(q) + "\n" for q in round_questions(paper.pack, paper.spec))
+    again = io.StringIO()
+    svc = services(tmp_path, "Zed", clock)
+    assert sit_command.plain(paper, svc, io.StringIO(lines), again) == 0
+    assert "score 3000 of 3000" in again.getvalue() and "sat once" not in again.getvalue()
+    assert "0 of 3 questions answered.\nIt is resumed." in again.getvalue()
+    (row,) = sittings(open_store(str(tmp_path / "p.db")), paper.code)
+    assert row.finished
+
+
+def test_an_input_that_ends_part_way_hands_the_paper_in_and_says_so(tmp_path: Path) -> None:
+    clock = ManualClock()
+    paper = moon_paper(count=4)
+    first = round_questions(paper.pack, paper.spec)[0]
+    out = io.StringIO()
+    svc = services(tmp_path, "Zed", clock)
+    assert sit_command.plain(paper, svc, io.StringIO(line_for(first) + "\n"), out) == 0
+    text = out.getvalue()
+    assert (
+        "End of input: the paper is handed in with 1 of 4 answered; the other 3 count as "
+        "unanswered (wrong)." in text
+    )
+    assert "score 1000 of 4000" in text and "No answers read" not in text
+    (row,) = sittings(open_store(str(tmp_path / "p.db")), paper.code)
+    assert row.finished
+
+
 # -- a sitting cut off ------------------------------------------------------------------
 
 

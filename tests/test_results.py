@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from classroom import line_for, moon_paper, quiz, sit
-from helpers import moon
+from helpers import moon, right_response
 from quiz.classroom.results import QUESTION_COLUMNS, STUDENT_COLUMNS, class_results
 from quiz.classroom.transfer import Papers, ResultsFileError, fingerprint, keep, read_results
 from quiz.generate import round_questions
@@ -97,6 +97,7 @@ def test_results_by_student_and_by_question_as_csv(classroom: dict[str, Any], tm
     rows = list(csv.DictReader(io.StringIO(students.stdout)))
     assert tuple(rows[0]) == STUDENT_COLUMNS and [r["name"] for r in rows] == ["Ann", "Ben", "Cleo"]
     assert [int(r["right"]) for r in rows] == [5, 2, 0]
+    assert [r["status"] for r in rows] == ["finished"] * 3  # the report's words, not "done"
     by_q = quiz("results", "--paper", paper.code, "--db", str(teacher), "--format", "csv",
                 "--by", "question")  # fmt: skip
     qrows = list(csv.DictReader(io.StringIO(by_q.stdout)))
@@ -322,3 +323,34 @@ def test_an_unfinished_sitting_is_not_exported(tmp_path: Path) -> None:
                 "--player", "Ann", "--out", str(tmp_path / "x.json"))  # fmt: skip
     assert done.returncode == 2 and "no finished sitting" in done.stderr
     assert "not finished and is left out" in done.stderr and not (tmp_path / "x.json").exists()
+
+
+def test_the_csv_says_the_status_in_the_words_the_table_and_report_use(tmp_path: Path) -> None:
+    """Found in a play-test: the CSV said done/left where the table and the report said
+    finished / handed in early. The JSON keeps its machine values."""
+    from quiz.classroom import sitting
+    from quiz.classroom.marking import STATUS_WORDS
+    from quiz.clock import ManualClock
+    from quiz.commands.results import render, table
+    from quiz.session import Phase
+
+    clock = ManualClock()
+    paper = moon_paper(count=3)
+    store = open_store(str(tmp_path / "p.db"), clock)
+    early, _ = sitting.begin(paper, store, store.player("Ann"), clock)
+    early.answer(right_response(early.current))
+    early.leave()  # handed in early
+    whole, _ = sitting.begin(paper, store, store.player("Ben"), clock)
+    while whole.phase is not Phase.FINISHED:
+        whole.answer(right_response(whole.current))
+    results = class_results(store, paper)
+    rows = list(csv.DictReader(io.StringIO(render(results, "student", "csv"))))
+    assert [(r["name"], r["status"]) for r in rows] == [
+        ("Ann", "handed in early"),
+        ("Ben", "finished"),
+    ]
+    shown = table(results, "student")
+    assert all(r["status"] in shown for r in rows)
+    assert all(r["status"] in STATUS_WORDS.values() for r in rows)
+    doc = json.loads(render(results, "student", "json"))
+    assert [r["status"] for r in doc["rows"]] == ["left", "done"]

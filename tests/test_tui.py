@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import Input, Markdown, Select, SelectionList, Static
+from textual.widgets import Button, Input, Markdown, Select, SelectionList, Static
 
 from apps import SIZE, app_with, session_with, start, started, until
 from conftest import DATA, MOON
@@ -303,6 +303,32 @@ async def test_wrong_and_partial_answers_then_retry_the_missed(moon: Pack) -> No
         assert app.return_code == 0
 
 
+async def test_play_again_after_a_retry_plays_a_new_round_of_the_original(moon: Pack) -> None:
+    session = start(moon, 4, 5, kinds=("true_false",))
+    assert session.total == 4
+    app = app_with(session)
+    async with started(app) as pilot:
+        first = Seen(session.current)
+        wrong = next(i for i, o in enumerate(first.options) if o != str(first.answer))
+        await pilot.press(str(wrong + 1), "enter")  # one wrong, the rest right
+        await play_right(pilot, app)
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, PlayScreen))
+        retry = session_of(app)
+        assert [q.id for q in retry.questions] == [first.id]
+        await play_right(pilot, app)
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("n")  # a new round of the round the retry came from
+        await until(
+            pilot, lambda: isinstance(app.screen, PlayScreen) and session_of(app) is not retry
+        )
+        again = session_of(app)
+        assert again.spec == replace(session.spec, seed=again.seed)
+        assert again.spec.questions is None and again.total == 4
+        assert {q.kind for q in again.questions} == {"true_false"}
+
+
 async def test_out_of_range_digit_changes_nothing(moon: Pack) -> None:
     q = next(q for q in all_questions(moon) if q.kind == "true_false")
     session = session_with(moon, [q])
@@ -476,6 +502,16 @@ async def test_too_small_then_big_again(moon: Pack) -> None:
         await pilot.resize_terminal(50, 14)
         assert isinstance(app.screen, TooSmall)
         assert "(50×14)" in screen_text(app)
+        await pilot.resize_terminal(40, 10)  # every word of the notice on screen, none cut
+        shown = " ".join(screen_text(app).split())
+        assert (
+            "The terminal is too small (40×10). Make it at least 60×18, or press Esc to quit."
+            in shown
+        )
+        for small in ((30, 10), (24, 8)):  # narrower still: wrapped, not cut
+            await pilot.resize_terminal(*small)
+            shown = " ".join(screen_text(app).split())
+            assert "Make it at least 60×18, or press Esc to quit." in shown, shown
         await pilot.resize_terminal(*SIZE)
         assert isinstance(app.screen, PlayScreen)
         assert len(app.screen_stack) == 2  # TooSmall is gone, not stacked
@@ -665,6 +701,8 @@ async def test_i_dont_know_and_an_empty_typed_answer(moon: Pack) -> None:
         await pilot.press("enter")  # nothing typed: a word on what to do, not an answer
         assert session.outcomes == []
         assert any("or choose “I don't know”" in n for n in pilot.notes.texts())  # type: ignore[attr-defined]
+        shown = app.screen.query_one("#dont-know", Button).label
+        assert str(shown) == "I don't know (shows the answer)"
         await pilot.click("#dont-know")
         assert session.last is not None and not session.last.correct
         assert session.last.grade.note == "not answered"
@@ -673,6 +711,27 @@ async def test_i_dont_know_and_an_empty_typed_answer(moon: Pack) -> None:
         await pilot.press("enter")
         await pilot.press("question_mark", "enter")  # "?" typed alone means the same
         assert session.last.response == "?" and not session.last.correct
+
+
+async def test_the_key_hint_names_the_digits_the_question_has(moon: Pack) -> None:
+    """'Press 1–9' under three options sent a player looking for six more."""
+    three = next(q for q in all_questions(moon) if q.kind == "choice" and len(q.options) == 3)
+    five = next(q for q in all_questions(moon) if q.kind == "multi" and len(q.options) == 5)
+    session = session_with(moon, [three, five])
+    app = app_with(session)
+    async with started(app) as pilot:
+        hint = str(app.screen.query_one("#hint", Static).render())
+        assert hint.startswith("Press 1–3,") and "1–9" not in hint
+        await pilot.press("1")
+        await until(pilot, lambda: session.phase is Phase.FEEDBACK)
+        await pilot.press("enter")
+        await until(pilot, lambda: session.index == 1 and session.phase is Phase.ASKING)
+        hint = str(app.screen.query_one("#hint", Static).render())
+        assert "1–5 or Space" in hint and "1–9" not in hint
+        await pilot.pause(0.5)  # past the settling time: this Enter is meant
+        await pilot.press("enter")  # nothing ticked: a word on which keys tick
+        told = "Tick at least one option first (Space or 1–5)."
+        await until(pilot, lambda: told in pilot.notes.texts())  # type: ignore[attr-defined]
 
 
 async def test_feedback_scrolls_with_the_keys_at_once(bundled: Pack) -> None:

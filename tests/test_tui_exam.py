@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Button, DataTable, Input, Static
 
 from apps import started, until
 from conftest import MOON
@@ -113,6 +113,25 @@ async def test_a_paper_sat_from_the_home_screen_then_reviewed(tmp_path: Path) ->
     assert len(sittings(open_store(str(tmp_path / "p.db")), paper.code)) == 1
 
 
+async def test_i_dont_know_in_a_paper_promises_no_answer(tmp_path: Path) -> None:
+    """Nothing is shown until the end of a paper: the button must not say it shows the
+    answer."""
+    pack = moon()
+    spec = paper_spec(pack, 8, 2, ("typed", "number"), time_limit=None)
+    paper = Paper(encode(spec, pack), spec, pack)
+    app = app_for(tmp_path / "p.db", ManualClock(), paper)
+    async with started(app) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, PlayScreen))
+        await until(pilot, lambda: bool(app.screen.query("#dont-know")))  # composed
+        button = app.screen.query_one("#dont-know", Button)
+        assert str(button.label) == "I don't know"
+        await until(pilot, lambda: button.region.width > 0)  # laid out: a click lands
+        await pilot.click("#dont-know")
+        await until(pilot, lambda: app.screen.session.index == 1)  # type: ignore[attr-defined]
+        assert not app.screen.query(".verdict")
+        assert str(app.screen.query_one("#dont-know", Button).label) == "I don't know"
+
+
 async def test_the_time_running_out_ends_the_sitting(tmp_path: Path) -> None:
     paper, clock = a_paper(time_limit=60), ManualClock()
     app = app_for(tmp_path / "p.db", clock, paper)  # quiz play --paper CODE
@@ -211,7 +230,53 @@ async def test_a_mistyped_code_is_a_notice_on_the_home_screen(tmp_path: Path) ->
         await home_with_code(pilot, typo)
         await pilot.press("ctrl+n")
         await until(pilot, lambda: any("mistyped" in n for n in pilot.notes.texts()))
-        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+        def field() -> Input | None:
+            screen = app.screen
+            if not isinstance(screen, HomeScreen) or screen.data is None:
+                return None
+            return screen.query_one("#paper", Input)
+
+        # The code typed is still there, focused, to fix one character rather than retype.
+        await until(pilot, lambda: (f := field()) is not None and f.has_focus)
+        assert (shown := field()) is not None and shown.value == typo
+        await pilot.press("backspace", paper.code[-1].lower(), "ctrl+n")  # not all selected
+        await until(pilot, lambda: isinstance(app.screen, PlayScreen))
+
+
+async def test_the_class_report_without_a_code_is_of_the_one_paper_sat(tmp_path: Path) -> None:
+    paper, clock = a_paper(), ManualClock()
+    store = open_store(str(tmp_path / "p.db"), clock)
+    session, _ = sitting.begin(paper, store, store.player("Bea"), clock)
+    session.answer(right_response(session.current))
+    app = app_for(tmp_path / "p.db", clock)
+    async with started(app) as pilot:
+        await home_with_code(pilot, "")
+        await pilot.press("ctrl+g")
+        await until(pilot, lambda: isinstance(app.screen, ReportScreen))
+        students = app.screen.query_one("#report-students", DataTable)
+        assert students.row_count == 1 and str(students.get_row_at(0)[0]) == "Bea"
+
+
+async def test_the_class_report_without_a_code_names_the_papers_sat(tmp_path: Path) -> None:
+    clock = ManualClock()
+    app = app_for(tmp_path / "p.db", clock)
+    async with started(app) as pilot:  # none sat yet: the code is asked for
+        await home_with_code(pilot, "")
+        await pilot.press("ctrl+g")
+        await until(pilot, lambda: "Type the paper code first." in pilot.notes.texts())
+    store = open_store(str(tmp_path / "p.db"), clock)
+    papers = [a_paper(), a_paper(count=2)]
+    for paper in papers:
+        sitting.begin(paper, store, store.player("Bea"), clock)
+    app = app_for(tmp_path / "p.db", clock)
+    async with started(app) as pilot:
+        await home_with_code(pilot, "")
+        await pilot.press("ctrl+g")
+        codes = sorted(p.code for p in papers)
+        told = f"Type the paper code first. Papers sat here: {codes[0]}, {codes[1]}."
+        await until(pilot, lambda: told in pilot.notes.texts())
+        assert isinstance(app.screen, HomeScreen)
 
 
 def test_the_help_names_the_paper_keys_the_home_screen_has() -> None:

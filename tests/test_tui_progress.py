@@ -120,6 +120,25 @@ async def test_switching_and_adding_players_keeps_names_literal() -> None:
     assert open_store().last_player() == name
 
 
+async def test_a_new_player_name_is_typed_as_soon_as_the_dialog_opens() -> None:
+    """Found in a play-test: the letters went to the list of players until Tab."""
+    app = home_app()
+    async with started(app) as pilot:
+        await loaded_home(pilot)
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: isinstance(app.screen, PlayersScreen))
+        await pilot.press("B", "o", "space", "K", "enter")
+        home = await loaded_home(pilot)
+        await until(
+            pilot, lambda: "Player: Bo K" in str(home.query_one("#player", Static).render())
+        )
+        await pilot.press("ctrl+o")  # the list still has the arrows and Enter
+        await until(pilot, lambda: isinstance(app.screen, PlayersScreen))
+        await pilot.press("up", "enter")
+        home = await loaded_home(pilot)
+        await until(pilot, lambda: "Player: Ann" in str(home.query_one("#player", Static).render()))
+
+
 async def test_stats_from_home_and_from_the_summary() -> None:
     app = home_app()
     async with started(app) as pilot:

@@ -34,6 +34,9 @@ from quiz.safe import visible
 from quiz.session import Outcome, Phase, Session, TimeUp
 from quiz.text import plural
 
+NOTHING_READ = (
+    "No answers read: the paper is not handed in; sit it again with your answers on standard input."
+)
 MAX_LINE = 1000  # characters in one answer line; an answer is a few words
 PROMPT = "> "
 
@@ -113,8 +116,9 @@ def run(
     if short:
         say(f"({short})")
     prompt = PROMPT if stdin.isatty() and out.isatty() else ""
+    answered_before = len(session.outcomes)
     try:
-        _play(session, stdin, say, lambda: print(prompt, end="", file=out, flush=True))
+        ran_out = _play(session, stdin, say, lambda: print(prompt, end="", file=out, flush=True))
     except KeyboardInterrupt:
         say("")
         status = 130
@@ -123,6 +127,18 @@ def run(
             say(" sitting, and its clock keeps running)")
             return status
         say("(interrupted)")
+    else:
+        if ran_out and paper is not None:
+            read = len(session.outcomes) - answered_before
+            say("")
+            if read == 0:  # an empty or forgotten input must not use up the one sitting
+                timed = " (its clock keeps running)" if session.time_left() is not None else ""
+                say(NOTHING_READ.removesuffix(".") + timed + ".")
+                return status  # 0: nothing went wrong, nothing was given
+            say(_handed_in_short(len(session.outcomes), session.total))
+        elif ran_out:
+            say("")
+            say("(end of input)")
     session.leave()
     say("")
     if paper is None:
@@ -142,20 +158,31 @@ def _header(session: Session) -> str:
     return f"{head} · score {session.score} · streak {session.streak}{timed}"
 
 
+def _handed_in_short(answered: int, total: int) -> str:
+    left = total - answered
+    rest = "it counts" if left == 1 else f"the other {left} count"
+    return (
+        f"End of input: the paper is handed in with {answered} of {total} answered; "
+        f"{rest} as unanswered (wrong)."
+    )
+
+
 def _play(
     session: Session, stdin: TextIO, say: Callable[[str], None], ask: Callable[[], None]
-) -> None:
+) -> bool:
+    """True when the input ended before the round did."""
     try:
-        _questions(session, stdin, say, ask)
+        return _questions(session, stdin, say, ask)
     except TimeUp:
         session.expire()
         say("")
         say("Time is up: the questions not answered count as wrong.")
+        return False
 
 
 def _questions(
     session: Session, stdin: TextIO, say: Callable[[str], None], ask: Callable[[], None]
-) -> None:
+) -> bool:
     while session.phase is Phase.ASKING:
         q = session.current
         say("")
@@ -166,13 +193,12 @@ def _questions(
         say(KINDS[q.kind].plain_hint)
         outcome = _ask(session, q, stdin, say, ask)
         if outcome is None:
-            say("")
-            say("(end of input)")
-            return
+            return True
         if session.shows_feedback:
             for line in feedback_lines(session, outcome):
                 say(line)
             session.next()
+    return False
 
 
 def _ask(

@@ -1,9 +1,11 @@
 """A player's progress, read from the store and the pack: the figures `quiz stats` prints and
 the stats screen draws.
 
-Mastery per topic, in the style of Khan Academy, over the facts of the topic
-the player has met, each judged by its latest answer:
+Mastery per topic, in the style of Khan Academy, by the share of ALL the topic's
+facts whose latest answer was right (a fact not met yet is not known: one right
+answer in a topic of eleven facts is not proficiency):
 
+- not started: none of them met;
 - attempted: under 70 % of them right;
 - familiar: 70–99 %;
 - proficient: all of them right;
@@ -32,10 +34,12 @@ WEAKEST = 5
 HISTORY = 200  # rounds kept in the accuracy-over-time series
 
 
-def level(progress: list[FactProgress]) -> str:
-    if not progress:
+def level(progress: list[FactProgress], facts: int) -> str:
+    """The level of a topic of `facts` facts, of which `progress` are those met."""
+    if not progress or facts <= 0:
         return "not started"
-    share = sum(p.last_result == "right" for p in progress) / len(progress)
+    right = sum(p.last_result == "right" for p in progress)
+    share = right / max(facts, len(progress))
     if share < 0.7:
         return "attempted"
     if share < 1:
@@ -238,7 +242,7 @@ def _topics(pack: Pack, progress: dict[str, FactProgress]) -> tuple[TopicStat, .
     for topic, ids in members.items():
         seen = [progress[i] for i in ids if i in progress]
         right = sum(p.last_result == "right" for p in seen)
-        out.append(TopicStat(pack.id, topic, len(ids), len(seen), right, level(seen)))
+        out.append(TopicStat(pack.id, topic, len(ids), len(seen), right, level(seen, len(ids))))
     return tuple(out)
 
 

@@ -48,6 +48,15 @@ QUESTION_COLUMNS = (
 )
 
 
+def papers_sat(store: SqlStore) -> list[str]:
+    """The codes of the papers with a sitting kept here, so a teacher who has taken in one
+    paper's results need not type its code again to see them."""
+    rows = store.db.execute(
+        "SELECT DISTINCT paper FROM rounds WHERE paper IS NOT NULL AND paper <> '' ORDER BY paper"
+    )
+    return [str(r[0]) for r in rows]
+
+
 @dataclass(frozen=True)
 class WrongChoice:
     """A wrong answer the class gave: an option (its index) or a typed answer (index None)."""

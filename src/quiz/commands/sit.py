@@ -105,7 +105,8 @@ def _resume(
     warn: Callable[[str], None],
 ) -> Session:
     """Ask whether to resume the unfinished sitting or hand it in as it stands (no question
-    when its time ran out meanwhile: then it is over)."""
+    when its time ran out meanwhile: then it is over; nor when nothing was answered yet, as
+    after an empty input: then the input is the answers)."""
     from quiz.classroom import sitting
     from quiz.store.review import parse_iso
 
@@ -121,6 +122,9 @@ def _resume(
             say("Its time ran out meanwhile: the questions not answered count as wrong.")
             return sitting.resume(paper, row, store, player, clock, warn)[0]
         say(f"Its clock kept running: {_minutes(limit - spent)} left.")
+    if not row.answers:  # nothing to hand in: the first line is an answer, not a choice
+        say("It is resumed.")
+        return sitting.resume(paper, row, store, player, clock, warn)[0]
     say("Resume it (r, or just Enter) or hand it in as it stands (h)?")
     if _choice(stdin).startswith("h"):
         return sitting.close(paper, row, store, player, clock, warn)

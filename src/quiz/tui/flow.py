@@ -44,6 +44,7 @@ class Flow:
         self.services = app.services
         self.loaded: Loaded | None = None
         self.drawn: tuple[Screen[Any], asyncio.Future[Any]] | None = None
+        self.typed_paper: str | None = None  # a code that did not open, for the next home
 
     async def run(self) -> None:
         self.drawn = self.app.first_screen  # the screen the app drew at start, taken once
@@ -153,6 +154,7 @@ class Flow:
 
         assert self.loaded is not None
         loaded = self.loaded
+        typed, self.typed_paper = self.typed_paper, None  # shown once, on the next home
         return HomeData(
             served=self.services.served,
             catalog=loaded.catalog,
@@ -160,6 +162,7 @@ class Flow:
             prefs=loaded.store.prefs(loaded.player.id) if loaded.player.id else {},
             problem=loaded.store.problem,
             check_command=self.services.check_command(),
+            typed_paper=typed,
         )
 
     async def act(self, choice: HomeChoice) -> str:
@@ -199,10 +202,14 @@ class Flow:
         from quiz.tui import exam
 
         loaded = await self.load()
+        code = choice.paper or await self._only_paper_sat()
+        if code is None:
+            return "home"
         try:
-            paper = decode(choice.paper or "", loaded.catalog.packs)
+            paper = decode(code, loaded.catalog.packs)
         except PaperError as exc:
             self.app.notify(str(exc), severity="error", markup=False, timeout=10)
+            self.typed_paper = code  # shown again, to fix a character rather than retype
             return "home"
         if loaded.player.id:  # the home screen shows the code again next time
             prefs = {**loaded.store.prefs(loaded.player.id), "paper": paper.code}
@@ -211,6 +218,25 @@ class Flow:
             await exam.report(self, paper)
             return "home"
         return await exam.sit(self, paper, from_home=True)
+
+    async def _only_paper_sat(self) -> str | None:
+        """The class report's paper when no code was typed: the only one with sittings kept
+        here; else None, with a notice naming the papers it knows (if any)."""
+        from quiz.classroom.results import papers_sat
+
+        loaded = await self.load()
+        codes = await self.app.in_thread(lambda: papers_sat(loaded.store))
+        if len(codes) == 1:
+            return codes[0]
+        known = ""
+        if codes:
+            shown = ", ".join(codes[:5]) + (f" and {len(codes) - 5} more" if len(codes) > 5 else "")
+            known = f" Papers sat here: {shown}."
+        self.app.notify(
+            f"Type the paper code first.{known}", severity="warning", markup=False, timeout=10
+        )
+        self.typed_paper = ""  # the field, focused for the code
+        return None
 
     async def spec_for(self, choice: HomeChoice, pack: Pack) -> RoundSpec | None:
         from quiz.scoring import Rules
@@ -294,6 +320,7 @@ class Flow:
         summary = HomeSummaryScreen if from_home else SummaryScreen
         drawn = self._take(PlayScreen) if session is self.app.first_round else None
         shown = drawn[1] if drawn else None
+        origin = session.spec  # what "play again" repeats: a retry is never its own origin
 
         while True:
             if shown is not None:  # the app put this round on screen already
@@ -310,9 +337,11 @@ class Flow:
                 await self.stats(session.pack)
             if action in ("home", "quit", None):
                 return action or ("home" if from_home else "quit")
-            spec = await self._next_spec(session, action)
+            spec = await self._next_spec(session, action, origin)
             if spec is None:
                 return "home"
+            if action != "retry":
+                origin = spec
             await self.load()
             session, recorder = await self.app.in_thread(partial(self._start, spec, session.pack))
 
@@ -325,10 +354,14 @@ class Flow:
             standing = replace(standing, top=())
         return standing
 
-    async def _next_spec(self, session: Session, action: str) -> RoundSpec | None:
+    async def _next_spec(
+        self, session: Session, action: str, origin: RoundSpec
+    ) -> RoundSpec | None:
+        """The retry of this round's misses, or a new round of `origin` (the round played
+        from home, not a retry of it: its count, kinds and topics, a new seed)."""
         if action == "retry":
             return session.retry_spec()
-        spec = session.spec
+        spec = origin
         if spec.mode == "review":
             loaded = await self.load()
             now = self.services.clock.now()

@@ -32,6 +32,7 @@ class HomeData:
     problem: str | None = None
     check_command: str = "quiz check"  # what shows the problems of the packs skipped
     served: bool = False  # a browser tab: no other players to switch to (quiz.web)
+    typed_paper: str | None = None  # a code that did not open, shown again to be corrected
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ class HomeChoice:
     seed: int | None = None  # None: a new random seed
     streak_bonus: bool = True
     speed_bonus: bool = False
-    paper: str | None = None  # the code typed, for "paper" (sit it) and "report"
+    paper: str | None = None  # the code typed, for "paper" (sit it) and "report" (or None:
+    # the only paper sat here, if there is one)
 
     def prefs(self) -> dict[str, Any]:
         """What the home screen remembers for the player next time (not the seed: a seed is

@@ -135,7 +135,8 @@ class TooSmall(Screen[None]):
         shown = self.query("#too-small")  # a resize can come before the notice is composed
         if not shown:
             return
+        # short lines: the notice is read on the small screen it complains about (40 wide)
         shown.first(Static).update(
-            f"The terminal is too small ({w}×{h}).\nMake it at least {MIN_SIZE[0]}×{MIN_SIZE[1]}, "
-            "or press Esc to quit."
+            f"The terminal is too small ({w}×{h}).\n"
+            f"Make it at least {MIN_SIZE[0]}×{MIN_SIZE[1]},\nor press Esc to quit."
         )

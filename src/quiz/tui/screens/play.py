@@ -21,7 +21,7 @@ from quiz.question import DONT_KNOW, InvalidResponse, Many, Order, Response
 from quiz.session import Outcome, Phase, Session, TimeUp
 from quiz.tui.literal import literal
 from quiz.tui.screens.modals import ConfirmQuit
-from quiz.tui.widgets.answers import AnswerList, Mode
+from quiz.tui.widgets.answers import AnswerList, Mode, key_hint
 from quiz.tui.widgets.passage import Passage
 from quiz.tui.widgets.status import StatusBar
 
@@ -79,7 +79,7 @@ class PlayScreen(Screen[str]):
         yield StatusBar(id="status")
         with Body(id="body"):
             yield Static(text(q.prompt), id="prompt")
-            yield Static(KINDS[q.kind].key_hint, id="hint", markup=False)
+            yield Static(key_hint(KINDS[q.kind].key_hint, len(q.options)), id="hint", markup=False)
             with Vertical(id="answer"):
                 yield self._answer_widget()
             yield Vertical(id="feedback")
@@ -114,7 +114,12 @@ class PlayScreen(Screen[str]):
         placeholder = "a number" if q.kind == "number" else "your answer"
         return Vertical(
             Input(placeholder=f"Type {placeholder}, then Enter", id="typed"),
-            Button("I don't know (shows the answer)", id="dont-know", compact=True),
+            Button(
+                # in an exam nothing is shown until the end: the button only skips
+                "I don't know" if self.exam else "I don't know (shows the answer)",
+                id="dont-know",
+                compact=True,
+            ),
             id="typed-box",
         )
 
@@ -131,7 +136,7 @@ class PlayScreen(Screen[str]):
         self._update_status()
         self.query_one("#prompt", Static).update(text(q.prompt))
         hint = self.query_one("#hint", Static)
-        hint.update(KINDS[q.kind].key_hint)
+        hint.update(key_hint(KINDS[q.kind].key_hint, len(q.options)))
         hint.display = True
         feedback = self.query_one("#feedback", Vertical)
         await feedback.remove_children()

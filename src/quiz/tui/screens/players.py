@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -29,13 +29,33 @@ class PlayersScreen(ModalScreen[str | None]):
             options = [Option(literal(n), id=str(i)) for i, n in enumerate(self.names)]
             yield OptionList(*options, id="player-list")
             yield Label("Or a new player:")
-            yield Input(placeholder="name, then Enter", id="new-player", max_length=MAX_NAME)
+            # not selected on focus: the first letter typed in the list is in it already
+            yield Input(
+                placeholder="name, then Enter",
+                id="new-player",
+                max_length=MAX_NAME,
+                select_on_focus=False,
+            )
 
     def on_mount(self) -> None:
         chooser = self.query_one(OptionList)
+        if not self.names:
+            self.query_one("#new-player", Input).focus()
+            return
         if self.current in self.names:
             chooser.highlighted = self.names.index(self.current)
         chooser.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing a name straight away goes into the new-player field (the list keeps the
+        arrows and Enter): a letter typed into the list did nothing until Tab."""
+        field = self.query_one("#new-player", Input)
+        if field.has_focus or not event.is_printable or not event.character:
+            return
+        event.stop()
+        event.prevent_default()
+        field.focus()
+        field.insert_text_at_cursor(event.character)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -22,11 +22,24 @@ from quiz.question import Response
 from quiz.tui.literal import literal
 
 Mode = Literal["single", "multi", "order"]
+MAX_KEY = 9  # digits answer the first nine options
+
+
+def digit_keys(options: int) -> str:
+    """The digits that answer `options` options, as a hint names them: "1–3" (never "1–9"
+    under three options), "1" for one."""
+    last = min(options, MAX_KEY)
+    return "1" if last <= 1 else f"1–{last}"
+
+
+def key_hint(hint: str, options: int) -> str:
+    """A kind's key hint (quiz.kinds, written for any number of options) for this question."""
+    return hint.replace("1–9", digit_keys(options)) if options else hint
 
 
 class AnswerList(OptionList):
     BINDINGS = [
-        *(Binding(str(n), f"digit({n})", show=False) for n in range(1, 10)),
+        *(Binding(str(n), f"digit({n})", show=False) for n in range(1, MAX_KEY + 1)),
         Binding("space", "toggle_pick", "Toggle", show=False),
         Binding("shift+up,left_square_bracket", "move(-1)", "Move up", key_display="⇧↑/["),
         Binding("shift+down,right_square_bracket", "move(1)", "Move down", key_display="⇧↓/]"),
@@ -110,14 +123,18 @@ class AnswerList(OptionList):
         if not self._touched and time.monotonic() - self._shown < self.SETTLE:
             return
         if self.mode == "single" and self.highlighted is None:
-            self.notify("Choose an option first: 1–9, or ↑ ↓ then Enter.", severity="warning")
+            keys = digit_keys(len(self.texts))
+            self.notify(f"Choose an option first: {keys}, or ↑ ↓ then Enter.", severity="warning")
             return
         if self.mode == "single":
             if self.highlighted is not None:
                 self.post_message(self.Answered(self.highlighted))
         elif self.mode == "multi":
             if not self.picked:
-                self.notify("Tick at least one option first (Space or 1–9).", severity="warning")
+                keys = digit_keys(len(self.texts))
+                self.notify(
+                    f"Tick at least one option first (Space or {keys}).", severity="warning"
+                )
                 return
             self.post_message(self.Answered(tuple(sorted(self.picked))))
         else:

@@ -100,6 +100,12 @@ class HomeForm(Vertical):
         # Enter starts a round at once (after the screen's own first focus, which this beats);
         # a screen too short for the form still opens at its top, the pack and the mode
         start = self.query_one("#do-start", Button)
+        if self.data.typed_paper is not None:  # a code that did not open: there to correct
+            field = self.query_one("#paper", Input)
+            field.value = self.data.typed_paper[:40]
+            field.select_on_focus = False  # the cursor at its end: Backspace takes one character
+            self.call_after_refresh(field.focus)
+            return
         self.call_after_refresh(start.focus, scroll_visible=False)
 
     def _default_pack(self) -> str | Any:
@@ -189,9 +195,12 @@ class HomeForm(Vertical):
             self.screen.action_paper()
 
     def paper_choice(self, action: Literal["paper", "report"]) -> HomeChoice | None:
-        """The paper code typed, or None (with a notice) when there is none."""
+        """The paper code typed, or None (with a notice) when there is none to sit; a class
+        report without a code is the flow's to find (the one paper sat here, if one)."""
         field = self.query_one("#paper", Input)
         code = field.value.strip()
+        if not code and action == "report":
+            return HomeChoice(action)
         if not code:
             self.notify("Type the paper code first.", severity="warning")
             field.focus()

@@ -328,23 +328,23 @@ def keep(store: SqlStore, sitting: Incoming) -> bool:
     return added is not None
 
 
-def copied_from(store: SqlStore, sitting: Incoming) -> list[str]:
-    """The other students whose sitting of the paper has the same answers given at the same
-    instants: a results file copied and renamed (the file cannot prove who sat it, but two
-    people do not answer every question alike to the second)."""
+def copied_from(store: SqlStore, added: Sequence[Incoming]) -> dict[str, list[str]]:
+    """For each sitting just added (by its id), the other students whose sitting of the paper
+    has the same answers given at the same instants: a results file copied and renamed (a
+    file cannot prove who sat it, but two people do not answer every question alike to the
+    second). One read of each paper's sittings, however many files came in."""
     from quiz.store.sittings import sittings
 
-    def trace(answers: Iterable[Any]) -> tuple[tuple[str, Any, str], ...]:
-        return tuple((a.question_id, a.response, a.answered_at) for a in answers)
-
-    rows = sittings(store, sitting.paper.code)
-    mine = next((trace(r.answers) for r in rows if r.uid == sitting.uid), ())
-    if not mine:
-        return []
-    return sorted(
-        {
-            r.player
-            for r in rows
-            if r.uid != sitting.uid and r.player != sitting.player and trace(r.answers) == mine
-        }
-    )
+    found: dict[str, list[str]] = {}
+    for code in {s.paper.code for s in added}:
+        by_trace: dict[tuple[tuple[str, Any, str], ...], list[tuple[str, str]]] = {}
+        for row in sittings(store, code):
+            trace = tuple((a.question_id, a.response, a.answered_at) for a in row.answers)
+            if trace:
+                by_trace.setdefault(trace, []).append((row.uid, row.player))
+        for group in by_trace.values():
+            for uid, player in group:
+                others = sorted({p for u, p in group if u != uid and p != player})
+                if others and any(s.uid == uid for s in added):
+                    found[uid] = others
+    return found

@@ -174,6 +174,7 @@ def import_files(args: argparse.Namespace) -> int:
         raise UsageError(store.problem)
     papers = Papers(catalog(args.packs).packs)
     failed = 0
+    taken: list[Any] = []
     for path in args.files:
         try:
             incoming = read_results(path, papers)
@@ -186,6 +187,7 @@ def import_files(args: argparse.Namespace) -> int:
             for s in incoming:
                 if keep(store, s):
                     added.append(s)
+        taken += added
         skipped = len(incoming) - len(added)
         kept = ", ".join(f"{s.player} {s.score}" for s in added) or "nothing new"
         again = f"; {skipped} already here" if skipped else ""
@@ -199,13 +201,14 @@ def import_files(args: argparse.Namespace) -> int:
                     "(two students of one name, or a paper sat twice?)",
                     file=sys.stderr,
                 )
-            twins = copied_from(store, s)
-            if twins:
-                print(
-                    visible(
-                        f"quiz: {s.player}'s answers match {', '.join(twins)}'s answer for "
-                        "answer, to the second: one file may be a copy of another"
-                    ),
-                    file=sys.stderr,
-                )
+    copies = copied_from(store, taken)
+    for s in taken:
+        if s.uid in copies:
+            print(
+                visible(
+                    f"quiz: {s.player}'s answers match {', '.join(copies[s.uid])}'s answer for "
+                    "answer, to the second: one file may be a copy of another"
+                ),
+                file=sys.stderr,
+            )
     return EXIT_DATA if failed else EXIT_OK

@@ -20,20 +20,22 @@ _COLUMNS = (
 
 def sittings(store: SqlStore, paper: str, player_id: int | None = None) -> list[SittingRow]:
     """Every sitting of a paper (of one player), oldest first, with its answers."""
-    sql = f"SELECT {_COLUMNS} WHERE r.paper = ?"
+    where = "r.paper = ?"
     params: list[Any] = [paper]
-    if player_id is not None:
-        sql += " AND r.player_id = ?"
+    if player_id is not None:  # one player's answers only, not the whole class's
+        where += " AND r.player_id = ?"
         params.append(player_id)
-    rounds = store.db.execute(sql + " ORDER BY r.started_at, r.id", params)
+    rounds = store.db.execute(
+        f"SELECT {_COLUMNS} WHERE {where} ORDER BY r.started_at, r.id", params
+    )
     if not rounds:
         return []
     answers: dict[int, list[KeptAnswer]] = {}
     rows = store.db.execute(
         "SELECT a.round_id, a.seq, a.question_id, a.response, a.seconds, a.answered_at "
-        "FROM answers a JOIN rounds r ON r.id = a.round_id WHERE r.paper = ? "
+        f"FROM answers a JOIN rounds r ON r.id = a.round_id WHERE {where} "
         "ORDER BY a.round_id, a.seq",
-        (paper,),
+        params,
     )
     for round_id, seq, qid, response, seconds, at in rows:
         answers.setdefault(int(round_id), []).append(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -20,11 +20,13 @@ from textual.events import Resize
 from textual.geometry import Size
 from textual.screen import Screen
 
-from quiz.papers import Paper
 from quiz.safe import visible
-from quiz.services import Services
-from quiz.session import Session
 from quiz.tui.screens.modals import ConfirmQuit, HelpScreen, TooSmall
+
+if TYPE_CHECKING:  # not imported for the home screen's first frame: it draws sooner
+    from quiz.papers import Paper
+    from quiz.services import Services
+    from quiz.session import Session
 
 MIN_SIZE = (60, 18)
 

@@ -96,11 +96,11 @@ class HomeScreen(Screen[HomeChoice | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._mounted = True
+        if self._pending is None:  # the first frame: the form (and its imports) come later
+            return
         from quiz.tui.widgets.home_form import HomeForm
 
-        self._mounted = True
-        if self._pending is None:
-            return
         if self.query(HomeForm):  # composed with its form
             self._show_lines(self._pending)
             self.data = self._pending

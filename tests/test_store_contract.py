@@ -193,6 +193,30 @@ def test_a_failed_write_rolls_back_whole(store_target: str) -> None:
     assert store.db.execute("SELECT COUNT(*) FROM answer_facts") == [(1,)]
 
 
+def test_a_round_ended_elsewhere_takes_no_more_answers(store_target: str) -> None:
+    """Two windows sat one paper: one handed it in, the other went on answering. Its answers
+    and its end must not reopen or rewrite the sitting (found in a play-test: the raw UNIQUE
+    error reached the student, and the sitting's status and score were overwritten)."""
+    from quiz.spec import PackRef
+    from quiz.store.backend import RoundClosed
+
+    store = open_store(store_target)
+    player = store.player("Eve")
+    at = T0.isoformat()
+    round_id = store.start_round(player.id, RoundSpec(PackRef("p", "1", "d"), 1, 2), at)
+    answer = AnswerRecord(0, "q", "choice", ("f",), "0", "right", 1.0, True, 1000, 1.0, at)
+    store.record_answer(round_id, answer)
+    store.finish_round(round_id, "left", at, 1000)  # handed in from the other window
+    later = AnswerRecord(1, "r", "choice", ("g",), "0", "right", 1.0, True, 1000, 1.0, at)
+    with pytest.raises(RoundClosed, match="handed in from another window"):
+        store.record_answer(round_id, later)
+    with pytest.raises(RoundClosed):
+        store.finish_round(round_id, "done", at, 2000)
+    assert store.db.execute("SELECT status, score FROM rounds WHERE id = ?", (round_id,)) == [
+        ("left", 1000)
+    ]
+
+
 def test_exam_sittings_are_kept_resumed_and_taken_in_once(store_target: str, moon: Pack) -> None:
     """The classroom's SQL on every backend: a sitting kept with its paper and id from the
     start, resumed on the same record, found by paper, and a sitting from a file added once."""

@@ -21,6 +21,18 @@ class StoreError(Exception):
     """The store cannot do what was asked (disk full, read-only, locked, corrupt)."""
 
 
+class RoundClosed(StoreError):
+    """The round was ended elsewhere: a paper handed in from another window or terminal
+    while this one was still open. Nothing more is kept for it, and nothing overwrites how
+    it ended."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "this sitting was handed in from another window or terminal, so answers given "
+            "here after that are not kept"
+        )
+
+
 class Backend(Protocol):
     dialect: str
     where: str  # what to call it in messages: a path or a database name

@@ -14,7 +14,7 @@ from typing import Any
 
 from quiz.clock import Clock, SystemClock
 from quiz.store import review
-from quiz.store.backend import Backend
+from quiz.store.backend import Backend, RoundClosed
 from quiz.store.records import AnswerRecord, FactProgress, Player, RoundRow, TopScore
 
 
@@ -124,9 +124,11 @@ class SqlStore:
         """The answer, the round's score so far and the schedule of every fact it tests, in
         one commit."""
         with self.db.transaction():
-            player_id, pack_id, mode = self.db.execute(
-                "SELECT player_id, pack_id, mode FROM rounds WHERE id = ?", (round_id,)
+            player_id, pack_id, mode, status = self.db.execute(
+                "SELECT player_id, pack_id, mode, status FROM rounds WHERE id = ?", (round_id,)
             )[0]
+            if status != "open":
+                raise RoundClosed
             (row,) = self.db.execute(
                 "INSERT INTO answers (round_id, seq, question_id, kind, response, result, credit, "
                 "exact, points, seconds, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -164,10 +166,13 @@ class SqlStore:
 
     def finish_round(self, round_id: int, status: str, ended_at: str, score: int) -> None:
         with self.db.transaction():
-            self.db.execute(
-                "UPDATE rounds SET status = ?, ended_at = ?, score = ? WHERE id = ?",
+            ended = self.db.execute(
+                "UPDATE rounds SET status = ?, ended_at = ?, score = ? "
+                "WHERE id = ? AND status = 'open' RETURNING id",
                 (status, ended_at, score, round_id),
             )
+            if not ended:  # ended elsewhere first: how it ended there stands
+                raise RoundClosed
 
     def _progress(
         self, player_id: int, pack_id: str, fact: str, mode: str, a: AnswerRecord, result: str

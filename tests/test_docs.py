@@ -77,7 +77,7 @@ def test_readme_commands_run(tmp_path: Path) -> None:
 
     moon = (root / "tests" / "data" / "moon.yaml").read_text(encoding="utf-8")
     write_pack(tmp_path, moon, "my-pack.yaml")
-    write_pack(tmp_path / "my-packs", moon, "moon.yaml")
+    write_pack(tmp_path / "my-packs", moon, "my-pack.yaml")
     # … and a teacher's text to start a pack from
     (tmp_path / "notes.txt").write_bytes(
         (root / "tests" / "data" / "sources" / "channel.txt").read_bytes()

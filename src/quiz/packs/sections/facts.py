@@ -76,7 +76,9 @@ def _states(ctx: Context, quotes: tuple[Quote, ...], obj: Value) -> bool:
 
 
 def _unstated(fid: str, obj: Value) -> str:
-    if isinstance(obj, When):
+    if isinstance(obj, When) and obj.precision == "year":
+        what = f"the year {obj.display!r}"
+    elif isinstance(obj, When):
         what = f"the date {obj.display!r} (its day, month and year as the source writes them)"
     elif isinstance(obj, Number):
         what = f"the number {obj.display!r} (in digits, or as `text` gives it)"

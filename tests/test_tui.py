@@ -522,6 +522,14 @@ async def test_too_small_then_big_again(moon: Pack) -> None:
         assert isinstance(app.screen, PlayScreen)
         assert s.phase is Phase.FEEDBACK
         assert "✔ Right!" in feedback_text(app)
+        # grown back while the "quit?" dialog stood over the notice: the notice goes with it
+        await pilot.resize_terminal(50, 15)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmQuit))
+        await pilot.resize_terminal(*SIZE)
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, PlayScreen))
+        assert len(app.screen_stack) == 2
 
 
 async def test_starting_in_a_small_terminal() -> None:

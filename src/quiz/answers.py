@@ -109,7 +109,9 @@ def check_typed(key: Text, text: str) -> Verdict:
         return Verdict(False, True, "that names something else in this pack, not the answer")
     if in_answer:
         if in_rival:
-            return Verdict(False, True, "that could mean more than one answer, so it is not marked right")
+            return Verdict(
+                False, True, "that could mean more than one answer, so it is not marked right"
+            )
         return Verdict(False, True, "that is only part of the answer")
     from rapidfuzz import fuzz  # only typed answers need it: keeps start-up light
 

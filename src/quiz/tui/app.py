@@ -136,7 +136,7 @@ class QuizApp(App[None]):
         if isinstance(self.screen, TooSmall):
             self.pop_screen()
         result = self.push_screen(screen, callback, wait_for_dismiss=wait)  # type: ignore[call-overload]
-        self._guard_size()
+        self.guard_size()
         return result
 
     async def in_thread(self, make: Callable[[], T]) -> T:
@@ -242,9 +242,9 @@ class QuizApp(App[None]):
 
     def on_resize(self, event: Resize) -> None:
         # This handler runs before App._on_resize records the new size: use the event's.
-        self._guard_size(event.size)
+        self.guard_size(event.size)
 
-    def _guard_size(self, size: Size | None = None) -> None:
+    def guard_size(self, size: Size | None = None) -> None:
         width, height = size or self.size
         small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
         if small and not isinstance(self.screen, TooSmall):

@@ -128,6 +128,11 @@ class TooSmall(Screen[None]):
     def on_resize(self) -> None:
         self.update_message()
 
+    def on_screen_resume(self) -> None:
+        """Back on top after a dialog that was opened over it (Esc's "quit?"): the terminal
+        may have grown meanwhile, and the resize then went to the dialog (play-test)."""
+        self.app.call_after_refresh(self.app.guard_size)  # type: ignore[attr-defined]
+
     def update_message(self) -> None:
         from quiz.tui.app import MIN_SIZE
 

@@ -20,7 +20,7 @@ def test_a_closed_relation_with_too_few_values_is_a_warning_with_its_fix(tmp_pat
     path = write_pack(tmp_path, small)
     report = check_pack(path)
     assert report.problems == []
-    messages = [str(p) for p in report.warnings]
+    messages = [str(p) for p in report.few_values]
     line = small.splitlines().index("  walked_on_moon:") + 1
     assert any(
         f"pack.yaml:{line}:" in m
@@ -43,7 +43,7 @@ def test_too_few_values_counts_the_answers_group(tmp_path: Path) -> None:
     ).replace("apollo-12: {type: operation,", "apollo-12: {type: operation, group: mission,")
     assert grouped.count("group: mission") == 2
     report = check_pack(write_pack(tmp_path, grouped))
-    messages = [str(p) for p in report.warnings]
+    messages = [str(p) for p in report.few_values]
     assert any(
         "only 2 operation values of group `mission`" in m
         and "add 1 more `operation` entity of group `mission`" in m

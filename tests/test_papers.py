@@ -268,7 +268,7 @@ def test_the_readme_example_code_is_the_code_of_its_example_paper() -> None:
     """The README's classroom commands run as written (tests/test_docs.py), on a copy of the
     moon pack: its code must be the one `quiz paper new` prints for that paper."""
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-    made = "quiz paper new my-pack.yaml --count 4 --seed 7 --time-limit 1200"
+    made = "quiz paper new my-packs/my-pack.yaml --count 4 --seed 7 --time-limit 1200"
     assert made in readme
     code = encode(paper_spec(moon(), 7, 4, time_limit=1200), moon())
     shown = set(re.findall(r"\b(?:[0-9A-Z]{4}-){4}[0-9A-Z]{2}\b", readme))

@@ -45,6 +45,9 @@ class Report:
     background: tuple[str, ...] = ()  # facts marked background: kept, never asked
     no_recall: tuple[str, ...] = ()  # facts asked only as true/false or evidence
     explained: list[Explained] = field(default_factory=list)  # what --explain shows
+    # relations too small for a choice question: one line says how many, --explain lists them
+    # (a pack that keeps wrong options within tight groups has many, on purpose)
+    few_values: list[Problem] = field(default_factory=list)
 
     def summary(self) -> str:
         assert self.pack is not None
@@ -100,7 +103,7 @@ def check_pack(path: Path) -> Report:
     if not pack.facts:
         report.warnings.append(_no_facts(name, where, pack))
     for rel in pack.relations.values():
-        report.warnings += _too_few_values(name, where, pack, rel)
+        report.few_values += _too_few_values(name, where, pack, rel)
     seen: set[tuple[str, str]] = set()
 
     def flag(q: Question, message: str) -> None:

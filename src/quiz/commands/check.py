@@ -49,10 +49,25 @@ def run(args: argparse.Namespace) -> int:
         print(visible(report.summary()))  # file names and ids are the user's: shown, not obeyed
         assert report.pack is not None
         if args.explain:
+            fail(report.few_values)
             _explain(report.pack, report.explained)
+        elif report.few_values:
+            print(visible(_few_values_line(path, len(report.few_values))))
         if args.coverage:
             _coverage(report.pack)
     return EXIT_DATA if failed else EXIT_OK
+
+
+def _few_values_line(path: Path, count: int) -> str:
+    from quiz.packs.errors import display_path
+    from quiz.text import plural
+
+    return (
+        f"  {plural(count, 'relation')} {'makes' if count == 1 else 'make'} no multiple-choice "
+        "question for want of wrong "
+        f"options of the answer's group: quiz check {display_path(path)} --explain lists them "
+        "and what to add"
+    )
 
 
 def _clash(path: Path, pack_id: str, other: Path) -> Problem:

@@ -1144,3 +1144,12 @@ def test_a_name_is_stated_without_its_article() -> None:
     ship = Entity("x", "equipment", "the Mary Lane")
     assert names("They rescued the crew of the schooner Mary Lane.", ship)
     assert not names("They rescued the crew of the schooner Mary Rose.", ship)
+
+
+def test_a_day_written_as_an_ordinal_is_stated() -> None:
+    from quiz.packs.model import When
+    from quiz.packs.stated import names
+
+    assert names("It began on April 1st, 2004.", When(2004, 4, 1))
+    assert names("It began on 22nd April 2004.", When(2004, 4, 22))
+    assert not names("It began on 21st April 2004.", When(2004, 4, 22))

@@ -122,10 +122,16 @@ def check_typed(key: Text, text: str) -> Verdict:
     typo_of = next((a for a in key.accepted if typos(given, fold(a)) is not None), None)
     if typo_of is None:
         return Verdict(False, True, "close, but too different to accept as a typo" if near else "")
-    slips = min(n for a in accepted if (n := typos(given, a)) is not None)
-    if any((n := typos(given, r)) is not None and n <= slips for r in rivals):
+    from rapidfuzz.distance import OSA
+
+    # a rival as near, by any edit (its first letter too: "Gzambia" is as near Zambia)
+    nearest = min(OSA.distance(given, a) for a in accepted if typos(given, a) is not None)
+    if any(OSA.distance(given, r) <= nearest for r in rivals):
         return Verdict(False, True, "too close to another answer to accept as a typo")
     return Verdict(True, False, f"accepted as a typo of {typo_of}")
+
+
+_NUMERAL = re.compile(r"\w*\d\w*|[ivxlcdm]+")
 
 
 def typos(given: str, meant: str) -> int | None:
@@ -143,6 +149,8 @@ def typos(given: str, meant: str) -> int | None:
         if x == y:
             continue
         if min(len(x), len(y)) < MIN_TYPO_WORD or x[0] != y[0] or OSA.distance(x, y) > 1:
+            return None
+        if _NUMERAL.fullmatch(y):  # "Resolution 1369", "Louis XVII": another number
             return None
         slips += 1
     return slips if slips <= (len(b) + 1) // 2 else None

@@ -17,10 +17,18 @@ _PUNCT = re.compile(r"[^\w\s]")
 _ARTICLE = re.compile(r"^(the|a|an) ")
 
 
+# letters that are not a base letter plus an accent, so NFKD keeps them: typed without
+# their stroke or ligature by anyone without the key ("Oresund" for Øresund)
+_UNDECOMPOSED = str.maketrans(
+    {"Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Þ": "Th", "þ": "th",
+     "Æ": "Ae", "æ": "ae", "Œ": "Oe", "œ": "oe", "ß": "ss"}
+)  # fmt: skip
+
+
 def strip_accents(text: str) -> str:
     if text.isascii():  # nothing to strip: most prompts and names
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

@@ -179,7 +179,7 @@ def import_files(args: argparse.Namespace) -> int:
         try:
             incoming = read_results(path, papers)
         except ResultsFileError as exc:
-            print(f"quiz: {exc}", file=sys.stderr)
+            print(visible(f"quiz: {exc}"), file=sys.stderr)
             failed += 1
             continue
         added = []
@@ -197,8 +197,10 @@ def import_files(args: argparse.Namespace) -> int:
             mine = sittings(store, s.paper.code, player.id) if player else []
             if len(mine) > 1:
                 print(
-                    f"quiz: {s.player} now has {len(mine)} sittings of paper {s.paper.code} "
-                    "(two students of one name, or a paper sat twice?)",
+                    visible(
+                        f"quiz: {s.player} now has {len(mine)} sittings of paper {s.paper.code} "
+                        "(two students of one name, or a paper sat twice?)"
+                    ),
                     file=sys.stderr,
                 )
     copies = copied_from(store, taken)

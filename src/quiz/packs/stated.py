@@ -37,7 +37,7 @@ def names(text: str, value: Value) -> bool:
         if value.month is not None:
             ok = ok and f" {MONTHS[value.month - 1].lower()} " in said
         if value.day is not None:
-            ok = ok and (f" {value.day} " in said or f" {value.day}th " in said)
+            ok = ok and any(f" {value.day}{s} " in said for s in ("", *ORDINALS))
         return ok
     if isinstance(value, Number):
         forms = [value.display, str(value.value), *(f"{value.value}{s}" for s in ORDINALS)]

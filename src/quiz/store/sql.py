@@ -158,11 +158,15 @@ class SqlStore:
                     (row[0], fact, result),
                 )
                 self._progress(player_id, pack_id, fact, mode, a, result)
-            self.db.execute(
+            # the status again, in the write itself: a round ended by another process since
+            # the read above (PostgreSQL reads committed rows) rolls this answer back whole
+            kept = self.db.execute(
                 "UPDATE rounds SET score = score + ?, answered = answered + 1, "
-                "correct = correct + ? WHERE id = ?",
+                "correct = correct + ? WHERE id = ? AND status = 'open' RETURNING id",
                 (a.points, int(a.result == "right"), round_id),
             )
+            if not kept:
+                raise RoundClosed
 
     def finish_round(self, round_id: int, status: str, ended_at: str, score: int) -> None:
         with self.db.transaction():

@@ -86,5 +86,6 @@ def _unstated(fid: str, obj: Value) -> str:
         what = f"{obj.display!r} (by its name or an alias)"
     return (
         f"fact {fid!r}: the sentence it quotes does not state its object, {what}: check the "
-        "object, or quote the sentence that says it"
+        "object, or quote the sentence that says it (a name the source writes another way, "
+        "such as 'Polish' for Poland, goes in the entity's aliases)"
     )

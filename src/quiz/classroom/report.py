@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from quiz.classroom.results import ClassResults, QuestionStat, WrongChoice
 from quiz.packs.model import Quote
 from quiz.packs.quotes import paragraphs
+from quiz.present import minutes
 from quiz.question import Question
 from quiz.text import plural
 
@@ -91,6 +92,20 @@ class Report:
     def mean_percent(self) -> float | None:
         s = self.results.sittings
         return sum(x.percent for x in s) / len(s) if s else None
+
+    @property
+    def facts_line(self) -> str:
+        """'20 questions · time limit 30:00 · 30 sittings · average 64%': the report files'
+        heading after the paper's code, the same in Markdown and HTML."""
+        r = self.results
+        limit = r.paper.spec.time_limit
+        mean = self.mean_percent
+        return (
+            f"{len(r.questions)} questions"
+            + (f" · time limit {minutes(limit)}" if limit else "")
+            + f" · {plural(len(r.sittings), 'sitting')}"
+            + (f" · average {mean:.0f}%" if mean is not None else "")
+        )
 
 
 def build(results: ClassResults) -> Report:

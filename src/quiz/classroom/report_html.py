@@ -10,7 +10,6 @@ from quiz.classroom.marking import STATUS_WORDS
 from quiz.classroom.report import Report, difficulty, percent
 from quiz.kinds import KINDS
 from quiz.present import minutes
-from quiz.text import plural
 
 CSS = """
 body { font: 16px/1.5 system-ui, sans-serif; color: #1a1a1a; background: #fff; margin: 0; }
@@ -52,10 +51,6 @@ def shade(error: float | None) -> str:
 
 def render(report: Report) -> str:
     r = report.results
-    spec = r.paper.spec
-    limit = f" · time limit {minutes(spec.time_limit)}" if spec.time_limit else ""
-    mean = report.mean_percent
-    average = f" · average {mean:.0f}%" if mean is not None else ""
     parts = [
         "<!doctype html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -64,8 +59,7 @@ def render(report: Report) -> str:
         f"<title>Class report · paper {e(report.code)}</title>",
         f"<style>{CSS}</style></head><body><main>",
         f'<h1 id="title">Class report: {e(report.title)}</h1>',
-        f'<p class="meta">Paper <b>{e(report.code)}</b> · {len(r.questions)} questions{limit}'
-        f" · {plural(len(r.sittings), 'sitting')}{average}</p>",
+        f'<p class="meta">Paper <b>{e(report.code)}</b> · {e(report.facts_line)}</p>',
     ]
     if not r.sittings:
         parts.append(f'<p id="empty">{NOBODY}</p>')

@@ -9,7 +9,6 @@ from quiz.classroom.report import Report, difficulty, percent
 from quiz.formats.markdown import md
 from quiz.kinds import KINDS
 from quiz.present import minutes
-from quiz.text import plural
 
 
 def bar(share: float, width: int = 10) -> str:
@@ -19,15 +18,10 @@ def bar(share: float, width: int = 10) -> str:
 
 def render(report: Report) -> str:
     r = report.results
-    spec = r.paper.spec
-    limit = f" · time limit {minutes(spec.time_limit)}" if spec.time_limit else ""
-    mean = report.mean_percent
-    average = f" · average {mean:.0f}%" if mean is not None else ""
     lines = [
         f"# Class report: {md(report.title)}",
         "",
-        f"Paper **{report.code}** · {len(r.questions)} questions{limit} · "
-        f"{plural(len(r.sittings), 'sitting')}{average}",
+        f"Paper **{report.code}** · {report.facts_line}",
         "",
     ]
     if not r.sittings:

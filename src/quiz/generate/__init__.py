@@ -14,10 +14,9 @@ pack of any size.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 
+from quiz.collector import collector_paused
 from quiz.generate.rounds import generate
 from quiz.generate.slots import Slot, select, slots
 from quiz.packs.model import Pack
@@ -34,23 +33,9 @@ def all_questions(
     topics: Iterable[str] | None = None,
 ) -> list[Question]:
     """Every question the pack can produce, in pack order."""
-    with _collector_paused():
+    with collector_paused():
         built = (s.build(seed) for s in select(slots(pack), kinds, topics))
         return [q for q in built if q is not None]
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Every question of a big pack is many small acyclic objects kept to the end: the cycle
-    collector walking the growing heap again and again made the cost grow faster than the
-    pack (as in the loader, which pauses it while parsing)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def by_ids(pack: Pack, seed: int, ids: Sequence[str]) -> list[Question]:

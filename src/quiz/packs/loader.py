@@ -9,14 +9,12 @@ hold come from the pack's JSON Schema (quiz.packs.schema).
 
 from __future__ import annotations
 
-import gc
 import hashlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from quiz.collector import collector_paused
 from quiz.packs.errors import PackError, Problem, display_path
 from quiz.packs.model import Pack
 from quiz.packs.schema import definition
@@ -37,7 +35,7 @@ def load_pack(path: Path | str) -> Pack:
     name = display_path(path)
     text = read_text(path)
     ctx = Context(path, text)
-    with _collector_paused():
+    with collector_paused():
         pack = build(ctx, load_yaml(text, name))
     errors = [p for p in ctx.elsewhere if not p.warning]
     if ctx.problems or errors or pack is None:
@@ -55,19 +53,6 @@ def load_pack(path: Path | str) -> Pack:
 def _located(name: str, where: Locator, note: Note, *, warning: bool = False) -> Problem:
     line, col = where(note.path, key=note.key, char=note.char)
     return Problem(name, line, col, note.message, warning=warning)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Parsing builds many small acyclic objects; the cycle collector walking the growing
-    graph over and over costs more than the parse itself, and finds nothing to free."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def build(ctx: Context, data: Any) -> Pack | None:

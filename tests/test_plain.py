@@ -104,7 +104,7 @@ def test_a_round_of_right_answers(exported: list[dict[str, Any]]) -> None:
         for i, option in enumerate(q["options"], 1):
             assert f"  {i}. {option}" in rows
         bonus = min(100 * (k - 1), 500)
-        verdict = "Right! +1000" + (f" (+{bonus} streak bonus)" if bonus else "")
+        verdict = "Right! +1000" + (f" +{bonus} streak bonus" if bonus else "")
         assert any(row.startswith(verdict) for row in rows), (verdict, rows)
         score += 1000 + bonus
         assert f"Answer: {answer_text(q)}" in block
@@ -132,16 +132,16 @@ def test_wrong_answers_explain_and_are_listed_as_missed(exported: list[dict[str,
     done = quiz("play", *ROUND, "--plain", "--no-streak", stdin="\n".join(lines) + "\n")
     assert done.returncode == 0, done.stderr
     parts = blocks(done.stdout)
-    assert "Wrong." in parts[3]
+    assert "Wrong" in parts[3]
     assert f"Answer: {choice['answer']}" in parts[3]
     # the moon pack names no noun for its source: "text", not another pack's "article"
-    expected = f"Why not {chosen}: {why['statement']} The text: “{why['quote']['text']}”"
+    expected = f"Why not “{chosen}”: {why['statement']} The text: “{why['quote']['text']}”"
     assert expected in parts[3]
-    assert "Wrong." in parts[2] and f"Answer: {answer_text(multi)}" in parts[2]
+    assert "Wrong" in parts[2] and f"Answer: {answer_text(multi)}" in parts[2]
     assert "Round over. Score 2000 · 2 of 4 right (50%) · best streak 1" in done.stdout
     for q in (choice, multi):
         assert f"Missed: {q['prompt']}" in done.stdout
-        assert f"the text: “{q['quote']['text']}”" in done.stdout
+        assert f"The text: “{q['quote']['text']}”" in done.stdout
 
 
 def test_end_of_input_ends_cleanly_with_the_summary() -> None:
@@ -151,7 +151,8 @@ def test_end_of_input_ends_cleanly_with_the_summary() -> None:
     assert "Question 1 of 4" in done.stdout
     assert "Question 2 of 4" not in done.stdout
     assert "(end of input)" in done.stdout
-    assert done.stdout.rstrip().endswith("Round over. Score 0 · 0 of 0 right (0%) · best streak 0")
+    last = done.stdout.rstrip().splitlines()[-1]
+    assert last.startswith("Round over. Score 0 · 0 of 0 right (0%) · best streak 0 · seed ")
 
 
 def test_end_of_input_mid_round_keeps_the_answers(exported: list[dict[str, Any]]) -> None:
@@ -242,7 +243,7 @@ def test_run_in_process_partial_credit_and_streak(questions: dict[str, Question]
     assert plain.run(session, io.StringIO(f"{choice_right}\n{one_right}\n"), out) == 0
     text = out.getvalue()
     points = round(1000 / len(multi.answers))
-    assert f"Not quite. +{points} partial credit (1 of {len(multi.answers)} right)" in text
+    assert f"Partly right: +{points} (1 of {len(multi.answers)} right)" in text
     assert session.streak == 0
     assert f"Score {1000 + points} · 1 of 2 right" in text
 

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import MOON
 from helpers import make_question, right_response
+from quiz.round.codes import EndReason
 from quiz.clock import ManualClock
 from quiz.generate import generate
 from quiz.kinds import KIND_NAMES
@@ -275,7 +276,7 @@ def test_summary_of_a_round_left_early_counts_only_answered_questions() -> None:
     assert (summary.right, summary.asked, summary.total) == (2, 2, 5)
     assert s.phase is Phase.ASKING
     s.leave()
-    assert s.phase is Phase.FINISHED and s.end_reason == "left"
+    assert s.phase is Phase.FINISHED and s.end_reason is EndReason.LEFT
     assert s.summary().asked == 2
 
 
@@ -426,7 +427,7 @@ class Log(Listener):
         self.events.append(("answered", outcome))
 
     def finished(self, session: Session) -> None:
-        self.events.append(("finished", session.end_reason))
+        self.events.append(("finished", session.end_reason.value if session.end_reason else None))
 
 
 def test_listeners_hear_every_outcome_with_every_fact_and_the_time() -> None:
@@ -480,7 +481,7 @@ def test_feedback_at_the_end_moves_straight_to_the_next_question() -> None:
     s.answer(1)
     assert s.phase is Phase.ASKING and s.index == 1
     s.answer(0)
-    assert s.phase is Phase.FINISHED and s.end_reason == "done"
+    assert s.phase is Phase.FINISHED and s.end_reason is EndReason.DONE
 
 
 def test_time_left_counts_down_and_an_answer_after_it_closes_the_round() -> None:
@@ -496,7 +497,7 @@ def test_time_left_counts_down_and_an_answer_after_it_closes_the_round() -> None
     assert s.time_left() == 0
     with pytest.raises(TimeUp):
         s.answer(0)
-    assert s.phase is Phase.FINISHED and s.end_reason == "timeout"
+    assert s.phase is Phase.FINISHED and s.end_reason is EndReason.TIMEOUT
     assert [o.result for o in s.outcomes] == ["right", "wrong", "wrong", "wrong"]
     assert [o.response for o in s.outcomes[1:]] == [None, None, None]
     assert s.summary().asked == 4  # unanswered questions count as wrong

@@ -20,11 +20,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from quiz.question import Figure, Text
 from quiz.packs.model import NUMBER_WORDS
+from quiz.round.codes import Note, NoteCode
 from quiz.text import fold, fold_keeping_accents
 
 NEAR_CUTOFF = 70.0  # rapidfuzz ratio (0-100) this close: say why it was not accepted
@@ -49,7 +48,28 @@ _ARTICLES = ("the", "a", "an")
 class Verdict:
     correct: bool
     exact: bool  # False when accepted only through typo, accent or number tolerance
-    note: str = ""
+    note: Note | None = None
+
+
+class Text(Protocol):
+    """A typed answer's key (quiz.question.Text), as far as marking reads it: the question
+    module calls this one, never the other way round."""
+
+    @property
+    def accepted(self) -> tuple[str, ...]: ...
+    @property
+    def rivals(self) -> tuple[str, ...]: ...
+
+
+class Figure(Protocol):
+    """A number's key (quiz.question.Figure), as far as marking reads it."""
+
+    @property
+    def value(self) -> int | float: ...
+    @property
+    def tolerance(self) -> float: ...
+    @property
+    def unit(self) -> str: ...
 
 
 def short_forms(
@@ -94,41 +114,39 @@ def short_forms(
 def check_typed(key: Text, text: str) -> Verdict:
     given = fold(text)
     if not given:
-        return Verdict(False, True, "no answer")
+        return Verdict(False, True, Note(NoteCode.NO_ANSWER))
     accepted = {fold(a) for a in key.accepted}
     if given in accepted:
         with_accents = {fold_keeping_accents(a) for a in key.accepted}
         if fold_keeping_accents(text) in with_accents:
             return Verdict(True, True)
         meant = next(a for a in key.accepted if fold(a) == given)
-        return Verdict(True, False, f"accepted without its accents: {meant}")
+        return Verdict(True, False, Note(NoteCode.ACCENTS, meant))
     rivals = {fold(r) for r in key.rivals} - accepted
     in_answer = any(_within(given, a) for a in accepted)
     in_rival = given in rivals or any(_within(given, r) for r in rivals)
     if in_rival and not in_answer:
-        return Verdict(False, True, "that names something else in this pack, not the answer")
+        return Verdict(False, True, Note(NoteCode.OTHER_THING))
     if in_answer:
         if in_rival:
-            return Verdict(
-                False, True, "that could mean more than one answer, so it is not marked right"
-            )
-        return Verdict(False, True, "that is only part of the answer")
+            return Verdict(False, True, Note(NoteCode.AMBIGUOUS))
+        return Verdict(False, True, Note(NoteCode.PART_ONLY))
     from rapidfuzz import fuzz  # only typed answers need it: keeps start-up light
 
     near = max(fuzz.ratio(given, a, processor=None) for a in accepted) >= NEAR_CUTOFF
     if len(given) < MIN_TYPO_LENGTH:
-        return Verdict(False, True, "short answers must be spelled exactly" if near else "")
+        return Verdict(False, True, Note(NoteCode.SHORT_EXACT) if near else None)
     # the spelling it is a typo of: one name of a "Name one …" list, not the whole list
     typo_of = next((a for a in key.accepted if typos(given, fold(a)) is not None), None)
     if typo_of is None:
-        return Verdict(False, True, "close, but too different to accept as a typo" if near else "")
+        return Verdict(False, True, Note(NoteCode.TOO_DIFFERENT) if near else None)
     from rapidfuzz.distance import OSA
 
     # a rival as near, by any edit (its first letter too: "Gzambia" is as near Zambia)
     nearest = min(OSA.distance(given, a) for a in accepted if typos(given, a) is not None)
     if any(OSA.distance(given, r) <= nearest for r in rivals):
-        return Verdict(False, True, "too close to another answer to accept as a typo")
-    return Verdict(True, False, f"accepted as a typo of {typo_of}")
+        return Verdict(False, True, Note(NoteCode.TOO_CLOSE))
+    return Verdict(True, False, Note(NoteCode.TYPO, typo_of))
 
 
 _NUMERAL = re.compile(r"\w*\d\w*|[ivxlcdm]+")
@@ -189,10 +207,10 @@ def parse_number(text: str, unit: str = "") -> float | None:
 def check_number(key: Figure, text: str) -> Verdict:
     value = parse_number(text, key.unit)
     if value is None:
-        return Verdict(False, True, "not a number")
+        return Verdict(False, True, Note(NoteCode.NOT_A_NUMBER))
     diff = abs(value - key.value)
     if diff == 0:
         return Verdict(True, True)
     if diff <= key.tolerance:
-        return Verdict(True, False, f"within {key.tolerance:g} of {key.value:g}")
+        return Verdict(True, False, Note(NoteCode.WITHIN, value=key.value, tolerance=key.tolerance))
     return Verdict(False, True)

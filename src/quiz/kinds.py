@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
 from quiz.question import Figure, InvalidResponse, Key, Many, One, Order, Question, Response, Text
+from quiz.round.codes import Refusal, Shape
 from quiz.text import fold
 
 
@@ -21,8 +23,6 @@ class KindInfo:
     label: str  # as the home screen and help name it
     key: type[Key]
     recall: bool  # the player must produce or pick the fact, not only judge a statement
-    plain_hint: str  # how to answer in the line mode
-    key_hint: str  # how to answer with the full-screen game's keys
 
 
 _REGISTRY = (
@@ -31,56 +31,42 @@ _REGISTRY = (
         "Multiple choice",
         One,
         True,
-        "Answer with the option's number (or its words).",
-        "Press 1–9, or choose with ↑ ↓ and Enter.",
     ),
     KindInfo(
         "true_false",
         "True or false",
         One,
         False,
-        "Answer 1 for True or 2 for False.",
-        "Press 1 for True or 2 for False.",
     ),
     KindInfo(
         "typed",
         "Typed answer",
         Text,
         True,
-        "Type your answer (or ? if you don't know).",
-        "Type your answer, then Enter. Case and accents do not matter.",
     ),
     KindInfo(
         "number",
         "Number",
         Figure,
         True,
-        "Type a number (or ? if you don't know).",
-        "Type a number, then Enter.",
     ),
     KindInfo(
         "multi",
         "Select all that apply",
         Many,
         True,
-        "Select all that apply: numbers or letters separated by commas (e.g. 1,3).",
-        "Select all that apply: 1–9 or Space ticks an option, Enter submits.",
     ),
     KindInfo(
         "order",
         "Time order",
         Order,
         True,
-        "Give the order, earliest first: numbers separated by commas (e.g. 3,1,4,2).",
-        "Earliest first: move the highlighted event with [ ] or Shift+↑ ↓, then Enter.",
     ),
     KindInfo(
         "evidence",
         "Which sentence proves it?",
         One,
         False,
-        "Answer with the number of the sentence that proves it.",
-        "Press the number of the sentence that proves it.",
     ),
 )
 
@@ -91,19 +77,30 @@ RECALL_KINDS: frozenset[str] = frozenset(k.name for k in _REGISTRY if k.recall)
 _TOKEN = re.compile(r"[\s,;]+")
 
 
-def parse_line(question: Question, line: str) -> Response:
+class Asked(Protocol):
+    """A question as the player sees it (a Question, or a front end's view of one)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def shape(self) -> Shape: ...
+    @property
+    def options(self) -> tuple[str, ...]: ...
+
+
+def parse_line(question: Asked, line: str) -> Response:
     """A line typed in the line mode as a response: a number, numbers or letters, or text."""
     text = line.strip()
-    key = question.key
-    if isinstance(key, Text | Figure):
+    shape = question.shape
+    if shape in (Shape.TEXT, Shape.NUMBER):
         return text
-    if isinstance(key, One):
+    if shape is Shape.ONE:
         folded = [fold(o) for o in question.options]
         if fold(text) and fold(text) in folded:  # the option's own words: "Estonia"
             return folded.index(fold(text))
     tokens = [t for t in _TOKEN.split(text.lower()) if t]
     if not tokens:
-        raise InvalidResponse("no answer given")
+        raise InvalidResponse(Refusal.NO_ANSWER)
     picks = []
     for token in tokens:
         if token.isdigit() and len(token) <= 3:
@@ -115,11 +112,11 @@ def parse_line(question: Question, line: str) -> Response:
             picks.append(ord(token) - ord("a"))
         else:
             shown = token if len(token) <= 20 else token[:20] + "…"
-            raise InvalidResponse(f"not an option: {shown!r}")
-    if isinstance(key, Many | Order):
+            raise InvalidResponse(Refusal.NOT_AN_OPTION, text=shown)
+    if shape in (Shape.MANY, Shape.ORDER):
         return tuple(picks)
     if len(picks) != 1:
-        raise InvalidResponse("choose one option")
+        raise InvalidResponse(Refusal.ONE_OPTION)
     return picks[0]
 
 

@@ -17,28 +17,32 @@ import textwrap
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from enum import Enum
 from typing import TextIO
 
-from quiz.kinds import KINDS, parse_line
-from quiz.present import (
-    answer_text,
-    clock_text,
-    noun_of,
-    quote_in_context,
-    quotes_of,
-    summary_lines,
-    why_not,
+from quiz import words
+from quiz.kinds import parse_line
+from quiz.question import InvalidResponse
+from quiz.round.driver import (
+    Answered,
+    Event,
+    QuestionShown,
+    Refused,
+    RoundEnded,
+    SelfPaced,
+    TimeRanOut,
 )
-from quiz.question import InvalidResponse, Question
+from quiz.round.views import FeedbackView, QuestionView, SummaryView
 from quiz.safe import visible
-from quiz.session import Outcome, Phase, Session, TimeUp
-from quiz.text import plural
+from quiz.session import Phase, Session, TimeUp
+from quiz.words import Part
 
-NOTHING_READ = (
-    "No answers read: the paper is not handed in; sit it again with your answers on standard input."
-)
 MAX_LINE = 1000  # characters in one answer line; an answer is a few words
 PROMPT = "> "
+
+
+class _Alarm(Enum):
+    RANG = "rang"  # what `_read` returns when the time ran out while it waited
 
 
 class _TooLong:
@@ -101,153 +105,136 @@ def run(
     exam (`paper`) interrupted by Ctrl+C stays open, to be resumed."""
 
     say = _writer(out)
-    status = 0
-    who = f" · player {player}" if player else ""
-    count = plural(session.total, "question")
+    driver = SelfPaced(session)
+    who = f" · {words.player(player)}" if player else ""
     if paper is not None:
         limit = session.spec.time_limit
-        timed = f", time limit {clock_text(limit)}" if limit else ""
-        say(f"{session.pack.title} — paper {paper}: {count}{timed}{who}")
-        say("Answers are marked at the end; each answer is final.")
+        say(words.paper_title(session.pack.title, paper, session.total, limit) + who)
+        say(words.exam_rules())
     else:
-        mode = " (review)" if session.spec.mode == "review" else ""
-        say(f"{session.pack.title}{mode} — {count}, seed {session.seed}{who}")
+        review = session.spec.mode == "review"
+        say(words.round_title(session.pack.title, review, session.total, session.seed) + who)
     short = session.spec.shortfall(session.total)
-    if short:
-        say(f"({short})")
+    if short is not None:
+        say(f"({words.shortfall(short)})")
     prompt = PROMPT if stdin.isatty() and out.isatty() else ""
     answered_before = len(session.outcomes)
+    line_mode = LineMode(driver, stdin, say, lambda: print(prompt, end="", file=out, flush=True))
     try:
-        ran_out = _play(session, stdin, say, lambda: print(prompt, end="", file=out, flush=True))
+        line_mode.play()
     except KeyboardInterrupt:
         say("")
-        status = 130
         if paper is not None and session.phase is not Phase.FINISHED:
-            say(f"(interrupted: your answers are kept; `quiz play --paper {paper}` resumes the")
-            say(" sitting, and its clock keeps running)")
-            return status
-        say("(interrupted)")
+            say(words.interrupted_paper(paper))
+            return 130
+        say(words.interrupted())
+        line_mode.status = 130
     else:
-        if ran_out and paper is not None:
+        if line_mode.input_ended and paper is not None:
             read = len(session.outcomes) - answered_before
             say("")
             if read == 0:  # an empty or forgotten input must not use up the one sitting
-                timed = " (its clock keeps running)" if session.time_left() is not None else ""
-                say(NOTHING_READ.removesuffix(".") + timed + ".")
-                return status  # 0: nothing went wrong, nothing was given
-            say(_handed_in_short(len(session.outcomes), session.total))
-        elif ran_out:
+                say(words.nothing_read(session.time_left() is not None))
+                return 0  # nothing went wrong, nothing was given
+            say(words.handed_in_short(len(session.outcomes), session.total))
+        elif line_mode.input_ended:
             say("")
-            say("(end of input)")
-    session.leave()
+            say(words.end_of_input())
+    driver.leave()
     say("")
-    if paper is None:
-        for line in summary_lines(session):
+    if paper is None and line_mode.summary is not None:
+        for line in words.summary(line_mode.summary):
             say(line)
     for line in epilogue() if epilogue else ():
         say(line)
-    return status
+    return line_mode.status
 
 
-def _header(session: Session) -> str:
-    head = f"Question {session.index + 1} of {session.total}"
-    left = session.time_left()
-    timed = f" · time left {clock_text(left)}" if left is not None else ""
-    if not session.shows_feedback:  # an exam: no score or streak to give answers away
-        return head + timed
-    return f"{head} · score {session.score} · streak {session.streak}{timed}"
+class LineMode:
+    """The round's events as lines, and the player's lines as answers."""
 
+    def __init__(
+        self, driver: SelfPaced, stdin: TextIO, say: Callable[[str], None], ask: Callable[[], None]
+    ) -> None:
+        self.driver, self.stdin, self.say, self.ask = driver, stdin, say, ask
+        self.status = 0
+        self.input_ended = False
+        self.summary: SummaryView | None = None
+        self.asking: QuestionView | None = None
+        driver.subscribe(self.show)
 
-def _handed_in_short(answered: int, total: int) -> str:
-    left = total - answered
-    rest = "it counts" if left == 1 else f"the other {left} count"
-    return (
-        f"End of input: the paper is handed in with {answered} of {total} answered; "
-        f"{rest} as unanswered (wrong)."
-    )
+    def show(self, event: Event) -> None:
+        say = self.say
+        if isinstance(event, QuestionShown):
+            self.asking = v = event.view
+            say("")
+            say(words.header(v, self.driver.time_left()))
+            say(v.prompt)
+            for i, option in enumerate(v.options, 1):
+                say(f"  {i}. {option}")
+            say(words.plain_hint(v.kind))
+        elif isinstance(event, Refused):
+            say(f"  ({words.try_again(words.refusal(event.error))})")
+        elif isinstance(event, Answered):
+            self.asking = None
+            if event.feedback is not None:
+                self._feedback(event.feedback)
+        elif isinstance(event, TimeRanOut):
+            self.asking = None
+            say("")
+            say(words.time_up())
+        elif isinstance(event, RoundEnded):
+            self.asking = None
+            self.summary = event.summary
 
+    def _feedback(self, fb: FeedbackView) -> None:
+        marked = iter(fb.passages)
+        for part, line in words.feedback(fb):
+            if part is Part.PASSAGE:  # the quoted words between » and «, in their paragraph
+                p = next(marked)
+                line = f"{p.before}»{p.marked}«{p.after}"
+            self.say(line)
 
-def _play(
-    session: Session, stdin: TextIO, say: Callable[[str], None], ask: Callable[[], None]
-) -> bool:
-    """True when the input ended before the round did."""
-    try:
-        return _questions(session, stdin, say, ask)
-    except TimeUp:
-        session.expire()
-        say("")
-        say("Time is up: the questions not answered count as wrong.")
-        return False
+    def play(self) -> None:
+        driver = self.driver
+        driver.start()
+        while self.summary is None:
+            if self.asking is None:  # feedback is on screen: the next line moves on
+                driver.next()
+                continue
+            line = self._read()
+            if line is None:
+                self.input_ended = True
+                return
+            if line is _Alarm.RANG:  # the driver has ended the round, or will at the next read
+                continue
+            try:
+                response = parse_line(self.asking, line)
+            except InvalidResponse as exc:
+                self.show(Refused(exc))
+                continue
+            driver.answer(response)
 
-
-def _questions(
-    session: Session, stdin: TextIO, say: Callable[[str], None], ask: Callable[[], None]
-) -> bool:
-    while session.phase is Phase.ASKING:
-        q = session.current
-        say("")
-        say(_header(session))
-        say(q.prompt)
-        for i, option in enumerate(q.options, 1):
-            say(f"  {i}. {option}")
-        say(KINDS[q.kind].plain_hint)
-        outcome = _ask(session, q, stdin, say, ask)
-        if outcome is None:
-            return True
-        if session.shows_feedback:
-            for line in feedback_lines(session, outcome):
-                say(line)
-            session.next()
-    return False
-
-
-def _ask(
-    session: Session,
-    q: Question,
-    stdin: TextIO,
-    say: Callable[[str], None],
-    ask: Callable[[], None],
-) -> Outcome | None:
-    """Read lines until one is a valid answer; None at end of input. TimeUp when the time
-    runs out, even while waiting for a line."""
-    while True:
-        ask()
-        try:
-            with _deadline(session.time_left()):
-                line = read_line(stdin)
-        except UnicodeDecodeError:
-            say("  (that line is not UTF-8 text; try again)")
-            continue
-        if line is None:
-            return None
-        if isinstance(line, _TooLong):
-            say(f"  (that line is {line.length:,} characters long; an answer is a few words)")
-            continue
-        try:
-            return session.answer(parse_line(q, line))
-        except InvalidResponse as exc:
-            say(f"  ({exc}; try again)")
-
-
-def feedback_lines(session: Session, o: Outcome) -> list[str]:
-    q = o.question
-    lines = []
-    if o.correct:
-        bonus = f" (+{o.streak_bonus} streak bonus)" if o.streak_bonus else ""
-        note = f" — {o.grade.note}" if o.grade.note else ""
-        lines.append(f"Right! +{o.points}{bonus}{note}")
-    else:
-        partial = f" +{o.points} partial credit ({o.grade.note})" if o.points else ""
-        refused = f" ({o.grade.note})" if o.grade.note else ""
-        lines.append(f"Not quite.{partial}" if partial else f"Wrong.{refused}")
-    lines.append(f"Answer: {answer_text(q)}")
-    lines.append(q.explanation)
-    why = why_not(o)
-    if why is not None:
-        said = f"The {noun_of(session.pack, why.quote)}: “{why.quote.text}”"
-        lines.append(f"Why not {o.response_text}: {why.statement} {said}")
-    lines.extend(quote_in_context(session.pack, x, mark=("»", "«")) for x in quotes_of(q))
-    return lines
+    def _read(self) -> str | _Alarm | None:
+        """One line; None at end of input, _Alarm.RANG when the time ran out while waiting (the
+        alarm only wakes the read: the driver decides whether the round is over)."""
+        while True:
+            self.ask()
+            try:
+                with _deadline(self.driver.time_left()):
+                    line = read_line(self.stdin)
+            except TimeUp:
+                self.driver.tick()
+                return _Alarm.RANG
+            except UnicodeDecodeError:
+                self.say(f"  ({words.try_again(words.not_utf8())})")
+                continue
+            if line is None:
+                return None
+            if isinstance(line, _TooLong):
+                self.say(f"  ({words.line_too_long(line.length)})")
+                continue
+            return line
 
 
 @contextmanager

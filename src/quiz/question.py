@@ -14,20 +14,36 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Literal
 
+from quiz import words
+from quiz.answers import check_number, check_typed, parse_number
 from quiz.packs.model import Quote, Value
+from quiz.round.codes import Note, NoteCode, Refusal, Shape, Verdict
 
 Response = int | tuple[int, ...] | str
-Result = Literal["right", "partial", "wrong"]
+Result = Literal["right", "partial", "wrong"]  # Verdict's values, as stored
 
 
 class InvalidResponse(ValueError):
-    """The response does not fit the question (option 7 of 4): ask again, score nothing."""
+    """The response does not fit the question (option 7 of 4): ask again, score nothing. It
+    carries a code and its numbers; `quiz.words.refusal` says it."""
+
+    def __init__(self, reason: Refusal, n: int = 0, text: str = "") -> None:
+        self.reason, self.n, self.text = reason, n, text
+        super().__init__(reason.value)
+
+    def __str__(self) -> str:
+        from quiz.words import refusal  # the wording layer depends on this module, not back
+
+        return refusal(self)
+
+
+NOT_ANSWERED = Note(NoteCode.NOT_ANSWERED)
 
 
 @dataclass(frozen=True)
 class Grade:
     credit: float  # 0..1
-    note: str = ""
+    note: Note | None = None
     exact: bool = True  # False when accepted only through typo, accent or number tolerance
 
     @property
@@ -36,25 +52,29 @@ class Grade:
 
     @property
     def result(self) -> Result:
+        return self.verdict.value
+
+    @property
+    def verdict(self) -> Verdict:
         if self.correct:
-            return "right"
-        return "partial" if self.credit > 0 else "wrong"
+            return Verdict.RIGHT
+        return Verdict.PARTIAL if self.credit > 0 else Verdict.WRONG
 
 
 def _index(response: object, n: int) -> int:
     if isinstance(response, bool) or not isinstance(response, int) or not 0 <= response < n:
-        raise InvalidResponse(f"choose an option from 1 to {n}")
+        raise InvalidResponse(Refusal.OPTION_RANGE, n)
     return response
 
 
 def _indices(response: object, n: int) -> tuple[int, ...]:
     if isinstance(response, int | str) or not isinstance(response, Sequence):
-        raise InvalidResponse("give a list of option numbers")
+        raise InvalidResponse(Refusal.PICK_LIST)
     picks = tuple(response)
     if any(isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < n for i in picks) or len(
         set(picks)
     ) != len(picks):
-        raise InvalidResponse(f"options are numbered 1 to {n}, each once")
+        raise InvalidResponse(Refusal.PICKS_RANGE, n)
     return picks
 
 
@@ -66,9 +86,9 @@ MAX_ANSWER = 200  # characters in a typed answer: longer is no answer to any que
 
 def _text(response: object) -> str:
     if not isinstance(response, str) or not response.strip():
-        raise InvalidResponse("type an answer, or ? if you don't know")
+        raise InvalidResponse(Refusal.EMPTY)
     if len(response) > MAX_ANSWER:
-        raise InvalidResponse(f"an answer is at most {MAX_ANSWER} characters")
+        raise InvalidResponse(Refusal.TOO_LONG, MAX_ANSWER)
     return response.strip() if response.strip() == DONT_KNOW else response
 
 
@@ -100,15 +120,14 @@ class Many:
     def normalize(self, options: Sequence[str], response: object) -> Response:
         picks = _indices(response, len(options))
         if not picks:
-            raise InvalidResponse("tick at least one option")
+            raise InvalidResponse(Refusal.TICK_ONE)
         return tuple(sorted(picks))
 
     def grade(self, options: Sequence[str], response: object) -> Grade:
         picks = set(self.normalize(options, response))  # type: ignore[arg-type]
         hits, misses = len(picks & self.right), len(picks - self.right)
         credit = max(0.0, (hits - misses) / len(self.right))
-        note = f"{hits} of {len(self.right)} right" + (f", {misses} wrong" if misses else "")
-        return Grade(credit, note)
+        return Grade(credit, Note(NoteCode.PICKS, n=hits, of=len(self.right), wrong=misses))
 
     def answer_text(self, options: Sequence[str]) -> str:
         return "; ".join(options[i] for i in sorted(self.right))
@@ -127,18 +146,18 @@ class Order:
     def normalize(self, options: Sequence[str], response: object) -> Response:
         picks = _indices(response, len(options))
         if len(picks) != len(options):
-            raise InvalidResponse(f"put all {len(options)} items in order")
+            raise InvalidResponse(Refusal.ORDER_ALL, len(options))
         return picks
 
     def grade(self, options: Sequence[str], response: object) -> Grade:
         picks = self.normalize(options, response)
         assert isinstance(picks, tuple)
         if picks == tuple(range(len(options))):
-            return Grade(0.0, "nothing was moved")
+            return Grade(0.0, Note(NoteCode.NOTHING_MOVED))
         rank = {index: i for i, index in enumerate(self.order)}
         pairs = list(combinations([rank[i] for i in picks], 2))
         good = sum(1 for a, b in pairs if a < b)
-        return Grade(good / len(pairs), f"{good} of {len(pairs)} pairs in the right order")
+        return Grade(good / len(pairs), Note(NoteCode.PAIRS, n=good, of=len(pairs)))
 
     def answer_text(self, options: Sequence[str]) -> str:
         return " → ".join(options[i] for i in self.order)
@@ -159,11 +178,9 @@ class Text:
         return _text(response)
 
     def grade(self, options: Sequence[str], response: object) -> Grade:
-        from quiz.answers import check_typed
-
         text = _text(response)
         if text == DONT_KNOW:
-            return Grade(0.0, "not answered")
+            return Grade(0.0, NOT_ANSWERED)
         verdict = check_typed(self, text)
         return Grade(1.0 if verdict.correct else 0.0, verdict.note, verdict.exact)
 
@@ -183,19 +200,15 @@ class Figure:
     unit: str = ""
 
     def normalize(self, options: Sequence[str], response: object) -> Response:
-        from quiz.answers import parse_number
-
         text = _text(response)
         if text != DONT_KNOW and parse_number(text, self.unit) is None:
-            raise InvalidResponse("type a number, such as 2004 or eight, or ? if you don't know")
+            raise InvalidResponse(Refusal.NOT_A_NUMBER)
         return text
 
     def grade(self, options: Sequence[str], response: object) -> Grade:
-        from quiz.answers import check_number
-
         text = str(self.normalize(options, response))
         if text == DONT_KNOW:
-            return Grade(0.0, "not answered")
+            return Grade(0.0, NOT_ANSWERED)
         verdict = check_number(self, text)
         return Grade(1.0 if verdict.correct else 0.0, verdict.note, verdict.exact)
 
@@ -208,6 +221,15 @@ class Figure:
 
 
 Key = One | Many | Order | Text | Figure
+
+
+_SHAPES: dict[type, Shape] = {
+    One: Shape.ONE,
+    Many: Shape.MANY,
+    Order: Shape.ORDER,
+    Text: Shape.TEXT,
+    Figure: Shape.NUMBER,
+}
 
 
 def format_number(value: int | float) -> str:
@@ -285,6 +307,11 @@ class Question:
     def explanation(self) -> str:
         return self.origin.explanation
 
+    @property
+    def shape(self) -> Shape:
+        """How it is answered: front ends choose their widget by this, not by the kind."""
+        return _SHAPES[type(self.key)]
+
     def grade(self, response: object) -> Grade:
         return self.key.grade(self.options, response)
 
@@ -298,7 +325,7 @@ class Question:
     def response_text(self, response: Response) -> str:
         """What the player answered, written like the answer it is compared with."""
         if isinstance(response, str):
-            return "(I don't know)" if response.strip() == DONT_KNOW else response
+            return words.dont_know() if response.strip() == DONT_KNOW else response
         if isinstance(response, int):
             return self.options[response]
         joint = " → " if isinstance(self.key, Order) else "; "

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from quiz.round.codes import EndReason
 from quiz.scoring import Rules
 from quiz.spec import Mode, PackRef, RoundSpec
 
@@ -146,7 +147,8 @@ def standing(store: SqlStore, recorder: Recorder, session: Session) -> Standing 
     if recorder.round_id is None or recorder.problem is not None:
         return None
     spec = session.spec
-    counts = spec.mode == "practice" and spec.questions is None and session.end_reason == "done"
+    done = session.end_reason is EndReason.DONE
+    counts = spec.mode == "practice" and spec.questions is None and done
     try:
         best = store.best(recorder.player.id, spec.pack.id, spec.count, before=recorder.round_id)
         top = store.top(spec.pack.id, spec.count)

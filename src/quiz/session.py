@@ -13,10 +13,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
+from quiz import words
 from quiz.clock import Clock, SystemClock
 from quiz.kinds import response_from_json
 from quiz.packs.model import Pack
-from quiz.question import Grade, Question, Response, Result
+from quiz.question import NOT_ANSWERED, Grade, Question, Response, Result
+from quiz.round.codes import EndReason, Note, NoteCode
 from quiz.scoring import Rules, points
 from quiz.spec import RoundSpec
 
@@ -69,7 +71,7 @@ class Outcome:
     @property
     def response_text(self) -> str:
         if self.response is None:
-            return "(no answer)"
+            return words.no_answer()
         return self.question.response_text(self.response)
 
 
@@ -151,7 +153,7 @@ class Session:
         self._started = self.clock.monotonic()
         self._shown_at = self._started
         self._announced = False
-        self.end_reason = ""  # done (all answered), timeout, or left
+        self.end_reason: EndReason | None = None  # None while the round goes on
 
     # -- reading --------------------------------------------------------------------
 
@@ -237,7 +239,7 @@ class Session:
             raise RuntimeError(f"cannot move on during {self.phase.value}")
         self.index += 1
         if self.index >= self.total:
-            self._finish("done")
+            self._finish(EndReason.DONE)
         else:
             self.phase = Phase.ASKING
             self._shown_at = self.clock.monotonic()
@@ -255,7 +257,7 @@ class Session:
                     i,
                     self.questions[i],
                     None,
-                    Grade(0.0, "time ran out"),
+                    Grade(0.0, Note(NoteCode.TIME_RAN_OUT)),
                     0,
                     0,
                     0,
@@ -263,11 +265,11 @@ class Session:
                     self.clock.now(),
                 )
             )
-        self._finish("timeout")
+        self._finish(EndReason.TIMEOUT)
 
-    def leave(self, reason: str = "left") -> None:
+    def leave(self, reason: EndReason = EndReason.LEFT) -> None:
         """The player left before the end: what was answered stays answered. (An exam
-        interrupted by a crash is closed as it stood with reason "closed".)"""
+        interrupted by a crash is closed as it stood: EndReason.CLOSED.)"""
         if self.phase is not Phase.FINISHED:
             self._finish(reason)
 
@@ -287,7 +289,7 @@ class Session:
         for i, g in enumerate(given):
             q = self.questions[i]
             if g.response is None:
-                canonical, grade = None, Grade(0.0, "not answered")
+                canonical, grade = None, Grade(0.0, NOT_ANSWERED)
             else:
                 canonical = response_from_json(q, g.response)
                 grade = q.grade(canonical)
@@ -302,7 +304,7 @@ class Session:
         self.index = len(given)
         self._shown_at = self.clock.monotonic()
         if self.index >= self.total:
-            self._finish("done")
+            self._finish(EndReason.DONE)
 
     def _record(self, outcome: Outcome) -> None:
         self.start()
@@ -311,7 +313,7 @@ class Session:
         for listener in self.listeners:
             listener.answered(self, outcome)
 
-    def _finish(self, reason: str) -> None:
+    def _finish(self, reason: EndReason) -> None:
         self.phase = Phase.FINISHED
         self.end_reason = reason
         if self._announced:

@@ -15,7 +15,6 @@ from typing import Any, Literal
 from quiz.kinds import KINDS
 from quiz.limits import MAX_COUNT
 from quiz.scoring import Rules
-from quiz.text import plural
 
 Mode = Literal["practice", "review", "exam"]
 Feedback = Literal["each", "end"]
@@ -39,6 +38,15 @@ class PackRef:
 
 
 @dataclass(frozen=True)
+class Shortfall:
+    """A round made shorter than asked: `made` questions, because the kinds and topics
+    chosen (`filtered`) or the pack itself had no more."""
+
+    made: int
+    filtered: bool
+
+
+@dataclass(frozen=True)
 class RoundSpec:
     pack: PackRef
     seed: int
@@ -51,17 +59,12 @@ class RoundSpec:
     time_limit: int | None = None  # seconds for the whole round
     questions: tuple[str, ...] | None = None  # exactly these question ids (review, retry)
 
-    def shortfall(self, made: int) -> str | None:
+    def shortfall(self, made: int) -> Shortfall | None:
         """Why a round holds fewer questions than it asked for, or None if it does not: a
         round never asks a fact twice, so a small pack or a narrow filter runs out."""
         if self.questions is not None or made >= self.count:
             return None
-        where = (
-            "no more match these kinds and topics"
-            if self.kinds or self.topics
-            else "the pack has no more"
-        )
-        return f"Only {plural(made, 'question')}: {where} without asking a fact twice."
+        return Shortfall(made, bool(self.kinds or self.topics))
 
     def again(self, seed: int) -> RoundSpec:
         """A fresh round like this one: same settings, another seed."""

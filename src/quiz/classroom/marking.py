@@ -133,7 +133,7 @@ def marks_of(session: Session) -> tuple[Mark, ...]:
 def _mark(i: int, q: Question, o: Outcome | None) -> Mark:
     if o is None or o.response is None:
         return Mark(i + 1, q, None, 0.0, 0, None)
-    return Mark(i + 1, q, o.response, o.grade.credit, o.total, o.seconds, o.grade.note)
+    return Mark(i + 1, q, o.response, o.grade.credit, o.total, o.seconds, str(o.grade.note or ""))
 
 
 def given_of(row: SittingRow) -> list[Given]:
@@ -181,14 +181,14 @@ def mark_row(row: SittingRow, spec: RoundSpec, pack: Pack, questions: Sequence[Q
 
 def marked_session(session: Session, player: str, paper: str, uid: str = "") -> Marked:
     """The sitting just played, marked (for the review at its end)."""
-    ended = session.clock.now() if session.end_reason else None
+    ended = session.clock.now() if session.end_reason is not None else None
     return Marked(
         uid,
         player,
         paper,
         iso(session.started_at),
         iso(ended) if ended else None,
-        session.end_reason or "open",
+        session.end_reason.value if session.end_reason is not None else "open",
         marks_of(session),
         session.spec.time_limit,
         tuple(iso(o.answered_at) for o in session.outcomes if o.response is not None),

@@ -16,6 +16,7 @@ from quiz.classroom.marking import Marked, given_of, mark_row
 from quiz.clock import Clock
 from quiz.papers import Paper, PaperError
 from quiz.question import InvalidResponse
+from quiz.round.codes import EndReason
 from quiz.session import Phase, Session
 from quiz.store.recorder import Recorder
 from quiz.store.records import Player, SittingRow
@@ -86,7 +87,7 @@ def close(
 ) -> Session:
     """The unfinished sitting ended as it stands: what was answered counts, the rest is wrong."""
     session, _ = resume(paper, row, store, player, clock, on_problem)
-    session.leave("closed")
+    session.leave(EndReason.CLOSED)
     return session
 
 

@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quiz import words
 from quiz.commands import EXIT_OK, UsageError, no_questions, pack_of, paper_of
 from quiz.safe import visible
 
@@ -43,8 +44,9 @@ def new(args: argparse.Namespace) -> int:
     if not made:
         raise no_questions(pack, bool(args.kinds or args.topics))
     short = spec.shortfall(made)
-    if short:
-        raise UsageError(f"{short[0].lower()}{short[1:-1]}: ask for --count {made}")
+    if short is not None:
+        said = words.shortfall(short)
+        raise UsageError(f"{said[0].lower()}{said[1:-1]}: ask for --count {made}")
     paper = papers.Paper(code, spec, pack)
     for line in describe(paper):
         print(visible(line))

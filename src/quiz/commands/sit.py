@@ -89,7 +89,7 @@ def plain(paper: Paper, services: Services, stdin: TextIO, out: TextIO) -> int:
         marked = marked_session(session, player.name, paper.code)
         return [*review_lines(paper.pack, marked), "", hand_in_line(paper.pack, marked)]
 
-    if session.end_reason:  # ended already: time ran out meanwhile, or closed as it stood
+    if session.end_reason is not None:  # time ran out meanwhile, or closed as it stood
         for line in review():
             say(line)
         return EXIT_OK

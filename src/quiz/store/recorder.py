@@ -91,7 +91,7 @@ class Recorder(Listener):
             round_id = self.round_id
             self._try(
                 lambda: self.store.finish_round(
-                    round_id, session.end_reason, iso(session.clock.now()), session.score
+                    round_id, _status(session), iso(session.clock.now()), session.score
                 )
             )
 
@@ -105,3 +105,8 @@ class Recorder(Listener):
                 self.problem = f"progress is not being saved: {exc}"
                 if self.on_problem is not None:
                     self.on_problem(self.problem)
+
+
+def _status(session: Session) -> str:
+    """The round's status as the store keeps it."""
+    return session.end_reason.value if session.end_reason is not None else "open"

@@ -208,7 +208,7 @@ class QuizApp(App[None]):
         """Ctrl+Q: mid-round, ask first (also from the 'too small' notice or the help). An
         exam's sitting stays open, as after a crash, to be resumed with the same code."""
         playing = self._playing()
-        if playing is not None and playing.exam and not playing.session.end_reason:
+        if playing is not None and playing.exam and playing.session.end_reason is None:
             if isinstance(self.screen, ConfirmQuit):
                 return
             self.push_screen(

@@ -9,6 +9,7 @@ from quiz.classroom import sitting
 from quiz.classroom.marking import Marked, marked_session
 from quiz.papers import Paper, PaperError
 from quiz.present import clock_text
+from quiz.round.codes import EndReason
 from quiz.session import Phase, Session
 from quiz.store.review import parse_iso
 
@@ -50,7 +51,7 @@ async def sit(flow: Flow, paper: Paper, *, from_home: bool) -> str:
     if session.phase is not Phase.FINISHED:
         if await app.show(ExamScreen(session)) is None:
             return "quit"
-    elif session.end_reason == "timeout":
+    elif session.end_reason is EndReason.TIMEOUT:
         note = "The time ran out while the sitting was interrupted."
     return await review(
         flow, paper, marked_session(session, player.name, paper.code), note, from_home

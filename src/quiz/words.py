@@ -1,0 +1,436 @@
+"""Every sentence a round says, in one place: the domain hands over codes and numbers, this
+module makes the words, for the line mode, the full-screen game and a served tab alike.
+
+Each message goes through gettext (`_`, `ngettext` for plurals), so a catalogue can
+translate the interface without touching the code; English is the source and the fallback.
+Plain text only: no markup, and pack text is inserted as it is (each front end makes it
+literal or visible).
+"""
+
+from __future__ import annotations
+
+import gettext
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quiz.round.codes import EndReason, Note, NoteCode, Refusal, Verdict
+
+if TYPE_CHECKING:  # the views are data this module reads, never builds
+    from quiz.question import InvalidResponse
+    from quiz.round.views import FeedbackView, QuestionView, SummaryView
+    from quiz.spec import Shortfall
+
+LOCALES = Path(__file__).parent / "locale"
+_catalogue: gettext.NullTranslations = gettext.translation("quiz", LOCALES, fallback=True)
+
+
+def _(message: str) -> str:
+    return _catalogue.gettext(message)
+
+
+def ngettext(one: str, many: str, n: int) -> str:
+    return _catalogue.ngettext(one, many, n)
+
+
+# -- answers and their grades ------------------------------------------------------------
+
+
+def dont_know() -> str:
+    return _("(I don't know)")
+
+
+def no_answer() -> str:
+    return _("(no answer)")
+
+
+def note(n: Note) -> str:
+    """Why a grade is what it is: 'accepted as a typo of Afghanistan'."""
+    code = n.code
+    if code is NoteCode.PICKS:
+        right = ngettext("{n} of {of} right", "{n} of {of} right", n.of).format(n=n.n, of=n.of)
+        if not n.wrong:
+            return right
+        wrong = ngettext("{wrong} wrong", "{wrong} wrong", n.wrong).format(wrong=n.wrong)
+        return f"{right}, {wrong}"
+    if code is NoteCode.PAIRS:
+        return ngettext(
+            "{n} of {of} pair in the right order", "{n} of {of} pairs in the right order", n.of
+        ).format(n=n.n, of=n.of)
+    if code is NoteCode.WITHIN:
+        return _("within {tolerance} of {value}").format(
+            tolerance=f"{n.tolerance:g}", value=f"{n.value:g}"
+        )
+    return _NOTES[code]().format(name=n.name)
+
+
+_NOTES = {
+    NoteCode.NO_ANSWER: lambda: _("no answer"),
+    NoteCode.NOT_ANSWERED: lambda: _("not answered"),
+    NoteCode.TIME_RAN_OUT: lambda: _("time ran out"),
+    NoteCode.ACCENTS: lambda: _("accepted without its accents: {name}"),
+    NoteCode.TYPO: lambda: _("accepted as a typo of {name}"),
+    NoteCode.OTHER_THING: lambda: _("that names something else in this pack, not the answer"),
+    NoteCode.AMBIGUOUS: lambda: _(
+        "that could mean more than one answer, so it is not marked right"
+    ),
+    NoteCode.PART_ONLY: lambda: _("that is only part of the answer"),
+    NoteCode.SHORT_EXACT: lambda: _("short answers must be spelled exactly"),
+    NoteCode.TOO_DIFFERENT: lambda: _("close, but too different to accept as a typo"),
+    NoteCode.TOO_CLOSE: lambda: _("too close to another answer to accept as a typo"),
+    NoteCode.NOT_A_NUMBER: lambda: _("not a number"),
+    NoteCode.NOTHING_MOVED: lambda: _("nothing was moved"),
+}
+
+
+def refusal(exc: InvalidResponse) -> str:
+    """Why a response does not fit its question, to be answered again."""
+    reason, n = exc.reason, exc.n
+    if reason is Refusal.OPTION_RANGE:
+        return _("choose an option from 1 to {n}").format(n=n)
+    if reason is Refusal.PICKS_RANGE:
+        return _("options are numbered 1 to {n}, each once").format(n=n)
+    if reason is Refusal.ORDER_ALL:
+        return _("put all {n} items in order").format(n=n)
+    if reason is Refusal.TOO_LONG:
+        return _("an answer is at most {n} characters").format(n=n)
+    if reason is Refusal.NOT_AN_OPTION:
+        return _("not an option: {text}").format(text=repr(exc.text))
+    return _REFUSALS[reason]()
+
+
+_REFUSALS = {
+    Refusal.PICK_LIST: lambda: _("give a list of option numbers"),
+    Refusal.TICK_ONE: lambda: _("tick at least one option"),
+    Refusal.EMPTY: lambda: _("type an answer, or ? if you don't know"),
+    Refusal.NOT_A_NUMBER: lambda: _("type a number, such as 2004 or eight, or ? if you don't know"),
+    Refusal.NO_ANSWER: lambda: _("no answer given"),
+    Refusal.ONE_OPTION: lambda: _("choose one option"),
+}
+
+
+# -- how to answer ------------------------------------------------------------------------
+
+MAX_KEY = 9  # digits answer the first nine options
+
+
+def plain_hint(kind: str) -> str:
+    """How to answer a question of this kind in the line mode."""
+    return {
+        "choice": lambda: _("Answer with the option's number (or its words)."),
+        "true_false": lambda: _("Answer 1 for True or 2 for False."),
+        "typed": lambda: _("Type your answer (or ? if you don't know)."),
+        "number": lambda: _("Type a number (or ? if you don't know)."),
+        "multi": lambda: _(
+            "Select all that apply: numbers or letters separated by commas (e.g. 1,3)."
+        ),
+        "order": lambda: _(
+            "Give the order, earliest first: numbers separated by commas (e.g. 3,1,4,2)."
+        ),
+        "evidence": lambda: _("Answer with the number of the sentence that proves it."),
+    }[kind]()
+
+
+def digit_keys(options: int) -> str:
+    """The digits that answer `options` options: "1–3" (never "1–9" under three), "1"."""
+    last = min(options, MAX_KEY)
+    return "1" if last <= 1 else f"1–{last}"
+
+
+def key_hint(kind: str, options: int) -> str:
+    """How to answer a question of this kind with the full-screen game's keys, naming the
+    digits this question has."""
+    keys = digit_keys(options)
+    return {
+        "choice": lambda: _("Press {keys}, or choose with ↑ ↓ and Enter."),
+        "true_false": lambda: _("Press 1 for True or 2 for False."),
+        "typed": lambda: _("Type your answer, then Enter. Case and accents do not matter."),
+        "number": lambda: _("Type a number, then Enter."),
+        "multi": lambda: _(
+            "Select all that apply: {keys} or Space ticks an option, Enter submits."
+        ),
+        "order": lambda: _(
+            "Earliest first: move the highlighted event with [ ] or Shift+↑ ↓, then Enter."
+        ),
+        "evidence": lambda: _("Press the number of the sentence that proves it."),
+    }[kind]().format(keys=keys)
+
+
+def try_again(reason: str) -> str:
+    return _("{reason}; try again").format(reason=reason)
+
+
+def not_utf8() -> str:
+    return _("that line is not UTF-8 text")
+
+
+def line_too_long(length: int) -> str:
+    return _("that line is {length} characters long; an answer is a few words").format(
+        length=f"{length:,}"
+    )
+
+
+# -- a round ------------------------------------------------------------------------------
+
+
+def questions(n: int) -> str:
+    return ngettext("{n} question", "{n} questions", n).format(n=n)
+
+
+def shortfall(short: Shortfall) -> str:
+    """Why a round holds fewer questions than asked (it never asks a fact twice)."""
+    where = (
+        _("no more match these kinds and topics") if short.filtered else _("the pack has no more")
+    )
+    return _("Only {questions}: {where} without asking a fact twice.").format(
+        questions=questions(short.made), where=where
+    )
+
+
+def player(name: str) -> str:
+    return _("player {name}").format(name=name)
+
+
+def round_title(title: str, review: bool, count: int, seed: int) -> str:
+    """The line mode's first line: the pack, the round's length and its seed."""
+    if review:
+        return _("{title} (review) — {questions}, seed {seed}").format(
+            title=title, questions=questions(count), seed=seed
+        )
+    return _("{title} — {questions}, seed {seed}").format(
+        title=title, questions=questions(count), seed=seed
+    )
+
+
+def paper_title(title: str, code: str, count: int, limit: float | None) -> str:
+    if limit:
+        return _("{title} — paper {code}: {questions}, time limit {clock}").format(
+            title=title, code=code, questions=questions(count), clock=clock_text(limit)
+        )
+    return _("{title} — paper {code}: {questions}").format(
+        title=title, code=code, questions=questions(count)
+    )
+
+
+def exam_rules() -> str:
+    return _("Answers are marked at the end; each answer is final.")
+
+
+def interrupted() -> str:
+    return _("(interrupted)")
+
+
+def interrupted_paper(code: str) -> str:
+    return _(
+        "(interrupted: your answers are kept; `quiz play --paper {code}` resumes the sitting,"
+        " and its clock keeps running)"
+    ).format(code=code)
+
+
+def end_of_input() -> str:
+    return _("(end of input)")
+
+
+def nothing_read(timed: bool) -> str:
+    """An input that ended before any answer: the one sitting is not used up."""
+    if timed:
+        return _(
+            "No answers read: the paper is not handed in; sit it again with your answers on"
+            " standard input (its clock keeps running)."
+        )
+    return _(
+        "No answers read: the paper is not handed in; sit it again with your answers on"
+        " standard input."
+    )
+
+
+def handed_in_short(answered: int, total: int) -> str:
+    rest = ngettext(
+        "it counts as unanswered (wrong)",
+        "the other {n} count as unanswered (wrong)",
+        total - answered,
+    ).format(n=total - answered)
+    return _(
+        "End of input: the paper is handed in with {answered} of {total} answered; {rest}."
+    ).format(answered=answered, total=total, rest=rest)
+
+
+def position(view: QuestionView) -> str:
+    return _("Question {n} of {total}").format(n=view.index + 1, total=view.total)
+
+
+def score(points: int) -> str:
+    return _("Score {score}").format(score=points)
+
+
+def streak(n: int) -> str:
+    return _("Streak {n}").format(n=n)
+
+
+def time_left(seconds: float) -> str:
+    return _("Time left {clock}").format(clock=clock_text(seconds))
+
+
+def on_question(seconds: float) -> str:
+    return _("⏱ {n} s").format(n=f"{seconds:.0f}")
+
+
+def header(view: QuestionView, left: float | None) -> str:
+    """The line above a question in the line mode: where the round stands."""
+    parts = [position(view)]
+    if not view.exam:  # an exam shows no score or streak that would give answers away
+        parts += [
+            _("score {score}").format(score=view.score),
+            _("streak {n}").format(n=view.streak),
+        ]
+    if left is not None:
+        parts.append(_("time left {clock}").format(clock=clock_text(left)))
+    return " · ".join(parts)
+
+
+def time_up() -> str:
+    return _("Time is up: the questions not answered count as wrong.")
+
+
+def verdict(fb: FeedbackView) -> str:
+    """The first line of feedback: right, partly right or wrong, the points, and why."""
+    why = f" ({note(fb.note)})" if fb.note is not None else ""
+    if fb.verdict is Verdict.RIGHT:
+        bonus = " " + _("+{n} streak bonus").format(n=fb.streak_bonus) if fb.streak_bonus else ""
+        return _("Right! +{points}").format(points=fb.points) + speed(fb) + bonus + why
+    if fb.verdict is Verdict.PARTIAL:
+        return _("Partly right: +{points}").format(points=fb.points) + why
+    return _("Wrong") + why
+
+
+def speed(fb: FeedbackView) -> str:
+    """How the speed rule counted a right answer, so its points are no mystery."""
+    s = fb.speed
+    if s is None:
+        return ""
+    if s.seconds <= s.grace:
+        return " " + _("(in {seconds} s: full speed points)").format(seconds=f"{s.seconds:.1f}")
+    return " " + _("(in {seconds} s of {limit}: the faster, the more)").format(
+        seconds=f"{s.seconds:.1f}", limit=f"{s.limit:.0f}"
+    )
+
+
+class Part(Enum):
+    """What a line of feedback is, so a front end can set each apart."""
+
+    VERDICT = "verdict"
+    GIVEN = "given"
+    ANSWER = "correct"
+    EXPLANATION = "explanation"
+    WHY_NOT = "why"
+    LABEL = "label"
+    PASSAGE = "passage"
+
+
+def feedback(fb: FeedbackView) -> list[tuple[Part, str]]:
+    """Everything said about one answer, in order. A passage's line is its paragraph; the
+    front end marks the quoted words (fb.passages, in the same order)."""
+    lines = [(Part.VERDICT, verdict(fb))]
+    if fb.verdict is not Verdict.RIGHT:
+        lines.append((Part.GIVEN, _("You answered: {given}").format(given=fb.given)))
+    # Right or wrong, the correct answer is stated (the explanation may not name it).
+    lines.append((Part.ANSWER, _("Answer: {answer}").format(answer=fb.answer)))
+    if fb.explanation:
+        lines.append((Part.EXPLANATION, fb.explanation))
+    if fb.why_not is not None:
+        w = fb.why_not
+        lines.append(
+            (
+                Part.WHY_NOT,
+                _("Why not “{given}”: {statement} The {noun}: “{quote}”").format(
+                    given=w.given, statement=w.statement, noun=w.noun, quote=w.quote
+                ),
+            )
+        )
+    lines.append((Part.LABEL, _("The {noun} says:").format(noun=fb.noun)))
+    lines += [(Part.PASSAGE, p.paragraph) for p in fb.passages]
+    return lines
+
+
+def next_hint(noun: str) -> str:
+    return _("Enter or Space: next · s: whole {noun}").format(noun=noun)
+
+
+def summary_title(view: SummaryView) -> str:
+    return _("Review over") if view.review else _("Round over")
+
+
+def totals(view: SummaryView) -> str:
+    return _(
+        "Score {score} · {right} of {asked} right ({percent}%) · best streak {streak} · seed {seed}"
+    ).format(
+        score=view.score,
+        right=view.right,
+        asked=view.asked,
+        percent=view.percent,
+        streak=view.best_streak,
+        seed=view.seed,
+    )
+
+
+def topics_note() -> str:
+    return _("(a question on several topics counts once under each)")
+
+
+def missed_title(n: int) -> str:
+    return _("Missed ({n})").format(n=n)
+
+
+def missed(view: SummaryView) -> list[list[str]]:
+    """Each missed question as its lines: the prompt, the answer given, the right one and the
+    passage's words."""
+    return [
+        [
+            m.prompt,
+            _("You answered: {given}").format(given=m.given),
+            _("Answer: {answer}").format(answer=m.answer),
+            _("The {noun}: “{quote}”").format(noun=m.noun, quote=m.quote),
+        ]
+        for m in view.missed
+    ]
+
+
+def summary(view: SummaryView) -> list[str]:
+    """The summary as lines (the line mode; the full-screen game lays out the same words)."""
+    lines = [f"{summary_title(view)}. {totals(view)}"]
+    if view.topics:
+        lines.append(
+            _("By topic: {topics}").format(
+                topics=", ".join(f"{t.topic} {t.right}/{t.asked}" for t in view.topics)
+            )
+        )
+        if view.topics_overlap:
+            lines.append("  " + topics_note())
+    for block in missed(view):
+        lines.append(_("Missed: {prompt}").format(prompt=block[0]))
+        lines += ["  " + line for line in block[1:]]
+    return lines
+
+
+def end_reason(reason: EndReason) -> str:
+    """How a sitting ended, as the class's table and report say it."""
+    return {
+        EndReason.DONE: _("finished"),
+        EndReason.TIMEOUT: _("time ran out"),
+        EndReason.LEFT: _("handed in early"),
+        EndReason.CLOSED: _("interrupted, closed"),
+    }[reason]
+
+
+# -- time ---------------------------------------------------------------------------------
+
+
+def minutes(seconds: float) -> str:
+    """A duration: 12:05 (minutes and seconds), or 1:02:05 past an hour."""
+    h, rest = divmod(max(0, round(seconds)), 3600)
+    return f"{h}:{rest // 60:02d}:{rest % 60:02d}" if h else f"{rest // 60}:{rest % 60:02d}"
+
+
+def clock_text(seconds: float) -> str:
+    """Time left, rounded up: it shows 0:01 until the time is really over."""
+    return minutes(max(0, int(seconds + 0.999)))

@@ -16,7 +16,6 @@ import pytest
 from classroom import line_for, moon_paper, quiz_env, sit
 from conftest import MOON
 from helpers import right_response, wrong_response
-from quiz.round.codes import EndReason
 from quiz import plain
 from quiz.classroom import sitting
 from quiz.classroom.marking import marked_session
@@ -25,6 +24,7 @@ from quiz.clock import ManualClock, SystemClock
 from quiz.commands import sit as sit_command
 from quiz.generate import round_questions
 from quiz.question import InvalidResponse
+from quiz.round.codes import EndReason
 from quiz.services import make_services
 from quiz.session import Phase, TimeUp
 from quiz.store import open_store

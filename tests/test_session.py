@@ -11,7 +11,6 @@ import pytest
 
 from conftest import MOON
 from helpers import make_question, right_response
-from quiz.round.codes import EndReason
 from quiz.clock import ManualClock
 from quiz.generate import generate
 from quiz.kinds import KIND_NAMES
@@ -19,6 +18,7 @@ from quiz.packs.loader import load_pack
 from quiz.packs.model import Pack
 from quiz.packs.registry import resolve
 from quiz.question import InvalidResponse, Question
+from quiz.round.codes import EndReason
 from quiz.scoring import Rules
 from quiz.session import Listener, Outcome, Phase, Session, TimeUp
 from quiz.spec import PackRef, RoundSpec, SpecError
@@ -235,7 +235,7 @@ def test_outcome_says_what_was_answered() -> None:
 
 def test_why_wrong_only_for_a_wrong_choice_the_pack_explains(moon: Pack) -> None:
     from quiz.generate import all_questions
-    from quiz.present import why_not
+    from quiz.round.views import why_not
 
     q = next(q for q in all_questions(moon) if q.kind == "choice" and q.origin.why_wrong)
     wrong, reason = q.origin.why_wrong[0]

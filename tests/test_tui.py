@@ -27,7 +27,6 @@ from quiz.packs.loader import load_pack
 from quiz.packs.model import Pack
 from quiz.packs.quotes import in_context
 from quiz.packs.registry import DEFAULT_PACK, resolve
-from quiz.present import answer_text
 from quiz.question import Question
 from quiz.session import Phase, Session
 from quiz.settings import Settings
@@ -155,7 +154,7 @@ async def play_right(pilot: Pilot[None], app: QuizApp) -> None:
         assert f"Question {s.index + 1} of {s.total}" in status
         text = feedback_text(app)
         assert "✔ Right!" in text
-        assert f"Answer: {answer_text(q)}" in text
+        assert f"Answer: {q.answer_text()}" in text
         assert q.explanation in text
         check_passage(app, q)
         await pilot.press("enter")
@@ -230,7 +229,7 @@ async def test_enter_submits_the_order_as_shown_and_the_move_keys_move(moon: Pac
         assert first is not None
         assert list(first.response) == list(range(n))  # type: ignore[arg-type]
         assert first.grade.credit == 0  # submitted as shown: nothing moved, nothing earned
-        assert f"Answer: {answer_text(q)}" in feedback_text(app)
+        assert f"Answer: {q.answer_text()}" in feedback_text(app)
         await pilot.press("enter")
         await play_right(pilot, app)
         assert session.outcomes[-1].correct

@@ -352,6 +352,19 @@ def feedback(fb: FeedbackView) -> list[tuple[Part, str]]:
     return lines
 
 
+def typed_placeholder(number: bool) -> str:
+    return _("Type a number, then Enter") if number else _("Type your answer, then Enter")
+
+
+def dont_know_button(exam: bool) -> str:
+    # in an exam nothing is shown until the end: the button only skips
+    return _("I don't know") if exam else _("I don't know (shows the answer)")
+
+
+def type_first() -> str:
+    return _("Type your answer first, or choose “I don't know”.")
+
+
 def next_hint(noun: str) -> str:
     return _("Enter or Space: next · s: whole {noun}").format(noun=noun)
 
@@ -371,6 +384,10 @@ def totals(view: SummaryView) -> str:
         streak=view.best_streak,
         seed=view.seed,
     )
+
+
+def topic_columns() -> tuple[str, str, str]:
+    return _("Topic"), _("Right"), _("Asked")
 
 
 def topics_note() -> str:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from quiz.classroom.results import ClassResults, QuestionStat, WrongChoice
 from quiz.packs.model import Quote
 from quiz.packs.quotes import paragraphs
-from quiz.present import minutes
 from quiz.question import Question
 from quiz.text import plural
+from quiz.words import minutes
 
 MISCONCEPTIONS = 12  # the most chosen wrong answers shown
 

@@ -9,7 +9,7 @@ import html
 from quiz.classroom.marking import STATUS_WORDS
 from quiz.classroom.report import Report, difficulty, percent
 from quiz.kinds import KINDS
-from quiz.present import minutes
+from quiz.words import minutes
 
 CSS = """
 body { font: 16px/1.5 system-ui, sans-serif; color: #1a1a1a; background: #fff; margin: 0; }

@@ -8,7 +8,7 @@ from quiz.classroom.marking import STATUS_WORDS
 from quiz.classroom.report import Report, difficulty, percent
 from quiz.formats.markdown import md
 from quiz.kinds import KINDS
-from quiz.present import minutes
+from quiz.words import minutes
 
 
 def bar(share: float, width: int = 10) -> str:

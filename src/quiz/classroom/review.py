@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from quiz.classroom.marking import Mark, Marked
 from quiz.packs.model import Pack
-from quiz.present import answer_text, minutes, quote_in_context, quotes_of
+from quiz.round.views import passages
+from quiz.words import minutes
 
 VERDICT = {
     "right": "right",
@@ -57,7 +58,7 @@ def mark_lines(pack: Pack, mark: Mark) -> list[str]:
         f"{mark.number}. {q.prompt}",
         f"   Your answer: {mark.response_text} — {VERDICT[mark.result]}{points}"
         + (f" ({mark.note})" if mark.note and mark.result == "partial" else ""),
-        f"   Answer: {answer_text(q)}",
+        f"   Answer: {q.answer_text()}",
     ]
     if q.explanation:
         lines.append(f"   {q.explanation}")
@@ -65,5 +66,5 @@ def mark_lines(pack: Pack, mark: Mark) -> list[str]:
         why = q.why_wrong(mark.response)
         if why is not None:
             lines.append(f"   Why not {mark.response_text}: {why.statement}")
-    lines += [f"   {quote_in_context(pack, x, mark=('»', '«'))}" for x in quotes_of(q)]
+    lines += [f"   {p.before}»{p.marked}«{p.after}" for p in passages(pack, q)]
     return lines

@@ -76,7 +76,7 @@ def sit_it_with(pack: Pack, code: str) -> list[str]:
 
 def describe(paper: Paper) -> list[str]:
     from quiz.kinds import KINDS
-    from quiz.present import minutes
+    from quiz.words import minutes
 
     spec = paper.spec
     kinds = ", ".join(KINDS[k].label for k in spec.kinds) if spec.kinds else "all kinds"

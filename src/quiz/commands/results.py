@@ -91,7 +91,7 @@ def cell(value: Any) -> Any:
 
 def table(results: ClassResults, by: str) -> str:
     from quiz.classroom.report import percent
-    from quiz.present import minutes
+    from quiz.words import minutes
 
     paper = results.paper
     head = (

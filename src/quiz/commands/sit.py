@@ -143,7 +143,7 @@ def _choice(stdin: TextIO) -> str:
 
 
 def _minutes(seconds: float) -> str:
-    from quiz.present import minutes
+    from quiz.words import minutes
 
     return minutes(max(0.0, seconds))
 

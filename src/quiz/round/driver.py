@@ -75,6 +75,10 @@ class Driver(Protocol):
     def player_paces(self) -> bool:
         """True when the player's own key moves the round on after feedback."""
 
+    @property
+    def current(self) -> QuestionView | None:
+        """The question being asked, or None (feedback on screen, or the round over)."""
+
     def subscribe(self, subscriber: Subscriber) -> None: ...
     def start(self) -> None: ...
     def answer(self, response: Response) -> None: ...

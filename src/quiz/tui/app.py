@@ -220,7 +220,7 @@ class QuizApp(App[None]):
 
             def done(confirmed: bool | None) -> None:
                 if confirmed:
-                    playing.session.leave()
+                    playing.driver.leave()
                     self.exit()
 
             self.push_screen(ConfirmQuit(quit_app=True), done)

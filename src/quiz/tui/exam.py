@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from quiz.classroom import sitting
 from quiz.classroom.marking import Marked, marked_session
 from quiz.papers import Paper, PaperError
-from quiz.present import clock_text
 from quiz.round.codes import EndReason
 from quiz.session import Phase, Session
 from quiz.store.review import parse_iso
+from quiz.words import clock_text
 
 if TYPE_CHECKING:
     from quiz.store.records import SittingRow

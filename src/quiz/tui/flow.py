@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from textual.screen import Screen
 
 from quiz import rounds
+from quiz.round.codes import EndReason
 from quiz.spec import RoundSpec
 
 if TYPE_CHECKING:  # the home screen and the store load when first needed, not before a round
@@ -327,7 +328,7 @@ class Flow:
                 played, shown = await shown, None
             else:
                 played = await self.app.show(PlayScreen(session))
-            if played != "done":
+            if played is None or played is EndReason.LEFT:
                 return "home" if from_home else "quit"
             standing = await self.app.in_thread(partial(self._standing, session, recorder))
             while True:

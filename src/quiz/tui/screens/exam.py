@@ -12,7 +12,7 @@ from textual.widgets import Footer, Static
 from quiz.classroom.marking import Mark, Marked
 from quiz.classroom.review import VERDICT, score_line
 from quiz.packs.model import Pack
-from quiz.present import answer_text, quotes_of
+from quiz.round.views import passage, quotes_of
 from quiz.tui.literal import literal
 from quiz.tui.widgets.passage import Passage
 
@@ -36,7 +36,7 @@ class ReviewItem(Vertical):
             literal(f"Your answer: {m.response_text} — {VERDICT[m.result]}{points}"),
             classes=f"verdict {STYLE[m.result]}",
         )
-        yield Static(literal(f"Answer: {answer_text(q)}"), classes="correct")
+        yield Static(literal(f"Answer: {q.answer_text()}"), classes="correct")
         if q.explanation:
             yield Static(literal(q.explanation), classes="explanation")
         if isinstance(m.response, int) and m.result != "right":
@@ -46,7 +46,7 @@ class ReviewItem(Vertical):
                     literal(f"Why not “{m.response_text}”: {why.statement}"), classes="why"
                 )
         for quote in quotes_of(q):
-            yield Passage(self.pack, quote, classes="passage")
+            yield Passage(passage(self.pack, quote), classes="passage")
 
 
 class ExamReviewScreen(Screen[str]):

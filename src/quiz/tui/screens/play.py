@@ -7,38 +7,39 @@ everywhere, so a prompt holding "[bold]" or "[@click=app.quit]" shows as typed.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 
-from quiz.kinds import KINDS
-from quiz.present import answer_text, clock_text, noun_of, quotes_of, why_not
-from quiz.question import DONT_KNOW, InvalidResponse, Many, Order, Response
-from quiz.session import Outcome, Phase, Session, TimeUp
+from quiz import words
+from quiz.question import DONT_KNOW, Response
+from quiz.round.codes import EndReason, Shape, Verdict
+from quiz.round.driver import (
+    Answered,
+    Driver,
+    Event,
+    QuestionShown,
+    Refused,
+    RoundEnded,
+    SelfPaced,
+)
+from quiz.round.views import FeedbackView, QuestionView
+from quiz.session import Session
 from quiz.tui.literal import literal
 from quiz.tui.screens.modals import ConfirmQuit
-from quiz.tui.widgets.answers import AnswerList, Mode, key_hint
+from quiz.tui.widgets.answers import AnswerList, Mode
 from quiz.tui.widgets.passage import Passage
 from quiz.tui.widgets.status import StatusBar
 
-
-def speed_note(session: Session, o: Outcome) -> str:
-    """How the speed rule counted this answer, so its points are no mystery."""
-    rules = session.rules
-    if not rules.speed_bonus:
-        return ""
-    if o.seconds <= rules.grace:
-        return f" (in {o.seconds:.1f} s: full speed points)"
-    return f" (in {o.seconds:.1f} s of {rules.time_limit:.0f}: the faster, the more)"
-
-
-def _mode(session: Session) -> Mode:
-    key = session.current.key
-    return "multi" if isinstance(key, Many) else "order" if isinstance(key, Order) else "single"
+MODES: dict[Shape, Mode] = {Shape.ONE: "single", Shape.MANY: "multi", Shape.ORDER: "order"}
+MARKS = {Verdict.RIGHT: "✔", Verdict.PARTIAL: "◐", Verdict.WRONG: "✘"}
 
 
 def text(value: str) -> Content:
@@ -54,8 +55,9 @@ class Body(VerticalScroll):
         return False
 
 
-class PlayScreen(Screen[str]):
-    """Dismissed with "done" when the round is over, or "left" when the player leaves it."""
+class PlayScreen(Screen[EndReason]):
+    """A round, shown as its driver tells it. Dismissed with how the round ended (LEFT when
+    the player left it)."""
 
     BINDINGS = [
         Binding("enter,space", "next", "Next", priority=False),
@@ -63,9 +65,18 @@ class PlayScreen(Screen[str]):
         Binding("q,escape", "quit_round", "Leave round"),
     ]
 
-    def __init__(self, session: Session) -> None:
+    @dataclass
+    class RoundEvent(Message):
+        """What the driver said, in the screen's own queue (in the order it was said)."""
+
+        event: Event
+
+    def __init__(self, session: Session, *, driver: Driver | None = None) -> None:
         super().__init__()
         self.session = session
+        self.driver: Driver = driver or SelfPaced(session)
+        self.asking: QuestionView | None = self.driver.current
+        self.feedback: FeedbackView | None = None
 
     @property
     def exam(self) -> bool:
@@ -75,51 +86,86 @@ class PlayScreen(Screen[str]):
     def compose(self) -> ComposeResult:
         # The first question is built here, with the screen, rather than mounted after it:
         # one layout pass less before the player sees it.
-        q = self.session.current
+        view = self.asking
+        assert view is not None, "a round on screen has a question to ask"
         yield StatusBar(id="status")
         with Body(id="body"):
-            yield Static(text(q.prompt), id="prompt")
-            yield Static(key_hint(KINDS[q.kind].key_hint, len(q.options)), id="hint", markup=False)
+            yield Static(text(view.prompt), id="prompt")
+            yield Static(words.key_hint(view.kind, len(view.options)), id="hint", markup=False)
             with Vertical(id="answer"):
-                yield self._answer_widget()
+                yield self._answer_widget(view)
             yield Vertical(id="feedback")
         yield Footer()
 
     def on_mount(self) -> None:
         short = self.session.spec.shortfall(self.session.total)
-        if short:
-            self.notify(short)
+        if short is not None:
+            self.notify(words.shortfall(short), markup=False)
         if self.exam:  # nothing on screen may tell a right answer from a wrong one
             for label in self.query_one(StatusBar).query("#score, #streak"):
                 label.display = False
-        self._update_status()
+        assert self.asking is not None
+        self._update_status(self.asking)
         self.query_one("#feedback", Vertical).display = False
         self._focus_answer()
-        if self.session.rules.speed_bonus or self.session.spec.time_limit:
-            self.set_interval(0.25, self._update_clock)
+        self.driver.subscribe(self._heard)
+        if self.asking.timed or self.asking.speed:
+            self.set_interval(0.25, self._tick)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("next", "source"):
-            return self.session.phase is Phase.FEEDBACK
+        if action == "next":
+            return self.feedback is not None and self.driver.player_paces
+        if action == "source":
+            return self.feedback is not None
         return True
+
+    # -- what the driver says --------------------------------------------------------
+
+    def _heard(self, event: Event) -> None:
+        self.post_message(self.RoundEvent(event))
+
+    @on(RoundEvent)
+    async def _round_event(self, message: RoundEvent) -> None:
+        event = message.event
+        if isinstance(event, QuestionShown):
+            await self.show_question(event.view)
+        elif isinstance(event, Refused):
+            self.notify(words.refusal(event.error), severity="warning", markup=False)
+        elif isinstance(event, Answered):
+            self.app.clear_notifications()  # a notice about an earlier try no longer applies
+            self.asking = None
+            if event.feedback is not None:
+                self.show_feedback(event.feedback)
+        elif isinstance(event, RoundEnded):
+            # Whatever is open over the round (the rules, "leave?") closes with it: a
+            # dismissed screen pops the top of the stack, which must be this one.
+            while self.app.screen is not self and self in self.app.screen_stack:
+                self.app.pop_screen()
+            self.dismiss(event.summary.end)
+
+    def _tick(self) -> None:
+        """The clock: the driver decides whether the time is up; the screen shows what is
+        left (or, with the speed bonus, the seconds on this question)."""
+        if self.driver.tick():
+            return
+        left = self.driver.time_left()
+        bar = self.query_one(StatusBar)
+        if left is not None:
+            bar.clock = words.time_left(left)
+        elif self.asking is not None and self.asking.speed:
+            bar.clock = words.on_question(self.driver.seconds_on_question())
 
     # -- asking ---------------------------------------------------------------------
 
-    def _answer_widget(self) -> AnswerList | Vertical:
-        q = self.session.current
-        if q.options:
+    def _answer_widget(self, view: QuestionView) -> AnswerList | Vertical:
+        if view.options:
             return AnswerList(
-                q.options, _mode(self.session), preselect=self.session.shows_feedback, id="options"
+                view.options, MODES[view.shape], preselect=not view.exam, id="options"
             )
-        placeholder = "a number" if q.kind == "number" else "your answer"
+        placeholder = words.typed_placeholder(view.shape is Shape.NUMBER)
         return Vertical(
-            Input(placeholder=f"Type {placeholder}, then Enter", id="typed"),
-            Button(
-                # in an exam nothing is shown until the end: the button only skips
-                "I don't know" if self.exam else "I don't know (shows the answer)",
-                id="dont-know",
-                compact=True,
-            ),
+            Input(placeholder=placeholder, id="typed"),
+            Button(words.dont_know_button(view.exam), id="dont-know", compact=True),
             id="typed-box",
         )
 
@@ -131,12 +177,12 @@ class PlayScreen(Screen[str]):
         # The prompt's first line stays in view: focusing must not scroll past it.
         self.query_one("#body", VerticalScroll).scroll_home(animate=False)
 
-    async def show_question(self) -> None:
-        q = self.session.current
-        self._update_status()
-        self.query_one("#prompt", Static).update(text(q.prompt))
+    async def show_question(self, view: QuestionView) -> None:
+        self.asking, self.feedback = view, None
+        self._update_status(view)
+        self.query_one("#prompt", Static).update(text(view.prompt))
         hint = self.query_one("#hint", Static)
-        hint.update(key_hint(KINDS[q.kind].key_hint, len(q.options)))
+        hint.update(words.key_hint(view.kind, len(view.options)))
         hint.display = True
         feedback = self.query_one("#feedback", Vertical)
         await feedback.remove_children()
@@ -144,33 +190,15 @@ class PlayScreen(Screen[str]):
         answer = self.query_one("#answer", Vertical)
         await answer.remove_children()
         answer.display = True
-        await answer.mount(self._answer_widget())
+        await answer.mount(self._answer_widget(view))
         self._focus_answer()
         self.refresh_bindings()
 
-    def _update_status(self) -> None:
-        s = self.session
+    def _update_status(self, view: QuestionView) -> None:
         bar = self.query_one(StatusBar)
-        bar.score, bar.streak = s.score, s.streak
-        bar.position = (s.index + 1, s.total, s.index + (s.phase is Phase.FEEDBACK))
-        self._update_clock()
-
-    def _update_clock(self) -> None:
-        """The time left in a timed round (and its end when it runs out); with the speed
-        bonus on, the seconds on this question (what the points depend on)."""
-        s = self.session
-        left = s.time_left()
-        if left is not None:
-            self.query_one(StatusBar).clock = f"Time left {clock_text(left)}"
-            if left == 0 and s.phase is Phase.ASKING:
-                s.expire()
-                # Whatever is open over the round (the rules, "leave?") closes with it: a
-                # dismissed screen pops the top of the stack, which must be this one.
-                while self.app.screen is not self and self in self.app.screen_stack:
-                    self.app.pop_screen()
-                self.dismiss("done")
-        elif s.rules.speed_bonus and s.phase is Phase.ASKING:
-            self.query_one(StatusBar).clock = f"⏱ {s.seconds_on_question():.0f} s"
+        bar.score, bar.streak = view.score, view.streak
+        bar.position = (view.index + 1, view.total, view.index)
+        self._tick()
 
     @on(AnswerList.Answered)
     def _answered(self, event: AnswerList.Answered) -> None:
@@ -183,7 +211,7 @@ class PlayScreen(Screen[str]):
         if event.value.strip():
             self.submit(event.value)
         else:
-            self.notify("Type your answer first, or choose “I don't know”.", severity="warning")
+            self.notify(words.type_first(), severity="warning", markup=False)
 
     @on(Button.Pressed, "#dont-know")
     def _dont_know(self, event: Button.Pressed) -> None:
@@ -191,66 +219,34 @@ class PlayScreen(Screen[str]):
         self.submit(DONT_KNOW)
 
     def submit(self, response: Response) -> None:
-        if self.session.phase is not Phase.ASKING:
-            return
-        try:
-            outcome = self.session.answer(response)
-        except InvalidResponse as exc:
-            self.notify(str(exc), severity="warning")
-            return
-        except TimeUp:
-            self.dismiss("done")
-            return
-        self.app.clear_notifications()  # a notice about an earlier try no longer applies
-        if self.session.shows_feedback:
-            self.show_feedback(outcome)
-        elif self.session.phase is Phase.FINISHED:
-            self.dismiss("done")
-        else:
-            self.run_worker(self.show_question(), exclusive=True)
+        if self.asking is not None:
+            self.driver.answer(response)
 
     # -- feedback -------------------------------------------------------------------
 
-    def show_feedback(self, o: Outcome) -> None:
-        q = o.question
-        self._update_status()
+    def show_feedback(self, fb: FeedbackView) -> None:
+        self.feedback = fb
+        bar = self.query_one(StatusBar)
+        bar.score, bar.streak = fb.score, fb.streak
+        bar.position = (fb.index + 1, fb.total, fb.index + 1)
         # The options give way to the feedback (which names the answer given and the right
         # one), so the question and why stay on one screen.
         self.query_one("#answer", Vertical).display = False
         self.query_one("#hint", Static).display = False
-        if o.correct:
-            bonus = f"  +{o.streak_bonus} streak bonus" if o.streak_bonus else ""
-            note = f"  ({o.grade.note})" if o.grade.note else ""
-            speed = speed_note(self.session, o)
-            verdict, style = f"✔ Right!  +{o.points}{speed}{bonus}{note}", "right"
-        elif o.points:
-            verdict, style = f"◐ Partly right: +{o.points} ({o.grade.note})", "partial"
-        else:
-            refused = f"  ({o.grade.note})" if o.grade.note else ""  # why a close answer was no
-            verdict, style = f"✘ Wrong{refused}", "wrong"
-        parts: list[Static] = [Static(verdict, classes=f"verdict {style}", markup=False)]
-        if not o.correct:
-            parts.append(Static(text(f"You answered: {o.response_text}"), classes="given"))
-        # Right or wrong, the correct answer is stated (the explanation may not name it).
-        parts.append(Static(text(f"Answer: {answer_text(q)}"), classes="correct"))
-        parts.append(Static(text(q.explanation), classes="explanation"))
-        why = why_not(o)
-        if why is not None:
-            parts.append(
-                Static(
-                    text(
-                        f"Why not “{o.response_text}”: {why.statement} "
-                        f"The {noun_of(self.session.pack, why.quote)}: “{why.quote.text}”"
-                    ),
-                    classes="why",
+        parts: list[Static] = []
+        passages = iter(fb.passages)
+        for part, line in words.feedback(fb):
+            if part is words.Part.VERDICT:
+                style = fb.verdict.value
+                parts.append(
+                    Static(text(f"{MARKS[fb.verdict]} {line}"), classes=f"verdict {style}")
                 )
-            )
-        pack = self.session.pack
-        noun = noun_of(pack, q.quote)
-        parts.append(Static(text(f"The {noun} says:"), classes="label"))
-        parts.extend(Passage(pack, quote, classes="passage") for quote in quotes_of(q))
-        hint = f"Enter or Space: next · s: whole {noun}"
-        parts.append(Static(text(hint), classes="hint"))
+            elif part is words.Part.PASSAGE:
+                parts.append(Passage(next(passages), classes="passage"))
+            else:
+                parts.append(Static(text(line), classes=part.value))
+        if self.driver.player_paces:
+            parts.append(Static(text(words.next_hint(fb.noun)), classes="hint"))
         feedback = self.query_one("#feedback", Vertical)
         feedback.display = True
         feedback.mount_all(parts)
@@ -260,28 +256,21 @@ class PlayScreen(Screen[str]):
         body.scroll_home(animate=False)
         self.refresh_bindings()
 
-    async def action_next(self) -> None:
-        if self.session.phase is not Phase.FEEDBACK:
-            return
-        self.session.next()
-        if self.session.phase is Phase.FINISHED:
-            self.dismiss("done")
-        else:
-            await self.show_question()
+    def action_next(self) -> None:
+        self.driver.next()
 
     def action_source(self) -> None:
-        if self.session.phase is Phase.FEEDBACK:
+        if self.feedback is not None:
             from quiz.tui.screens.source import SourceScreen
 
-            self.app.push_screen(SourceScreen(self.session.pack, self.session.current.quote))
+            self.app.push_screen(SourceScreen(self.session.pack, self.feedback.passages[0].quote))
 
     def action_quit_round(self) -> None:
         """Leave the round. Once answers are given, ask first (they are kept either way)."""
 
         def leave(confirmed: bool | None = True) -> None:
-            if confirmed and self.session.phase is not Phase.FINISHED:
-                self.session.leave()
-                self.dismiss("left")
+            if confirmed:
+                self.driver.leave()
 
         if self.exam:  # leaving an exam hands it in, answered or not: always ask
             self.app.push_screen(ConfirmQuit(exam=True), leave)

@@ -10,9 +10,9 @@ from textual.widgets import DataTable, Footer, Static
 
 from quiz.classroom.marking import STATUS_WORDS
 from quiz.classroom.report import Report, difficulty, percent
-from quiz.present import minutes
 from quiz.text import plural
 from quiz.tui.literal import literal, literal_cell
+from quiz.words import minutes
 
 SHADE = {"weak": "shade-weak", "fair": "shade-fair", "strong": "shade-strong"}
 # "#", "Right" and "Difficulty" (3 + 5 + 10), a cell's padding on each side of five

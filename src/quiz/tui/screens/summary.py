@@ -9,7 +9,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from quiz.present import TOPICS_NOTE, answer_text, noun_of
+from quiz import words
+from quiz.round.views import summary_view
 from quiz.rounds import Standing
 from quiz.session import Session
 from quiz.tui.literal import literal, literal_cell
@@ -34,42 +35,27 @@ class SummaryScreen(Screen[str]):
         self.standing = standing
 
     def compose(self) -> ComposeResult:
-        s = self.session.summary()
-        spec = self.session.spec
-        title = "Review over" if spec.mode == "review" else "Round over"
+        view = summary_view(self.session)
         with VerticalScroll(id="summary"):
-            yield Static(title, classes="title")
-            yield Static(
-                f"Score {s.score} · {s.right} of {s.asked} right ({100 * s.accuracy:.0f}%) · "
-                f"best streak {s.best_streak} · seed {spec.seed}",
-                id="totals",
-                markup=False,
-            )
-            yield from self._standing(s.score)
+            yield Static(words.summary_title(view), classes="title", markup=False)
+            yield Static(words.totals(view), id="totals", markup=False)
+            yield from self._standing(view.score)
             table: DataTable[str] = DataTable(id="topics", cursor_type="none", zebra_stripes=True)
-            table.add_columns("Topic", "Right", "Asked")
-            for t in s.topics:
+            table.add_columns(*words.topic_columns())
+            for t in view.topics:
                 # Rich Text: literal (a str cell would be parsed as markup) and, unlike
                 # Content, measured by DataTable, so long topic names are not cut.
                 table.add_row(literal_cell(t.topic), str(t.right), str(t.asked))  # type: ignore[arg-type]
             yield table
-            if sum(t.asked for t in s.topics) > s.asked:
-                yield Static(f"({TOPICS_NOTE}.)", classes="hint")
-            if s.missed:
-                yield Static(f"Missed ({len(s.missed)})", classes="title")
-            for o in s.missed:
-                q = o.question
+            if view.topics_overlap:
+                yield Static(words.topics_note(), classes="hint", markup=False)
+            if view.missed:
+                yield Static(words.missed_title(len(view.missed)), classes="title", markup=False)
+            for lines in words.missed(view):
                 # The bullet in a column of its own: wrapped lines keep their indent.
                 with Horizontal(classes="missed"):
                     yield Static("•", classes="bullet")
-                    yield Static(
-                        literal(
-                            f"{q.prompt}\nYou answered: {o.response_text}\n"
-                            f"Answer: {answer_text(q)}\n"
-                            f"The {noun_of(self.session.pack, q.quote)}: “{q.quote.text}”"
-                        ),
-                        classes="missed-text",
-                    )
+                    yield Static(literal("\n".join(lines)), classes="missed-text")
         yield Footer()
 
     def _standing(self, score: int) -> ComposeResult:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from quiz.packs.model import Pack, Quote
-from quiz.packs.quotes import in_context
+from quiz.round import views
 from quiz.tui.literal import literal
 
 HIGHLIGHT = "bold reverse"
@@ -20,6 +19,6 @@ def highlighted(text: str, start: int, end: int) -> Content:
 class Passage(Static):
     """The paragraph holding a quote; the quote itself stands out."""
 
-    def __init__(self, pack: Pack, quote: Quote, **kwargs: object) -> None:
-        text, start, end = in_context(pack.sources[quote.source].text, quote.start, quote.end)
-        super().__init__(highlighted(text, start, end), **kwargs)  # type: ignore[arg-type]
+    def __init__(self, passage: views.Passage, **kwargs: object) -> None:
+        highlight = highlighted(passage.paragraph, passage.start, passage.end)
+        super().__init__(highlight, **kwargs)  # type: ignore[arg-type]

@@ -23,7 +23,7 @@ import pyte
 
 from quiz.kinds import KINDS
 from quiz.question import Figure, Key, Many, Order, Text
-from quiz.tui.widgets.answers import key_hint
+from quiz.words import key_hint
 
 URL = re.compile(r"http://\S+")
 OPENED = re.compile(r"tab opened \(process (\d+);")
@@ -178,7 +178,7 @@ def question_kind(screen: str) -> type[Key] | None:
     if any(f in screen for f in FEEDBACK):
         return None
     for kind in KINDS.values():  # the hint names the digits of the question's options
-        if any(key_hint(kind.key_hint, n) in screen for n in range(1, 10)):
+        if any(key_hint(kind.name, n) in screen for n in range(1, 10)):
             return kind.key
     return None
 

@@ -23,7 +23,7 @@ CORE = [
     "quiz.kinds",
     "quiz.papers",
     "quiz.plain",
-    "quiz.present",
+    "quiz.words",
     "quiz.question",
     "quiz.rounds",
     "quiz.scoring",
@@ -40,6 +40,7 @@ CORE = [
 PACKAGES = (
     "quiz.packs",
     "quiz.packs.sections",
+    "quiz.round",
     "quiz.generate",
     "quiz.store",
     "quiz.commands",

@@ -219,9 +219,10 @@ class QuizApp(App[None]):
                 return
 
             def done(confirmed: bool | None) -> None:
-                if confirmed:
-                    playing.driver.leave()
-                    self.exit()
+                if confirmed:  # the round is closed (and kept) before the app goes
+                    playing.ask(playing.driver.leave).add_done_callback(
+                        lambda _: self.call_from_thread(self.exit)
+                    )
 
             self.push_screen(ConfirmQuit(quit_app=True), done)
         else:

@@ -7,6 +7,10 @@ everywhere, so a prompt holding "[bold]" or "[@click=app.quit]" shows as typed.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass
 
 from textual import on
@@ -77,6 +81,11 @@ class PlayScreen(Screen[EndReason]):
         self.driver: Driver = driver or SelfPaced(session)
         self.asking: QuestionView | None = self.driver.current
         self.feedback: FeedbackView | None = None
+        # Everything asked of the driver runs here, one call after another: an answer's
+        # commit to the store (a PostgreSQL round trip, a lock) never holds up the screen,
+        # the calls keep their order, and the feedback comes only once the answer is kept.
+        self._calls = ThreadPoolExecutor(max_workers=1, thread_name_prefix="round")
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     @property
     def exam(self) -> bool:
@@ -108,6 +117,7 @@ class PlayScreen(Screen[EndReason]):
         self._update_status(self.asking)
         self.query_one("#feedback", Vertical).display = False
         self._focus_answer()
+        self._loop = asyncio.get_running_loop()
         self.driver.subscribe(self._heard)
         if self.asking.timed or self.asking.speed:
             self.set_interval(0.25, self._tick)
@@ -121,8 +131,19 @@ class PlayScreen(Screen[EndReason]):
 
     # -- what the driver says --------------------------------------------------------
 
+    def on_unmount(self) -> None:
+        self._calls.shutdown(wait=False)  # what was asked still runs; nothing new is
+
+    def ask(self, call: Callable[[], object]) -> Future[object]:
+        """Ask the driver something off the UI loop, after whatever was asked before."""
+        return self._calls.submit(call)
+
     def _heard(self, event: Event) -> None:
-        self.post_message(self.RoundEvent(event))
+        """The driver speaks on the round's thread: the event joins the screen's queue."""
+        if self._loop is None:
+            return
+        with suppress(RuntimeError):  # the app has closed its loop: nobody is watching
+            self._loop.call_soon_threadsafe(self.post_message, self.RoundEvent(event))
 
     @on(RoundEvent)
     async def _round_event(self, message: RoundEvent) -> None:
@@ -146,8 +167,7 @@ class PlayScreen(Screen[EndReason]):
     def _tick(self) -> None:
         """The clock: the driver decides whether the time is up; the screen shows what is
         left (or, with the speed bonus, the seconds on this question)."""
-        if self.driver.tick():
-            return
+        self.ask(self.driver.tick)
         left = self.driver.time_left()
         bar = self.query_one(StatusBar)
         if left is not None:
@@ -220,7 +240,7 @@ class PlayScreen(Screen[EndReason]):
 
     def submit(self, response: Response) -> None:
         if self.asking is not None:
-            self.driver.answer(response)
+            self.ask(lambda: self.driver.answer(response))
 
     # -- feedback -------------------------------------------------------------------
 
@@ -257,7 +277,7 @@ class PlayScreen(Screen[EndReason]):
         self.refresh_bindings()
 
     def action_next(self) -> None:
-        self.driver.next()
+        self.ask(self.driver.next)
 
     def action_source(self) -> None:
         if self.feedback is not None:
@@ -270,7 +290,7 @@ class PlayScreen(Screen[EndReason]):
 
         def leave(confirmed: bool | None = True) -> None:
             if confirmed:
-                self.driver.leave()
+                self.ask(self.driver.leave)
 
         if self.exam:  # leaving an exam hands it in, answered or not: always ask
             self.app.push_screen(ConfirmQuit(exam=True), leave)

@@ -8,6 +8,7 @@ from helpers import bundled, moon, plain
 from quiz.answers import check_number, check_typed, parse_number, short_forms
 from quiz.generate import all_questions
 from quiz.question import Figure, Question, Text
+from quiz.words import note as words_note
 
 
 def typed(answer: str, *aliases: str, rivals: tuple[str, ...] = ()) -> Text:
@@ -68,7 +69,7 @@ def test_small_typo_accepted_and_marked_not_exact() -> None:
     verdict = check_typed(SIAULIAI, "Siauliai Air Bsae")
     assert verdict.correct
     assert not verdict.exact
-    assert "Šiauliai Air Base" in str(verdict.note)
+    assert "Šiauliai Air Base" in words_note(verdict.note)
 
 
 def test_typo_in_a_long_name_accepted() -> None:
@@ -87,9 +88,10 @@ def test_a_typo_in_a_name_one_answer_names_the_one_it_meant() -> None:
     )
     verdict = check_typed(listed, "Afganistan")
     assert verdict.correct and not verdict.exact
-    assert str(verdict.note) == "accepted as a typo of Afghanistan"
+    assert words_note(verdict.note) == "accepted as a typo of Afghanistan"
     accented = Text("Šiauliai or Kaunas", ("Šiauliai or Kaunas", "Šiauliai", "Kaunas"), ())
-    assert str(check_typed(accented, "siauliai").note) == "accepted without its accents: Šiauliai"
+    said = words_note(check_typed(accented, "siauliai").note)
+    assert said == "accepted without its accents: Šiauliai"
 
 
 def test_a_big_mistake_is_not_a_typo() -> None:
@@ -351,7 +353,7 @@ def test_a_short_form_two_values_share_is_not_accepted() -> None:
     assert "Lithuanian" not in answer_forms(pack, air_force)
     key = _typed_about(pack, "summit", "decided to deploy")
     verdict = check_typed(key, "Summit")
-    assert not verdict.correct and "more than one" in str(verdict.note)
+    assert not verdict.correct and "more than one" in words_note(verdict.note)
 
 
 @pytest.mark.parametrize(
@@ -367,7 +369,7 @@ def test_a_short_form_two_values_share_is_not_accepted() -> None:
 def test_a_close_answer_refused_says_why(key: Text, given: str, note: str) -> None:
     verdict = check_typed(key, given)
     assert not verdict.correct
-    assert note in str(verdict.note), verdict
+    assert note in words_note(verdict.note), verdict
 
 
 def test_cyber_security_for_cyber_defence_is_refused_with_a_reason() -> None:
@@ -376,7 +378,7 @@ def test_cyber_security_for_cyber_defence_is_refused_with_a_reason() -> None:
     key = _typed_about(bundled(), "political commitment")
     assert check_typed(key, "cyber defence").correct and check_typed(key, "cyber").correct
     verdict = check_typed(key, "cyber security")
-    assert not verdict.correct and "something else" in str(verdict.note)
+    assert not verdict.correct and "something else" in words_note(verdict.note)
 
 
 def test_a_name_one_question_takes_any_value_of_the_list() -> None:
@@ -414,7 +416,7 @@ def test_no_other_entitys_name_is_ever_a_right_typed_answer(which: str) -> None:
                     # Only a short form the question itself accepts, cut from the right
                     # value's own name ("Warsaw" for the Warsaw Summit), may coincide with
                     # another entity's name; never a forgiven typo.
-                    assert verdict.exact, (q.id, name, str(verdict.note))
+                    assert verdict.exact, (q.id, name, words_note(verdict.note))
                     assert plain(name) in {plain(a) for a in key.accepted}, (q.id, name)
                     assert any(f" {plain(name)} " in f" {r} " for r in right_names), (q.id, name)
     assert checked > 100

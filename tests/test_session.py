@@ -235,7 +235,7 @@ def test_outcome_says_what_was_answered() -> None:
 
 def test_why_wrong_only_for_a_wrong_choice_the_pack_explains(moon: Pack) -> None:
     from quiz.generate import all_questions
-    from quiz.round.views import why_not
+    from quiz.round.viewing import why_not
 
     q = next(q for q in all_questions(moon) if q.kind == "choice" and q.origin.why_wrong)
     wrong, reason = q.origin.why_wrong[0]

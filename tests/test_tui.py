@@ -38,6 +38,7 @@ from quiz.tui.screens.source import SourceScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.answers import AnswerList
 from quiz.tui.widgets.passage import HIGHLIGHT, Passage
+from quiz.words import note as words_note
 
 
 @pytest.fixture(scope="module")
@@ -712,7 +713,7 @@ async def test_i_dont_know_and_an_empty_typed_answer(moon: Pack) -> None:
         assert str(shown) == "I don't know (shows the answer)"
         await pilot.click("#dont-know")
         assert session.last is not None and not session.last.correct
-        assert str(session.last.grade.note) == "not answered"
+        assert words_note(session.last.grade.note) == "not answered"
         text = feedback_text(app)
         assert "✘ Wrong" in text and f"Answer: {q.answer_text()}" in text
         await pilot.press("enter")

@@ -32,9 +32,7 @@ class InvalidResponse(ValueError):
         super().__init__(reason.value)
 
     def __str__(self) -> str:
-        from quiz.words import refusal  # the wording layer depends on this module, not back
-
-        return refusal(self)
+        return words.refusal(self)
 
 
 NOT_ANSWERED = Note(NoteCode.NOT_ANSWERED)

@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from quiz.kinds import KINDS
 from quiz.limits import MAX_COUNT
+from quiz.round.codes import Shortfall
 from quiz.scoring import Rules
 
 Mode = Literal["practice", "review", "exam"]
@@ -35,15 +36,6 @@ class PackRef:
     @classmethod
     def of(cls, pack: Any) -> PackRef:
         return cls(pack.id, pack.version, pack.digest)
-
-
-@dataclass(frozen=True)
-class Shortfall:
-    """A round made shorter than asked: `made` questions, because the kinds and topics
-    chosen (`filtered`) or the pack itself had no more."""
-
-    made: int
-    filtered: bool
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,10 @@ from __future__ import annotations
 import gettext
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from quiz.round.codes import EndReason, Note, NoteCode, Refusal, Verdict
-
-if TYPE_CHECKING:  # the views are data this module reads, never builds
-    from quiz.question import InvalidResponse
-    from quiz.round.views import FeedbackView, QuestionView, SummaryView
-    from quiz.spec import Shortfall
+from quiz.round.codes import EndReason, Note, NoteCode, Refusal, Shortfall, Verdict
+from quiz.round.views import FeedbackView, QuestionView, SummaryView
 
 LOCALES = Path(__file__).parent / "locale"
 _catalogue: gettext.NullTranslations = gettext.translation("quiz", LOCALES, fallback=True)
@@ -83,7 +79,15 @@ _NOTES = {
 }
 
 
-def refusal(exc: InvalidResponse) -> str:
+class Refused(Protocol):
+    """A refused response (quiz.question.InvalidResponse): its code and numbers."""
+
+    reason: Refusal
+    n: int
+    text: str
+
+
+def refusal(exc: Refused) -> str:
     """Why a response does not fit its question, to be answered again."""
     reason, n = exc.reason, exc.n
     if reason is Refusal.OPTION_RANGE:

@@ -13,6 +13,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from quiz import words
 from quiz.clock import Clock, SystemClock
 from quiz.packs.model import Pack
 from quiz.papers import RULES
@@ -133,7 +134,8 @@ def marks_of(session: Session) -> tuple[Mark, ...]:
 def _mark(i: int, q: Question, o: Outcome | None) -> Mark:
     if o is None or o.response is None:
         return Mark(i + 1, q, None, 0.0, 0, None)
-    return Mark(i + 1, q, o.response, o.grade.credit, o.total, o.seconds, str(o.grade.note or ""))
+    note = words.note(o.grade.note) if o.grade.note else ""
+    return Mark(i + 1, q, o.response, o.grade.credit, o.total, o.seconds, note)
 
 
 def given_of(row: SittingRow) -> list[Given]:

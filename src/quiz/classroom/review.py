@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from quiz.classroom.marking import Mark, Marked
 from quiz.packs.model import Pack
-from quiz.round.views import passages
+from quiz.round.viewing import passages
 from quiz.words import minutes
 
 VERDICT = {

@@ -64,10 +64,14 @@ class Note:
     value: float = 0.0
     tolerance: float = 0.0
 
-    def __str__(self) -> str:
-        from quiz.words import note  # the wording layer renders it; codes stay a leaf
 
-        return note(self)
+@dataclass(frozen=True)
+class Shortfall:
+    """A round made shorter than asked: `made` questions, because the kinds and topics
+    chosen (`filtered`) or the pack itself had no more (a round never asks a fact twice)."""
+
+    made: int
+    filtered: bool
 
 
 class Refusal(Enum):

@@ -21,14 +21,8 @@ from typing import Protocol
 
 from quiz.question import InvalidResponse, Response
 from quiz.round.codes import EndReason
-from quiz.round.views import (
-    FeedbackView,
-    QuestionView,
-    SummaryView,
-    feedback_view,
-    question_view,
-    summary_view,
-)
+from quiz.round.viewing import feedback_view, question_view, summary_view
+from quiz.round.views import FeedbackView, QuestionView, SummaryView
 from quiz.session import Outcome, Phase, Session, TimeUp
 
 

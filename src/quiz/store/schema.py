@@ -11,12 +11,19 @@ gives every round kept so far its own id.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from quiz.store.backend import Backend, StoreError
 
-if TYPE_CHECKING:
-    from quiz.store.sql import SqlStore
+
+class Migrating(Protocol):
+    """The store as its migrations use it (quiz.store.sql.SqlStore, which calls `migrate`):
+    the schema knows nothing more of it, so the two modules do not import each other."""
+
+    @property
+    def db(self) -> Backend: ...
+
+    def rebuild_progress(self, per_fact: bool = True) -> None: ...
 
 V1 = [
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -100,14 +107,14 @@ V4 = [
     "CREATE INDEX rounds_by_paper ON rounds (paper, player_id)",
 ]
 
-Step = list[str] | Callable[["SqlStore"], None]
+Step = list[str] | Callable[[Migrating], None]
 
 
-def _rebuild_progress(store: SqlStore) -> None:
+def _rebuild_progress(store: Migrating) -> None:
     store.rebuild_progress(per_fact=False)  # step 5 is yet to add each fact's own result
 
 
-def _give_uids(store: SqlStore) -> None:
+def _give_uids(store: Migrating) -> None:
     import uuid
 
     for (round_id,) in store.db.execute("SELECT id FROM rounds WHERE uid IS NULL"):
@@ -136,7 +143,7 @@ def version(db: Backend) -> int:
         raise StoreError(f"{db.where} has no readable schema version") from None
 
 
-def migrate(store: SqlStore, target: int = VERSION) -> int:
+def migrate(store: Migrating, target: int = VERSION) -> int:
     """Bring the database up to `target`; return the version it was at."""
     db = store.db
     with db.transaction():

@@ -16,12 +16,11 @@ from quiz.clock import Clock, SystemClock
 from quiz.store import review
 from quiz.store.backend import Backend, RoundClosed
 from quiz.store.records import AnswerRecord, FactProgress, Player, RoundRow, TopScore
+from quiz.store.schema import migrate
 
 
 class SqlStore:
     def __init__(self, db: Backend, clock: Clock | None = None) -> None:
-        from quiz.store.schema import migrate
-
         self.db = db
         self.clock: Clock = clock or SystemClock()
         self.problem: str | None = None  # why progress is not being kept, when it is not

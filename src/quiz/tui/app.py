@@ -21,14 +21,13 @@ from textual.geometry import Size
 from textual.screen import Screen
 
 from quiz.safe import visible
-from quiz.tui.screens.modals import ConfirmQuit, HelpScreen, TooSmall
+from quiz.tui.screens.modals import MIN_SIZE, ConfirmQuit, HelpScreen, TooSmall
 
 if TYPE_CHECKING:  # not imported for the home screen's first frame: it draws sooner
     from quiz.papers import Paper
     from quiz.services import Services
     from quiz.session import Session
 
-MIN_SIZE = (60, 18)
 
 
 def screenshot_folder() -> Path:

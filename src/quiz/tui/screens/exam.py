@@ -12,7 +12,7 @@ from textual.widgets import Footer, Static
 from quiz.classroom.marking import Mark, Marked
 from quiz.classroom.review import VERDICT, score_line
 from quiz.packs.model import Pack
-from quiz.round.views import passage, quotes_of
+from quiz.round.viewing import passage, quotes_of
 from quiz.tui.literal import literal
 from quiz.tui.widgets.passage import Passage
 

@@ -13,6 +13,8 @@ from textual.widgets import Button, Label, Static
 
 from quiz.tui.literal import literal
 
+MIN_SIZE = (60, 18)  # the smallest screen the game is drawn on (columns, rows)
+
 
 class Confirm(ModalScreen[bool]):
     """A yes/no question; y or Enter on the first button says yes, n or Escape says no."""
@@ -134,8 +136,6 @@ class TooSmall(Screen[None]):
         self.app.call_after_refresh(self.app.guard_size)  # type: ignore[attr-defined]
 
     def update_message(self) -> None:
-        from quiz.tui.app import MIN_SIZE
-
         w, h = self.app.size
         shown = self.query("#too-small")  # a resize can come before the notice is composed
         if not shown:

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from quiz import words
-from quiz.round.views import summary_view
+from quiz.round.viewing import summary_view
 from quiz.rounds import Standing
 from quiz.session import Session
 from quiz.tui.literal import literal, literal_cell

@@ -1,0 +1,121 @@
+"""The views of a round (quiz.round.views) made from its session: what the driver hands the
+front ends, so none of them reads the session's state for itself."""
+
+from __future__ import annotations
+
+from quiz.packs.model import Pack, Quote
+from quiz.packs.quotes import in_context
+from quiz.question import Question, WhyWrong
+from quiz.round.codes import EndReason
+from quiz.round.views import (
+    FeedbackView,
+    MissedView,
+    Passage,
+    QuestionView,
+    Speed,
+    SummaryView,
+    TopicView,
+    WhyNot,
+)
+from quiz.session import Outcome, Session, Summary
+
+
+def noun_of(pack: Pack | None, quote: Quote | None = None) -> str:
+    """What the pack calls the source a quote is from (its `noun`: article, chapter, handout;
+    'text' when it says nothing), so no pack is shown another pack's word."""
+    if pack is None:
+        return "source"
+    if quote is not None and quote.source in pack.sources:
+        return pack.sources[quote.source].noun
+    return pack.noun
+
+
+def quotes_of(q: Question) -> list[Quote]:
+    """Every passage behind a question, the main one first, each once."""
+    return list({(x.source, x.start, x.end): x for x in q.origin.quotes}.values())
+
+
+def passage(pack: Pack, quote: Quote) -> Passage:
+    text, start, end = in_context(pack.sources[quote.source].text, quote.start, quote.end)
+    return Passage(text, start, end, quote)
+
+
+def passages(pack: Pack, q: Question) -> tuple[Passage, ...]:
+    return tuple(passage(pack, x) for x in quotes_of(q))
+
+
+def question_view(session: Session) -> QuestionView:
+    q = session.current
+    return QuestionView(
+        index=session.index,
+        total=session.total,
+        kind=q.kind,
+        shape=q.shape,
+        prompt=q.prompt,
+        options=q.options,
+        score=session.score,
+        streak=session.streak,
+        exam=not session.shows_feedback,
+        timed=session.spec.time_limit is not None,
+        speed=session.rules.speed_bonus,
+    )
+
+
+def why_not(o: Outcome) -> WhyWrong | None:
+    """For a wrong pick of one option: the fact that option really belongs to."""
+    if o.correct or not isinstance(o.response, int):
+        return None
+    return o.question.why_wrong(o.response)
+
+
+def feedback_view(session: Session, o: Outcome) -> FeedbackView:
+    q, pack, rules = o.question, session.pack, session.rules
+    why = why_not(o)
+    return FeedbackView(
+        index=o.index,
+        total=session.total,
+        verdict=o.grade.verdict,
+        points=o.points,
+        streak_bonus=o.streak_bonus,
+        note=o.grade.note,
+        speed=Speed(o.seconds, rules.grace, rules.time_limit) if rules.speed_bonus else None,
+        given=o.response_text,
+        answer=q.answer_text(),
+        explanation=q.explanation,
+        why_not=(
+            WhyNot(o.response_text, why.statement, noun_of(pack, why.quote), why.quote.text)
+            if why is not None
+            else None
+        ),
+        noun=noun_of(pack, q.quote),
+        passages=passages(pack, q),
+        score=session.score,
+        streak=session.streak,
+    )
+
+
+def missed_view(pack: Pack, o: Outcome) -> MissedView:
+    q = o.question
+    return MissedView(
+        q.prompt, o.response_text, q.answer_text(), noun_of(pack, q.quote), q.quote.text
+    )
+
+
+def summary_view(session: Session, summary: Summary | None = None) -> SummaryView:
+    s = summary or session.summary()
+    return SummaryView(
+        review=session.spec.mode == "review",
+        exam=not session.shows_feedback,
+        end=session.end_reason or EndReason.LEFT,
+        score=s.score,
+        right=s.right,
+        partial=s.partial,
+        asked=s.asked,
+        total=s.total,
+        percent=round(100 * s.accuracy),
+        best_streak=s.best_streak,
+        seed=session.seed,
+        topics=tuple(TopicView(t.topic, t.right, t.asked) for t in s.topics),
+        topics_overlap=sum(t.asked for t in s.topics) > s.asked,
+        missed=tuple(missed_view(session.pack, o) for o in s.missed),
+    )

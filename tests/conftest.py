@@ -1,7 +1,21 @@
-"""Shared fixtures: keep the developer's own data and cache folders out of every test."""
+"""Shared fixtures: keep the developer's own data, settings and cache folders out of every test.
+
+The README invites a player to set `QUIZ_DB` to their progress file, and the game reads
+`QUIZ_*` and the XDG folders (through platformdirs). A suite run from that shell must neither
+write test players into that file nor fail because of what is in it: every `QUIZ_*` and
+`XDG_*` variable of the environment the run starts in is removed, and the folders the game
+may use are pointed at private ones, first for the whole run (before collection and any
+module-scoped fixture, which run before a test's own fixtures) and then for each test (its
+tmp_path). Subprocesses, tmux and served games inherit os.environ as it is when they start,
+so they see the cleaned environment too.
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -9,12 +23,58 @@ import pytest
 DATA = Path(__file__).parent / "data"
 MOON = DATA / "moon.yaml"
 
+# The suite's own settings, which the game never reads: a PostgreSQL server to test against.
+SUITE_SETTINGS = frozenset({"QUIZ_TEST_PG"})
+# Where each variable points during a run, under a private folder.
+FOLDERS = {
+    "QUIZ_DATA_DIR": "data",
+    "QUIZ_CACHE_DIR": "cache",
+    "QUIZ_CONFIG_DIR": "config",
+    "XDG_DATA_HOME": "xdg/data",
+    "XDG_CONFIG_HOME": "xdg/config",
+    "XDG_CACHE_HOME": "xdg/cache",
+    "XDG_STATE_HOME": "xdg/state",
+    "XDG_RUNTIME_DIR": "xdg/runtime",
+    "XDG_DOWNLOAD_DIR": "xdg/downloads",  # screenshots go to Downloads when it exists
+}
+
+
+def foreign(environ: Mapping[str, str]) -> list[str]:
+    """The variables of `environ` that could lead the game to a user's data or settings."""
+    return sorted(k for k in environ if k.startswith(("QUIZ_", "XDG_")) and k not in SUITE_SETTINGS)
+
+
+def isolate(monkeypatch: pytest.MonkeyPatch, base: Path) -> None:
+    """Remove every QUIZ_* and XDG_* variable, then point the game's folders under `base`."""
+    for name in foreign(os.environ):
+        monkeypatch.delenv(name)
+    for name, folder in FOLDERS.items():
+        monkeypatch.setenv(name, str(base / folder))
+    runtime = base / FOLDERS["XDG_RUNTIME_DIR"]
+    runtime.mkdir(parents=True, exist_ok=True)
+    runtime.chmod(0o700)  # what the XDG spec requires of it
+
+
+_RUN = pytest.StashKey[tuple[pytest.MonkeyPatch, Path]]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The private environment for the whole run, set before any test module is imported."""
+    patch, base = pytest.MonkeyPatch(), Path(tempfile.mkdtemp(prefix="quiz-tests-"))
+    isolate(patch, base)
+    config.stash[_RUN] = (patch, base)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    patch, base = config.stash[_RUN]
+    patch.undo()
+    shutil.rmtree(base, ignore_errors=True)
+
 
 @pytest.fixture(autouse=True)
 def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("QUIZ_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("QUIZ_CONFIG_DIR", str(tmp_path / "config"))
+    """Each test its own folders, and no QUIZ_* left by whatever ran before it."""
+    isolate(monkeypatch, tmp_path)
 
 
 @pytest.fixture(scope="session")

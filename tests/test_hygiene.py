@@ -1,9 +1,11 @@
-"""Project hygiene: the domain code never imports Textual; the bundled source is frozen."""
+"""Project hygiene: the domain code never imports Textual; the bundled source is frozen; the
+suite never touches the player's own data."""
 
 from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
 import pkgutil
 import subprocess
 import sys
@@ -145,3 +147,80 @@ def test_bundled_pack_records_the_source_details() -> None:
     assert plain(source.title).startswith("active and reliable ally since the start")
     assert source.date == "2018-03-29"
     assert source.date_note and "infer" in source.date_note.lower()
+
+
+# -- the suite keeps out of the player's own data ------------------------------------------
+
+
+def test_a_test_sees_only_its_own_folders(tmp_path: Path) -> None:
+    """No QUIZ_* or XDG_* variable but the folders conftest gives this test, all in its
+    tmp_path: a QUIZ_DB from the shell the suite was started in does not reach it."""
+    from conftest import FOLDERS, SUITE_SETTINGS, foreign
+
+    assert foreign(os.environ) == sorted(FOLDERS)
+    for name in FOLDERS:
+        assert Path(os.environ[name]).is_relative_to(tmp_path), name
+    assert not SUITE_SETTINGS & set(FOLDERS)
+
+
+INNER_TEST = """
+import os, subprocess, sys
+from pathlib import Path
+
+from quiz.store import default_target, open_store
+
+OUTSIDE = {outside!r}
+
+
+def test_a_player_plays(tmp_path):
+    for name, value in os.environ.items():
+        if name.startswith(("QUIZ_", "XDG_")):
+            assert OUTSIDE not in value, (name, value)
+    assert Path(default_target()).is_relative_to(tmp_path)
+    open_store().player("Ann")  # what the suite's own tests do, in process
+    done = subprocess.run(
+        [sys.executable, "-m", "quiz", "play", {moon!r}, "--plain", "--count", "1"],
+        input="1\\n", capture_output=True, text=True, timeout=60,
+    )  # and in a subprocess, as a player
+    assert done.returncode == 0, done.stderr
+"""
+
+
+def test_a_run_started_with_a_players_folders_leaves_them_alone(tmp_path: Path) -> None:
+    """The README invites a player to set QUIZ_DB; a suite run from that shell must not write
+    into that file, nor into the XDG folders it was given. A run of pytest is started as such a
+    shell would start it, on a test that writes progress (in process and through `quiz play`)
+    with this conftest, and the player's files are compared byte for byte."""
+    from conftest import MOON
+    from quiz.store import open_store
+
+    outside = tmp_path / "player"
+    db = outside / "progress.db"
+    db.parent.mkdir()
+    open_store(str(db)).player("Owner")
+    env = {**os.environ, "QUIZ_DB": str(db), "QUIZ_PLAYER": "Owner"}
+    for name in ("DATA", "CONFIG", "CACHE", "STATE"):
+        env[f"XDG_{name}_HOME"] = str(outside / name.lower())
+    for name in ("DATA", "CACHE", "CONFIG"):
+        env[f"QUIZ_{name}_DIR"] = str(outside / f"quiz-{name.lower()}")
+
+    def files() -> dict[str, bytes]:
+        return {str(p): p.read_bytes() for p in sorted(outside.rglob("*")) if p.is_file()}
+
+    before = files()
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "conftest.py").write_bytes((Path(__file__).parent / "conftest.py").read_bytes())
+    inner = INNER_TEST.format(outside=str(outside), moon=str(MOON))
+    (run / "test_inner.py").write_text(inner, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist"],
+        cwd=run,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "1 passed" in done.stdout
+    assert files() == before

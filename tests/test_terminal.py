@@ -88,8 +88,10 @@ SEED = 10  # a round that opens with a short, false true/false statement
 def test_play_in_a_real_terminal(tmp_path: Path) -> None:
     first = generate(load_pack(MOON), SEED, 2)[0]
     assert first.kind == "true_false" and first.answer_text() == "False"
-    env = {k: v for k, v in os.environ.items() if k.startswith("QUIZ_")}
-    assert env, "conftest keeps the player's folders out"
+    # The test's private folders (conftest), given to the pane even if the tmux server's own
+    # environment were another's.
+    env = {k: v for k, v in os.environ.items() if k.startswith(("QUIZ_", "XDG_"))}
+    assert "QUIZ_DATA_DIR" in env and "QUIZ_DB" not in env, "conftest keeps the player's out"
     tmux = Tmux(tmp_path)
     try:
         command = [

@@ -1060,3 +1060,36 @@ def test_verify_all_catches_a_question_asked_twice() -> None:
     assert verify_all(qs) == []
     twice = dataclasses.replace(qs[3], id="twin:choice")
     assert verify_all([*qs, twice]) == [("twin:choice", f"repeats question {qs[3].id}")]
+
+
+# -- the generator's tables belong to their pack ---------------------------------------------
+
+
+def test_a_packs_tables_are_its_own_and_go_with_it() -> None:
+    """The Index is kept by the pack (Pack.derived), not in a module: each pack has its own,
+    a pack read back from the parsed-pack cache makes its own, and dropping the pack frees
+    its tables at once (no cycle between them that only the collector could break)."""
+    import gc
+    import pickle
+    import weakref
+
+    from quiz.generate.index import index_of
+
+    pack = load_pack(MOON)
+    other = load_pack(MOON)
+    index = index_of(pack)
+    assert index_of(pack) is index and index.pack is pack
+    assert index_of(other) is not index
+    all_questions(pack)  # fills the tables
+    copy = pickle.loads(pickle.dumps(pack))
+    assert index_of(copy) is not index and index_of(copy).pack is copy
+    gone = weakref.ref(index)
+    del index
+    was_enabled = gc.isenabled()
+    gc.disable()  # freed by reference counting alone, or not at all
+    try:
+        del pack
+        assert gone() is None
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from quiz.collector import collector_paused
 from quiz.generate.rounds import generate
 from quiz.generate.slots import Slot, select, slots
 from quiz.packs.model import Pack
@@ -33,9 +32,8 @@ def all_questions(
     topics: Iterable[str] | None = None,
 ) -> list[Question]:
     """Every question the pack can produce, in pack order."""
-    with collector_paused():
-        built = (s.build(seed) for s in select(slots(pack), kinds, topics))
-        return [q for q in built if q is not None]
+    built = (s.build(seed) for s in select(slots(pack), kinds, topics))
+    return [q for q in built if q is not None]
 
 
 def by_ids(pack: Pack, seed: int, ids: Sequence[str]) -> list[Question]:

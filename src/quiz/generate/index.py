@@ -3,8 +3,9 @@
 Building one question must not scan the whole bank, or generating every
 question of a textbook-sized pack grows with the square of its facts. Each
 table here is built on first use, from one pass over the part of the pack it
-covers, and kept for as long as the pack object lives (keyed by the object, so
-a reloaded pack gets fresh tables and a dropped one frees them).
+covers, and kept for as long as the pack object lives: the pack holds its Index
+(`Pack.derived`), so a reloaded pack gets fresh tables, a dropped one frees them,
+and no module keeps a table of packs.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar
-from weakref import WeakKeyDictionary
 
 from quiz.packs.model import Entity, Fact, Number, Pack, Precision, Relation, Value, When
 from quiz.packs.quotes import sentences
@@ -130,7 +130,9 @@ class Index:
     """The tables of one pack. Use `index_of(pack)`."""
 
     def __init__(self, pack: Pack) -> None:
-        self._pack = weakref.ref(pack)  # the index lives as long as its pack, not longer
+        # Weak: the pack holds its index (Pack.derived), and a pack and its index in a cycle
+        # would wait for the cycle collector to be freed.
+        self._pack = weakref.ref(pack)
         self._groups: dict[tuple[str, str | None], tuple[Value, ...]] = {}
         self._numbers: dict[str, tuple[Number, ...]] = {}
         self._dates: dict[str, tuple[tuple[When, ...], list[int]]] = {}
@@ -258,19 +260,9 @@ class AnswerSet:
         return False
 
 
-_INDEXES: WeakKeyDictionary[Pack, Index] = WeakKeyDictionary()
-_last: tuple[weakref.ref[Pack], Index] | None = None  # every builder asks, about one pack
-
-
 def index_of(pack: Pack) -> Index:
-    global _last
-    if _last is not None and _last[0]() is pack:
-        return _last[1]
-    found = _INDEXES.get(pack)
-    if found is None:
-        found = _INDEXES[pack] = Index(pack)
-    _last = (weakref.ref(pack), found)
-    return found
+    """The pack's Index, made on first use and kept by the pack itself."""
+    return pack.derived(Index)
 
 
 def shuffled(items: Sequence[T], rng: random.Random) -> Iterator[T]:

@@ -14,7 +14,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from quiz.collector import collector_paused
 from quiz.packs.errors import PackError, Problem, display_path
 from quiz.packs.model import Pack
 from quiz.packs.schema import definition
@@ -35,8 +34,7 @@ def load_pack(path: Path | str) -> Pack:
     name = display_path(path)
     text = read_text(path)
     ctx = Context(path, text)
-    with collector_paused():
-        pack = build(ctx, load_yaml(text, name))
+    pack = build(ctx, load_yaml(text, name))
     errors = [p for p in ctx.elsewhere if not p.warning]
     if ctx.problems or errors or pack is None:
         where = Locator(text)

@@ -8,9 +8,10 @@ which keys progress to `Fact.id`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Literal, TypeVar, cast
 
 from quiz.packs.errors import Problem
 from quiz.text import capitalize_first, fold
@@ -39,6 +40,7 @@ TEMPLATE_KEYS = (
     "event",
     "year",
 )
+T = TypeVar("T")
 DEFAULT_NOUN = "text"  # what prompts call a source that does not say what it is
 
 MONTHS = (
@@ -337,6 +339,28 @@ class Pack:
             for side in ("subject", "object"):
                 self._sides(rid, side)
                 self.values_on(rid, side)
+
+    def derived(self, make: Callable[[Pack], T]) -> T:
+        """What code outside the model works out from this pack once and then looks up for
+        every question (the generator's tables, `quiz.generate.index`): `make(self)` on first
+        use, then the same object. It is kept with this pack and dropped with it, so no
+        module keeps a table of packs; `make` must not hold the pack strongly (a cycle would
+        wait for the collector). Never pickled: a pack read from the parsed-pack cache, or
+        one made by `dataclasses.replace`, works its own out."""
+        tables = self._derived
+        found = tables.get(make)
+        if found is None:
+            found = tables[make] = make(self)
+        return cast(T, found)
+
+    @cached_property
+    def _derived(self) -> dict[Callable[[Pack], object], object]:
+        return {}
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state.pop("_derived", None)
+        return state
 
     def values_on(self, relation_id: str, side: str) -> tuple[Value, ...]:
         """The distinct values a relation has on one side ('subject' or 'object') in the facts

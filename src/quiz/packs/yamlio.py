@@ -1,9 +1,11 @@
 """Reading pack YAML safely, and finding the line of any value after the fact.
 
-The happy path is a plain `yaml.load` with the C safe loader (fast); only when
-validation finds a problem is the file composed again to map the problem's
-path to a line and column. Anchors and aliases are refused before anything is
-built, so a "billion laughs" file costs nothing.
+The happy path reads the C parser's events straight into plain data (`_from_events`);
+anything out of the ordinary, and every error, goes through a plain `yaml.load`
+with the same safe loader, so both give the same data and the same messages.
+Only when validation finds a problem is the file composed again to map the
+problem's path to a line and column. Anchors and aliases are refused before
+anything is built, so a "billion laughs" file costs nothing.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml import events
+from yaml.nodes import ScalarNode
 
 from quiz.packs.errors import PackError, Problem, YamlPath, display_path
 from quiz.packs.limits import MAX_BYTES, MAX_DEPTH
@@ -90,7 +94,18 @@ def load_yaml(text: str, name: str) -> Any:
     if "&" in text or "*" in text:
         _refuse_aliases(text, name)
     try:
-        data = yaml.load(text, Loader=PackLoader)  # noqa: S506 - PackLoader is a SafeLoader
+        data = _from_events(text)
+    except (_Unusual, yaml.YAMLError):  # said again, with its place, by the full load below
+        data = _load_composed(text, name)
+    _check_depth(data, name, text)
+    return data
+
+
+def _load_composed(text: str, name: str) -> Any:
+    """PyYAML's own load (compose the document, then construct it): every error it raises
+    becomes a located PackError."""
+    try:
+        return yaml.load(text, Loader=PackLoader)  # noqa: S506 - PackLoader is a SafeLoader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if "quoted scalar" in str(exc.context) and "end of stream" in str(exc.problem):
@@ -125,8 +140,101 @@ def load_yaml(text: str, name: str) -> Any:
         raise PackError(
             [Problem(name, 1, 1, f"nested more than {MAX_DEPTH} levels deep")]
         ) from None
-    _check_depth(data, name, text)
-    return data
+
+
+class _Unusual(Exception):
+    """Something `_from_events` leaves to PyYAML's own load: a tag on a mapping or list, an
+    anchor, a merge key (<<), a mapping or list as a key, a repeated key, more or less than
+    one document, nesting deeper than a pack may go."""
+
+
+_MERGE = "tag:yaml.org,2002:merge"
+_PLAIN_TAGS = (None, "!")  # the tag is resolved from the value, as the composer does
+
+
+def _from_events(text: str) -> Any:
+    """The document as `yaml.load(text, Loader=PackLoader)` builds it, read from the parser's
+    events one at a time, without composing the node tree first.
+
+    Why: the composer keeps a node (and two marks) per value, hundreds of thousands for a
+    large pack, until the whole document is built. They are tracked by the cycle collector,
+    which walks them again and again while they grow: most of a plain `yaml.load` of a large
+    file is spent there, and on the thread that draws the screen too when a pack loads in a
+    worker. Here each event is dropped as soon as it is read, so the live objects are only
+    the result's lists and dicts (and dicts of strings are not tracked at all).
+
+    Each scalar is still resolved and constructed by PackLoader itself, from a node made for
+    it alone, so values (and their errors) are exactly PyYAML's. Anything else raises
+    `_Unusual` or a YAMLError, and the caller loads the text the composed way instead."""
+    loader = PackLoader(text)
+    try:
+        get = loader.get_event
+        if not isinstance(get(), events.StreamStartEvent):
+            raise _Unusual
+        if not isinstance(get(), events.DocumentStartEvent):
+            raise _Unusual  # an empty stream
+        resolve, construct = loader.resolve, loader.construct_object
+        made = loader.constructed_objects  # PyYAML's memo of each node: never read again here
+        # Open containers, innermost last: [the dict or list, its key waiting for a value
+        # (a mapping's), whether a key comes next (a mapping's)].
+        stack: list[list[Any]] = []
+        root: Any = None
+        while True:
+            event = get()
+            kind = type(event)
+            tag = None
+            opened: dict[Any, Any] | list[Any] | None = None  # a container this event opens
+            if kind is events.ScalarEvent:
+                if event.anchor is not None:
+                    raise _Unusual
+                tag = event.tag
+                if tag in _PLAIN_TAGS:
+                    tag = resolve(ScalarNode, event.value, event.implicit)
+                node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+                value = construct(node)
+                del made[node]
+                if loader.state_generators:  # a collection's tag on a scalar (`!!set x`):
+                    raise _Unusual  # PyYAML fails on it only once the document is built
+            elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
+                if event.anchor is not None or event.tag not in _PLAIN_TAGS:
+                    raise _Unusual
+                value = opened = {} if kind is events.MappingStartEvent else []
+            elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+                stack.pop()
+                if stack:
+                    continue
+                break
+            else:  # an alias
+                raise _Unusual
+            if stack:
+                top = stack[-1]
+                into = top[0]
+                if type(into) is list:
+                    into.append(value)
+                elif top[2]:  # a key
+                    if opened is not None or tag == _MERGE or value in into:
+                        raise _Unusual
+                    top[1] = value
+                    top[2] = False
+                else:
+                    into[top[1]] = value
+                    top[2] = True
+            else:
+                root = value
+            if opened is None:
+                if stack:
+                    continue
+                break  # a document of one scalar
+            if len(stack) > MAX_DEPTH:
+                raise _Unusual
+            stack.append([opened, None, True])
+        if not isinstance(get(), events.DocumentEndEvent):
+            raise _Unusual
+        if not isinstance(get(), events.StreamEndEvent):
+            raise _Unusual  # a second document
+        return root
+    finally:
+        loader.dispose()
 
 
 def _refuse_aliases(text: str, name: str) -> None:

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from textual.app import App
 from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -57,9 +58,19 @@ async def started(app: QuizApp, size: tuple[int, int] = SIZE) -> AsyncIterator[P
 
 
 async def until(pilot: Pilot[None], ready: Callable[[], bool], seconds: float = 10.0) -> None:
-    """Let the app work (threads, workers) until `ready()`; fail after `seconds`."""
+    """Let the app work (threads, workers) until `ready()` holds and the screen on top is
+    mounted; fail after `seconds`. A pushed screen is `app.screen` at once, before its compose
+    has run: a test that waited only for `isinstance(app.screen, X)` and then queried X's
+    widgets failed now and then in full runs (NoMatches '#exam-score')."""
     for _ in range(int(seconds / 0.02)):
-        if ready():
+        if ready() and _mounted(pilot.app):
             return
         await pilot.pause(0.02)
     raise AssertionError("the app did not get there in time")
+
+
+def _mounted(app: App[object]) -> bool:
+    """Whether the screen on top has its widgets (True when the app has no screen left)."""
+    if not app.is_running or not app.screen_stack:
+        return True
+    return app.screen.is_mounted

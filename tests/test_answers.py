@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import bundled, moon, plain
-from quiz.answers import check_number, check_typed, parse_number, short_forms
+from quiz.answers import Verdict, check_number, check_typed, parse_number, short_forms, typos
 from quiz.generate import all_questions
 from quiz.question import Figure, Question, Text
 from quiz.words import note as words_note
@@ -436,7 +436,10 @@ def test_no_other_entitys_name_is_ever_a_right_typed_answer(which: str) -> None:
         ("national resilience", "national residence"),
         ("hybrid threats", "hybrid treaties"),
         ("Resolution 1368", "Resolution 1369"),  # another number, not a slip (review)
+        ("Resolution 1369", "Resolution 1368"),
         ("Louis XVIII", "Louis XVII"),
+        ("Louis XVII", "Louis XVIII"),
+        ("the MCMXC Accord", "the MCMLC Accord"),  # one letter in a numeral's worth 50 years
     ],
 )
 def test_another_word_is_not_a_typo(key: str, given: str) -> None:
@@ -455,11 +458,46 @@ def test_another_word_is_not_a_typo(key: str, given: str) -> None:
         ("Øresund", "Oresund"),  # letters NFKD keeps whole fold too (review)
         ("Łódź", "Lodz"),
         ("Þingvellir", "Thingvellir"),
+        # words of the letters i v x l c d m that are no Roman numeral (review: "Civl" was
+        # refused as too different)
+        ("Civil Aviation Administration", "Civl Aviation Administration"),
+        ("Civic Forum", "Civc Forum"),
+        ("vivid memories", "vivd memories"),
+        ("Clive Palmer", "Cliv Palmer"),  # a numeral typed ("cliv") where the key has a name
     ],
 )
 def test_a_slip_of_the_hand_is_a_typo(key: str, given: str) -> None:
     verdict = check_typed(typed(key, rivals=("Latvia",)), given)
     assert verdict.correct and not verdict.exact, verdict
+
+
+def test_civl_is_a_typo_of_civil() -> None:
+    key = typed("Civil Aviation Administration", rivals=("Federal Aviation Administration",))
+    verdict = check_typed(key, "Civl Aviation Administration")
+    assert verdict == Verdict(True, False, "accepted as a typo of Civil Aviation Administration")
+
+
+@pytest.mark.parametrize(
+    ("meant", "numeral"),
+    [
+        ("xviii", True),
+        ("mcmxc", True),
+        ("1369", True),
+        ("f16", True),
+        ("civil", False),  # made of the numerals' letters, but no numeral
+        ("civic", False),
+        ("mild", False),
+        ("livid", False),
+        ("iiii", False),
+        ("dixi", False),
+    ],
+)
+def test_a_word_is_a_number_only_when_it_is_one(meant: str, numeral: bool) -> None:
+    """A slip (a letter added) in a number is another number, never a typo; in any other
+    word it is a typo. 'mix' (MIX, 1009) is a well-formed numeral, but a word under four
+    letters is never a typo anyway."""
+    slip = f"{meant}a"
+    assert (typos(f"{slip} act", f"{meant} act") is None) is numeral
 
 
 def test_a_rival_as_near_by_any_edit_refuses_the_typo() -> None:

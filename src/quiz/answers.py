@@ -149,14 +149,20 @@ def check_typed(key: Text, text: str) -> Verdict:
     return Verdict(True, False, Note(NoteCode.TYPO, typo_of))
 
 
-_NUMERAL = re.compile(r"\w*\d\w*|[ivxlcdm]+")
+# A word of the key that is a number: one with a digit ("1369", "3rd"), or a whole, well
+# formed Roman numeral ("xvii", "mcmxc"). Any word of the letters i v x l c d m was taken for
+# one, so "Civl Aviation" was refused as too different from "Civil Aviation".
+_ROMAN = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+_NUMERAL = re.compile(rf"\w*\d\w*|{_ROMAN}")
 
 
 def typos(given: str, meant: str) -> int | None:
     """How many words of `given` (folded) are slips of the hand for those of `meant`, or
     None if it is not `meant` mistyped: the same words in the same order, each the same or
     one edit away (a letter added, dropped or changed, two neighbours swapped) in a word of
-    four letters or more whose first letter stands, and one slip in two words at most."""
+    four letters or more whose first letter stands, and one slip in two words at most. A
+    word of `meant` that is a number is never mistyped: one letter or digit off is another
+    number ('Resolution 1369', 'Louis XVII')."""
     from rapidfuzz.distance import OSA
 
     a, b = given.split(), meant.split()
@@ -168,7 +174,7 @@ def typos(given: str, meant: str) -> int | None:
             continue
         if min(len(x), len(y)) < MIN_TYPO_WORD or x[0] != y[0] or OSA.distance(x, y) > 1:
             return None
-        if _NUMERAL.fullmatch(y):  # "Resolution 1369", "Louis XVII": another number
+        if _NUMERAL.fullmatch(y):  # the key's "Resolution 1368", "Louis XVIII": a number
             return None
         slips += 1
     return slips if slips <= (len(b) + 1) // 2 else None

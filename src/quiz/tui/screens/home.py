@@ -130,9 +130,10 @@ class HomeScreen(Screen[HomeChoice | None]):
             self.call_after_refresh(self._fill, data)
 
     async def _fill(self, data: HomeData) -> None:
+        from quiz.tui.lifecycle import being_removed
         from quiz.tui.widgets.home_form import HomeForm
 
-        if self.data is not None or self.query(HomeForm):
+        if self.data is not None or self.query(HomeForm) or being_removed(self):
             return
         self._show_lines(data)
         await self.query_one("#home", VerticalScroll).mount(HomeForm(data))
@@ -141,8 +142,8 @@ class HomeScreen(Screen[HomeChoice | None]):
     def _form(self) -> HomeForm | None:
         from quiz.tui.widgets.home_form import HomeForm
 
-        found = self.query(HomeForm)
-        return found.first() if found else None
+        found = self.query(HomeForm)  # registered at once, its widgets only once mounted
+        return found.first() if found and found.first().is_mounted else None
 
     def _choose(self, action: Literal["start", "stats"]) -> None:
         form = self._form()

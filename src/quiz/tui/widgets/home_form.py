@@ -26,6 +26,7 @@ from quiz.kinds import KINDS
 from quiz.limits import MAX_COUNT
 from quiz.packs.model import Pack
 from quiz.packs.registry import DEFAULT_PACK
+from quiz.tui.lifecycle import being_removed
 from quiz.tui.literal import literal
 from quiz.tui.screens.home import HomeChoice, HomeData
 
@@ -95,6 +96,8 @@ class HomeForm(Vertical):
                 yield Button("Player (Ctrl+O)", id="do-players", compact=True)
 
     def on_mount(self) -> None:
+        if being_removed(self):  # its screen closed as it was drawn: its widgets never came
+            return
         self._restore(self.data.prefs)
         self._show_pack()
         # Enter starts a round at once (after the screen's own first focus, which this beats);
@@ -142,6 +145,8 @@ class HomeForm(Vertical):
 
     @on(Select.Changed, "#pack")
     def _show_pack(self) -> None:
+        if being_removed(self):  # a Changed queued as the form was taken down
+            return
         pack = self.pack()
         topics = self.query_one("#topics", SelectionList)
         topics.clear_options()
@@ -159,6 +164,8 @@ class HomeForm(Vertical):
     @on(SelectionList.SelectedChanged)
     def _show_ticks(self) -> None:
         """The labels say what the ticks mean, so 'nothing ticked' is not a puzzle."""
+        if being_removed(self):
+            return
         topics = self.query_one("#topics", SelectionList)
         n, total = len(topics.selected), topics.option_count
         self.query_one("#topics-label", Label).update(

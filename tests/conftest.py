@@ -72,9 +72,12 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test its own folders, and no QUIZ_* left by whatever ran before it."""
-    isolate(monkeypatch, tmp_path)
+def _private_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test its own folders (beside its tmp_path, which stays empty for the test's own
+    files), and no QUIZ_* left by whatever ran before it."""
+    isolate(monkeypatch, tmp_path_factory.mktemp("private"))
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ from helpers import bundled, moon, plain
 from quiz.answers import Verdict, check_number, check_typed, parse_number, short_forms, typos
 from quiz.generate import all_questions
 from quiz.question import Figure, Question, Text
+from quiz.round.codes import Note, NoteCode
 from quiz.words import note as words_note
 
 
@@ -474,7 +475,7 @@ def test_a_slip_of_the_hand_is_a_typo(key: str, given: str) -> None:
 def test_civl_is_a_typo_of_civil() -> None:
     key = typed("Civil Aviation Administration", rivals=("Federal Aviation Administration",))
     verdict = check_typed(key, "Civl Aviation Administration")
-    assert verdict == Verdict(True, False, "accepted as a typo of Civil Aviation Administration")
+    assert verdict == Verdict(True, False, Note(NoteCode.TYPO, "Civil Aviation Administration"))
 
 
 @pytest.mark.parametrize(

@@ -153,13 +153,15 @@ def test_bundled_pack_records_the_source_details() -> None:
 
 
 def test_a_test_sees_only_its_own_folders(tmp_path: Path) -> None:
-    """No QUIZ_* or XDG_* variable but the folders conftest gives this test, all in its
-    tmp_path: a QUIZ_DB from the shell the suite was started in does not reach it."""
+    """No QUIZ_* or XDG_* variable but the folders conftest gives this test, all in the run's
+    temp folder beside its tmp_path: a QUIZ_DB from the shell the suite was started in does
+    not reach it."""
     from conftest import FOLDERS, SUITE_SETTINGS, foreign
 
     assert foreign(os.environ) == sorted(FOLDERS)
     for name in FOLDERS:
-        assert Path(os.environ[name]).is_relative_to(tmp_path), name
+        assert Path(os.environ[name]).is_relative_to(tmp_path.parent), name
+        assert not Path(os.environ[name]).is_relative_to(tmp_path), name  # left to the test
     assert not SUITE_SETTINGS & set(FOLDERS)
 
 
@@ -176,7 +178,7 @@ def test_a_player_plays(tmp_path):
     for name, value in os.environ.items():
         if name.startswith(("QUIZ_", "XDG_")):
             assert OUTSIDE not in value, (name, value)
-    assert Path(default_target()).is_relative_to(tmp_path)
+    assert Path(default_target()).is_relative_to(tmp_path.parent)  # the run's own temp folder
     open_store().player("Ann")  # what the suite's own tests do, in process
     done = subprocess.run(
         [sys.executable, "-m", "quiz", "play", {moon!r}, "--plain", "--count", "1"],

@@ -10,6 +10,7 @@ import pytest
 
 from conftest import MOON
 from helpers import right_response, wrong_response
+from quiz import words
 from quiz.clock import ManualClock
 from quiz.packs.loader import load_pack
 from quiz.packs.model import Pack
@@ -80,7 +81,7 @@ def test_the_same_answers_give_the_same_schedule() -> None:
 def test_nothing_due_before_anything_is_answered(store: SqlStore, moon: Pack) -> None:
     made = review_spec(store, store.player("Ann"), moon, T0, 10)
     assert isinstance(made, NothingDue) and made.next_due is None
-    assert "Nothing to review yet" in made.message(T0)
+    assert "Nothing to review yet" in words.nothing_due(made.next_due, T0)
 
 
 def test_missed_facts_come_back_first_and_in_another_kind(store: SqlStore, moon: Pack) -> None:
@@ -93,7 +94,7 @@ def test_missed_facts_come_back_first_and_in_another_kind(store: SqlStore, moon:
     made = review_spec(store, player, moon, clock.now(), 10)
     assert isinstance(made, NothingDue)  # a missed fact comes back after a short step, not now
     assert made.next_due is not None and made.next_due > clock.now()
-    assert "in " in made.message(clock.now())
+    assert "in " in words.nothing_due(made.next_due, clock.now())
 
     clock.advance(minutes=15)
     made = review_spec(store, player, moon, clock.now(), 10, seed=9)

@@ -16,6 +16,7 @@ import pytest
 from apps import start as start_round
 from conftest import MOON
 from helpers import right_response, run_quiz, wrong_response
+from quiz import words
 from quiz.clock import ManualClock
 from quiz.packs.loader import load_pack
 from quiz.packs.model import Pack
@@ -115,7 +116,7 @@ def test_personal_best_and_top_five(tmp_path: Path, moon: Pack) -> None:
     better, rec3 = play(store, moon, "Ann", 3, right={0, 1, 2, 3})
     st = standing(store, rec3, better)
     assert st is not None and st.is_best and st.best_before == first.score
-    assert "new personal best" in st.best_line(better.score).lower()
+    assert "new personal best" in words.best(st.counts, st.is_best, st.best_before).lower()
     for i, name in enumerate(["Bo", "Cy", "Di", "Ed"]):
         play(store, moon, name, 10 + i, right=set(range(i)))
     top = store.top("moon", 4)

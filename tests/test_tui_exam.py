@@ -165,7 +165,8 @@ async def test_an_unfinished_sitting_is_resumed_from_where_it_stopped(tmp_path: 
         await home_with_code(pilot, paper.code)
         await pilot.press("ctrl+n")
         await until(pilot, lambda: isinstance(app.screen, Choose))
-        assert "1 of 3 answered" in app.screen.question and "6:40 left" in app.screen.question
+        asked = app.screen.question
+        assert "1 of 3 questions answered" in asked and "6:40 left" in asked
         await pilot.press("1")
         await until(pilot, lambda: isinstance(app.screen, PlayScreen))
         assert app.screen.session.index == 1

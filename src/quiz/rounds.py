@@ -20,7 +20,6 @@ from quiz.spec import Mode, PackRef, RoundSpec
 if TYPE_CHECKING:  # the store loads only when a round is kept, after the first frame
     from quiz.clock import Clock
     from quiz.packs.model import Pack
-    from quiz.packs.registry import Catalog
     from quiz.session import Session
     from quiz.store.recorder import Recorder
     from quiz.store.records import Player, TopScore
@@ -56,11 +55,6 @@ class NothingDue:
     """A review asked for when no fact is due."""
 
     next_due: dt.datetime | None  # None: nothing has been answered on this pack yet
-
-    def message(self, now: dt.datetime) -> str:
-        if self.next_due is None:
-            return "Nothing to review yet: review brings back what you have answered before."
-        return f"Nothing to review yet: the next fact is due {when(self.next_due, now)}."
 
 
 def review_spec(
@@ -122,25 +116,6 @@ class Standing:
     top: tuple[TopScore, ...]
     counts: bool  # a practice round of the usual kind (reviews and retries are not ranked)
 
-    def best_line(self, score: int) -> str:
-        if not self.counts:
-            return ""
-        if self.is_best and self.best_before is None:
-            return "Your first score for rounds of this length: a personal best."
-        if self.is_best:
-            return f"A new personal best! (was {self.best_before})"
-        return f"Your best for rounds of this length: {self.best_before}."
-
-
-def paper_round(code: str, catalog: Catalog) -> tuple[Pack, RoundSpec]:
-    """The pack and the round of the paper `code`, checked against the packs installed here;
-    ValueError (a PaperError) with a one-line reason when it cannot be sat. `quiz serve
-    --paper CODE` calls it at start, so a bad code is refused before any student arrives."""
-    from quiz.papers import decode
-
-    paper = decode(code, catalog.packs)
-    return paper.pack, paper.spec
-
 
 def standing(store: SqlStore, recorder: Recorder, session: Session) -> Standing | None:
     """None when the round was not kept (the store failed, or it ended before an answer)."""
@@ -156,18 +131,3 @@ def standing(store: SqlStore, recorder: Recorder, session: Session) -> Standing 
         return None
     is_best = counts and (best is None or session.score > best)
     return Standing(best, is_best, tuple(top), counts)
-
-
-def when(moment: dt.datetime, now: dt.datetime) -> str:
-    """'in 5 minutes', 'in 3 hours', 'tomorrow', 'in 4 days' — or 'now'."""
-    seconds = (moment - now).total_seconds()
-    if seconds <= 0:
-        return "now"
-    if seconds < 3600:
-        n = max(1, round(seconds / 60))
-        return f"in {n} minute{'s' if n != 1 else ''}"
-    if seconds < 86400:
-        n = round(seconds / 3600)
-        return f"in {n} hour{'s' if n != 1 else ''}"
-    n = round(seconds / 86400)
-    return "tomorrow" if n == 1 else f"in {n} days"

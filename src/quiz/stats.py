@@ -99,15 +99,15 @@ class PackStats:
 
     def due_words(self, now: dt.datetime) -> str:
         """ "3 facts due for review", or when the next one is."""
-        from quiz.rounds import when
         from quiz.store.review import parse_iso
         from quiz.text import plural
+        from quiz.words import due_in
 
         if self.due:
             return f"{plural(self.due, 'fact')} due for review"
         if self.next_due is None:
             return "nothing to review yet"
-        return f"the next review {when(parse_iso(self.next_due), now)}"
+        return f"the next review {due_in(parse_iso(self.next_due), now)}"
 
 
 @dataclass(frozen=True)

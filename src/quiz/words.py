@@ -9,7 +9,9 @@ literal or visible).
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Protocol
@@ -441,6 +443,110 @@ def end_reason(reason: EndReason) -> str:
         EndReason.LEFT: _("handed in early"),
         EndReason.CLOSED: _("interrupted, closed"),
     }[reason]
+
+
+# -- after a round ----------------------------------------------------------------------
+
+
+def best(counts: bool, is_best: bool, before: int | None) -> str:
+    """Where a finished round stands against the player's best ("" when it is not ranked:
+    `counts` is False for reviews and retries)."""
+    if not counts:
+        return ""
+    if is_best and before is None:
+        return _("Your first score for rounds of this length: a personal best.")
+    if is_best:
+        return _("A new personal best! (was {before})").format(before=before)
+    return _("Your best for rounds of this length: {before}.").format(before=before)
+
+
+def top_title() -> str:
+    return _("Top scores on this computer (rounds of this length):")
+
+
+def top(scores: Iterable[tuple[str, int]]) -> list[str]:
+    return [f"{i}. {player} — {score}" for i, (player, score) in enumerate(scores, 1)]
+
+
+def nothing_due(next_due: dt.datetime | None, now: dt.datetime) -> str:
+    """Why a review has no questions: nothing answered yet, or when the next fact is due."""
+    if next_due is None:
+        return _("Nothing to review yet: review brings back what you have answered before.")
+    return _("Nothing to review yet: the next fact is due {when}.").format(
+        when=due_in(next_due, now)
+    )
+
+
+def practice_instead() -> str:
+    return _("Play a practice round instead?")
+
+
+def due_in(moment: dt.datetime, now: dt.datetime) -> str:
+    """'in 5 minutes', 'in 3 hours', 'tomorrow', 'in 4 days' — or 'now'."""
+    seconds = (moment - now).total_seconds()
+    if seconds <= 0:
+        return _("now")
+    if seconds < 3600:
+        n = max(1, round(seconds / 60))
+        return ngettext("in {n} minute", "in {n} minutes", n).format(n=n)
+    if seconds < 86400:
+        n = round(seconds / 3600)
+        return ngettext("in {n} hour", "in {n} hours", n).format(n=n)
+    n = round(seconds / 86400)
+    return _("tomorrow") if n == 1 else ngettext("in {n} day", "in {n} days", n).format(n=n)
+
+
+# -- a sitting of a paper ------------------------------------------------------------------
+
+
+def when(stamp: str) -> str:
+    """A stored instant as a person reads it: 2026-12-06 09:15 UTC."""
+    return _("{day} {time} UTC").format(day=stamp[:10], time=stamp[11:16])
+
+
+def unfinished(name: str, code: str, started: str, answered: int, count: int) -> str:
+    return ngettext(
+        "{name} has an unfinished sitting of paper {code}, started {when}: {answered} of"
+        " {count} question answered.",
+        "{name} has an unfinished sitting of paper {code}, started {when}: {answered} of"
+        " {count} questions answered.",
+        count,
+    ).format(name=name, code=code, when=when(started), answered=answered, count=count)
+
+
+def ran_out_meanwhile() -> str:
+    return _("Its time ran out meanwhile: the questions not answered count as wrong.")
+
+
+def clock_kept_running(left: float) -> str:
+    return _("Its clock kept running: {clock} left.").format(clock=minutes(left))
+
+
+def resumed() -> str:
+    return _("It is resumed.")
+
+
+def resume_or_hand_in() -> str:
+    """The line mode's question (its answers: r or Enter, h)."""
+    return _("Resume it (r, or just Enter) or hand it in as it stands (h)?")
+
+
+def resume_choices() -> tuple[str, str]:
+    return _("Resume it"), _("Hand it in as it stands")
+
+
+def paper_empty() -> str:
+    return _("This paper has no questions with the pack installed here.")
+
+
+def ran_out_while_away() -> str:
+    return _("The time ran out while the sitting was interrupted.")
+
+
+def sat_once(name: str, code: str, started: str) -> str:
+    return _("{name} sat paper {code} on {when}: a paper is sat once.").format(
+        name=name, code=code, when=when(started)
+    )
 
 
 # -- time ---------------------------------------------------------------------------------

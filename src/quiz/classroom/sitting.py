@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 
 from quiz import rounds
 from quiz.classroom.marking import Marked, given_of, mark_row
@@ -40,6 +41,39 @@ def before(store: SqlStore, player: Player, paper: Paper) -> Before:
     finished = next((r for r in rows if r.finished), None)
     unfinished = next((r for r in reversed(rows) if not r.finished), None)
     return Before(finished, unfinished)
+
+
+class Resuming(Enum):
+    """What happens to an unfinished sitting, decided here for every front end."""
+
+    EXPIRED = "expired"  # its time ran out meanwhile: it ends as it stands, nothing to ask
+    SILENT = "silent"  # nothing answered yet: resumed without asking (the input is answers)
+    ASK = "ask"  # resume it, or hand it in as it stands: the player chooses
+
+
+@dataclass(frozen=True)
+class Unfinished:
+    """An unfinished sitting as the player is told of it."""
+
+    row: SittingRow
+    answered: int
+    count: int
+    left: float | None  # seconds left on its clock; None without a time limit
+    how: Resuming
+
+
+def unfinished(paper: Paper, row: SittingRow, clock: Clock) -> Unfinished:
+    limit = paper.spec.time_limit
+    left = None
+    if limit is not None:
+        left = max(0.0, limit - (clock.now() - parse_iso(row.started_at)).total_seconds())
+    if left == 0:
+        how = Resuming.EXPIRED
+    elif not row.answers:
+        how = Resuming.SILENT
+    else:
+        how = Resuming.ASK
+    return Unfinished(row, len(row.answers), paper.spec.count, left, how)
 
 
 def begin(

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from quiz import words
 from quiz.commands import (
     EXIT_OK,
     need_terminal,
@@ -43,7 +44,9 @@ def run(args: argparse.Namespace) -> int:
         now = services.clock.now()
         made = rounds.review_spec(store, player, pack, now, args.count, kinds, rules, args.seed)
         if isinstance(made, rounds.NothingDue):
-            print(f"{made.message(now)} For a practice round: quiz play {pack.id}")
+            print(
+                f"{words.nothing_due(made.next_due, now)} For a practice round: quiz play {pack.id}"
+            )
             return EXIT_OK
         spec = made
     else:
@@ -74,10 +77,10 @@ def _plain(spec: RoundSpec, pack: Pack, services: Services) -> int:
         standing = rounds.standing(store, recorder, session)
         if standing is None:
             return []
-        lines = [standing.best_line(session.score)]
+        lines = [words.best(standing.counts, standing.is_best, standing.best_before)]
         if standing.top:
-            lines.append("Top scores on this computer (rounds of this length):")
-            lines += [f"  {i}. {t.player} — {t.score}" for i, t in enumerate(standing.top, 1)]
+            lines.append(words.top_title())
+            lines += ["  " + line for line in words.top((t.player, t.score) for t in standing.top)]
         return [line for line in lines if line]
 
     return plain.run(session, sys.stdin, sys.stdout, player=player.name, epilogue=epilogue)

@@ -100,8 +100,8 @@ def where_of_store(target: str) -> str:
 
 
 def _check_packs(args: argparse.Namespace) -> None:
-    from quiz import rounds
     from quiz.packs.registry import catalog
+    from quiz.papers import decode
 
     found = catalog(args.packs)
     if found.problems:
@@ -111,7 +111,7 @@ def _check_packs(args: argparse.Namespace) -> None:
         raise UsageError("serve: no packs to play")
     if args.paper:
         try:
-            rounds.paper_round(args.paper, found)
+            decode(args.paper, found.packs)  # a bad code refused before any student comes
         except ValueError as exc:
             raise UsageError(f"--paper: {exc}") from None
 

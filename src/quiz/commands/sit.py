@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
+from quiz import words
 from quiz.commands import (
     EXIT_OK,
     UsageError,
@@ -68,8 +69,7 @@ def plain(paper: Paper, services: Services, stdin: TextIO, out: TextIO) -> int:
     before = sitting.before(store, player, paper)
     if before.finished is not None:
         row = before.finished
-        when = _when(row.started_at)
-        say(f"{player.name} sat paper {paper.code} on {when}: a paper is sat once.")
+        say(words.sat_once(player.name, paper.code, row.started_at))
         say("")
         marked = sitting.result(paper, row)
         for line in [*review_lines(paper.pack, marked), "", hand_in_line(paper.pack, marked)]:
@@ -104,28 +104,22 @@ def _resume(
     say: Callable[[str], None],
     warn: Callable[[str], None],
 ) -> Session:
-    """Ask whether to resume the unfinished sitting or hand it in as it stands (no question
-    when its time ran out meanwhile: then it is over; nor when nothing was answered yet, as
-    after an empty input: then the input is the answers)."""
+    """Resume the unfinished sitting or hand it in as it stands, as `sitting.unfinished`
+    decides and, when it asks, as the player answers."""
     from quiz.classroom import sitting
-    from quiz.store.review import parse_iso
 
     store, player, clock = services.store.get(), services.player(), services.clock
-    say(
-        f"{player.name} has an unfinished sitting of paper {paper.code}, started "
-        f"{_when(row.started_at)}: {len(row.answers)} of {paper.spec.count} questions answered."
-    )
-    limit = paper.spec.time_limit
-    if limit is not None:
-        spent = (clock.now() - parse_iso(row.started_at)).total_seconds()
-        if spent >= limit:
-            say("Its time ran out meanwhile: the questions not answered count as wrong.")
-            return sitting.resume(paper, row, store, player, clock, warn)[0]
-        say(f"Its clock kept running: {_minutes(limit - spent)} left.")
-    if not row.answers:  # nothing to hand in: the first line is an answer, not a choice
-        say("It is resumed.")
+    found = sitting.unfinished(paper, row, clock)
+    say(words.unfinished(player.name, paper.code, row.started_at, found.answered, found.count))
+    if found.how is sitting.Resuming.EXPIRED:
+        say(words.ran_out_meanwhile())
         return sitting.resume(paper, row, store, player, clock, warn)[0]
-    say("Resume it (r, or just Enter) or hand it in as it stands (h)?")
+    if found.left is not None:
+        say(words.clock_kept_running(found.left))
+    if found.how is sitting.Resuming.SILENT:  # the first line is an answer, not a choice
+        say(words.resumed())
+        return sitting.resume(paper, row, store, player, clock, warn)[0]
+    say(words.resume_or_hand_in())
     if _choice(stdin).startswith("h"):
         return sitting.close(paper, row, store, player, clock, warn)
     return sitting.resume(paper, row, store, player, clock, warn)[0]
@@ -140,13 +134,3 @@ def _choice(stdin: TextIO) -> str:
     except UnicodeDecodeError:
         return ""
     return line.strip().lower() if isinstance(line, str) else ""
-
-
-def _minutes(seconds: float) -> str:
-    from quiz.words import minutes
-
-    return minutes(max(0.0, seconds))
-
-
-def _when(stamp: str) -> str:
-    return stamp[:16].replace("T", " ") + " UTC"

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from quiz import words
 from quiz.classroom import sitting
 from quiz.classroom.marking import Marked, marked_session
 from quiz.papers import Paper, PaperError
 from quiz.round.codes import EndReason
 from quiz.session import Phase, Session
-from quiz.store.review import parse_iso
-from quiz.words import clock_text
 
 if TYPE_CHECKING:
     from quiz.store.records import SittingRow
@@ -29,7 +28,7 @@ async def sit(flow: Flow, paper: Paper, *, from_home: bool) -> str:
     if before.finished is not None:
         row = before.finished
         result = await app.in_thread(lambda: sitting.result(paper, row))
-        sat = f"{player.name} sat this paper on {_when(row.started_at)}: a paper is sat once."
+        sat = words.sat_once(player.name, paper.code, row.started_at)
         return await review(flow, paper, result, sat, from_home)
     session: Session | None
     try:
@@ -45,39 +44,36 @@ async def sit(flow: Flow, paper: Paper, *, from_home: bool) -> str:
         app.notify(str(exc), severity="error", markup=False, timeout=10)
         return out
     if not session.questions:
-        app.notify("This paper has no questions with the pack installed here.", severity="error")
+        app.notify(words.paper_empty(), severity="error", markup=False)
         return out
     note: str | None = None
     if session.phase is not Phase.FINISHED:
         if await app.show(ExamScreen(session)) is None:
             return "quit"
     elif session.end_reason is EndReason.TIMEOUT:
-        note = "The time ran out while the sitting was interrupted."
+        note = words.ran_out_while_away()
     return await review(
         flow, paper, marked_session(session, player.name, paper.code), note, from_home
     )
 
 
 async def _resume(flow: Flow, paper: Paper, row: SittingRow) -> Session | None:
-    """Resume the unfinished sitting or hand it in as it stands, as the player chooses (no
-    choice when its time ran out meanwhile); None: neither, for now."""
+    """Resume the unfinished sitting or hand it in as it stands, as `sitting.unfinished`
+    decides and, when it asks, as the player chooses; None: neither, for now."""
     from quiz.tui.screens.modals import Choose
 
     app = flow.app
     loaded = await flow.load()
     store, player, clock = loaded.store, loaded.player, flow.services.clock
-    limit = paper.spec.time_limit
-    spent = (clock.now() - parse_iso(row.started_at)).total_seconds()
-    if limit is None or spent < limit:
-        left = f" Its clock kept running: {clock_text(limit - spent)} left." if limit else ""
-        choice = await app.show(
-            Choose(
-                f"{player.name} has an unfinished sitting of paper {paper.code}, started "
-                f"{_when(row.started_at)}: {len(row.answers)} of {paper.spec.count} answered."
-                f"{left}",
-                [("Resume it", "resume"), ("Hand it in as it stands", "close")],
-            )
+    found = sitting.unfinished(paper, row, clock)
+    if found.how is sitting.Resuming.ASK:
+        said = words.unfinished(
+            player.name, paper.code, row.started_at, found.answered, found.count
         )
+        if found.left is not None:
+            said += " " + words.clock_kept_running(found.left)
+        resume, hand_in = words.resume_choices()
+        choice = await app.show(Choose(said, [(resume, "resume"), (hand_in, "close")]))
         if choice is None:
             return None
         if choice == "close":
@@ -109,7 +105,3 @@ async def report(flow: Flow, paper: Paper) -> None:
     loaded = await flow.load()
     made = await flow.app.in_thread(lambda: build(class_results(loaded.store, paper)))
     await flow.app.show(ReportScreen(made))
-
-
-def _when(stamp: str) -> str:
-    return stamp[:16].replace("T", " ") + " UTC"

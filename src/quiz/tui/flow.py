@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.screen import Screen
 
-from quiz import rounds
+from quiz import rounds, words
 from quiz.round.codes import EndReason
 from quiz.spec import RoundSpec
 
@@ -273,7 +273,11 @@ class Flow:
         from quiz.tui.screens.modals import Confirm
 
         if await self.app.show(
-            Confirm(f"{made.message(now)}\nPlay a practice round instead?", "Practice", "Back")
+            Confirm(
+                f"{words.nothing_due(made.next_due, now)}\n{words.practice_instead()}",
+                "Practice",
+                "Back",
+            )
         ):
             return practice()
         return None
@@ -373,6 +377,6 @@ class Flow:
             )
             if isinstance(made, RoundSpec):
                 return made
-            self.app.notify(made.message(now), markup=False)
+            self.app.notify(words.nothing_due(made.next_due, now), markup=False)
             return None
         return spec.again(rounds.new_seed())

@@ -62,13 +62,13 @@ class SummaryScreen(Screen[str]):
         st = self.standing
         if st is None:
             return
-        line = st.best_line(score)
+        line = words.best(st.counts, st.is_best, st.best_before)
         if line:
             yield Static(literal(line), id="best", classes="best" if st.is_best else "")
         if st.top:
-            rows = [f"{i}. {t.player} — {t.score}" for i, t in enumerate(st.top, 1)]
+            rows = words.top((t.player, t.score) for t in st.top)
             yield Static(
-                literal("Top scores on this computer (rounds of this length):\n" + "\n".join(rows)),
+                literal(words.top_title() + "\n" + "\n".join(rows)),
                 id="top",
             )
 

@@ -21,7 +21,6 @@ CORE = [
     "quiz.check",
     "quiz.cli",
     "quiz.clock",
-    "quiz.export",
     "quiz.kinds",
     "quiz.papers",
     "quiz.plain",

@@ -19,7 +19,6 @@ from quiz.spec import Mode, PackRef, RoundSpec
 if TYPE_CHECKING:  # the store loads only when a round is kept, after the first frame
     from quiz.clock import Clock
     from quiz.packs.model import Pack
-    from quiz.packs.registry import Catalog
     from quiz.session import Session
     from quiz.store.recorder import Recorder
     from quiz.store.records import Player, TopScore
@@ -129,16 +128,6 @@ class Standing:
         if self.is_best:
             return f"A new personal best! (was {self.best_before})"
         return f"Your best for rounds of this length: {self.best_before}."
-
-
-def paper_round(code: str, catalog: Catalog) -> tuple[Pack, RoundSpec]:
-    """The pack and the round of the paper `code`, checked against the packs installed here;
-    ValueError (a PaperError) with a one-line reason when it cannot be sat. `quiz serve
-    --paper CODE` calls it at start, so a bad code is refused before any student arrives."""
-    from quiz.papers import decode
-
-    paper = decode(code, catalog.packs)
-    return paper.pack, paper.spec
 
 
 def standing(store: SqlStore, recorder: Recorder, session: Session) -> Standing | None:

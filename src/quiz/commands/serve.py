@@ -100,8 +100,8 @@ def where_of_store(target: str) -> str:
 
 
 def _check_packs(args: argparse.Namespace) -> None:
-    from quiz import rounds
     from quiz.packs.registry import catalog
+    from quiz.papers import decode
 
     found = catalog(args.packs)
     if found.problems:
@@ -110,9 +110,9 @@ def _check_packs(args: argparse.Namespace) -> None:
     if not found.packs:
         raise UsageError("serve: no packs to play")
     if args.paper:
-        try:
-            rounds.paper_round(args.paper, found)
-        except ValueError as exc:
+        try:  # decoded as each tab will decode it (quiz.tui.flow), once, before any student
+            decode(args.paper, found.packs)
+        except ValueError as exc:  # a PaperError: a one-line reason
             raise UsageError(f"--paper: {exc}") from None
 
 

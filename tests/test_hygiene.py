@@ -153,12 +153,14 @@ def test_bundled_pack_records_the_source_details() -> None:
 def test_a_test_sees_only_its_own_folders(tmp_path: Path) -> None:
     """No QUIZ_* or XDG_* variable but the folders conftest gives this test, all in its
     tmp_path: a QUIZ_DB from the shell the suite was started in does not reach it."""
-    from conftest import FOLDERS, SUITE_SETTINGS, foreign
+    from conftest import FOLDERS, RUNTIME, SUITE_SETTINGS, foreign
 
-    assert foreign(os.environ) == sorted(FOLDERS)
+    assert foreign(os.environ) == sorted([*FOLDERS, RUNTIME])
     for name in FOLDERS:
         assert Path(os.environ[name]).is_relative_to(tmp_path), name
+    assert Path(os.environ[RUNTIME]).stat().st_mode & 0o777 == 0o700  # the run's own
     assert not SUITE_SETTINGS & set(FOLDERS)
+    assert list(tmp_path.iterdir()) == []  # named, not made: a test finds only what it makes
 
 
 INNER_TEST = """

@@ -25,7 +25,9 @@ MOON = DATA / "moon.yaml"
 
 # The suite's own settings, which the game never reads: a PostgreSQL server to test against.
 SUITE_SETTINGS = frozenset({"QUIZ_TEST_PG"})
-# Where each variable points during a run, under a private folder.
+# Where each variable points during a run, under a private folder. The folders are only
+# named, never made (the game makes what it needs): a test that lists its tmp_path finds
+# only what it made there.
 FOLDERS = {
     "QUIZ_DATA_DIR": "data",
     "QUIZ_CACHE_DIR": "cache",
@@ -34,9 +36,10 @@ FOLDERS = {
     "XDG_CONFIG_HOME": "xdg/config",
     "XDG_CACHE_HOME": "xdg/cache",
     "XDG_STATE_HOME": "xdg/state",
-    "XDG_RUNTIME_DIR": "xdg/runtime",
     "XDG_DOWNLOAD_DIR": "xdg/downloads",  # screenshots go to Downloads when it exists
 }
+# XDG_RUNTIME_DIR (sockets, nothing kept) must exist, owned and 0700: one for the whole run.
+RUNTIME = "XDG_RUNTIME_DIR"
 
 
 def foreign(environ: Mapping[str, str]) -> list[str]:
@@ -44,15 +47,13 @@ def foreign(environ: Mapping[str, str]) -> list[str]:
     return sorted(k for k in environ if k.startswith(("QUIZ_", "XDG_")) and k not in SUITE_SETTINGS)
 
 
-def isolate(monkeypatch: pytest.MonkeyPatch, base: Path) -> None:
+def isolate(monkeypatch: pytest.MonkeyPatch, base: Path, runtime: Path) -> None:
     """Remove every QUIZ_* and XDG_* variable, then point the game's folders under `base`."""
     for name in foreign(os.environ):
         monkeypatch.delenv(name)
     for name, folder in FOLDERS.items():
         monkeypatch.setenv(name, str(base / folder))
-    runtime = base / FOLDERS["XDG_RUNTIME_DIR"]
-    runtime.mkdir(parents=True, exist_ok=True)
-    runtime.chmod(0o700)  # what the XDG spec requires of it
+    monkeypatch.setenv(RUNTIME, str(runtime))
 
 
 _RUN = pytest.StashKey[tuple[pytest.MonkeyPatch, Path]]()
@@ -61,7 +62,8 @@ _RUN = pytest.StashKey[tuple[pytest.MonkeyPatch, Path]]()
 def pytest_configure(config: pytest.Config) -> None:
     """The private environment for the whole run, set before any test module is imported."""
     patch, base = pytest.MonkeyPatch(), Path(tempfile.mkdtemp(prefix="quiz-tests-"))
-    isolate(patch, base)
+    (base / "runtime").mkdir(mode=0o700)
+    isolate(patch, base, base / "runtime")
     config.stash[_RUN] = (patch, base)
 
 
@@ -73,11 +75,10 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 @pytest.fixture(autouse=True)
 def _private_dirs(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:
-    """Each test its own folders (beside its tmp_path, which stays empty for the test's own
-    files), and no QUIZ_* left by whatever ran before it."""
-    isolate(monkeypatch, tmp_path_factory.mktemp("private"))
+    """Each test its own folders, and no QUIZ_* left by whatever ran before it."""
+    isolate(monkeypatch, tmp_path, request.config.stash[_RUN][1] / "runtime")
 
 
 @pytest.fixture(scope="session")

@@ -24,7 +24,7 @@ import pytest
 
 from conftest import MOON
 from helpers import Seen, bundled, mentions, moon, plain, run_quiz, write_pack
-from quiz.export import export_json
+from quiz.formats.json import export_json
 from quiz.generate import all_questions, generate
 from quiz.generate.truth import holds, proven_false
 from quiz.generate.verify import verify

@@ -21,7 +21,6 @@ CORE = [
     "quiz.check",
     "quiz.cli",
     "quiz.clock",
-    "quiz.export",
     "quiz.kinds",
     "quiz.papers",
     "quiz.plain",
@@ -153,16 +152,16 @@ def test_bundled_pack_records_the_source_details() -> None:
 
 
 def test_a_test_sees_only_its_own_folders(tmp_path: Path) -> None:
-    """No QUIZ_* or XDG_* variable but the folders conftest gives this test, all in the run's
-    temp folder beside its tmp_path: a QUIZ_DB from the shell the suite was started in does
-    not reach it."""
-    from conftest import FOLDERS, SUITE_SETTINGS, foreign
+    """No QUIZ_* or XDG_* variable but the folders conftest gives this test, all in its
+    tmp_path: a QUIZ_DB from the shell the suite was started in does not reach it."""
+    from conftest import FOLDERS, RUNTIME, SUITE_SETTINGS, foreign
 
-    assert foreign(os.environ) == sorted(FOLDERS)
+    assert foreign(os.environ) == sorted([*FOLDERS, RUNTIME])
     for name in FOLDERS:
-        assert Path(os.environ[name]).is_relative_to(tmp_path.parent), name
-        assert not Path(os.environ[name]).is_relative_to(tmp_path), name  # left to the test
+        assert Path(os.environ[name]).is_relative_to(tmp_path), name
+    assert Path(os.environ[RUNTIME]).stat().st_mode & 0o777 == 0o700  # the run's own
     assert not SUITE_SETTINGS & set(FOLDERS)
+    assert list(tmp_path.iterdir()) == []  # named, not made: a test finds only what it makes
 
 
 INNER_TEST = """
@@ -178,7 +177,7 @@ def test_a_player_plays(tmp_path):
     for name, value in os.environ.items():
         if name.startswith(("QUIZ_", "XDG_")):
             assert OUTSIDE not in value, (name, value)
-    assert Path(default_target()).is_relative_to(tmp_path.parent)  # the run's own temp folder
+    assert Path(default_target()).is_relative_to(tmp_path)
     open_store().player("Ann")  # what the suite's own tests do, in process
     done = subprocess.run(
         [sys.executable, "-m", "quiz", "play", {moon!r}, "--plain", "--count", "1"],

@@ -1,7 +1,7 @@
 """A served browser tab's game (served mode), driven in-process: it asks who is playing and
 checks the name, then shows that player only: no switching or listing players, no other
 names among the top scores, nothing of other players' stats; its settings stay in memory;
-and the paper seam (`rounds.paper_round`) is what a tab with --paper calls."""
+and `quiz serve --paper` checks its code as a tab with --paper decodes it."""
 
 from __future__ import annotations
 
@@ -173,14 +173,16 @@ async def test_a_tabs_theme_stays_in_the_tab(tmp_path: Path) -> None:
 
 def test_the_servers_paper_check_decodes_real_codes() -> None:
     """`quiz serve --paper` checks its code at start through the same decoding as a tab."""
+    from argparse import Namespace
+
     from classroom import moon_paper
-    from quiz.packs.registry import Catalog
+    from quiz.commands import UsageError
+    from quiz.commands.serve import _check_packs
 
     paper = moon_paper()
-    pack, spec = rounds.paper_round(paper.code, Catalog([paper.pack]))
-    assert pack is paper.pack and spec == paper.spec
-    with pytest.raises(ValueError, match="too short"):
-        rounds.paper_round("ABC-123", Catalog([paper.pack]))
+    _check_packs(Namespace(packs=[MOON], paper=paper.code))  # a code of these packs: served
+    with pytest.raises(UsageError, match="--paper: paper code 'ABC-123' is too short"):
+        _check_packs(Namespace(packs=[MOON], paper="ABC-123"))
 
 
 async def test_a_tab_with_a_paper_sits_it_after_the_name(tmp_path: Path) -> None:

@@ -60,10 +60,6 @@ class Later(Generic[T]):
             raise self._error
         return self._value  # type: ignore[return-value]
 
-    @property
-    def ready(self) -> bool:
-        return self._done.is_set()
-
 
 def check_name(raw: str) -> str:
     """A player name as typed, made safe to keep and show: ValueError says what is wrong."""

@@ -110,9 +110,9 @@ def _check_packs(args: argparse.Namespace) -> None:
     if not found.packs:
         raise UsageError("serve: no packs to play")
     if args.paper:
-        try:
-            decode(args.paper, found.packs)  # a bad code refused before any student comes
-        except ValueError as exc:
+        try:  # decoded as each tab will decode it (quiz.tui.flow), once, before any student
+            decode(args.paper, found.packs)
+        except ValueError as exc:  # a PaperError: a one-line reason
             raise UsageError(f"--paper: {exc}") from None
 
 

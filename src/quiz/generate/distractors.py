@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from quiz.generate.index import index_of, shuffled
 from quiz.generate.truth import Direction, proven_false
-from quiz.generate.wording import folded_names, names_in
+from quiz.generate.wording import names_in
 from quiz.packs.model import Entity, Number, Pack, Relation, Value, When
 from quiz.text import fold
 
@@ -47,14 +47,14 @@ def candidates(
     """Up to `limit` wrong options beside the right ones (`keys`), most plausible first.
     Values whose names hold one of the `prefer` words come before all others (so a prompt
     word the key shares is shared by the wrong options too)."""
-    taken = {n for v in (*keys, anchor) for n in folded_names(v)}
+    taken = {n for v in (*keys, anchor) for n in v.folded_names}
     folded_prompt = fold(prompt)
     out: list[Value] = []
     ranked = _ranked(pack, relation, direction, keys, rng)
     if prefer:  # among the first candidates, those sharing the words go first
         head = list(itertools.islice(_unique(ranked), PREFER_AMONG))
         first = [
-            v for v in head if any(f" {w} " in f" {n} " for n in folded_names(v) for w in prefer)
+            v for v in head if any(f" {w} " in f" {n} " for n in v.folded_names for w in prefer)
         ]
         firsts = {id(v) for v in first}
         later = [v for v in head if id(v) not in firsts]
@@ -63,7 +63,7 @@ def candidates(
     for value in _unique(ranked):
         if not (alike(only, value) if only is not None else any(alike(k, value) for k in keys)):
             continue
-        names = set(folded_names(value))
+        names = set(value.folded_names)
         if names & taken or names_in(folded_prompt, value):
             continue
         if not proven_false(pack, relation, direction, anchor, value):

@@ -37,16 +37,10 @@ their there this these that those select put
 _LOWER_FIRST = frozenset(_LOWER_FIRST_WORDS.split())
 
 
-def folded_names(value: Value) -> tuple[str, ...]:
-    """A value's names as compared, folded once per value (folding the same names for every
-    question thrashed the fold cache on big packs)."""
-    return value.folded_names
-
-
 def names_in(folded_text: str, value: Value) -> bool:
     """Whether an already folded text holds one of the value's names as whole words."""
     padded = f" {folded_text} "
-    return any(n and f" {n} " in padded for n in folded_names(value))
+    return any(n and f" {n} " in padded for n in value.folded_names)
 
 
 def source_of(pack: Pack, fact: Fact) -> str:

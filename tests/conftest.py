@@ -17,6 +17,7 @@ import shutil
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -110,3 +111,38 @@ def _keys_at_test_speed(monkeypatch: pytest.MonkeyPatch) -> None:
     from quiz.tui.widgets.answers import AnswerList
 
     monkeypatch.setattr(AnswerList, "SETTLE", 0.0)
+
+
+@pytest.fixture(autouse=True)
+def _keys_wait_for_the_round(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The play screen hands each key's work to its round's own thread (an answer's commit
+    never holds up the screen). A pilot's key or click then waits, as a player's eyes do,
+    until the round has answered and the screen has shown it, so a test reads the screen the
+    key led to."""
+    import asyncio
+
+    from textual.pilot import Pilot
+
+    from quiz.tui.screens.play import PlayScreen
+
+    async def settle(pilot: Pilot[Any]) -> None:
+        for _ in range(2000):  # 10 s at most
+            screens = [s for s in pilot.app.screen_stack if isinstance(s, PlayScreen)]
+            if not any(s.busy for s in screens):
+                break
+            await asyncio.sleep(0.005)
+        await pilot.pause()
+
+    press, click = Pilot.press, Pilot.click
+
+    async def pressed(self: Pilot[Any], *keys: str) -> None:
+        await press(self, *keys)
+        await settle(self)
+
+    async def clicked(self: Pilot[Any], *args: Any, **kwargs: Any) -> bool:
+        done = await click(self, *args, **kwargs)
+        await settle(self)
+        return done
+
+    monkeypatch.setattr(Pilot, "press", pressed)
+    monkeypatch.setattr(Pilot, "click", clicked)

@@ -11,17 +11,17 @@ from quiz.classroom.marking import Marked, marked_session
 from quiz.papers import Paper, PaperError
 from quiz.round.codes import EndReason
 from quiz.session import Phase, Session
+from quiz.tui.host import Next, Steps
 
 if TYPE_CHECKING:
     from quiz.store.records import SittingRow
-    from quiz.tui.flow import Flow
 
 
-async def sit(flow: Flow, paper: Paper, *, from_home: bool) -> str:
-    """Sit the paper (once per player): "home" or "quit" afterwards."""
+async def sit(flow: Steps, paper: Paper, *, from_home: bool) -> Next:
+    """Sit the paper (once per player), then home or out."""
     from quiz.tui.screens.play import ExamScreen
 
-    app, out = flow.app, "home" if from_home else "quit"
+    app, out = flow.app, Next.HOME if from_home else Next.QUIT
     loaded = await flow.load()
     store, player, clock = loaded.store, loaded.player, flow.services.clock
     before = await app.in_thread(lambda: sitting.before(store, player, paper))
@@ -49,7 +49,7 @@ async def sit(flow: Flow, paper: Paper, *, from_home: bool) -> str:
     note: str | None = None
     if session.phase is not Phase.FINISHED:
         if await app.show(ExamScreen(session)) is None:
-            return "quit"
+            return Next.QUIT
     elif session.end_reason is EndReason.TIMEOUT:
         note = words.ran_out_while_away()
     return await review(
@@ -57,7 +57,7 @@ async def sit(flow: Flow, paper: Paper, *, from_home: bool) -> str:
     )
 
 
-async def _resume(flow: Flow, paper: Paper, row: SittingRow) -> Session | None:
+async def _resume(flow: Steps, paper: Paper, row: SittingRow) -> Session | None:
     """Resume the unfinished sitting or hand it in as it stands, as `sitting.unfinished`
     decides and, when it asks, as the player chooses; None: neither, for now."""
     from quiz.tui.screens.modals import Choose
@@ -85,19 +85,19 @@ async def _resume(flow: Flow, paper: Paper, row: SittingRow) -> Session | None:
 
 
 async def review(
-    flow: Flow, paper: Paper, marked: Marked, note: str | None, from_home: bool
-) -> str:
+    flow: Steps, paper: Paper, marked: Marked, note: str | None, from_home: bool
+) -> Next:
     from quiz.classroom.review import hand_in_line
     from quiz.tui.screens.exam import ExamReviewScreen
 
-    out = "home" if from_home else "quit"
+    out = Next.HOME if from_home else Next.QUIT
     hand_in = None if flow.services.served else hand_in_line(paper.pack, marked)
     screen = ExamReviewScreen(paper.pack, marked, note, leave=out, hand_in=hand_in)
     action = await flow.app.show(screen)
     return action or out
 
 
-async def report(flow: Flow, paper: Paper) -> None:
+async def report(flow: Steps, paper: Paper) -> None:
     from quiz.classroom.report import build
     from quiz.classroom.results import class_results
     from quiz.tui.screens.report import ReportScreen

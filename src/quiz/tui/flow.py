@@ -8,7 +8,7 @@ work (packs, the store, the questions of a round) runs on threads meanwhile.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -17,30 +17,19 @@ from textual.screen import Screen
 from quiz import rounds, words
 from quiz.round.codes import EndReason
 from quiz.spec import RoundSpec
+from quiz.tui.host import AfterRound, Host, Loaded, Next
 
 if TYPE_CHECKING:  # the home screen and the store load when first needed, not before a round
     from quiz.packs.model import Pack
-    from quiz.packs.registry import Catalog
     from quiz.session import Session
-    from quiz.store import SqlStore
     from quiz.store.recorder import Recorder
-    from quiz.store.records import Player
-    from quiz.tui.app import QuizApp
     from quiz.tui.screens.home import HomeChoice, HomeData
 
 S = TypeVar("S", bound=Screen[Any])
 
 
-@dataclass
-class Loaded:
-    catalog: Catalog
-    store: SqlStore
-    player: Player
-    notices: list[str] = field(default_factory=list)
-
-
 class Flow:
-    def __init__(self, app: QuizApp) -> None:
+    def __init__(self, app: Host) -> None:
         self.app = app
         self.services = app.services
         self.loaded: Loaded | None = None
@@ -55,16 +44,18 @@ class Flow:
             from quiz.tui import exam
 
             self.services.store.start()
-            if await exam.sit(self, self.app.first_paper, from_home=False) == "quit":
+            if await exam.sit(self, self.app.first_paper, from_home=False) is Next.QUIT:
                 self.app.exit()
                 return
         elif first is not None:
             recorder = self.app.first_recorder
+            assert recorder is not None, "the app listens to a round it was started with"
             self.services.store.start()  # the first question is on screen: open the store now
-            if await self.round(first, recorder, from_home=False) == "quit":
+            if await self.round(first, recorder, from_home=False) is Next.QUIT:
                 self.app.exit()
                 return
-        if self.services.served and (not await self.sign_in() or await self.sit_paper() == "quit"):
+        served = self.services.served
+        if served and (not await self.sign_in() or await self.sit_paper() is Next.QUIT):
             self.app.exit()
             return
         while True:
@@ -72,7 +63,7 @@ class Flow:
             if choice is None:
                 self.app.exit()
                 return
-            if await self.act(choice) == "quit":
+            if await self.act(choice) is Next.QUIT:
                 self.app.exit()
                 return
 
@@ -101,21 +92,21 @@ class Flow:
         await self.load()  # so the home screen comes with its data, never offering Ctrl+O
         return True
 
-    async def sit_paper(self) -> str:
+    async def sit_paper(self) -> Next:
         """The paper a served tab sits (quiz serve --paper) under exam rules, as the terminal
-        game sits it (once per name, resumed after a crash), then home ("home") or out."""
+        game sits it (once per name, resumed after a crash), then home or out."""
         from quiz.papers import PaperError, decode
         from quiz.tui import exam
 
         code = self.services.paper
         if code is None:
-            return "home"
+            return Next.HOME
         loaded = await self.load()
         try:
             paper = decode(code, loaded.catalog.packs)
         except PaperError as exc:
             self.app.warn(str(exc))
-            return "home"
+            return Next.HOME
         return await exam.sit(self, paper, from_home=True)
 
     # -- loading --------------------------------------------------------------------
@@ -166,25 +157,25 @@ class Flow:
             typed_paper=typed,
         )
 
-    async def act(self, choice: HomeChoice) -> str:
+    async def act(self, choice: HomeChoice) -> Next:
         loaded = await self.load()
         if choice.action == "players":
             if not self.services.served:  # a browser tab never lists or becomes another
                 await self.switch_player()
-            return "home"
+            return Next.HOME
         if choice.action in ("paper", "report"):
             return await self.paper(choice)
         pack = loaded.catalog.find(choice.pack or "")
         if pack is None:
-            return "home"
+            return Next.HOME
         if loaded.player.id:
             loaded.store.save_prefs(loaded.player.id, choice.prefs())
         if choice.action == "stats":
             await self.stats(pack)
-            return "home"
+            return Next.HOME
         spec = await self.spec_for(choice, pack)
         if spec is None:
-            return "home"
+            return Next.HOME
         session, recorder = await self.app.in_thread(lambda: self._start(spec, pack))
         if not session.questions:
             empty = not (pack.facts or pack.questions)  # a new pack, with no facts yet
@@ -194,10 +185,10 @@ class Flow:
                 else "No questions match these kinds and topics.",
                 severity="warning",
             )
-            return "home"
+            return Next.HOME
         return await self.round(session, recorder, from_home=True)
 
-    async def paper(self, choice: HomeChoice) -> str:
+    async def paper(self, choice: HomeChoice) -> Next:
         """Sit the paper whose code was typed, or show its class report."""
         from quiz.papers import PaperError, decode
         from quiz.tui import exam
@@ -205,19 +196,19 @@ class Flow:
         loaded = await self.load()
         code = choice.paper or await self._only_paper_sat()
         if code is None:
-            return "home"
+            return Next.HOME
         try:
             paper = decode(code, loaded.catalog.packs)
         except PaperError as exc:
             self.app.notify(str(exc), severity="error", markup=False, timeout=10)
             self.typed_paper = code  # shown again, to fix a character rather than retype
-            return "home"
+            return Next.HOME
         if loaded.player.id:  # the home screen shows the code again next time
             prefs = {**loaded.store.prefs(loaded.player.id), "paper": paper.code}
             await self.app.in_thread(lambda: loaded.store.save_prefs(loaded.player.id, prefs))
         if choice.action == "report":
             await exam.report(self, paper)
-            return "home"
+            return Next.HOME
         return await exam.sit(self, paper, from_home=True)
 
     async def _only_paper_sat(self) -> str | None:
@@ -317,8 +308,8 @@ class Flow:
 
     # -- a round --------------------------------------------------------------------
 
-    async def round(self, session: Session, recorder: Recorder, *, from_home: bool) -> str:
-        """Play rounds until the player goes home ("home") or out ("quit")."""
+    async def round(self, session: Session, recorder: Recorder, *, from_home: bool) -> Next:
+        """Play rounds until the player goes home or out."""
         from quiz.tui.screens.play import PlayScreen
         from quiz.tui.screens.summary import HomeSummaryScreen, SummaryScreen
 
@@ -333,19 +324,21 @@ class Flow:
             else:
                 played = await self.app.show(PlayScreen(session))
             if played is None or played is EndReason.LEFT:
-                return "home" if from_home else "quit"
+                return Next.HOME if from_home else Next.QUIT
             standing = await self.app.in_thread(partial(self._standing, session, recorder))
             while True:
                 action = await self.app.show(summary(session, standing))
-                if action != "stats":
+                if action is not AfterRound.STATS:
                     break
                 await self.stats(session.pack)
-            if action in ("home", "quit", None):
-                return action or ("home" if from_home else "quit")
+            if action is None:
+                return Next.HOME if from_home else Next.QUIT
+            if action in (AfterRound.HOME, AfterRound.QUIT):
+                return Next(action.value)
             spec = await self._next_spec(session, action, origin)
             if spec is None:
-                return "home"
-            if action != "retry":
+                return Next.HOME
+            if action is not AfterRound.RETRY:
                 origin = spec
             await self.load()
             session, recorder = await self.app.in_thread(partial(self._start, spec, session.pack))
@@ -360,11 +353,11 @@ class Flow:
         return standing
 
     async def _next_spec(
-        self, session: Session, action: str, origin: RoundSpec
+        self, session: Session, action: AfterRound, origin: RoundSpec
     ) -> RoundSpec | None:
         """The retry of this round's misses, or a new round of `origin` (the round played
         from home, not a retry of it: its count, kinds and topics, a new seed)."""
-        if action == "retry":
+        if action is AfterRound.RETRY:
             return session.retry_spec()
         spec = origin
         if spec.mode == "review":

@@ -13,6 +13,7 @@ from quiz.classroom.marking import Mark, Marked
 from quiz.classroom.review import VERDICT, score_line
 from quiz.packs.model import Pack
 from quiz.round.viewing import passage, quotes_of
+from quiz.tui.host import Next
 from quiz.tui.literal import literal
 from quiz.tui.widgets.passage import Passage
 
@@ -49,8 +50,8 @@ class ReviewItem(Vertical):
             yield Passage(passage(self.pack, quote), classes="passage")
 
 
-class ExamReviewScreen(Screen[str]):
-    """Dismissed with "home" or "quit"."""
+class ExamReviewScreen(Screen[Next]):
+    """Dismissed with where the player goes next."""
 
     BINDINGS = [
         Binding("s", "source", "Source of this question"),
@@ -59,7 +60,7 @@ class ExamReviewScreen(Screen[str]):
     ]
 
     def __init__(
-        self, pack: Pack, marked: Marked, note: str | None, leave: str, hand_in: str | None = None
+        self, pack: Pack, marked: Marked, note: str | None, leave: Next, hand_in: str | None = None
     ) -> None:
         super().__init__()
         self.pack, self.marked, self.note, self.leave_to = pack, marked, note, leave
@@ -89,7 +90,7 @@ class ExamReviewScreen(Screen[str]):
         self.app.push_screen(SourceScreen(self.pack, item.mark.question.quote))
 
     def action_choose(self, what: str) -> None:
-        self.dismiss(what)
+        self.dismiss(Next(what))
 
     def action_leave(self) -> None:
         self.dismiss(self.leave_to)

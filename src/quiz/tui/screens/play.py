@@ -85,6 +85,7 @@ class PlayScreen(Screen[EndReason]):
         # commit to the store (a PostgreSQL round trip, a lock) never holds up the screen,
         # the calls keep their order, and the feedback comes only once the answer is kept.
         self._calls = ThreadPoolExecutor(max_workers=1, thread_name_prefix="round")
+        self._asked: set[Future[object]] = set()  # calls not yet answered
         self._loop: asyncio.AbstractEventLoop | None = None
 
     @property
@@ -136,7 +137,15 @@ class PlayScreen(Screen[EndReason]):
 
     def ask(self, call: Callable[[], object]) -> Future[object]:
         """Ask the driver something off the UI loop, after whatever was asked before."""
-        return self._calls.submit(call)
+        asked = self._calls.submit(call)
+        self._asked.add(asked)
+        asked.add_done_callback(self._asked.discard)
+        return asked
+
+    @property
+    def busy(self) -> bool:
+        """The driver is still working on something asked (its events are yet to come)."""
+        return bool(self._asked)
 
     def _heard(self, event: Event) -> None:
         """The driver speaks on the round's thread: the event joins the screen's queue."""

@@ -13,11 +13,12 @@ from quiz import words
 from quiz.round.viewing import summary_view
 from quiz.rounds import Standing
 from quiz.session import Session
+from quiz.tui.host import AfterRound
 from quiz.tui.literal import literal, literal_cell
 
 
-class SummaryScreen(Screen[str]):
-    """Dismissed with "retry", "again", "stats", "home" or "quit"."""
+class SummaryScreen(Screen[AfterRound]):
+    """Dismissed with what the player wants next."""
 
     BINDINGS = [
         Binding("r", "choose('retry')", "Retry missed"),
@@ -27,7 +28,7 @@ class SummaryScreen(Screen[str]):
         Binding("q,escape", "leave", "Quit"),
     ]
 
-    LEAVE = "quit"  # what q and Escape do
+    LEAVE = AfterRound.QUIT  # what q and Escape do
 
     def __init__(self, session: Session, standing: Standing | None) -> None:
         super().__init__()
@@ -78,7 +79,7 @@ class SummaryScreen(Screen[str]):
         return True
 
     def action_choose(self, what: str) -> None:
-        self.dismiss(what)
+        self.dismiss(AfterRound(what))
 
     def action_leave(self) -> None:
         self.dismiss(self.LEAVE)
@@ -92,4 +93,4 @@ class HomeSummaryScreen(SummaryScreen):
         Binding("h", "choose('home')", "Home", show=False),  # q says it once in the footer
         Binding("q,escape", "leave", "Home"),
     ]
-    LEAVE = "home"
+    LEAVE = AfterRound.HOME

@@ -340,7 +340,7 @@ def feedback(fb: FeedbackView) -> list[tuple[Part, str]]:
     if fb.verdict is not Verdict.RIGHT:
         lines.append((Part.GIVEN, _("You answered: {given}").format(given=fb.given)))
     # Right or wrong, the correct answer is stated (the explanation may not name it).
-    lines.append((Part.ANSWER, _("Answer: {answer}").format(answer=fb.answer)))
+    lines.append((Part.ANSWER, answer(fb.answer)))
     if fb.explanation:
         lines.append((Part.EXPLANATION, fb.explanation))
     if fb.why_not is not None:
@@ -546,6 +546,114 @@ def ran_out_while_away() -> str:
 def sat_once(name: str, code: str, started: str) -> str:
     return _("{name} sat paper {code} on {when}: a paper is sat once.").format(
         name=name, code=code, when=when(started)
+    )
+
+
+# -- a paper, marked ---------------------------------------------------------------------
+
+
+def status(code: str) -> str:
+    """How a sitting stands, as the class's table, the report and the review say it: its
+    EndReason's value, or "open" while it is being sat."""
+    if code == "open":
+        return _("not finished")
+    try:
+        return end_reason(EndReason(code))
+    except ValueError:  # a status this version does not know: shown as it is
+        return code
+
+
+class Marked(Protocol):
+    """A sitting with its marks (quiz.classroom.marking.Marked), as its review reads it."""
+
+    @property
+    def paper(self) -> str: ...
+    @property
+    def score(self) -> int: ...
+    @property
+    def out_of(self) -> int: ...
+    @property
+    def percent(self) -> float: ...
+    @property
+    def right(self) -> int: ...
+    @property
+    def partial(self) -> int: ...
+    @property
+    def wrong(self) -> int: ...
+    @property
+    def unanswered(self) -> int: ...
+    @property
+    def seconds(self) -> float: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def marks(self) -> tuple[object, ...]: ...
+
+
+def paper_score(m: Marked) -> str:
+    asked = len(m.marks)
+    partly = ", " + _("{n} partly right").format(n=m.partial) if m.partial else ""
+    blank = " " + _("({n} not answered)").format(n=m.unanswered) if m.unanswered else ""
+    return (
+        _("Paper {code}: score {score} of {out_of} ({percent}%)").format(
+            code=m.paper, score=m.score, out_of=m.out_of, percent=f"{m.percent:.0f}"
+        )
+        + " · "
+        + _("{right} of {asked} right").format(right=m.right, asked=asked)
+        + partly
+        + ", "
+        + _("{n} wrong").format(n=m.wrong)
+        + blank
+        + " · "
+        + _("time {clock}").format(clock=minutes(m.seconds))
+        + " · "
+        + status(m.status)
+    )
+
+
+def mark_result(result: str) -> str:
+    """right, partial, wrong or unanswered, as the review says it."""
+    return {
+        "right": lambda: _("right"),
+        "partial": lambda: _("partly right"),
+        "wrong": lambda: _("wrong"),
+        "unanswered": lambda: _("not answered"),
+    }[result]()
+
+
+def your_answer(given: str, result: str, points: int, note: str) -> str:
+    """One question of a marked paper: what was answered, and how it was marked."""
+    line = _("Your answer: {given} — {result}").format(given=given, result=mark_result(result))
+    if points:
+        line += f" (+{points})"
+    if note and result == "partial":
+        line += f" ({note})"
+    return line
+
+
+def answer(text: str) -> str:
+    return _("Answer: {answer}").format(answer=text)
+
+
+def why_not(given: str, statement: str) -> str:
+    return _("Why not “{given}”: {statement}").format(given=given, statement=statement)
+
+
+def paper_review_title(title: str) -> str:
+    return _("{title}: the paper, marked").format(title=title)
+
+
+def paper_review_keys() -> str:
+    return _("Tab moves from question to question; s opens the source at the focused one.")
+
+
+def paper_by_question() -> str:
+    return _("The paper, question by question:")
+
+
+def hand_in(command: str) -> str:
+    return _("To hand it in: {command} (it writes a file to give your teacher)").format(
+        command=command
     )
 
 

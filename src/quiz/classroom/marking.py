@@ -23,14 +23,6 @@ from quiz.spec import RoundSpec
 from quiz.store.records import SittingRow
 from quiz.store.review import iso, parse_iso
 
-STATUS_WORDS = {
-    "open": "not finished",
-    "done": "finished",
-    "timeout": "time ran out",
-    "left": "handed in early",
-    "closed": "interrupted, closed",
-}
-
 
 @dataclass(frozen=True)
 class Mark:
@@ -122,7 +114,7 @@ class Marked:
 
     @property
     def status_words(self) -> str:
-        return STATUS_WORDS.get(self.status, self.status)
+        return words.status(self.status)
 
 
 def marks_of(session: Session) -> tuple[Mark, ...]:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import html
 
-from quiz.classroom.marking import STATUS_WORDS
 from quiz.classroom.report import Report, difficulty, percent
 from quiz.kinds import KINDS
 from quiz.words import minutes
+from quiz.words import status as status_words
 
 CSS = """
 body { font: 16px/1.5 system-ui, sans-serif; color: #1a1a1a; background: #fff; margin: 0; }
@@ -141,7 +141,7 @@ def _students(report: Report) -> list[str]:
         f"<td class=n>{s.right}</td><td class=n>{s.partial}</td><td class=n>{s.wrong}</td>"
         f"<td class=n>{s.unanswered}</td><td class=n>{minutes(s.seconds)}</td>"
         f"<td>{e(s.started_at[:16].replace('T', ' '))}</td>"
-        f"<td>{e(STATUS_WORDS.get(s.status, s.status))}</td></tr>"
+        f"<td>{e(status_words(s.status))}</td></tr>"
         for s in report.results.sittings
     ]
     return [

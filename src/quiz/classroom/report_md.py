@@ -4,11 +4,11 @@ rate and a bar instead of a colour."""
 
 from __future__ import annotations
 
-from quiz.classroom.marking import STATUS_WORDS
 from quiz.classroom.report import Report, difficulty, percent
 from quiz.formats.markdown import md
 from quiz.kinds import KINDS
 from quiz.words import minutes
+from quiz.words import status as status_words
 
 
 def bar(share: float, width: int = 10) -> str:
@@ -74,6 +74,6 @@ def render(report: Report) -> str:
         lines.append(
             f"| {md(s.player)} | {s.score} | {s.percent:.0f}% | {s.right} | {s.partial} | "
             f"{s.wrong} | {s.unanswered} | {minutes(s.seconds)} | "
-            f"{s.started_at[:16].replace('T', ' ')} | {STATUS_WORDS.get(s.status, s.status)} |"
+            f"{s.started_at[:16].replace('T', ' ')} | {status_words(s.status)} |"
         )
     return "\n".join(lines) + "\n"

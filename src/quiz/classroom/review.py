@@ -4,28 +4,14 @@ right one, why, and the passage that proves it (the line mode prints it, and so 
 
 from __future__ import annotations
 
+from quiz import words
 from quiz.classroom.marking import Mark, Marked
 from quiz.packs.model import Pack
 from quiz.round.viewing import passages
-from quiz.words import minutes
-
-VERDICT = {
-    "right": "right",
-    "partial": "partly right",
-    "wrong": "wrong",
-    "unanswered": "not answered",
-}
 
 
 def score_line(m: Marked) -> str:
-    asked = len(m.marks)
-    partly = f", {m.partial} partly right" if m.partial else ""
-    blank = f" ({m.unanswered} not answered)" if m.unanswered else ""
-    return (
-        f"Paper {m.paper}: score {m.score} of {m.out_of} ({m.percent:.0f}%) · "
-        f"{m.right} of {asked} right{partly}, {m.wrong} wrong{blank} · "
-        f"time {minutes(m.seconds)} · {m.status_words}"
-    )
+    return words.paper_score(m)
 
 
 def hand_in_line(pack: Pack, m: Marked) -> str:
@@ -38,33 +24,45 @@ def hand_in_line(pack: Pack, m: Marked) -> str:
 
     folder = not_installed(pack)
     packs = f" --packs {shlex.quote(folder)}" if folder else ""
-    return (
-        f"To hand it in: quiz results export --paper {m.paper} --player {shlex.quote(m.player)}"
-        f"{packs} (it writes a file to give your teacher)"
-    )
+    command = f"quiz results export --paper {m.paper} --player {shlex.quote(m.player)}{packs}"
+    return words.hand_in(command)
 
 
 def review_lines(pack: Pack, marked: Marked) -> list[str]:
-    lines = [score_line(marked), "", "The paper, question by question:"]
+    lines = [score_line(marked), "", words.paper_by_question()]
     for mark in marked.marks:
         lines += [""] + mark_lines(pack, mark)
     return lines
 
 
 def mark_lines(pack: Pack, mark: Mark) -> list[str]:
+    """One question of the paper: the prompt, the answer given and its mark, the right answer,
+    why, and the passages (the quoted words between » «)."""
+    return [f"{mark.number}. {mark.question.prompt}"] + [
+        f"   {line}" for line in mark_said(pack, mark)
+    ]
+
+
+def mark_said(pack: Pack, mark: Mark) -> list[str]:
+    """What the review says of one question, after its prompt: the line mode prints it, the
+    full-screen review shows it (with the passages highlighted instead of marked)."""
     q = mark.question
-    points = f" (+{mark.points})" if mark.points else ""
     lines = [
-        f"{mark.number}. {q.prompt}",
-        f"   Your answer: {mark.response_text} — {VERDICT[mark.result]}{points}"
-        + (f" ({mark.note})" if mark.note and mark.result == "partial" else ""),
-        f"   Answer: {q.answer_text()}",
+        words.your_answer(mark.response_text, mark.result, mark.points, mark.note),
+        words.answer(q.answer_text()),
     ]
     if q.explanation:
-        lines.append(f"   {q.explanation}")
-    if isinstance(mark.response, int) and mark.result != "right":
-        why = q.why_wrong(mark.response)
-        if why is not None:
-            lines.append(f"   Why not {mark.response_text}: {why.statement}")
-    lines += [f"   {p.before}»{p.marked}«{p.after}" for p in passages(pack, q)]
+        lines.append(q.explanation)
+    why = why_wrong(mark)
+    if why is not None:
+        lines.append(words.why_not(mark.response_text, why))
+    lines += [f"{p.before}»{p.marked}«{p.after}" for p in passages(pack, q)]
     return lines
+
+
+def why_wrong(mark: Mark) -> str | None:
+    """The statement that says why the option picked is wrong, if the pack has one."""
+    if not isinstance(mark.response, int) or mark.result == "right":
+        return None
+    why = mark.question.why_wrong(mark.response)
+    return why.statement if why is not None else None

@@ -54,12 +54,12 @@ def render(results: ClassResults, by: str, fmt: str) -> str:
     if fmt == "json":
         return visible(json.dumps(results.to_json(by), ensure_ascii=False, indent=2)) + "\n"
     if fmt == "csv":
-        from quiz.classroom.marking import STATUS_WORDS
+        from quiz.words import status as status_words
 
         # A spreadsheet is read by people: its status in the words of the table and the
         # report ("handed in early"), not the JSON's machine values ("left").
         rows = [
-            {**row, "status": STATUS_WORDS.get(row["status"], row["status"])}
+            {**row, "status": status_words(row["status"])}
             if "status" in row
             else row
             for row in rows

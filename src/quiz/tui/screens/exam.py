@@ -9,8 +9,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from quiz import words
 from quiz.classroom.marking import Mark, Marked
-from quiz.classroom.review import VERDICT, score_line
+from quiz.classroom.review import score_line, why_wrong
 from quiz.packs.model import Pack
 from quiz.round.viewing import passage, quotes_of
 from quiz.tui.host import Next
@@ -31,21 +32,17 @@ class ReviewItem(Vertical):
 
     def compose(self) -> ComposeResult:
         m, q = self.mark, self.mark.question
-        points = f" (+{m.points})" if m.points else ""
         yield Static(literal(f"{m.number}. {q.prompt}"), classes="review-prompt")
         yield Static(
-            literal(f"Your answer: {m.response_text} — {VERDICT[m.result]}{points}"),
+            literal(words.your_answer(m.response_text, m.result, m.points, m.note)),
             classes=f"verdict {STYLE[m.result]}",
         )
-        yield Static(literal(f"Answer: {q.answer_text()}"), classes="correct")
+        yield Static(literal(words.answer(q.answer_text())), classes="correct")
         if q.explanation:
             yield Static(literal(q.explanation), classes="explanation")
-        if isinstance(m.response, int) and m.result != "right":
-            why = q.why_wrong(m.response)
-            if why is not None:
-                yield Static(
-                    literal(f"Why not “{m.response_text}”: {why.statement}"), classes="why"
-                )
+        why = why_wrong(m)
+        if why is not None:
+            yield Static(literal(words.why_not(m.response_text, why)), classes="why")
         for quote in quotes_of(q):
             yield Passage(passage(self.pack, quote), classes="passage")
 
@@ -68,16 +65,13 @@ class ExamReviewScreen(Screen[Next]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="exam-review"):
-            yield Static(literal(f"{self.pack.title}: the paper, marked"), classes="title")
+            yield Static(literal(words.paper_review_title(self.pack.title)), classes="title")
             if self.note:
                 yield Static(literal(self.note), id="exam-note", classes="warning")
             yield Static(literal(score_line(self.marked)), id="exam-score")
             if self.hand_in:
                 yield Static(literal(self.hand_in), id="exam-hand-in")
-            yield Static(
-                "Tab moves from question to question; s opens the source at the focused one.",
-                classes="label",
-            )
+            yield Static(words.paper_review_keys(), classes="label", markup=False)
             for mark in self.marked.marks:
                 yield ReviewItem(self.pack, mark)
         yield Footer()

@@ -8,11 +8,11 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from quiz.classroom.marking import STATUS_WORDS
 from quiz.classroom.report import Report, difficulty, percent
 from quiz.text import plural
 from quiz.tui.literal import literal, literal_cell
 from quiz.words import minutes
+from quiz.words import status as status_words
 
 SHADE = {"weak": "shade-weak", "fair": "shade-fair", "strong": "shade-strong"}
 # "#", "Right" and "Difficulty" (3 + 5 + 10), a cell's padding on each side of five
@@ -112,6 +112,6 @@ class ReportScreen(Screen[None]):
                 str(s.wrong),
                 str(s.unanswered),
                 minutes(s.seconds),
-                STATUS_WORDS.get(s.status, s.status),
+                status_words(s.status),
             )
         return table

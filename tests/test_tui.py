@@ -350,6 +350,61 @@ async def test_mouse_click_answers(moon: Pack) -> None:
         assert session.last is not None and session.last.correct
 
 
+async def test_a_click_answers_once(moon: Pack) -> None:
+    q = next(q for q in all_questions(moon) if q.kind == "choice")
+    app = app_with(session_with(moon, [q]))
+    async with started(app) as pilot:
+        widget = app.screen.query_one(AnswerList)
+        answered: list[AnswerList.Answered] = []
+        original = widget.post_message
+
+        def post(message: object) -> bool:
+            if isinstance(message, AnswerList.Answered):
+                answered.append(message)
+            return original(message)  # type: ignore[arg-type]
+
+        widget.post_message = post  # type: ignore[method-assign]
+        assert await pilot.click(AnswerList, offset=(4, 2))
+        await pilot.pause()
+        assert [a.response for a in answered] == [1]
+
+
+async def test_a_click_ticks_in_select_all_and_enter_submits(moon: Pack) -> None:
+    q = Seen(next(q for q in all_questions(moon) if q.kind == "multi"))
+    session = session_with(moon, [q.q])
+    app = app_with(session)
+    async with started(app) as pilot:
+        widget = app.screen.query_one(AnswerList)
+        right = [q.options.index(a) for a in q.answers]
+        for i in right:
+            assert await pilot.click(AnswerList, offset=(4, 1 + i))
+            await pilot.pause()
+        assert widget.picked == set(right)
+        assert session.phase is Phase.ASKING  # ticking is not answering
+        assert await pilot.click(AnswerList, offset=(4, 1 + right[0]))
+        await pilot.pause()
+        assert widget.picked == set(right[1:])  # a second click unticks
+        assert await pilot.click(AnswerList, offset=(4, 1 + right[0]))
+        await pilot.pause()
+        await pilot.press("enter")
+        assert session.last is not None and session.last.correct
+
+
+async def test_a_click_highlights_in_time_order_and_enter_submits(moon: Pack) -> None:
+    q = Seen(next(q for q in all_questions(moon) if q.kind == "order"))
+    session = session_with(moon, [q.q])
+    app = app_with(session)
+    async with started(app) as pilot:
+        widget = app.screen.query_one(AnswerList)
+        assert await pilot.click(AnswerList, offset=(4, 2))
+        await pilot.pause()
+        assert widget.highlighted == 1 and session.phase is Phase.ASKING
+        await pilot.press("right_square_bracket")  # the item clicked moves down
+        assert widget.order[:3] == [0, 2, 1]
+        await pilot.press("enter")
+        assert session.last is not None and list(session.last.response)[:3] == [0, 2, 1]  # type: ignore[arg-type]
+
+
 # -- quitting, help, source ---------------------------------------------------------
 
 

@@ -3,12 +3,13 @@
 Validating a large pack costs a YAML parse plus quote searches; a warm start
 reads one pickle instead. The cache lives in the user's cache folder (only this
 user writes there), is keyed by SHA-256 of the pack file and of the code that
-builds packs (so a changed loader never serves results of the old one, whatever
-the version says), and re-hashes every source file so an edited source is never
-served stale. Two copies of one pack in two folders share an entry: a hit is
-given the path it was loaded from now (and its warnings the file names as seen
-from here), so no command names the other copy. Any failure to read or write
-it is ignored: the cache only saves time.
+builds packs (every module the loader imports, found from the import statements:
+a changed loader never serves results of the old one, whatever the version says),
+and re-hashes every source file so an edited source is never served stale. Two
+copies of one pack in two folders share an entry: a hit is given the path it was
+loaded from now (and its warnings the file names as seen from here), so no
+command names the other copy. Any failure to read or write it is ignored: the
+cache only saves time.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -42,15 +44,91 @@ def cache_dir() -> Path | None:
 
 @cache
 def code_digest() -> str:
-    """The code that decides what a pack file becomes: every module of quiz.packs (and any
-    subpackage), the schema its key sets come from, and the text folding it uses."""
+    """The code that decides what a pack file becomes (`code_files`), as one key."""
+    root = Path(os.path.abspath(__file__)).parents[1]
     h = hashlib.sha256(f"{__version__}|{_CACHE_FORMAT}".encode())
-    here = Path(__file__).parent
-    code = sorted([*here.rglob("*.py"), *here.rglob("*.json")])
-    for path in [*code, here.parent / "text.py", here.parent / "safe.py"]:
-        h.update(path.relative_to(here.parent).as_posix().encode())
-        h.update(path.read_bytes())
+    for path, data in code_files().items():
+        h.update(f"\0{path.relative_to(root).as_posix()}\0{len(data)}\0".encode())
+        h.update(data)
     return h.hexdigest()[:16]
+
+
+def code_files() -> dict[Path, bytes]:
+    """Every module of quiz.packs (and of any subpackage: the loader, the model, the cache
+    itself), every quiz module they import, directly or not, and the data files beside any
+    of them (the pack schema), with their bytes, in a fixed order. Found by reading the
+    import statements rather than kept in a list, so a module the loader comes to import
+    counts from the day it does; read with a regular expression rather than parsed (a
+    parse of these files costs tens of milliseconds, on every start that reads the cache).
+    Plain strings for paths: this runs on every start that reads the cache."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = os.path.dirname(here)
+    listed: dict[str, frozenset[str]] = {}  # a folder's file names, listed once
+
+    def names_in(folder: str) -> frozenset[str]:
+        if folder not in listed:
+            try:
+                listed[folder] = frozenset(os.listdir(folder))
+            except OSError:  # no such folder: quiz.a.b where quiz.a is a module
+                listed[folder] = frozenset()
+        return listed[folder]
+
+    todo = sorted(str(p) for p in Path(here).rglob("*.py"))
+    found: dict[str, bytes] = {}
+    modules: set[str] = set()  # every quiz module name met so far, resolved once
+    while todo:
+        path = todo.pop()
+        if path in found:
+            continue
+        with open(path, "rb") as fh:
+            data = found[path] = fh.read()
+        new = _imported(data) - modules
+        modules |= new
+        for module in sorted(new):
+            folder = os.path.join(root, *module.split(".")[1:])
+            parent, last = os.path.split(folder)
+            if f"{last}.py" in names_in(parent):
+                todo.append(f"{folder}.py")
+            elif "__init__.py" in names_in(folder):
+                todo.append(os.path.join(folder, "__init__.py"))
+    for folder in {os.path.dirname(p) for p in found}:
+        for name in names_in(folder):
+            path = os.path.join(folder, name)
+            if not name.endswith((".py", ".pyc")) and os.path.isfile(path):
+                with open(path, "rb") as fh:
+                    found[path] = fh.read()
+    order = sorted(found, key=lambda p: os.path.relpath(p, root).split(os.sep))
+    return {Path(p): found[p] for p in order}
+
+
+# `from quiz.a import b, c` (names in parentheses may span lines) or `import quiz.a, quiz.b
+# as d`, at any indent: an import inside a function counts as much as one at the top.
+_IMPORT = re.compile(
+    rb"^[ \t]*(?:from[ \t]+(quiz(?:\.\w+)*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)"
+    rb"|import[ \t]+(quiz\b[^\n]*))",
+    re.MULTILINE,
+)
+_COMMENT = re.compile(rb"#[^\n]*")
+
+
+def _imported(source: bytes) -> set[str]:
+    """The names of the quiz modules (and packages) a module's source imports: importing
+    quiz.a.b runs quiz/__init__.py and quiz/a/__init__.py too; `from quiz.a import b`
+    names quiz.a.b as well, in case b is a module (a name that is not is never found)."""
+    dotted: set[bytes] = set()
+    for m in _IMPORT.finditer(source):
+        if m[1]:
+            names = _COMMENT.sub(b"", m[2]).strip(b"() \t\r").split(b",")
+            dotted.add(m[1])
+            dotted.update(m[1] + b"." + n.split()[0] for n in names if n.split())
+        else:  # import quiz.a.b as c, quiz.d
+            dotted.update(n.split()[0] for n in _COMMENT.sub(b"", m[3]).split(b",") if n.split())
+    found: set[str] = set()
+    for module in dotted:
+        parts = module.decode("ascii", "replace").split(".")
+        if parts[0] == "quiz":
+            found.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
+    return found
 
 
 def _entry(pack_bytes: bytes) -> Path | None:
@@ -85,14 +163,10 @@ def get(path: Path, pack_bytes: bytes) -> Pack | None:
 
 
 def _here(pack: Pack, path: Path) -> Pack:
-    """The unpickled pack (a private object, so set in place: rebuilding it would drop the
-    indexes it was cached with) as loaded from `path`, its warnings naming files as the user
-    would type them here."""
-    object.__setattr__(pack, "path", str(path))
-    if pack.warnings:
-        warnings = tuple(replace(w, file=display_path(Path(w.file))) for w in pack.warnings)
-        object.__setattr__(pack, "warnings", warnings)
-    return pack
+    """The unpickled pack as loaded from `path`, its warnings naming files as the user would
+    type them here (with the lookup tables it was cached with)."""
+    warnings = tuple(replace(w, file=display_path(Path(w.file))) for w in pack.warnings)
+    return pack.moved(str(path), warnings)
 
 
 def put(pack: Pack, pack_bytes: bytes) -> None:
@@ -112,12 +186,7 @@ def put(pack: Pack, pack_bytes: bytes) -> None:
 
 
 def _dump(pack: Pack, fh: BinaryIO) -> None:
-    """Pickle the pack with its warnings' files made absolute (a hit in another working
-    folder names them from there), then give the caller's pack its warnings back."""
-    warnings = pack.warnings
-    absolute = tuple(replace(w, file=os.path.abspath(w.file)) for w in warnings)
-    object.__setattr__(pack, "warnings", absolute)
-    try:
-        pickle.dump(pack, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    finally:
-        object.__setattr__(pack, "warnings", warnings)
+    """Pickle a copy of the pack with its warnings' files made absolute (a hit in another
+    working folder names them from there); the caller's pack is left as it is."""
+    absolute = tuple(replace(w, file=os.path.abspath(w.file)) for w in pack.warnings)
+    pickle.dump(pack.moved(pack.path, absolute), fh, protocol=pickle.HIGHEST_PROTOCOL)

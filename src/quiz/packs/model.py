@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from typing import Literal, TypeVar, cast
 
@@ -339,6 +339,18 @@ class Pack:
             for side in ("subject", "object"):
                 self._sides(rid, side)
                 self.values_on(rid, side)
+
+    def moved(self, path: str, warnings: tuple[Problem, ...]) -> Pack:
+        """This pack as loaded from `path` with these warnings (a parsed-pack cache hit for
+        a copy in another folder, or its warnings' files named as seen from here): a new
+        Pack, made by `dataclasses.replace`, that keeps the lookup tables `build_indexes`
+        filled, since they depend only on the pack's content, which is the same. (Not what
+        other code derived, `derived`: that may point at this pack.)"""
+        moved = replace(self, path=path, warnings=warnings)
+        names = {f.name for f in fields(self)} | {"_derived"}
+        tables = {k: v for k, v in self.__dict__.items() if k not in names}
+        moved.__dict__.update(tables)  # as cached_property stores them: not a field
+        return moved
 
     def derived(self, make: Callable[[Pack], T]) -> T:
         """What code outside the model works out from this pack once and then looks up for

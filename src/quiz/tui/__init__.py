@@ -14,11 +14,6 @@ if TYPE_CHECKING:
 def make_app(
     services: Services, session: Session | None = None, paper: Paper | None = None
 ) -> QuizApp:
-    import gc
-
     from quiz.tui.app import QuizApp
 
-    # Everything made so far (modules, the pack, the round) lives as long as the app:
-    # keep the garbage collector from walking it again and again while the screen draws.
-    gc.freeze()
     return QuizApp(services, session, paper)

@@ -1,10 +1,10 @@
 """What every tab's game needs, imported once in the fork server that tabs are forked from
 (quiz.web.forks): Textual, its web driver, the app and its screens, the packs and the store.
-Then the collector is told to leave these objects be, so forked tabs share their pages."""
+Only imports: it changes no setting of the process (the collector is left as it is), so
+importing it anywhere else does no harm."""
 
 from __future__ import annotations
 
-import gc
 import os
 from contextlib import suppress
 
@@ -30,6 +30,3 @@ if os.environ.get("QUIZ_DB", "").startswith(("postgresql://", "postgres://")):
         import psycopg  # noqa: F401
 else:
     import quiz.store.sqlite  # noqa: F401
-
-gc.collect()
-gc.freeze()

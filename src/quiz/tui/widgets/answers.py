@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from typing import Literal
 
-from textual import events
+from textual import on
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
@@ -38,7 +38,11 @@ def key_hint(hint: str, options: int) -> str:
 
 
 class AnswerList(OptionList):
+    """The options. Enter is `submit` here, not OptionList's `select`: OptionList selects an
+    option on a click too (OptionSelected), and a click does not submit (see `_clicked`)."""
+
     BINDINGS = [
+        Binding("enter", "submit", "Answer", show=False),
         *(Binding(str(n), f"digit({n})", show=False) for n in range(1, MAX_KEY + 1)),
         Binding("space", "toggle_pick", "Toggle", show=False),
         Binding("shift+up,left_square_bracket", "move(-1)", "Move up", key_display="⇧↑/["),
@@ -118,7 +122,7 @@ class AnswerList(OptionList):
         self.order[pos], self.order[pos + step] = self.order[pos + step], self.order[pos]
         self._render_options(keep=pos + step)
 
-    def action_select(self) -> None:
+    def action_submit(self) -> None:
         """Enter: submit."""
         if not self._touched and time.monotonic() - self._shown < self.SETTLE:
             return
@@ -140,12 +144,13 @@ class AnswerList(OptionList):
         else:
             self.post_message(self.Answered(tuple(self.order)))
 
-    async def _on_click(self, event: events.Click) -> None:
-        """A mouse click: pick (single), toggle (multi) or highlight (order)."""
-        clicked = event.style.meta.get("option")
-        if clicked is None:
-            return
-        self.highlighted = clicked
+    @on(OptionList.OptionSelected)
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        """A mouse click (OptionList highlights the option clicked and selects it): pick
+        (single), toggle (multi) or highlight (order). A tick or a new order is submitted
+        with Enter, as from the keyboard."""
+        event.stop()  # the list's own business: the screen hears Answered
+        self.highlighted = clicked = event.option_index
         if self.mode == "single":
             self.post_message(self.Answered(clicked))
         elif self.mode == "multi":

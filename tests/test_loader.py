@@ -1109,6 +1109,19 @@ def test_a_number_yaml_would_rewrite_stays_as_written(folder: Path, written: str
     assert pack.title == written
 
 
+@pytest.mark.parametrize("written", [".inf", "-.inf", ".nan", "010", "3.10", "20:17"])
+def test_a_number_as_written_is_no_topic(folder: Path, written: str) -> None:
+    """Topics, aliases, accepted and wrong answers are text only: an unquoted `.inf` or `010`,
+    which YAML (and so an editor checking the schema) reads as a number, is refused there
+    with the fix, where the loader took it as the topic '.inf' (the fuzz tests); where text
+    or a number will do, it stays as written (above), and quoted it is text."""
+    text = edit("topics: [dates]", f"topics: {written}")
+    p = one(folder, text, f"'topics' must be a list of text: {written} reads as a number")
+    assert p.message.endswith("(put it in quotes)")
+    at(p, where(text, f"topics: {written}")[0])
+    assert problems_of(write_pack(folder, edit("topics: [dates]", f'topics: ["{written}"]'))) == []
+
+
 def test_invisible_characters_are_refused_in_names(folder: Path) -> None:
     """A soft hyphen made 'Neil Arm\\u00adstrong' a second option that looks like the right one."""
     text = edit("name: Neil Armstrong}", 'name: "Neil Arm\\u00adstrong"}')

@@ -61,13 +61,23 @@ class PackLoader(_BaseLoader):
 _DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?")
 
 
+class WrittenNumber(str):
+    """The text of an unquoted scalar that YAML reads as a number, kept as written (`010`,
+    `3.10`, `20:17`, `.inf`). Where a field takes text or a number it is that text; where the
+    format takes text only (a list of text, such as topics) it is refused, as the schema
+    refuses it in an editor, which reads a number there (found by the fuzz tests: the loader
+    took `topics: .inf` as the topic ".inf")."""
+
+
 def _as_written(node: yaml.Node, value: float) -> float | str:
     """YAML 1.1 reads `20:17` as 1217, `010` as 8 and `3.10` as 3.1: a number that does not
     read as it is written stays the text written, so a pack never says what its author did
     not type (a hand-written answer "20:17" became "1217" without a word); where a number is
     wanted, that text is refused in place ("a number is …")."""
     raw = str(node.value)
-    return value if _DECIMAL.fullmatch(raw) and raw.lstrip("+") == str(value) else raw
+    if _DECIMAL.fullmatch(raw) and raw.lstrip("+") == str(value):
+        return value
+    return WrittenNumber(raw)
 
 
 def read_text(path: Path) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 from quiz.packs.errors import Problem, YamlPath
 from quiz.packs.model import TEMPLATE_KEYS, Entity, Relation, Source
 from quiz.packs.schema import keys
-from quiz.packs.yamlio import Locator
+from quiz.packs.yamlio import Locator, WrittenNumber
 from quiz.safe import char_name, first_unsafe, is_control
 
 ID = re.compile(r"[a-z0-9][a-z0-9_-]*")  # whole ids only: fullmatch ("x\n" is not one)
@@ -220,6 +220,13 @@ class Context:
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             self.problem((*path, key), f"{key!r} must be a list of text")
+            return ()
+        number = next((v for v in value if isinstance(v, WrittenNumber)), None)
+        if number is not None:
+            self.problem(
+                (*path, key),
+                f"{key!r} must be a list of text: {number} reads as a number (put it in quotes)",
+            )
             return ()
         if not all(self.safe(v, (*path, key, i), key) for i, v in enumerate(value)):
             return ()

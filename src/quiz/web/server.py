@@ -30,16 +30,13 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import textual_serve
 from aiohttp import WSMsgType, web
-from textual_serve.app_service import AppService
-from textual_serve.server import Server
 
 from quiz.web.access import Access
 from quiz.web.forks import ForkServerContext, context, fork
+from quiz.web.textual_serve_adapter import STATICS, ForkedAppService, Server, TabProcess
 
 TEMPLATES = Path(__file__).parent / "templates"
-STATICS = Path(textual_serve.__file__).parent / "static"
 COOKIE = "quiz_token"
 MAX_MESSAGE = 64 * 1024  # a websocket message from a tab: keys, a paste, a resize
 QUIT_GRACE = 5.0  # seconds a tab's game has to quit before it is killed
@@ -62,7 +59,7 @@ class Limits:
     idle_timeout: float = 1800.0
 
 
-class Tab(AppService):
+class Tab(ForkedAppService):
     """One browser tab's game process: textual-serve's AppService, the process forked from the
     warm fork server (quiz.web.forks) rather than started through a shell."""
 
@@ -74,18 +71,15 @@ class Tab(AppService):
         self.pid: int | None = None
         self.why_ended = "tab closed"
 
-    async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
-        environment = self._build_environment(width=width, height=height)
+    async def open_process(self, environment: dict[str, str]) -> TabProcess:
         environment.update(self.tab_command.env)
         process = await fork(self.forks, self.tab_command.args, environment)
-        self._process = process  # type: ignore[assignment]  # what run() reads of a Process
-        self._stdin = process.stdin
         self.pid = process.pid
         return process
 
     async def end(self) -> None:
         """Ask the game to quit; kill it if it has not within QUIT_GRACE seconds."""
-        process = self._process
+        process = self.process
         with suppress(Exception):  # timed out or failed: whatever happened, it ends below
             await asyncio.wait_for(self.stop(), QUIT_GRACE)
         if process is None:
@@ -126,7 +120,9 @@ class QuizServer(Server):
 
     # -- the aiohttp application ------------------------------------------------------
 
-    async def _make_app(self) -> web.Application:
+    async def web_app(self) -> web.Application:
+        """The aiohttp application (textual-serve's Server makes its own in a private
+        `_make_app`, for its `serve()`, which quiz does not use: `run` serves this one)."""
         app = web.Application(middlewares=[self._door], client_max_size=MAX_MESSAGE)
         app.add_routes(
             [
@@ -251,7 +247,7 @@ class QuizServer(Server):
                 await tab.blur()
             elif kind == "focus":
                 await tab.focus()
-        if tab._task is not None and tab._task.done():
+        if tab.relay_ended:
             tab.why_ended = "game quit"
 
     async def _close_when_idle(self, tab: Tab, websocket: web.WebSocketResponse) -> None:
@@ -276,7 +272,7 @@ class QuizServer(Server):
         """Serve until SIGINT or SIGTERM; `started(port)` once listening (port 0 picks one)."""
         logging.basicConfig(level=logging.WARNING, format="quiz serve: %(message)s")
         self.forks = context(self.tab_command.env)
-        runner = web.AppRunner(await self._make_app(), handle_signals=False, access_log=None)
+        runner = web.AppRunner(await self.web_app(), handle_signals=False, access_log=None)
         await runner.setup()
         try:
             site = web.TCPSite(runner, self.host, self.port)

@@ -6,8 +6,15 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quiz.authoring import coverage, explain
+from quiz.authoring.places import fact_places
+from quiz.check import check_pack
 from quiz.commands import EXIT_DATA, EXIT_OK, UsageError, fail
+from quiz.packs.errors import Problem, display_path
+from quiz.packs.registry import clash, pack_files, packs_in
+from quiz.packs.yamlio import Locator, read_text
 from quiz.safe import visible
+from quiz.text import plural
 
 if TYPE_CHECKING:
     from quiz.authoring.explain import Explained
@@ -16,8 +23,6 @@ if TYPE_CHECKING:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.check import check_pack
-    from quiz.packs.registry import pack_files, packs_in
 
     if args.paths:
         paths: list[Path] = []
@@ -59,8 +64,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _few_values_line(path: Path, count: int) -> str:
-    from quiz.packs.errors import display_path
-    from quiz.text import plural
 
     return (
         f"  {plural(count, 'relation')} {'makes' if count == 1 else 'make'} no multiple-choice "
@@ -72,26 +75,20 @@ def _few_values_line(path: Path, count: int) -> str:
 
 def _clash(path: Path, pack_id: str, other: Path) -> Problem:
     """Two packs checked together with one id: `quiz packs` would load only the first."""
-    from quiz.packs.errors import Problem, display_path
-    from quiz.packs.registry import clash
-    from quiz.packs.yamlio import Locator, read_text
 
     line, col = Locator(read_text(path))(("id",))
     return Problem(display_path(path), line, col, clash(pack_id, display_path(other)))
 
 
 def _explain(pack: Pack, explained: list[Explained]) -> None:
-    from quiz.authoring.explain import render
-    from quiz.authoring.places import fact_places
 
     print("What each fact yields (and why not):")
-    for line in render(explained, fact_places(pack)):
+    for line in explain.render(explained, fact_places(pack)):
         print(visible(line))
 
 
 def _coverage(pack: Pack) -> None:
-    from quiz.authoring.coverage import render, unquoted
 
     print("Sentences no fact quotes:")
-    for line in render(*unquoted(pack)):
+    for line in coverage.render(*coverage.unquoted(pack)):
         print(visible(line))

@@ -19,6 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.commands import EXIT_OK, UsageError, pack_of, paper_of, tuple_or_none
+from quiz.formats import get
+from quiz.generate import all_questions, round_questions
+from quiz.kinds import KIND_NAMES, KINDS
+from quiz.safe import visible
+from quiz.spec import PackRef, RoundSpec
 
 if TYPE_CHECKING:
     from quiz.formats.base import Format, Rendered
@@ -27,8 +32,6 @@ if TYPE_CHECKING:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.formats import get
-    from quiz.safe import visible
 
     fmt = get(args.format)
     if args.paper:
@@ -56,9 +59,6 @@ def choose(args: argparse.Namespace, pack: Pack, fmt: Format) -> list[Question]:
     hold, so --count 20 gives 20; --all takes everything and the format leaves out what it
     cannot hold (and so does a paper: see `paper_questions`).
     """
-    from quiz.generate import all_questions, round_questions
-    from quiz.kinds import KIND_NAMES, KINDS
-    from quiz.spec import PackRef, RoundSpec
 
     if args.all:
         return all_questions(pack, args.seed, args.kinds, args.topics)
@@ -83,7 +83,6 @@ def choose(args: argparse.Namespace, pack: Pack, fmt: Format) -> list[Question]:
 def paper_questions(args: argparse.Namespace) -> tuple[Pack, list[Question]]:
     """An exam paper's questions, exactly as its students get them (what the format cannot
     hold is left out and reported, never replaced by another question)."""
-    from quiz.generate import round_questions
 
     given = [name for name, v in (("PACK", args.pack), ("--kinds", args.kinds)) if v]
     if given or args.topics:
@@ -95,7 +94,6 @@ def paper_questions(args: argparse.Namespace) -> tuple[Pack, list[Question]]:
 
 def report(fmt: Format, done: Rendered, out: Path | None) -> None:
     """What was left out and why, one line per kind and reason, on stderr."""
-    from quiz.kinds import KINDS
 
     counts = Counter((KINDS[x.question.kind].label, x.reason) for x in done.left_out)
     total = len(done.written) + len(done.left_out)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from quiz.authoring.scaffold import ScaffoldError, new_pack
 from quiz.commands import EXIT_OK, UsageError
+from quiz.packs.errors import display_path
+from quiz.safe import visible
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.authoring.scaffold import ScaffoldError, new_pack
-    from quiz.packs.errors import display_path
-    from quiz.safe import visible
 
     try:
         written = new_pack(args.source, args.id, args.out, force=args.force)

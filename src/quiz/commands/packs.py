@@ -8,16 +8,16 @@ import sys
 from pathlib import Path
 
 from quiz.commands import EXIT_OK
+from quiz.packs import registry
+from quiz.packs.errors import display_path
+from quiz.safe import visible
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.packs import registry
 
     if args.dir:
         print(registry.user_dir())
         return EXIT_OK
-    from quiz.packs.errors import display_path
-    from quiz.safe import visible
 
     found = registry.catalog(args.packs)
     rows = [("ID", "VERSION", "FACTS", "TOPICS", "TITLE", "FILE")]

@@ -6,12 +6,18 @@ The code is the last word printed, so a script can take it with `awk '{print $NF
 from __future__ import annotations
 
 import argparse
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quiz import words
+from quiz import papers, words
 from quiz.commands import EXIT_OK, UsageError, no_questions, pack_of, paper_of
+from quiz.generate import round_questions
+from quiz.kinds import KINDS
+from quiz.packs.registry import not_installed, user_dir
+from quiz.rounds import new_seed
 from quiz.safe import visible
+from quiz.words import minutes
 
 if TYPE_CHECKING:
     from quiz.packs.model import Pack
@@ -29,9 +35,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def new(args: argparse.Namespace) -> int:
-    from quiz import papers
-    from quiz.generate import round_questions
-    from quiz.rounds import new_seed
 
     pack = pack_of(args)
     seed = args.seed if args.seed is not None else new_seed() % (papers.MAX_SEED + 1)
@@ -59,9 +62,6 @@ def new(args: argparse.Namespace) -> int:
 def sit_it_with(pack: Pack, code: str) -> list[str]:
     """The command students type. A pack that is not installed (a file given by its path)
     needs its folder named, and a copy of it on each student's machine."""
-    import shlex
-
-    from quiz.packs.registry import not_installed, user_dir
 
     command = f"Students sit it with: quiz play --paper {code}"
     folder = not_installed(pack)
@@ -75,8 +75,6 @@ def sit_it_with(pack: Pack, code: str) -> list[str]:
 
 
 def describe(paper: Paper) -> list[str]:
-    from quiz.kinds import KINDS
-    from quiz.words import minutes
 
     spec = paper.spec
     kinds = ", ".join(KINDS[k].label for k in spec.kinds) if spec.kinds else "all kinds"

@@ -5,17 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 
+from quiz.classroom import report, report_html, report_md
+from quiz.classroom.results import class_results
 from quiz.commands import EXIT_OK, UsageError, paper_of, services_of
 from quiz.commands.export import write_atomically, write_stdout
+from quiz.safe import visible
 from quiz.text import plural
 
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.classroom import report, report_html, report_md
-    from quiz.classroom.results import class_results
-    from quiz.safe import visible
 
     fmt = args.format
     if fmt is None:

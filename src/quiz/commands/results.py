@@ -17,10 +17,24 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from quiz.classroom.report import percent
+from quiz.classroom.results import class_results
+from quiz.classroom.transfer import (
+    Papers,
+    ResultsFileError,
+    copied_from,
+    export_doc,
+    keep,
+    read_results,
+)
 from quiz.commands import EXIT_DATA, EXIT_OK, UsageError, paper_of, services_of
 from quiz.commands.export import write_atomically, write_stdout
+from quiz.generate import round_questions
+from quiz.packs.registry import catalog
 from quiz.safe import visible
+from quiz.store.sittings import sittings
 from quiz.text import plural
+from quiz.words import minutes
 
 if TYPE_CHECKING:
     from quiz.classroom.results import ClassResults
@@ -33,7 +47,6 @@ def run(args: argparse.Namespace) -> int:
         return import_files(args)
     if not args.paper:
         raise UsageError("which paper? quiz results --paper CODE (or: quiz results import FILE…)")
-    from quiz.classroom.results import class_results
 
     paper = paper_of(args, args.paper)
     results = class_results(services_of(args).store.get(), paper)
@@ -59,9 +72,7 @@ def render(results: ClassResults, by: str, fmt: str) -> str:
         # A spreadsheet is read by people: its status in the words of the table and the
         # report ("handed in early"), not the JSON's machine values ("left").
         rows = [
-            {**row, "status": status_words(row["status"])}
-            if "status" in row
-            else row
+            {**row, "status": status_words(row["status"])} if "status" in row else row
             for row in rows
         ]
         buffer = io.StringIO()
@@ -90,8 +101,6 @@ def cell(value: Any) -> Any:
 
 
 def table(results: ClassResults, by: str) -> str:
-    from quiz.classroom.report import percent
-    from quiz.words import minutes
 
     paper = results.paper
     head = (
@@ -127,9 +136,6 @@ def table(results: ClassResults, by: str) -> str:
 
 
 def export(args: argparse.Namespace) -> int:
-    from quiz.classroom.transfer import export_doc
-    from quiz.generate import round_questions
-    from quiz.store.sittings import sittings
 
     paper = paper_of(args, args.paper)
     services = services_of(args)
@@ -165,9 +171,6 @@ def _slug(name: str) -> str:
 
 
 def import_files(args: argparse.Namespace) -> int:
-    from quiz.classroom.transfer import Papers, ResultsFileError, copied_from, keep, read_results
-    from quiz.packs.registry import catalog
-    from quiz.store.sittings import sittings
 
     store = services_of(args).store.get()
     if store.problem:

@@ -11,7 +11,11 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
+from quiz import plain as line_mode
 from quiz import words
+from quiz.classroom import sitting
+from quiz.classroom.marking import marked_session
+from quiz.classroom.review import hand_in_line, review_lines
 from quiz.commands import (
     EXIT_OK,
     UsageError,
@@ -21,6 +25,9 @@ from quiz.commands import (
     store_and_player,
     warn,
 )
+from quiz.papers import PaperError
+from quiz.plain import read_line
+from quiz.safe import visible
 
 if TYPE_CHECKING:
     from quiz.papers import Paper
@@ -55,12 +62,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def plain(paper: Paper, services: Services, stdin: TextIO, out: TextIO) -> int:
-    from quiz import plain as line_mode
-    from quiz.classroom import sitting
-    from quiz.classroom.marking import marked_session
-    from quiz.classroom.review import hand_in_line, review_lines
-    from quiz.papers import PaperError
-    from quiz.safe import visible
 
     def say(text: str = "") -> None:
         print(visible(text), file=out, flush=True)
@@ -106,7 +107,6 @@ def _resume(
 ) -> Session:
     """Resume the unfinished sitting or hand it in as it stands, as `sitting.unfinished`
     decides and, when it asks, as the player answers."""
-    from quiz.classroom import sitting
 
     store, player, clock = services.store.get(), services.player(), services.clock
     found = sitting.unfinished(paper, row, clock)
@@ -127,7 +127,6 @@ def _resume(
 
 def _choice(stdin: TextIO) -> str:
     """One line, read the way the line mode reads answers (the same buffer, the same bound)."""
-    from quiz.plain import read_line
 
     try:
         line = read_line(stdin)

@@ -9,7 +9,10 @@ import json
 from typing import TYPE_CHECKING
 
 from quiz.commands import EXIT_OK, UsageError, services_of
+from quiz.packs.errors import PackError
+from quiz.packs.registry import resolve
 from quiz.safe import visible
+from quiz.stats import player_stats
 from quiz.text import plural
 
 if TYPE_CHECKING:
@@ -18,9 +21,6 @@ if TYPE_CHECKING:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.packs.errors import PackError
-    from quiz.packs.registry import resolve
-    from quiz.stats import player_stats
 
     services = services_of(args)
     store = services.store.get()

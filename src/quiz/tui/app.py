@@ -29,6 +29,8 @@ if TYPE_CHECKING:  # not imported for the home screen's first frame: it draws so
     from quiz.session import Session
 
 MIN_SIZE = (60, 18)
+# Seconds the home screen waits for its data before it is drawn without it ("Loading packs…").
+HOME_PATIENCE = 0.5
 
 
 def screenshot_folder() -> Path:
@@ -85,9 +87,12 @@ class QuizApp(App[None]):
 
             first = NameScreen(self.services.paper)
         else:
-            from quiz.tui.screens.home import HomeScreen
+            self._open_home()
+            return
+        self._show_first(first)
 
-            first = HomeScreen(None)
+    def _show_first(self, first: Screen[Any]) -> None:
+        """Push the first screen, for the flow to take and wait for once it starts."""
         result: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         self.first_screen = (first, result)
 
@@ -97,6 +102,19 @@ class QuizApp(App[None]):
 
         self._push(first, dismissed)
         self.call_after_refresh(self.start_flow)
+
+    @work(group="first-screen")
+    async def _open_home(self) -> None:
+        """The home screen, drawn once with what it shows (packs, player, their last choices):
+        a player can use its first frame. The data has been loading since the program
+        started, so this rarely waits; when it does for long (a slow store), the screen
+        comes first with a "Loading packs…" line, and the flow fills it."""
+        from quiz.tui.screens.home import HomeScreen, home_data
+
+        loading = asyncio.ensure_future(self.in_thread(lambda: home_data(self.services)))
+        done, _ = await asyncio.wait({loading}, timeout=HOME_PATIENCE)
+        data = loading.result() if done and loading.exception() is None else None
+        self._show_first(HomeScreen(data))
 
     def _recorder_for(self, session: Session) -> Any:
         """A round made before the app started: the store listens from its first answer on

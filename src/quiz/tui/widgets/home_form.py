@@ -151,10 +151,11 @@ class HomeForm(Vertical):
         return self.data.catalog.find(value) if isinstance(value, str) else None
 
     @on(Select.Changed, "#pack")
-    def _show_pack(self) -> None:
+    def _show_pack(self, event: Select.Changed) -> None:
         """Another pack chosen: its facts and topics (the Select also says so once mounted,
-        for the pack the form was composed with: nothing to change then)."""
-        pack = self.pack()
+        for the pack the form was composed with: nothing to change, nothing to query then)."""
+        value = event.value
+        pack = self.data.catalog.find(value) if isinstance(value, str) else None
         if (pack.id if pack else None) == self._shown:
             return
         self._shown = pack.id if pack else None

@@ -2,8 +2,10 @@
 
 Home → round → summary → home, driven by one worker coroutine (`run_flow`)
 that pushes a screen and waits for its result. Everything slow (packs, the
-store, a round's questions) is made off the UI thread, so the first frame is
-never kept waiting.
+store, a round's questions) is made off the UI thread. The first screen is the
+one a player can use: the home screen waits for its data (loading since the
+program started) rather than drawing a placeholder first, unless that takes
+long (HOME_PATIENCE).
 """
 
 from __future__ import annotations

@@ -147,6 +147,21 @@ async def test_the_home_form_answers_with_the_last_choices_before_its_options_ar
         assert form.filled and form.choice("start") == expected
 
 
+async def test_a_slow_store_shows_the_home_screen_first_then_its_form(monkeypatch) -> None:  # noqa: ANN001
+    """When the packs and the store take longer than the app waits, the home screen comes
+    first with "Loading packs…", and its form (Start focused) once they are there."""
+    import quiz.tui.app
+
+    monkeypatch.setattr(quiz.tui.app, "HOME_PATIENCE", 0)
+    app = home_app()
+    async with started(app) as pilot:
+        home = await loaded_home(pilot)
+        assert str(home.query_one("#player", Static).render()) == "Player: Ann"
+        assert home.focused is not None and home.focused.id == "do-start"
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, PlayScreen))
+
+
 async def test_a_summary_says_personal_best_and_shows_the_top_five() -> None:
     app = home_app()
     async with started(app) as pilot:

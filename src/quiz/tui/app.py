@@ -114,9 +114,11 @@ class QuizApp(App[None]):
         from quiz.tui.screens.home import HomeScreen, home_data
 
         loading = asyncio.ensure_future(self.in_thread(lambda: home_data(self.services)))
+        # A failure here is the flow's to report: it loads the same data again (and meets it).
+        loading.add_done_callback(lambda f: f.cancelled() or f.exception())
         done, _ = await asyncio.wait({loading}, timeout=HOME_PATIENCE)
-        data = loading.result() if done and loading.exception() is None else None
-        self._show_first(HomeScreen(data))
+        ok = done and not loading.cancelled() and loading.exception() is None
+        self._show_first(HomeScreen(loading.result() if ok else None))
 
     def _recorder_for(self, session: Session) -> Any:
         """A round made before the app started: the store listens from its first answer on

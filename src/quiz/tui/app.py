@@ -88,6 +88,10 @@ class QuizApp(App[None]):
             from quiz.tui.screens.name import NameScreen
 
             first = NameScreen(self.services.paper)
+        elif self.first_paper is not None:  # the flow starts the exam at once, over a home
+            from quiz.tui.screens.home import HomeScreen  # screen it fills for afterwards
+
+            first = HomeScreen(None)
         else:
             self._open_home()
             return

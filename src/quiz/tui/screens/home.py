@@ -100,10 +100,27 @@ class HomeScreen(Screen[HomeChoice | None]):
     AUTO_FOCUS = ""  # the screen focuses Start itself, once, without scrolling to it
 
     def __init__(self, data: HomeData | None) -> None:
-        super().__init__()
+        super().__init__(classes=self._breakpoint_classes())
         self.shown: HomeData | None = data  # what the screen shows (None: still loading)
         self.data: HomeData | None = None  # the same, once the whole form is up
         self._mounted = False
+
+    def _breakpoint_classes(self) -> str:
+        """The breakpoint classes for the terminal's present size. Textual sets them when the
+        screen gets its first size, and then styles every widget of the first frame again;
+        set from the start, they are already right then, and nothing is restyled."""
+        try:
+            width, height = self.app.size
+        except RuntimeError:  # made outside a running app (Textual's NoActiveAppError)
+            return ""
+        classes = []
+        for size, points in (
+            (width, self.HORIZONTAL_BREAKPOINTS or []),
+            (height, self.VERTICAL_BREAKPOINTS or []),
+        ):
+            reached = [name for at, name in sorted(points) if size >= at]
+            classes += reached[-1:]
+        return " ".join(classes)
 
     def compose(self) -> ComposeResult:
         data = self.shown  # known already (the usual case): no "Loading packs…" frame

@@ -376,10 +376,19 @@ def bench_no_textual(env: dict[str, str]) -> None:
 
 
 def importtime(quiz: list[str], env: dict[str, str], top: int = 15) -> None:
-    """The slowest imports (cumulative µs) of `quiz --help` and of the game's own modules."""
+    """The slowest imports (cumulative µs) of `quiz --help` and of what each screen imports."""
     probes = {
         "quiz --help": ["-m", "quiz", "--help"],
-        "quiz.tui.app (what play adds)": ["-c", "import quiz.cli, quiz.session, quiz.tui.app"],
+        "what quiz's home screen imports": [
+            "-c",
+            "import quiz.cli, quiz.services, quiz.packs.registry, quiz.store.sql, "
+            "quiz.tui.app, quiz.tui.screens.home, quiz.tui.widgets.home_form",
+        ],
+        "what quiz play's first question imports": [
+            "-c",
+            "import quiz.cli, quiz.rounds, quiz.session, quiz.generate, quiz.tui.app, "
+            "quiz.tui.screens.play",
+        ],
     }
     for title, args in probes.items():
         out = subprocess.run(

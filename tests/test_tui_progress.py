@@ -3,6 +3,7 @@ stats screen, review rounds; and one flow decides where each screen leads."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from textual.widgets import Input, OptionList, SelectionList, Static
@@ -77,6 +78,88 @@ async def test_the_home_screen_shows_the_player_and_remembers_their_choices() ->
     async with started(other) as pilot:
         home = await loaded_home(pilot)
         assert home.query_one("#count", Input).value == "10"
+
+
+async def test_enter_as_soon_as_home_is_drawn_starts_the_remembered_round(tmp_path: Path) -> None:
+    """The home screen comes drawn with the player's pack and Start focused; Enter at once
+    (before the options below the buttons are up) starts a round of the pack shown, with the
+    player's last choices, as the options will show them."""
+    db = tmp_path / "p.db"
+    store = open_store(str(db))
+    ann = store.player("Ann")
+    last = {"pack": "moon", "count": 3, "kinds": ["true_false"], "speed_bonus": True}
+    store.save_prefs(ann.id, last)
+    store.close()
+    app = home_app(db=db)
+    async with app.run_test() as pilot:
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.is_mounted)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert home.focused is not None and home.focused.id == "do-start"
+        assert home.query_one("#pack").value == "moon"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, PlayScreen))
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        s = screen.session
+        assert s.pack.id == "moon" and s.total == 3
+        assert {q.kind for q in s.questions} == {"true_false"}
+        assert s.rules.speed_bonus and s.rules.streak_bonus
+    # The options, once up, show the same choices.
+    again = home_app(db=db)
+    async with started(again) as pilot:
+        home = await loaded_home(pilot)
+        assert home.query_one("#count", Input).value == "3"
+        assert home.query_one("#kinds", SelectionList).selected == ["true_false"]
+
+
+async def test_the_home_form_answers_with_the_last_choices_before_its_options_are_up() -> None:
+    """Start works from the first frame: until the options below the buttons are mounted (a
+    frame later), the form's choice is the player's last one, the same the options show."""
+    from textual.app import App
+
+    from quiz.packs.registry import Catalog
+    from quiz.tui.screens.home import HomeChoice, HomeData
+    from quiz.tui.widgets.home_form import HomeForm
+
+    moon = load_pack(MOON)
+    prefs = {"pack": "moon", "count": 4, "kinds": ["choice", "bogus"], "topics": ["crew"]}
+    prefs |= {"mode": "review", "streak_bonus": False, "paper": "ABC-123"}
+    data = HomeData(catalog=Catalog(packs=[moon]), player="Ann", prefs=prefs)
+    expected = HomeChoice("start", "moon", "review", 4, ("choice",), ("crew",), None)
+    expected = replace(expected, streak_bonus=False, paper="ABC-123")
+    early: list[tuple[bool, HomeChoice | None]] = []
+
+    class Probe(HomeScreen):
+        def on_mount(self) -> None:  # (HomeScreen's own on_mount runs too, after this one)
+            form = self.query_one(HomeForm)
+            early.append((form.filled, form.choice("start")))
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(Probe(data))
+
+    app = Host()
+    async with app.run_test() as pilot:
+        await until(pilot, lambda: isinstance(app.screen, Probe) and app.screen.data is not None)
+        assert early == [(False, expected)]
+        form = app.screen.query_one(HomeForm)
+        assert form.filled and form.choice("start") == expected
+
+
+async def test_a_slow_store_shows_the_home_screen_first_then_its_form(monkeypatch) -> None:  # noqa: ANN001
+    """When the packs and the store take longer than the app waits, the home screen comes
+    first with "Loading packs…", and its form (Start focused) once they are there."""
+    import quiz.tui.app
+
+    monkeypatch.setattr(quiz.tui.app, "HOME_PATIENCE", 0)
+    app = home_app()
+    async with started(app) as pilot:
+        home = await loaded_home(pilot)
+        assert str(home.query_one("#player", Static).render()) == "Player: Ann"
+        assert home.focused is not None and home.focused.id == "do-start"
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, PlayScreen))
 
 
 async def test_a_summary_says_personal_best_and_shows_the_top_five() -> None:

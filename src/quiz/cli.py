@@ -24,11 +24,37 @@ TOPIC_HELP = "only questions on these topics (see the pack's topics in quiz chec
 
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line (`quiz: …`, exit 2), like every other error.
-    No abbreviations: `--pack x.yaml` would quietly be `--packs x.yaml`, not the PACK meant."""
+    No abbreviations: `--pack x.yaml` would quietly be `--packs x.yaml`, not the PACK meant.
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    A command's options are added (by its `fill`) only when that command is parsed or its
+    help shown: every start of the program parses one command, and adding the hundred-odd
+    options of all of them (argparse makes a help formatter for each) is a few milliseconds
+    of every start, the game's first screen included."""
+
+    def __init__(
+        self, *args: Any, fill: Callable[[_Parser], None] | None = None, **kwargs: Any
+    ) -> None:
         kwargs.setdefault("allow_abbrev", False)
         super().__init__(*args, **kwargs)
+        self._fill = fill
+
+    def filled(self) -> _Parser:
+        """This parser with its options added."""
+        fill, self._fill = self._fill, None
+        if fill is not None:
+            fill(self)
+        return self
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        return super(_Parser, self.filled()).parse_known_args(args, namespace)
+
+    def format_usage(self) -> str:
+        return super(_Parser, self.filled()).format_usage()
+
+    def format_help(self) -> str:
+        return super(_Parser, self.filled()).format_help()
 
     def error(self, message: str) -> NoReturn:
         if message.startswith("unrecognized arguments: "):
@@ -46,6 +72,8 @@ def _did_you_mean(parser: argparse.ArgumentParser, words: list[str]) -> str:
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for sub in action.choices.values():
+                if isinstance(sub, _Parser):
+                    sub.filled()
                 known.update(sub._option_string_actions)
     for word in words:
         if word in ("--pack", "-p"):
@@ -167,7 +195,27 @@ def build_parser() -> argparse.ArgumentParser:
     _common(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    play = sub.add_parser("play", help="play a round now (full screen, or --plain lines)")
+    sub.add_parser("play", help="play a round now (full screen, or --plain lines)", fill=_play)
+    sub.add_parser("check", help="validate packs and every question they can produce", fill=_check)
+    sub.add_parser(
+        "export",
+        help="write a pack's questions for Moodle (GIFT, Aiken), Anki, paper or JSON",
+        fill=_export,
+    )
+    _authoring(sub)
+    sub.add_parser(
+        "stats", help="a player's rounds, accuracy, mastery and due reviews", fill=_stats
+    )
+    _classroom(sub)
+    sub.add_parser(
+        "serve",
+        help="serve the game to browser tabs, one player each (a class; quiz[web])",
+        fill=_serve,
+    )
+    return parser
+
+
+def _play(play: _Parser) -> None:
     _common(play, top=False)
     _round_options(play)
     play.add_argument("--count", type=_count, metavar="N", help="number of questions (default 10)")
@@ -199,7 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
         "at the end",
     )
 
-    check = sub.add_parser("check", help="validate packs and every question they can produce")
+
+def _check(check: _Parser) -> None:
     _common(check, top=False)
     check.add_argument(
         "paths", nargs="*", type=Path, metavar="PATH", help="pack files (default: every known pack)"
@@ -213,9 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--coverage", action="store_true", help="list the source sentences no fact quotes"
     )
 
-    export = sub.add_parser(
-        "export", help="write a pack's questions for Moodle (GIFT, Aiken), Anki, paper or JSON"
-    )
+
+def _export(export: _Parser) -> None:
     _common(export, top=False)
     _round_options(export)
     export.add_argument(
@@ -237,16 +285,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="write to FILE instead of stdout (replaced whole, never left half-written)",
     )
 
-    _authoring(sub)
-    stats = sub.add_parser("stats", help="a player's rounds, accuracy, mastery and due reviews")
+
+def _stats(stats: _Parser) -> None:
     _common(stats, top=False)
     stats.add_argument("--pack", metavar="ID", help="only this pack (default: every pack played)")
     stats.add_argument("--format", choices=["table", "json"], default="table")
-    _classroom(sub)
 
-    serve = sub.add_parser(
-        "serve", help="serve the game to browser tabs, one player each (a class; quiz[web])"
-    )
+
+def _serve(serve: _Parser) -> None:
     _common(serve, top=False, player=False)
     serve.add_argument(
         "--host",
@@ -278,7 +324,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="close a tab without a key pressed for this long (default 1800: 30 minutes)",
     )
-    return parser
 
 
 def _pack_id(text: str) -> str:
@@ -293,7 +338,18 @@ def _pack_id(text: str) -> str:
 
 def _authoring(sub: Any) -> None:
     """Writing packs: a skeleton from a text, the schema, the installed packs."""
-    new = sub.add_parser("new", help="a pack skeleton from a text file, to fill in with facts")
+    sub.add_parser(
+        "new", help="a pack skeleton from a text file, to fill in with facts", fill=_new_pack
+    )
+    sub.add_parser(
+        "schema",
+        help="print the pack format's JSON Schema (for editors)",
+        fill=lambda p: _common(p, top=False),
+    )
+    sub.add_parser("packs", help="list the installed packs: id, version, facts, file", fill=_packs)
+
+
+def _new_pack(new: _Parser) -> None:
     _common(new, top=False)
     new.add_argument("source", type=Path, metavar="SOURCE", help="the text (UTF-8), e.g. notes.txt")
     new.add_argument("--id", type=_pack_id, required=True, help="the pack's id, e.g. my-pack")
@@ -305,9 +361,9 @@ def _authoring(sub: Any) -> None:
         help="write DIR/ID.yaml and DIR/sources/ (default: here)",
     )
     new.add_argument("--force", action="store_true", help="replace files that exist")
-    schema = sub.add_parser("schema", help="print the pack format's JSON Schema (for editors)")
-    _common(schema, top=False)
-    packs = sub.add_parser("packs", help="list the installed packs: id, version, facts, file")
+
+
+def _packs(packs: _Parser) -> None:
     _common(packs, top=False)
     packs.add_argument("--dir", action="store_true", help="print the user pack folder")
 
@@ -330,11 +386,26 @@ def _out(p: argparse.ArgumentParser, what: str) -> None:
 
 def _classroom(sub: Any) -> None:
     """Exam papers, results that travel between computers, and the teacher's report."""
-    paper = sub.add_parser("paper", help="make an exam paper: a short code every student sits")
+    sub.add_parser("paper", help="make an exam paper: a short code every student sits", fill=_paper)
+    sub.add_parser(
+        "results",
+        help="a paper's results: one row per student, or per question (--by question)",
+        fill=_results,
+    )
+    sub.add_parser(
+        "report", help="the teacher's report on a paper, as HTML or Markdown", fill=_report
+    )
+
+
+def _paper(paper: _Parser) -> None:
     _common(paper, top=False)
     papers = paper.add_subparsers(dest="paper_command", metavar="ACTION", parser_class=_Parser)
     papers.required = True
-    new = papers.add_parser("new", help="a new paper; its code is the last word printed")
+    papers.add_parser("new", help="a new paper; its code is the last word printed", fill=_new_paper)
+    papers.add_parser("show", help="what a paper code stands for", fill=_show_paper)
+
+
+def _new_paper(new: _Parser) -> None:
     _common(new, top=False)
     _round_options(new)
     new.add_argument("--count", type=_count, default=10, metavar="N", help="questions (10)")
@@ -342,28 +413,40 @@ def _classroom(sub: Any) -> None:
     new.add_argument(
         "--time-limit", type=_time_limit, metavar="SECONDS", help="for the whole paper"
     )
-    show = papers.add_parser("show", help="what a paper code stands for")
+
+
+def _show_paper(show: _Parser) -> None:
     _common(show, top=False)
     show.add_argument("code", metavar="CODE")
 
-    results = sub.add_parser(
-        "results", help="a paper's results: one row per student, or per question (--by question)"
-    )
+
+def _results(results: _Parser) -> None:
     _common(results, top=False)
     results.add_argument("--paper", metavar="CODE", help="the paper (required)")
     results.add_argument("--by", choices=["student", "question"], default="student")
     results.add_argument("--format", choices=["table", "csv", "json"], default="table")
     _out(results, "write to FILE instead of stdout")
     moves = results.add_subparsers(dest="results_command", metavar="ACTION", parser_class=_Parser)
-    export = moves.add_parser("export", help="write your sittings of a paper to a file to hand in")
+    moves.add_parser(
+        "export", help="write your sittings of a paper to a file to hand in", fill=_export_results
+    )
+    moves.add_parser(
+        "import", help="add students' results files to this computer", fill=_import_results
+    )
+
+
+def _export_results(export: _Parser) -> None:
     _common(export, top=False)
     export.add_argument("--paper", metavar="CODE", required=True)
     _out(export, "the file (default: results-CODE-PLAYER.json here; - for stdout)")
-    imports = moves.add_parser("import", help="add students' results files to this computer")
+
+
+def _import_results(imports: _Parser) -> None:
     _common(imports, top=False)
     imports.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
-    report = sub.add_parser("report", help="the teacher's report on a paper, as HTML or Markdown")
+
+def _report(report: _Parser) -> None:
     _common(report, top=False)
     report.add_argument("--paper", metavar="CODE", required=True)
     report.add_argument(

@@ -3,11 +3,14 @@
 The command line makes one Services and hands it to the full-screen app or the
 line mode, and tests hand them their own. Slow parts start in the background as
 soon as they are made: the store opens on a thread of its own while Textual is
-still importing, and whoever needs it first waits only for what is left.
+still importing, and whoever needs it first waits only for what is left. The home
+screen needs the packs, the store and the player for its first usable frame, so
+`quiz` starts all three at once (`start_loading`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import threading
 from collections.abc import Callable
@@ -93,6 +96,26 @@ class Services:
     # player". Front ends check this before offering anything about other players.
     served: bool = False
     paper: str | None = None  # the paper a served tab sits (quiz serve --paper), if any
+    # The player last resolved, by the name asked for: the home screen's first frame and the
+    # flow both ask, and the second must not write the same rows again.
+    _player: tuple[str | None, Player] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _player_lock: threading.Lock = field(
+        default_factory=threading.Lock, init=False, repr=False, compare=False
+    )
+
+    def start_loading(self) -> None:
+        """Load the packs, open the store and find the player, each on a thread, from now:
+        what the home screen shows, ready by the time Textual has started."""
+        self.catalog.start()
+        self.store.start()
+        threading.Thread(target=self._player_quietly, daemon=True, name="quiz-player").start()
+
+    def _player_quietly(self) -> None:
+        # An error is not kept: whoever asks for the player next meets it again.
+        with contextlib.suppress(Exception):
+            self.player()
 
     def check_command(self) -> str:
         """The command that lists the problems of the packs this run can see."""
@@ -101,9 +124,19 @@ class Services:
         return "quiz check" + "".join(f" --packs {shlex.quote(str(p))}" for p in self.packs)
 
     def player(self) -> Player:
-        """The player to play as (waits for the store)."""
+        """The player to play as (waits for the store); the same one while the name asked
+        for (`player_name`) is the same."""
+        with self._player_lock:
+            asked = self.player_name
+            if self._player is not None and self._player[0] == asked:
+                return self._player[1]
+            player = self._find_player(asked)
+            self._player = (asked, player)
+            return player
+
+    def _find_player(self, asked: str | None) -> Player:
         store = self.store.get()
-        name = self.player_name or store.last_player() or system_player()
+        name = asked or store.last_player() or system_player()
         try:
             player = store.player(name)
             if not self.served:

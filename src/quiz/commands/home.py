@@ -8,8 +8,12 @@ from quiz.commands import EXIT_OK, need_terminal, services_of
 
 
 def run(args: argparse.Namespace) -> int:
+    need_terminal()
+    services = services_of(args, open_now=False)
+    # The packs, the store and the player load on threads while Textual is imported, so the
+    # home screen's first frame can already show them.
+    services.start_loading()
     from quiz.tui import make_app
 
-    need_terminal()
-    make_app(services_of(args, open_now=False)).run()  # packs and store load once drawn
+    make_app(services).run()
     return EXIT_OK

@@ -2,8 +2,10 @@
 
 Home → round → summary → home, driven by one worker coroutine (`run_flow`)
 that pushes a screen and waits for its result. Everything slow (packs, the
-store, a round's questions) is made off the UI thread, so the first frame is
-never kept waiting.
+store, a round's questions) is made off the UI thread. The first screen is the
+one a player can use: the home screen waits for its data (loading since the
+program started) rather than drawing a placeholder first, unless that takes
+long (HOME_PATIENCE).
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ if TYPE_CHECKING:  # not imported for the home screen's first frame: it draws so
     from quiz.services import Services
     from quiz.session import Session
 
+# Seconds the home screen waits for its data before it is drawn without it ("Loading packs…").
+HOME_PATIENCE = 0.5
 
 
 def screenshot_folder() -> Path:
@@ -83,10 +87,17 @@ class QuizApp(App[None]):
             from quiz.tui.screens.name import NameScreen
 
             first = NameScreen(self.services.paper)
-        else:
-            from quiz.tui.screens.home import HomeScreen
+        elif self.first_paper is not None:  # the flow starts the exam at once, over a home
+            from quiz.tui.screens.home import HomeScreen  # screen it fills for afterwards
 
             first = HomeScreen(None)
+        else:
+            self._open_home()
+            return
+        self._show_first(first)
+
+    def _show_first(self, first: Screen[Any]) -> None:
+        """Push the first screen, for the flow to take and wait for once it starts."""
         result: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         self.first_screen = (first, result)
 
@@ -96,6 +107,21 @@ class QuizApp(App[None]):
 
         self._push(first, dismissed)
         self.call_after_refresh(self.start_flow)
+
+    @work(group="first-screen")
+    async def _open_home(self) -> None:
+        """The home screen, drawn once with what it shows (packs, player, their last choices):
+        a player can use its first frame. The data has been loading since the program
+        started, so this rarely waits; when it does for long (a slow store), the screen
+        comes first with a "Loading packs…" line, and the flow fills it."""
+        from quiz.tui.screens.home import HomeScreen, home_data
+
+        loading = asyncio.ensure_future(self.in_thread(lambda: home_data(self.services)))
+        # A failure here is the flow's to report: it loads the same data again (and meets it).
+        loading.add_done_callback(lambda f: f.cancelled() or f.exception())
+        done, _ = await asyncio.wait({loading}, timeout=HOME_PATIENCE)
+        ok = done and not loading.cancelled() and loading.exception() is None
+        self._show_first(HomeScreen(loading.result() if ok else None))
 
     def _recorder_for(self, session: Session) -> Any:
         """A round made before the app started: the store listens from its first answer on

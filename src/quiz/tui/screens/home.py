@@ -1,8 +1,11 @@
 """The home screen: who is playing, which pack, a mode, how many questions, which kinds and
 topics, the seed and the scoring. It only says what the player chose; the flow decides.
 
-The screen draws at once with its title; the form (and the widgets it needs) comes when the
-packs and the player have loaded on a thread, so the first frame never waits for them.
+The app builds the screen once the packs, the store and the player have loaded (they start
+loading on threads before Textual is even imported, see Services.start_loading), so its
+first frame is the one a player can use: the pack shown, Start focused, Enter starts a
+round. Only when they take long (a slow store) does the screen come first, with a
+"Loading packs…" line, and the form when they are there (`show_data`).
 """
 
 from __future__ import annotations
@@ -13,14 +16,16 @@ from typing import TYPE_CHECKING, Any, Literal
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.lazy import Lazy
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.text import plural
 from quiz.tui.literal import literal
 
 if TYPE_CHECKING:
     from quiz.packs.registry import Catalog
+    from quiz.services import Services
     from quiz.tui.widgets.home_form import HomeForm
 
 
@@ -33,6 +38,21 @@ class HomeData:
     check_command: str = "quiz check"  # what shows the problems of the packs skipped
     served: bool = False  # a browser tab: no other players to switch to (quiz.web)
     typed_paper: str | None = None  # a code that did not open, shown again to be corrected
+
+
+def home_data(services: Services) -> HomeData:
+    """What the first home screen shows (blocks until the packs, store and player are
+    loaded: call it on a thread)."""
+    store = services.store.get()
+    player = services.player()
+    return HomeData(
+        catalog=services.catalog.get(),
+        player=player.name,
+        prefs=store.prefs(player.id) if player.id else {},
+        problem=store.problem,
+        check_command=services.check_command(),
+        served=services.served,
+    )
 
 
 @dataclass(frozen=True)
@@ -77,39 +97,77 @@ class HomeScreen(Screen[HomeChoice | None]):
         Binding("escape", "leave", "Quit"),
     ]
 
+    AUTO_FOCUS = ""  # the screen focuses Start itself, once, without scrolling to it
+
     def __init__(self, data: HomeData | None) -> None:
-        super().__init__()
-        self.data: HomeData | None = None  # what the screen shows, once filled
-        self._pending = data
+        super().__init__(classes=self._breakpoint_classes())
+        self.shown: HomeData | None = data  # what the screen shows (None: still loading)
+        self.data: HomeData | None = None  # the same, once the whole form is up
         self._mounted = False
 
+    def _breakpoint_classes(self) -> str:
+        """The breakpoint classes for the terminal's present size. Textual sets them when the
+        screen gets its first size, and then styles every widget of the first frame again;
+        set from the start, they are already right then, and nothing is restyled."""
+        try:
+            width, height = self.app.size
+        except RuntimeError:  # made outside a running app (Textual's NoActiveAppError)
+            return ""
+        classes = []
+        for size, points in (
+            (width, self.HORIZONTAL_BREAKPOINTS or []),
+            (height, self.VERTICAL_BREAKPOINTS or []),
+        ):
+            reached = [name for at, name in sorted(points) if size >= at]
+            classes += reached[-1:]
+        return " ".join(classes)
+
     def compose(self) -> ComposeResult:
-        data = self._pending  # known already when coming back: no "Loading packs…" frame
+        data = self.shown  # known already (the usual case): no "Loading packs…" frame
         with VerticalScroll(id="home"):
             yield Static("quiz — learn from the source, every answer quoted", classes="title")
-            yield Static("Loading packs…", id="player", markup=False)
-            yield Static("", id="problems", classes="warning empty", markup=False)
-            if data is not None:
+            if data is None:
+                yield Static("Loading packs…", id="player", markup=False)
+                yield Static("", id="problems", classes="warning empty", markup=False)
+            else:
                 from quiz.tui.widgets.home_form import HomeForm
 
+                problems = self._problems(data)
+                yield Static(literal(f"Player: {data.player}"), id="player")
+                yield Static(
+                    literal("\n".join(problems)),
+                    id="problems",
+                    classes="warning" if problems else "warning empty",
+                )
                 yield HomeForm(data)
-        yield Footer()
+        from quiz.tui.widgets.footer import LateFooter
+
+        # The keys come a frame later: styling the footer and its keys would delay the form.
+        yield Lazy(LateFooter())
 
     def on_mount(self) -> None:
         self._mounted = True
-        if self._pending is None:  # the first frame: the form (and its imports) come later
+        data = self.shown
+        if data is None:  # the form (and its imports) come with the data, in show_data
             return
-        from quiz.tui.widgets.home_form import HomeForm
-
-        if self.query(HomeForm):  # composed with its form
-            self._show_lines(self._pending)
-            self.data = self._pending
+        if self.query("#home-form"):  # composed with its form: usable from this first frame
+            self._focus_first(data)
         else:  # the data came between compose and mount
-            self.call_after_refresh(self._fill, self._pending)
+            self.call_after_refresh(self._fill, data)
 
-    def _show_lines(self, data: HomeData) -> None:
-        """The player and any problems with the pack files, above the form."""
-        self.query_one("#player", Static).update(literal(f"Player: {data.player}"))
+    def on_home_form_filled(self) -> None:
+        self.data = self.shown
+
+    def _focus_first(self, data: HomeData) -> None:
+        """Start, so Enter starts a round; or the paper code that did not open, to correct.
+        Without scrolling: a screen too short for the form still opens at its top."""
+        wanted = self.query("#paper" if data.typed_paper is not None else "#do-start")
+        if wanted:  # (not when the screen is being closed before its form was up)
+            self.set_focus(wanted.first(), scroll_visible=False)
+
+    @staticmethod
+    def _problems(data: HomeData) -> list[str]:
+        """What is wrong with the pack files and the store, shown above the form."""
         problems = []
         if data.catalog.problems:
             problems.append(
@@ -118,14 +176,23 @@ class HomeScreen(Screen[HomeChoice | None]):
             )
         if data.problem:
             problems.append(data.problem)
+        return problems
+
+    def _show_lines(self, data: HomeData) -> None:
+        """The player and any problems with the pack files, above the form."""
+        self.query_one("#player", Static).update(literal(f"Player: {data.player}"))
+        problems = self._problems(data)
         shown = self.query_one("#problems", Static)
         shown.update(literal("\n".join(problems)))
         shown.set_class(not problems, "empty")
 
     def show_data(self, data: HomeData) -> None:
-        """Fill the screen once packs and the player are known (they load off the UI thread,
-        and may arrive before the screen's widgets are up: then on_mount fills it)."""
-        self._pending = data
+        """Fill the screen drawn before packs and the player were known (they load off the
+        UI thread, and may arrive before the screen's widgets are up: then on_mount fills
+        it). A screen composed with its data ignores this."""
+        if self.shown is not None:
+            return
+        self.shown = data
         if self._mounted:
             self.call_after_refresh(self._fill, data)
 
@@ -133,11 +200,12 @@ class HomeScreen(Screen[HomeChoice | None]):
         from quiz.tui.lifecycle import being_removed
         from quiz.tui.widgets.home_form import HomeForm
 
-        if self.data is not None or self.query(HomeForm) or being_removed(self):
+        if self.query(HomeForm) or not self.is_attached or being_removed(self):
             return
         self._show_lines(data)
         await self.query_one("#home", VerticalScroll).mount(HomeForm(data))
-        self.data = data  # now the form is up
+        if self.is_attached:  # not left (Escape) while the form was mounting
+            self._focus_first(data)
 
     def _form(self) -> HomeForm | None:
         from quiz.tui.widgets.home_form import HomeForm
@@ -164,7 +232,7 @@ class HomeScreen(Screen[HomeChoice | None]):
         self._paper("paper")
 
     def action_report(self) -> None:
-        if self.data is not None and not self.data.served:
+        if self.shown is not None and not self.shown.served:
             self._paper("report")
 
     def _paper(self, action: Literal["paper", "report"]) -> None:
@@ -180,12 +248,11 @@ class HomeScreen(Screen[HomeChoice | None]):
         """A browser tab lists no other players, becomes none, and never opens the class
         report (the teacher's, with every student's results)."""
         if action in ("players", "report"):
-            data = self.data or self._pending
-            return not (data and data.served)
+            return not (self.shown and self.shown.served)
         return True
 
     def action_players(self) -> None:
-        if self.data is not None and not self.data.served:
+        if self.shown is not None and not self.shown.served:
             self.dismiss(HomeChoice("players"))
 
     def action_leave(self) -> None:

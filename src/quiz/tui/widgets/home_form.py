@@ -1,15 +1,26 @@
 """The home screen's form: the choices of a round, filled from the player's last ones.
 
-Kept apart from the screen so its widgets (and their imports) come after the first frame.
+What a returning player needs to start a round (the pack and the Start button, focused) is
+composed with the screen and drawn in its first frame. The rest (mode, count, seed, scoring,
+kinds, topics, the paper code) costs Textual about as much again to style and lay out, so it
+comes a frame later (`textual.lazy.Lazy`), below the buttons so that nothing the player has
+seen moves. Until then the form answers with the player's last choices, which is what those
+widgets will show. Every widget is made with its value rather than set after mounting, so no
+frame shows a default that is then replaced.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
+from textual.content import Content
+from textual.css.query import NoMatches
+from textual.lazy import Lazy
+from textual.message import Message
 from textual.widgets import (
     Button,
     Checkbox,
@@ -31,13 +42,63 @@ from quiz.tui.literal import literal
 from quiz.tui.screens.home import HomeChoice, HomeData
 
 
+@dataclass(frozen=True)
+class Remembered:
+    """The player's last choices, checked: what the form's widgets start with."""
+
+    pack: str | Any  # a pack id, or Select.BLANK when there is no pack
+    review: bool
+    count: int
+    kinds: frozenset[str]
+    streak_bonus: bool
+    speed_bonus: bool
+    paper: str
+
+    @classmethod
+    def of(cls, data: HomeData) -> Remembered:
+        prefs = data.prefs
+        ids = [p.id for p in data.catalog.packs]
+        wanted = prefs.get("pack")
+        pack = (
+            wanted
+            if wanted in ids
+            else DEFAULT_PACK
+            if DEFAULT_PACK in ids
+            else ids[0]
+            if ids
+            else Select.BLANK
+        )
+        count = prefs.get("count")
+        kinds = prefs.get("kinds")
+        ticked = frozenset(k for k in kinds if k in KINDS) if isinstance(kinds, list) else None
+        streak, speed = prefs.get("streak_bonus"), prefs.get("speed_bonus")
+        paper = data.typed_paper if data.typed_paper is not None else prefs.get("paper")
+        return cls(
+            pack=pack,
+            review=prefs.get("mode") == "review",
+            count=count if isinstance(count, int) and 1 <= count <= MAX_COUNT else 10,
+            kinds=ticked or frozenset(KINDS),  # none remembered: every kind
+            streak_bonus=streak if isinstance(streak, bool) else True,
+            speed_bonus=speed if isinstance(speed, bool) else False,
+            paper=(paper if isinstance(paper, str) else "")[:40],
+        )
+
+
 class HomeForm(Vertical):
+    class Filled(Message):
+        """The whole form is up (the options below the buttons have been mounted)."""
+
     def __init__(self, data: HomeData) -> None:
         super().__init__(id="home-form")
         self.data = data
+        self.remembered = Remembered.of(data)
+        self._shown: str | None = None  # the pack whose facts (and topics, once up) are shown
 
     def compose(self) -> ComposeResult:
         packs = self.data.catalog.packs
+        chosen = self.remembered.pack
+        pack = self.data.catalog.find(chosen) if isinstance(chosen, str) else None
+        self._shown = pack.id if pack else None
         with Horizontal(classes="row", id="pack-row"):  # one line each: the form fits 80×24
             yield Label("Pack:", id="pack-label")
             yield Select[str](
@@ -45,120 +106,69 @@ class HomeForm(Vertical):
                 id="pack",
                 allow_blank=not packs,
                 prompt="No packs found" if not packs else "Choose a pack",
-                value=self._default_pack(),
+                value=chosen,
                 compact=True,
             )
-        yield Static(id="pack-info", markup=False)
-        # a grid, so that on a narrow screen Scoring moves under Mode (the screen's -narrow)
-        with Grid(id="round-row"):
-            with Vertical(id="mode-box"):
-                yield Label("Mode")
-                with RadioSet(id="mode", compact=True):
-                    yield RadioButton("Practice", value=True, id="mode-practice")
-                    yield RadioButton("Review what is due", id="mode-review")
-            with Vertical(classes="small"):
-                yield Label("Questions")
-                yield Input("10", type="integer", id="count", max_length=3, compact=True)
-            with Vertical(classes="small"):
-                yield Label("Seed")
-                yield Input(
-                    placeholder="random",
-                    type="integer",
-                    id="seed",
-                    max_length=18,
-                    compact=True,
-                    valid_empty=True,  # empty is a random seed, not a mistake
-                )
-            with Vertical(id="scoring"):
-                yield Label("Scoring")
-                yield Checkbox("Streak bonus", True, id="streak", compact=True)
-                yield Checkbox("Speed bonus", False, id="speed", compact=True)
-        with Horizontal(classes="row"):
-            with Vertical():
-                yield Label("Question kinds", id="kinds-label")
-                yield SelectionList[str](
-                    *((KINDS[k].label, k, True) for k in KINDS), id="kinds", compact=True
-                )
-            with Vertical():
-                yield Label("Topics: all", id="topics-label")
-                yield SelectionList[str](id="topics", compact=True)
-        with Grid(id="paper-row"):  # on a narrow screen the report's button wraps
-            with Horizontal(id="paper-field"):
-                yield Label("Paper:", id="paper-label")
-                yield Input(placeholder="code from your teacher", id="paper", compact=True)
-            yield Button("Sit it (Ctrl+N)", id="do-paper", compact=True)
-            if not self.data.served:  # the class's results are the teacher's, never a tab's
-                yield Button("Class report (Ctrl+G)", id="do-report", compact=True)
+        yield Static(self._info(pack), id="pack-info", markup=False)
         with Horizontal(classes="row buttons"):
             yield Button("Start (Ctrl+S)", variant="primary", id="do-start", compact=True)
             yield Button("Stats (Ctrl+R)", id="do-stats", compact=True)
             if not self.data.served:  # a browser tab is one player's
                 yield Button("Player (Ctrl+O)", id="do-players", compact=True)
+        options = RoundOptions(self)
+        # A code that did not open is there to be corrected at once: no frame without it.
+        yield options if self.data.typed_paper is not None else Lazy(options)
 
-    def on_mount(self) -> None:
-        if being_removed(self):  # its screen closed as it was drawn: its widgets never came
-            return
-        self._restore(self.data.prefs)
-        self._show_pack()
-        # Enter starts a round at once (after the screen's own first focus, which this beats);
-        # a screen too short for the form still opens at its top, the pack and the mode
-        start = self.query_one("#do-start", Button)
-        if self.data.typed_paper is not None:  # a code that did not open: there to correct
-            field = self.query_one("#paper", Input)
-            field.value = self.data.typed_paper[:40]
-            field.select_on_focus = False  # the cursor at its end: Backspace takes one character
-            self.call_after_refresh(field.focus)
-            return
-        self.call_after_refresh(start.focus, scroll_visible=False)
+    @property
+    def filled(self) -> bool:
+        """Whether the options below the buttons are up (else their values are remembered)."""
+        return bool(self.query(RoundOptions))
 
-    def _default_pack(self) -> str | Any:
-        ids = [p.id for p in self.data.catalog.packs]
-        wanted = self.data.prefs.get("pack")
-        if wanted in ids:
-            return wanted
-        if DEFAULT_PACK in ids:
-            return DEFAULT_PACK
-        return ids[0] if ids else Select.BLANK
+    @staticmethod
+    def _info(pack: Pack | None) -> Content | str:
+        if pack is None:
+            return "No pack chosen."
+        source = next(iter(pack.sources.values()))
+        return literal(f"{len(pack.facts)} facts · from “{source.title}”, {source.publisher}")
 
-    def _restore(self, prefs: dict[str, Any]) -> None:
-        count = prefs.get("count")
-        if isinstance(count, int) and 1 <= count <= MAX_COUNT:
-            self.query_one("#count", Input).value = str(count)
-        kinds = prefs.get("kinds")
-        if isinstance(kinds, list) and kinds:
-            chooser = self.query_one("#kinds", SelectionList)
-            chooser.deselect_all()
-            for k in kinds:
-                if k in KINDS:
-                    chooser.select(k)
-        if isinstance(prefs.get("paper"), str):
-            self.query_one("#paper", Input).value = prefs["paper"][:40]
-        if prefs.get("mode") == "review":
-            self.query_one("#mode-review", RadioButton).value = True
-        for key, box in (("streak_bonus", "#streak"), ("speed_bonus", "#speed")):
-            if isinstance(prefs.get(key), bool):
-                self.query_one(box, Checkbox).value = prefs[key]
+    def topics_of(self, pack: Pack | None) -> list[tuple[Content, str, bool]]:
+        """The pack's topics, ticked as the player left them for this pack."""
+        if pack is None:
+            return []
+        prefs = self.data.prefs
+        remembered = prefs.get("topics", []) if pack.id == prefs.get("pack") else []
+        return [(literal(t), t, t in remembered) for t in pack.topics]
+
+    @staticmethod
+    def topics_label(n: int, total: int) -> str:
+        return "Topics: all" if n in (0, total) else f"Topics: {n} of {total}"
+
+    @staticmethod
+    def kinds_label(k: int) -> str:
+        return "Question kinds: all" if k == len(KINDS) else f"Question kinds: {k} of {len(KINDS)}"
 
     def pack(self) -> Pack | None:
         value = self.query_one("#pack", Select).value
         return self.data.catalog.find(value) if isinstance(value, str) else None
 
     @on(Select.Changed, "#pack")
-    def _show_pack(self) -> None:
+    def _show_pack(self, event: Select.Changed) -> None:
+        """Another pack chosen: its facts and topics (the Select also says so once mounted,
+        for the pack the form was composed with: nothing to change, nothing to query then)."""
         if being_removed(self):  # a Changed queued as the form was taken down
             return
-        pack = self.pack()
-        topics = self.query_one("#topics", SelectionList)
-        topics.clear_options()
-        info = self.query_one("#pack-info", Static)
-        if pack is None:
-            info.update("No pack chosen.")
+        value = event.value
+        pack = self.data.catalog.find(value) if isinstance(value, str) else None
+        if (pack.id if pack else None) == self._shown:
             return
-        source = next(iter(pack.sources.values()))
-        info.update(literal(f"{len(pack.facts)} facts · from “{source.title}”, {source.publisher}"))
-        remembered = self.data.prefs.get("topics", [])
-        remembered = remembered if pack.id == self.data.prefs.get("pack") else []
-        topics.add_options([(literal(t), t, t in remembered) for t in pack.topics])
+        self._shown = pack.id if pack else None
+        self.query_one("#pack-info", Static).update(self._info(pack))
+        try:
+            topics = self.query_one("#topics", SelectionList)
+        except NoMatches:  # the options are not up yet: they are made for the pack shown
+            return
+        topics.clear_options()
+        topics.add_options(self.topics_of(pack))
         self._show_ticks()
 
     @on(SelectionList.SelectedChanged)
@@ -167,15 +177,11 @@ class HomeForm(Vertical):
         if being_removed(self):
             return
         topics = self.query_one("#topics", SelectionList)
-        n, total = len(topics.selected), topics.option_count
         self.query_one("#topics-label", Label).update(
-            "Topics: all" if n in (0, total) else f"Topics: {n} of {total}"
+            self.topics_label(len(topics.selected), topics.option_count)
         )
         kinds = self.query_one("#kinds", SelectionList)
-        k = len(kinds.selected)
-        self.query_one("#kinds-label", Label).update(
-            "Question kinds: all" if k == len(KINDS) else f"Question kinds: {k} of {len(KINDS)}"
-        )
+        self.query_one("#kinds-label", Label).update(self.kinds_label(len(kinds.selected)))
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -204,22 +210,44 @@ class HomeForm(Vertical):
     def paper_choice(self, action: Literal["paper", "report"]) -> HomeChoice | None:
         """The paper code typed, or None (with a notice) when there is none to sit; a class
         report without a code is the flow's to find (the one paper sat here, if one)."""
-        field = self.query_one("#paper", Input)
-        code = field.value.strip()
+        if not self.filled:  # the code field is not up yet: the remembered code
+            code = self.remembered.paper.strip()
+            field = None
+        else:
+            field = self.query_one("#paper", Input)
+            code = field.value.strip()
         if not code and action == "report":
             return HomeChoice(action)
         if not code:
             self.notify("Type the paper code first.", severity="warning")
-            field.focus()
+            if field is not None:
+                field.focus()
             return None
         return HomeChoice(action, paper=code)
 
     def choice(self, action: Literal["start", "stats"]) -> HomeChoice | None:
-        """What the player chose, or None (with a notice) if it is not a round."""
+        """What the player chose, or None (with a notice) if it is not a round. Before the
+        options are up, they are the player's last choices (what the options will show)."""
         pack = self.pack()
         if pack is None:
             self.notify("Choose a pack first.", severity="warning")
             return None
+        if not self.filled:
+            r = self.remembered
+            kinds = tuple(k for k in KINDS if k in r.kinds)
+            topics = tuple(t for _, t, on in self.topics_of(pack) if on)
+            return HomeChoice(
+                action,
+                pack.id,
+                "review" if r.review else "practice",
+                r.count,
+                kinds if set(kinds) != set(KINDS) else None,
+                topics or None,
+                None,  # a new random seed: the seed field starts empty
+                r.streak_bonus,
+                r.speed_bonus,
+                r.paper.strip() or None,
+            )
         try:
             count = int(self.query_one("#count", Input).value)
         except ValueError:
@@ -249,3 +277,68 @@ class HomeForm(Vertical):
             self.query_one("#speed", Checkbox).value,
             self.query_one("#paper", Input).value.strip() or None,
         )
+
+
+class RoundOptions(Vertical):
+    """The form below its buttons: mode, count, seed, scoring, kinds, topics, paper code. Made
+    from the form's remembered choices, for the pack the form shows when it is mounted."""
+
+    def __init__(self, form: HomeForm) -> None:
+        super().__init__(id="round-options")
+        self.form = form
+
+    def compose(self) -> ComposeResult:
+        form, r = self.form, self.form.remembered
+        topics = form.topics_of(form.pack())
+        # a grid, so that on a narrow screen Scoring moves under Mode (the screen's -narrow)
+        with Grid(id="round-row"):
+            with Vertical(id="mode-box"):
+                yield Label("Mode")
+                with RadioSet(id="mode", compact=True):
+                    yield RadioButton("Practice", value=not r.review, id="mode-practice")
+                    yield RadioButton("Review what is due", value=r.review, id="mode-review")
+            with Vertical(classes="small"):
+                yield Label("Questions")
+                yield Input(str(r.count), type="integer", id="count", max_length=3, compact=True)
+            with Vertical(classes="small"):
+                yield Label("Seed")
+                yield Input(
+                    placeholder="random",
+                    type="integer",
+                    id="seed",
+                    max_length=18,
+                    compact=True,
+                    valid_empty=True,  # empty is a random seed, not a mistake
+                )
+            with Vertical(id="scoring"):
+                yield Label("Scoring")
+                yield Checkbox("Streak bonus", r.streak_bonus, id="streak", compact=True)
+                yield Checkbox("Speed bonus", r.speed_bonus, id="speed", compact=True)
+        with Horizontal(classes="row"):
+            with Vertical():
+                yield Label(form.kinds_label(len(r.kinds)), id="kinds-label")
+                yield SelectionList[str](
+                    *((KINDS[k].label, k, k in r.kinds) for k in KINDS), id="kinds", compact=True
+                )
+            with Vertical():
+                ticked = sum(on for *_, on in topics)
+                yield Label(form.topics_label(ticked, len(topics)), id="topics-label")
+                yield SelectionList[str](*topics, id="topics", compact=True)
+        with Grid(id="paper-row"):  # on a narrow screen the report's button wraps
+            with Horizontal(id="paper-field"):
+                yield Label("Paper:", id="paper-label")
+                yield Input(
+                    r.paper,
+                    placeholder="code from your teacher",
+                    id="paper",
+                    compact=True,
+                    # a code to correct: the cursor at its end, Backspace takes one character
+                    select_on_focus=form.data.typed_paper is None,
+                )
+            yield Button("Sit it (Ctrl+N)", id="do-paper", compact=True)
+            if not form.data.served:  # the class's results are the teacher's, never a tab's
+                yield Button("Class report (Ctrl+G)", id="do-report", compact=True)
+
+    def on_mount(self) -> None:
+        # Mounted after its children: the whole form is up now.
+        self.post_message(HomeForm.Filled())

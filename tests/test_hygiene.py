@@ -28,6 +28,7 @@ CORE = [
     "quiz.question",
     "quiz.rounds",
     "quiz.scoring",
+    "quiz.seat",
     "quiz.services",
     "quiz.session",
     "quiz.settings",

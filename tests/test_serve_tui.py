@@ -17,6 +17,7 @@ from quiz.limits import MAX_NAME
 from quiz.packs.loader import load_pack
 from quiz.question import One
 from quiz.scoring import Rules
+from quiz.seat import BROWSER_TAB
 from quiz.services import make_services
 from quiz.settings import Settings
 from quiz.store import open_store
@@ -34,7 +35,7 @@ from test_tui_progress import loaded_home, play_round_from_home
 def served(db: Path, paper: str | None = None) -> QuizApp:
     """A tab as quiz.web.tab makes it: memory-only settings, served, the paper if any."""
     services = make_services(packs=[MOON], db=str(db), settings=Settings(None, {}))
-    services.served, services.paper = True, paper
+    services.seat, services.paper = BROWSER_TAB, paper
     return QuizApp(services)
 
 

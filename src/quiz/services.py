@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from quiz.clock import Clock, SystemClock
 from quiz.limits import MAX_NAME
+from quiz.seat import TERMINAL, Seat
 from quiz.settings import Settings
 
 if TYPE_CHECKING:
@@ -91,10 +92,7 @@ class Services:
     clock: Clock = field(default_factory=SystemClock)
     player_name: str | None = None  # --player; else the last player; else the system user
     packs: list[Path] = field(default_factory=list)  # --packs folders and files
-    # A browser tab of `quiz serve` (quiz.web): one player, who names themself first, never
-    # sees another player's name, stats or results, and never becomes the terminal's "last
-    # player". Front ends check this before offering anything about other players.
-    served: bool = False
+    seat: Seat = TERMINAL
     paper: str | None = None  # the paper a served tab sits (quiz serve --paper), if any
     # The player last resolved, by the name asked for: the home screen's first frame and the
     # flow both ask, and the second must not write the same rows again.
@@ -139,7 +137,7 @@ class Services:
         name = asked or store.last_player() or system_player()
         try:
             player = store.player(name)
-            if not self.served:
+            if self.seat.remembers_player:
                 store.set_last_player(name)
         except Exception as exc:  # noqa: BLE001 - a store that cannot write still lets us play
             from quiz.store import StoreError

@@ -83,7 +83,7 @@ class QuizApp(App[None]):
 
             self.first_recorder = self._recorder_for(self.first_round)  # from the first key
             first = PlayScreen(self.first_round)
-        elif self.services.served:  # a browser tab: who is playing comes first
+        elif self.services.seat.asks_name:  # who is playing comes first
             from quiz.tui.screens.name import NameScreen
 
             first = NameScreen(self.services.paper)

@@ -91,7 +91,7 @@ async def review(
     from quiz.tui.screens.exam import ExamReviewScreen
 
     out = Next.HOME if from_home else Next.QUIT
-    hand_in = None if flow.services.served else hand_in_line(paper.pack, marked)
+    hand_in = hand_in_line(paper.pack, marked) if flow.services.seat.hand_in_by_file else None
     screen = ExamReviewScreen(paper.pack, marked, note, leave=out, hand_in=hand_in)
     action = await flow.app.show(screen)
     return action or out

@@ -54,8 +54,8 @@ class Flow:
             if await self.round(first, recorder, from_home=False) is Next.QUIT:
                 self.app.exit()
                 return
-        served = self.services.served
-        if served and (not await self.sign_in() or await self.sit_paper() is Next.QUIT):
+        seat = self.services.seat
+        if seat.asks_name and (not await self.sign_in() or await self.sit_paper() is Next.QUIT):
             self.app.exit()
             return
         while True:
@@ -148,7 +148,7 @@ class Flow:
         loaded = self.loaded
         typed, self.typed_paper = self.typed_paper, None  # shown once, on the next home
         return HomeData(
-            served=self.services.served,
+            seat=self.services.seat,
             catalog=loaded.catalog,
             player=loaded.player.name,
             prefs=loaded.store.prefs(loaded.player.id) if loaded.player.id else {},
@@ -160,7 +160,7 @@ class Flow:
     async def act(self, choice: HomeChoice) -> Next:
         loaded = await self.load()
         if choice.action == "players":
-            if not self.services.served:  # a browser tab never lists or becomes another
+            if self.services.seat.lists_players:
                 await self.switch_player()
             return Next.HOME
         if choice.action in ("paper", "report"):
@@ -347,7 +347,7 @@ class Flow:
         if recorder.round_id is None:
             return None
         standing = rounds.standing(recorder.store, recorder, session)
-        if standing is not None and self.services.served:
+        if standing is not None and not self.services.seat.names_others:
             # A browser tab shows the player's own best, never the other players' names.
             standing = replace(standing, top=())
         return standing

@@ -1,7 +1,7 @@
 """One browser tab's game: the program `quiz serve` starts for each tab (`python -m
 quiz.web.tab`), speaking to the server through textual-serve's driver on stdin and stdout.
 
-A tab is served mode (`Services.served`): it asks the player's name first (or sits the paper
+A tab sits at `quiz.seat.BROWSER_TAB`: it asks the player's name first (or sits the paper
 given), keeps its settings in memory (a theme chosen in one tab is not every student's), never
 names other players, and writes to the same store as the terminal game (QUIZ_DB, set by the
 server in the environment rather than on the command line, where `ps` would show it).
@@ -29,12 +29,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _end_with_server()
 
+    from quiz.seat import BROWSER_TAB
     from quiz.services import make_services
     from quiz.settings import Settings
     from quiz.tui import make_app
 
     services = make_services(packs=args.packs, settings=Settings(None, {}))
-    services.served = True
+    services.seat = BROWSER_TAB
     services.paper = args.paper
     make_app(services).run()
     return 0

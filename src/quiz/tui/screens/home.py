@@ -20,6 +20,7 @@ from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Static
 
+from quiz.seat import TERMINAL, Seat
 from quiz.text import plural
 from quiz.tui.literal import literal
 
@@ -36,7 +37,7 @@ class HomeData:
     prefs: dict[str, Any]
     problem: str | None = None
     check_command: str = "quiz check"  # what shows the problems of the packs skipped
-    served: bool = False  # a browser tab: no other players to switch to (quiz.web)
+    seat: Seat = TERMINAL
     typed_paper: str | None = None  # a code that did not open, shown again to be corrected
 
 
@@ -51,7 +52,7 @@ def home_data(services: Services) -> HomeData:
         prefs=store.prefs(player.id) if player.id else {},
         problem=store.problem,
         check_command=services.check_command(),
-        served=services.served,
+        seat=services.seat,
     )
 
 
@@ -232,7 +233,7 @@ class HomeScreen(Screen[HomeChoice | None]):
         self._paper("paper")
 
     def action_report(self) -> None:
-        if self.shown is not None and not self.shown.served:
+        if self.shown is not None and self.shown.seat.class_report:
             self._paper("report")
 
     def _paper(self, action: Literal["paper", "report"]) -> None:
@@ -247,12 +248,14 @@ class HomeScreen(Screen[HomeChoice | None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """A browser tab lists no other players, becomes none, and never opens the class
         report (the teacher's, with every student's results)."""
-        if action in ("players", "report"):
-            return not (self.shown and self.shown.served)
+        if action == "players":
+            return not self.shown or self.shown.seat.lists_players
+        if action == "report":
+            return not self.shown or self.shown.seat.class_report
         return True
 
     def action_players(self) -> None:
-        if self.shown is not None and not self.shown.served:
+        if self.shown is not None and self.shown.seat.lists_players:
             self.dismiss(HomeChoice("players"))
 
     def action_leave(self) -> None:

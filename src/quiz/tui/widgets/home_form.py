@@ -113,7 +113,7 @@ class HomeForm(Vertical):
         with Horizontal(classes="row buttons"):
             yield Button("Start (Ctrl+S)", variant="primary", id="do-start", compact=True)
             yield Button("Stats (Ctrl+R)", id="do-stats", compact=True)
-            if not self.data.served:  # a browser tab is one player's
+            if self.data.seat.lists_players:
                 yield Button("Player (Ctrl+O)", id="do-players", compact=True)
         options = RoundOptions(self)
         # A code that did not open is there to be corrected at once: no frame without it.
@@ -336,7 +336,7 @@ class RoundOptions(Vertical):
                     select_on_focus=form.data.typed_paper is None,
                 )
             yield Button("Sit it (Ctrl+N)", id="do-paper", compact=True)
-            if not form.data.served:  # the class's results are the teacher's, never a tab's
+            if form.data.seat.class_report:
                 yield Button("Class report (Ctrl+G)", id="do-report", compact=True)
 
     def on_mount(self) -> None:

@@ -119,7 +119,7 @@ async def test_the_home_form_answers_with_the_last_choices_before_its_options_ar
     from textual.app import App
 
     from quiz.packs.registry import Catalog
-    from quiz.tui.screens.home import HomeChoice, HomeData
+    from quiz.tui.choices import HomeChoice, HomeData
     from quiz.tui.widgets.home_form import HomeForm
 
     moon = load_pack(MOON)

@@ -17,7 +17,8 @@ from textual.pilot import Pilot
 from apps import app_with, started, until
 from conftest import MOON
 from quiz.tui.app import QuizApp
-from quiz.tui.screens.home import HomeData, HomeScreen
+from quiz.tui.choices import HomeData
+from quiz.tui.screens.home import HomeScreen
 from quiz.tui.widgets.home_form import HomeForm
 
 

@@ -114,7 +114,8 @@ class QuizApp(App[None]):
         a player can use its first frame. The data has been loading since the program
         started, so this rarely waits; when it does for long (a slow store), the screen
         comes first with a "Loading packs…" line, and the flow fills it."""
-        from quiz.tui.screens.home import HomeScreen, home_data
+        from quiz.tui.choices import home_data
+        from quiz.tui.screens.home import HomeScreen
 
         loading = asyncio.ensure_future(self.in_thread(lambda: home_data(self.services)))
         # A failure here is the flow's to report: it loads the same data again (and meets it).

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # the home screen and the store load when first needed, not b
     from quiz.packs.model import Pack
     from quiz.session import Session
     from quiz.store.recorder import Recorder
-    from quiz.tui.screens.home import HomeChoice, HomeData
+    from quiz.tui.choices import HomeChoice, HomeData
 
 S = TypeVar("S", bound=Screen[Any])
 
@@ -142,7 +142,7 @@ class Flow:
         return await choice
 
     def _home_data(self) -> HomeData:
-        from quiz.tui.screens.home import HomeData
+        from quiz.tui.choices import HomeData
 
         assert self.loaded is not None
         loaded = self.loaded

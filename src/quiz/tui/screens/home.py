@@ -10,8 +10,7 @@ round. Only when they take long (a slow store) does the screen come first, with 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,69 +19,12 @@ from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Static
 
-from quiz.seat import TERMINAL, Seat
 from quiz.text import plural
+from quiz.tui.choices import HomeChoice, HomeData
 from quiz.tui.literal import literal
 
 if TYPE_CHECKING:
-    from quiz.packs.registry import Catalog
-    from quiz.services import Services
     from quiz.tui.widgets.home_form import HomeForm
-
-
-@dataclass(frozen=True)
-class HomeData:
-    catalog: Catalog
-    player: str
-    prefs: dict[str, Any]
-    problem: str | None = None
-    check_command: str = "quiz check"  # what shows the problems of the packs skipped
-    seat: Seat = TERMINAL
-    typed_paper: str | None = None  # a code that did not open, shown again to be corrected
-
-
-def home_data(services: Services) -> HomeData:
-    """What the first home screen shows (blocks until the packs, store and player are
-    loaded: call it on a thread)."""
-    store = services.store.get()
-    player = services.player()
-    return HomeData(
-        catalog=services.catalog.get(),
-        player=player.name,
-        prefs=store.prefs(player.id) if player.id else {},
-        problem=store.problem,
-        check_command=services.check_command(),
-        seat=services.seat,
-    )
-
-
-@dataclass(frozen=True)
-class HomeChoice:
-    action: Literal["start", "stats", "players", "paper", "report"]
-    pack: str | None = None
-    mode: str = "practice"
-    count: int = 10
-    kinds: tuple[str, ...] | None = None
-    topics: tuple[str, ...] | None = None
-    seed: int | None = None  # None: a new random seed
-    streak_bonus: bool = True
-    speed_bonus: bool = False
-    paper: str | None = None  # the code typed, for "paper" (sit it) and "report" (or None:
-    # the only paper sat here, if there is one)
-
-    def prefs(self) -> dict[str, Any]:
-        """What the home screen remembers for the player next time (not the seed: a seed is
-        for one round, and remembering it would replay the same questions)."""
-        return {
-            "pack": self.pack,
-            "mode": self.mode,
-            "count": self.count,
-            "kinds": list(self.kinds or ()),
-            "topics": list(self.topics or ()),
-            "streak_bonus": self.streak_bonus,
-            "speed_bonus": self.speed_bonus,
-            "paper": self.paper or "",
-        }
 
 
 class HomeScreen(Screen[HomeChoice | None]):
@@ -222,6 +164,12 @@ class HomeScreen(Screen[HomeChoice | None]):
         choice = form.choice(action)
         if choice is not None:
             self.dismiss(choice)
+
+    def on_home_form_asked(self, message: HomeForm.Asked) -> None:
+        """A button of the form: what its key does. (By name: the form's module loads only
+        when there is a form to show.)"""
+        message.stop()
+        getattr(self, f"action_{message.action}")()
 
     def action_start(self) -> None:
         self._choose("start")

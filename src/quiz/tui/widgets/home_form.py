@@ -37,9 +37,9 @@ from quiz.kinds import KINDS
 from quiz.limits import MAX_COUNT
 from quiz.packs.model import Pack
 from quiz.packs.registry import DEFAULT_PACK
+from quiz.tui.choices import HomeChoice, HomeData
 from quiz.tui.lifecycle import being_removed
 from quiz.tui.literal import literal
-from quiz.tui.screens.home import HomeChoice, HomeData
 
 
 @dataclass(frozen=True)
@@ -183,29 +183,24 @@ class HomeForm(Vertical):
         kinds = self.query_one("#kinds", SelectionList)
         self.query_one("#kinds-label", Label).update(self.kinds_label(len(kinds.selected)))
 
+    @dataclass
+    class Asked(Message):
+        """A button pressed (or Enter in the code field): the screen does what its key does
+        (Ctrl+S, Ctrl+R, Ctrl+O, Ctrl+N, Ctrl+G)."""
+
+        action: Literal["start", "stats", "players", "paper", "report"]
+
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        """The buttons do what the screen's keys do (Ctrl+S, Ctrl+R, Ctrl+O)."""
-        from quiz.tui.screens.home import HomeScreen
-
-        screen = self.screen
         action = (event.button.id or "").removeprefix("do-")
-        if isinstance(screen, HomeScreen) and action in (
-            "start",
-            "stats",
-            "players",
-            "paper",
-            "report",
-        ):
-            getattr(screen, f"action_{action}")()
+        if action in ("start", "stats", "players", "paper", "report"):
+            event.stop()
+            self.post_message(self.Asked(action))  # type: ignore[arg-type]
 
     @on(Input.Submitted, "#paper")
     def _sit(self, event: Input.Submitted) -> None:
-        from quiz.tui.screens.home import HomeScreen
-
         event.stop()
-        if isinstance(self.screen, HomeScreen):
-            self.screen.action_paper()
+        self.post_message(self.Asked("paper"))
 
     def paper_choice(self, action: Literal["paper", "report"]) -> HomeChoice | None:
         """The paper code typed, or None (with a notice) when there is none to sit; a class

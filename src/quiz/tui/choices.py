@@ -1,0 +1,69 @@
+"""What the home screen is shown (HomeData) and what the player chose there (HomeChoice):
+plain data shared by the screen, its form and the flow, so none of them imports another
+for it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from quiz.seat import TERMINAL, Seat
+
+if TYPE_CHECKING:
+    from quiz.packs.registry import Catalog
+    from quiz.services import Services
+
+
+@dataclass(frozen=True)
+class HomeData:
+    catalog: Catalog
+    player: str
+    prefs: dict[str, Any]
+    problem: str | None = None
+    check_command: str = "quiz check"  # what shows the problems of the packs skipped
+    seat: Seat = TERMINAL
+    typed_paper: str | None = None  # a code that did not open, shown again to be corrected
+
+
+def home_data(services: Services) -> HomeData:
+    """What the first home screen shows (blocks until the packs, store and player are
+    loaded: call it on a thread)."""
+    store = services.store.get()
+    player = services.player()
+    return HomeData(
+        catalog=services.catalog.get(),
+        player=player.name,
+        prefs=store.prefs(player.id) if player.id else {},
+        problem=store.problem,
+        check_command=services.check_command(),
+        seat=services.seat,
+    )
+
+
+@dataclass(frozen=True)
+class HomeChoice:
+    action: Literal["start", "stats", "players", "paper", "report"]
+    pack: str | None = None
+    mode: str = "practice"
+    count: int = 10
+    kinds: tuple[str, ...] | None = None
+    topics: tuple[str, ...] | None = None
+    seed: int | None = None  # None: a new random seed
+    streak_bonus: bool = True
+    speed_bonus: bool = False
+    paper: str | None = None  # the code typed, for "paper" (sit it) and "report" (or None:
+    # the only paper sat here, if there is one)
+
+    def prefs(self) -> dict[str, Any]:
+        """What the home screen remembers for the player next time (not the seed: a seed is
+        for one round, and remembering it would replay the same questions)."""
+        return {
+            "pack": self.pack,
+            "mode": self.mode,
+            "count": self.count,
+            "kinds": list(self.kinds or ()),
+            "topics": list(self.topics or ()),
+            "streak_bonus": self.streak_bonus,
+            "speed_bonus": self.speed_bonus,
+            "paper": self.paper or "",
+        }

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+import quiz
 from helpers import bundled, plain
 
 # Everything but quiz.tui: the domain, the store, and the commands that draw nothing.
@@ -226,3 +227,48 @@ def test_a_run_started_with_a_players_folders_leaves_them_alone(tmp_path: Path) 
     assert done.returncode == 0, done.stdout + done.stderr
     assert "1 passed" in done.stdout
     assert files() == before
+
+
+def import_graph(root: Path) -> dict[str, set[str]]:
+    """Every quiz module and the quiz modules it imports anywhere: at the top, inside a
+    function, or for type checking only (a circle hidden in a function is still a circle)."""
+    import ast
+
+    modules = {}
+    for path in root.rglob("*.py"):
+        name = ".".join(path.relative_to(root.parent).with_suffix("").parts)
+        modules[name.removesuffix(".__init__")] = path
+
+    def owner(name: str) -> str:
+        while name and name not in modules:
+            name = name.rpartition(".")[0]
+        return name
+
+    graph: dict[str, set[str]] = {m: set() for m in modules}
+    for name, path in modules.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                targets = [f"{node.module}.{a.name}" for a in node.names]
+            else:
+                continue
+            graph[name] |= {owner(t) for t in targets if t.startswith("quiz")} - {name, ""}
+    return graph
+
+
+def test_no_module_imports_one_that_imports_it_back() -> None:
+    graph = import_graph(Path(quiz.__file__).parent)
+    back: list[list[str]] = []
+
+    def walk(start: str, at: str, path: list[str], seen: set[str]) -> None:
+        for nxt in graph[at]:
+            if nxt == start:
+                back.append([*path, nxt])
+            elif nxt not in seen:
+                seen.add(nxt)
+                walk(start, nxt, [*path, nxt], seen)
+
+    for module in graph:
+        walk(module, module, [module], set())
+    assert not back, "import circles: " + "; ".join(" → ".join(c) for c in back[:5])

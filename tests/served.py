@@ -193,11 +193,21 @@ def first_option(screen: str) -> str | None:
 
 
 async def sign_in_and_start(player: Player, name: str, seconds: float = 60.0) -> None:
-    """Name the player, then start a round from the home screen (Start is focused)."""
+    """Name the player, then start a round from the home screen. Ctrl+S is pressed again
+    until the round is up: in a loaded run a key can reach the tab in the instant its home
+    screen is drawn but not yet listening (as `answer` does for a question's first key)."""
     await player.see("Who is playing?", seconds=seconds)
     await player.keys(name, ENTER)
     await player.see("Start (Ctrl+S)", seconds=seconds)
-    await player.keys(CTRL_S)
+    deadline = time.monotonic() + seconds
+    while True:
+        await player.keys(CTRL_S)
+        try:
+            await player.until(lambda text: "Start (Ctrl+S)" not in text, 5.0)
+            return
+        except AssertionError:
+            if player.closed or time.monotonic() >= deadline:
+                raise
 
 
 async def answer(player: Player, seconds: float = 60.0) -> tuple[str, float]:

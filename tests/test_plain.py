@@ -257,6 +257,10 @@ def test_ctrl_c_mid_round_prints_the_summary_so_far(exported: list[dict[str, Any
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        # Ctrl+C reaches the game as it does from a terminal, even when the suite itself was
+        # started with SIGINT ignored (a background job of a script), which the game would
+        # rightly inherit and respect.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert proc.stdin is not None and proc.stdout is not None
     proc.stdin.write(right_line(exported[0]) + "\n")
@@ -268,7 +272,7 @@ def test_ctrl_c_mid_round_prints_the_summary_so_far(exported: list[dict[str, Any
         seen += line
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=20)
-    assert proc.returncode == 130
+    assert proc.returncode == 130, (err[-800:], out[-800:])
     assert "Traceback" not in err
     assert "(interrupted)" in out
     assert "1 of 1 right" in out

@@ -121,8 +121,11 @@ class HomeForm(Vertical):
 
     @property
     def filled(self) -> bool:
-        """Whether the options below the buttons are up (else their values are remembered)."""
-        return bool(self.query(RoundOptions))
+        """Whether the options below the buttons are up, their fields too (else their values are
+        remembered). The options widget is attached a moment before its fields: a Ctrl+S in that
+        moment (found in a loaded served tab) must not look for fields that are not there yet.
+        Its fields are mounted together, so one of them tells."""
+        return bool(self.query("RoundOptions #mode-review"))
 
     @staticmethod
     def _info(pack: Pack | None) -> Content | str:

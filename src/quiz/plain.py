@@ -191,8 +191,7 @@ class LineMode:
         marked = iter(fb.passages)
         for part, line in words.feedback(fb):
             if part is Part.PASSAGE:  # the quoted words between » and «, in their paragraph
-                p = next(marked)
-                line = f"{p.before}»{p.marked}«{p.after}"
+                line = next(marked).in_marks()
             self.say(line)
 
     def play(self) -> None:

@@ -56,7 +56,7 @@ def mark_said(pack: Pack, mark: Mark) -> list[str]:
     why = why_wrong(mark)
     if why is not None:
         lines.append(words.why_not(mark.response_text, why))
-    lines += [f"{p.before}»{p.marked}«{p.after}" for p in passages(pack, q)]
+    lines += [p.in_marks() for p in passages(pack, q)]
     return lines
 
 

@@ -35,6 +35,10 @@ class Passage:
     def after(self) -> str:
         return self.paragraph[self.end :]
 
+    def in_marks(self, left: str = "»", right: str = "«") -> str:
+        """The paragraph with the quoted words between two marks, for plain text."""
+        return f"{self.before}{left}{self.marked}{right}{self.after}"
+
 
 @dataclass(frozen=True)
 class QuestionView:

@@ -163,7 +163,7 @@ _PLAIN_TAGS = (None, "!")  # the tag is resolved from the value, as the composer
 
 
 def _from_events(text: str) -> Any:
-    """The document as `yaml.load(text, Loader=PackLoader)` builds it, read from the parser's
+    """The document as `yaml.load` with PackLoader (a SafeLoader) builds it, read from the parser's
     events one at a time, without composing the node tree first.
 
     Why: the composer keeps a node (and two marks) per value, hundreds of thousands for a

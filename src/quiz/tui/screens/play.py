@@ -81,6 +81,7 @@ class PlayScreen(Screen[EndReason]):
         self.driver: Driver = driver or SelfPaced(session)
         self.asking: QuestionView | None = self.driver.current
         self.feedback: FeedbackView | None = None
+        self.refused_to: QuestionView | None = None  # the question an answer was sent for
         # Everything asked of the driver runs here, one call after another: an answer's
         # commit to the store (a PostgreSQL round trip, a lock) never holds up the screen,
         # the calls keep their order, and the feedback comes only once the answer is kept.
@@ -159,7 +160,8 @@ class PlayScreen(Screen[EndReason]):
         event = message.event
         if isinstance(event, QuestionShown):
             await self.show_question(event.view)
-        elif isinstance(event, Refused):
+        elif isinstance(event, Refused):  # the same question, to be answered again
+            self.asking = self.refused_to
             self.notify(words.refusal(event.error), severity="warning", markup=False)
         elif isinstance(event, Answered):
             self.app.clear_notifications()  # a notice about an earlier try no longer applies
@@ -248,8 +250,12 @@ class PlayScreen(Screen[EndReason]):
         self.submit(DONT_KNOW)
 
     def submit(self, response: Response) -> None:
-        if self.asking is not None:
-            self.ask(lambda: self.driver.answer(response))
+        """One answer per question: a second key before the driver has replied is not taken
+        for the next question's answer (an exam moves straight on)."""
+        if self.asking is None:
+            return
+        self.refused_to, self.asking = self.asking, None
+        self.ask(lambda: self.driver.answer(response))
 
     # -- feedback -------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from quiz.kinds import parse_line
 from quiz.question import InvalidResponse
 from quiz.round.driver import (
     Answered,
+    Driver,
     Event,
     QuestionShown,
     Refused,
@@ -119,6 +120,7 @@ def run(
         say(f"({words.shortfall(short)})")
     prompt = PROMPT if stdin.isatty() and out.isatty() else ""
     answered_before = len(session.outcomes)
+    status = 0
     line_mode = LineMode(driver, stdin, say, lambda: print(prompt, end="", file=out, flush=True))
     try:
         line_mode.play()
@@ -128,7 +130,7 @@ def run(
             say(words.interrupted_paper(paper))
             return 130
         say(words.interrupted())
-        line_mode.status = 130
+        status = 130
     else:
         if line_mode.input_ended and paper is not None:
             read = len(session.outcomes) - answered_before
@@ -147,17 +149,16 @@ def run(
             say(line)
     for line in epilogue() if epilogue else ():
         say(line)
-    return line_mode.status
+    return status
 
 
 class LineMode:
     """The round's events as lines, and the player's lines as answers."""
 
     def __init__(
-        self, driver: SelfPaced, stdin: TextIO, say: Callable[[str], None], ask: Callable[[], None]
+        self, driver: Driver, stdin: TextIO, say: Callable[[str], None], ask: Callable[[], None]
     ) -> None:
         self.driver, self.stdin, self.say, self.ask = driver, stdin, say, ask
-        self.status = 0
         self.input_ended = False
         self.summary: SummaryView | None = None
         self.asking: QuestionView | None = None

@@ -261,8 +261,8 @@ def handed_in_short(answered: int, total: int) -> str:
     ).format(answered=answered, total=total, rest=rest)
 
 
-def position(view: QuestionView) -> str:
-    return _("Question {n} of {total}").format(n=view.index + 1, total=view.total)
+def position(number: int, total: int) -> str:
+    return _("Question {n} of {total}").format(n=number, total=total)
 
 
 def score(points: int) -> str:
@@ -283,7 +283,7 @@ def on_question(seconds: float) -> str:
 
 def header(view: QuestionView, left: float | None) -> str:
     """The line above a question in the line mode: where the round stands."""
-    parts = [position(view)]
+    parts = [position(view.index + 1, view.total)]
     if not view.exam:  # an exam shows no score or streak that would give answers away
         parts += [
             _("score {score}").format(score=view.score),

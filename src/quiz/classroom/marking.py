@@ -50,7 +50,7 @@ class Mark:
     @property
     def response_text(self) -> str:
         if self.response is None:
-            return "(no answer)"
+            return words.no_answer()
         return self.question.response_text(self.response)
 
 

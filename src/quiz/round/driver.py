@@ -134,8 +134,8 @@ class SelfPaced:
         except InvalidResponse as exc:
             self._emit(Refused(exc))
             return
-        except TimeUp:
-            self._emit(TimeRanOut(), RoundEnded(summary_view(s)))
+        except TimeUp:  # the session has closed the round
+            self._ran_out()
             return
         self._emit(Answered(outcome.index, self._feedback(outcome)))
         if not s.shows_feedback:  # nothing to read: straight on
@@ -169,5 +169,8 @@ class SelfPaced:
         if s.phase is Phase.FINISHED or s.time_left() != 0:
             return False
         s.expire()
-        self._emit(TimeRanOut(), RoundEnded(summary_view(s)))
+        self._ran_out()
         return True
+
+    def _ran_out(self) -> None:
+        self._emit(TimeRanOut(), RoundEnded(summary_view(self.session)))

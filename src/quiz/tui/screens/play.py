@@ -178,10 +178,10 @@ class PlayScreen(Screen[EndReason]):
     def _tick(self) -> None:
         """The clock: the driver decides whether the time is up; the screen shows what is
         left (or, with the speed bonus, the seconds on this question)."""
-        self.ask(self.driver.tick)
         left = self.driver.time_left()
         bar = self.query_one(StatusBar)
         if left is not None:
+            self.ask(self.driver.tick)
             bar.clock = words.time_left(left)
         elif self.asking is not None and self.asking.speed:
             bar.clock = words.on_question(self.driver.seconds_on_question())

@@ -7,6 +7,8 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Label, ProgressBar
 
+from quiz import words
+
 
 class StatusBar(Horizontal):
     score: reactive[int] = reactive(0)
@@ -28,12 +30,12 @@ class StatusBar(Horizontal):
         label.display = bool(clock)
 
     def watch_score(self, score: int) -> None:
-        self.query_one("#score", Label).update(f"Score {score}")
+        self.query_one("#score", Label).update(words.score(score))
 
     def watch_streak(self, streak: int) -> None:
-        self.query_one("#streak", Label).update(f"Streak {streak}")
+        self.query_one("#streak", Label).update(words.streak(streak))
 
     def watch_position(self, position: tuple[int, int, int]) -> None:
         number, total, done = position
-        self.query_one("#position", Label).update(f"Question {number} of {total}")
+        self.query_one("#position", Label).update(words.position(number, total))
         self.query_one("#progress", ProgressBar).update(total=total, progress=done)

@@ -227,7 +227,7 @@ def test_a_sitting_can_be_closed_as_it_stood(tmp_path: Path) -> None:
     first.answer(right_response(first.current))
     row = sitting.before(store, ann, paper).unfinished
     assert row is not None
-    closed = sitting.close(paper, row, store, ann, clock)
+    closed, _ = sitting.close(paper, row, store, ann, clock)
     assert closed.end_reason is EndReason.CLOSED
     (marked,) = class_results(store, paper).sittings
     assert marked.status == "closed" and (marked.right, marked.wrong) == (1, 3)

@@ -49,7 +49,7 @@ def test_without_the_web_extra_serve_says_what_to_install() -> None:
         (["--player", "Ann"], "each tab asks its player's name"),
         (["--paper", "ABC-123"], "--paper: paper code 'ABC-123' is too short"),
         (["--max-sessions", "0"], "--max-sessions: must be from 1 to 1000"),
-        (["--db", "postgresql://nobody@/none?host=/nonexistent"], "progress is not being saved"),
+        (["--db", "postgresql://nobody@/none?host=/nonexistent"], "cannot connect"),
     ],
 )
 def test_serve_refuses_what_would_fail_in_every_tab(args: list[str], said: str) -> None:

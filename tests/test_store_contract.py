@@ -19,6 +19,7 @@ from quiz.session import Phase
 from quiz.spec import RoundSpec
 from quiz.stats import player_stats
 from quiz.store import open_store
+from quiz.store.backend import RoundClosed
 from quiz.store.records import AnswerRecord
 from quiz.store.schema import VERSION, migrate
 from quiz.store.sql import SqlStore
@@ -187,10 +188,37 @@ def test_a_failed_write_rolls_back_whole(store_target: str) -> None:
     round_id = store.start_round(player.id, RoundSpec(PackRef("p", "1", "d"), 1, 2), at)
     answer = AnswerRecord(0, "q", "choice", ("f",), "0", "right", 1.0, True, 10, 1.0, at)
     store.record_answer(round_id, answer)
-    with pytest.raises(StoreError):  # the same seq again breaks UNIQUE (round_id, seq)
-        store.record_answer(round_id, answer)
+    broken = AnswerRecord(1, "r", "choice", ("g", None), "0", "right", 1.0, True, 10, 1.0, at)  # type: ignore[arg-type]
+    with pytest.raises(StoreError):  # its second fact breaks NOT NULL after the first is in
+        store.record_answer(round_id, broken)
     assert store.totals(player.id) == (1, 1, 1)  # the tallies did not move
     assert store.db.execute("SELECT COUNT(*) FROM answer_facts") == [(1,)]
+    assert store.db.execute("SELECT COUNT(*) FROM answers") == [(1,)]
+
+
+def test_every_write_of_a_round_sent_twice_is_kept_once(store_target: str) -> None:
+    """The outbox sends a write again when it cannot know whether the first one landed (the
+    connection broke during COMMIT): a round by its uid, an answer by (round, seq) and an end
+    as asked are each kept once, with tallies and schedules moved once."""
+    from quiz.spec import PackRef
+    from quiz.store.writes import FinishRound, RecordAnswer, StartRound
+
+    store = open_store(store_target)
+    at = T0.isoformat()
+    spec = RoundSpec(PackRef("p", "1", "d"), 1, 2)
+    start = StartRound.of("u-1", "Ann", spec, at)
+    answer = AnswerRecord(0, "q", "choice", ("f",), "0", "right", 1.0, True, 10, 1.0, at)
+    finish = FinishRound("u-1", "done", at, 10)
+    for w in (start, start, RecordAnswer("u-1", answer), RecordAnswer("u-1", answer)):
+        round_id = store.write(w)
+    assert store.write(finish) == round_id
+    assert store.write(finish) == round_id
+    player = store.find_player("Ann")
+    assert player is not None
+    assert store.totals(player.id) == (1, 1, 1)
+    assert store.db.execute("SELECT COUNT(*), MAX(attempts) FROM fact_progress") == [(1, 1)]
+    with pytest.raises(RoundClosed):  # ended otherwise already: how it ended stands
+        store.write(FinishRound("u-1", "left", at, 0))
 
 
 def test_a_round_ended_elsewhere_takes_no_more_answers(store_target: str) -> None:

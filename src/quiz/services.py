@@ -57,6 +57,10 @@ class Later(Generic[T]):
         finally:
             self._done.set()
 
+    def made(self) -> T | None:
+        """The value if it has been made already (never waits, never starts it)."""
+        return self._value if self._done.is_set() else None
+
     def get(self) -> T:
         self.start()
         self._done.wait()

@@ -18,6 +18,7 @@ from typing import Protocol
 
 from quiz.round.codes import EndReason, Note, NoteCode, Refusal, Shortfall, Verdict
 from quiz.round.views import FeedbackView, QuestionView, SummaryView
+from quiz.store.events import Paused, Resumed, SaveEvent
 
 LOCALES = Path(__file__).parent / "locale"
 _catalogue: gettext.NullTranslations = gettext.translation("quiz", LOCALES, fallback=True)
@@ -669,3 +670,58 @@ def minutes(seconds: float) -> str:
 def clock_text(seconds: float) -> str:
     """Time left, rounded up: it shows 0:01 until the time is really over."""
     return minutes(max(0, int(seconds + 0.999)))
+
+
+# -- saving ----------------------------------------------------------------------------
+
+
+def saving_paused(reason: str, durable: bool) -> str:
+    if durable:
+        return _(
+            "Saving paused ({reason}): your answers are kept on this computer and sent as soon "
+            "as the store is back."
+        ).format(reason=reason)
+    return _(
+        "Saving paused ({reason}): this computer cannot keep your answers either, so keep the "
+        "game open until saving resumes."
+    ).format(reason=reason)
+
+
+def saving_resumed() -> str:
+    return _("Saved again: every answer is on the store.")
+
+
+def write_dropped(reason: str) -> str:
+    return _("An answer could not be kept: {reason}").format(reason=reason)
+
+
+def not_final_yet() -> str:
+    return _(
+        "Your answers are kept on this computer and not yet on the store: the score is not "
+        "final until they are sent (they go as soon as the store is back)."
+    )
+
+
+def unsaved_at_exit(n: int) -> str:
+    return ngettext(
+        "{n} answer could not be saved anywhere and is lost.",
+        "{n} answers could not be saved anywhere and are lost.",
+        n,
+    ).format(n=n)
+
+
+def waiting_at_exit(n: int) -> str:
+    return ngettext(
+        "{n} answer waits on this computer: it is sent the next time quiz opens this store.",
+        "{n} answers wait on this computer: they are sent the next time quiz opens this store.",
+        n,
+    ).format(n=n)
+
+
+def saving_news(event: SaveEvent) -> str:
+    """What the player is told when saving pauses, resumes or drops a write."""
+    if isinstance(event, Paused):
+        return saving_paused(event.reason, event.durable)
+    if isinstance(event, Resumed):
+        return saving_resumed()
+    return write_dropped(event.reason)

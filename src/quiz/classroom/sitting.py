@@ -98,7 +98,9 @@ def resume(
 ) -> tuple[Session, Recorder]:
     """The unfinished sitting again, at its next question, on the same record. If its time
     ran out meanwhile it ends at once (unanswered questions count as wrong)."""
-    recorder = Recorder(store, player, on_problem, paper=paper.code, round_id=row.round_id)
+    recorder = Recorder(
+        store, player, on_problem, paper=paper.code, round_id=row.round_id, uid=row.uid
+    )
     session = Session(paper.spec, paper.pack, clock=clock, listeners=[recorder])
     try:
         session.restore(given_of(row), parse_iso(row.started_at))
@@ -118,11 +120,11 @@ def close(
     player: Player,
     clock: Clock,
     on_problem: Warn | None = None,
-) -> Session:
+) -> tuple[Session, Recorder]:
     """The unfinished sitting ended as it stands: what was answered counts, the rest is wrong."""
-    session, _ = resume(paper, row, store, player, clock, on_problem)
+    session, recorder = resume(paper, row, store, player, clock, on_problem)
     session.leave(EndReason.CLOSED)
-    return session
+    return session, recorder
 
 
 def result(paper: Paper, row: SittingRow) -> Marked:

@@ -68,11 +68,30 @@ def warn(message: str) -> None:
 def store_and_player(services: Services) -> tuple[SqlStore, Player]:
     """The store and the player of a command that plays, with any notice about the store
     said once on stderr."""
+    from quiz import words
+
     store, player = services.store.get(), services.player()
     for notice in (store.notice, store.problem):
         if notice:
             warn(notice)
+    store.saver.watch(lambda event: warn(words.saving_news(event)))
     return store, player
+
+
+def settle(services: Services) -> None:
+    """Before the program ends: what waits for the store is sent now, or said to wait on
+    this computer (or, held only in memory, to be lost)."""
+    store = services.store.made()
+    if store is None:
+        return
+    from quiz import words
+    from quiz.store.saver import PATIENCE
+
+    lost = store.saver.close(timeout=PATIENCE)
+    if lost:
+        warn(words.unsaved_at_exit(lost))
+    elif store.saver.waiting:
+        warn(words.waiting_at_exit(store.saver.waiting))
 
 
 def need_terminal() -> None:

@@ -13,6 +13,7 @@ from quiz.commands import (
     no_questions,
     pack_of,
     services_of,
+    settle,
     store_and_player,
     tuple_or_none,
     warn,
@@ -60,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
     if not session.questions:
         raise no_questions(pack, bool(kinds or topics))
     make_app(services, session).run()
+    settle(services)
     return EXIT_OK
 
 
@@ -83,4 +85,6 @@ def _plain(spec: RoundSpec, pack: Pack, services: Services) -> int:
             lines += ["  " + line for line in words.top((t.player, t.score) for t in standing.top)]
         return [line for line in lines if line]
 
-    return plain.run(session, sys.stdin, sys.stdout, player=player.name, epilogue=epilogue)
+    status = plain.run(session, sys.stdin, sys.stdout, player=player.name, epilogue=epilogue)
+    settle(services)
+    return status

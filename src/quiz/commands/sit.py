@@ -22,6 +22,7 @@ from quiz.commands import (
     need_terminal,
     paper_of,
     services_of,
+    settle,
     store_and_player,
     warn,
 )
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from quiz.papers import Paper
     from quiz.services import Services
     from quiz.session import Session
+    from quiz.store.recorder import Recorder
     from quiz.store.records import SittingRow
 
 
@@ -58,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.tui import make_app
 
     make_app(services, paper=paper).run()
+    settle(services)
     return EXIT_OK
 
 
@@ -78,9 +81,9 @@ def plain(paper: Paper, services: Services, stdin: TextIO, out: TextIO) -> int:
         return EXIT_OK
     try:
         if before.unfinished is not None:
-            session = _resume(paper, before.unfinished, services, stdin, say, warn)
+            session, recorder = _resume(paper, before.unfinished, services, stdin, say, warn)
         else:
-            session = sitting.begin(paper, store, player, services.clock, warn)[0]
+            session, recorder = sitting.begin(paper, store, player, services.clock, warn)
     except PaperError as exc:
         raise UsageError(str(exc)) from None
     if not session.questions:
@@ -88,13 +91,18 @@ def plain(paper: Paper, services: Services, stdin: TextIO, out: TextIO) -> int:
 
     def review() -> list[str]:
         marked = marked_session(session, player.name, paper.code)
-        return [*review_lines(paper.pack, marked), "", hand_in_line(paper.pack, marked)]
+        lines = [*review_lines(paper.pack, marked), "", hand_in_line(paper.pack, marked)]
+        return lines if recorder.stored() else [words.not_final_yet(), "", *lines]
 
     if session.end_reason is not None:  # time ran out meanwhile, or closed as it stood
         for line in review():
             say(line)
         return EXIT_OK
-    return line_mode.run(session, stdin, out, player=player.name, epilogue=review, paper=paper.code)
+    status = line_mode.run(
+        session, stdin, out, player=player.name, epilogue=review, paper=paper.code
+    )
+    settle(services)
+    return status
 
 
 def _resume(
@@ -104,7 +112,7 @@ def _resume(
     stdin: TextIO,
     say: Callable[[str], None],
     warn: Callable[[str], None],
-) -> Session:
+) -> tuple[Session, Recorder]:
     """Resume the unfinished sitting or hand it in as it stands, as `sitting.unfinished`
     decides and, when it asks, as the player answers."""
 
@@ -113,16 +121,16 @@ def _resume(
     say(words.unfinished(player.name, paper.code, row.started_at, found.answered, found.count))
     if found.how is sitting.Resuming.EXPIRED:
         say(words.ran_out_meanwhile())
-        return sitting.resume(paper, row, store, player, clock, warn)[0]
+        return sitting.resume(paper, row, store, player, clock, warn)
     if found.left is not None:
         say(words.clock_kept_running(found.left))
     if found.how is sitting.Resuming.SILENT:  # the first line is an answer, not a choice
         say(words.resumed())
-        return sitting.resume(paper, row, store, player, clock, warn)[0]
+        return sitting.resume(paper, row, store, player, clock, warn)
     say(words.resume_or_hand_in())
     if _choice(stdin).startswith("h"):
         return sitting.close(paper, row, store, player, clock, warn)
-    return sitting.resume(paper, row, store, player, clock, warn)[0]
+    return sitting.resume(paper, row, store, player, clock, warn)
 
 
 def _choice(stdin: TextIO) -> str:

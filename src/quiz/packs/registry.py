@@ -7,11 +7,11 @@ broken pack is reported and skipped; it never stops the others from loading.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quiz.folders import data_dir
 from quiz.packs import cache
 from quiz.packs.errors import PackError, Problem, display_path
 from quiz.packs.limits import MAX_BYTES
@@ -29,12 +29,7 @@ def bundled_dir() -> Path:
 
 
 def user_dir() -> Path:
-    override = os.environ.get("QUIZ_DATA_DIR")
-    if override:
-        return Path(override) / "packs"
-    import platformdirs  # a few milliseconds: only when the folder is asked for
-
-    return platformdirs.user_data_path("quiz") / "packs"
+    return data_dir() / "packs"
 
 
 def pack_files(extra: list[Path] | None = None) -> list[Path]:

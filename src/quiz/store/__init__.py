@@ -39,28 +39,38 @@ def default_target() -> str:
     env = os.environ.get("QUIZ_DB")
     if env:
         return env
-    override = os.environ.get("QUIZ_DATA_DIR")
-    if override:
-        base = Path(override)
-    else:
-        import platformdirs
+    from quiz.folders import data_dir
 
-        base = platformdirs.user_data_path("quiz")
-    return str(base / "progress.db")
+    return str(data_dir() / "progress.db")
 
 
 def open_store(target: str | None = None, clock: Clock | None = None) -> SqlStore:
     """The store at `target`: a file path (SQLite) or a postgresql:// URL."""
-    from quiz.store.postgres import PostgresBackend, is_postgres
+    from quiz.store.postgres import PostgresBackend, is_postgres, redacted
 
     target = target or default_target()
-    try:
+
+    def reach() -> SqlStore:
         if is_postgres(target):
             return _open(PostgresBackend(target), clock)
         return _open_file(Path(target), clock)
+
+    try:
+        return reach()
     except StoreError as exc:
         store = _memory(clock)
-        store.problem = f"progress is not being saved: {exc}"
+        if not exc.passing:
+            store.problem = f"progress is not being saved: {exc}"
+            return store
+        # It may be back in a moment (a server restarting, no connection slot free): the
+        # game plays on this stand-in, and its writes wait here until the store is reached.
+        from quiz.store.outbox import Outbox
+        from quiz.store.saver import Saver
+        from quiz.store.sql import outbox_file
+
+        where = redacted(target) if is_postgres(target) else target
+        store.saver = Saver(Outbox(where, outbox_file(where)), connect=reach)
+        store.problem = f"saving paused: {exc}"
         return store
 
 

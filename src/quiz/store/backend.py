@@ -18,7 +18,15 @@ Row = tuple[Any, ...]
 
 
 class StoreError(Exception):
-    """The store cannot do what was asked (disk full, read-only, locked, corrupt)."""
+    """The store cannot do what was asked (disk full, read-only, locked, corrupt).
+
+    `passing` marks a failure that goes away by itself (a lost connection, a server
+    restarting, a lock, a full disk, no connection slot): a write that failed so is kept and
+    sent again, where any other failure is final."""
+
+    def __init__(self, message: str, *, passing: bool = False) -> None:
+        super().__init__(message)
+        self.passing = passing
 
 
 class RoundClosed(StoreError):
@@ -74,12 +82,22 @@ class DbApiBackend:
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         with self._lock:
+            if not self._depth:
+                self._ready()
             try:
                 cur = self.conn.execute(self._sql(sql), tuple(params))
                 rows = cur.fetchall() if cur.description else []
             except self.errors as exc:
-                raise StoreError(_reason(exc)) from exc
+                raise StoreError(_reason(exc), passing=self.passing(exc)) from exc
             return [tuple(r) for r in rows]
+
+    def _ready(self) -> None:
+        """Before a statement outside a transaction: a backend whose connection can break
+        (a server restarted) connects again here."""
+
+    def passing(self, exc: BaseException) -> bool:
+        """Whether the driver's error `exc` goes away by itself (see StoreError)."""
+        return False
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

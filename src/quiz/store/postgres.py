@@ -9,12 +9,19 @@ starting at once never both create the tables. Needs `pip install 'quiz[postgres
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 from quiz.store.backend import DbApiBackend, StoreError
 
 SCHEMES = ("postgresql://", "postgres://")
 MIGRATION_LOCK = 0x7175697A  # "quiz": the advisory lock held while migrating
+# A statement waiting on a lock, or running, gives up after these: the write is then kept and
+# sent again later (see quiz.store.saver) instead of freezing the game. Migrations lift both.
+TIMEOUTS = (
+    "-c lock_timeout=5000 -c statement_timeout=15000 "
+    "-c idle_in_transaction_session_timeout=60000"
+)
 
 
 def is_postgres(target: str) -> bool:
@@ -32,17 +39,42 @@ class PostgresBackend(DbApiBackend):
         except ImportError:
             raise StoreError("PostgreSQL needs psycopg: pip install 'quiz[postgres]'") from None
         self.errors = (psycopg.Error,)
+        self._passing_errors = (psycopg.OperationalError, psycopg.InterfaceError)
         self.where = redacted(url)
+        self._url = url
+        super().__init__(self._connect())
+
+    def _connect(self) -> Any:
+        import psycopg
+
         try:
-            conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
+            return psycopg.connect(
+                self._url, autocommit=True, connect_timeout=10, options=TIMEOUTS
+            )
         except psycopg.Error as exc:
-            raise StoreError(f"cannot connect to {self.where}: {_first_line(exc)}") from None
-        super().__init__(conn)
+            raise StoreError(
+                f"cannot connect to {self.where}: {_first_line(exc)}", passing=self.passing(exc)
+            ) from None
+
+    def _ready(self) -> None:
+        """A connection lost (the server restarted, the network dropped) is made again."""
+        if self.conn.closed or self.conn.broken:
+            with suppress(Exception):
+                self.conn.close()
+            self.conn = self._connect()
+
+    def passing(self, exc: BaseException) -> bool:
+        """Connection lost or refused, no slot free, server shutting down, a lock or
+        statement timeout, a full disk: PostgreSQL's operational errors."""
+        return isinstance(exc, self._passing_errors)
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s")
 
     def lock_schema(self) -> None:
+        # a long migration, or one waiting for another host's, is not a frozen game
+        self.execute("SET LOCAL statement_timeout = 0")
+        self.execute("SET LOCAL lock_timeout = 0")
         self.execute(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
 
 

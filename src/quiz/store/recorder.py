@@ -1,15 +1,22 @@
 """The store as a session listener: each answer is committed the moment it is given.
 
-Light to import (the store's modules load with the first answer), so a round started from
-the command line can be given its recorder before its first question is drawn.
+Each write goes through the store's saver (quiz.store.saver): stored at once, or kept on
+this computer and sent when the store is back, the player told either way. Light to import
+(the store's modules load with the first answer), so a round started from the command line
+can be given its recorder before its first question is drawn.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from quiz.session import Listener, Outcome, Session
+from quiz.store.backend import StoreError
+from quiz.store.records import AnswerRecord
+from quiz.store.review import iso
+from quiz.store.writes import FinishRound, RecordAnswer, StartRound, Write
 
 if TYPE_CHECKING:
     from quiz.store.records import Player
@@ -17,8 +24,9 @@ if TYPE_CHECKING:
 
 
 class Recorder(Listener):
-    """Writes a round to the store. A write that fails is reported once through `on_problem`
-    and never interrupts the game."""
+    """Writes a round to the store. A write the store refuses for good is reported once
+    through `on_problem` and never interrupts the game; one that waits for the store is told
+    by the saver to whoever watches it."""
 
     def __init__(
         self,
@@ -29,6 +37,7 @@ class Recorder(Listener):
         *,
         paper: str | None = None,
         round_id: int | None = None,
+        uid: str | None = None,
     ) -> None:
         self._store = store
         self._player = player
@@ -37,6 +46,8 @@ class Recorder(Listener):
         self.paper = paper  # the paper code of an exam's sitting
         # Set when the round is kept already: a sitting resumed after a crash goes on there.
         self.round_id: int | None = round_id
+        self.resumed = uid is not None
+        self.uid = uid or str(uuid.uuid4())  # the round's name on every store and computer
         self.problem: str | None = None
 
     @classmethod
@@ -67,44 +78,40 @@ class Recorder(Listener):
             self._store, self._player = resolve()
 
     def started(self, session: Session) -> None:
-        if self.round_id is None:
-            self._try(lambda: self._start(session))
-
-    def _start(self, session: Session) -> None:
-        from quiz.store.review import iso
-
-        self.round_id = self.store.start_round(
-            self.player.id, session.spec, iso(session.started_at), paper=self.paper
-        )
-
-    def answered(self, session: Session, outcome: Outcome) -> None:
-        if self.round_id is not None:
-            round_id = self.round_id
-            from quiz.store.records import AnswerRecord
-
-            self._try(lambda: self.store.record_answer(round_id, AnswerRecord.of(outcome)))
-
-    def finished(self, session: Session) -> None:
-        from quiz.store.review import iso
-
-        if self.round_id is not None:
-            round_id = self.round_id
+        if not self.resumed:
             self._try(
-                lambda: self.store.finish_round(
-                    round_id, _status(session), iso(session.clock.now()), session.score
+                lambda: StartRound.of(
+                    self.uid, self.player.name, session.spec, iso(session.started_at), self.paper
                 )
             )
 
-    def _try(self, write: Callable[[], None]) -> None:
-        from quiz.store.backend import StoreError
+    def answered(self, session: Session, outcome: Outcome) -> None:
+        self._try(lambda: RecordAnswer(self.uid, AnswerRecord.of(outcome)))
 
+    def finished(self, session: Session) -> None:
+        self._try(
+            lambda: FinishRound(
+                self.uid, _status(session), iso(session.clock.now()), session.score
+            )
+        )
+
+    def stored(self) -> bool:
+        """Whether no write of this round waits on this computer for the store (one refused
+        for good was said already, through `on_problem`)."""
+        return self.store.saver.waiting == 0
+
+    def _try(self, write: Callable[[], Write]) -> None:
+        if self.problem is not None:
+            return  # refused for good once: nothing after it can be kept either
         try:
-            write()
+            round_id = self.store.saver.send(write())
         except StoreError as exc:
-            if self.problem is None:
-                self.problem = f"progress is not being saved: {exc}"
-                if self.on_problem is not None:
-                    self.on_problem(self.problem)
+            self.problem = f"progress is not being saved: {exc}"
+            if self.on_problem is not None:
+                self.on_problem(self.problem)
+            return
+        if round_id is not None:
+            self.round_id = round_id
 
 
 def _status(session: Session) -> str:

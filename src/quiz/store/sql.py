@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from quiz.clock import Clock, SystemClock
 from quiz.store import review
-from quiz.store.backend import Backend, RoundClosed
+from quiz.store.backend import Backend, RoundClosed, StoreError
+from quiz.store.outbox import FILE, Outbox
 from quiz.store.records import AnswerRecord, FactProgress, Player, RoundRow, TopScore
+from quiz.store.saver import Saver
 from quiz.store.schema import migrate
+from quiz.store.writes import RecordAnswer, StartRound, Write
 
 
 class SqlStore:
@@ -26,19 +30,25 @@ class SqlStore:
         self.problem: str | None = None  # why progress is not being kept, when it is not
         self.notice: str | None = None  # something the player should know once (a file set aside)
         migrate(self)
+        self.saver = Saver(Outbox(db.where, outbox_file(db.where)), self)
 
     @property
     def where(self) -> str:
         return self.db.where
 
     def close(self) -> None:
+        self.saver.close()
         self.db.close()
 
     # -- players --------------------------------------------------------------------
 
     def player(self, name: str) -> Player:
         """The player of that name, added if new (two hosts adding the same name at once
-        both get the one row: the insert yields to the unique name)."""
+        both get the one row: the insert yields to the unique name). A player kept already
+        is only read: a returning player's game never waits on another's write lock."""
+        found = self.find_player(name)
+        if found is not None:
+            return found
         with self.db.transaction():
             self.db.execute(
                 "INSERT INTO players (name, created_at) VALUES (?, ?) "
@@ -62,6 +72,8 @@ class SqlStore:
         return str(rows[0][0]) if rows else None
 
     def set_last_player(self, name: str) -> None:
+        if self.last_player() == name:
+            return  # the same player again: no write (and no wait on a lock)
         with self.db.transaction():
             self.db.execute(
                 "INSERT INTO meta (key, value) VALUES ('last_player', ?) "
@@ -98,26 +110,49 @@ class SqlStore:
         it keeps on every computer (a new one unless the round comes from a results file)."""
         import uuid
 
+        w = StartRound.of(uid or str(uuid.uuid4()), "", spec, started_at, paper)
+        return self._add_round(player_id, w)
+
+    def _add_round(self, player_id: int, w: StartRound) -> int:
+        """The round's id; a uid kept already gives that round's: sending twice adds one."""
         with self.db.transaction():
-            (row,) = self.db.execute(
+            rows = self.db.execute(
                 "INSERT INTO rounds (player_id, pack_id, pack_version, pack_digest, mode, count, "
                 "custom, spec, started_at, paper, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "RETURNING id",
+                "ON CONFLICT (uid) DO NOTHING RETURNING id",
                 (
                     player_id,
-                    spec.pack.id,
-                    spec.pack.version,
-                    spec.pack.digest,
-                    spec.mode,
-                    spec.count,
-                    int(spec.questions is not None),
-                    spec.dumps(),
-                    started_at,
-                    paper,
-                    uid or str(uuid.uuid4()),
+                    w.pack_id,
+                    w.pack_version,
+                    w.pack_digest,
+                    w.mode,
+                    w.count,
+                    int(w.custom),
+                    w.spec,
+                    w.started_at,
+                    w.paper,
+                    w.round,
                 ),
             )
-            return int(row[0])
+            return int(rows[0][0]) if rows else self._round_id(w.round)
+
+    def _round_id(self, uid: str) -> int:
+        rows = self.db.execute("SELECT id FROM rounds WHERE uid = ?", (uid,))
+        if not rows:
+            raise StoreError(f"no round {uid} in {self.where}")
+        return int(rows[0][0])
+
+    def write(self, w: Write) -> int:
+        """Apply one of a round's writes (see quiz.store.writes); the round's id."""
+        if isinstance(w, StartRound):
+            with self.db.transaction():
+                return self._add_round(self.player(w.player).id, w)
+        round_id = self._round_id(w.round)
+        if isinstance(w, RecordAnswer):
+            self.record_answer(round_id, w.answer)
+        else:
+            self.finish_round(round_id, w.status, w.ended_at, w.score)
+        return round_id
 
     def record_answer(self, round_id: int, a: AnswerRecord) -> None:
         """The answer, the round's score so far and the schedule of every fact it tests, in
@@ -126,6 +161,10 @@ class SqlStore:
             player_id, pack_id, mode, status = self.db.execute(
                 "SELECT player_id, pack_id, mode, status FROM rounds WHERE id = ?", (round_id,)
             )[0]
+            if self.db.execute(
+                "SELECT 1 FROM answers WHERE round_id = ? AND seq = ?", (round_id, a.seq)
+            ):
+                return  # kept already: this is a write sent again
             if status != "open":
                 raise RoundClosed
             (row,) = self.db.execute(
@@ -174,7 +213,12 @@ class SqlStore:
                 "WHERE id = ? AND status = 'open' RETURNING id",
                 (status, ended_at, score, round_id),
             )
-            if not ended:  # ended elsewhere first: how it ended there stands
+            if ended:
+                return
+            (now,) = self.db.execute(
+                "SELECT status, ended_at FROM rounds WHERE id = ?", (round_id,)
+            )
+            if tuple(now) != (status, ended_at):  # ended elsewhere first: that stands
                 raise RoundClosed
 
     def _progress(
@@ -349,6 +393,13 @@ class SqlStore:
             (player_id,),
         )
         return [str(r[0]) for r in rows]
+
+
+def outbox_file(where: str) -> Path | None:
+    """Where the writes this store could not take wait: none for a store in memory."""
+    from quiz.folders import data_dir
+
+    return None if where == ":memory:" else data_dir() / FILE
 
 
 def _answered_rounds(player_id: int, pack_id: str | None) -> tuple[str, list[Any]]:

@@ -51,6 +51,13 @@ class SqliteBackend(DbApiBackend):
             raise StoreError(f"cannot use {path}: {exc}") from exc
         self.journal = str(mode[0]) if mode else ""
 
+    def passing(self, exc: BaseException) -> bool:
+        """A lock held too long, a full disk, a folder or file that cannot be reached now."""
+        text = str(exc).lower()
+        return isinstance(exc, sqlite3.OperationalError) and any(
+            w in text for w in ("locked", "busy", "full", "disk i/o", "unable to open")
+        )
+
     def tables(self) -> set[str]:
         return {
             str(r[0]) for r in self.execute("SELECT name FROM sqlite_master WHERE type = 'table'")

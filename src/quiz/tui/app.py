@@ -11,6 +11,7 @@ long (HOME_PATIENCE).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -26,9 +27,14 @@ from quiz.safe import visible
 from quiz.tui.screens.modals import MIN_SIZE, ConfirmQuit, HelpScreen, TooSmall
 
 if TYPE_CHECKING:  # not imported for the home screen's first frame: it draws sooner
+    from textual.notifications import SeverityLevel
+
     from quiz.papers import Paper
     from quiz.services import Services
     from quiz.session import Session
+    from quiz.store.events import SaveEvent
+    from quiz.store.saver import Saver
+    from quiz.store.sql import SqlStore
 
 # Seconds the home screen waits for its data before it is drawn without it ("Loading packs…").
 HOME_PATIENCE = 0.5
@@ -36,15 +42,15 @@ HOME_PATIENCE = 0.5
 
 def screenshot_folder() -> Path:
     """Downloads when there is one, else quiz's own data folder."""
-    import os
 
     import platformdirs
 
     downloads = platformdirs.user_downloads_path()
     if downloads.is_dir():
         return downloads
-    base = os.environ.get("QUIZ_DATA_DIR")
-    return (Path(base) if base else platformdirs.user_data_path("quiz")) / "screenshots"
+    from quiz.folders import data_dir
+
+    return data_dir() / "screenshots"
 
 
 THEMES = ("textual-dark", "textual-light")
@@ -70,6 +76,7 @@ class QuizApp(App[None]):
         self.first_screen: tuple[Screen[Any], asyncio.Future[Any]] | None = None
         self.first_recorder: Any = None  # the store's listener on the first round
         self._flow_started = False
+        self._watched: list[Saver] = []  # the savers whose pauses the player is told of
         saved = services.settings.get("theme")
         if saved in self.available_themes:
             self.theme = saved
@@ -131,6 +138,7 @@ class QuizApp(App[None]):
 
         def resolve() -> Any:
             store = self.services.store.get()
+            self.follow_saving(store)
             for notice in (store.notice, store.problem):
                 if notice:
                     self.warn(notice)
@@ -176,6 +184,23 @@ class QuizApp(App[None]):
         self.call_from_thread_or_now(
             lambda: self.notify(visible(message), severity="warning", timeout=10, markup=False)
         )
+
+    def follow_saving(self, store: SqlStore) -> None:
+        """Tell the player when saving pauses and resumes (once per store, from any thread)."""
+        if store.saver not in self._watched:
+            self._watched.append(store.saver)
+            store.saver.watch(self._saving)
+
+    def _saving(self, event: SaveEvent) -> None:
+        from quiz import words
+        from quiz.store.events import Resumed
+
+        message = visible(words.saving_news(event))
+        severity: SeverityLevel = "information" if isinstance(event, Resumed) else "warning"
+        with contextlib.suppress(RuntimeError):  # the app has closed meanwhile
+            self.call_from_thread_or_now(
+                lambda: self.notify(message, severity=severity, timeout=20, markup=False)
+            )
 
     def call_from_thread_or_now(self, fn: Callable[[], Any]) -> None:
         try:

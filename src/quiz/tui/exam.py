@@ -14,6 +14,7 @@ from quiz.session import Phase, Session
 from quiz.tui.host import Next, Steps
 
 if TYPE_CHECKING:
+    from quiz.store.recorder import Recorder
     from quiz.store.records import SittingRow
 
 
@@ -30,16 +31,15 @@ async def sit(flow: Steps, paper: Paper, *, from_home: bool) -> Next:
         result = await app.in_thread(lambda: sitting.result(paper, row))
         sat = words.sat_once(player.name, paper.code, row.started_at)
         return await review(flow, paper, result, sat, from_home)
-    session: Session | None
+    made: tuple[Session, Recorder] | None
     try:
         if before.unfinished is not None:
-            session = await _resume(flow, paper, before.unfinished)
-            if session is None:
+            made = await _resume(flow, paper, before.unfinished)
+            if made is None:
                 return out
         else:
-            session = (
-                await app.in_thread(lambda: sitting.begin(paper, store, player, clock, app.warn))
-            )[0]
+            made = await app.in_thread(lambda: sitting.begin(paper, store, player, clock, app.warn))
+        session, recorder = made
     except PaperError as exc:
         app.notify(str(exc), severity="error", markup=False, timeout=10)
         return out
@@ -52,12 +52,16 @@ async def sit(flow: Steps, paper: Paper, *, from_home: bool) -> Next:
             return Next.QUIT
     elif session.end_reason is EndReason.TIMEOUT:
         note = words.ran_out_while_away()
+    if not await app.in_thread(recorder.stored):  # the score is final only once it is kept
+        note = " ".join(filter(None, [note, words.not_final_yet()]))
     return await review(
         flow, paper, marked_session(session, player.name, paper.code), note, from_home
     )
 
 
-async def _resume(flow: Steps, paper: Paper, row: SittingRow) -> Session | None:
+async def _resume(
+    flow: Steps, paper: Paper, row: SittingRow
+) -> tuple[Session, Recorder] | None:
     """Resume the unfinished sitting or hand it in as it stands, as `sitting.unfinished`
     decides and, when it asks, as the player chooses; None: neither, for now."""
     from quiz.tui.screens.modals import Choose
@@ -80,8 +84,7 @@ async def _resume(flow: Steps, paper: Paper, row: SittingRow) -> Session | None:
             return await app.in_thread(
                 lambda: sitting.close(paper, row, store, player, clock, app.warn)
             )
-    made = await app.in_thread(lambda: sitting.resume(paper, row, store, player, clock, app.warn))
-    return made[0]
+    return await app.in_thread(lambda: sitting.resume(paper, row, store, player, clock, app.warn))
 
 
 async def review(

@@ -120,6 +120,7 @@ class Flow:
 
     def _load(self) -> Loaded:
         store = self.services.store.get()
+        self.app.follow_saving(store)
         player = self.services.player()
         notices = [n for n in (store.notice, store.problem) if n]
         return Loaded(self.services.catalog.get(), store, player, notices)

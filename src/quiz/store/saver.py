@@ -1,0 +1,189 @@
+"""Every write of a round reaches the store, in order, or waits on this computer until it can.
+
+The recorder hands each write to the saver and waits for it, as it always did: the answer is
+on the store the moment the player sees "Right!". When the store falters for a reason that
+passes (a connection lost, a server restarting, a lock, a full disk, no connection slot) or
+does not answer within `PATIENCE`, the write and every one after it go to the outbox (a file
+on this computer) and the player is told once: saving paused. One thread sends what waits, in
+order, with a growing pause between tries, and says "saved again" when nothing is left. A
+write that can never land (a sitting handed in elsewhere) is dropped and said.
+
+Sending twice is safe (see quiz.store.writes), so a write that timed out here but landed
+there changes nothing when it is sent again.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from quiz.store.backend import StoreError
+from quiz.store.events import Dropped, Paused, Resumed, SaveEvent
+from quiz.store.outbox import Outbox
+from quiz.store.writes import Write
+
+
+class Target(Protocol):
+    """The store as the saver sees it (quiz.store.sql.Target)."""
+
+    def write(self, w: Write) -> int: ...
+
+PATIENCE = 3.0  # seconds an answer waits for the store before it is kept here instead
+FIRST_RETRY, LAST_RETRY = 0.25, 8.0  # the pause between tries doubles from the first to the last
+
+
+Watcher = Callable[[SaveEvent], None]
+
+
+@dataclass(eq=False)
+class _Item:
+    write: Write
+    entry: int | None = None  # its row in the outbox, once kept there
+    round_id: int | None = None
+    error: StoreError | None = None
+    kept: bool = False  # handed to the outbox (or memory) to be sent later
+    settled: threading.Event = field(default_factory=threading.Event)
+
+
+class Saver:
+    def __init__(
+        self,
+        outbox: Outbox,
+        store: Target | None = None,
+        connect: Callable[[], Target] | None = None,
+        patience: float = PATIENCE,
+    ) -> None:
+        self.outbox = outbox
+        self._store = store
+        self._connect = connect  # how to reach the store when it could not be opened at first
+        self.patience = patience
+        self._queue: deque[_Item] = deque()
+        self._cond = threading.Condition()
+        self._watchers: list[Watcher] = []
+        self._thread: threading.Thread | None = None
+        self._closed = False
+        self.paused: Paused | None = None
+        for entry, w in outbox.waiting():  # left by an earlier run: sent first
+            self._queue.append(_Item(w, entry, kept=True))
+        if self._queue:
+            self._start()
+
+    def watch(self, watcher: Watcher) -> None:
+        """`watcher` is told of pauses and resumes, from whichever thread notices them."""
+        self._watchers.append(watcher)
+        if self.paused is not None:
+            watcher(self.paused)
+
+    @property
+    def waiting(self) -> int:
+        return len(self._queue)
+
+    def send(self, w: Write) -> int | None:
+        """Store `w` now: the round's id. Kept to send later: None (watchers were told why).
+        StoreError when the store refuses it for good."""
+        item = _Item(w)
+        with self._cond:
+            self._queue.append(item)
+            self._start()
+            self._cond.notify_all()
+            # behind what waits already: straight to the outbox
+            events = self._pause(self.paused.reason) if self.paused is not None else []
+        self._tell(events)
+        if not item.settled.wait(self.patience):
+            with self._cond:
+                events = [] if item.settled.is_set() else self._pause("the store does not answer")
+            self._tell(events)
+        if item.error is not None:
+            raise item.error
+        return item.round_id
+
+    def settle(self, timeout: float) -> bool:
+        """Wait until nothing waits (True), or `timeout` seconds (False)."""
+        with self._cond:
+            return self._cond.wait_for(lambda: not self._queue, timeout)
+
+    def close(self, timeout: float = 2.0) -> int:
+        """Stop after what waits is sent or `timeout` passes; how many writes are lost (held
+        only in memory because the outbox could not be written either)."""
+        self.settle(timeout)
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+            return sum(1 for i in self._queue if i.entry is None)
+
+    # -- the sending thread ------------------------------------------------------------
+
+    def _start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="quiz-saver", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        delay = FIRST_RETRY
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._queue or self._closed)
+                if self._closed:
+                    return
+                item = self._queue[0]
+            try:
+                round_id = self._reach().write(item.write)
+            except StoreError as exc:
+                if exc.passing:
+                    with self._cond:
+                        events = self._pause(str(exc))
+                    self._tell(events)
+                    with self._cond:
+                        self._cond.wait_for(lambda: self._closed, delay)
+                    delay = min(delay * 2, LAST_RETRY)
+                    continue
+                self._done(item, error=exc)
+                continue
+            delay = FIRST_RETRY
+            self._done(item, round_id=round_id)
+
+    def _reach(self) -> Target:
+        if self._store is None:
+            assert self._connect is not None
+            self._store = self._connect()
+        return self._store
+
+    def _done(
+        self, item: _Item, round_id: int | None = None, error: StoreError | None = None
+    ) -> None:
+        with self._cond:
+            self._queue.popleft()
+            item.round_id, item.error = round_id, error
+            item.settled.set()
+            events: list[SaveEvent] = []
+            if error is not None and item.kept:  # nobody waits for it: say it
+                events.append(Dropped(str(error)))
+            if not self._queue and self.paused is not None:
+                self.paused = None
+                events.append(Resumed())
+            self._cond.notify_all()
+        if item.entry is not None:
+            self.outbox.drop(item.entry)
+        self._tell(events)
+
+    def _pause(self, reason: str) -> list[SaveEvent]:
+        """Under the lock: keep everything waiting (each caller then stops waiting for its
+        write); the event to tell, outside the lock, when the pause is new or changed."""
+        for item in self._queue:
+            if not item.kept:
+                item.entry = self.outbox.add(item.write)
+                item.kept = True
+                item.settled.set()
+        paused = Paused(reason, all(i.entry is not None for i in self._queue))
+        if paused == self.paused:
+            return []
+        self.paused = paused
+        return [paused]
+
+    def _tell(self, events: list[SaveEvent]) -> None:
+        for event in events:
+            for watcher in list(self._watchers):
+                watcher(event)

@@ -66,13 +66,24 @@ class Server:
             return
         self.folder = Path(tempfile.mkdtemp(prefix="quiz-pg-"))
         self.folder.chmod(0o777)
-        data, log = self.folder / "data", self.folder / "log"
+        data = self.folder / "data"
         self._run(_tool("initdb"), "-D", str(data), "-A", "trust", "-U", "quiz", "-E", "UTF8")
+        self.start()
+        self.admin = f"postgresql://quiz@/postgres?host={self.folder}"
+
+    def start(self) -> None:
+        assert self.folder is not None
+        data, log = self.folder / "data", self.folder / "log"
         self._run(
             _tool("pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-o",
             f"-c listen_addresses='' -k {self.folder} -c fsync=off", "start",
         )  # fmt: skip
-        self.admin = f"postgresql://quiz@/postgres?host={self.folder}"
+
+    def halt(self) -> None:
+        """Stop the server as an administrator restarting it would (`-m fast`: every
+        connection is cut); `start` brings it back with its data."""
+        assert self.folder is not None
+        self._run(_tool("pg_ctl"), "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop")
 
     def _run(self, *argv: str | None) -> None:
         command = [str(a) for a in argv]

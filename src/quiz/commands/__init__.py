@@ -90,8 +90,8 @@ def settle(services: Services) -> None:
     lost = store.saver.close(timeout=PATIENCE)
     if lost:
         warn(words.unsaved_at_exit(lost))
-    elif store.saver.waiting:
-        warn(words.waiting_at_exit(store.saver.waiting))
+    elif store.saver.answers_waiting:
+        warn(words.waiting_at_exit(store.saver.answers_waiting))
 
 
 def need_terminal() -> None:

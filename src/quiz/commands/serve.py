@@ -86,6 +86,8 @@ def _check_store(db: str | None) -> str:
     try:
         if store.problem:
             raise UsageError(f"serve: {store.problem}")
+        if store.saver.paused is not None:  # every tab would play unsaved: say it now
+            raise UsageError(f"serve: cannot reach the store: {store.saver.paused.reason}")
         if store.notice:
             _say(store.notice)
     finally:

@@ -69,8 +69,7 @@ def open_store(target: str | None = None, clock: Clock | None = None) -> SqlStor
         from quiz.store.sql import outbox_file
 
         where = redacted(target) if is_postgres(target) else target
-        store.saver = Saver(Outbox(where, outbox_file(where)), connect=reach)
-        store.problem = f"saving paused: {exc}"
+        store.saver = Saver(Outbox(where, outbox_file(where)), connect=reach, paused=str(exc))
         return store
 
 

@@ -23,13 +23,15 @@ from typing import Protocol
 from quiz.store.backend import StoreError
 from quiz.store.events import Dropped, Paused, Resumed, SaveEvent
 from quiz.store.outbox import Outbox
-from quiz.store.writes import Write
+from quiz.store.writes import RecordAnswer, Write
 
 
 class Target(Protocol):
     """The store as the saver sees it (quiz.store.sql.Target)."""
 
     def write(self, w: Write) -> int: ...
+    def close(self) -> None: ...
+
 
 PATIENCE = 3.0  # seconds an answer waits for the store before it is kept here instead
 FIRST_RETRY, LAST_RETRY = 0.25, 8.0  # the pause between tries doubles from the first to the last
@@ -55,6 +57,7 @@ class Saver:
         store: Target | None = None,
         connect: Callable[[], Target] | None = None,
         patience: float = PATIENCE,
+        paused: str | None = None,
     ) -> None:
         self.outbox = outbox
         self._store = store
@@ -65,7 +68,9 @@ class Saver:
         self._watchers: list[Watcher] = []
         self._thread: threading.Thread | None = None
         self._closed = False
-        self.paused: Paused | None = None
+        # Paused from the start when the store could not be reached at first (`paused` says
+        # why): the first watcher hears it at once.
+        self.paused = Paused(paused, outbox.path is not None) if paused else None
         for entry, w in outbox.waiting():  # left by an earlier run: sent first
             self._queue.append(_Item(w, entry, kept=True))
         if self._queue:
@@ -79,7 +84,13 @@ class Saver:
 
     @property
     def waiting(self) -> int:
+        """Writes not yet on the store."""
         return len(self._queue)
+
+    @property
+    def answers_waiting(self) -> int:
+        """Answers among them (what the player is told of)."""
+        return sum(isinstance(i.write, RecordAnswer) for i in list(self._queue))
 
     def send(self, w: Write) -> int | None:
         """Store `w` now: the round's id. Kept to send later: None (watchers were told why).
@@ -106,13 +117,16 @@ class Saver:
             return self._cond.wait_for(lambda: not self._queue, timeout)
 
     def close(self, timeout: float = 2.0) -> int:
-        """Stop after what waits is sent or `timeout` passes; how many writes are lost (held
+        """Stop after what waits is sent or `timeout` passes; how many answers are lost (held
         only in memory because the outbox could not be written either)."""
         self.settle(timeout)
         with self._cond:
             self._closed = True
             self._cond.notify_all()
-            return sum(1 for i in self._queue if i.entry is None)
+            lost = sum(isinstance(i.write, RecordAnswer) and i.entry is None for i in self._queue)
+        if self._connect is not None and self._store is not None:
+            self._store.close()  # the store it reached itself
+        return lost
 
     # -- the sending thread ------------------------------------------------------------
 
@@ -154,20 +168,23 @@ class Saver:
     def _done(
         self, item: _Item, round_id: int | None = None, error: StoreError | None = None
     ) -> None:
+        """The first write in line is sent (or refused for good): say so, then let it go, so
+        whoever waits for `settle` hears the news before it returns."""
         with self._cond:
-            self._queue.popleft()
             item.round_id, item.error = round_id, error
             item.settled.set()
             events: list[SaveEvent] = []
             if error is not None and item.kept:  # nobody waits for it: say it
                 events.append(Dropped(str(error)))
-            if not self._queue and self.paused is not None:
+            if len(self._queue) == 1 and self.paused is not None:
                 self.paused = None
                 events.append(Resumed())
-            self._cond.notify_all()
         if item.entry is not None:
             self.outbox.drop(item.entry)
         self._tell(events)
+        with self._cond:
+            self._queue.popleft()
+            self._cond.notify_all()
 
     def _pause(self, reason: str) -> list[SaveEvent]:
         """Under the lock: keep everything waiting (each caller then stops waiting for its

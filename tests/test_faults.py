@@ -1,0 +1,280 @@
+"""The store falters for a few seconds and nothing the player was told is lost.
+
+Each test plays real rounds on a real store (SQLite, or a PostgreSQL server of its own) while
+a real fault happens underneath: the server restarted mid-round, a write lock held past the
+store's patience, the store's disk full, no connection slot free, the program closed while
+answers wait. Each ends with every acknowledged answer stored exactly once, and with the
+player told that saving paused and resumed.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import MOON
+from helpers import right_response
+from quiz.packs.loader import load_pack
+from quiz.packs.model import Pack
+from quiz.rounds import practice_spec, start
+from quiz.session import Phase, Session
+from quiz.store import open_store
+from quiz.store.events import Paused, Resumed, SaveEvent
+from quiz.store.recorder import Recorder
+from quiz.store.sql import SqlStore
+
+SETTLE = 60.0  # seconds a test waits for what waits to be sent (the retries back off to 8 s)
+
+
+@pytest.fixture(scope="module")
+def moon() -> Pack:
+    return load_pack(MOON)
+
+
+@pytest.fixture(scope="module")
+def own_server() -> Iterator[object]:
+    """A PostgreSQL server for this module alone: the tests stop and start it."""
+    from pg import Server, why_not
+
+    reason = why_not()
+    if reason or os.environ.get("QUIZ_TEST_PG"):
+        pytest.skip(reason or "QUIZ_TEST_PG is a server these tests must not restart")
+    server = Server()
+    yield server
+    server.stop()
+
+
+def watch(store: SqlStore) -> list[SaveEvent]:
+    seen: list[SaveEvent] = []
+    store.saver.watch(seen.append)
+    return seen
+
+
+def begin(store: SqlStore, pack: Pack, name: str, count: int = 8) -> tuple[Session, Recorder]:
+    player = store.player(name)
+    spec = practice_spec(pack, count, seed=11)
+    return start(spec, pack, store, player, clock=store.clock)
+
+
+def answer(session: Session, n: int) -> int:
+    """Answer `n` questions (or what is left); how many were acknowledged."""
+    done = 0
+    while done < n and session.phase is not Phase.FINISHED:
+        session.answer(right_response(session.current))
+        session.next()
+        done += 1
+    return done
+
+
+def kept(target: str, uid: str) -> tuple[int, str, list[int]]:
+    """(answers, status, seqs) of the round `uid` as the store holds it, read afresh."""
+    store = open_store(target)
+    assert store.problem is None, store.problem
+    try:
+        ((round_id, status),) = store.db.execute(
+            "SELECT id, status FROM rounds WHERE uid = ?", (uid,)
+        )
+        seqs = [int(r[0]) for r in store.db.execute(
+            "SELECT seq FROM answers WHERE round_id = ? ORDER BY seq", (round_id,)
+        )]  # fmt: skip
+        return len(seqs), str(status), seqs
+    finally:
+        store.close()
+
+
+def test_postgresql_restarted_mid_round_loses_no_answer(own_server, moon: Pack) -> None:
+    target = own_server.database()
+    store = open_store(target)
+    store.saver.patience = 1.0
+    seen = watch(store)
+    session, recorder = begin(store, moon, "Ann")
+    given = answer(session, 3)
+    own_server.halt()
+    try:
+        given += answer(session, 3)  # the server is down: kept on this computer
+    finally:
+        own_server.start()
+    given += answer(session, 10)
+    assert session.phase is Phase.FINISHED and recorder.problem is None
+    assert store.saver.settle(SETTLE)
+    assert any(isinstance(e, Paused) for e in seen) and isinstance(seen[-1], Resumed)
+    assert kept(target, recorder.uid) == (given, "done", list(range(given)))
+
+
+def test_a_write_lock_held_past_patience_loses_no_answer(tmp_path: Path, moon: Pack) -> None:
+    target = str(tmp_path / "progress.db")
+    store = open_store(target)
+    store.saver.patience = 0.5
+    seen = watch(store)
+    session, recorder = begin(store, moon, "Ann")
+    given = answer(session, 2)
+    other = sqlite3.connect(target, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    given += answer(session, 3)
+    assert isinstance(seen[0], Paused) and seen[0].durable  # told at once, kept here
+    other.execute("ROLLBACK")
+    other.close()
+    given += answer(session, 10)
+    assert store.saver.settle(SETTLE)
+    assert isinstance(seen[-1], Resumed)
+    assert kept(target, recorder.uid) == (given, "done", list(range(given)))
+
+
+def test_a_lock_past_postgresql_lock_timeout_loses_no_answer(own_server, moon: Pack) -> None:
+    import psycopg
+
+    target = own_server.database()
+    store = open_store(target)
+    store.saver.patience = 1.0
+    seen = watch(store)
+    session, recorder = begin(store, moon, "Ann")
+    given = answer(session, 1)
+    with psycopg.connect(target) as other:
+        other.execute("LOCK TABLE rounds IN ACCESS EXCLUSIVE MODE")  # held until the block ends
+        given += answer(session, 3)
+        assert any(isinstance(e, Paused) for e in seen)
+    given += answer(session, 10)
+    assert store.saver.settle(SETTLE)
+    assert kept(target, recorder.uid) == (given, "done", list(range(given)))
+
+
+def test_no_connection_slot_at_start_loses_no_answer(own_server, moon: Pack) -> None:
+    """A class of 100 on a server with no slot left: the game plays on, and its answers wait
+    here until a slot frees."""
+    import psycopg
+
+    admin_db = own_server.database()
+    name = admin_db.split("?")[0].rsplit("/", 1)[1]
+    with psycopg.connect(admin_db, autocommit=True) as admin:
+        admin.execute("DO $$ BEGIN CREATE ROLE pupil LOGIN; EXCEPTION WHEN duplicate_object "
+                      "THEN NULL; END $$")  # fmt: skip
+        admin.execute(f'ALTER DATABASE "{name}" OWNER TO pupil')
+    target = admin_db.replace("postgresql://quiz@", "postgresql://pupil@")
+    open_store(target).close()  # the schema is made
+    with psycopg.connect(admin_db, autocommit=True) as admin:
+        admin.execute(f'ALTER DATABASE "{name}" CONNECTION LIMIT 1')
+    holder = psycopg.connect(target)  # the one slot is taken
+    try:
+        store = open_store(target)
+        seen = watch(store)
+        assert isinstance(seen[0], Paused) and "too many connections" in seen[0].reason
+        session, recorder = begin(store, moon, "Ann", count=5)
+        given = answer(session, 10)
+        assert store.saver.waiting > 0  # kept here: the store is not reached yet
+    finally:
+        holder.close()
+    assert store.saver.settle(SETTLE)
+    store.close()  # and the connection it made once a slot was free
+    assert kept(target, recorder.uid) == (given, "done", list(range(given)))
+
+
+def test_a_full_disk_loses_no_answer(tmp_path: Path, moon: Pack) -> None:
+    """The store's disk fills mid-round (a 2 MB file system of its own); the outbox, in the
+    user's data folder elsewhere, keeps the answers until space is freed."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(disk)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small file system here: {mounted.stderr.decode().strip()}")
+    try:
+        target = str(disk / "progress.db")
+        store = open_store(target)
+        store.saver.patience = 1.0
+        seen = watch(store)
+        session, recorder = begin(store, moon, "Ann")
+        given = answer(session, 2)
+        filler = disk / "filler"
+        with filler.open("wb") as f, __import__("contextlib").suppress(OSError):
+            while True:
+                f.write(b"\0" * 65536)
+        given += answer(session, 3)
+        assert any(isinstance(e, Paused) for e in seen)
+        filler.unlink()
+        given += answer(session, 10)
+        assert store.saver.settle(SETTLE)
+        assert kept(target, recorder.uid) == (given, "done", list(range(given)))
+        store.close()
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], capture_output=True)
+
+
+def test_answers_kept_here_are_sent_by_the_next_run(tmp_path: Path, moon: Pack) -> None:
+    """The program ends while answers wait (the lock is still held): the next program to
+    open the store sends them, once."""
+    target = str(tmp_path / "progress.db")
+    store = open_store(target)
+    store.saver.patience = 0.3
+    session, recorder = begin(store, moon, "Ann", count=4)
+    other = sqlite3.connect(target, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    given = answer(session, 10)
+    assert store.saver.close(timeout=0.1) == 0  # nothing lost: all in the outbox file
+    other.execute("ROLLBACK")
+    other.close()
+    again = open_store(target)
+    assert again.saver.settle(SETTLE)
+    again.close()
+    assert kept(target, recorder.uid) == (given, "done", list(range(given)))
+
+
+def test_a_stopped_backend_does_not_freeze_the_game(own_server, moon: Pack) -> None:
+    """The PostgreSQL process serving the game is stopped (SIGSTOP) mid-round: no error comes,
+    the write just hangs. The answer is kept here once the saver's patience runs out, the
+    round goes on, and all is sent when the process runs again."""
+    import signal
+
+    target = own_server.database()
+    store = open_store(target)
+    store.saver.patience = 0.5
+    seen = watch(store)
+    session, recorder = begin(store, moon, "Ann", count=5)
+    given = answer(session, 1)
+    ((backend,),) = store.db.execute("SELECT pg_backend_pid()")
+    os.kill(int(backend), signal.SIGSTOP)
+    try:
+        given += answer(session, 10)
+        assert session.phase is Phase.FINISHED
+        assert seen and isinstance(seen[0], Paused) and "does not answer" in seen[0].reason
+    finally:
+        os.kill(int(backend), signal.SIGCONT)
+    assert store.saver.settle(SETTLE)
+    assert kept(target, recorder.uid) == (given, "done", list(range(given)))
+
+
+def test_the_line_mode_says_saving_paused_and_what_waits(tmp_path: Path) -> None:
+    """`quiz play --plain` while another program holds the store's write lock: the player is
+    told at once, the round goes on, and at the end what waits is said; the next run of quiz
+    on that store sends it."""
+    import sys
+
+    target = str(tmp_path / "progress.db")
+    open_store(target).close()
+    other = sqlite3.connect(target, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "quiz", "play", str(MOON), "--seed", "102", "--count", "4",
+             "--plain", "--db", target, "--player", "Ann"],
+            input="1\n1\n1\nx\n", capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert done.returncode == 0, done.stderr
+    said = done.stderr.splitlines()
+    assert said[0].startswith("quiz: Saving paused (") and "kept on this computer" in said[0]
+    assert said[-1] == "quiz: 4 answers wait on this computer: they are sent the next time " \
+        "quiz opens this store."
+    assert "Traceback" not in done.stderr
+    again = open_store(target)
+    assert again.saver.settle(SETTLE)
+    player = again.find_player("Ann")
+    assert player is not None and again.totals(player.id)[:2] == (1, 4)
+    again.close()

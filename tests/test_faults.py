@@ -270,11 +270,47 @@ def test_the_line_mode_says_saving_paused_and_what_waits(tmp_path: Path) -> None
     assert done.returncode == 0, done.stderr
     said = done.stderr.splitlines()
     assert said[0].startswith("quiz: Saving paused (") and "kept on this computer" in said[0]
-    assert said[-1] == "quiz: 4 answers wait on this computer: they are sent the next time " \
+    assert (
+        said[-1] == "quiz: 4 answers wait on this computer: they are sent the next time "
         "quiz opens this store."
+    )
     assert "Traceback" not in done.stderr
     again = open_store(target)
     assert again.saver.settle(SETTLE)
     player = again.find_player("Ann")
     assert player is not None and again.totals(player.id)[:2] == (1, 4)
     again.close()
+
+
+async def test_the_full_screen_game_says_saving_paused_and_saved_again(moon: Pack) -> None:
+    """The game's store is locked by another program while a round is played: a notice
+    says saving paused (and that the answers are kept here), the round goes on, and once the
+    lock is gone a notice says saved again; every answer is then on the store."""
+    from apps import app_with, started, until
+    from test_tui import answer_right
+    from quiz.store import default_target
+    from quiz.tui.screens.summary import SummaryScreen
+
+    target = default_target()  # the test's own data folder (conftest)
+    open_store(target).close()
+    session = Session(practice_spec(moon, 3, seed=1), moon)
+    other = sqlite3.connect(target, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    app = app_with(session)
+    async with started(app) as pilot:
+        try:
+            for _ in range(3):
+                await answer_right(pilot, session.current)
+                await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, SummaryScreen), 30)
+            notes = pilot.notes.texts()  # type: ignore[attr-defined]
+            assert any(n.startswith("Saving paused (") and "on this computer" in n for n in notes)
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        said = pilot.notes  # type: ignore[attr-defined]
+        await until(pilot, lambda: "Saved again: every answer is on the store." in said.texts(), 30)
+    store = open_store(target)
+    player = store.players()[0]
+    assert store.totals(player.id)[:2] == (1, 3)
+    store.close()

@@ -19,8 +19,7 @@ MIGRATION_LOCK = 0x7175697A  # "quiz": the advisory lock held while migrating
 # A statement waiting on a lock, or running, gives up after these: the write is then kept and
 # sent again later (see quiz.store.saver) instead of freezing the game. Migrations lift both.
 TIMEOUTS = (
-    "-c lock_timeout=5000 -c statement_timeout=15000 "
-    "-c idle_in_transaction_session_timeout=60000"
+    "-c lock_timeout=5000 -c statement_timeout=15000 -c idle_in_transaction_session_timeout=60000"
 )
 
 
@@ -48,9 +47,7 @@ class PostgresBackend(DbApiBackend):
         import psycopg
 
         try:
-            return psycopg.connect(
-                self._url, autocommit=True, connect_timeout=10, options=TIMEOUTS
-            )
+            return psycopg.connect(self._url, autocommit=True, connect_timeout=10, options=TIMEOUTS)
         except psycopg.Error as exc:
             raise StoreError(
                 f"cannot connect to {self.where}: {_first_line(exc)}", passing=self.passing(exc)

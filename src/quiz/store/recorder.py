@@ -90,9 +90,7 @@ class Recorder(Listener):
 
     def finished(self, session: Session) -> None:
         self._try(
-            lambda: FinishRound(
-                self.uid, _status(session), iso(session.clock.now()), session.score
-            )
+            lambda: FinishRound(self.uid, _status(session), iso(session.clock.now()), session.score)
         )
 
     def stored(self) -> bool:

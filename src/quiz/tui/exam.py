@@ -59,9 +59,7 @@ async def sit(flow: Steps, paper: Paper, *, from_home: bool) -> Next:
     )
 
 
-async def _resume(
-    flow: Steps, paper: Paper, row: SittingRow
-) -> tuple[Session, Recorder] | None:
+async def _resume(flow: Steps, paper: Paper, row: SittingRow) -> tuple[Session, Recorder] | None:
     """Resume the unfinished sitting or hand it in as it stands, as `sitting.unfinished`
     decides and, when it asks, as the player chooses; None: neither, for now."""
     from quiz.tui.screens.modals import Choose

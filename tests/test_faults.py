@@ -287,9 +287,9 @@ async def test_the_full_screen_game_says_saving_paused_and_saved_again(moon: Pac
     says saving paused (and that the answers are kept here), the round goes on, and once the
     lock is gone a notice says saved again; every answer is then on the store."""
     from apps import app_with, started, until
-    from test_tui import answer_right
     from quiz.store import default_target
     from quiz.tui.screens.summary import SummaryScreen
+    from test_tui import answer_right
 
     target = default_target()  # the test's own data folder (conftest)
     open_store(target).close()

@@ -145,7 +145,9 @@ class Saver:
                 item = self._queue[0]
             try:
                 round_id = self._reach().write(item.write)
-            except StoreError as exc:
+            except Exception as exc:  # noqa: BLE001 - the thread must outlive any one write
+                if not isinstance(exc, StoreError):
+                    exc = StoreError(f"{type(exc).__name__}: {exc}")
                 if exc.passing:
                     with self._cond:
                         events = self._pause(str(exc))

@@ -82,6 +82,7 @@ class PlayScreen(Screen[EndReason]):
         self.asking: QuestionView | None = self.driver.current
         self.feedback: FeedbackView | None = None
         self.refused_to: QuestionView | None = None  # the question an answer was sent for
+        self._refused = False  # a refusal's notice is up (a valid answer takes it down)
         # Everything asked of the driver runs here, one call after another: an answer's
         # commit to the store (a PostgreSQL round trip, a lock) never holds up the screen,
         # the calls keep their order, and the feedback comes only once the answer is kept.
@@ -163,8 +164,11 @@ class PlayScreen(Screen[EndReason]):
         elif isinstance(event, Refused):  # the same question, to be answered again
             self.asking = self.refused_to
             self.notify(words.refusal(event.error), severity="warning", markup=False)
+            self._refused = True
         elif isinstance(event, Answered):
-            self.app.clear_notifications()  # a notice about an earlier try no longer applies
+            if self._refused:  # a notice about an earlier try no longer applies
+                self._refused = False
+                self.app.clear_notifications()
             self.asking = None
             if event.feedback is not None:
                 self.show_feedback(event.feedback)

@@ -66,8 +66,16 @@ def plain(paper: Paper, services: Services, stdin: TextIO, out: TextIO) -> int:
     def say(text: str = "") -> None:
         print(visible(text), file=out, flush=True)
 
+    from quiz.store.backend import StoreError
+    from quiz.store.sittings import Busy, PaperClosed
+
     store, player = store_and_player(services)
-    before = sitting.before(store, player, paper)
+    try:
+        before = sitting.take(store, player, paper, services.clock, services.holder)
+    except (Busy, PaperClosed) as exc:
+        raise UsageError(str(exc)) from None
+    except StoreError as exc:
+        raise UsageError(f"{store.where}: {exc}") from None
     if before.finished is not None:
         row = before.finished
         say(words.sat_once(player.name, paper.code, row.started_at))
@@ -77,9 +85,13 @@ def plain(paper: Paper, services: Services, stdin: TextIO, out: TextIO) -> int:
             say(line)
         return EXIT_OK
     try:
-        if before.unfinished is not None:
+        if before.unfinished is not None and before.new:
+            session = sitting.resume(
+                paper, before.unfinished, store, player, services.clock, warn, services.holder
+            )[0]
+        elif before.unfinished is not None:
             session = _resume(paper, before.unfinished, services, stdin, say, warn)
-        else:
+        else:  # a store that keeps nothing: played all the same, and it says so
             session = sitting.begin(paper, store, player, services.clock, warn)[0]
     except PaperError as exc:
         raise UsageError(str(exc)) from None
@@ -94,7 +106,12 @@ def plain(paper: Paper, services: Services, stdin: TextIO, out: TextIO) -> int:
         for line in review():
             say(line)
         return EXIT_OK
-    return line_mode.run(session, stdin, out, player=player.name, epilogue=review, paper=paper.code)
+    try:
+        return line_mode.run(
+            session, stdin, out, player=player.name, epilogue=review, paper=paper.code
+        )
+    finally:
+        sitting.let_go_of(session)  # ended or not, this terminal no longer holds it
 
 
 def _resume(
@@ -109,20 +126,21 @@ def _resume(
     decides and, when it asks, as the player answers."""
 
     store, player, clock = services.store.get(), services.player(), services.clock
+    holder = services.holder
     found = sitting.unfinished(paper, row, clock)
     say(words.unfinished(player.name, paper.code, row.started_at, found.answered, found.count))
     if found.how is sitting.Resuming.EXPIRED:
         say(words.ran_out_meanwhile())
-        return sitting.resume(paper, row, store, player, clock, warn)[0]
+        return sitting.resume(paper, row, store, player, clock, warn, holder)[0]
     if found.left is not None:
         say(words.clock_kept_running(found.left))
     if found.how is sitting.Resuming.SILENT:  # the first line is an answer, not a choice
         say(words.resumed())
-        return sitting.resume(paper, row, store, player, clock, warn)[0]
+        return sitting.resume(paper, row, store, player, clock, warn, holder)[0]
     say(words.resume_or_hand_in())
     if _choice(stdin).startswith("h"):
-        return sitting.close(paper, row, store, player, clock, warn)
-    return sitting.resume(paper, row, store, player, clock, warn)[0]
+        return sitting.close(paper, row, store, player, clock, warn, holder)
+    return sitting.resume(paper, row, store, player, clock, warn, holder)[0]
 
 
 def _choice(stdin: TextIO) -> str:

@@ -29,14 +29,19 @@ async def sit(flow: Steps, paper: Paper, *, from_home: bool) -> Next:
     out = Next.HOME if from_home and not served_paper else Next.QUIT
     loaded = await flow.load()
     store, player, clock, holder = loaded.store, loaded.player, services.clock, services.holder
-    try:
-        before = await app.in_thread(lambda: sitting.take(store, player, paper, clock, holder))
-        withheld = services.seat.withholds_key and await app.in_thread(
-            lambda: sitting.key_withheld(store, paper, clock)
-        )
-    except (Busy, PaperClosed, StoreError) as exc:
-        await refuse(flow, str(exc), out)
+
+    def take() -> tuple[sitting.Before, bool] | Exception:
+        try:
+            held = sitting.take(store, player, paper, clock, holder)
+            return held, services.seat.withholds_key and sitting.key_withheld(store, paper, clock)
+        except (Busy, PaperClosed, StoreError) as exc:  # said here, not raised in the worker
+            return exc
+
+    taken = await app.in_thread(take)
+    if isinstance(taken, Exception):
+        await refuse(flow, str(taken), out)
         return out
+    before, withheld = taken
     if before.finished is not None:
         row = before.finished
         result = await app.in_thread(lambda: sitting.result(paper, row))
@@ -70,8 +75,12 @@ async def sit(flow: Steps, paper: Paper, *, from_home: bool) -> Next:
         return out
     note: str | None = None
     if session.phase is not Phase.FINISHED:
-        if await app.show(ExamScreen(session)) is None:
-            sitting.let_go_of(session)  # quit with the sitting open: resumable elsewhere now
+        try:
+            played = await app.show(ExamScreen(session))
+        finally:
+            if session.phase is not Phase.FINISHED:  # quit with it open (Ctrl+Q, the tab
+                sitting.let_go_of(session)  # closing): another window may resume it now
+        if played is None:
             return Next.QUIT
     elif session.end_reason is EndReason.TIMEOUT:
         note = words.ran_out_while_away()

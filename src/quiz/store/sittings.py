@@ -235,6 +235,7 @@ def _claim(
 ) -> Claimed | None:
     db = store.db
     lease = iso(now + dt.timedelta(seconds=LEASE))
+    ended: str | None = None
     with db.transaction():
         rows = db.execute(
             "SELECT id, status, holder, lease_until FROM rounds WHERE player_id = ? AND "
@@ -246,10 +247,10 @@ def _claim(
         closed = paper_state(store, paper).closed_at(now)
         if rows:
             round_id, _, held_by, until = rows[-1]
-            if closed is not None:
+            if closed is not None:  # closed as it stands (and that kept), then said
                 _end(store, int(round_id), "closed", now)
-                raise PaperClosed(paper, closed)
-            if (
+                ended = closed
+            elif (
                 held_by
                 and held_by != holder
                 and until
@@ -257,20 +258,24 @@ def _claim(
                 and not gone(str(held_by))
             ):
                 raise Busy(paper, str(until))
+            else:
+                db.execute(
+                    "UPDATE rounds SET holder = ?, lease_until = ? WHERE id = ?",
+                    (holder, lease, round_id),
+                )
+                return Claimed(int(round_id), new=False)
+        else:
+            if closed is not None:
+                raise PaperClosed(paper, closed)
+            round_id = store.start_round(player_id, spec, iso(now), paper=paper)
             db.execute(
-                "UPDATE rounds SET holder = ?, lease_until = ? WHERE id = ?",
-                (holder, lease, round_id),
+                "UPDATE rounds SET sitting_key = ?, holder = ?, lease_until = ?, elapsed = 0, "
+                "touched_at = ? WHERE id = ?",
+                (sitting_key(player_id, paper), holder, lease, iso(now), round_id),
             )
-            return Claimed(int(round_id), new=False)
-        if closed is not None:
-            raise PaperClosed(paper, closed)
-        round_id = store.start_round(player_id, spec, iso(now), paper=paper)
-        db.execute(
-            "UPDATE rounds SET sitting_key = ?, holder = ?, lease_until = ?, elapsed = 0, "
-            "touched_at = ? WHERE id = ?",
-            (sitting_key(player_id, paper), holder, lease, iso(now), round_id),
-        )
-        return Claimed(round_id, new=True)
+            return Claimed(round_id, new=True)
+    assert ended is not None
+    raise PaperClosed(paper, ended)
 
 
 def touch(

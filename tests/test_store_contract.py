@@ -109,7 +109,13 @@ def test_a_first_schema_database_is_migrated_keeping_its_answers(
 
     db = PostgresBackend(store_target) if is_postgres(store_target) else SqliteBackend(store_target)
     for table in (
-        "answer_facts", "answers", "fact_progress", "rounds", "players", "meta", "papers"
+        "answer_facts",
+        "answers",
+        "fact_progress",
+        "rounds",
+        "players",
+        "meta",
+        "papers",
     ):
         db.execute(f"DROP TABLE IF EXISTS {table}")
     old = SqlStore.__new__(SqlStore)

@@ -462,9 +462,7 @@ def _results(results: _Parser) -> None:
     moves.add_parser(
         "close", help="hand in a student's open sitting as it stands", fill=_one_sitting
     )
-    moves.add_parser(
-        "reopen", help="let a student go on with a closed sitting", fill=_one_sitting
-    )
+    moves.add_parser("reopen", help="let a student go on with a closed sitting", fill=_one_sitting)
     moves.add_parser(
         "delete", help="delete a student's sittings of a paper (needs --yes)", fill=_delete
     )

@@ -278,9 +278,7 @@ def _claim(
     raise PaperClosed(paper, ended)
 
 
-def touch(
-    store: SqlStore, round_id: int, holder: str, elapsed: float, now: dt.datetime
-) -> bool:
+def touch(store: SqlStore, round_id: int, holder: str, elapsed: float, now: dt.datetime) -> bool:
     """The window still plays the sitting: its lease renewed and its clock kept (never moved
     back). False when another window has taken it over (this one's lease had lapsed)."""
     db = store.db

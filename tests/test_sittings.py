@@ -391,3 +391,21 @@ def test_a_file_whose_answers_outlast_the_time_limit_is_still_refused(tmp_path: 
     path.write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(ResultsFileError, match="before the sitting started"):
         read_results(path, Papers([moon()]))
+
+
+def test_closing_a_sitting_past_its_limit_keeps_it_as_timed_out(tmp_path: Path) -> None:
+    from quiz.store import sittings as kept
+
+    clock = ManualClock(T0)
+    paper = moon_paper(count=3, time_limit=900)
+    store = open_store(str(tmp_path / "p.db"), clock)
+    ann = store.player("Ann")
+    assert sitting.take(store, ann, paper, clock, "gone/1/a").unfinished is not None
+    clock.advance(minutes=5)
+    assert kept.close(store, paper.code, ann.id, clock.now()) == 1
+    assert sittings(store, paper.code)[0].kept_status == "closed"  # within its time: closed
+    assert kept.reopen(store, paper.code, ann.id, clock.now()) == 1
+    clock.advance(minutes=30)  # reopened with 10 minutes left, then abandoned again
+    assert kept.close(store, paper.code, ann.id, clock.now()) == 1
+    (row,) = sittings(store, paper.code)
+    assert row.kept_status == "timeout" and row.elapsed == 900

@@ -308,11 +308,15 @@ def let_go(store: SqlStore, round_id: int, holder: str) -> None:
 
 
 def _end(store: SqlStore, round_id: int, status: str, now: dt.datetime) -> None:
-    """End an open sitting as it stands, its clock kept as it was then."""
+    """End an open sitting as it stands, its clock kept as it was then; one whose time limit
+    had passed ends as timed out, however it was ended."""
     rows = store.db.execute(
-        "SELECT elapsed, touched_at, started_at FROM rounds WHERE id = ?", (round_id,)
+        "SELECT elapsed, touched_at, started_at, spec FROM rounds WHERE id = ?", (round_id,)
     )
     used = clock_used(rows[0][0], rows[0][1], str(rows[0][2]), now)
+    limit = _time_limit(str(rows[0][3]))
+    if limit is not None and used >= limit:
+        status, used = "timeout", float(limit)
     store.db.execute(
         "UPDATE rounds SET status = ?, ended_at = ?, holder = NULL, lease_until = NULL, "
         "elapsed = ?, touched_at = ? WHERE id = ? AND status = 'open'",

@@ -9,9 +9,11 @@ import subprocess
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from conftest import DATA
 from quiz.packs import Pack, PackError, Problem, load_pack
+from quiz.store.records import Player
 
 MOON_TEXT = (DATA / "sources" / "moon.txt").read_bytes()
 MOON_SHA = "a402a68a21480ad48140408251aa0aff0ca4a9054de9a5a8a679cff4cf6335c1"
@@ -251,3 +253,15 @@ class Seen:
     @property
     def tolerance(self) -> float:
         return self.q.key.tolerance
+
+
+OLD_T0 = "2026-04-01T09:00:00+00:00"
+
+
+def old_player(db: Any, name: str) -> Player:
+    """A player as the first schema's quiz added one (today's finds players by a key that
+    schema has no column for)."""
+    ((player_id,),) = db.execute(
+        "INSERT INTO players (name, created_at) VALUES (?, ?) RETURNING id", (name, OLD_T0)
+    )
+    return Player(int(player_id), name, OLD_T0)

@@ -187,32 +187,109 @@ def test_the_servers_paper_check_decodes_real_codes() -> None:
         _check_packs(Namespace(packs=[MOON], paper="ABC-123"))
 
 
-async def test_a_tab_with_a_paper_sits_it_after_the_name(tmp_path: Path) -> None:
-    """After the name, the tab sits the paper under exam rules, and the sitting is kept."""
-    from classroom import moon_paper
+async def sit_served(pilot, session_of, answers: int) -> None:  # noqa: ANN001 - a Pilot
+    """Answer `answers` questions of the served paper on screen, right."""
     from helpers import right_response
+
+    session = session_of()
+    for n in range(1, answers + 1):
+        q = session.current
+        one = isinstance(q.key, One)
+        await pilot.press(str(right_response(q) + 1) if one else "1")
+        if not one:
+            await pilot.press("enter")  # typed "1", the first tick, the order as shown
+        await until(pilot, lambda n=n: len(session.outcomes) == n)
+
+
+def shown(app: QuizApp) -> str:
+    return " ".join(str(s.render()) for s in app.screen.query(Static))
+
+
+async def test_a_tab_with_a_paper_sits_it_after_the_name(tmp_path: Path) -> None:
+    """After the name, the tab sits the paper under exam rules, and the sitting is kept.
+    Handed in, the student sees that it is, and the answers given: no marks, no right
+    answers (a test that counts keeps its key until the teacher releases it); q ends the
+    tab, with no practice home after it."""
+    from classroom import moon_paper
+    from quiz.tui.screens.exam import HandedInScreen
 
     paper = moon_paper(count=2)
     app = served(tmp_path / "p.db", paper=paper.code)
     async with started(app) as pilot:
-        assert f"paper {paper.code}" in " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert f"paper {paper.code}" in shown(app)
         await sign_in(pilot, "Ann")
         await until(pilot, lambda: isinstance(app.screen, PlayScreen))
         session = app.screen.session  # type: ignore[attr-defined]
         assert session.spec == paper.spec and not session.shows_feedback  # exam rules
-        for n in (1, 2):
-            q = session.current
-            one = isinstance(q.key, One)
-            await pilot.press(str(right_response(q) + 1) if one else "1")
-            if not one:
-                await pilot.press("enter")  # typed "1", the first tick, the order as shown
-            await until(pilot, lambda n=n: len(session.outcomes) == n)
-        await until(pilot, lambda: isinstance(app.screen, ExamReviewScreen))
-        # the sitting is kept where the teacher looks: nothing to hand in
-        assert not app.screen.query("#exam-hand-in")
+        await sit_served(pilot, lambda: session, 2)
+        await until(pilot, lambda: isinstance(app.screen, HandedInScreen))
+        text = shown(app)
+        assert "is handed in" in text and "Your answer:" in text
+        assert all(q.prompt in text for q in session.questions)  # what was asked, answered
+        assert "Answer:" not in text and not app.screen.query("#exam-score")  # no key, no score
+        await pilot.press("q")
+        await until(pilot, lambda: app.return_code is not None or not app.is_running)
     store = open_store(str(tmp_path / "p.db"))
     ann = store.find_player("Ann")
     assert ann is not None and store.answer_counts(ann.id)[0] == 2
+
+
+async def test_a_throwaway_name_hands_in_at_once_and_sees_no_key(tmp_path: Path) -> None:
+    """The old hole: any name, q, y showed the review with every answer. Now the hand-in
+    shows the (empty) answers given; the review waits for `quiz paper release`, and then
+    the same student signing in again sees it whole."""
+    from classroom import moon_paper
+    from quiz.store.sittings import release
+    from quiz.tui.screens.exam import HandedInScreen
+    from quiz.tui.screens.modals import ConfirmQuit
+
+    paper = moon_paper(count=2)
+    app = served(tmp_path / "p.db", paper=paper.code)
+    async with started(app) as pilot:
+        await sign_in(pilot, "Throwaway")
+        await until(pilot, lambda: isinstance(app.screen, PlayScreen))
+        await pilot.press("q")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmQuit))
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, HandedInScreen))
+        assert not app.screen.query(ExamReviewScreen)
+        assert "Answer:" not in shown(app) and "(no answer)" in shown(app)
+    # the same name again, before the release: still only the answers
+    app = served(tmp_path / "p.db", paper=paper.code)
+    async with started(app) as pilot:
+        await sign_in(pilot, "throwaway")  # the same student, however typed
+        await until(pilot, lambda: isinstance(app.screen, HandedInScreen))
+    store = open_store(str(tmp_path / "p.db"))
+    assert release(store, paper.code, store.clock.now())
+    app = served(tmp_path / "p.db", paper=paper.code)
+    async with started(app) as pilot:
+        await sign_in(pilot, "Throwaway")
+        await until(pilot, lambda: isinstance(app.screen, ExamReviewScreen))
+        assert "Answer:" in shown(app)
+    # released: the paper is closed to a new name (its key is out)
+    app = served(tmp_path / "p.db", paper=paper.code)
+    async with started(app) as pilot:
+        await sign_in(pilot, "Newcomer")
+        await until(pilot, lambda: "can no longer be sat" in shown(app))
+
+
+async def test_a_second_tab_on_one_name_is_refused_while_the_first_plays(
+    tmp_path: Path,
+) -> None:
+    """Two tabs on one name would interleave answers into one sitting: the second is told
+    the sitting is open in another window, and ends."""
+    from classroom import moon_paper
+
+    paper = moon_paper(count=3)
+    first = served(tmp_path / "p.db", paper=paper.code)
+    async with started(first) as pilot:
+        await sign_in(pilot, "Ann")
+        await until(pilot, lambda: isinstance(first.screen, PlayScreen))
+        second = served(tmp_path / "p.db", paper=paper.code)
+        async with started(second) as other:
+            await sign_in(other, "ANN")
+            await until(other, lambda: "open in another window" in shown(second))
+            assert not isinstance(second.screen, PlayScreen)
 
 
 async def test_a_tab_with_a_paper_that_cannot_be_sat_says_why(tmp_path: Path) -> None:

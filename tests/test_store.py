@@ -244,7 +244,9 @@ def test_every_version_migrates_to_the_latest_keeping_history(tmp_path: Path, mo
     store.db, store.clock, store.problem, store.notice = backend, ManualClock(), None, None
     migrate(store, target=1)
     assert rows(db, "SELECT value FROM meta WHERE key = 'schema'") == [("1",)]
-    ann = store.player("Ann")
+    from helpers import old_player
+
+    ann = old_player(backend, "Ann")
     spec = practice_spec(moon, 2, seed=4)
     (row,) = backend.execute(  # what version 1 wrote
         "INSERT INTO rounds (player_id, pack_id, pack_version, pack_digest, mode, count, custom, "

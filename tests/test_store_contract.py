@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from conftest import MOON
-from helpers import right_response, wrong_response
+from helpers import old_player, right_response, wrong_response
 from quiz.clock import ManualClock
 from quiz.packs.loader import load_pack
 from quiz.packs.model import Pack
@@ -109,12 +109,20 @@ def test_a_first_schema_database_is_migrated_keeping_its_answers(
     from quiz.store.sqlite import SqliteBackend
 
     db = PostgresBackend(store_target) if is_postgres(store_target) else SqliteBackend(store_target)
-    for table in ("answer_facts", "answers", "fact_progress", "rounds", "players", "meta"):
+    for table in (
+        "answer_facts",
+        "answers",
+        "fact_progress",
+        "rounds",
+        "players",
+        "meta",
+        "papers",
+    ):
         db.execute(f"DROP TABLE IF EXISTS {table}")
     old = SqlStore.__new__(SqlStore)
     old.db, old.clock, old.problem, old.notice = db, ManualClock(T0), None, None
     migrate(old, target=1)
-    ann = old.player("Ann")
+    ann = old_player(db, "Ann")
     (round_id,) = db.execute(  # what the first schema's quiz wrote
         "INSERT INTO rounds (player_id, pack_id, pack_version, pack_digest, mode, count, custom, "
         "spec, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",

@@ -8,6 +8,7 @@ interrupted. Errors are one line each on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import sys
 from collections.abc import Callable, Sequence
@@ -378,6 +379,19 @@ def _time_limit(text: str) -> int:
     return n
 
 
+def _moment(text: str) -> dt.datetime:
+    """An ISO date and time (2026-12-18T15:00, local time unless it gives its offset)."""
+    try:
+        moment = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"an ISO date and time such as 2026-12-18T15:00, not {text!r}"
+        ) from None
+    if not 2000 <= moment.year <= 2100:
+        raise argparse.ArgumentTypeError("a date from 2000 to 2100")
+    return moment.astimezone(dt.UTC)  # a time without an offset is this computer's local time
+
+
 def _out(p: argparse.ArgumentParser, what: str) -> None:
     p.add_argument(
         "--out", type=Path, metavar="FILE", help=f"{what} (replaced whole, never half-written)"
@@ -403,6 +417,11 @@ def _paper(paper: _Parser) -> None:
     papers.required = True
     papers.add_parser("new", help="a new paper; its code is the last word printed", fill=_new_paper)
     papers.add_parser("show", help="what a paper code stands for", fill=_show_paper)
+    papers.add_parser(
+        "release",
+        help="show served students their marks and the right answers; the paper closes",
+        fill=_show_paper,
+    )
 
 
 def _new_paper(new: _Parser) -> None:
@@ -412,6 +431,13 @@ def _new_paper(new: _Parser) -> None:
     new.add_argument("--seed", type=_seed, metavar="S", help="0 to 65535 (default: random)")
     new.add_argument(
         "--time-limit", type=_time_limit, metavar="SECONDS", help="for the whole paper"
+    )
+    new.add_argument(
+        "--closes",
+        type=_moment,
+        metavar="WHEN",
+        help="an ISO date and time (local unless an offset is given): after it the paper "
+        "cannot be sat and served students see their marks; kept in --db's store",
     )
 
 
@@ -433,6 +459,23 @@ def _results(results: _Parser) -> None:
     moves.add_parser(
         "import", help="add students' results files to this computer", fill=_import_results
     )
+    moves.add_parser(
+        "close", help="hand in a student's open sitting as it stands", fill=_one_sitting
+    )
+    moves.add_parser("reopen", help="let a student go on with a closed sitting", fill=_one_sitting)
+    moves.add_parser(
+        "delete", help="delete a student's sittings of a paper (needs --yes)", fill=_delete
+    )
+
+
+def _one_sitting(one: _Parser) -> None:
+    _common(one, top=False)
+    one.add_argument("--paper", metavar="CODE", required=True)
+
+
+def _delete(delete: _Parser) -> None:
+    _one_sitting(delete)
+    delete.add_argument("--yes", action="store_true", help="yes, delete them and their answers")
 
 
 def _export_results(export: _Parser) -> None:

@@ -17,6 +17,10 @@ class Seat:
     class_report: bool  # the class's results (every student's) can be opened here
     hand_in_by_file: bool  # a sitting lives here until its results file reaches the teacher
     remembers_player: bool  # the player becomes this computer's "last player"
+    # A paper's marks and right answers wait for the teacher's release (or its closing time):
+    # a served student hands in and sees their answers, nothing more, so a throwaway name
+    # cannot read the key to a test that counts. A terminal's student keeps the pack anyway.
+    withholds_key: bool = False
 
 
 # A person's own terminal: their computer, their players, their class's results.
@@ -37,4 +41,5 @@ BROWSER_TAB = Seat(
     class_report=False,
     hand_in_by_file=False,
     remembers_player=False,
+    withholds_key=True,
 )

@@ -70,15 +70,28 @@ class Later(Generic[T]):
 
 
 def check_name(raw: str) -> str:
-    """A player name as typed, made safe to keep and show: ValueError says what is wrong."""
+    """A player name as typed, made safe to keep and show: ValueError says what is wrong.
+    Invisible characters are refused (quiz.names): a name must look like who it is."""
+    from quiz import words
+    from quiz.names import invisible, invisible_in
+
     name = " ".join(raw.split())
     if not name:
         raise ValueError("a player name cannot be empty")
     if len(name) > MAX_NAME:
         raise ValueError(f"a player name has at most {MAX_NAME} characters")
-    if any(not ch.isprintable() for ch in name):
+    if any(not ch.isprintable() and not invisible(ch) for ch in name):
         raise ValueError("a player name cannot hold control characters")
+    hidden = invisible_in(name)
+    if hidden is not None:  # a blank filler or a zero-width: a second name that looks the same
+        raise ValueError(words.name_invisible(hidden))
     return name
+
+
+def _new_holder() -> str:
+    from quiz.store.holder import new_holder
+
+    return new_holder()
 
 
 def system_player() -> str:
@@ -98,6 +111,9 @@ class Services:
     packs: list[Path] = field(default_factory=list)  # --packs folders and files
     seat: Seat = TERMINAL
     paper: str | None = None  # the paper a served tab sits (quiz serve --paper), if any
+    # This window, as the store's hold on an open sitting names it (quiz.store.sittings):
+    # another window or tab of the same player is refused while this one plays.
+    holder: str = field(default_factory=lambda: _new_holder())
     # The player last resolved, by the name asked for: the home screen's first frame and the
     # flow both ask, and the second must not write the same rows again.
     _player: tuple[str | None, Player] | None = field(

@@ -192,6 +192,11 @@ class Session:
         """Seconds since the current question was shown (what the speed rule counts)."""
         return self.clock.monotonic() - self._shown_at
 
+    def elapsed(self) -> float:
+        """Seconds of the round's clock used so far (a resumed sitting's include the time it
+        had used before), on the monotonic clock: a wall clock set back changes nothing."""
+        return self.clock.monotonic() - self._started
+
     def time_left(self) -> float | None:
         """Seconds left in a timed round (never below 0), or None without a limit."""
         if self.spec.time_limit is None:
@@ -273,18 +278,22 @@ class Session:
         if self.phase is not Phase.FINISHED:
             self._finish(reason)
 
-    def restore(self, given: Sequence[Given], started_at: dt.datetime) -> None:
+    def restore(
+        self, given: Sequence[Given], started_at: dt.datetime, elapsed: float | None = None
+    ) -> None:
         """Put back the answers of an earlier run of this round, re-graded here, without
         telling the listeners (they heard of each when it was given): the round goes on at
-        the next question and its clock from `started_at`. InvalidResponse if an answer does
-        not fit its question; a round with every question answered finishes."""
+        the next question, its clock having used `elapsed` seconds (as the store kept them),
+        else the wall-clock time since `started_at`. InvalidResponse if an answer does not
+        fit its question; a round with every question answered finishes."""
         if self.outcomes or self.phase is not Phase.ASKING:
             raise RuntimeError("only a fresh round can be restored")
         if len(given) > self.total:
             raise ValueError(f"{len(given)} answers for {self.total} questions")
         self._announced = True  # the listeners know this round already
         self.started_at = started_at
-        elapsed = max(0.0, (self.clock.now() - started_at).total_seconds())
+        if elapsed is None:
+            elapsed = max(0.0, (self.clock.now() - started_at).total_seconds())
         self._started = self.clock.monotonic() - elapsed
         for i, g in enumerate(given):
             q = self.questions[i]

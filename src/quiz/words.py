@@ -550,6 +550,58 @@ def sat_once(name: str, code: str, started: str) -> str:
     )
 
 
+def open_elsewhere(code: str, free_at: str) -> str:
+    """A second window or tab on a sitting that another one is playing."""
+    return _(
+        "This sitting of paper {code} is open in another window or tab: finish it there, or"
+        " close that one; it can be taken over here after {when}."
+    ).format(code=code, when=when(free_at))
+
+
+def taken_over() -> str:
+    return _(
+        "This sitting was taken over in another window or tab: answers given here are not"
+        " kept. Close this one."
+    )
+
+
+def paper_closed(code: str, closed: str) -> str:
+    return _("Paper {code} closed on {when}: it can no longer be sat.").format(
+        code=code, when=when(closed)
+    )
+
+
+def handed_in_title(title: str) -> str:
+    return _("{title}: handed in").format(title=title)
+
+
+def handed_in_note(name: str, code: str) -> str:
+    return _(
+        "{name}, your sitting of paper {code} is handed in. These are the answers you gave;"
+        " the marks and the right answers are shown once your teacher releases them."
+    ).format(name=name, code=code)
+
+
+def handed_in_keys() -> str:
+    return _("Press q to close this tab.")
+
+
+def given_answer(number: int, prompt: str, given: str) -> str:
+    return _("{number}. {prompt}\n   Your answer: {given}").format(
+        number=number, prompt=prompt, given=given
+    )
+
+
+def ok() -> str:
+    return _("OK")
+
+
+def name_invisible(where: str) -> str:
+    return _(
+        "a player name cannot hold invisible characters ({where}): type it with letters only"
+    ).format(where=where)
+
+
 # -- a paper, marked ---------------------------------------------------------------------
 
 

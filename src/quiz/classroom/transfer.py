@@ -34,6 +34,10 @@ from quiz.store.sql import SqlStore
 
 MAX_FILE = 8 * 1024 * 1024
 SLACK = 2.0  # seconds a clock may be off between an answer and the sitting's end
+# How far a computer's wall clock may have been set back during an honest sitting (a time
+# zone fixed, a clock synchronised): its times may then run backwards by up to this much.
+# The time limit is checked on the answers' own seconds, timed on a clock that never jumps.
+JUMP = dt.timedelta(hours=24)
 
 
 class ResultsFileError(ValueError):
@@ -239,7 +243,7 @@ def _sitting(path: Path, at: str, raw: dict[str, Any], papers: Papers) -> Incomi
     if spec != paper.spec:
         raise _fail(path, f"{at}.spec", f"is not the spec of paper {paper.code}")
     started, ended = _when(path, f"{at}.started_at", raw), _when(path, f"{at}.ended_at", raw)
-    if ended < started:
+    if ended < started - JUMP:
         raise _fail(path, f"{at}.ended_at", "before the sitting started")
     answers = raw["answers"]
     if len(answers) > len(questions):
@@ -250,6 +254,7 @@ def _sitting(path: Path, at: str, raw: dict[str, Any], papers: Papers) -> Incomi
         _given(path, f"{at}.answers[{j}]", a, j, questions, paper, started, ended)
         for j, a in enumerate(answers)
     ]
+    _within_limit(path, at, answers, paper)
     session = replay(spec, paper.pack, questions, given, started)
     return Incoming(
         raw["id"],
@@ -300,14 +305,30 @@ def _given(
         except InvalidResponse as exc:
             raise _fail(path, f"{at}.response", f"does not fit question {j + 1}: {exc}") from None
     moment = _when(path, f"{at}.answered_at", a)
-    limit = paper.spec.time_limit
-    late = limit is not None and moment - started > dt.timedelta(seconds=limit + SLACK)
-    if response is not None and late:
-        raise _fail(path, f"{at}.answered_at", "after the paper's time limit")
     slack = dt.timedelta(seconds=SLACK)
-    if not started - slack <= moment <= ended + slack:
+    limit = paper.spec.time_limit
+    late = limit is not None and moment - started > dt.timedelta(seconds=limit) + JUMP + slack
+    if response is not None and late:  # later than any clock jump explains
+        raise _fail(path, f"{at}.answered_at", "after the paper's time limit")
+    # A wall clock set back mid-sitting makes answers seem to come before the start or after
+    # the end; that is honest up to JUMP. Beyond it, the times cannot be this sitting's.
+    if not started - JUMP - slack <= moment <= ended + JUMP + slack:
         raise _fail(path, f"{at}.answered_at", "outside the sitting's start and end")
     return Given(response, float(a["seconds"]), moment)
+
+
+def _within_limit(path: Path, at: str, answers: Sequence[dict[str, Any]], paper: Paper) -> None:
+    """The time limit, on the seconds each answer took (timed on the monotonic clock, which
+    a wall clock set back does not move): an answer given once they add up to more than the
+    limit came after it. Unanswered questions (time ran out) take no time."""
+    limit = paper.spec.time_limit
+    if limit is None:
+        return
+    used = 0.0
+    for j, a in enumerate(answers):
+        used += float(a["seconds"])
+        if a["response"] is not None and used > limit + SLACK:
+            raise _fail(path, f"{at}.answers[{j}].seconds", "after the paper's time limit")
 
 
 def keep(store: SqlStore, sitting: Incoming) -> bool:

@@ -1,4 +1,9 @@
-"""`quiz paper new`: an exam paper as a short code; `quiz paper show CODE`: what a code holds.
+"""`quiz paper new`: an exam paper as a short code; `quiz paper show CODE`: what a code holds;
+`quiz paper release CODE`: served students see their marks, and the paper closes.
+
+When a paper closes (`--closes`) and whether its answers are released is kept in the store
+(--db), not in the code: the code is what students type and stays the same whatever the
+teacher decides later, and the served tabs read the store the teacher writes.
 
 The code is the last word printed, so a script can take it with `awk '{print $NF}'`.
 """
@@ -11,17 +16,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz import papers, words
-from quiz.commands import EXIT_OK, UsageError, no_questions, pack_of, paper_of
+from quiz.commands import EXIT_OK, UsageError, no_questions, pack_of, paper_of, services_of
 from quiz.generate import round_questions
 from quiz.kinds import KINDS
 from quiz.packs.registry import not_installed, user_dir
 from quiz.rounds import new_seed
 from quiz.safe import visible
+from quiz.store.review import iso
 from quiz.words import minutes
 
 if TYPE_CHECKING:
     from quiz.packs.model import Pack
     from quiz.papers import Paper
+    from quiz.store.sql import SqlStore
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,7 +38,34 @@ def run(args: argparse.Namespace) -> int:
             print(visible(line))
         print(f"Paper code: {paper.code}")
         return EXIT_OK
+    if args.paper_command == "release":
+        return release(args)
     return new(args)
+
+
+def teacher_store(args: argparse.Namespace) -> SqlStore:
+    """The store the class's sittings are in (--db): it must keep what the teacher decides."""
+    store = services_of(args).store.get()
+    if store.problem:
+        raise UsageError(store.problem)
+    return store
+
+
+def release(args: argparse.Namespace) -> int:
+    """Served students see their marks and the right answers from now on; the paper closes
+    (no new sitting, an open one is closed as it stands when its student comes back)."""
+    from quiz.store.sittings import paper_state
+    from quiz.store.sittings import release as release_paper
+
+    paper = paper_of(args, args.code)
+    store = teacher_store(args)
+    now = services_of(args, open_now=False).clock.now()
+    if release_paper(store, paper.code, now):
+        print(f"Paper {paper.code}: answers released {words.when(iso(now))}; it is closed.")
+    else:
+        when = paper_state(store, paper.code).released_at or iso(now)
+        print(f"Paper {paper.code}: answers were released already, {words.when(when)}.")
+    return EXIT_OK
 
 
 def new(args: argparse.Namespace) -> int:
@@ -51,8 +85,19 @@ def new(args: argparse.Namespace) -> int:
         said = words.shortfall(short)
         raise UsageError(f"{said[0].lower()}{said[1:-1]}: ask for --count {made}")
     paper = papers.Paper(code, spec, pack)
+    if args.closes is not None:
+        from quiz.store.sittings import set_closes
+
+        if args.closes <= services_of(args, open_now=False).clock.now():
+            raise UsageError("--closes: that time has passed already")
+        set_closes(teacher_store(args), code, args.closes)
     for line in describe(paper):
         print(visible(line))
+    if args.closes is not None:
+        print(
+            f"Closes {words.when(iso(args.closes))}: after it the paper cannot be sat, and "
+            "served students see their marks."
+        )
     for line in sit_it_with(pack, code):
         print(visible(line))
     print(f"Paper code: {code}")

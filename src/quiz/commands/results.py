@@ -45,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
         return export(args)
     if args.results_command == "import":
         return import_files(args)
+    if args.results_command in ("close", "reopen", "delete"):
+        return one_sitting(args)
     if not args.paper:
         raise UsageError("which paper? quiz results --paper CODE (or: quiz results import FILE…)")
 
@@ -163,6 +165,49 @@ def export(args: argparse.Namespace) -> int:
     write_atomically(out, text)
     sat = plural(len(finished), "sitting")
     print(visible(f"{sat} of paper {paper.code} by {player.name}: hand in {out}"))
+    return EXIT_OK
+
+
+def one_sitting(args: argparse.Namespace) -> int:
+    """The teacher's hand on one student's sitting of a paper: close it as it stands (an
+    abandoned tab's), reopen it (closed by mistake: its clock goes on where it stopped), or
+    delete it with its answers (a sitting that must not count; --yes, as it cannot be
+    undone). The student is found as the game finds them: by the name's key."""
+    from quiz.store import sittings as kept
+
+    paper = paper_of(args, args.paper)
+    services = services_of(args)
+    store = services.store.get()
+    if store.problem:
+        raise UsageError(store.problem)
+    if not args.player:
+        raise UsageError(f"whose sitting? quiz results {args.results_command} --paper "
+                         f"{paper.code} --player NAME")  # fmt: skip
+    player = store.find_player(args.player)
+    if player is None:
+        raise UsageError(f"no player {args.player!r} in {store.where}")
+    rows = sittings(store, paper.code, player.id)
+    if not rows:
+        raise UsageError(f"{player.name} has no sitting of paper {paper.code}")
+    now = services.clock.now()
+    who = f"{player.name}'s sitting of paper {paper.code}"
+    if args.results_command == "close":
+        if not kept.close(store, paper.code, player.id, now):
+            raise UsageError(f"{who} is not open: nothing to close")
+        print(visible(f"{who} is closed as it stands: what was answered counts."))
+    elif args.results_command == "reopen":
+        if not kept.reopen(store, paper.code, player.id, now):
+            raise UsageError(f"{who} is open already: nothing to reopen")
+        print(visible(f"{who} is open again: the student resumes it where it stopped."))
+    else:
+        n = len(rows)
+        if not args.yes:
+            raise UsageError(
+                f"this deletes {plural(n, 'sitting')} of paper {paper.code} by {player.name} "
+                "with every answer, for good: add --yes to do it"
+            )
+        kept.delete(store, paper.code, player.id)
+        print(visible(f"Deleted {plural(n, 'sitting')} of paper {paper.code} by {player.name}."))
     return EXIT_OK
 
 

@@ -69,8 +69,16 @@ def plain(paper: Paper, services: Services, stdin: TextIO, out: TextIO) -> int:
     def say(text: str = "") -> None:
         print(visible(text), file=out, flush=True)
 
+    from quiz.store.backend import StoreError
+    from quiz.store.sittings import Busy, PaperClosed
+
     store, player = store_and_player(services)
-    before = sitting.before(store, player, paper)
+    try:
+        before = sitting.take(store, player, paper, services.clock, services.holder)
+    except (Busy, PaperClosed) as exc:
+        raise UsageError(str(exc)) from None
+    except StoreError as exc:
+        raise UsageError(f"{store.where}: {exc}") from None
     if before.finished is not None:
         row = before.finished
         say(words.sat_once(player.name, paper.code, row.started_at))
@@ -80,9 +88,13 @@ def plain(paper: Paper, services: Services, stdin: TextIO, out: TextIO) -> int:
             say(line)
         return EXIT_OK
     try:
-        if before.unfinished is not None:
+        if before.unfinished is not None and before.new:
+            session, recorder = sitting.resume(
+                paper, before.unfinished, store, player, services.clock, warn, services.holder
+            )
+        elif before.unfinished is not None:
             session, recorder = _resume(paper, before.unfinished, services, stdin, say, warn)
-        else:
+        else:  # a store that keeps nothing: played all the same, and it says so
             session, recorder = sitting.begin(paper, store, player, services.clock, warn)
     except PaperError as exc:
         raise UsageError(str(exc)) from None
@@ -98,11 +110,13 @@ def plain(paper: Paper, services: Services, stdin: TextIO, out: TextIO) -> int:
         for line in review():
             say(line)
         return EXIT_OK
-    status = line_mode.run(
-        session, stdin, out, player=player.name, epilogue=review, paper=paper.code
-    )
-    settle(services)
-    return status
+    try:
+        return line_mode.run(
+            session, stdin, out, player=player.name, epilogue=review, paper=paper.code
+        )
+    finally:
+        sitting.let_go_of(session)  # ended or not, this terminal no longer holds it
+        settle(services)
 
 
 def _resume(
@@ -117,20 +131,21 @@ def _resume(
     decides and, when it asks, as the player answers."""
 
     store, player, clock = services.store.get(), services.player(), services.clock
+    holder = services.holder
     found = sitting.unfinished(paper, row, clock)
     say(words.unfinished(player.name, paper.code, row.started_at, found.answered, found.count))
     if found.how is sitting.Resuming.EXPIRED:
         say(words.ran_out_meanwhile())
-        return sitting.resume(paper, row, store, player, clock, warn)
+        return sitting.resume(paper, row, store, player, clock, warn, holder)
     if found.left is not None:
         say(words.clock_kept_running(found.left))
     if found.how is sitting.Resuming.SILENT:  # the first line is an answer, not a choice
         say(words.resumed())
-        return sitting.resume(paper, row, store, player, clock, warn)
+        return sitting.resume(paper, row, store, player, clock, warn, holder)
     say(words.resume_or_hand_in())
     if _choice(stdin).startswith("h"):
-        return sitting.close(paper, row, store, player, clock, warn)
-    return sitting.resume(paper, row, store, player, clock, warn)
+        return sitting.close(paper, row, store, player, clock, warn, holder)
+    return sitting.resume(paper, row, store, player, clock, warn, holder)
 
 
 def _choice(stdin: TextIO) -> str:

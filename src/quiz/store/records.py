@@ -124,7 +124,19 @@ class SittingRow:
     status: str  # open (going on, or cut off by a crash), done, timeout, left, closed
     score: int
     answers: tuple[KeptAnswer, ...]
+    # How it is kept: `status` above is how it counts when read (an open sitting past its
+    # time limit counts as timed out, one of a closed paper as closed, whoever reads it);
+    # `kept_status` is what the store holds until someone resumes or closes it.
+    kept_status: str = ""
+    elapsed: float = 0.0  # seconds of its clock used when read (the store's, see sittings.py)
+    holder: str | None = None  # the window playing it, while its lease runs
+    lease_until: str | None = None
 
     @property
     def finished(self) -> bool:
         return self.status != "open"
+
+    @property
+    def kept_open(self) -> bool:
+        """Open in the store: a window may resume it (and close it, if its time is up)."""
+        return (self.kept_status or self.status) == "open"

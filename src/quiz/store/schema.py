@@ -5,7 +5,7 @@ date and never goes backwards (a file written by a newer quiz is refused, not
 damaged). Each step is plain, portable DDL; `{id}` is the backend's
 auto-numbered primary key. Step 2 is a data migration: the per-fact progress
 it adds is rebuilt from the answers already kept, so no history is lost. Step 4
-gives every round kept so far its own id.
+gives every round kept so far its own id; step 6 keys players and sittings (see _keys).
 """
 
 from __future__ import annotations
@@ -126,7 +126,65 @@ def _give_uids(store: Migrating) -> None:
 # answers from before keep NULL there, meaning the answer's result.
 V5 = ["ALTER TABLE answer_facts ADD COLUMN result TEXT"]
 
-MIGRATIONS: list[list[Step]] = [[V1], [V2, _rebuild_progress], [V3], [V4, _give_uids], [V5]]
+# Sittings that count (issue 17). Players are found by their name's key (quiz.names), kept
+# beside the name as typed. A sitting of a paper gets `sitting_key` (player id/paper code),
+# unique, so a second sitting of one player and paper cannot be added however two windows
+# race; `holder` and `lease_until` say which window plays an open sitting; `elapsed` and
+# `touched_at` keep its clock so a wall clock set back gives no time back. `papers` holds
+# what a teacher decided about a paper: when it closes, when its answers were released.
+V6 = [
+    "ALTER TABLE players ADD COLUMN name_key TEXT",
+    "ALTER TABLE rounds ADD COLUMN sitting_key TEXT",
+    "ALTER TABLE rounds ADD COLUMN holder TEXT",
+    "ALTER TABLE rounds ADD COLUMN lease_until TEXT",
+    "ALTER TABLE rounds ADD COLUMN elapsed DOUBLE PRECISION",
+    "ALTER TABLE rounds ADD COLUMN touched_at TEXT",
+    """CREATE TABLE papers (
+        code TEXT PRIMARY KEY,
+        closes_at TEXT,
+        released_at TEXT
+    )""",
+]
+V6_INDEXES = [
+    "CREATE UNIQUE INDEX players_by_key ON players (name_key)",
+    "CREATE UNIQUE INDEX rounds_sitting ON rounds (sitting_key)",
+]
+
+
+def _keys(store: Migrating) -> None:
+    """Every player's name key, and every sitting's key, before their unique indexes.
+
+    Players: two kept players whose names now key alike (an "Eve" and a Cyrillic "Еve" of
+    an old store) are both kept; the first (lowest id) gets the key and is found by it, the
+    other keeps a NULL key and is still found by its exact name. Sittings: the first
+    sitting of each player and paper gets the key; a second one an old store may hold (two
+    windows raced before this step) keeps NULL: both stay readable, marked nowhere else,
+    and the results show both as before.
+    """
+    from quiz.names import name_key
+
+    db = store.db
+    taken: set[str] = set()
+    for player_id, name in db.execute("SELECT id, name FROM players ORDER BY id"):
+        key = name_key(str(name))
+        if key not in taken:
+            taken.add(key)
+            db.execute("UPDATE players SET name_key = ? WHERE id = ?", (key, player_id))
+    db.execute(
+        "UPDATE rounds SET sitting_key = CAST(player_id AS TEXT) || '/' || paper "
+        "WHERE paper IS NOT NULL AND id = (SELECT MIN(r.id) FROM rounds r "
+        "WHERE r.paper = rounds.paper AND r.player_id = rounds.player_id)"
+    )
+
+
+MIGRATIONS: list[list[Step]] = [
+    [V1],
+    [V2, _rebuild_progress],
+    [V3],
+    [V4, _give_uids],
+    [V5],
+    [V6, _keys, V6_INDEXES],
+]
 VERSION = len(MIGRATIONS)
 
 

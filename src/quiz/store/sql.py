@@ -43,17 +43,24 @@ class SqlStore:
     # -- players --------------------------------------------------------------------
 
     def player(self, name: str) -> Player:
-        """The player of that name, added if new (two hosts adding the same name at once
-        both get the one row: the insert yields to the unique name). A player kept already
-        is only read: a returning player's game never waits on another's write lock."""
+        """The player of that name, added if new. Found by the name's key (quiz.names), so
+        "eve again" is the "Eve Again" typed first, whose name is kept as typed. Two hosts
+        adding the same name at once both get the one row: the insert yields to the unique
+        name and key. A player kept already is only read: a returning player's game never
+        waits on another's write lock."""
+        from quiz.names import name_key
+
         found = self.find_player(name)
         if found is not None:
             return found
         with self.db.transaction():
+            found = self.find_player(name)
+            if found is not None:
+                return found
             self.db.execute(
-                "INSERT INTO players (name, created_at) VALUES (?, ?) "
-                "ON CONFLICT (name) DO NOTHING",
-                (name, review.iso(self.clock.now())),
+                "INSERT INTO players (name, created_at, name_key) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                (name, review.iso(self.clock.now()), name_key(name)),
             )
             found = self.find_player(name)
             assert found is not None
@@ -64,7 +71,15 @@ class SqlStore:
         return [Player(*r) for r in rows]
 
     def find_player(self, name: str) -> Player | None:
-        rows = self.db.execute("SELECT id, name, created_at FROM players WHERE name = ?", (name,))
+        """The player of exactly this name, else the one whose name looks the same (its key:
+        case, spacing, normal form and look-alike letters aside)."""
+        from quiz.names import name_key
+
+        rows = self.db.execute(
+            "SELECT id, name, created_at FROM players WHERE name = ? OR name_key = ? "
+            "ORDER BY CASE WHEN name = ? THEN 0 ELSE 1 END, id",
+            (name, name_key(name), name),
+        )
         return Player(int(rows[0][0]), str(rows[0][1]), str(rows[0][2])) if rows else None
 
     def last_player(self) -> str | None:

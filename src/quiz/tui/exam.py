@@ -19,25 +19,50 @@ if TYPE_CHECKING:
 
 
 async def sit(flow: Steps, paper: Paper, *, from_home: bool) -> Next:
-    """Sit the paper (once per player), then home or out."""
+    """Sit the paper (once per player, in one window at a time), then home or out. A served
+    paper (quiz serve --paper) ends the tab after it: no practice home to wander into."""
+    from quiz.store.backend import StoreError
+    from quiz.store.sittings import Busy, PaperClosed
     from quiz.tui.screens.play import ExamScreen
 
-    app, out = flow.app, Next.HOME if from_home else Next.QUIT
+    app, services = flow.app, flow.services
+    served_paper = services.paper is not None and services.seat.withholds_key
+    out = Next.HOME if from_home and not served_paper else Next.QUIT
     loaded = await flow.load()
-    store, player, clock = loaded.store, loaded.player, flow.services.clock
-    before = await app.in_thread(lambda: sitting.before(store, player, paper))
+    store, player, clock, holder = loaded.store, loaded.player, services.clock, services.holder
+
+    def take() -> tuple[sitting.Before, bool] | Exception:
+        try:
+            held = sitting.take(store, player, paper, clock, holder)
+            return held, services.seat.withholds_key and sitting.key_withheld(store, paper, clock)
+        except (Busy, PaperClosed, StoreError) as exc:  # said here, not raised in the worker
+            return exc
+
+    taken = await app.in_thread(take)
+    if isinstance(taken, Exception):
+        await refuse(flow, str(taken), out)
+        return out
+    before, withheld = taken
     if before.finished is not None:
         row = before.finished
         result = await app.in_thread(lambda: sitting.result(paper, row))
         sat = words.sat_once(player.name, paper.code, row.started_at)
-        return await review(flow, paper, result, sat, from_home)
+        if withheld:
+            return await handed_in(flow, paper, result, out)
+        went = await review(flow, paper, result, sat, from_home, out)
+        return out if served_paper else went
     made: tuple[Session, Recorder] | None
     try:
-        if before.unfinished is not None:
+        if before.unfinished is not None and before.new:
+            row = before.unfinished
+            made = await app.in_thread(
+                lambda: sitting.resume(paper, row, store, player, clock, app.warn, holder)
+            )
+        elif before.unfinished is not None:
             made = await _resume(flow, paper, before.unfinished)
             if made is None:
                 return out
-        else:
+        else:  # a store that keeps nothing: played all the same, and it says so
             made = await app.in_thread(lambda: sitting.begin(paper, store, player, clock, app.warn))
         session, recorder = made
     except PaperError as exc:
@@ -48,15 +73,43 @@ async def sit(flow: Steps, paper: Paper, *, from_home: bool) -> Next:
         return out
     note: str | None = None
     if session.phase is not Phase.FINISHED:
-        if await app.show(ExamScreen(session)) is None:
+        try:
+            played = await app.show(ExamScreen(session))
+        finally:
+            if session.phase is not Phase.FINISHED:  # quit with it open (Ctrl+Q, the tab
+                sitting.let_go_of(session)  # closing): another window may resume it now
+        if played is None:
             return Next.QUIT
     elif session.end_reason is EndReason.TIMEOUT:
         note = words.ran_out_while_away()
     if not await app.in_thread(recorder.stored):  # the score is final only once it is kept
         note = " ".join(filter(None, [note, words.not_final_yet()]))
-    return await review(
-        flow, paper, marked_session(session, player.name, paper.code), note, from_home
-    )
+        if withheld:  # the handed-in screen has no note: say it on the way
+            app.warn(words.not_final_yet())
+    marked = marked_session(session, player.name, paper.code)
+    if withheld:
+        return await handed_in(flow, paper, marked, out)
+    went = await review(flow, paper, marked, note, from_home, out)
+    return out if served_paper else went
+
+
+async def refuse(flow: Steps, said: str, out: Next) -> None:
+    """Why the paper cannot be sat here: a notice on the way home, or, when the window ends
+    after it, a message that waits to be read."""
+    if out is Next.HOME:
+        flow.app.notify(said, severity="error", markup=False, timeout=15)
+        return
+    from quiz.tui.screens.modals import Choose
+
+    await flow.app.show(Choose(said, [(words.ok(), "ok")]))
+
+
+async def handed_in(flow: Steps, paper: Paper, marked: Marked, out: Next) -> Next:
+    """A served sitting handed in, its key withheld: the answers given, and nothing more."""
+    from quiz.tui.screens.exam import HandedInScreen
+
+    await flow.app.show(HandedInScreen(paper.pack, marked))
+    return out
 
 
 async def _resume(flow: Steps, paper: Paper, row: SittingRow) -> tuple[Session, Recorder] | None:
@@ -67,6 +120,7 @@ async def _resume(flow: Steps, paper: Paper, row: SittingRow) -> tuple[Session, 
     app = flow.app
     loaded = await flow.load()
     store, player, clock = loaded.store, loaded.player, flow.services.clock
+    holder = flow.services.holder
     found = sitting.unfinished(paper, row, clock)
     if found.how is sitting.Resuming.ASK:
         said = words.unfinished(
@@ -80,18 +134,25 @@ async def _resume(flow: Steps, paper: Paper, row: SittingRow) -> tuple[Session, 
             return None
         if choice == "close":
             return await app.in_thread(
-                lambda: sitting.close(paper, row, store, player, clock, app.warn)
+                lambda: sitting.close(paper, row, store, player, clock, app.warn, holder)
             )
-    return await app.in_thread(lambda: sitting.resume(paper, row, store, player, clock, app.warn))
+    return await app.in_thread(
+        lambda: sitting.resume(paper, row, store, player, clock, app.warn, holder)
+    )
 
 
 async def review(
-    flow: Steps, paper: Paper, marked: Marked, note: str | None, from_home: bool
+    flow: Steps,
+    paper: Paper,
+    marked: Marked,
+    note: str | None,
+    from_home: bool,
+    out: Next | None = None,
 ) -> Next:
     from quiz.classroom.review import hand_in_line
     from quiz.tui.screens.exam import ExamReviewScreen
 
-    out = Next.HOME if from_home else Next.QUIT
+    out = out or (Next.HOME if from_home else Next.QUIT)
     hand_in = hand_in_line(paper.pack, marked) if flow.services.seat.hand_in_by_file else None
     screen = ExamReviewScreen(paper.pack, marked, note, leave=out, hand_in=hand_in)
     action = await flow.app.show(screen)

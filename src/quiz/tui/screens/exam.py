@@ -88,3 +88,29 @@ class ExamReviewScreen(Screen[Next]):
 
     def action_leave(self) -> None:
         self.dismiss(self.leave_to)
+
+
+class HandedInScreen(Screen[None]):
+    """A served sitting handed in while its key is withheld (quiz.seat.withholds_key): that it
+    is handed in, and the answers given; no marks, no right answers, no source. Dismissed
+    when the student is done reading, and the tab ends."""
+
+    BINDINGS = [Binding("q,escape", "leave", "Close")]
+
+    def __init__(self, pack: Pack, marked: Marked) -> None:
+        super().__init__()
+        self.pack, self.marked = pack, marked
+
+    def compose(self) -> ComposeResult:
+        m = self.marked
+        with VerticalScroll(id="exam-review"):
+            yield Static(literal(words.handed_in_title(self.pack.title)), classes="title")
+            yield Static(literal(words.handed_in_note(m.player, m.paper)), id="handed-in")
+            yield Static(words.handed_in_keys(), classes="label", markup=False)
+            for mark in m.marks:
+                given = words.given_answer(mark.number, mark.question.prompt, mark.response_text)
+                yield Static(literal(given), classes="review-prompt given")
+        yield Footer()
+
+    def action_leave(self) -> None:
+        self.dismiss(None)

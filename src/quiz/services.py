@@ -159,10 +159,13 @@ def make_services(
     clock: Clock | None = None,
     settings: Settings | None = None,
     open_now: bool = True,
+    strict: bool = False,
 ) -> Services:
     """The services of one run of the program. With `open_now` the store starts opening on
     its thread at once (the home screen needs it); `quiz play` opens it after its first frame,
-    so the thread's imports do not compete with Textual's."""
+    so the thread's imports do not compete with Textual's. `strict` is for commands that
+    read (or take files into) what is kept: their store is the one asked for or a
+    StoreError, never an empty stand-in."""
     clock = clock or SystemClock()
 
     def catalog() -> Catalog:
@@ -171,9 +174,9 @@ def make_services(
         return load_catalog(packs)
 
     def store() -> SqlStore:
-        from quiz.store import open_store
+        from quiz.store import open_store, open_to_read
 
-        return open_store(db, clock)
+        return open_to_read(db, clock) if strict else open_store(db, clock)
 
     return Services(
         catalog=Later(catalog),

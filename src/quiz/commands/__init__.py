@@ -52,10 +52,17 @@ def paper_of(args: argparse.Namespace, code: str) -> Paper:
         raise UsageError(str(exc)) from None
 
 
-def services_of(args: argparse.Namespace, *, open_now: bool = True) -> Services:
+def services_of(
+    args: argparse.Namespace, *, open_now: bool = True, strict: bool = False
+) -> Services:
+    """The services of this run. A command that reads the class's results (or takes files
+    into them) passes `strict`: a store that cannot be opened is then a StoreError (one
+    line, exit 2), not an empty store in memory whose empty answer would look true."""
     from quiz.services import make_services
 
-    return make_services(packs=args.packs, db=args.db, player=args.player, open_now=open_now)
+    return make_services(
+        packs=args.packs, db=args.db, player=args.player, open_now=open_now, strict=strict
+    )
 
 
 def warn(message: str) -> None:
@@ -65,13 +72,28 @@ def warn(message: str) -> None:
     print(visible(f"quiz: {message}"), file=sys.stderr)
 
 
+def say_store_notices(store: SqlStore) -> None:
+    """What a command must say about its store before anything else: a damaged file set
+    aside (naming the copy kept) or why progress is not being saved. Said once, on stderr."""
+    for notice in (store.notice, store.problem):
+        if notice:
+            warn(notice)
+
+
+def nothing_read(store: SqlStore, code: str, out: object) -> UsageError:
+    """A file is never replaced by an empty report or table: when no sitting of the paper
+    could be read, the file the teacher named is left as it is."""
+    return UsageError(
+        f"no sitting of paper {code} could be read from {store.where}: "
+        f"{out} is not written (any earlier copy is left as it is)"
+    )
+
+
 def store_and_player(services: Services) -> tuple[SqlStore, Player]:
     """The store and the player of a command that plays, with any notice about the store
     said once on stderr."""
     store, player = services.store.get(), services.player()
-    for notice in (store.notice, store.problem):
-        if notice:
-            warn(notice)
+    say_store_notices(store)
     return store, player
 
 

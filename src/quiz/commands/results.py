@@ -27,7 +27,14 @@ from quiz.classroom.transfer import (
     keep,
     read_results,
 )
-from quiz.commands import EXIT_DATA, EXIT_OK, UsageError, paper_of, services_of
+from quiz.commands import (
+    EXIT_DATA,
+    EXIT_OK,
+    UsageError,
+    nothing_read,
+    paper_of,
+    services_of,
+)
 from quiz.commands.export import write_atomically, write_stdout
 from quiz.generate import round_questions
 from quiz.packs.registry import catalog
@@ -49,9 +56,12 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("which paper? quiz results --paper CODE (or: quiz results import FILE…)")
 
     paper = paper_of(args, args.paper)
-    results = class_results(services_of(args).store.get(), paper)
+    store = services_of(args, strict=True).store.get()
+    results = class_results(store, paper)
     for problem in results.problems:
-        print(f"quiz: {problem}", file=sys.stderr)
+        print(visible(f"quiz: {problem}"), file=sys.stderr)
+    if args.out and not results.sittings:
+        raise nothing_read(store, paper.code, args.out)
     text = render(results, args.by, args.format)
     if args.out:
         write_atomically(args.out, text)
@@ -138,7 +148,7 @@ def table(results: ClassResults, by: str) -> str:
 def export(args: argparse.Namespace) -> int:
 
     paper = paper_of(args, args.paper)
-    services = services_of(args)
+    services = services_of(args, strict=True)
     store = services.store.get()
     name = args.player or store.last_player()
     player = store.find_player(name) if name else None
@@ -172,9 +182,9 @@ def _slug(name: str) -> str:
 
 def import_files(args: argparse.Namespace) -> int:
 
-    store = services_of(args).store.get()
-    if store.problem:
-        raise UsageError(store.problem)
+    # The store asked for, or one line why not: files are never "taken" into a stand-in in
+    # memory, and a damaged store is left as it is for the teacher to look at.
+    store = services_of(args, strict=True).store.get()
     papers = Papers(catalog(args.packs).packs)
     failed = 0
     taken: list[Any] = []

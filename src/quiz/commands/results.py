@@ -20,9 +20,11 @@ from typing import TYPE_CHECKING, Any
 from quiz.classroom.report import percent
 from quiz.classroom.results import class_results
 from quiz.classroom.transfer import (
+    Incoming,
     Papers,
     ResultsFileError,
     copied_from,
+    differs,
     export_doc,
     keep,
     read_results,
@@ -39,12 +41,14 @@ from quiz.commands.export import write_atomically, write_stdout
 from quiz.generate import round_questions
 from quiz.packs.registry import catalog
 from quiz.safe import visible
+from quiz.store.backend import StoreError
 from quiz.store.sittings import sittings
 from quiz.text import plural
 from quiz.words import minutes
 
 if TYPE_CHECKING:
     from quiz.classroom.results import ClassResults
+    from quiz.store.sql import SqlStore
 
 
 def run(args: argparse.Namespace) -> int:
@@ -181,49 +185,83 @@ def _slug(name: str) -> str:
 
 
 def import_files(args: argparse.Namespace) -> int:
-
+    """Each file on its own: refused in one line naming it (whatever is wrong with it, a
+    fault of the store's included) or taken whole, and the next one read; exit status 2 at
+    the end if any was refused, after every good file is kept."""
     # The store asked for, or one line why not: files are never "taken" into a stand-in in
     # memory, and a damaged store is left as it is for the teacher to look at.
     store = services_of(args, strict=True).store.get()
     papers = Papers(catalog(args.packs).packs)
-    failed = 0
-    taken: list[Any] = []
+    refused = 0
+    taken: list[Incoming] = []
+    came_from: dict[str, str] = {}  # a sitting's id: the file it came in
     for path in args.files:
         try:
-            incoming = read_results(path, papers)
+            added, again = _take(store, path, papers)
         except ResultsFileError as exc:
-            print(visible(f"quiz: {exc}"), file=sys.stderr)
-            failed += 1
+            _say(str(exc))
+            refused += 1
             continue
-        added = []
-        with store.db.transaction():  # a file is taken whole, or not at all
-            for s in incoming:
-                if keep(store, s):
-                    added.append(s)
+        except StoreError as exc:
+            _say(f"{path.name}: not kept: {exc}")
+            refused += 1
+            continue
+        except Exception as exc:  # noqa: BLE001 - any fault refuses one file, not the batch
+            _say(f"{path.name}: cannot be read ({type(exc).__name__}: {exc})".splitlines()[0])
+            refused += 1
+            continue
         taken += added
-        skipped = len(incoming) - len(added)
+        came_from.update((s.uid, path.name) for s in added)
         kept = ", ".join(f"{s.player} {s.score}" for s in added) or "nothing new"
-        again = f"; {skipped} already here" if skipped else ""
-        print(visible(f"{path.name}: {plural(len(added), 'sitting')} added ({kept}){again}"))
-        for s in added:
-            player = store.find_player(s.player)
-            mine = sittings(store, s.paper.code, player.id) if player else []
-            if len(mine) > 1:
-                print(
-                    visible(
-                        f"quiz: {s.player} now has {len(mine)} sittings of paper {s.paper.code} "
-                        "(two students of one name, or a paper sat twice?)"
-                    ),
-                    file=sys.stderr,
-                )
+        already = f"; {len(again)} already here" if again else ""
+        print(visible(f"{path.name}: {plural(len(added), 'sitting')} added ({kept}){already}"))
+        _notes(store, path, added, again)
     copies = copied_from(store, taken)
     for s in taken:
         if s.uid in copies:
-            print(
-                visible(
-                    f"quiz: {s.player}'s answers match {', '.join(copies[s.uid])}'s answer for "
-                    "answer, to the second: one file may be a copy of another"
-                ),
-                file=sys.stderr,
+            _say(
+                f"{came_from[s.uid]}: {s.player}'s answers match {', '.join(copies[s.uid])}'s "
+                "answer for answer, at the same pace: one file may be a copy of another"
             )
-    return EXIT_DATA if failed else EXIT_OK
+    return EXIT_DATA if refused else EXIT_OK
+
+
+def _take(store: SqlStore, path: Path, papers: Papers) -> tuple[list[Incoming], list[Incoming]]:
+    """(the sittings the file adds, those kept here already), the file taken whole or not at
+    all."""
+    incoming = read_results(path, papers)
+    added: list[Incoming] = []
+    again: list[Incoming] = []
+    with store.db.transaction():
+        for s in incoming:
+            (added if keep(store, s) else again).append(s)
+    return added, again
+
+
+def _notes(store: SqlStore, path: Path, added: list[Incoming], again: list[Incoming]) -> None:
+    """What the teacher should know of a file taken: a claimed score that is not the one
+    recomputed, a sitting id already here with other content, a second sitting of a name."""
+    for s in added:
+        if s.claimed is not None and s.claimed != s.score:
+            _say(
+                f"{path.name}: {s.player}'s file claims a score of {s.claimed}; recomputed "
+                f"here it is {s.score}, and {s.score} is kept"
+            )
+        player = store.find_player(s.player)
+        mine = sittings(store, s.paper.code, player.id) if player else []
+        if len(mine) > 1:
+            _say(
+                f"{path.name}: {s.player} now has {len(mine)} sittings of paper {s.paper.code} "
+                "(two students of one name, or a paper sat twice?)"
+            )
+    for s in again:
+        changed = differs(store, s)
+        if changed:
+            _say(
+                f"{path.name}: sitting {s.uid} ({s.player}) is here already with a different "
+                f"{changed}: the one kept first stands"
+            )
+
+
+def _say(text: str) -> None:
+    print(visible(f"quiz: {text}"), file=sys.stderr)

@@ -25,6 +25,16 @@ def sittings(store: SqlStore, paper: str, player_id: int | None = None) -> list[
     if player_id is not None:  # one player's answers only, not the whole class's
         where += " AND r.player_id = ?"
         params.append(player_id)
+    return _rows(store, where, params)
+
+
+def sitting_by_uid(store: SqlStore, uid: str) -> SittingRow | None:
+    """The sitting kept with this id (the one a results file carries), if any."""
+    found = _rows(store, "r.uid = ?", [uid])
+    return found[0] if found else None
+
+
+def _rows(store: SqlStore, where: str, params: list[Any]) -> list[SittingRow]:
     rounds = store.db.execute(
         f"SELECT {_COLUMNS} WHERE {where} ORDER BY r.started_at, r.id", params
     )

@@ -144,16 +144,20 @@ def version(db: Backend) -> int:
 
 
 def migrate(store: Migrating, target: int = VERSION) -> int:
-    """Bring the database up to `target`; return the version it was at."""
+    """Bring the database up to `target`; return the version it was at.
+
+    The version is read first without a write lock: a store that is up to date (every
+    open but the first after an upgrade) takes no lock at all, so opening it never waits
+    behind a writer, never fails on a read-only file, and never blocks the players already
+    at it. Only when a step is due is the write transaction taken, and the version read
+    again under it: another process may have migrated in the meantime."""
     db = store.db
+    start = _checked(db)
+    if start >= target:
+        return start
     with db.transaction():
         db.lock_schema()
-        start = version(db)
-        if start > VERSION:
-            raise StoreError(
-                f"{db.where} was written by a newer quiz (schema {start}, this one knows "
-                f"{VERSION}); update quiz to use it"
-            )
+        start = _checked(db)
         for number in range(start + 1, target + 1):
             for step in MIGRATIONS[number - 1]:
                 if callable(step):
@@ -166,4 +170,15 @@ def migrate(store: Migrating, target: int = VERSION) -> int:
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (str(number),),
             )
+    return start
+
+
+def _checked(db: Backend) -> int:
+    """The version, refused when a newer quiz wrote it (it is never touched then)."""
+    start = version(db)
+    if start > VERSION:
+        raise StoreError(
+            f"{db.where} was written by a newer quiz (schema {start}, this one knows "
+            f"{VERSION}); update quiz to use it"
+        )
     return start

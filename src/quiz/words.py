@@ -252,8 +252,8 @@ def nothing_read(timed: bool) -> str:
 
 def handed_in_short(answered: int, total: int) -> str:
     rest = ngettext(
-        "it counts as unanswered (wrong)",
-        "the other {n} count as unanswered (wrong)",
+        "it is left blank and scores nothing",
+        "the other {n} are left blank and score nothing",
         total - answered,
     ).format(n=total - answered)
     return _(
@@ -295,7 +295,7 @@ def header(view: QuestionView, left: float | None) -> str:
 
 
 def time_up() -> str:
-    return _("Time is up: the questions not answered count as wrong.")
+    return _("Time is up: the questions not answered are left blank and score nothing.")
 
 
 def verdict(fb: FeedbackView) -> str:
@@ -515,7 +515,9 @@ def unfinished(name: str, code: str, started: str, answered: int, count: int) ->
 
 
 def ran_out_meanwhile() -> str:
-    return _("Its time ran out meanwhile: the questions not answered count as wrong.")
+    return _(
+        "Its time ran out meanwhile: the questions not answered are left blank and score nothing."
+    )
 
 
 def clock_kept_running(left: float) -> str:
@@ -581,7 +583,7 @@ class Marked(Protocol):
     @property
     def wrong(self) -> int: ...
     @property
-    def unanswered(self) -> int: ...
+    def blank(self) -> int: ...
     @property
     def seconds(self) -> float: ...
     @property
@@ -593,7 +595,7 @@ class Marked(Protocol):
 def paper_score(m: Marked) -> str:
     asked = len(m.marks)
     partly = ", " + _("{n} partly right").format(n=m.partial) if m.partial else ""
-    blank = " " + _("({n} not answered)").format(n=m.unanswered) if m.unanswered else ""
+    blank = ", " + _("{n} blank").format(n=m.blank) if m.blank else ""
     return (
         _("Paper {code}: score {score} of {out_of} ({percent}%)").format(
             code=m.paper, score=m.score, out_of=m.out_of, percent=f"{m.percent:.0f}"
@@ -612,12 +614,13 @@ def paper_score(m: Marked) -> str:
 
 
 def mark_result(result: str) -> str:
-    """right, partial, wrong or unanswered, as the review says it."""
+    """right, partial, wrong or blank, as the review says it: the words of the results and
+    the report too."""
     return {
         "right": lambda: _("right"),
         "partial": lambda: _("partly right"),
         "wrong": lambda: _("wrong"),
-        "unanswered": lambda: _("not answered"),
+        "blank": lambda: _("blank"),
     }[result]()
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import io
 import json
 import re
 import sys
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -89,6 +91,11 @@ def render(results: ClassResults, by: str, fmt: str) -> str:
             {**row, "status": status_words(row["status"])} if "status" in row else row
             for row in rows
         ]
+        # A question no one answered wrong shows a dash, as the table and the report do.
+        rows = [
+            {**row, "top_wrong": NONE_WRONG} if "top_wrong" in row and not row["top_wrong"] else row
+            for row in rows
+        ]
         buffer = io.StringIO()
         from quiz.classroom.results import QUESTION_COLUMNS, STUDENT_COLUMNS
 
@@ -100,6 +107,7 @@ def render(results: ClassResults, by: str, fmt: str) -> str:
     return visible(table(results, by))
 
 
+NONE_WRONG = "–"  # no wrong answer was chosen: a dash, in the table and the CSV alike
 _FORMULA = re.compile(r"^[=+\-@\t\r]")
 
 
@@ -123,25 +131,29 @@ def table(results: ClassResults, by: str) -> str:
     )
     lines = [head, ""]
     if by == "question":
-        lines.append(f"{'#':>3}  {'right':>5}  {'mean':>6}  wrong answer chosen most · question")
+        lines.append(
+            f"{'#':>3}  {'right':>5}  right  partly right  wrong  blank  {'mean':>6}  "
+            "wrong answer chosen most · question"
+        )
         for st in results.by_question():
             top = st.wrong_choices[0] if st.wrong_choices else None
             mean = "–" if st.mean_seconds is None else f"{st.mean_seconds:.0f} s"
-            wrong = f"{top.text} ({top.count}) · " if top else ""
+            wrong = f"{top.text} ({top.count})" if top else NONE_WRONG
             lines.append(
-                f"{st.number:>3}  {percent(st.share_right):>5}  {mean:>6}  {wrong}"
-                f"{st.question.prompt}"
+                f"{st.number:>3}  {percent(st.share_right):>5}  {st.count('right'):>5}  "
+                f"{st.count('partial'):>12}  {st.count('wrong'):>5}  {st.count('blank'):>5}  "
+                f"{mean:>6}  {wrong} · {st.question.prompt}"
             )
         return "\n".join(lines) + "\n"
     width = max([4, *(len(s.player) for s in results.sittings)])
     lines.append(
-        f"{'name':<{width}}  {'score':>6}  {'%':>4}  right  partly  wrong  blank  {'time':>7}  "
-        "started (UTC)     status"
+        f"{'name':<{width}}  {'score':>6}  {'%':>4}  right  partly right  wrong  blank  "
+        f"{'time':>7}  started (UTC)     status"
     )
     for s in results.sittings:
         lines.append(
-            f"{s.player:<{width}}  {s.score:>6}  {s.percent:>3.0f}%  {s.right:>5}  {s.partial:>6}"
-            f"  {s.wrong:>5}  {s.unanswered:>5}  {minutes(s.seconds):>7}  "
+            f"{s.player:<{width}}  {s.score:>6}  {s.percent:>3.0f}%  {s.right:>5}  "
+            f"{s.partial:>12}  {s.wrong:>5}  {s.blank:>5}  {minutes(s.seconds):>7}  "
             f"{s.started_at[:16].replace('T', ' ')}  {s.status_words}"
         )
     if not results.sittings:
@@ -170,18 +182,82 @@ def export(args: argparse.Namespace) -> int:
         raise UsageError(f"{player.name} has no finished sitting of paper {paper.code}")
     doc = export_doc(finished, paper, round_questions(paper.pack, paper.spec), services.clock.now())
     text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
-    out = args.out or Path(f"results-{paper.code}-{_slug(player.name)}.json")
-    if str(out) == "-":
+    if str(args.out) == "-":
         write_stdout(text)
         return EXIT_OK
+    out = args.out or free_name(paper.code, player.name)
+    first = Path(f"results-{paper.code}-{slug(player.name)}.json")
+    if not args.out and out != first:
+        print(
+            visible(f"quiz: {first} holds another student's results and is kept; writing {out}"),
+            file=sys.stderr,
+        )
+    if args.out and _someone_elses(out, player.name):
+        raise UsageError(
+            f"{out} holds another student's results: it is not overwritten (name another file)"
+        )
     write_atomically(out, text)
     sat = plural(len(finished), "sitting")
     print(visible(f"{sat} of paper {paper.code} by {player.name}: hand in {out}"))
     return EXIT_OK
 
 
-def _slug(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-")[:40] or "player"
+# Letters by Unicode's count that show nothing: a name of them must not look empty in a file list.
+_INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0")
+
+
+def slug(name: str) -> str:
+    """A file-name part for a player name that keeps its letters (any script: 陈伟, Šarūnas
+    Žukauskas) and hyphens, with '_' for each space: "Jean-Luc Picard" is Jean-Luc_Picard.
+    Any other character becomes '-', and then (or when the name is longer than 40
+    characters, or not in composed form) six hex digits of the name's hash follow: two
+    names never share a file name, wherever the files are collected ("Ann Lee" is Ann_Lee,
+    "Ann_Lee" Ann-Lee-5d1f0c)."""
+    composed = unicodedata.normalize("NFC", name)
+    exact = composed == name and len(composed) <= 40
+    parts = []
+    for c in composed[:40]:
+        if _letter(c) or c == "-":
+            parts.append(c)
+        elif c == " ":
+            parts.append("_")
+        else:
+            parts.append("-")
+            exact = False
+    body = "".join(parts)
+    if exact and body:
+        return body
+    body = re.sub(r"-{2,}", "-", body).strip("-") or "player"  # the hash tells names apart
+    return f"{body}-{hashlib.sha256(name.encode('utf-8')).hexdigest()[:6]}"
+
+
+def _letter(c: str) -> bool:
+    return unicodedata.category(c)[0] in "LNM" and c not in _INVISIBLE
+
+
+def free_name(code: str, player: str, folder: Path = Path(".")) -> Path:
+    """results-CODE-SLUG.json in `folder`, or -2, -3… after it when that file holds another
+    student's results: a file of another student is never overwritten (the same student's
+    file is: exporting again replaces it)."""
+    base = f"results-{code}-{slug(player)}"
+    n = 1
+    while True:
+        path = folder / (f"{base}.json" if n == 1 else f"{base}-{n}.json")
+        if not _someone_elses(path, player):
+            return path
+        n += 1
+
+
+def _someone_elses(path: Path, player: str) -> bool:
+    """Whether the file exists and is not this player's own results file."""
+    if not path.exists():
+        return False
+    try:
+        doc = json.loads(path.read_bytes()[: 16 * 2**20])
+        names = {s["player"] for s in doc["sittings"]}
+    except (OSError, ValueError, TypeError, KeyError):
+        return True  # not a results file of anyone's: kept as it is
+    return names != {player}
 
 
 def import_files(args: argparse.Namespace) -> int:

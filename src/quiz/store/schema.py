@@ -25,6 +25,7 @@ class Migrating(Protocol):
 
     def rebuild_progress(self, per_fact: bool = True) -> None: ...
 
+
 V1 = [
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     """CREATE TABLE players (

@@ -169,3 +169,26 @@ def test_a_store_error_no_command_caught_is_one_line(
     assert cli.main(["stats", "--db", str(db)]) == 2
     err = capsys.readouterr().err
     assert one_line(err) == f"quiz: {db}: database is locked"
+
+
+def test_the_full_screen_game_says_a_file_set_aside_on_stderr_once_it_has_gone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The game shows the notice on screen; the screen is cleared when it ends, so the line
+    is said again on stderr, where it stays (after_screen, run after every full-screen
+    command)."""
+    from quiz.commands import after_screen
+    from quiz.services import make_services
+
+    db = tmp_path / "work" / "p.db"
+    db.parent.mkdir()
+    db.write_bytes(b"\x00garbage" * 100)
+    services = make_services(db=str(db), open_now=False)
+    after_screen(services)  # the store never opened (the game quit at once): nothing to say
+    assert capsys.readouterr().err == ""
+    services.store.get()
+    after_screen(services)
+    (kept,) = [p for p in db.parent.iterdir() if ".damaged-" in p.name]
+    assert one_line(capsys.readouterr().err) == (
+        f"quiz: {db} was not a readable progress file; kept as {kept.name}, started anew"
+    )

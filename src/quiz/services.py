@@ -57,6 +57,10 @@ class Later(Generic[T]):
         finally:
             self._done.set()
 
+    def ready(self) -> bool:
+        """Whether it is made (or failed): asking `get` now does not wait."""
+        return self._done.is_set()
+
     def get(self) -> T:
         self.start()
         self._done.wait()

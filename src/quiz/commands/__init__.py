@@ -80,6 +80,18 @@ def say_store_notices(store: SqlStore) -> None:
             warn(notice)
 
 
+def after_screen(services: Services) -> None:
+    """Once the full-screen game has gone: what it said of the store on screen (a damaged
+    file set aside, naming the copy kept; progress not saved), said again on stderr, where
+    it stays in the terminal after the screen is cleared."""
+    if services.store.ready():
+        try:
+            store = services.store.get()
+        except Exception:  # noqa: BLE001 - the game has reported it already
+            return
+        say_store_notices(store)
+
+
 def nothing_read(store: SqlStore, code: str, out: object) -> UsageError:
     """A file is never replaced by an empty report or table: when no sitting of the paper
     could be read, the file the teacher named is left as it is."""

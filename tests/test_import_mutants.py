@@ -338,3 +338,23 @@ def test_a_sitting_id_again_with_other_content_is_said(tmp_path: Path, ann: dict
         f"quiz: anna.json: sitting {uid} (Anna) is here already with a different player, "
         "answers: the one kept first stands\n"
     )
+
+
+def test_a_huge_file_a_pipe_and_a_device_are_refused_in_one_line(
+    tmp_path: Path, ann: dict[str, Any]
+) -> None:
+    import os
+
+    huge = tmp_path / "huge.json"
+    huge.write_bytes(b"[" + b" " * (9 * 2**20) + b"]")
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)  # nobody writes to it: reading it would wait for ever
+    good = handed_in(tmp_path, ann, "ann.json")
+    done = quiz("results", "import", str(huge), str(pipe), "/dev/zero", str(good))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [
+        "quiz: huge.json: larger than 8 MB: not a results file",
+        "quiz: pipe.json: not a regular file: not a results file",
+        "quiz: zero: not a regular file: not a results file",
+    ]
+    assert done.stdout == "ann.json: 1 sitting added (Ann 2000)\n"

@@ -23,6 +23,7 @@ import hashlib
 import json
 import math
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -158,9 +159,12 @@ def _fail(path: Path, field: str, problem: str) -> ResultsFileError:
 def _load(path: Path) -> Any:
     too_big = _fail(path, "", f"larger than {MAX_FILE // 2**20} MB: not a results file")
     try:
-        if path.stat().st_size > MAX_FILE:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe would wait for a writer, a device never end
+            raise _fail(path, "", "not a regular file: not a results file")
+        if info.st_size > MAX_FILE:
             raise too_big
-        with path.open("rb") as f:  # at most MAX_FILE: a pipe or a device says no size
+        with path.open("rb") as f:  # at most MAX_FILE, whatever the size said a moment ago
             data = f.read(MAX_FILE + 1)
         if len(data) > MAX_FILE:
             raise too_big

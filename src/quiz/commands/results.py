@@ -123,6 +123,7 @@ def cell(value: Any) -> Any:
 
 
 def table(results: ClassResults, by: str) -> str:
+    from rich.cells import cell_len  # a name in Chinese takes two columns a letter
 
     paper = results.paper
     head = (
@@ -132,7 +133,7 @@ def table(results: ClassResults, by: str) -> str:
     lines = [head, ""]
     if by == "question":
         lines.append(
-            f"{'#':>3}  {'right':>5}  right  partly right  wrong  blank  {'mean':>6}  "
+            f"{'#':>3}  {'%':>4}  right  partly right  wrong  blank  {'mean':>6}  "
             "wrong answer chosen most · question"
         )
         for st in results.by_question():
@@ -140,19 +141,20 @@ def table(results: ClassResults, by: str) -> str:
             mean = "–" if st.mean_seconds is None else f"{st.mean_seconds:.0f} s"
             wrong = f"{top.text} ({top.count})" if top else NONE_WRONG
             lines.append(
-                f"{st.number:>3}  {percent(st.share_right):>5}  {st.count('right'):>5}  "
+                f"{st.number:>3}  {percent(st.share_right):>4}  {st.count('right'):>5}  "
                 f"{st.count('partial'):>12}  {st.count('wrong'):>5}  {st.count('blank'):>5}  "
                 f"{mean:>6}  {wrong} · {st.question.prompt}"
             )
         return "\n".join(lines) + "\n"
-    width = max([4, *(len(s.player) for s in results.sittings)])
+    width = max([4, *(cell_len(s.player) for s in results.sittings)])
     lines.append(
         f"{'name':<{width}}  {'score':>6}  {'%':>4}  right  partly right  wrong  blank  "
         f"{'time':>7}  started (UTC)     status"
     )
     for s in results.sittings:
         lines.append(
-            f"{s.player:<{width}}  {s.score:>6}  {s.percent:>3.0f}%  {s.right:>5}  "
+            f"{s.player}{' ' * (width - cell_len(s.player))}  {s.score:>6}  "
+            f"{s.percent:>3.0f}%  {s.right:>5}  "
             f"{s.partial:>12}  {s.wrong:>5}  {s.blank:>5}  {minutes(s.seconds):>7}  "
             f"{s.started_at[:16].replace('T', ' ')}  {s.status_words}"
         )

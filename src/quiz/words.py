@@ -660,6 +660,74 @@ def hand_in(command: str) -> str:
     )
 
 
+# -- a class's results, taken in and written out ---------------------------------------------
+
+
+def claimed_score(file: str, player: str, claimed: int, score: int) -> str:
+    return _(
+        "{file}: {player}'s file claims a score of {claimed}; recomputed here it is {score}, "
+        "and {score} is kept"
+    ).format(file=file, player=player, claimed=claimed, score=score)
+
+
+def sittings_of_one_name(file: str, player: str, n: int, code: str) -> str:
+    return _(
+        "{file}: {player} now has {n} sittings of paper {code} (two students of one name, or a "
+        "paper sat twice?)"
+    ).format(file=file, player=player, n=n, code=code)
+
+
+def sitting_differs(file: str, uid: str, player: str, changed: Iterable[str]) -> str:
+    """A sitting id already kept, arriving with other content: `changed` are the parts that
+    differ (player, paper, start, end, status, answers)."""
+    parts = {
+        "player": lambda: _("player"),
+        "paper": lambda: _("paper"),
+        "start": lambda: _("start"),
+        "end": lambda: _("end"),
+        "status": lambda: _("status"),
+        "answers": lambda: _("answers"),
+    }
+    return _(
+        "{file}: sitting {uid} ({player}) is here already with a different {what}: the one "
+        "kept first stands"
+    ).format(file=file, uid=uid, player=player, what=", ".join(parts[c]() for c in changed))
+
+
+def copy_of(file: str, player: str, others: Iterable[str]) -> str:
+    return _(
+        "{file}: {player}'s answers match {others}'s answer for answer, at the same pace: one "
+        "file may be a copy of another"
+    ).format(file=file, player=player, others=", ".join(others))
+
+
+def not_kept(file: str, reason: str) -> str:
+    return _("{file}: not kept: {reason}").format(file=file, reason=reason)
+
+
+def cannot_read(file: str, reason: str) -> str:
+    return _("{file}: cannot be read ({reason})").format(file=file, reason=reason)
+
+
+def someone_elses_kept(first: str, out: str) -> str:
+    return _("{first} holds another student's results and is kept; writing {out}").format(
+        first=first, out=out
+    )
+
+
+def someone_elses_refused(out: str) -> str:
+    return _(
+        "{out} holds another student's results: it is not overwritten (name another file)"
+    ).format(out=out)
+
+
+def no_sitting_read(code: str, where: str, out: str) -> str:
+    return _(
+        "no sitting of paper {code} could be read from {where}: {out} is not written (any "
+        "earlier copy is left as it is)"
+    ).format(code=code, where=where, out=out)
+
+
 # -- time ---------------------------------------------------------------------------------
 
 

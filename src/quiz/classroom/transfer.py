@@ -387,16 +387,17 @@ def keep(store: SqlStore, sitting: Incoming) -> bool:
     return added is not None
 
 
-def differs(store: SqlStore, sitting: Incoming) -> str | None:
-    """For a sitting whose id is kept here already: what differs between the two (the
-    player, the times, the status or the answers), or None when the file holds the same
-    sitting again. The copy kept first stands; a difference is said, never merged."""
+def differs(store: SqlStore, sitting: Incoming) -> list[str]:
+    """For a sitting whose id is kept here already: what differs between the two (player,
+    paper, start, end, status, answers; quiz.words says them), empty when the file holds
+    the same sitting again. The copy kept first stands; a difference is said, never
+    merged."""
     from quiz.store.sittings import sitting_by_uid
 
     kept = sitting_by_uid(store, sitting.uid)
     if kept is None:
-        return None
-    changed = [
+        return []
+    return [
         what
         for what, mine, theirs in (
             ("player", kept.player, sitting.player),
@@ -412,7 +413,6 @@ def differs(store: SqlStore, sitting: Incoming) -> str | None:
         )
         if mine != theirs
     ]
-    return ", ".join(changed) if changed else None
 
 
 def _trace(answers: Sequence[tuple[str, str | None, float, str]]) -> tuple[Any, ...] | None:

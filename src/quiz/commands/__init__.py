@@ -95,10 +95,9 @@ def after_screen(services: Services) -> None:
 def nothing_read(store: SqlStore, code: str, out: object) -> UsageError:
     """A file is never replaced by an empty report or table: when no sitting of the paper
     could be read, the file the teacher named is left as it is."""
-    return UsageError(
-        f"no sitting of paper {code} could be read from {store.where}: "
-        f"{out} is not written (any earlier copy is left as it is)"
-    )
+    from quiz import words
+
+    return UsageError(words.no_sitting_read(code, store.where, str(out)))
 
 
 def store_and_player(services: Services) -> tuple[SqlStore, Player]:

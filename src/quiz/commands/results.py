@@ -19,6 +19,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from quiz import words
 from quiz.classroom.report import percent
 from quiz.classroom.results import class_results
 from quiz.classroom.transfer import (
@@ -190,14 +191,9 @@ def export(args: argparse.Namespace) -> int:
     out = args.out or free_name(paper.code, player.name)
     first = Path(f"results-{paper.code}-{slug(player.name)}.json")
     if not args.out and out != first:
-        print(
-            visible(f"quiz: {first} holds another student's results and is kept; writing {out}"),
-            file=sys.stderr,
-        )
+        _say(words.someone_elses_kept(str(first), str(out)))
     if args.out and _someone_elses(out, player.name):
-        raise UsageError(
-            f"{out} holds another student's results: it is not overwritten (name another file)"
-        )
+        raise UsageError(words.someone_elses_refused(str(out)))
     write_atomically(out, text)
     sat = plural(len(finished), "sitting")
     print(visible(f"{sat} of paper {paper.code} by {player.name}: hand in {out}"))
@@ -281,11 +277,11 @@ def import_files(args: argparse.Namespace) -> int:
             refused += 1
             continue
         except StoreError as exc:
-            _say(f"{path.name}: not kept: {exc}")
+            _say(words.not_kept(path.name, str(exc)))
             refused += 1
             continue
         except Exception as exc:  # noqa: BLE001 - any fault refuses one file, not the batch
-            _say(f"{path.name}: cannot be read ({type(exc).__name__}: {exc})".splitlines()[0])
+            _say(words.cannot_read(path.name, f"{type(exc).__name__}: {exc}").splitlines()[0])
             refused += 1
             continue
         taken += added
@@ -297,10 +293,7 @@ def import_files(args: argparse.Namespace) -> int:
     copies = copied_from(store, taken)
     for s in taken:
         if s.uid in copies:
-            _say(
-                f"{came_from[s.uid]}: {s.player}'s answers match {', '.join(copies[s.uid])}'s "
-                "answer for answer, at the same pace: one file may be a copy of another"
-            )
+            _say(words.copy_of(came_from[s.uid], s.player, copies[s.uid]))
     return EXIT_DATA if refused else EXIT_OK
 
 
@@ -321,24 +314,15 @@ def _notes(store: SqlStore, path: Path, added: list[Incoming], again: list[Incom
     recomputed, a sitting id already here with other content, a second sitting of a name."""
     for s in added:
         if s.claimed is not None and s.claimed != s.score:
-            _say(
-                f"{path.name}: {s.player}'s file claims a score of {s.claimed}; recomputed "
-                f"here it is {s.score}, and {s.score} is kept"
-            )
+            _say(words.claimed_score(path.name, s.player, s.claimed, s.score))
         player = store.find_player(s.player)
         mine = sittings(store, s.paper.code, player.id) if player else []
         if len(mine) > 1:
-            _say(
-                f"{path.name}: {s.player} now has {len(mine)} sittings of paper {s.paper.code} "
-                "(two students of one name, or a paper sat twice?)"
-            )
+            _say(words.sittings_of_one_name(path.name, s.player, len(mine), s.paper.code))
     for s in again:
         changed = differs(store, s)
         if changed:
-            _say(
-                f"{path.name}: sitting {s.uid} ({s.player}) is here already with a different "
-                f"{changed}: the one kept first stands"
-            )
+            _say(words.sitting_differs(path.name, s.uid, s.player, changed))
 
 
 def _say(text: str) -> None:

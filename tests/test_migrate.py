@@ -155,3 +155,23 @@ def test_a_port_that_differs_from_fsrs_is_not_used(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(replay.Fast, "_next_difficulty", lambda self, d, r: real(self, d, r) + 1e-9)
     advance, finish = replay.kit.__wrapped__()
     assert (advance, finish) == (review.next_card, review.card_row)
+
+
+def test_a_long_read_streams_inside_a_transaction_and_outside(store_target: str) -> None:
+    """Backend.stream, on both stores (PostgreSQL: a server-side cursor in a transaction, its
+    batches fetched as they are read), gives every row, in order, and a bad query is a
+    StoreError like any other."""
+    from quiz.store import StoreError
+
+    store = open_store(store_target)
+    for name in ("Ann", "Ben", "Cleo"):
+        store.player(name)
+    sql = "SELECT name FROM players ORDER BY name"
+    assert list(store.db.stream(sql)) == [("Ann",), ("Ben",), ("Cleo",)]
+    with store.db.transaction():
+        assert [r[0] for r in store.db.stream(sql)] == ["Ann", "Ben", "Cleo"]
+        store.player("Dan")  # the connection is free again once the rows are read
+    with pytest.raises(StoreError):
+        list(store.db.stream("SELECT nothing FROM nowhere"))
+    assert [p.name for p in store.players()] == ["Ann", "Ben", "Cleo", "Dan"]
+    store.close()

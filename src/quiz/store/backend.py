@@ -128,12 +128,19 @@ class DbApiBackend:
         replays a million answers). The connection stays this thread's until the last row."""
         with self._lock:
             try:
-                cur = self.conn.cursor()
-                cur.execute(self._sql(sql), tuple(params))
-                while batch := cur.fetchmany(size):
-                    yield from batch  # rows are tuples on both adapters
+                cur = self._stream_cursor()
+                try:
+                    cur.execute(self._sql(sql), tuple(params))
+                    while batch := cur.fetchmany(size):
+                        yield from batch  # rows are tuples on both adapters
+                finally:
+                    cur.close()
             except self.errors as exc:
                 raise StoreError(_reason(exc)) from exc
+
+    def _stream_cursor(self) -> Any:
+        """A cursor whose rows come a batch at a time (SQLite's always do)."""
+        return self.conn.cursor()
 
 
 def _reason(exc: BaseException) -> str:

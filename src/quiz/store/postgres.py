@@ -42,6 +42,11 @@ class PostgresBackend(DbApiBackend):
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s")
 
+    def _stream_cursor(self) -> Any:
+        """Inside a transaction, a server-side cursor: psycopg's ordinary one would fetch the
+        whole result (a migration's million answers) into memory before the first row."""
+        return self.conn.cursor(name="quiz_stream") if self._depth else self.conn.cursor()
+
     def lock_schema(self) -> None:
         self.execute(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
 

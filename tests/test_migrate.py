@@ -151,8 +151,8 @@ def test_the_replay_is_fsrs_on_any_history(answers: list[tuple[int, str, bool, A
 def test_a_port_that_differs_from_fsrs_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
     """Another fsrs, other arithmetic: the replay falls back to fsrs itself, never a card
     that fsrs would not have given."""
-    real = replay.Fast._next_difficulty
-    monkeypatch.setattr(replay.Fast, "_next_difficulty", lambda self, d, r: real(self, d, r) + 1e-9)
+    real = replay.Fast._d
+    monkeypatch.setattr(replay.Fast, "_d", staticmethod(lambda d: real(d) + 1e-9))
     advance, finish = replay.kit.__wrapped__()
     assert (advance, finish) == (review.next_card, review.card_row)
 
@@ -174,4 +174,20 @@ def test_a_long_read_streams_inside_a_transaction_and_outside(store_target: str)
     with pytest.raises(StoreError):
         list(store.db.stream("SELECT nothing FROM nowhere"))
     assert [p.name for p in store.players()] == ["Ann", "Ben", "Cleo", "Dan"]
+    store.close()
+
+
+def test_step_4_gives_every_round_an_id_of_its_own(store_target: str, moon: Pack) -> None:
+    """Rounds kept before step 4 get a new id each, a chunk of rounds a statement, on both
+    stores; a round that has one keeps it."""
+    store = open_store(store_target, ManualClock())
+    ann = store.player("Ann")
+    spec = practice_spec(moon, 2, seed=1)
+    made = [store.start_round(ann.id, spec, f"2026-01-01T09:{m:02d}:00+00:00") for m in range(7)]
+    (kept,) = store.db.execute("SELECT uid FROM rounds WHERE id = ?", (made[0],))[0]
+    store.db.execute("UPDATE rounds SET uid = NULL WHERE id <> ?", (made[0],))
+    schema._give_uids(store, chunk=3)
+    uids = dict(store.db.execute("SELECT id, uid FROM rounds"))
+    assert uids[made[0]] == kept
+    assert len(set(uids.values())) == 7 and all(len(u) == 36 for u in uids.values())
     store.close()

@@ -27,82 +27,84 @@ from quiz.store import review
 # (state: 1 learning, 2 review, 3 relearning; step; stability; difficulty; due; last review)
 Card = tuple[int, int | None, float | None, float | None, dt.datetime | None, dt.datetime | None]
 NEW: Card = (1, 0, None, None, None, None)
-RATINGS = {"Again": 1, "Hard": 2, "Good": 3}
 
 Advance = Callable[[Any, str, bool, dt.datetime], Any]
 Finish = Callable[[Any], tuple[str, str]]
 
 
 class Fast:
-    """The scheduler's arithmetic with its parameters read once."""
+    """The scheduler's arithmetic with its parameters read once, and every term that depends
+    only on them (or on the rating) worked out once: the same operations on the same values,
+    so the same floats. Python's max(a, b) is `b if a < b else a` and min(a, b) is `b if
+    a > b else a`; the clamps below are written that way."""
 
     def __init__(self, scheduler: Any) -> None:
-        self.p = tuple(scheduler.parameters)
-        self.decay = -self.p[20]
+        p = self.p = tuple(scheduler.parameters)
+        self.decay = -p[20]
         self.factor = 0.9 ** (1 / self.decay) - 1
-        self.retention = scheduler.desired_retention
         self.maximum = scheduler.maximum_interval
         (self.learning,) = scheduler.learning_steps  # one step each: what this port knows
         (self.relearning,) = scheduler.relearning_steps
-        # _initial_difficulty(Easy, clamp=False), which _next_difficulty works out each time
-        self.easy_difficulty = self.p[4] - (math.e ** (self.p[5] * (4 - 1))) + 1
+        self.hard_step = self.learning * 1.5, self.relearning * 1.5
+        # _next_interval: (s / factor) * this
+        self.interval_scale = (scheduler.desired_retention ** (1 / self.decay)) - 1
+        # _next_difficulty: p7 · _initial_difficulty(Easy, clamp=False) + (1 − p7) · damped
+        self.reverted = p[7] * (p[4] - (math.e ** (p[5] * (4 - 1))) + 1)
+        self.kept = 1 - p[7]
+        self.delta = {r: -(p[6] * (r - 3)) for r in (1, 2, 3)}
+        # _short_term_stability: gain(r) · s^-p19
+        self.short_gain = {r: math.e ** (p[17] * (r - 3 + p[18])) for r in (1, 2, 3)}
+        self.recall_gain = math.e ** (p[8])
+        self.forget_short = math.e ** (p[17] * p[18])
+        # _initial_stability and _initial_difficulty (clamped)
+        self.first = {r: (self._s(p[r - 1]), self._d(p[4] - (math.e ** (p[5] * (r - 1))) + 1))
+                      for r in (1, 2, 3)}  # fmt: skip
+
+    @staticmethod
+    def _s(s: float) -> float:
+        return 0.001 if s < 0.001 else s
+
+    @staticmethod
+    def _d(d: float) -> float:
+        d = 1.0 if d < 1.0 else d
+        return 10.0 if d > 10.0 else d
 
     def advance(self, card: Card | None, result: str, exact: bool, at: dt.datetime) -> Card:
-        r = RATINGS[review.rating_name(result, exact)]
+        # review.rating_name, as numbers (Again 1, Hard 2, Good 3); kit() checks they agree
+        r = 1 if result == "wrong" else 2 if result == "partial" or not exact else 3
         state, step, s, d, _, last = card if card is not None else NEW
-        days = (at - last).days if last else None
+        if s is None or d is None:  # a new card (learning, step 0)
+            s, d = self.first[r]
+        else:
+            assert last is not None
+            days = (at - last).days
+            if days < 1:
+                increase = self.short_gain[r] * (s ** -self.p[19])
+                if r != 1:
+                    increase = 1.0 if increase < 1.0 else increase
+                s = s * increase
+            else:
+                s = self._next_stability(d, s, (1 + self.factor * days / s) ** self.decay, r)
+            s = 0.001 if s < 0.001 else s
+            damped = d + (10.0 - d) * self.delta[r] / 9.0
+            d = self._d(self.reverted + self.kept * damped)
         if state == 2:
-            assert s is not None and d is not None
-            if days is not None and days < 1:
-                s = self._short_term(s, r)
-            else:
-                s = self._next_stability(d, s, self._retrievability(last, s, at), r)
-            d = self._next_difficulty(d, r)
             if r == 1:
-                state, step, interval = 3, 0, self.relearning
-            else:
-                interval = dt.timedelta(days=self._interval(s))
-        else:  # learning (1) or relearning (3): the same rules, each with its own step
+                return (3, 0, s, d, at + self.relearning, at)
+        elif r == 1:
             steps = self.learning if state == 1 else self.relearning
+            return (state, 0, s, d, at + steps, at)
+        elif r == 2:
             assert step is not None
-            if s is None or d is None:
-                s = max(self.p[r - 1], 0.001)
-                d = min(max(self.p[4] - (math.e ** (self.p[5] * (r - 1))) + 1, 1.0), 10.0)
-            elif days is not None and days < 1:
-                s, d = self._short_term(s, r), self._next_difficulty(d, r)
+            if step == 0:
+                interval = self.hard_step[0] if state == 1 else self.hard_step[1]
             else:
-                s = self._next_stability(d, s, self._retrievability(last, s, at), r)
-                d = self._next_difficulty(d, r)
-            if r == 1:
-                step, interval = 0, steps
-            elif r == 2:
-                interval = steps * 1.5 if step == 0 else steps
-            else:  # Good on the last (only) step
-                state, step, interval = 2, None, dt.timedelta(days=self._interval(s))
-        return (state, step, s, d, at + interval, at)
-
-    def _retrievability(self, last: dt.datetime | None, s: float, at: dt.datetime) -> float:
-        if last is None or s is None:
-            return 0
-        elapsed = max(0, (at - last).days)
-        return (1 + self.factor * elapsed / s) ** self.decay
-
-    def _interval(self, s: float) -> int:
-        days = (s / self.factor) * ((self.retention ** (1 / self.decay)) - 1)
-        return min(max(round(days), 1), self.maximum)
-
-    def _short_term(self, s: float, r: int) -> float:
-        p = self.p
-        increase = (math.e ** (p[17] * (r - 3 + p[18]))) * (s ** -p[19])
-        if r in (2, 3):
-            increase = max(increase, 1.0)
-        return max(s * increase, 0.001)
-
-    def _next_difficulty(self, d: float, r: int) -> float:
-        p = self.p
-        delta = -(p[6] * (r - 3))
-        damped = d + (10.0 - d) * delta / 9.0
-        return min(max(p[7] * self.easy_difficulty + (1 - p[7]) * damped, 1.0), 10.0)
+                interval = self.learning if state == 1 else self.relearning
+            return (state, step, s, d, at + interval, at)
+        days_next = round((s / self.factor) * self.interval_scale)
+        days_next = 1 if days_next < 1 else days_next
+        days_next = self.maximum if self.maximum < days_next else days_next
+        return (2, None, s, d, at + dt.timedelta(days=days_next), at)
 
     def _next_stability(self, d: float, s: float, retrievability: float, r: int) -> float:
         p = self.p
@@ -113,21 +115,17 @@ class Fast:
                 * (((s + 1) ** (p[13])) - 1)
                 * (math.e ** ((1 - retrievability) * p[14]))
             )
-            short_term = s / (math.e ** (p[17] * p[18]))
-            following = min(long_term, short_term)
-        else:
-            hard_penalty = p[15] if r == 2 else 1
-            easy_bonus = 1
-            following = s * (
-                1
-                + (math.e ** (p[8]))
-                * (11 - d)
-                * (s ** -p[9])
-                * ((math.e ** ((1 - retrievability) * p[10])) - 1)
-                * hard_penalty
-                * easy_bonus
-            )
-        return max(following, 0.001)
+            short_term = s / self.forget_short
+            return short_term if short_term < long_term else long_term
+        growth = (
+            self.recall_gain
+            * (11 - d)
+            * (s ** -p[9])
+            * ((math.e ** ((1 - retrievability) * p[10])) - 1)
+        )
+        if r == 2:
+            growth = growth * p[15]
+        return s * (1 + growth)
 
     @staticmethod
     def finish(card: Card) -> tuple[str, str]:

@@ -8,6 +8,7 @@ inside the same transaction, which the backend opens for writing at once.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -229,32 +230,43 @@ class SqlStore:
         from quiz.store import replay
 
         advance, finish = replay.kit()
-        parse = review.parse_iso
+        parse = dt.datetime.fromisoformat  # review.parse_iso, without the call around it
         each = "af.result" if per_fact else "NULL"  # schema step 5 added each fact's own result
         state: dict[tuple[int, str, str], list[Any]] = {}
         with self.db.transaction():
             self.db.execute("DELETE FROM fact_progress")
+            # each round's player, pack and whether it reviewed: one small read, so the
+            # sorted stream of answers stays narrow
+            rounds = {
+                int(i): (int(p), str(pack), mode == "review")
+                for i, p, pack, mode in self.db.execute(
+                    "SELECT id, player_id, pack_id, mode FROM rounds"
+                )
+            }
             rows = self.db.stream(
-                "SELECT r.player_id, r.pack_id, r.mode, a.kind, a.result, a.exact, "
-                f"a.answered_at, af.fact_id, {each} FROM answers a "
-                "JOIN rounds r ON r.id = a.round_id JOIN answer_facts af ON af.answer_id = a.id "
+                f"SELECT a.round_id, a.kind, a.result, a.exact, a.answered_at, af.fact_id, {each} "
+                "FROM answers a JOIN answer_facts af ON af.answer_id = a.id "
                 "ORDER BY a.answered_at, a.id, af.fact_id"
             )
-            for player_id, pack_id, mode, kind, answer_result, exact, at, fact, own in rows:
-                result = str(own or answer_result)
-                key = (int(player_id), str(pack_id), str(fact))
+            for round_id, kind, answer_result, exact, at, fact, own in rows:
+                player_id, pack_id, reviewing = rounds[round_id]
+                result = own or answer_result
+                key = (player_id, pack_id, fact)
                 # attempts, rights, last result, last kind, last time, mastered, card
-                row = state.get(key) or [0, 0, "", "", "", 0, None]
+                row = state.get(key)
+                if row is None:
+                    row = state[key] = [0, 0, "", "", "", 0, None]
                 right = result == "right"
                 if not right:
                     row[5] = 0
-                elif mode == "review" and row[2] == "right":
+                elif reviewing and row[2] == "right":
                     row[5] = 1
                 row[0] += 1
                 row[1] += right
-                row[2], row[3], row[4] = result, kind, at
-                row[6] = advance(row[6], result, bool(exact), parse(at))
-                state[key] = row
+                row[2] = result
+                row[3] = kind
+                row[4] = at
+                row[6] = advance(row[6], result, exact, parse(at))
             for (player_id, pack_id, fact), row in state.items():
                 card, due = finish(row[6])
                 self.db.execute(

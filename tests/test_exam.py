@@ -58,7 +58,7 @@ def test_an_expired_timer_ends_the_sitting_and_counts_the_rest_wrong(tmp_path: P
     assert row.status == "timeout" and row.paper == paper.code and row.player == "Ann"
     results = class_results(store, paper)
     (marked,) = results.sittings
-    assert (marked.right, marked.wrong, marked.unanswered) == (1, 4, 3)
+    assert (marked.right, marked.wrong, marked.blank) == (1, 1, 3)  # a blank is not wrong
     assert marked.score == 1000 and marked.seconds == 300  # never more than the limit
 
 
@@ -182,8 +182,8 @@ def test_an_input_that_ends_part_way_hands_the_paper_in_and_says_so(tmp_path: Pa
     assert sit_command.plain(paper, svc, io.StringIO(line_for(first) + "\n"), out) == 0
     text = out.getvalue()
     assert (
-        "End of input: the paper is handed in with 1 of 4 answered; the other 3 count as "
-        "unanswered (wrong)." in text
+        "End of input: the paper is handed in with 1 of 4 answered; the other 3 are left "
+        "blank and score nothing." in text
     )
     assert "score 1000 of 4000" in text and "No answers read" not in text
     (row,) = sittings(open_store(str(tmp_path / "p.db")), paper.code)
@@ -230,7 +230,7 @@ def test_a_sitting_can_be_closed_as_it_stood(tmp_path: Path) -> None:
     closed, _ = sitting.close(paper, row, store, ann, clock)
     assert closed.end_reason is EndReason.CLOSED
     (marked,) = class_results(store, paper).sittings
-    assert marked.status == "closed" and (marked.right, marked.wrong) == (1, 3)
+    assert marked.status == "closed" and (marked.right, marked.wrong, marked.blank) == (1, 0, 3)
 
 
 def test_a_sitting_whose_time_ran_out_while_cut_off_is_over(tmp_path: Path) -> None:
@@ -301,7 +301,7 @@ def test_a_sitting_killed_mid_way_is_resumed_or_closed(tmp_path: Path, choice: s
         assert row.status == "done" and (marked.right, marked.wrong) == (2, 3)
     else:
         assert "Question 3 of 5" not in done.stdout
-        assert row.status == "closed" and (marked.right, marked.unanswered) == (2, 3)
+        assert row.status == "closed" and (marked.right, marked.blank) == (2, 3)
     assert "score 2000 of 5000" in done.stdout
     again = sit(paper.code, db, "Kim", [line_for(q) for q in questions])
     assert "a paper is sat once" in again.stdout and "score 2000 of 5000" in again.stdout

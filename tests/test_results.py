@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -264,12 +265,25 @@ def test_a_duplicate_sitting_in_two_files_is_kept_once(classroom: dict[str, Any]
     assert len(sittings(open_store(str(tmp_path / "t.db")), classroom["paper"].code)) == 1
 
 
-def test_a_file_copied_under_another_name_is_flagged(classroom: dict[str, Any], tmp_path):
-    """A student handed in a classmate's file with the name changed and a new id: taken (a
-    file cannot prove who sat it), but the teacher is told the answers match to the second."""
+def shifted(stamp: str, minutes: int) -> str:
+    moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    return (moment + dt.timedelta(minutes=minutes)).isoformat()
+
+
+@pytest.mark.parametrize("shift", [0, 37])
+def test_a_file_copied_under_another_name_is_flagged(
+    classroom: dict[str, Any], tmp_path: Path, shift: int
+) -> None:
+    """A student handed in a classmate's file with the name changed, a new id and (to hide it)
+    every time shifted: taken (a file cannot prove who sat it), but the teacher is told whose
+    answers it matches, at the same pace."""
     doc = copy.deepcopy(load(classroom["files"]["Ann"]))
-    doc["sittings"][0]["player"] = "Finn"
-    doc["sittings"][0]["id"] = "00000000-0000-4000-8000-000000000000"
+    s = doc["sittings"][0]
+    s["player"] = "Finn"
+    s["id"] = "00000000-0000-4000-8000-000000000000"
+    s["started_at"], s["ended_at"] = shifted(s["started_at"], shift), shifted(s["ended_at"], shift)
+    for a in s["answers"]:
+        a["answered_at"] = shifted(a["answered_at"], shift)
     own, copied = (
         write(tmp_path, load(classroom["files"]["Ann"]), "ann.json"),
         write(tmp_path, doc, "finn.json"),
@@ -277,8 +291,8 @@ def test_a_file_copied_under_another_name_is_flagged(classroom: dict[str, Any], 
     done = quiz("results", "import", str(own), str(copied), "--db", str(tmp_path / "t.db"))
     assert done.returncode == 0, done.stderr
     assert (
-        "quiz: Finn's answers match Ann's answer for answer, to the second: one file may be a "
-        "copy of another" in done.stderr
+        "quiz: finn.json: Finn's answers match Ann's answer for answer, at the same pace: one "
+        "file may be a copy of another" in done.stderr
     )
     honest = quiz(
         "results", "import", str(classroom["files"]["Ben"]), "--db", str(tmp_path / "t.db")

@@ -519,6 +519,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)  # --help and usage errors end here, before any heavy import
     args.packs = [*args.packs, *getattr(args, "packs_after", [])]
     from quiz.packs.errors import PackError
+    from quiz.store.backend import StoreError
 
     try:
         for folder in args.packs:
@@ -537,11 +538,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_DATA
     except PackError as exc:
         return fail(exc.problems)
+    except StoreError as exc:
+        return _store_error(exc, args.db)
     except BrokenPipeError:
         _drop_stdout()  # the reader has gone (quiz … | head): nothing more to say
         return EXIT_OK
     except OSError as exc:
         return _os_error(exc)
+
+
+def _store_error(exc: Exception, db: str | None) -> int:
+    """The last resort for a store that fails where no command caught it: one line naming the
+    store and the cause, exit 2, never a traceback."""
+    from quiz.safe import visible
+    from quiz.store import default_target
+    from quiz.store.postgres import is_postgres, redacted
+
+    target = db or default_target()
+    where = redacted(target) if is_postgres(target) else target
+    said = str(exc) if where in str(exc) else f"{where}: {exc}"
+    print(visible(f"quiz: {said}"), file=sys.stderr)
+    return EXIT_DATA
 
 
 def _os_error(exc: OSError) -> int:

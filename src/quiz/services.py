@@ -57,9 +57,13 @@ class Later(Generic[T]):
         finally:
             self._done.set()
 
-    def made(self) -> T | None:
-        """The value if it has been made already (never waits, never starts it)."""
-        return self._value if self._done.is_set() else None
+    def ready(self) -> bool:
+        """Whether it is made (or failed): asking `get` now does not wait."""
+        return self._done.is_set()
+
+    def failed(self) -> bool:
+        """Whether making it failed (`get` would raise)."""
+        return self._error is not None
 
     def get(self) -> T:
         self.start()
@@ -166,7 +170,10 @@ class Services:
                 raise
             from quiz.store.records import Player
 
-            store.problem = store.problem or f"progress is not being saved: {exc}"
+            if exc.passing:  # a lock, a lost connection: the round's writes wait for it
+                store.saver.falter(str(exc))
+            else:
+                store.problem = store.problem or f"progress is not being saved: {exc}"
             return Player(0, name, "")
         return player
 
@@ -179,10 +186,13 @@ def make_services(
     clock: Clock | None = None,
     settings: Settings | None = None,
     open_now: bool = True,
+    strict: bool = False,
 ) -> Services:
     """The services of one run of the program. With `open_now` the store starts opening on
     its thread at once (the home screen needs it); `quiz play` opens it after its first frame,
-    so the thread's imports do not compete with Textual's."""
+    so the thread's imports do not compete with Textual's. `strict` is for commands that
+    read (or take files into) what is kept: their store is the one asked for or a
+    StoreError, never an empty stand-in."""
     clock = clock or SystemClock()
 
     def catalog() -> Catalog:
@@ -191,9 +201,9 @@ def make_services(
         return load_catalog(packs)
 
     def store() -> SqlStore:
-        from quiz.store import open_store
+        from quiz.store import open_store, open_to_read
 
-        return open_store(db, clock)
+        return open_to_read(db, clock) if strict else open_store(db, clock)
 
     return Services(
         catalog=Later(catalog),

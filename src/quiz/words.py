@@ -253,8 +253,8 @@ def nothing_read(timed: bool) -> str:
 
 def handed_in_short(answered: int, total: int) -> str:
     rest = ngettext(
-        "it counts as unanswered (wrong)",
-        "the other {n} count as unanswered (wrong)",
+        "it is left blank and scores nothing",
+        "the other {n} are left blank and score nothing",
         total - answered,
     ).format(n=total - answered)
     return _(
@@ -296,7 +296,7 @@ def header(view: QuestionView, left: float | None) -> str:
 
 
 def time_up() -> str:
-    return _("Time is up: the questions not answered count as wrong.")
+    return _("Time is up: the questions not answered are left blank and score nothing.")
 
 
 def verdict(fb: FeedbackView) -> str:
@@ -516,7 +516,9 @@ def unfinished(name: str, code: str, started: str, answered: int, count: int) ->
 
 
 def ran_out_meanwhile() -> str:
-    return _("Its time ran out meanwhile: the questions not answered count as wrong.")
+    return _(
+        "Its time ran out meanwhile: the questions not answered are left blank and score nothing."
+    )
 
 
 def clock_kept_running(left: float) -> str:
@@ -634,7 +636,7 @@ class Marked(Protocol):
     @property
     def wrong(self) -> int: ...
     @property
-    def unanswered(self) -> int: ...
+    def blank(self) -> int: ...
     @property
     def seconds(self) -> float: ...
     @property
@@ -646,7 +648,7 @@ class Marked(Protocol):
 def paper_score(m: Marked) -> str:
     asked = len(m.marks)
     partly = ", " + _("{n} partly right").format(n=m.partial) if m.partial else ""
-    blank = " " + _("({n} not answered)").format(n=m.unanswered) if m.unanswered else ""
+    blank = ", " + _("{n} blank").format(n=m.blank) if m.blank else ""
     return (
         _("Paper {code}: score {score} of {out_of} ({percent}%)").format(
             code=m.paper, score=m.score, out_of=m.out_of, percent=f"{m.percent:.0f}"
@@ -665,12 +667,13 @@ def paper_score(m: Marked) -> str:
 
 
 def mark_result(result: str) -> str:
-    """right, partial, wrong or unanswered, as the review says it."""
+    """right, partial, wrong or blank, as the review says it: the words of the results and
+    the report too."""
     return {
         "right": lambda: _("right"),
         "partial": lambda: _("partly right"),
         "wrong": lambda: _("wrong"),
-        "unanswered": lambda: _("not answered"),
+        "blank": lambda: _("blank"),
     }[result]()
 
 
@@ -708,6 +711,74 @@ def hand_in(command: str) -> str:
     return _("To hand it in: {command} (it writes a file to give your teacher)").format(
         command=command
     )
+
+
+# -- a class's results, taken in and written out ---------------------------------------------
+
+
+def claimed_score(file: str, player: str, claimed: int, score: int) -> str:
+    return _(
+        "{file}: {player}'s file claims a score of {claimed}; recomputed here it is {score}, "
+        "and {score} is kept"
+    ).format(file=file, player=player, claimed=claimed, score=score)
+
+
+def sittings_of_one_name(file: str, player: str, n: int, code: str) -> str:
+    return _(
+        "{file}: {player} now has {n} sittings of paper {code} (two students of one name, or a "
+        "paper sat twice?)"
+    ).format(file=file, player=player, n=n, code=code)
+
+
+def sitting_differs(file: str, uid: str, player: str, changed: Iterable[str]) -> str:
+    """A sitting id already kept, arriving with other content: `changed` are the parts that
+    differ (player, paper, start, end, status, answers)."""
+    parts = {
+        "player": lambda: _("player"),
+        "paper": lambda: _("paper"),
+        "start": lambda: _("start"),
+        "end": lambda: _("end"),
+        "status": lambda: _("status"),
+        "answers": lambda: _("answers"),
+    }
+    return _(
+        "{file}: sitting {uid} ({player}) is here already with a different {what}: the one "
+        "kept first stands"
+    ).format(file=file, uid=uid, player=player, what=", ".join(parts[c]() for c in changed))
+
+
+def copy_of(file: str, player: str, others: Iterable[str]) -> str:
+    return _(
+        "{file}: {player}'s answers match {others}'s answer for answer, at the same pace: one "
+        "file may be a copy of another"
+    ).format(file=file, player=player, others=", ".join(others))
+
+
+def not_kept(file: str, reason: str) -> str:
+    return _("{file}: not kept: {reason}").format(file=file, reason=reason)
+
+
+def cannot_read(file: str, reason: str) -> str:
+    return _("{file}: cannot be read ({reason})").format(file=file, reason=reason)
+
+
+def someone_elses_kept(first: str, out: str) -> str:
+    return _("{first} holds another student's results and is kept; writing {out}").format(
+        first=first, out=out
+    )
+
+
+def someone_elses_refused(out: str) -> str:
+    return _(
+        "{out} holds another student's results: it is not overwritten (name another file)"
+    ).format(out=out)
+
+
+def no_sitting_read(code: str, where: str, out: str) -> str:
+    return _(
+        "no sitting of paper {code} could be read from {where}: {out} is not written (any "
+        "earlier copy is left as it is)"
+    ).format(code=code, where=where, out=out)
 
 
 # -- time ---------------------------------------------------------------------------------

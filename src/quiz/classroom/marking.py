@@ -40,9 +40,10 @@ class Mark:
 
     @property
     def result(self) -> str:
-        """right, partial, wrong or unanswered."""
+        """right, partial (partly right), wrong or blank: one vocabulary in the results, the
+        report and the review, and a blank is never counted as wrong."""
         if self.response is None:
-            return "unanswered"
+            return "blank"
         if self.credit >= 1.0:
             return "right"
         return "partial" if self.credit > 0 else "wrong"
@@ -88,13 +89,15 @@ class Marked:
         return self.count("partial")
 
     @property
-    def unanswered(self) -> int:
-        return self.count("unanswered")
+    def blank(self) -> int:
+        """Questions left without an answer (they score nothing, as a wrong answer does, but
+        are counted apart from wrong answers everywhere)."""
+        return self.count("blank")
 
     @property
     def wrong(self) -> int:
-        """Wrong answers and unanswered questions: both score nothing."""
-        return self.count("wrong") + self.unanswered
+        """Wrong answers: never the blanks, counted apart (`blank`)."""
+        return self.count("wrong")
 
     @property
     def percent(self) -> float:
@@ -118,7 +121,7 @@ class Marked:
 
 
 def marks_of(session: Session) -> tuple[Mark, ...]:
-    """Every question of the session's paper: its outcome, or unanswered."""
+    """Every question of the session's paper: its outcome, or blank."""
     done = {o.index: o for o in session.outcomes}
     return tuple(_mark(i, q, done.get(i)) for i, q in enumerate(session.questions))
 

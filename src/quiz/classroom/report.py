@@ -53,15 +53,17 @@ class Paragraph:
     text: str
     questions: tuple[int, ...]  # numbers of the questions whose proof stands in it
     answers: int  # answers given to those questions
-    error: float | None  # the share of marks lost on them; None: not asked about
+    error: float | None  # the share of marks lost on them, blanks included; None: not asked
+    blank: int = 0  # those questions left blank
 
     @property
     def asked(self) -> str:
-        """Which questions stand on it and how many answers they had: "questions 2, 5 · 14
-        answers"."""
+        """Which questions stand on it and what they had: "questions 2, 5 · 14 answers, 3
+        blank"."""
         numbers = ", ".join(str(n) for n in self.questions)
         which = "question" if len(self.questions) == 1 else "questions"
-        return f"{which} {numbers} · {plural(self.answers, 'answer')}"
+        blank = f", {self.blank} blank" if self.blank else ""
+        return f"{which} {numbers} · {plural(self.answers, 'answer')}{blank}"
 
     @property
     def shade(self) -> str:
@@ -135,7 +137,7 @@ def _paragraphs(results: ClassResults, stats: tuple[QuestionStat, ...]) -> tuple
     out = []
     for source in pack.sources.values():
         for para in paragraphs(source.text):
-            numbers, lost, answers = [], 0.0, 0
+            numbers, lost, answers, blank = [], 0.0, 0, 0
             for st in stats:
                 quotes = st.question.origin.quotes
                 if not any(
@@ -144,14 +146,17 @@ def _paragraphs(results: ClassResults, stats: tuple[QuestionStat, ...]) -> tuple
                 ):
                     continue
                 numbers.append(st.number)
-                for m in st.marks:
-                    if m.answered:  # a question left blank says nothing of how it was read
-                        answers += 1
-                        lost += 1.0 - m.credit
-            error = lost / answers if answers else None
+                for m in st.marks:  # a blank loses every mark, as a wrong answer does
+                    answers += m.answered
+                    blank += not m.answered
+                    lost += 1.0 - m.credit
+            marks = answers + blank
+            error = lost / marks if marks else None
             text = source.text[para.start : para.end]
             out.append(
-                Paragraph(source.id, para.start, para.end, text, tuple(numbers), answers, error)
+                Paragraph(
+                    source.id, para.start, para.end, text, tuple(numbers), answers, error, blank
+                )
             )
     return tuple(out)
 

@@ -116,7 +116,7 @@ def _source(report: Report) -> list[str]:
         '<section id="source"><h2>The source, shaded by how often the class got its facts'
         " wrong</h2>",
         '<p class="legend">The redder a paragraph, the larger the share of marks the class lost'
-        " on the questions it proves (answers given; blank ones are not counted). "
+        " on the questions it proves (a blank loses every mark, as a wrong answer does). "
         "Unshaded paragraphs were not asked about.</p>",
     ]
     pack = report.results.paper.pack
@@ -139,15 +139,15 @@ def _students(report: Report) -> list[str]:
     rows = [
         f"<tr><td>{e(s.player)}</td><td class=n>{s.score}</td><td class=n>{s.percent:.0f}%</td>"
         f"<td class=n>{s.right}</td><td class=n>{s.partial}</td><td class=n>{s.wrong}</td>"
-        f"<td class=n>{s.unanswered}</td><td class=n>{minutes(s.seconds)}</td>"
+        f"<td class=n>{s.blank}</td><td class=n>{minutes(s.seconds)}</td>"
         f"<td>{e(s.started_at[:16].replace('T', ' '))}</td>"
         f"<td>{e(status_words(s.status))}</td></tr>"
         for s in report.results.sittings
     ]
     return [
         '<section id="students"><h2>Students</h2>',
-        "<table><thead><tr><th>Name</th><th>Score</th><th>%</th><th>Right</th><th>Partly</th>"
-        "<th>Wrong</th><th>Of which blank</th><th>Time</th><th>Started (UTC)</th>"
+        "<table><thead><tr><th>Name</th><th>Score</th><th>%</th><th>Right</th>"
+        "<th>Partly right</th><th>Wrong</th><th>Blank</th><th>Time</th><th>Started (UTC)</th>"
         "<th>Status</th></tr></thead><tbody>",
         *rows,
         "</tbody></table></section>",

@@ -53,7 +53,7 @@ def render(report: Report) -> str:
     lines += ["## The source, shaded by how often the class got its facts wrong", ""]
     lines += [
         "Each paragraph the paper asked about shows the share of marks the class lost on the "
-        "questions it proves (answers given; blank ones are not counted).",
+        "questions it proves (a blank loses every mark, as a wrong answer does).",
         "",
     ]
     for p in report.paragraphs:
@@ -67,13 +67,13 @@ def render(report: Report) -> str:
             ]
     lines += ["## Students", ""]
     lines += [
-        "| Name | Score | % | Right | Partly | Wrong | Of which blank | Time | Started | Status |"
+        "| Name | Score | % | Right | Partly right | Wrong | Blank | Time | Started | Status |"
     ]
     lines += ["|---|--:|--:|--:|--:|--:|--:|--:|---|---|"]
     for s in r.sittings:
         lines.append(
             f"| {md(s.player)} | {s.score} | {s.percent:.0f}% | {s.right} | {s.partial} | "
-            f"{s.wrong} | {s.unanswered} | {minutes(s.seconds)} | "
+            f"{s.wrong} | {s.blank} | {minutes(s.seconds)} | "
             f"{s.started_at[:16].replace('T', ' ')} | {status_words(s.status)} |"
         )
     return "\n".join(lines) + "\n"

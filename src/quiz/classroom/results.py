@@ -1,7 +1,10 @@
 """The class's results on one paper: a row per student, a row per question.
 
 Every figure is counted from the answers kept and the paper's questions, re-marked
-here (see marking.py); the scores kept with the sittings are never read.
+here (see marking.py); the scores kept with the sittings are never read. One vocabulary
+in every format and view: right, partly right, wrong, blank; a blank is never counted
+as wrong (format 2: in format 1 a student's "wrong" held their blanks, a question's did
+not).
 """
 
 from __future__ import annotations
@@ -18,15 +21,15 @@ from quiz.store.sittings import sittings
 from quiz.store.sql import SqlStore
 from quiz.text import fold
 
-FORMAT = "quiz-class-results/1"
+FORMAT = "quiz-class-results/2"
 STUDENT_COLUMNS = (
     "name",
     "score",
     "percent",
     "right",
-    "partial",
+    "partly_right",
     "wrong",
-    "unanswered",
+    "blank",
     "time",
     "started",
     "status",
@@ -39,9 +42,9 @@ QUESTION_COLUMNS = (
     "sat",
     "share_right",
     "right",
-    "partial",
+    "partly_right",
     "wrong",
-    "unanswered",
+    "blank",
     "top_wrong",
     "top_wrong_count",
     "mean_seconds",
@@ -81,8 +84,14 @@ class QuestionStat:
 
     @property
     def share_right(self) -> float | None:
-        """Right answers among everyone who sat the paper (no answer is not right)."""
+        """Right answers among everyone who sat the paper (a blank is not right)."""
         return self.count("right") / self.sat if self.sat else None
+
+    @property
+    def share_lost(self) -> float | None:
+        """The share of the question's marks the class lost, blanks included (a blank loses
+        every mark, as a wrong answer does): what the report's shading shows."""
+        return sum(1.0 - m.credit for m in self.marks) / self.sat if self.sat else None
 
     @property
     def mean_seconds(self) -> float | None:
@@ -138,9 +147,9 @@ class ClassResults:
                 "score": s.score,
                 "percent": round(s.percent, 1),
                 "right": s.right,
-                "partial": s.partial,
+                "partly_right": s.partial,
                 "wrong": s.wrong,
-                "unanswered": s.unanswered,
+                "blank": s.blank,
                 "time": round(s.seconds),
                 "started": s.started_at,
                 "status": s.status,
@@ -162,9 +171,9 @@ class ClassResults:
                     "sat": st.sat,
                     "share_right": None if share is None else round(share, 4),
                     "right": st.count("right"),
-                    "partial": st.count("partial"),
+                    "partly_right": st.count("partial"),
                     "wrong": st.count("wrong"),
-                    "unanswered": st.count("unanswered"),
+                    "blank": st.count("blank"),
                     "top_wrong": top.text if top else None,
                     "top_wrong_count": top.count if top else 0,
                     "mean_seconds": None if mean is None else round(mean, 1),

@@ -6,7 +6,14 @@ fingerprint, the response, the seconds it took and when it was given. Reading
 one trusts nothing in it: the schema bounds its shape, the paper code is decoded
 against the packs installed here, every question is regenerated and must be the
 one the student saw (same fingerprint), every response must fit its question,
-and every score is recomputed from the responses. A claimed score is ignored.
+and every score is recomputed from the responses: a claimed score that differs is
+said, never kept.
+
+Whatever a file holds, reading it ends in an Incoming list or one ResultsFileError
+line naming it: dates outside 2000–2100, numbers JSON cannot hold (1e400), nesting
+deeper than any results file has, control characters in a response, a timeout on a
+paper without a time limit, a file larger than any class hands in. The importer
+(quiz.commands.results) then takes the next file.
 """
 
 from __future__ import annotations
@@ -14,6 +21,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
+import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -38,6 +48,8 @@ SLACK = 2.0  # seconds a clock may be off between an answer and the sitting's en
 # zone fixed, a clock synchronised): its times may then run backwards by up to this much.
 # The time limit is checked on the answers' own seconds, timed on a clock that never jumps.
 JUMP = dt.timedelta(hours=24)
+YEARS = (2000, 2100)  # a sitting outside these years is a clock or a file gone wrong
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class ResultsFileError(ValueError):
@@ -108,6 +120,7 @@ class Incoming:
     ended_at: str
     status: str
     answers: tuple[AnswerRecord, ...]
+    claimed: int | None = None  # the score the student's computer wrote: said if it differs
 
     @property
     def score(self) -> int:
@@ -133,8 +146,13 @@ class Papers:
 def read_results(path: Path, papers: Papers) -> list[Incoming]:
     """Every sitting in a results file, or ResultsFileError for the first thing wrong."""
     doc = _load(path)
-    _validate(path, doc)
-    return [_sitting(path, f"sittings[{i}]", s, papers) for i, s in enumerate(doc["sittings"])]
+    try:
+        _validate(path, doc)
+        return [_sitting(path, f"sittings[{i}]", s, papers) for i, s in enumerate(doc["sittings"])]
+    except RecursionError:
+        raise _fail(path, "", "nested deeper than a results file is") from None
+    except (OverflowError, ArithmeticError) as exc:
+        raise _fail(path, "", f"a number or date out of range ({exc})") from None
 
 
 def _fail(path: Path, field: str, problem: str) -> ResultsFileError:
@@ -143,21 +161,52 @@ def _fail(path: Path, field: str, problem: str) -> ResultsFileError:
 
 
 def _load(path: Path) -> Any:
+    too_big = _fail(path, "", f"larger than {MAX_FILE // 2**20} MB: not a results file")
     try:
-        if path.stat().st_size > MAX_FILE:
-            raise _fail(path, "", f"larger than {MAX_FILE // 2**20} MB: not a results file")
-        text = path.read_bytes().decode("utf-8")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe would wait for a writer, a device never end
+            raise _fail(path, "", "not a regular file: not a results file")
+        if info.st_size > MAX_FILE:
+            raise too_big
+        with path.open("rb") as f:  # at most MAX_FILE, whatever the size said a moment ago
+            data = f.read(MAX_FILE + 1)
+        if len(data) > MAX_FILE:
+            raise too_big
+        text = data.decode("utf-8")
     except OSError as exc:
         raise _fail(path, "", f"cannot read it: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
         raise _fail(path, "", "not UTF-8 text: not a results file") from None
     try:
-        return json.loads(text, object_pairs_hook=_no_repeats, parse_constant=_no_constant)
+        return json.loads(
+            text,
+            object_pairs_hook=_no_repeats,
+            parse_constant=_no_constant,
+            parse_float=_finite,
+            parse_int=_whole,
+        )
     except json.JSONDecodeError as exc:
         where = f"{path.name}:{exc.lineno}:{exc.colno}"
         raise ResultsFileError(f"{where}: not JSON: {exc.msg}") from None
+    except RecursionError:
+        raise _fail(path, "", "nested deeper than a results file is") from None
     except ValueError as exc:
         raise _fail(path, "", str(exc)) from None
+
+
+def _finite(text: str) -> float:
+    """A JSON number as a float, refused when it is too large for one (1e400 is infinity)."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {_short(text)} is too large")
+    return value
+
+
+def _whole(text: str) -> int:
+    """A JSON whole number, refused when longer than any a results file holds."""
+    if len(text) > 20:
+        raise ValueError(f"the number {_short(text)} is too large")
+    return int(text)
 
 
 def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -245,6 +294,10 @@ def _sitting(path: Path, at: str, raw: dict[str, Any], papers: Papers) -> Incomi
     started, ended = _when(path, f"{at}.started_at", raw), _when(path, f"{at}.ended_at", raw)
     if ended < started - JUMP:
         raise _fail(path, f"{at}.ended_at", "before the sitting started")
+    if raw["status"] == "timeout" and paper.spec.time_limit is None:
+        raise _fail(
+            path, f"{at}.status", f"timeout, but paper {paper.code} has no time limit to run out"
+        )
     answers = raw["answers"]
     if len(answers) > len(questions):
         raise _fail(path, f"{at}.answers", f"more answers than the {len(questions)} questions")
@@ -264,6 +317,7 @@ def _sitting(path: Path, at: str, raw: dict[str, Any], papers: Papers) -> Incomi
         iso(ended),
         raw["status"],
         tuple(AnswerRecord.of(o) for o in session.outcomes),
+        raw.get("score"),
     )
 
 
@@ -271,8 +325,11 @@ def _when(path: Path, field: str, raw: dict[str, Any]) -> dt.datetime:
     name = field.rsplit(".", 1)[-1]
     try:
         moment = parse_iso(raw[name].replace("Z", "+00:00"))
-    except ValueError:
+        year = moment.astimezone(dt.UTC).year
+    except (ValueError, OverflowError):
         raise _fail(path, field, "not a date and time") from None
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise _fail(path, field, f"a date outside {YEARS[0]}–{YEARS[1]}")
     return moment
 
 
@@ -299,6 +356,8 @@ def _given(
             "(is quiz the same version on both computers?)",
         )
     response = a["response"]
+    if isinstance(response, str) and CONTROL.search(response):
+        raise _fail(path, f"{at}.response", "a response cannot hold control characters (NUL…)")
     if response is not None:
         try:
             q.normalize(tuple(response) if isinstance(response, list) else response)
@@ -349,18 +408,64 @@ def keep(store: SqlStore, sitting: Incoming) -> bool:
     return added is not None
 
 
+def differs(store: SqlStore, sitting: Incoming) -> list[str]:
+    """For a sitting whose id is kept here already: what differs between the two (player,
+    paper, start, end, status, answers; quiz.words says them), empty when the file holds
+    the same sitting again. The copy kept first stands; a difference is said, never
+    merged."""
+    from quiz.store.sittings import sitting_by_uid
+
+    kept = sitting_by_uid(store, sitting.uid)
+    if kept is None:
+        return []
+    return [
+        what
+        for what, mine, theirs in (
+            ("player", kept.player, sitting.player),
+            ("paper", kept.paper, sitting.paper.code),
+            ("start", kept.started_at, sitting.started_at),
+            ("end", kept.ended_at, sitting.ended_at),
+            ("status", kept.status, sitting.status),
+            (
+                "answers",
+                [(a.seq, a.question_id, a.response, a.answered_at) for a in kept.answers],
+                [(a.seq, a.question_id, a.response, a.answered_at) for a in sitting.answers],
+            ),
+        )
+        if mine != theirs
+    ]
+
+
+def _trace(answers: Sequence[tuple[str, str | None, float, str]]) -> tuple[Any, ...] | None:
+    """A sitting's answers with their pace, not their clock: each response and the seconds
+    from the answer before it, so a file whose times were all shifted still matches the one
+    it was copied from. None for fewer than two answers: one answer alike proves nothing."""
+    if len(answers) < 2:
+        return None
+    moments = [parse_iso(at) for _, _, _, at in answers]
+    gaps = [0.0] + [(b - a).total_seconds() for a, b in zip(moments, moments[1:], strict=False)]
+    return tuple(
+        (qid, response, round(seconds, 2), round(gap, 2))
+        for (qid, response, seconds, _), gap in zip(answers, gaps, strict=True)
+    )
+
+
 def copied_from(store: SqlStore, added: Sequence[Incoming]) -> dict[str, list[str]]:
     """For each sitting just added (by its id), the other students whose sitting of the paper
-    has the same answers given at the same instants: a results file copied and renamed (a
-    file cannot prove who sat it, but two people do not answer every question alike to the
-    second). One read of each paper's sittings, however many files came in."""
+    has the same answers at the same pace (every response alike, and the seconds each took
+    and between them alike to a hundredth, even with every time shifted): a results file
+    copied and renamed. A file cannot prove who sat it, but two people do not answer every
+    question alike at the same pace. One read of each paper's sittings, however many files
+    came in."""
     from quiz.store.sittings import sittings
 
     found: dict[str, list[str]] = {}
     for code in {s.paper.code for s in added}:
-        by_trace: dict[tuple[tuple[str, Any, str], ...], list[tuple[str, str]]] = {}
+        by_trace: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
         for row in sittings(store, code):
-            trace = tuple((a.question_id, a.response, a.answered_at) for a in row.answers)
+            trace = _trace(
+                [(a.question_id, a.response, a.seconds, a.answered_at) for a in row.answers]
+            )
             if trace:
                 by_trace.setdefault(trace, []).append((row.uid, row.player))
         for group in by_trace.values():

@@ -52,10 +52,17 @@ def paper_of(args: argparse.Namespace, code: str) -> Paper:
         raise UsageError(str(exc)) from None
 
 
-def services_of(args: argparse.Namespace, *, open_now: bool = True) -> Services:
+def services_of(
+    args: argparse.Namespace, *, open_now: bool = True, strict: bool = False
+) -> Services:
+    """The services of this run. A command that reads the class's results (or takes files
+    into them) passes `strict`: a store that cannot be opened is then a StoreError (one
+    line, exit 2), not an empty store in memory whose empty answer would look true."""
     from quiz.services import make_services
 
-    return make_services(packs=args.packs, db=args.db, player=args.player, open_now=open_now)
+    return make_services(
+        packs=args.packs, db=args.db, player=args.player, open_now=open_now, strict=strict
+    )
 
 
 def warn(message: str) -> None:
@@ -65,15 +72,45 @@ def warn(message: str) -> None:
     print(visible(f"quiz: {message}"), file=sys.stderr)
 
 
+def say_store_notices(store: SqlStore) -> None:
+    """What a command must say about its store before anything else: a damaged file set
+    aside (naming the copy kept) or why progress is not being saved. Said once, on stderr."""
+    for notice in (store.notice, store.problem):
+        if notice:
+            warn(notice)
+
+
+def after_screen(services: Services) -> None:
+    """Once the full-screen game has gone: what it said of the store on screen (a damaged
+    file set aside, naming the copy kept; progress not saved), said again on stderr, where
+    it stays in the terminal after the screen is cleared."""
+    store = _opened(services)
+    if store is not None:
+        say_store_notices(store)
+
+
+def _opened(services: Services) -> SqlStore | None:
+    """The store if this run opened it (one that failed to open was said already)."""
+    if not services.store.ready() or services.store.failed():
+        return None
+    return services.store.get()
+
+
+def nothing_read(store: SqlStore, code: str, out: object) -> UsageError:
+    """A file is never replaced by an empty report or table: when no sitting of the paper
+    could be read, the file the teacher named is left as it is."""
+    from quiz import words
+
+    return UsageError(words.no_sitting_read(code, store.where, str(out)))
+
+
 def store_and_player(services: Services) -> tuple[SqlStore, Player]:
     """The store and the player of a command that plays, with any notice about the store
     said once on stderr."""
     from quiz import words
 
     store, player = services.store.get(), services.player()
-    for notice in (store.notice, store.problem):
-        if notice:
-            warn(notice)
+    say_store_notices(store)
     store.saver.watch(lambda event: warn(words.saving_news(event)))
     return store, player
 
@@ -81,7 +118,7 @@ def store_and_player(services: Services) -> tuple[SqlStore, Player]:
 def settle(services: Services) -> None:
     """Before the program ends: what waits for the store is sent now, or said to wait on
     this computer (or, held only in memory, to be lost)."""
-    store = services.store.made()
+    store = _opened(services)
     if store is None:
         return
     from quiz import words

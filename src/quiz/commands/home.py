@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from quiz.commands import EXIT_OK, need_terminal, services_of, settle
+from quiz.commands import EXIT_OK, after_screen, need_terminal, services_of, settle
 
 
 def run(args: argparse.Namespace) -> int:
@@ -16,5 +16,6 @@ def run(args: argparse.Namespace) -> int:
     from quiz.tui import make_app
 
     make_app(services).run()
+    after_screen(services)
     settle(services)
     return EXIT_OK

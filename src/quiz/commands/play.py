@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from quiz import words
 from quiz.commands import (
     EXIT_OK,
+    after_screen,
     need_terminal,
     no_questions,
     pack_of,
@@ -61,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
     if not session.questions:
         raise no_questions(pack, bool(kinds or topics))
     make_app(services, session).run()
+    after_screen(services)
     settle(services)
     return EXIT_OK
 

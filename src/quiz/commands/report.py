@@ -1,4 +1,8 @@
-"""`quiz report`: the teacher's report on a paper, as one self-contained HTML file or Markdown."""
+"""`quiz report`: the teacher's report on a paper, as one self-contained HTML file or Markdown.
+
+A store that cannot be read is one line and exit 2 (never a report of "0 sittings"), and
+--out is written beside its target and renamed over it only when there is something to
+report, so an earlier report is never replaced by an empty one."""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import sys
 
 from quiz.classroom import report, report_html, report_md
 from quiz.classroom.results import class_results
-from quiz.commands import EXIT_OK, UsageError, paper_of, services_of
+from quiz.commands import EXIT_OK, UsageError, nothing_read, paper_of, services_of
 from quiz.commands.export import write_atomically, write_stdout
 from quiz.safe import visible
 from quiz.text import plural
@@ -23,9 +27,12 @@ def run(args: argparse.Namespace) -> int:
         if fmt is None:
             raise UsageError(f"{args.out}: name it .html or .md, or give --format html|md")
     paper = paper_of(args, args.paper)
-    results = class_results(services_of(args).store.get(), paper)
+    store = services_of(args, strict=True).store.get()
+    results = class_results(store, paper)
     for problem in results.problems:
-        print(f"quiz: {problem}", file=sys.stderr)
+        print(visible(f"quiz: {problem}"), file=sys.stderr)
+    if args.out and not results.sittings:
+        raise nothing_read(store, paper.code, args.out)
     made = report.build(results)
     text = visible(report_html.render(made) if fmt == "html" else report_md.render(made))
     if args.out:

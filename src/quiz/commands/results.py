@@ -10,34 +10,48 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import io
 import json
 import re
 import sys
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from quiz import words
 from quiz.classroom.report import percent
 from quiz.classroom.results import class_results
 from quiz.classroom.transfer import (
+    Incoming,
     Papers,
     ResultsFileError,
     copied_from,
+    differs,
     export_doc,
     keep,
     read_results,
 )
-from quiz.commands import EXIT_DATA, EXIT_OK, UsageError, paper_of, services_of
+from quiz.commands import (
+    EXIT_DATA,
+    EXIT_OK,
+    UsageError,
+    nothing_read,
+    paper_of,
+    services_of,
+)
 from quiz.commands.export import write_atomically, write_stdout
 from quiz.generate import round_questions
 from quiz.packs.registry import catalog
 from quiz.safe import visible
+from quiz.store.backend import StoreError
 from quiz.store.sittings import sittings
 from quiz.text import plural
 from quiz.words import minutes
 
 if TYPE_CHECKING:
     from quiz.classroom.results import ClassResults
+    from quiz.store.sql import SqlStore
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,9 +65,12 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("which paper? quiz results --paper CODE (or: quiz results import FILE…)")
 
     paper = paper_of(args, args.paper)
-    results = class_results(services_of(args).store.get(), paper)
+    store = services_of(args, strict=True).store.get()
+    results = class_results(store, paper)
     for problem in results.problems:
-        print(f"quiz: {problem}", file=sys.stderr)
+        print(visible(f"quiz: {problem}"), file=sys.stderr)
+    if args.out and not results.sittings:
+        raise nothing_read(store, paper.code, args.out)
     text = render(results, args.by, args.format)
     if args.out:
         write_atomically(args.out, text)
@@ -77,6 +94,11 @@ def render(results: ClassResults, by: str, fmt: str) -> str:
             {**row, "status": status_words(row["status"])} if "status" in row else row
             for row in rows
         ]
+        # A question no one answered wrong shows a dash, as the table and the report do.
+        rows = [
+            {**row, "top_wrong": NONE_WRONG} if "top_wrong" in row and not row["top_wrong"] else row
+            for row in rows
+        ]
         buffer = io.StringIO()
         from quiz.classroom.results import QUESTION_COLUMNS, STUDENT_COLUMNS
 
@@ -88,6 +110,7 @@ def render(results: ClassResults, by: str, fmt: str) -> str:
     return visible(table(results, by))
 
 
+NONE_WRONG = "–"  # no wrong answer was chosen: a dash, in the table and the CSV alike
 _FORMULA = re.compile(r"^[=+\-@\t\r]")
 
 
@@ -103,6 +126,7 @@ def cell(value: Any) -> Any:
 
 
 def table(results: ClassResults, by: str) -> str:
+    from rich.cells import cell_len  # a name in Chinese takes two columns a letter
 
     paper = results.paper
     head = (
@@ -111,25 +135,30 @@ def table(results: ClassResults, by: str) -> str:
     )
     lines = [head, ""]
     if by == "question":
-        lines.append(f"{'#':>3}  {'right':>5}  {'mean':>6}  wrong answer chosen most · question")
+        lines.append(
+            f"{'#':>3}  {'%':>4}  right  partly right  wrong  blank  {'mean':>6}  "
+            "wrong answer chosen most · question"
+        )
         for st in results.by_question():
             top = st.wrong_choices[0] if st.wrong_choices else None
             mean = "–" if st.mean_seconds is None else f"{st.mean_seconds:.0f} s"
-            wrong = f"{top.text} ({top.count}) · " if top else ""
+            wrong = f"{top.text} ({top.count})" if top else NONE_WRONG
             lines.append(
-                f"{st.number:>3}  {percent(st.share_right):>5}  {mean:>6}  {wrong}"
-                f"{st.question.prompt}"
+                f"{st.number:>3}  {percent(st.share_right):>4}  {st.count('right'):>5}  "
+                f"{st.count('partial'):>12}  {st.count('wrong'):>5}  {st.count('blank'):>5}  "
+                f"{mean:>6}  {wrong} · {st.question.prompt}"
             )
         return "\n".join(lines) + "\n"
-    width = max([4, *(len(s.player) for s in results.sittings)])
+    width = max([4, *(cell_len(s.player) for s in results.sittings)])
     lines.append(
-        f"{'name':<{width}}  {'score':>6}  {'%':>4}  right  partly  wrong  blank  {'time':>7}  "
-        "started (UTC)     status"
+        f"{'name':<{width}}  {'score':>6}  {'%':>4}  right  partly right  wrong  blank  "
+        f"{'time':>7}  started (UTC)     status"
     )
     for s in results.sittings:
         lines.append(
-            f"{s.player:<{width}}  {s.score:>6}  {s.percent:>3.0f}%  {s.right:>5}  {s.partial:>6}"
-            f"  {s.wrong:>5}  {s.unanswered:>5}  {minutes(s.seconds):>7}  "
+            f"{s.player}{' ' * (width - cell_len(s.player))}  {s.score:>6}  "
+            f"{s.percent:>3.0f}%  {s.right:>5}  "
+            f"{s.partial:>12}  {s.wrong:>5}  {s.blank:>5}  {minutes(s.seconds):>7}  "
             f"{s.started_at[:16].replace('T', ' ')}  {s.status_words}"
         )
     if not results.sittings:
@@ -140,7 +169,7 @@ def table(results: ClassResults, by: str) -> str:
 def export(args: argparse.Namespace) -> int:
 
     paper = paper_of(args, args.paper)
-    services = services_of(args)
+    services = services_of(args, strict=True)
     store = services.store.get()
     name = args.player or store.last_player()
     player = store.find_player(name) if name else None
@@ -158,10 +187,15 @@ def export(args: argparse.Namespace) -> int:
         raise UsageError(f"{player.name} has no finished sitting of paper {paper.code}")
     doc = export_doc(finished, paper, round_questions(paper.pack, paper.spec), services.clock.now())
     text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
-    out = args.out or Path(f"results-{paper.code}-{_slug(player.name)}.json")
-    if str(out) == "-":
+    if str(args.out) == "-":
         write_stdout(text)
         return EXIT_OK
+    out = args.out or free_name(paper.code, player.name)
+    first = Path(f"results-{paper.code}-{slug(player.name)}.json")
+    if not args.out and out != first:
+        _say(words.someone_elses_kept(str(first), str(out)))
+    if args.out and _someone_elses(out, player.name):
+        raise UsageError(words.someone_elses_refused(str(out)))
     write_atomically(out, text)
     sat = plural(len(finished), "sitting")
     print(visible(f"{sat} of paper {paper.code} by {player.name}: hand in {out}"))
@@ -176,10 +210,8 @@ def one_sitting(args: argparse.Namespace) -> int:
     from quiz.store import sittings as kept
 
     paper = paper_of(args, args.paper)
-    services = services_of(args)
+    services = services_of(args, strict=True)  # never a stand-in: the change must land
     store = services.store.get()
-    if store.problem:
-        raise UsageError(store.problem)
     if not args.player:
         raise UsageError(f"whose sitting? quiz results {args.results_command} --paper "
                          f"{paper.code} --player NAME")  # fmt: skip
@@ -211,54 +243,130 @@ def one_sitting(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _slug(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-")[:40] or "player"
+# Letters by Unicode's count that show nothing: a name of them must not look empty in a file list.
+_INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0")
+
+
+def slug(name: str) -> str:
+    """A file-name part for a player name that keeps its letters (any script: 陈伟, Šarūnas
+    Žukauskas) and hyphens, with '_' for each space: "Jean-Luc Picard" is Jean-Luc_Picard.
+    Any other character becomes '-', and then (or when the name is longer than 40
+    characters, or not in composed form) six hex digits of the name's hash follow: two
+    names never share a file name, wherever the files are collected ("Ann Lee" is Ann_Lee,
+    "Ann_Lee" Ann-Lee-5d1f0c)."""
+    composed = unicodedata.normalize("NFC", name)
+    exact = composed == name and len(composed) <= 40
+    parts = []
+    for c in composed[:40]:
+        if _letter(c) or c == "-":
+            parts.append(c)
+        elif c == " ":
+            parts.append("_")
+        else:
+            parts.append("-")
+            exact = False
+    body = "".join(parts)
+    if exact and body:
+        return body
+    body = re.sub(r"-{2,}", "-", body).strip("-") or "player"  # the hash tells names apart
+    return f"{body}-{hashlib.sha256(name.encode('utf-8')).hexdigest()[:6]}"
+
+
+def _letter(c: str) -> bool:
+    return unicodedata.category(c)[0] in "LNM" and c not in _INVISIBLE
+
+
+def free_name(code: str, player: str, folder: Path = Path(".")) -> Path:
+    """results-CODE-SLUG.json in `folder`, or -2, -3… after it when that file holds another
+    student's results: a file of another student is never overwritten (the same student's
+    file is: exporting again replaces it)."""
+    base = f"results-{code}-{slug(player)}"
+    n = 1
+    while True:
+        path = folder / (f"{base}.json" if n == 1 else f"{base}-{n}.json")
+        if not _someone_elses(path, player):
+            return path
+        n += 1
+
+
+def _someone_elses(path: Path, player: str) -> bool:
+    """Whether the file exists and is not this player's own results file."""
+    if not path.exists():
+        return False
+    try:
+        doc = json.loads(path.read_bytes()[: 16 * 2**20])
+        names = {s["player"] for s in doc["sittings"]}
+    except (OSError, ValueError, TypeError, KeyError):
+        return True  # not a results file of anyone's: kept as it is
+    return names != {player}
 
 
 def import_files(args: argparse.Namespace) -> int:
-
-    store = services_of(args).store.get()
-    if store.problem:
-        raise UsageError(store.problem)
+    """Each file on its own: refused in one line naming it (whatever is wrong with it, a
+    fault of the store's included) or taken whole, and the next one read; exit status 2 at
+    the end if any was refused, after every good file is kept."""
+    # The store asked for, or one line why not: files are never "taken" into a stand-in in
+    # memory, and a damaged store is left as it is for the teacher to look at.
+    store = services_of(args, strict=True).store.get()
     papers = Papers(catalog(args.packs).packs)
-    failed = 0
-    taken: list[Any] = []
+    refused = 0
+    taken: list[Incoming] = []
+    came_from: dict[str, str] = {}  # a sitting's id: the file it came in
     for path in args.files:
         try:
-            incoming = read_results(path, papers)
+            added, again = _take(store, path, papers)
         except ResultsFileError as exc:
-            print(visible(f"quiz: {exc}"), file=sys.stderr)
-            failed += 1
+            _say(str(exc))
+            refused += 1
             continue
-        added = []
-        with store.db.transaction():  # a file is taken whole, or not at all
-            for s in incoming:
-                if keep(store, s):
-                    added.append(s)
+        except StoreError as exc:
+            _say(words.not_kept(path.name, str(exc)))
+            refused += 1
+            continue
+        except Exception as exc:  # noqa: BLE001 - any fault refuses one file, not the batch
+            _say(words.cannot_read(path.name, f"{type(exc).__name__}: {exc}").splitlines()[0])
+            refused += 1
+            continue
         taken += added
-        skipped = len(incoming) - len(added)
+        came_from.update((s.uid, path.name) for s in added)
         kept = ", ".join(f"{s.player} {s.score}" for s in added) or "nothing new"
-        again = f"; {skipped} already here" if skipped else ""
-        print(visible(f"{path.name}: {plural(len(added), 'sitting')} added ({kept}){again}"))
-        for s in added:
-            player = store.find_player(s.player)
-            mine = sittings(store, s.paper.code, player.id) if player else []
-            if len(mine) > 1:
-                print(
-                    visible(
-                        f"quiz: {s.player} now has {len(mine)} sittings of paper {s.paper.code} "
-                        "(two students of one name, or a paper sat twice?)"
-                    ),
-                    file=sys.stderr,
-                )
+        already = f"; {len(again)} already here" if again else ""
+        print(visible(f"{path.name}: {plural(len(added), 'sitting')} added ({kept}){already}"))
+        _notes(store, path, added, again)
     copies = copied_from(store, taken)
     for s in taken:
         if s.uid in copies:
-            print(
-                visible(
-                    f"quiz: {s.player}'s answers match {', '.join(copies[s.uid])}'s answer for "
-                    "answer, to the second: one file may be a copy of another"
-                ),
-                file=sys.stderr,
-            )
-    return EXIT_DATA if failed else EXIT_OK
+            _say(words.copy_of(came_from[s.uid], s.player, copies[s.uid]))
+    return EXIT_DATA if refused else EXIT_OK
+
+
+def _take(store: SqlStore, path: Path, papers: Papers) -> tuple[list[Incoming], list[Incoming]]:
+    """(the sittings the file adds, those kept here already), the file taken whole or not at
+    all."""
+    incoming = read_results(path, papers)
+    added: list[Incoming] = []
+    again: list[Incoming] = []
+    with store.db.transaction():
+        for s in incoming:
+            (added if keep(store, s) else again).append(s)
+    return added, again
+
+
+def _notes(store: SqlStore, path: Path, added: list[Incoming], again: list[Incoming]) -> None:
+    """What the teacher should know of a file taken: a claimed score that is not the one
+    recomputed, a sitting id already here with other content, a second sitting of a name."""
+    for s in added:
+        if s.claimed is not None and s.claimed != s.score:
+            _say(words.claimed_score(path.name, s.player, s.claimed, s.score))
+        player = store.find_player(s.player)
+        mine = sittings(store, s.paper.code, player.id) if player else []
+        if len(mine) > 1:
+            _say(words.sittings_of_one_name(path.name, s.player, len(mine), s.paper.code))
+    for s in again:
+        changed = differs(store, s)
+        if changed:
+            _say(words.sitting_differs(path.name, s.uid, s.player, changed))
+
+
+def _say(text: str) -> None:
+    print(visible(f"quiz: {text}"), file=sys.stderr)

@@ -19,6 +19,7 @@ from quiz.classroom.review import hand_in_line, review_lines
 from quiz.commands import (
     EXIT_OK,
     UsageError,
+    after_screen,
     need_terminal,
     paper_of,
     services_of,
@@ -60,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.tui import make_app
 
     make_app(services, paper=paper).run()
+    after_screen(services)
     settle(services)
     return EXIT_OK
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def run(args: argparse.Namespace) -> int:
 
-    services = services_of(args)
+    services = services_of(args, strict=True)
     store = services.store.get()
     name = args.player or store.last_player()
     player = store.find_player(name) if name else None

@@ -6,6 +6,11 @@ set aside (its bytes kept, renamed beside it) and a new one started; a folder
 that cannot be written, or a database that cannot be opened, gives an
 in-memory store whose `problem` says why progress is not being saved, so the
 game still plays and says so.
+
+`open_to_read` is for the commands that only read (results, report, stats): an
+empty in-memory store would give them an empty answer that looks like a true one
+("0 sittings"), so it raises StoreError instead, naming the store and the cause,
+and it never sets a damaged file aside (a read changes nothing).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ if TYPE_CHECKING:
     from quiz.store.backend import Backend
     from quiz.store.sql import SqlStore
 
-__all__ = ["SqlStore", "StoreError", "open_store", "default_target"]
+__all__ = ["SqlStore", "StoreError", "open_store", "open_to_read", "default_target"]
 
 
 def __getattr__(name: str) -> Any:
@@ -71,6 +76,41 @@ def open_store(target: str | None = None, clock: Clock | None = None) -> SqlStor
         where = redacted(target) if is_postgres(target) else target
         store.saver = Saver(Outbox(where, outbox_file(where)), connect=reach, paused=str(exc))
         return store
+
+
+def open_to_read(target: str | None = None, clock: Clock | None = None) -> SqlStore:
+    """The store at `target` as it is, or StoreError (one line naming it, and why): never
+    an in-memory stand-in, never a damaged file set aside."""
+    from quiz.store.postgres import PostgresBackend, is_postgres, redacted
+
+    target = target or default_target()
+    try:
+        if is_postgres(target):
+            return _open(PostgresBackend(target), clock)
+        return _read_file(Path(target), clock)
+    except StoreError as exc:
+        where = redacted(target) if is_postgres(target) else target
+        if where in str(exc):
+            raise
+        raise StoreError(f"{where}: {exc}") from None
+
+
+def _read_file(path: Path, clock: Clock | None) -> SqlStore:
+    from quiz.store.sqlite import NotADatabase, SqliteBackend
+
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a progress file")
+    if not path.exists():
+        # Nothing kept there yet: an empty store is the true answer, made as any run makes it.
+        return _open_file(path, clock)
+    try:
+        backend = SqliteBackend(path)
+    except NotADatabase as exc:
+        raise StoreError(
+            f"{path} is not a readable progress file ({exc}); left as it is "
+            "(quiz play sets it aside and starts anew)"
+        ) from None
+    return _open(backend, clock)
 
 
 def _memory(clock: Clock | None) -> SqlStore:

@@ -49,6 +49,10 @@ class Backend(Protocol):
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
 
+    def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
+        """The rows of a long read, a batch at a time (a migration's million answers)."""
+        ...
+
     def transaction(self) -> Any: ...
 
     def tables(self) -> set[str]: ...
@@ -136,6 +140,25 @@ class DbApiBackend:
     def close(self) -> None:
         with self._lock, suppress(Exception):  # closing a broken connection is best effort
             self.conn.close()
+
+    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 5000) -> Iterator[Row]:
+        """The rows of a read a batch at a time, never all in memory at once (a migration
+        replays a million answers). The connection stays this thread's until the last row."""
+        with self._lock:
+            try:
+                cur = self._stream_cursor()
+                try:
+                    cur.execute(self._sql(sql), tuple(params))
+                    while batch := cur.fetchmany(size):
+                        yield from batch  # rows are tuples on both adapters
+                finally:
+                    cur.close()
+            except self.errors as exc:
+                raise StoreError(_reason(exc)) from exc
+
+    def _stream_cursor(self) -> Any:
+        """A cursor whose rows come a batch at a time (SQLite's always do)."""
+        return self.conn.cursor()
 
 
 def _reason(exc: BaseException) -> str:

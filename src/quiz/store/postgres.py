@@ -68,6 +68,11 @@ class PostgresBackend(DbApiBackend):
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s")
 
+    def _stream_cursor(self) -> Any:
+        """Inside a transaction, a server-side cursor: psycopg's ordinary one would fetch the
+        whole result (a migration's million answers) into memory before the first row."""
+        return self.conn.cursor(name="quiz_stream") if self._depth else self.conn.cursor()
+
     def lock_schema(self) -> None:
         # a long migration, or one waiting for another host's, is not a frozen game
         self.execute("SET LOCAL statement_timeout = 0")

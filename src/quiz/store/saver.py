@@ -111,6 +111,13 @@ class Saver:
             raise item.error
         return item.round_id
 
+    def falter(self, reason: str) -> None:
+        """The store failed, for a reason that passes, at something other than a write (a
+        new player's row): what comes next waits here, and watchers are told now."""
+        with self._cond:
+            events = self._pause(reason)
+        self._tell(events)
+
     def settle(self, timeout: float) -> bool:
         """Wait until nothing waits (True), or `timeout` seconds (False)."""
         with self._cond:

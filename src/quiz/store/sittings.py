@@ -145,6 +145,16 @@ def sittings(store: SqlStore, paper: str, player_id: int | None = None) -> list[
     if player_id is not None:  # one player's answers only, not the whole class's
         where += " AND r.player_id = ?"
         params.append(player_id)
+    return _rows(store, where, params)
+
+
+def sitting_by_uid(store: SqlStore, uid: str) -> SittingRow | None:
+    """The sitting kept with this id (the one a results file carries), if any."""
+    found = _rows(store, "r.uid = ?", [uid])
+    return found[0] if found else None
+
+
+def _rows(store: SqlStore, where: str, params: list[Any]) -> list[SittingRow]:
     rounds = store.db.execute(
         f"SELECT {_COLUMNS} WHERE {where} ORDER BY r.started_at, r.id", params
     )
@@ -162,7 +172,9 @@ def sittings(store: SqlStore, paper: str, player_id: int | None = None) -> list[
             KeptAnswer(int(seq), str(qid), response, float(seconds), str(at))
         )
     now = store.clock.now()
-    closed = paper_state(store, paper).closed_at(now)
+    closing = {
+        code: paper_state(store, code).closed_at(now) for code in {str(r[3]) for r in rounds}
+    }
     out = []
     for r in rounds:
         kept, started, ended = str(r[7]), str(r[5]), None if r[6] is None else str(r[6])
@@ -172,7 +184,7 @@ def sittings(store: SqlStore, paper: str, player_id: int | None = None) -> list[
         status = kept
         if kept == "open" and limit is not None and used >= limit:
             status = "timeout"
-        elif kept == "open" and closed is not None:
+        elif kept == "open" and closing[str(r[3])] is not None:
             status = "closed"
         out.append(
             SittingRow(

@@ -8,8 +8,8 @@ inside the same transaction, which the backend opens for writing at once.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -277,50 +277,63 @@ class SqlStore:
         )
 
     def rebuild_progress(self, per_fact: bool = True) -> None:
-        """Every player's progress replayed from the answers kept (schema step 2, imports).
-        `per_fact=False` for a database from before each fact kept its own result."""
+        """Every player's progress replayed from the answers kept (schema step 2), with the
+        same rules as `_progress` applies to each answer as it is given.
+        `per_fact=False` for a database from before each fact kept its own result.
+
+        A million answers replay in one pass: the answers are read a batch at a time in the
+        order they were given (never all in memory), each fact's tally and FSRS card are
+        kept in memory (one per player, pack and fact, a few thousand; FSRS replayed by
+        quiz.store.replay, fsrs's arithmetic without its Card), and the rows are written once
+        at the end: one statement per fact, not two per answer."""
+        from quiz.store import replay
+
+        advance, finish = replay.kit()
+        parse = dt.datetime.fromisoformat  # review.parse_iso, without the call around it
+        each = "af.result" if per_fact else "NULL"  # schema step 5 added each fact's own result
+        state: dict[tuple[int, str, str], list[Any]] = {}
         with self.db.transaction():
             self.db.execute("DELETE FROM fact_progress")
-            for round_id, answer in self._all_answers(per_fact):
-                mode_rows = self.db.execute(
-                    "SELECT player_id, pack_id, mode FROM rounds WHERE id = ?", (round_id,)
+            # each round's player, pack and whether it reviewed: one small read, so the
+            # sorted stream of answers stays narrow
+            rounds = {
+                int(i): (int(p), str(pack), mode == "review")
+                for i, p, pack, mode in self.db.execute(
+                    "SELECT id, player_id, pack_id, mode FROM rounds"
                 )
-                player_id, pack_id, mode = mode_rows[0]
-                for i, fact in enumerate(answer.facts):
-                    self._progress(player_id, pack_id, fact, mode, answer, answer.result_of(i))
-
-    def _all_answers(self, per_fact: bool = True) -> Iterator[tuple[int, AnswerRecord]]:
-        rows = self.db.execute(
-            "SELECT a.id, a.round_id, a.seq, a.question_id, a.kind, a.response, a.result, "
-            "a.credit, a.exact, a.points, a.seconds, a.answered_at FROM answers a "
-            "ORDER BY a.answered_at, a.id"
-        )
-        facts: dict[int, list[str]] = {}
-        results: dict[int, list[str]] = {}
-        each = "result" if per_fact else "NULL"  # schema step 5 added each fact's own result
-        for answer_id, fact, result in self.db.execute(
-            f"SELECT answer_id, fact_id, {each} FROM answer_facts ORDER BY answer_id, fact_id"
-        ):
-            facts.setdefault(int(answer_id), []).append(str(fact))
-            results.setdefault(int(answer_id), []).append(str(result or ""))
-        for r in rows:
-            yield (
-                int(r[1]),
-                AnswerRecord(
-                    seq=r[2],
-                    question_id=r[3],
-                    kind=r[4],
-                    facts=tuple(facts.get(int(r[0]), ())),
-                    response=r[5],
-                    result=r[6],
-                    credit=r[7],
-                    exact=bool(r[8]),
-                    points=r[9],
-                    seconds=r[10],
-                    answered_at=r[11],
-                    fact_results=tuple(x or r[6] for x in results.get(int(r[0]), ())),
-                ),
+            }
+            rows = self.db.stream(
+                f"SELECT a.round_id, a.kind, a.result, a.exact, a.answered_at, af.fact_id, {each} "
+                "FROM answers a JOIN answer_facts af ON af.answer_id = a.id "
+                "ORDER BY a.answered_at, a.id, af.fact_id"
             )
+            for round_id, kind, answer_result, exact, at, fact, own in rows:
+                player_id, pack_id, reviewing = rounds[round_id]
+                result = own or answer_result
+                key = (player_id, pack_id, fact)
+                # attempts, rights, last result, last kind, last time, mastered, card
+                row = state.get(key)
+                if row is None:
+                    row = state[key] = [0, 0, "", "", "", 0, None]
+                right = result == "right"
+                if not right:
+                    row[5] = 0
+                elif reviewing and row[2] == "right":
+                    row[5] = 1
+                row[0] += 1
+                row[1] += right
+                row[2] = result
+                row[3] = kind
+                row[4] = at
+                row[6] = advance(row[6], result, exact, parse(at))
+            for (player_id, pack_id, fact), row in state.items():
+                card, due = finish(row[6])
+                self.db.execute(
+                    "INSERT INTO fact_progress (player_id, pack_id, fact_id, attempts, rights, "
+                    "last_result, last_kind, last_at, mastered, card, due) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (player_id, pack_id, fact, *row[:6], card, due),
+                )
 
     # -- reading ----------------------------------------------------------------------
 

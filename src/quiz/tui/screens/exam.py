@@ -18,7 +18,7 @@ from quiz.tui.host import Next
 from quiz.tui.literal import literal
 from quiz.tui.widgets.passage import Passage
 
-STYLE = {"right": "right", "partial": "partial", "wrong": "wrong", "unanswered": "wrong"}
+STYLE = {"right": "right", "partial": "partial", "wrong": "wrong", "blank": "wrong"}
 
 
 class ReviewItem(Vertical):

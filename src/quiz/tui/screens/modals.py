@@ -55,8 +55,8 @@ class ConfirmQuit(Confirm):
             )
         elif exam:
             super().__init__(
-                "Hand in your paper now? Questions not answered count as wrong, and a paper "
-                "is sat only once.",
+                "Hand in your paper now? Questions not answered are left blank and score "
+                "nothing, and a paper is sat only once.",
                 "Hand in",
                 "Keep going",
             )

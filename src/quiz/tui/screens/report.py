@@ -62,7 +62,7 @@ class ReportScreen(Screen[None]):
             )
             yield Static(
                 "red: half the marks or more lost · yellow: a fifth or more · green: less · "
-                "plain: not asked about",
+                "plain: not asked about (a blank loses every mark, as a wrong answer does)",
                 classes="label",
             )
             for p in rep.paragraphs:
@@ -100,7 +100,7 @@ class ReportScreen(Screen[None]):
     def _students(self) -> DataTable[str]:
         table: DataTable[str] = DataTable(id="report-students", cursor_type="none")
         table.add_columns(
-            "Name", "Score", "%", "Right", "Partly", "Wrong", "Blank", "Time", "Status"
+            "Name", "Score", "%", "Right", "Partly right", "Wrong", "Blank", "Time", "Status"
         )
         for s in self.report.results.sittings:
             table.add_row(
@@ -110,7 +110,7 @@ class ReportScreen(Screen[None]):
                 str(s.right),
                 str(s.partial),
                 str(s.wrong),
-                str(s.unanswered),
+                str(s.blank),
                 minutes(s.seconds),
                 status_words(s.status),
             )

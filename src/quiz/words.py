@@ -669,3 +669,11 @@ def minutes(seconds: float) -> str:
 def clock_text(seconds: float) -> str:
     """Time left, rounded up: it shows 0:01 until the time is really over."""
     return minutes(max(0, int(seconds + 0.999)))
+
+
+# -- the server of browser tabs ----------------------------------------------------------
+
+
+def websocket_only() -> str:
+    """The answer to a plain request at `quiz serve`'s /ws (a tab's page opens a websocket)."""
+    return _("This address takes a game tab's websocket, not a page: open the server's address.")

@@ -50,6 +50,15 @@ What is measured, and what the goals mean:
    `quiz export --all` are also run in a fresh interpreter that then reports
    whether any `textual` module was imported: the goal is that none is.
 
+3. With `--breakdown`: where the time to each usable screen goes, in CPU time (every
+   thread of the process), which a busy machine hardly changes: the interpreter's start,
+   `import textual.app` (the minimal app pays both too), everything before `App.run` (quiz's
+   imports, the pack, the round, the app object) and `App.run` until the first frame with
+   that screen, usable, is written to the terminal (styles, widgets, layout, the paint; for
+   `quiz`, also the threads loading the packs and the store meanwhile). Each launch runs in
+   tmux with a small probe that wraps `App.run` and the terminal driver's `write` (public
+   API), `--rounds` times, alternating; the medians are printed.
+
 Settings, the store, the pack cache and user packs go to a temporary folder
 (QUIZ_CONFIG_DIR, QUIZ_CACHE_DIR, QUIZ_DATA_DIR). Modules load from bytecode
 kept under a private PYTHONPYCACHEPREFIX (filled by the warm-up), as they would
@@ -405,12 +414,111 @@ def importtime(quiz: list[str], env: dict[str, str], top: int = 15) -> None:
             print(f"  {cum / 1000:8.1f} ms  (self {own / 1000:6.1f})  {mod}")
 
 
+# Runs the minimal app or quiz in tmux and writes the CPU seconds (all threads) at four
+# points: its first line, `import textual.app` done, `App.run` called, and the write to the
+# terminal that completes the screen (the same texts as above, all written). It wraps
+# `App.run` and the terminal driver's `write` (public), and imports nothing of quiz early.
+BREAKDOWN_PROBE = """\
+import json, os, sys, time
+marks = [time.process_time()]
+out, needles, target, *argv = sys.argv[1:]
+needles = json.loads(needles)
+import textual.app
+from textual.drivers.linux_driver import LinuxDriver
+marks.append(time.process_time())
+from textual.app import App
+
+apps = []
+run, write = App.run, LinuxDriver.write
+def timed_run(self, *args, **kwargs):
+    marks.append(time.process_time())
+    apps.append(self)
+    return run(self, *args, **kwargs)
+seen = set()
+def watched_write(self, data):
+    write(self, data)
+    if len(marks) == 3:
+        seen.update(n for n in needles if n in data)
+        if len(seen) == len(needles):  # the frame that completes the screen is written
+            marks.append(time.process_time())
+            with open(out + ".tmp", "w") as fh:
+                json.dump(marks, fh)
+            os.replace(out + ".tmp", out)
+            apps[0].exit()
+App.run, LinuxDriver.write = timed_run, watched_write
+if target != "quiz":
+    import runpy
+    runpy.run_path(target, run_name="__main__")
+else:
+    import quiz.cli
+    sys.exit(quiz.cli.main(argv))
+"""
+
+
+def bench_breakdown(rounds: int, quiz: list[str], env: dict[str, str], tmp: Path) -> None:
+    minimal = tmp / "minimal_app.py"
+    minimal.write_text(MINIMAL_APP, encoding="utf-8")
+    probe = tmp / "breakdown_probe.py"
+    probe.write_text(BREAKDOWN_PROBE, encoding="utf-8")
+    seed, prompt, last_option = first_choice_question(quiz, env)
+    title = default_pack_title(quiz, env)
+    runs = [  # what must have been written: the same texts as the screens' timing waits for
+        ("minimal app", [MARKER], []),
+        ("quiz play", [prompt, last_option], ["play", "--seed", str(seed), "--count", "5"]),
+        ("quiz (home)", [title, START], []),
+    ]
+    tmux = Tmux(env)
+    marks: dict[str, list[list[float]]] = {name: [] for name, _, _ in runs}
+    try:
+        tmux.start_server()
+        returning_player(quiz, env, tmux, title)  # as for the screens above
+        for r in range(rounds + 1):  # the first round warms every cache and is not counted
+            for name, needles, argv in runs if r % 2 == 0 else reversed(runs):
+                out = tmp / "breakdown.json"
+                out.unlink(missing_ok=True)
+                app = str(minimal) if name == "minimal app" else "quiz"
+                cmd = [sys.executable, str(probe), str(out), json.dumps(needles), app, *argv]
+                session = tmux.launch(cmd)
+                try:
+                    deadline = time.perf_counter() + TIMEOUT
+                    while not out.is_file():
+                        if time.perf_counter() > deadline:
+                            raise RuntimeError(f"{name}: no usable screen after {TIMEOUT:.0f} s")
+                        time.sleep(POLL)
+                    if r:
+                        marks[name].append(json.loads(out.read_text()))
+                finally:
+                    tmux._run("kill-session", "-t", session, check=False)
+    finally:
+        tmux.kill_server()
+    print(
+        f"\nCPU ms until the usable screen (all threads; medians of {rounds}):\n"
+        f"{'':<14}{'python':>8}{'textual.app':>13}{'before run':>12}{'run → screen':>14}"
+        f"{'total':>8}{'ratio':>8}"
+    )
+    base = None
+    for name, *_ in runs:
+        cols = [statistics.median(c) * 1000 for c in zip(*marks[name], strict=True)]
+        parts = [cols[0], cols[1] - cols[0], cols[2] - cols[1], cols[3] - cols[2]]
+        total = cols[3]
+        base = base or total
+        print(
+            f"{name:<14}{parts[0]:>8.0f}{parts[1]:>13.0f}{parts[2]:>12.0f}{parts[3]:>14.0f}"
+            f"{total:>8.0f}{total / base:>7.2f}×"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description="quiz start-up benchmarks: screens a player can use"
     )
     parser.add_argument("--rounds", type=int, default=7, help="alternating rounds (default 7)")
     parser.add_argument("--importtime", action="store_true", help="list the slowest imports")
+    parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="also the CPU time to each screen by phase (Python, Textual, quiz, the screen)",
+    )
     parser.add_argument(
         "--bytecode-as-is",
         action="store_true",
@@ -458,6 +566,8 @@ def main() -> int:
         if args.only != "screens":
             bench_help(args.rounds, quiz, env)
             bench_no_textual(env)
+        if args.breakdown:
+            bench_breakdown(args.rounds, quiz, env, tmp)
         if args.importtime:
             importtime(quiz, env)
     return 0

@@ -8,6 +8,7 @@ Traffic goes to loopback only; every wait has a deadline.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import re
 import signal
@@ -116,6 +117,7 @@ class Player:
         self._reader: asyncio.Task[None] | None = None
         self._changed = asyncio.Event()
         self.closed = False
+        self.messages: list[Any] = []  # the server's text messages (JSON): downloads, URLs
 
     async def open(self) -> Player:
         self.ws = await self.session.ws_connect(self.url, max_msg_size=0)
@@ -129,6 +131,9 @@ class Player:
         async for message in self.ws:
             if message.type == aiohttp.WSMsgType.BINARY:
                 self.stream.feed(message.data)
+                self._changed.set()
+            elif message.type == aiohttp.WSMsgType.TEXT:
+                self.messages.append(json.loads(message.data))
                 self._changed.set()
         self.closed = True
         self._changed.set()

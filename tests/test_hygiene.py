@@ -109,6 +109,32 @@ def test_the_import_probe_can_see_textual() -> None:
     assert "textual" in _loaded_after_import(["textual"])
 
 
+def test_the_home_screens_first_frame_does_not_load_the_questions() -> None:
+    """What `quiz` draws first (its app, the home screen and form) names the kinds of question
+    from quiz.kind_labels: the questions, their grading and the wording layer (a tenth of the
+    time to that frame) load after it, with the flow."""
+    loaded = _loaded_after_import(
+        [
+            "quiz.commands.home",
+            "quiz.tui.app",
+            "quiz.tui.screens.home",
+            "quiz.tui.widgets.home_form",
+        ]
+    )
+    assert "quiz.kind_labels" in loaded and "quiz.tui.widgets.home_form" in loaded
+    early = sorted(loaded & {"quiz.question", "quiz.kinds", "quiz.words", "quiz.round.views"})
+    assert early == [], f"the home screen's first frame loads {early}"
+
+
+def test_the_kinds_registry_takes_its_names_and_labels_from_one_table() -> None:
+    from quiz.kind_labels import KIND_LABELS
+    from quiz.kinds import KINDS, RECALL_KINDS
+
+    assert list(KINDS) == list(KIND_LABELS)
+    assert {k: (i.label, i.recall) for k, i in KINDS.items()} == KIND_LABELS
+    assert {k for k, (_, recall) in KIND_LABELS.items() if recall} == RECALL_KINDS
+
+
 # -- the bundled source ---------------------------------------------------------------------
 
 

@@ -221,3 +221,52 @@ async def test_a_server_that_dies_takes_its_tabs_with_it() -> None:
             assert not pid_alive(pid)
     finally:
         server.stop()
+
+
+async def test_a_plain_request_for_the_websocket_is_a_400_without_a_traceback() -> None:
+    """A crawler or a curious student asking for /ws as a page: told so, and nothing logged
+    but what a teacher wants to see (no traceback, no tab opened)."""
+    with Served() as server:
+        async with aiohttp.ClientSession() as session:
+            for _ in range(2):
+                async with session.get(server.base + "/ws") as response:
+                    assert response.status == 400
+                    assert "websocket" in await response.text()
+        output = server.stop()
+    assert "Traceback" not in output and "Error" not in output, output
+    assert "tab opened" not in output and "failed" not in output, output
+
+
+OUTSIDE = re.compile(r"""url\(\s*["']?(?!data:|#)|@import|https?://(?!www\.w3\.org/)""", re.I)
+
+
+async def test_a_served_screenshot_loads_nothing_and_comes_with_a_csp() -> None:
+    """Command palette → Screenshot in a tab: the browser opens the SVG the server relays. It
+    names nothing outside itself (Textual's export would fetch fonts from a CDN), and the
+    response says the browser may load nothing for it nor sniff another type."""
+    with Served("--token", TOKEN) as server:
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+            player = await Player(session, server.ws_url()).open()
+            await player.see("Who is playing?")
+            await player.keys("\x10")  # Ctrl+P: the command palette
+            await player.see("Search for commands")
+            await player.keys("screenshot")
+            await player.see("Save an SVG")
+            await player.keys("\r")
+
+            def delivered(_: str) -> str | None:
+                starts = [m for m in player.messages if m and m[0] == "deliver_file_start"]
+                return starts[0][1] if starts else None
+
+            key = await player.until(delivered)
+            async with session.get(f"{server.base}/download/{key}?token={TOKEN}") as response:
+                assert response.status == 200
+                svg = await response.text()
+                headers = response.headers
+            await player.close()
+    assert svg.lstrip().startswith("<svg") and "Who is playing?" in svg.replace("&#160;", " ")
+    assert OUTSIDE.findall(svg) == []
+    csp = headers["Content-Security-Policy"]
+    assert "default-src 'none'" in csp and "script-src" not in csp
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Content-Type"].startswith("image/svg+xml")

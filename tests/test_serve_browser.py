@@ -130,7 +130,9 @@ def test_a_browser_plays_a_served_game(tmp_path: Path) -> None:
             response = page.goto(server.url)
             assert response is not None and response.status == 200
             tab.see("Who is playing?")
-            page.click("#terminal")  # the keyboard goes to the terminal
+            # No click first: the page gives the terminal the keyboard, the game the name.
+            focused = page.evaluate("document.activeElement.className")
+            assert "xterm-helper-textarea" in focused, focused
             page.keyboard.type("Ada")
             page.keyboard.press("Enter")
             tab.see("Player: Ada")

@@ -3,6 +3,7 @@ remembered, screenshots, the 'too small' notice, help, the source reader, the su
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -100,7 +101,11 @@ async def test_a_screenshot_says_where_it_went(tmp_path: Path, moon: Pack) -> No
     app = app_with(start(moon, 2, 1, kinds=("choice", "true_false")))
     async with started(app) as pilot:
         saved = app.deliver_screenshot(path=str(tmp_path / "shots"))
-        assert saved is not None and Path(saved).is_file()
+        assert saved is not None and Path(saved).is_file() and saved.endswith(".svg")
+        svg = Path(saved).read_text(encoding="utf-8")
+        # It loads nothing from elsewhere where it is opened (Textual's fetches its fonts).
+        assert "<svg" in svg and "@font-face" not in svg and "cdnjs" not in svg
+        assert re.findall(r"https?://(?!www\.w3\.org/)|url\((?!#)", svg) == []
         await until(pilot, lambda: any(f"Saved {saved}" in n for n in pilot.notes.texts()))  # type: ignore[attr-defined]
         blocked = tmp_path / "a-file"
         blocked.write_text("")

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from quiz.kind_labels import KIND_LABELS
 from quiz.question import Figure, InvalidResponse, Key, Many, One, Order, Question, Response, Text
 from quiz.round.codes import Refusal, Shape
 from quiz.text import fold
@@ -25,49 +26,18 @@ class KindInfo:
     recall: bool  # the player must produce or pick the fact, not only judge a statement
 
 
-_REGISTRY = (
-    KindInfo(
-        "choice",
-        "Multiple choice",
-        One,
-        True,
-    ),
-    KindInfo(
-        "true_false",
-        "True or false",
-        One,
-        False,
-    ),
-    KindInfo(
-        "typed",
-        "Typed answer",
-        Text,
-        True,
-    ),
-    KindInfo(
-        "number",
-        "Number",
-        Figure,
-        True,
-    ),
-    KindInfo(
-        "multi",
-        "Select all that apply",
-        Many,
-        True,
-    ),
-    KindInfo(
-        "order",
-        "Time order",
-        Order,
-        True,
-    ),
-    KindInfo(
-        "evidence",
-        "Which sentence proves it?",
-        One,
-        False,
-    ),
+# The key type of each kind; the names, their order, labels and recall are quiz.kind_labels's.
+_KEYS: dict[str, type[Key]] = {
+    "choice": One,
+    "true_false": One,
+    "typed": Text,
+    "number": Figure,
+    "multi": Many,
+    "order": Order,
+    "evidence": One,
+}
+_REGISTRY = tuple(
+    KindInfo(name, label, _KEYS[name], recall) for name, (label, recall) in KIND_LABELS.items()
 )
 
 KINDS: dict[str, KindInfo] = {k.name: k for k in _REGISTRY}

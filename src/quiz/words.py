@@ -848,3 +848,11 @@ def saving_news(event: SaveEvent) -> str:
     if isinstance(event, Resumed):
         return saving_resumed()
     return write_dropped(event.reason)
+
+
+# -- the server of browser tabs ----------------------------------------------------------
+
+
+def websocket_only() -> str:
+    """The answer to a plain request at `quiz serve`'s /ws (a tab's page opens a websocket)."""
+    return _("This address takes a game tab's websocket, not a page: open the server's address.")

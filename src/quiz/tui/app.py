@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -228,13 +229,26 @@ class QuizApp(App[None]):
     def deliver_screenshot(
         self, filename: str | None = None, path: str | None = None, time_format: str | None = None
     ) -> str | None:
-        """Save the screen as SVG where it can be found, and say where (or why not)."""
-        if self.is_web:  # a browser tab downloads it
-            return super().deliver_screenshot(filename, path, time_format)
+        """Save the screen as SVG where it can be found, and say where (or why not). The SVG
+        loads nothing from elsewhere (quiz.tui.screenshot): Textual's would fetch its fonts
+        from a CDN wherever it is opened."""
+        from quiz.tui.screenshot import file_name, self_contained
+
+        name = filename or file_name(self.title, time_format)
+        svg = self_contained(self.export_screenshot())
+        if self.is_web:  # a browser tab downloads it (the server adds a CSP that says so too)
+            return self.deliver_text(
+                io.StringIO(svg),
+                save_filename=name,
+                open_method="browser",
+                mime_type="image/svg+xml",
+                name="screenshot",
+            )
         folder = Path(path) if path else screenshot_folder()
+        saved = folder / name
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            saved = self.save_screenshot(filename, str(folder), time_format)
+            saved.write_text(svg, encoding="utf-8")
         except OSError as exc:
             self.notify(
                 visible(f"Could not save the screenshot in {folder}: {exc.strerror or exc}"),
@@ -244,7 +258,7 @@ class QuizApp(App[None]):
             )
             return None
         self.notify(visible(f"Saved {saved}"), title="Screenshot", markup=False)
-        return saved
+        return str(saved)
 
     def _playing(self) -> Any:
         """The round on screen, under any dialog or notice, or None."""

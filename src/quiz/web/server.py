@@ -35,6 +35,7 @@ from aiohttp import WSMsgType, web
 from quiz.web.access import Access
 from quiz.web.forks import ForkServerContext, context, fork
 from quiz.web.textual_serve_adapter import STATICS, ForkedAppService, Server, TabProcess
+from quiz.words import websocket_only
 
 TEMPLATES = Path(__file__).parent / "templates"
 COOKIE = "quiz_token"
@@ -133,6 +134,7 @@ class QuizServer(Server):
                 web.get("/favicon.ico", _no_content),  # asked for by every browser
             ]
         )
+        app.on_response_prepare.append(_headers)
         app.on_shutdown.append(self.on_shutdown)
         return app
 
@@ -152,8 +154,6 @@ class QuizServer(Server):
             response.set_cookie(
                 self.cookie, from_address, httponly=True, samesite="Strict", path="/"
             )
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
         return response
 
     def _page(self, name: str, status: int, **context: Any) -> web.Response:
@@ -179,9 +179,11 @@ class QuizServer(Server):
     async def handle_websocket(  # type: ignore[override]
         self, request: web.Request
     ) -> web.StreamResponse:
+        websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
+        if not websocket.can_prepare(request).ok:  # a plain GET: no tab, no traceback
+            return web.Response(status=400, text=websocket_only())
         if len(self.tabs) >= self.limits.max_sessions:
             return self._page("full.html", 503, most=self.limits.max_sessions)
-        websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
         width = _number(request.query.get("width"), 80, TERMINAL_SIZE)
         height = _number(request.query.get("height"), 24, TERMINAL_SIZE)
         assert self.forks is not None
@@ -289,11 +291,31 @@ class QuizServer(Server):
             await runner.cleanup()
 
 
+# Every download: nothing loaded from anywhere (a screenshot's styles are inline, its
+# images data:), no script, and the type as sent.
+DOWNLOAD_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "sandbox",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
 CSP = (
     "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
     "base-uri 'none'; form-action 'none'"
 )
+
+
+async def _headers(request: web.Request, response: web.StreamResponse) -> None:
+    """Headers every response carries, set as it starts (a streamed response, such as a
+    download or the websocket's handshake, cannot take them once under way). A download (a
+    tab's screenshot, made by textual-serve's handler) may load nothing and run nothing."""
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    if request.path.startswith("/download/"):
+        response.headers.update(DOWNLOAD_HEADERS)
 
 
 async def _no_content(request: web.Request) -> web.Response:

@@ -18,9 +18,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.lazy import Lazy
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from quiz import words
 from quiz.question import DONT_KNOW, Response
@@ -39,6 +40,7 @@ from quiz.session import Session
 from quiz.tui.literal import literal
 from quiz.tui.screens.modals import ConfirmQuit
 from quiz.tui.widgets.answers import AnswerList, Mode
+from quiz.tui.widgets.footer import LateFooter
 from quiz.tui.widgets.passage import Passage
 from quiz.tui.widgets.status import StatusBar
 
@@ -107,7 +109,8 @@ class PlayScreen(Screen[EndReason]):
             with Vertical(id="answer"):
                 yield self._answer_widget(view)
             yield Vertical(id="feedback")
-        yield Footer()
+        # The keys come a frame later: styling the footer and its keys would delay the question.
+        yield Lazy(LateFooter())
 
     def on_mount(self) -> None:
         short = self.session.spec.shortfall(self.session.total)

@@ -33,7 +33,7 @@ from textual.widgets import (
     Static,
 )
 
-from quiz.kinds import KINDS
+from quiz.kind_labels import KIND_LABELS  # not quiz.kinds, which imports the questions
 from quiz.limits import MAX_COUNT
 from quiz.packs.model import Pack
 from quiz.packs.registry import DEFAULT_PACK
@@ -70,14 +70,16 @@ class Remembered:
         )
         count = prefs.get("count")
         kinds = prefs.get("kinds")
-        ticked = frozenset(k for k in kinds if k in KINDS) if isinstance(kinds, list) else None
+        ticked = (
+            frozenset(k for k in kinds if k in KIND_LABELS) if isinstance(kinds, list) else None
+        )
         streak, speed = prefs.get("streak_bonus"), prefs.get("speed_bonus")
         paper = data.typed_paper if data.typed_paper is not None else prefs.get("paper")
         return cls(
             pack=pack,
             review=prefs.get("mode") == "review",
             count=count if isinstance(count, int) and 1 <= count <= MAX_COUNT else 10,
-            kinds=ticked or frozenset(KINDS),  # none remembered: every kind
+            kinds=ticked or frozenset(KIND_LABELS),  # none remembered: every kind
             streak_bonus=streak if isinstance(streak, bool) else True,
             speed_bonus=speed if isinstance(speed, bool) else False,
             paper=(paper if isinstance(paper, str) else "")[:40],
@@ -148,7 +150,11 @@ class HomeForm(Vertical):
 
     @staticmethod
     def kinds_label(k: int) -> str:
-        return "Question kinds: all" if k == len(KINDS) else f"Question kinds: {k} of {len(KINDS)}"
+        return (
+            "Question kinds: all"
+            if k == len(KIND_LABELS)
+            else f"Question kinds: {k} of {len(KIND_LABELS)}"
+        )
 
     def pack(self) -> Pack | None:
         value = self.query_one("#pack", Select).value
@@ -232,14 +238,14 @@ class HomeForm(Vertical):
             return None
         if not self.filled:
             r = self.remembered
-            kinds = tuple(k for k in KINDS if k in r.kinds)
+            kinds = tuple(k for k in KIND_LABELS if k in r.kinds)
             topics = tuple(t for _, t, on in self.topics_of(pack) if on)
             return HomeChoice(
                 action,
                 pack.id,
                 "review" if r.review else "practice",
                 r.count,
-                kinds if set(kinds) != set(KINDS) else None,
+                kinds if set(kinds) != set(KIND_LABELS) else None,
                 topics or None,
                 None,  # a new random seed: the seed field starts empty
                 r.streak_bonus,
@@ -268,7 +274,7 @@ class HomeForm(Vertical):
             pack.id,
             mode,
             count,
-            kinds if set(kinds) != set(KINDS) else None,
+            kinds if set(kinds) != set(KIND_LABELS) else None,
             tuple(self.query_one("#topics", SelectionList).selected) or None,
             seed,
             self.query_one("#streak", Checkbox).value,
@@ -316,7 +322,9 @@ class RoundOptions(Vertical):
             with Vertical():
                 yield Label(form.kinds_label(len(r.kinds)), id="kinds-label")
                 yield SelectionList[str](
-                    *((KINDS[k].label, k, k in r.kinds) for k in KINDS), id="kinds", compact=True
+                    *((KIND_LABELS[k][0], k, k in r.kinds) for k in KIND_LABELS),
+                    id="kinds",
+                    compact=True,
                 )
             with Vertical():
                 ticked = sum(on for *_, on in topics)

@@ -66,7 +66,8 @@ def answer(session: Session, n: int) -> int:
     done = 0
     while done < n and session.phase is not Phase.FINISHED:
         session.answer(right_response(session.current))
-        session.next()
+        if session.phase is Phase.FEEDBACK:  # an exam shows none: it moves on by itself
+            session.next()
         done += 1
     return done
 
@@ -314,3 +315,39 @@ async def test_the_full_screen_game_says_saving_paused_and_saved_again(moon: Pac
     player = store.players()[0]
     assert store.totals(player.id)[:2] == (1, 3)
     store.close()
+
+
+def test_a_paper_sat_while_the_store_is_locked_keeps_every_answer_and_its_hold(
+    tmp_path: Path,
+) -> None:
+    """An exam's answers renew the sitting's hold in their own commit, through the saver: a
+    lock mid-sitting pauses saving (no answer waits on a second write of its own), and once
+    the lock is gone every answer is kept with the hold and the clock renewed."""
+    from classroom import moon_paper
+    from quiz.classroom import sitting
+    from quiz.clock import ManualClock
+
+    target = str(tmp_path / "progress.db")
+    store = open_store(target)
+    store.saver.patience = 0.5
+    seen = watch(store)
+    paper = moon_paper(count=5)
+    ann = store.player("Ann")
+    clock = ManualClock()
+    before = sitting.take(store, ann, paper, clock, "here/1/a")
+    assert before.unfinished is not None
+    session, recorder = sitting.resume(
+        paper, before.unfinished, store, ann, clock, None, "here/1/a"
+    )
+    given = answer(session, 1)
+    other = sqlite3.connect(target, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    given += answer(session, 2)
+    assert any(isinstance(e, Paused) for e in seen)
+    other.execute("ROLLBACK")
+    other.close()
+    clock.advance(seconds=30)
+    given += answer(session, 10)
+    assert session.phase is Phase.FINISHED and not recorder.taken_over
+    assert store.saver.settle(SETTLE)
+    assert kept(target, recorder.uid) == (given, "done", list(range(given)))

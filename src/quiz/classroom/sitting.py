@@ -76,8 +76,9 @@ def key_withheld(store: SqlStore, paper: Paper, clock: Clock) -> bool:
 
 
 class Held(Listener):
-    """The store's recorder, for a window that holds the sitting: each answer first renews
-    the hold and keeps the clock, then is recorded; a thread touches the sitting every
+    """The store's recorder, for a window that holds the sitting: each answer renews the hold
+    and keeps the clock in the commit that records it (through the saver, so a store that
+    falters delays neither); a thread touches the sitting every
     TOUCH_EVERY seconds between answers. If another window has taken the sitting over (this
     one was silent past its lease: suspended, cut off), nothing more is recorded from here
     and the player is told once."""
@@ -92,6 +93,7 @@ class Held(Listener):
     ) -> None:
         self.store, self.round_id, self.holder = store, round_id, holder
         self.recorder, self.on_problem = recorder, on_problem
+        recorder.holder = holder  # each answer renews the hold in its own commit
         self.lost = False
         self._stop = threading.Event()
 
@@ -110,13 +112,16 @@ class Held(Listener):
         except StoreError:
             return True  # the store falters: the recorder says so, and the hold stands
         if not held:
-            from quiz import words
-
-            self.lost = True
-            self._stop.set()
-            if self.on_problem is not None:
-                self.on_problem(words.taken_over())
+            self._lose()
         return held
+
+    def _lose(self) -> None:
+        from quiz import words
+
+        self.lost = True
+        self._stop.set()
+        if self.on_problem is not None:
+            self.on_problem(words.taken_over())
 
     def watch(self, session: Session) -> None:
         """Touch the sitting every TOUCH_EVERY seconds until it ends (a daemon thread: a
@@ -148,8 +153,11 @@ class Held(Listener):
         self.recorder.started(session)
 
     def answered(self, session: Session, outcome: Outcome) -> None:
-        if self.keep(session):
-            self.recorder.answered(session, outcome)
+        if self.lost:
+            return
+        self.recorder.answered(session, outcome)  # the hold renewed in the answer's commit
+        if self.recorder.taken_over:
+            self._lose()
 
     def finished(self, session: Session) -> None:
         if not self.lost:

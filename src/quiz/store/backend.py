@@ -41,6 +41,17 @@ class RoundClosed(StoreError):
         )
 
 
+class TakenOver(StoreError):
+    """Another window holds the sitting now (this one was silent past its lease): its answers
+    from here are not kept."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "this sitting was taken over in another window or tab, so answers given here are "
+            "not kept"
+        )
+
+
 class Backend(Protocol):
     dialect: str
     where: str  # what to call it in messages: a path or a database name

@@ -10,6 +10,8 @@ import os
 import socket
 import uuid
 
+LEASE = 120.0  # seconds an open sitting stays held by a window that has gone quiet
+
 
 def new_holder() -> str:
     """A name for this window: host/pid/random. Several windows of one process (tests, a

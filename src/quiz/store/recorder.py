@@ -13,10 +13,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from quiz.session import Listener, Outcome, Session
-from quiz.store.backend import StoreError
+from quiz.store.backend import StoreError, TakenOver
 from quiz.store.records import AnswerRecord
 from quiz.store.review import iso
-from quiz.store.writes import FinishRound, RecordAnswer, StartRound, Write
+from quiz.store.writes import FinishRound, Hold, RecordAnswer, StartRound, Write
 
 if TYPE_CHECKING:
     from quiz.store.records import Player
@@ -49,6 +49,8 @@ class Recorder(Listener):
         self.resumed = uid is not None
         self.uid = uid or str(uuid.uuid4())  # the round's name on every store and computer
         self.problem: str | None = None
+        self.holder: str | None = None  # the window holding this sitting, when one does
+        self.taken_over = False  # another window holds the sitting now
 
     @classmethod
     def later(
@@ -86,7 +88,8 @@ class Recorder(Listener):
             )
 
     def answered(self, session: Session, outcome: Outcome) -> None:
-        self._try(lambda: RecordAnswer(self.uid, AnswerRecord.of(outcome)))
+        held = None if self.holder is None else Hold(self.holder, session.elapsed())
+        self._try(lambda: RecordAnswer(self.uid, AnswerRecord.of(outcome), held))
 
     def finished(self, session: Session) -> None:
         self._try(
@@ -104,8 +107,9 @@ class Recorder(Listener):
         try:
             round_id = self.store.saver.send(write())
         except StoreError as exc:
-            self.problem = f"progress is not being saved: {exc}"
-            if self.on_problem is not None:
+            self.taken_over = isinstance(exc, TakenOver)
+            self.problem = str(exc) if self.taken_over else f"progress is not being saved: {exc}"
+            if self.on_problem is not None and not self.taken_over:  # its holder says that
                 self.on_problem(self.problem)
             return
         if round_id is not None:

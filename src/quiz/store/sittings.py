@@ -28,12 +28,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from quiz.store.backend import StoreError
-from quiz.store.holder import gone
+from quiz.store.holder import LEASE, gone
 from quiz.store.records import AnswerRecord, KeptAnswer, SittingRow
 from quiz.store.review import iso, parse_iso
 from quiz.store.sql import SqlStore
+from quiz.store.writes import Hold
 
-LEASE = 120.0  # seconds an open sitting stays held by a window that has gone quiet
 TOUCH_EVERY = 30.0  # how often a window playing a sitting says it still is
 
 _COLUMNS = (
@@ -293,18 +293,8 @@ def _claim(
 def touch(store: SqlStore, round_id: int, holder: str, elapsed: float, now: dt.datetime) -> bool:
     """The window still plays the sitting: its lease renewed and its clock kept (never moved
     back). False when another window has taken it over (this one's lease had lapsed)."""
-    db = store.db
-    with db.transaction():
-        kept = db.execute(
-            "UPDATE rounds SET lease_until = ?, touched_at = ?, elapsed = CASE "
-            "WHEN elapsed IS NULL OR elapsed < ? THEN ? ELSE elapsed END "
-            "WHERE id = ? AND status = 'open' AND (holder = ? OR holder IS NULL) RETURNING id",
-            (iso(now + dt.timedelta(seconds=LEASE)), iso(now), elapsed, elapsed, round_id, holder),
-        )
-        if kept:
-            return True
-        rows = db.execute("SELECT status, holder FROM rounds WHERE id = ?", (round_id,))
-        return not rows or rows[0][0] != "open" or rows[0][1] == holder
+    with store.db.transaction():
+        return store.renew(round_id, Hold(holder, elapsed), now)
 
 
 def let_go(store: SqlStore, round_id: int, holder: str) -> None:

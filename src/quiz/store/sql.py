@@ -15,12 +15,13 @@ from typing import Any
 
 from quiz.clock import Clock, SystemClock
 from quiz.store import review
-from quiz.store.backend import Backend, RoundClosed, StoreError
+from quiz.store.backend import Backend, RoundClosed, StoreError, TakenOver
+from quiz.store.holder import LEASE
 from quiz.store.outbox import FILE, Outbox
 from quiz.store.records import AnswerRecord, FactProgress, Player, RoundRow, TopScore
 from quiz.store.saver import Saver
 from quiz.store.schema import migrate
-from quiz.store.writes import RecordAnswer, StartRound, Write
+from quiz.store.writes import Hold, RecordAnswer, StartRound, Write
 
 
 class SqlStore:
@@ -164,14 +165,15 @@ class SqlStore:
                 return self._add_round(self.player(w.player).id, w)
         round_id = self._round_id(w.round)
         if isinstance(w, RecordAnswer):
-            self.record_answer(round_id, w.answer)
+            self.record_answer(round_id, w.answer, w.held)
         else:
             self.finish_round(round_id, w.status, w.ended_at, w.score)
         return round_id
 
-    def record_answer(self, round_id: int, a: AnswerRecord) -> None:
+    def record_answer(self, round_id: int, a: AnswerRecord, held: Hold | None = None) -> None:
         """The answer, the round's score so far and the schedule of every fact it tests, in
-        one commit."""
+        one commit; for a sitting held by a window (`held`), its hold renewed in that commit,
+        or TakenOver when another window holds it now."""
         with self.db.transaction():
             player_id, pack_id, mode, status = self.db.execute(
                 "SELECT player_id, pack_id, mode, status FROM rounds WHERE id = ?", (round_id,)
@@ -182,6 +184,8 @@ class SqlStore:
                 return  # kept already: this is a write sent again
             if status != "open":
                 raise RoundClosed
+            if held is not None and not self.renew(round_id, held, self.clock.now()):
+                raise TakenOver
             (row,) = self.db.execute(
                 "INSERT INTO answers (round_id, seq, question_id, kind, response, result, credit, "
                 "exact, points, seconds, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -220,6 +224,27 @@ class SqlStore:
             )
             if not kept:
                 raise RoundClosed
+
+    def renew(self, round_id: int, held: Hold, now: dt.datetime) -> bool:
+        """Inside a write transaction: the sitting's hold renewed for `held.holder` and its
+        clock kept (never moved back); False when another window holds it now."""
+        kept = self.db.execute(
+            "UPDATE rounds SET lease_until = ?, touched_at = ?, elapsed = CASE "
+            "WHEN elapsed IS NULL OR elapsed < ? THEN ? ELSE elapsed END "
+            "WHERE id = ? AND status = 'open' AND (holder = ? OR holder IS NULL) RETURNING id",
+            (
+                review.iso(now + dt.timedelta(seconds=LEASE)),
+                review.iso(now),
+                held.elapsed,
+                held.elapsed,
+                round_id,
+                held.holder,
+            ),
+        )
+        if kept:
+            return True
+        rows = self.db.execute("SELECT status, holder FROM rounds WHERE id = ?", (round_id,))
+        return not rows or rows[0][0] != "open" or rows[0][1] == held.holder
 
     def finish_round(self, round_id: int, status: str, ended_at: str, score: int) -> None:
         with self.db.transaction():

@@ -50,9 +50,20 @@ class StartRound:
 
 
 @dataclass(frozen=True)
+class Hold:
+    """Who holds an exam's sitting (a window, see quiz.store.holder) and its clock so far:
+    an answer renews the hold in the same commit, or is refused when another window has
+    taken the sitting over."""
+
+    holder: str
+    elapsed: float
+
+
+@dataclass(frozen=True)
 class RecordAnswer:
     round: str
     answer: AnswerRecord
+    held: Hold | None = None
 
 
 @dataclass(frozen=True)
@@ -84,5 +95,6 @@ def loads(text: str) -> Write:
         raw = data["answer"]
         for key in ("facts", "fact_results"):
             raw[key] = tuple(raw[key])
-        return RecordAnswer(data["round"], AnswerRecord(**raw))
+        held = data.get("held")
+        return RecordAnswer(data["round"], AnswerRecord(**raw), Hold(**held) if held else None)
     return cls(**data)

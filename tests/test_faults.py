@@ -351,3 +351,95 @@ def test_a_paper_sat_while_the_store_is_locked_keeps_every_answer_and_its_hold(
     assert session.phase is Phase.FINISHED and not recorder.taken_over
     assert store.saver.settle(SETTLE)
     assert kept(target, recorder.uid) == (given, "done", list(range(given)))
+
+
+def test_a_paper_is_not_started_while_saving_is_paused(tmp_path: Path) -> None:
+    """A sitting's one-per-player check and its hold live on the store: with the store out of
+    reach (here: a write lock held while the player's row is made), a paper is refused in
+    one sentence instead of being played into answers no sitting on the store could take."""
+    from classroom import moon_paper
+    from quiz.classroom import sitting
+    from quiz.clock import ManualClock
+    from quiz.store.backend import StoreError
+
+    target = str(tmp_path / "progress.db")
+    store = open_store(target)
+    store.saver.falter("database is locked")
+    with pytest.raises(StoreError) as refused:
+        sitting.take(store, store.player("Ann"), moon_paper(), ManualClock(), "here/1/a")
+    assert refused.value.passing
+    assert str(refused.value).startswith("Paper ") and "Try again in a moment." in str(
+        refused.value
+    )
+
+
+def test_one_relative_path_in_two_folders_is_two_outboxes(tmp_path: Path, monkeypatch) -> None:
+    from quiz.store.outbox import Outbox
+
+    keys = []
+    for folder in ("classA", "classB"):
+        (tmp_path / folder).mkdir()
+        monkeypatch.chdir(tmp_path / folder)
+        keys.append(Outbox.of_store("class.db").store)
+    assert keys[0] != keys[1] and keys[0] == str(tmp_path / "classA" / "class.db")
+
+
+def test_an_answer_sent_late_gives_no_time_back(tmp_path: Path) -> None:
+    """A timed sitting's answer waits in the outbox (a lock) and is sent by a run half an
+    hour later: the sitting's clock counts from the answer, so it has run out by then."""
+    from classroom import moon_paper
+    from quiz.classroom import sitting
+    from quiz.clock import ManualClock
+    from quiz.store.sittings import sittings
+
+    target = str(tmp_path / "progress.db")
+    clock = ManualClock()
+    store = open_store(target, clock)
+    store.saver.patience = 0.3
+    paper = moon_paper(count=5, time_limit=900)
+    ann = store.player("Ann")
+    before = sitting.take(store, ann, paper, clock, "here/1/a")
+    assert before.unfinished is not None
+    session, recorder = sitting.resume(
+        paper, before.unfinished, store, ann, clock, None, "here/1/a"
+    )
+    clock.advance(seconds=60)
+    answer(session, 1)
+    other = sqlite3.connect(target, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    clock.advance(seconds=60)
+    answer(session, 1)  # kept here, at 120 s
+    assert store.saver.close(timeout=0.1) == 0
+    other.execute("ROLLBACK")
+    other.close()
+    clock.advance(seconds=1800)
+    later = open_store(target, clock)
+    assert later.saver.settle(SETTLE)
+    (row,) = sittings(later, paper.code)
+    assert len(row.answers) == 2 and row.status == "timeout"
+    later.close()
+
+
+def test_a_kept_answer_refused_later_stops_the_round_and_says_so(
+    tmp_path: Path, moon: Pack
+) -> None:
+    """An answer waits here while the store is locked; meanwhile the round is ended elsewhere
+    (handed in from another window). When it is sent and refused, the round's recorder hears
+    it: nothing more is kept, and the player is told once."""
+    target = str(tmp_path / "progress.db")
+    store = open_store(target)
+    store.saver.patience = 0.3
+    said: list[str] = []
+    session, recorder = begin(store, moon, "Ann", count=6)
+    recorder.on_problem = said.append
+    answer(session, 1)
+    other = sqlite3.connect(target, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    answer(session, 1)  # kept here
+    other.execute("UPDATE rounds SET status = 'left' WHERE uid = ?", (recorder.uid,))
+    other.execute("COMMIT")
+    other.close()
+    assert store.saver.settle(SETTLE)
+    assert recorder.problem is not None and len(said) == 1
+    answer(session, 1)
+    assert len(said) == 1 and kept(target, recorder.uid)[0] == 1

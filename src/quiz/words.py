@@ -560,6 +560,13 @@ def open_elsewhere(code: str, free_at: str) -> str:
     ).format(code=code, when=when(free_at))
 
 
+def paper_needs_store(code: str, reason: str) -> str:
+    return _(
+        "Paper {code} cannot be started while the store cannot be reached ({reason}): a "
+        "sitting is kept there from its start. Try again in a moment."
+    ).format(code=code, reason=reason)
+
+
 def taken_over() -> str:
     return _(
         "This sitting was taken over in another window or tab: answers given here are not"

@@ -26,6 +26,7 @@ from quiz.papers import Paper, PaperError
 from quiz.question import InvalidResponse
 from quiz.round.codes import EndReason
 from quiz.session import Listener, Outcome, Phase, Session
+from quiz.store.backend import StoreError
 from quiz.store.recorder import Recorder
 from quiz.store.records import Player, SittingRow
 from quiz.store.review import parse_iso
@@ -57,7 +58,15 @@ def take(store: SqlStore, player: Player, paper: Paper, clock: Clock, holder: st
     else the open one, else a new one started now (as an unfinished sitting with nothing
     answered). Busy when another window holds it, PaperClosed when the paper has closed
     (quiz.store.sittings); StoreError when the store cannot say. A store that keeps nothing
-    (no player id) has nothing to hold: Before(None, None), and `begin` plays unkept."""
+    (no player id) has nothing to hold: Before(None, None), and `begin` plays unkept.
+    While saving is paused (the store cannot be reached, a lock, no slot) a sitting is not
+    started: its one-per-player check and its hold live on the store, so StoreError says to
+    try again in a moment rather than let answers wait for a sitting the store never made."""
+    paused = store.saver.paused
+    if paused is not None:
+        from quiz import words
+
+        raise StoreError(words.paper_needs_store(paper.code, paused.reason), passing=True)
     if not player.id:
         return Before(None, None)
     claimed = claim(store, player.id, paper.code, paper.spec, holder, clock.now())
@@ -145,7 +154,9 @@ class Held(Listener):
         from quiz.store.backend import StoreError
 
         self._stop.set()
-        if not self.lost:
+        # While saving is paused the hold stays until its lease lapses: letting go now could
+        # overtake the answers that wait, and would wait on the faltering store itself.
+        if not self.lost and self.store.saver.paused is None:
             with contextlib.suppress(StoreError):  # if the store falters, the lease lapses
                 let_go(self.store, self.round_id, self.holder)
 

@@ -179,8 +179,10 @@ def export(args: argparse.Namespace) -> int:
     finished = [r for r in rows if r.finished]
     if len(finished) < len(rows):
         print(
-            f"quiz: {player.name}'s sitting of {paper.code} is not finished and is left out: "
-            f"`quiz play --paper {paper.code}` resumes it or hands it in",
+            visible(
+                f"quiz: {player.name}'s sitting of {paper.code} is not finished and is left "
+                f"out: `quiz play --paper {paper.code}` resumes it or hands it in"
+            ),
             file=sys.stderr,
         )
     if not finished:

@@ -55,10 +55,10 @@ def open_store(target: str | None = None, clock: Clock | None = None) -> SqlStor
 
     target = target or default_target()
 
-    def reach() -> SqlStore:
+    def reach(saving: bool = True) -> SqlStore:
         if is_postgres(target):
-            return _open(PostgresBackend(target), clock)
-        return _open_file(Path(target), clock)
+            return _open(PostgresBackend(target), clock, saving)
+        return _open_file(Path(target), clock, saving)
 
     try:
         return reach()
@@ -69,12 +69,14 @@ def open_store(target: str | None = None, clock: Clock | None = None) -> SqlStor
             return store
         # It may be back in a moment (a server restarting, no connection slot free): the
         # game plays on this stand-in, and its writes wait here until the store is reached.
+        # The store it reaches later sends nothing of its own: this saver does, once.
         from quiz.store.outbox import Outbox
         from quiz.store.saver import Saver
-        from quiz.store.sql import outbox_file
 
         where = redacted(target) if is_postgres(target) else target
-        store.saver = Saver(Outbox(where, outbox_file(where)), connect=reach, paused=str(exc))
+        store.saver = Saver(
+            Outbox.of_store(where), connect=lambda: reach(saving=False), paused=str(exc)
+        )
         return store
 
 
@@ -120,7 +122,7 @@ def _memory(clock: Clock | None) -> SqlStore:
     return SqlStore(SqliteBackend.memory(), clock)
 
 
-def _open_file(path: Path, clock: Clock | None) -> SqlStore:
+def _open_file(path: Path, clock: Clock | None, saving: bool = True) -> SqlStore:
     from quiz.store.sql import SqlStore
     from quiz.store.sqlite import NotADatabase, SqliteBackend
 
@@ -133,17 +135,17 @@ def _open_file(path: Path, clock: Clock | None) -> SqlStore:
     except NotADatabase:
         kept = _set_aside(path)
         backend = SqliteBackend(path)
-        store = SqlStore(backend, clock)
+        store = SqlStore(backend, clock, saving=saving)
         store.notice = f"{path} was not a readable progress file; kept as {kept.name}, started anew"
         return store
-    return _open(backend, clock)
+    return _open(backend, clock, saving)
 
 
-def _open(backend: Backend, clock: Clock | None) -> SqlStore:
+def _open(backend: Backend, clock: Clock | None, saving: bool = True) -> SqlStore:
     from quiz.store.sql import SqlStore
 
     try:
-        return SqlStore(backend, clock)
+        return SqlStore(backend, clock, saving=saving)
     except StoreError:
         backend.close()
         raise

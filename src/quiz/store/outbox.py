@@ -29,6 +29,20 @@ class Outbox:
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
 
+    @classmethod
+    def of_store(cls, where: str) -> Outbox:
+        """The outbox of the store named `where` (a file path or a PostgreSQL address without
+        its password), in the user's data folder. A file is named by its absolute path, so
+        the same relative --db in another folder is another store; a store in memory has
+        no outbox file (what waits is held in memory)."""
+        from quiz.folders import data_dir
+        from quiz.store.postgres import is_postgres
+
+        if where == ":memory:":
+            return cls(where, None)
+        key = where if is_postgres(where) else str(Path(where).resolve())
+        return cls(key, data_dir() / FILE)
+
     def add(self, w: Write) -> int | None:
         """Keep `w`; its entry, or None when it could only be held in memory."""
         try:

@@ -105,15 +105,22 @@ class Recorder(Listener):
         if self.problem is not None:
             return  # refused for good once: nothing after it can be kept either
         try:
-            round_id = self.store.saver.send(write())
+            round_id = self.store.saver.send(write(), self._refused)
         except StoreError as exc:
-            self.taken_over = isinstance(exc, TakenOver)
-            self.problem = str(exc) if self.taken_over else f"progress is not being saved: {exc}"
-            if self.on_problem is not None and not self.taken_over:  # its holder says that
-                self.on_problem(self.problem)
+            self._refused(exc)
             return
         if round_id is not None:
             self.round_id = round_id
+
+    def _refused(self, exc: StoreError) -> None:
+        """The store refused a write of this round for good (now, or later when a kept one
+        was sent): nothing after it is kept, and the player is told once."""
+        if self.problem is not None:
+            return
+        self.taken_over = isinstance(exc, TakenOver)
+        self.problem = str(exc) if self.taken_over else f"progress is not being saved: {exc}"
+        if self.on_problem is not None and not self.taken_over:  # its holder says that
+            self.on_problem(self.problem)
 
 
 def _status(session: Session) -> str:

@@ -48,6 +48,8 @@ class _Item:
     error: StoreError | None = None
     kept: bool = False  # handed to the outbox (or memory) to be sent later
     settled: threading.Event = field(default_factory=threading.Event)
+    # Told when the store refuses the write for good after it was kept (nobody waits then).
+    refused: Callable[[StoreError], None] | None = None
 
 
 class Saver:
@@ -92,10 +94,11 @@ class Saver:
         """Answers among them (what the player is told of)."""
         return sum(isinstance(i.write, RecordAnswer) for i in list(self._queue))
 
-    def send(self, w: Write) -> int | None:
+    def send(self, w: Write, refused: Callable[[StoreError], None] | None = None) -> int | None:
         """Store `w` now: the round's id. Kept to send later: None (watchers were told why).
-        StoreError when the store refuses it for good."""
-        item = _Item(w)
+        StoreError when the store refuses it for good now; `refused` when it does so later,
+        once the write had been kept."""
+        item = _Item(w, refused=refused)
         with self._cond:
             self._queue.append(item)
             self._start()
@@ -191,6 +194,8 @@ class Saver:
         if item.entry is not None:
             self.outbox.drop(item.entry)
         self._tell(events)
+        if error is not None and item.kept and item.refused is not None:
+            item.refused(error)
         with self._cond:
             self._queue.popleft()
             self._cond.notify_all()
@@ -199,7 +204,7 @@ class Saver:
         """Under the lock: keep everything waiting (each caller then stops waiting for its
         write); the event to tell, outside the lock, when the pause is new or changed."""
         for item in self._queue:
-            if not item.kept:
+            if not item.kept and not item.settled.is_set():  # (a settled one is being let go)
                 item.entry = self.outbox.add(item.write)
                 item.kept = True
                 item.settled.set()

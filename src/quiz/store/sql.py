@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 from typing import Any
 
 from quiz.clock import Clock, SystemClock
 from quiz.store import review
 from quiz.store.backend import Backend, RoundClosed, StoreError, TakenOver
 from quiz.store.holder import LEASE
-from quiz.store.outbox import FILE, Outbox
+from quiz.store.outbox import Outbox
 from quiz.store.records import AnswerRecord, FactProgress, Player, RoundRow, TopScore
 from quiz.store.saver import Saver
 from quiz.store.schema import migrate
@@ -25,13 +24,15 @@ from quiz.store.writes import Hold, RecordAnswer, StartRound, Write
 
 
 class SqlStore:
-    def __init__(self, db: Backend, clock: Clock | None = None) -> None:
+    def __init__(self, db: Backend, clock: Clock | None = None, *, saving: bool = True) -> None:
+        """`saving=False`: a store reached by another's saver (a stand-in's, see open_store),
+        whose own saver must not send the outbox a second time."""
         self.db = db
         self.clock: Clock = clock or SystemClock()
         self.problem: str | None = None  # why progress is not being kept, when it is not
         self.notice: str | None = None  # something the player should know once (a file set aside)
         migrate(self)
-        self.saver = Saver(Outbox(db.where, outbox_file(db.where)), self)
+        self.saver = Saver(Outbox.of_store(db.where) if saving else Outbox(db.where, None), self)
 
     @property
     def where(self) -> str:
@@ -184,12 +185,13 @@ class SqlStore:
                 return  # kept already: this is a write sent again
             if status != "open":
                 raise RoundClosed
-            if held is not None and not self.renew(round_id, held, self.clock.now()):
+            if held is not None and not self.renew(round_id, held, review.parse_iso(a.answered_at)):
                 raise TakenOver
-            (row,) = self.db.execute(
+            # Sent twice at once (two programs sending one outbox): the second yields here.
+            inserted = self.db.execute(
                 "INSERT INTO answers (round_id, seq, question_id, kind, response, result, credit, "
                 "exact, points, seconds, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "RETURNING id",
+                "ON CONFLICT (round_id, seq) DO NOTHING RETURNING id",
                 (
                     round_id,
                     a.seq,
@@ -204,6 +206,9 @@ class SqlStore:
                     a.answered_at,
                 ),
             )
+            if not inserted:
+                return
+            row = inserted[0]
             done: set[str] = set()
             for i, fact in enumerate(a.facts):
                 if fact in done:
@@ -225,16 +230,26 @@ class SqlStore:
             if not kept:
                 raise RoundClosed
 
-    def renew(self, round_id: int, held: Hold, now: dt.datetime) -> bool:
-        """Inside a write transaction: the sitting's hold renewed for `held.holder` and its
-        clock kept (never moved back); False when another window holds it now."""
+    def renew(self, round_id: int, held: Hold, at: dt.datetime) -> bool:
+        """Inside a write transaction: the sitting's hold renewed for `held.holder` as of `at`
+        (a touch's now, or an answer's own time when it is sent later from the outbox) and its
+        clock kept. Neither moves back: a clock kept further already stays (the time since is
+        counted from when it was kept), and a lease is extended only to `at` + LEASE, so an
+        answer sent late neither gives time back nor locks another window out. False when
+        another window holds the sitting now."""
+        stamp, lease = review.iso(at), review.iso(at + dt.timedelta(seconds=LEASE))
         kept = self.db.execute(
-            "UPDATE rounds SET lease_until = ?, touched_at = ?, elapsed = CASE "
-            "WHEN elapsed IS NULL OR elapsed < ? THEN ? ELSE elapsed END "
+            "UPDATE rounds SET "
+            "lease_until = CASE WHEN lease_until IS NULL OR lease_until < ? THEN ? "
+            "ELSE lease_until END, "
+            "touched_at = CASE WHEN elapsed IS NULL OR elapsed < ? THEN ? ELSE touched_at END, "
+            "elapsed = CASE WHEN elapsed IS NULL OR elapsed < ? THEN ? ELSE elapsed END "
             "WHERE id = ? AND status = 'open' AND (holder = ? OR holder IS NULL) RETURNING id",
             (
-                review.iso(now + dt.timedelta(seconds=LEASE)),
-                review.iso(now),
+                lease,
+                lease,
+                held.elapsed,
+                stamp,
                 held.elapsed,
                 held.elapsed,
                 round_id,
@@ -446,13 +461,6 @@ class SqlStore:
             (player_id,),
         )
         return [str(r[0]) for r in rows]
-
-
-def outbox_file(where: str) -> Path | None:
-    """Where the writes this store could not take wait: none for a store in memory."""
-    from quiz.folders import data_dir
-
-    return None if where == ":memory:" else data_dir() / FILE
 
 
 def _answered_rounds(player_id: int, pack_id: str | None) -> tuple[str, list[Any]]:

@@ -8,6 +8,7 @@ work (packs, the store, the questions of a round) runs on threads meanwhile.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -170,7 +171,7 @@ class Flow:
         if pack is None:
             return Next.HOME
         if loaded.player.id:
-            loaded.store.save_prefs(loaded.player.id, choice.prefs())
+            await self.app.in_thread(partial(_keep_prefs, loaded, choice.prefs()))
         if choice.action == "stats":
             await self.stats(pack)
             return Next.HOME
@@ -374,3 +375,12 @@ class Flow:
             self.app.notify(words.nothing_due(made.next_due, now), markup=False)
             return None
         return spec.again(rounds.new_seed())
+
+
+def _keep_prefs(loaded: Loaded, prefs: dict[str, Any]) -> None:
+    """The home screen's choices, for next time: off the UI loop, and never worth an error
+    (a store that falters now only costs the next visit its defaults)."""
+    from quiz.store.backend import StoreError
+
+    with contextlib.suppress(StoreError):
+        loaded.store.save_prefs(loaded.player.id, prefs)

@@ -69,6 +69,8 @@ _NOTES = {
     NoteCode.TIME_RAN_OUT: lambda: _("time ran out"),
     NoteCode.ACCENTS: lambda: _("accepted without its accents: {name}"),
     NoteCode.TYPO: lambda: _("accepted as a typo of {name}"),
+    NoteCode.MEANS: lambda: _("accepted: it means {name}"),
+    NoteCode.EXTRA: lambda: _("that adds something that is not the answer"),
     NoteCode.OTHER_THING: lambda: _("that names something else in this pack, not the answer"),
     NoteCode.AMBIGUOUS: lambda: _(
         "that could mean more than one answer, so it is not marked right"

@@ -6,11 +6,18 @@ source gives in full. The accepted spellings are the value's names and the
 short forms a student types ("Warsaw" for the Warsaw Summit) that no other
 value of its type could be meant by; every other value's names are rivals, so a
 typo closer to one of them is not forgiven.
+
+The prompt tells what else a student may leave out or add: "cyber" answers "Name one
+kind of attack …" for "cyber attacks" (the prompt says the head word), "Lithuania"
+answers "… belongs to which armed forces?" where "Lithuanian" does (the pack names
+the country so), and the country an alias places the answer in may stand beside it
+("Vilnius, Lithuania" makes "Vilnius (Lithuania)" right as well).
 """
 
 from __future__ import annotations
 
 import random
+import re
 
 from quiz.answers import GENERIC_HEADS, short_forms
 from quiz.generate.from_facts import ask, names_answer, not_unique, placed, sides, whose
@@ -18,6 +25,7 @@ from quiz.generate.index import index_of
 from quiz.generate.refusal import Refusal, missing, not_closed
 from quiz.generate.truth import Direction
 from quiz.generate.wording import explanation, framed, listing, passages
+from quiz.meaning import same_meaning, stems
 from quiz.packs.model import Entity, Fact, Pack, Value
 from quiz.question import Claim, Origin, Question, Text
 from quiz.text import contains_phrase, fold
@@ -76,9 +84,10 @@ def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Q
     refused = whose(pack, fact, direction, prompt)
     if refused is not None:
         return refused
-    accepted = answer_forms(pack, key)
+    accepted = _unsaid(pack, prompt, key, answer_forms(pack, key))
     if any(contains_phrase(prompt, n) for n in accepted[len(key.names) :]):
         return names_answer(direction, prompt, key)
+    accepted = (*accepted, *_in_context(pack, prompt, key, accepted))
     own = {fold(n) for n in accepted}  # "Warsaw" means the summit here, not the city
     rivals = tuple(n for n in _rivals(pack, key) if fold(n) not in own)
     return Question(
@@ -87,7 +96,7 @@ def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Q
         prompt=prompt,
         options=(),
         topics=fact.topics,
-        key=Text(key.display, accepted, rivals),
+        key=Text(key.display, accepted, rivals, pack.language, _qualifiers(pack, [key], accepted)),
         origin=Origin(
             facts=(fact.id,),
             quotes=passages(pack, fact.evidence),
@@ -121,13 +130,17 @@ def typed_any(
     if refused is not None:
         return refused
     answer = listing([k.display for k in keys], "or")
-    accepted = tuple(dict.fromkeys([answer, *(n for k in keys for n in answer_forms(pack, k))]))
+    forms = [n for k in keys for n in _unsaid(pack, prompt, k, answer_forms(pack, k))]
+    accepted = tuple(dict.fromkeys([answer, *forms]))
     named = [n for n in accepted if contains_phrase(prompt, n)]
     if named:
         return Refusal(
             f"the prompt names an answer ({named[0]!r}): {prompt!r}",
             f"reword the `{template}` template so the prompt does not hold it",
         )
+    accepted = tuple(
+        dict.fromkeys([*accepted, *(n for k in keys for n in _in_context(pack, prompt, k, forms))])
+    )
     own = {fold(n) for n in accepted}
     rivals = tuple(n for k in keys for n in _rivals(pack, k) if fold(n) not in own)
     return Question(
@@ -136,7 +149,13 @@ def typed_any(
         prompt=prompt,
         options=(),
         topics=tuple(dict.fromkeys(t for f in facts for t in f.topics)),
-        key=Text(answer, accepted, tuple(dict.fromkeys(rivals))),
+        key=Text(
+            answer,
+            accepted,
+            tuple(dict.fromkeys(rivals)),
+            pack.language,
+            _qualifiers(pack, keys, accepted[1:]),  # not the listing "A, B or C"
+        ),
         origin=Origin(
             facts=tuple(f.id for f in facts),
             quotes=passages(pack, [q for f in facts for q in f.evidence]),
@@ -175,3 +194,91 @@ def _rivals(pack: Pack, key: Entity) -> tuple[str, ...]:
     everything, where = found
     start, end = where[key.key]
     return everything[:start] + everything[end:]
+
+
+def _named(pack: Pack) -> dict[str, tuple[Entity, ...]]:
+    """The entities of the pack by each of their folded names."""
+    memo = index_of(pack).memo
+    found = memo.get(("named",))
+    if not isinstance(found, dict):
+        table: dict[str, list[Entity]] = {}
+        for e in pack.entities.values():
+            for folded in e.folded_names:
+                table.setdefault(folded, []).append(e)
+        found = memo[("named",)] = {k: tuple(v) for k, v in table.items()}
+    return found
+
+
+def _unsaid(pack: Pack, prompt: str, key: Entity, forms: tuple[str, ...]) -> tuple[str, ...]:
+    """The key's forms without a short form the prompt says as the name of something else:
+    "Washington" cut from "Washington Treaty" is the city in "… its documents deposited in
+    Washington": typed back, it answers nothing, and the question stays askable."""
+    named = _named(pack)
+    return tuple(
+        f
+        for i, f in enumerate(forms)
+        if i < len(key.names)
+        or not contains_phrase(prompt, f)
+        or not any(e.key != key.key for e in named.get(fold(f), ()))
+    )
+
+
+def _in_context(pack: Pack, prompt: str, key: Entity, forms: tuple[str, ...]) -> list[str]:
+    """More forms the question's own words make right. The name without a head word the
+    prompt says ("cyber" for "cyber attacks" in "Name one kind of attack"), when no other
+    value of its type and group is named so; and the other names of an entity a short form
+    names ("Lithuania" where "Lithuanian" stands for "the Lithuanian Armed Forces")."""
+    named = _named(pack)
+    said = stems(prompt, pack.language)
+    mine = {fold(f) for f in forms}
+    out: list[str] = []
+    for name in key.names:
+        words = name.split()
+        if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+        if len(words) < 2 or not stems(words[-1], pack.language) <= said:
+            continue
+        rest = " ".join(words[:-1])
+        if not any(len(w) >= 3 and w.isalpha() for w in fold(rest).split()):
+            continue
+        same_kind = [
+            e
+            for e in named.get(fold(rest), ())
+            if e.key != key.key and e.type == key.type and e.group == key.group
+        ]
+        clash = any(
+            e.key != key.key and any(same_meaning(name, n, pack.language) for n in e.names)
+            for e in pack.entities.values()
+            if e.type == key.type
+        )
+        if not same_kind and not clash and not contains_phrase(prompt, rest):
+            out.append(rest)
+    for form in forms[len(key.names) :]:
+        for other in named.get(fold(form), ()):
+            if other.key == key.key or other.type == key.type:
+                continue
+            for name in other.names:
+                taken = [e for e in named.get(fold(name), ()) if e.type == key.type]
+                if fold(name) not in mine and not taken and not contains_phrase(prompt, name):
+                    out.append(name)
+    return list(dict.fromkeys(out))
+
+
+def _qualifiers(pack: Pack, keys: list[Entity], accepted: tuple[str, ...]) -> tuple[str, ...]:
+    """Names that may stand beside the answer: every name of an entity that an accepted
+    name gives in parentheses or after a comma ("Washington (USA)": the United States), and
+    of the country a `located_in…` fact places a key in ("Ämari Air Base, Estonia")."""
+    named = _named(pack)
+    out: list[str] = []
+    for name in accepted:
+        parts = [p for p in re.split(r"[(),]", name) if p.strip()]
+        for part in parts[1:]:
+            for e in named.get(fold(part), ()):
+                out.extend(e.names)
+    mine = {k.key for k in keys}
+    for rid, facts in pack.facts_by_relation.items():
+        if rid.startswith("located_in"):
+            for f in facts:
+                if f.subject.key in mine and isinstance(f.object, Entity):
+                    out.extend(f.object.names)
+    return tuple(dict.fromkeys(out))

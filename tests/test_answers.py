@@ -422,9 +422,10 @@ def test_no_other_entitys_name_is_ever_a_right_typed_answer(which: str) -> None:
                     assert verdict.exact, (q.id, name, words_note(verdict.note))
                     assert plain(name) in {plain(a) for a in key.accepted}, (q.id, name)
                     cut = [n for n in e.names if plain(n) in {plain(a) for a in key.accepted}]
-                    assert any(
-                        f" {plain(n)} " in f" {r} " for n in cut for r in right_names
-                    ), (q.id, name)
+                    assert any(f" {plain(n)} " in f" {r} " for n in cut for r in right_names), (
+                        q.id,
+                        name,
+                    )
     assert checked > 100
 
 

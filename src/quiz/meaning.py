@@ -40,9 +40,30 @@ _SNOWBALL = {
 # "or" and "not" are never here: they join or negate, and `items` reads them.
 _SMALL = {
     "en": frozenset(
-        "a an the in at on of to for from by with into its their his her s".split()
+        [
+            "a",
+            "an",
+            "the",
+            "in",
+            "at",
+            "on",
+            "of",
+            "to",
+            "for",
+            "from",
+            "by",
+            "with",
+            "into",
+            "its",
+            "their",
+            "his",
+            "her",
+            "s",
+        ]
     ),
-    "lt": frozenset("i is prie su per nuo ant po uz".split()),  # folded: į, iš, už
+    "lt": frozenset(
+        ["i", "is", "prie", "su", "per", "nuo", "ant", "po", "uz"]
+    ),  # folded: į, iš, už
 }
 
 # English generic words that name the same kind of thing: a student's "rotational forces"

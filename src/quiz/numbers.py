@@ -11,10 +11,28 @@ from __future__ import annotations
 
 import re
 
-UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
+UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # words before a number that say it is rounded, not another number: "about two thousand"
@@ -44,7 +62,9 @@ def spelled(text: str) -> float | None:
             continue
         if tok in UNITS:
             n = UNITS.index(tok)
-            if last not in ("", "ten", "hundred", "scale", "and") or (last == "ten" and not 0 < n < 10):
+            if last not in ("", "ten", "hundred", "scale", "and") or (
+                last == "ten" and not 0 < n < 10
+            ):
                 return None
             current += n
             last = "unit" if n < 10 else "teen"
@@ -111,17 +131,20 @@ def numbers_in(text: str) -> list[float]:
             found.append(value)
             i += 1
             continue
-        if tok in _WORDS or (tok in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1] in SCALES):
+        if tok in _WORDS or (
+            tok in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1] in SCALES
+        ):
             j = i + 1
             while j < len(tokens) and (
-                tokens[j] in _WORDS or (tokens[j] == "and" and j + 1 < len(tokens) and tokens[j + 1] in _WORDS)
+                tokens[j] in _WORDS
+                or (tokens[j] == "and" and j + 1 < len(tokens) and tokens[j + 1] in _WORDS)
             ):
                 j += 1
             # the longest run that reads as one number; else its words one by one
             for end in range(j, i, -1):
-                value = spelled(" ".join(tokens[i:end]))
-                if value is not None:
-                    found.append(value)
+                run = spelled(" ".join(tokens[i:end]))
+                if run is not None:
+                    found.append(run)
                     i = end
                     break
             else:

@@ -604,6 +604,48 @@ def name_invisible(where: str) -> str:
     ).format(where=where)
 
 
+# -- quiz try: one answer, marked ------------------------------------------------------
+
+
+def try_usage() -> str:
+    return _("try takes [PACK] QUESTION-ID ANSWER (see quiz try --help)")
+
+
+def try_no_question(qid: str, pack: str, close: list[str]) -> str:
+    found = _("no question {qid!r} in pack {pack}").format(qid=qid, pack=pack)
+    if not close:
+        return found + _("; quiz export {pack} --all lists them").format(pack=pack)
+    return found + _("; the closest: {ids}").format(ids=", ".join(close))
+
+
+def try_options(qid: str, n: int) -> str:
+    return _(
+        "{qid} is answered with option numbers from 1 to {n} (1,3 for several) or an option's words"
+    ).format(qid=qid, n=n)
+
+
+def try_question(qid: str, prompt: str) -> str:
+    return _("{qid}: {prompt}").format(qid=qid, prompt=prompt)
+
+
+def try_given(given: str) -> str:
+    return _("Answer: {given}").format(given=given)
+
+
+def try_result(verdict: Verdict, credit: float, why: str) -> str:
+    said = {
+        Verdict.RIGHT: _("right"),
+        Verdict.PARTIAL: _("partly right"),
+        Verdict.WRONG: _("wrong"),
+    }[verdict]
+    line = _("Marked: {verdict} (credit {credit:.2g})").format(verdict=said, credit=credit)
+    return f"{line} — {why}" if why else line
+
+
+def try_answer(answer: str) -> str:
+    return _("The answer: {answer}").format(answer=answer)
+
+
 # -- a paper, marked ---------------------------------------------------------------------
 
 

@@ -130,17 +130,16 @@ def typed_any(
     if refused is not None:
         return refused
     answer = listing([k.display for k in keys], "or")
-    forms = [n for k in keys for n in _unsaid(pack, prompt, k, answer_forms(pack, k))]
-    accepted = tuple(dict.fromkeys([answer, *forms]))
+    each = {k.key: _unsaid(pack, prompt, k, answer_forms(pack, k)) for k in keys}
+    accepted = tuple(dict.fromkeys([answer, *(n for k in keys for n in each[k.key])]))
     named = [n for n in accepted if contains_phrase(prompt, n)]
     if named:
         return Refusal(
             f"the prompt names an answer ({named[0]!r}): {prompt!r}",
             f"reword the `{template}` template so the prompt does not hold it",
         )
-    accepted = tuple(
-        dict.fromkeys([*accepted, *(n for k in keys for n in _in_context(pack, prompt, k, forms))])
-    )
+    more = (n for k in keys for n in _in_context(pack, prompt, k, each[k.key]))
+    accepted = tuple(dict.fromkeys([*accepted, *more]))
     own = {fold(n) for n in accepted}
     rivals = tuple(n for k in keys for n in _rivals(pack, k) if fold(n) not in own)
     return Question(

@@ -161,3 +161,27 @@ def format_number(value: int | float) -> str:
     if isinstance(value, int):
         return f"{value:,}" if abs(value) >= 10000 else str(value)
     return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+def plain_digits(value: int | float) -> str:
+    """The number in digits alone, as typed: 2000000, 1.5; never in exponent form."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return str(value)
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def written_like(text: str, value: float) -> str | None:
+    """`value` written as `text` writes its number with a scale word ("two million" →
+    "three million" or "1.5 million", "1.5 million" → "2.5 million"), or None when `text`
+    is not a number and a scale word, or `value` is no whole number of tenths of the scale."""
+    head, _, scale = text.strip().lower().rpartition(" ")
+    if scale not in SCALES or number(text) is None or head.split(" ")[0] in HEDGES:
+        return None
+    mantissa = value / SCALES[scale]
+    if mantissa <= 0 or round(mantissa * 10) != mantissa * 10:
+        return None
+    if not head[0].isdigit() and mantissa.is_integer() and int(mantissa) < len(UNITS):
+        return f"{UNITS[int(mantissa)]} {scale}"
+    return f"{plain_digits(round(mantissa, 1))} {scale}"

@@ -57,8 +57,10 @@ def note(n: Note) -> str:
             "{n} of {of} pair in the right order", "{n} of {of} pairs in the right order", n.of
         ).format(n=n.n, of=n.of)
     if code is NoteCode.WITHIN:
+        from quiz.numbers import format_number
+
         return _("within {tolerance} of {value}").format(
-            tolerance=f"{n.tolerance:g}", value=f"{n.value:g}"
+            tolerance=format_number(n.tolerance), value=format_number(n.value)
         )
     return _NOTES[code]().format(name=n.name)
 

@@ -51,7 +51,7 @@ command commands headquarters agency council committee treaty programme program
 """
 GENERIC_HEADS = frozenset(_GENERIC_HEADS_WORDS.split())
 PLACE_HEADS = frozenset({"province", "region", "county", "district", "city"})
-_TIES = frozenset({"and", "or", "of", "in", "on", "at", "for", "the", "to", "with"})
+TIES = frozenset({"and", "or", "of", "in", "on", "at", "for", "the", "to", "with"})
 _ARTICLES = ("the", "a", "an")
 
 
@@ -115,7 +115,7 @@ def short_forms(
     forms = [" ".join(words[a:b]) for a, b in sorted(spans) if (a, b) != (0, len(words))]
     if end == len(words) - 1 and end > start and fold(words[-1]) in PLACE_HEADS:
         forms.append(f"{words[-1]} of {' '.join(words[start:end])}")  # "province of Ghor"
-    forms = [f for f in forms if fold(f).split()[-1:] != [] and fold(f).split()[-1] not in _TIES]
+    forms = [f for f in forms if fold(f).split()[-1:] != [] and fold(f).split()[-1] not in TIES]
     # a form must keep a word of three letters or more that is not generic: not "Forces",
     # not the "11" of "Apollo 11"
     meaningful = [
@@ -141,18 +141,20 @@ def check_typed(key: Text, text: str) -> Verdict:
     qualifiers = {fold(q) for q in key.qualifiers}
     last = parts[-1].split()
     rights: list[tuple[str, Verdict]] = []
-    wrong = False
+    wrong: list[Verdict] = []
     for i, part in enumerate(parts):
         verdict = _check_one(key, part)
-        if not verdict.correct and i < len(parts) - 1 and len(last) > 1 and len(part.split()) == 1:
+        other = verdict.note is not None and verdict.note.code is NoteCode.OTHER_THING
+        if not verdict.correct and not other and i < len(parts) - 1 and len(last) > 1:
             # "cyber and information attacks": the last part's head word is the first's too
-            verdict = _check_one(key, f"{part} {' '.join(last[1:])}")
+            verdict = _check_one(key, f"{part} {last[-1]}")
         if verdict.correct:
             rights.append((verdict.note.name if verdict.note else part, verdict))
         elif fold(part) not in qualifiers:
-            wrong = True
+            wrong.append(verdict)
     if not rights:
-        return whole
+        others = [v for v in wrong if v.note is not None and v.note.code is NoteCode.OTHER_THING]
+        return others[0] if others and not whole.note else whole
     if wrong:
         return Verdict(False, True, Note(NoteCode.EXTRA))
     slips = [v for _, v in rights if not v.exact]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import random
 import re
 
-from quiz.answers import GENERIC_HEADS, short_forms
+from quiz.answers import GENERIC_HEADS, TIES, short_forms
 from quiz.generate.from_facts import ask, names_answer, not_unique, placed, sides, whose
 from quiz.generate.index import index_of
 from quiz.generate.refusal import Refusal, missing, not_closed
@@ -235,10 +235,16 @@ def _in_context(pack: Pack, prompt: str, key: Entity, forms: tuple[str, ...]) ->
         words = name.split()
         if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
             words = words[1:]
-        if len(words) < 2 or not stems(words[-1], pack.language) <= said:
+        head = words[-1]
+        if len(words) < 2 or not stems(head, pack.language) <= said:
             continue
+        if not (head.islower() or fold(head) in GENERIC_HEADS):
+            continue  # a name's last word, not a kind ("… operation of NATO")
         rest = " ".join(words[:-1])
-        if not any(len(w) >= 3 and w.isalpha() for w in fold(rest).split()):
+        folded = fold(rest).split()
+        if folded[-1:] == [] or folded[-1] in TIES:
+            continue
+        if not any(len(w) >= 3 and w.isalpha() for w in folded):
             continue
         same_kind = [
             e

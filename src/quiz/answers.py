@@ -73,7 +73,7 @@ class Text(Protocol):
     @property
     def language(self) -> str: ...
     @property
-    def qualifiers(self) -> tuple[str, ...]: ...
+    def qualifiers(self) -> tuple[tuple[str, str], ...]: ...
 
 
 class Figure(Protocol):
@@ -138,10 +138,10 @@ def check_typed(key: Text, text: str) -> Verdict:
     parts = items(text, key.language)
     if len(parts) < 2:
         return whole
-    qualifiers = {fold(q) for q in key.qualifiers}
     last = parts[-1].split()
     rights: list[tuple[str, Verdict]] = []
     wrong: list[Verdict] = []
+    unsure: list[str] = []
     for i, part in enumerate(parts):
         verdict = _check_one(key, part)
         other = verdict.note is not None and verdict.note.code is NoteCode.OTHER_THING
@@ -150,8 +150,13 @@ def check_typed(key: Text, text: str) -> Verdict:
             verdict = _check_one(key, f"{part} {last[-1]}")
         if verdict.correct:
             rights.append((verdict.note.name if verdict.note else part, verdict))
-        elif fold(part) not in qualifiers:
+        else:
             wrong.append(verdict)
+            unsure.append(fold(part))
+    # a qualifier the pack gives a right part stands beside it: "Vilnius, Lithuania"
+    right_names = {fold(name) for name, _ in rights}
+    beside = {fold(q) for a, q in key.qualifiers if fold(a) in right_names}
+    wrong = [v for v, p in zip(wrong, unsure, strict=True) if p not in beside]
     if not rights:
         others = [v for v in wrong if v.note is not None and v.note.code is NoteCode.OTHER_THING]
         return others[0] if others and not whole.note else whole

@@ -101,6 +101,12 @@ def _stemmer(language: str) -> _Stemmer | None:
     return stemmer
 
 
+@lru_cache(maxsize=65536)  # Snowball is slow in pure Python; a pack has few distinct words
+def _stem(word: str, language: str) -> str:
+    stemmer = _stemmer(language)
+    return stemmer.stemWord(word) if stemmer is not None else word
+
+
 def _lang(language: str) -> str:
     return language.lower().split("-")[0].split("_")[0]
 
@@ -135,11 +141,7 @@ def meaning(text: str, language: str = "en") -> tuple[str, str]:
     small = _SMALL.get(_lang(language), frozenset())
     kept = [w for w in words if w not in small] or words
     kept = _synonyms(kept, language)
-    stemmer = _stemmer(language)
-    if stemmer is None:
-        return " ".join(kept), "".join(kept)
-    stems = " ".join(stemmer.stemWord(w) for w in kept)
-    return stems, stemmer.stemWord("".join(kept))
+    return " ".join(_stem(w, language) for w in kept), _stem("".join(kept), language)
 
 
 def same_meaning(a: str, b: str, language: str = "en") -> bool:
@@ -150,9 +152,8 @@ def same_meaning(a: str, b: str, language: str = "en") -> bool:
 
 def stems(text: str, language: str = "en") -> frozenset[str]:
     """The stems of every word of a text (a prompt): which words it already says."""
-    stemmer = _stemmer(language)
     words = _synonyms(fold(text).split(), language)
-    return frozenset(stemmer.stemWord(w) if stemmer else w for w in words)
+    return frozenset(_stem(w, language) for w in words)
 
 
 _PARENS = re.compile(r"\(([^()]*)\)")

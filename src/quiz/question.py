@@ -169,14 +169,14 @@ class Order:
 class Text:
     """A typed answer: case and accents ignored, a typo forgiven only when unambiguous, other
     words of the same meaning accepted (`quiz.answers`). `language` is the pack's, for word
-    forms; `qualifiers` are names that may stand beside the answer without making it wrong
-    (the country of a city: "Vilnius, Lithuania")."""
+    forms; `qualifiers` are names that may stand beside a right spelling without making it
+    wrong (the country of a city: "Vilnius, Lithuania")."""
 
     answer: str
     accepted: tuple[str, ...]
     rivals: tuple[str, ...] = ()
     language: str = "en"
-    qualifiers: tuple[str, ...] = ()
+    qualifiers: tuple[tuple[str, str], ...] = ()  # (a right spelling, what may stand beside it)
 
     def normalize(self, options: Sequence[str], response: object) -> Response:
         return _text(response)

@@ -25,7 +25,6 @@ from quiz.generate.index import index_of
 from quiz.generate.refusal import Refusal, missing, not_closed
 from quiz.generate.truth import Direction
 from quiz.generate.wording import explanation, framed, listing, passages
-from quiz.meaning import same_meaning, stems
 from quiz.packs.model import Entity, Fact, Pack, Value
 from quiz.question import Claim, Origin, Question, Text
 from quiz.text import contains_phrase, fold
@@ -96,7 +95,7 @@ def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Q
         prompt=prompt,
         options=(),
         topics=fact.topics,
-        key=Text(key.display, accepted, rivals, pack.language, _qualifiers(pack, [key], accepted)),
+        key=Text(key.display, accepted, rivals, pack.language, _qualifiers(pack, {key: accepted})),
         origin=Origin(
             facts=(fact.id,),
             quotes=passages(pack, fact.evidence),
@@ -138,8 +137,8 @@ def typed_any(
             f"the prompt names an answer ({named[0]!r}): {prompt!r}",
             f"reword the `{template}` template so the prompt does not hold it",
         )
-    more = (n for k in keys for n in _in_context(pack, prompt, k, each[k.key]))
-    accepted = tuple(dict.fromkeys([*accepted, *more]))
+    forms = {k: (*each[k.key], *_in_context(pack, prompt, k, each[k.key])) for k in keys}
+    accepted = tuple(dict.fromkeys([*accepted, *(n for k in keys for n in forms[k])]))
     own = {fold(n) for n in accepted}
     rivals = tuple(n for k in keys for n in _rivals(pack, k) if fold(n) not in own)
     return Question(
@@ -153,7 +152,7 @@ def typed_any(
             accepted,
             tuple(dict.fromkeys(rivals)),
             pack.language,
-            _qualifiers(pack, keys, accepted[1:]),  # not the listing "A, B or C"
+            _qualifiers(pack, forms),
         ),
         origin=Origin(
             facts=tuple(f.id for f in facts),
@@ -228,7 +227,7 @@ def _in_context(pack: Pack, prompt: str, key: Entity, forms: tuple[str, ...]) ->
     value of its type and group is named so; and the other names of an entity a short form
     names ("Lithuania" where "Lithuanian" stands for "the Lithuanian Armed Forces")."""
     named = _named(pack)
-    said = stems(prompt, pack.language)
+    said = set(fold(prompt).split())
     mine = {fold(f) for f in forms}
     out: list[str] = []
     for name in key.names:
@@ -236,10 +235,10 @@ def _in_context(pack: Pack, prompt: str, key: Entity, forms: tuple[str, ...]) ->
         if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
             words = words[1:]
         head = words[-1]
-        if len(words) < 2 or not stems(head, pack.language) <= said:
-            continue
-        if not (head.islower() or fold(head) in GENERIC_HEADS):
+        if len(words) < 2 or not (head.islower() or fold(head) in GENERIC_HEADS):
             continue  # a name's last word, not a kind ("… operation of NATO")
+        if not _said(fold(head), said):
+            continue
         rest = " ".join(words[:-1])
         folded = fold(rest).split()
         if folded[-1:] == [] or folded[-1] in TIES:
@@ -251,10 +250,13 @@ def _in_context(pack: Pack, prompt: str, key: Entity, forms: tuple[str, ...]) ->
             for e in named.get(fold(rest), ())
             if e.key != key.key and e.type == key.type and e.group == key.group
         ]
+        # another value of the type that is the same words and a head of the same stem
         clash = any(
-            e.key != key.key and any(same_meaning(name, n, pack.language) for n in e.names)
+            e.key != key.key and n.split()[:-1] == folded and _said(n.split()[-1], {fold(head)})
             for e in pack.entities.values()
             if e.type == key.type
+            for n in e.folded_names
+            if len(n.split()) == len(folded) + 1
         )
         if not same_kind and not clash and not contains_phrase(prompt, rest):
             out.append(rest)
@@ -269,21 +271,31 @@ def _in_context(pack: Pack, prompt: str, key: Entity, forms: tuple[str, ...]) ->
     return list(dict.fromkeys(out))
 
 
-def _qualifiers(pack: Pack, keys: list[Entity], accepted: tuple[str, ...]) -> tuple[str, ...]:
-    """Names that may stand beside the answer: every name of an entity that an accepted
-    name gives in parentheses or after a comma ("Washington (USA)": the United States), and
-    of the country a `located_in…` fact places a key in ("Ämari Air Base, Estonia")."""
+def _said(word: str, words: set[str]) -> bool:
+    """Whether a folded word stands among `words`, as it is or with a plural's "s" more or
+    less ("attacks" in "Name one kind of attack"). Generation does not stem: the stemmer is
+    slow to load, and a head word in a prompt is nearly always the same word."""
+    return word in words or f"{word}s" in words or (word.endswith("s") and word[:-1] in words)
+
+
+def _qualifiers(pack: Pack, forms: dict[Entity, tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
+    """(a right spelling, a name that may stand beside it): every name of an entity that a
+    value's name gives in parentheses or after a comma ("Washington (USA)": the United
+    States), and of the country a `located_in…` fact places the value in ("Ämari Air Base,
+    Estonia"). Beside that value only: "Šiauliai Air Base, Estonia" is wrong."""
     named = _named(pack)
-    out: list[str] = []
-    for name in accepted:
-        parts = [p for p in re.split(r"[(),]", name) if p.strip()]
-        for part in parts[1:]:
-            for e in named.get(fold(part), ()):
-                out.extend(e.names)
-    mine = {k.key for k in keys}
+    located: dict[object, list[Entity]] = {}
     for rid, facts in pack.facts_by_relation.items():
         if rid.startswith("located_in"):
             for f in facts:
-                if f.subject.key in mine and isinstance(f.object, Entity):
-                    out.extend(f.object.names)
+                if isinstance(f.object, Entity):
+                    located.setdefault(f.subject.key, []).append(f.object)
+    out: list[tuple[str, str]] = []
+    for key, spellings in forms.items():
+        places: list[Entity] = list(located.get(key.key, ()))
+        for name in key.names:
+            for part in [p for p in re.split(r"[(),]", name) if p.strip()][1:]:
+                places.extend(named.get(fold(part), ()))
+        for place in dict.fromkeys(places):
+            out.extend((s, q) for s in spellings for q in place.names)
     return tuple(dict.fromkeys(out))

@@ -45,14 +45,16 @@ def test_choice_rejects_responses_that_do_not_fit(response: object) -> None:
         grade(CHOICE, response)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("response", ["abc", "about 2005", "", "   "])
+@pytest.mark.parametrize("response", ["abc", "2005 or so", "about", "", "   "])
 def test_a_number_question_asks_again_for_text(response: str) -> None:
-    """Text that is no number is not an answer (asked again), not a wrong one."""
+    """Text that is no number is not an answer (asked again), not a wrong one. A number
+    said as people say it ("about 2005", issue 18) is an answer, marked by its number."""
     q = question("number", (), 2004)
     with pytest.raises(InvalidResponse):
         grade(q, response)
     assert grade(q, "2004").correct
     assert not grade(q, "2005").correct
+    assert not grade(q, "about 2005").correct
 
 
 def test_true_false() -> None:

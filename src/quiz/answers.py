@@ -14,6 +14,16 @@ the ratio of similar letters alone let all of them pass). A close answer that
 is refused says why (the Verdict's note): part of the answer, another value's
 name, too far for a typo. Number answers accept digits or number words, within
 the question's stated tolerance.
+
+Answers are judged by meaning as well as spelling (`quiz.meaning`): another form of
+the key's words ("increases the defence budget"), the words joined or hyphenated
+("cyberdefence", "F16s"), a preposition in front ("in NATO"), a generic word
+said otherwise ("rotational forces"), more of a right name ("F-16 fighters"
+between "F-16" and "F-16 fighter jets"), and several parts at once: two right
+values of a "Name one" list, or the answer with a qualifier the pack gives it
+("Washington (USA)"). A part that is not right refuses the whole answer ("Vilnius
+and Warsaw"), and a meaning another value of the pack shares is refused as
+ambiguous, so no other value is ever marked right through its meaning.
 """
 
 from __future__ import annotations
@@ -22,7 +32,8 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from quiz.packs.model import NUMBER_WORDS
+from quiz.meaning import items, meaning
+from quiz.numbers import number as _parse_number
 from quiz.round.codes import Note, NoteCode
 from quiz.text import fold, fold_keeping_accents
 
@@ -40,7 +51,7 @@ command commands headquarters agency council committee treaty programme program
 """
 GENERIC_HEADS = frozenset(_GENERIC_HEADS_WORDS.split())
 PLACE_HEADS = frozenset({"province", "region", "county", "district", "city"})
-_TIES = frozenset({"and", "or", "of", "in", "on", "at", "for", "the", "to", "with"})
+TIES = frozenset({"and", "or", "of", "in", "on", "at", "for", "the", "to", "with"})
 _ARTICLES = ("the", "a", "an")
 
 
@@ -59,6 +70,10 @@ class Text(Protocol):
     def accepted(self) -> tuple[str, ...]: ...
     @property
     def rivals(self) -> tuple[str, ...]: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def qualifiers(self) -> tuple[tuple[str, str], ...]: ...
 
 
 class Figure(Protocol):
@@ -100,7 +115,7 @@ def short_forms(
     forms = [" ".join(words[a:b]) for a, b in sorted(spans) if (a, b) != (0, len(words))]
     if end == len(words) - 1 and end > start and fold(words[-1]) in PLACE_HEADS:
         forms.append(f"{words[-1]} of {' '.join(words[start:end])}")  # "province of Ghor"
-    forms = [f for f in forms if fold(f).split()[-1:] != [] and fold(f).split()[-1] not in _TIES]
+    forms = [f for f in forms if fold(f).split()[-1:] != [] and fold(f).split()[-1] not in TIES]
     # a form must keep a word of three letters or more that is not generic: not "Forces",
     # not the "11" of "Apollo 11"
     meaningful = [
@@ -112,6 +127,89 @@ def short_forms(
 
 
 def check_typed(key: Text, text: str) -> Verdict:
+    """How a typed answer is marked: by its spelling, then by its meaning, then part by part
+    when it gives several things ("professionalism and courage", "Vilnius, Lithuania")."""
+    whole = _check_one(key, text)
+    if whole.correct or not fold(text):
+        return whole
+    rivals = {fold(r) for r in key.rivals}
+    if fold(text) in rivals - {fold(a) for a in key.accepted}:
+        return whole  # the name of another value, "and" and all ("Bosnia and Herzegovina")
+    parts = items(text, key.language)
+    if len(parts) < 2:
+        return whole
+    last = parts[-1].split()
+    rights: list[tuple[str, Verdict]] = []
+    wrong: list[Verdict] = []
+    unsure: list[str] = []
+    for i, part in enumerate(parts):
+        verdict = _check_one(key, part)
+        other = verdict.note is not None and verdict.note.code is NoteCode.OTHER_THING
+        if not verdict.correct and not other and i < len(parts) - 1 and len(last) > 1:
+            # "cyber and information attacks": the last part's head word is the first's too
+            verdict = _check_one(key, f"{part} {last[-1]}")
+        if verdict.correct:
+            rights.append((verdict.note.name if verdict.note else part, verdict))
+        else:
+            wrong.append(verdict)
+            unsure.append(fold(part))
+    # a qualifier the pack gives a right part stands beside it: "Vilnius, Lithuania"
+    right_names = {fold(name) for name, _ in rights}
+    beside = {fold(q) for a, q in key.qualifiers if fold(a) in right_names}
+    wrong = [v for v, p in zip(wrong, unsure, strict=True) if p not in beside]
+    if not rights:
+        others = [v for v in wrong if v.note is not None and v.note.code is NoteCode.OTHER_THING]
+        return others[0] if others and not whole.note else whole
+    if wrong:
+        return Verdict(False, True, Note(NoteCode.EXTRA))
+    slips = [v for _, v in rights if not v.exact]
+    if slips:
+        return slips[0]
+    meant = "; ".join(dict.fromkeys(name for name, _ in rights))
+    return Verdict(True, True, Note(NoteCode.MEANS, meant))
+
+
+def _by_meaning(key: Text, text: str, rivals: set[str]) -> Verdict | None:
+    """Right in other words, or None: the answer means one of the key's names (`meaning`),
+    or holds one of them whole and lies within a longer one ("F-16 fighters" between "F-16"
+    and "F-16 fighter jets"). A meaning a rival shares is ambiguous: refused."""
+    lang = key.language
+    said = meaning(text, lang)
+    if not said[0]:
+        return None
+    rival_names = [r for r in key.rivals if fold(r) in rivals]
+    if any(_means(said, meaning(r, lang)) for r in rival_names):
+        # another value is meant as much: right only if a right name is meant too, and then
+        # it could be either
+        if any(_means(said, meaning(a, lang)) for a in key.accepted):
+            return Verdict(False, True, Note(NoteCode.AMBIGUOUS))
+        return Verdict(False, True, Note(NoteCode.OTHER_THING))
+    for name in key.accepted:
+        if _means(said, meaning(name, lang)):
+            return Verdict(True, True, Note(NoteCode.MEANS, name))
+    words = said[0].split()
+    singles = [a for a in key.accepted if len(items(a, lang)) == 1]
+    for name in singles:
+        inner = meaning(name, lang)[0].split()
+        if len(inner) < len(words) and _subsequence(inner, words):
+            for longer in singles:
+                outer = meaning(longer, lang)[0].split()
+                if len(outer) > len(words) and _subsequence(words, outer):
+                    return Verdict(True, True, Note(NoteCode.MEANS, longer))
+    return None
+
+
+def _means(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return bool(a[0]) and (a[0] == b[0] or a[1] == b[1])
+
+
+def _subsequence(part: list[str], whole: list[str]) -> bool:
+    """Whether the words of `part` stand in `whole` in the same order (others between)."""
+    rest = iter(whole)
+    return all(any(w == x for x in rest) for w in part)
+
+
+def _check_one(key: Text, text: str) -> Verdict:
     given = fold(text)
     if not given:
         return Verdict(False, True, Note(NoteCode.NO_ANSWER))
@@ -123,6 +221,9 @@ def check_typed(key: Text, text: str) -> Verdict:
         meant = next(a for a in key.accepted if fold(a) == given)
         return Verdict(True, False, Note(NoteCode.ACCENTS, meant))
     rivals = {fold(r) for r in key.rivals} - accepted
+    by_meaning = _by_meaning(key, text, rivals)
+    if by_meaning is not None:
+        return by_meaning
     in_answer = any(_within(given, a) for a in accepted)
     in_rival = given in rivals or any(_within(given, r) for r in rivals)
     if in_rival and not in_answer:
@@ -185,29 +286,16 @@ def _within(part: str, whole: str) -> bool:
     return part != whole and f" {part} " in f" {whole} "
 
 
-# digits, with separators only between groups of three: "1,000" and "1 000", not "1,," or "20 04"
-_NUMBER = re.compile(r"^[-+]?(\d{1,3}(?:([,_ ])\d{3})(?:\2\d{3})*|\d+)(\.\d+)?$")
-
-
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-
-
 def parse_number(text: str, unit: str = "") -> float | None:
-    """'2004', '1,000', '8', 'eight' or 'thirty-eight' → a number, with the question's unit
-    after it or not ('14 years', '1 year'); anything else → None."""
+    """'2004', '1,000', 'eight', 'thirty-eight', '2 million', 'two million', 'about 2,000'
+    → a number, with the question's unit after it or not ('14 years', '1 year'); anything
+    else → None."""
     t = " ".join(text.strip().lower().split())
     for u in sorted({unit.lower(), unit.lower().removesuffix("s")} - {""}, key=len, reverse=True):
         if t.endswith(f" {u}"):
             t = t[: -len(u) - 1]
             break
-    if t in NUMBER_WORDS:
-        return float(NUMBER_WORDS.index(t))
-    tens, _, ones = t.replace(" ", "-").partition("-")
-    if tens in _TENS and (not ones or ones in NUMBER_WORDS[1:10]):
-        return float(20 + 10 * _TENS.index(tens) + (NUMBER_WORDS.index(ones) if ones else 0))
-    if _NUMBER.match(t):
-        return float(re.sub(r"[,_ ]", "", t))
-    return None
+    return _parse_number(t)
 
 
 def check_number(key: Figure, text: str) -> Verdict:

@@ -348,6 +348,23 @@ def _authoring(sub: Any) -> None:
         fill=lambda p: _common(p, top=False),
     )
     sub.add_parser("packs", help="list the installed packs: id, version, facts, file", fill=_packs)
+    sub.add_parser("try", help="how an answer to one question would be marked, and why", fill=_try)
+
+
+def _try(try_: _Parser) -> None:
+    _common(try_, top=False)
+    try_.add_argument(
+        "what",
+        nargs="+",
+        metavar="[PACK] QUESTION-ID ANSWER",
+        help="the pack (default: lithuania-nato), a question id (as quiz export lists them) "
+        "and the answer, quoted if it has spaces; an option question takes option numbers "
+        "from 1 (1,3 for several) or an option's words",
+    )
+    try_.add_argument(
+        "--seed", type=_seed, default=0, metavar="S", help="the options' order (as quiz export)"
+    )
+    try_.add_argument("--format", choices=["text", "json"], default="text")
 
 
 def _new_pack(new: _Parser) -> None:
@@ -506,6 +523,7 @@ COMMANDS = {
     "schema": "quiz.commands.schema",
     "packs": "quiz.commands.packs",
     "export": "quiz.commands.export",
+    "try": "quiz.commands.try_answer",
     "stats": "quiz.commands.stats",
     "paper": "quiz.commands.paper",
     "results": "quiz.commands.results",

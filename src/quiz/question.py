@@ -16,6 +16,7 @@ from typing import Literal
 
 from quiz import words
 from quiz.answers import check_number, check_typed, parse_number
+from quiz.numbers import format_number as _format_number
 from quiz.packs.model import Quote, Value
 from quiz.round.codes import Note, NoteCode, Refusal, Shape, Verdict
 
@@ -166,11 +167,16 @@ class Order:
 
 @dataclass(frozen=True)
 class Text:
-    """A typed answer: case and accents ignored, a typo forgiven only when unambiguous."""
+    """A typed answer: case and accents ignored, a typo forgiven only when unambiguous, other
+    words of the same meaning accepted (`quiz.answers`). `language` is the pack's, for word
+    forms; `qualifiers` are names that may stand beside a right spelling without making it
+    wrong (the country of a city: "Vilnius, Lithuania")."""
 
     answer: str
     accepted: tuple[str, ...]
     rivals: tuple[str, ...] = ()
+    language: str = "en"
+    qualifiers: tuple[tuple[str, str], ...] = ()  # (a right spelling, what may stand beside it)
 
     def normalize(self, options: Sequence[str], response: object) -> Response:
         return _text(response)
@@ -231,12 +237,8 @@ _SHAPES: dict[type, Shape] = {
 
 
 def format_number(value: int | float) -> str:
-    """2004, 12,000 or 2.5: never '1e+04'."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        return f"{value:,}" if abs(value) >= 10000 else str(value)
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
+    """2004, 12,000 or 2.5: never '1e+04' (`quiz.numbers.format_number`)."""
+    return _format_number(value)
 
 
 @dataclass(frozen=True)

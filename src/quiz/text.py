@@ -25,6 +25,17 @@ _UNDECOMPOSED = str.maketrans(
 )  # fmt: skip
 
 
+def visible_only(text: str) -> str:
+    """The text without its invisible format characters (Unicode category Cf: a soft hyphen
+    U+00AD a web page leaves inside a word, zero-width spaces and joiners U+200B-U+200D,
+    the word joiner U+2060, a byte-order mark): "Vil\u00adnius" is the word "Vilnius" to a
+    reader, and so to every comparison. Only for comparing: stored text keeps them, so a
+    quote's offsets stay true."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
 def strip_accents(text: str) -> str:
     if text.isascii():  # nothing to strip: most prompts and names
         return text
@@ -41,7 +52,7 @@ def fold(text: str) -> str:
 def fold_keeping_accents(text: str) -> str:
     """Like `fold`, but 'Šiauliai' and 'Siauliai' stay apart: whether a typed answer needed
     the accent tolerance."""
-    key = text.translate(_QUOTES).casefold()
+    key = visible_only(text).translate(_QUOTES).casefold()
     key = _PUNCT.sub(" ", key)
     key = _SPACE.sub(" ", key).strip()
     return _ARTICLE.sub("", key)

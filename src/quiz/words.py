@@ -57,8 +57,10 @@ def note(n: Note) -> str:
             "{n} of {of} pair in the right order", "{n} of {of} pairs in the right order", n.of
         ).format(n=n.n, of=n.of)
     if code is NoteCode.WITHIN:
+        from quiz.numbers import format_number
+
         return _("within {tolerance} of {value}").format(
-            tolerance=f"{n.tolerance:g}", value=f"{n.value:g}"
+            tolerance=format_number(n.tolerance), value=format_number(n.value)
         )
     return _NOTES[code]().format(name=n.name)
 
@@ -69,6 +71,8 @@ _NOTES = {
     NoteCode.TIME_RAN_OUT: lambda: _("time ran out"),
     NoteCode.ACCENTS: lambda: _("accepted without its accents: {name}"),
     NoteCode.TYPO: lambda: _("accepted as a typo of {name}"),
+    NoteCode.MEANS: lambda: _("accepted: it means {name}"),
+    NoteCode.EXTRA: lambda: _("that adds something that is not the answer"),
     NoteCode.OTHER_THING: lambda: _("that names something else in this pack, not the answer"),
     NoteCode.AMBIGUOUS: lambda: _(
         "that could mean more than one answer, so it is not marked right"
@@ -609,6 +613,48 @@ def name_invisible(where: str) -> str:
     return _(
         "a player name cannot hold invisible characters ({where}): type it with letters only"
     ).format(where=where)
+
+
+# -- quiz try: one answer, marked ------------------------------------------------------
+
+
+def try_usage() -> str:
+    return _("try takes [PACK] QUESTION-ID ANSWER (see quiz try --help)")
+
+
+def try_no_question(qid: str, pack: str, close: list[str]) -> str:
+    found = _("no question {qid!r} in pack {pack}").format(qid=qid, pack=pack)
+    if not close:
+        return found + _("; quiz export {pack} --all lists them").format(pack=pack)
+    return found + _("; the closest: {ids}").format(ids=", ".join(close))
+
+
+def try_options(qid: str, n: int) -> str:
+    return _(
+        "{qid} is answered with option numbers from 1 to {n} (1,3 for several) or an option's words"
+    ).format(qid=qid, n=n)
+
+
+def try_question(qid: str, prompt: str) -> str:
+    return _("{qid}: {prompt}").format(qid=qid, prompt=prompt)
+
+
+def try_given(given: str) -> str:
+    return _("Answer: {given}").format(given=given)
+
+
+def try_result(verdict: Verdict, credit: float, why: str) -> str:
+    said = {
+        Verdict.RIGHT: _("right"),
+        Verdict.PARTIAL: _("partly right"),
+        Verdict.WRONG: _("wrong"),
+    }[verdict]
+    line = _("Marked: {verdict} (credit {credit:.2g})").format(verdict=said, credit=credit)
+    return f"{line} — {why}" if why else line
+
+
+def try_answer(answer: str) -> str:
+    return _("The answer: {answer}").format(answer=answer)
 
 
 # -- a paper, marked ---------------------------------------------------------------------

@@ -14,7 +14,8 @@ import json
 import re
 from dataclasses import dataclass
 
-from quiz.packs.model import MONTHS, NUMBER_WORDS
+from quiz.numbers import SCALES, TENS, UNITS, number
+from quiz.packs.model import MONTHS
 from quiz.packs.quotes import sentences
 
 _MONTH = "|".join(MONTHS)
@@ -29,13 +30,24 @@ DATE = re.compile(
     rf"|{_DAY_MONTH})(?![\w-])"
 )
 APPROX = r"about|around|over|nearly|almost|some|roughly|approximately|more than|less than"
+# a number written in words: "two", "thirty-eight", "one hundred and twenty" ("one" alone is
+# mostly a pronoun: "one of the six")
+_SMALL_WORDS = "|".join([*UNITS[2:], *TENS][::-1])  # longest first: "sixteen" before "six"
+_WORD_RUN = (
+    rf"(?:{_SMALL_WORDS}|one(?=[ -](?:hundred|thousand|million|billion)))"
+    rf"(?:(?:[ -]| and )(?:{_SMALL_WORDS}|one|hundred)\b)*"
+)
+_SCALE = "|".join(SCALES)
 NUMBER = re.compile(
-    rf"(?:(?P<approx>{APPROX}) )?"
-    r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    rf"|(?i:{'|'.join(NUMBER_WORDS[2:])}))(?![\w])"
+    rf"(?:(?P<approx>(?i:{APPROX})) )?"
+    r"(?<![\w.,])(?P<n>(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    rf"|(?i:{_WORD_RUN}))(?: (?i:{_SCALE}))?)(?![\w])"
     r"(?: (?P<unit>[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,})?|per cent|%))?",
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# what may stand between two words of one name: a space, or a dash with no space around it
+# ("Molotov–Ribbentrop Pact", "Austria-Hungary")
+_JOINED = re.compile(r" |[-–—]")
 # Lower-case words that may stand inside a name: "Sea of Tranquility", "Leonardo da Vinci".
 _CONNECTOR_WORDS = "of the de du da di la le von van der den y al bin"
 _CONNECTORS = frozenset(_CONNECTOR_WORDS.split())
@@ -58,7 +70,7 @@ _OPENER_WORDS = """
 the a an in on at of for from with by as it its he she they his her their this that these
 those there then when while after before during since until but and or so yet if though
 although because however today now we our you your i my one some many most all each every
-both no not
+both no not about around over nearly almost roughly approximately
 """
 _OPENERS = frozenset(_OPENER_WORDS.split())
 
@@ -128,20 +140,18 @@ def _numbers(text: str, taken: list[tuple[int, int]]) -> tuple[Found, ...]:
         if any(a <= start < b for a, b in taken):
             continue
         written = m.group("n")
-        words = [w.lower() for w in NUMBER_WORDS]
-        value = (
-            words.index(written.lower())
-            if written.lower() in words
-            else float(written.replace(",", ""))
-        )
-        number = int(value) if float(value).is_integer() else value
+        value = number(written)  # "two million" → 2000000, "1.5 million" → 1500000
+        if value is None:
+            continue
+        figure = int(value) if value.is_integer() else value
         unit = _unit(m.group("unit"))
         shown = text[m.start() : end] + (f" {unit}" if unit else "")
-        parts = [f"number: {number}"]
+        parts = [f"number: {figure}"]
         if m.group("approx"):
-            parts += [f"text: {json.dumps(m.group('approx') + ' ' + written)}", "approx: true"]
-        elif not written[0].isdigit():
-            parts.append(f"text: {written}")
+            said = f"{m.group('approx').lower()} {written}"
+            parts += [f"text: {json.dumps(said)}", "approx: true"]
+        elif not re.fullmatch(r"[\d,.]+", written):
+            parts.append(f"text: {json.dumps(written)}")  # as written: "two million"
         value_yaml = "{" + ", ".join(parts) + "}"
         if unit:
             value_yaml += f"  (unit: {unit})"
@@ -173,32 +183,44 @@ def _names(text: str, lower_words: set[str]) -> tuple[str, ...]:
             i += 1
             continue
         run, j = [i], i + 1
-        while j < len(words) and text[words[j - 1][1] : words[j][0]] == " ":
+        while j < len(words) and _JOINED.fullmatch(text[words[j - 1][1] : words[j][0]]):
             word = words[j][2]
             if word[:1].isupper():
                 run.append(j)
                 j += 1
-            elif (
-                word in _CONNECTORS
-                and j + 1 < len(words)
-                and text[words[j][1] : words[j + 1][0]] == " "
-                and words[j + 1][2][:1].isupper()
+                continue
+            # connectors, then a capitalised word: "Memory of the World Register"
+            k = j
+            while (
+                k < len(words)
+                and words[k][2] in _CONNECTORS
+                and text[words[k - 1][1] : words[k][0]] == " "
             ):
-                run += [j, j + 1]
-                j += 2
+                k += 1
+            if (
+                k > j
+                and k < len(words)
+                and text[words[k - 1][1] : words[k][0]] == " "
+                and (words[k][2][:1].isupper())
+            ):
+                run += list(range(j, k + 1))
+                j = k + 1
             else:
                 break
         i = j
         found = [words[k][2] for k in run]
+        between = [text[words[a][1] : words[b][0]] for a, b in zip(run, run[1:], strict=False)]
         at_start = not text[: words[run[0]][0]].strip(' "“‘(')
         while found and found[0].lower() in _OPENERS:
-            found = found[1:]
+            found, between = found[1:], between[1:]
             at_start = False
         if not found or any(w in MONTHS for w in found):
             continue
         if at_start and len(found) == 1 and found[0].lower() in lower_words:
             continue  # "Swimmers …": a word the text also writes in lower case
-        name = re.sub(r"(?:'s|’s)$", "", " ".join(found))
+        # the words as the text joins them: "Molotov–Ribbentrop Pact" keeps its dash
+        name = found[0] + "".join(sep + w for sep, w in zip(between, found[1:], strict=True))
+        name = re.sub(r"(?:'s|’s)$", "", name)
         if name not in names:
             names.append(name)
     return tuple(names)

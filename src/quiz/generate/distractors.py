@@ -133,9 +133,10 @@ def alike(key: Value, value: Value) -> bool:
 def _neighbours_of(key: Value, pack: Pack) -> list[Value]:
     """`_neighbours`, made once per value: the same dates come back for many questions."""
     memo = index_of(pack).memo
-    found = memo.get(("neighbours", key.key))
+    memo_key = ("neighbours", key.key, key.display)  # "2,000,000" and "two million" apart
+    found = memo.get(memo_key)
     if not isinstance(found, list):
-        found = memo[("neighbours", key.key)] = _neighbours(key, pack)
+        found = memo[memo_key] = _neighbours(key, pack)
     return found
 
 

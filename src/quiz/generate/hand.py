@@ -21,7 +21,7 @@ def hand(pack: Pack, question: HandQuestion, rng: random.Random) -> Question:
         options = ("True", "False")
         key = One(options.index(question.answer))
     else:
-        key = Text(question.answer, (question.answer, *question.accept))
+        key = Text(question.answer, (question.answer, *question.accept), language=pack.language)
     return Question(
         id=f"{question.id}:{question.kind}",
         kind=question.kind,

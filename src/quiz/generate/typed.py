@@ -6,13 +6,20 @@ source gives in full. The accepted spellings are the value's names and the
 short forms a student types ("Warsaw" for the Warsaw Summit) that no other
 value of its type could be meant by; every other value's names are rivals, so a
 typo closer to one of them is not forgiven.
+
+The prompt tells what else a student may leave out or add: "cyber" answers "Name one
+kind of attack …" for "cyber attacks" (the prompt says the head word), "Lithuania"
+answers "… belongs to which armed forces?" where "Lithuanian" does (the pack names
+the country so), and the country an alias places the answer in may stand beside it
+("Vilnius, Lithuania" makes "Vilnius (Lithuania)" right as well).
 """
 
 from __future__ import annotations
 
 import random
+import re
 
-from quiz.answers import GENERIC_HEADS, short_forms
+from quiz.answers import GENERIC_HEADS, TIES, short_forms
 from quiz.generate.from_facts import ask, names_answer, not_unique, placed, sides, whose
 from quiz.generate.index import index_of
 from quiz.generate.refusal import Refusal, missing, not_closed
@@ -76,9 +83,10 @@ def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Q
     refused = whose(pack, fact, direction, prompt)
     if refused is not None:
         return refused
-    accepted = answer_forms(pack, key)
+    accepted = _unsaid(pack, prompt, key, answer_forms(pack, key))
     if any(contains_phrase(prompt, n) for n in accepted[len(key.names) :]):
         return names_answer(direction, prompt, key)
+    accepted = (*accepted, *_in_context(pack, prompt, key, accepted))
     own = {fold(n) for n in accepted}  # "Warsaw" means the summit here, not the city
     rivals = tuple(n for n in _rivals(pack, key) if fold(n) not in own)
     return Question(
@@ -87,7 +95,7 @@ def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Q
         prompt=prompt,
         options=(),
         topics=fact.topics,
-        key=Text(key.display, accepted, rivals),
+        key=Text(key.display, accepted, rivals, pack.language, _qualifiers(pack, {key: accepted})),
         origin=Origin(
             facts=(fact.id,),
             quotes=passages(pack, fact.evidence),
@@ -121,13 +129,16 @@ def typed_any(
     if refused is not None:
         return refused
     answer = listing([k.display for k in keys], "or")
-    accepted = tuple(dict.fromkeys([answer, *(n for k in keys for n in answer_forms(pack, k))]))
+    each = {k.key: _unsaid(pack, prompt, k, answer_forms(pack, k)) for k in keys}
+    accepted = tuple(dict.fromkeys([answer, *(n for k in keys for n in each[k.key])]))
     named = [n for n in accepted if contains_phrase(prompt, n)]
     if named:
         return Refusal(
             f"the prompt names an answer ({named[0]!r}): {prompt!r}",
             f"reword the `{template}` template so the prompt does not hold it",
         )
+    forms = {k: (*each[k.key], *_in_context(pack, prompt, k, each[k.key])) for k in keys}
+    accepted = tuple(dict.fromkeys([*accepted, *(n for k in keys for n in forms[k])]))
     own = {fold(n) for n in accepted}
     rivals = tuple(n for k in keys for n in _rivals(pack, k) if fold(n) not in own)
     return Question(
@@ -136,7 +147,13 @@ def typed_any(
         prompt=prompt,
         options=(),
         topics=tuple(dict.fromkeys(t for f in facts for t in f.topics)),
-        key=Text(answer, accepted, tuple(dict.fromkeys(rivals))),
+        key=Text(
+            answer,
+            accepted,
+            tuple(dict.fromkeys(rivals)),
+            pack.language,
+            _qualifiers(pack, forms),
+        ),
         origin=Origin(
             facts=tuple(f.id for f in facts),
             quotes=passages(pack, [q for f in facts for q in f.evidence]),
@@ -175,3 +192,110 @@ def _rivals(pack: Pack, key: Entity) -> tuple[str, ...]:
     everything, where = found
     start, end = where[key.key]
     return everything[:start] + everything[end:]
+
+
+def _named(pack: Pack) -> dict[str, tuple[Entity, ...]]:
+    """The entities of the pack by each of their folded names."""
+    memo = index_of(pack).memo
+    found = memo.get(("named",))
+    if not isinstance(found, dict):
+        table: dict[str, list[Entity]] = {}
+        for e in pack.entities.values():
+            for folded in e.folded_names:
+                table.setdefault(folded, []).append(e)
+        found = memo[("named",)] = {k: tuple(v) for k, v in table.items()}
+    return found
+
+
+def _unsaid(pack: Pack, prompt: str, key: Entity, forms: tuple[str, ...]) -> tuple[str, ...]:
+    """The key's forms without a short form the prompt says as the name of something else:
+    "Washington" cut from "Washington Treaty" is the city in "… its documents deposited in
+    Washington": typed back, it answers nothing, and the question stays askable."""
+    named = _named(pack)
+    return tuple(
+        f
+        for i, f in enumerate(forms)
+        if i < len(key.names)
+        or not contains_phrase(prompt, f)
+        or not any(e.key != key.key for e in named.get(fold(f), ()))
+    )
+
+
+def _in_context(pack: Pack, prompt: str, key: Entity, forms: tuple[str, ...]) -> list[str]:
+    """More forms the question's own words make right. The name without a head word the
+    prompt says ("cyber" for "cyber attacks" in "Name one kind of attack"), when no other
+    value of its type and group is named so; and the other names of an entity a short form
+    names ("Lithuania" where "Lithuanian" stands for "the Lithuanian Armed Forces")."""
+    named = _named(pack)
+    said = set(fold(prompt).split())
+    mine = {fold(f) for f in forms}
+    out: list[str] = []
+    for name in key.names:
+        words = name.split()
+        if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+        head = words[-1]
+        if len(words) < 2 or not (head.islower() or fold(head) in GENERIC_HEADS):
+            continue  # a name's last word, not a kind ("… operation of NATO")
+        if not _said(fold(head), said):
+            continue
+        rest = " ".join(words[:-1])
+        folded = fold(rest).split()
+        if folded[-1:] == [] or folded[-1] in TIES:
+            continue
+        if not any(len(w) >= 3 and w.isalpha() for w in folded):
+            continue
+        same_kind = [
+            e
+            for e in named.get(fold(rest), ())
+            if e.key != key.key and e.type == key.type and e.group == key.group
+        ]
+        # another value of the type that is the same words and a head of the same stem
+        clash = any(
+            e.key != key.key and n.split()[:-1] == folded and _said(n.split()[-1], {fold(head)})
+            for e in pack.entities.values()
+            if e.type == key.type
+            for n in e.folded_names
+            if len(n.split()) == len(folded) + 1
+        )
+        if not same_kind and not clash and not contains_phrase(prompt, rest):
+            out.append(rest)
+    for form in forms[len(key.names) :]:
+        for other in named.get(fold(form), ()):
+            if other.key == key.key or other.type == key.type:
+                continue
+            for name in other.names:
+                taken = [e for e in named.get(fold(name), ()) if e.type == key.type]
+                if fold(name) not in mine and not taken and not contains_phrase(prompt, name):
+                    out.append(name)
+    return list(dict.fromkeys(out))
+
+
+def _said(word: str, words: set[str]) -> bool:
+    """Whether a folded word stands among `words`, as it is or with a plural's "s" more or
+    less ("attacks" in "Name one kind of attack"). Generation does not stem: the stemmer is
+    slow to load, and a head word in a prompt is nearly always the same word."""
+    return word in words or f"{word}s" in words or (word.endswith("s") and word[:-1] in words)
+
+
+def _qualifiers(pack: Pack, forms: dict[Entity, tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
+    """(a right spelling, a name that may stand beside it): every name of an entity that a
+    value's name gives in parentheses or after a comma ("Washington (USA)": the United
+    States), and of the country a `located_in…` fact places the value in ("Ämari Air Base,
+    Estonia"). Beside that value only: "Šiauliai Air Base, Estonia" is wrong."""
+    named = _named(pack)
+    located: dict[object, list[Entity]] = {}
+    for rid, facts in pack.facts_by_relation.items():
+        if rid.startswith("located_in"):
+            for f in facts:
+                if isinstance(f.object, Entity):
+                    located.setdefault(f.subject.key, []).append(f.object)
+    out: list[tuple[str, str]] = []
+    for key, spellings in forms.items():
+        places: list[Entity] = list(located.get(key.key, ()))
+        for name in key.names:
+            for part in [p for p in re.split(r"[(),]", name) if p.strip()][1:]:
+                places.extend(named.get(fold(part), ()))
+        for place in dict.fromkeys(places):
+            out.extend((s, q) for s in spellings for q in place.names)
+    return tuple(dict.fromkeys(out))

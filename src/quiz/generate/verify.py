@@ -11,6 +11,7 @@ import re
 
 from quiz.generate.truth import holds, proven_false
 from quiz.kinds import KINDS
+from quiz.numbers import plain_digits
 from quiz.packs.model import Entity, Number, Pack, Value, When
 from quiz.packs.quotes import sentences_covering
 from quiz.packs.stated import names, words
@@ -327,7 +328,8 @@ def _hints(text: str, value: Value) -> bool:
     if isinstance(value, When):
         return re.search(rf"(?<!\d){value.year}(?!\d)", text) is not None
     if isinstance(value, Number):
-        digits = re.search(rf"(?<![\d.,]){value.value:g}(?![\d])", text.replace(",", ""))
+        plain = re.escape(plain_digits(value.value))  # 2000000, not 2e+06
+        digits = re.search(rf"(?<![\d.,]){plain}(?![\d])", text.replace(",", ""))
         return digits is not None or names(text, value)
     return any(" " + " ".join(words(n)) in said for n in value.names)
 

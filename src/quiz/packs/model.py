@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from typing import Literal, TypeVar, cast
 
+from quiz.numbers import format_number, plain_digits, written_like
 from quiz.packs.errors import Problem
 from quiz.text import capitalize_first, fold
 
@@ -180,15 +181,11 @@ class Number:
     def display(self) -> str:
         if self.text:
             return self.text
-        return (
-            f"{self.value:,}"
-            if isinstance(self.value, int) and self.value >= 10000
-            else str(self.value)
-        )
+        return format_number(self.value)  # 2,000,000, never 2e+06 nor 2000000.0
 
     @property
     def names(self) -> tuple[str, ...]:
-        return (self.display, str(self.value))
+        return (self.display, plain_digits(self.value))
 
     @cached_property
     def folded_names(self) -> tuple[str, ...]:
@@ -199,10 +196,13 @@ class Number:
         return self.text is not None and self.text.lower() in NUMBER_WORDS
 
     def like(self, value: int) -> Number:
-        """Another number written the way this one is (words or digits)."""
+        """Another number written the way this one is (words or digits, and "two million"
+        with its scale word: "three million", "1.5 million"), so the key does not stand out
+        among its wrong options by its form."""
         if self.in_words and 0 <= value < len(NUMBER_WORDS):
             return Number(value, NUMBER_WORDS[value])
-        return Number(value)
+        written = written_like(self.text or "", value)
+        return Number(value, written) if written else Number(value)
 
     @property
     def key(self) -> tuple[str, float]:

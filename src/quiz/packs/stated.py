@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 import re
 
+from quiz.numbers import numbers_in
 from quiz.packs.model import MONTHS, Number, Value, When
-from quiz.text import strip_accents
+from quiz.text import strip_accents, visible_only
 
 ORDINALS = ("st", "nd", "rd", "th")  # "14th anniversary" states 14 years
 # "Belgian" names Belgium, "German-led" Germany, "Italian" Italy: a word of the text that
@@ -24,8 +25,9 @@ _SMALL = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"
 
 
 def words(text: str) -> list[str]:
-    """The words of a text as compared: accents stripped, case folded, punctuation gone."""
-    return re.findall(r"[^\W_]+", strip_accents(text).casefold())
+    """The words of a text as compared: accents stripped, case folded, punctuation gone, and
+    no invisible character inside a word ("Vil\u00adnius" is Vilnius)."""
+    return re.findall(r"[^\W_]+", strip_accents(visible_only(text)).casefold())
 
 
 def names(text: str, value: Value) -> bool:
@@ -41,7 +43,10 @@ def names(text: str, value: Value) -> bool:
         return ok
     if isinstance(value, Number):
         forms = [value.display, str(value.value), *(f"{value.value}{s}" for s in ORDINALS)]
-        return any(" " + " ".join(words(f)) + " " in said for f in forms)
+        if any(" " + " ".join(words(f)) + " " in said for f in forms):
+            return True
+        # as people write it: "two million", "2 million", "2,000,000", "1.5 million"
+        return float(value.value) in numbers_in(visible_only(text))
     return any(" " + " ".join(_unarticled(words(n))) + " " in said for n in value.names)
 
 

@@ -41,6 +41,8 @@ class NoteCode(Enum):
     TIME_RAN_OUT = "time_ran_out"
     ACCENTS = "accents"  # right without its accents (name: the spelling meant)
     TYPO = "typo"  # right as a slip of the hand (name: the spelling meant)
+    MEANS = "means"  # right in other words: a word form, joined, qualified (name: the answer meant)
+    EXTRA = "extra"  # the answer, with something added that is not right
     OTHER_THING = "other_thing"  # names another value of the pack
     AMBIGUOUS = "ambiguous"  # could mean more than one answer
     PART_ONLY = "part_only"  # only part of the answer

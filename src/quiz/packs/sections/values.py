@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from typing import Any
 
+from quiz.numbers import format_number, numbers_in
 from quiz.packs.errors import YamlPath
-from quiz.packs.model import NUMBER_WORDS, Number, Value, When
+from quiz.packs.model import Number, Value, When
 from quiz.packs.schema import literal_keys
 from quiz.packs.sections.context import Context, a, did_you_mean
 from quiz.packs.sections.sources import DATE
@@ -61,11 +61,12 @@ def literal(ctx: Context, raw: dict[str, Any], path: YamlPath) -> Value | None:
             return None
         if text is not None and not ctx.safe(text, (*path, "text"), "text"):
             return None
-        said = _numbers_in(text or "")
+        said = numbers_in(text or "")
         if said and n not in said:
             ctx.problem(
                 (*path, "text"),
-                f"'text' {text!r} says {said[0]:g}, but 'number' is {n:g}: they must agree "
+                f"'text' {text!r} says {format_number(said[0])}, but 'number' is "
+                f"{format_number(n)}: they must agree "
                 "(a choice question shows the text, a number question grades the number)",
             )
             return None
@@ -103,14 +104,3 @@ def _finite(n: float) -> bool:
         return math.isfinite(float(n))
     except OverflowError:
         return False
-
-
-def _numbers_in(text: str) -> list[float]:
-    """The numbers a number's `text` writes, in digits ("over 1,000") or words ("six")."""
-    found = []
-    for token in re.findall(r"\d[\d,]*(?:\.\d+)?|[a-z]+", text.lower()):
-        if token[0].isdigit():
-            found.append(float(token.replace(",", "")))
-        elif token in NUMBER_WORDS:
-            found.append(float(NUMBER_WORDS.index(token)))
-    return found

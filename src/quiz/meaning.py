@@ -1,0 +1,177 @@
+"""What a typed answer means, as far as marking can tell without understanding it.
+
+A student writes the answer in their own words: another form of the key's words
+("increases" for "increasing"), the words joined or hyphenated ("cyberdefence",
+"counter-measures", "F16s"), a preposition or article in front ("in NATO"), a
+generic word the pack's language says otherwise ("rotational forces" for
+"rotational units"), or two answers at once ("professionalism and courage").
+Spelling-level folding (`quiz.text.fold`) cannot see that these are the same;
+this module builds the comparison keys that can: each word stemmed with the
+Snowball stemmer of the pack's language, small words dropped, and the same key
+with the words run together, so joined and split spellings meet.
+
+It never decides alone: `quiz.answers.check_typed` accepts a key only when it is
+the key of a right name and of no other value of the pack, so a stem two values
+share is refused as ambiguous rather than marked right.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Protocol
+
+from quiz.text import fold
+
+# ISO 639-1 codes of the pack's `language` to Snowball's algorithm names; a language
+# without a stemmer compares whole words (folded), which is what marking did before.
+_SNOWBALL = {
+    "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech",
+    "da": "danish", "nl": "dutch", "en": "english", "eo": "esperanto", "et": "estonian",
+    "fi": "finnish", "fr": "french", "de": "german", "el": "greek", "hi": "hindi",
+    "hu": "hungarian", "id": "indonesian", "ga": "irish", "it": "italian", "lt": "lithuanian",
+    "ne": "nepali", "no": "norwegian", "nb": "norwegian", "fa": "persian", "pl": "polish",
+    "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "es": "spanish",
+    "sv": "swedish", "ta": "tamil", "tr": "turkish", "yi": "yiddish",
+}  # fmt: skip
+
+# Words that carry no meaning of their own in an answer, by language: articles, the
+# prepositions a student puts in front ("in NATO", "at Šiauliai"), possessives. "and",
+# "or" and "not" are never here: they join or negate, and `items` reads them.
+_SMALL = {
+    "en": frozenset(
+        [
+            "a",
+            "an",
+            "the",
+            "in",
+            "at",
+            "on",
+            "of",
+            "to",
+            "for",
+            "from",
+            "by",
+            "with",
+            "into",
+            "its",
+            "their",
+            "his",
+            "her",
+            "s",
+        ]
+    ),
+    "lt": frozenset(
+        ["i", "is", "prie", "su", "per", "nuo", "ant", "po", "uz"]
+    ),  # folded: į, iš, už
+}
+
+# English generic words that name the same kind of thing: a student's "rotational forces"
+# for the article's "rotational units", "transport airplanes" for "transport aircraft",
+# "the Lithuanian army" for "the Lithuanian Armed Forces". Only generic words: two names of
+# the pack that differ in such a word alone are caught as ambiguous by the marking.
+_SYNONYMS = {
+    "en": (
+        (("armed", "forces"), ("army",)),
+        (("armed", "force"), ("army",)),
+        (("forces",), ("units",)),
+        (("force",), ("unit",)),
+        (("airplanes",), ("aircraft",)),
+        (("aeroplanes",), ("aircraft",)),
+        (("planes",), ("aircraft",)),
+        (("airplane",), ("aircraft",)),
+        (("aeroplane",), ("aircraft",)),
+        (("plane",), ("aircraft",)),
+    ),
+}
+
+
+class _Stemmer(Protocol):
+    def stemWord(self, word: str) -> str: ...  # noqa: N802 (snowballstemmer's name)
+
+
+@lru_cache(maxsize=64)
+def _stemmer(language: str) -> _Stemmer | None:
+    name = _SNOWBALL.get(language.lower().split("-")[0].split("_")[0])
+    if name is None:
+        return None
+    import snowballstemmer  # only typed answers need it: keeps start-up light
+
+    stemmer: _Stemmer = snowballstemmer.stemmer(name)
+    return stemmer
+
+
+@lru_cache(maxsize=65536)  # Snowball is slow in pure Python; a pack has few distinct words
+def _stem(word: str, language: str) -> str:
+    stemmer = _stemmer(language)
+    return stemmer.stemWord(word) if stemmer is not None else word
+
+
+def _lang(language: str) -> str:
+    return language.lower().split("-")[0].split("_")[0]
+
+
+def _synonyms(words: list[str], language: str) -> list[str]:
+    table = _SYNONYMS.get(_lang(language), ())
+    if not table:
+        return words
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for src, dst in table:
+            if tuple(words[i : i + len(src)]) == src:
+                out.extend(dst)
+                i += len(src)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+@lru_cache(maxsize=65536)  # the same accepted names and rivals are keyed for every answer
+def meaning(text: str, language: str = "en") -> tuple[str, str]:
+    """(words, joined): the comparison keys of a phrase. `words` is its stems, small words
+    dropped, joined by spaces ("increases the defence budget" → "increas defenc budget");
+    `joined` is the stem of all its words run together ("cyber defence" and "cyberdefence"
+    → "cyberdef"). Two phrases mean the same when either key is equal. Empty for a phrase of
+    small words only."""
+    folded = fold(text)
+    words = folded.split()
+    small = _SMALL.get(_lang(language), frozenset())
+    kept = [w for w in words if w not in small] or words
+    kept = _synonyms(kept, language)
+    return " ".join(_stem(w, language) for w in kept), _stem("".join(kept), language)
+
+
+def same_meaning(a: str, b: str, language: str = "en") -> bool:
+    """Whether two phrases have an equal comparison key (`meaning`)."""
+    x, y = meaning(a, language), meaning(b, language)
+    return bool(x[0]) and (x[0] == y[0] or x[1] == y[1])
+
+
+def stems(text: str, language: str = "en") -> frozenset[str]:
+    """The stems of every word of a text (a prompt): which words it already says."""
+    words = _synonyms(fold(text).split(), language)
+    return frozenset(_stem(w, language) for w in words)
+
+
+_PARENS = re.compile(r"\(([^()]*)\)")
+_MARKS = r"[,;/&+]"
+# the words that join two answers in one ("and", "or"), by language
+_JOINS = {"en": ("and", "or"), "lt": ("ir", "ar", "arba"), "de": ("und", "oder")}
+
+
+@lru_cache(maxsize=64)
+def _separators(language: str) -> re.Pattern[str]:
+    joins = "".join(f"|\\b{w}\\b" for w in _JOINS.get(_lang(language), ("and", "or")))
+    return re.compile(rf"\s*(?:{_MARKS}{joins})\s*", re.IGNORECASE)
+
+
+def items(text: str, language: str = "en") -> list[str]:
+    """The parts of an answer that gives several things: "professionalism and courage",
+    "Washington (USA)", "Vilnius, Lithuania", "cyber; information attacks". Each part is
+    judged alone; a single part comes back whole."""
+    flat = _PARENS.sub(lambda m: f", {m.group(1)},", text)
+    parts = [p.strip() for p in _separators(language).split(flat)]
+    return [p for p in parts if fold(p)]

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import moon
 
+from helpers import moon
 from quiz.classroom.results import class_results
 from quiz.clock import ManualClock
 from quiz.live.game import LiveGame, Phase, Refused, keep_with, live_paper
@@ -220,7 +220,9 @@ def test_the_teacher_paces_the_game_to_the_podium_with_a_leaderboard_between():
     g.answer(cy, right(g.current))
     g.answer(ben, right(g.current))
     assert [(s.name, s.score, s.rank) for s in g.standings()] == [
-        ("Ana", 1000, 1), ("Ben", 975, 2), ("Cy", 975, 2)
+        ("Ana", 1000, 1),
+        ("Ben", 975, 2),
+        ("Cy", 975, 2),
     ]
     assert g.phase is Phase.QUESTION  # Ana has not answered
     g.advance()  # the teacher ends it

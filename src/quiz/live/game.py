@@ -185,6 +185,8 @@ class LiveGame:
         self._opened = 0.0  # monotonic time the current question opened
         self._paused_at: float | None = None
         self._paused_for = 0.0
+        self._standings: tuple[int, list[Standing], dict[str, int]] = (-1, [], {})
+        self._quotes: dict[int, tuple[str, Passage | None]] = {}
 
     @property
     def code(self) -> str:
@@ -400,7 +402,14 @@ class LiveGame:
     # -- what the room sees ---------------------------------------------------------------
 
     def standings(self) -> list[Standing]:
-        """Everyone, best first; equal scores share a rank (and are listed by name)."""
+        """Everyone, best first; equal scores share a rank (and are listed by name). Worked
+        out once for each change of the game: a thousand phones ask for their rank."""
+        if self._standings[0] != self.version:
+            found = self._rank()
+            self._standings = (self.version, found, {s.name: s.rank for s in found})
+        return self._standings[1]
+
+    def _rank(self) -> list[Standing]:
         ordered = sorted(self.students.values(), key=lambda s: (-s.score, fold(s.name), s.name))
         out: list[Standing] = []
         rank, last = 0, None
@@ -418,10 +427,18 @@ class LiveGame:
         return [s for s in self.standings() if s.rank <= PODIUM][:PODIUM]
 
     def rank_of(self, student: Student) -> int | None:
-        for s in self.standings():
-            if s.name == student.name:
-                return s.rank
-        return None
+        self.standings()
+        return self._standings[2].get(student.name)
+
+    def quote(self, i: int | None = None) -> tuple[str, Passage | None]:
+        """What the pack calls its source, and the passage that proves question `i` in its
+        paragraph (worked out once a question)."""
+        i = self.index if i is None else i
+        if i not in self._quotes:
+            q = self.questions[i]
+            found = viewing.passages(self.pack, q)
+            self._quotes[i] = (viewing.noun_of(self.pack, q.quote), found[0] if found else None)
+        return self._quotes[i]
 
     def reveal(self, i: int | None = None) -> Reveal:
         """The class's answers to question `i` (the current one), the right answer, the quote

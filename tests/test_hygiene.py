@@ -27,6 +27,8 @@ CORE = [
     "quiz.plain",
     "quiz.words",
     "quiz.question",
+    "quiz.live",
+    "quiz.live.game",
     "quiz.rounds",
     "quiz.scoring",
     "quiz.seat",
@@ -96,7 +98,9 @@ def test_domain_code_does_not_import_textual() -> None:
 
 def test_the_web_server_does_not_import_textual() -> None:
     """`quiz serve` relays tabs; only each tab's own process draws (quiz.web.tab)."""
-    loaded = _loaded_after_import(["quiz.web.server", "quiz.web.access", "quiz.commands.serve"])
+    loaded = _loaded_after_import(
+        ["quiz.web.server", "quiz.web.access", "quiz.commands.serve", "quiz.live.server"]
+    )
     assert "textual_serve.server" in loaded and "aiohttp.web" in loaded
     textual = sorted(m for m in loaded if m == "textual" or m.startswith("textual."))
     assert textual == [], f"the web server loaded {textual[:5]}"

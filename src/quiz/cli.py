@@ -213,6 +213,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="serve the game to browser tabs, one player each (a class; quiz[web])",
         fill=_serve,
     )
+    sub.add_parser(
+        "host",
+        help="a live class: your screen runs the round, students answer from phones (quiz[web])",
+        fill=_host,
+    )
     return parser
 
 
@@ -324,6 +329,44 @@ def _serve(serve: _Parser) -> None:
         default=1800,
         metavar="SECONDS",
         help="close a tab without a key pressed for this long (default 1800: 30 minutes)",
+    )
+
+
+def _host(host: _Parser) -> None:
+    _common(host, top=False, player=False)
+    _round_options(host)
+    host.add_argument("--count", type=_count, metavar="N", help="number of questions (default 10)")
+    host.add_argument(
+        "--paper", metavar="CODE", help="play this paper (from quiz paper new) with the class"
+    )
+    host.add_argument(
+        "--seconds",
+        type=_bounded(5, 240),
+        default=20,
+        metavar="S",
+        help="seconds for each question (default 20; 5 to 240)",
+    )
+    host.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: this computer only; any other address "
+        "needs the access token and the game's PIN)",
+    )
+    host.add_argument(
+        "--port", type=_port, default=8000, metavar="N", help="port (default 8000; 0: any free)"
+    )
+    host.add_argument(
+        "--token",
+        metavar="T",
+        help="the access token (default: a random one when not on 127.0.0.1; "
+        "given, it is required on any address)",
+    )
+    host.add_argument(
+        "--max-players",
+        type=_bounded(1, 10_000),
+        default=1000,
+        metavar="N",
+        help="players in one game (default 1000)",
     )
 
 
@@ -529,6 +572,7 @@ COMMANDS = {
     "results": "quiz.commands.results",
     "report": "quiz.commands.report",
     "serve": "quiz.commands.serve",
+    "host": "quiz.commands.host",
 }
 
 

@@ -247,9 +247,10 @@ class LiveGame:
 
     def remove(self, name: str) -> bool:
         """The teacher removes a name: it cannot join again; its sitting is closed as it
-        stands. False when no such name plays."""
+        stands. False when no such name plays, or the game is over (its sittings are kept as
+        they were handed in)."""
         student = self.find(name)
-        if student is None:
+        if student is None or self.phase is Phase.PODIUM:
             return False
         del self.students[student.key]
         self.removed.add(student.key)

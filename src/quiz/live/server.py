@@ -135,6 +135,10 @@ class LiveServer:
         self._seen = game.version
 
     @property
+    def listening(self) -> bool:
+        return self._runner is not None
+
+    @property
     def pin_required(self) -> bool:
         """The PIN is asked wherever the token is: on any address but loopback."""
         return self.access.required
@@ -195,6 +199,7 @@ class LiveServer:
                     await ws.close()
         if self._runner is not None:
             await self._runner.cleanup()
+            self._runner = None
         if self.writer is not None:
             await asyncio.to_thread(self.writer.close)
 

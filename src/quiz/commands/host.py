@@ -1,0 +1,71 @@
+"""`quiz host`: a live class. The teacher's terminal runs the game full screen (to be
+projected); students join from any browser by the address or the QR code it shows.
+
+Before the screen opens it checks what would otherwise fail in front of the class: the web
+extra is installed, the store opens and keeps answers (the class's results must land
+somewhere), the paper (given, or made here as `quiz paper new` makes one) has questions.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from quiz.commands import EXIT_OK, UsageError, no_questions, pack_of, paper_of
+
+WEB_EXTRA = "host needs the web extra: pip install 'quiz[web]' (aiohttp, segno)"
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        import aiohttp  # noqa: F401
+        import segno  # noqa: F401
+    except ImportError:
+        raise UsageError(WEB_EXTRA) from None
+    from quiz.commands.serve import _check_store, addresses
+    from quiz.live.game import LiveGame, keep_with, live_paper
+    from quiz.live.server import LiveServer, Writer
+    from quiz.papers import PaperError
+    from quiz.store import open_store
+    from quiz.web.access import Access
+
+    if args.player:
+        raise UsageError("host: each student gives a name on their phone; --player is not for host")
+    try:
+        access = Access.for_host(args.host, args.token)
+    except ValueError as exc:
+        raise UsageError(f"--token: {exc}") from None
+    if args.paper:
+        if args.pack or args.kinds or args.topics or args.count:
+            raise UsageError("--paper: the paper says the pack, kinds, topics and count")
+        paper = paper_of(args, args.paper)
+    else:
+        pack = pack_of(args)
+        try:
+            paper = live_paper(pack, args.count or 10, args.kinds, args.topics)
+        except PaperError as exc:
+            raise UsageError(str(exc)) from None
+    target = _check_store(args.db)
+    try:
+        game = LiveGame(paper, seconds=args.seconds, max_players=args.max_players)
+    except ValueError:
+        raise no_questions(paper.pack, bool(paper.spec.kinds or paper.spec.topics)) from None
+    store = open_store(target)
+    writer = Writer(keep_with(store))
+    server = LiveServer(game, host=args.host, port=args.port, access=access, writer=writer)
+
+    from quiz.tui.screens.live_host import HostApp
+
+    app = HostApp(server, lambda port: addresses(args.host, port, access.token))
+    try:
+        app.run()
+    finally:
+        lost = store.saver.close()
+        store.close()
+    if app.problem:
+        raise UsageError(app.problem)
+    print(f"Live game {paper.code}: {len(game.students)} played; "
+          f"quiz results --paper {paper.code} shows how each did.")  # fmt: skip
+    if lost:
+        print(f"quiz: {lost} answers could not be kept (the store and the outbox failed)")
+        return 1
+    return EXIT_OK

@@ -326,3 +326,16 @@ def test_quiz_results_marks_a_live_game_like_a_paper(tmp_path: Path):
     assert by_name["Ben"].right == 0
     assert by_name["Ben"].blank == 3 - by_name["Ben"].wrong
     store.close()
+
+
+def test_quitting_before_the_podium_hands_every_sitting_in(tmp_path: Path):
+    store = open_store(str(tmp_path / "live.db"), ManualClock())
+    g = game(count=3, keep=keep_with(store))
+    ana = g.join("Ana")
+    g.start()
+    g.answer(ana, right(g.current))
+    g.stop()
+    results = class_results(store, g.paper)
+    (sitting,) = results.sittings
+    assert sitting.status == "left" and sitting.right == 1
+    store.close()

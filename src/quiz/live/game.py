@@ -393,6 +393,16 @@ class LiveGame:
             else:
                 self._finish()
 
+    def stop(self) -> None:
+        """The teacher quits before the podium: every sitting is handed in as it stands."""
+        if self.phase is Phase.PODIUM:
+            return
+        now = iso(self.clock.now())
+        for s in self.students.values():
+            self._keep(FinishRound(s.uid, EndReason.LEFT.value, now, s.score))
+        self.phase = Phase.PODIUM
+        self._changed()
+
     def _finish(self) -> None:
         self.phase = Phase.PODIUM
         now = iso(self.clock.now())

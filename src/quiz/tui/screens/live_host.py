@@ -103,6 +103,8 @@ class HostApp(App[None]):
         self.show()
 
     async def on_unmount(self) -> None:
+        self.game.stop()  # quit before the podium: the sittings are handed in as they stand
+        await self.server.changed()
         await self.server.stop()
 
     # -- keys -----------------------------------------------------------------------------

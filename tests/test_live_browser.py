@@ -39,7 +39,7 @@ async def test_a_phone_joins_and_answers_by_role_and_name():
             await page.get_by_role("textbox", name="Name").fill("Ana <i>")
             await page.get_by_role("textbox", name="PIN").fill("111111")
             await page.get_by_role("button", name="Join").click()
-            await expect(page.get_by_role("alert")).to_have_text("wrong PIN")
+            await expect(page.get_by_role("alert")).to_have_text("Wrong PIN.")
             await page.get_by_role("textbox", name="PIN").fill("246810")
             await page.get_by_role("button", name="Join").click()
             await expect(page.get_by_role("heading", name="You are in!")).to_be_visible()

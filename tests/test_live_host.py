@@ -45,7 +45,7 @@ async def test_the_host_screen_runs_a_game_with_two_phones(tmp_path: Path):
     )  # fmt: skip
     app = HostApp(server)
     async with app.run_test(size=(120, 60)) as pilot:
-        assert "PIN 135790" in str(app.query_one("#top").render())
+        assert "Game PIN: 135790" in str(app.query_one("#top").render())
         assert app.urls == [f"http://127.0.0.1:{server.port}/?token=host-token-1"]
         assert app.urls[0] in app.shown.plain and "▀" in app.shown.plain  # the QR code
         jar = aiohttp.CookieJar(unsafe=True)

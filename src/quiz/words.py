@@ -909,3 +909,126 @@ def saving_news(event: SaveEvent) -> str:
 def websocket_only() -> str:
     """The answer to a plain request at `quiz serve`'s /ws (a tab's page opens a websocket)."""
     return _("This address takes a game tab's websocket, not a page: open the server's address.")
+
+
+# -- a live class (quiz host) --------------------------------------------------------------
+
+
+def live_refusal(code: str, name: str = "", n: int = 0) -> str:
+    """Why the live game refused a join, an answer or a teacher's key (quiz.live.game)."""
+    said = {
+        "taken": lambda: _("{name} is in this game already: choose another name."),
+        "removed": lambda: _("{name} was removed from this game."),
+        "over": lambda: _("This game is over."),
+        "full": lambda: ngettext(
+            "This game has its {n} player.", "This game has its {n} players.", n
+        ),
+        "started": lambda: _("The game has started."),
+        "empty": lambda: _("Nobody has joined yet."),
+        "closed": lambda: _("No question is open."),
+        "paused": lambda: _("The game is paused."),
+        "answered": lambda: _("Answered already."),
+        "time": lambda: _("Time is up."),
+        "pin": lambda: _("Wrong PIN."),
+    }
+    return said[code]().format(name=name, n=n) if code in said else code
+
+
+def live_top(code: str, playing: int) -> str:
+    return ngettext(
+        "Live quiz · paper {code} · {n} playing", "Live quiz · paper {code} · {n} playing", playing
+    ).format(code=code, n=playing)
+
+
+def live_pin(pin: str) -> str:
+    return _("Game PIN: {pin}").format(pin=pin)
+
+
+def live_join_here() -> str:
+    return _("Join on your phone: scan the code, or open")
+
+
+def live_joined(n: int) -> str:
+    return ngettext("{n} joined", "{n} joined", n).format(n=n)
+
+
+def live_lobby_keys() -> str:
+    return _("Enter starts · x removes a name")
+
+
+def live_question_of(i: int, total: int) -> str:
+    return _("Question {i} of {total}").format(i=i, total=total)
+
+
+def live_paused() -> str:
+    return _("PAUSED (p goes on)")
+
+
+def live_answered(k: int, n: int) -> str:
+    return ngettext("{k} of {n} answered", "{k} of {n} answered", n).format(k=k, n=n)
+
+
+def live_type_it() -> str:
+    return _("Type the answer on your phone.")
+
+
+def live_order_it() -> str:
+    return _("Put them in order on your phone.")
+
+
+def live_question_keys() -> str:
+    return _("Enter ends the question · p pauses · s skips")
+
+
+def live_counts(right: int, partial: int, wrong: int, blank: int) -> str:
+    return _("Right {right} · partly right {partial} · wrong {wrong} · no answer {blank}").format(
+        right=right, partial=partial, wrong=wrong, blank=blank
+    )
+
+
+def live_the_answer() -> str:
+    return _("The answer: ")
+
+
+def live_from(noun: str) -> str:
+    return _("From the {noun}:").format(noun=noun)
+
+
+def live_top_wrong() -> str:
+    return _("Most chosen wrong answer: ")
+
+
+def live_why_wrong() -> str:
+    return _("Why it is wrong: ")
+
+
+def live_to_board() -> str:
+    return _("Enter shows the leaderboard")
+
+
+def live_board(podium: bool) -> str:
+    return _("Podium") if podium else _("Leaderboard")
+
+
+def live_next(last: bool) -> str:
+    return _("Enter: the podium") if last else _("Enter: the next question")
+
+
+def live_results(code: str) -> str:
+    return _("The results are kept: quiz results --paper {code}").format(code=code)
+
+
+def live_remove_which() -> str:
+    return _("Remove which name? (Enter removes, Escape cancels)")
+
+
+def live_no_such(name: str) -> str:
+    return _("No one called {name} plays.").format(name=name)
+
+
+def live_played(code: str, n: int) -> str:
+    return ngettext(
+        "Live game {code}: {n} played; quiz results --paper {code} shows how each did.",
+        "Live game {code}: {n} played; quiz results --paper {code} shows how each did.",
+        n,
+    ).format(code=code, n=n)

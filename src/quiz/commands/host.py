@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 
+from quiz import words
 from quiz.commands import EXIT_OK, UsageError, no_questions, pack_of, paper_of
 
 WEB_EXTRA = "host needs the web extra: pip install 'quiz[web]' (aiohttp, segno)"
@@ -63,8 +64,7 @@ def run(args: argparse.Namespace) -> int:
         store.close()
     if app.problem:
         raise UsageError(app.problem)
-    print(f"Live game {paper.code}: {len(game.students)} played; "
-          f"quiz results --paper {paper.code} shows how each did.")  # fmt: skip
+    print(words.live_played(paper.code, len(game.students)))
     if lost:
         print(f"quiz: {lost} answers could not be kept (the store and the outbox failed)")
         return 1

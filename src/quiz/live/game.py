@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from quiz import words
 from quiz.clock import Clock, SystemClock
 from quiz.names import fold, name_key
 from quiz.packs.model import Pack
@@ -64,9 +65,9 @@ class Refused(ValueError):
     """Something a student or the teacher asked that the game does not allow now: `code`
     says what (the front ends word it), the message is for logs and tests."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str | None = None, name: str = "", n: int = 0) -> None:
         self.code = code
-        super().__init__(message)
+        super().__init__(message or words.live_refusal(code, name, n))
 
 
 @dataclass(frozen=True)
@@ -223,16 +224,16 @@ class LiveGame:
             raise Refused("name", str(exc)) from None
         key = name_key(name)
         if key in self.removed:
-            raise Refused("removed", f"{name} was removed from this game")
+            raise Refused("removed", name=name)
         found = self.students.get(key)
         if found is not None:
             if secret is not None and secrets.compare_digest(found.secret, secret):
                 return found
-            raise Refused("taken", f"{found.name} is in this game already")
+            raise Refused("taken", name=found.name)
         if self.phase is Phase.PODIUM:
-            raise Refused("over", "this game is over")
+            raise Refused("over")
         if len(self.students) >= self.max_players:
-            raise Refused("full", f"this game has its {self.max_players} players")
+            raise Refused("full", n=self.max_players)
         joined_at = self.index if self.phase in (Phase.LOBBY, Phase.QUESTION) else self.index + 1
         student = Student(name, key, secrets.token_urlsafe(16), str(uuid.uuid4()), joined_at)
         self.students[key] = student
@@ -263,9 +264,9 @@ class LiveGame:
 
     def start(self) -> None:
         if self.phase is not Phase.LOBBY:
-            raise Refused("started", "the game has started")
+            raise Refused("started")
         if not self.students:
-            raise Refused("empty", "nobody has joined yet")
+            raise Refused("empty")
         self._open(0)
 
     # -- a question -----------------------------------------------------------------------
@@ -298,17 +299,17 @@ class LiveGame:
         before this returns. Refused: no question open, paused, time up, answered already.
         InvalidResponse: it does not fit the question (nothing is kept; they may try again)."""
         if self.students.get(student.key) is not student:
-            raise Refused("removed", f"{student.name} is not in this game")
+            raise Refused("removed", name=student.name)
         if self.phase is not Phase.QUESTION:
-            raise Refused("closed", "no question is open")
+            raise Refused("closed")
         if self.paused:
-            raise Refused("paused", "the game is paused")
+            raise Refused("paused")
         if self.index in student.answers:
-            raise Refused("answered", "answered already")
+            raise Refused("answered")
         seconds = self.elapsed()
         if seconds >= self.seconds:
             self._close()
-            raise Refused("closed", "time is up")
+            raise Refused("closed", words.live_refusal("time"))
         q = self.current
         canonical = q.normalize(response)
         grade = q.grade(canonical)
@@ -338,7 +339,7 @@ class LiveGame:
     def pause(self) -> None:
         """Stop the countdown (again: go on). Answers wait while it is paused."""
         if self.phase is not Phase.QUESTION:
-            raise Refused("closed", "no question is open")
+            raise Refused("closed")
         now = self.clock.monotonic()
         if self._paused_at is None:
             self._paused_at = now
@@ -365,7 +366,7 @@ class LiveGame:
         store keeps what was answered before the skip, and blanks: a paper's results mark every
         question."""
         if self.phase is not Phase.QUESTION:
-            raise Refused("closed", "no question is open")
+            raise Refused("closed")
         i = self.index
         self.skipped.add(i)
         for s in self.students.values():

@@ -33,6 +33,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from quiz import words
 from quiz.live.game import Answer, Keeper, LiveGame, Phase, Refused, Student
 from quiz.question import InvalidResponse, Question
 from quiz.round.codes import Shape
@@ -296,7 +297,9 @@ class LiveServer:
         if self.pin_required and not (
             isinstance(pin, str) and hmac.compare_digest(pin.strip().encode(), self.pin.encode())
         ):
-            await ws.send_json({"type": "refused", "code": "pin", "message": "wrong PIN"})
+            await ws.send_json(
+                {"type": "refused", "code": "pin", "message": words.live_refusal("pin")}
+            )
             return None
         if not isinstance(name, str) or len(name) > 200:
             await ws.send_json({"type": "refused", "code": "name", "message": "a name please"})
@@ -317,7 +320,9 @@ class LiveServer:
     ) -> None:
         i = data.get("question")
         if i != self.game.index:
-            await ws.send_json({"type": "refused", "code": "closed", "message": "not open"})
+            await ws.send_json(
+                {"type": "refused", "code": "closed", "message": words.live_refusal("closed")}
+            )
             return
         try:
             given = self.game.answer(student, data.get("response"))

@@ -20,6 +20,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
+from quiz import words
 from quiz.live.game import LiveGame, Phase, Reveal
 from quiz.live.server import LiveServer
 from quiz.round.codes import Shape
@@ -42,7 +43,7 @@ class RemoveName(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="remove"):
-            yield Label("Remove which name? (Enter removes, Escape cancels)")
+            yield Label(words.live_remove_which())
             yield Input(id="remove-name", placeholder="Name")
 
     @on(Input.Submitted)
@@ -125,7 +126,7 @@ class HostApp(App[None]):
             removed = self.game.remove(name)
             await self.server.changed()
             if not removed:
-                self.notify(visible(f"No one called {name} plays."), severity="warning")
+                self.notify(visible(words.live_no_such(name)), severity="warning")
 
     async def _act(self, action: Callable[[], object]) -> None:
         refused = await self.server.act(action)
@@ -137,9 +138,9 @@ class HostApp(App[None]):
 
     def show(self) -> None:
         g = self.game
-        top = Text(f"Live quiz · paper {g.code} · {len(g.students)} playing")
+        top = Text(words.live_top(g.code, len(g.students)))
         if self.server.pin_required:
-            top.append(f" · PIN {self.server.pin}", style="bold")
+            top.append(" · " + words.live_pin(self.server.pin), style="bold")
         self.query_one("#top", Static).update(top)
         self.shown = {
             Phase.LOBBY: self._lobby,
@@ -154,18 +155,18 @@ class HostApp(App[None]):
         from quiz.live.qr import qr_lines
 
         g = self.game
-        out = Text("Join on your phone: scan the code, or open\n", style="bold")
+        out = Text(words.live_join_here() + "\n", style="bold")
         for url in self.urls:
             out.append(url + "\n", style="bold underline")
         if self.server.pin_required:
-            out.append(f"Game PIN: {self.server.pin}\n", style="bold")
+            out.append(words.live_pin(self.server.pin) + "\n", style="bold")
         out.append("\n")
         for line in qr_lines(self.urls[0]):
             out.append(line, style="black on white")
             out.append("\n")
         names = [s.name for s in g.students.values()]
-        out.append(f"\n{len(names)} joined", style="bold")
-        out.append(" · Enter starts · x removes a name\n")
+        out.append("\n" + words.live_joined(len(names)), style="bold")
+        out.append(" · " + words.live_lobby_keys() + "\n")
         for i, name in enumerate(names[-NAMES_SHOWN:]):
             out.append(" · " if i else "")
             out.append_text(_t(name))
@@ -174,12 +175,12 @@ class HostApp(App[None]):
     def _question(self) -> Text:
         g = self.game
         q = g.current
-        out = Text(f"Question {g.index + 1} of {g.total}    ", style="bold")
+        out = Text(words.live_question_of(g.index + 1, g.total) + "    ", style="bold")
         if g.paused:
-            out.append("PAUSED (p goes on)", style="bold reverse")
+            out.append(words.live_paused(), style="bold reverse")
         else:
             out.append(f"{g.remaining():.0f} s", style="bold reverse")
-        out.append(f"    {g.answered_count()} of {len(g.students)} answered\n\n")
+        out.append("    " + words.live_answered(g.answered_count(), len(g.students)) + "\n\n")
         out.append_text(_t(q.prompt, "bold"))
         out.append("\n\n")
         for i, option in enumerate(q.options):
@@ -187,16 +188,16 @@ class HostApp(App[None]):
             out.append_text(_t(option))
             out.append("\n\n")
         if q.shape in (Shape.TEXT, Shape.NUMBER):
-            out.append("Type the answer on your phone.\n")
+            out.append(words.live_type_it() + "\n")
         if q.shape is Shape.ORDER:
-            out.append("Put them in order on your phone.\n")
-        out.append("\nEnter ends the question · p pauses · s skips", style="dim")
+            out.append(words.live_order_it() + "\n")
+        out.append("\n" + words.live_question_keys(), style="dim")
         return out
 
     def _reveal(self) -> Text:
         r: Reveal = self.game.reveal()
         q = r.question
-        out = Text(f"Question {r.index + 1} of {self.game.total}\n", style="bold")
+        out = Text(words.live_question_of(r.index + 1, self.game.total) + "\n", style="bold")
         out.append_text(_t(q.prompt, "bold"))
         out.append("\n\n")
         most = max([*r.counts, *(n for _, n in r.typed), 1])
@@ -212,35 +213,34 @@ class HostApp(App[None]):
             out.append("   ")
             out.append_text(_t(text))
             out.append("\n   " + "█" * round(BAR * n / most) + f" {n}\n")
-        out.append(f"\nRight {r.right} · partly right {r.partial} · wrong {r.wrong} · "
-                   f"no answer {r.blank}\n\n")  # fmt: skip
-        out.append("The answer: ", style="bold")
+        out.append("\n" + words.live_counts(r.right, r.partial, r.wrong, r.blank) + "\n\n")
+        out.append(words.live_the_answer(), style="bold")
         out.append_text(_t(r.answer, "bold green"))
         out.append("\n\n")
         if r.passages:
             p = r.passages[0]
-            out.append(f"From the {visible(r.noun)}:\n", style="bold")
+            out.append(visible(words.live_from(r.noun)) + "\n", style="bold")
             out.append_text(_t(p.before))
             out.append_text(_t(p.marked, "bold reverse"))
             out.append_text(_t(p.after))
             out.append("\n\n")
         if r.top_wrong is not None:
-            out.append("Most chosen wrong answer: ", style="bold")
+            out.append(words.live_top_wrong(), style="bold")
             out.append_text(_t(f"{r.top_wrong} ({r.top_wrong_count})"))
             if r.why_not:
-                out.append("\nWhy it is wrong: ", style="bold")
+                out.append("\n" + words.live_why_wrong(), style="bold")
                 out.append_text(_t(r.why_not))
                 if r.why_quote:
                     out.append_text(_t(f' ("{r.why_quote}")', "italic"))
             out.append("\n")
-        out.append("\nEnter shows the leaderboard", style="dim")
+        out.append("\n" + words.live_to_board(), style="dim")
         return out
 
     def _board(self) -> Text:
         g = self.game
         podium = g.phase is Phase.PODIUM
         board = g.podium() if podium else g.leaderboard()
-        out = Text("Podium\n\n" if podium else "Leaderboard\n\n", style="bold")
+        out = Text(words.live_board(podium) + "\n\n", style="bold")
         medals = {1: "🥇", 2: "🥈", 3: "🥉"}
         for s in board:
             out.append(f" {medals.get(s.rank, '') if podium else ''} {s.rank:>3}. ")
@@ -251,7 +251,7 @@ class HostApp(App[None]):
             out.append("\n")
         if not podium:
             last = g.index + 1 >= g.total
-            out.append("\nEnter: " + ("the podium" if last else "the next question"), style="dim")
+            out.append("\n" + words.live_next(last), style="dim")
         else:
-            out.append(f"\nThe results are kept: quiz results --paper {g.code}", style="dim")
+            out.append("\n" + words.live_results(g.code), style="dim")
         return out

@@ -182,7 +182,8 @@ class LiveGame:
         self.students: dict[str, Student] = {}  # by name key
         self.removed: set[str] = set()  # keys the teacher removed: they cannot come back
         self.skipped: set[int] = set()
-        self.version = 0  # moves on with every change the room should see
+        self.version = 0  # moves on with every change (see _changed)
+        self.stage = 0  # moves on with every change the phones are sent
         self._opened = 0.0  # monotonic time the current question opened
         self._paused_at: float | None = None
         self._paused_for = 0.0
@@ -209,8 +210,13 @@ class LiveGame:
     def paused(self) -> bool:
         return self._paused_at is not None
 
-    def _changed(self) -> None:
+    def _changed(self, room: bool = True) -> None:
+        """Something changed: the teacher's screen redraws (`version`); a change of state the
+        phones must see too (a question opened or closed, a pause) moves `stage` as well. A
+        join or an answer does not: a thousand phones are not each sent a thousand updates."""
         self.version += 1
+        if room:
+            self.stage += 1
 
     # -- the lobby ------------------------------------------------------------------------
 
@@ -240,7 +246,7 @@ class LiveGame:
         self._keep(StartRound.of(student.uid, name, self.paper.spec, iso(self.clock.now()),
                                  self.code))  # fmt: skip
         self._keep_blanks(student, self._closed_count())
-        self._changed()
+        self._changed(room=False)
         return student
 
     def find(self, name: str) -> Student | None:
@@ -257,7 +263,7 @@ class LiveGame:
         self.removed.add(student.key)
         self._keep(FinishRound(student.uid, EndReason.LEFT.value, iso(self.clock.now()),
                                student.score))  # fmt: skip
-        self._changed()
+        self._changed(room=False)
         if self.phase is Phase.QUESTION and self._all_answered():
             self._close()
         return True
@@ -320,7 +326,7 @@ class LiveGame:
         student.streak = streak
         student.score += given.total
         self._keep_answer(student, self.index, given)
-        self._changed()
+        self._changed(room=False)
         if self._all_answered():
             self._close()
         return given

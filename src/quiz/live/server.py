@@ -134,6 +134,8 @@ class LiveServer:
         self._runner: web.AppRunner | None = None
         self._ticker: asyncio.Task[None] | None = None
         self._seen = game.version
+        self._stage = game.stage
+        self._removed = len(game.removed)
 
     @property
     def listening(self) -> bool:
@@ -235,12 +237,20 @@ class LiveServer:
         return None
 
     async def changed(self) -> None:
-        """Send every student their view when the game has moved on since the last time."""
+        """Tell the watchers (the teacher's screen) of any change, and send every student
+        their view when the game's state has moved on (a join or an answer alone sends
+        nothing to the others: see LiveGame._changed)."""
         if self.game.version == self._seen:
             return
         self._seen = self.game.version
         for watcher in list(self.watchers):
             watcher()
+        if len(self.game.removed) != self._removed:
+            self._removed = len(self.game.removed)
+            await self._close_removed()
+        if self.game.stage == self._stage:
+            return
+        self._stage = self.game.stage
         await asyncio.gather(
             *(
                 self._send_state(key, ws)
@@ -249,6 +259,8 @@ class LiveServer:
             ),  # fmt: skip
             return_exceptions=True,
         )
+
+    async def _close_removed(self) -> None:
         for key in list(self.sockets):
             if key not in self.game.students:  # removed by the teacher
                 for ws in self.sockets.pop(key):

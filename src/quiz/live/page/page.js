@@ -113,7 +113,7 @@
     screen.append(head);
     if (m.phase === "lobby") {
       screen.append(el("h1", "You are in!"));
-      screen.append(el("p", "Wait for the teacher to start. Players: " + m.players));
+      screen.append(el("p", "Wait for the teacher to start."));
     } else if (m.phase === "question") {
       question(m);
     } else if (m.phase === "reveal") {

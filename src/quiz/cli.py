@@ -218,6 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="a live class: your screen runs the round, students answer from phones (quiz[web])",
         fill=_host,
     )
+    sub.add_parser("join", help="play a live game (quiz host) in this terminal", fill=_join)
     return parser
 
 
@@ -368,6 +369,15 @@ def _host(host: _Parser) -> None:
         metavar="N",
         help="players in one game (default 1000)",
     )
+
+
+def _join(join: _Parser) -> None:
+    _common(join, top=False, player=False)
+    join.add_argument(
+        "url", metavar="URL", help="the game's address, as the teacher's screen shows it"
+    )
+    join.add_argument("--name", metavar="NAME", help="your name in the game (default: asked)")
+    join.add_argument("--pin", metavar="PIN", help="the game's PIN (default: asked if needed)")
 
 
 def _pack_id(text: str) -> str:
@@ -573,6 +583,7 @@ COMMANDS = {
     "report": "quiz.commands.report",
     "serve": "quiz.commands.serve",
     "host": "quiz.commands.host",
+    "join": "quiz.commands.join",
 }
 
 

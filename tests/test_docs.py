@@ -93,8 +93,8 @@ def test_readme_commands_run(tmp_path: Path) -> None:
                 continue
             if words[:2] == ["quiz", "play"]:
                 words = [*words, "--plain"] if "--plain" not in words else words
-            if words[:2] in (["quiz", "serve"], ["quiz", "host"]):  # serves until stopped: its
-                # options are parsed
+            if words[:2] in (["quiz", "serve"], ["quiz", "host"], ["quiz", "join"]):  # runs until
+                # stopped: its options are parsed
                 words = [*words, "--help"]  # (each value checked), the server not started
             given = "1\n" * 30 if words[:2] == ["quiz", "play"] and "--paper" in words else ""
             done = subprocess.run(

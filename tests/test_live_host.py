@@ -105,3 +105,24 @@ def test_host_refuses_what_it_cannot_do(tmp_path: Path):
     r = run_quiz("host", "--token", "no", "--db", str(tmp_path / "t.db"))
     assert r.returncode == 2 and r.stderr.startswith("quiz: --token:")
     assert "Traceback" not in r.stderr
+
+
+async def test_quitting_mid_game_hands_the_sittings_in_and_tells_the_phones(tmp_path: Path):
+    store = open_store(str(tmp_path / "live.db"), ManualClock())
+    game = LiveGame(live_paper(moon(), 3, seed=3), clock=ManualClock())
+    server = LiveServer(game, writer=Writer(keep_with(store)))
+    app = HostApp(server)
+    async with aiohttp.ClientSession() as session:
+        async with app.run_test(size=(120, 60)) as pilot:
+            ana = await phone(session, f"http://127.0.0.1:{server.port}/ws")
+            await ana.send(type="join", name="Ana")
+            await ana.next("joined")
+            await pilot.press("enter")
+            await ana.send(type="answer", question=0, response=right(game.current))
+            await ana.next("ack")
+            await pilot.press("q")
+        await ana.next("state", phase="podium")  # told as the screen closed
+    assert game.phase is Phase.PODIUM
+    rows = store.db.execute("SELECT status FROM rounds WHERE paper = ?", (game.code,))
+    assert rows == [("left",)]
+    store.close()

@@ -1032,3 +1032,87 @@ def live_played(code: str, n: int) -> str:
         "Live game {code}: {n} played; quiz results --paper {code} shows how each did.",
         n,
     ).format(code=code, n=n)
+
+
+# -- a live game played in the terminal (quiz join) ------------------------------------------
+
+
+def live_you_are_in() -> str:
+    return _("You are in! Wait for the teacher to start.")
+
+
+def live_how_to_answer(shape: str) -> str:
+    said = {
+        "one": lambda: _("Press the option's number."),
+        "many": lambda: _("Digits tick the options; Enter sends."),
+        "order": lambda: _("Digits from first to last; Backspace starts again; Enter sends."),
+        "text": lambda: _("Type the answer; Enter sends."),
+        "number": lambda: _("Type the number; Enter sends."),
+    }
+    return said[shape]() if shape in said else ""
+
+
+def live_sent() -> str:
+    return _("Answer sent: wait for the others.")
+
+
+def live_sending() -> str:
+    return _("Sending…")
+
+
+def live_verdict(verdict: str) -> str:
+    said = {
+        "right": lambda: _("Right!"),
+        "partial": lambda: _("Partly right"),
+        "wrong": lambda: _("Wrong"),
+    }
+    return said[verdict]() if verdict in said else _("No answer")
+
+
+def live_points(points: int, bonus: int) -> str:
+    if bonus:
+        return _("+{points} points (+{bonus} streak bonus)").format(points=points, bonus=bonus)
+    return _("+{points} points").format(points=points)
+
+
+def live_your_answer(given: str) -> str:
+    return _("Your answer: {given}").format(given=given)
+
+
+def live_your_place(rank: int) -> str:
+    return _("Your place: {rank}").format(rank=rank)
+
+
+def live_your_standing(rank: int, score: int) -> str:
+    return _("Your place: {rank} with {score} points").format(rank=rank, score=score)
+
+
+def live_score(score: int) -> str:
+    return ngettext("{n} point", "{n} points", score).format(n=score)
+
+
+def live_joined_as(name: str) -> str:
+    return _("joined as {name}").format(name=name)
+
+
+def live_removed_you() -> str:
+    return _("The teacher removed you from this game.")
+
+
+def live_connection_lost() -> str:
+    return _("Connection lost: trying again.")
+
+
+def live_connection_refused(status: int) -> str:
+    return _(
+        "The game refused the connection ({status}): is the address whole, token and all?"
+    ).format(status=status)
+
+
+def live_field(what: str) -> str:
+    said = {
+        "pin": lambda: _("Game PIN"),
+        "name": lambda: _("Your name"),
+        "answer": lambda: _("Your answer"),
+    }
+    return said[what]() if what in said else ""

@@ -104,8 +104,10 @@ class HostApp(App[None]):
         self.show()
 
     async def on_unmount(self) -> None:
+        if self.show in self.server.watchers:  # the screen is going: nothing to draw on
+            self.server.watchers.remove(self.show)
         self.game.stop()  # quit before the podium: the sittings are handed in as they stand
-        await self.server.changed()
+        await self.server.changed()  # the phones see the podium
         await self.server.stop()
 
     # -- keys -----------------------------------------------------------------------------

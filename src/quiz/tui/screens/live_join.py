@@ -21,6 +21,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Input, Static
 
+from quiz import words
 from quiz.safe import visible
 
 SHAPES = "▲◆●■"
@@ -86,15 +87,15 @@ class JoinApp(App[None]):
                             if message.type == aiohttp.WSMsgType.TEXT:
                                 self.receive(json.loads(message.data))
                 except aiohttp.WSServerHandshakeError as exc:
-                    self.problem = f"the game refused the connection ({exc.status})"
+                    self.problem = words.live_connection_refused(exc.status)
                     self._say(self.problem)
                     return
-                except (aiohttp.ClientError, OSError, ValueError) as exc:
-                    self._say(f"connection lost ({exc.__class__.__name__}): trying again")
+                except (aiohttp.ClientError, OSError, ValueError):
+                    pass  # said below, and tried again
                 self._ws = None
                 if self.state.get("phase") == "podium":
                     return
-                self._say("connection lost: trying again")
+                self._say(words.live_connection_lost())
                 await asyncio.sleep(RETRY[min(tries, len(RETRY) - 1)])
                 tries += 1
 
@@ -115,19 +116,19 @@ class JoinApp(App[None]):
                 self._ask("name")
         elif kind == "joined":
             self.joined_as, self.secret = str(m["name"]), str(m["secret"])
-            self._say(f"joined as {self.joined_as}")
+            self._say(words.live_joined_as(self.joined_as))
         elif kind == "refused":
             self._say(str(m.get("message", "")))
             if self.joined_as is None:
                 self._ask("pin" if m.get("code") == "pin" else "name")
         elif kind == "ack":
             self.sent = True
-            self._say("answer sent: wait for the others")
+            self._say(words.live_sent())
             self.draw()
         elif kind == "removed":
             self.secret, self.joined_as = None, None
             self.state = {}
-            self._say("the teacher removed you from this game")
+            self._say(words.live_removed_you())
             self.draw()
         elif kind == "state":
             moved = (m.get("phase"), m.get("index")) != (
@@ -153,9 +154,7 @@ class JoinApp(App[None]):
         entry = self.query_one("#entry", Input)
         entry.display = bool(what)
         entry.value = ""
-        entry.placeholder = {"pin": "Game PIN", "name": "Your name", "answer": "Your answer"}.get(
-            what, ""
-        )
+        entry.placeholder = words.live_field(what)
         if what:
             entry.focus()
         else:  # digits and Enter go to the game, not to a hidden field
@@ -208,7 +207,7 @@ class JoinApp(App[None]):
             self.draw()
 
     async def _answer(self, response: object) -> None:
-        self._say("sending…")
+        self._say(words.live_sending())
         await self.send({"type": "answer", "question": self.state["index"], "response": response})
 
     # -- the screen -------------------------------------------------------------------------
@@ -222,7 +221,7 @@ class JoinApp(App[None]):
         head = Text()
         if self.joined_as:
             head.append_text(_t(self.joined_as, "bold"))
-            head.append(f" · {s.get('score', 0)} points · ")
+            head.append(f" · {words.live_score(int(s.get('score', 0)))} · ")
         head.append_text(_t(self.said))
         self.query_one("#status", Static).update(head)
 
@@ -231,9 +230,9 @@ class JoinApp(App[None]):
         phase = s.get("phase")
         out = Text()
         if phase == "lobby":
-            out.append("You are in! Wait for the teacher to start.", style="bold")
+            out.append(words.live_you_are_in(), style="bold")
         elif phase == "question":
-            out.append(f"Question {s['index'] + 1} of {s['total']}\n\n", style="dim")
+            out.append(words.live_question_of(s["index"] + 1, s["total"]) + "\n\n", style="dim")
             out.append_text(_t(s["prompt"], "bold"))
             out.append("\n\n")
             for i, option in enumerate(s.get("options", ())):
@@ -245,40 +244,30 @@ class JoinApp(App[None]):
                 out.append(f" {i + 1} {SHAPES[i % 4]} {mark}", style="bold")
                 out.append_text(_t(option))
                 out.append("\n")
-            hint = {
-                "one": "Press the option's number.",
-                "many": "Digits tick the options; Enter sends.",
-                "order": "Digits from first to last; Backspace starts again; Enter sends.",
-                "text": "Type the answer; Enter sends.",
-                "number": "Type the number; Enter sends.",
-            }[s["shape"]]
-            out.append("\n" + ("Answer sent: wait for the others." if self.sent else hint))
+            hint = words.live_how_to_answer(s["shape"])
+            out.append("\n" + (words.live_sent() if self.sent else hint))
         elif phase == "reveal":
-            said = {"right": "Right!", "partial": "Partly right", "wrong": "Wrong"}
-            out.append(said.get(s["verdict"], "No answer") + "\n", style="bold")
-            out.append(f"+{s['points']} points")
-            if s.get("bonus"):
-                out.append(f" (+{s['bonus']} streak bonus)")
-            out.append("\n")
+            out.append(words.live_verdict(s["verdict"]) + "\n", style="bold")
+            out.append(words.live_points(int(s["points"]), int(s.get("bonus") or 0)) + "\n")
             if s.get("given") is not None:
-                out.append_text(_t(f"Your answer: {s['given']}\n"))
-            out.append_text(_t(f"The answer: {s['answer']}\n"))
+                out.append_text(_t(words.live_your_answer(s["given"]) + "\n"))
+            out.append_text(_t(words.live_the_answer() + str(s["answer"]) + "\n"))
             if s.get("rank"):
-                out.append(f"Your place: {s['rank']}\n")
+                out.append(words.live_your_place(int(s["rank"])) + "\n")
             quote = s.get("quote")
             if quote:
-                out.append_text(_t(f"\nFrom the {s.get('noun', 'source')}:\n", "bold"))
+                out.append_text(_t("\n" + words.live_from(str(s.get("noun"))) + "\n", "bold"))
                 out.append_text(_t(quote["before"]))
                 out.append_text(_t(quote["marked"], "bold reverse"))
                 out.append_text(_t(quote["after"]))
         elif phase in ("leaderboard", "podium"):
-            out.append("Podium\n\n" if phase == "podium" else "Leaderboard\n\n", style="bold")
+            out.append(words.live_board(phase == "podium") + "\n\n", style="bold")
             for row in s.get("board", ()):
                 out.append(f"{row['rank']:>3}. ")
                 out.append_text(_t(row["name"], "bold"))
                 out.append(f"  {row['score']}\n")
             if s.get("rank"):
-                out.append(f"\nYour place: {s['rank']} with {s['score']} points")
+                out.append("\n" + words.live_your_standing(int(s["rank"]), int(s["score"])))
         self.shown = out
         self.query_one("#body", Static).update(out)
         self._status()

@@ -207,6 +207,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "stats", help="a player's rounds, accuracy, mastery and due reviews", fill=_stats
     )
+    sub.add_parser(
+        "history", help="a player's past rounds; --round N opens one, quotes and all", fill=_history
+    )
     _classroom(sub)
     sub.add_parser(
         "serve",
@@ -297,6 +300,18 @@ def _stats(stats: _Parser) -> None:
     _common(stats, top=False)
     stats.add_argument("--pack", metavar="ID", help="only this pack (default: every pack played)")
     stats.add_argument("--format", choices=["table", "json"], default="table")
+
+
+def _history(history: _Parser) -> None:
+    _common(history, top=False)
+    history.add_argument("--pack", metavar="ID", help="only rounds of this pack")
+    history.add_argument(
+        "--round",
+        type=_bounded(1, 2**62),
+        metavar="N",
+        help="open this round (its number in the list): every question, answer and quote",
+    )
+    history.add_argument("--format", choices=["table", "json"], default="table")
 
 
 def _serve(serve: _Parser) -> None:
@@ -578,6 +593,7 @@ COMMANDS = {
     "export": "quiz.commands.export",
     "try": "quiz.commands.try_answer",
     "stats": "quiz.commands.stats",
+    "history": "quiz.commands.history",
     "paper": "quiz.commands.paper",
     "results": "quiz.commands.results",
     "report": "quiz.commands.report",

@@ -1116,3 +1116,91 @@ def live_field(what: str) -> str:
         "answer": lambda: _("Your answer"),
     }
     return said[what]() if what in said else ""
+
+
+# -- history: past rounds, and one opened again --------------------------------------------
+
+
+def history_title(player: str) -> str:
+    return _("{player}'s rounds, newest first").format(player=player)
+
+
+def history_empty(player: str) -> str:
+    return _("{player} has no rounds yet: play one, and it is kept here.").format(player=player)
+
+
+def history_columns() -> list[str]:
+    return [_("Round"), _("Date"), _("Pack"), _("Mode"), _("Questions"), _("Score")]
+
+
+def history_mode(mode: str) -> str:
+    """practice, review or exam, as History says it (a mode this version does not know is
+    shown as it is)."""
+    return {
+        "practice": lambda: _("practice"),
+        "review": lambda: _("review"),
+        "exam": lambda: _("exam"),
+    }.get(mode, lambda: mode)()
+
+
+def history_asked(answered: int, count: int) -> str:
+    """'10' for a round answered whole, '4 of 10' for one left early."""
+    if answered >= count:
+        return str(answered)
+    return _("{answered} of {count}").format(answered=answered, count=count)
+
+
+def history_score(score: int, right: int, answered: int) -> str:
+    return ngettext(
+        "{score} points, {right} of {answered} answer right",
+        "{score} points, {right} of {answered} answers right",
+        answered,
+    ).format(score=score, right=right, answered=answered)
+
+
+def history_open_hint() -> str:
+    return _("Open one with: quiz history --round ROUND")
+
+
+def history_round_heading(number: int, when: str, pack: str, mode: str) -> str:
+    return _("Round {number}: {pack}, {mode}, {when}").format(
+        number=number, pack=pack, mode=history_mode(mode), when=when
+    )
+
+
+def history_pack_missing(pack: str) -> str:
+    return _(
+        "Its questions cannot be shown: the pack {pack} is not installed here. "
+        "The answers as kept:"
+    ).format(pack=pack)
+
+
+def history_pack_changed(pack: str, then: str, now: str) -> str:
+    if then == now:
+        return _(
+            "Its questions cannot be shown as they were asked: the pack {pack} has changed "
+            "since (version {then}, edited). The answers as kept:"
+        ).format(pack=pack, then=then)
+    return _(
+        "Its questions cannot be shown as they were asked: it was played on {pack} {then}, "
+        "and {now} is installed now. The answers as kept:"
+    ).format(pack=pack, then=then, now=now)
+
+
+def history_not_regenerated() -> str:
+    return _(
+        "Its questions cannot be shown as they were asked: the answers kept do not match "
+        "the questions its pack makes now. The answers as kept:"
+    )
+
+
+def history_kept_answer(number: int, question: str, result: str) -> str:
+    return _("{number}. question {question}: {result}").format(
+        number=number, question=question, result=result
+    )
+
+
+def no_round(number: int, player: str, where: str) -> str:
+    return _("no round {number} of {player} in {where} (quiz history lists them)").format(
+        number=number, player=player, where=where
+    )

@@ -104,6 +104,17 @@ def nothing_read(store: SqlStore, code: str, out: object) -> UsageError:
     return UsageError(words.no_sitting_read(code, store.where, str(out)))
 
 
+def known_player(store: SqlStore, name: str | None) -> Player:
+    """The player a reading command is about (`--player`, else the last one to play here),
+    who must have played here: a command that only reads never adds a player."""
+    name = name or store.last_player()
+    player = store.find_player(name) if name else None
+    if player is None:
+        known = ", ".join(p.name for p in store.players()) or "none yet"
+        raise UsageError(f"no player {name!r} in {store.where} (players: {known})")
+    return player
+
+
 def store_and_player(services: Services) -> tuple[SqlStore, Player]:
     """The store and the player of a command that plays, with any notice about the store
     said once on stderr."""

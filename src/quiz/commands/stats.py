@@ -8,7 +8,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
-from quiz.commands import EXIT_OK, UsageError, services_of
+from quiz.commands import EXIT_OK, known_player, services_of
 from quiz.packs.errors import PackError
 from quiz.packs.registry import resolve
 from quiz.safe import visible
@@ -24,11 +24,7 @@ def run(args: argparse.Namespace) -> int:
 
     services = services_of(args, strict=True)
     store = services.store.get()
-    name = args.player or store.last_player()
-    player = store.find_player(name) if name else None
-    if player is None:
-        known = ", ".join(p.name for p in store.players()) or "none yet"
-        raise UsageError(f"no player {name!r} in {store.where} (players: {known})")
+    player = known_player(store, args.player)
     played = store.packs_played(player.id)
     packs: dict[str, Pack | None] = {}
     for name in [args.pack] if args.pack else played:

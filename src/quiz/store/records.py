@@ -76,6 +76,41 @@ class RoundRow:
 
 
 @dataclass(frozen=True)
+class PastRound:
+    """A round as History lists it: who played it, on which pack (and which version of it,
+    so its questions are regenerated only from the same pack), how it went."""
+
+    id: int
+    player: str
+    pack_id: str
+    pack_version: str
+    pack_digest: str
+    mode: str
+    count: int
+    spec: str  # the round spec as JSON
+    started_at: str
+    ended_at: str | None
+    status: str
+    score: int
+    answers: int
+    right: int
+    paper: str | None
+
+
+@dataclass(frozen=True)
+class GivenAnswer:
+    """One answer of a round as kept: the response as JSON text (None: time ran out)."""
+
+    seq: int
+    question_id: str
+    response: str | None
+    result: str
+    credit: float
+    points: int
+    seconds: float
+
+
+@dataclass(frozen=True)
 class TopScore:
     player: str
     score: int

@@ -17,7 +17,15 @@ from quiz.store import review
 from quiz.store.backend import Backend, RoundClosed, StoreError, TakenOver
 from quiz.store.holder import LEASE
 from quiz.store.outbox import Outbox
-from quiz.store.records import AnswerRecord, FactProgress, Player, RoundRow, TopScore
+from quiz.store.records import (
+    AnswerRecord,
+    FactProgress,
+    GivenAnswer,
+    PastRound,
+    Player,
+    RoundRow,
+    TopScore,
+)
 from quiz.store.saver import Saver
 from quiz.store.schema import migrate
 from quiz.store.writes import Hold, RecordAnswer, StartRound, Write
@@ -450,6 +458,40 @@ class SqlStore:
         )
         return None if not rows or rows[0][0] is None else str(rows[0][0])
 
+    def past_rounds(
+        self, player_id: int, pack_id: str | None = None, latest: int | None = None
+    ) -> list[PastRound]:
+        """The player's rounds with at least one answer, newest first (the `latest` ones when
+        asked): what History lists."""
+        sql = f"{_PAST} WHERE r.player_id = ? AND r.answered > 0"
+        params: list[Any] = [player_id]
+        if pack_id is not None:
+            sql += " AND r.pack_id = ?"
+            params.append(pack_id)
+        sql += " ORDER BY r.started_at DESC, r.id DESC"
+        if latest is not None:
+            sql += " LIMIT ?"
+            params.append(latest)
+        return [_past(r) for r in self.db.execute(sql, params)]
+
+    def past_round(self, round_id: int) -> PastRound | None:
+        rows = self.db.execute(f"{_PAST} WHERE r.id = ?", (round_id,))
+        return _past(rows[0]) if rows else None
+
+    def given_answers(self, round_id: int) -> list[GivenAnswer]:
+        """A round's answers as kept, in the order given."""
+        rows = self.db.execute(
+            "SELECT seq, question_id, response, result, credit, points, seconds FROM answers "
+            "WHERE round_id = ? ORDER BY seq",
+            (round_id,),
+        )
+        return [
+            GivenAnswer(
+                int(s), str(q), None if r is None else str(r), str(res), float(c), int(p), float(t)
+            )
+            for s, q, r, res, c, p, t in rows
+        ]
+
     def answer_counts(self, player_id: int, pack_id: str | None = None) -> tuple[int, int]:
         """(answers, right answers) of a player, on one pack or all."""
         _, answers, right = self.totals(player_id, pack_id)
@@ -461,6 +503,33 @@ class SqlStore:
             (player_id,),
         )
         return [str(r[0]) for r in rows]
+
+
+_PAST = (
+    "SELECT r.id, p.name, r.pack_id, r.pack_version, r.pack_digest, r.mode, r.count, r.spec, "
+    "r.started_at, r.ended_at, r.status, r.score, r.answered, r.correct, r.paper "
+    "FROM rounds r JOIN players p ON p.id = r.player_id"
+)
+
+
+def _past(r: Any) -> PastRound:
+    return PastRound(
+        int(r[0]),
+        str(r[1]),
+        str(r[2]),
+        str(r[3]),
+        str(r[4]),
+        str(r[5]),
+        int(r[6]),
+        str(r[7]),
+        str(r[8]),
+        None if r[9] is None else str(r[9]),
+        str(r[10]),
+        int(r[11]),
+        int(r[12]),
+        int(r[13]),
+        None if r[14] is None else str(r[14]),
+    )
 
 
 def _answered_rounds(player_id: int, pack_id: str | None) -> tuple[str, list[Any]]:

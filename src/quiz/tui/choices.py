@@ -42,7 +42,7 @@ def home_data(services: Services) -> HomeData:
 
 @dataclass(frozen=True)
 class HomeChoice:
-    action: Literal["start", "stats", "players", "paper", "report"]
+    action: Literal["start", "stats", "history", "players", "paper", "report"]
     pack: str | None = None
     mode: str = "practice"
     count: int = 10

@@ -165,6 +165,9 @@ class Flow:
             if self.services.seat.lists_players:
                 await self.switch_player()
             return Next.HOME
+        if choice.action == "history":
+            await self.history()
+            return Next.HOME
         if choice.action in ("paper", "report"):
             return await self.paper(choice)
         pack = loaded.catalog.find(choice.pack or "")
@@ -306,7 +309,27 @@ class Flow:
         report = await self.app.in_thread(
             lambda: player_stats(loaded.store, loaded.player, now, {pack.id: pack})
         )
-        await self.app.show(StatsScreen(report, pack, now))
+        if await self.app.show(StatsScreen(report, pack, now)) == "history":
+            await self.history(pack.id)
+
+    async def history(self, pack_id: str | None = None) -> None:
+        """The player's past rounds; each opened shows its questions, then the list again."""
+        from quiz import history
+        from quiz.tui.screens.history import HistoryScreen, PastRoundScreen
+
+        loaded = await self.load()
+        store, player = loaded.store, loaded.player
+        rows = await self.app.in_thread(lambda: history.rounds(store, player.id, pack_id))
+        at: int | None = None
+        while True:
+            at = await self.app.show(HistoryScreen(player.name, rows, at))
+            chosen = next((r for r in rows if r.id == at), None)
+            if chosen is None:
+                return
+            pack = loaded.catalog.find(chosen.pack_id)
+            packs = {pack.id: pack} if pack is not None else {}
+            opened = await self.app.in_thread(partial(history.open_round, store, chosen, packs))
+            await self.app.show(PastRoundScreen(opened))
 
     # -- a round --------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ class HomeScreen(Screen[HomeChoice | None]):
         Binding("ctrl+s", "start", "Start", priority=True),
         Binding("ctrl+r", "stats", "Stats", priority=True),
         Binding("ctrl+o", "players", "Player", priority=True),
+        Binding("ctrl+y", "history", "History", priority=True),
         # The paper row's buttons name these keys; the footer has no room for them.
         Binding("ctrl+n", "paper", "Sit paper", priority=True, show=False),
         Binding("ctrl+g", "report", "Class report", priority=True, show=False),
@@ -205,6 +206,10 @@ class HomeScreen(Screen[HomeChoice | None]):
     def action_players(self) -> None:
         if self.shown is not None and self.shown.seat.lists_players:
             self.dismiss(HomeChoice("players"))
+
+    def action_history(self) -> None:
+        """The player's past rounds (the flow reads them; no form needed)."""
+        self.dismiss(HomeChoice("history"))
 
     def action_leave(self) -> None:
         self.dismiss(None)

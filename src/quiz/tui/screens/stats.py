@@ -31,8 +31,13 @@ def shade_class(accuracy: float | None) -> str:
     return "strong"
 
 
-class StatsScreen(Screen[None]):
-    BINDINGS = [Binding("escape,q,t", "dismiss", "Back")]
+class StatsScreen(Screen[str | None]):
+    """Dismissed with "history" to see the player's past rounds, else None (back)."""
+
+    BINDINGS = [
+        Binding("escape,q,t", "dismiss(None)", "Back"),
+        Binding("y", "dismiss('history')", "History"),
+    ]
 
     def __init__(self, stats: Stats, pack: Pack, now: dt.datetime) -> None:
         super().__init__()

@@ -32,6 +32,7 @@ FORMAT = "quiz-stats/1"
 LEVELS = ("not started", "attempted", "familiar", "proficient", "mastered")
 WEAKEST = 5
 HISTORY = 200  # rounds kept in the accuracy-over-time series
+FORECAST_DAYS = 7
 
 
 def level(progress: list[FactProgress], facts: int) -> str:
@@ -84,6 +85,51 @@ class Shade:
 
 
 @dataclass(frozen=True)
+class DayDue:
+    """How many facts fall due on one day (this computer's calendar), after now."""
+
+    date: dt.date
+    due: int
+
+
+def forecast(
+    store: SqlStore, player_id: int, pack_id: str | None, now: dt.datetime
+) -> tuple[DayDue, ...]:
+    """The facts falling due on each of the next seven days, today first (today: those due
+    later today; the ones due already are `due`, apart), by this computer's calendar."""
+    from quiz.store.review import parse_iso
+
+    today = now.astimezone().date()
+    days = [0] * FORECAST_DAYS
+    # a day's margin past the last midnight: the local offset may change (summer time)
+    until = now + dt.timedelta(days=FORECAST_DAYS + 1)
+    for due in store.due_until(player_id, pack_id, iso(until)):
+        at = parse_iso(due)
+        day = (at.astimezone().date() - today).days
+        if at > now and 0 <= day < FORECAST_DAYS:
+            days[day] += 1
+    return tuple(DayDue(today + dt.timedelta(days=i), n) for i, n in enumerate(days))
+
+
+@dataclass(frozen=True)
+class DueNow:
+    """What the home screen says is due: the facts due now on each pack, and when the next
+    one after now falls due (on any pack)."""
+
+    packs: tuple[tuple[str, int], ...]  # (pack id, facts due now)
+    next_due: str | None
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.packs)
+
+
+def due_now(store: SqlStore, player_id: int, now: dt.datetime) -> DueNow:
+    packs, later = store.due_by_pack(player_id, iso(now))
+    return DueNow(tuple(packs.items()), later)
+
+
+@dataclass(frozen=True)
 class PackStats:
     pack: str
     title: str
@@ -96,6 +142,7 @@ class PackStats:
     weakest: tuple[WeakFact, ...]
     shades: tuple[Shade, ...]
     history: tuple[RoundRow, ...]
+    forecast: tuple[DayDue, ...] = ()
 
     def due_words(self, now: dt.datetime) -> str:
         """ "3 facts due for review", or when the next one is."""
@@ -168,6 +215,7 @@ def _pack_json(p: PackStats) -> dict[str, Any]:
         "accuracy": _ratio(p.correct, p.answers),
         "due": p.due,
         "next_due": p.next_due,
+        "forecast": [{"date": d.date.isoformat(), "due": d.due} for d in p.forecast],
         "weakest": [asdict(w) for w in p.weakest],
         "history": [
             {
@@ -214,6 +262,7 @@ def pack_stats(
         weakest=_weakest(pack, progress) if pack else (),
         shades=_shades(pack, progress) if pack else (),
         history=tuple(history),
+        forecast=forecast(store, player.id, pack_id, now),
     )
 
 

@@ -266,7 +266,10 @@ def handed_in_short(answered: int, total: int) -> str:
     ).format(answered=answered, total=total, rest=rest)
 
 
-def position(number: int, total: int) -> str:
+def position(number: int, total: int, review: bool = False) -> str:
+    """Where the round stands; a review round says it is one (it looks like practice)."""
+    if review:
+        return _("Review: question {n} of {total}").format(n=number, total=total)
     return _("Question {n} of {total}").format(n=number, total=total)
 
 
@@ -288,7 +291,7 @@ def on_question(seconds: float) -> str:
 
 def header(view: QuestionView, left: float | None) -> str:
     """The line above a question in the line mode: where the round stands."""
-    parts = [position(view.index + 1, view.total)]
+    parts = [position(view.index + 1, view.total, view.review)]
     if not view.exam:  # an exam shows no score or streak that would give answers away
         parts += [
             _("score {score}").format(score=view.score),
@@ -1170,8 +1173,7 @@ def history_round_heading(number: int, when: str, pack: str, mode: str) -> str:
 
 def history_pack_missing(pack: str) -> str:
     return _(
-        "Its questions cannot be shown: the pack {pack} is not installed here. "
-        "The answers as kept:"
+        "Its questions cannot be shown: the pack {pack} is not installed here. The answers as kept:"
     ).format(pack=pack)
 
 
@@ -1204,3 +1206,46 @@ def no_round(number: int, player: str, where: str) -> str:
     return _("no round {number} of {player} in {where} (quiz history lists them)").format(
         number=number, player=player, where=where
     )
+
+
+# -- what is due ----------------------------------------------------------------------------
+
+
+def forecast_title() -> str:
+    return _("Due in the next seven days:")
+
+
+def forecast_day(day: dt.date, n: int, today: dt.date) -> str:
+    """One day of the forecast: 'later today 2', 'tomorrow 5', 'Wed 9 Dec 0'."""
+    if day == today:
+        name = _("later today")
+    elif (day - today).days == 1:
+        name = _("tomorrow")
+    else:
+        name = day.strftime("%a %d %b")
+    return _("{day} {n}").format(day=name, n=n)
+
+
+def forecast_line(days: Iterable[tuple[dt.date, int]], today: dt.date) -> str:
+    return forecast_title() + " " + " · ".join(forecast_day(d, n, today) for d, n in days)
+
+
+def home_due(
+    due: int, packs: Iterable[tuple[str, int]], next_due: dt.datetime | None, now: dt.datetime
+) -> str:
+    """The home screen's line on reviews: how many facts are due now, on which packs, and
+    when the next one is."""
+    later = _("the next one {when}").format(when=due_in(next_due, now)) if next_due else ""
+    if not due:
+        if not later:
+            return _("Nothing due for review yet: play a round, and what you answer comes back.")
+        return _("Nothing due for review now; {later}.").format(later=later)
+    where = ", ".join(f"{title} {n}" for title, n in packs)
+    line = ngettext(
+        "Due for review now: {n} fact ({where}).",
+        "Due for review now: {n} facts ({where}).",
+        due,
+    ).format(n=due, where=where)
+    if later:
+        line += " " + _("After these, {later}.").format(later=later)
+    return line

@@ -14,6 +14,7 @@ from quiz.packs.registry import resolve
 from quiz.safe import visible
 from quiz.stats import player_stats
 from quiz.text import plural
+from quiz.words import forecast_line
 
 if TYPE_CHECKING:
     from quiz.packs.model import Pack
@@ -57,6 +58,8 @@ def table(stats: Stats, now: dt.datetime) -> list[str]:
             f"{p.title} ({p.pack}): {plural(p.rounds, 'round')}, "
             f"{plural(p.answers, 'answer')}, {p.due_words(now)}"
         )
+        today = now.astimezone().date()
+        lines.append("  " + forecast_line(((d.date, d.due) for d in p.forecast), today))
         if not p.topics:
             lines.append("  (the pack is not installed here: no topics to show)")
         width = max((len(t.topic) for t in p.topics), default=5)

@@ -58,6 +58,7 @@ def question_view(session: Session) -> QuestionView:
         exam=not session.shows_feedback,
         timed=session.spec.time_limit is not None,
         speed=session.rules.speed_bonus,
+        review=session.spec.mode == "review",
     )
 
 

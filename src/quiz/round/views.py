@@ -53,6 +53,7 @@ class QuestionView:
     exam: bool  # no verdict, score or streak until the end
     timed: bool  # the round has a time limit: the time left is shown
     speed: bool  # the speed bonus counts the seconds on each question
+    review: bool = False  # a review round (of the facts due), said in its header
 
 
 @dataclass(frozen=True)

@@ -492,6 +492,29 @@ class SqlStore:
             for s, q, r, res, c, p, t in rows
         ]
 
+    def due_until(self, player_id: int, pack_id: str | None, until: str) -> list[str]:
+        """When each of the player's facts falls due, of those due by `until` (ISO, UTC),
+        soonest first: what a forecast counts."""
+        sql = "SELECT due FROM fact_progress WHERE player_id = ? AND due <= ?"
+        params: list[Any] = [player_id, until]
+        if pack_id is not None:
+            sql += " AND pack_id = ?"
+            params.append(pack_id)
+        return [str(r[0]) for r in self.db.execute(sql + " ORDER BY due", params)]
+
+    def due_by_pack(self, player_id: int, now: str) -> tuple[dict[str, int], str | None]:
+        """The facts due now on each pack (those with any), and when the next one after now
+        falls due on any pack (None: nothing else is scheduled)."""
+        rows = self.db.execute(
+            "SELECT pack_id, COUNT(*) FROM fact_progress WHERE player_id = ? AND due <= ? "
+            "GROUP BY pack_id ORDER BY pack_id",
+            (player_id, now),
+        )
+        (later,) = self.db.execute(
+            "SELECT MIN(due) FROM fact_progress WHERE player_id = ? AND due > ?", (player_id, now)
+        )
+        return {str(p): int(n) for p, n in rows}, None if later[0] is None else str(later[0])
+
     def answer_counts(self, player_id: int, pack_id: str | None = None) -> tuple[int, int]:
         """(answers, right answers) of a player, on one pack or all."""
         _, answers, right = self.totals(player_id, pack_id)

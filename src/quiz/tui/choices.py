@@ -4,6 +4,7 @@ for it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -12,6 +13,8 @@ from quiz.seat import TERMINAL, Seat
 if TYPE_CHECKING:
     from quiz.packs.registry import Catalog
     from quiz.services import Services
+    from quiz.store.records import Player
+    from quiz.store.sql import SqlStore
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,26 @@ class HomeData:
     check_command: str = "quiz check"  # what shows the problems of the packs skipped
     seat: Seat = TERMINAL
     typed_paper: str | None = None  # a code that did not open, shown again to be corrected
+    due: str = ""  # what is due for review now, and when the next fact is (one sentence)
+
+
+def due_line(store: SqlStore, player: Player, catalog: Catalog, now: dt.datetime) -> str:
+    """The home screen's sentence on reviews ("" for a player not kept, or a store that
+    cannot say): the facts due now by pack, and when the next one falls due."""
+    if not player.id:
+        return ""
+    from quiz import words
+    from quiz.stats import due_now
+    from quiz.store.review import parse_iso
+
+    try:
+        due = due_now(store, player.id, now)
+    except Exception:  # noqa: BLE001 - a store that fails here only costs the line
+        return ""
+    titles = {p.id: p.title for p in catalog.packs}
+    packs = [(titles.get(pid, pid), n) for pid, n in due.packs]
+    later = parse_iso(due.next_due) if due.next_due else None
+    return words.home_due(due.total, packs, later, now)
 
 
 def home_data(services: Services) -> HomeData:
@@ -37,6 +60,7 @@ def home_data(services: Services) -> HomeData:
         problem=store.problem,
         check_command=services.check_command(),
         seat=services.seat,
+        due=due_line(store, player, services.catalog.get(), services.clock.now()),
     )
 
 

@@ -144,7 +144,7 @@ class Flow:
         return await choice
 
     def _home_data(self) -> HomeData:
-        from quiz.tui.choices import HomeData
+        from quiz.tui.choices import HomeData, due_line
 
         assert self.loaded is not None
         loaded = self.loaded
@@ -157,6 +157,7 @@ class Flow:
             problem=loaded.store.problem,
             check_command=self.services.check_command(),
             typed_paper=typed,
+            due=due_line(loaded.store, loaded.player, loaded.catalog, self.services.clock.now()),
         )
 
     async def act(self, choice: HomeChoice) -> Next:

@@ -72,12 +72,14 @@ class HomeScreen(Screen[HomeChoice | None]):
             yield Static("quiz — learn from the source, every answer quoted", classes="title")
             if data is None:
                 yield Static("Loading packs…", id="player", markup=False)
+                yield Static("", id="due", classes="empty", markup=False)
                 yield Static("", id="problems", classes="warning empty", markup=False)
             else:
                 from quiz.tui.widgets.home_form import HomeForm
 
                 problems = self._problems(data)
                 yield Static(literal(f"Player: {data.player}"), id="player")
+                yield Static(literal(data.due), id="due", classes="" if data.due else "empty")
                 yield Static(
                     literal("\n".join(problems)),
                     id="problems",
@@ -125,6 +127,9 @@ class HomeScreen(Screen[HomeChoice | None]):
     def _show_lines(self, data: HomeData) -> None:
         """The player and any problems with the pack files, above the form."""
         self.query_one("#player", Static).update(literal(f"Player: {data.player}"))
+        due = self.query_one("#due", Static)
+        due.update(literal(data.due))
+        due.set_class(not data.due, "empty")
         problems = self._problems(data)
         shown = self.query_one("#problems", Static)
         shown.update(literal("\n".join(problems)))

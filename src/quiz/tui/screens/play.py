@@ -234,7 +234,7 @@ class PlayScreen(Screen[EndReason]):
 
     def _update_status(self, view: QuestionView) -> None:
         bar = self.query_one(StatusBar)
-        bar.score, bar.streak = view.score, view.streak
+        bar.score, bar.streak, bar.review = view.score, view.streak, view.review
         bar.position = (view.index + 1, view.total, view.index)
         self._tick()
 

@@ -16,6 +16,7 @@ from quiz.stats import Stats
 from quiz.text import plural
 from quiz.tui.literal import literal, literal_cell
 from quiz.tui.widgets.chart import bars
+from quiz.words import forecast_line
 
 MAX_BARS = 90  # the latest rounds that fit on one line
 
@@ -58,6 +59,12 @@ class StatsScreen(Screen[str | None]):
                 f"{plural(p.rounds, 'round')} · {plural(p.answers, 'answer')} · {p.correct} right "
                 f"({100 * p.correct / p.answers:.0f}%) · {p.due_words(self.now)}",
                 id="stats-totals",
+                markup=False,
+            )
+            today = self.now.astimezone().date()
+            yield Static(
+                forecast_line(((d.date, d.due) for d in p.forecast), today),
+                id="stats-forecast",
                 markup=False,
             )
             yield Static(

@@ -16,6 +16,7 @@ class StatusBar(Horizontal):
     # (the question's number, how many questions, how many answered)
     position: reactive[tuple[int, int, int]] = reactive((0, 0, 0))
     clock: reactive[str] = reactive("")  # the seconds on a question, or the time left
+    review: reactive[bool] = reactive(False)  # a review round: the position says so
 
     def compose(self) -> ComposeResult:
         yield Label(id="score")
@@ -37,5 +38,5 @@ class StatusBar(Horizontal):
 
     def watch_position(self, position: tuple[int, int, int]) -> None:
         number, total, done = position
-        self.query_one("#position", Label).update(words.position(number, total))
+        self.query_one("#position", Label).update(words.position(number, total, self.review))
         self.query_one("#progress", ProgressBar).update(total=total, progress=done)

@@ -177,7 +177,7 @@ async def test_a_summary_says_personal_best_and_shows_the_top_five() -> None:
             await pilot.press(str(wrong_response(s.current) + 1), "enter")
         await until(pilot, lambda: isinstance(pilot.app.screen, SummaryScreen))
         best = str(pilot.app.screen.query_one("#best", Static).render())
-        assert best == "Your best for rounds of this length: 2100."
+        assert best == "Your best for rounds of this length and scoring: 2100."
 
 
 async def test_switching_and_adding_players_keeps_names_literal() -> None:

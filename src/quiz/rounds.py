@@ -109,12 +109,14 @@ def start(
 
 @dataclass(frozen=True)
 class Standing:
-    """Where a finished round stands: the player's best and the pack's top scores."""
+    """Where a finished round stands: the player's best and the pack's top scores, among
+    rounds of the same pack, length and scoring (speed bonus or not, streak bonus or not)."""
 
-    best_before: int | None  # the player's best before this round (same pack and length)
+    best_before: int | None  # the player's best before this round (same pack, length, rules)
     is_best: bool
     top: tuple[TopScore, ...]
     counts: bool  # a practice round of the usual kind (reviews and retries are not ranked)
+    speed: bool = False  # the round scored the speed bonus (said with the top five)
 
 
 def standing(store: SqlStore, recorder: Recorder, session: Session) -> Standing | None:
@@ -124,10 +126,13 @@ def standing(store: SqlStore, recorder: Recorder, session: Session) -> Standing 
     spec = session.spec
     done = session.end_reason is EndReason.DONE
     counts = spec.mode == "practice" and spec.questions is None and done
+    scoring = (spec.rules.speed_bonus, spec.rules.streak_bonus)
     try:
-        best = store.best(recorder.player.id, spec.pack.id, spec.count, before=recorder.round_id)
-        top = store.top(spec.pack.id, spec.count)
+        best = store.best(
+            recorder.player.id, spec.pack.id, spec.count, before=recorder.round_id, rules=scoring
+        )
+        top = store.top(spec.pack.id, spec.count, rules=scoring) if counts else []
     except Exception:  # noqa: BLE001 - a store that fails now only costs the ranking
         return None
     is_best = counts and (best is None or session.score > best)
-    return Standing(best, is_best, tuple(top), counts)
+    return Standing(best, is_best, tuple(top), counts, spec.rules.speed_bonus)

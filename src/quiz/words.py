@@ -462,14 +462,17 @@ def best(counts: bool, is_best: bool, before: int | None) -> str:
     if not counts:
         return ""
     if is_best and before is None:
-        return _("Your first score for rounds of this length: a personal best.")
+        return _("Your first score for rounds of this length and scoring: a personal best.")
     if is_best:
         return _("A new personal best! (was {before})").format(before=before)
-    return _("Your best for rounds of this length: {before}.").format(before=before)
+    return _("Your best for rounds of this length and scoring: {before}.").format(before=before)
 
 
-def top_title() -> str:
-    return _("Top scores on this computer (rounds of this length):")
+def top_title(speed: bool = False) -> str:
+    """Above the top five: scores compare only under the same rules, so it says which."""
+    if speed:
+        return _("Top scores on this computer (rounds of this length, with the speed bonus):")
+    return _("Top scores on this computer (rounds of this length, no speed bonus):")
 
 
 def top(scores: Iterable[tuple[str, int]]) -> list[str]:

@@ -83,7 +83,7 @@ def _plain(spec: RoundSpec, pack: Pack, services: Services) -> int:
             return []
         lines = [words.best(standing.counts, standing.is_best, standing.best_before)]
         if standing.top:
-            lines.append(words.top_title())
+            lines.append(words.top_title(standing.speed))
             lines += ["  " + line for line in words.top((t.player, t.score) for t in standing.top)]
         return [line for line in lines if line]
 

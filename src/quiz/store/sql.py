@@ -30,6 +30,22 @@ from quiz.store.saver import Saver
 from quiz.store.schema import migrate
 from quiz.store.writes import Hold, RecordAnswer, StartRound, Write
 
+ScoringKey = tuple[bool, bool]  # (speed bonus, streak bonus): the rules that change a score
+DEFAULT_SCORING: ScoringKey = (False, True)
+
+
+def scoring_of(spec: str) -> ScoringKey | None:
+    """The scoring a kept round was played under (None: a spec that cannot be read). Read
+    from the JSON as kept, with the defaults of quiz.scoring.Rules for what it leaves out."""
+    try:
+        rules = json.loads(spec).get("rules", {})
+        speed, streak = rules.get("speed_bonus", False), rules.get("streak_bonus", True)
+    except (ValueError, AttributeError):
+        return None
+    if not isinstance(speed, bool) or not isinstance(streak, bool):
+        return None
+    return speed, streak
+
 
 class SqlStore:
     def __init__(self, db: Backend, clock: Clock | None = None, *, saving: bool = True) -> None:
@@ -411,26 +427,54 @@ class SqlStore:
         return int(row[0]), int(row[1]), int(row[2])
 
     def best(
-        self, player_id: int, pack_id: str, count: int, before: int | None = None
+        self,
+        player_id: int,
+        pack_id: str,
+        count: int,
+        before: int | None = None,
+        rules: ScoringKey = DEFAULT_SCORING,
     ) -> int | None:
-        """The player's best finished practice score for this pack and round length, counting
-        only rounds other than `before`."""
-        rows = self.db.execute(
-            "SELECT MAX(score) FROM rounds WHERE player_id = ? AND pack_id = ? AND count = ? "
-            "AND mode = 'practice' AND custom = 0 AND status = 'done' AND id <> ?",
-            (player_id, pack_id, count, before if before is not None else -1),
-        )
-        return None if not rows or rows[0][0] is None else int(rows[0][0])
+        """The player's best finished practice score for this pack, round length and scoring
+        (speed bonus, streak bonus: scores under other rules do not compare), counting only
+        rounds other than `before`. Reviews, retries and papers are never ranked."""
+        scores = [
+            score
+            for pid, _, score, _, rid in self._ranked(pack_id, count, rules)
+            if pid == player_id and rid != before
+        ]
+        return max(scores, default=None)
 
-    def top(self, pack_id: str, count: int, limit: int = 5) -> list[TopScore]:
+    def top(
+        self, pack_id: str, count: int, limit: int = 5, rules: ScoringKey = DEFAULT_SCORING
+    ) -> list[TopScore]:
+        """The best `limit` players for this pack, round length and scoring: each player once,
+        with their best score (the earliest round of it)."""
+        seen: set[int] = set()
+        out = []
+        for pid, name, score, started, rid in self._ranked(pack_id, count, rules):
+            if pid not in seen:
+                seen.add(pid)
+                out.append(TopScore(name, score, started, rid))
+        return out[:limit]
+
+    def _ranked(
+        self, pack_id: str, count: int, rules: ScoringKey
+    ) -> list[tuple[int, str, int, str, int]]:
+        """The finished practice rounds of this pack and length scored under `rules`, best
+        first: (player id, name, score, started, round id). The scoring is read from each
+        round's kept spec (so rounds kept before this was asked count too)."""
         rows = self.db.execute(
-            "SELECT p.name, r.score, r.started_at, r.id FROM rounds r "
+            "SELECT r.player_id, p.name, r.score, r.started_at, r.id, r.spec FROM rounds r "
             "JOIN players p ON p.id = r.player_id WHERE r.pack_id = ? AND r.count = ? "
             "AND r.mode = 'practice' AND r.custom = 0 AND r.status = 'done' "
-            "ORDER BY r.score DESC, r.started_at, r.id LIMIT ?",
-            (pack_id, count, limit),
+            "AND r.paper IS NULL ORDER BY r.score DESC, r.started_at, r.id",
+            (pack_id, count),
         )
-        return [TopScore(*r) for r in rows]
+        return [
+            (int(pid), str(name), int(score), str(started), int(rid))
+            for pid, name, score, started, rid, spec in rows
+            if scoring_of(str(spec)) == rules
+        ]
 
     def progress(self, player_id: int, pack_id: str) -> list[FactProgress]:
         rows = self.db.execute(

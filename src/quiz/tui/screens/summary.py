@@ -69,7 +69,7 @@ class SummaryScreen(Screen[AfterRound]):
         if st.top:
             rows = words.top((t.player, t.score) for t in st.top)
             yield Static(
-                literal(words.top_title() + "\n" + "\n".join(rows)),
+                literal(words.top_title(st.speed) + "\n" + "\n".join(rows)),
                 id="top",
             )
 

@@ -90,14 +90,14 @@ async def test_home_says_what_is_due_and_a_review_says_it_is_one(tmp_path: Path)
     async with started(app) as pilot:
         home = await loaded_home(pilot)
         said = str(home.query_one("#due", Static).render())
-        assert said == "Nothing due for review now; the next one in 10 minutes."
+        assert said == "Nothing due now; the next review in 10 minutes."
     clock.advance(minutes=11)
     app = QuizApp(make_services(packs=[MOON], player="Ann", db=str(db), clock=clock))
     async with started(app) as pilot:
         home = await loaded_home(pilot)
         said = str(home.query_one("#due", Static).render())
         n = len(missed)
-        assert said.startswith(f"Due for review now: {n} fact{'s' if n > 1 else ''} (")
+        assert said.startswith(f"Due for review: {n} fact{'s' if n > 1 else ''} now (")
         assert "The Moon landings" in said
         home.query_one("#pack").value = "moon"  # type: ignore[attr-defined]
         home.query_one("#mode-review").value = True  # type: ignore[attr-defined]
@@ -126,11 +126,11 @@ def test_words_of_what_is_due() -> None:
     today = T0.date()
     line = words.forecast_line([(today, 2), (today + dt.timedelta(days=1), 0)], today)
     assert line == "Due in the next seven days: later today 2 · tomorrow 0"
-    assert words.home_due(1, [("Moon", 1)], None, T0) == "Due for review now: 1 fact (Moon 1)."
+    assert words.home_due(1, [("Moon", 1)], None, T0) == "Due for review: 1 fact now (Moon 1)."
     later = T0 + dt.timedelta(hours=3)
     assert words.home_due(3, [("A", 2), ("B", 1)], later, T0) == (
-        "Due for review now: 3 facts (A 2, B 1). After these, the next one in 3 hours."
+        "Due for review: 3 facts now (A 2, B 1); the next in 3 hours."
     )
-    assert words.home_due(0, [], None, T0).startswith("Nothing due for review yet")
+    assert words.home_due(0, [], None, T0) == "Nothing to review yet."
     view_line = words.position(2, 5, review=True)
     assert view_line == "Review: question 2 of 5" and words.position(2, 5) == "Question 2 of 5"

@@ -1238,17 +1238,16 @@ def home_due(
 ) -> str:
     """The home screen's line on reviews: how many facts are due now, on which packs, and
     when the next one is."""
-    later = _("the next one {when}").format(when=due_in(next_due, now)) if next_due else ""
     if not due:
-        if not later:
-            return _("Nothing due for review yet: play a round, and what you answer comes back.")
-        return _("Nothing due for review now; {later}.").format(later=later)
+        if next_due is None:
+            return _("Nothing to review yet.")
+        return _("Nothing due now; the next review {when}.").format(when=due_in(next_due, now))
     where = ", ".join(f"{title} {n}" for title, n in packs)
     line = ngettext(
-        "Due for review now: {n} fact ({where}).",
-        "Due for review now: {n} facts ({where}).",
+        "Due for review: {n} fact now ({where})",
+        "Due for review: {n} facts now ({where})",
         due,
     ).format(n=due, where=where)
-    if later:
-        line += " " + _("After these, {later}.").format(later=later)
-    return line
+    if next_due is not None:
+        return line + _("; the next {when}.").format(when=due_in(next_due, now))
+    return line + "."

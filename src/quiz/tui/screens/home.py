@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Static
@@ -71,15 +71,17 @@ class HomeScreen(Screen[HomeChoice | None]):
         with VerticalScroll(id="home"):
             yield Static("quiz — learn from the source, every answer quoted", classes="title")
             if data is None:
-                yield Static("Loading packs…", id="player", markup=False)
-                yield Static("", id="due", classes="empty", markup=False)
+                with Horizontal(id="who"):
+                    yield Static("Loading packs…", id="player", markup=False)
+                    yield Static("", id="due", classes="empty", markup=False)
                 yield Static("", id="problems", classes="warning empty", markup=False)
             else:
                 from quiz.tui.widgets.home_form import HomeForm
 
                 problems = self._problems(data)
-                yield Static(literal(f"Player: {data.player}"), id="player")
-                yield Static(literal(data.due), id="due", classes="" if data.due else "empty")
+                with Horizontal(id="who"):  # one row: the form must fit 80×24 whole
+                    yield Static(literal(f"Player: {data.player}"), id="player")
+                    yield Static(literal(data.due), id="due", classes="" if data.due else "empty")
                 yield Static(
                     literal("\n".join(problems)),
                     id="problems",

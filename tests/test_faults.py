@@ -9,6 +9,7 @@ player told that saving paused and resumed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import subprocess
@@ -204,7 +205,7 @@ def test_a_full_disk_loses_no_answer(tmp_path: Path, moon: Pack) -> None:
         session, recorder = begin(store, moon, "Ann")
         given = answer(session, 2)
         filler = disk / "filler"
-        with filler.open("wb") as f, __import__("contextlib").suppress(OSError):
+        with filler.open("wb") as f, contextlib.suppress(OSError):
             while True:
                 f.write(b"\0" * 65536)
         given += answer(session, 3)

@@ -903,6 +903,15 @@ def saving_news(event: SaveEvent) -> str:
     return write_dropped(event.reason)
 
 
+# -- exports and players (quiz export, quiz players) -------------------------------------
+
+
+def binary_needs_out(fmt: str, suffix: str) -> str:
+    return _("{fmt} is a package, not text for a terminal: give --out FILE{suffix}").format(
+        fmt=fmt, suffix=suffix
+    )
+
+
 # -- the server of browser tabs ----------------------------------------------------------
 
 

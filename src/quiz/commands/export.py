@@ -1,5 +1,5 @@
 """`quiz export`: a pack's questions, every one (--all) or a round's (--count), in a format
-other tools read: Moodle (gift, aiken), Anki (anki-csv), a printable paper (markdown), or
+other tools read: Moodle (gift, aiken), Anki (apkg, anki-csv), a printable paper (markdown), or
 this project's JSON.
 
 The command only chooses the questions; the format writes them. A question a format
@@ -18,6 +18,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quiz import words
 from quiz.commands import EXIT_OK, UsageError, pack_of, paper_of, tuple_or_none
 from quiz.formats import get
 from quiz.generate import all_questions, round_questions
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
 def run(args: argparse.Namespace) -> int:
 
     fmt = get(args.format)
+    if fmt.binary and args.out is None and sys.stdout.isatty():
+        raise UsageError(words.binary_needs_out(fmt.name, fmt.suffix))
     if args.paper:
         pack, questions = paper_questions(args)
     else:
@@ -44,12 +47,13 @@ def run(args: argparse.Namespace) -> int:
         reasons = sorted({x.reason for x in done.left_out})
         raise UsageError(f"{fmt.name} can hold none of these questions: {'; '.join(reasons)}")
     # Every format escapes for its own readers; whatever control character is left (none,
-    # from a pack that loaded) is shown, never written raw to a terminal or a file.
-    text = visible(done.text)
+    # from a pack that loaded) is shown, never written raw to a terminal or a file. A
+    # package (apkg) is bytes whose text fields its format escaped.
+    data = done.data if done.data is not None else visible(done.text).encode("utf-8")
     if args.out:
-        write_atomically(args.out, text)
+        write_atomically(args.out, data)
     else:
-        write_stdout(text)
+        write_stdout(data)
     report(fmt, done, args.out)
     return EXIT_OK
 
@@ -108,19 +112,25 @@ def report(fmt: Format, done: Rendered, out: Path | None) -> None:
         print(f"quiz: wrote {len(done.written)} questions to {out}", file=sys.stderr)
 
 
-def write_stdout(text: str) -> None:
-    """UTF-8 whatever the terminal's encoding: Moodle and Anki read UTF-8."""
+def write_stdout(data: str | bytes) -> None:
+    """Text as UTF-8 whatever the terminal's encoding (Moodle and Anki read UTF-8), bytes as
+    they are."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a captured stream in tests
-        sys.stdout.write(text)
+        sys.stdout.write(data.decode("utf-8", errors="replace"))
     else:
-        buffer.write(text.encode("utf-8"))
+        buffer.write(data)
         buffer.flush()
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write beside the target, then rename over it: the old file or the new one, never half."""
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Write beside the target, then rename over it: the old file or the new one, never half.
+    Text is written as UTF-8."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -129,7 +139,7 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             os.fchmod(f.fileno(), 0o666 & ~_umask())  # as a plain open() would make it
-            f.write(text.encode("utf-8"))
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)

@@ -22,9 +22,10 @@ class LeftOut:
 
 @dataclass(frozen=True)
 class Rendered:
-    text: str
+    text: str  # "" for a binary format
     written: tuple[Question, ...]  # in the order they stand in the text
     left_out: tuple[LeftOut, ...] = ()
+    data: bytes | None = None  # a binary format's file (an Anki package), written as is
 
 
 Render = Callable[["Pack", Sequence["Question"]], Rendered]
@@ -37,6 +38,7 @@ class Format:
     suffix: str  # the usual file name ending, for --out and the README
     render: Render  # only ever given questions whose key type the format holds
     cannot_hold: Mapping[type[Key], str] = field(default_factory=dict)  # key type → why not
+    binary: bool = False  # a file of bytes (Rendered.data), never text for a terminal
 
     def holds(self, key_type: type[Key]) -> bool:
         return key_type not in self.cannot_hold
@@ -54,4 +56,4 @@ class Format:
         done = self.render(pack, held)
         order = {id(q): i for i, q in enumerate(questions)}
         left = sorted([*refused, *done.left_out], key=lambda x: order[id(x.question)])
-        return Rendered(done.text, done.written, tuple(left))
+        return Rendered(done.text, done.written, tuple(left), done.data)

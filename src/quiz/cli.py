@@ -207,6 +207,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "stats", help="a player's rounds, accuracy, mastery and due reviews", fill=_stats
     )
+    sub.add_parser(
+        "players",
+        help="list, rename, merge or delete the players this computer keeps",
+        fill=_players,
+    )
     _classroom(sub)
     sub.add_parser(
         "serve",
@@ -290,6 +295,44 @@ def _export(export: _Parser) -> None:
         type=Path,
         metavar="FILE",
         help="write to FILE instead of stdout (replaced whole, never left half-written)",
+    )
+
+
+def _players(players: _Parser) -> None:
+    _common(players, top=False, player=False)
+    actions = players.add_subparsers(dest="players_command", metavar="ACTION", parser_class=_Parser)
+    actions.add_parser(
+        "list",
+        help="who plays here, then who is only in imported class results (the default)",
+        fill=lambda p: _common(p, top=False, player=False),
+    )
+    actions.add_parser("rename", help="give a player a new name", fill=_rename_player)
+    actions.add_parser(
+        "merge", help="one player's rounds become another's (needs --yes)", fill=_merge_players
+    )
+    actions.add_parser(
+        "delete", help="a player and all their rounds, for good (needs --yes)", fill=_delete_player
+    )
+
+
+def _rename_player(rename: _Parser) -> None:
+    _common(rename, top=False, player=False)
+    rename.add_argument("old", metavar="OLD", help="the player's name now")
+    rename.add_argument("new", metavar="NEW", help="their new name")
+
+
+def _merge_players(merge: _Parser) -> None:
+    _common(merge, top=False, player=False)
+    merge.add_argument("name", metavar="FROM", help="the player whose rounds move (then removed)")
+    merge.add_argument("into", metavar="INTO", help="the player who keeps them")
+    merge.add_argument("--yes", action="store_true", help="yes, merge them")
+
+
+def _delete_player(delete: _Parser) -> None:
+    _common(delete, top=False, player=False)
+    delete.add_argument("name", metavar="NAME")
+    delete.add_argument(
+        "--yes", action="store_true", help="yes, delete the player and their rounds"
     )
 
 
@@ -578,6 +621,7 @@ COMMANDS = {
     "export": "quiz.commands.export",
     "try": "quiz.commands.try_answer",
     "stats": "quiz.commands.stats",
+    "players": "quiz.commands.players",
     "paper": "quiz.commands.paper",
     "results": "quiz.commands.results",
     "report": "quiz.commands.report",

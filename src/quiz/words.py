@@ -912,6 +912,124 @@ def binary_needs_out(fmt: str, suffix: str) -> str:
     )
 
 
+def players_here() -> str:
+    return _("Players on this computer")
+
+
+def players_imported() -> str:
+    return _("Only in imported class results (not in the player picker)")
+
+
+def no_players() -> str:
+    return _("No players yet.")
+
+
+def player_counts(rounds: int, imported: int, facts: int, last: str | None) -> str:
+    """What the store holds of a player: '12 rounds, 1 imported sitting, 40 facts, last
+    played 2026-12-06 09:15 UTC'."""
+    parts = [ngettext("{n} round", "{n} rounds", rounds).format(n=rounds)]
+    if imported:
+        parts.append(
+            ngettext("{n} imported sitting", "{n} imported sittings", imported).format(n=imported)
+        )
+    parts.append(ngettext("{n} fact", "{n} facts", facts).format(n=facts))
+    if last:
+        parts.append(_("last played {when}").format(when=when(last)))
+    return ", ".join(parts)
+
+
+def rounds_and_sittings(rounds: int, imported: int) -> str:
+    """'12 rounds and 1 imported sitting': what moves or goes with a player."""
+    played = ngettext("{n} round", "{n} rounds", rounds).format(n=rounds)
+    if not imported:
+        return played
+    taken = ngettext("{n} imported sitting", "{n} imported sittings", imported).format(n=imported)
+    return _("{rounds} and {sittings}").format(rounds=played, sittings=taken)
+
+
+def will_rename(old: str, new: str, rounds: int, imported: int) -> str:
+    return _("Rename {old} to {new}, keeping their {what}.").format(
+        old=old, new=new, what=rounds_and_sittings(rounds, imported)
+    )
+
+
+def will_merge(gone: str, into: str, rounds: int, imported: int, into_rounds: int) -> str:
+    return _(
+        "Merge {gone} into {into}: {into} (who has {theirs}) takes over {gone}'s {what}, the"
+        " progress is worked out again from all the answers, and the name {gone} is removed."
+    ).format(
+        gone=gone,
+        into=into,
+        what=rounds_and_sittings(rounds, imported),
+        theirs=ngettext("{n} round", "{n} rounds", into_rounds).format(n=into_rounds),
+    )
+
+
+def will_delete(name: str, rounds: int, imported: int, facts: int) -> str:
+    return _(
+        "Delete {name} for good: their {what}, every answer in them and their progress on"
+        " {facts} are removed; this cannot be undone."
+    ).format(
+        name=name,
+        what=rounds_and_sittings(rounds, imported),
+        facts=ngettext("{n} fact", "{n} facts", facts).format(n=facts),
+    )
+
+
+def add_yes(command: str) -> str:
+    return _("Nothing changed yet: to do it, run again with --yes ({command} --yes).").format(
+        command=command
+    )
+
+
+def renamed(old: str, new: str) -> str:
+    return _("Renamed {old} to {new}.").format(old=old, new=new)
+
+
+def merged(gone: str, into: str) -> str:
+    return _("Merged {gone} into {into}.").format(gone=gone, into=into)
+
+
+def deleted(name: str) -> str:
+    return _("Deleted {name}.").format(name=name)
+
+
+def no_such_player(name: str, known: str) -> str:
+    return _("no player is called {name} (players: {known})").format(
+        name=name, known=known or _("none yet")
+    )
+
+
+def name_taken(new: str) -> str:
+    return _("{new} is another player's name (or looks the same): merge the two instead").format(
+        new=new
+    )
+
+
+def same_player(name: str) -> str:
+    return _("{name} is the same player: nothing to merge").format(name=name)
+
+
+def player_keys() -> str:
+    return _("Enter: play as · r: rename · m: merge into… · d: delete · Esc: back")
+
+
+def confirm_change() -> str:
+    return _("Do it")
+
+
+def cancel() -> str:
+    return _("Cancel")
+
+
+def rename_to(name: str) -> str:
+    return _("New name for {name}, then Enter:").format(name=name)
+
+
+def merge_into(name: str) -> str:
+    return _("Merge {name} into which player? Their name, then Enter:").format(name=name)
+
+
 # -- the server of browser tabs ----------------------------------------------------------
 
 

@@ -1010,16 +1010,34 @@ def same_player(name: str) -> str:
     return _("{name} is the same player: nothing to merge").format(name=name)
 
 
+def who_is_playing() -> str:
+    return _("Who is playing?")
+
+
+def or_a_new_player() -> str:
+    return _("Or a new player:")
+
+
+def name_then_enter() -> str:
+    return _("name, then Enter")
+
+
 def player_keys() -> str:
-    return _("Enter: play as · r: rename · m: merge into… · d: delete · Esc: back")
+    return _("Enter: play as · F2: rename · F3: merge into… · Delete: delete · Esc: back")
 
 
-def confirm_change() -> str:
-    return _("Do it")
+def confirm_change(action: str) -> str:
+    return {"rename": _("Rename"), "merge": _("Merge"), "delete": _("Delete")}[action]
 
 
 def cancel() -> str:
     return _("Cancel")
+
+
+def playing_as(name: str) -> str:
+    return _("You are playing as {name}: choose another player before deleting them.").format(
+        name=name
+    )
 
 
 def rename_to(name: str) -> str:

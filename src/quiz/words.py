@@ -912,6 +912,54 @@ def binary_needs_out(fmt: str, suffix: str) -> str:
     )
 
 
+def n_players(n: int) -> str:
+    return ngettext("{n} player", "{n} players", n).format(n=n)
+
+
+def n_facts(n: int) -> str:
+    return ngettext("{n} fact", "{n} facts", n).format(n=n)
+
+
+def n_answers(n: int) -> str:
+    return ngettext("{n} answer", "{n} answers", n).format(n=n)
+
+
+def n_sittings(n: int) -> str:
+    return ngettext("{n} sitting", "{n} sittings", n).format(n=n)
+
+
+def written_of(fmt: str, written: int, total: int) -> str:
+    return ngettext(
+        "{fmt}: {written} of {total} question written; left out:",
+        "{fmt}: {written} of {total} questions written; left out:",
+        total,
+    ).format(fmt=fmt, written=written, total=total)
+
+
+def wrote_to(n: int, out: str) -> str:
+    return ngettext("wrote {n} question to {out}", "wrote {n} questions to {out}", n).format(
+        n=n, out=out
+    )
+
+
+def answers_lost(n: int) -> str:
+    return ngettext(
+        "{n} answer could not be kept (the store and the outbox failed)",
+        "{n} answers could not be kept (the store and the outbox failed)",
+        n,
+    ).format(n=n)
+
+
+def serving_limits(players: int, idle: str) -> str:
+    return ngettext(
+        "up to {n} player at once; a tab without a key pressed for {idle} s is closed."
+        " Ctrl+C stops the server.",
+        "up to {n} players at once; a tab without a key pressed for {idle} s is closed."
+        " Ctrl+C stops the server.",
+        players,
+    ).format(n=players, idle=idle)
+
+
 def players_here() -> str:
     return _("Players on this computer")
 

@@ -103,13 +103,13 @@ def report(fmt: Format, done: Rendered, out: Path | None) -> None:
     total = len(done.written) + len(done.left_out)
     if counts:
         print(
-            f"quiz: {fmt.name}: {len(done.written)} of {total} questions written; left out:",
+            "quiz: " + words.written_of(fmt.name, len(done.written), total),
             file=sys.stderr,
         )
         for (label, reason), n in sorted(counts.items()):
             print(f"  {n} {label}: {reason}", file=sys.stderr)
     if out is not None:
-        print(f"quiz: wrote {len(done.written)} questions to {out}", file=sys.stderr)
+        print(visible("quiz: " + words.wrote_to(len(done.written), str(out))), file=sys.stderr)
 
 
 def write_stdout(data: str | bytes) -> None:

@@ -33,6 +33,7 @@ from textual.widgets import (
     Static,
 )
 
+from quiz import words
 from quiz.kind_labels import KIND_LABELS  # not quiz.kinds, which imports the questions
 from quiz.limits import MAX_COUNT
 from quiz.packs.model import Pack
@@ -134,7 +135,8 @@ class HomeForm(Vertical):
         if pack is None:
             return "No pack chosen."
         source = next(iter(pack.sources.values()))
-        return literal(f"{len(pack.facts)} facts · from “{source.title}”, {source.publisher}")
+        facts = words.n_facts(len(pack.facts))
+        return literal(f"{facts} · from “{source.title}”, {source.publisher}")
 
     def topics_of(self, pack: Pack | None) -> list[tuple[Content, str, bool]]:
         """The pack's topics, ticked as the player left them for this pack."""

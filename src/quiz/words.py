@@ -960,6 +960,12 @@ def serving_limits(players: int, idle: str) -> str:
     ).format(n=players, idle=idle)
 
 
+def no_db_folder(db: str, folder: str) -> str:
+    return _("--db {db}: no folder {folder} (make it first, or name another file)").format(
+        db=db, folder=folder
+    )
+
+
 def players_here() -> str:
     return _("Players on this computer")
 

@@ -966,6 +966,18 @@ def no_db_folder(db: str, folder: str) -> str:
     )
 
 
+def paper_made(code: str | None, seed: int, time_limit: int | None) -> str:
+    """A printed paper's line under its title: 'Paper BMFR-… · seed 4 · time limit 30:00'
+    (the seed alone for questions that are not an exam paper's)."""
+    parts = [_("Paper {code}").format(code=code)] if code else []
+    parts.append(_("seed {seed}").format(seed=seed))
+    if time_limit:
+        parts.append(_("time limit {limit}").format(limit=minutes(time_limit)))
+    elif code:
+        parts.append(_("no time limit"))
+    return " · ".join(parts)
+
+
 def players_here() -> str:
     return _("Players on this computer")
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from quiz import words
 from quiz.commands import EXIT_OK, UsageError, pack_of, paper_of, tuple_or_none
 from quiz.formats import get
+from quiz.formats.base import Made
 from quiz.generate import all_questions, round_questions
 from quiz.kinds import KIND_NAMES, KINDS
 from quiz.safe import visible
@@ -29,6 +30,7 @@ from quiz.spec import PackRef, RoundSpec
 if TYPE_CHECKING:
     from quiz.formats.base import Format, Rendered
     from quiz.packs.model import Pack
+    from quiz.papers import Paper
     from quiz.question import Question
 
 
@@ -38,11 +40,14 @@ def run(args: argparse.Namespace) -> int:
     if fmt.binary and args.out is None and sys.stdout.isatty():
         raise UsageError(words.binary_needs_out(fmt.name, fmt.suffix))
     if args.paper:
-        pack, questions = paper_questions(args)
+        paper = paper_of(args, args.paper)
+        pack, questions = paper_questions(args, paper)
+        made = Made(paper.spec.seed, paper.code, paper.spec.time_limit)
     else:
         pack = pack_of(args)
         questions = choose(args, pack, fmt)
-    done = fmt.export(pack, questions)
+        made = Made(args.seed)
+    done = fmt.export(pack, questions, made)
     if questions and not done.written:
         reasons = sorted({x.reason for x in done.left_out})
         raise UsageError(f"{fmt.name} can hold none of these questions: {'; '.join(reasons)}")
@@ -84,14 +89,13 @@ def choose(args: argparse.Namespace, pack: Pack, fmt: Format) -> list[Question]:
     return round_questions(pack, spec)
 
 
-def paper_questions(args: argparse.Namespace) -> tuple[Pack, list[Question]]:
+def paper_questions(args: argparse.Namespace, paper: Paper) -> tuple[Pack, list[Question]]:
     """An exam paper's questions, exactly as its students get them (what the format cannot
     hold is left out and reported, never replaced by another question)."""
 
     given = [name for name, v in (("PACK", args.pack), ("--kinds", args.kinds)) if v]
     if given or args.topics:
         raise UsageError("a paper names its own pack, kinds and topics: leave out the others")
-    paper = paper_of(args, args.paper)
     paper.spec.check_pack(paper.pack)
     return paper.pack, round_questions(paper.pack, paper.spec)
 

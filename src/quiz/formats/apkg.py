@@ -25,7 +25,7 @@ import genanki
 
 from quiz.formats._common import collapse
 from quiz.formats.anki_csv import NOTETYPE, _options, back, guid, h, source_field, tag
-from quiz.formats.base import Format, Rendered
+from quiz.formats.base import Format, Made, Rendered
 from quiz.packs.model import Pack
 from quiz.question import Question
 
@@ -73,7 +73,7 @@ def package(pack: Pack, questions: Sequence[Question], timestamp: float | None =
     return out.getvalue()
 
 
-def _render(pack: Pack, questions: Sequence[Question]) -> Rendered:
+def _render(pack: Pack, questions: Sequence[Question], made: Made | None = None) -> Rendered:
     return Rendered("", tuple(questions), data=package(pack, questions))
 
 

@@ -411,13 +411,14 @@ def missed_title(n: int) -> str:
 
 def missed(view: SummaryView) -> list[list[str]]:
     """Each missed question as its lines: the prompt, the answer given, the right one and the
-    passage's words."""
+    words of every passage that proves it (a time order's four events: four passages)."""
     return [
         [
             m.prompt,
             _("You answered: {given}").format(given=m.given),
             _("Answer: {answer}").format(answer=m.answer),
-            _("The {noun}: “{quote}”").format(noun=m.noun, quote=m.quote),
+            _("The {noun}: “{quote}”").format(noun=m.noun, quote=m.quotes[0]),
+            *(_("“{quote}”").format(quote=q) for q in m.quotes[1:]),
         ]
         for m in view.missed
     ]

@@ -359,9 +359,8 @@ class Flow:
     async def round(self, session: Session, recorder: Recorder, *, from_home: bool) -> Next:
         """Play rounds until the player goes home or out."""
         from quiz.tui.screens.play import PlayScreen
-        from quiz.tui.screens.summary import HomeSummaryScreen, SummaryScreen
+        from quiz.tui.screens.summary import SummaryScreen
 
-        summary = HomeSummaryScreen if from_home else SummaryScreen
         drawn = self._take(PlayScreen) if session is self.app.first_round else None
         shown = drawn[1] if drawn else None
         origin = session.spec  # what "play again" repeats: a retry is never its own origin
@@ -375,7 +374,7 @@ class Flow:
                 return Next.HOME if from_home else Next.QUIT
             standing = await self.app.in_thread(partial(self._standing, session, recorder))
             while True:
-                action = await self.app.show(summary(session, standing))
+                action = await self.app.show(SummaryScreen(session, standing))
                 if action is not AfterRound.STATS:
                     break
                 await self.stats(session.pack)

@@ -25,3 +25,38 @@ def test_a_missed_time_order_quotes_every_paragraph() -> None:
         said = "\n".join(lines)
         for quote in q.origin.quotes:
             assert f"“{quote.text}”" in said, "every event's paragraph, not only the first"
+
+
+async def test_the_source_reader_keeps_its_title_and_position() -> None:
+    from textual.widgets import Static
+
+    from apps import app_with, start, started, until
+    from helpers import bundled
+    from quiz.generate import all_questions
+    from quiz.packs.quotes import paragraphs
+    from quiz.tui.screens.play import PlayScreen
+    from quiz.tui.screens.source import SourceScreen
+
+    pack = bundled()
+    source = next(iter(pack.sources.values()))
+    paras = paragraphs(source.text)
+    # a quote in the middle of the article: the reader scrolls to it, the title out of view
+    quote = sorted((q.quote for q in all_questions(pack, 0)), key=lambda x: x.start)[
+        len(pack.facts) // 2
+    ]
+    at = next(i for i, p in enumerate(paras, 1) if p.start < quote.end and quote.start < p.end)
+    assert 3 < at < len(paras) - 3
+    app = app_with(start(pack, 1, 1))
+    async with started(app) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, PlayScreen))
+        app.push_screen(SourceScreen(pack, quote))
+        await until(pilot, lambda: isinstance(app.screen, SourceScreen))
+
+        def bar() -> str:
+            return str(app.screen.query_one("#source-bar", Static).render())
+
+        where = f"paragraph {at} of {len(paras)} · the quote: paragraph {at}"
+        await until(pilot, lambda: bar() == f"{source.title} · {where}")
+        await pilot.press("home")
+        top = f"paragraph 1 of {len(paras)} · the quote: paragraph {at}"
+        await until(pilot, lambda: bar() == f"{source.title} · {top}")

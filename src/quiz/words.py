@@ -979,6 +979,14 @@ def paper_made(code: str | None, seed: int, time_limit: int | None) -> str:
     return " · ".join(parts)
 
 
+def source_position(shown: int, total: int, quoted: int) -> str:
+    """Where the source reader is: 'paragraph 3 of 12 · the quote: paragraph 5'."""
+    here = _("paragraph {n} of {total}").format(n=shown, total=total)
+    if not quoted:
+        return here
+    return _("{here} · the quote: paragraph {n}").format(here=here, n=quoted)
+
+
 def players_here() -> str:
     return _("Players on this computer")
 

@@ -60,3 +60,32 @@ async def test_the_source_reader_keeps_its_title_and_position() -> None:
         await pilot.press("home")
         top = f"paragraph 1 of {len(paras)} · the quote: paragraph {at}"
         await until(pilot, lambda: bar() == f"{source.title} · {top}")
+
+
+async def test_all_ticked_is_all_in_both_lists() -> None:
+    from textual.widgets import SelectionList
+
+    from apps import started, until
+    from quiz.tui.screens.play import PlayScreen
+    from test_tui_progress import home_app, loaded_home
+
+    app = home_app()
+    async with started(app) as pilot:
+        home = await loaded_home(pilot)
+        home.query_one("#pack").value = "moon"  # type: ignore[attr-defined]
+        await pilot.pause()
+        topics = home.query_one("#topics", SelectionList)
+        kinds = home.query_one("#kinds", SelectionList)
+        assert len(topics.selected) == topics.option_count > 1
+        assert len(kinds.selected) == kinds.option_count
+        topics.deselect_all()  # none ticked is none, as for the kinds: refused, said
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is home
+        topics.select_all()
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, PlayScreen))
+        spec = app.screen.session.spec  # type: ignore[attr-defined]
+        assert spec.topics is None and spec.kinds is None, "all ticked: no filter"

@@ -987,6 +987,28 @@ def source_position(shown: int, total: int, quoted: int) -> str:
     return _("{here} · the quote: paragraph {n}").format(here=here, n=quoted)
 
 
+def topics_word() -> str:
+    return _("Topics")
+
+
+def kinds_word() -> str:
+    return _("Question kinds")
+
+
+def ticked_label(what: str, n: int, total: int) -> str:
+    """A list's label on the home screen, saying what its ticks mean (the same for both
+    lists: what is ticked is asked)."""
+    if n == total:
+        return _("{what}: all (untick to leave some out)").format(what=what)
+    if n == 0:
+        return _("{what}: none ticked (tick at least one)").format(what=what)
+    return _("{what}: {n} of {total} ticked").format(what=what, n=n, total=total)
+
+
+def tick_a_topic() -> str:
+    return _("Choose at least one topic (all ticked asks every topic).")
+
+
 def players_here() -> str:
     return _("Players on this computer")
 

@@ -139,24 +139,25 @@ class HomeForm(Vertical):
         return literal(f"{facts} · from “{source.title}”, {source.publisher}")
 
     def topics_of(self, pack: Pack | None) -> list[tuple[Content, str, bool]]:
-        """The pack's topics, ticked as the player left them for this pack."""
+        """The pack's topics, ticked as the player left them for this pack; every one when
+        none is remembered. Ticks mean the same in both lists: what is ticked is asked, so
+        all ticked is all (a play-test found "all" meaning none ticked here and all ticked
+        among the kinds)."""
         if pack is None:
             return []
         prefs = self.data.prefs
         remembered = prefs.get("topics", []) if pack.id == prefs.get("pack") else []
+        if not isinstance(remembered, list) or not set(remembered) & set(pack.topics):
+            remembered = list(pack.topics)
         return [(literal(t), t, t in remembered) for t in pack.topics]
 
     @staticmethod
     def topics_label(n: int, total: int) -> str:
-        return "Topics: all" if n in (0, total) else f"Topics: {n} of {total}"
+        return words.ticked_label(words.topics_word(), n, total)
 
     @staticmethod
     def kinds_label(k: int) -> str:
-        return (
-            "Question kinds: all"
-            if k == len(KIND_LABELS)
-            else f"Question kinds: {k} of {len(KIND_LABELS)}"
-        )
+        return words.ticked_label(words.kinds_word(), k, len(KIND_LABELS))
 
     def pack(self) -> Pack | None:
         value = self.query_one("#pack", Select).value
@@ -242,6 +243,8 @@ class HomeForm(Vertical):
             r = self.remembered
             kinds = tuple(k for k in KIND_LABELS if k in r.kinds)
             topics = tuple(t for _, t, on in self.topics_of(pack) if on)
+            if len(topics) == len(pack.topics):
+                topics = ()  # all of them: no filter (a topic added to the pack is asked too)
             return HomeChoice(
                 action,
                 pack.id,
@@ -270,6 +273,13 @@ class HomeForm(Vertical):
         if not kinds:
             self.notify("Choose at least one kind of question.", severity="warning")
             return None
+        topics_list = self.query_one("#topics", SelectionList)
+        topics = tuple(topics_list.selected)
+        if topics_list.option_count and not topics:
+            self.notify(words.tick_a_topic(), severity="warning", markup=False)
+            return None
+        if len(topics) == topics_list.option_count:
+            topics = ()  # all of them: no filter
         mode = "review" if self.query_one("#mode-review", RadioButton).value else "practice"
         return HomeChoice(
             action,
@@ -277,7 +287,7 @@ class HomeForm(Vertical):
             mode,
             count,
             kinds if set(kinds) != set(KIND_LABELS) else None,
-            tuple(self.query_one("#topics", SelectionList).selected) or None,
+            topics or None,
             seed,
             self.query_one("#streak", Checkbox).value,
             self.query_one("#speed", Checkbox).value,

@@ -89,3 +89,36 @@ async def test_all_ticked_is_all_in_both_lists() -> None:
         await until(pilot, lambda: isinstance(app.screen, PlayScreen))
         spec = app.screen.session.spec  # type: ignore[attr-defined]
         assert spec.topics is None and spec.kinds is None, "all ticked: no filter"
+
+
+async def test_focus_is_in_sight_on_every_home_field() -> None:
+    """Each field Tab reaches shows it has focus: reversed, or on a clearly other background
+    (a play-test could not see it: the compact fields went one step of grey lighter)."""
+    from textual.widgets import Select
+
+    from apps import started
+    from test_tui_progress import home_app, loaded_home
+
+    def look(widget) -> tuple[object, object]:  # noqa: ANN001 - a focusable widget
+        shown = widget.query_one("SelectCurrent") if isinstance(widget, Select) else widget
+        style = shown.rich_style
+        return style, style.bgcolor
+
+    def far(a: object, b: object) -> bool:
+        (r1, g1, b1), (r2, g2, b2) = a.triplet, b.triplet  # type: ignore[attr-defined]
+        return abs(r1 - r2) + abs(g1 - g2) + abs(b1 - b2) >= 90
+
+    app = home_app()
+    async with started(app, (100, 40)) as pilot:
+        home = await loaded_home(pilot)
+        await pilot.pause()
+        chain = list(home.focus_chain)
+        assert len(chain) >= 12, [w.id for w in chain]
+        for widget in chain:
+            home.set_focus(None)
+            await pilot.pause()
+            plain, bg = look(widget)
+            widget.focus()
+            await pilot.pause()
+            focused, focused_bg = look(widget)
+            assert (focused.reverse and not plain.reverse) or far(bg, focused_bg), widget

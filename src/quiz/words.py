@@ -992,17 +992,17 @@ def topics_word() -> str:
 
 
 def kinds_word() -> str:
-    return _("Question kinds")
+    return _("Kinds")
 
 
 def ticked_label(what: str, n: int, total: int) -> str:
     """A list's label on the home screen, saying what its ticks mean (the same for both
     lists: what is ticked is asked)."""
     if n == total:
-        return _("{what}: all (untick to leave some out)").format(what=what)
+        return _("{what} asked: all ticked").format(what=what)
     if n == 0:
-        return _("{what}: none ticked (tick at least one)").format(what=what)
-    return _("{what}: {n} of {total} ticked").format(what=what, n=n, total=total)
+        return _("{what} asked: none ticked").format(what=what)
+    return _("{what} asked: {n} of {total} ticked").format(what=what, n=n, total=total)
 
 
 def tick_a_topic() -> str:

@@ -122,3 +122,35 @@ async def test_focus_is_in_sight_on_every_home_field() -> None:
             await pilot.pause()
             focused, focused_bg = look(widget)
             assert (focused.reverse and not plain.reverse) or far(bg, focused_bg), widget
+
+
+async def test_the_stats_shading_keeps_its_order_in_256_and_16_colours() -> None:
+    """The paragraph bars: a pattern each (thick, dashed, thin), no tinted background, and
+    colours that stay red, yellow and green when a terminal has 256 or 16 colours."""
+    from rich.color import Color as RichColor
+    from rich.color import ColorSystem
+    from textual.widgets import Static
+
+    from apps import started, until
+    from quiz.tui.screens.stats import StatsScreen
+    from test_tui_progress import home_app, play_round_from_home
+
+    app = home_app()
+    async with started(app) as pilot:
+        await play_round_from_home(pilot, 2, right=False)
+        await pilot.press("t")
+        await until(pilot, lambda: isinstance(app.screen, StatsScreen))
+        key = " ".join(str(s.render()) for s in app.screen.query(".label").results(Static))
+        assert "thick red bar: mostly missed" in key and "dashed yellow: mixed" in key
+        shades = [Static("x", classes=f"para shade-{k}") for k in ("weak", "fair", "strong")]
+        await app.screen.mount_all(shades)
+        await pilot.pause()
+        patterns = [s.styles.border_left[0] for s in shades]
+        assert patterns == ["thick", "dashed", "solid"]
+        assert all(s.styles.background.a == 0 for s in shades), "no tint to round to black"
+        colours = [RichColor.parse(s.styles.border_left[1].hex) for s in shades]
+        standard = [c.downgrade(ColorSystem.STANDARD).number for c in colours]
+        assert [n % 8 for n in standard] == [1, 3, 2], standard  # red, yellow, green
+        for c in colours:
+            eight_bit = c.downgrade(ColorSystem.EIGHT_BIT)
+            assert eight_bit.get_truecolor() == c.get_truecolor(), "exact in 256 colours"

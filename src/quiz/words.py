@@ -1009,6 +1009,14 @@ def tick_a_topic() -> str:
     return _("Choose at least one topic (all ticked asks every topic).")
 
 
+def shade_key() -> str:
+    """The key to the stats page's paragraph bars: each one's pattern, then its colour."""
+    return _(
+        "▌ thick red bar: mostly missed · ╏ dashed yellow: mixed · │ thin green: mostly"
+        " right · no bar: not asked yet"
+    )
+
+
 def players_here() -> str:
     return _("Players on this computer")
 

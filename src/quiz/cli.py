@@ -685,11 +685,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check_db(db: str | None) -> None:
     """A progress file named with --db goes in a folder that exists: a typo is not made
-    into new folders without a word (the default, in the user data folder, is made)."""
+    into new folders without a word (the default, in the user data folder, is made). A file
+    in the folder's place is the store's to say (the commands that play go on in memory)."""
     if not db or "://" in db:
         return
     folder = Path(db).expanduser().parent
-    if str(folder) and not folder.is_dir():
+    if not folder.exists():
         from quiz import words
 
         raise UsageError(words.no_db_folder(db, str(folder)))

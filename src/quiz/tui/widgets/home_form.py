@@ -33,11 +33,11 @@ from textual.widgets import (
     Static,
 )
 
-from quiz import words
 from quiz.kind_labels import KIND_LABELS  # not quiz.kinds, which imports the questions
 from quiz.limits import MAX_COUNT
 from quiz.packs.model import Pack
 from quiz.packs.registry import DEFAULT_PACK
+from quiz.text import plural
 from quiz.tui.choices import HomeChoice, HomeData
 from quiz.tui.lifecycle import being_removed
 from quiz.tui.literal import literal
@@ -135,7 +135,7 @@ class HomeForm(Vertical):
         if pack is None:
             return "No pack chosen."
         source = next(iter(pack.sources.values()))
-        facts = words.n_facts(len(pack.facts))
+        facts = plural(len(pack.facts), "fact")  # not quiz.words: see the module's docstring
         return literal(f"{facts} · from “{source.title}”, {source.publisher}")
 
     def topics_of(self, pack: Pack | None) -> list[tuple[Content, str, bool]]:
@@ -153,10 +153,14 @@ class HomeForm(Vertical):
 
     @staticmethod
     def topics_label(n: int, total: int) -> str:
+        from quiz import words  # after the first frame: the lists are in RoundOptions
+
         return words.ticked_label(words.topics_word(), n, total)
 
     @staticmethod
     def kinds_label(k: int) -> str:
+        from quiz import words
+
         return words.ticked_label(words.kinds_word(), k, len(KIND_LABELS))
 
     def pack(self) -> Pack | None:
@@ -276,6 +280,8 @@ class HomeForm(Vertical):
         topics_list = self.query_one("#topics", SelectionList)
         topics = tuple(topics_list.selected)
         if topics_list.option_count and not topics:
+            from quiz import words
+
             self.notify(words.tick_a_topic(), severity="warning", markup=False)
             return None
         if len(topics) == topics_list.option_count:

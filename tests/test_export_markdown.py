@@ -149,3 +149,33 @@ def test_the_check_sees_injected_markup() -> None:
     tree, _ = parse("1. Who is *Armstrong*?\n")
     with pytest.raises(AssertionError):
         plain(tree.children[0].children[0].children[0])
+
+
+def made_line(text: str) -> str:
+    """The paragraph right under the title: how the paper was made."""
+    top = parse(text)[0].children
+    assert top[0].tag == "h1" and top[1].type == "paragraph"
+    text, kinds = inline(top[1])
+    assert kinds <= {"text", "hardbreak"}, kinds  # a line each, no markup
+    return text.split(" Source:")[0]
+
+
+def test_a_paper_shows_its_code_seed_and_time_limit() -> None:
+    from classroom import moon_paper
+    from conftest import MOON
+    from helpers import run_quiz
+
+    paper = moon_paper(seed=5, count=4, time_limit=1800)
+    result = run_quiz("export", "--paper", paper.code, "--format", "markdown", "--packs", str(MOON))
+    assert result.returncode == 0, result.stderr
+    assert made_line(result.stdout) == f"Paper {paper.code} · seed 5 · time limit 30:00"
+
+    untimed = moon_paper(seed=6, count=4)
+    result = run_quiz(
+        "export", "--paper", untimed.code, "--format", "markdown", "--packs", str(MOON)
+    )
+    assert made_line(result.stdout) == f"Paper {untimed.code} · seed 6 · no time limit"
+
+    drawn = run_quiz("export", "--count", "3", "--seed", "42", "--format", "markdown")
+    assert drawn.returncode == 0, drawn.stderr
+    assert made_line(drawn.stdout) == "seed 42", "the same questions again: --seed 42"

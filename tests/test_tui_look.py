@@ -199,10 +199,16 @@ async def test_the_home_form_fits_starts_on_enter_and_takes_seed_and_scoring() -
         await pilot.pause()
         topics = app.screen.query_one("#topics", SelectionList)
         label = app.screen.query_one("#topics-label")
-        assert str(label.render()) == "Topics: all"
+        assert str(label.render()) == "Topics asked: all ticked"
+        assert len(topics.selected) == topics.option_count, "all ticked is all, as for kinds"
+        kinds_label = app.screen.query_one("#kinds-label")
+        assert str(kinds_label.render()) == "Kinds asked: all ticked"
+        topics.deselect_all()
+        await pilot.pause()
+        assert str(label.render()) == "Topics asked: none ticked"
         topics.select("crew")
         await pilot.pause()
-        assert str(label.render()) == f"Topics: 1 of {topics.option_count}"
+        assert str(label.render()) == f"Topics asked: 1 of {topics.option_count} ticked"
         seed = app.screen.query_one("#seed", Input)
         seed.focus()  # passed through empty: a random seed, not shown as a mistake
         await pilot.press("tab")

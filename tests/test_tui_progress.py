@@ -62,7 +62,7 @@ async def test_the_home_screen_shows_the_player_and_remembers_their_choices() ->
         home = await loaded_home(pilot)
         assert str(home.query_one("#player", Static).render()) == "Player: Ann"
         await play_round_from_home(pilot, 3)
-        await pilot.press("q")  # from a round started at home, q goes back home
+        await pilot.press("escape")  # Escape (and h) go home, wherever the round started
         home = await loaded_home(pilot)
         assert home.query_one("#count", Input).value == "3"
         assert set(home.query_one("#kinds", SelectionList).selected) == {"choice", "true_false"}
@@ -239,7 +239,7 @@ async def test_stats_from_home_and_from_the_summary() -> None:
             for b in app.screen.active_bindings.values()
             if b.binding.show and b.binding.description == "Home"
         }
-        assert homes == {"leave"}, shown  # the footer says Home once (h does it too)
+        assert homes == {"choose('home')"}, shown  # the footer says Home once (Escape too)
         await pilot.press("h")
         await loaded_home(pilot)
         await pilot.press("ctrl+r")
@@ -311,7 +311,7 @@ async def test_a_round_from_the_command_line_is_kept_too() -> None:
             await pilot.press(str(right_response(s.current) + 1) if s.current.options else "x")
             await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        await pilot.press("q")  # a round from the command line: q quits
+        await pilot.press("q")  # q quits, wherever the round started
     assert app.return_code == 0
     store = open_store()
     (rnd,) = store.rounds(store.find_player(store.last_player() or "").id, "moon")  # type: ignore[union-attr]
@@ -325,3 +325,40 @@ async def test_a_damaged_progress_file_is_reported_on_screen(tmp_path: Path) -> 
     async with started(app) as pilot:
         await loaded_home(pilot)
         await until(pilot, lambda: any("kept as" in n for n in pilot.notes.texts()))  # type: ignore[attr-defined]
+
+
+async def test_the_summary_leaves_the_same_way_wherever_the_round_started() -> None:
+    """A play-test found q going home after a round from the home screen and quitting after
+    one from `quiz play`: now Escape and h go home, q quits, from both."""
+    moon = load_pack(MOON)
+    session = start(moon, 2, 4)
+    app = app_with(session)
+    async with started(app) as pilot:
+        while session.total > len(session.outcomes):
+            q = session.current
+            await pilot.press(str(right_response(q) + 1) if q.options else "x", "enter")
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        from_command_line = _leaving_keys(app.screen)
+        await pilot.press("escape")  # home, not out
+        await loaded_home(pilot)
+        assert app.return_code is None
+    app = home_app()
+    async with started(app) as pilot:
+        await play_round_from_home(pilot, 2)
+        assert _leaving_keys(app.screen) == from_command_line
+        await pilot.press("q")
+        await until(pilot, lambda: app.return_code is not None)
+    assert from_command_line == {
+        "h": "choose('home')",
+        "escape": "choose('home')",
+        "q": "choose('quit')",
+    }
+
+
+def _leaving_keys(screen) -> dict[str, str]:  # noqa: ANN001 - a SummaryScreen
+    leaving = ("choose('home')", "choose('quit')")
+    return {
+        key: b.binding.action
+        for key, b in screen.active_bindings.items()
+        if b.binding.action in leaving and b.node is screen
+    }

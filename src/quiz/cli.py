@@ -49,6 +49,8 @@ class _Parser(argparse.ArgumentParser):
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> tuple[argparse.Namespace, list[str]]:
+        if args is not None and not hasattr(self, "_argv"):
+            self._argv = list(args)  # the words a hint about an unknown option looks along
         return super(_Parser, self.filled()).parse_known_args(args, namespace)
 
     def format_usage(self) -> str:
@@ -65,24 +67,35 @@ class _Parser(argparse.ArgumentParser):
 
 def _did_you_mean(parser: argparse.ArgumentParser, words: list[str]) -> str:
     """A hint for the first unknown option: the pack is named without one, and a misspelt
-    option is probably the nearest one any command takes (the error comes from the top
-    parser, which does not know the command's own options)."""
+    option is probably the nearest one the command typed takes (the error comes from the
+    top parser, which does not know the command's own options: they are looked up along
+    the command's words, `quiz results close …` in `results`, then in `close`)."""
     import difflib
 
-    known = set(parser._option_string_actions)
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for sub in action.choices.values():
-                if isinstance(sub, _Parser):
-                    sub.filled()
-                known.update(sub._option_string_actions)
+    argv = getattr(parser, "_argv", None)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    known = _options_along(parser, argv)
     for word in words:
         if word in ("--pack", "-p"):
             return " (name the pack without an option: quiz play PACK)"
-        close = difflib.get_close_matches(word, sorted(known), n=1)
+        close = difflib.get_close_matches(word, sorted(known - {word}), n=1)
         if word.startswith("--") and close:
             return f" (did you mean {close[0]}?)"
     return ""
+
+
+def _options_along(parser: argparse.ArgumentParser, argv: list[str]) -> set[str]:
+    """The options of the command named in `argv` (`results close` is `close`), or of the
+    top parser when none is: what that command's --help lists."""
+    if isinstance(parser, _Parser):
+        parser.filled()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for i, word in enumerate(argv):
+                sub = action.choices.get(word)
+                if sub is not None:
+                    return _options_along(sub, argv[i + 1 :])
+    return {o for o in parser._option_string_actions if o.startswith("--")}
 
 
 def _kinds(text: str) -> list[str]:
@@ -147,10 +160,14 @@ def _player(text: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _common(parser: argparse.ArgumentParser, *, top: bool, player: bool = True) -> None:
+def _common(
+    parser: argparse.ArgumentParser, *, top: bool, player: bool | None = True, db: bool = True
+) -> None:
     """Options every command takes, before or after its name (`quiz --packs D play` and
     `quiz play --packs D` alike). After the name they must not overwrite what came before
-    it with defaults, hence SUPPRESS there."""
+    it with defaults, hence SUPPRESS there. A command that keeps nothing takes no `--db`,
+    and one that plays as nobody no `--player` (`player=None`); `player=False` takes it
+    only to refuse it in a sentence (serve, host, join), and leaves it out of --help."""
     default: Any = None if top else argparse.SUPPRESS
     parser.add_argument(
         "--packs",
@@ -161,21 +178,22 @@ def _common(parser: argparse.ArgumentParser, *, top: bool, player: bool = True) 
         default=[] if top else argparse.SUPPRESS,
         help="also load packs from this folder (may be repeated)",
     )
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        default=default,
-        help="the progress file, or a postgresql:// URL "
-        "(default: QUIZ_DB, else progress.db in the user data folder)",
-    )
-    parser.add_argument(
-        "--player",
-        type=_player,
-        metavar="NAME",
-        default=default,
-        # `quiz serve` takes it only to refuse it (each tab asks its player's name)
-        help="play as NAME (default: the last player)" if player else argparse.SUPPRESS,
-    )
+    if db:
+        parser.add_argument(
+            "--db",
+            metavar="PATH",
+            default=default,
+            help="the progress file, or a postgresql:// URL "
+            "(default: QUIZ_DB, else progress.db in the user data folder)",
+        )
+    if player is not None:
+        parser.add_argument(
+            "--player",
+            type=_player,
+            metavar="NAME",
+            default=default,
+            help="play as NAME (default: the last player)" if player else argparse.SUPPRESS,
+        )
 
 
 def _round_options(p: argparse.ArgumentParser) -> None:
@@ -209,6 +227,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.add_parser(
         "history", help="a player's past rounds; --round N opens one, quotes and all", fill=_history
+    )
+    sub.add_parser(
+        "players",
+        help="list, rename, merge or delete the players this computer keeps",
+        fill=_players,
     )
     _classroom(sub)
     sub.add_parser(
@@ -259,7 +282,7 @@ def _play(play: _Parser) -> None:
 
 
 def _check(check: _Parser) -> None:
-    _common(check, top=False)
+    _common(check, top=False, player=None, db=False)
     check.add_argument(
         "paths", nargs="*", type=Path, metavar="PATH", help="pack files (default: every known pack)"
     )
@@ -274,7 +297,7 @@ def _check(check: _Parser) -> None:
 
 
 def _export(export: _Parser) -> None:
-    _common(export, top=False)
+    _common(export, top=False, player=None, db=False)
     _round_options(export)
     export.add_argument(
         "--format",
@@ -293,6 +316,44 @@ def _export(export: _Parser) -> None:
         type=Path,
         metavar="FILE",
         help="write to FILE instead of stdout (replaced whole, never left half-written)",
+    )
+
+
+def _players(players: _Parser) -> None:
+    _common(players, top=False, player=None)
+    actions = players.add_subparsers(dest="players_command", metavar="ACTION", parser_class=_Parser)
+    actions.add_parser(
+        "list",
+        help="who plays here, then who is only in imported class results (the default)",
+        fill=lambda p: _common(p, top=False, player=None),
+    )
+    actions.add_parser("rename", help="give a player a new name", fill=_rename_player)
+    actions.add_parser(
+        "merge", help="one player's rounds become another's (needs --yes)", fill=_merge_players
+    )
+    actions.add_parser(
+        "delete", help="a player and all their rounds, for good (needs --yes)", fill=_delete_player
+    )
+
+
+def _rename_player(rename: _Parser) -> None:
+    _common(rename, top=False, player=None)
+    rename.add_argument("old", metavar="OLD", help="the player's name now")
+    rename.add_argument("new", metavar="NEW", help="their new name")
+
+
+def _merge_players(merge: _Parser) -> None:
+    _common(merge, top=False, player=None)
+    merge.add_argument("name", metavar="FROM", help="the player whose rounds move (then removed)")
+    merge.add_argument("into", metavar="INTO", help="the player who keeps them")
+    merge.add_argument("--yes", action="store_true", help="yes, merge them")
+
+
+def _delete_player(delete: _Parser) -> None:
+    _common(delete, top=False, player=None)
+    delete.add_argument("name", metavar="NAME")
+    delete.add_argument(
+        "--yes", action="store_true", help="yes, delete the player and their rounds"
     )
 
 
@@ -387,7 +448,7 @@ def _host(host: _Parser) -> None:
 
 
 def _join(join: _Parser) -> None:
-    _common(join, top=False, player=False)
+    _common(join, top=False, player=False, db=False)
     join.add_argument(
         "url", metavar="URL", help="the game's address, as the teacher's screen shows it"
     )
@@ -413,14 +474,14 @@ def _authoring(sub: Any) -> None:
     sub.add_parser(
         "schema",
         help="print the pack format's JSON Schema (for editors)",
-        fill=lambda p: _common(p, top=False),
+        fill=lambda p: _common(p, top=False, player=None, db=False),
     )
     sub.add_parser("packs", help="list the installed packs: id, version, facts, file", fill=_packs)
     sub.add_parser("try", help="how an answer to one question would be marked, and why", fill=_try)
 
 
 def _try(try_: _Parser) -> None:
-    _common(try_, top=False)
+    _common(try_, top=False, player=None, db=False)
     try_.add_argument(
         "what",
         nargs="+",
@@ -436,7 +497,7 @@ def _try(try_: _Parser) -> None:
 
 
 def _new_pack(new: _Parser) -> None:
-    _common(new, top=False)
+    _common(new, top=False, player=None, db=False)
     new.add_argument("source", type=Path, metavar="SOURCE", help="the text (UTF-8), e.g. notes.txt")
     new.add_argument("--id", type=_pack_id, required=True, help="the pack's id, e.g. my-pack")
     new.add_argument(
@@ -450,7 +511,7 @@ def _new_pack(new: _Parser) -> None:
 
 
 def _packs(packs: _Parser) -> None:
-    _common(packs, top=False)
+    _common(packs, top=False, player=None, db=False)
     packs.add_argument("--dir", action="store_true", help="print the user pack folder")
 
 
@@ -497,7 +558,7 @@ def _classroom(sub: Any) -> None:
 
 
 def _paper(paper: _Parser) -> None:
-    _common(paper, top=False)
+    _common(paper, top=False, player=None)
     papers = paper.add_subparsers(dest="paper_command", metavar="ACTION", parser_class=_Parser)
     papers.required = True
     papers.add_parser("new", help="a new paper; its code is the last word printed", fill=_new_paper)
@@ -510,7 +571,7 @@ def _paper(paper: _Parser) -> None:
 
 
 def _new_paper(new: _Parser) -> None:
-    _common(new, top=False)
+    _common(new, top=False, player=None)
     _round_options(new)
     new.add_argument("--count", type=_count, default=10, metavar="N", help="questions (10)")
     new.add_argument("--seed", type=_seed, metavar="S", help="0 to 65535 (default: random)")
@@ -527,7 +588,7 @@ def _new_paper(new: _Parser) -> None:
 
 
 def _show_paper(show: _Parser) -> None:
-    _common(show, top=False)
+    _common(show, top=False, player=None)
     show.add_argument("code", metavar="CODE")
 
 
@@ -575,7 +636,7 @@ def _import_results(imports: _Parser) -> None:
 
 
 def _report(report: _Parser) -> None:
-    _common(report, top=False)
+    _common(report, top=False, player=None)
     report.add_argument("--paper", metavar="CODE", required=True)
     report.add_argument(
         "--format", choices=["html", "md"], help="default: from --out's suffix; md on stdout"
@@ -594,6 +655,7 @@ COMMANDS = {
     "try": "quiz.commands.try_answer",
     "stats": "quiz.commands.stats",
     "history": "quiz.commands.history",
+    "players": "quiz.commands.players",
     "paper": "quiz.commands.paper",
     "results": "quiz.commands.results",
     "report": "quiz.commands.report",
@@ -614,6 +676,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for folder in args.packs:
             if not folder.exists():
                 raise UsageError(f"--packs {folder}: no such folder or file")
+        _check_db(getattr(args, "db", None))
         status = int(importlib.import_module(COMMANDS[args.command]).run(args))
         sys.stdout.flush()  # a full disk or a closed pipe is found here, not at exit
         return status
@@ -634,6 +697,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except OSError as exc:
         return _os_error(exc)
+
+
+def _check_db(db: str | None) -> None:
+    """A progress file named with --db goes in a folder that exists: a typo is not made
+    into new folders without a word (the default, in the user data folder, is made). A file
+    in the folder's place is the store's to say (the commands that play go on in memory)."""
+    if not db or "://" in db:
+        return
+    folder = Path(db).expanduser().parent
+    if not folder.exists():
+        from quiz import words
+
+        raise UsageError(words.no_db_folder(db, str(folder)))
 
 
 def _store_error(exc: Exception, db: str | None) -> int:

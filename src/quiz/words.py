@@ -414,13 +414,14 @@ def missed_title(n: int) -> str:
 
 def missed(view: SummaryView) -> list[list[str]]:
     """Each missed question as its lines: the prompt, the answer given, the right one and the
-    passage's words."""
+    words of every passage that proves it (a time order's four events: four passages)."""
     return [
         [
             m.prompt,
             _("You answered: {given}").format(given=m.given),
             _("Answer: {answer}").format(answer=m.answer),
-            _("The {noun}: “{quote}”").format(noun=m.noun, quote=m.quote),
+            _("The {noun}: “{quote}”").format(noun=m.noun, quote=m.quotes[0]),
+            *(_("“{quote}”").format(quote=q) for q in m.quotes[1:]),
         ]
         for m in view.missed
     ]
@@ -907,6 +908,255 @@ def saving_news(event: SaveEvent) -> str:
     if isinstance(event, Resumed):
         return saving_resumed()
     return write_dropped(event.reason)
+
+
+# -- exports and players (quiz export, quiz players) -------------------------------------
+
+
+def binary_needs_out(fmt: str, suffix: str) -> str:
+    return _("{fmt} is a package, not text for a terminal: give --out FILE{suffix}").format(
+        fmt=fmt, suffix=suffix
+    )
+
+
+def n_players(n: int) -> str:
+    return ngettext("{n} player", "{n} players", n).format(n=n)
+
+
+def n_facts(n: int) -> str:
+    return ngettext("{n} fact", "{n} facts", n).format(n=n)
+
+
+def n_answers(n: int) -> str:
+    return ngettext("{n} answer", "{n} answers", n).format(n=n)
+
+
+def n_sittings(n: int) -> str:
+    return ngettext("{n} sitting", "{n} sittings", n).format(n=n)
+
+
+def written_of(fmt: str, written: int, total: int) -> str:
+    return ngettext(
+        "{fmt}: {written} of {total} question written; left out:",
+        "{fmt}: {written} of {total} questions written; left out:",
+        total,
+    ).format(fmt=fmt, written=written, total=total)
+
+
+def wrote_to(n: int, out: str) -> str:
+    return ngettext("wrote {n} question to {out}", "wrote {n} questions to {out}", n).format(
+        n=n, out=out
+    )
+
+
+def answers_lost(n: int) -> str:
+    return ngettext(
+        "{n} answer could not be kept (the store and the outbox failed)",
+        "{n} answers could not be kept (the store and the outbox failed)",
+        n,
+    ).format(n=n)
+
+
+def serving_limits(players: int, idle: str) -> str:
+    return ngettext(
+        "up to {n} player at once; a tab without a key pressed for {idle} s is closed."
+        " Ctrl+C stops the server.",
+        "up to {n} players at once; a tab without a key pressed for {idle} s is closed."
+        " Ctrl+C stops the server.",
+        players,
+    ).format(n=players, idle=idle)
+
+
+def no_db_folder(db: str, folder: str) -> str:
+    return _("--db {db}: no folder {folder} (make it first, or name another file)").format(
+        db=db, folder=folder
+    )
+
+
+def paper_made(code: str | None, seed: int, time_limit: int | None) -> str:
+    """A printed paper's line under its title: 'Paper BMFR-… · seed 4 · time limit 30:00'
+    (the seed alone for questions that are not an exam paper's)."""
+    parts = [_("Paper {code}").format(code=code)] if code else []
+    parts.append(_("seed {seed}").format(seed=seed))
+    if time_limit:
+        parts.append(_("time limit {limit}").format(limit=minutes(time_limit)))
+    elif code:
+        parts.append(_("no time limit"))
+    return " · ".join(parts)
+
+
+def source_position(shown: int, total: int, quoted: int) -> str:
+    """Where the source reader is: 'paragraph 3 of 12 · the quote: paragraph 5'."""
+    here = _("paragraph {n} of {total}").format(n=shown, total=total)
+    if not quoted:
+        return here
+    return _("{here} · the quote: paragraph {n}").format(here=here, n=quoted)
+
+
+def topics_word() -> str:
+    return _("Topics")
+
+
+def kinds_word() -> str:
+    return _("Kinds")
+
+
+def ticked_label(what: str, n: int, total: int) -> str:
+    """A list's label on the home screen, saying what its ticks mean (the same for both
+    lists: what is ticked is asked)."""
+    if n == total:
+        return _("{what} asked: all ticked").format(what=what)
+    if n == 0:
+        return _("{what} asked: none ticked").format(what=what)
+    return _("{what} asked: {n} of {total} ticked").format(what=what, n=n, total=total)
+
+
+def tick_a_topic() -> str:
+    return _("Choose at least one topic (all ticked asks every topic).")
+
+
+def shade_key() -> str:
+    """The key to the stats page's paragraph bars: each one's pattern, then its colour."""
+    return _(
+        "▌ thick red bar: mostly missed · ╏ dashed yellow: mixed · │ thin green: mostly"
+        " right · no bar: not asked yet"
+    )
+
+
+def players_here() -> str:
+    return _("Players on this computer")
+
+
+def players_imported() -> str:
+    return _("Only in imported class results (not in the player picker)")
+
+
+def no_players() -> str:
+    return _("No players yet.")
+
+
+def player_counts(rounds: int, imported: int, facts: int, last: str | None) -> str:
+    """What the store holds of a player: '12 rounds, 1 imported sitting, 40 facts, last
+    played 2026-12-06 09:15 UTC'."""
+    parts = [ngettext("{n} round", "{n} rounds", rounds).format(n=rounds)]
+    if imported:
+        parts.append(
+            ngettext("{n} imported sitting", "{n} imported sittings", imported).format(n=imported)
+        )
+    parts.append(ngettext("{n} fact", "{n} facts", facts).format(n=facts))
+    if last:
+        parts.append(_("last played {when}").format(when=when(last)))
+    return ", ".join(parts)
+
+
+def rounds_and_sittings(rounds: int, imported: int) -> str:
+    """'12 rounds and 1 imported sitting': what moves or goes with a player."""
+    played = ngettext("{n} round", "{n} rounds", rounds).format(n=rounds)
+    if not imported:
+        return played
+    taken = ngettext("{n} imported sitting", "{n} imported sittings", imported).format(n=imported)
+    return _("{rounds} and {sittings}").format(rounds=played, sittings=taken)
+
+
+def will_rename(old: str, new: str, rounds: int, imported: int) -> str:
+    return _("Rename {old} to {new}, keeping their {what}.").format(
+        old=old, new=new, what=rounds_and_sittings(rounds, imported)
+    )
+
+
+def will_merge(gone: str, into: str, rounds: int, imported: int, into_rounds: int) -> str:
+    return _(
+        "Merge {gone} into {into}: {into} (who has {theirs}) takes over {gone}'s {what}, the"
+        " progress is worked out again from all the answers, and the name {gone} is removed."
+    ).format(
+        gone=gone,
+        into=into,
+        what=rounds_and_sittings(rounds, imported),
+        theirs=ngettext("{n} round", "{n} rounds", into_rounds).format(n=into_rounds),
+    )
+
+
+def will_delete(name: str, rounds: int, imported: int, facts: int) -> str:
+    return _(
+        "Delete {name} for good: their {what}, every answer in them and their progress on"
+        " {facts} are removed; this cannot be undone."
+    ).format(
+        name=name,
+        what=rounds_and_sittings(rounds, imported),
+        facts=ngettext("{n} fact", "{n} facts", facts).format(n=facts),
+    )
+
+
+def add_yes(command: str) -> str:
+    return _("Nothing changed yet: to do it, run again with --yes ({command} --yes).").format(
+        command=command
+    )
+
+
+def renamed(old: str, new: str) -> str:
+    return _("Renamed {old} to {new}.").format(old=old, new=new)
+
+
+def merged(gone: str, into: str) -> str:
+    return _("Merged {gone} into {into}.").format(gone=gone, into=into)
+
+
+def deleted(name: str) -> str:
+    return _("Deleted {name}.").format(name=name)
+
+
+def no_such_player(name: str, known: str) -> str:
+    return _("no player is called {name} (players: {known})").format(
+        name=name, known=known or _("none yet")
+    )
+
+
+def name_taken(new: str) -> str:
+    return _("{new} is another player's name (or looks the same): merge the two instead").format(
+        new=new
+    )
+
+
+def same_player(name: str) -> str:
+    return _("{name} is the same player: nothing to merge").format(name=name)
+
+
+def who_is_playing() -> str:
+    return _("Who is playing?")
+
+
+def or_a_new_player() -> str:
+    return _("Or a new player:")
+
+
+def name_then_enter() -> str:
+    return _("name, then Enter")
+
+
+def player_keys() -> str:
+    return _("Enter: play as · F2: rename · F3: merge into… · Delete: delete · Esc: back")
+
+
+def confirm_change(action: str) -> str:
+    return {"rename": _("Rename"), "merge": _("Merge"), "delete": _("Delete")}[action]
+
+
+def cancel() -> str:
+    return _("Cancel")
+
+
+def playing_as(name: str) -> str:
+    return _("You are playing as {name}: choose another player before deleting them.").format(
+        name=name
+    )
+
+
+def rename_to(name: str) -> str:
+    return _("New name for {name}, then Enter:").format(name=name)
+
+
+def merge_into(name: str) -> str:
+    return _("Merge {name} into which player? Their name, then Enter:").format(name=name)
 
 
 # -- the server of browser tabs ----------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from quiz import words
 from quiz.classroom.results import ClassResults, QuestionStat, WrongChoice
 from quiz.packs.model import Quote
 from quiz.packs.quotes import paragraphs
@@ -103,7 +104,7 @@ class Report:
         limit = r.paper.spec.time_limit
         mean = self.mean_percent
         return (
-            f"{len(r.questions)} questions"
+            words.questions(len(r.questions))
             + (f" · time limit {minutes(limit)}" if limit else "")
             + f" · {plural(len(r.sittings), 'sitting')}"
             + (f" · average {mean:.0f}%" if mean is not None else "")

@@ -1,5 +1,5 @@
 """`quiz export`: a pack's questions, every one (--all) or a round's (--count), in a format
-other tools read: Moodle (gift, aiken), Anki (anki-csv), a printable paper (markdown), or
+other tools read: Moodle (gift, aiken), Anki (apkg, anki-csv), a printable paper (markdown), or
 this project's JSON.
 
 The command only chooses the questions; the format writes them. A question a format
@@ -18,8 +18,10 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quiz import words
 from quiz.commands import EXIT_OK, UsageError, pack_of, paper_of, tuple_or_none
 from quiz.formats import get
+from quiz.formats.base import Made
 from quiz.generate import all_questions, round_questions
 from quiz.kinds import KIND_NAMES, KINDS
 from quiz.safe import visible
@@ -28,28 +30,35 @@ from quiz.spec import PackRef, RoundSpec
 if TYPE_CHECKING:
     from quiz.formats.base import Format, Rendered
     from quiz.packs.model import Pack
+    from quiz.papers import Paper
     from quiz.question import Question
 
 
 def run(args: argparse.Namespace) -> int:
 
     fmt = get(args.format)
+    if fmt.binary and args.out is None and sys.stdout.isatty():
+        raise UsageError(words.binary_needs_out(fmt.name, fmt.suffix))
     if args.paper:
-        pack, questions = paper_questions(args)
+        paper = paper_of(args, args.paper)
+        pack, questions = paper_questions(args, paper)
+        made = Made(paper.spec.seed, paper.code, paper.spec.time_limit)
     else:
         pack = pack_of(args)
         questions = choose(args, pack, fmt)
-    done = fmt.export(pack, questions)
+        made = Made(args.seed)
+    done = fmt.export(pack, questions, made)
     if questions and not done.written:
         reasons = sorted({x.reason for x in done.left_out})
         raise UsageError(f"{fmt.name} can hold none of these questions: {'; '.join(reasons)}")
     # Every format escapes for its own readers; whatever control character is left (none,
-    # from a pack that loaded) is shown, never written raw to a terminal or a file.
-    text = visible(done.text)
+    # from a pack that loaded) is shown, never written raw to a terminal or a file. A
+    # package (apkg) is bytes whose text fields its format escaped.
+    data = done.data if done.data is not None else visible(done.text).encode("utf-8")
     if args.out:
-        write_atomically(args.out, text)
+        write_atomically(args.out, data)
     else:
-        write_stdout(text)
+        write_stdout(data)
     report(fmt, done, args.out)
     return EXIT_OK
 
@@ -80,14 +89,13 @@ def choose(args: argparse.Namespace, pack: Pack, fmt: Format) -> list[Question]:
     return round_questions(pack, spec)
 
 
-def paper_questions(args: argparse.Namespace) -> tuple[Pack, list[Question]]:
+def paper_questions(args: argparse.Namespace, paper: Paper) -> tuple[Pack, list[Question]]:
     """An exam paper's questions, exactly as its students get them (what the format cannot
     hold is left out and reported, never replaced by another question)."""
 
     given = [name for name, v in (("PACK", args.pack), ("--kinds", args.kinds)) if v]
     if given or args.topics:
         raise UsageError("a paper names its own pack, kinds and topics: leave out the others")
-    paper = paper_of(args, args.paper)
     paper.spec.check_pack(paper.pack)
     return paper.pack, round_questions(paper.pack, paper.spec)
 
@@ -99,28 +107,34 @@ def report(fmt: Format, done: Rendered, out: Path | None) -> None:
     total = len(done.written) + len(done.left_out)
     if counts:
         print(
-            f"quiz: {fmt.name}: {len(done.written)} of {total} questions written; left out:",
+            "quiz: " + words.written_of(fmt.name, len(done.written), total),
             file=sys.stderr,
         )
         for (label, reason), n in sorted(counts.items()):
             print(f"  {n} {label}: {reason}", file=sys.stderr)
     if out is not None:
-        print(f"quiz: wrote {len(done.written)} questions to {out}", file=sys.stderr)
+        print(visible("quiz: " + words.wrote_to(len(done.written), str(out))), file=sys.stderr)
 
 
-def write_stdout(text: str) -> None:
-    """UTF-8 whatever the terminal's encoding: Moodle and Anki read UTF-8."""
+def write_stdout(data: str | bytes) -> None:
+    """Text as UTF-8 whatever the terminal's encoding (Moodle and Anki read UTF-8), bytes as
+    they are."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a captured stream in tests
-        sys.stdout.write(text)
+        sys.stdout.write(data.decode("utf-8", errors="replace"))
     else:
-        buffer.write(text.encode("utf-8"))
+        buffer.write(data)
         buffer.flush()
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write beside the target, then rename over it: the old file or the new one, never half."""
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Write beside the target, then rename over it: the old file or the new one, never half.
+    Text is written as UTF-8."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -129,7 +143,7 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             os.fchmod(f.fileno(), 0o666 & ~_umask())  # as a plain open() would make it
-            f.write(text.encode("utf-8"))
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)

@@ -66,6 +66,6 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(app.problem)
     print(words.live_played(paper.code, len(game.students)))
     if lost:
-        print(f"quiz: {lost} answers could not be kept (the store and the outbox failed)")
+        print("quiz: " + words.answers_lost(lost))
         return 1
     return EXIT_OK

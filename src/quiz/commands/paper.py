@@ -127,7 +127,7 @@ def describe(paper: Paper) -> list[str]:
     limit = f"time limit {minutes(spec.time_limit)}" if spec.time_limit else "no time limit"
     return [
         f"Paper for {paper.pack.title} ({paper.pack.id} {paper.pack.version})",
-        f"{spec.count} questions · seed {spec.seed} · {kinds} · {topics} · {limit}",
+        f"{words.questions(spec.count)} · seed {spec.seed} · {kinds} · {topics} · {limit}",
         "Exam rules: answers marked at the end, one sitting per student, 1000 points a right "
         "answer (partial credit for select-all and time order), no bonuses.",
     ]

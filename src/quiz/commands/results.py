@@ -130,8 +130,8 @@ def table(results: ClassResults, by: str) -> str:
 
     paper = results.paper
     head = (
-        f"Paper {paper.code}: {paper.pack.title}, {len(results.questions)} questions, "
-        f"{len(results.sittings)} sitting(s)"
+        f"Paper {paper.code}: {paper.pack.title}, {words.questions(len(results.questions))}, "
+        f"{words.n_sittings(len(results.sittings))}"
     )
     lines = [head, ""]
     if by == "question":

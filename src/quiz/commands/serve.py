@@ -13,6 +13,7 @@ import argparse
 import socket
 from pathlib import Path
 
+from quiz import words
 from quiz.commands import EXIT_OK, UsageError
 
 WEB_EXTRA = "serve needs the web extra: pip install 'quiz[web]' (textual-serve)"
@@ -53,10 +54,7 @@ def run(args: argparse.Namespace) -> int:
         _say(f"serving the game at {where_of_store(target)}, to browser tabs at:")
         for url in addresses(args.host, port, access.token):
             print(f"    {url}", flush=True)
-        _say(
-            f"up to {limits.max_sessions} players at once; a tab without a key pressed for "
-            f"{limits.idle_timeout:g} s is closed. Ctrl+C stops the server."
-        )
+        _say(words.serving_limits(limits.max_sessions, f"{limits.idle_timeout:g}"))
 
     import asyncio
 

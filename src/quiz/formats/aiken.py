@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from quiz.formats._common import collapse, letter
-from quiz.formats.base import Format, LeftOut, Rendered
+from quiz.formats.base import Format, LeftOut, Made, Rendered
 from quiz.packs.model import Pack
 from quiz.question import Figure, Many, One, Order, Question, Text
 
@@ -51,7 +51,7 @@ def question(q: Question) -> str | LeftOut:
     return "\n".join(lines)
 
 
-def _render(pack: Pack, questions: Sequence[Question]) -> Rendered:
+def _render(pack: Pack, questions: Sequence[Question], made: Made | None = None) -> Rendered:
     blocks: list[str] = []
     written: list[Question] = []
     left: list[LeftOut] = []

@@ -36,7 +36,7 @@ from quiz.formats._common import (
     sources,
     why_line,
 )
-from quiz.formats.base import Format, Rendered
+from quiz.formats.base import Format, Made, Rendered
 from quiz.packs.model import Pack
 from quiz.question import Figure, Key, Many, One, Order, Question, Text
 
@@ -130,7 +130,7 @@ def row(pack: Pack, q: Question) -> str:
     return out.getvalue()
 
 
-def _render(pack: Pack, questions: Sequence[Question]) -> Rendered:
+def _render(pack: Pack, questions: Sequence[Question], made: Made | None = None) -> Rendered:
     header = [
         "#separator:tab",
         "#html:true",

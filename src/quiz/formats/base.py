@@ -22,12 +22,23 @@ class LeftOut:
 
 @dataclass(frozen=True)
 class Rendered:
-    text: str
+    text: str  # "" for a binary format
     written: tuple[Question, ...]  # in the order they stand in the text
     left_out: tuple[LeftOut, ...] = ()
+    data: bytes | None = None  # a binary format's file (an Anki package), written as is
 
 
-Render = Callable[["Pack", Sequence["Question"]], Rendered]
+@dataclass(frozen=True)
+class Made:
+    """How the questions were drawn, for a format that prints it (a paper shows its code,
+    seed and time limit, so a teacher can make the same paper again and knows the time)."""
+
+    seed: int
+    code: str | None = None  # the exam paper's code, when the questions are a paper's
+    time_limit: int | None = None  # seconds, a paper's
+
+
+Render = Callable[["Pack", Sequence["Question"], "Made | None"], Rendered]
 
 
 @dataclass(frozen=True)
@@ -37,11 +48,14 @@ class Format:
     suffix: str  # the usual file name ending, for --out and the README
     render: Render  # only ever given questions whose key type the format holds
     cannot_hold: Mapping[type[Key], str] = field(default_factory=dict)  # key type → why not
+    binary: bool = False  # a file of bytes (Rendered.data), never text for a terminal
 
     def holds(self, key_type: type[Key]) -> bool:
         return key_type not in self.cannot_hold
 
-    def export(self, pack: Pack, questions: Sequence[Question]) -> Rendered:
+    def export(
+        self, pack: Pack, questions: Sequence[Question], made: Made | None = None
+    ) -> Rendered:
         """The questions in this format; those whose key type it cannot hold are left out
         here, others the renderer itself refuses (a grade Moodle cannot express) there."""
         held: list[Question] = []
@@ -51,7 +65,7 @@ class Format:
                 held.append(q)
             else:
                 refused.append(LeftOut(q, self.cannot_hold[type(q.key)]))
-        done = self.render(pack, held)
+        done = self.render(pack, held, made)
         order = {id(q): i for i, q in enumerate(questions)}
         left = sorted([*refused, *done.left_out], key=lambda x: order[id(x.question)])
-        return Rendered(done.text, done.written, tuple(left))
+        return Rendered(done.text, done.written, tuple(left), done.data)

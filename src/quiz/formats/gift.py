@@ -39,7 +39,7 @@ from quiz.formats._common import (
     sources,
     why_line,
 )
-from quiz.formats.base import Format, LeftOut, Rendered
+from quiz.formats.base import Format, LeftOut, Made, Rendered
 from quiz.packs.model import Pack
 from quiz.question import Figure, Key, Many, One, Order, Question, Text
 
@@ -188,7 +188,7 @@ def question(pack: Pack, q: Question) -> str | LeftOut:
     return "\n".join(lines)
 
 
-def _render(pack: Pack, questions: Sequence[Question]) -> Rendered:
+def _render(pack: Pack, questions: Sequence[Question], made: Made | None = None) -> Rendered:
     by_topic: dict[str, list[Question]] = {}
     for q in questions:
         by_topic.setdefault(q.topics[0] if q.topics else "", []).append(q)

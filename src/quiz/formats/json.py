@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from quiz.formats.base import Format, Rendered
+from quiz.formats.base import Format, Made, Rendered
 from quiz.packs.model import Pack, Quote, Source
 from quiz.question import Figure, Many, One, Order, Question, Text
 
@@ -74,7 +74,7 @@ def export_json(pack: Pack, questions: Sequence[Question]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
-def _render(pack: Pack, questions: Sequence[Question]) -> Rendered:
+def _render(pack: Pack, questions: Sequence[Question], made: Made | None = None) -> Rendered:
     return Rendered(export_json(pack, questions) + "\n", tuple(questions))
 
 

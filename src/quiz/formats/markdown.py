@@ -27,7 +27,7 @@ from quiz.formats._common import (
     sources,
     why_line,
 )
-from quiz.formats.base import Format, Rendered
+from quiz.formats.base import Format, Made, Rendered
 from quiz.packs.model import Pack
 from quiz.question import Figure, Key, Many, One, Order, Question, Text
 
@@ -136,8 +136,14 @@ def _proof(pack: Pack, q: Question) -> list[str]:
     return blocks
 
 
-def paper(pack: Pack, questions: Sequence[Question]) -> str:
+def paper(pack: Pack, questions: Sequence[Question], made: Made | None = None) -> str:
+    """The paper: its title, how it was made (the exam paper's code, the seed, the time
+    limit), the sources, the questions and, on a new page, the answer key."""
+    from quiz import words
+
     lines = [f"# {md(pack.title)}", ""]
+    if made is not None:
+        lines += [md(words.paper_made(made.code, made.seed, made.time_limit)) + "  "]
     lines += [f"Source: {md(citation(s))}" + "  " for s in pack.sources.values()]
     lines += ["", f"Name: {BLANK * 2} Date: {BLANK}", "", "## Questions", ""]
     for n, q in enumerate(questions, 1):
@@ -148,8 +154,8 @@ def paper(pack: Pack, questions: Sequence[Question]) -> str:
     return "\n".join(lines)
 
 
-def _render(pack: Pack, questions: Sequence[Question]) -> Rendered:
-    return Rendered(paper(pack, questions), tuple(questions))
+def _render(pack: Pack, questions: Sequence[Question], made: Made | None = None) -> Rendered:
+    return Rendered(paper(pack, questions, made), tuple(questions))
 
 
 FORMAT = Format(

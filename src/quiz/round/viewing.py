@@ -98,7 +98,11 @@ def feedback_view(session: Session, o: Outcome) -> FeedbackView:
 def missed_view(pack: Pack, o: Outcome) -> MissedView:
     q = o.question
     return MissedView(
-        q.prompt, o.response_text, q.answer_text(), noun_of(pack, q.quote), q.quote.text
+        q.prompt,
+        o.response_text,
+        q.answer_text(),
+        noun_of(pack, q.quote),
+        tuple(x.text for x in q.origin.quotes),
     )
 
 

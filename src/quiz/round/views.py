@@ -98,7 +98,7 @@ class MissedView:
     given: str
     answer: str
     noun: str
-    quote: str
+    quotes: tuple[str, ...]  # every passage that proves the answer (a time order's: each event's)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from textual.screen import Screen
 
 from quiz import rounds, words
 from quiz.round.codes import EndReason
+from quiz.safe import visible
 from quiz.spec import RoundSpec
 from quiz.tui.host import AfterRound, Host, Loaded, Next
 
@@ -291,15 +292,60 @@ class Flow:
         )
 
     async def switch_player(self) -> None:
-        from quiz.tui.screens.players import PlayersScreen
+        """The player screen until a player is chosen or it is left; a rename, merge or
+        delete asked there is confirmed, done, and the screen shown again."""
+        from quiz.store.players import local_players
+        from quiz.tui.screens.players import Manage, PlayersScreen
+
+        while True:
+            loaded = await self.load()
+            names = [p.name for p in await self.app.in_thread(partial(local_players, loaded.store))]
+            chosen = await self.app.show(PlayersScreen(names, loaded.player.name))
+            if isinstance(chosen, Manage):
+                await self.manage_player(chosen)
+                continue
+            if chosen and chosen != loaded.player.name:
+                await self._play_as(chosen)
+            return
+
+    async def manage_player(self, asked: Any) -> None:
+        """Check the change against the store, say what it will do, and do it if confirmed;
+        the current player follows a rename or a merge (and is never deleted)."""
+        from quiz.commands.players import describe, refusal
+        from quiz.store.players import PlayerError, carry_out, plan
+        from quiz.tui.screens.modals import Confirm
 
         loaded = await self.load()
-        names = [p.name for p in await self.app.in_thread(loaded.store.players)]
-        chosen = await self.app.show(PlayersScreen(names, loaded.player.name))
-        if chosen and chosen != loaded.player.name:
-            self.services.player_name = chosen
-            player = await self.app.in_thread(self.services.player)
-            self.loaded = replace(loaded, player=player)
+        store, current = loaded.store, loaded.player.name
+
+        def checked() -> Any:
+            try:
+                return plan(store, asked.action, asked.name, asked.other)
+            except PlayerError as exc:
+                return refusal(store, exc)
+
+        change = await self.app.in_thread(checked)
+        if isinstance(change, str):
+            self.app.notify(visible(change), severity="warning", markup=False)
+            return
+        who = change.player.player.name
+        if change.action == "delete" and who == current:
+            self.app.notify(visible(words.playing_as(who)), severity="warning", markup=False)
+            return
+        yes = words.confirm_change(change.action)
+        if not await self.app.show(Confirm(visible(describe(change)), yes, words.cancel())):
+            return
+        await self.app.in_thread(partial(carry_out, store, change))
+        if who == current and change.action != "delete":
+            await self._play_as(change.new_name or (change.into and change.into.player.name))
+
+    async def _play_as(self, name: str | None) -> None:
+        loaded = await self.load()
+        if not name:
+            return
+        self.services.player_name = name
+        player = await self.app.in_thread(self.services.player)
+        self.loaded = replace(loaded, player=player)
 
     async def stats(self, pack: Pack) -> None:
         from quiz.stats import player_stats
@@ -337,9 +383,8 @@ class Flow:
     async def round(self, session: Session, recorder: Recorder, *, from_home: bool) -> Next:
         """Play rounds until the player goes home or out."""
         from quiz.tui.screens.play import PlayScreen
-        from quiz.tui.screens.summary import HomeSummaryScreen, SummaryScreen
+        from quiz.tui.screens.summary import SummaryScreen
 
-        summary = HomeSummaryScreen if from_home else SummaryScreen
         drawn = self._take(PlayScreen) if session is self.app.first_round else None
         shown = drawn[1] if drawn else None
         origin = session.spec  # what "play again" repeats: a retry is never its own origin
@@ -353,7 +398,7 @@ class Flow:
                 return Next.HOME if from_home else Next.QUIT
             standing = await self.app.in_thread(partial(self._standing, session, recorder))
             while True:
-                action = await self.app.show(summary(session, standing))
+                action = await self.app.show(SummaryScreen(session, standing))
                 if action is not AfterRound.STATS:
                     break
                 await self.stats(session.pack)

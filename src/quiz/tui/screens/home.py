@@ -68,7 +68,7 @@ class HomeScreen(Screen[HomeChoice | None]):
 
     def compose(self) -> ComposeResult:
         data = self.shown  # known already (the usual case): no "Loading packs…" frame
-        with VerticalScroll(id="home"):
+        with VerticalScroll(id="home", can_focus=False):  # focus lands on a field, in sight
             yield Static("quiz — learn from the source, every answer quoted", classes="title")
             if data is None:
                 with Horizontal(id="who"):

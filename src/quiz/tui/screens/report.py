@@ -8,8 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from quiz import words
 from quiz.classroom.report import Report, difficulty, percent
-from quiz.text import plural
 from quiz.tui.literal import literal, literal_cell
 from quiz.words import minutes
 from quiz.words import status as status_words
@@ -33,8 +33,8 @@ class ReportScreen(Screen[None]):
         with VerticalScroll(id="report"):
             yield Static(literal(f"Class report: {rep.title}"), classes="title")
             yield Static(
-                f"Paper {rep.code} · {len(res.questions)} questions · "
-                f"{plural(len(res.sittings), 'sitting')}"
+                f"Paper {rep.code} · {words.questions(len(res.questions))} · "
+                f"{words.n_sittings(len(res.sittings))}"
                 + (f" · average {mean:.0f}%" if mean is not None else ""),
                 id="report-meta",
                 markup=False,

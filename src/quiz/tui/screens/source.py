@@ -1,4 +1,7 @@
-"""The whole source, scrolled to the passage, the passage highlighted."""
+"""The whole source, scrolled to the passage, the passage highlighted. A bar above it keeps
+the source's title and where the reader is (paragraph 3 of 12, and the quote's paragraph)
+in sight however far it scrolls: scrolled to the passage, the title at the top of the text
+is out of view."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from quiz import words
 from quiz.packs.model import Pack, Quote
 from quiz.packs.quotes import paragraphs
 from quiz.tui.literal import literal
@@ -35,6 +39,7 @@ class SourceScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         s = self.source
         byline = s.publisher + (f", {s.date}" if s.date else "")
+        yield Static(id="source-bar", markup=False)
         with VerticalScroll(id="article"):
             yield Static(literal(s.title), classes="source-title")
             yield Static(literal(byline), classes="byline")
@@ -50,6 +55,25 @@ class SourceScreen(Screen[None]):
 
     def on_mount(self) -> None:
         target = self.query(".quoted").first()
-        self.call_after_refresh(
-            lambda: self.query_one("#article").scroll_to_widget(target, animate=False, top=True)
+        article = self.query_one("#article", VerticalScroll)
+        self.show_position()
+        self.watch(article, "scroll_y", lambda _: self.show_position(), init=False)
+        self.call_after_refresh(lambda: article.scroll_to_widget(target, animate=False, top=True))
+
+    def blocks(self) -> list[Static]:
+        return list(self.query(".para, .heading").results(Static))
+
+    def position(self) -> tuple[int, int, int]:
+        """(the first paragraph in view, how many there are, the quote's), from 1."""
+        blocks = self.blocks()
+        top = self.query_one("#article", VerticalScroll).scroll_y
+        shown = next(
+            (i for i, b in enumerate(blocks, 1) if b.virtual_region.bottom > top), len(blocks)
         )
+        quoted = next((i for i, b in enumerate(blocks, 1) if b.has_class("quoted")), 0)
+        return shown, len(blocks), quoted
+
+    def show_position(self) -> None:
+        shown, total, quoted = self.position()
+        where = words.source_position(shown, total, quoted)
+        self.query_one("#source-bar", Static).update(literal(f"{self.source.title} · {where}"))

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from quiz import words
 from quiz.packs.model import Pack
 from quiz.stats import Stats
 from quiz.text import plural
@@ -100,10 +101,7 @@ class StatsScreen(Screen[str | None]):
             yield Static(
                 literal(f"The {self.pack.noun}, shaded by how well you know it"), classes="title"
             )
-            yield Static(
-                "red: mostly missed · yellow: mixed · green: mostly right · plain: not asked yet",
-                classes="label",
-            )
+            yield Static(words.shade_key(), classes="label", markup=False)
             for shade in p.shades:
                 text = self.pack.sources[shade.source].text[shade.start : shade.end]
                 yield Static(literal(text), classes=f"para shade-{shade_class(shade.accuracy)}")

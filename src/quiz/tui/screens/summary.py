@@ -18,17 +18,17 @@ from quiz.tui.literal import literal, literal_cell
 
 
 class SummaryScreen(Screen[AfterRound]):
-    """Dismissed with what the player wants next."""
+    """Dismissed with what the player wants next. The keys that leave are the same wherever
+    the round started (the home screen or `quiz play`): h and Escape go to the home screen,
+    q quits. (A play-test found q going home after one round and quitting after another.)"""
 
     BINDINGS = [
         Binding("r", "choose('retry')", "Retry missed"),
         Binding("n", "choose('again')", "Play again"),
         Binding("t", "choose('stats')", "Stats"),
-        Binding("h", "choose('home')", "Home"),
-        Binding("q,escape", "leave", "Quit"),
+        Binding("h,escape", "choose('home')", "Home", key_display="h"),
+        Binding("q", "choose('quit')", "Quit"),
     ]
-
-    LEAVE = AfterRound.QUIT  # what q and Escape do
 
     def __init__(self, session: Session, standing: Standing | None) -> None:
         super().__init__()
@@ -80,17 +80,3 @@ class SummaryScreen(Screen[AfterRound]):
 
     def action_choose(self, what: str) -> None:
         self.dismiss(AfterRound(what))
-
-    def action_leave(self) -> None:
-        self.dismiss(self.LEAVE)
-
-
-class HomeSummaryScreen(SummaryScreen):
-    """The summary of a round started from the home screen: q and Escape go back home (Ctrl+Q
-    still quits)."""
-
-    BINDINGS = [
-        Binding("h", "choose('home')", "Home", show=False),  # q says it once in the footer
-        Binding("q,escape", "leave", "Home"),
-    ]
-    LEAVE = AfterRound.HOME

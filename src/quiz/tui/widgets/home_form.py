@@ -37,6 +37,7 @@ from quiz.kind_labels import KIND_LABELS  # not quiz.kinds, which imports the qu
 from quiz.limits import MAX_COUNT
 from quiz.packs.model import Pack
 from quiz.packs.registry import DEFAULT_PACK
+from quiz.text import plural
 from quiz.tui.choices import HomeChoice, HomeData
 from quiz.tui.lifecycle import being_removed
 from quiz.tui.literal import literal
@@ -134,27 +135,33 @@ class HomeForm(Vertical):
         if pack is None:
             return "No pack chosen."
         source = next(iter(pack.sources.values()))
-        return literal(f"{len(pack.facts)} facts · from “{source.title}”, {source.publisher}")
+        facts = plural(len(pack.facts), "fact")  # not quiz.words: see the module's docstring
+        return literal(f"{facts} · from “{source.title}”, {source.publisher}")
 
     def topics_of(self, pack: Pack | None) -> list[tuple[Content, str, bool]]:
-        """The pack's topics, ticked as the player left them for this pack."""
+        """The pack's topics, ticked as the player left them for this pack; every one when
+        none is remembered. Ticks mean the same in both lists: what is ticked is asked, so
+        all ticked is all (a play-test found "all" meaning none ticked here and all ticked
+        among the kinds)."""
         if pack is None:
             return []
         prefs = self.data.prefs
         remembered = prefs.get("topics", []) if pack.id == prefs.get("pack") else []
+        if not isinstance(remembered, list) or not set(remembered) & set(pack.topics):
+            remembered = list(pack.topics)
         return [(literal(t), t, t in remembered) for t in pack.topics]
 
     @staticmethod
     def topics_label(n: int, total: int) -> str:
-        return "Topics: all" if n in (0, total) else f"Topics: {n} of {total}"
+        from quiz import words  # after the first frame: the lists are in RoundOptions
+
+        return words.ticked_label(words.topics_word(), n, total)
 
     @staticmethod
     def kinds_label(k: int) -> str:
-        return (
-            "Question kinds: all"
-            if k == len(KIND_LABELS)
-            else f"Question kinds: {k} of {len(KIND_LABELS)}"
-        )
+        from quiz import words
+
+        return words.ticked_label(words.kinds_word(), k, len(KIND_LABELS))
 
     def pack(self) -> Pack | None:
         value = self.query_one("#pack", Select).value
@@ -240,6 +247,8 @@ class HomeForm(Vertical):
             r = self.remembered
             kinds = tuple(k for k in KIND_LABELS if k in r.kinds)
             topics = tuple(t for _, t, on in self.topics_of(pack) if on)
+            if len(topics) == len(pack.topics):
+                topics = ()  # all of them: no filter (a topic added to the pack is asked too)
             return HomeChoice(
                 action,
                 pack.id,
@@ -268,6 +277,15 @@ class HomeForm(Vertical):
         if not kinds:
             self.notify("Choose at least one kind of question.", severity="warning")
             return None
+        topics_list = self.query_one("#topics", SelectionList)
+        topics = tuple(topics_list.selected)
+        if topics_list.option_count and not topics:
+            from quiz import words
+
+            self.notify(words.tick_a_topic(), severity="warning", markup=False)
+            return None
+        if len(topics) == topics_list.option_count:
+            topics = ()  # all of them: no filter
         mode = "review" if self.query_one("#mode-review", RadioButton).value else "practice"
         return HomeChoice(
             action,
@@ -275,7 +293,7 @@ class HomeForm(Vertical):
             mode,
             count,
             kinds if set(kinds) != set(KIND_LABELS) else None,
-            tuple(self.query_one("#topics", SelectionList).selected) or None,
+            topics or None,
             seed,
             self.query_one("#streak", Checkbox).value,
             self.query_one("#speed", Checkbox).value,

@@ -21,6 +21,7 @@ COMMANDS = {
     "packs": [],
     "try": ["q", "a"],
     "stats": [],
+    "history": [],
     "players": [],
     "paper": ["show", "CODE"],
     "results": ["--paper", "CODE"],

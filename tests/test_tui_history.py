@@ -18,7 +18,7 @@ async def test_history_from_home_opens_a_round_with_its_quotes() -> None:
     async with started(app) as pilot:
         await play_round_from_home(pilot, 2, right=False)
         asked = [o.question for o in app.screen.session.outcomes]  # type: ignore[attr-defined]
-        await pilot.press("q")  # back home
+        await pilot.press("h")  # back home
         await loaded_home(pilot)
         await pilot.press("ctrl+y")
         await until(pilot, lambda: isinstance(app.screen, HistoryScreen))

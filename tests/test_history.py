@@ -139,3 +139,21 @@ def test_quiz_history_errors_are_one_line(tmp_path: Path, moon: Pack) -> None:
         assert done.stderr.count("\n") == 1 and said in done.stderr, done.stderr
     empty = run_quiz("history", "--db", str(db), "--player", "Bo")
     assert empty.returncode == 0 and "no rounds yet" in empty.stdout
+
+
+def test_a_reading_command_on_a_store_nobody_played_says_so(tmp_path) -> None:
+    """Not "no player None": a new progress file has nobody to read about yet."""
+    import subprocess
+    import sys
+
+    for command in ("stats", "history"):
+        done = subprocess.run(
+            [sys.executable, "-m", "quiz", command, "--db", str(tmp_path / "new.db")],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 2
+        assert done.stderr.strip() == (
+            f"quiz: nobody has played yet with the progress in {tmp_path / 'new.db'}"
+        )

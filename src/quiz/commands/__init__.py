@@ -110,8 +110,11 @@ def known_player(store: SqlStore, name: str | None) -> Player:
     name = name or store.last_player()
     player = store.find_player(name) if name else None
     if player is None:
-        known = ", ".join(p.name for p in store.players()) or "none yet"
-        raise UsageError(f"no player {name!r} in {store.where} (players: {known})")
+        known = ", ".join(p.name for p in store.players())
+        if not known:
+            raise UsageError(f"nobody has played yet with the progress in {store.where}")
+        who = f"no player {name!r}" if name else "no player named (--player NAME)"
+        raise UsageError(f"{who} in {store.where} (players: {known})")
     return player
 
 

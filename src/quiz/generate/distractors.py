@@ -60,7 +60,10 @@ def candidates(
         later = [v for v in head if id(v) not in firsts]
         ranked = itertools.chain(first, later, ranked)
     only = keys[0] if len(keys) == 1 else None
+    latest = _source_year(pack)
     for value in _unique(ranked):
+        if isinstance(value, When) and latest is not None and value.year > latest:
+            continue  # the source cannot speak of a later date: no near miss, a guess
         if not (alike(only, value) if only is not None else any(alike(k, value) for k in keys)):
             continue
         names = set(value.folded_names)
@@ -149,11 +152,24 @@ def _neighbours(key: Value, pack: Pack) -> list[Value]:
             for y in years
             if (latest is None or y <= latest) and _real_date(y, key.month, key.day)
         ]
+    if isinstance(key, Number) and key.approx:
+        # "over 1,000" is about 1,000: wrong figures far enough off that none could be it
+        n = key.value
+        return [about(Number(m, approx=True)) for m in (round(n / 4), 3 * n, 5 * n, 10 * n)]
     if isinstance(key, Number) and not key.approx and isinstance(key.value, int):
         n = key.value
         steps = (-2, -1, 1, 2, 3) if n < 20 else (-n // 2, -n // 4, n // 4, n // 2)
         return [key.like(n + d) for d in steps if n + d > 0]
     return []
+
+
+def about(value: Value) -> Value:
+    """An approximate figure as a choice shows it: "about 1,000", whatever the source's words
+    ("over 1,000"), so the right option reads like the wrong ones."""
+    if isinstance(value, Number) and value.approx:
+        shown = f"{value.value:,}" if isinstance(value.value, int) else f"{value.value:g}"
+        return Number(value.value, f"about {shown}", approx=True)
+    return value
 
 
 def _real_date(year: int, month: int | None, day: int | None) -> bool:

@@ -61,6 +61,9 @@ def candidates(
         ranked = itertools.chain(first, later, ranked)
     only = keys[0] if len(keys) == 1 else None
     latest = _source_year(pack)
+    in_prompt = named_entities(pack, prompt) | (
+        {anchor.id} if isinstance(anchor, Entity) else set()
+    )
     for value in _unique(ranked):
         if isinstance(value, When) and latest is not None and value.year > latest:
             continue  # the source cannot speak of a later date: no near miss, a guess
@@ -69,6 +72,8 @@ def candidates(
         names = set(value.folded_names)
         if names & taken or names_in(folded_prompt, value):
             continue
+        if rules_itself_out(pack, value, in_prompt):
+            continue
         if not proven_false(pack, relation, direction, anchor, value):
             continue
         taken |= names
@@ -76,6 +81,48 @@ def candidates(
         if len(out) == limit:
             break
     return out
+
+
+NAME_WORDS = 5  # the longest name looked for inside a text, in words
+
+
+def _names(pack: Pack) -> dict[str, frozenset[str]]:
+    """Folded name or alias → the entities that bear it, made once per pack."""
+    memo = index_of(pack).memo
+    found = memo.get(("entity names",))
+    if not isinstance(found, dict):
+        built: dict[str, set[str]] = {}
+        for e in pack.entities.values():
+            for n in e.folded_names:
+                if n:
+                    built.setdefault(n, set()).add(e.id)
+        found = memo[("entity names",)] = {k: frozenset(v) for k, v in built.items()}
+    return found  # type: ignore[return-value]
+
+
+def named_entities(pack: Pack, text: str) -> set[str]:
+    """The ids of the entities a text names (a name as whole words, up to NAME_WORDS long)."""
+    names = _names(pack)
+    words = fold(text).split()
+    found: set[str] = set()
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + NAME_WORDS) + 1):
+            found |= names.get(" ".join(words[i:j]), frozenset())
+    return found
+
+
+def rules_itself_out(pack: Pack, value: Value, in_prompt: set[str]) -> bool:
+    """A wrong option that names, inside its own name, another of a kind the prompt already
+    fixed ("the Popular Front of Latvia" when the prompt asks about a Lithuanian movement):
+    a student rules it out without knowing anything."""
+    if not isinstance(value, Entity) or not in_prompt:
+        return False
+    fixed = {pack.entities[i].type for i in in_prompt if i in pack.entities}
+    for inner in named_entities(pack, value.display) - {value.id}:
+        e = pack.entities.get(inner)
+        if e is not None and e.type in fixed and inner not in in_prompt:
+            return True
+    return False
 
 
 def _unique(values: Iterable[Value]) -> Iterator[Value]:

@@ -215,7 +215,7 @@ def render_brief(explained: list[Explained], where: Callable[[int], str]) -> lis
     return lines
 
 
-_TEMPLATE_FIX = re.compile(r"`\w+` template")
+_TEMPLATE_FIX = re.compile(r"`\w+_any` template")  # "… a `forward_any` template asks …"
 
 
 def _could_apply(m: Missing, fact: Fact, facts_of_relation: int, recalled: bool) -> bool:

@@ -348,8 +348,9 @@ def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
     elif isinstance(key, Number):
         return Refusal(
             f"{key.display!r} is an approximate figure (approx: true): no single number is "
-            "right, so no number question asks it (a multiple-choice question may, among "
-            "other approximate figures of its unit)",
+            "right, so no number question asks it (a multiple-choice question asks it as "
+            '"about …", among figures far from it)',
+
             "give the exact figure (without approx) to ask it as a number as well",
         )
     else:

@@ -215,6 +215,7 @@ def render_brief(explained: list[Explained], where: Callable[[int], str]) -> lis
     return lines
 
 
+_WANTS_WRONG = re.compile(r"needs .* wrong options? the bank proves false")  # too_few_wrong
 _TEMPLATE_FIX = re.compile(r"`\w+_any` template")  # "… a `forward_any` template asks …"
 
 
@@ -227,6 +228,8 @@ def _could_apply(m: Missing, fact: Fact, facts_of_relation: int, recalled: bool)
         return False
     if recalled and m.kind in ("true_false", "order"):
         return False  # a statement or a timeline more: the pack's, not this fact's, want
+    if recalled and m.kind in ("choice", "multi") and _WANTS_WRONG.match(m.refusal.reason):
+        return False  # said once for the relation above the list (`quiz check`'s warnings)
     if recalled and (m.refusal.template is not None or _TEMPLATE_FIX.search(m.refusal.fix)):
         return False  # another template is a choice, not a want, for a fact already recalled
     if m.refusal.template is not None:

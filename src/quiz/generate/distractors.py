@@ -97,7 +97,7 @@ def _names(pack: Pack) -> dict[str, frozenset[str]]:
                 if n:
                     built.setdefault(n, set()).add(e.id)
         found = memo[("entity names",)] = {k: frozenset(v) for k, v in built.items()}
-    return found  # type: ignore[return-value]
+    return found
 
 
 def named_entities(pack: Pack, text: str) -> set[str]:

@@ -209,7 +209,7 @@ def near_misses(
             if len(chosen) < OPTIONS - 1:
                 chosen.append(text)
     if unlike is not None:
-        barred_too = set()
+        barred_too: set[int] = set()
         for f in index.facts_for(unlike.relation, "forward", unlike.subject):
             barred_too |= _sentences_of(pack, f, source)
         other_terms = key_terms(unframed(unlike.statement, noun(pack, source)))
@@ -308,7 +308,7 @@ def keyed_by(pack: Pack, source: str, sentence: Sentence) -> tuple[str, ...]:
                 kept.append(f)
         memo = {k: tuple(f.id for f in v) for k, v in claims.items()}
         index.memo[("keyed by",)] = memo
-    return memo.get((source, sentence.start), ())  # type: ignore[no-any-return]
+    return memo.get((source, sentence.start), ())
 
 
 @lru_cache(maxsize=4096)

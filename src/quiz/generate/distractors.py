@@ -61,9 +61,9 @@ def candidates(
         ranked = itertools.chain(first, later, ranked)
     only = keys[0] if len(keys) == 1 else None
     latest = _source_year(pack)
-    in_prompt = named_entities(pack, prompt) | (
-        {anchor.id} if isinstance(anchor, Entity) else set()
-    )
+    in_prompt = set(named_entities(pack, prompt))
+    if isinstance(anchor, Entity):
+        in_prompt.add(anchor.id)
     for value in _unique(ranked):
         if isinstance(value, When) and latest is not None and value.year > latest:
             continue  # the source cannot speak of a later date: no near miss, a guess
@@ -100,23 +100,30 @@ def _names(pack: Pack) -> dict[str, frozenset[str]]:
     return found
 
 
-def named_entities(pack: Pack, text: str) -> set[str]:
-    """The ids of the entities a text names (a name as whole words, up to NAME_WORDS long)."""
+def named_entities(pack: Pack, text: str) -> frozenset[str]:
+    """The ids of the entities a text names (a name as whole words, up to NAME_WORDS long),
+    worked out once per text: the same prompts and names come back for many questions."""
+    memo = index_of(pack).memo
+    key = ("named entities", text)
+    cached = memo.get(key)
+    if isinstance(cached, frozenset):
+        return cached
     names = _names(pack)
     words = fold(text).split()
     found: set[str] = set()
     for i in range(len(words)):
         for j in range(i + 1, min(len(words), i + NAME_WORDS) + 1):
             found |= names.get(" ".join(words[i:j]), frozenset())
-    return found
+    memo[key] = result = frozenset(found)
+    return result
 
 
 def rules_itself_out(pack: Pack, value: Value, in_prompt: set[str]) -> bool:
     """A wrong option that names, inside its own name, another of a kind the prompt already
     fixed ("the Popular Front of Latvia" when the prompt asks about a Lithuanian movement):
     a student rules it out without knowing anything."""
-    if not isinstance(value, Entity) or not in_prompt:
-        return False
+    if not isinstance(value, Entity) or not in_prompt or " " not in value.display.strip():
+        return False  # a one-word name holds no other name
     fixed = {pack.entities[i].type for i in in_prompt if i in pack.entities}
     for inner in named_entities(pack, value.display) - {value.id}:
         e = pack.entities.get(inner)

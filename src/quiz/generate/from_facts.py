@@ -209,6 +209,39 @@ def true_false(pack: Pack, fact: Fact, truth: bool, rng: random.Random) -> Quest
     )
 
 
+def _twin_values(pack: Pack, group: list[Fact], wanted: int) -> tuple[list[Value], int]:
+    """The wrong values a group's false twins take, in the order dealt out, and how many
+    strangers were left out: worked out once per group (each of its facts takes one)."""
+    memo = index_of(pack).memo
+    key = ("twin values", group[0].id)
+    if key in memo:
+        return cast("tuple[list[Value], int]", memo[key])
+    head = group[0]
+    # The rest of the statement: a wrong value already named in it ("Lithuania" in
+    # "… the forward force in Lithuania") would make an arguable false statement.
+    rest = head.statement.replace(head.object.display, " ")
+    rng = random.Random(f"false twin|{head.id}")
+    found = candidates(
+        pack,
+        head.relation,
+        "forward",
+        head.subject,
+        [f.object for f in group],
+        rest,
+        rng,
+        wanted + TWIN_CHOICE,
+    )
+    # Near misses only: a name the source puts beside the fact (in its paragraph) or the
+    # pack pairs with the subject or a right value in another fact ("… along with
+    # Croatia", where Lithuania served); a stranger of the right type makes an absurd
+    # statement ("the Lithuanian Navy sends ships to serve with the forward force").
+    near = [(v, _beside(pack, group, v)) for v in found]
+    strangers = sum(rank == FAR for _, rank in near)
+    wrong = [v for v, rank in sorted(near, key=lambda p: p[1]) if rank < FAR]
+    memo[key] = (wrong, strangers)
+    return wrong, strangers
+
+
 def _beside(pack: Pack, group: list[Fact], value: Value) -> int:
     """How near the pack puts a wrong value to a group's facts: 0 for a date or number, or a
     value another fact pairs with the group's subject or a right value; 1 for a name in the
@@ -253,28 +286,8 @@ def false_value(pack: Pack, fact: Fact) -> Value | Refusal:
         result = not_closed(fact.relation, "a false statement")
     else:
         group = _tf_group(pack, fact)
-        # The rest of the statement: a wrong value already named in it ("Lithuania" in
-        # "… the forward force in Lithuania") would make an arguable false statement.
-        rest = fact.statement.replace(fact.object.display, " ")
-        rng = random.Random(f"false twin|{group[0].id}")
         wanted = min(len(group), TWINS_PER_SUBJECT)
-        wrong = candidates(
-            pack,
-            fact.relation,
-            "forward",
-            fact.subject,
-            [f.object for f in group],
-            rest,
-            rng,
-            wanted + TWIN_CHOICE,
-        )
-        # Near misses only: a name the source puts beside the fact (in its paragraph) or the
-        # pack pairs with the subject or a right value in another fact ("… along with
-        # Croatia", where Lithuania served); a stranger of the right type makes an absurd
-        # statement ("the Lithuanian Navy sends ships to serve with the forward force").
-        near = [(v, _beside(pack, group, v)) for v in wrong]
-        strangers = sum(rank == FAR for _, rank in near)
-        wrong = [v for v, rank in sorted(near, key=lambda p: p[1]) if rank < FAR]
+        wrong, strangers = _twin_values(pack, group, wanted)
         at = next((i for i, f in enumerate(group) if f.id == fact.id), 0)
         if at >= wanted:
             result = Refusal(
@@ -350,7 +363,6 @@ def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
             f"{key.display!r} is an approximate figure (approx: true): no single number is "
             "right, so no number question asks it (a multiple-choice question asks it as "
             '"about …", among figures far from it)',
-
             "give the exact figure (without approx) to ask it as a number as well",
         )
     else:

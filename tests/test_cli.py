@@ -223,6 +223,15 @@ def test_export_all_lists_all_seven_kinds_on_the_bundled_pack() -> None:
 
 
 def test_export_moon_has_all_seven_kinds(moon_copy: Path) -> None:
+    # the moon pack's statements are trimmed copies of their sentences, which no evidence
+    # question may ask: one said in other words makes one
+    text = moon_copy.read_text(encoding="utf-8")
+    old = 'statement: "{subject} landed on the Moon on {object}."'
+    assert old in text
+    moon_copy.write_text(
+        text.replace(old, 'statement: "{subject} touched down on the Moon on {object}."'),
+        encoding="utf-8",
+    )
     doc = export("moon.yaml", "--all", cwd=moon_copy.parent)
     assert {q["kind"] for q in doc["questions"]} == set(KINDS)
 

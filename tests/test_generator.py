@@ -25,7 +25,7 @@ import pytest
 from conftest import MOON
 from helpers import Seen, bundled, mentions, moon, plain, run_quiz, write_pack
 from quiz.formats.json import export_json
-from quiz.generate import all_questions, generate
+from quiz.generate import all_questions, apart, generate
 from quiz.generate.truth import holds, proven_false
 from quiz.generate.verify import verify
 from quiz.kinds import KIND_NAMES as KINDS
@@ -271,10 +271,13 @@ def test_generate_returns_count_distinct_questions(name: str) -> None:
         assert len({q.id for q in round_}) == len(round_)
 
 
-def _conflict(q: Question, round_: Sequence[Question]) -> bool:
+def _conflict(q: Question, round_: Sequence[Question], pack: Pack | None = None) -> bool:
     """The round rules' hard line: never the same question or prompt, never a fact twice (a
-    question over three facts or more may share one with the rest)."""
+    question over three facts or more may share one with the rest), never a question whose
+    prompt or options state what another asks (given the pack)."""
     if any(q.id == r.id or q.prompt == r.prompt for r in round_):
+        return True
+    if pack is not None and apart.clash(pack, q, round_) is not None:
         return True
     if any(q.kind == r.kind and set(q.facts) & set(r.facts) for r in round_):
         return True
@@ -291,11 +294,11 @@ def test_a_round_asking_for_everything_gets_all_it_may(name: str) -> None:
     round_ = generate(pack, 0, len(everything) + 50)
     assert len({q.id for q in round_}) == len(round_) < len(everything)
     for i, a in enumerate(round_):
-        assert not _conflict(a, round_[:i]), a.id
+        assert not _conflict(a, round_[:i], pack), a.id
     chosen = {q.id for q in round_}
     for q in everything:
         if q.id not in chosen:
-            assert _conflict(q, round_), f"{q.id} was left out for no reason"
+            assert _conflict(q, round_, pack), f"{q.id} was left out for no reason"
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -591,10 +594,12 @@ def rounds(name: str) -> tuple[tuple[Question, ...], ...]:
 def test_rounds_never_repeat(name: str) -> None:
     """Never the same question, the same prompt, or a fact twice: the moon pack's ten facts
     make a shorter round rather than one whose feedback answers a later question."""
+    pack = PACKS[name]()
     for round_ in rounds(name):
-        assert len(round_) == 10 if name == "bundled" else 7 <= len(round_) <= 10
+        # the moon pack's questions name each other's astronauts and missions: fewer fit
+        assert len(round_) == 10 if name == "bundled" else 5 <= len(round_) <= 10
         for i, a in enumerate(round_):
-            assert not _conflict(a, round_[:i]), a.id
+            assert not _conflict(a, round_[:i], pack), a.id
 
 
 @pytest.mark.parametrize("name", list(PACKS))
@@ -609,9 +614,13 @@ def test_rounds_mix_kinds_as_evenly_as_the_pack_allows(name: str) -> None:
         for kind in KINDS:
             if kinds[kind] < most - 1:
                 for q in all_questions(pack, seed, kinds=[kind]):
-                    assert _conflict(q, round_), (seed, q.id, kinds)
+                    assert _conflict(q, round_, pack), (seed, q.id, kinds)
     if name == "bundled":
-        assert all(set(q.kind for q in r) == set(KINDS) for r in rounds(name))
+        # every kind in every round, but order: its few questions name events that other
+        # questions date, and a round keeps apart questions that answer each other
+        full = sum(set(q.kind for q in r) == set(KINDS) for r in rounds(name))
+        assert full >= 0.9 * len(ROUND_SEEDS)
+        assert all(set(q.kind for q in r) >= set(KINDS) - {"order"} for r in rounds(name))
 
 
 def _sentence_of(pack: Pack, q: Question) -> tuple[str, int]:
@@ -623,13 +632,18 @@ def test_bundled_rounds_spread_facts_sentences_and_topics() -> None:
     """With a hundred facts there is room: no fact is asked twice by questions on one fact,
     no two such questions share their answer sentence, and no topic takes half a round."""
     pack = bundled()
+    crowded = 0
     for round_ in rounds("bundled"):
         single = [q for q in round_ if len(q.facts) == 1]
         assert len({q.fact for q in single}) == len(single)
         said = [_sentence_of(pack, q) for q in round_ if len(q.facts) <= 2]
         assert len(set(said)) == len(said)
         topics = Counter(t for q in round_ for t in q.topics)
-        assert max(topics.values()) <= 5, topics
+        # a preference the hard rules may override: questions that would answer each other
+        # are kept apart first
+        assert max(topics.values()) <= 6, topics
+        crowded += max(topics.values()) > 5
+    assert crowded <= len(ROUND_SEEDS) // 50
 
 
 @pytest.mark.parametrize("name", list(PACKS))
@@ -725,23 +739,76 @@ def test_evidence_wrong_sentences_are_near_misses_that_cannot_prove_it(
         for option in q.options:
             if option == q.answer:
                 continue
-            assert not _touches(option, fact.object), (q.id, option)
+            if _touches(option, fact.object):  # a near miss on the object: about another thing
+                assert not _states(option, fact.subject), (q.id, option)
+                assert not STANDS_IN & set(_words(option)), (q.id, option)
             assert len(_words(option)) >= 6, (q.id, option)  # no "And it proved wise."
             at = text.index(option)
             near = paragraph_of(text, at, at + 1) == where
-            on_topic += near or _states(option, fact.subject) or bool(terms & set(_words(option)))
+            on_topic += (
+                near
+                or _states(option, fact.subject)
+                or _touches(option, fact.object)
+                or bool(terms & set(_words(option)))
+            )
         assert on_topic >= 2, q.id
 
 
+# words that may stand for a subject a sentence does not name ("It began on 29 March 2004")
+STANDS_IN = {"it", "its", "they", "them", "their", "this", "these", "those", "we", "our"}
+
+
 def test_evidence_wrong_sentences_are_not_the_same_few_everywhere() -> None:
-    """Off-topic fillers were offered in 9-14 evidence questions each."""
+    """Off-topic fillers were offered in 9-14 evidence questions each; three sentences keyed
+    13 questions, and two pairs had one option set (issue 18)."""
     for seed in SEEDS:
         evidence = each("bundled", seed, "evidence")
-        assert len(evidence) >= 30
+        assert len(evidence) >= 20
         used = Counter(o for q in evidence for o in q.options if o != q.answer)
         assert max(used.values()) <= len(evidence) // 4, used.most_common(3)
         proofs = Counter(q.answer for q in evidence)
-        assert max(proofs.values()) <= 5, proofs.most_common(2)
+        assert max(proofs.values()) <= 2, proofs.most_common(2)
+        sets = Counter(frozenset(q.options) for q in evidence)
+        assert max(sets.values()) == 1
+
+
+def _content(text: str) -> set[str]:
+    stop = {"the", "and", "of", "in", "on", "to", "for", "its", "was", "were", "with", "has"}
+    return {w for w in _words(text) if len(w) > 2 and w not in stop}
+
+
+@pytest.mark.parametrize(("name", "seed"), CASES, ids=IDS)
+def test_evidence_claims_are_no_trimmed_copies(name: str, seed: int) -> None:
+    """Twelve claims were their answer sentence with words dropped: at most three in four of a
+    claim's content words may be its proof's."""
+    for q in each(name, seed, "evidence"):
+        claim = _content(_claim(q))
+        assert len(claim & _content(q.answer)) <= 0.8 * len(claim), (q.id, _claim(q), q.answer)
+
+
+@pytest.mark.parametrize(("name", "seed"), CASES, ids=IDS)
+def test_evidence_is_not_won_by_one_keyword(name: str, seed: int) -> None:
+    """At least one wrong sentence names the claim's subject or hints at its object where the
+    source has such a sentence: the subject's name alone, or the date alone, is no way in."""
+    pack = PACKS[name]()
+    for q in each(name, seed, "evidence"):
+        fact = pack.fact_by_id[q.fact]
+        wrong = [o for o in q.options if o != q.answer]
+        near = [o for o in wrong if _states(o, fact.subject) or _touches(o, fact.object)]
+        if near:
+            continue
+        text = pack.sources[q.quote.source].text
+        quotes = [e.text for f in pack.facts for e in f.evidence if f.subject == fact.subject]
+        could = [
+            t
+            for t in (text[s.start : s.end] for s in sentences(text))
+            if t != q.answer
+            and len(_words(t)) >= 6
+            and not any(e in t for e in quotes)
+            and (_states(t, fact.subject) != _touches(t, fact.object))
+            and not (STANDS_IN & set(_words(t)))
+        ]
+        assert not could, (q.id, could)
 
 
 # -- plausible wrong options (issue 7: 4, 8) --------------------------------------------------
@@ -779,6 +846,9 @@ def test_wrong_options_play_the_answers_role(name: str, seed: int) -> None:
             elif isinstance(value, Number):
                 key = rights[0]
                 near = abs(value.value - key.value) <= max(3, key.value / 2)
+                if key.approx:  # "about 1,000" for "over 1,000": wrong figures far off, so
+                    # none could be it, yet within ten times of it
+                    near = key.value / 10 <= value.value <= key.value * 10 and value.approx
                 assert value.key in same_quantity or near, (q.id, option)
 
 
@@ -995,21 +1065,28 @@ def test_verify_catches_an_evidence_claim_copied_from_its_proof() -> None:
     assert any("copies" in p for p in verify(pack, copied))
 
 
+def test_verify_catches_an_evidence_claim_trimmed_from_its_proof() -> None:
+    """No six words in a row, yet the proof's words with a few dropped: still a copy."""
+    pack = bundled()
+    q = _first("bundled", "evidence", lambda q: len(q.answer.split()) >= 8)
+    lead = q.prompt.split(" proves this? ")[0]
+    words = q.answer.rstrip(".").split()
+    trimmed = " ".join(w for i, w in enumerate(words) if i % 5 != 4) + "."  # every 5th dropped
+    problems = verify(pack, dataclasses.replace(q.q, prompt=f"{lead} proves this? {trimmed}"))
+    assert any("trimmed copy" in p for p in problems), problems
+
+
 def test_verify_catches_a_wrong_sentence_that_could_prove_the_claim() -> None:
     pack = bundled()
     q = _first("bundled", "evidence", lambda q: isinstance(pack.fact_by_id[q.fact].object, Entity))
     fact = pack.fact_by_id[q.fact]
-    text = pack.sources[q.quote.source].text
-    naming = next(
-        text[s.start : s.end]
-        for s in sentences(text)
-        if text[s.start : s.end] != q.answer
-        and any(mentions(text[s.start : s.end], n) for n in fact.object.names)
-    )
+    naming = f"Much was said then of {fact.object.display} in those years."
     wrong = next(i for i, o in enumerate(q.options) if o != q.answer)
-    options = tuple(naming if i == wrong else o for i, o in enumerate(q.options))
-    problems = verify(pack, dataclasses.replace(q.q, options=options))
-    assert any(f"mentions {fact.object.display!r}" in p for p in problems), problems
+    # a sentence on the object that may be about the subject: named, or "it"
+    for forged in (f"{fact.subject.display} and {naming}", f"It was so: {naming}"):
+        options = tuple(forged if i == wrong else o for i, o in enumerate(q.options))
+        problems = verify(pack, dataclasses.replace(q.q, options=options))
+        assert any(f"mentions {fact.object.display!r}" in p for p in problems), problems
 
 
 def test_verify_catches_a_wrong_option_outside_the_answers_role() -> None:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from conftest import MOON
-from helpers import make_question, right_response
+from helpers import make_question, right_response, write_pack
 from quiz.clock import ManualClock
 from quiz.generate import generate
 from quiz.kinds import KIND_NAMES
@@ -390,8 +391,19 @@ def test_a_spec_names_its_pack_and_version(moon: Pack) -> None:
         replace(spec, pack=replace(spec.pack, digest="f" * 64)).check_pack(moon)
 
 
-def test_a_session_can_be_played_with_right_answers_from_the_question(moon: Pack) -> None:
+def test_a_session_can_be_played_with_right_answers_from_the_question(tmp_path: Path) -> None:
     """Every generated kind can be answered right through Session alone."""
+    # the moon pack's statements are trimmed copies of their sentences, which no evidence
+    # question may ask: one said in other words makes one
+    text = MOON.read_text(encoding="utf-8")
+    old = 'statement: "{subject} landed on the Moon on {object}."'
+    assert old in text
+    moon = load_pack(
+        write_pack(
+            tmp_path,
+            text.replace(old, 'statement: "{subject} touched down on the Moon on {object}."'),
+        )
+    )
     for kind in KIND_NAMES:
         s = Session(_spec(moon, count=100, seed=5, kinds=(kind,)), moon, clock=Clock())
         assert s.total > 0, kind

@@ -25,7 +25,7 @@ from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.play import PlayScreen
 
 SIZE = (80, 24)
-SEED = 66  # a round of one-option questions, opening with a choice the pack can say more about
+SEED = 66  # a round opening with a choice the pack can say more about
 SnapCompare = Callable[..., bool]
 
 
@@ -60,7 +60,10 @@ async def play_round(pilot: Pilot[Any]) -> None:
     await pilot.press("enter")
     while s.index < s.total:
         q = Seen(s.current)
-        await pilot.press(str(q.options.index(str(q.answer)) + 1), "enter")
+        if q.kind in ("typed", "number"):
+            await pilot.press(*str(q.answer), "enter", "enter")
+        else:
+            await pilot.press(str(q.options.index(str(q.answer)) + 1), "enter")
     await until(pilot, lambda: not isinstance(pilot.app.screen, PlayScreen))
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quiz.authoring.explain import SEEDS, Explained, explain, no_recall
-from quiz.generate import all_questions
+from quiz.generate import all_questions, apart
 from quiz.generate.distractors import asked_type
 from quiz.generate.verify import verify, verify_all
 from quiz.kinds import KIND_NAMES
@@ -45,6 +45,9 @@ class Report:
     background: tuple[str, ...] = ()  # facts marked background: kept, never asked
     no_recall: tuple[str, ...] = ()  # facts asked only as true/false or evidence
     explained: list[Explained] = field(default_factory=list)  # what --explain shows
+    # (question, question) pairs a round keeps apart: the first's text states what the
+    # second asks (--explain all lists them)
+    apart: list[tuple[str, str]] = field(default_factory=list)
     # relations too small for a choice question: one line says how many, --explain lists them
     # (a pack that keeps wrong options within tight groups has many, on purpose)
     few_values: list[Problem] = field(default_factory=list)
@@ -63,8 +66,17 @@ class Report:
             f"  questions: {sum(self.questions.values())}{f' ({kinds})' if kinds else ''}\n"
             f"  source sentences quoted by a fact: {share}\n"
             f"  topics: {', '.join(p.topics) or 'none yet'}"
+            + (
+                f"\n  questions kept apart in rounds (one states what another asks): "
+                f"{plural(len(self.apart), 'pair')}"
+                if self.apart
+                else ""
+            )
             + _listed("background facts (never asked)", self.background)
-            + _listed("facts asked only as true/false or evidence (no recall)", self.no_recall)
+            + _listed(
+                "facts asked only as true/false or evidence, or not at all (no recall)",
+                self.no_recall,
+            )
         )
 
 
@@ -113,6 +125,8 @@ def check_pack(path: Path) -> Report:
 
     for seed in SEEDS:
         built = all_questions(pack, seed=seed)
+        if seed == SEEDS[0]:
+            report.apart = [(a.id, b.id) for a, b in apart.pairs(pack, built)]
         for q in built:
             if seed == SEEDS[0]:
                 report.questions[q.kind] += 1

@@ -288,8 +288,11 @@ def _check(check: _Parser) -> None:
     )
     check.add_argument(
         "--explain",
-        action="store_true",
-        help="for each fact: the kinds of question it yields, and why not the others",
+        nargs="?",
+        const="brief",
+        metavar="all",
+        help="by relation: the kinds of question its facts yield, and what would make more; "
+        "--explain all: every fact, every reason",
     )
     check.add_argument(
         "--coverage", action="store_true", help="list the source sentences no fact quotes"

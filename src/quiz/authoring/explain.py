@@ -1,6 +1,11 @@
 """`quiz check --explain`: the kinds of question each fact yields, and for each it does not,
 the reason and the fix, as the builders themselves give them.
 
+`--explain` is for a teacher: by relation, only the reasons an author can do something
+about (a refusal with a fix), each said once for the facts it holds for, so a pack of
+20–25 facts fits on about a screen. `--explain all` is every fact and every reason,
+fixable or not (`render`).
+
 Nothing here decides whether a question can be made: each slot is built as a
 round builds it, and a builder that cannot make its question returns a
 Refusal saying why (quiz.generate.refusal). This module only asks every
@@ -9,6 +14,7 @@ builder about every fact and puts the answers in the author's order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -106,12 +112,12 @@ def _first_made(
 
 
 def no_recall(explained: list[Explained]) -> tuple[str, ...]:
-    """The facts asked, but only as true/false or evidence: a student answers them without
-    recalling anything (quiz check lists them)."""
+    """The facts asked only as true/false or evidence, or not at all: a student answers them
+    without recalling anything (quiz check lists them)."""
     return tuple(
         e.fact.id
         for e in explained
-        if not e.fact.background and e.yields and not set(e.yields) & RECALL_KINDS
+        if not e.fact.background and not set(e.yields) & RECALL_KINDS
     )
 
 
@@ -169,3 +175,80 @@ def render(explained: list[Explained], where: Callable[[int], str]) -> list[str]
             if m.refusal.fix:
                 lines.append(f"      → {m.refusal.fix}")
     return lines
+
+
+SHOWN_IDS = 3  # fact ids named on a line of the brief view before "and N more"
+
+
+def render_brief(explained: list[Explained], where: Callable[[int], str]) -> list[str]:
+    """Lines for the terminal, by relation in pack order: the kinds its facts yield, then each
+    fixable reason once, with the facts it holds for (reasons without a fix, such as "a date
+    is asked as a number question" or "asked once for its group", are left to `render`)."""
+    by_relation: dict[str, list[tuple[int, Explained]]] = {}
+    for i, e in enumerate(explained):
+        if not e.fact.background:
+            by_relation.setdefault(e.fact.relation.id, []).append((i, e))
+    lines: list[str] = []
+    for relation, group in by_relation.items():
+        yields = [k for k in KIND_NAMES if any(k in e.yields for _, e in group)]
+        count = f"{len(group)} fact{'s' if len(group) > 1 else ''}"
+        said = ", ".join(yields) if yields else "no question"
+        lines.append(f"{where(group[0][0])}: {relation} ({count}): {said}")
+        reasons: dict[tuple[str, str], tuple[Missing, Explained, list[str]]] = {}
+        for _, e in group:
+            for m in e.missing:
+                recalled = bool(set(e.yields) & RECALL_KINDS)
+                if not m.refusal.fix or not _could_apply(m, e.fact, len(group), recalled):
+                    continue  # nothing the author could change would make it
+                key = (m.kind, _masked(m.refusal.fix, e.fact))
+                seen = reasons.get(key)
+                if seen is None:
+                    reasons[key] = (m, e, [e.fact.id])
+                else:
+                    seen[2].append(e.fact.id)
+        for m, _, ids in reasons.values():
+            shown = ", ".join(v for v in m.variants if v)
+            label = f"{m.kind} ({shown})" if shown and m.refusal.template is None else m.kind
+            who = "" if len(ids) == len(group) else f" [{_ids(ids)}]"
+            lines.append(f"  no {label}{who}: {m.refusal.reason}")
+            lines.append(f"      → {m.refusal.fix}")
+    return lines
+
+
+_WANTS_WRONG = re.compile(r"needs .* wrong options? the bank proves false")  # too_few_wrong
+_TEMPLATE_FIX = re.compile(r"`\w+_any` template")  # "… a `forward_any` template asks …"
+
+
+def _could_apply(m: Missing, fact: Fact, facts_of_relation: int, recalled: bool) -> bool:
+    """Whether the fix could make a question this fact wants: for a fact already asked in a
+    recall kind, only fixes to the facts themselves (a template more is a choice, not a want);
+    a select-all or "name one" template asks a group, so it is no fix for a relation with one
+    fact; "true" is refused for want of its false twin, whose own reason says what to do."""
+    if m.kind == "true_false" and m.variants == ("true",):
+        return False
+    if recalled and m.kind in ("true_false", "order"):
+        return False  # a statement or a timeline more: the pack's, not this fact's, want
+    if recalled and m.kind in ("choice", "multi") and _WANTS_WRONG.match(m.refusal.reason):
+        return False  # said once for the relation above the list (`quiz check`'s warnings)
+    if recalled and (m.refusal.template is not None or _TEMPLATE_FIX.search(m.refusal.fix)):
+        return False  # another template is a choice, not a want, for a fact already recalled
+    if m.refusal.template is not None:
+        wanted = [t for t in m.variants if t]
+        grouped = [t for t in wanted if t.endswith(("_all", "_any"))]
+        if grouped and len(grouped) == len(wanted) and facts_of_relation < 2:
+            return False
+    return True
+
+
+def _masked(text: str, fact: Fact) -> str:
+    """A reason with the fact's own values blanked, so one reason over many facts is one line."""
+    for value in (fact.subject, fact.object):
+        if value.display:
+            text = text.replace(value.display, "…")
+    return text.replace(fact.id, "…")
+
+
+def _ids(ids: list[str]) -> str:
+    if len(ids) <= SHOWN_IDS:
+        return ", ".join(ids)
+    return f"{', '.join(ids[:SHOWN_IDS])} and {len(ids) - SHOWN_IDS} more"

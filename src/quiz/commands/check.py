@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 def run(args: argparse.Namespace) -> int:
 
+    if args.explain not in (None, "brief", "all"):  # `--explain PACK`: a path, not a mode
+        args.paths.insert(0, Path(args.explain))
+        args.explain = "brief"
     if args.paths:
         paths: list[Path] = []
         for given in args.paths:
@@ -55,7 +58,11 @@ def run(args: argparse.Namespace) -> int:
         assert report.pack is not None
         if args.explain:
             fail(report.few_values)
-            _explain(report.pack, report.explained)
+            _explain(report.pack, report.explained, every=args.explain == "all")
+            if args.explain == "all" and report.apart:
+                print("Questions kept apart in rounds (the first states what the second asks):")
+                for a, b in report.apart:
+                    print(visible(f"  {a} → {b}"))
         elif report.few_values:
             print(visible(_few_values_line(path, len(report.few_values))))
         if args.coverage:
@@ -80,10 +87,19 @@ def _clash(path: Path, pack_id: str, other: Path) -> Problem:
     return Problem(display_path(path), line, col, clash(pack_id, display_path(other)))
 
 
-def _explain(pack: Pack, explained: list[Explained]) -> None:
-
-    print("What each fact yields (and why not):")
-    for line in explain.render(explained, fact_places(pack)):
+def _explain(pack: Pack, explained: list[Explained], *, every: bool) -> None:
+    """Every fact and reason (`--explain all`), or by relation the reasons an author can act
+    on (`--explain`)."""
+    if every:
+        print("What each fact yields (and why not):")
+        lines = explain.render(explained, fact_places(pack))
+    else:
+        print(
+            "What each relation's facts yield, and what would make more "
+            "(--explain all: every fact and reason):"
+        )
+        lines = explain.render_brief(explained, fact_places(pack))
+    for line in lines:
         print(visible(line))
 
 

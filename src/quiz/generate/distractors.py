@@ -60,11 +60,19 @@ def candidates(
         later = [v for v in head if id(v) not in firsts]
         ranked = itertools.chain(first, later, ranked)
     only = keys[0] if len(keys) == 1 else None
+    latest = _source_year(pack)
+    in_prompt = set(named_entities(pack, prompt))
+    if isinstance(anchor, Entity):
+        in_prompt.add(anchor.id)
     for value in _unique(ranked):
+        if isinstance(value, When) and latest is not None and value.year > latest:
+            continue  # the source cannot speak of a later date: no near miss, a guess
         if not (alike(only, value) if only is not None else any(alike(k, value) for k in keys)):
             continue
         names = set(value.folded_names)
         if names & taken or names_in(folded_prompt, value):
+            continue
+        if rules_itself_out(pack, value, in_prompt):
             continue
         if not proven_false(pack, relation, direction, anchor, value):
             continue
@@ -73,6 +81,55 @@ def candidates(
         if len(out) == limit:
             break
     return out
+
+
+NAME_WORDS = 5  # the longest name looked for inside a text, in words
+
+
+def _names(pack: Pack) -> dict[str, frozenset[str]]:
+    """Folded name or alias → the entities that bear it, made once per pack."""
+    memo = index_of(pack).memo
+    found = memo.get(("entity names",))
+    if not isinstance(found, dict):
+        built: dict[str, set[str]] = {}
+        for e in pack.entities.values():
+            for n in e.folded_names:
+                if n:
+                    built.setdefault(n, set()).add(e.id)
+        found = memo[("entity names",)] = {k: frozenset(v) for k, v in built.items()}
+    return found
+
+
+def named_entities(pack: Pack, text: str) -> frozenset[str]:
+    """The ids of the entities a text names (a name as whole words, up to NAME_WORDS long),
+    worked out once per text: the same prompts and names come back for many questions."""
+    memo = index_of(pack).memo
+    key = ("named entities", text)
+    cached = memo.get(key)
+    if isinstance(cached, frozenset):
+        return cached
+    names = _names(pack)
+    words = fold(text).split()
+    found: set[str] = set()
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + NAME_WORDS) + 1):
+            found |= names.get(" ".join(words[i:j]), frozenset())
+    memo[key] = result = frozenset(found)
+    return result
+
+
+def rules_itself_out(pack: Pack, value: Value, in_prompt: set[str]) -> bool:
+    """A wrong option that names, inside its own name, another of a kind the prompt already
+    fixed ("the Popular Front of Latvia" when the prompt asks about a Lithuanian movement):
+    a student rules it out without knowing anything."""
+    if not isinstance(value, Entity) or not in_prompt or " " not in value.display.strip():
+        return False  # a one-word name holds no other name
+    fixed = {pack.entities[i].type for i in in_prompt if i in pack.entities}
+    for inner in named_entities(pack, value.display) - {value.id}:
+        e = pack.entities.get(inner)
+        if e is not None and e.type in fixed and inner not in in_prompt:
+            return True
+    return False
 
 
 def _unique(values: Iterable[Value]) -> Iterator[Value]:
@@ -150,11 +207,24 @@ def _neighbours(key: Value, pack: Pack) -> list[Value]:
             for y in years
             if (latest is None or y <= latest) and _real_date(y, key.month, key.day)
         ]
+    if isinstance(key, Number) and key.approx:
+        # "over 1,000" is about 1,000: wrong figures far enough off that none could be it
+        n = key.value
+        return [about(Number(m, approx=True)) for m in (round(n / 4), 3 * n, 5 * n, 10 * n)]
     if isinstance(key, Number) and not key.approx and isinstance(key.value, int):
         n = key.value
         steps = (-2, -1, 1, 2, 3) if n < 20 else (-n // 2, -n // 4, n // 4, n // 2)
         return [key.like(n + d) for d in steps if n + d > 0]
     return []
+
+
+def about(value: Value) -> Value:
+    """An approximate figure as a choice shows it: "about 1,000", whatever the source's words
+    ("over 1,000"), so the right option reads like the wrong ones."""
+    if isinstance(value, Number) and value.approx:
+        shown = f"{value.value:,}" if isinstance(value.value, int) else f"{value.value:g}"
+        return Number(value.value, f"about {shown}", approx=True)
+    return value
 
 
 def _real_date(year: int, month: int | None, day: int | None) -> bool:

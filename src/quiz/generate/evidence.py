@@ -6,15 +6,23 @@ be found by spotting a copied phrase. That sentence must state the whole claim
 (name the subject and hold the object: the date, the number, the thing), or
 there is no question: a fact that needs two sentences is not asked this way.
 
-The wrong sentences are near misses on the claim's topic: each names the
-claim's subject, shares one of its key terms, or stands in its paragraph (they
-are looked for among the sentences of facts about the same subject or of the
-same relation, and in the paragraphs around the proof). Each provably does not prove the claim: it
-does not even touch the claim's object (no name, alias or word starting with
-one; no year or number of it), holds none of the fact's quotes, and is not
-evidence for the same relation and subject (a sentence on "eFP in the Baltic
-states" would prove "… in Latvia"). Fragments too short to state anything
-("And it proved wise.") are never offered.
+It must not be a trimmed copy either (most of its words taken from the proof
+in another order or with a few dropped): TRIMMED of its content words at most.
+
+The wrong sentences are near misses, so that one keyword cannot pick the
+answer: some name the claim's subject but say nothing of its object; some hint
+at the object (its date, number or name) but are about something else (they
+name no other form of the subject and hold no word that could stand for it:
+"it", "they", "the Alliance"); the rest share a key term or the paragraph. None
+can prove the claim: it never names the subject and touches the object
+together, holds none of the fact's quotes, and is not evidence for the same
+relation and subject (a sentence on "eFP in the Baltic states" would prove
+"… in Latvia"). Fragments too short to state anything ("And it proved wise.")
+are never offered.
+
+A sentence keys at most KEYED_PER_SENTENCE questions (the first facts in pack
+order whose claims differ: two claims naming each other's subject and object
+are one fact under two ids), so one sentence does not answer a round.
 """
 
 from __future__ import annotations
@@ -33,6 +41,30 @@ from quiz.text import contains_phrase, fold
 OPTIONS = 4
 RUN = 6  # a claim may not copy this many words in a row from its proof
 MIN_WORDS = 6  # shorter sentences state too little to be weighed as proof
+TRIMMED = 0.75  # a claim with more of its content words from its proof is a trimmed copy
+KEYED_PER_SENTENCE = 2  # evidence questions one sentence may answer
+# Words that may stand for a subject a sentence does not name: such a sentence never hints
+# at the claim's object, or it could prove the claim in other words.
+STANDS_FOR = frozenset(
+    [
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "this",
+        "these",
+        "those",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+        "us",
+        "alliance",
+    ]
+)
 
 
 def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
@@ -53,13 +85,28 @@ def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
             "the answer could be found by matching words",
             f"paraphrase the `statement` template of relation '{fact.relation.id}'",
         )
+    if trimmed_copy(claim, sentence.text):
+        return Refusal(
+            "the statement is a trimmed copy of the sentence that proves it (most of its "
+            "words are the sentence's), so the answer could be found by matching words",
+            f"paraphrase the `statement` template of relation '{fact.relation.id}'",
+        )
     owner = _owner(pack, fact, sentence)
     if owner is not fact:
         return Refusal(
             f"its sentence already proves fact '{owner.id}' (one evidence question per "
             "sentence, subject and relation)"
         )
-    wrong = near_misses(pack, fact, claim, quote.source, sentence, rng)
+    keyed = keyed_by(pack, quote.source, sentence)
+    if fact.id not in keyed:
+        return Refusal(
+            f"its sentence already keys the evidence questions of {', '.join(keyed)} (at most "
+            f"{KEYED_PER_SENTENCE} per sentence, and one per claim)"
+        )
+    # the second question on a sentence offers a sentence the first could never offer, so
+    # the two never show one option set
+    first = pack.fact_by_id[keyed[0]] if keyed.index(fact.id) > 0 else None
+    wrong = near_misses(pack, fact, claim, quote.source, sentence, rng, unlike=first)
     if len(wrong) < 2:
         return Refusal(
             f"needs two other sentences on the claim's topic that do not name its answer; "
@@ -105,16 +152,24 @@ def _owner(pack: Pack, fact: Fact, sentence: Sentence) -> Fact:
 
 
 def near_misses(
-    pack: Pack, fact: Fact, claim: str, source: str, answer: Sentence, rng: random.Random
+    pack: Pack,
+    fact: Fact,
+    claim: str,
+    source: str,
+    answer: Sentence,
+    rng: random.Random,
+    unlike: Fact | None = None,
 ) -> list[str]:
     """Up to OPTIONS - 1 sentences on the claim's topic (naming its subject, sharing one of
-    its key terms, or standing in its paragraph) that do not prove it."""
+    its key terms, or standing in its paragraph) that do not prove it; with `unlike`, one of
+    them a sentence that fact's question could not offer (none, if there is no such one)."""
     index = index_of(pack)
     text_of = index.source(source)
     barred = {answer.start}
     for f in index.facts_for(fact.relation, "forward", fact.subject):  # same relation, subject
         barred |= _sentences_of(pack, f, source)
     found: list[int] = list(_about(pack, fact.subject, source))  # about the same subject
+    found.extend(_about(pack, fact.object, source))  # about the object: near misses on it
     related = pack.facts_by_relation.get(fact.relation.id, ())
     for f in _take(shuffled(related, rng), 8):  # the same relation, another subject
         found.extend(_sentences_of(pack, f, source))
@@ -122,30 +177,138 @@ def near_misses(
         found.extend(s.start for s in text_of.sentences_in(p))
     terms = key_terms(claim)
     quotes = [q.text for q in fact.evidence]
-    chosen: list[str] = []
+    subject_misses: list[str] = []  # name the subject, nothing of the object
+    object_misses: list[str] = []  # hint at the object, about something else
+    others: list[str] = []  # share a key term or the paragraph
     seen = {fold(answer.text)}
+    start_of: dict[str, int] = {}
     for start in shuffled(sorted(set(found) - barred), rng):
         s = text_of.at(start)
-        if s is None:
+        if s is None or len(fold(s.text).split()) < MIN_WORDS or fold(s.text) in seen:
             continue
-        topical = (
-            s.paragraph == answer.paragraph
-            or states(s.text, fact.subject)
-            or bool(terms & key_terms(s.text))
-        )
-        if (
-            not topical
-            or len(fold(s.text).split()) < MIN_WORDS
-            or fold(s.text) in seen
-            or any(q in s.text for q in quotes)
-            or touches(s.text, fact.object)
-        ):
+        if any(q in s.text for q in quotes):
+            continue
+        kind = near_miss(s.text, fact, terms, s.paragraph == answer.paragraph)
+        if kind is None:
             continue
         seen.add(fold(s.text))
-        chosen.append(s.text)
-        if len(chosen) == OPTIONS - 1:
-            break
+        start_of[s.text] = s.start
+        {"subject": subject_misses, "object": object_misses, "topic": others}[kind].append(s.text)
+    # one of each kind first, so neither the subject's name nor the object's picks the
+    # answer, then more of the subject's, the object's, the topic's
+    chosen: list[str] = []
+    for pool in (
+        subject_misses[:1],
+        object_misses[:1],
+        subject_misses[1:2],
+        object_misses[1:],
+        subject_misses[2:],
+        others,
+    ):
+        for text in pool:
+            if len(chosen) < OPTIONS - 1:
+                chosen.append(text)
+    if unlike is not None:
+        barred_too: set[int] = set()
+        for f in index.facts_for(unlike.relation, "forward", unlike.subject):
+            barred_too |= _sentences_of(pack, f, source)
+        other_terms = key_terms(unframed(unlike.statement, noun(pack, source)))
+
+        def offered_by_other(text: str) -> bool:
+            return (
+                start_of[text] not in barred_too
+                and not any(q.text in text for q in unlike.evidence)
+                and near_miss(text, unlike, other_terms, True) is not None
+            )
+
+        if all(offered_by_other(t) for t in chosen):
+            spare = [
+                t
+                for t in (*subject_misses, *object_misses, *others)
+                if t not in chosen and not offered_by_other(t)
+            ]
+            if not spare:
+                return []
+            chosen = [*chosen[: OPTIONS - 2], spare[0]]
     return chosen
+
+
+def near_miss(text: str, fact: Fact, terms: frozenset[str], same_paragraph: bool) -> str | None:
+    """How a sentence that is not the proof stands to the claim: 'subject' (names it, not a
+    hint of the object), 'object' (hints at the object, names no form of the subject), 'topic'
+    (neither, but shares a key term or the paragraph), or None (off the topic, or it could
+    prove the claim)."""
+    named = states(text, fact.subject)
+    hinted = touches(text, fact.object)
+    if named and hinted:
+        return None
+    if named:
+        return "subject"
+    if hinted:
+        if STANDS_FOR & set(fold(text).split()) or _part_named(text, fact.subject):
+            return None
+        return "object"
+    if same_paragraph or terms & key_terms(text):
+        return "topic"
+    return None
+
+
+def _part_named(text: str, value: Value) -> bool:
+    """A word of the value's names that is not a function word stands in the text (a sentence
+    on 'the forward force' may mean 'the multinational forward force in Lithuania')."""
+    if not isinstance(value, Entity):
+        return False
+    said = set(fold(text).split())
+    return any(
+        w in said
+        for n in value.folded_names
+        for w in n.split()
+        if w not in STOPWORDS and len(w) > 3
+    )
+
+
+def trimmed_copy(claim: str, sentence: str) -> bool:
+    """Most of the claim's content words are the sentence's: a copy with a few words dropped
+    or moved, which a student matches without reading."""
+    words = content_words(claim)
+    return bool(words) and len(words & content_words(sentence)) > TRIMMED * len(words)
+
+
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> frozenset[str]:
+    """The words of a text that say something: not function words, three letters or more,
+    numbers kept (a date copied is a word copied)."""
+    return frozenset(w for w in re.findall(r"\w+", fold(text)) if w not in STOPWORDS and len(w) > 2)
+
+
+def keyed_by(pack: Pack, source: str, sentence: Sentence) -> tuple[str, ...]:
+    """The facts whose evidence questions a sentence keys: the first KEYED_PER_SENTENCE in
+    pack order that it proves as a paraphrase, one per claim. Worked out once per pack."""
+    index = index_of(pack)
+    memo = index.memo.get(("keyed by",))
+    if not isinstance(memo, dict):
+        claims: dict[tuple[str, int], list[Fact]] = {}
+        for f in pack.facts:
+            if f.background:
+                continue
+            found = proof(pack, f)
+            if found is None:
+                continue
+            s, q = found
+            claim = unframed(f.statement, noun(pack, q.source))
+            if copies_run(claim, s.text) or trimmed_copy(claim, s.text):
+                continue
+            if _owner(pack, f, s) is not f:
+                continue
+            kept = claims.setdefault((q.source, s.start), [])
+            same = any(states(claim, k.subject) and states(claim, k.object) for k in kept) or any(
+                states(k.statement, f.subject) and states(k.statement, f.object) for k in kept
+            )
+            if len(kept) < KEYED_PER_SENTENCE and not same:
+                kept.append(f)
+        memo = {k: tuple(f.id for f in v) for k, v in claims.items()}
+        index.memo[("keyed by",)] = memo
+    return memo.get((source, sentence.start), ())
 
 
 @lru_cache(maxsize=4096)

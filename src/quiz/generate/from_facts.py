@@ -12,8 +12,9 @@ from __future__ import annotations
 import random
 import re
 from functools import lru_cache
+from typing import cast
 
-from quiz.generate.distractors import candidates, sort_if_ordered
+from quiz.generate.distractors import about, candidates, sort_if_ordered
 from quiz.generate.index import index_of
 from quiz.generate.refusal import Refusal, missing, not_closed, too_few_wrong
 from quiz.generate.truth import Direction
@@ -28,11 +29,14 @@ from quiz.generate.wording import (
     source_of,
     statement,
 )
-from quiz.packs.model import NUMBER_WORDS, Fact, Number, Pack, Value, When
+from quiz.packs.model import NUMBER_WORDS, Entity, Fact, Number, Pack, Value, When
 from quiz.question import Claim, Figure, Many, One, Origin, Question, WhyWrong
 from quiz.text import fold
 
 TRUE, FALSE = "True", "False"
+TWINS_PER_SUBJECT = 2  # true/false pairs per subject of a relation (a list of eight makes two)
+FAR = 2
+TWIN_CHOICE = 8  # wrong values looked at beyond those needed, to find near misses first
 CHOICE_OPTIONS = 4
 
 
@@ -113,6 +117,7 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
     if isinstance(prompt, Refusal):
         return prompt
     anchor, key = sides(fact, direction)
+    key = about(key)
     risky = sorted(distinctive_words(prompt) & distinctive_words(key.display))
     wrong = candidates(
         pack,
@@ -154,40 +159,40 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
 
 
 def true_false(pack: Pack, fact: Fact, truth: bool, rng: random.Random) -> Question | Refusal:
-    value = fact.object
-    why = explanation(pack, fact)
-    said = statement(pack, fact)
-    if not truth:
-        if not fact.relation.closed:
-            return not_closed(fact.relation, "a false statement")
-        group = index_of(pack).facts_for(fact.relation, "forward", fact.subject)
-        if group[0] is not fact:  # one false statement per subject: the group's first fact's
+    """A statement of the fact, or its false twin: the fact with a wrong value swapped in.
+
+    Statements come in twins, worded alike: a fact's true statement is made only when its
+    false twin can be, so a student who always answers True scores about half (every fact
+    yields a true statement and only some a fair false one, so unpaired sets lean True).
+    Both say "According to the {noun}" when the source's list is what makes the false one
+    false, so the frame does not tell them apart."""
+    del rng  # the twin's wrong value is the group's, the same in every draw (see _twin_value)
+    group = _tf_group(pack, fact)
+    listed = len(group) > 1
+    wrong = false_value(pack, fact)
+    if isinstance(wrong, Refusal):
+        if truth:
             return Refusal(
-                f"one false statement per subject: fact '{group[0].id}' makes it for "
-                f"{fact.subject.display}"
+                f"no false twin: {wrong.reason} (true/false statements come in pairs, one true "
+                "and one false, so that answering True always scores only half)",
+                wrong.fix,
+                wrong.template,
             )
-        # The rest of the statement: a wrong value already named in it ("Lithuania" in
-        # "… the forward force in Lithuania") would make an arguable false statement.
-        rest = fact.statement.replace(fact.object.display, " ")
-        wrong = candidates(
-            pack, fact.relation, "forward", fact.subject, [fact.object], rest, rng, 1
-        )
-        if not wrong:
-            return too_few_wrong(fact.relation, fact.object, 0, 1)
-        value = wrong[0]
-        true_values = [f.object for f in group]
-        rendered = fact.relation.render("statement", fact.subject, value)
+        return wrong
+    value = about(fact.object) if truth else wrong  # "about 1,000" beside "about 5,000"
+    rendered = fact.relation.render("statement", fact.subject, value)
+    said = framed(pack, fact, rendered, source_list=listed)
+    if truth:
+        why = f"{said} {fact.explanation}" if fact.explanation else said
+    elif listed:
+        # false only because the source's list leaves it out: say whose list it is
         word = noun(pack, source_of(pack, fact))
-        if len(true_values) > 1:
-            # false only because the source's list leaves it out: say whose list it is
-            said = framed(pack, fact, rendered, source_list=True)
-            named = listing([v.display for v in true_values])
-            why = f"False. Here the {word} names {named} — not {value.display}."
-            if fact.explanation:
-                why += f" {fact.explanation}"
-        else:
-            said = framed(pack, fact, rendered)
-            why = f"False. {why}"
+        named = listing([f.object.display for f in group])
+        why = f"False. Here the {word} names {named} — not {value.display}."
+        if fact.explanation:
+            why += f" {fact.explanation}"
+    else:
+        why = f"False. {explanation(pack, fact)}"
     return Question(
         id=f"{fact.id}:true_false:{'true' if truth else 'false'}",
         kind="true_false",
@@ -202,6 +207,109 @@ def true_false(pack: Pack, fact: Fact, truth: bool, rng: random.Random) -> Quest
             claim=Claim(fact.relation.id, "forward", fact.subject, (value,)),
         ),
     )
+
+
+def _twin_values(pack: Pack, group: list[Fact], wanted: int) -> tuple[list[Value], int]:
+    """The wrong values a group's false twins take, in the order dealt out, and how many
+    strangers were left out: worked out once per group (each of its facts takes one)."""
+    memo = index_of(pack).memo
+    key = ("twin values", group[0].id)
+    if key in memo:
+        return cast("tuple[list[Value], int]", memo[key])
+    head = group[0]
+    # The rest of the statement: a wrong value already named in it ("Lithuania" in
+    # "… the forward force in Lithuania") would make an arguable false statement.
+    rest = head.statement.replace(head.object.display, " ")
+    rng = random.Random(f"false twin|{head.id}")
+    found = candidates(
+        pack,
+        head.relation,
+        "forward",
+        head.subject,
+        [f.object for f in group],
+        rest,
+        rng,
+        wanted + TWIN_CHOICE,
+    )
+    # Near misses only: a name the source puts beside the fact (in its paragraph) or the
+    # pack pairs with the subject or a right value in another fact ("… along with
+    # Croatia", where Lithuania served); a stranger of the right type makes an absurd
+    # statement ("the Lithuanian Navy sends ships to serve with the forward force").
+    near = [(v, _beside(pack, group, v)) for v in found]
+    strangers = sum(rank == FAR for _, rank in near)
+    wrong = [v for v, rank in sorted(near, key=lambda p: p[1]) if rank < FAR]
+    memo[key] = (wrong, strangers)
+    return wrong, strangers
+
+
+def _beside(pack: Pack, group: list[Fact], value: Value) -> int:
+    """How near the pack puts a wrong value to a group's facts: 0 for a date or number, or a
+    value another fact pairs with the group's subject or a right value; 1 for a name in the
+    paragraph of a fact's quote; FAR for a stranger."""
+    if not isinstance(value, Entity):
+        return 0
+    for f in group:
+        for anchor in (f.subject, f.object):
+            for other in pack.facts_about.get(anchor.key, ()):
+                if other.subject.key == value.key or other.object.key == value.key:
+                    return 0
+    index = index_of(pack)
+    for f in group:
+        for q in f.evidence:
+            text_of = index.source(q.source)
+            para = text_of.paragraph(q.start)
+            if any(names_in(fold(s.text), value) for s in text_of.sentences_in(para)):
+                return 1
+    return FAR
+
+
+def _tf_group(pack: Pack, fact: Fact) -> list[Fact]:
+    """The facts that share the fact's relation and subject (its twins' siblings)."""
+    return [
+        f
+        for f in index_of(pack).facts_for(fact.relation, "forward", fact.subject)
+        if not f.background
+    ] or [fact]
+
+
+def false_value(pack: Pack, fact: Fact) -> Value | Refusal:
+    """The wrong value of the fact's false twin: proven false by a closed relation, of the
+    answer's role, never one the statement already names; the facts of one subject each get
+    another (the group's candidates dealt out in pack order), so no two false statements are
+    the same. Fixed for the pack, not drawn per round: a twin is the same in every draw."""
+    memo = index_of(pack).memo
+    key = ("false twin", fact.id)
+    if key in memo:
+        return cast("Value | Refusal", memo[key])
+    result: Value | Refusal
+    if not fact.relation.closed:
+        result = not_closed(fact.relation, "a false statement")
+    else:
+        group = _tf_group(pack, fact)
+        wanted = min(len(group), TWINS_PER_SUBJECT)
+        wrong, strangers = _twin_values(pack, group, wanted)
+        at = next((i for i, f in enumerate(group) if f.id == fact.id), 0)
+        if at >= wanted:
+            result = Refusal(
+                f"{fact.subject.display} has {len(group)} facts of relation "
+                f"'{fact.relation.id}': the first {wanted} make its true/false statements, "
+                "so a list does not fill a round with statements about one subject"
+            )
+        elif at < len(wrong):
+            result = wrong[at]
+        elif strangers:
+            result = Refusal(
+                f"no wrong value near the fact: the {strangers} the bank proves false are named "
+                "neither in the paragraph of its quote nor in another fact with "
+                f"{fact.subject.display} or a right value, and a stranger makes an absurd "
+                "statement",
+                f"quote a fact pairing {fact.subject.display} with a value of the answer's "
+                "role, or quote more of the paragraph",
+            )
+        else:
+            result = too_few_wrong(fact.relation, fact.object, len(wrong), wanted)
+    memo[key] = result
+    return result
 
 
 def not_unique(pack: Pack, fact: Fact, direction: Direction) -> Refusal | None:
@@ -253,8 +361,8 @@ def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
     elif isinstance(key, Number):
         return Refusal(
             f"{key.display!r} is an approximate figure (approx: true): no single number is "
-            "right, so no number question asks it (a multiple-choice question may, among "
-            "other approximate figures of its unit)",
+            "right, so no number question asks it (a multiple-choice question asks it as "
+            '"about …", among figures far from it)',
             "give the exact figure (without approx) to ask it as a number as well",
         )
     else:

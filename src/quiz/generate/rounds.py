@@ -6,6 +6,7 @@ the pack. Rules, hardest first:
 - never the same question, the same prompt, or a fact twice (a question over three
   facts or more may share one): the feedback to one question must not answer a
   later one, so a small pack makes a shorter round, not a repetitive one;
+- never a question whose prompt or options state what another asks (see `apart`);
 - while it can: no answer sentence twice, and the least-used topics first;
   true/false statements alternate between true and false.
 The kinds asked least come first: each is tried under the soft rules, then
@@ -23,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from quiz.generate import order
+from quiz.generate import apart, order
 from quiz.generate.index import index_of
 from quiz.generate.slots import (
     PER_FACT,
@@ -147,6 +148,8 @@ class _Round:
             return False
         if any((f, q.kind) in self.pairs for f in q.facts) or self._reused(q.facts):
             return False
+        if apart.clash(pack, q, self.chosen) is not None:
+            return False  # its prompt or options would answer a question asked, or the reverse
         if not strict:
             return True
         # a question over many facts has no one answer sentence to spread

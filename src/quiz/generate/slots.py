@@ -82,8 +82,6 @@ def per_fact(pack: Pack, kind: str, variant: str, fact: Fact) -> Slot | Refusal:
         return Slot(f"{fact.id}:typed:{variant}", kind, (fact.id,), fact.topics, make)
     if kind == "true_false":
         truth = variant == "true"
-        if not truth:
-            fact = index_of(pack).facts_for(fact.relation, "forward", fact.subject)[0]
         make = partial(from_facts.true_false, pack, fact, truth)
         return Slot(f"{fact.id}:true_false:{variant}", kind, (fact.id,), fact.topics, make)
     if kind == "number":

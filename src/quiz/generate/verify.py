@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
+from quiz.generate.evidence import STANDS_FOR, trimmed_copy
 from quiz.generate.truth import holds, proven_false
+from quiz.generate.wording import STOPWORDS
 from quiz.kinds import KINDS
 from quiz.numbers import plain_digits
 from quiz.packs.model import Entity, Number, Pack, Value, When
@@ -283,6 +285,8 @@ def _evidence(pack: Pack, q: Question) -> list[str]:
     run = _shared_run(claim, answer)
     if run >= COPIED_RUN:
         problems.append(f"the claim copies {run} words in a row from its proof")
+    if trimmed_copy(claim, answer):
+        problems.append("the claim is a trimmed copy of its proof")
     for value in (fact.subject, fact.object):
         if not names(answer, value):
             problems.append(f"the proof does not state {value.display!r}")
@@ -293,11 +297,21 @@ def _evidence(pack: Pack, q: Question) -> list[str]:
             continue
         if any(e.text in option for e in fact.evidence):
             problems.append("a wrong sentence holds the claim's quote")
-        if _hints(option, fact.object):
-            problems.append(f"a wrong sentence mentions {fact.object.display!r}")
+        if _hints(option, fact.object) and (
+            names(option, fact.subject) or _may_stand_for(option, fact.subject)
+        ):
+            problems.append(
+                f"a wrong sentence mentions {fact.object.display!r} and may be about "
+                f"{fact.subject.display!r}, so it could prove the claim"
+            )
         at = text.find(option)
         same_paragraph = at >= 0 and _paragraph(text, at) == para
-        if same_paragraph or names(option, fact.subject) or _key_terms(claim) & _key_terms(option):
+        if (
+            same_paragraph
+            or names(option, fact.subject)
+            or _hints(option, fact.object)
+            or _key_terms(claim) & _key_terms(option)
+        ):
             topical += 1
     if topical < 2:
         problems.append("fewer than two wrong sentences are on the claim's topic")
@@ -332,6 +346,19 @@ def _hints(text: str, value: Value) -> bool:
         digits = re.search(rf"(?<![\d.,]){plain}(?![\d])", text.replace(",", ""))
         return digits is not None or names(text, value)
     return any(" " + " ".join(words(n)) in said for n in value.names)
+
+
+def _may_stand_for(text: str, subject: Value) -> bool:
+    """The sentence holds a word that could stand for the subject it does not name ("it",
+    "the Alliance", a word of the subject's name)."""
+    said = set(words(text))
+    if said & STANDS_FOR:
+        return True
+    if not isinstance(subject, Entity):
+        return False
+    return any(
+        w in said for n in subject.names for w in words(n) if w not in STOPWORDS and len(w) > 3
+    )
 
 
 def _key_terms(text: str) -> set[str]:

@@ -1,0 +1,197 @@
+#!/usr/bin/env python
+"""Question quality figures for a pack: a report, not a test (issue 18, items 3–6).
+
+Run from the repository root, in an environment where `quiz` is installed:
+
+    python benchmarks/quality.py                 # the bundled pack
+    python benchmarks/quality.py PACK.yaml       # another pack
+    python benchmarks/quality.py --rounds 60 --count 10
+
+It counts, by rules written here and not borrowed from the generator (so the
+figures mean the same before and after a change to it):
+- evidence questions that are weak: the claim copies a run of 6 words of its
+  answer sentence, or is a trimmed copy of it (4 of 5 of its content words are
+  the sentence's); fewer than two wrong sentences are near misses (name the
+  claim's subject or hint at its object); a name or number of the claim picks
+  out the answer alone though another sentence of the source holds it; a
+  sentence keying more than two questions; two questions with one option set;
+- the True share of true/false questions, over the pack and over rounds;
+- pairs in one round where a question's prompt or options state the subject
+  and the object of a fact another question asks;
+- facts never asked in a recall kind.
+Exits 0 whatever the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+try:
+    import quiz  # noqa: F401
+except ImportError:  # not installed: run from the source checkout
+    sys.path.insert(0, str(ROOT / "src"))
+
+from quiz.generate import all_questions, generate  # noqa: E402
+from quiz.kinds import RECALL_KINDS  # noqa: E402
+from quiz.packs.loader import load_pack  # noqa: E402
+from quiz.packs.model import Entity, Number, Pack, Value, When  # noqa: E402
+from quiz.packs.registry import resolve  # noqa: E402
+from quiz.question import Question  # noqa: E402
+from quiz.text import fold  # noqa: E402
+
+STOP = frozenset(
+    """a an the and or of in on at to for from with within by as is are was were be been its
+    it their they this these that those which what who when where how not no also has have
+    had did does do according article its into over""".split()
+)
+LEAD = "proves this? "
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", fold(text))
+
+
+def content(text: str) -> set[str]:
+    return {w for w in words(text) if w not in STOP and len(w) > 2}
+
+
+def longest_run(a: str, b: str) -> int:
+    x, y = words(a), words(b)
+    best, prev = 0, [0] * (len(y) + 1)
+    for i in range(1, len(x) + 1):
+        cur = [0] * (len(y) + 1)
+        for j in range(1, len(y) + 1):
+            if x[i - 1] == y[j - 1]:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best
+
+
+def mentions(text: str, value: Value) -> bool:
+    """A hint of the value: a word starting with one of its names, its year, its number."""
+    if isinstance(value, When):
+        return re.search(rf"(?<!\d){value.year}(?!\d)", text) is not None
+    if isinstance(value, Number):
+        return re.search(rf"(?<![\d.]){value.value:g}(?!\d)", text.replace(",", "")) is not None
+    padded = " " + " ".join(words(text))
+    return any(" " + " ".join(words(n)) in padded for n in value.names if words(n))
+
+
+def states(text: str, value: Value) -> bool:
+    if isinstance(value, Entity):
+        padded = f" {' '.join(words(text))} "
+        return any(f" {' '.join(words(n))} " in padded for n in value.names if words(n))
+    if isinstance(value, When):
+        ok = mentions(text, value)
+        if value.day is not None:
+            ok = ok and re.search(rf"(?<!\d){value.day}(?:st|nd|rd|th)?(?!\d)", text) is not None
+        return ok
+    return mentions(text, value)
+
+
+def evidence_figures(pack: Pack, qs: list[Question]) -> dict[str, int]:
+    ev = [q for q in qs if q.kind == "evidence"]
+    text_sentences: dict[str, list[str]] = {}
+    from quiz.packs.quotes import sentences
+
+    for sid, s in pack.sources.items():
+        text_sentences[sid] = [s.text[x.start : x.end] for x in sentences(s.text)]
+    weak: set[str] = set()
+    counts: Counter[str] = Counter()
+    keyed: Counter[str] = Counter()
+    option_sets: Counter[frozenset[str]] = Counter()
+    for q in ev:
+        claim = q.prompt.split(LEAD, 1)[-1]
+        answer = q.options[q.key.right]
+        wrong = [o for i, o in enumerate(q.options) if i != q.key.right]
+        fact = pack.fact_by_id[q.facts[0]]
+        keyed[answer] += 1
+        option_sets[frozenset(q.options)] += 1
+        if longest_run(claim, answer) >= 6:
+            counts["claim copies 6 words"] += 1
+            weak.add(q.id)
+        c = content(claim)
+        if c and len(c & content(answer)) >= 0.8 * len(c):
+            counts["claim a trimmed copy"] += 1
+            weak.add(q.id)
+        near = sum(states(o, fact.subject) or mentions(o, fact.object) for o in wrong)
+        if near < 2:
+            counts["fewer than 2 near misses"] += 1
+            weak.add(q.id)
+        others = [s for s in text_sentences[q.quote.source] if s != answer]
+        lone = [
+            w
+            for w in set(re.findall(r"\b(?:[A-Z][\w-]+|\d[\d,]*)", claim))
+            if w in answer
+            and not any(w in o for o in wrong)
+            and any(w in s for s in others)
+            and fold(w) not in STOP
+            and not claim.startswith(w)
+        ]
+        if lone:
+            counts["one keyword picks the answer"] += 1
+            weak.add(q.id)
+    crowded = {s for s, n in keyed.items() if n > 2}
+    counts["sentences keying > 2 questions"] = len(crowded)
+    counts["questions on those sentences"] = sum(keyed[s] for s in crowded)
+    counts["questions sharing an option set"] = sum(n for n in option_sets.values() if n > 1)
+    counts["weak (any rule)"] = len(weak)
+    counts["evidence questions"] = len(ev)
+    return dict(counts)
+
+
+def answers(pack: Pack, a: Question, b: Question) -> bool:
+    """a's prompt or options state the subject and object of a fact b asks."""
+    text = " ".join((a.prompt, *a.options))
+    for fid in b.facts:
+        f = pack.fact_by_id.get(fid)
+        if f is not None and fid not in a.facts and states(text, f.subject) and states(
+            text, f.object
+        ):
+            return True
+    return False
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pack", nargs="?", type=Path)
+    parser.add_argument("--rounds", type=int, default=60)
+    parser.add_argument("--count", type=int, default=10)
+    args = parser.parse_args()
+    pack = load_pack(args.pack) if args.pack else resolve("lithuania-nato")
+    qs = all_questions(pack)
+    print(f"pack {pack.id}: {len(qs)} questions ({dict(Counter(q.kind for q in qs))})")
+    print("evidence:")
+    for k, v in evidence_figures(pack, qs).items():
+        print(f"  {k}: {v}")
+    tf = [q for q in qs if q.kind == "true_false"]
+    t = sum(q.key.rights() == {0} for q in tf)
+    print(f"true/false over the pack: {t} True, {len(tf) - t} False ({100 * t / max(1, len(tf)):.0f} % True)")
+    rt = rf = pairs = 0
+    for seed in range(args.rounds):
+        r = generate(pack, seed, args.count)
+        for q in r:
+            if q.kind == "true_false":
+                rt += q.key.rights() == {0}
+                rf += q.key.rights() == {1}
+        pairs += sum(answers(pack, a, b) for a in r for b in r if a is not b)
+    share = 100 * rt / max(1, rt + rf)
+    print(f"true/false over {args.rounds} rounds of {args.count}: {rt} True, {rf} False ({share:.0f} % True)")
+    print(f"pairs in a round where one question states another's answer: {pairs}")
+    recalled = {f for q in qs if q.kind in RECALL_KINDS for f in q.facts}
+    key = [f for f in pack.facts if not f.background]
+    missed = [f.id for f in key if f.id not in recalled]
+    print(f"key facts asked in a recall kind: {len(key) - len(missed)} of {len(key)}")
+    for m in missed:
+        print(f"  never recalled: {m}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

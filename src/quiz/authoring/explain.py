@@ -115,9 +115,7 @@ def no_recall(explained: list[Explained]) -> tuple[str, ...]:
     """The facts asked only as true/false or evidence, or not at all: a student answers them
     without recalling anything (quiz check lists them)."""
     return tuple(
-        e.fact.id
-        for e in explained
-        if not e.fact.background and not set(e.yields) & RECALL_KINDS
+        e.fact.id for e in explained if not e.fact.background and not set(e.yields) & RECALL_KINDS
     )
 
 

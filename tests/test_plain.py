@@ -291,7 +291,7 @@ def test_line_mode_wraps_for_a_person_with_a_hanging_indent(monkeypatch) -> None
         def isatty(self) -> bool:
             return True
 
-    monkeypatch.setattr(shutil, "get_terminal_size", lambda: os.terminal_size((40, 20)))
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda *a, **k: os.terminal_size((40, 20)))
     out = Terminal()
     say = plain._writer(out)
     say("  Answer: " + "word " * 20)

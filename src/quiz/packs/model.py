@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from typing import Literal, TypeVar, cast
 
-from quiz.numbers import format_number, plain_digits, written_like
+from quiz.numbers import TENS, UNITS, format_number, plain_digits, written_like
 from quiz.packs.errors import Problem
 from quiz.text import capitalize_first, fold
 
@@ -144,29 +144,7 @@ class When:
         return self.truncated(order[coarse]) == other.truncated(order[coarse])  # type: ignore[arg-type]
 
 
-NUMBER_WORDS = (
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-)
+NUMBER_WORDS = (*UNITS, TENS[0])  # zero to twenty, as a fact's number may be written
 
 
 @dataclass(frozen=True)

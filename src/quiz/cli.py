@@ -17,10 +17,11 @@ from typing import Any, NoReturn
 
 from quiz import __version__, formats
 from quiz.commands import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, UsageError, fail
+from quiz.lang import N_, _
 from quiz.limits import MAX_COUNT, MAX_SESSIONS
 
-KIND_HELP = "only these kinds: choice, true_false, typed, number, multi, order, evidence"
-TOPIC_HELP = "only questions on these topics (see the pack's topics in quiz check)"
+KIND_HELP = N_("only these kinds: choice, true_false, typed, number, multi, order, evidence")
+TOPIC_HELP = N_("only questions on these topics (see the pack's topics in quiz check)")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -60,9 +61,11 @@ class _Parser(argparse.ArgumentParser):
         return super(_Parser, self.filled()).format_help()
 
     def error(self, message: str) -> NoReturn:
-        if message.startswith("unrecognized arguments: "):
-            message += _did_you_mean(self, message.split(": ", 1)[1].split())
-        self.exit(EXIT_DATA, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        unknown = _("unrecognized arguments: %s") % ""
+        if message.startswith(unknown):
+            message += _did_you_mean(self, message[len(unknown) :].split())
+        said = _("{prog}: {message} (see {prog} --help)").format(prog=self.prog, message=message)
+        self.exit(EXIT_DATA, said + "\n")
 
 
 def _did_you_mean(parser: argparse.ArgumentParser, words: list[str]) -> str:
@@ -77,10 +80,10 @@ def _did_you_mean(parser: argparse.ArgumentParser, words: list[str]) -> str:
     known = _options_along(parser, argv)
     for word in words:
         if word in ("--pack", "-p"):
-            return " (name the pack without an option: quiz play PACK)"
+            return " " + _("(name the pack without an option: quiz play PACK)")
         close = difflib.get_close_matches(word, sorted(known - {word}), n=1)
         if word.startswith("--") and close:
-            return f" (did you mean {close[0]}?)"
+            return " " + _("(did you mean {option}?)").format(option=close[0])
     return ""
 
 
@@ -105,9 +108,61 @@ def _kinds(text: str) -> list[str]:
     unknown = [k for k in kinds if k not in KINDS]
     if unknown or not kinds:
         raise argparse.ArgumentTypeError(
-            f"unknown kind {', '.join(unknown) or '(none)'}; choose from {', '.join(KINDS)}"
+            _("unknown kind {kinds}; choose from {known}").format(
+                kinds=", ".join(unknown) or _("(none)"), known=", ".join(KINDS)
+            )
         )
     return kinds
+
+
+def _language(text: str) -> str:
+    from quiz.lang import BadLanguage, parse
+
+    try:
+        return parse(text)
+    except BadLanguage:
+        raise argparse.ArgumentTypeError(
+            _("not a language such as en or lt: {text}").format(text=repr(text))
+        ) from None
+
+
+def _lang_given(argv: Sequence[str]) -> str | None:
+    """The value of a global `--lang` before the parser is built: its help and errors are
+    already in that language. Only before the command's name (a pack may be called --lang)."""
+    for i, word in enumerate(argv):
+        if word == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1]
+        if word in COMMANDS or word == "--":
+            return None
+    return None
+
+
+def choose_language(argv: Sequence[str]) -> None:
+    """The interface's language: --lang, else QUIZ_LANG, else the one chosen on the home
+    screen (the settings file), else the environment's locale, else English. A language with
+    no catalogue is English, without a word; a --lang that is no language at all is left for
+    the parser to refuse (exit 2)."""
+    import os
+
+    from quiz.lang import BadLanguage, from_environment, parse, set_language
+
+    given = _lang_given(argv)
+    if given is not None:
+        try:
+            set_language(parse(given))
+        except BadLanguage:
+            set_language(None)
+        return
+    if not os.environ.get("QUIZ_LANG", "").strip():
+        from quiz.settings import Settings
+
+        remembered = Settings.load().get("language")
+        if isinstance(remembered, str) and remembered:
+            set_language(remembered)
+            return
+    set_language(from_environment())
 
 
 def _topics(text: str) -> list[str]:
@@ -118,9 +173,13 @@ def _count(text: str) -> int:
     try:
         n = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("not a whole number: {text}").format(text=repr(text))
+        ) from None
     if not 1 <= n <= MAX_COUNT:
-        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_COUNT}")
+        raise argparse.ArgumentTypeError(
+            _("must be from {low} to {high}").format(low=1, high=MAX_COUNT)
+        )
     return n
 
 
@@ -128,9 +187,11 @@ def _seed(text: str) -> int:
     try:
         n = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"a seed is a whole number, not {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("a seed is a whole number, not {text}").format(text=repr(text))
+        ) from None
     if not 0 <= n < 2**63:
-        raise argparse.ArgumentTypeError("a seed is a whole number from 0 up")
+        raise argparse.ArgumentTypeError(_("a seed is a whole number from 0 up"))
     return n
 
 
@@ -143,9 +204,13 @@ def _bounded(low: int, high: int) -> Callable[[str], int]:
         try:
             n = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+            raise argparse.ArgumentTypeError(
+                _("not a whole number: {text}").format(text=repr(text))
+            ) from None
         if not low <= n <= high:
-            raise argparse.ArgumentTypeError(f"must be from {low} to {high}")
+            raise argparse.ArgumentTypeError(
+                _("must be from {low} to {high}").format(low=low, high=high)
+            )
         return n
 
     return number
@@ -176,15 +241,17 @@ def _common(
         metavar="DIR",
         dest="packs" if top else "packs_after",
         default=[] if top else argparse.SUPPRESS,
-        help="also load packs from this folder (may be repeated)",
+        help=_("also load packs from this folder (may be repeated)"),
     )
     if db:
         parser.add_argument(
             "--db",
             metavar="PATH",
             default=default,
-            help="the progress file, or a postgresql:// URL "
-            "(default: QUIZ_DB, else progress.db in the user data folder)",
+            help=_(
+                "the progress file, or a postgresql:// URL "
+                "(default: QUIZ_DB, else progress.db in the user data folder)"
+            ),
         )
     if player is not None:
         parser.add_argument(
@@ -192,110 +259,137 @@ def _common(
             type=_player,
             metavar="NAME",
             default=default,
-            help="play as NAME (default: the last player)" if player else argparse.SUPPRESS,
+            help=_("play as NAME (default: the last player)") if player else argparse.SUPPRESS,
         )
 
 
 def _round_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "pack", nargs="?", metavar="PACK", help="pack id or path (default: lithuania-nato)"
+        "pack", nargs="?", metavar="PACK", help=_("pack id or path (default: lithuania-nato)")
     )
-    p.add_argument("--kinds", type=_kinds, metavar="K1,K2", help=KIND_HELP)
-    p.add_argument("--topics", type=_topics, metavar="T1,T2", help=TOPIC_HELP)
+    p.add_argument("--kinds", type=_kinds, metavar="K1,K2", help=_(KIND_HELP))
+    p.add_argument("--topics", type=_topics, metavar="T1,T2", help=_(TOPIC_HELP))
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="quiz",
-        description="A quiz game that teaches from a source document: every "
-        "question is true, every answer is shown in the source's own words.",
+        description=_(
+            "A quiz game that teaches from a source document: every "
+            "question is true, every answer is shown in the source's own words."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"quiz {__version__}")
+    parser.add_argument(
+        "--lang",
+        type=_language,
+        metavar="LANG",
+        help=_(
+            "the interface's language: en or lt (default: QUIZ_LANG, else the language "
+            "chosen on the home screen, else the system's locale, else English)"
+        ),
+    )
     _common(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    sub.add_parser("play", help="play a round now (full screen, or --plain lines)", fill=_play)
-    sub.add_parser("check", help="validate packs and every question they can produce", fill=_check)
+    sub.add_parser("play", help=_("play a round now (full screen, or --plain lines)"), fill=_play)
+    sub.add_parser(
+        "check", help=_("validate packs and every question they can produce"), fill=_check
+    )
     sub.add_parser(
         "export",
-        help="write a pack's questions for Moodle (GIFT, Aiken), Anki, paper or JSON",
+        help=_("write a pack's questions for Moodle (GIFT, Aiken), Anki, paper or JSON"),
         fill=_export,
     )
     _authoring(sub)
     sub.add_parser(
-        "stats", help="a player's rounds, accuracy, mastery and due reviews", fill=_stats
+        "stats", help=_("a player's rounds, accuracy, mastery and due reviews"), fill=_stats
     )
     sub.add_parser(
-        "history", help="a player's past rounds; --round N opens one, quotes and all", fill=_history
+        "history",
+        help=_("a player's past rounds; --round N opens one, quotes and all"),
+        fill=_history,
     )
     sub.add_parser(
         "players",
-        help="list, rename, merge or delete the players this computer keeps",
+        help=_("list, rename, merge or delete the players this computer keeps"),
         fill=_players,
     )
     _classroom(sub)
     sub.add_parser(
         "serve",
-        help="serve the game to browser tabs, one player each (a class; quiz[web])",
+        help=_("serve the game to browser tabs, one player each (a class; quiz[web])"),
         fill=_serve,
     )
     sub.add_parser(
         "host",
-        help="a live class: your screen runs the round, students answer from phones (quiz[web])",
+        help=_("a live class: your screen runs the round, students answer from phones (quiz[web])"),
         fill=_host,
     )
-    sub.add_parser("join", help="play a live game (quiz host) in this terminal", fill=_join)
+    sub.add_parser("join", help=_("play a live game (quiz host) in this terminal"), fill=_join)
     return parser
 
 
 def _play(play: _Parser) -> None:
     _common(play, top=False)
     _round_options(play)
-    play.add_argument("--count", type=_count, metavar="N", help="number of questions (default 10)")
+    play.add_argument(
+        "--count", type=_count, metavar="N", help=_("number of questions (default 10)")
+    )
     play.add_argument(
         "--seed",
         type=_seed,
         metavar="S",
-        help="same seed, same questions (default: a new random seed, shown at the end)",
+        help=_("same seed, same questions (default: a new random seed, shown at the end)"),
     )
     play.add_argument(
         "--mode",
         choices=["practice", "review"],
         default="practice",
-        help="review: the facts due for review, most overdue first",
+        help=_("review: the facts due for review, most overdue first"),
     )
     play.add_argument(
         "--plain",
         action="store_true",
-        help="numbered lines on stdout, answers on stdin (screen readers, scripts)",
+        help=_("numbered lines on stdout, answers on stdin (screen readers, scripts)"),
     )
     play.add_argument(
-        "--speed-bonus", action="store_true", help="faster right answers score more (Kahoot's rule)"
+        "--speed-bonus",
+        action="store_true",
+        help=_("faster right answers score more (Kahoot's rule)"),
     )
-    play.add_argument("--no-streak", action="store_true", help="no bonus for answers in a row")
+    play.add_argument("--no-streak", action="store_true", help=_("no bonus for answers in a row"))
     play.add_argument(
         "--paper",
         metavar="CODE",
-        help="sit the exam paper with this code (from quiz paper new): once, answers marked "
-        "at the end",
+        help=_(
+            "sit the exam paper with this code (from quiz paper new): once, answers marked "
+            "at the end"
+        ),
     )
 
 
 def _check(check: _Parser) -> None:
     _common(check, top=False, player=None, db=False)
     check.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH", help="pack files (default: every known pack)"
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help=_("pack files (default: every known pack)"),
     )
     check.add_argument(
         "--explain",
         nargs="?",
         const="brief",
         metavar="all",
-        help="by relation: the kinds of question its facts yield, and what would make more; "
-        "--explain all: every fact, every reason",
+        help=_(
+            "by relation: the kinds of question its facts yield, and what would make more; "
+            "--explain all: every fact, every reason"
+        ),
     )
     check.add_argument(
-        "--coverage", action="store_true", help="list the source sentences no fact quotes"
+        "--coverage", action="store_true", help=_("list the source sentences no fact quotes")
     )
 
 
@@ -307,18 +401,18 @@ def _export(export: _Parser) -> None:
         choices=formats.names(),
         default="json",
         metavar="FORMAT",
-        help=f"one of {', '.join(formats.names())} (default json)",
+        help=_("one of {formats} (default json)").format(formats=", ".join(formats.names())),
     )
     which = export.add_mutually_exclusive_group(required=True)
-    which.add_argument("--all", action="store_true", help="every question the pack can produce")
-    which.add_argument("--count", type=_count, metavar="N", help="a round of N questions")
-    which.add_argument("--paper", metavar="CODE", help="the questions of this exam paper")
+    which.add_argument("--all", action="store_true", help=_("every question the pack can produce"))
+    which.add_argument("--count", type=_count, metavar="N", help=_("a round of N questions"))
+    which.add_argument("--paper", metavar="CODE", help=_("the questions of this exam paper"))
     export.add_argument("--seed", type=_seed, default=0, metavar="S")
     export.add_argument(
         "--out",
         type=Path,
         metavar="FILE",
-        help="write to FILE instead of stdout (replaced whole, never left half-written)",
+        help=_("write to FILE instead of stdout (replaced whole, never left half-written)"),
     )
 
 
@@ -327,53 +421,59 @@ def _players(players: _Parser) -> None:
     actions = players.add_subparsers(dest="players_command", metavar="ACTION", parser_class=_Parser)
     actions.add_parser(
         "list",
-        help="who plays here, then who is only in imported class results (the default)",
+        help=_("who plays here, then who is only in imported class results (the default)"),
         fill=lambda p: _common(p, top=False, player=None),
     )
-    actions.add_parser("rename", help="give a player a new name", fill=_rename_player)
+    actions.add_parser("rename", help=_("give a player a new name"), fill=_rename_player)
     actions.add_parser(
-        "merge", help="one player's rounds become another's (needs --yes)", fill=_merge_players
+        "merge", help=_("one player's rounds become another's (needs --yes)"), fill=_merge_players
     )
     actions.add_parser(
-        "delete", help="a player and all their rounds, for good (needs --yes)", fill=_delete_player
+        "delete",
+        help=_("a player and all their rounds, for good (needs --yes)"),
+        fill=_delete_player,
     )
 
 
 def _rename_player(rename: _Parser) -> None:
     _common(rename, top=False, player=None)
-    rename.add_argument("old", metavar="OLD", help="the player's name now")
-    rename.add_argument("new", metavar="NEW", help="their new name")
+    rename.add_argument("old", metavar="OLD", help=_("the player's name now"))
+    rename.add_argument("new", metavar="NEW", help=_("their new name"))
 
 
 def _merge_players(merge: _Parser) -> None:
     _common(merge, top=False, player=None)
-    merge.add_argument("name", metavar="FROM", help="the player whose rounds move (then removed)")
-    merge.add_argument("into", metavar="INTO", help="the player who keeps them")
-    merge.add_argument("--yes", action="store_true", help="yes, merge them")
+    merge.add_argument(
+        "name", metavar="FROM", help=_("the player whose rounds move (then removed)")
+    )
+    merge.add_argument("into", metavar="INTO", help=_("the player who keeps them"))
+    merge.add_argument("--yes", action="store_true", help=_("yes, merge them"))
 
 
 def _delete_player(delete: _Parser) -> None:
     _common(delete, top=False, player=None)
     delete.add_argument("name", metavar="NAME")
     delete.add_argument(
-        "--yes", action="store_true", help="yes, delete the player and their rounds"
+        "--yes", action="store_true", help=_("yes, delete the player and their rounds")
     )
 
 
 def _stats(stats: _Parser) -> None:
     _common(stats, top=False)
-    stats.add_argument("--pack", metavar="ID", help="only this pack (default: every pack played)")
+    stats.add_argument(
+        "--pack", metavar="ID", help=_("only this pack (default: every pack played)")
+    )
     stats.add_argument("--format", choices=["table", "json"], default="table")
 
 
 def _history(history: _Parser) -> None:
     _common(history, top=False)
-    history.add_argument("--pack", metavar="ID", help="only rounds of this pack")
+    history.add_argument("--pack", metavar="ID", help=_("only rounds of this pack"))
     history.add_argument(
         "--round",
         type=_bounded(1, 2**62),
         metavar="N",
-        help="open this round (its number in the list): every question, answer and quote",
+        help=_("open this round (its number in the list): every question, answer and quote"),
     )
     history.add_argument("--format", choices=["table", "json"], default="table")
 
@@ -383,80 +483,90 @@ def _serve(serve: _Parser) -> None:
     serve.add_argument(
         "--host",
         default="127.0.0.1",
-        help="address to listen on (default 127.0.0.1: this computer only; "
-        "any other address needs the access token)",
+        help=_(
+            "address to listen on (default 127.0.0.1: this computer only; "
+            "any other address needs the access token)"
+        ),
     )
     serve.add_argument(
-        "--port", type=_port, default=8000, metavar="N", help="port (default 8000; 0: any free)"
+        "--port", type=_port, default=8000, metavar="N", help=_("port (default 8000; 0: any free)")
     )
-    serve.add_argument("--paper", metavar="CODE", help="every tab sits this paper")
+    serve.add_argument("--paper", metavar="CODE", help=_("every tab sits this paper"))
     serve.add_argument(
         "--token",
         metavar="T",
-        help="the access token (default: a random one when not on 127.0.0.1; "
-        "given, it is required on any address)",
+        help=_(
+            "the access token (default: a random one when not on 127.0.0.1; "
+            "given, it is required on any address)"
+        ),
     )
     serve.add_argument(
         "--max-sessions",
         type=_bounded(1, MAX_SESSIONS),
         default=40,
         metavar="N",
-        help="players at once (default 40)",
+        help=_("players at once (default 40)"),
     )
     serve.add_argument(
         "--idle-timeout",
         type=_bounded(1, 24 * 3600),
         default=1800,
         metavar="SECONDS",
-        help="close a tab without a key pressed for this long (default 1800: 30 minutes)",
+        help=_("close a tab without a key pressed for this long (default 1800: 30 minutes)"),
     )
 
 
 def _host(host: _Parser) -> None:
     _common(host, top=False, player=False)
     _round_options(host)
-    host.add_argument("--count", type=_count, metavar="N", help="number of questions (default 10)")
     host.add_argument(
-        "--paper", metavar="CODE", help="play this paper (from quiz paper new) with the class"
+        "--count", type=_count, metavar="N", help=_("number of questions (default 10)")
+    )
+    host.add_argument(
+        "--paper", metavar="CODE", help=_("play this paper (from quiz paper new) with the class")
     )
     host.add_argument(
         "--seconds",
         type=_bounded(5, 240),
         default=20,
         metavar="S",
-        help="seconds for each question (default 20; 5 to 240)",
+        help=_("seconds for each question (default 20; 5 to 240)"),
     )
     host.add_argument(
         "--host",
         default="127.0.0.1",
-        help="address to listen on (default 127.0.0.1: this computer only; any other address "
-        "needs the access token and the game's PIN)",
+        help=_(
+            "address to listen on (default 127.0.0.1: this computer only; any other address "
+            "needs the access token and the game's PIN)"
+        ),
     )
     host.add_argument(
-        "--port", type=_port, default=8000, metavar="N", help="port (default 8000; 0: any free)"
+        "--port", type=_port, default=8000, metavar="N", help=_("port (default 8000; 0: any free)")
     )
     host.add_argument(
         "--token",
         metavar="T",
-        help="the access token (default: a random one when not on 127.0.0.1; "
-        "given, it is required on any address)",
+        help=_(
+            "the access token (default: a random one when not on 127.0.0.1; "
+            "given, it is required on any address)"
+        ),
     )
     host.add_argument(
         "--max-players",
         type=_bounded(1, 10_000),
         default=1000,
         metavar="N",
-        help="players in one game (default 1000)",
+        help=_("players in one game (default 1000)"),
     )
 
 
 def _join(join: _Parser) -> None:
     _common(join, top=False, player=False, db=False)
     join.add_argument(
-        "url", metavar="URL", help="the game's address, as the teacher's screen shows it"
+        "url", metavar="URL", help=_("the game's address, as the teacher's screen shows it")
     )
-    join.add_argument("--name", metavar="NAME", help="your name in the game (default: asked)")
-    join.add_argument("--pin", metavar="PIN", help="the game's PIN (default: asked if needed)")
+    join.add_argument("--name", metavar="NAME", help=_("your name in the game (default: asked)"))
+    join.add_argument("--pin", metavar="PIN", help=_("the game's PIN (default: asked if needed)"))
 
 
 def _pack_id(text: str) -> str:
@@ -472,15 +582,19 @@ def _pack_id(text: str) -> str:
 def _authoring(sub: Any) -> None:
     """Writing packs: a skeleton from a text, the schema, the installed packs."""
     sub.add_parser(
-        "new", help="a pack skeleton from a text file, to fill in with facts", fill=_new_pack
+        "new", help=_("a pack skeleton from a text file, to fill in with facts"), fill=_new_pack
     )
     sub.add_parser(
         "schema",
-        help="print the pack format's JSON Schema (for editors)",
+        help=_("print the pack format's JSON Schema (for editors)"),
         fill=lambda p: _common(p, top=False, player=None, db=False),
     )
-    sub.add_parser("packs", help="list the installed packs: id, version, facts, file", fill=_packs)
-    sub.add_parser("try", help="how an answer to one question would be marked, and why", fill=_try)
+    sub.add_parser(
+        "packs", help=_("list the installed packs: id, version, facts, file"), fill=_packs
+    )
+    sub.add_parser(
+        "try", help=_("how an answer to one question would be marked, and why"), fill=_try
+    )
 
 
 def _try(try_: _Parser) -> None:
@@ -489,42 +603,48 @@ def _try(try_: _Parser) -> None:
         "what",
         nargs="+",
         metavar="[PACK] QUESTION-ID ANSWER",
-        help="the pack (default: lithuania-nato), a question id (as quiz export lists them) "
-        "and the answer, quoted if it has spaces; an option question takes option numbers "
-        "from 1 (1,3 for several) or an option's words",
+        help=_(
+            "the pack (default: lithuania-nato), a question id (as quiz export lists them) "
+            "and the answer, quoted if it has spaces; an option question takes option numbers "
+            "from 1 (1,3 for several) or an option's words"
+        ),
     )
     try_.add_argument(
-        "--seed", type=_seed, default=0, metavar="S", help="the options' order (as quiz export)"
+        "--seed", type=_seed, default=0, metavar="S", help=_("the options' order (as quiz export)")
     )
     try_.add_argument("--format", choices=["text", "json"], default="text")
 
 
 def _new_pack(new: _Parser) -> None:
     _common(new, top=False, player=None, db=False)
-    new.add_argument("source", type=Path, metavar="SOURCE", help="the text (UTF-8), e.g. notes.txt")
-    new.add_argument("--id", type=_pack_id, required=True, help="the pack's id, e.g. my-pack")
+    new.add_argument(
+        "source", type=Path, metavar="SOURCE", help=_("the text (UTF-8), e.g. notes.txt")
+    )
+    new.add_argument("--id", type=_pack_id, required=True, help=_("the pack's id, e.g. my-pack"))
     new.add_argument(
         "--out",
         type=Path,
         default=Path("."),
         metavar="DIR",
-        help="write DIR/ID.yaml and DIR/sources/ (default: here)",
+        help=_("write DIR/ID.yaml and DIR/sources/ (default: here)"),
     )
-    new.add_argument("--force", action="store_true", help="replace files that exist")
+    new.add_argument("--force", action="store_true", help=_("replace files that exist"))
 
 
 def _packs(packs: _Parser) -> None:
     _common(packs, top=False, player=None, db=False)
-    packs.add_argument("--dir", action="store_true", help="print the user pack folder")
+    packs.add_argument("--dir", action="store_true", help=_("print the user pack folder"))
 
 
 def _time_limit(text: str) -> int:
     try:
         n = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"seconds, as a whole number, not {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("seconds, as a whole number, not {text}").format(text=repr(text))
+        ) from None
     if not 1 <= n <= 24 * 3600:
-        raise argparse.ArgumentTypeError("from 1 second to 86400 (24 hours)")
+        raise argparse.ArgumentTypeError(_("from 1 second to 86400 (24 hours)"))
     return n
 
 
@@ -534,29 +654,34 @@ def _moment(text: str) -> dt.datetime:
         moment = dt.datetime.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"an ISO date and time such as 2026-12-18T15:00, not {text!r}"
+            _("an ISO date and time such as 2026-12-18T15:00, not {text}").format(text=repr(text))
         ) from None
     if not 2000 <= moment.year <= 2100:
-        raise argparse.ArgumentTypeError("a date from 2000 to 2100")
+        raise argparse.ArgumentTypeError(_("a date from 2000 to 2100"))
     return moment.astimezone(dt.UTC)  # a time without an offset is this computer's local time
 
 
 def _out(p: argparse.ArgumentParser, what: str) -> None:
     p.add_argument(
-        "--out", type=Path, metavar="FILE", help=f"{what} (replaced whole, never half-written)"
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help=_("{what} (replaced whole, never half-written)").format(what=_(what)),
     )
 
 
 def _classroom(sub: Any) -> None:
     """Exam papers, results that travel between computers, and the teacher's report."""
-    sub.add_parser("paper", help="make an exam paper: a short code every student sits", fill=_paper)
+    sub.add_parser(
+        "paper", help=_("make an exam paper: a short code every student sits"), fill=_paper
+    )
     sub.add_parser(
         "results",
-        help="a paper's results: one row per student, or per question (--by question)",
+        help=_("a paper's results: one row per student, or per question (--by question)"),
         fill=_results,
     )
     sub.add_parser(
-        "report", help="the teacher's report on a paper, as HTML or Markdown", fill=_report
+        "report", help=_("the teacher's report on a paper, as HTML or Markdown"), fill=_report
     )
 
 
@@ -564,11 +689,13 @@ def _paper(paper: _Parser) -> None:
     _common(paper, top=False, player=None)
     papers = paper.add_subparsers(dest="paper_command", metavar="ACTION", parser_class=_Parser)
     papers.required = True
-    papers.add_parser("new", help="a new paper; its code is the last word printed", fill=_new_paper)
-    papers.add_parser("show", help="what a paper code stands for", fill=_show_paper)
+    papers.add_parser(
+        "new", help=_("a new paper; its code is the last word printed"), fill=_new_paper
+    )
+    papers.add_parser("show", help=_("what a paper code stands for"), fill=_show_paper)
     papers.add_parser(
         "release",
-        help="show served students their marks and the right answers; the paper closes",
+        help=_("show served students their marks and the right answers; the paper closes"),
         fill=_show_paper,
     )
 
@@ -576,17 +703,19 @@ def _paper(paper: _Parser) -> None:
 def _new_paper(new: _Parser) -> None:
     _common(new, top=False, player=None)
     _round_options(new)
-    new.add_argument("--count", type=_count, default=10, metavar="N", help="questions (10)")
-    new.add_argument("--seed", type=_seed, metavar="S", help="0 to 65535 (default: random)")
+    new.add_argument("--count", type=_count, default=10, metavar="N", help=_("questions (10)"))
+    new.add_argument("--seed", type=_seed, metavar="S", help=_("0 to 65535 (default: random)"))
     new.add_argument(
-        "--time-limit", type=_time_limit, metavar="SECONDS", help="for the whole paper"
+        "--time-limit", type=_time_limit, metavar="SECONDS", help=_("for the whole paper")
     )
     new.add_argument(
         "--closes",
         type=_moment,
         metavar="WHEN",
-        help="an ISO date and time (local unless an offset is given): after it the paper "
-        "cannot be sat and served students see their marks; kept in --db's store",
+        help=_(
+            "an ISO date and time (local unless an offset is given): after it the paper "
+            "cannot be sat and served students see their marks; kept in --db's store"
+        ),
     )
 
 
@@ -597,23 +726,27 @@ def _show_paper(show: _Parser) -> None:
 
 def _results(results: _Parser) -> None:
     _common(results, top=False)
-    results.add_argument("--paper", metavar="CODE", help="the paper (required)")
+    results.add_argument("--paper", metavar="CODE", help=_("the paper (required)"))
     results.add_argument("--by", choices=["student", "question"], default="student")
     results.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    _out(results, "write to FILE instead of stdout")
+    _out(results, N_("write to FILE instead of stdout"))
     moves = results.add_subparsers(dest="results_command", metavar="ACTION", parser_class=_Parser)
     moves.add_parser(
-        "export", help="write your sittings of a paper to a file to hand in", fill=_export_results
+        "export",
+        help=_("write your sittings of a paper to a file to hand in"),
+        fill=_export_results,
     )
     moves.add_parser(
-        "import", help="add students' results files to this computer", fill=_import_results
+        "import", help=_("add students' results files to this computer"), fill=_import_results
     )
     moves.add_parser(
-        "close", help="hand in a student's open sitting as it stands", fill=_one_sitting
+        "close", help=_("hand in a student's open sitting as it stands"), fill=_one_sitting
     )
-    moves.add_parser("reopen", help="let a student go on with a closed sitting", fill=_one_sitting)
     moves.add_parser(
-        "delete", help="delete a student's sittings of a paper (needs --yes)", fill=_delete
+        "reopen", help=_("let a student go on with a closed sitting"), fill=_one_sitting
+    )
+    moves.add_parser(
+        "delete", help=_("delete a student's sittings of a paper (needs --yes)"), fill=_delete
     )
 
 
@@ -624,13 +757,13 @@ def _one_sitting(one: _Parser) -> None:
 
 def _delete(delete: _Parser) -> None:
     _one_sitting(delete)
-    delete.add_argument("--yes", action="store_true", help="yes, delete them and their answers")
+    delete.add_argument("--yes", action="store_true", help=_("yes, delete them and their answers"))
 
 
 def _export_results(export: _Parser) -> None:
     _common(export, top=False)
     export.add_argument("--paper", metavar="CODE", required=True)
-    _out(export, "the file (default: results-CODE-PLAYER.json here; - for stdout)")
+    _out(export, N_("the file (default: results-CODE-PLAYER.json here; - for stdout)"))
 
 
 def _import_results(imports: _Parser) -> None:
@@ -642,9 +775,9 @@ def _report(report: _Parser) -> None:
     _common(report, top=False, player=None)
     report.add_argument("--paper", metavar="CODE", required=True)
     report.add_argument(
-        "--format", choices=["html", "md"], help="default: from --out's suffix; md on stdout"
+        "--format", choices=["html", "md"], help=_("default: from --out's suffix; md on stdout")
     )
-    _out(report, "report.html or report.md")
+    _out(report, N_("report.html or report.md"))
 
 
 COMMANDS = {
@@ -669,6 +802,7 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    choose_language(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)  # --help and usage errors end here, before any heavy import
     args.packs = [*args.packs, *getattr(args, "packs_after", [])]
@@ -678,13 +812,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         for folder in args.packs:
             if not folder.exists():
-                raise UsageError(f"--packs {folder}: no such folder or file")
+                raise UsageError(
+                    _("--packs {folder}: no such folder or file").format(folder=folder)
+                )
         _check_db(getattr(args, "db", None))
         status = int(importlib.import_module(COMMANDS[args.command]).run(args))
         sys.stdout.flush()  # a full disk or a closed pipe is found here, not at exit
         return status
     except KeyboardInterrupt:
-        print("quiz: interrupted", file=sys.stderr)
+        print(_("quiz: interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
     except UsageError as exc:
         from quiz.safe import visible
@@ -737,7 +873,7 @@ def _os_error(exc: OSError) -> int:
     reason = exc.strerror or str(exc)
     if (exc.filename is None and exc.errno in _OUTPUT_ERRNOS) or _stdout_failed():
         _drop_stdout()
-        print(f"quiz: cannot write the output: {reason}", file=sys.stderr)
+        print(_("quiz: cannot write the output: {reason}").format(reason=reason), file=sys.stderr)
     else:
         where = f"{exc.filename}: " if exc.filename else ""
         print(visible(f"quiz: {where}{reason}"), file=sys.stderr)

@@ -10,27 +10,14 @@ literal or visible).
 from __future__ import annotations
 
 import datetime as dt
-import gettext
 from collections.abc import Iterable
 from enum import Enum
-from pathlib import Path
 from typing import Protocol
 
+from quiz.lang import LOCALES, N_, _, ngettext  # noqa: F401  (re-exported for front ends)
 from quiz.round.codes import EndReason, Note, NoteCode, Refusal, Shortfall, Verdict
 from quiz.round.views import FeedbackView, QuestionView, SummaryView
 from quiz.store.events import Paused, Resumed, SaveEvent
-
-LOCALES = Path(__file__).parent / "locale"
-_catalogue: gettext.NullTranslations = gettext.translation("quiz", LOCALES, fallback=True)
-
-
-def _(message: str) -> str:
-    return _catalogue.gettext(message)
-
-
-def ngettext(one: str, many: str, n: int) -> str:
-    return _catalogue.ngettext(one, many, n)
-
 
 # -- answers and their grades ------------------------------------------------------------
 

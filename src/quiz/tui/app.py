@@ -24,6 +24,7 @@ from textual.events import Resize
 from textual.geometry import Size
 from textual.screen import Screen
 
+from quiz.lang import N_, _
 from quiz.safe import visible
 from quiz.tui.screens.modals import MIN_SIZE, ConfirmQuit, HelpScreen, TooSmall
 
@@ -62,8 +63,8 @@ class QuizApp(App[None]):
     CSS_PATH = "quiz.tcss"
     TITLE = "quiz"
     BINDINGS = [
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("ctrl+t", "toggle_theme", "Theme", show=False),
+        Binding("question_mark", "help", N_("Help"), key_display="?"),
+        Binding("ctrl+t", "toggle_theme", N_("Theme"), show=False),
     ]
 
     def __init__(
@@ -128,7 +129,7 @@ class QuizApp(App[None]):
         loading = asyncio.ensure_future(self.in_thread(lambda: home_data(self.services)))
         # A failure here is the flow's to report: it loads the same data again (and meets it).
         loading.add_done_callback(lambda f: f.cancelled() or f.exception())
-        done, _ = await asyncio.wait({loading}, timeout=HOME_PATIENCE)
+        done, _pending = await asyncio.wait({loading}, timeout=HOME_PATIENCE)
         ok = done and not loading.cancelled() and loading.exception() is None
         self._show_first(HomeScreen(loading.result() if ok else None))
 
@@ -252,12 +253,12 @@ class QuizApp(App[None]):
         except OSError as exc:
             self.notify(
                 visible(f"Could not save the screenshot in {folder}: {exc.strerror or exc}"),
-                title="Screenshot",
+                title=_("Screenshot"),
                 severity="error",
                 markup=False,
             )
             return None
-        self.notify(visible(f"Saved {saved}"), title="Screenshot", markup=False)
+        self.notify(visible(f"Saved {saved}"), title=_("Screenshot"), markup=False)
         return str(saved)
 
     def _playing(self) -> Any:

@@ -7,15 +7,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz import words
 from quiz.classroom.marking import Mark, Marked
 from quiz.classroom.review import score_line, why_wrong
+from quiz.lang import N_
 from quiz.packs.model import Pack
 from quiz.round.viewing import passage, quotes_of
 from quiz.tui.host import Next
 from quiz.tui.literal import literal
+from quiz.tui.widgets.footer import QuizFooter
 from quiz.tui.widgets.passage import Passage
 
 STYLE = {"right": "right", "partial": "partial", "wrong": "wrong", "blank": "wrong"}
@@ -51,9 +53,9 @@ class ExamReviewScreen(Screen[Next]):
     """Dismissed with where the player goes next."""
 
     BINDINGS = [
-        Binding("s", "source", "Source of this question"),
-        Binding("h", "choose('home')", "Home"),
-        Binding("q,escape", "leave", "Done"),
+        Binding("s", "source", N_("Source of this question")),
+        Binding("h", "choose('home')", N_("Home")),
+        Binding("q,escape", "leave", N_("Done")),
     ]
 
     def __init__(
@@ -74,7 +76,7 @@ class ExamReviewScreen(Screen[Next]):
             yield Static(words.paper_review_keys(), classes="label", markup=False)
             for mark in self.marked.marks:
                 yield ReviewItem(self.pack, mark)
-        yield Footer()
+        yield QuizFooter()
 
     def action_source(self) -> None:
         from quiz.tui.screens.source import SourceScreen
@@ -95,7 +97,7 @@ class HandedInScreen(Screen[None]):
     is handed in, and the answers given; no marks, no right answers, no source. Dismissed
     when the student is done reading, and the tab ends."""
 
-    BINDINGS = [Binding("q,escape", "leave", "Close")]
+    BINDINGS = [Binding("q,escape", "leave", N_("Close"))]
 
     def __init__(self, pack: Pack, marked: Marked) -> None:
         super().__init__()
@@ -110,7 +112,7 @@ class HandedInScreen(Screen[None]):
             for mark in m.marks:
                 given = words.given_answer(mark.number, mark.question.prompt, mark.response_text)
                 yield Static(literal(given), classes="review-prompt given")
-        yield Footer()
+        yield QuizFooter()
 
     def action_leave(self) -> None:
         self.dismiss(None)

@@ -9,18 +9,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from quiz import words
 from quiz.history import Opened, mode_of, when
+from quiz.lang import N_
 from quiz.store.records import PastRound
 from quiz.tui.literal import literal, literal_cell
+from quiz.tui.widgets.footer import QuizFooter
 
 
 class HistoryScreen(Screen[int | None]):
     """Dismissed with the id of the round to open, or None to go back."""
 
-    BINDINGS = [Binding("escape,q", "dismiss(None)", "Back")]
+    BINDINGS = [Binding("escape,q", "dismiss(None)", N_("Back"))]
 
     def __init__(self, player: str, rows: list[PastRound], at: int | None = None) -> None:
         super().__init__()
@@ -51,7 +53,7 @@ class HistoryScreen(Screen[int | None]):
                         key=str(r.id),
                     )
                 yield table
-        yield Footer()
+        yield QuizFooter()
 
     def on_mount(self) -> None:
         if not self.rows:
@@ -73,7 +75,7 @@ class PastRoundScreen(Screen[None]):
     """One past round: every question with the answer given, the right answer and the
     passages (the quoted words between » «), or why its questions cannot be shown."""
 
-    BINDINGS = [Binding("escape,q", "dismiss(None)", "Back")]
+    BINDINGS = [Binding("escape,q", "dismiss(None)", N_("Back"))]
 
     def __init__(self, opened: Opened) -> None:
         super().__init__()
@@ -101,4 +103,4 @@ class PastRoundScreen(Screen[None]):
                 for m in o.marks:
                     yield Static(literal(f"{m.number}. {m.question.prompt}"), classes="past-prompt")
                     yield Static(literal("\n".join(mark_said(o.pack, m))), classes="past-said")
-        yield Footer()
+        yield QuizFooter()

@@ -19,6 +19,7 @@ from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Static
 
+from quiz.lang import N_, _
 from quiz.text import plural
 from quiz.tui.choices import HomeChoice, HomeData
 from quiz.tui.literal import literal
@@ -31,14 +32,14 @@ class HomeScreen(Screen[HomeChoice | None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (78, "-wide")]  # the form's columns need 76
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # 24 rows show 7 topics, no more
     BINDINGS = [
-        Binding("ctrl+s", "start", "Start", priority=True),
-        Binding("ctrl+r", "stats", "Stats", priority=True),
-        Binding("ctrl+o", "players", "Player", priority=True),
-        Binding("ctrl+y", "history", "History", priority=True),
+        Binding("ctrl+s", "start", N_("Start"), priority=True),
+        Binding("ctrl+r", "stats", N_("Stats"), priority=True),
+        Binding("ctrl+o", "players", N_("Player"), priority=True),
+        Binding("ctrl+y", "history", N_("History"), priority=True),
         # The paper row's buttons name these keys; the footer has no room for them.
-        Binding("ctrl+n", "paper", "Sit paper", priority=True, show=False),
-        Binding("ctrl+g", "report", "Class report", priority=True, show=False),
-        Binding("escape", "leave", "Quit"),
+        Binding("ctrl+n", "paper", N_("Sit paper"), priority=True, show=False),
+        Binding("ctrl+g", "report", N_("Class report"), priority=True, show=False),
+        Binding("escape", "leave", N_("Quit")),
     ]
 
     AUTO_FOCUS = ""  # the screen focuses Start itself, once, without scrolling to it
@@ -69,10 +70,10 @@ class HomeScreen(Screen[HomeChoice | None]):
     def compose(self) -> ComposeResult:
         data = self.shown  # known already (the usual case): no "Loading packs…" frame
         with VerticalScroll(id="home", can_focus=False):  # focus lands on a field, in sight
-            yield Static("quiz — learn from the source, every answer quoted", classes="title")
+            yield Static(_("quiz — learn from the source, every answer quoted"), classes="title")
             if data is None:
                 with Horizontal(id="who"):
-                    yield Static("Loading packs…", id="player", markup=False)
+                    yield Static(_("Loading packs…"), id="player", markup=False)
                     yield Static("", id="due", classes="empty", markup=False)
                 yield Static("", id="problems", classes="warning empty", markup=False)
             else:
@@ -167,7 +168,7 @@ class HomeScreen(Screen[HomeChoice | None]):
     def _choose(self, action: Literal["start", "stats"]) -> None:
         form = self._form()
         if form is None:
-            self.notify("The packs are still loading.", severity="warning")
+            self.notify(_("The packs are still loading."), severity="warning")
             return
         choice = form.choice(action)
         if choice is not None:
@@ -195,7 +196,7 @@ class HomeScreen(Screen[HomeChoice | None]):
     def _paper(self, action: Literal["paper", "report"]) -> None:
         form = self._form()
         if form is None:
-            self.notify("The packs are still loading.", severity="warning")
+            self.notify(_("The packs are still loading."), severity="warning")
             return
         choice = form.paper_choice(action)
         if choice is not None:

@@ -18,13 +18,15 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from quiz import words
+from quiz.lang import N_, _
 from quiz.live.game import LiveGame, Phase, Reveal
 from quiz.live.server import LiveServer
 from quiz.round.codes import Shape
 from quiz.safe import visible
+from quiz.tui.widgets.footer import QuizFooter
 
 SHAPES = "▲◆●■"
 BAR = 40  # cells of the longest bar
@@ -39,12 +41,12 @@ def _t(text: str, style: str = "") -> Text:
 class RemoveName(ModalScreen[str | None]):
     """The teacher types a name to remove from the game."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="remove"):
             yield Label(words.live_remove_which())
-            yield Input(id="remove-name", placeholder="Name")
+            yield Input(id="remove-name", placeholder=_("Name"))
 
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:
@@ -62,11 +64,11 @@ class HostApp(App[None]):
     RemoveName { align: center middle; }
     """
     BINDINGS = [
-        Binding("enter", "advance", "Start / end / next"),
-        Binding("p", "pause", "Pause"),
-        Binding("s", "skip", "Skip"),
-        Binding("x", "remove", "Remove a name"),
-        Binding("q", "quit", "Quit"),
+        Binding("enter", "advance", N_("Start / end / next")),
+        Binding("p", "pause", N_("Pause")),
+        Binding("s", "skip", N_("Skip")),
+        Binding("x", "remove", N_("Remove a name")),
+        Binding("q", "quit", N_("Quit")),
     ]
 
     def __init__(
@@ -86,7 +88,7 @@ class HostApp(App[None]):
         yield Static(id="top")
         with VerticalScroll():
             yield Static(id="body")
-        yield Footer()
+        yield QuizFooter()
 
     async def on_mount(self) -> None:
         try:

@@ -19,10 +19,12 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from quiz import words
+from quiz.lang import N_
 from quiz.safe import visible
+from quiz.tui.widgets.footer import QuizFooter
 
 SHAPES = "▲◆●■"
 RETRY = (0.5, 1.0, 2.0, 5.0)  # seconds between tries after the connection drops
@@ -40,9 +42,9 @@ class JoinApp(App[None]):
     """
     AUTO_FOCUS = None  # the field takes the keys only while it asks for something
     BINDINGS = [
-        Binding("enter", "send", "Send", show=False),
-        Binding("backspace", "again", "Start again", show=False),
-        Binding("ctrl+q", "quit", "Quit"),
+        Binding("enter", "send", N_("Send"), show=False),
+        Binding("backspace", "again", N_("Start again"), show=False),
+        Binding("ctrl+q", "quit", N_("Quit")),
     ]
 
     def __init__(self, ws_url: str, name: str | None = None, pin: str | None = None) -> None:
@@ -65,7 +67,7 @@ class JoinApp(App[None]):
         yield Static(id="status")
         yield Static(id="body")
         yield Input(id="entry")
-        yield Footer()
+        yield QuizFooter()
 
     def on_mount(self) -> None:
         self._ask("")

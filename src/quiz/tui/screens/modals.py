@@ -11,6 +11,7 @@ from textual.events import Key
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label, Static
 
+from quiz.lang import N_
 from quiz.tui.literal import literal
 
 MIN_SIZE = (60, 18)  # the smallest screen the game is drawn on (columns, rows)
@@ -20,8 +21,8 @@ class Confirm(ModalScreen[bool]):
     """A yes/no question; y or Enter on the first button says yes, n or Escape says no."""
 
     BINDINGS = [
-        Binding("escape,n", "dismiss(False)", "No"),
-        Binding("y", "dismiss(True)", "Yes"),
+        Binding("escape,n", "dismiss(False)", N_("No")),
+        Binding("y", "dismiss(True)", N_("Yes")),
     ]
 
     def __init__(self, question: str, yes: str, no: str) -> None:
@@ -76,7 +77,7 @@ class Choose(ModalScreen[str | None]):
     """A question with a few answers, one button each (1, 2, … press them); Escape answers
     None."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Back")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Back"))]
 
     def __init__(self, question: str, answers: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -105,7 +106,7 @@ class Choose(ModalScreen[str | None]):
 class HelpScreen(ModalScreen[None]):
     """The rules and keys, from help.md."""
 
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", N_("Close"))]
 
     def compose(self) -> ComposeResult:
         from textual.widgets import Markdown  # markdown-it and friends: only when asked for
@@ -119,7 +120,7 @@ class TooSmall(Screen[None]):
     """Shown instead of the game while the terminal is smaller than the game needs. Escape
     and Ctrl+Q quit from here too (asking first in the middle of a round)."""
 
-    BINDINGS = [Binding("escape", "app.quit", "Quit")]
+    BINDINGS = [Binding("escape", "app.quit", N_("Quit"))]
 
     def compose(self) -> ComposeResult:
         yield Static("", id="too-small")

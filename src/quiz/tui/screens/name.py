@@ -8,11 +8,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
+from quiz.lang import _
 from quiz.limits import MAX_NAME
 from quiz.services import check_name
 from quiz.tui.literal import literal
+from quiz.tui.widgets.footer import QuizFooter
 
 
 class NameScreen(Screen[str]):
@@ -31,9 +33,9 @@ class NameScreen(Screen[str]):
         # Not a scrolling container: that would take the focus from the name when the player
         # clicks into the page (in a browser, the first thing most do), and the keys with it.
         with Vertical(id="name-box"):
-            yield Static("quiz — learn from the source, every answer quoted", classes="title")
-            yield Static("Who is playing? Type your name, then Enter.", id="name-ask")
-            yield Input(placeholder="your name", id="name", max_length=MAX_NAME)
+            yield Static(_("quiz — learn from the source, every answer quoted"), classes="title")
+            yield Static(_("Who is playing? Type your name, then Enter."), id="name-ask")
+            yield Input(placeholder=_("your name"), id="name", max_length=MAX_NAME)
             yield Static("", id="name-problem", classes="warning", markup=False)
             yield Static(
                 literal(
@@ -42,7 +44,7 @@ class NameScreen(Screen[str]):
                 ),
                 classes="hint",
             )
-        yield Footer()
+        yield QuizFooter()
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()

@@ -24,6 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Static
 
 from quiz import words
+from quiz.lang import N_
 from quiz.question import DONT_KNOW, Response
 from quiz.round.codes import EndReason, Shape, Verdict
 from quiz.round.driver import (
@@ -66,9 +67,9 @@ class PlayScreen(Screen[EndReason]):
     the player left it)."""
 
     BINDINGS = [
-        Binding("enter,space", "next", "Next", priority=False),
-        Binding("s", "source", "Source"),
-        Binding("q,escape", "quit_round", "Leave round"),
+        Binding("enter,space", "next", N_("Next"), priority=False),
+        Binding("s", "source", N_("Source")),
+        Binding("q,escape", "quit_round", N_("Leave round")),
     ]
 
     @dataclass
@@ -325,4 +326,4 @@ class PlayScreen(Screen[EndReason]):
 class ExamScreen(PlayScreen):
     """A round of an exam paper: the same screen, but leaving it hands the paper in."""
 
-    BINDINGS = [Binding("q,escape", "quit_round", "Hand in")]
+    BINDINGS = [Binding("q,escape", "quit_round", N_("Hand in"))]

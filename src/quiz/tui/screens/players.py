@@ -21,6 +21,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from quiz import words
+from quiz.lang import N_
 from quiz.limits import MAX_NAME
 from quiz.services import check_name
 from quiz.tui.literal import literal
@@ -37,10 +38,10 @@ class Manage:
 
 class PlayersScreen(ModalScreen[str | Manage | None]):
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("f2", "manage('rename')", "Rename"),
-        Binding("f3", "manage('merge')", "Merge"),
-        Binding("delete", "manage('delete')", "Delete"),
+        Binding("escape", "back", N_("Back")),
+        Binding("f2", "manage('rename')", N_("Rename")),
+        Binding("f3", "manage('merge')", N_("Merge")),
+        Binding("delete", "manage('delete')", N_("Delete")),
     ]
 
     def __init__(self, names: list[str], current: str) -> None:

@@ -6,11 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from quiz import words
 from quiz.classroom.report import Report, difficulty, percent
+from quiz.lang import N_, _
 from quiz.tui.literal import literal, literal_cell
+from quiz.tui.widgets.footer import QuizFooter
 from quiz.words import minutes
 from quiz.words import status as status_words
 
@@ -21,7 +23,7 @@ FIXED_COLUMNS = 34
 
 
 class ReportScreen(Screen[None]):
-    BINDINGS = [Binding("escape,q", "dismiss", "Back")]
+    BINDINGS = [Binding("escape,q", "dismiss", N_("Back"))]
 
     def __init__(self, report: Report) -> None:
         super().__init__()
@@ -41,13 +43,17 @@ class ReportScreen(Screen[None]):
             )
             if not res.sittings:
                 yield Static(
-                    "Nobody has sat this paper here yet: students' results files come in "
-                    "with `quiz results import FILE…`.",
+                    _(
+                        "Nobody has sat this paper here yet: students' results files come in "
+                        "with `quiz results import FILE…`."
+                    ),
                     markup=False,
                 )
-            yield Static("Questions", classes="title")
+            yield Static(_("Questions"), classes="title")
             yield self._questions()
-            yield Static("The wrong answers chosen most, and why they are wrong", classes="title")
+            yield Static(
+                _("The wrong answers chosen most, and why they are wrong"), classes="title"
+            )
             for m in rep.misconceptions:
                 yield Static(
                     literal(
@@ -58,11 +64,13 @@ class ReportScreen(Screen[None]):
                     classes="misconception",
                 )
             yield Static(
-                "The source, shaded by how often the class got its facts wrong", classes="title"
+                _("The source, shaded by how often the class got its facts wrong"), classes="title"
             )
             yield Static(
-                "red: half the marks or more lost · yellow: a fifth or more · green: less · "
-                "plain: not asked about (a blank loses every mark, as a wrong answer does)",
+                _(
+                    "red: half the marks or more lost · yellow: a fifth or more · green: less · "
+                    "plain: not asked about (a blank loses every mark, as a wrong answer does)"
+                ),
                 classes="label",
             )
             for p in rep.paragraphs:
@@ -73,9 +81,9 @@ class ReportScreen(Screen[None]):
                     literal(f"{percent(p.error)} wrong · {p.asked}\n{p.text}"),
                     classes=f"para {SHADE[p.shade]}",
                 )
-            yield Static("Students", classes="title")
+            yield Static(_("Students"), classes="title")
             yield self._students()
-        yield Footer()
+        yield QuizFooter()
 
     def _questions(self) -> DataTable[str]:
         """Long prompts and answers wrap within their columns, which share what the screen

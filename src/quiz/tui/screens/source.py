@@ -9,12 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz import words
+from quiz.lang import N_
 from quiz.packs.model import Pack, Quote
 from quiz.packs.quotes import paragraphs
 from quiz.tui.literal import literal
+from quiz.tui.widgets.footer import QuizFooter
 from quiz.tui.widgets.passage import highlighted
 
 
@@ -29,7 +31,7 @@ def is_heading(block: str) -> bool:
 
 
 class SourceScreen(Screen[None]):
-    BINDINGS = [Binding("escape,s,q,enter", "app.pop_screen", "Back to the game")]
+    BINDINGS = [Binding("escape,s,q,enter", "app.pop_screen", N_("Back to the game"))]
 
     def __init__(self, pack: Pack, quote: Quote) -> None:
         super().__init__()
@@ -51,7 +53,7 @@ class SourceScreen(Screen[None]):
                 content = highlighted(body, start, end) if holds else highlighted(body, 0, 0)
                 kind = "heading" if is_heading(body) else "para"
                 yield Static(content, classes=f"{kind} quoted" if holds else kind)
-        yield Footer()
+        yield QuizFooter()
 
     def on_mount(self) -> None:
         target = self.query(".quoted").first()

@@ -9,14 +9,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from quiz import words
+from quiz.lang import N_, _
 from quiz.packs.model import Pack
 from quiz.stats import Stats
 from quiz.text import plural
 from quiz.tui.literal import literal, literal_cell
 from quiz.tui.widgets.chart import bars
+from quiz.tui.widgets.footer import QuizFooter
 from quiz.words import forecast_line
 
 MAX_BARS = 90  # the latest rounds that fit on one line
@@ -37,8 +39,8 @@ class StatsScreen(Screen[str | None]):
     """Dismissed with "history" to see the player's past rounds, else None (back)."""
 
     BINDINGS = [
-        Binding("escape,q,t", "dismiss(None)", "Back"),
-        Binding("y", "dismiss('history')", "History"),
+        Binding("escape,q,t", "dismiss(None)", N_("Back")),
+        Binding("y", "dismiss('history')", N_("History")),
     ]
 
     def __init__(self, stats: Stats, pack: Pack, now: dt.datetime) -> None:
@@ -53,8 +55,8 @@ class StatsScreen(Screen[str | None]):
         with VerticalScroll(id="stats"):
             yield Static(literal(f"{st.player} · {self.pack.title}"), classes="title")
             if p is None or not p.answers:
-                yield Static("No answers yet on this pack: play a round first.")
-                yield Footer()
+                yield Static(_("No answers yet on this pack: play a round first."))
+                yield QuizFooter()
                 return
             yield Static(
                 f"{plural(p.rounds, 'round')} · {plural(p.answers, 'answer')} · {p.correct} right "
@@ -69,12 +71,12 @@ class StatsScreen(Screen[str | None]):
                 markup=False,
             )
             yield Static(
-                "Accuracy per round, oldest first (▁ none right, █ all right)", classes="label"
+                _("Accuracy per round, oldest first (▁ none right, █ all right)"), classes="label"
             )
             yield Static(
                 bars([r.accuracy for r in p.history[-MAX_BARS:]]), id="history", markup=False
             )
-            yield Static("Mastery by topic", classes="title")
+            yield Static(_("Mastery by topic"), classes="title")
             table: DataTable[str] = DataTable(id="mastery", cursor_type="none", zebra_stripes=True)
             table.add_columns("Topic", "Level", "Facts met", "Right")
             for t in p.topics:
@@ -86,7 +88,7 @@ class StatsScreen(Screen[str | None]):
                 )
             yield table
             if p.weakest:
-                yield Static("Weakest facts", classes="title")
+                yield Static(_("Weakest facts"), classes="title")
             for w in p.weakest:
                 # the bullet apart, as in the summary: wrapped lines keep their indent
                 with Horizontal(classes="missed weak-fact"):
@@ -105,4 +107,4 @@ class StatsScreen(Screen[str | None]):
             for shade in p.shades:
                 text = self.pack.sources[shade.source].text[shade.start : shade.end]
                 yield Static(literal(text), classes=f"para shade-{shade_class(shade.accuracy)}")
-        yield Footer()
+        yield QuizFooter()

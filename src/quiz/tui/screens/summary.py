@@ -7,14 +7,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from quiz import words
+from quiz.lang import N_
 from quiz.round.viewing import summary_view
 from quiz.rounds import Standing
 from quiz.session import Session
 from quiz.tui.host import AfterRound
 from quiz.tui.literal import literal, literal_cell
+from quiz.tui.widgets.footer import QuizFooter
 
 
 class SummaryScreen(Screen[AfterRound]):
@@ -23,11 +25,11 @@ class SummaryScreen(Screen[AfterRound]):
     q quits. (A play-test found q going home after one round and quitting after another.)"""
 
     BINDINGS = [
-        Binding("r", "choose('retry')", "Retry missed"),
-        Binding("n", "choose('again')", "Play again"),
-        Binding("t", "choose('stats')", "Stats"),
-        Binding("h,escape", "choose('home')", "Home", key_display="h"),
-        Binding("q", "choose('quit')", "Quit"),
+        Binding("r", "choose('retry')", N_("Retry missed")),
+        Binding("n", "choose('again')", N_("Play again")),
+        Binding("t", "choose('stats')", N_("Stats")),
+        Binding("h,escape", "choose('home')", N_("Home"), key_display="h"),
+        Binding("q", "choose('quit')", N_("Quit")),
     ]
 
     def __init__(self, session: Session, standing: Standing | None) -> None:
@@ -57,7 +59,7 @@ class SummaryScreen(Screen[AfterRound]):
                 with Horizontal(classes="missed"):
                     yield Static("•", classes="bullet")
                     yield Static(literal("\n".join(lines)), classes="missed-text")
-        yield Footer()
+        yield QuizFooter()
 
     def _standing(self, score: int) -> ComposeResult:
         st = self.standing

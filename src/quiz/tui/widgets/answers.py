@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from quiz.lang import N_
 from quiz.question import Response
 from quiz.tui.literal import literal
 
@@ -42,11 +43,11 @@ class AnswerList(OptionList):
     option on a click too (OptionSelected), and a click does not submit (see `_clicked`)."""
 
     BINDINGS = [
-        Binding("enter", "submit", "Answer", show=False),
+        Binding("enter", "submit", N_("Answer"), show=False),
         *(Binding(str(n), f"digit({n})", show=False) for n in range(1, MAX_KEY + 1)),
-        Binding("space", "toggle_pick", "Toggle", show=False),
-        Binding("shift+up,left_square_bracket", "move(-1)", "Move up", key_display="⇧↑/["),
-        Binding("shift+down,right_square_bracket", "move(1)", "Move down", key_display="⇧↓/]"),
+        Binding("space", "toggle_pick", N_("Toggle"), show=False),
+        Binding("shift+up,left_square_bracket", "move(-1)", N_("Move up"), key_display="⇧↑/["),
+        Binding("shift+down,right_square_bracket", "move(1)", N_("Move down"), key_display="⇧↓/]"),
     ]
 
     @dataclass

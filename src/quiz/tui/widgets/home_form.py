@@ -34,6 +34,7 @@ from textual.widgets import (
 )
 
 from quiz.kind_labels import KIND_LABELS  # not quiz.kinds, which imports the questions
+from quiz.lang import _
 from quiz.limits import MAX_COUNT
 from quiz.packs.model import Pack
 from quiz.packs.registry import DEFAULT_PACK
@@ -103,7 +104,7 @@ class HomeForm(Vertical):
         pack = self.data.catalog.find(chosen) if isinstance(chosen, str) else None
         self._shown = pack.id if pack else None
         with Horizontal(classes="row", id="pack-row"):  # one line each: the form fits 80×24
-            yield Label("Pack:", id="pack-label")
+            yield Label(_("Pack:"), id="pack-label")
             yield Select[str](
                 [(literal(p.title), p.id) for p in packs],
                 id="pack",
@@ -114,10 +115,10 @@ class HomeForm(Vertical):
             )
         yield Static(self._info(pack), id="pack-info", markup=False)
         with Horizontal(classes="row buttons"):
-            yield Button("Start (Ctrl+S)", variant="primary", id="do-start", compact=True)
-            yield Button("Stats (Ctrl+R)", id="do-stats", compact=True)
+            yield Button(_("Start (Ctrl+S)"), variant="primary", id="do-start", compact=True)
+            yield Button(_("Stats (Ctrl+R)"), id="do-stats", compact=True)
             if self.data.seat.lists_players:
-                yield Button("Player (Ctrl+O)", id="do-players", compact=True)
+                yield Button(_("Player (Ctrl+O)"), id="do-players", compact=True)
         options = RoundOptions(self)
         # A code that did not open is there to be corrected at once: no frame without it.
         yield options if self.data.typed_paper is not None else Lazy(options)
@@ -230,7 +231,7 @@ class HomeForm(Vertical):
         if not code and action == "report":
             return HomeChoice(action)
         if not code:
-            self.notify("Type the paper code first.", severity="warning")
+            self.notify(_("Type the paper code first."), severity="warning")
             if field is not None:
                 field.focus()
             return None
@@ -241,7 +242,7 @@ class HomeForm(Vertical):
         options are up, they are the player's last choices (what the options will show)."""
         pack = self.pack()
         if pack is None:
-            self.notify("Choose a pack first.", severity="warning")
+            self.notify(_("Choose a pack first."), severity="warning")
             return None
         if not self.filled:
             r = self.remembered
@@ -271,11 +272,11 @@ class HomeForm(Vertical):
         seed_text = self.query_one("#seed", Input).value.strip()
         seed = int(seed_text) if seed_text.isdigit() else None
         if seed_text and seed is None:
-            self.notify("Seed: a whole number, or empty for a random one.", severity="warning")
+            self.notify(_("Seed: a whole number, or empty for a random one."), severity="warning")
             return None
         kinds = tuple(self.query_one("#kinds", SelectionList).selected)
         if not kinds:
-            self.notify("Choose at least one kind of question.", severity="warning")
+            self.notify(_("Choose at least one kind of question."), severity="warning")
             return None
         topics_list = self.query_one("#topics", SelectionList)
         topics = tuple(topics_list.selected)
@@ -315,17 +316,17 @@ class RoundOptions(Vertical):
         # a grid, so that on a narrow screen Scoring moves under Mode (the screen's -narrow)
         with Grid(id="round-row"):
             with Vertical(id="mode-box"):
-                yield Label("Mode")
+                yield Label(_("Mode"))
                 with RadioSet(id="mode", compact=True):
-                    yield RadioButton("Practice", value=not r.review, id="mode-practice")
-                    yield RadioButton("Review what is due", value=r.review, id="mode-review")
+                    yield RadioButton(_("Practice"), value=not r.review, id="mode-practice")
+                    yield RadioButton(_("Review what is due"), value=r.review, id="mode-review")
             with Vertical(classes="small"):
-                yield Label("Questions")
+                yield Label(_("Questions"))
                 yield Input(str(r.count), type="integer", id="count", max_length=3, compact=True)
             with Vertical(classes="small"):
-                yield Label("Seed")
+                yield Label(_("Seed"))
                 yield Input(
-                    placeholder="random",
+                    placeholder=_("random"),
                     type="integer",
                     id="seed",
                     max_length=18,
@@ -333,9 +334,9 @@ class RoundOptions(Vertical):
                     valid_empty=True,  # empty is a random seed, not a mistake
                 )
             with Vertical(id="scoring"):
-                yield Label("Scoring")
-                yield Checkbox("Streak bonus", r.streak_bonus, id="streak", compact=True)
-                yield Checkbox("Speed bonus", r.speed_bonus, id="speed", compact=True)
+                yield Label(_("Scoring"))
+                yield Checkbox(_("Streak bonus"), r.streak_bonus, id="streak", compact=True)
+                yield Checkbox(_("Speed bonus"), r.speed_bonus, id="speed", compact=True)
         with Horizontal(classes="row"):
             with Vertical():
                 yield Label(form.kinds_label(len(r.kinds)), id="kinds-label")
@@ -350,18 +351,18 @@ class RoundOptions(Vertical):
                 yield SelectionList[str](*topics, id="topics", compact=True)
         with Grid(id="paper-row"):  # on a narrow screen the report's button wraps
             with Horizontal(id="paper-field"):
-                yield Label("Paper:", id="paper-label")
+                yield Label(_("Paper:"), id="paper-label")
                 yield Input(
                     r.paper,
-                    placeholder="code from your teacher",
+                    placeholder=_("code from your teacher"),
                     id="paper",
                     compact=True,
                     # a code to correct: the cursor at its end, Backspace takes one character
                     select_on_focus=form.data.typed_paper is None,
                 )
-            yield Button("Sit it (Ctrl+N)", id="do-paper", compact=True)
+            yield Button(_("Sit it (Ctrl+N)"), id="do-paper", compact=True)
             if form.data.seat.class_report:
-                yield Button("Class report (Ctrl+G)", id="do-report", compact=True)
+                yield Button(_("Class report (Ctrl+G)"), id="do-report", compact=True)
 
     def on_mount(self) -> None:
         # Mounted after its children: the whole form is up now.

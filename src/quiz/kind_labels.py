@@ -9,13 +9,21 @@ wording layer behind them (a tenth of the time to that frame).
 
 from __future__ import annotations
 
-# name: (label, recall: the player must produce or pick the fact, not only judge a statement)
+from quiz.lang import N_, _
+
+# name: (label in English, translated by kind_label; recall: the player must produce or pick
+# the fact, not only judge a statement)
 KIND_LABELS: dict[str, tuple[str, bool]] = {
-    "choice": ("Multiple choice", True),
-    "true_false": ("True or false", False),
-    "typed": ("Typed answer", True),
-    "number": ("Number", True),
-    "multi": ("Select all that apply", True),
-    "order": ("Time order", True),
-    "evidence": ("Which sentence proves it?", False),
+    "choice": (N_("Multiple choice"), True),
+    "true_false": (N_("True or false"), False),
+    "typed": (N_("Typed answer"), True),
+    "number": (N_("Number"), True),
+    "multi": (N_("Select all that apply"), True),
+    "order": (N_("Time order"), True),
+    "evidence": (N_("Which sentence proves it?"), False),
 }
+
+
+def kind_label(kind: str) -> str:
+    """A kind's label in the interface's language (the table holds the English, marked)."""
+    return _(KIND_LABELS[kind][0])

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from quiz.kind_labels import KIND_LABELS
+from quiz.lang import _
 from quiz.question import Figure, InvalidResponse, Key, Many, One, Order, Question, Response, Text
 from quiz.round.codes import Refusal, Shape
 from quiz.text import fold
@@ -21,9 +22,15 @@ from quiz.text import fold
 @dataclass(frozen=True)
 class KindInfo:
     name: str
-    label: str  # as the home screen and help name it
+    english: str  # as the home screen and help name it, in English (the catalogue's key)
     key: type[Key]
     recall: bool  # the player must produce or pick the fact, not only judge a statement
+
+    @property
+    def label(self) -> str:
+        """The kind's name in the interface's language (looked up when shown: a served tab
+        learns its language after this table is made)."""
+        return _(self.english)
 
 
 # The key type of each kind; the names, their order, labels and recall are quiz.kind_labels's.

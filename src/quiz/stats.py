@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from quiz.lang import N_, _, ngettext
 from quiz.packs.model import Pack
 from quiz.packs.quotes import paragraphs
 from quiz.store.records import FactProgress, Player, RoundRow
@@ -29,7 +30,8 @@ from quiz.store.review import iso
 from quiz.store.sql import SqlStore
 
 FORMAT = "quiz-stats/1"
-LEVELS = ("not started", "attempted", "familiar", "proficient", "mastered")
+# in English (the stats file holds them), shown with _()
+LEVELS = (N_("not started"), N_("attempted"), N_("familiar"), N_("proficient"), N_("mastered"))
 WEAKEST = 5
 HISTORY = 200  # rounds kept in the accuracy-over-time series
 FORECAST_DAYS = 7
@@ -147,14 +149,15 @@ class PackStats:
     def due_words(self, now: dt.datetime) -> str:
         """ "3 facts due for review", or when the next one is."""
         from quiz.store.review import parse_iso
-        from quiz.text import plural
         from quiz.words import due_in
 
         if self.due:
-            return f"{plural(self.due, 'fact')} due for review"
+            return ngettext("{n} fact due for review", "{n} facts due for review", self.due).format(
+                n=self.due
+            )
         if self.next_due is None:
-            return "nothing to review yet"
-        return f"the next review {due_in(parse_iso(self.next_due), now)}"
+            return _("nothing to review yet")
+        return _("the next review {when}").format(when=due_in(parse_iso(self.next_due), now))
 
 
 @dataclass(frozen=True)

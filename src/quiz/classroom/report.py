@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quiz import words
+from quiz import lang, words
 from quiz.classroom.results import ClassResults, QuestionStat, WrongChoice
+from quiz.lang import N_, _
 from quiz.packs.model import Quote
 from quiz.packs.quotes import paragraphs
 from quiz.question import Question
@@ -21,14 +22,15 @@ MISCONCEPTIONS = 12  # the most chosen wrong answers shown
 
 
 def difficulty(share_right: float | None) -> str:
-    """Words for a share of right answers, as a teacher would sort questions."""
+    """Words for a share of right answers, as a teacher would sort questions: in English (a
+    class name of the HTML report's), to be shown with `_()`."""
     if share_right is None:
-        return "not sat"
+        return N_("not sat")
     if share_right >= 0.8:
-        return "easy"
+        return N_("easy")
     if share_right >= 0.5:
-        return "medium"
-    return "hard"
+        return N_("medium")
+    return N_("hard")
 
 
 @dataclass(frozen=True)
@@ -105,9 +107,14 @@ class Report:
         mean = self.mean_percent
         return (
             words.questions(len(r.questions))
-            + (f" · time limit {minutes(limit)}" if limit else "")
-            + f" · {plural(len(r.sittings), 'sitting')}"
-            + (f" · average {mean:.0f}%" if mean is not None else "")
+            + (" · " + _("time limit {clock}").format(clock=minutes(limit)) if limit else "")
+            + " · "
+            + words.n_sittings(len(r.sittings))
+            + (
+                " · " + _("average {percent}").format(percent=lang.percent(mean))
+                if mean is not None
+                else ""
+            )
         )
 
 
@@ -126,7 +133,11 @@ def _misconceptions(stats: tuple[QuestionStat, ...]) -> tuple[Misconception, ...
             if why is not None:
                 reason, quote = why.statement, why.quote
             else:
-                reason = f"The right answer is “{q.answer_text()}”. {q.explanation}".strip()
+                reason = (
+                    _("The right answer is “{answer}”. {explanation}")
+                    .format(answer=q.answer_text(), explanation=q.explanation)
+                    .strip()
+                )
                 quote = q.quote
             found.append(Misconception(st.number, q, choice, answered, reason, quote))
     found.sort(key=lambda m: (-m.choice.count, m.number, m.choice.text))
@@ -163,4 +174,4 @@ def _paragraphs(results: ClassResults, stats: tuple[QuestionStat, ...]) -> tuple
 
 
 def percent(share: float | None) -> str:
-    return "–" if share is None else f"{100 * share:.0f}%"
+    return "–" if share is None else lang.percent(100 * share)

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import html
 
+from quiz import lang
 from quiz.classroom.report import Report, difficulty, percent
 from quiz.kinds import KINDS
+from quiz.lang import N_, _
 from quiz.words import minutes
 from quiz.words import status as status_words
 
@@ -30,7 +32,7 @@ ol.wrong li { margin-bottom: 1rem; } blockquote { margin: .3rem 0 0 0; padding-l
 .legend span { padding: 0 .5rem; margin-right: .5rem; }
 @media print { * { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 """
-NOBODY = "Nobody has sat this paper yet (or no results are imported)."
+NOBODY = N_("Nobody has sat this paper yet (or no results are imported).")
 POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 
 
@@ -53,16 +55,18 @@ def render(report: Report) -> str:
     r = report.results
     parts = [
         "<!doctype html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{lang.language()}"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Class report · paper {e(report.code)}</title>",
+        f"<title>{e(_('Class report · paper {code}').format(code=report.code))}</title>",
         f"<style>{CSS}</style></head><body><main>",
-        f'<h1 id="title">Class report: {e(report.title)}</h1>',
-        f'<p class="meta">Paper <b>{e(report.code)}</b> · {e(report.facts_line)}</p>',
+        f'<h1 id="title">{e(_("Class report: {title}").format(title=report.title))}</h1>',
+        '<p class="meta">'
+        + _("Paper {code}").format(code=f"<b>{e(report.code)}</b>")
+        + f" · {e(report.facts_line)}</p>",
     ]
     if not r.sittings:
-        parts.append(f'<p id="empty">{NOBODY}</p>')
+        parts.append(f'<p id="empty">{e(_(NOBODY))}</p>')
     parts += _questions(report) + _wrong(report) + _source(report) + _students(report)
     parts.append("</main></body></html>")
     return "\n".join(parts) + "\n"
@@ -81,13 +85,13 @@ def _questions(report: Report) -> list[str]:
             f"<tr><td class=n>{st.number}</td><td>{e(st.question.prompt)}</td>"
             f"<td>{e(KINDS[st.question.kind].label)}</td>"
             f'<td class=n>{percent(share)} <span class="bar" style="width: {width / 25:.2f}rem">'
-            f'</span></td><td class="{level}">{level}</td><td>{wrong}</td>'
+            f'</span></td><td class="{level}">{e(_(level))}</td><td>{wrong}</td>'
             f"<td class=n>{'–' if mean is None else f'{mean:.0f} s'}</td></tr>"
         )
     return [
-        '<section id="questions"><h2>Questions</h2>',
-        "<table><thead><tr><th>#</th><th>Question</th><th>Kind</th><th>Right</th>"
-        "<th>Difficulty</th><th>Wrong answer chosen most</th><th>Mean time</th></tr></thead>",
+        f'<section id="questions"><h2>{e(_("Questions"))}</h2>',
+        _head("#", _("Question"), _("Kind"), _("Right"), _("Difficulty"))
+        + _head(_("Wrong answer chosen most"), _("Mean time"), end=True),
         "<tbody>",
         *rows,
         "</tbody></table></section>",
@@ -95,17 +99,27 @@ def _questions(report: Report) -> list[str]:
 
 
 def _wrong(report: Report) -> list[str]:
-    out = ['<section id="wrong"><h2>The wrong answers chosen most, and why they are wrong</h2>']
+    title = _("The wrong answers chosen most, and why they are wrong")
+    out = [f'<section id="wrong"><h2>{e(title)}</h2>']
     if not report.misconceptions:
-        out.append("<p>No wrong answers yet.</p></section>")
+        out.append(f"<p>{e(_('No wrong answers yet.'))}</p></section>")
         return out
     out.append('<ol class="wrong">')
     for m in report.misconceptions:
         out.append(
-            f"<li><b>Question {m.number}</b>: {e(m.question.prompt)}<br>"
-            f"{m.choice.count} of {m.answered} answered <b>“{e(m.choice.text)}”</b>. "
-            f"Why it is wrong: {e(m.reason)}"
-            f"<blockquote>“{e(m.quote.text)}”</blockquote></li>"
+            "<li>"
+            + _("{question}: {prompt}").format(
+                question=f"<b>{e(_('Question {number}').format(number=m.number))}</b>",
+                prompt=e(m.question.prompt),
+            )
+            + "<br>"
+            + _("{count} of {answered} answered {choice}. Why it is wrong: {reason}").format(
+                count=m.choice.count,
+                answered=m.answered,
+                choice=f"<b>“{e(m.choice.text)}”</b>",
+                reason=e(m.reason),
+            )
+            + f"<blockquote>“{e(m.quote.text)}”</blockquote></li>"
         )
     out.append("</ol></section>")
     return out
@@ -113,11 +127,18 @@ def _wrong(report: Report) -> list[str]:
 
 def _source(report: Report) -> list[str]:
     out = [
-        '<section id="source"><h2>The source, shaded by how often the class got its facts'
-        " wrong</h2>",
-        '<p class="legend">The redder a paragraph, the larger the share of marks the class lost'
-        " on the questions it proves (a blank loses every mark, as a wrong answer does). "
-        "Unshaded paragraphs were not asked about.</p>",
+        '<section id="source"><h2>'
+        + e(_("The source, shaded by how often the class got its facts wrong"))
+        + "</h2>",
+        '<p class="legend">'
+        + e(
+            _(
+                "The redder a paragraph, the larger the share of marks the class lost on the "
+                "questions it proves (a blank loses every mark, as a wrong answer does). "
+                "Unshaded paragraphs were not asked about."
+            )
+        )
+        + "</p>",
     ]
     pack = report.results.paper.pack
     for source_id in dict.fromkeys(p.source for p in report.paragraphs):
@@ -129,15 +150,23 @@ def _source(report: Report) -> list[str]:
                 continue
             out.append(
                 f'<p class="para {p.shade}"{shade(p.error)} data-error="{p.error:.4f}">'
-                f'<span class="rate">{percent(p.error)} wrong · {p.asked}</span>{e(p.text)}</p>'
+                f'<span class="rate">{e(_("{percent} wrong").format(percent=percent(p.error)))} · '
+                f"{e(p.asked)}</span>{e(p.text)}</p>"
             )
     out.append("</section>")
     return out
 
 
+def _head(*cells: str, end: bool = False) -> str:
+    """Table heading cells (escaped); the first call opens the head, end=True closes it."""
+    start = "" if end else "<table><thead><tr>"
+    return start + "".join(f"<th>{e(c)}</th>" for c in cells) + ("</tr></thead>" if end else "")
+
+
 def _students(report: Report) -> list[str]:
     rows = [
-        f"<tr><td>{e(s.player)}</td><td class=n>{s.score}</td><td class=n>{s.percent:.0f}%</td>"
+        f"<tr><td>{e(s.player)}</td><td class=n>{s.score}</td>"
+        f"<td class=n>{lang.percent(s.percent)}</td>"
         f"<td class=n>{s.right}</td><td class=n>{s.partial}</td><td class=n>{s.wrong}</td>"
         f"<td class=n>{s.blank}</td><td class=n>{minutes(s.seconds)}</td>"
         f"<td>{e(s.started_at[:16].replace('T', ' '))}</td>"
@@ -145,10 +174,10 @@ def _students(report: Report) -> list[str]:
         for s in report.results.sittings
     ]
     return [
-        '<section id="students"><h2>Students</h2>',
-        "<table><thead><tr><th>Name</th><th>Score</th><th>%</th><th>Right</th>"
-        "<th>Partly right</th><th>Wrong</th><th>Blank</th><th>Time</th><th>Started (UTC)</th>"
-        "<th>Status</th></tr></thead><tbody>",
+        f'<section id="students"><h2>{e(_("Students"))}</h2>',
+        _head(_("Name"), _("Score"), "%", _("Right"), _("Partly right"), _("Wrong"))
+        + _head(_("Blank"), _("Time"), _("Started (UTC)"), _("Status"), end=True)
+        + "<tbody>",
         *rows,
         "</tbody></table></section>",
     ]

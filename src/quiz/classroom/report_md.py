@@ -4,9 +4,11 @@ rate and a bar instead of a colour."""
 
 from __future__ import annotations
 
+from quiz import lang
 from quiz.classroom.report import Report, difficulty, percent
 from quiz.formats.markdown import md
 from quiz.kinds import KINDS
+from quiz.lang import _
 from quiz.words import minutes
 from quiz.words import status as status_words
 
@@ -16,44 +18,70 @@ def bar(share: float, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
+def _row(*cells: str) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
 def render(report: Report) -> str:
     r = report.results
     lines = [
-        f"# Class report: {md(report.title)}",
+        "# " + _("Class report: {title}").format(title=md(report.title)),
         "",
-        f"Paper **{report.code}** · {report.facts_line}",
+        _("Paper {code}").format(code=f"**{report.code}**") + f" · {report.facts_line}",
         "",
     ]
     if not r.sittings:
-        lines += ["Nobody has sat this paper yet (or no results are imported).", ""]
-    lines += ["## Questions", ""]
-    lines += ["| # | Question | Kind | Right | Difficulty | Wrong answer chosen most | Mean time |"]
+        lines += [_("Nobody has sat this paper yet (or no results are imported)."), ""]
+    lines += ["## " + _("Questions"), ""]
+    lines += [
+        _row(
+            "#",
+            _("Question"),
+            _("Kind"),
+            _("Right"),
+            _("Difficulty"),
+            _("Wrong answer chosen most"),
+            _("Mean time"),
+        )
+    ]
     lines += ["|--:|---|---|--:|---|---|--:|"]
     for st in report.questions:
         top = st.wrong_choices[0] if st.wrong_choices else None
         mean_s = st.mean_seconds
         lines.append(
             f"| {st.number} | {md(st.question.prompt)} | {KINDS[st.question.kind].label} | "
-            f"{percent(st.share_right)} | {difficulty(st.share_right)} | "
+            f"{percent(st.share_right)} | {_(difficulty(st.share_right))} | "
             f"{f'{md(top.text)} ({top.count})' if top else '–'} | "
             f"{'–' if mean_s is None else f'{mean_s:.0f} s'} |"
         )
-    lines += ["", "## The wrong answers chosen most, and why they are wrong", ""]
+    lines += ["", "## " + _("The wrong answers chosen most, and why they are wrong"), ""]
     if not report.misconceptions:
-        lines += ["No wrong answers yet.", ""]
+        lines += [_("No wrong answers yet."), ""]
     for i, m in enumerate(report.misconceptions, 1):
         lines += [
-            f"{i}. **Question {m.number}**: {md(m.question.prompt)}  ",
-            f"   {m.choice.count} of {m.answered} answered **“{md(m.choice.text)}”**. "
-            f"Why it is wrong: {md(m.reason)}",
+            f"{i}. "
+            + _("{question}: {prompt}").format(
+                question="**" + _("Question {number}").format(number=m.number) + "**",
+                prompt=md(m.question.prompt),
+            )
+            + "  ",
+            "   "
+            + _("{count} of {answered} answered {choice}. Why it is wrong: {reason}").format(
+                count=m.choice.count,
+                answered=m.answered,
+                choice=f"**“{md(m.choice.text)}”**",
+                reason=md(m.reason),
+            ),
             "",
             f"   > “{md(m.quote.text)}”",
             "",
         ]
-    lines += ["## The source, shaded by how often the class got its facts wrong", ""]
+    lines += ["## " + _("The source, shaded by how often the class got its facts wrong"), ""]
     lines += [
-        "Each paragraph the paper asked about shows the share of marks the class lost on the "
-        "questions it proves (a blank loses every mark, as a wrong answer does).",
+        _(
+            "Each paragraph the paper asked about shows the share of marks the class lost on "
+            "the questions it proves (a blank loses every mark, as a wrong answer does)."
+        ),
         "",
     ]
     for p in report.paragraphs:
@@ -61,18 +89,21 @@ def render(report: Report) -> str:
             lines += [md(p.text), ""]
         else:
             lines += [
-                f"> **{bar(p.error)} {percent(p.error)} wrong** · {p.asked}  ",
+                "> **"
+                + bar(p.error)
+                + " "
+                + _("{percent} wrong").format(percent=percent(p.error))
+                + f"** · {p.asked}  ",
                 f"> {md(p.text)}",
                 "",
             ]
-    lines += ["## Students", ""]
-    lines += [
-        "| Name | Score | % | Right | Partly right | Wrong | Blank | Time | Started | Status |"
-    ]
+    lines += ["## " + _("Students"), ""]
+    heads = [_("Name"), _("Score"), "%", _("Right"), _("Partly right"), _("Wrong"), _("Blank")]
+    lines += [_row(*heads, _("Time"), _("Started"), _("Status"))]
     lines += ["|---|--:|--:|--:|--:|--:|--:|--:|---|---|"]
     for s in r.sittings:
         lines.append(
-            f"| {md(s.player)} | {s.score} | {s.percent:.0f}% | {s.right} | {s.partial} | "
+            f"| {md(s.player)} | {s.score} | {lang.percent(s.percent)} | {s.right} | {s.partial} | "
             f"{s.wrong} | {s.blank} | {minutes(s.seconds)} | "
             f"{s.started_at[:16].replace('T', ' ')} | {status_words(s.status)} |"
         )

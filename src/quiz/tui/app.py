@@ -252,13 +252,19 @@ class QuizApp(App[None]):
             saved.write_text(svg, encoding="utf-8")
         except OSError as exc:
             self.notify(
-                visible(f"Could not save the screenshot in {folder}: {exc.strerror or exc}"),
+                visible(
+                    _("Could not save the screenshot in {folder}: {reason}").format(
+                        folder=folder, reason=exc.strerror or exc
+                    )
+                ),
                 title=_("Screenshot"),
                 severity="error",
                 markup=False,
             )
             return None
-        self.notify(visible(f"Saved {saved}"), title=_("Screenshot"), markup=False)
+        self.notify(
+            visible(_("Saved {file}").format(file=saved)), title=_("Screenshot"), markup=False
+        )
         return str(saved)
 
     def _playing(self) -> Any:
@@ -300,10 +306,10 @@ class QuizApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Help: rules and keys", "How scoring works", self.action_help)
+        yield SystemCommand(_("Help: rules and keys"), _("How scoring works"), self.action_help)
         yield SystemCommand(
-            "Toggle light/dark theme",
-            "Switch between the light and dark theme",
+            _("Toggle light/dark theme"),
+            _("Switch between the light and dark theme"),
             self.action_toggle_theme,
         )
 

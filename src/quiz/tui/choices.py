@@ -66,7 +66,7 @@ def home_data(services: Services) -> HomeData:
 
 @dataclass(frozen=True)
 class HomeChoice:
-    action: Literal["start", "stats", "history", "players", "paper", "report"]
+    action: Literal["start", "stats", "history", "players", "paper", "report", "language"]
     pack: str | None = None
     mode: str = "practice"
     count: int = 10

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from textual.screen import Screen
 
 from quiz import rounds, words
+from quiz.lang import _
 from quiz.round.codes import EndReason
 from quiz.safe import visible
 from quiz.spec import RoundSpec
@@ -170,6 +171,8 @@ class Flow:
         if choice.action == "history":
             await self.history()
             return Next.HOME
+        if choice.action == "language":  # chosen and remembered: the home screen again, in it
+            return Next.HOME
         if choice.action in ("paper", "report"):
             return await self.paper(choice)
         pack = loaded.catalog.find(choice.pack or "")
@@ -187,9 +190,9 @@ class Flow:
         if not session.questions:
             empty = not (pack.facts or pack.questions)  # a new pack, with no facts yet
             self.app.notify(
-                "This pack has no facts yet: nothing to ask."
+                _("This pack has no facts yet: nothing to ask.")
                 if empty
-                else "No questions match these kinds and topics.",
+                else _("No questions match these kinds and topics."),
                 severity="warning",
             )
             return Next.HOME
@@ -229,10 +232,12 @@ class Flow:
             return codes[0]
         known = ""
         if codes:
-            shown = ", ".join(codes[:5]) + (f" and {len(codes) - 5} more" if len(codes) > 5 else "")
-            known = f" Papers sat here: {shown}."
+            shown = ", ".join(codes[:5])
+            if len(codes) > 5:
+                shown = _("{codes} and {n} more").format(codes=shown, n=len(codes) - 5)
+            known = " " + _("Papers sat here: {codes}.").format(codes=shown)
         self.app.notify(
-            f"Type the paper code first.{known}", severity="warning", markup=False, timeout=10
+            _("Type the paper code first.") + known, severity="warning", markup=False, timeout=10
         )
         self.typed_paper = ""  # the field, focused for the code
         return None

@@ -19,8 +19,7 @@ from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Static
 
-from quiz.lang import N_, _
-from quiz.text import plural
+from quiz.lang import N_, _, ngettext
 from quiz.tui.choices import HomeChoice, HomeData
 from quiz.tui.literal import literal
 
@@ -39,6 +38,7 @@ class HomeScreen(Screen[HomeChoice | None]):
         # The paper row's buttons name these keys; the footer has no room for them.
         Binding("ctrl+n", "paper", N_("Sit paper"), priority=True, show=False),
         Binding("ctrl+g", "report", N_("Class report"), priority=True, show=False),
+        Binding("ctrl+l", "language", N_("Language"), priority=True, show=False),
         Binding("escape", "leave", N_("Quit")),
     ]
 
@@ -81,7 +81,7 @@ class HomeScreen(Screen[HomeChoice | None]):
 
                 problems = self._problems(data)
                 with Horizontal(id="who"):  # one row: the form must fit 80×24 whole
-                    yield Static(literal(f"Player: {data.player}"), id="player")
+                    yield Static(literal(_("Player: {name}").format(name=data.player)), id="player")
                     yield Static(literal(data.due), id="due", classes="" if data.due else "empty")
                 yield Static(
                     literal("\n".join(problems)),
@@ -120,8 +120,13 @@ class HomeScreen(Screen[HomeChoice | None]):
         problems = []
         if data.catalog.problems:
             problems.append(
-                f"{plural(len(data.catalog.problems), 'problem')} in pack files: those packs "
-                f"are left out. To see where and why, run: {data.check_command}"
+                ngettext(
+                    "{n} problem in pack files: those packs are left out. To see where and "
+                    "why, run: {command}",
+                    "{n} problems in pack files: those packs are left out. To see where and "
+                    "why, run: {command}",
+                    len(data.catalog.problems),
+                ).format(n=len(data.catalog.problems), command=data.check_command)
             )
         if data.problem:
             problems.append(data.problem)
@@ -129,7 +134,9 @@ class HomeScreen(Screen[HomeChoice | None]):
 
     def _show_lines(self, data: HomeData) -> None:
         """The player and any problems with the pack files, above the form."""
-        self.query_one("#player", Static).update(literal(f"Player: {data.player}"))
+        self.query_one("#player", Static).update(
+            literal(_("Player: {name}").format(name=data.player))
+        )
         due = self.query_one("#due", Static)
         due.update(literal(data.due))
         due.set_class(not data.due, "empty")
@@ -218,6 +225,22 @@ class HomeScreen(Screen[HomeChoice | None]):
     def action_history(self) -> None:
         """The player's past rounds (the flow reads them; no form needed)."""
         self.dismiss(HomeChoice("history"))
+
+    def action_language(self) -> None:
+        """Ctrl+L: the interface's language, remembered in the settings (a served tab's own),
+        and the home screen drawn again in it."""
+        from quiz.lang import LANGUAGES, language, set_language
+        from quiz.tui.screens.modals import Choose
+
+        def chosen(code: str | None) -> None:
+            if code and code in LANGUAGES:
+                set_language(code)
+                self.app.services.settings.save(language=code)  # type: ignore[attr-defined]
+                if code != language() or self.is_attached:
+                    self.dismiss(HomeChoice("language"))
+
+        answers = [(name, code) for code, name in LANGUAGES.items()]
+        self.app.push_screen(Choose(_("The game's language"), answers), chosen)
 
     def action_leave(self) -> None:
         self.dismiss(None)

@@ -11,7 +11,7 @@ from textual.events import Key
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label, Static
 
-from quiz.lang import N_
+from quiz.lang import N_, _
 from quiz.tui.literal import literal
 
 MIN_SIZE = (60, 18)  # the smallest screen the game is drawn on (columns, rows)
@@ -49,27 +49,31 @@ class ConfirmQuit(Confirm):
     def __init__(self, quit_app: bool = False, exam: bool = False) -> None:
         if exam and quit_app:
             super().__init__(
-                "Quit quiz? Your answers are kept and the sitting stays open: sit the same "
-                "paper again to resume it. Its clock keeps running.",
-                "Quit",
-                "Keep going",
+                _(
+                    "Quit quiz? Your answers are kept and the sitting stays open: sit the same "
+                    "paper again to resume it. Its clock keeps running."
+                ),
+                _("Quit"),
+                _("Keep going"),
             )
         elif exam:
             super().__init__(
-                "Hand in your paper now? Questions not answered are left blank and score "
-                "nothing, and a paper is sat only once.",
-                "Hand in",
-                "Keep going",
+                _(
+                    "Hand in your paper now? Questions not answered are left blank and score "
+                    "nothing, and a paper is sat only once."
+                ),
+                _("Hand in"),
+                _("Keep going"),
             )
         elif quit_app:
             super().__init__(
-                "Quit quiz in the middle of the round? Your answers so far are kept.",
-                "Quit",
-                "Keep playing",
+                _("Quit quiz in the middle of the round? Your answers so far are kept."),
+                _("Quit"),
+                _("Keep playing"),
             )
         else:
             super().__init__(
-                "Leave the round? Your answers so far are kept.", "Leave", "Keep playing"
+                _("Leave the round? Your answers so far are kept."), _("Leave"), _("Keep playing")
             )
 
 
@@ -111,7 +115,12 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         from textual.widgets import Markdown  # markdown-it and friends: only when asked for
 
-        text = resources.files("quiz.tui").joinpath("help.md").read_text(encoding="utf-8")
+        from quiz.lang import language
+
+        # help.md, or its translation beside it (help.lt.md) in the interface's language
+        folder = resources.files("quiz.tui")
+        page = folder.joinpath(f"help.{language()}.md")
+        text = (page if page.is_file() else folder.joinpath("help.md")).read_text(encoding="utf-8")
         with VerticalScroll(id="help"):
             yield Markdown(text)
 
@@ -143,6 +152,8 @@ class TooSmall(Screen[None]):
             return
         # short lines: the notice is read on the small screen it complains about (40 wide)
         shown.first(Static).update(
-            f"The terminal is too small ({w}×{h}).\n"
-            f"Make it at least {MIN_SIZE[0]}×{MIN_SIZE[1]},\nor press Esc to quit."
+            _(
+                "The terminal is too small ({size}).\nMake it at least {least},\n"
+                "or press Esc to quit."
+            ).format(size=f"{w}×{h}", least=f"{MIN_SIZE[0]}×{MIN_SIZE[1]}")
         )

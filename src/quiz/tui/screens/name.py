@@ -26,9 +26,9 @@ class NameScreen(Screen[str]):
 
     def compose(self) -> ComposeResult:
         then = (
-            f"Then the paper {self.paper} starts."
+            _("Then the paper {code} starts.").format(code=self.paper)
             if self.paper
-            else "Then choose a pack and start a round."
+            else _("Then choose a pack and start a round.")
         )
         # Not a scrolling container: that would take the focus from the name when the player
         # clicks into the page (in a browser, the first thing most do), and the keys with it.
@@ -39,8 +39,12 @@ class NameScreen(Screen[str]):
             yield Static("", id="name-problem", classes="warning", markup=False)
             yield Static(
                 literal(
-                    f"{then} Your answers are kept under this name on this server: type the "
-                    "same name next time to carry on where you left off."
+                    then
+                    + " "
+                    + _(
+                        "Your answers are kept under this name on this server: type the "
+                        "same name next time to carry on where you left off."
+                    )
                 ),
                 classes="hint",
             )

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from quiz import words
+from quiz import lang, words
 from quiz.classroom.report import Report, difficulty, percent
 from quiz.lang import N_, _
 from quiz.tui.literal import literal, literal_cell
@@ -33,11 +33,18 @@ class ReportScreen(Screen[None]):
         rep, res = self.report, self.report.results
         mean = rep.mean_percent
         with VerticalScroll(id="report"):
-            yield Static(literal(f"Class report: {rep.title}"), classes="title")
             yield Static(
-                f"Paper {rep.code} · {words.questions(len(res.questions))} · "
-                f"{words.n_sittings(len(res.sittings))}"
-                + (f" · average {mean:.0f}%" if mean is not None else ""),
+                literal(_("Class report: {title}").format(title=rep.title)), classes="title"
+            )
+            yield Static(
+                _("Paper {code}").format(code=rep.code)
+                + f" · {words.questions(len(res.questions))} · "
+                + words.n_sittings(len(res.sittings))
+                + (
+                    " · " + _("average {percent}").format(percent=lang.percent(mean))
+                    if mean is not None
+                    else ""
+                ),
                 id="report-meta",
                 markup=False,
             )
@@ -57,9 +64,19 @@ class ReportScreen(Screen[None]):
             for m in rep.misconceptions:
                 yield Static(
                     literal(
-                        f"• Question {m.number}: {m.question.prompt}\n"
-                        f"  {m.choice.count} of {m.answered} answered “{m.choice.text}”. "
-                        f"Why it is wrong: {m.reason}\n  The source: “{m.quote.text}”"
+                        _(
+                            "• Question {number}: {prompt}\n"
+                            "  {count} of {answered} answered “{choice}”. "
+                            "Why it is wrong: {reason}\n  The source: “{quote}”"
+                        ).format(
+                            number=m.number,
+                            prompt=m.question.prompt,
+                            count=m.choice.count,
+                            answered=m.answered,
+                            choice=m.choice.text,
+                            reason=m.reason,
+                            quote=m.quote.text,
+                        )
                     ),
                     classes="misconception",
                 )
@@ -78,7 +95,10 @@ class ReportScreen(Screen[None]):
                     yield Static(literal(p.text), classes="para shade-unseen")
                     continue
                 yield Static(
-                    literal(f"{percent(p.error)} wrong · {p.asked}\n{p.text}"),
+                    literal(
+                        _("{percent} wrong").format(percent=percent(p.error))
+                        + f" · {p.asked}\n{p.text}"
+                    ),
                     classes=f"para {SHADE[p.shade]}",
                 )
             yield Static(_("Students"), classes="title")
@@ -89,16 +109,16 @@ class ReportScreen(Screen[None]):
         """Long prompts and answers wrap within their columns, which share what the screen
         leaves (a table wider than the screen cut them off at its edge)."""
         table: DataTable[str] = DataTable(id="report-questions", cursor_type="none")
-        table.add_columns("#", "Right", "Difficulty")
+        table.add_columns("#", _("Right"), _("Difficulty"))
         room = max(40, self.app.size.width - FIXED_COLUMNS)
-        table.add_column("Wrong answer chosen most", width=room * 2 // 5)
-        table.add_column("Question", width=room - room * 2 // 5)
+        table.add_column(_("Wrong answer chosen most"), width=room * 2 // 5)
+        table.add_column(_("Question"), width=room - room * 2 // 5)
         for st in self.report.questions:
             top = st.wrong_choices[0] if st.wrong_choices else None
             table.add_row(
                 str(st.number),
                 percent(st.share_right),
-                difficulty(st.share_right),
+                _(difficulty(st.share_right)),
                 literal_cell(f"{top.text} ({top.count})" if top else "–"),  # type: ignore[arg-type]
                 literal_cell(st.question.prompt),  # type: ignore[arg-type]
                 height=None,  # as tall as its longest cell, wrapped
@@ -108,13 +128,21 @@ class ReportScreen(Screen[None]):
     def _students(self) -> DataTable[str]:
         table: DataTable[str] = DataTable(id="report-students", cursor_type="none")
         table.add_columns(
-            "Name", "Score", "%", "Right", "Partly right", "Wrong", "Blank", "Time", "Status"
+            _("Name"),
+            _("Score"),
+            "%",
+            _("Right"),
+            _("Partly right"),
+            _("Wrong"),
+            _("Blank"),
+            _("Time"),
+            _("Status"),
         )
         for s in self.report.results.sittings:
             table.add_row(
                 literal_cell(s.player),  # type: ignore[arg-type]
                 str(s.score),
-                f"{s.percent:.0f}%",
+                lang.percent(s.percent),
                 str(s.right),
                 str(s.partial),
                 str(s.wrong),

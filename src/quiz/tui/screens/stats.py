@@ -11,11 +11,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from quiz import words
-from quiz.lang import N_, _
+from quiz import lang, words
+from quiz.lang import N_, _, ngettext
 from quiz.packs.model import Pack
 from quiz.stats import Stats
-from quiz.text import plural
 from quiz.tui.literal import literal, literal_cell
 from quiz.tui.widgets.chart import bars
 from quiz.tui.widgets.footer import QuizFooter
@@ -59,8 +58,16 @@ class StatsScreen(Screen[str | None]):
                 yield QuizFooter()
                 return
             yield Static(
-                f"{plural(p.rounds, 'round')} · {plural(p.answers, 'answer')} · {p.correct} right "
-                f"({100 * p.correct / p.answers:.0f}%) · {p.due_words(self.now)}",
+                " · ".join(
+                    [
+                        ngettext("{n} round", "{n} rounds", p.rounds).format(n=p.rounds),
+                        ngettext("{n} answer", "{n} answers", p.answers).format(n=p.answers),
+                        _("{n} right ({percent})").format(
+                            n=p.correct, percent=lang.percent(100 * p.correct / p.answers)
+                        ),
+                        p.due_words(self.now),
+                    ]
+                ),
                 id="stats-totals",
                 markup=False,
             )
@@ -78,13 +85,13 @@ class StatsScreen(Screen[str | None]):
             )
             yield Static(_("Mastery by topic"), classes="title")
             table: DataTable[str] = DataTable(id="mastery", cursor_type="none", zebra_stripes=True)
-            table.add_columns("Topic", "Level", "Facts met", "Right")
+            table.add_columns(_("Topic"), _("Level"), _("Facts met"), _("Right"))
             for t in p.topics:
                 table.add_row(
                     literal_cell(t.topic),  # type: ignore[arg-type]
-                    t.mastery,
-                    f"{t.attempted} of {t.facts}",
-                    f"{100 * t.accuracy:.0f}%" if t.attempted else "–",
+                    _(t.mastery),
+                    _("{n} of {of}").format(n=t.attempted, of=t.facts),
+                    lang.percent(100 * t.accuracy) if t.attempted else "–",
                 )
             yield table
             if p.weakest:
@@ -95,13 +102,21 @@ class StatsScreen(Screen[str | None]):
                     yield Static("•", classes="bullet")
                     yield Static(
                         literal(
-                            f"{w.statement} ({w.rights} of {w.attempts} right)\n"
-                            f"The {self.pack.noun}: “{w.quote}”"
+                            _("{statement} ({n} of {of} right)\nThe {noun}: “{quote}”").format(
+                                statement=w.statement,
+                                n=w.rights,
+                                of=w.attempts,
+                                noun=self.pack.noun,
+                                quote=w.quote,
+                            )
                         ),
                         classes="missed-text",
                     )
             yield Static(
-                literal(f"The {self.pack.noun}, shaded by how well you know it"), classes="title"
+                literal(
+                    _("The {noun}, shaded by how well you know it").format(noun=self.pack.noun)
+                ),
+                classes="title",
             )
             yield Static(words.shade_key(), classes="label", markup=False)
             for shade in p.shades:

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from quiz.lang import N_
+from quiz.lang import N_, _
 from quiz.question import Response
 from quiz.tui.literal import literal
 
@@ -129,7 +129,10 @@ class AnswerList(OptionList):
             return
         if self.mode == "single" and self.highlighted is None:
             keys = digit_keys(len(self.texts))
-            self.notify(f"Choose an option first: {keys}, or ↑ ↓ then Enter.", severity="warning")
+            self.notify(
+                _("Choose an option first: {keys}, or ↑ ↓ then Enter.").format(keys=keys),
+                severity="warning",
+            )
             return
         if self.mode == "single":
             if self.highlighted is not None:
@@ -138,7 +141,8 @@ class AnswerList(OptionList):
             if not self.picked:
                 keys = digit_keys(len(self.texts))
                 self.notify(
-                    f"Tick at least one option first (Space or {keys}).", severity="warning"
+                    _("Tick at least one option first (Space or {keys}).").format(keys=keys),
+                    severity="warning",
                 )
                 return
             self.post_message(self.Answered(tuple(sorted(self.picked))))

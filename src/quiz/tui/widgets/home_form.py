@@ -33,12 +33,11 @@ from textual.widgets import (
     Static,
 )
 
-from quiz.kind_labels import KIND_LABELS  # not quiz.kinds, which imports the questions
-from quiz.lang import _
+from quiz.kind_labels import KIND_LABELS, kind_label  # not quiz.kinds, which imports the questions
+from quiz.lang import _, ngettext
 from quiz.limits import MAX_COUNT
 from quiz.packs.model import Pack
 from quiz.packs.registry import DEFAULT_PACK
-from quiz.text import plural
 from quiz.tui.choices import HomeChoice, HomeData
 from quiz.tui.lifecycle import being_removed
 from quiz.tui.literal import literal
@@ -134,10 +133,16 @@ class HomeForm(Vertical):
     @staticmethod
     def _info(pack: Pack | None) -> Content | str:
         if pack is None:
-            return "No pack chosen."
+            return _("No pack chosen.")
         source = next(iter(pack.sources.values()))
-        facts = plural(len(pack.facts), "fact")  # not quiz.words: see the module's docstring
-        return literal(f"{facts} · from “{source.title}”, {source.publisher}")
+        n = len(pack.facts)  # not quiz.words: see the module's docstring
+        return literal(
+            ngettext(
+                "{n} fact · from “{title}”, {publisher}",
+                "{n} facts · from “{title}”, {publisher}",
+                n,
+            ).format(n=n, title=source.title, publisher=source.publisher)
+        )
 
     def topics_of(self, pack: Pack | None) -> list[tuple[Content, str, bool]]:
         """The pack's topics, ticked as the player left them for this pack; every one when
@@ -267,7 +272,9 @@ class HomeForm(Vertical):
         except ValueError:
             count = 0
         if not 1 <= count <= MAX_COUNT:
-            self.notify(f"Questions: a number from 1 to {MAX_COUNT}.", severity="warning")
+            self.notify(
+                _("Questions: a number from 1 to {n}.").format(n=MAX_COUNT), severity="warning"
+            )
             return None
         seed_text = self.query_one("#seed", Input).value.strip()
         seed = int(seed_text) if seed_text.isdigit() else None
@@ -341,7 +348,7 @@ class RoundOptions(Vertical):
             with Vertical():
                 yield Label(form.kinds_label(len(r.kinds)), id="kinds-label")
                 yield SelectionList[str](
-                    *((KIND_LABELS[k][0], k, k in r.kinds) for k in KIND_LABELS),
+                    *((kind_label(k), k, k in r.kinds) for k in KIND_LABELS),
                     id="kinds",
                     compact=True,
                 )

@@ -133,6 +133,14 @@ def set_language(code: str | None) -> str:
     return _language
 
 
+def translations(code: str) -> gettext.NullTranslations:
+    """The catalogue of `code` without making it the process's language: a server speaks to
+    each browser in its own (English for one we have no catalogue of)."""
+    if code == DEFAULT or not known(code):
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, LOCALES, languages=[code], fallback=True)
+
+
 def language() -> str:
     """The interface's language now: "en", "lt"."""
     return _language

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quiz.kinds import KIND_NAMES
+from quiz.lang import _
 from quiz.limits import MAX_COUNT
 from quiz.scoring import Rules
 from quiz.spec import PackRef, RoundSpec
@@ -68,11 +69,11 @@ def paper_spec(
 ) -> RoundSpec:
     """The exam a paper code stands for; PaperError if a code cannot hold it."""
     if not 0 <= seed <= MAX_SEED:
-        raise PaperError(f"a paper's seed is a whole number from 0 to {MAX_SEED}")
+        raise PaperError(_("a paper's seed is a whole number from 0 to {n}").format(n=MAX_SEED))
     if not 1 <= count <= MAX_COUNT:
-        raise PaperError(f"a paper has from 1 to {MAX_COUNT} questions")
+        raise PaperError(_("a paper has from 1 to {n} questions").format(n=MAX_COUNT))
     if time_limit is not None and not 1 <= time_limit <= 24 * 3600:
-        raise PaperError("a paper's time limit is from 1 second to 24 hours")
+        raise PaperError(_("a paper's time limit is from 1 second to 24 hours"))
     kinds = tuple(k for k in KIND_NAMES if k in set(kinds)) if kinds else None
     topics = tuple(t for t in pack.topics if t in set(topics)) if topics else None
     return RoundSpec(
@@ -164,12 +165,16 @@ def canonical(code: str) -> str:
     chars = _chars(code)
     if len(chars) < SHORTEST:
         raise PaperError(
-            f"paper code {_shown(code)} is too short: a code has at least {SHORTEST} characters"
+            _("paper code {code} is too short: a code has at least {n} characters").format(
+                code=_shown(code), n=SHORTEST
+            )
         )
     if _damm(ALPHABET.index(c) for c in chars) != 0:
         raise PaperError(
-            f"paper code {_shown(code)} is mistyped (its check character does not match): "
-            "compare it with the one you were given"
+            _(
+                "paper code {code} is mistyped (its check character does not match): "
+                "compare it with the one you were given"
+            ).format(code=_shown(code))
         )
     return group(chars)
 
@@ -180,7 +185,9 @@ def decode(code: str, packs: Iterable[Pack]) -> Paper:
     bits = _Bits.of(chars[:-1])
     version = bits.take(2)
     if version != VERSION:
-        raise PaperError(f"paper code {group(chars)} was made by another version of quiz")
+        raise PaperError(
+            _("paper code {code} was made by another version of quiz").format(code=group(chars))
+        )
     id_hash, content = bits.take(10), bits.take(20)
     installed = list(packs)
     pack = next((p for p in installed if _content_hash(PackRef.of(p)) == content), None)
@@ -193,9 +200,9 @@ def decode(code: str, packs: Iterable[Pack]) -> Paper:
     time_limit = bits.take(17) if timed else None
     topics = bits.take(len(pack.topics)) if narrowed else None
     if not bits.rest_is_padding():
-        raise PaperError(f"paper code {group(chars)} has the wrong length")
+        raise PaperError(_("paper code {code} has the wrong length").format(code=group(chars)))
     if not kinds or count > MAX_COUNT or (topics is not None and not topics):
-        raise PaperError(f"paper code {group(chars)} is not a paper quiz can make")
+        raise PaperError(_not_a_paper(group(chars)))
     try:
         spec = paper_spec(
             pack,
@@ -206,21 +213,25 @@ def decode(code: str, packs: Iterable[Pack]) -> Paper:
             time_limit,
         )
     except PaperError:
-        raise PaperError(f"paper code {group(chars)} is not a paper quiz can make") from None
+        raise PaperError(_not_a_paper(group(chars))) from None
     return Paper(group(chars), spec, pack)
 
 
 def _missing(code: str, same_id: list[Pack]) -> str:
     if same_id:
         p = same_id[0]
-        return (
-            f"paper {code} is for another version of pack {p.id!r} than the one installed "
-            f"here ({p.version}, {p.digest[:8]}): install the version it was made with"
-        )
-    return (
-        f"paper {code} is for a pack that is not installed here: add the pack file to the "
+        return _(
+            "paper {code} is for another version of pack {pack} than the one installed "
+            "here ({version}): install the version it was made with"
+        ).format(code=code, pack=repr(p.id), version=f"{p.version}, {p.digest[:8]}")
+    return _(
+        "paper {code} is for a pack that is not installed here: add the pack file to the "
         "user packs folder or pass --packs DIR"
-    )
+    ).format(code=code)
+
+
+def _not_a_paper(code: str) -> str:
+    return _("paper code {code} is not a paper quiz can make").format(code=code)
 
 
 def _names(names: Sequence[str], mask: int) -> tuple[str, ...]:
@@ -235,12 +246,14 @@ def _chars(code: str) -> str:
         c = _READ_AS.get(c, c)
         if c not in ALPHABET:
             raise PaperError(
-                f"paper code {_shown(code)}: {c!r} is not used in codes (they use the digits "
-                "and the letters A–Z but I, L, O and U)"
+                _(
+                    "paper code {code}: {char} is not used in codes (they use the digits "
+                    "and the letters A–Z but I, L, O and U)"
+                ).format(code=_shown(code), char=repr(c))
             )
         out.append(c)
     if not out:
-        raise PaperError("the paper code is empty")
+        raise PaperError(_("the paper code is empty"))
     return "".join(out)
 
 
@@ -271,7 +284,7 @@ class _Bits:
 
     def take(self, width: int) -> int:
         if self.pos + width > self.size:
-            raise PaperError("the paper code is too short")
+            raise PaperError(_("the paper code is too short"))
         self.pos += width
         return self.value >> (self.size - self.pos) & ((1 << width) - 1)
 

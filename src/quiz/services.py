@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from quiz.clock import Clock, SystemClock
+from quiz.lang import _
 from quiz.limits import MAX_NAME
 from quiz.seat import TERMINAL, Seat
 from quiz.settings import Settings
@@ -81,11 +82,11 @@ def check_name(raw: str) -> str:
 
     name = " ".join(raw.split())
     if not name:
-        raise ValueError("a player name cannot be empty")
+        raise ValueError(_("a player name cannot be empty"))
     if len(name) > MAX_NAME:
-        raise ValueError(f"a player name has at most {MAX_NAME} characters")
+        raise ValueError(_("a player name has at most {n} characters").format(n=MAX_NAME))
     if any(not ch.isprintable() and not invisible(ch) for ch in name):
-        raise ValueError("a player name cannot hold control characters")
+        raise ValueError(_("a player name cannot hold control characters"))
     hidden = invisible_in(name)
     if hidden is not None:  # a blank filler or a zero-width: a second name that looks the same
         raise ValueError(words.name_invisible(hidden))
@@ -173,7 +174,9 @@ class Services:
             if exc.passing:  # a lock, a lost connection: the round's writes wait for it
                 store.saver.falter(str(exc))
             else:
-                store.problem = store.problem or f"progress is not being saved: {exc}"
+                store.problem = store.problem or _("progress is not being saved: {reason}").format(
+                    reason=exc
+                )
             return Player(0, name, "")
         return player
 

@@ -52,7 +52,14 @@ def run(args: argparse.Namespace) -> int:
         raise no_questions(paper.pack, bool(paper.spec.kinds or paper.spec.topics)) from None
     store = open_store(target)
     writer = Writer(keep_with(store))
-    server = LiveServer(game, host=args.host, port=args.port, access=access, writer=writer)
+    server = LiveServer(
+        game,
+        host=args.host,
+        port=args.port,
+        access=access,
+        writer=writer,
+        language=getattr(args, "lang", None),  # fixed by the teacher, else each phone's own
+    )
 
     from quiz.tui.screens.live_host import HostApp
 

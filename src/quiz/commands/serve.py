@@ -44,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
         [a for folder in args.packs for a in ("--packs", str(folder.resolve()))]
         + (["--paper", args.paper] if args.paper else []),
         {"QUIZ_DB": target},
+        language=getattr(args, "lang", None),  # fixed by the teacher, else each browser's
     )
     limits = Limits(args.max_sessions, float(args.idle_timeout))
     server = QuizServer(

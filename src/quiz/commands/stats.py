@@ -8,12 +8,13 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
+from quiz import lang
 from quiz.commands import EXIT_OK, known_player, services_of
+from quiz.lang import _, ngettext
 from quiz.packs.errors import PackError
 from quiz.packs.registry import resolve
 from quiz.safe import visible
 from quiz.stats import player_stats
-from quiz.text import plural
 from quiz.words import forecast_line
 
 if TYPE_CHECKING:
@@ -48,28 +49,36 @@ def run(args: argparse.Namespace) -> int:
 
 def table(stats: Stats, now: dt.datetime) -> list[str]:
     lines = [
-        f"Player {stats.player}: {plural(stats.rounds, 'round')}, "
-        f"{plural(stats.answers, 'answer')}, {stats.correct} right "
-        f"({100 * stats.accuracy:.0f}%), {stats.due} due for review",
+        _(
+            "Player {name}: {rounds}, {answers}, {right} right ({percent}), {due} due for review"
+        ).format(
+            name=stats.player,
+            rounds=ngettext("{n} round", "{n} rounds", stats.rounds).format(n=stats.rounds),
+            answers=ngettext("{n} answer", "{n} answers", stats.answers).format(n=stats.answers),
+            right=stats.correct,
+            percent=lang.percent(100 * stats.accuracy),
+            due=stats.due,
+        ),
     ]
     for p in stats.packs:
         lines.append("")
         lines.append(
-            f"{p.title} ({p.pack}): {plural(p.rounds, 'round')}, "
-            f"{plural(p.answers, 'answer')}, {p.due_words(now)}"
+            f"{p.title} ({p.pack}): "
+            + ngettext("{n} round", "{n} rounds", p.rounds).format(n=p.rounds)
+            + ", "
+            + ngettext("{n} answer", "{n} answers", p.answers).format(n=p.answers)
+            + f", {p.due_words(now)}"
         )
         today = now.astimezone().date()
         lines.append("  " + forecast_line(((d.date, d.due) for d in p.forecast), today))
         if not p.topics:
-            lines.append("  (the pack is not installed here: no topics to show)")
+            lines.append("  " + _("(the pack is not installed here: no topics to show)"))
         width = max((len(t.topic) for t in p.topics), default=5)
         for t in p.topics:
-            right = f"{100 * t.accuracy:.0f}%" if t.attempted else "-"
-            lines.append(
-                f"  {t.topic:<{width}}  {t.mastery:<11}  {t.attempted:>3} of {t.facts:<3} "
-                f"facts met  {right:>4}"
-            )
+            right = lang.percent(100 * t.accuracy) if t.attempted else "-"
+            met = _("{n} of {of} facts met").format(n=f"{t.attempted:>3}", of=f"{t.facts:<3}")
+            lines.append(f"  {t.topic:<{width}}  {_(t.mastery):<11}  {met}  {right:>4}")
         if p.weakest:
-            lines.append("  Weakest facts:")
+            lines.append("  " + _("Weakest facts:"))
             lines += [f"    {w.statement} ({w.rights}/{w.attempts})" for w in p.weakest]
     return lines

@@ -24,6 +24,7 @@ import hmac
 import json
 import logging
 import queue
+import re
 import secrets
 import threading
 from collections.abc import Callable
@@ -60,8 +61,35 @@ FILES = {
     "/page.js": ("page.js", "text/javascript"),
     "/page.css": ("page.css", "text/css"),
 }
+# The page's own messages, as page.js asks for them: _("…") and ngettext("…", "…", n).
+_JS_MESSAGE = re.compile(r'\b_\("((?:[^"\\]|\\.)*)"')
+_JS_PLURAL = re.compile(r'\bngettext\("((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"')
 
 log = logging.getLogger("quiz.live")
+
+
+def words_js(code: str) -> str:
+    """`window.QUIZ_WORDS`: page.js's messages translated into `code` (those the catalogue
+    has), each plural with its forms, as a script the page's policy lets it load."""
+    from quiz.lang import translations
+
+    catalogue = translations(code)
+    source = (PAGE / "page.js").read_text(encoding="utf-8")
+    said: dict[str, str] = {}
+    for raw in _JS_MESSAGE.findall(source):
+        message = json.loads(f'"{raw}"')
+        if catalogue.gettext(message) != message:
+            said[message] = catalogue.gettext(message)
+    plurals: dict[str, list[str]] = {}
+    forms = 3 if code == "lt" else 2
+    for one, many in _JS_PLURAL.findall(source):
+        one, many = json.loads(f'"{one}"'), json.loads(f'"{many}"')
+        found = [catalogue.ngettext(one, many, n) for n in (1, 2, 10)[:forms]]
+        if found != [one, many][:forms]:
+            plurals[one] = found
+    words = {"lang": code if said or plurals else "en", "words": said, "plurals": plurals}
+    # "</" and U+2028 cannot end or break the script: json.dumps escapes non-ASCII
+    return "window.QUIZ_WORDS = " + json.dumps(words).replace("</", "<\\/") + ";\n"
 
 
 def new_pin() -> str:
@@ -118,8 +146,10 @@ class LiveServer:
         pin: str | None = None,
         writer: Writer | None = None,
         say: Callable[[str], None] | None = None,
+        language: str | None = None,
     ) -> None:
         self.game = game
+        self.language = language  # the teacher's --lang; None: each browser's own
         self.host = host
         self.port = port
         self.access = access or Access.for_host(host)
@@ -152,6 +182,7 @@ class LiveServer:
         app = web.Application(middlewares=[self._door], client_max_size=MAX_MESSAGE)
         app.add_routes(
             [web.get(path, self.handle_file) for path in FILES]
+            + [web.get("/words.js", self.handle_words)]
             + [web.get("/ws", self.handle_websocket), web.get("/favicon.ico", _no_content)]
         )
         app.on_response_prepare.append(_headers)
@@ -176,6 +207,13 @@ class LiveServer:
     async def handle_file(self, request: web.Request) -> web.Response:
         name, kind = FILES[request.path]
         return web.Response(body=(PAGE / name).read_bytes(), content_type=kind, charset="utf-8")
+
+    async def handle_words(self, request: web.Request) -> web.Response:
+        """The page's words in the teacher's language (--lang), else the browser's."""
+        from quiz.lang import from_accept_language
+
+        code = self.language or from_accept_language(request.headers.get("Accept-Language"))
+        return web.Response(text=words_js(code), content_type="text/javascript", charset="utf-8")
 
     async def start(self) -> int:
         """Listen (port 0: one the system picks) and keep the question's clock: the port."""

@@ -32,6 +32,7 @@ from typing import Any
 import jinja2
 from aiohttp import WSMsgType, web
 
+from quiz.lang import from_accept_language, translations
 from quiz.web.access import Access
 from quiz.web.forks import ForkServerContext, context, fork
 from quiz.web.textual_serve_adapter import STATICS, ForkedAppService, Server, TabProcess
@@ -52,6 +53,7 @@ class TabCommand:
 
     args: list[str]
     env: dict[str, str] = field(default_factory=dict)
+    language: str | None = None  # every tab's (quiz --lang …); None: each browser's own
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,12 @@ class Tab(ForkedAppService):
     """One browser tab's game process: textual-serve's AppService, the process forked from the
     warm fork server (quiz.web.forks) rather than started through a shell."""
 
-    def __init__(self, command: TabCommand, forks: ForkServerContext, **kwargs: Any) -> None:
+    def __init__(
+        self, command: TabCommand, forks: ForkServerContext, language: str = "en", **kwargs: Any
+    ) -> None:
         super().__init__("quiz.web.tab " + " ".join(command.args), **kwargs)
         self.tab_command = command
+        self.language = language
         self.forks = forks
         self.last_input = time.monotonic()
         self.pid: int | None = None
@@ -74,6 +79,7 @@ class Tab(ForkedAppService):
 
     async def open_process(self, environment: dict[str, str]) -> TabProcess:
         environment.update(self.tab_command.env)
+        environment["QUIZ_LANG"] = self.language  # not the server's locale: the tab's player's
         process = await fork(self.forks, self.tab_command.args, environment)
         self.pid = process.pid
         return process
@@ -115,7 +121,10 @@ class QuizServer(Server):
         self.say = say
         self.tabs: dict[str, Tab] = {}
         self.pages = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, enable_async=False
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            enable_async=False,
+            extensions=["jinja2.ext.i18n"],  # {{ _("…") }}: each page in its browser's language
         )
         self.cookie = f"{COOKIE}_{port}"  # cookies do not tell ports apart; tokens differ
 
@@ -142,11 +151,15 @@ class QuizServer(Server):
     async def _door(self, request: web.Request, handler: Any) -> web.StreamResponse:
         from_address = request.query.get("token")
         if not self.access.admits(request.host, from_address, request.cookies.get(self.cookie)):
-            return self._page("forbidden.html", 403, token=self.access.required)
+            return self._page(
+                "forbidden.html", 403, self.language_of(request), token=self.access.required
+            )
         if request.path == "/ws" and not self.access.same_origin(
             request.headers.get("Origin"), request.host
         ):
-            return self._page("forbidden.html", 403, token=self.access.required)
+            return self._page(
+                "forbidden.html", 403, self.language_of(request), token=self.access.required
+            )
         response: web.StreamResponse = await handler(request)
         if self.access.required and from_address and not response.prepared:
             # The address carried the token: the cookie carries it for the page's own
@@ -156,20 +169,31 @@ class QuizServer(Server):
             )
         return response
 
-    def _page(self, name: str, status: int, **context: Any) -> web.Response:
-        text = self.pages.get_template(name).render(**context)
+    def language_of(self, request: web.Request) -> str:
+        """The teacher's language for every tab (--lang), else this browser's."""
+        return self.tab_command.language or from_accept_language(
+            request.headers.get("Accept-Language")
+        )
+
+    def _page(self, name: str, status: int, language: str = "en", **context: Any) -> web.Response:
+        self.pages.install_gettext_translations(  # type: ignore[attr-defined]
+            translations(language), newstyle=True
+        )
+        text = self.pages.get_template(name).render(lang=language, **context)
         response = web.Response(text=text, status=status, content_type="text/html")
         response.headers["Content-Security-Policy"] = CSP
         response.headers["Cache-Control"] = "no-store"
         return response
 
     async def handle_index(self, request: web.Request) -> web.Response:
+        language = self.language_of(request)
         if len(self.tabs) >= self.limits.max_sessions:
-            return self._page("full.html", 503, most=self.limits.max_sessions)
+            return self._page("full.html", 503, language, most=self.limits.max_sessions)
         scheme = "wss" if request.secure else "ws"
         return self._page(
             "index.html",
             200,
+            language,
             websocket_url=f"{scheme}://{request.host}/ws",
             font_size=_number(request.query.get("fontsize"), 16, (8, 48)),
         )
@@ -182,14 +206,16 @@ class QuizServer(Server):
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
         if not websocket.can_prepare(request).ok:  # a plain GET: no tab, no traceback
             return web.Response(status=400, text=websocket_only())
+        language = self.language_of(request)
         if len(self.tabs) >= self.limits.max_sessions:
-            return self._page("full.html", 503, most=self.limits.max_sessions)
+            return self._page("full.html", 503, language, most=self.limits.max_sessions)
         width = _number(request.query.get("width"), 80, TERMINAL_SIZE)
         height = _number(request.query.get("height"), 24, TERMINAL_SIZE)
         assert self.forks is not None
         tab = Tab(
             self.tab_command,
             self.forks,
+            language,
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
             close=websocket.close,

@@ -28,6 +28,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--paper", metavar="CODE")
     args = parser.parse_args(argv)
     _end_with_server()
+    from quiz.lang import from_environment, set_language
+
+    set_language(from_environment())  # QUIZ_LANG: the server chose it for this tab
 
     from quiz.seat import BROWSER_TAB
     from quiz.services import make_services

@@ -2,6 +2,34 @@
 // options, quotes) is untrusted: it is written with textContent, never as HTML.
 "use strict";
 (function () {
+  // The page's words in the language the server chose (words.js: the teacher's --lang, else
+  // the browser's Accept-Language); English, the source text, when it has none.
+  const WORDS = window.QUIZ_WORDS || { lang: "en", words: {}, plurals: {} };
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? String(values[name]) : all;
+    });
+  }
+  function _(text, values) { return fill(WORDS.words[text] || text, values); }
+  function pluralIndex(n) {  // gettext's Plural-Forms of each language the catalogue has
+    if (WORDS.lang === "lt") {
+      if (n % 10 === 1 && n % 100 !== 11) return 0;
+      return n % 10 >= 2 && (n % 100 < 10 || n % 100 >= 20) ? 1 : 2;
+    }
+    return n === 1 ? 0 : 1;
+  }
+  function ngettext(one, many, n, values) {
+    const forms = WORDS.plurals[one];
+    const text = forms ? forms[Math.min(pluralIndex(n), forms.length - 1)] : (n === 1 ? one : many);
+    return fill(text, Object.assign({ n: n }, values || {}));
+  }
+  document.documentElement.lang = WORDS.lang;
+  document.title = _("Live quiz");
+  document.querySelector("#join h1").textContent = _("Join the quiz");
+  document.querySelector("label[for=name]").textContent = _("Name");
+  document.querySelector("label[for=pin]").textContent = _("PIN");
+  document.getElementById("join-button").textContent = _("Join");
+
   const form = document.getElementById("join");
   const nameInput = document.getElementById("name");
   const pinRow = document.getElementById("pin-row");
@@ -45,7 +73,7 @@
   }
   function sendAnswer(response) {
     if (!last || last.phase !== "question") return;
-    status.textContent = "Sending…";
+    status.textContent = _("Sending…");
     send({ type: "answer", question: last.index, response: response });
   }
   function clear() {
@@ -64,7 +92,7 @@
     });
     ws.addEventListener("close", function () {
       joined = false;
-      status.textContent = "Connection lost: trying again…";
+      status.textContent = _("Connection lost: trying again…");
       setTimeout(connect, wait);
       wait = Math.min(wait * 2, 5000);
     });
@@ -94,13 +122,13 @@
         status.textContent = m.message;
       }
     } else if (m.type === "ack") {
-      status.textContent = "Answer sent: wait for the others.";
+      status.textContent = _("Answer sent: wait for the others.");
       if (last && last.index === m.question) { last.answered = true; render(last); }
     } else if (m.type === "removed") {
       sessionStorage.removeItem(key());
       joined = false;
       clear();
-      screen.append(el("p", "The teacher removed you from this game."));
+      screen.append(el("p", _("The teacher removed you from this game.")));
     } else if (m.type === "state") {
       last = m;
       render(m);
@@ -109,11 +137,11 @@
 
   function render(m) {
     clear();
-    const head = el("p", m.name + " · " + m.score + " points", "meta");
+    const head = el("p", m.name + " · " + ngettext("{n} point", "{n} points", m.score), "meta");
     screen.append(head);
     if (m.phase === "lobby") {
-      screen.append(el("h1", "You are in!"));
-      screen.append(el("p", "Wait for the teacher to start."));
+      screen.append(el("h1", _("You are in!")));
+      screen.append(el("p", _("Wait for the teacher to start.")));
     } else if (m.phase === "question") {
       question(m);
     } else if (m.phase === "reveal") {
@@ -124,19 +152,19 @@
   }
 
   function question(m) {
-    screen.append(el("p", "Question " + (m.index + 1) + " of " + m.total, "meta"));
+    screen.append(el("p", _("Question {n} of {total}", { n: m.index + 1, total: m.total }), "meta"));
     screen.append(el("h1", m.prompt));
     const clock = el("p", "", "meta");
     screen.append(clock);
     let left = m.left;
     function tick() {
-      clock.textContent = m.paused ? "Paused" : Math.max(0, Math.ceil(left)) + " s left";
+      clock.textContent = m.paused ? _("Paused") : _("{n} s left", { n: Math.max(0, Math.ceil(left)) });
       left -= 0.25;
     }
     tick();
     if (!m.paused) timer = setInterval(tick, 250);
     if (m.answered) {
-      screen.append(el("p", "Answer sent: wait for the others."));
+      screen.append(el("p", _("Answer sent: wait for the others.")));
       return;
     }
     const box = el("div", null, "options");
@@ -153,14 +181,14 @@
         b.setAttribute("aria-pressed", "false");
         box.append(b);
       });
-      screen.append(button("Send", function () {
+      screen.append(button(_("Send"), function () {
         sendAnswer(Array.from(picked).sort(function (a, b) { return a - b; }));
       }, "send"));
     } else if (m.shape === "order") {
-      screen.append(el("p", "Tap the options from first to last.", "meta"));
+      screen.append(el("p", _("Tap the options from first to last."), "meta"));
       const placed = [];
       const list = el("ol", null, "placed");
-      const sendButton = button("Send", function () { sendAnswer(placed.slice()); }, "send");
+      const sendButton = button(_("Send"), function () { sendAnswer(placed.slice()); }, "send");
       sendButton.disabled = true;
       const buttons = m.options.map(function (text, i) {
         return option(text, i, function () {
@@ -172,7 +200,7 @@
       });
       buttons.forEach(function (b) { box.append(b); });
       screen.append(list);
-      screen.append(button("Start again", function () {
+      screen.append(button(_("Start again"), function () {
         placed.length = 0;
         list.replaceChildren();
         buttons.forEach(function (b) { b.disabled = false; });
@@ -180,7 +208,7 @@
       }));
       screen.append(sendButton);
     } else {
-      const label = el("label", "Answer");
+      const label = el("label", _("Answer"));
       label.htmlFor = "answer";
       const input = el("input");
       input.id = "answer";
@@ -188,23 +216,23 @@
       input.maxLength = 200;
       if (m.shape === "number") input.inputMode = "decimal";
       screen.append(label, input);
-      screen.append(button("Send", function () {
+      screen.append(button(_("Send"), function () {
         if (input.value.trim()) sendAnswer(input.value);
       }, "send"));
     }
   }
 
   function reveal(m) {
-    const said = { right: "Right!", partial: "Partly right", wrong: "Wrong", blank: "No answer" };
+    const said = { right: _("Right!"), partial: _("Partly right"), wrong: _("Wrong"), blank: _("No answer") };
     screen.append(el("h1", said[m.verdict] || m.verdict, m.verdict));
-    let points = "+" + m.points + " points";
-    if (m.bonus) points += " (+" + m.bonus + " streak bonus)";
+    let points = ngettext("+{n} point", "+{n} points", m.points);
+    if (m.bonus) points += " " + _("(+{n} streak bonus)", { n: m.bonus });
     screen.append(el("p", points));
-    if (m.given !== null) screen.append(el("p", "Your answer: " + m.given));
-    screen.append(el("p", "The answer: " + m.answer));
-    if (m.rank) screen.append(el("p", "Your place: " + m.rank));
+    if (m.given !== null) screen.append(el("p", _("Your answer: {answer}", { answer: m.given })));
+    screen.append(el("p", _("The answer: {answer}", { answer: m.answer })));
+    if (m.rank) screen.append(el("p", _("Your place: {rank}", { rank: m.rank })));
     if (m.quote) {
-      screen.append(el("h2", "From the " + m.noun + ":"));
+      screen.append(el("h2", _("From the {noun}:", { noun: m.noun })));
       const q = el("blockquote", null, "quote");
       q.append(document.createTextNode(m.quote.before), el("mark", m.quote.marked),
                document.createTextNode(m.quote.after));
@@ -213,15 +241,15 @@
   }
 
   function board(m) {
-    screen.append(el("h1", m.phase === "podium" ? "Podium" : "Leaderboard"));
+    screen.append(el("h1", m.phase === "podium" ? _("Podium") : _("Leaderboard")));
     const list = el("ul");
     m.board.forEach(function (s) {
       let line = s.rank + ". " + s.name + ": " + s.score;
-      if (s.climbed > 0) line += " (up " + s.climbed + ")";
+      if (s.climbed > 0) line += " " + _("(up {n})", { n: s.climbed });
       list.append(el("li", line));
     });
     screen.append(list);
-    if (m.rank) screen.append(el("p", "Your place: " + m.rank + " with " + m.score + " points"));
+    if (m.rank) screen.append(el("p", ngettext("Your place: {rank} with {n} point", "Your place: {rank} with {n} points", m.score, { rank: m.rank })));
   }
 
   form.addEventListener("submit", function (event) {

@@ -279,7 +279,12 @@ def build_parser() -> argparse.ArgumentParser:
             "question is true, every answer is shown in the source's own words."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"quiz {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"quiz {__version__}",
+        help=_("show the version and exit"),
+    )
     parser.add_argument(
         "--lang",
         type=_language,

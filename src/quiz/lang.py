@@ -208,6 +208,15 @@ def month_day(day: dt.date) -> str:
     return format_skeleton("MMMd", day, locale=_language)
 
 
+def short_day(day: dt.date) -> str:
+    """A day of the coming week, short: "Wed 09 Dec"; "12-09, tr" (Babel's own for others)."""
+    if _language == DEFAULT:
+        return day.strftime("%a %d %b")
+    from babel.dates import format_skeleton
+
+    return format_skeleton("MMMEd", day, locale=_language)
+
+
 def weekday(day: dt.date) -> str:
     if _language == DEFAULT:
         return f"{day:%A}"

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import Protocol
 
+from quiz import lang
 from quiz.lang import LOCALES, N_, _, ngettext  # noqa: F401  (re-exported for front ends)
 from quiz.round.codes import EndReason, Note, NoteCode, Refusal, Shortfall, Verdict
 from quiz.round.views import FeedbackView, QuestionView, SummaryView
@@ -164,7 +165,7 @@ def not_utf8() -> str:
 
 def line_too_long(length: int) -> str:
     return _("that line is {length} characters long; an answer is a few words").format(
-        length=f"{length:,}"
+        length=lang.number(length)
     )
 
 
@@ -1462,7 +1463,7 @@ def forecast_day(day: dt.date, n: int, today: dt.date) -> str:
     elif (day - today).days == 1:
         name = _("tomorrow")
     else:
-        name = day.strftime("%a %d %b")
+        name = lang.short_day(day)
     return _("{day} {n}").format(day=name, n=n)
 
 

@@ -48,10 +48,20 @@ def foreign(environ: Mapping[str, str]) -> list[str]:
     return sorted(k for k in environ if k.startswith(("QUIZ_", "XDG_")) and k not in SUITE_SETTINGS)
 
 
+# The environment's locale chooses the interface's language (quiz.lang): a run from a shell or
+# a CI machine with LANG=lt_LT must not turn the suite's English into Lithuanian. QUIZ_LANG=en
+# comes before the locale and the settings file; a test of the choice sets its own.
+LOCALE = ("LANGUAGE", "LC_ALL", "LC_MESSAGES")
+
+
 def isolate(monkeypatch: pytest.MonkeyPatch, base: Path, runtime: Path) -> None:
-    """Remove every QUIZ_* and XDG_* variable, then point the game's folders under `base`."""
+    """Remove every QUIZ_* and XDG_* variable, then point the game's folders under `base`;
+    the interface in English whatever the locale."""
     for name in foreign(os.environ):
         monkeypatch.delenv(name)
+    for name in LOCALE:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("QUIZ_LANG", "en")
     for name, folder in FOLDERS.items():
         monkeypatch.setenv(name, str(base / folder))
     monkeypatch.setenv(RUNTIME, str(runtime))
@@ -80,6 +90,9 @@ def _private_dirs(
 ) -> None:
     """Each test its own folders, and no QUIZ_* left by whatever ran before it."""
     isolate(monkeypatch, tmp_path, request.config.stash[_RUN][1] / "runtime")
+    from quiz.lang import set_language
+
+    set_language(None)  # English, whatever a test before this one chose in this process
 
 
 @pytest.fixture(scope="session")

@@ -58,9 +58,9 @@ def render(report: Report) -> str:
         f'<html lang="{lang.language()}"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(_('Class report · paper {code}').format(code=report.code))}</title>",
+        "<title>" + e(_("Class report · paper {code}").format(code=report.code)) + "</title>",
         f"<style>{CSS}</style></head><body><main>",
-        f'<h1 id="title">{e(_("Class report: {title}").format(title=report.title))}</h1>',
+        '<h1 id="title">' + e(_("Class report: {title}").format(title=report.title)) + "</h1>",
         '<p class="meta">'
         + _("Paper {code}").format(code=f"<b>{e(report.code)}</b>")
         + f" · {e(report.facts_line)}</p>",
@@ -89,7 +89,7 @@ def _questions(report: Report) -> list[str]:
             f"<td class=n>{'–' if mean is None else f'{mean:.0f} s'}</td></tr>"
         )
     return [
-        f'<section id="questions"><h2>{e(_("Questions"))}</h2>',
+        '<section id="questions"><h2>' + e(_("Questions")) + "</h2>",
         _head("#", _("Question"), _("Kind"), _("Right"), _("Difficulty"))
         + _head(_("Wrong answer chosen most"), _("Mean time"), end=True),
         "<tbody>",
@@ -102,14 +102,14 @@ def _wrong(report: Report) -> list[str]:
     title = _("The wrong answers chosen most, and why they are wrong")
     out = [f'<section id="wrong"><h2>{e(title)}</h2>']
     if not report.misconceptions:
-        out.append(f"<p>{e(_('No wrong answers yet.'))}</p></section>")
+        out.append("<p>" + e(_("No wrong answers yet.")) + "</p></section>")
         return out
     out.append('<ol class="wrong">')
     for m in report.misconceptions:
         out.append(
             "<li>"
             + _("{question}: {prompt}").format(
-                question=f"<b>{e(_('Question {number}').format(number=m.number))}</b>",
+                question="<b>" + e(_("Question {number}").format(number=m.number)) + "</b>",
                 prompt=e(m.question.prompt),
             )
             + "<br>"
@@ -150,7 +150,9 @@ def _source(report: Report) -> list[str]:
                 continue
             out.append(
                 f'<p class="para {p.shade}"{shade(p.error)} data-error="{p.error:.4f}">'
-                f'<span class="rate">{e(_("{percent} wrong").format(percent=percent(p.error)))} · '
+                '<span class="rate">'
+                + e(_("{percent} wrong").format(percent=percent(p.error)))
+                + " · "
                 f"{e(p.asked)}</span>{e(p.text)}</p>"
             )
     out.append("</section>")
@@ -174,7 +176,7 @@ def _students(report: Report) -> list[str]:
         for s in report.results.sittings
     ]
     return [
-        f'<section id="students"><h2>{e(_("Students"))}</h2>',
+        '<section id="students"><h2>' + e(_("Students")) + "</h2>",
         _head(_("Name"), _("Score"), "%", _("Right"), _("Partly right"), _("Wrong"))
         + _head(_("Blank"), _("Time"), _("Started (UTC)"), _("Status"), end=True)
         + "<tbody>",

@@ -17,7 +17,7 @@ import datetime as dt
 import gettext
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 LOCALES = Path(__file__).parent / "locale"
@@ -187,47 +187,10 @@ def percent(value: float) -> str:
     return format_percent(value / 100, locale=_language)
 
 
-def date(day: dt.date, long: bool = False) -> str:
-    """A calendar day: 2026-12-06 (both), or in words with long=True (6 December 2026;
-    2026 m. gruodžio 6 d.)."""
-    if not long:
-        return day.isoformat()
-    if _language == DEFAULT:
-        return f"{day.day} {day:%B %Y}"
-    from babel.dates import format_date
-
-    return format_date(day, format="long", locale=_language)
-
-
-def month_day(day: dt.date) -> str:
-    """A day of this year, short: "6 Dec" in English, "12-06" as Lithuanian writes it."""
-    if _language == DEFAULT:
-        return f"{day.day} {day:%b}"
-    from babel.dates import format_skeleton
-
-    return format_skeleton("MMMd", day, locale=_language)
-
-
 def short_day(day: dt.date) -> str:
-    """A day of the coming week, short: "Wed 09 Dec"; "12-09, tr" (Babel's own for others)."""
+    """A day of the coming week, short: "Wed 09 Dec"; "gruodžio 9 d., tr" (Babel's for others)."""
     if _language == DEFAULT:
         return day.strftime("%a %d %b")
     from babel.dates import format_skeleton
 
-    return format_skeleton("MMMEd", day, locale=_language)
-
-
-def weekday(day: dt.date) -> str:
-    if _language == DEFAULT:
-        return f"{day:%A}"
-    from babel.dates import format_date
-
-    return format_date(day, format="EEEE", locale=_language)
-
-
-def listing(items: Iterable[str]) -> str:
-    """Words joined as a list reads: "a, b and c"; "a, b ir c"."""
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+    return format_skeleton("MMMMEd", day, locale=_language)

@@ -304,8 +304,17 @@ class QuizApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its prompt in the interface's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            palette = CommandPalette(placeholder=_("Search for commands…"), id="--command-palette")
+            self.push_screen(palette)
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):  # Textual's, in our language
+            yield command._replace(title=_(command.title), help=_(command.help))
         yield SystemCommand(_("Help: rules and keys"), _("How scoring works"), self.action_help)
         yield SystemCommand(
             _("Toggle light/dark theme"),

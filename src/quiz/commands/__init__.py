@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from quiz.lang import _
+
 if TYPE_CHECKING:
     from quiz.packs.model import Pack
     from quiz.papers import Paper
@@ -36,7 +38,9 @@ def pack_of(args: argparse.Namespace) -> Pack:
     unknown = sorted(set(getattr(args, "topics", None) or ()) - set(pack.topics))
     if unknown:
         raise UsageError(
-            f"unknown topic {', '.join(unknown)}; the pack's topics: {', '.join(pack.topics)}"
+            _("unknown topic {topics}; the pack's topics: {known}").format(
+                topics=", ".join(unknown), known=", ".join(pack.topics)
+            )
         )
     return pack
 
@@ -112,9 +116,17 @@ def known_player(store: SqlStore, name: str | None) -> Player:
     if player is None:
         known = ", ".join(p.name for p in store.players())
         if not known:
-            raise UsageError(f"nobody has played yet with the progress in {store.where}")
-        who = f"no player {name!r}" if name else "no player named (--player NAME)"
-        raise UsageError(f"{who} in {store.where} (players: {known})")
+            raise UsageError(
+                _("nobody has played yet with the progress in {where}").format(where=store.where)
+            )
+        who = (
+            _("no player {name}").format(name=repr(name))
+            if name
+            else _("no player named (--player NAME)")
+        )
+        raise UsageError(
+            _("{who} in {where} (players: {known})").format(who=who, where=store.where, known=known)
+        )
     return player
 
 
@@ -150,10 +162,16 @@ def need_terminal() -> None:
     there is none (output to a file, input from a pipe) instead of writing escape codes into
     the file and waiting for keys that never come."""
     if not (sys.stdout.isatty() and sys.stdin.isatty()):
-        which = "output" if not sys.stdout.isatty() else "input"
         raise UsageError(
-            f"standard {which} is not a terminal, and the full-screen game needs one; "
-            "for lines you can pipe or save, use: quiz play --plain"
+            _(
+                "standard output is not a terminal, and the full-screen game needs one; "
+                "for lines you can pipe or save, use: quiz play --plain"
+            )
+            if not sys.stdout.isatty()
+            else _(
+                "standard input is not a terminal, and the full-screen game needs one; "
+                "for lines you can pipe or save, use: quiz play --plain"
+            )
         )
 
 
@@ -161,7 +179,7 @@ def no_questions(pack: Pack, filtered: bool) -> UsageError:
     """Nothing to ask: say whether the filters or the pack itself is why (a new pack has no
     facts yet; its author wants `quiz check --explain`, not a hint about topics)."""
     if filtered and (pack.facts or pack.questions):
-        return UsageError("no questions match these kinds and topics")
+        return UsageError(_("no questions match these kinds and topics"))
     from pathlib import Path
 
     from quiz.packs.errors import display_path
@@ -169,12 +187,16 @@ def no_questions(pack: Pack, filtered: bool) -> UsageError:
     where = display_path(Path(pack.path))
     if not pack.facts:
         return UsageError(
-            f"pack {pack.id!r} asks no questions: it has no facts yet (quiz check {where} "
-            "--coverage lists the sentences to write them from)"
+            _(
+                "pack {pack} asks no questions: it has no facts yet (quiz check {where} "
+                "--coverage lists the sentences to write them from)"
+            ).format(pack=repr(pack.id), where=where)
         )
     return UsageError(
-        f"pack {pack.id!r} asks no questions: none of its facts can be asked (quiz check "
-        f"{where} --explain says why)"
+        _(
+            "pack {pack} asks no questions: none of its facts can be asked (quiz check "
+            "{where} --explain says why)"
+        ).format(pack=repr(pack.id), where=where)
     )
 
 

@@ -12,8 +12,9 @@ import argparse
 
 from quiz import words
 from quiz.commands import EXIT_OK, UsageError, no_questions, pack_of, paper_of
+from quiz.lang import N_, _
 
-WEB_EXTRA = "host needs the web extra: pip install 'quiz[web]' (aiohttp, segno)"
+WEB_EXTRA = N_("host needs the web extra: pip install 'quiz[web]' (aiohttp, segno)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
         import aiohttp  # noqa: F401
         import segno  # noqa: F401
     except ImportError:
-        raise UsageError(WEB_EXTRA) from None
+        raise UsageError(_(WEB_EXTRA)) from None
     from quiz.commands.serve import _check_store, addresses
     from quiz.live.game import LiveGame, keep_with, live_paper
     from quiz.live.server import LiveServer, Writer
@@ -30,14 +31,16 @@ def run(args: argparse.Namespace) -> int:
     from quiz.web.access import Access
 
     if args.player:
-        raise UsageError("host: each student gives a name on their phone; --player is not for host")
+        raise UsageError(
+            _("host: each student gives a name on their phone; --player is not for host")
+        )
     try:
         access = Access.for_host(args.host, args.token)
     except ValueError as exc:
-        raise UsageError(f"--token: {exc}") from None
+        raise UsageError(_("--token: {reason}").format(reason=exc)) from None
     if args.paper:
         if args.pack or args.kinds or args.topics or args.count:
-            raise UsageError("--paper: the paper says the pack, kinds, topics and count")
+            raise UsageError(_("--paper: the paper says the pack, kinds, topics and count"))
         paper = paper_of(args, args.paper)
     else:
         pack = pack_of(args)

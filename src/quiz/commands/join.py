@@ -7,14 +7,17 @@ import argparse
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from quiz.commands import EXIT_OK, UsageError
+from quiz.lang import _
 
 
 def ws_url(url: str) -> str:
     """The game's websocket for the address the teacher shows; UsageError if it is none."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UsageError(f"{url!r}: the game's address, as its teacher's screen shows it "
-                         "(http://HOST:PORT/…)")  # fmt: skip
+        raise UsageError(
+            _("{url}: the game's address, as its teacher's screen shows it (http://HOST:PORT/…)")
+            .format(url=repr(url))
+        )  # fmt: skip
     token = parse_qs(parts.query).get("token")
     query = urlencode({"token": token[0]}) if token else ""
     scheme = "wss" if parts.scheme == "https" else "ws"
@@ -25,11 +28,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         import aiohttp  # noqa: F401
     except ImportError:
-        raise UsageError("join needs the web extra: pip install 'quiz[web]' (aiohttp)") from None
+        raise UsageError(_("join needs the web extra: pip install 'quiz[web]' (aiohttp)")) from None
     from quiz.tui.screens.live_join import JoinApp
 
     if args.player:
-        raise UsageError("join: --name gives the name to play under in this game")
+        raise UsageError(_("join: --name gives the name to play under in this game"))
     name = None
     if args.name is not None:
         from quiz.services import check_name
@@ -37,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             name = check_name(args.name)
         except ValueError as exc:
-            raise UsageError(f"--name: {exc}") from None
+            raise UsageError(_("--name: {reason}").format(reason=exc)) from None
     app = JoinApp(ws_url(args.url), name, args.pin)
     app.run()
     if app.problem:

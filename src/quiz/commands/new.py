@@ -7,6 +7,7 @@ from pathlib import Path
 
 from quiz.authoring.scaffold import ScaffoldError, new_pack
 from quiz.commands import EXIT_OK, UsageError
+from quiz.lang import _
 from quiz.packs.errors import display_path
 from quiz.safe import visible
 
@@ -20,17 +21,22 @@ def run(args: argparse.Namespace) -> int:
 
     def done(path: Path) -> str:
         """What happened to the file: said, so that nothing is replaced unsaid."""
+        file = display_path(path)
         if path in written.unchanged:
-            return f"kept {display_path(path)}, unchanged"
-        return f"{'replaced' if path in written.replaced else 'wrote'} {display_path(path)}"
+            return _("kept {file}, unchanged").format(file=file)
+        if path in written.replaced:
+            return _("replaced {file}").format(file=file)
+        return _("wrote {file}").format(file=file)
 
     pack = display_path(written.pack)
-    source_note = "; ".join(["its SHA-256 is in the pack", *written.changes])
+    source_note = "; ".join([_("its SHA-256 is in the pack"), *written.changes])
     lines = [
-        f"{done(written.pack)}: {written.sentences} candidate sentences, {written.names} names",
+        _("{done}: {sentences} candidate sentences, {names} names").format(
+            done=done(written.pack), sentences=written.sentences, names=written.names
+        ),
         f"{done(written.source)} ({source_note})",
-        f"{done(written.schema)} (the schema editors complete keys from)",
-        f"next: quiz check {pack} --explain   (see docs/authoring.md)",
+        done(written.schema) + " " + _("(the schema editors complete keys from)"),
+        _("next: quiz check {pack} --explain   (see docs/authoring.md)").format(pack=pack),
     ]
     for line in lines:
         print(visible(line))

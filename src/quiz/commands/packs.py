@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from quiz.commands import EXIT_OK
+from quiz.lang import _
 from quiz.packs import registry
 from quiz.packs.errors import display_path
 from quiz.safe import visible
@@ -41,6 +42,6 @@ def run(args: argparse.Namespace) -> int:
         print(visible("  ".join([*cells, r[-1]])))
     for path in found.broken:
         file = display_path(path)
-        why = found.why.get(path) or f"quiz check {file} says why"
-        print(visible(f"{file}: not loaded ({why})"), file=sys.stderr)
+        why = found.why.get(path) or _("quiz check {file} says why").format(file=file)
+        print(visible(_("{file}: not loaded ({why})").format(file=file, why=why)), file=sys.stderr)
     return EXIT_OK

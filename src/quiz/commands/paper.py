@@ -19,6 +19,7 @@ from quiz import papers, words
 from quiz.commands import EXIT_OK, UsageError, no_questions, pack_of, paper_of, services_of
 from quiz.generate import round_questions
 from quiz.kinds import KINDS
+from quiz.lang import _
 from quiz.packs.registry import not_installed, user_dir
 from quiz.rounds import new_seed
 from quiz.safe import visible
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         paper = paper_of(args, args.code)
         for line in describe(paper):
             print(visible(line))
-        print(f"Paper code: {paper.code}")
+        print(_("Paper code: {code}").format(code=paper.code))
         return EXIT_OK
     if args.paper_command == "release":
         return release(args)
@@ -61,10 +62,18 @@ def release(args: argparse.Namespace) -> int:
     store = teacher_store(args)
     now = services_of(args, open_now=False).clock.now()
     if release_paper(store, paper.code, now):
-        print(f"Paper {paper.code}: answers released {words.when(iso(now))}; it is closed.")
+        print(
+            _("Paper {code}: answers released {when}; it is closed.").format(
+                code=paper.code, when=words.when(iso(now))
+            )
+        )
     else:
         when = paper_state(store, paper.code).released_at or iso(now)
-        print(f"Paper {paper.code}: answers were released already, {words.when(when)}.")
+        print(
+            _("Paper {code}: answers were released already, {when}.").format(
+                code=paper.code, when=words.when(when)
+            )
+        )
     return EXIT_OK
 
 
@@ -83,24 +92,30 @@ def new(args: argparse.Namespace) -> int:
     short = spec.shortfall(made)
     if short is not None:
         said = words.shortfall(short)
-        raise UsageError(f"{said[0].lower()}{said[1:-1]}: ask for --count {made}")
+        raise UsageError(
+            _("{shortfall}: ask for --count {n}").format(
+                shortfall=f"{said[0].lower()}{said[1:-1]}", n=made
+            )
+        )
     paper = papers.Paper(code, spec, pack)
     if args.closes is not None:
         from quiz.store.sittings import set_closes
 
         if args.closes <= services_of(args, open_now=False).clock.now():
-            raise UsageError("--closes: that time has passed already")
+            raise UsageError(_("--closes: that time has passed already"))
         set_closes(teacher_store(args), code, args.closes)
     for line in describe(paper):
         print(visible(line))
     if args.closes is not None:
         print(
-            f"Closes {words.when(iso(args.closes))}: after it the paper cannot be sat, and "
-            "served students see their marks."
+            _(
+                "Closes {when}: after it the paper cannot be sat, and served students see "
+                "their marks."
+            ).format(when=words.when(iso(args.closes)))
         )
     for line in sit_it_with(pack, code):
         print(visible(line))
-    print(f"Paper code: {code}")
+    print(_("Paper code: {code}").format(code=code))
     return EXIT_OK
 
 
@@ -108,26 +123,38 @@ def sit_it_with(pack: Pack, code: str) -> list[str]:
     """The command students type. A pack that is not installed (a file given by its path)
     needs its folder named, and a copy of it on each student's machine."""
 
-    command = f"Students sit it with: quiz play --paper {code}"
+    command = _("Students sit it with: {command}").format(command=f"quiz play --paper {code}")
     folder = not_installed(pack)
     if folder is None:
         return [command]
     return [
         f"{command} --packs {shlex.quote(folder)}",
-        f"(the pack is not installed: each student needs {Path(pack.path).name} in that folder,"
-        f" or in {user_dir()})",
+        _(
+            "(the pack is not installed: each student needs {file} in that folder, or in {folder})"
+        ).format(file=Path(pack.path).name, folder=user_dir()),
     ]
 
 
 def describe(paper: Paper) -> list[str]:
 
     spec = paper.spec
-    kinds = ", ".join(KINDS[k].label for k in spec.kinds) if spec.kinds else "all kinds"
-    topics = ", ".join(spec.topics) if spec.topics else "all topics"
-    limit = f"time limit {minutes(spec.time_limit)}" if spec.time_limit else "no time limit"
+    kinds = ", ".join(KINDS[k].label for k in spec.kinds) if spec.kinds else _("all kinds")
+    topics = ", ".join(spec.topics) if spec.topics else _("all topics")
+    limit = (
+        _("time limit {clock}").format(clock=minutes(spec.time_limit))
+        if spec.time_limit
+        else _("no time limit")
+    )
     return [
-        f"Paper for {paper.pack.title} ({paper.pack.id} {paper.pack.version})",
-        f"{words.questions(spec.count)} · seed {spec.seed} · {kinds} · {topics} · {limit}",
-        "Exam rules: answers marked at the end, one sitting per student, 1000 points a right "
-        "answer (partial credit for select-all and time order), no bonuses.",
+        _("Paper for {title} ({pack})").format(
+            title=paper.pack.title, pack=f"{paper.pack.id} {paper.pack.version}"
+        ),
+        " · ".join(
+            [words.questions(spec.count), _("seed {seed}").format(seed=spec.seed), kinds, topics]
+            + [limit]
+        ),
+        _(
+            "Exam rules: answers marked at the end, one sitting per student, 1000 points a right "
+            "answer (partial credit for select-all and time order), no bonuses."
+        ),
     ]

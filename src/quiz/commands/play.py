@@ -19,6 +19,7 @@ from quiz.commands import (
     tuple_or_none,
     warn,
 )
+from quiz.lang import _
 
 if TYPE_CHECKING:
     from quiz.packs.model import Pack
@@ -47,7 +48,9 @@ def run(args: argparse.Namespace) -> int:
         made = rounds.review_spec(store, player, pack, now, args.count, kinds, rules, args.seed)
         if isinstance(made, rounds.NothingDue):
             print(
-                f"{words.nothing_due(made.next_due, now)} For a practice round: quiz play {pack.id}"
+                words.nothing_due(made.next_due, now)
+                + " "
+                + _("For a practice round: quiz play {pack}").format(pack=pack.id)
             )
             return EXIT_OK
         spec = made

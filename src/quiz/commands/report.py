@@ -13,8 +13,8 @@ from quiz.classroom import report, report_html, report_md
 from quiz.classroom.results import class_results
 from quiz.commands import EXIT_OK, UsageError, nothing_read, paper_of, services_of
 from quiz.commands.export import write_atomically, write_stdout
+from quiz.lang import _, ngettext
 from quiz.safe import visible
-from quiz.text import plural
 
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
@@ -25,7 +25,9 @@ def run(args: argparse.Namespace) -> int:
     if fmt is None:
         fmt = SUFFIXES.get(args.out.suffix.lower()) if args.out else "md"
         if fmt is None:
-            raise UsageError(f"{args.out}: name it .html or .md, or give --format html|md")
+            raise UsageError(
+                _("{file}: name it .html or .md, or give --format html|md").format(file=args.out)
+            )
     paper = paper_of(args, args.paper)
     store = services_of(args, strict=True).store.get()
     results = class_results(store, paper)
@@ -37,7 +39,14 @@ def run(args: argparse.Namespace) -> int:
     text = visible(report_html.render(made) if fmt == "html" else report_md.render(made))
     if args.out:
         write_atomically(args.out, text)
-        print(f"quiz: wrote the report on {plural(len(results.sittings), 'sitting')} to {args.out}")
+        n = len(results.sittings)
+        print(
+            ngettext(
+                "quiz: wrote the report on {n} sitting to {file}",
+                "quiz: wrote the report on {n} sittings to {file}",
+                n,
+            ).format(n=n, file=args.out)
+        )
     else:
         write_stdout(text)
     return EXIT_OK

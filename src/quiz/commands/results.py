@@ -42,11 +42,11 @@ from quiz.commands import (
 )
 from quiz.commands.export import write_atomically, write_stdout
 from quiz.generate import round_questions
+from quiz.lang import _, ngettext
 from quiz.packs.registry import catalog
 from quiz.safe import visible
 from quiz.store.backend import StoreError
 from quiz.store.sittings import sittings
-from quiz.text import plural
 from quiz.words import minutes
 
 if TYPE_CHECKING:
@@ -62,7 +62,9 @@ def run(args: argparse.Namespace) -> int:
     if args.results_command in ("close", "reopen", "delete"):
         return one_sitting(args)
     if not args.paper:
-        raise UsageError("which paper? quiz results --paper CODE (or: quiz results import FILE…)")
+        raise UsageError(
+            _("which paper? quiz results --paper CODE (or: quiz results import FILE…)")
+        )
 
     paper = paper_of(args, args.paper)
     store = services_of(args, strict=True).store.get()
@@ -74,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     text = render(results, args.by, args.format)
     if args.out:
         write_atomically(args.out, text)
-        print(f"quiz: wrote {args.out}", file=sys.stderr)
+        print(_("quiz: wrote {file}").format(file=args.out), file=sys.stderr)
     else:
         write_stdout(text)
     return EXIT_OK
@@ -130,40 +132,57 @@ def table(results: ClassResults, by: str) -> str:
 
     paper = results.paper
     head = (
-        f"Paper {paper.code}: {paper.pack.title}, {words.questions(len(results.questions))}, "
-        f"{words.n_sittings(len(results.sittings))}"
+        _("Paper {code}").format(code=paper.code)
+        + f": {paper.pack.title}, {words.questions(len(results.questions))}, "
+        + words.n_sittings(len(results.sittings))
     )
     lines = [head, ""]
+    counts = [_("right"), _("partly right"), _("wrong"), _("blank")]
     if by == "question":
-        lines.append(
-            f"{'#':>3}  {'%':>4}  right  partly right  wrong  blank  {'mean':>6}  "
-            "wrong answer chosen most · question"
-        )
+        heads = ["#", "%", *counts, _("mean")]
+        widths = [max(w, cell_len(h)) for w, h in zip([3, 4, 5, 12, 5, 5, 6], heads, strict=True)]
+        last = _("wrong answer chosen most · question")
+        lines.append(_row(heads, widths, last))
         for st in results.by_question():
             top = st.wrong_choices[0] if st.wrong_choices else None
             mean = "–" if st.mean_seconds is None else f"{st.mean_seconds:.0f} s"
-            wrong = f"{top.text} ({top.count})" if top else NONE_WRONG
-            lines.append(
-                f"{st.number:>3}  {percent(st.share_right):>4}  {st.count('right'):>5}  "
-                f"{st.count('partial'):>12}  {st.count('wrong'):>5}  {st.count('blank'):>5}  "
-                f"{mean:>6}  {wrong} · {st.question.prompt}"
-            )
+            wrong = f"{top.text} ({top.count})" if top else _(NONE_WRONG)
+            cells = [st.number, percent(st.share_right)]
+            cells += [st.count("right"), st.count("partial"), st.count("wrong"), st.count("blank")]
+            lines.append(_row([*cells, mean], widths, f"{wrong} · {st.question.prompt}"))
         return "\n".join(lines) + "\n"
     width = max([4, *(cell_len(s.player) for s in results.sittings)])
+    heads = [_("score"), "%", *counts, _("time")]
+    widths = [max(w, cell_len(h)) for w, h in zip([6, 4, 5, 12, 5, 5, 7], heads, strict=True)]
+    name, started = _("name"), _("started (UTC)")
+    width = max(width, cell_len(name))
+    start_width = max(16, cell_len(started))
     lines.append(
-        f"{'name':<{width}}  {'score':>6}  {'%':>4}  right  partly right  wrong  blank  "
-        f"{'time':>7}  started (UTC)     status"
-    )
+        name + " " * (width - cell_len(name)) + "  " + _row(heads, widths, "")
+        + started + " " * (start_width - cell_len(started)) + "  " + _("status")
+    )  # fmt: skip
     for s in results.sittings:
+        cells = [s.score, f"{s.percent:>3.0f}%", s.right, s.partial, s.wrong, s.blank]
         lines.append(
-            f"{s.player}{' ' * (width - cell_len(s.player))}  {s.score:>6}  "
-            f"{s.percent:>3.0f}%  {s.right:>5}  "
-            f"{s.partial:>12}  {s.wrong:>5}  {s.blank:>5}  {minutes(s.seconds):>7}  "
-            f"{s.started_at[:16].replace('T', ' ')}  {s.status_words}"
+            f"{s.player}{' ' * (width - cell_len(s.player))}  "
+            + _row([*cells, minutes(s.seconds)], widths, "")
+            + f"{s.started_at[:16].replace('T', ' '):<{start_width}}  {s.status_words}"
         )
     if not results.sittings:
-        lines.append("(nobody has sat it here yet: quiz results import takes students' files)")
+        lines.append(_("(nobody has sat it here yet: quiz results import takes students' files)"))
     return "\n".join(lines) + "\n"
+
+
+def _row(cells: list[object], widths: list[int], rest: str) -> str:
+    """Cells right-aligned to their columns (wide enough for their heads in any language),
+    two spaces apart, then the rest of the line."""
+    from rich.cells import cell_len
+
+    out = ""
+    for cell, width in zip(cells, widths, strict=True):
+        text = str(cell)
+        out += " " * (width - cell_len(text)) + text + "  "
+    return out + rest
 
 
 def export(args: argparse.Namespace) -> int:
@@ -174,19 +193,25 @@ def export(args: argparse.Namespace) -> int:
     name = args.player or store.last_player()
     player = store.find_player(name) if name else None
     if player is None:
-        raise UsageError(f"no player {name!r} in {store.where}")
+        raise UsageError(_no_player(name, store.where))
     rows = sittings(store, paper.code, player.id)
     finished = [r for r in rows if r.finished]
     if len(finished) < len(rows):
         print(
             visible(
-                f"quiz: {player.name}'s sitting of {paper.code} is not finished and is left "
-                f"out: `quiz play --paper {paper.code}` resumes it or hands it in"
+                _(
+                    "quiz: {name}'s sitting of {code} is not finished and is left out: "
+                    "`quiz play --paper {code}` resumes it or hands it in"
+                ).format(name=player.name, code=paper.code)
             ),
             file=sys.stderr,
         )
     if not finished:
-        raise UsageError(f"{player.name} has no finished sitting of paper {paper.code}")
+        raise UsageError(
+            _("{name} has no finished sitting of paper {code}").format(
+                name=player.name, code=paper.code
+            )
+        )
     doc = export_doc(finished, paper, round_questions(paper.pack, paper.spec), services.clock.now())
     text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
     if str(args.out) == "-":
@@ -199,8 +224,13 @@ def export(args: argparse.Namespace) -> int:
     if args.out and _someone_elses(out, player.name):
         raise UsageError(words.someone_elses_refused(str(out)))
     write_atomically(out, text)
-    sat = plural(len(finished), "sitting")
-    print(visible(f"{sat} of paper {paper.code} by {player.name}: hand in {out}"))
+    n = len(finished)
+    said = ngettext(
+        "{n} sitting of paper {code} by {name}: hand in {file}",
+        "{n} sittings of paper {code} by {name}: hand in {file}",
+        n,
+    )
+    print(visible(said.format(n=n, code=paper.code, name=player.name, file=out)))
     return EXIT_OK
 
 
@@ -215,33 +245,68 @@ def one_sitting(args: argparse.Namespace) -> int:
     services = services_of(args, strict=True)  # never a stand-in: the change must land
     store = services.store.get()
     if not args.player:
-        raise UsageError(f"whose sitting? quiz results {args.results_command} --paper "
-                         f"{paper.code} --player NAME")  # fmt: skip
+        raise UsageError(
+            _("whose sitting? {command}").format(
+                command=f"quiz results {args.results_command} --paper {paper.code} --player NAME"
+            )
+        )
     player = store.find_player(args.player)
     if player is None:
-        raise UsageError(f"no player {args.player!r} in {store.where}")
+        raise UsageError(_no_player(args.player, store.where))
     rows = sittings(store, paper.code, player.id)
     if not rows:
-        raise UsageError(f"{player.name} has no sitting of paper {paper.code}")
+        raise UsageError(
+            _("{name} has no sitting of paper {code}").format(name=player.name, code=paper.code)
+        )
     now = services.clock.now()
-    who = f"{player.name}'s sitting of paper {paper.code}"
+    who = {"name": player.name, "code": paper.code}
     if args.results_command == "close":
         if not kept.close(store, paper.code, player.id, now):
-            raise UsageError(f"{who} is not open: nothing to close")
-        print(visible(f"{who} is closed as it stands: what was answered counts."))
+            raise UsageError(
+                _("{name}'s sitting of paper {code} is not open: nothing to close").format(**who)
+            )
+        print(
+            visible(
+                _(
+                    "{name}'s sitting of paper {code} "
+                    "is closed as it stands: what was answered counts."
+                ).format(**who)
+            )
+        )
     elif args.results_command == "reopen":
         if not kept.reopen(store, paper.code, player.id, now):
-            raise UsageError(f"{who} is open already: nothing to reopen")
-        print(visible(f"{who} is open again: the student resumes it where it stopped."))
+            raise UsageError(
+                _("{name}'s sitting of paper {code} is open already: nothing to reopen").format(
+                    **who
+                )
+            )
+        print(
+            visible(
+                _(
+                    "{name}'s sitting of paper {code} "
+                    "is open again: the student resumes it where it stopped."
+                ).format(**who)
+            )
+        )
     else:
         n = len(rows)
         if not args.yes:
             raise UsageError(
-                f"this deletes {plural(n, 'sitting')} of paper {paper.code} by {player.name} "
-                "with every answer, for good: add --yes to do it"
+                ngettext(
+                    "this deletes {n} sitting of paper {code} by {name} with every answer, "
+                    "for good: add --yes to do it",
+                    "this deletes {n} sittings of paper {code} by {name} with every answer, "
+                    "for good: add --yes to do it",
+                    n,
+                ).format(n=n, **who)
             )
         kept.delete(store, paper.code, player.id)
-        print(visible(f"Deleted {plural(n, 'sitting')} of paper {paper.code} by {player.name}."))
+        said = ngettext(
+            "Deleted {n} sitting of paper {code} by {name}.",
+            "Deleted {n} sittings of paper {code} by {name}.",
+            n,
+        )
+        print(visible(said.format(n=n, **who)))
     return EXIT_OK
 
 
@@ -331,9 +396,13 @@ def import_files(args: argparse.Namespace) -> int:
             continue
         taken += added
         came_from.update((s.uid, path.name) for s in added)
-        kept = ", ".join(f"{s.player} {s.score}" for s in added) or "nothing new"
-        already = f"; {len(again)} already here" if again else ""
-        print(visible(f"{path.name}: {plural(len(added), 'sitting')} added ({kept}){already}"))
+        kept = ", ".join(f"{s.player} {s.score}" for s in added) or _("nothing new")
+        already = "; " + _("{n} already here").format(n=len(again)) if again else ""
+        n = len(added)
+        said = ngettext(
+            "{file}: {n} sitting added ({kept})", "{file}: {n} sittings added ({kept})", n
+        )
+        print(visible(said.format(file=path.name, n=n, kept=kept) + already))
         _notes(store, path, added, again)
     copies = copied_from(store, taken)
     for s in taken:
@@ -368,6 +437,10 @@ def _notes(store: SqlStore, path: Path, added: list[Incoming], again: list[Incom
         changed = differs(store, s)
         if changed:
             _say(words.sitting_differs(path.name, s.uid, s.player, changed))
+
+
+def _no_player(name: str | None, where: str) -> str:
+    return _("no player {name} in {where}").format(name=repr(name), where=where)
 
 
 def _say(text: str) -> None:

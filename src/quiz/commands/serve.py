@@ -15,8 +15,9 @@ from pathlib import Path
 
 from quiz import words
 from quiz.commands import EXIT_OK, UsageError
+from quiz.lang import N_, _, ngettext
 
-WEB_EXTRA = "serve needs the web extra: pip install 'quiz[web]' (textual-serve)"
+WEB_EXTRA = N_("serve needs the web extra: pip install 'quiz[web]' (textual-serve)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,20 +25,20 @@ def run(args: argparse.Namespace) -> int:
         import aiohttp  # noqa: F401
         import textual_serve  # noqa: F401
     except ImportError:
-        raise UsageError(WEB_EXTRA) from None
+        raise UsageError(_(WEB_EXTRA)) from None
     import multiprocessing
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
-        raise UsageError("serve forks each tab's game from a warm process: Linux or macOS only")
+        raise UsageError(_("serve forks each tab's game from a warm process: Linux or macOS only"))
     from quiz.web.access import Access
     from quiz.web.server import Limits, QuizServer, TabCommand
 
     if args.player:
-        raise UsageError("serve: each tab asks its player's name; --player is not for serve")
+        raise UsageError(_("serve: each tab asks its player's name; --player is not for serve"))
     try:
         access = Access.for_host(args.host, args.token)
     except ValueError as exc:
-        raise UsageError(f"--token: {exc}") from None
+        raise UsageError(_("--token: {reason}").format(reason=exc)) from None
     target = _check_store(args.db)
     _check_packs(args)
     command = TabCommand(
@@ -52,7 +53,11 @@ def run(args: argparse.Namespace) -> int:
     )
 
     def started(port: int) -> None:
-        _say(f"serving the game at {where_of_store(target)}, to browser tabs at:")
+        _say(
+            _("serving the game at {store}, to browser tabs at:").format(
+                store=where_of_store(target)
+            )
+        )
         for url in addresses(args.host, port, access.token):
             print(f"    {url}", flush=True)
         _say(words.serving_limits(limits.max_sessions, f"{limits.idle_timeout:g}"))
@@ -63,8 +68,12 @@ def run(args: argparse.Namespace) -> int:
         asyncio.run(server.run(started))
     except OSError as exc:
         reason = exc.strerror or exc
-        raise UsageError(f"cannot listen on {args.host}:{args.port}: {reason}") from None
-    _say("stopped")
+        raise UsageError(
+            _("cannot listen on {address}: {reason}").format(
+                address=f"{args.host}:{args.port}", reason=reason
+            )
+        ) from None
+    _say(_("stopped"))
     return EXIT_OK
 
 
@@ -84,9 +93,13 @@ def _check_store(db: str | None) -> str:
     store = open_store(target)
     try:
         if store.problem:
-            raise UsageError(f"serve: {store.problem}")
+            raise UsageError(_("serve: {problem}").format(problem=store.problem))
         if store.saver.paused is not None:  # every tab would play unsaved: say it now
-            raise UsageError(f"serve: cannot reach the store: {store.saver.paused.reason}")
+            raise UsageError(
+                _("serve: cannot reach the store: {reason}").format(
+                    reason=store.saver.paused.reason
+                )
+            )
         if store.notice:
             _say(store.notice)
     finally:
@@ -107,14 +120,20 @@ def _check_packs(args: argparse.Namespace) -> None:
     found = catalog(args.packs)
     if found.problems:
         n = len(found.problems)
-        _say(f"{n} problem(s) in pack files: those packs are left out (see quiz check)")
+        _say(
+            ngettext(
+                "{n} problem in pack files: those packs are left out (see quiz check)",
+                "{n} problems in pack files: those packs are left out (see quiz check)",
+                n,
+            ).format(n=n)
+        )
     if not found.packs:
-        raise UsageError("serve: no packs to play")
+        raise UsageError(_("serve: no packs to play"))
     if args.paper:
         try:  # decoded as each tab will decode it (quiz.tui.flow), once, before any student
             decode(args.paper, found.packs)
         except ValueError as exc:  # a PaperError: a one-line reason
-            raise UsageError(f"--paper: {exc}") from None
+            raise UsageError(_("--paper: {reason}").format(reason=exc)) from None
 
 
 def addresses(host: str, port: int, token: str | None) -> list[str]:

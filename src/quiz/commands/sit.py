@@ -27,6 +27,7 @@ from quiz.commands import (
     store_and_player,
     warn,
 )
+from quiz.lang import _
 from quiz.papers import PaperError
 from quiz.plain import read_line
 from quiz.safe import visible
@@ -52,7 +53,11 @@ def run(args: argparse.Namespace) -> int:
     }
     clash = [name for name, value in given.items() if value]
     if clash:
-        raise UsageError(f"a paper sets its questions and rules: leave out {', '.join(clash)}")
+        raise UsageError(
+            _("a paper sets its questions and rules: leave out {options}").format(
+                options=", ".join(clash)
+            )
+        )
     paper = paper_of(args, args.paper)
     services = services_of(args)
     if args.plain:
@@ -101,7 +106,7 @@ def plain(paper: Paper, services: Services, stdin: TextIO, out: TextIO) -> int:
     except PaperError as exc:
         raise UsageError(str(exc)) from None
     if not session.questions:
-        raise UsageError("this paper has no questions with the pack installed here")
+        raise UsageError(_("this paper has no questions with the pack installed here"))
 
     def review() -> list[str]:
         marked = marked_session(session, player.name, paper.code)

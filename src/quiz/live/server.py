@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import gettext
 import hmac
 import json
 import logging
@@ -35,6 +36,7 @@ from typing import Any
 from aiohttp import WSMsgType, web
 
 from quiz import words
+from quiz.lang import N_, _
 from quiz.live.game import Answer, Keeper, LiveGame, Phase, Refused, Student
 from quiz.question import InvalidResponse, Question
 from quiz.round.codes import Shape
@@ -192,11 +194,16 @@ class LiveServer:
     async def _door(self, request: web.Request, handler: Any) -> web.StreamResponse:
         from_address = request.query.get("token")
         if not self.access.admits(request.host, from_address, request.cookies.get(self.cookie)):
-            return web.Response(status=403, text="This game needs the address with its token.")
+            said = self.words_for(request).gettext(
+                N_("This game needs the address with its token.")
+            )
+            return web.Response(status=403, text=said)
         if request.path == "/ws" and not self.access.same_origin(
             request.headers.get("Origin"), request.host
         ):
-            return web.Response(status=403, text="Not from this page.")
+            return web.Response(
+                status=403, text=self.words_for(request).gettext(N_("Not from this page."))
+            )
         response: web.StreamResponse = await handler(request)
         if self.access.required and from_address and not response.prepared:
             response.set_cookie(
@@ -208,11 +215,20 @@ class LiveServer:
         name, kind = FILES[request.path]
         return web.Response(body=(PAGE / name).read_bytes(), content_type=kind, charset="utf-8")
 
-    async def handle_words(self, request: web.Request) -> web.Response:
-        """The page's words in the teacher's language (--lang), else the browser's."""
+    def language_of(self, request: web.Request) -> str:
+        """The teacher's language (--lang), else this browser's."""
         from quiz.lang import from_accept_language
 
-        code = self.language or from_accept_language(request.headers.get("Accept-Language"))
+        return self.language or from_accept_language(request.headers.get("Accept-Language"))
+
+    def words_for(self, request: web.Request) -> gettext.NullTranslations:
+        from quiz.lang import translations
+
+        return translations(self.language_of(request))
+
+    async def handle_words(self, request: web.Request) -> web.Response:
+        """The page's words in the teacher's language (--lang), else the browser's."""
+        code = self.language_of(request)
         return web.Response(text=words_js(code), content_type="text/javascript", charset="utf-8")
 
     async def start(self) -> int:
@@ -316,7 +332,8 @@ class LiveServer:
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
         ws = web.WebSocketResponse(heartbeat=20, max_msg_size=MAX_MESSAGE)
         if not ws.can_prepare(request).ok:
-            return web.Response(status=400, text="This address is for the game's websocket.")
+            said = self.words_for(request).gettext(N_("This address is for the game's websocket."))
+            return web.Response(status=400, text=said)
         await ws.prepare(request)
         await ws.send_json({"type": "hello", "pin": self.pin_required, "code": self.game.code})
         student: Student | None = None
@@ -352,7 +369,7 @@ class LiveServer:
             )
             return None
         if not isinstance(name, str) or len(name) > 200:
-            await ws.send_json({"type": "refused", "code": "name", "message": "a name please"})
+            await ws.send_json({"type": "refused", "code": "name", "message": _("a name please")})
             return None
         try:
             student = self.game.join(name, secret if isinstance(secret, str) else None)

@@ -95,7 +95,9 @@ class HostApp(App[None]):
             if not self.server.listening:
                 await self.server.start()
         except OSError as exc:
-            self.problem = f"cannot listen on {self.server.host}:{self.server.port}: {exc}"
+            self.problem = _("cannot listen on {address}: {reason}").format(
+                address=f"{self.server.host}:{self.server.port}", reason=exc
+            )
             self.exit(return_code=2)
             return
         self.urls = (self.addresses(self.server.port) if self.addresses else []) or [

@@ -16,6 +16,7 @@ import json
 import re
 import sys
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -173,7 +174,7 @@ def table(results: ClassResults, by: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _row(cells: list[object], widths: list[int], rest: str) -> str:
+def _row(cells: Sequence[object], widths: list[int], rest: str) -> str:
     """Cells right-aligned to their columns (wide enough for their heads in any language),
     two spaces apart, then the rest of the line."""
     from rich.cells import cell_len

@@ -308,7 +308,7 @@ class QuizApp(App[None]):
         """Textual's palette, with its prompt in the interface's language."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             palette = CommandPalette(placeholder=_("Search for commands…"), id="--command-palette")
             self.push_screen(palette)
 

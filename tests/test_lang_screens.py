@@ -78,7 +78,7 @@ async def test_the_whole_game_in_lithuanian_chosen_on_the_home_screen(
     app = QuizApp(make_services(packs=[MOON], player="Ann", db=str(tmp_path / "p.db")))
     async with started(app, size=(100, 34)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.data)
-        await pilot.press("ctrl+l")  # the language, chosen here and remembered
+        await pilot.press("ctrl+k")  # the language (kalba), chosen here and remembered
         await until(pilot, lambda: isinstance(app.screen, Choose))
         await pilot.press("2")
         await until(

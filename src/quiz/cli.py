@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 from quiz import __version__, formats
 from quiz.commands import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, UsageError, fail
 from quiz.lang import N_, _
-from quiz.limits import MAX_COUNT, MAX_SESSIONS
+from quiz.limits import MAX_COUNT, MAX_PER_DAY, MAX_SESSIONS, NEW_PER_DAY, REVIEWS_PER_DAY
 
 KIND_HELP = N_("only these kinds: choice, true_false, typed, number, multi, order, evidence")
 TOPIC_HELP = N_("only questions on these topics (see the pack's topics in quiz check)")
@@ -320,6 +320,9 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("list, rename, merge or delete the players this computer keeps"),
         fill=_players,
     )
+    sub.add_parser(
+        "limits", help="how many new facts and reviews a day a player studies", fill=_limits
+    )
     _classroom(sub)
     sub.add_parser(
         "serve",
@@ -351,7 +354,15 @@ def _play(play: _Parser) -> None:
         "--mode",
         choices=["practice", "review"],
         default="practice",
-        help=_("review: the facts due for review, most overdue first"),
+        help=_(
+            "review: the facts due for review, most overdue first, then new facts, "
+            "within your daily limits (quiz limits)"
+        ),
+    )
+    play.add_argument(
+        "--until-done",
+        action="store_true",
+        help=_("with --mode review: every fact due today (within your limits), not --count"),
     )
     play.add_argument(
         "--plain",
@@ -460,6 +471,17 @@ def _delete_player(delete: _Parser) -> None:
     delete.add_argument("name", metavar="NAME")
     delete.add_argument(
         "--yes", action="store_true", help=_("yes, delete the player and their rounds")
+    )
+
+
+def _limits(limits: _Parser) -> None:
+    _common(limits, top=False)
+    top = _bounded(0, MAX_PER_DAY)
+    limits.add_argument(
+        "--new", type=top, metavar="N", help=f"set: new facts a day (default {NEW_PER_DAY})"
+    )
+    limits.add_argument(
+        "--reviews", type=top, metavar="N", help=f"set: reviews a day (default {REVIEWS_PER_DAY})"
     )
 
 
@@ -797,6 +819,7 @@ COMMANDS = {
     "stats": "quiz.commands.stats",
     "history": "quiz.commands.history",
     "players": "quiz.commands.players",
+    "limits": "quiz.commands.limits",
     "paper": "quiz.commands.paper",
     "results": "quiz.commands.results",
     "report": "quiz.commands.report",

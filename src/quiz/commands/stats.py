@@ -8,7 +8,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
-from quiz import lang
+from quiz import lang, words
 from quiz.commands import EXIT_OK, known_player, services_of
 from quiz.lang import _, ngettext
 from quiz.packs.errors import PackError
@@ -59,6 +59,7 @@ def table(stats: Stats, now: dt.datetime) -> list[str]:
             percent=lang.percent(100 * stats.accuracy),
             due=stats.due,
         ),
+        words.today_line(stats.today, stats.limits),
     ]
     for p in stats.packs:
         lines.append("")

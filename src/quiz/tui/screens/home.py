@@ -35,10 +35,11 @@ class HomeScreen(Screen[HomeChoice | None]):
         Binding("ctrl+r", "stats", N_("Stats"), priority=True),
         Binding("ctrl+o", "players", N_("Player"), priority=True),
         Binding("ctrl+y", "history", N_("History"), priority=True),
+        Binding("ctrl+l", "limits", N_("Limits"), priority=True, show=False),  # no room: ? help
         # The paper row's buttons name these keys; the footer has no room for them.
         Binding("ctrl+n", "paper", N_("Sit paper"), priority=True, show=False),
         Binding("ctrl+g", "report", N_("Class report"), priority=True, show=False),
-        Binding("ctrl+l", "language", N_("Language"), priority=True, show=False),
+        Binding("ctrl+k", "language", N_("Language"), priority=True, show=False),
         Binding("escape", "leave", N_("Quit")),
     ]
 
@@ -227,20 +228,24 @@ class HomeScreen(Screen[HomeChoice | None]):
         self.dismiss(HomeChoice("history"))
 
     def action_language(self) -> None:
-        """Ctrl+L: the interface's language, remembered in the settings (a served tab's own),
-        and the home screen drawn again in it."""
-        from quiz.lang import LANGUAGES, language, set_language
+        """Ctrl+K (kalba): the interface's language, remembered in the settings (a served
+        tab's own), and the home screen drawn again in it."""
+        from quiz.lang import LANGUAGES, set_language
         from quiz.tui.screens.modals import Choose
 
         def chosen(code: str | None) -> None:
             if code and code in LANGUAGES:
                 set_language(code)
                 self.app.services.settings.save(language=code)  # type: ignore[attr-defined]
-                if code != language() or self.is_attached:
+                if self.is_attached:
                     self.dismiss(HomeChoice("language"))
 
         answers = [(name, code) for code, name in LANGUAGES.items()]
         self.app.push_screen(Choose(_("The game's language"), answers), chosen)
+
+    def action_limits(self) -> None:
+        """The player's daily limits (kept with the player; no form needed)."""
+        self.dismiss(HomeChoice("limits"))
 
     def action_leave(self) -> None:
         self.dismiss(None)

@@ -27,6 +27,7 @@ from quiz.store import open_store
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.history import HistoryScreen, PastRoundScreen
 from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.limits import LimitsScreen
 from quiz.tui.screens.modals import Choose, HelpScreen
 from quiz.tui.screens.play import PlayScreen
 from quiz.tui.screens.players import PlayersScreen
@@ -134,6 +135,11 @@ async def test_the_whole_game_in_lithuanian_chosen_on_the_home_screen(
         await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.data)
         await pilot.press("ctrl+o")
         await until(pilot, lambda: isinstance(app.screen, PlayersScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.data)
+        await pilot.press("ctrl+l")
+        await until(pilot, lambda: isinstance(app.screen, LimitsScreen))
+        assert "Naujų faktų per dieną" in texts(app)
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.data)
         footer = "\n".join(str(k.description) for k in app.screen.query("FooterKey"))

@@ -321,7 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
         fill=_players,
     )
     sub.add_parser(
-        "limits", help="how many new facts and reviews a day a player studies", fill=_limits
+        "limits", help=_("how many new facts and reviews a day a player studies"), fill=_limits
     )
     _classroom(sub)
     sub.add_parser(
@@ -478,10 +478,16 @@ def _limits(limits: _Parser) -> None:
     _common(limits, top=False)
     top = _bounded(0, MAX_PER_DAY)
     limits.add_argument(
-        "--new", type=top, metavar="N", help=f"set: new facts a day (default {NEW_PER_DAY})"
+        "--new",
+        type=top,
+        metavar="N",
+        help=_("set: new facts a day (default {n})").format(n=NEW_PER_DAY),
     )
     limits.add_argument(
-        "--reviews", type=top, metavar="N", help=f"set: reviews a day (default {REVIEWS_PER_DAY})"
+        "--reviews",
+        type=top,
+        metavar="N",
+        help=_("set: reviews a day (default {n})").format(n=REVIEWS_PER_DAY),
     )
 
 

@@ -70,9 +70,7 @@ def home_data(services: Services) -> HomeData:
 
 @dataclass(frozen=True)
 class HomeChoice:
-    action: Literal[
-        "start", "stats", "history", "players", "limits", "paper", "report", "language"
-    ]
+    action: Literal["start", "stats", "history", "players", "limits", "paper", "report", "language"]
     pack: str | None = None
     mode: str = "practice"
     count: int = 10

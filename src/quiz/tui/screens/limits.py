@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label
 
 from quiz import words
 from quiz.daily import Limits
+from quiz.lang import N_
 from quiz.limits import MAX_PER_DAY
 
 
@@ -20,7 +21,7 @@ class LimitsScreen(ModalScreen[Limits | None]):
     """Two numbers and Save; Enter in either field saves, Escape keeps the limits as they
     were."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Back")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Back"))]
 
     def __init__(self, limits: Limits) -> None:
         super().__init__()

@@ -188,7 +188,9 @@ def test_a_test_sees_only_its_own_folders(tmp_path: Path) -> None:
     tmp_path: a QUIZ_DB from the shell the suite was started in does not reach it."""
     from conftest import FOLDERS, RUNTIME, SUITE_SETTINGS, foreign
 
-    assert foreign(os.environ) == sorted([*FOLDERS, RUNTIME])
+    # and QUIZ_LANG=en: the interface in English whatever the shell's locale (conftest)
+    assert foreign(os.environ) == sorted([*FOLDERS, RUNTIME, "QUIZ_LANG"])
+    assert os.environ["QUIZ_LANG"] == "en"
     for name in FOLDERS:
         assert Path(os.environ[name]).is_relative_to(tmp_path), name
     assert Path(os.environ[RUNTIME]).stat().st_mode & 0o777 == 0o700  # the run's own

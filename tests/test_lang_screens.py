@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import aiohttp
 import pytest
 from textual.widgets import Input, SelectionList, Static
 
@@ -213,3 +214,38 @@ async def test_the_live_class_in_lithuanian(spy: Spy, tmp_path: Path) -> None:
     assert words_js("en") == 'window.QUIZ_WORDS = {"lang": "en", "words": {}, "plurals": {}};\n'
     assert '"plurals": {"{n} point": ["{n} ta' in said.encode().decode("unicode_escape")
     assert spy.missing == set()
+
+
+async def test_served_pages_and_the_live_page_follow_the_browser_unless_fixed() -> None:
+    """quiz serve's page and each tab (QUIZ_LANG in its environment), and the live page's
+    words.js: the browser's Accept-Language, unless the teacher gave --lang."""
+    from aiohttp.test_utils import TestClient, TestServer, make_mocked_request
+
+    from quiz.web.server import Limits, QuizServer, TabCommand
+
+    def served(language: str | None) -> QuizServer:
+        command = TabCommand([], {}, language=language)
+        door = Access.for_host("127.0.0.1")
+        return QuizServer(command, host="127.0.0.1", port=0, access=door, limits=Limits())
+
+    lithuanian = {"Accept-Language": "lt-LT,lt;q=0.9,en;q=0.5"}
+    async with TestClient(TestServer(await served(None).web_app())) as client:
+        page = await (await client.get("/", headers=lithuanian)).text()
+        assert '<html lang="lt">' in page and "paleidžiamas jūsų žaidimas" in page
+        page = await (await client.get("/", headers={"Accept-Language": "en-GB"})).text()
+        assert '<html lang="en">' in page and "starting your game" in page
+    fixed = served("en")
+    assert fixed.language_of(make_mocked_request("GET", "/ws", headers=lithuanian)) == "en"
+    assert served(None).language_of(make_mocked_request("GET", "/ws", headers=lithuanian)) == "lt"
+
+    game = LiveGame(live_paper(moon(), 1, seed=3), clock=ManualClock())
+    for language, header, expected in ((None, "lt", "Siųsti"), ("en", "lt", None)):
+        live = LiveServer(game, language=language)
+        await live.start()
+        try:
+            async with aiohttp.ClientSession() as web:
+                got = await web.get(f"{live.url()}words.js", headers={"Accept-Language": header})
+                said = (await got.text()).encode().decode("unicode_escape")
+        finally:
+            await live.stop()
+        assert (expected in said) if expected else '"words": {}' in said

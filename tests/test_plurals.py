@@ -31,9 +31,18 @@ def test_export_says_one_question(tmp_path: Path) -> None:
 
 
 def test_the_full_page_says_one_player() -> None:
+    from quiz.lang import translations
+
     folder = Path(server.__file__).parent / "templates"
-    page = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True)
+    page = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder), autoescape=True, extensions=["jinja2.ext.i18n"]
+    )
+    page.install_gettext_translations(translations("en"), newstyle=True)  # type: ignore[attr-defined]
     text = " ".join(page.get_template("full.html").render(most=1).split())
     assert "1 player is playing on this server already" in text
     many = " ".join(page.get_template("full.html").render(most=3).split())
     assert "3 players are playing" in many
+    page.install_gettext_translations(translations("lt"), newstyle=True)  # type: ignore[attr-defined]
+    said = [" ".join(page.get_template("full.html").render(most=n).split()) for n in (1, 3, 10)]
+    assert "jau žaidžia 1 žaidėjas:" in said[0] and "jau žaidžia 3 žaidėjai:" in said[1]
+    assert "jau žaidžia 10 žaidėjų:" in said[2]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quiz.classroom.marking import Mark, Marked, mark_row
+from quiz.lang import _
 from quiz.papers import Paper
 from quiz.question import DONT_KNOW, Figure, Many, One, Question, Text
 from quiz.store.sittings import sittings
@@ -206,6 +207,10 @@ def class_results(store: SqlStore, paper: Paper) -> ClassResults:
         try:
             marked.append(mark_row(row, paper.spec, paper.pack, questions))
         except (InvalidResponse, ValueError) as exc:
-            problems.append(f"{row.player}'s sitting of {row.started_at} left out: {exc}")
+            problems.append(
+                _("{name}'s sitting of {started} left out: {reason}").format(
+                    name=row.player, started=row.started_at, reason=exc
+                )
+            )
     marked.sort(key=lambda s: (s.player.casefold(), s.player, s.started_at))
     return ClassResults(paper, questions, tuple(marked), tuple(problems))

@@ -22,6 +22,7 @@ from enum import Enum
 from quiz import rounds
 from quiz.classroom.marking import Marked, given_of, mark_row
 from quiz.clock import Clock
+from quiz.lang import _
 from quiz.papers import Paper, PaperError
 from quiz.question import InvalidResponse
 from quiz.round.codes import EndReason
@@ -253,7 +254,9 @@ def resume(
         session.restore(given_of(row), parse_iso(row.started_at), elapsed=row.elapsed)
     except (InvalidResponse, ValueError) as exc:
         raise PaperError(
-            f"the unfinished sitting of {paper.code} cannot be resumed: {exc}"
+            _("the unfinished sitting of {code} cannot be resumed: {reason}").format(
+                code=paper.code, reason=exc
+            )
         ) from None
     if session.phase is not Phase.FINISHED and session.time_left() == 0:
         session.expire()

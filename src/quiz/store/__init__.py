@@ -20,6 +20,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from quiz.lang import _
 from quiz.store.backend import StoreError
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def open_store(target: str | None = None, clock: Clock | None = None) -> SqlStor
     except StoreError as exc:
         store = _memory(clock)
         if not exc.passing:
-            store.problem = f"progress is not being saved: {exc}"
+            store.problem = _("progress is not being saved: {reason}").format(reason=exc)
             return store
         # It may be back in a moment (a server restarting, no connection slot free): the
         # game plays on this stand-in, and its writes wait here until the store is reached.
@@ -101,7 +102,7 @@ def _read_file(path: Path, clock: Clock | None) -> SqlStore:
     from quiz.store.sqlite import NotADatabase, SqliteBackend
 
     if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a progress file")
+        raise StoreError(_("{file} is a folder, not a progress file").format(file=path))
     if not path.exists():
         # Nothing kept there yet: an empty store is the true answer, made as any run makes it.
         return _open_file(path, clock)
@@ -109,8 +110,10 @@ def _read_file(path: Path, clock: Clock | None) -> SqlStore:
         backend = SqliteBackend(path)
     except NotADatabase as exc:
         raise StoreError(
-            f"{path} is not a readable progress file ({exc}); left as it is "
-            "(quiz play sets it aside and starts anew)"
+            _(
+                "{file} is not a readable progress file ({reason}); left as it is "
+                "(quiz play sets it aside and starts anew)"
+            ).format(file=path, reason=exc)
         ) from None
     return _open(backend, clock)
 
@@ -129,14 +132,20 @@ def _open_file(path: Path, clock: Clock | None, saving: bool = True) -> SqlStore
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"cannot create {path.parent}: {exc.strerror or exc}") from None
+        raise StoreError(
+            _("cannot create {folder}: {reason}").format(
+                folder=path.parent, reason=exc.strerror or exc
+            )
+        ) from None
     try:
         backend = SqliteBackend(path)
     except NotADatabase:
         kept = _set_aside(path)
         backend = SqliteBackend(path)
         store = SqlStore(backend, clock, saving=saving)
-        store.notice = f"{path} was not a readable progress file; kept as {kept.name}, started anew"
+        store.notice = _(
+            "{file} was not a readable progress file; kept as {kept}, started anew"
+        ).format(file=path, kept=kept.name)
         return store
     return _open(backend, clock, saving)
 
@@ -166,5 +175,9 @@ def _set_aside(path: Path) -> Path:
             if companion.exists():
                 companion.rename(target.with_name(target.name + suffix))
     except OSError as exc:
-        raise StoreError(f"{path} is not a database and cannot be set aside: {exc}") from None
+        raise StoreError(
+            _("{file} is not a database and cannot be set aside: {reason}").format(
+                file=path, reason=exc
+            )
+        ) from None
     return target

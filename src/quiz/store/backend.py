@@ -14,6 +14,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import Any, Protocol
 
+from quiz.lang import _
+
 Row = tuple[Any, ...]
 
 
@@ -36,8 +38,10 @@ class RoundClosed(StoreError):
 
     def __init__(self) -> None:
         super().__init__(
-            "this sitting was handed in from another window or terminal, so answers given "
-            "here after that are not kept"
+            _(
+                "this sitting was handed in from another window or terminal, so answers given "
+                "here after that are not kept"
+            )
         )
 
 
@@ -47,8 +51,10 @@ class TakenOver(StoreError):
 
     def __init__(self) -> None:
         super().__init__(
-            "this sitting was taken over in another window or tab, so answers given here are "
-            "not kept"
+            _(
+                "this sitting was taken over in another window or tab, so answers given here are "
+                "not kept"
+            )
         )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from contextlib import suppress
 from typing import Any
 
+from quiz.lang import _
 from quiz.store.backend import DbApiBackend, StoreError
 
 SCHEMES = ("postgresql://", "postgres://")
@@ -36,7 +37,7 @@ class PostgresBackend(DbApiBackend):
         try:
             import psycopg
         except ImportError:
-            raise StoreError("PostgreSQL needs psycopg: pip install 'quiz[postgres]'") from None
+            raise StoreError(_("PostgreSQL needs psycopg: pip install 'quiz[postgres]'")) from None
         self.errors = (psycopg.Error,)
         self._passing_errors = (psycopg.OperationalError, psycopg.InterfaceError)
         self.where = redacted(url)
@@ -50,7 +51,10 @@ class PostgresBackend(DbApiBackend):
             return psycopg.connect(self._url, autocommit=True, connect_timeout=10, options=TIMEOUTS)
         except psycopg.Error as exc:
             raise StoreError(
-                f"cannot connect to {self.where}: {_first_line(exc)}", passing=self.passing(exc)
+                _("cannot connect to {where}: {reason}").format(
+                    where=self.where, reason=_first_line(exc)
+                ),
+                passing=self.passing(exc),
             ) from None
 
     def _ready(self) -> None:

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from quiz.lang import _
 from quiz.session import Listener, Outcome, Session
 from quiz.store.backend import StoreError, TakenOver
 from quiz.store.records import AnswerRecord
@@ -118,7 +119,11 @@ class Recorder(Listener):
         if self.problem is not None:
             return
         self.taken_over = isinstance(exc, TakenOver)
-        self.problem = str(exc) if self.taken_over else f"progress is not being saved: {exc}"
+        self.problem = (
+            str(exc)
+            if self.taken_over
+            else _("progress is not being saved: {reason}").format(reason=exc)
+        )
         if self.on_problem is not None and not self.taken_over:  # its holder says that
             self.on_problem(self.problem)
 

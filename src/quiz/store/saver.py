@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from quiz.lang import _
 from quiz.store.backend import StoreError
 from quiz.store.events import Dropped, Paused, Resumed, SaveEvent
 from quiz.store.outbox import Outbox
@@ -108,7 +109,9 @@ class Saver:
         self._tell(events)
         if not item.settled.wait(self.patience):
             with self._cond:
-                events = [] if item.settled.is_set() else self._pause("the store does not answer")
+                events = (
+                    [] if item.settled.is_set() else self._pause(_("the store does not answer"))
+                )
             self._tell(events)
         if item.error is not None:
             raise item.error

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+from quiz.lang import _
 from quiz.store.backend import Backend, StoreError
 
 
@@ -214,13 +215,15 @@ def version(db: Backend) -> int:
     tables = db.tables()
     if "meta" not in tables:
         if tables:
-            raise StoreError(f"{db.where} holds tables that are not quiz's")
+            raise StoreError(_("{where} holds tables that are not quiz's").format(where=db.where))
         return 0
     rows = db.execute("SELECT value FROM meta WHERE key = 'schema'")
     try:
         return int(rows[0][0])
     except (IndexError, ValueError):
-        raise StoreError(f"{db.where} has no readable schema version") from None
+        raise StoreError(
+            _("{where} has no readable schema version").format(where=db.where)
+        ) from None
 
 
 def migrate(store: Migrating, target: int = VERSION) -> int:
@@ -258,7 +261,9 @@ def _checked(db: Backend) -> int:
     start = version(db)
     if start > VERSION:
         raise StoreError(
-            f"{db.where} was written by a newer quiz (schema {start}, this one knows "
-            f"{VERSION}); update quiz to use it"
+            _(
+                "{where} was written by a newer quiz (schema {start}, this one knows "
+                "{known}); update quiz to use it"
+            ).format(where=db.where, start=start, known=VERSION)
         )
     return start

@@ -14,6 +14,7 @@ from typing import Any
 
 from quiz.clock import Clock, SystemClock
 from quiz.daily import Today
+from quiz.lang import _
 from quiz.store import review
 from quiz.store.backend import Backend, RoundClosed, StoreError, TakenOver
 from quiz.store.holder import LEASE
@@ -181,7 +182,7 @@ class SqlStore:
     def _round_id(self, uid: str) -> int:
         rows = self.db.execute("SELECT id FROM rounds WHERE uid = ?", (uid,))
         if not rows:
-            raise StoreError(f"no round {uid} in {self.where}")
+            raise StoreError(_("no round {uid} in {where}").format(uid=uid, where=self.where))
         return int(rows[0][0])
 
     def write(self, w: Write) -> int:

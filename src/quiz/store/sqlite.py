@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from quiz.lang import _
 from quiz.store.backend import DbApiBackend, StoreError
 
 BUSY_TIMEOUT_MS = 10_000
@@ -36,7 +37,9 @@ class SqliteBackend(DbApiBackend):
                 timeout=BUSY_TIMEOUT_MS / 1000,
             )
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open {path}: {exc}") from exc
+            raise StoreError(
+                _("cannot open {file}: {reason}").format(file=path, reason=exc)
+            ) from exc
         super().__init__(conn)
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -48,7 +51,9 @@ class SqliteBackend(DbApiBackend):
             conn.close()
             if "not a database" in str(exc) or "malformed" in str(exc):
                 raise NotADatabase(str(exc)) from exc
-            raise StoreError(f"cannot use {path}: {exc}") from exc
+            raise StoreError(
+                _("cannot use {file}: {reason}").format(file=path, reason=exc)
+            ) from exc
         self.journal = str(mode[0]) if mode else ""
 
     def passing(self, exc: BaseException) -> bool:

@@ -17,6 +17,8 @@ import secrets
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from quiz.lang import _
+
 TOKEN_BYTES = 12  # 96 random bits: 16 characters to type
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9._~-]{8,128}")  # survives a URL unescaped
 LOOPBACK_NAMES = {"localhost"}
@@ -37,7 +39,10 @@ def check_token(text: str) -> str:
     """A token given with --token; ValueError says what is wrong with it."""
     if not TOKEN_SHAPE.fullmatch(text):
         raise ValueError(
-            "a token is 8 to 128 characters: letters, digits and . _ ~ - (so it fits in an address)"
+            _(
+                "a token is 8 to 128 characters: letters, digits and . _ ~ - (so it fits in an "
+                "address)"
+            )
         )
     return text
 

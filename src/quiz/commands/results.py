@@ -163,7 +163,7 @@ def table(results: ClassResults, by: str) -> str:
         + started + " " * (start_width - cell_len(started)) + "  " + _("status")
     )  # fmt: skip
     for s in results.sittings:
-        cells = [s.score, f"{s.percent:>3.0f}%", s.right, s.partial, s.wrong, s.blank]
+        cells = [s.score, percent(s.percent / 100), s.right, s.partial, s.wrong, s.blank]
         lines.append(
             f"{s.player}{' ' * (width - cell_len(s.player))}  "
             + _row([*cells, minutes(s.seconds)], widths, "")

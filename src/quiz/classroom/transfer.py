@@ -32,6 +32,7 @@ from typing import Any
 
 from quiz.classroom.marking import replay
 from quiz.classroom.schema import FORMAT, SCHEMA
+from quiz.lang import _
 from quiz.packs.model import Pack
 from quiz.papers import Paper, PaperError, decode
 from quiz.question import InvalidResponse, Question
@@ -150,9 +151,11 @@ def read_results(path: Path, papers: Papers) -> list[Incoming]:
         _validate(path, doc)
         return [_sitting(path, f"sittings[{i}]", s, papers) for i, s in enumerate(doc["sittings"])]
     except RecursionError:
-        raise _fail(path, "", "nested deeper than a results file is") from None
+        raise _fail(path, "", _("nested deeper than a results file is")) from None
     except (OverflowError, ArithmeticError) as exc:
-        raise _fail(path, "", f"a number or date out of range ({exc})") from None
+        raise _fail(
+            path, "", _("a number or date out of range ({reason})").format(reason=exc)
+        ) from None
 
 
 def _fail(path: Path, field: str, problem: str) -> ResultsFileError:
@@ -161,11 +164,13 @@ def _fail(path: Path, field: str, problem: str) -> ResultsFileError:
 
 
 def _load(path: Path) -> Any:
-    too_big = _fail(path, "", f"larger than {MAX_FILE // 2**20} MB: not a results file")
+    too_big = _fail(
+        path, "", _("larger than {n} MB: not a results file").format(n=MAX_FILE // 2**20)
+    )
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):  # a pipe would wait for a writer, a device never end
-            raise _fail(path, "", "not a regular file: not a results file")
+            raise _fail(path, "", _("not a regular file: not a results file"))
         if info.st_size > MAX_FILE:
             raise too_big
         with path.open("rb") as f:  # at most MAX_FILE, whatever the size said a moment ago
@@ -174,9 +179,11 @@ def _load(path: Path) -> Any:
             raise too_big
         text = data.decode("utf-8")
     except OSError as exc:
-        raise _fail(path, "", f"cannot read it: {exc.strerror or exc}") from None
+        raise _fail(
+            path, "", _("cannot read it: {reason}").format(reason=exc.strerror or exc)
+        ) from None
     except UnicodeDecodeError:
-        raise _fail(path, "", "not UTF-8 text: not a results file") from None
+        raise _fail(path, "", _("not UTF-8 text: not a results file")) from None
     try:
         return json.loads(
             text,
@@ -187,9 +194,11 @@ def _load(path: Path) -> Any:
         )
     except json.JSONDecodeError as exc:
         where = f"{path.name}:{exc.lineno}:{exc.colno}"
-        raise ResultsFileError(f"{where}: not JSON: {exc.msg}") from None
+        raise ResultsFileError(
+            _("{where}: not JSON: {reason}").format(where=where, reason=exc.msg)
+        ) from None
     except RecursionError:
-        raise _fail(path, "", "nested deeper than a results file is") from None
+        raise _fail(path, "", _("nested deeper than a results file is")) from None
     except ValueError as exc:
         raise _fail(path, "", str(exc)) from None
 
@@ -198,14 +207,14 @@ def _finite(text: str) -> float:
     """A JSON number as a float, refused when it is too large for one (1e400 is infinity)."""
     value = float(text)
     if not math.isfinite(value):
-        raise ValueError(f"the number {_short(text)} is too large")
+        raise ValueError(_("the number {number} is too large").format(number=_short(text)))
     return value
 
 
 def _whole(text: str) -> int:
     """A JSON whole number, refused when longer than any a results file holds."""
     if len(text) > 20:
-        raise ValueError(f"the number {_short(text)} is too large")
+        raise ValueError(_("the number {number} is too large").format(number=_short(text)))
     return int(text)
 
 
@@ -213,13 +222,13 @@ def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise ValueError(f"the field {_short(key)} is given twice")
+            raise ValueError(_("the field {field} is given twice").format(field=_short(key)))
         out[key] = value
     return out
 
 
 def _no_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number a results file may hold")
+    raise ValueError(_("{name} is not a number a results file may hold").format(name=name))
 
 
 @cache
@@ -236,7 +245,7 @@ def _validate(path: Path, doc: Any) -> None:
     if error is None:
         return
     field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
-    raise _fail(path, field.lstrip(".") or "(the file)", _says(error))
+    raise _fail(path, field.lstrip(".") or _("(the file)"), _says(error))
 
 
 def _says(error: Any) -> str:
@@ -244,31 +253,41 @@ def _says(error: Any) -> str:
     v, want = error.validator, error.validator_value
     if v == "required":
         missing = [k for k in want if isinstance(error.instance, dict) and k not in error.instance]
-        return f"missing field {_short(missing[0])}" if missing else "a field is missing"
+        return (
+            _("missing field {field}").format(field=_short(missing[0]))
+            if missing
+            else _("a field is missing")
+        )
     if v == "additionalProperties" and isinstance(error.instance, dict):
         extra = sorted(k for k in error.instance if k not in error.schema.get("properties", {}))
-        return f"unexpected field {_short(extra[0])}" if extra else "unexpected field"
+        return (
+            _("unexpected field {field}").format(field=_short(extra[0]))
+            if extra
+            else _("unexpected field")
+        )
     if v == "pattern" and error.path and error.path[-1] == "player":
-        return "a player name cannot hold control characters"
+        return _("a player name cannot hold control characters")
     if v == "const" and error.path and error.path[-1] == "format":
-        return f"not a results file (expected format {FORMAT})"
+        return _("not a results file (expected format {format})").format(format=FORMAT)
     if v == "type":
-        return f"expected {want if isinstance(want, str) else ' or '.join(want)}"
+        return _("expected {types}").format(
+            types=want if isinstance(want, str) else _(" or ").join(want)
+        )
     if v in ("enum", "const"):
         allowed = want if v == "enum" else [want]
-        return f"must be {' or '.join(_short(x) for x in allowed)}"
+        return _("must be {values}").format(values=_(" or ").join(_short(x) for x in allowed))
     words = {
-        "pattern": "not in the expected form",
-        "maxLength": f"longer than {want} characters",
-        "minLength": "empty",
-        "maxItems": f"more than {want} items",
-        "minItems": "empty",
-        "minimum": f"below {want}",
-        "maximum": f"above {want}",
-        "maxProperties": "too many fields",
-        "oneOf": "not a response (an option number, a list of them, text, or null)",
+        "pattern": _("not in the expected form"),
+        "maxLength": _("longer than {n} characters").format(n=want),
+        "minLength": _("empty"),
+        "maxItems": _("more than {n} items").format(n=want),
+        "minItems": _("empty"),
+        "minimum": _("below {n}").format(n=want),
+        "maximum": _("above {n}").format(n=want),
+        "maxProperties": _("too many fields"),
+        "oneOf": _("not a response (an option number, a list of them, text, or null)"),
     }
-    return words.get(v, f"fails the schema's {v!r} rule")
+    return words.get(v, _("fails the schema's {rule} rule").format(rule=repr(v)))
 
 
 def _short(text: object) -> str:
@@ -290,19 +309,25 @@ def _sitting(path: Path, at: str, raw: dict[str, Any], papers: Papers) -> Incomi
     except SpecError as exc:
         raise _fail(path, f"{at}.spec", str(exc)) from None
     if spec != paper.spec:
-        raise _fail(path, f"{at}.spec", f"is not the spec of paper {paper.code}")
+        raise _fail(
+            path, f"{at}.spec", _("is not the spec of paper {code}").format(code=paper.code)
+        )
     started, ended = _when(path, f"{at}.started_at", raw), _when(path, f"{at}.ended_at", raw)
     if ended < started - JUMP:
-        raise _fail(path, f"{at}.ended_at", "before the sitting started")
+        raise _fail(path, f"{at}.ended_at", _("before the sitting started"))
     if raw["status"] == "timeout" and paper.spec.time_limit is None:
         raise _fail(
-            path, f"{at}.status", f"timeout, but paper {paper.code} has no time limit to run out"
+            path,
+            f"{at}.status",
+            _("timeout, but paper {code} has no time limit to run out").format(code=paper.code),
         )
     answers = raw["answers"]
     if len(answers) > len(questions):
-        raise _fail(path, f"{at}.answers", f"more answers than the {len(questions)} questions")
+        raise _fail(
+            path, f"{at}.answers", _("more answers than the {n} questions").format(n=len(questions))
+        )
     if raw["status"] == "done" and len(answers) < len(questions):
-        raise _fail(path, f"{at}.status", "done, but not every question has an answer")
+        raise _fail(path, f"{at}.status", _("done, but not every question has an answer"))
     given = [
         _given(path, f"{at}.answers[{j}]", a, j, questions, paper, started, ended)
         for j, a in enumerate(answers)
@@ -327,9 +352,11 @@ def _when(path: Path, field: str, raw: dict[str, Any]) -> dt.datetime:
         moment = parse_iso(raw[name].replace("Z", "+00:00"))
         year = moment.astimezone(dt.UTC).year
     except (ValueError, OverflowError):
-        raise _fail(path, field, "not a date and time") from None
+        raise _fail(path, field, _("not a date and time")) from None
     if not YEARS[0] <= year <= YEARS[1]:
-        raise _fail(path, field, f"a date outside {YEARS[0]}–{YEARS[1]}")
+        raise _fail(
+            path, field, _("a date outside {first}–{last}").format(first=YEARS[0], last=YEARS[1])
+        )
     return moment
 
 
@@ -344,35 +371,47 @@ def _given(
     ended: dt.datetime,
 ) -> Given:
     if a["seq"] != j:
-        raise _fail(path, f"{at}.seq", f"expected {j}: answers come in the paper's order")
+        raise _fail(
+            path, f"{at}.seq", _("expected {n}: answers come in the paper's order").format(n=j)
+        )
     q = questions[j]
     if a["question"] != q.id:
-        raise _fail(path, f"{at}.question", f"not question {j + 1} of paper {paper.code}")
+        raise _fail(
+            path,
+            f"{at}.question",
+            _("not question {n} of paper {code}").format(n=j + 1, code=paper.code),
+        )
     if a["fingerprint"] != fingerprint(q):
         raise _fail(
             path,
             f"{at}.fingerprint",
-            f"question {j + 1} differs from this computer's copy of the paper "
-            "(is quiz the same version on both computers?)",
+            _(
+                "question {n} differs from this computer's copy of the paper "
+                "(is quiz the same version on both computers?)"
+            ).format(n=j + 1),
         )
     response = a["response"]
     if isinstance(response, str) and CONTROL.search(response):
-        raise _fail(path, f"{at}.response", "a response cannot hold control characters (NUL…)")
+        raise _fail(path, f"{at}.response", _("a response cannot hold control characters (NUL…)"))
     if response is not None:
         try:
             q.normalize(tuple(response) if isinstance(response, list) else response)
         except InvalidResponse as exc:
-            raise _fail(path, f"{at}.response", f"does not fit question {j + 1}: {exc}") from None
+            raise _fail(
+                path,
+                f"{at}.response",
+                _("does not fit question {n}: {reason}").format(n=j + 1, reason=exc),
+            ) from None
     moment = _when(path, f"{at}.answered_at", a)
     slack = dt.timedelta(seconds=SLACK)
     limit = paper.spec.time_limit
     late = limit is not None and moment - started > dt.timedelta(seconds=limit) + JUMP + slack
     if response is not None and late:  # later than any clock jump explains
-        raise _fail(path, f"{at}.answered_at", "after the paper's time limit")
+        raise _fail(path, f"{at}.answered_at", _("after the paper's time limit"))
     # A wall clock set back mid-sitting makes answers seem to come before the start or after
     # the end; that is honest up to JUMP. Beyond it, the times cannot be this sitting's.
     if not started - JUMP - slack <= moment <= ended + JUMP + slack:
-        raise _fail(path, f"{at}.answered_at", "outside the sitting's start and end")
+        raise _fail(path, f"{at}.answered_at", _("outside the sitting's start and end"))
     return Given(response, float(a["seconds"]), moment)
 
 
@@ -387,7 +426,7 @@ def _within_limit(path: Path, at: str, answers: Sequence[dict[str, Any]], paper:
     for j, a in enumerate(answers):
         used += float(a["seconds"])
         if a["response"] is not None and used > limit + SLACK:
-            raise _fail(path, f"{at}.answers[{j}].seconds", "after the paper's time limit")
+            raise _fail(path, f"{at}.answers[{j}].seconds", _("after the paper's time limit"))
 
 
 def keep(store: SqlStore, sitting: Incoming) -> bool:

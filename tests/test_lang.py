@@ -345,3 +345,21 @@ def open_store_at(folder: Path, clock: Any) -> Any:
     from quiz.store import open_store
 
     return open_store(str(folder / "class.db"), clock)
+
+
+@pytest.mark.parametrize("xdg", ["/somewhere/config", "", None])
+def test_the_settings_file_is_where_platformdirs_puts_it(
+    monkeypatch: pytest.MonkeyPatch, xdg: str | None
+) -> None:
+    """Every start reads the remembered language from the settings file, found without
+    importing platformdirs on Linux: the same place as platformdirs says."""
+    import platformdirs
+
+    from quiz.folders import settings_file
+
+    monkeypatch.delenv("QUIZ_CONFIG_DIR")
+    if xdg is None:
+        monkeypatch.delenv("XDG_CONFIG_HOME")
+    else:
+        monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
+    assert settings_file() == platformdirs.user_config_path("quiz") / "settings.json"

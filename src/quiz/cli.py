@@ -146,7 +146,7 @@ def choose_language(argv: Sequence[str]) -> None:
     the parser to refuse (exit 2)."""
     import os
 
-    from quiz.lang import BadLanguage, from_environment, parse, set_language
+    from quiz.lang import BadLanguage, from_environment, parse, remembered, set_language
 
     given = _lang_given(argv)
     if given is not None:
@@ -156,11 +156,9 @@ def choose_language(argv: Sequence[str]) -> None:
             set_language(None)
         return
     if not os.environ.get("QUIZ_LANG", "").strip():
-        from quiz.settings import Settings
-
-        remembered = Settings.load().get("language")
-        if isinstance(remembered, str) and remembered:
-            set_language(remembered)
+        chosen = remembered()
+        if chosen is not None:
+            set_language(chosen)
             return
     set_language(from_environment())
 

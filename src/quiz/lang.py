@@ -118,6 +118,21 @@ def from_accept_language(header: str | None) -> str:
     return best[1]
 
 
+def remembered() -> str | None:
+    """The language chosen on the home screen (the settings file's "language"), if any. Read
+    here, not through quiz.settings: this runs at every start, `quiz --help`'s too."""
+    import json
+
+    from quiz.folders import settings_file
+
+    try:
+        data = json.loads(settings_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    chosen = data.get("language") if isinstance(data, dict) else None
+    return chosen if isinstance(chosen, str) and chosen else None
+
+
 def set_language(code: str | None) -> str:
     """Make `code` the interface's language ("en" for None or one without a catalogue) and
     return the language now in use. argparse's own words (usage:, options:, its errors)

@@ -9,19 +9,15 @@ given one of its own.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 
 def path() -> Path:
-    override = os.environ.get("QUIZ_CONFIG_DIR")
-    if override:
-        return Path(override) / "settings.json"
-    import platformdirs
+    from quiz.folders import settings_file
 
-    return platformdirs.user_config_path("quiz") / "settings.json"
+    return settings_file()
 
 
 @dataclass

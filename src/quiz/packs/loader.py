@@ -65,6 +65,8 @@ def build(ctx: Context, data: Any) -> Pack | None:
     title = ctx.text(top, "title", ())
     version = ctx.text(top, "version", ())
     language = _language(ctx, top)
+    if ctx.problems and ctx.problems[-1].path == ("language",):
+        return None  # its dates, numbers and sources cannot be read: one error, not dozens
     frames = _frames(ctx, top.get("frames"))
     description = ctx.text(top, "description", (), required=False)
     build_sources(ctx, top.get("sources"))

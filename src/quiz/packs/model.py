@@ -243,12 +243,19 @@ class Relation:
         """Fill a template; only {subject} and {object} exist, so pack text cannot reach code."""
         values = {"subject": subject, "object": obj}
 
+        written = self.templates[template]
+
         def fill(m: re.Match[str]) -> str:
             value = values[m.group(1)]
             assert value is not None, f"template {template} needs {m.group(1)}"
-            return value.display
+            shown = value.display
+            # a date that ends in an abbreviation ("2004 m. kovo 29 d.") before the
+            # template's full stop: one stop, not "29 d.."
+            if isinstance(value, When) and shown.endswith(".") and written[m.end() :][:1] == ".":
+                return shown[:-1]
+            return shown
 
-        text = _PLACEHOLDER.sub(fill, self.templates[template])
+        text = _PLACEHOLDER.sub(fill, written)
         return capitalize_first(text)
 
 

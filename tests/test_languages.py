@@ -282,7 +282,7 @@ def test_a_language_without_a_module_is_one_line_naming_what_to_add(tmp_path: Pa
         load_pack(path)
     assert len(err.value.problems) == 1
     line = str(err.value.problems[0])
-    assert line.startswith(f"{path}:8:11: language: no language 'pl' — add quiz/languages/pl.py")
+    assert line.startswith(f"{path}:9:11: language: no language 'pl' — add quiz/languages/pl.py")
     assert line.endswith("known: en, lt")
     for command in (("check", str(path)), ("play", str(path), "--plain")):
         done = quiz(*command)

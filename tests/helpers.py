@@ -65,8 +65,15 @@ def _moon(path: str) -> Pack:
     return load_pack(path)
 
 
-def run_quiz(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout=60):
-    """Run `python -m quiz ARGS` in a subprocess; the result of subprocess.run."""
+def run_quiz(
+    *args: str,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout=60,
+    input: str | None = None,  # noqa: A002 - subprocess.run's own name for it
+):
+    """Run `python -m quiz ARGS` in a subprocess (stdin: `input`, else inherited); the result of
+    subprocess.run."""
     full_env = dict(os.environ)
     if env:
         full_env.update(env)
@@ -78,6 +85,7 @@ def run_quiz(*args: str, cwd: Path | None = None, env: dict[str, str] | None = N
         cwd=cwd,
         env=full_env,
         timeout=timeout,
+        input=input,
     )
 
 

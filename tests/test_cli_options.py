@@ -23,6 +23,7 @@ COMMANDS = {
     "stats": [],
     "history": [],
     "players": [],
+    "limits": [],
     "paper": ["show", "CODE"],
     "results": ["--paper", "CODE"],
     "report": ["--paper", "CODE"],

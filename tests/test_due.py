@@ -90,7 +90,11 @@ async def test_home_says_what_is_due_and_a_review_says_it_is_one(tmp_path: Path)
     async with started(app) as pilot:
         home = await loaded_home(pilot)
         said = str(home.query_one("#due", Static).render())
-        assert said == "Nothing due now; the next review in 10 minutes."
+        met = len(open_store(str(db), clock).progress(1, "moon"))  # every fact answered today
+        assert said == (
+            "Nothing due now; the next review in 10 minutes. "
+            f"Today: 0/200 reviews, {met}/20 new facts."
+        )
     clock.advance(minutes=11)
     app = QuizApp(make_services(packs=[MOON], player="Ann", db=str(db), clock=clock))
     async with started(app) as pilot:
@@ -131,6 +135,6 @@ def test_words_of_what_is_due() -> None:
     assert words.home_due(3, [("A", 2), ("B", 1)], later, T0) == (
         "Due for review: 3 facts now (A 2, B 1); the next in 3 hours."
     )
-    assert words.home_due(0, [], None, T0) == "Nothing to review yet."
+    assert words.home_due(0, [], None, T0) == "Nothing due yet."
     view_line = words.position(2, 5, review=True)
     assert view_line == "Review: question 2 of 5" and words.position(2, 5) == "Question 2 of 5"

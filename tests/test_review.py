@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -12,13 +13,21 @@ from conftest import MOON
 from helpers import right_response, wrong_response
 from quiz import words
 from quiz.clock import ManualClock
+from quiz.daily import Limits, Today, day_start
 from quiz.packs.loader import load_pack
 from quiz.packs.model import Pack
 from quiz.rounds import NothingDue, practice_spec, review_spec, start
 from quiz.session import Phase
 from quiz.spec import RoundSpec
 from quiz.store import open_store
-from quiz.store.review import iso, parse_iso, rating_name, schedule
+from quiz.store.review import (
+    Due,
+    iso,
+    parse_iso,
+    plan,
+    rating_name,
+    schedule,
+)
 from quiz.store.sql import SqlStore
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
@@ -78,10 +87,27 @@ def test_the_same_answers_give_the_same_schedule() -> None:
     assert (a, due_a) == (b, due_b)  # no fuzzing: reproducible on every machine
 
 
+DUE_ONLY = Limits(new=0)  # what is due and nothing else: the schedule's own tests
+
+
 def test_nothing_due_before_anything_is_answered(store: SqlStore, moon: Pack) -> None:
-    made = review_spec(store, store.player("Ann"), moon, T0, 10)
+    made = review_spec(store, store.player("Ann"), moon, T0, 10, limits=DUE_ONLY)
     assert isinstance(made, NothingDue) and made.next_due is None
-    assert "Nothing to review yet" in words.nothing_due(made.next_due, T0)
+    said = words.nothing_due(made.next_due, T0, made.held, made.limits)
+    assert said == "Nothing to review: your limits bring no new facts (quiz limits --new N)."
+
+
+def test_a_first_review_meets_new_facts_in_the_pack_order(store: SqlStore, moon: Pack) -> None:
+    """A player who has answered nothing is not turned away: a review brings facts they have
+    not met, in the author's order, as many as the round and the day's new limit allow."""
+    player = store.player("Ann")
+    made = review_spec(store, player, moon, T0, 10, limits=Limits(new=4), seed=1)
+    assert isinstance(made, RoundSpec) and made.mode == "review" and made.count == 4
+    from quiz.generate import by_ids
+
+    asked = [f for q in by_ids(moon, made.seed, made.questions or ()) for f in q.facts]
+    order = [f.id for f in moon.facts]
+    assert asked == sorted(asked, key=order.index) and asked == order[: len(asked)]
 
 
 def test_missed_facts_come_back_first_and_in_another_kind(store: SqlStore, moon: Pack) -> None:
@@ -91,13 +117,13 @@ def test_missed_facts_come_back_first_and_in_another_kind(store: SqlStore, moon:
     missed = [session.questions[i] for i in (1, 3)]
     player = store.player("Ann")
 
-    made = review_spec(store, player, moon, clock.now(), 10)
+    made = review_spec(store, player, moon, clock.now(), 10, limits=DUE_ONLY)
     assert isinstance(made, NothingDue)  # a missed fact comes back after a short step, not now
     assert made.next_due is not None and made.next_due > clock.now()
-    assert "in " in words.nothing_due(made.next_due, clock.now())
+    assert "in 10 minutes" in words.nothing_due(made.next_due, clock.now())
 
     clock.advance(minutes=15)
-    made = review_spec(store, player, moon, clock.now(), 10, seed=9)
+    made = review_spec(store, player, moon, clock.now(), 10, seed=9, limits=DUE_ONLY)
     assert isinstance(made, RoundSpec) and made.mode == "review"
     assert made.questions is not None and made.count == len(made.questions)
     from quiz.generate import by_ids
@@ -125,7 +151,7 @@ def test_weeks_of_right_answers_space_the_reviews_out(store: SqlStore, moon: Pac
     last_review: dt.datetime | None = None
     for _day in range(60):  # two months, checked once a day
         clock.advance(days=1)
-        made = review_spec(store, player, moon, clock.now(), 50)
+        made = review_spec(store, player, moon, clock.now(), 50, limits=DUE_ONLY)
         if isinstance(made, NothingDue):
             assert made.next_due is not None and made.next_due > clock.now()
             continue
@@ -179,3 +205,113 @@ def test_review_keeps_to_the_kinds_asked_for(store: SqlStore, moon: Pack) -> Non
     from quiz.generate import by_ids
 
     assert {q.kind for q in by_ids(moon, made.seed, made.questions or ())} == {"true_false"}
+
+
+def test_the_day_counts_new_facts_and_reviews_each_once(store: SqlStore, moon: Pack) -> None:
+    clock = store.clock
+    assert isinstance(clock, ManualClock)
+    player = store.player("Ann")
+    first = answer_all(store, moon, practice_spec(moon, 4, seed=5), wrong={0})
+    met = len({f for q in first.questions for f in q.facts})
+    today = store.studied(player.id, iso(day_start(clock.now())))
+    assert today == Today(new=met, reviews=0)  # practice brings new facts; it reviews none
+    clock.advance(days=30)
+    alone = ("choice", "true_false")  # no time order, which would ask the missed fact again
+    made = review_spec(store, player, moon, clock.now(), 50, alone, limits=DUE_ONLY)
+    assert isinstance(made, RoundSpec)
+    answer_all(store, moon, made, wrong={0})
+    clock.advance(minutes=11)  # the one missed again is due again: asked again, counted once
+    again = review_spec(store, player, moon, clock.now(), 50, alone, limits=DUE_ONLY)
+    assert isinstance(again, RoundSpec)
+    answer_all(store, moon, again)
+    reviewed = {f for q in by_ids_of(moon, made) for f in q.facts}
+    assert store.studied(player.id, iso(day_start(clock.now()))) == Today(0, len(reviewed))
+
+
+def by_ids_of(pack: Pack, spec: RoundSpec) -> list:
+    from quiz.generate import by_ids
+
+    return by_ids(pack, spec.seed, spec.questions or ())
+
+
+def test_the_review_limit_holds_the_rest_for_tomorrow(store: SqlStore, moon: Pack) -> None:
+    clock = store.clock
+    assert isinstance(clock, ManualClock)
+    player = store.player("Ann")
+    answer_all(store, moon, practice_spec(moon, 8, seed=3))
+    clock.advance(days=30)  # everything answered is due
+    due = len(store.due(player.id, "moon", iso(clock.now())))
+    assert due >= 5
+    made = review_spec(store, player, moon, clock.now(), 50, limits=Limits(new=0, reviews=3))
+    assert isinstance(made, RoundSpec) and made.count == 3
+    answer_all(store, moon, made)
+    made = review_spec(store, player, moon, clock.now(), 50, limits=Limits(new=0, reviews=3))
+    assert isinstance(made, NothingDue) and made.held == due - 3
+    said = words.nothing_due(made.next_due, clock.now(), made.held, made.limits)
+    assert said.startswith("Today's reviews are done (3 a day is your limit):")
+    assert f"{due - 3} more facts are due and wait for tomorrow" in said
+    clock.advance(days=1)  # a new day: the limit is whole again
+    made = review_spec(store, player, moon, clock.now(), 50, limits=Limits(new=0, reviews=3))
+    assert isinstance(made, RoundSpec) and made.count == 3
+
+
+def test_the_new_limit_counts_what_practice_brought(store: SqlStore, moon: Pack) -> None:
+    player = store.player("Ann")
+    first = answer_all(store, moon, practice_spec(moon, 2, seed=4))
+    met = len({f for q in first.questions for f in q.facts})
+    limits = Limits(new=met + 2)
+    made = review_spec(store, player, moon, T0, 10, limits=limits)  # nothing due yet
+    assert isinstance(made, RoundSpec) and made.count == 2  # two new facts are left today
+    answer_all(store, moon, made)
+    made = review_spec(store, player, moon, T0, 10, limits=limits)
+    assert isinstance(made, NothingDue) and made.limits == limits and not made.held
+    said = words.nothing_due(made.next_due, T0, made.held, made.limits)
+    assert said.startswith(f"Nothing due now, and today's {met + 2} new facts are done")
+
+
+def test_until_nothing_is_due_asks_every_fact_the_day_allows(store: SqlStore, moon: Pack) -> None:
+    clock = store.clock
+    assert isinstance(clock, ManualClock)
+    player = store.player("Ann")
+    answer_all(store, moon, practice_spec(moon, 8, seed=3))
+    clock.advance(days=30)
+    due = store.due(player.id, "moon", iso(clock.now()))
+    made = review_spec(store, player, moon, clock.now(), None, limits=Limits(new=2))
+    assert isinstance(made, RoundSpec) and made.count == len(made.questions or ())
+    asked = [f for q in by_ids_of(moon, made) for f in q.facts]
+    assert {d.fact_id for d in due} <= set(asked)  # every fact due, then new ones
+    new = set(asked) - {d.fact_id for d in due}
+    assert 1 <= len(new) <= 2 + 3  # up to two new, and what a time order asks with them
+    answer_all(store, moon, made)
+    assert store.due(player.id, "moon", iso(clock.now())) == []  # nothing is due
+
+
+class Asked(NamedTuple):
+    """What a plan reads of a question."""
+
+    id: str
+    kind: str
+    facts: tuple[str, ...]
+
+
+def test_plan_keeps_to_the_room_left() -> None:
+    questions = [Asked(f"q{i}", "choice", (f"f{i}",)) for i in range(6)]
+    due = [Due(f"f{i}", T0 + dt.timedelta(minutes=i), "choice") for i in range(4)]
+    made = plan(questions, due, 1, None, fresh=("f4", "f5"), room=Today(new=1, reviews=2))
+    assert made.ids == ["q0", "q1", "q4"] and made.held == 2 and made.new == 1
+    made = plan(questions, due, 1, 3, fresh=("f4", "f5"), room=None)  # count first, no limit
+    assert made.ids == ["q0", "q1", "q2"] and made.held == 0 and made.new == 0
+
+
+@pytest.mark.parametrize(
+    ("kept", "limits"),
+    [
+        ({}, Limits()),
+        ({"limits": {"new": 5}}, Limits(new=5)),
+        ({"limits": {"new": -1, "reviews": True}}, Limits()),  # a broken file: the defaults
+        ({"limits": {"reviews": 10**9}}, Limits()),
+        ({"limits": [1, 2]}, Limits()),
+    ],
+)
+def test_limits_read_from_a_players_prefs(kept: dict, limits: Limits) -> None:
+    assert Limits.of(kept) == limits

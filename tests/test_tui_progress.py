@@ -247,8 +247,13 @@ async def test_stats_from_home_and_from_the_summary() -> None:
         assert app.screen.query(".shade-weak")  # the missed facts' paragraphs stand out
 
 
-async def test_review_with_nothing_due_offers_practice() -> None:
-    app = home_app()
+async def test_review_with_nothing_due_offers_practice(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    store = open_store(str(db))
+    ann = store.player("Ann")
+    store.save_prefs(ann.id, {"limits": {"new": 0, "reviews": 200}})  # no new facts to meet
+    store.close()
+    app = home_app(db=db)
     async with started(app) as pilot:
         home = await loaded_home(pilot)
         home.query_one("#pack").value = "moon"  # type: ignore[attr-defined]
@@ -256,7 +261,8 @@ async def test_review_with_nothing_due_offers_practice() -> None:
         await pilot.pause()
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, Confirm))
-        assert "Nothing to review yet" in str(app.screen.query_one("#confirm-question").render())
+        said = str(app.screen.query_one("#confirm-question").render())
+        assert "your limits bring no new facts" in said
         await pilot.press("y")
         await until(pilot, lambda: isinstance(app.screen, PlayScreen))
         assert app.screen.session.spec.mode == "practice"  # type: ignore[attr-defined]
@@ -366,3 +372,53 @@ def _leaving_keys(screen) -> dict[str, str]:  # noqa: ANN001 - a SummaryScreen
         for key, b in screen.active_bindings.items()
         if b.binding.action in leaving and b.node is screen
     }
+
+
+async def test_review_all_that_is_due_from_home_asks_the_days_new_facts(tmp_path: Path) -> None:
+    """A first review, until nothing is due: the day's new facts (the limit, 3 here), not the
+    count in the form; and the home screen says what today's limits allow."""
+    db = tmp_path / "p.db"
+    store = open_store(str(db))
+    store.save_prefs(store.player("Ann").id, {"limits": {"new": 3, "reviews": 200}})
+    store.close()
+    app = home_app(db=db)
+    async with started(app) as pilot:
+        home = await loaded_home(pilot)
+        assert "Today: 0/200 reviews, 0/3 new facts." in str(home.query_one("#due").render())
+        home.query_one("#pack").value = "moon"  # type: ignore[attr-defined]
+        home.query_one("#count", Input).value = "10"
+        await until(pilot, lambda: bool(home.query("#mode-review-all")))
+        home.query_one("#mode-review-all").value = True  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, PlayScreen))
+        spec = app.screen.session.spec  # type: ignore[attr-defined]
+        assert spec.mode == "review" and spec.count <= 3
+    prefs = open_store(str(db)).prefs(1)
+    assert prefs["mode"] == "review-all" and prefs["limits"] == {"new": 3, "reviews": 200}
+
+
+async def test_the_daily_limits_are_changed_from_home(tmp_path: Path) -> None:
+    from quiz.tui.screens.limits import LimitsScreen
+
+    db = tmp_path / "p.db"
+    app = home_app(db=db)
+    async with started(app) as pilot:
+        home = await loaded_home(pilot)
+        assert "Today: 0/200 reviews, 0/20 new facts." in str(home.query_one("#due").render())
+        await pilot.press("ctrl+l")
+        await until(pilot, lambda: isinstance(app.screen, LimitsScreen))
+        new = app.screen.query_one("#limit-new", Input)
+        assert app.screen.focused is new or app.screen.focused is None
+        new.value = "99999"  # refused: more than four digits is not a limit
+        new.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LimitsScreen)
+        new.value = "5"
+        new.focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.data)
+        home = app.screen
+        await until(pilot, lambda: "0/5 new facts" in str(home.query_one("#due").render()))
+    assert open_store(str(db)).prefs(1)["limits"] == {"new": 5, "reviews": 200}

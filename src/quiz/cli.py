@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 
 from quiz import __version__, formats
 from quiz.commands import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, UsageError, fail
-from quiz.limits import MAX_COUNT, MAX_SESSIONS
+from quiz.limits import MAX_COUNT, MAX_PER_DAY, MAX_SESSIONS, NEW_PER_DAY, REVIEWS_PER_DAY
 
 KIND_HELP = "only these kinds: choice, true_false, typed, number, multi, order, evidence"
 TOPIC_HELP = "only questions on these topics (see the pack's topics in quiz check)"
@@ -233,6 +233,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="list, rename, merge or delete the players this computer keeps",
         fill=_players,
     )
+    sub.add_parser(
+        "limits", help="how many new facts and reviews a day a player studies", fill=_limits
+    )
     _classroom(sub)
     sub.add_parser(
         "serve",
@@ -262,7 +265,13 @@ def _play(play: _Parser) -> None:
         "--mode",
         choices=["practice", "review"],
         default="practice",
-        help="review: the facts due for review, most overdue first",
+        help="review: the facts due for review, most overdue first, then new facts, "
+        "within your daily limits (quiz limits)",
+    )
+    play.add_argument(
+        "--until-done",
+        action="store_true",
+        help="with --mode review: every fact due today (within your limits), not --count",
     )
     play.add_argument(
         "--plain",
@@ -357,6 +366,17 @@ def _delete_player(delete: _Parser) -> None:
     delete.add_argument("name", metavar="NAME")
     delete.add_argument(
         "--yes", action="store_true", help="yes, delete the player and their rounds"
+    )
+
+
+def _limits(limits: _Parser) -> None:
+    _common(limits, top=False)
+    top = _bounded(0, MAX_PER_DAY)
+    limits.add_argument(
+        "--new", type=top, metavar="N", help=f"set: new facts a day (default {NEW_PER_DAY})"
+    )
+    limits.add_argument(
+        "--reviews", type=top, metavar="N", help=f"set: reviews a day (default {REVIEWS_PER_DAY})"
     )
 
 
@@ -659,6 +679,7 @@ COMMANDS = {
     "stats": "quiz.commands.stats",
     "history": "quiz.commands.history",
     "players": "quiz.commands.players",
+    "limits": "quiz.commands.limits",
     "paper": "quiz.commands.paper",
     "results": "quiz.commands.results",
     "report": "quiz.commands.report",

@@ -19,6 +19,7 @@ from quiz.spec import Mode, PackRef, RoundSpec
 
 if TYPE_CHECKING:  # the store loads only when a round is kept, after the first frame
     from quiz.clock import Clock
+    from quiz.daily import Limits
     from quiz.packs.model import Pack
     from quiz.session import Session
     from quiz.store.recorder import Recorder
@@ -52,9 +53,11 @@ def practice_spec(
 
 @dataclass(frozen=True)
 class NothingDue:
-    """A review asked for when no fact is due."""
+    """A review asked for when it has nothing to ask today."""
 
     next_due: dt.datetime | None  # None: nothing has been answered on this pack yet
+    held: int = 0  # facts due now that today's review limit keeps for tomorrow
+    limits: Limits | None = None  # the limits that held them (None: no limit was reached)
 
 
 def review_spec(
@@ -62,29 +65,43 @@ def review_spec(
     player: Player,
     pack: Pack,
     now: dt.datetime,
-    count: int,
+    count: int | None,
     kinds: tuple[str, ...] | None = None,
     rules: Rules | None = None,
     seed: int | None = None,
+    limits: Limits | None = None,
 ) -> RoundSpec | NothingDue:
-    """A round of the facts due for review, most overdue first, or why there is none."""
+    """A round of the facts due for review, most overdue first, then facts never answered,
+    within the player's daily limits (their own, or `limits`; a day's study on every pack
+    counts against them, as a day's workload is what they protect); `count` None reviews
+    until nothing is due. Or why there is nothing to ask."""
+    from quiz import daily
     from quiz.store import review
 
+    limits = limits or daily.Limits.of(store.prefs(player.id))
     due = store.due(player.id, pack.id, review.iso(now))
+    today = store.studied(player.id, review.iso(daily.day_start(now)))
+    seen = store.seen_facts(player.id, pack.id)
+    fresh = [f.id for f in pack.facts if f.id not in seen]
     seed = new_seed() if seed is None else seed
-    ids = review.plan(review.questions_of(pack), due, seed, count, kinds) if due else []
-    if not ids:
+    made = review.plan(
+        review.questions_of(pack), due, seed, count, kinds, fresh=fresh, room=today.left(limits)
+    )
+    if not made.ids:
         nxt = store.next_due(player.id, pack.id)
-        return NothingDue(review.parse_iso(nxt) if nxt else None)
+        reached = bool(made.held) or bool(fresh and not today.left(limits).new)
+        return NothingDue(
+            review.parse_iso(nxt) if nxt else None, made.held, limits if reached else None
+        )
     return RoundSpec(
         PackRef.of(pack),
         seed,
-        len(ids),
+        len(made.ids),
         kinds or None,
         None,
         rules or Rules(),
         mode="review",
-        questions=tuple(ids),
+        questions=tuple(made.ids),
     )
 
 

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from quiz.daily import Limits, Today, day_start
 from quiz.packs.model import Pack
 from quiz.packs.quotes import paragraphs
 from quiz.store.records import FactProgress, Player, RoundRow
@@ -161,6 +162,8 @@ class PackStats:
 class Stats:
     player: str
     packs: tuple[PackStats, ...]
+    today: Today = Today()  # what the player studied today, on every pack
+    limits: Limits = Limits()  # their daily limits, which review rounds keep to
 
     @property
     def rounds(self) -> int:
@@ -191,6 +194,8 @@ class Stats:
             "correct": self.correct,
             "accuracy": _ratio(self.correct, self.answers),
             "due": self.due,
+            "today": {"new": self.today.new, "reviews": self.today.reviews},
+            "limits": self.limits.to_prefs(),
             "topics": [
                 {**asdict(t), "accuracy": _ratio(t.right, t.attempted)}
                 for p in self.packs
@@ -276,6 +281,8 @@ def player_stats(
     return Stats(
         player.name,
         tuple(pack_stats(store, player, pid, pack, now) for pid, pack in packs.items()),
+        store.studied(player.id, iso(day_start(now))),
+        Limits.of(store.prefs(player.id)),
     )
 
 

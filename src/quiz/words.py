@@ -14,11 +14,14 @@ import gettext
 from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from quiz.round.codes import EndReason, Note, NoteCode, Refusal, Shortfall, Verdict
 from quiz.round.views import FeedbackView, QuestionView, SummaryView
 from quiz.store.events import Paused, Resumed, SaveEvent
+
+if TYPE_CHECKING:
+    from quiz.daily import Limits, Today
 
 LOCALES = Path(__file__).parent / "locale"
 _catalogue: gettext.NullTranslations = gettext.translation("quiz", LOCALES, fallback=True)
@@ -480,12 +483,112 @@ def top(scores: Iterable[tuple[str, int]]) -> list[str]:
     return [f"{i}. {player} — {score}" for i, (player, score) in enumerate(scores, 1)]
 
 
-def nothing_due(next_due: dt.datetime | None, now: dt.datetime) -> str:
-    """Why a review has no questions: nothing answered yet, or when the next fact is due."""
+def nothing_due(
+    next_due: dt.datetime | None, now: dt.datetime, held: int = 0, limits: Limits | None = None
+) -> str:
+    """Why a review has no questions: nothing answered yet, today's limits reached, or when
+    the next fact is due."""
+    if held and limits is not None:
+        return ngettext(
+            "Today's reviews are done ({limit} a day is your limit): {n} more fact is due and "
+            "waits for tomorrow.",
+            "Today's reviews are done ({limit} a day is your limit): {n} more facts are due "
+            "and wait for tomorrow.",
+            held,
+        ).format(limit=limits.reviews, n=held)
+    if limits is not None and not limits.new:  # nothing due, and no new facts ever
+        if next_due is None:
+            return _("Nothing to review: your limits bring no new facts (quiz limits --new N).")
+        return _(
+            "Nothing due now, and your limits bring no new facts; the next review {when}."
+        ).format(when=due_in(next_due, now))
+    if limits is not None:  # nothing due, and today's new facts are done
+        if next_due is None:
+            return _(
+                "Nothing due now, and today's {limit} new facts are done (your limit)."
+            ).format(limit=limits.new)
+        return _(
+            "Nothing due now, and today's {limit} new facts are done (your limit); the next "
+            "review {when}."
+        ).format(limit=limits.new, when=due_in(next_due, now))
     if next_due is None:
         return _("Nothing to review yet: review brings back what you have answered before.")
     return _("Nothing to review yet: the next fact is due {when}.").format(
         when=due_in(next_due, now)
+    )
+
+
+def today_line(today: Today, limits: Limits) -> str:
+    """What the daily limits allow and what is used, where they apply: 'Today: 5/200
+    reviews, 3/20 new facts.' (short: it shares the home screen's line with what is due)."""
+    return _("Today: {reviews}/{reviews_limit} reviews, {new}/{new_limit} new facts.").format(
+        reviews=today.reviews,
+        reviews_limit=limits.reviews,
+        new=today.new,
+        new_limit=limits.new,
+    )
+
+
+def limits_are(name: str, limits: Limits) -> str:
+    return _(
+        "{name}'s daily limits, on all packs together: {new} new facts, {reviews} reviews."
+    ).format(name=name, new=limits.new, reviews=limits.reviews)
+
+
+def until_done_needs_review() -> str:
+    return _("--until-done reviews what is due: add --mode review")
+
+
+def until_done_no_count() -> str:
+    return _("--until-done asks every fact due today (within your limits): leave out --count")
+
+
+def limits_title() -> str:
+    return _(
+        "Daily limits, on all packs together: review rounds bring what is due, then new facts, "
+        "until one of these is reached. Practice rounds are never limited."
+    )
+
+
+def limits_new_label() -> str:
+    return _("New facts a day")
+
+
+def limits_reviews_label() -> str:
+    return _("Reviews a day")
+
+
+def save_label() -> str:
+    return _("Save (Enter)")
+
+
+def back_label() -> str:
+    return _("Back (Esc)")
+
+
+def limit_must_be(most: int) -> str:
+    return _("A limit is a whole number from 0 to {most}.").format(most=most)
+
+
+def limits_not_kept() -> str:
+    return _("The progress store is not reachable: your limits cannot be kept now.")
+
+
+def limits_saved(limits: Limits) -> str:
+    return _("Daily limits: {new} new facts, {reviews} reviews.").format(
+        new=limits.new, reviews=limits.reviews
+    )
+
+
+def name_the_player() -> str:
+    return _("no player named (--player NAME), and nobody has played here yet")
+
+
+def limits_how() -> str:
+    return _(
+        "A review round asks what is due, most overdue first, then facts you have not met yet, "
+        "until a limit is reached; practice rounds are never limited, but the new facts they "
+        "bring count. Change them: quiz limits --new N --reviews N"
     )
 
 
@@ -1490,7 +1593,7 @@ def home_due(
     when the next one is."""
     if not due:
         if next_due is None:
-            return _("Nothing to review yet.")
+            return _("Nothing due yet.")
         return _("Nothing due now; the next review {when}.").format(when=due_in(next_due, now))
     where = ", ".join(f"{title} {n}" for title, n in packs)
     line = ngettext(

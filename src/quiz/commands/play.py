@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from quiz import words
 from quiz.commands import (
     EXIT_OK,
+    UsageError,
     after_screen,
     need_terminal,
     no_questions,
@@ -34,6 +35,10 @@ def run(args: argparse.Namespace) -> int:
         from quiz.commands import sit
 
         return sit.run(args)
+    if args.until_done and args.mode != "review":
+        raise UsageError(words.until_done_needs_review())
+    if args.until_done and args.count:
+        raise UsageError(words.until_done_no_count())
     args.count = args.count or 10
     if not args.plain:
         need_terminal()
@@ -44,11 +49,11 @@ def run(args: argparse.Namespace) -> int:
     if args.mode == "review":
         store, player = services.store.get(), services.player()
         now = services.clock.now()
-        made = rounds.review_spec(store, player, pack, now, args.count, kinds, rules, args.seed)
+        count = None if args.until_done else args.count
+        made = rounds.review_spec(store, player, pack, now, count, kinds, rules, args.seed)
         if isinstance(made, rounds.NothingDue):
-            print(
-                f"{words.nothing_due(made.next_due, now)} For a practice round: quiz play {pack.id}"
-            )
+            said = words.nothing_due(made.next_due, now, made.held, made.limits)
+            print(f"{said} For a practice round: quiz play {pack.id}")
             return EXIT_OK
         spec = made
     else:

@@ -47,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
         "--kinds": args.kinds,
         "--topics": args.topics,
         "--mode review": args.mode != "practice",
+        "--until-done": args.until_done,
         "--speed-bonus": args.speed_bonus,
         "--no-streak": args.no_streak,
     }

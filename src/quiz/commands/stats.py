@@ -8,6 +8,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
+from quiz import words
 from quiz.commands import EXIT_OK, known_player, services_of
 from quiz.packs.errors import PackError
 from quiz.packs.registry import resolve
@@ -51,6 +52,7 @@ def table(stats: Stats, now: dt.datetime) -> list[str]:
         f"Player {stats.player}: {plural(stats.rounds, 'round')}, "
         f"{plural(stats.answers, 'answer')}, {stats.correct} right "
         f"({100 * stats.accuracy:.0f}%), {stats.due} due for review",
+        words.today_line(stats.today, stats.limits),
     ]
     for p in stats.packs:
         lines.append("")

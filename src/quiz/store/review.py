@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from quiz.daily import Today
+from quiz.limits import MAX_COUNT as MAX_ROUND
+
 if TYPE_CHECKING:
     from quiz.packs.model import Pack
     from quiz.question import Question
@@ -95,15 +98,30 @@ def parse_iso(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
 
 
+@dataclass(frozen=True)
+class Plan:
+    """A review round's questions, and what today's limits held back."""
+
+    ids: list[str]
+    held: int = 0  # facts due now that today's review limit keeps for another day
+    new: int = 0  # of the questions, how many bring a fact never answered before
+
+
 def plan(
     questions: Iterable[Question],
     due: Sequence[Due],
     seed: int,
-    count: int,
+    count: int | None,
     kinds: Iterable[str] | None = None,
-) -> list[str]:
-    """Question ids for a review round: one per due fact, most overdue first, each of a kind
-    other than the one the fact was last asked with whenever the pack allows."""
+    *,
+    fresh: Sequence[str] = (),
+    room: Today | None = None,
+) -> Plan:
+    """A review round: one question per due fact, most overdue first, each of a kind other
+    than the one the fact was last asked with whenever the pack allows; then facts never
+    answered (`fresh`, in the pack's order), while the round has room. `room` is what today's
+    limits still allow (None: no limit); `count` None asks every due fact the room allows,
+    what "review until nothing is due" asks for."""
     wanted = set(kinds) if kinds else None
     by_fact: dict[str, list[Question]] = {}
     for q in questions:
@@ -112,18 +130,40 @@ def plan(
         for fact in q.facts:
             by_fact.setdefault(fact, []).append(q)
     chosen: list[str] = []
-    for item in sorted(due, key=lambda d: (d.due, d.fact_id)):
-        options = by_fact.get(item.fact_id, [])
+    covered: set[str] = set()  # facts a chosen question asks (a time order asks four)
+    full = (lambda: len(chosen) >= count) if count is not None else (lambda: False)
+
+    def pick(fact: str, last_kind: str) -> bool:
+        options = by_fact.get(fact, [])
         alone = [q for q in options if len(q.facts) == 1] or options
-        fresh = [q for q in alone if q.kind != item.last_kind] or alone
-        fresh = [q for q in fresh if q.id not in chosen]
-        if not fresh:
+        fresh_kind = [q for q in alone if q.kind != last_kind] or alone
+        unused = [q for q in fresh_kind if q.id not in chosen]
+        if not unused:
+            return False
+        rng = random.Random(f"{seed}|review|{fact}")
+        question = rng.choice(sorted(unused, key=lambda q: q.id))
+        chosen.append(question.id)
+        covered.update(question.facts)
+        return True
+
+    reviews_left = room.reviews if room is not None else None
+    held = 0
+    for item in sorted(due, key=lambda d: (d.due, d.fact_id)):
+        if item.fact_id not in by_fact or item.fact_id in covered:
             continue
-        rng = random.Random(f"{seed}|review|{item.fact_id}")
-        chosen.append(rng.choice(sorted(fresh, key=lambda q: q.id)).id)
-        if len(chosen) == count:
+        if full() or reviews_left == 0:
+            held += reviews_left == 0
+            continue
+        if pick(item.fact_id, item.last_kind) and reviews_left is not None:
+            reviews_left -= 1
+    before = len(chosen)
+    new_left = room.new if room is not None else len(fresh)
+    for fact in fresh:
+        if full() or new_left <= 0:
             break
-    return chosen
+        if fact in by_fact and fact not in covered and pick(fact, ""):
+            new_left -= 1
+    return Plan(chosen[:MAX_ROUND], held, max(0, min(len(chosen), MAX_ROUND) - before))
 
 
 def questions_of(pack: Pack) -> list[Question]:

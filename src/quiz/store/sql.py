@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from quiz.clock import Clock, SystemClock
+from quiz.daily import Today
 from quiz.store import review
 from quiz.store.backend import Backend, RoundClosed, StoreError, TakenOver
 from quiz.store.holder import LEASE
@@ -494,6 +495,30 @@ class SqlStore:
             (player_id, pack_id, now),
         )
         return [review.Due(str(f), review.parse_iso(d), str(k)) for f, d, k in rows]
+
+    def studied(self, player_id: int, since: str) -> Today:
+        """What the player studied, on every pack, since `since` (ISO, UTC): facts first
+        answered then, and facts answered then in a review round that had been answered
+        before (each fact once, however often it came back)."""
+        rows = self.db.execute(
+            "SELECT MIN(a.answered_at), "
+            "MAX(CASE WHEN r.mode = 'review' AND a.answered_at >= ? THEN 1 ELSE 0 END) "
+            "FROM answer_facts af JOIN answers a ON a.id = af.answer_id "
+            "JOIN rounds r ON r.id = a.round_id WHERE r.player_id = ? "
+            "GROUP BY r.pack_id, af.fact_id HAVING MAX(a.answered_at) >= ?",
+            (since, player_id, since),
+        )
+        new = sum(1 for first, _ in rows if str(first) >= since)
+        reviews = sum(1 for first, again in rows if str(first) < since and int(again))
+        return Today(new, reviews)
+
+    def seen_facts(self, player_id: int, pack_id: str) -> set[str]:
+        """The pack's facts the player has answered at least once."""
+        rows = self.db.execute(
+            "SELECT fact_id FROM fact_progress WHERE player_id = ? AND pack_id = ?",
+            (player_id, pack_id),
+        )
+        return {str(r[0]) for r in rows}
 
     def next_due(self, player_id: int, pack_id: str) -> str | None:
         rows = self.db.execute(

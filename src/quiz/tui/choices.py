@@ -30,22 +30,26 @@ class HomeData:
 
 
 def due_line(store: SqlStore, player: Player, catalog: Catalog, now: dt.datetime) -> str:
-    """The home screen's sentence on reviews ("" for a player not kept, or a store that
-    cannot say): the facts due now by pack, and when the next one falls due."""
+    """The home screen's sentences on reviews ("" for a player not kept, or a store that
+    cannot say): the facts due now by pack, when the next one falls due, and what today's
+    limits allow."""
     if not player.id:
         return ""
     from quiz import words
+    from quiz.daily import Limits, day_start
     from quiz.stats import due_now
-    from quiz.store.review import parse_iso
+    from quiz.store.review import iso, parse_iso
 
     try:
         due = due_now(store, player.id, now)
+        limits = Limits.of(store.prefs(player.id))
+        today = store.studied(player.id, iso(day_start(now)))
     except Exception:  # noqa: BLE001 - a store that fails here only costs the line
         return ""
     titles = {p.id: p.title for p in catalog.packs}
     packs = [(titles.get(pid, pid), n) for pid, n in due.packs]
     later = parse_iso(due.next_due) if due.next_due else None
-    return words.home_due(due.total, packs, later, now)
+    return f"{words.home_due(due.total, packs, later, now)} {words.today_line(today, limits)}"
 
 
 def home_data(services: Services) -> HomeData:
@@ -66,7 +70,7 @@ def home_data(services: Services) -> HomeData:
 
 @dataclass(frozen=True)
 class HomeChoice:
-    action: Literal["start", "stats", "history", "players", "paper", "report"]
+    action: Literal["start", "stats", "history", "players", "limits", "paper", "report"]
     pack: str | None = None
     mode: str = "practice"
     count: int = 10

@@ -37,6 +37,7 @@ class Flow:
         self.loaded: Loaded | None = None
         self.drawn: tuple[Screen[Any], asyncio.Future[Any]] | None = None
         self.typed_paper: str | None = None  # a code that did not open, for the next home
+        self.until_done = False  # the review chosen at home asks all that is due (again too)
 
     async def run(self) -> None:
         self.drawn = self.app.first_screen  # the screen the app drew at start, taken once
@@ -170,6 +171,9 @@ class Flow:
         if choice.action == "history":
             await self.history()
             return Next.HOME
+        if choice.action == "limits":
+            await self.limits()
+            return Next.HOME
         if choice.action in ("paper", "report"):
             return await self.paper(choice)
         pack = loaded.catalog.find(choice.pack or "")
@@ -251,16 +255,17 @@ class Flow:
             rules,
             choice.seed,
         )
-        if choice.mode != "review":
+        if choice.mode not in ("review", "review-all"):
             return practice()
         now = self.services.clock.now()
+        self.until_done = choice.mode == "review-all"
         made = await self.app.in_thread(
             lambda: rounds.review_spec(
                 loaded.store,
                 loaded.player,
                 pack,
                 now,
-                choice.count,
+                None if self.until_done else choice.count,
                 choice.kinds,
                 rules,
                 choice.seed,
@@ -272,7 +277,8 @@ class Flow:
 
         if await self.app.show(
             Confirm(
-                f"{words.nothing_due(made.next_due, now)}\n{words.practice_instead()}",
+                f"{words.nothing_due(made.next_due, now, made.held, made.limits)}\n"
+                f"{words.practice_instead()}",
                 "Practice",
                 "Back",
             )
@@ -290,6 +296,24 @@ class Flow:
             clock=self.services.clock,
             on_problem=self.app.warn,
         )
+
+    async def limits(self) -> None:
+        """The player's daily limits, changed and kept with the player (the home screen shown
+        next says them in its line on what is due)."""
+        from quiz.daily import Limits
+        from quiz.tui.screens.limits import LimitsScreen
+
+        loaded = await self.load()
+        if not loaded.player.id:  # a player not kept (the store failed): nothing to keep
+            self.app.notify(words.limits_not_kept(), severity="warning", markup=False)
+            return
+        prefs = await self.app.in_thread(lambda: loaded.store.prefs(loaded.player.id))
+        chosen = await self.app.show(LimitsScreen(Limits.of(prefs)))
+        if chosen is None:
+            return
+        changed = {**prefs, "limits": chosen.to_prefs()}
+        await self.app.in_thread(partial(_keep_prefs, loaded, changed))
+        self.app.notify(words.limits_saved(chosen), markup=False)
 
     async def switch_player(self) -> None:
         """The player screen until a player is chosen or it is left; a rename, merge or
@@ -436,12 +460,18 @@ class Flow:
             now = self.services.clock.now()
             made = await self.app.in_thread(
                 lambda: rounds.review_spec(
-                    loaded.store, loaded.player, session.pack, now, spec.count, spec.kinds
+                    loaded.store,
+                    loaded.player,
+                    session.pack,
+                    now,
+                    None if self.until_done else spec.count,
+                    spec.kinds,
                 )
             )
             if isinstance(made, RoundSpec):
                 return made
-            self.app.notify(words.nothing_due(made.next_due, now), markup=False)
+            said = words.nothing_due(made.next_due, now, made.held, made.limits)
+            self.app.notify(said, markup=False)
             return None
         return spec.again(rounds.new_seed())
 
@@ -452,4 +482,5 @@ def _keep_prefs(loaded: Loaded, prefs: dict[str, Any]) -> None:
     from quiz.store.backend import StoreError
 
     with contextlib.suppress(StoreError):
-        loaded.store.save_prefs(loaded.player.id, prefs)
+        kept = loaded.store.prefs(loaded.player.id)  # what the form does not set (limits)
+        loaded.store.save_prefs(loaded.player.id, {**kept, **prefs})

@@ -35,6 +35,7 @@ class HomeScreen(Screen[HomeChoice | None]):
         Binding("ctrl+r", "stats", "Stats", priority=True),
         Binding("ctrl+o", "players", "Player", priority=True),
         Binding("ctrl+y", "history", "History", priority=True),
+        Binding("ctrl+l", "limits", "Limits", priority=True, show=False),  # no room: see ? help
         # The paper row's buttons name these keys; the footer has no room for them.
         Binding("ctrl+n", "paper", "Sit paper", priority=True, show=False),
         Binding("ctrl+g", "report", "Class report", priority=True, show=False),
@@ -217,6 +218,10 @@ class HomeScreen(Screen[HomeChoice | None]):
     def action_history(self) -> None:
         """The player's past rounds (the flow reads them; no form needed)."""
         self.dismiss(HomeChoice("history"))
+
+    def action_limits(self) -> None:
+        """The player's daily limits (kept with the player; no form needed)."""
+        self.dismiss(HomeChoice("limits"))
 
     def action_leave(self) -> None:
         self.dismiss(None)

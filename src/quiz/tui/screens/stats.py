@@ -17,7 +17,7 @@ from quiz.stats import Stats
 from quiz.text import plural
 from quiz.tui.literal import literal, literal_cell
 from quiz.tui.widgets.chart import bars
-from quiz.words import forecast_line
+from quiz.words import forecast_line, today_line
 
 MAX_BARS = 90  # the latest rounds that fit on one line
 
@@ -68,6 +68,7 @@ class StatsScreen(Screen[str | None]):
                 id="stats-forecast",
                 markup=False,
             )
+            yield Static(today_line(st.today, st.limits), id="stats-today", markup=False)
             yield Static(
                 "Accuracy per round, oldest first (▁ none right, █ all right)", classes="label"
             )

@@ -42,13 +42,15 @@ from quiz.tui.choices import HomeChoice, HomeData
 from quiz.tui.lifecycle import being_removed
 from quiz.tui.literal import literal
 
+MODES = ("practice", "review", "review-all")  # the home screen's (review-all: until none due)
+
 
 @dataclass(frozen=True)
 class Remembered:
     """The player's last choices, checked: what the form's widgets start with."""
 
     pack: str | Any  # a pack id, or Select.BLANK when there is no pack
-    review: bool
+    mode: str  # "practice", "review" or "review-all" (until nothing is due)
     count: int
     kinds: frozenset[str]
     streak_bonus: bool
@@ -78,7 +80,7 @@ class Remembered:
         paper = data.typed_paper if data.typed_paper is not None else prefs.get("paper")
         return cls(
             pack=pack,
-            review=prefs.get("mode") == "review",
+            mode=mode if (mode := prefs.get("mode")) in MODES else "practice",
             count=count if isinstance(count, int) and 1 <= count <= MAX_COUNT else 10,
             kinds=ticked or frozenset(KIND_LABELS),  # none remembered: every kind
             streak_bonus=streak if isinstance(streak, bool) else True,
@@ -252,7 +254,7 @@ class HomeForm(Vertical):
             return HomeChoice(
                 action,
                 pack.id,
-                "review" if r.review else "practice",
+                r.mode,
                 r.count,
                 kinds if set(kinds) != set(KIND_LABELS) else None,
                 topics or None,
@@ -286,7 +288,8 @@ class HomeForm(Vertical):
             return None
         if len(topics) == topics_list.option_count:
             topics = ()  # all of them: no filter
-        mode = "review" if self.query_one("#mode-review", RadioButton).value else "practice"
+        pressed = self.query_one("#mode", RadioSet).pressed_button
+        mode = (pressed.id or "").removeprefix("mode-") if pressed is not None else "practice"
         return HomeChoice(
             action,
             pack.id,
@@ -314,11 +317,13 @@ class RoundOptions(Vertical):
         topics = form.topics_of(form.pack())
         # a grid, so that on a narrow screen Scoring moves under Mode (the screen's -narrow)
         with Grid(id="round-row"):
-            with Vertical(id="mode-box"):
-                yield Label("Mode")
-                with RadioSet(id="mode", compact=True):
-                    yield RadioButton("Practice", value=not r.review, id="mode-practice")
-                    yield RadioButton("Review what is due", value=r.review, id="mode-review")
+            # no "Mode" label: its choices say what they are (and the form keeps to 24 rows)
+            with RadioSet(id="mode", compact=True):
+                yield RadioButton("Practice", r.mode == "practice", id="mode-practice")
+                yield RadioButton("Review what is due", r.mode == "review", id="mode-review")
+                yield RadioButton(
+                    "Review all that is due", r.mode == "review-all", id="mode-review-all"
+                )
             with Vertical(classes="small"):
                 yield Label("Questions")
                 yield Input(str(r.count), type="integer", id="count", max_length=3, compact=True)

@@ -32,7 +32,9 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from quiz.languages import find as find_language
 from quiz.meaning import items, meaning
+from quiz.numbers import ENGLISH as ENGLISH_NUMBERS
 from quiz.numbers import number as _parse_number
 from quiz.round.codes import Note, NoteCode
 from quiz.text import fold, fold_keeping_accents
@@ -85,6 +87,8 @@ class Figure(Protocol):
     def tolerance(self) -> float: ...
     @property
     def unit(self) -> str: ...
+    @property
+    def language(self) -> str: ...
 
 
 def short_forms(
@@ -286,20 +290,23 @@ def _within(part: str, whole: str) -> bool:
     return part != whole and f" {part} " in f" {whole} "
 
 
-def parse_number(text: str, unit: str = "") -> float | None:
+def parse_number(text: str, unit: str = "", language: str = "en") -> float | None:
     """'2004', '1,000', 'eight', 'thirty-eight', '2 million', 'two million', 'about 2,000'
     → a number, with the question's unit after it or not ('14 years', '1 year'); anything
-    else → None."""
+    else → None. In the pack's language: Lithuanian reads 'dvidešimt šeši' and '3,5' (and
+    English refuses '3,5', which is no number there)."""
+    lang = find_language(language)
+    words = lang.numbers if lang is not None else ENGLISH_NUMBERS
     t = " ".join(text.strip().lower().split())
     for u in sorted({unit.lower(), unit.lower().removesuffix("s")} - {""}, key=len, reverse=True):
         if t.endswith(f" {u}"):
             t = t[: -len(u) - 1]
             break
-    return _parse_number(t)
+    return _parse_number(t, words)
 
 
 def check_number(key: Figure, text: str) -> Verdict:
-    value = parse_number(text, key.unit)
+    value = parse_number(text, key.unit, key.language)
     if value is None:
         return Verdict(False, True, Note(NoteCode.NOT_A_NUMBER))
     diff = abs(value - key.value)

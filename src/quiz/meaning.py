@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 from typing import Protocol
 
+from quiz.languages import find
 from quiz.text import fold
 
 # ISO 639-1 codes of the pack's `language` to Snowball's algorithm names; a language
@@ -35,55 +36,10 @@ _SNOWBALL = {
     "sv": "swedish", "ta": "tamil", "tr": "turkish", "yi": "yiddish",
 }  # fmt: skip
 
-# Words that carry no meaning of their own in an answer, by language: articles, the
-# prepositions a student puts in front ("in NATO", "at Šiauliai"), possessives. "and",
-# "or" and "not" are never here: they join or negate, and `items` reads them.
-_SMALL = {
-    "en": frozenset(
-        [
-            "a",
-            "an",
-            "the",
-            "in",
-            "at",
-            "on",
-            "of",
-            "to",
-            "for",
-            "from",
-            "by",
-            "with",
-            "into",
-            "its",
-            "their",
-            "his",
-            "her",
-            "s",
-        ]
-    ),
-    "lt": frozenset(
-        ["i", "is", "prie", "su", "per", "nuo", "ant", "po", "uz"]
-    ),  # folded: į, iš, už
-}
-
-# English generic words that name the same kind of thing: a student's "rotational forces"
-# for the article's "rotational units", "transport airplanes" for "transport aircraft",
-# "the Lithuanian army" for "the Lithuanian Armed Forces". Only generic words: two names of
-# the pack that differ in such a word alone are caught as ambiguous by the marking.
-_SYNONYMS = {
-    "en": (
-        (("armed", "forces"), ("army",)),
-        (("armed", "force"), ("army",)),
-        (("forces",), ("units",)),
-        (("force",), ("unit",)),
-        (("airplanes",), ("aircraft",)),
-        (("aeroplanes",), ("aircraft",)),
-        (("planes",), ("aircraft",)),
-        (("airplane",), ("aircraft",)),
-        (("aeroplane",), ("aircraft",)),
-        (("plane",), ("aircraft",)),
-    ),
-}
+# The small words a student puts in front ("in NATO", "at Šiauliai"), the generic words
+# said otherwise ("rotational forces" for "rotational units") and the words that join two
+# answers are the pack language's (`quiz.languages`: `small_words`, `synonyms`, `joins`).
+# "and", "or" and "not" are never small words: they join or negate, and `items` reads them.
 
 
 class _Stemmer(Protocol):
@@ -92,7 +48,8 @@ class _Stemmer(Protocol):
 
 @lru_cache(maxsize=64)
 def _stemmer(language: str) -> _Stemmer | None:
-    name = _SNOWBALL.get(language.lower().split("-")[0].split("_")[0])
+    lang = find(language)
+    name = lang.snowball if lang is not None else _SNOWBALL.get(_lang(language))
     if name is None:
         return None
     import snowballstemmer  # only typed answers need it: keeps start-up light
@@ -112,7 +69,8 @@ def _lang(language: str) -> str:
 
 
 def _synonyms(words: list[str], language: str) -> list[str]:
-    table = _SYNONYMS.get(_lang(language), ())
+    lang = find(language)
+    table = lang.synonyms if lang is not None else ()
     if not table:
         return words
     out: list[str] = []
@@ -138,7 +96,8 @@ def meaning(text: str, language: str = "en") -> tuple[str, str]:
     small words only."""
     folded = fold(text)
     words = folded.split()
-    small = _SMALL.get(_lang(language), frozenset())
+    lang = find(language)
+    small = lang.small_words if lang is not None else frozenset()
     kept = [w for w in words if w not in small] or words
     kept = _synonyms(kept, language)
     return " ".join(_stem(w, language) for w in kept), _stem("".join(kept), language)
@@ -158,13 +117,15 @@ def stems(text: str, language: str = "en") -> frozenset[str]:
 
 _PARENS = re.compile(r"\(([^()]*)\)")
 _MARKS = r"[,;/&+]"
-# the words that join two answers in one ("and", "or"), by language
-_JOINS = {"en": ("and", "or"), "lt": ("ir", "ar", "arba"), "de": ("und", "oder")}
+# the words that join two answers in one, for a language without a module here
+_JOINS = {"de": ("und", "oder")}
 
 
 @lru_cache(maxsize=64)
 def _separators(language: str) -> re.Pattern[str]:
-    joins = "".join(f"|\\b{w}\\b" for w in _JOINS.get(_lang(language), ("and", "or")))
+    lang = find(language)
+    said = lang.joins if lang is not None else _JOINS.get(_lang(language), ("and", "or"))
+    joins = "".join(f"|\\b{w}\\b" for w in said)
     return re.compile(rf"\s*(?:{_MARKS}{joins})\s*", re.IGNORECASE)
 
 

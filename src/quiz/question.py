@@ -202,10 +202,11 @@ class Figure:
     value: int | float
     tolerance: float = 0.0
     unit: str = ""
+    language: str = "en"  # the pack's: which number words and which decimal sign are read
 
     def normalize(self, options: Sequence[str], response: object) -> Response:
         text = _text(response)
-        if text != DONT_KNOW and parse_number(text, self.unit) is None:
+        if text != DONT_KNOW and parse_number(text, self.unit, self.language) is None:
             raise InvalidResponse(Refusal.NOT_A_NUMBER)
         return text
 
@@ -217,7 +218,7 @@ class Figure:
         return Grade(1.0 if verdict.correct else 0.0, verdict.note, verdict.exact)
 
     def answer_text(self, options: Sequence[str]) -> str:
-        number = format_number(self.value)
+        number = _format_in(self.value, self.language)
         return f"{number} {self.unit}" if self.unit else number
 
     def rights(self) -> frozenset[int]:
@@ -225,6 +226,14 @@ class Figure:
 
 
 Key = One | Many | Order | Text | Figure
+
+
+def _format_in(value: int | float, language: str) -> str:
+    """The number as the language writes it ("3.5"; "3,5" in Lithuanian)."""
+    from quiz.languages import find
+
+    lang = find(language)
+    return _format_number(value, lang.numbers) if lang is not None else format_number(value)
 
 
 _SHAPES: dict[type, Shape] = {

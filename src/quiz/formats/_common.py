@@ -26,8 +26,11 @@ def by_key(table: Mapping[type[Key], Callable[[Question, Any], T]], q: Question)
 
 def is_true_false(q: Question) -> bool:
     """A statement to judge: one right option among exactly True and False (the shape the
-    verifier checks too), whatever kind produced it."""
-    return isinstance(q.key, One) and q.options == TRUE_FALSE
+    verifier checks too), whatever kind produced it, or a true/false question in the
+    pack's own words ("Tiesa", "Netiesa")."""
+    if not isinstance(q.key, One):
+        return False
+    return q.options == TRUE_FALSE or (q.kind == "true_false" and len(q.options) == 2)
 
 
 def collapse(text: str) -> str:

@@ -18,10 +18,13 @@ import datetime as dt
 import itertools
 import random
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from quiz.generate.index import index_of, shuffled
 from quiz.generate.truth import Direction, proven_false
 from quiz.generate.wording import names_in
+from quiz.languages import Language
+from quiz.numbers import format_number
 from quiz.packs.model import Entity, Number, Pack, Relation, Value, When
 from quiz.text import fold
 
@@ -203,14 +206,17 @@ def _neighbours(key: Value, pack: Pack) -> list[Value]:
     if isinstance(key, When):
         years = [key.year + d for d in (-3, -2, -1, 1, 2, 3)]
         return [
-            When(y, key.month, key.day)
+            replace(key, year=y)  # the pack's language stays with the date
             for y in years
             if (latest is None or y <= latest) and _real_date(y, key.month, key.day)
         ]
     if isinstance(key, Number) and key.approx:
         # "over 1,000" is about 1,000: wrong figures far enough off that none could be it
         n = key.value
-        return [about(Number(m, approx=True)) for m in (round(n / 4), 3 * n, 5 * n, 10 * n)]
+        return [
+            about(Number(m, approx=True, language=key.language), pack.lang)
+            for m in (round(n / 4), 3 * n, 5 * n, 10 * n)
+        ]
     if isinstance(key, Number) and not key.approx and isinstance(key.value, int):
         n = key.value
         steps = (-2, -1, 1, 2, 3) if n < 20 else (-n // 2, -n // 4, n // 4, n // 2)
@@ -218,12 +224,16 @@ def _neighbours(key: Value, pack: Pack) -> list[Value]:
     return []
 
 
-def about(value: Value) -> Value:
+def about(value: Value, lang: Language | None = None) -> Value:
     """An approximate figure as a choice shows it: "about 1,000", whatever the source's words
-    ("over 1,000"), so the right option reads like the wrong ones."""
+    ("over 1,000"), so the right option reads like the wrong ones; in the pack's language
+    ("apie 1 000") when the figure is in one."""
     if isinstance(value, Number) and value.approx:
+        lang = lang or value.lang
         shown = f"{value.value:,}" if isinstance(value.value, int) else f"{value.value:g}"
-        return Number(value.value, f"about {shown}", approx=True)
+        if lang.numbers.decimal_comma:
+            shown = format_number(value.value, lang.numbers)
+        return Number(value.value, lang.about(shown), approx=True, language=value.language)
     return value
 
 

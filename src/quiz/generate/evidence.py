@@ -34,7 +34,10 @@ from functools import lru_cache
 from quiz.generate.index import Sentence, index_of, shuffled
 from quiz.generate.refusal import Refusal
 from quiz.generate.wording import STOPWORDS, explanation, names_in, noun, unframed
-from quiz.packs.model import MONTHS, NUMBER_WORDS, Entity, Fact, Number, Pack, Quote, Value, When
+from quiz.languages import Language, english
+from quiz.languages import get as language_of
+from quiz.numbers import numbers_in
+from quiz.packs.model import Entity, Fact, Number, Pack, Quote, Value, When
 from quiz.question import One, Origin, Question
 from quiz.text import contains_phrase, fold
 
@@ -45,26 +48,7 @@ TRIMMED = 0.75  # a claim with more of its content words from its proof is a tri
 KEYED_PER_SENTENCE = 2  # evidence questions one sentence may answer
 # Words that may stand for a subject a sentence does not name: such a sentence never hints
 # at the claim's object, or it could prove the claim in other words.
-STANDS_FOR = frozenset(
-    [
-        "it",
-        "its",
-        "they",
-        "them",
-        "their",
-        "this",
-        "these",
-        "those",
-        "he",
-        "she",
-        "his",
-        "her",
-        "we",
-        "our",
-        "us",
-        "alliance",
-    ]
-)
+STANDS_FOR = english().stands_for  # English; a pack's own are `pack.lang.stands_for`
 
 
 def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
@@ -78,14 +62,14 @@ def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
         )
     sentence, quote = found
     word = noun(pack, quote.source)
-    claim = unframed(fact.statement, word)  # the question itself is about the source
+    claim = unframed(fact.statement, word, pack.lang)  # the question itself is about the source
     if copies_run(claim, sentence.text):
         return Refusal(
             f"the statement copies {RUN} words in a row from the sentence that proves it, so "
             "the answer could be found by matching words",
             f"paraphrase the `statement` template of relation '{fact.relation.id}'",
         )
-    if trimmed_copy(claim, sentence.text):
+    if trimmed_copy(claim, sentence.text, pack.lang.stopwords):
         return Refusal(
             "the statement is a trimmed copy of the sentence that proves it (most of its "
             "words are the sentence's), so the answer could be found by matching words",
@@ -118,7 +102,7 @@ def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
     return Question(
         id=f"{fact.id}:evidence",
         kind="evidence",
-        prompt=f"Which sentence of the {word} proves this? {claim}",
+        prompt=pack.lang.frame("evidence", noun=word, claim=claim),
         options=tuple(options),
         topics=fact.topics,
         key=One(options.index(sentence.text)),
@@ -175,7 +159,8 @@ def near_misses(
         found.extend(_sentences_of(pack, f, source))
     for p in (answer.paragraph, *text_of.neighbours(answer.paragraph)):  # nearby
         found.extend(s.start for s in text_of.sentences_in(p))
-    terms = key_terms(claim)
+    stop = pack.lang.stopwords
+    terms = key_terms(claim, stop)
     quotes = [q.text for q in fact.evidence]
     subject_misses: list[str] = []  # name the subject, nothing of the object
     object_misses: list[str] = []  # hint at the object, about something else
@@ -188,7 +173,7 @@ def near_misses(
             continue
         if any(q in s.text for q in quotes):
             continue
-        kind = near_miss(s.text, fact, terms, s.paragraph == answer.paragraph)
+        kind = near_miss(s.text, fact, terms, s.paragraph == answer.paragraph, pack.lang)
         if kind is None:
             continue
         seen.add(fold(s.text))
@@ -212,13 +197,13 @@ def near_misses(
         barred_too: set[int] = set()
         for f in index.facts_for(unlike.relation, "forward", unlike.subject):
             barred_too |= _sentences_of(pack, f, source)
-        other_terms = key_terms(unframed(unlike.statement, noun(pack, source)))
+        other_terms = key_terms(unframed(unlike.statement, noun(pack, source), pack.lang), stop)
 
         def offered_by_other(text: str) -> bool:
             return (
                 start_of[text] not in barred_too
                 and not any(q.text in text for q in unlike.evidence)
-                and near_miss(text, unlike, other_terms, True) is not None
+                and near_miss(text, unlike, other_terms, True, pack.lang) is not None
             )
 
         if all(offered_by_other(t) for t in chosen):
@@ -233,11 +218,19 @@ def near_misses(
     return chosen
 
 
-def near_miss(text: str, fact: Fact, terms: frozenset[str], same_paragraph: bool) -> str | None:
+def near_miss(
+    text: str,
+    fact: Fact,
+    terms: frozenset[str],
+    same_paragraph: bool,
+    lang: Language | None = None,
+) -> str | None:
     """How a sentence that is not the proof stands to the claim: 'subject' (names it, not a
     hint of the object), 'object' (hints at the object, names no form of the subject), 'topic'
     (neither, but shares a key term or the paragraph), or None (off the topic, or it could
     prove the claim)."""
+    lang = lang or english()
+    stop = lang.stopwords
     named = states(text, fact.subject)
     hinted = touches(text, fact.object)
     if named and hinted:
@@ -245,40 +238,37 @@ def near_miss(text: str, fact: Fact, terms: frozenset[str], same_paragraph: bool
     if named:
         return "subject"
     if hinted:
-        if STANDS_FOR & set(fold(text).split()) or _part_named(text, fact.subject):
+        if lang.stands_for & set(fold(text).split()) or _part_named(text, fact.subject, stop):
             return None
         return "object"
-    if same_paragraph or terms & key_terms(text):
+    if same_paragraph or terms & key_terms(text, stop):
         return "topic"
     return None
 
 
-def _part_named(text: str, value: Value) -> bool:
+def _part_named(text: str, value: Value, stop: frozenset[str] = STOPWORDS) -> bool:
     """A word of the value's names that is not a function word stands in the text (a sentence
     on 'the forward force' may mean 'the multinational forward force in Lithuania')."""
     if not isinstance(value, Entity):
         return False
     said = set(fold(text).split())
     return any(
-        w in said
-        for n in value.folded_names
-        for w in n.split()
-        if w not in STOPWORDS and len(w) > 3
+        w in said for n in value.folded_names for w in n.split() if w not in stop and len(w) > 3
     )
 
 
-def trimmed_copy(claim: str, sentence: str) -> bool:
+def trimmed_copy(claim: str, sentence: str, stop: frozenset[str] = STOPWORDS) -> bool:
     """Most of the claim's content words are the sentence's: a copy with a few words dropped
     or moved, which a student matches without reading."""
-    words = content_words(claim)
-    return bool(words) and len(words & content_words(sentence)) > TRIMMED * len(words)
+    words = content_words(claim, stop)
+    return bool(words) and len(words & content_words(sentence, stop)) > TRIMMED * len(words)
 
 
 @lru_cache(maxsize=4096)
-def content_words(text: str) -> frozenset[str]:
+def content_words(text: str, stop: frozenset[str] = STOPWORDS) -> frozenset[str]:
     """The words of a text that say something: not function words, three letters or more,
     numbers kept (a date copied is a word copied)."""
-    return frozenset(w for w in re.findall(r"\w+", fold(text)) if w not in STOPWORDS and len(w) > 2)
+    return frozenset(w for w in re.findall(r"\w+", fold(text)) if w not in stop and len(w) > 2)
 
 
 def keyed_by(pack: Pack, source: str, sentence: Sentence) -> tuple[str, ...]:
@@ -295,8 +285,9 @@ def keyed_by(pack: Pack, source: str, sentence: Sentence) -> tuple[str, ...]:
             if found is None:
                 continue
             s, q = found
-            claim = unframed(f.statement, noun(pack, q.source))
-            if copies_run(claim, s.text) or trimmed_copy(claim, s.text):
+            claim = unframed(f.statement, noun(pack, q.source), pack.lang)
+            stop = pack.lang.stopwords
+            if copies_run(claim, s.text) or trimmed_copy(claim, s.text, stop):
                 continue
             if _owner(pack, f, s) is not f:
                 continue
@@ -312,9 +303,9 @@ def keyed_by(pack: Pack, source: str, sentence: Sentence) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def key_terms(text: str) -> frozenset[str]:
+def key_terms(text: str, stop: frozenset[str] = STOPWORDS) -> frozenset[str]:
     """The words that carry a claim's topic: five letters or more, not function words."""
-    return frozenset(w for w in fold(text).split() if len(w) >= 5 and w not in STOPWORDS)
+    return frozenset(w for w in fold(text).split() if len(w) >= 5 and w not in stop)
 
 
 def _take(items: object, n: int) -> list[Fact]:
@@ -358,13 +349,15 @@ def states(text: str, value: Value) -> bool:
     if isinstance(value, When):
         ok = _has_number(text, value.year)
         if value.month is not None:
-            ok = ok and re.search(rf"\b{MONTHS[value.month - 1]}\b", text) is not None
+            ok = ok and _names_month(text, value)
         if value.day is not None:
             ok = ok and _has_number(text, value.day, ordinal=True)
         return ok
     assert isinstance(value, Number)
     if value.text and contains_phrase(text, value.text):
         return True
+    if value.lang.numbers.decimal_comma:  # "3,5", "1 000", "3,5 mln." as the language writes
+        return float(value.value) in numbers_in(text, value.lang.numbers)
     return _has_number(text, value.value, ordinal=True)
 
 
@@ -379,14 +372,30 @@ def touches(text: str, value: Value) -> bool:
     assert isinstance(value, Number)
     if value.text and fold(value.text) in fold(text):
         return True
+    names = value.lang.numbers.names
     word = (
-        NUMBER_WORDS[int(value.value)]
-        if float(value.value).is_integer() and 0 <= value.value < len(NUMBER_WORDS)
+        names[int(value.value)]
+        if float(value.value).is_integer() and 0 <= value.value < len(names)
         else None
     )
+    if value.lang.numbers.decimal_comma and float(value.value) in numbers_in(
+        text, value.lang.numbers
+    ):
+        return True
     return _has_number(text, value.value, ordinal=True) or (
         word is not None and re.search(rf"\b{word}", text, re.I) is not None
     )
+
+
+def _names_month(text: str, value: When) -> bool:
+    """The month of a date stands in the text: its English name, or any form of it in the
+    date's language ("kovo", "kovas", "kovą", "kove")."""
+    assert value.month is not None
+    lang = language_of(value.language)
+    if lang.code == "en":
+        return re.search(rf"\b{lang.month_name(value.month)}\b", text) is not None
+    said = set(re.findall(r"[^\W\d_]+", fold(text)))
+    return any(form in said for form in lang.month_forms[value.month - 1])
 
 
 _NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(st|nd|rd|th)?(?![\w])")

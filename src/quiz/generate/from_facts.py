@@ -29,11 +29,10 @@ from quiz.generate.wording import (
     source_of,
     statement,
 )
-from quiz.packs.model import NUMBER_WORDS, Entity, Fact, Number, Pack, Value, When
+from quiz.packs.model import Entity, Fact, Number, Pack, Value, When
 from quiz.question import Claim, Figure, Many, One, Origin, Question, WhyWrong
 from quiz.text import fold
 
-TRUE, FALSE = "True", "False"
 TWINS_PER_SUBJECT = 2  # true/false pairs per subject of a relation (a list of eight makes two)
 FAR = 2
 TWIN_CHOICE = 8  # wrong values looked at beyond those needed, to find near misses first
@@ -99,15 +98,20 @@ _WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
 @lru_cache(maxsize=4096)
-def distinctive_words(text: str) -> frozenset[str]:
-    """The words of a text that carry meaning: not function words, not numbers."""
-    return frozenset(w for w in _WORD.findall(fold(text)) if w not in STOPWORDS and len(w) > 2)
+def distinctive_words(text: str, stopwords: frozenset[str] = STOPWORDS) -> frozenset[str]:
+    """The words of a text that carry meaning: not function words (the pack language's),
+    not numbers."""
+    return frozenset(w for w in _WORD.findall(fold(text)) if w not in stopwords and len(w) > 2)
 
 
-def giveaway(prompt: str, right: list[str], wrong: list[str]) -> set[str]:
+def giveaway(
+    prompt: str, right: list[str], wrong: list[str], stopwords: frozenset[str] = STOPWORDS
+) -> set[str]:
     """Prompt words that some right option shares and no wrong option does."""
-    shared = distinctive_words(prompt) & {w for o in right for w in distinctive_words(o)}
-    return {w for w in shared if not any(w in distinctive_words(o) for o in wrong)}
+    shared = distinctive_words(prompt, stopwords) & {
+        w for o in right for w in distinctive_words(o, stopwords)
+    }
+    return {w for w in shared if not any(w in distinctive_words(o, stopwords) for o in wrong)}
 
 
 def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Question | Refusal:
@@ -117,8 +121,9 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
     if isinstance(prompt, Refusal):
         return prompt
     anchor, key = sides(fact, direction)
-    key = about(key)
-    risky = sorted(distinctive_words(prompt) & distinctive_words(key.display))
+    key = about(key, pack.lang)
+    stop = pack.lang.stopwords
+    risky = sorted(distinctive_words(prompt, stop) & distinctive_words(key.display, stop))
     wrong = candidates(
         pack,
         fact.relation,
@@ -132,7 +137,7 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
     )
     if len(wrong) < 2:
         return too_few_wrong(fact.relation, key, len(wrong), 2)
-    words = giveaway(prompt, [key.display], [w.display for w in wrong])
+    words = giveaway(prompt, [key.display], [w.display for w in wrong], stop)
     if words:
         return gives_away(words)
     values = _arrange([key, *wrong], rng)
@@ -179,7 +184,8 @@ def true_false(pack: Pack, fact: Fact, truth: bool, rng: random.Random) -> Quest
                 wrong.template,
             )
         return wrong
-    value = about(fact.object) if truth else wrong  # "about 1,000" beside "about 5,000"
+    lang = pack.lang
+    value = about(fact.object, lang) if truth else wrong  # "about 1,000" beside "about 5,000"
     rendered = fact.relation.render("statement", fact.subject, value)
     said = framed(pack, fact, rendered, source_list=listed)
     if truth:
@@ -187,17 +193,17 @@ def true_false(pack: Pack, fact: Fact, truth: bool, rng: random.Random) -> Quest
     elif listed:
         # false only because the source's list leaves it out: say whose list it is
         word = noun(pack, source_of(pack, fact))
-        named = listing([f.object.display for f in group])
-        why = f"False. Here the {word} names {named} — not {value.display}."
+        named = lang.listing([f.object.display for f in group])
+        why = lang.frame("false_listed", noun=word, named=named, value=value.display)
         if fact.explanation:
             why += f" {fact.explanation}"
     else:
-        why = f"False. {explanation(pack, fact)}"
+        why = lang.frame("false", explanation=explanation(pack, fact))
     return Question(
         id=f"{fact.id}:true_false:{'true' if truth else 'false'}",
         kind="true_false",
-        prompt=f"True or false? {said}",
-        options=(TRUE, FALSE),
+        prompt=lang.frame("true_false", statement=said),
+        options=(lang.true, lang.false),
         topics=fact.topics,
         key=One(0 if truth else 1),
         origin=Origin(
@@ -320,7 +326,7 @@ def not_unique(pack: Pack, fact: Fact, direction: Direction) -> Refusal | None:
     answers = index_of(pack).answers(fact.relation, direction, anchor)
     if len(answers) == 1:
         return None
-    named = listing([v.display for v in answers])
+    named = listing([v.display for v in answers])  # the author's message: English
     return Refusal(
         f"{anchor.display} has {len(answers)} answers in relation '{fact.relation.id}' "
         f"({named}), so a question wanting one has no single right answer",
@@ -334,7 +340,7 @@ def whose(pack: Pack, fact: Fact, direction: Direction, prompt: str) -> Refusal 
     if direction != "forward" or not fact.relation.also_true:
         return None
     word = noun(pack, source_of(pack, fact))
-    if f"the {word}" in prompt.lower():
+    if pack.lang.names_source(prompt, word):
         return None
     return Refusal(
         f"relation '{fact.relation.id}' has also_true values, so a question with one right "
@@ -373,7 +379,7 @@ def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
     prompt = ask(pack, fact, "forward", template)
     if isinstance(prompt, Refusal):
         return prompt
-    if _names_number(prompt, answer):
+    if _names_number(prompt, answer, pack.lang.numbers.names):
         return names_answer(template, prompt, key)
     refused = whose(pack, fact, "forward", prompt)
     if refused is not None:
@@ -384,7 +390,7 @@ def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
         prompt=prompt,
         options=(),
         topics=fact.topics,
-        key=Figure(answer, 0.0, unit),
+        key=Figure(answer, 0.0, unit, pack.lang.code),
         origin=Origin(
             facts=(fact.id,),
             quotes=passages(pack, fact.evidence),
@@ -394,10 +400,10 @@ def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
     )
 
 
-def _names_number(text: str, value: int | float) -> bool:
+def _names_number(text: str, value: int | float, names: tuple[str, ...]) -> bool:
     words = [str(value)]
-    if isinstance(value, int) and 0 <= value < len(NUMBER_WORDS):
-        words.append(NUMBER_WORDS[value])
+    if isinstance(value, int) and 0 <= value < len(names):
+        words.append(names[value])
     return any(re.search(rf"(?<![\w.,]){re.escape(w)}(?![\w])", text, re.I) for w in words)
 
 
@@ -427,7 +433,9 @@ def multi(
     )
     if not wrong:
         return too_few_wrong(relation, rights[0], 0, 1)
-    words = giveaway(prompt, [v.display for v in rights], [v.display for v in wrong])
+    words = giveaway(
+        prompt, [v.display for v in rights], [v.display for v in wrong], pack.lang.stopwords
+    )
     if words:
         return gives_away(words)
     values = _arrange(rights + wrong, rng)
@@ -436,9 +444,12 @@ def multi(
     word = noun(pack, source_of(pack, first))
     chosen = [v.display for v in values if v.key in right_keys]
     left_out = [v.display for v in values if v.key not in right_keys]
-    why = (
-        f"Of these, the {word} names {listing(chosen)}; "
-        f"it does not name {listing(left_out, 'or')} here."
+    lang = pack.lang
+    why = lang.frame(
+        "multi_explanation",
+        noun=word,
+        chosen=lang.listing(chosen),
+        left_out=lang.listing(left_out, lang.or_word),
     )
     # one note, never one per right option (a note per fact would repeat the same sentence)
     notes = list(dict.fromkeys(f.explanation for f in shown if f.explanation))

@@ -18,8 +18,9 @@ def hand(pack: Pack, question: HandQuestion, rng: random.Random) -> Question:
         options = tuple(shuffled)
         key = One(shuffled.index(question.answer))
     elif question.kind == "true_false":
-        options = ("True", "False")
-        key = One(options.index(question.answer))
+        # the pack's words for true and false; the loader keeps the answer as "True"/"False"
+        options = (pack.lang.true, pack.lang.false)
+        key = One(0 if question.answer == "True" else 1)
     else:
         key = Text(question.answer, (question.answer, *question.accept), language=pack.language)
     return Question(
@@ -35,13 +36,17 @@ def hand(pack: Pack, question: HandQuestion, rng: random.Random) -> Question:
             # every question carries an explanation; without the author's, the answer and where
             # the source says it (the passage itself is shown once, below, by the front end)
             explanation=question.explanation
-            or f"{_answer_said(question)} — as the {noun(pack, question.evidence[0].source)} says.",
+            or pack.lang.frame(
+                "hand_explanation",
+                answer=_answer_said(pack, question),
+                noun=noun(pack, question.evidence[0].source),
+            ),
             hand_written=True,
         ),
     )
 
 
-def _answer_said(question: HandQuestion) -> str:
+def _answer_said(pack: Pack, question: HandQuestion) -> str:
     if question.kind == "true_false":
-        return question.answer
-    return f"The answer is {question.answer}"
+        return pack.lang.true if question.answer == "True" else pack.lang.false
+    return pack.lang.frame("hand_answer", answer=question.answer)

@@ -14,11 +14,12 @@ import random
 
 from quiz.generate.refusal import Refusal, missing
 from quiz.generate.wording import passages
+from quiz.languages import english
 from quiz.packs.model import Fact, Pack, Relation, When
 from quiz.question import Order, Origin, Question
 
 ITEMS = 4
-PROMPT = "Put these events in time order, earliest first."  # the same for every group
+PROMPT = english().frames["order"]  # the same for every group (a pack's: `pack.lang`)
 
 
 def can_order(relation: Relation) -> Refusal | None:
@@ -134,13 +135,13 @@ def order(pack: Pack, group: list[Fact], rng: random.Random) -> Question:
     return Question(
         id=group_id(group),
         kind="order",
-        prompt=PROMPT,
+        prompt=pack.lang.frame("order"),
         options=tuple(label[f.id] for f in shown),
         topics=tuple(dict.fromkeys(t for f in chrono for t in f.topics)),
         key=Order(tuple(shown.index(f) for f in chrono)),
         origin=Origin(
             facts=tuple(f.id for f in chrono),
             quotes=passages(pack, [q for f in chrono for q in f.evidence]),
-            explanation=f"In time order: {timeline}.",
+            explanation=pack.lang.frame("order_explanation", timeline=timeline),
         ),
     )

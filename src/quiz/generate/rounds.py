@@ -56,7 +56,7 @@ def generate(
     topics = tuple(topics) if topics else None
     rng = random.Random(f"{seed}|round")
     draws = _Draws(pack, kinds, topics)
-    state = _Round()
+    state = _Round(order_prompt=pack.lang.frame("order"))
     open_kinds = [k for k in KIND_NAMES if draws.has(k)]
     spread_out: set[str] = set()  # kinds that found nothing on an unused sentence
     while len(state.chosen) < count and open_kinds:
@@ -102,7 +102,7 @@ def generate(
 def _draw(
     draws: _Draws, kind: str, state: _Round, rng: random.Random, seed: int, strict: bool
 ) -> Question | None:
-    if kind == "order" and order.PROMPT in state.prompts:
+    if kind == "order" and state.order_prompt in state.prompts:
         return None
     tried: set[str] = set()
     draws_left = ATTEMPTS * 4  # a small kind is drawn until each of its slots was seen
@@ -134,12 +134,13 @@ class _Round:
     sentences: set[tuple[str, int]] = field(default_factory=set)
     topics: Counter[str] = field(default_factory=Counter)
     kinds: Counter[str] = field(default_factory=Counter)
+    order_prompt: str = order.PROMPT  # the pack's: every order question asks it
     truths: Counter[bool] = field(default_factory=Counter)
 
     def allows_slot(self, slot: Slot) -> bool:
         if slot.id in self.ids or any((f, slot.kind) in self.pairs for f in slot.facts):
             return False
-        if slot.kind == "order" and order.PROMPT in self.prompts:
+        if slot.kind == "order" and self.order_prompt in self.prompts:
             return False  # every order question has the same prompt: one per round
         return not self._reused(slot.facts)
 

@@ -24,7 +24,7 @@ from quiz.generate.from_facts import ask, names_answer, not_unique, placed, side
 from quiz.generate.index import index_of
 from quiz.generate.refusal import Refusal, missing, not_closed
 from quiz.generate.truth import Direction
-from quiz.generate.wording import explanation, framed, listing, passages
+from quiz.generate.wording import explanation, framed, passages
 from quiz.packs.model import Entity, Fact, Pack, Value
 from quiz.question import Claim, Origin, Question, Text
 from quiz.text import contains_phrase, fold
@@ -128,7 +128,7 @@ def typed_any(
     refused = whose(pack, first, direction, prompt)
     if refused is not None:
         return refused
-    answer = listing([k.display for k in keys], "or")
+    answer = pack.lang.listing([k.display for k in keys], pack.lang.or_word)
     each = {k.key: _unsaid(pack, prompt, k, answer_forms(pack, k)) for k in keys}
     accepted = tuple(dict.fromkeys([answer, *(n for k in keys for n in each[k.key])]))
     named = [n for n in accepted if contains_phrase(prompt, n)]
@@ -157,7 +157,7 @@ def typed_any(
         origin=Origin(
             facts=tuple(f.id for f in facts),
             quotes=passages(pack, [q for f in facts for q in f.evidence]),
-            explanation=f"Any of these: {answer}.",
+            explanation=pack.lang.frame("any_of", answer=answer),
             claim=Claim(relation.id, direction, anchor, tuple(keys)),
         ),
     )

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from quiz.generate.evidence import STANDS_FOR, trimmed_copy
+from quiz.generate.evidence import trimmed_copy
 from quiz.generate.truth import holds, proven_false
-from quiz.generate.wording import STOPWORDS
 from quiz.kinds import KINDS
+from quiz.languages import Language
 from quiz.numbers import plain_digits
 from quiz.packs.model import Entity, Number, Pack, Value, When
 from quiz.packs.quotes import sentences_covering
@@ -66,7 +66,13 @@ def _frames(pack: Pack, q: Question) -> list[str]:
     relation = pack.relations[claim.relation]
     source = pack.sources[q.quote.source]
     problems = []
-    if relation.time_bound and source.as_of and f"({source.as_of})" not in q.prompt:
+    lang = pack.lang
+    dated = lang.lead("according_year", noun=source.noun, year=source.as_of)
+    if (
+        relation.time_bound
+        and source.as_of
+        and not (f"({source.as_of})" in q.prompt or dated in q.prompt)
+    ):
         problems.append(f"a time-bound claim is not framed by its date ({source.as_of})")
     if q.kind == "true_false" and q.key.rights() == {1}:
         answers = (
@@ -74,7 +80,8 @@ def _frames(pack: Pack, q: Question) -> list[str]:
             if claim.direction == "forward"
             else pack.subjects_of(relation, claim.anchor)
         )
-        if len(answers) > 1 and f"according to the {source.noun}" not in q.prompt.lower():
+        whose = lang.lead("according", noun=source.noun).rstrip(", ").lower()
+        if len(answers) > 1 and whose not in q.prompt.lower():
             problems.append(f"a statement false by the {source.noun}'s list does not say so")
     return problems
 
@@ -203,7 +210,7 @@ def _choice(pack: Pack, q: Question) -> list[str]:
 
 def _true_false(pack: Pack, q: Question) -> list[str]:
     claims = _claims(pack, q)
-    if len(claims) != 1 or q.options != ("True", "False"):
+    if len(claims) != 1 or q.options != (pack.lang.true, pack.lang.false):
         return ["a true/false question states one value and offers True and False"]
     _, true, false = claims[0]
     says_true = q.key.rights() == {0}
@@ -278,14 +285,14 @@ def _evidence(pack: Pack, q: Question) -> list[str]:
         problems.append("the answer is not the sentence holding the quote")
     fact = pack.fact_by_id[q.fact]
     noun = pack.sources[q.quote.source].noun
-    lead = f"Which sentence of the {noun} proves this? "
+    lead = pack.lang.lead("evidence", noun=noun)
     if not q.prompt.startswith(lead):
         problems.append(f"the prompt does not name the source as the {noun}")
     claim = q.prompt[len(lead) :] if q.prompt.startswith(lead) else q.prompt
     run = _shared_run(claim, answer)
     if run >= COPIED_RUN:
         problems.append(f"the claim copies {run} words in a row from its proof")
-    if trimmed_copy(claim, answer):
+    if trimmed_copy(claim, answer, pack.lang.stopwords):
         problems.append("the claim is a trimmed copy of its proof")
     for value in (fact.subject, fact.object):
         if not names(answer, value):
@@ -298,7 +305,7 @@ def _evidence(pack: Pack, q: Question) -> list[str]:
         if any(e.text in option for e in fact.evidence):
             problems.append("a wrong sentence holds the claim's quote")
         if _hints(option, fact.object) and (
-            names(option, fact.subject) or _may_stand_for(option, fact.subject)
+            names(option, fact.subject) or _may_stand_for(option, fact.subject, pack.lang)
         ):
             problems.append(
                 f"a wrong sentence mentions {fact.object.display!r} and may be about "
@@ -348,16 +355,16 @@ def _hints(text: str, value: Value) -> bool:
     return any(" " + " ".join(words(n)) in said for n in value.names)
 
 
-def _may_stand_for(text: str, subject: Value) -> bool:
+def _may_stand_for(text: str, subject: Value, lang: Language) -> bool:
     """The sentence holds a word that could stand for the subject it does not name ("it",
     "the Alliance", a word of the subject's name)."""
     said = set(words(text))
-    if said & STANDS_FOR:
+    if said & lang.stands_for:
         return True
     if not isinstance(subject, Entity):
         return False
     return any(
-        w in said for n in subject.names for w in words(n) if w not in STOPWORDS and len(w) > 3
+        w in said for n in subject.names for w in words(n) if w not in lang.stopwords and len(w) > 3
     )
 
 

@@ -13,28 +13,14 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from quiz.languages import Language, english
 from quiz.packs.model import Fact, Pack, Quote, Value
 from quiz.packs.quotes import Span
 from quiz.text import capitalize_first
 
-# Words that carry no meaning of their own: a prompt and an option sharing one gives nothing
-# away ("Which of these …" / "the Netherlands").
-_STOPWORDS_WORDS = """
-a an the and or of in on at to for from with within by as is are was were be been being
-did do does done has have had its it their they them this these that those which what
-who whom whose when where why how not no one any every all each other than then there
-here into onto over under about after before during since until between also only such
-according article text source chapter speech handout select these true false
-"""
-STOPWORDS = frozenset(_STOPWORDS_WORDS.split())
-
-# First words that are not names, so "Which …" becomes "…, which …" after a frame.
-_LOWER_FIRST_WORDS = """
-a an the in on at of for from with within by to since before after during until when
-where which what who whom whose how why is are was were did does do has have had its
-their there this these that those select put
-"""
-_LOWER_FIRST = frozenset(_LOWER_FIRST_WORDS.split())
+# The English words (the language's own are `pack.lang.stopwords`): kept for callers that
+# speak of English text only.
+STOPWORDS = english().stopwords
 
 
 def names_in(folded_text: str, value: Value) -> bool:
@@ -59,37 +45,48 @@ def as_of(pack: Pack, source_id: str) -> int | None:
 
 
 @lru_cache(maxsize=64)
-def _frame_re(word: str) -> re.Pattern[str]:
-    return re.compile(rf"^according to the {re.escape(word)}(?: \(\d{{4}}\))?, ", re.I)
+def _frame_re(word: str, lang: Language) -> re.Pattern[str]:
+    """A text's frame at its start ("According to the article (2018), "), with or without
+    its year, in the language's own words."""
+    plain = re.escape(lang.lead("according", noun=word))
+    dated = re.escape(lang.lead("according_year", noun=word, year="\0")).replace(
+        re.escape("\0"), r"\d{4}"
+    )
+    return re.compile(rf"^(?:{dated}|{plain})", re.I)
 
 
 @lru_cache(maxsize=64)
-def _named_re(word: str) -> re.Pattern[str]:
-    return re.compile(rf"\bthe {re.escape(word)}\b(?! \()", re.I)
+def _named_re(word: str, lang: Language) -> re.Pattern[str]:
+    names = "|".join(re.escape(n.format(noun=word)) for n in lang.source_names)
+    return re.compile(rf"\b(?:{names})\b(?! \()", re.I)
 
 
-def frame(text: str, word: str, year: int | None = None) -> str:
+def frame(text: str, word: str, year: int | None = None, lang: Language | None = None) -> str:
     """Say whose claim it is, once: 'According to the {word}[ (year)], …' in front of the
     text; a text that already names the source ("… does the article name …") only gets the
     year after the noun."""
-    lead = f"According to the {word} ({year}), " if year else f"According to the {word}, "
-    m = _frame_re(word).match(text)
+    lang = lang or english()
+    if year:
+        lead = lang.lead("according_year", noun=word, year=year)
+    else:
+        lead = lang.lead("according", noun=word)
+    m = _frame_re(word, lang).match(text)
     if m:
         return lead + text[m.end() :]
-    named = _named_re(word).search(text)
+    named = _named_re(word, lang).search(text)
     if named:
         if year is None:
             return text
         return f"{text[: named.end()]} ({year}){text[named.end() :]}"
     first, _, rest = text.partition(" ")
-    if first.lower() in _LOWER_FIRST:
+    if first.lower() in lang.lower_first:
         first = first.lower()
     return lead + f"{first} {rest}".rstrip() if rest else lead + first
 
 
-def unframed(text: str, word: str) -> str:
+def unframed(text: str, word: str, lang: Language | None = None) -> str:
     """The claim without its 'According to the {word}, ' frame: what a quote must prove."""
-    m = _frame_re(word).match(text)
+    m = _frame_re(word, lang or english()).match(text)
     return capitalize_first(text[m.end() :]) if m else text
 
 
@@ -99,7 +96,7 @@ def framed(pack: Pack, fact: Fact, text: str, *, source_list: bool = False) -> s
     source = source_of(pack, fact)
     if fact.relation.time_bound or source_list:
         year = as_of(pack, source) if fact.relation.time_bound else None
-        return frame(text, noun(pack, source), year)
+        return frame(text, noun(pack, source), year, pack.lang)
     return text
 
 
@@ -128,7 +125,7 @@ def _said(pack: Pack, fact: Fact) -> tuple[str, str]:
 
 
 def listing(items: Sequence[str], last: str = "and") -> str:
-    """'A', 'A and B', 'A, B and C'."""
+    """'A', 'A and B', 'A, B and C' (in a pack's language: `pack.lang.listing`)."""
     items = list(items)
     if len(items) <= 1:
         return "".join(items)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from quiz import languages
 from quiz.packs.errors import PackError, Problem, display_path
 from quiz.packs.model import Pack
 from quiz.packs.schema import definition
@@ -63,7 +64,10 @@ def build(ctx: Context, data: Any) -> Pack | None:
     pack_id = ctx.ident(top, "id", ())
     title = ctx.text(top, "title", ())
     version = ctx.text(top, "version", ())
-    language = ctx.text(top, "language", (), required=False)
+    language = _language(ctx, top)
+    if ctx.problems and ctx.problems[-1].path == ("language",):
+        return None  # its dates, numbers and sources cannot be read: one error, not dozens
+    frames = _frames(ctx, top.get("frames"))
     description = ctx.text(top, "description", (), required=False)
     build_sources(ctx, top.get("sources"))
     build_entities(ctx, top.get("entities"))
@@ -82,10 +86,50 @@ def build(ctx: Context, data: Any) -> Pack | None:
         relations=ctx.relations,
         facts=tuple(facts),
         questions=tuple(questions),
-        language=language or "en",
+        language=ctx.lang.code if language else "en",
+        frames=frames,
         description=description or "",
         digest=_digest(ctx),
     )
+
+
+def _language(ctx: Context, top: dict[str, Any]) -> str | None:
+    """The pack's `language`, whose words the program adds to the pack's (read before any
+    section: it writes the pack's dates and numbers). A code without a language module is
+    an error naming what to add, never English by default."""
+    code = ctx.text(top, "language", (), required=False)
+    if code is None:
+        return None
+    try:
+        ctx.lang = languages.get(code)
+    except languages.UnknownLanguage as exc:
+        ctx.problem(("language",), f"language: {exc}")
+        return None
+    return code
+
+
+def _frames(ctx: Context, raw: Any) -> tuple[tuple[str, str], ...]:
+    """The pack's own wording of the generator's frames (`frames:`), each checked: a known
+    frame, the placeholders it fills and no other, its text at the end where the generator
+    must find it again."""
+    if raw is None:
+        return ()
+    spec = ctx.mapping(raw, ("frames",), (frozenset(), frozenset(languages.FRAMES)), "frames")
+    if spec is None:
+        return ()
+    out = []
+    for name in languages.FRAMES:
+        if name not in spec:
+            continue
+        template = ctx.text(spec, name, ("frames",))
+        if template is None:
+            continue
+        why = languages.frame_problem(name, template)
+        if why is not None:
+            ctx.problem(("frames", name), f"frames: {name}: {why}")
+            continue
+        out.append((name, template))
+    return tuple(out)
 
 
 def _digest(ctx: Context) -> str:

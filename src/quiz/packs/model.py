@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Literal, TypeVar, cast
 
+from quiz.languages import Language
+from quiz.languages import get as language_of
 from quiz.numbers import TENS, UNITS, format_number, plain_digits, written_like
 from quiz.packs.errors import Problem
 from quiz.text import capitalize_first, fold
@@ -99,6 +101,9 @@ class When:
     year: int
     month: int | None = None
     day: int | None = None
+    # the pack's language, which writes the date ("29 March 2004", "2004 m. kovo 29 d."):
+    # not part of the date, so two packs' dates still compare equal
+    language: str = field(default="en", compare=False)
 
     @property
     def precision(self) -> Precision:
@@ -114,9 +119,7 @@ class When:
     def display(self) -> str:
         if self.precision == "year":
             return str(self.year)
-        assert self.month is not None
-        month = MONTHS[self.month - 1]
-        return f"{month} {self.year}" if self.day is None else f"{self.day} {month} {self.year}"
+        return language_of(self.language).date(self.year, self.month, self.day)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -152,14 +155,20 @@ class Number:
     value: int | float
     text: str | None = None
     approx: bool = False
+    language: str = field(default="en", compare=False)  # the pack's: how digits are grouped
 
     type = "number"
+
+    @property
+    def lang(self) -> Language:
+        return language_of(self.language)
 
     @property
     def display(self) -> str:
         if self.text:
             return self.text
-        return format_number(self.value)  # 2,000,000, never 2e+06 nor 2000000.0
+        # 2,000,000 (2 000 000 in Lithuanian), never 2e+06 nor 2000000.0
+        return format_number(self.value, self.lang.numbers)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -171,16 +180,26 @@ class Number:
 
     @property
     def in_words(self) -> bool:
-        return self.text is not None and self.text.lower() in NUMBER_WORDS
+        """Written as one of the language's number words of zero to twenty ("six", "šeši")."""
+        if self.text is None:
+            return False
+        words = self.lang.numbers
+        said = words.prepare(self.text)
+        return said in {words.prepare(n) for n in words.names} or (
+            words.fold and said in words.units
+        )
 
     def like(self, value: int) -> Number:
         """Another number written the way this one is (words or digits, and "two million"
         with its scale word: "three million", "1.5 million"), so the key does not stand out
         among its wrong options by its form."""
-        if self.in_words and 0 <= value < len(NUMBER_WORDS):
-            return Number(value, NUMBER_WORDS[value])
-        written = written_like(self.text or "", value)
-        return Number(value, written) if written else Number(value)
+        words = self.lang.numbers
+        if self.in_words and 0 <= value < len(words.names):
+            return Number(value, words.names[value], language=self.language)
+        written = written_like(self.text or "", value, words)
+        if written:
+            return Number(value, written, language=self.language)
+        return Number(value, language=self.language)
 
     @property
     def key(self) -> tuple[str, float]:
@@ -188,6 +207,13 @@ class Number:
 
 
 Value = Entity | When | Number
+
+
+@lru_cache(maxsize=256)
+def _content_language(code: str, frames: tuple[tuple[str, str], ...]) -> Language:
+    """One Language object per language and set of frames: the generator's tables that are
+    keyed by it (`quiz.generate.wording`) are shared by the packs that speak alike."""
+    return language_of(code).with_frames(dict(frames))
 
 
 def same_value(a: Value, b: Value) -> bool:
@@ -217,12 +243,19 @@ class Relation:
         """Fill a template; only {subject} and {object} exist, so pack text cannot reach code."""
         values = {"subject": subject, "object": obj}
 
+        written = self.templates[template]
+
         def fill(m: re.Match[str]) -> str:
             value = values[m.group(1)]
             assert value is not None, f"template {template} needs {m.group(1)}"
-            return value.display
+            shown = value.display
+            # a date that ends in an abbreviation ("2004 m. kovo 29 d.") before the
+            # template's full stop: one stop, not "29 d.."
+            if isinstance(value, When) and shown.endswith(".") and written[m.end() :][:1] == ".":
+                return shown[:-1]
+            return shown
 
-        text = _PLACEHOLDER.sub(fill, self.templates[template])
+        text = _PLACEHOLDER.sub(fill, written)
         return capitalize_first(text)
 
 
@@ -301,6 +334,7 @@ class Pack:
     facts: tuple[Fact, ...]
     questions: tuple[HandQuestion, ...] = ()
     language: str = "en"
+    frames: tuple[tuple[str, str], ...] = ()  # the pack's own wording of the generator's frames
     description: str = ""
     digest: str = ""  # SHA-256 of the pack file and its sources: what a round spec names
     warnings: tuple[Problem, ...] = ()  # what `quiz check` says without failing the pack
@@ -424,7 +458,17 @@ class Pack:
     def noun(self) -> str:
         """What the pack's sources are called, when they agree ("source" when they do not)."""
         nouns = {s.noun for s in self.sources.values()}
-        return nouns.pop() if len(nouns) == 1 else "source"
+        if len(nouns) == 1:
+            return nouns.pop()
+        return "source" if self.lang.code == "en" else self.lang.noun
+
+    @property
+    def lang(self) -> Language:
+        """The language of the pack's content (`quiz.languages`), with the pack's own frames:
+        what the generator adds to the author's words and what marking reads. The loader
+        has refused a pack whose language has none. Looked up, never kept in the pack, so
+        the parsed-pack cache pickles none of it."""
+        return _content_language(self.language, self.frames)
 
     @cached_property
     def facts_by_relation(self) -> dict[str, tuple[Fact, ...]]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 import re
 
+from quiz.languages import get as language_of
 from quiz.numbers import numbers_in
-from quiz.packs.model import MONTHS, Number, Value, When
+from quiz.packs.model import Number, Value, When
 from quiz.text import strip_accents, visible_only
 
 ORDINALS = ("st", "nd", "rd", "th")  # "14th anniversary" states 14 years
@@ -37,16 +38,19 @@ def names(text: str, value: Value) -> bool:
     if isinstance(value, When):
         ok = f" {value.year} " in said
         if value.month is not None:
-            ok = ok and f" {MONTHS[value.month - 1].lower()} " in said
+            # any form of the month in the date's language: "March"; "kovo", "kovas", "kovą"
+            months = language_of(value.language).month_forms[value.month - 1]
+            ok = ok and any(f" {form} " in said for form in months)
         if value.day is not None:
-            ok = ok and any(f" {value.day}{s} " in said for s in ("", *ORDINALS))
+            endings = language_of(value.language).ordinals
+            ok = ok and any(f" {value.day}{s} " in said for s in ("", *endings))
         return ok
     if isinstance(value, Number):
         forms = [value.display, str(value.value), *(f"{value.value}{s}" for s in ORDINALS)]
         if any(" " + " ".join(words(f)) + " " in said for f in forms):
             return True
         # as people write it: "two million", "2 million", "2,000,000", "1.5 million"
-        return float(value.value) in numbers_in(visible_only(text))
+        return float(value.value) in numbers_in(visible_only(text), value.lang.numbers)
     return any(" " + " ".join(_unarticled(words(n))) + " " in said for n in value.names)
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from quiz.languages import Language, english
 from quiz.packs.errors import Problem, YamlPath
 from quiz.packs.model import TEMPLATE_KEYS, Entity, Relation, Source
 from quiz.packs.schema import keys
@@ -68,6 +69,9 @@ class Context:
         # (section, id) of entries declared with a mistake already reported
         self.broken: set[tuple[str, str]] = set()
         self._locator: Locator | None = None  # composed only when a message needs a line
+        # the pack's language (its `language` key, read first): how its dates and numbers are
+        # written and what its sources are called by default
+        self.lang: Language = english()
 
     def line_of(self, path: YamlPath) -> int:
         """The line a path starts on, for a message that names an earlier place."""

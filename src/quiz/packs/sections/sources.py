@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.packs.errors import Problem, YamlPath, display_path
-from quiz.packs.model import DEFAULT_NOUN, Source
+from quiz.packs.model import Source
 from quiz.packs.reading import Unreadable, read_capped
 from quiz.packs.sections.context import Context
 from quiz.safe import char_name, first_unsafe, is_control
@@ -56,7 +56,7 @@ def _source(ctx: Context, sid: str, path: YamlPath, spec: dict[str, Any]) -> Sou
         date_note=ctx.text(spec, "date_note", path, required=False),
         url=ctx.text(spec, "url", path, required=False),
         license=ctx.text(spec, "license", path, required=False),
-        noun=ctx.text(spec, "noun", path, required=False) or DEFAULT_NOUN,
+        noun=ctx.text(spec, "noun", path, required=False) or ctx.lang.noun,
         as_of=as_of(ctx, spec, path, date),
     )
 

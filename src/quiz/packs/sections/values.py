@@ -61,16 +61,16 @@ def literal(ctx: Context, raw: dict[str, Any], path: YamlPath) -> Value | None:
             return None
         if text is not None and not ctx.safe(text, (*path, "text"), "text"):
             return None
-        said = numbers_in(text or "")
+        said = numbers_in(text or "", ctx.lang.numbers)
         if said and n not in said:
             ctx.problem(
                 (*path, "text"),
-                f"'text' {text!r} says {format_number(said[0])}, but 'number' is "
-                f"{format_number(n)}: they must agree "
+                f"'text' {text!r} says {format_number(said[0], ctx.lang.numbers)}, but 'number' is "
+                f"{format_number(n, ctx.lang.numbers)}: they must agree "
                 "(a choice question shows the text, a number question grades the number)",
             )
             return None
-        return Number(n, text, approx)
+        return Number(n, text, approx, ctx.lang.code)
     key = "date" if "date" in raw else "year"
     ctx.mapping(raw, path, literal_keys(key), f"a {key}")
     v = raw[key]
@@ -78,9 +78,9 @@ def literal(ctx: Context, raw: dict[str, Any], path: YamlPath) -> Value | None:
         if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= 9999:
             ctx.problem((*path, key), f"a year is a whole number such as 2004, not {v!r}")
             return None
-        return When(v)
+        return When(v, language=ctx.lang.code)
     if isinstance(v, dt.date):
-        return When(v.year, v.month, v.day)
+        return When(v.year, v.month, v.day, ctx.lang.code)
     m = DATE.match(str(v))
     if not m or not m.group(2):
         ctx.problem(
@@ -95,7 +95,7 @@ def literal(ctx: Context, raw: dict[str, Any], path: YamlPath) -> Value | None:
         ctx.problem((*path, key), f"not a real date: {v!r} ({exc})")
         return None
     assert year is not None
-    return When(year, month, day)
+    return When(year, month, day, ctx.lang.code)
 
 
 def _finite(n: float) -> bool:

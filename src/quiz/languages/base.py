@@ -1,0 +1,157 @@
+"""The Language type and its frames (the registry is `quiz.languages`).
+
+The language a pack is written in: the words the generator adds to the author's and the
+words marking must understand.
+
+A pack's text is the author's, but the generator frames it ("According to the article,
+…", "Which sentence of the article proves this?"), offers "True" and "False", writes
+dates ("29 March 2004") and approximate figures ("about 1,000"), and marking reads
+numbers ("twenty-six", "3.5"), drops small words ("in", "the") and compares stems. All
+of that depends on the language of the content, not on the language of the interface:
+a Lithuanian pack played with an English interface still asks in Lithuanian.
+
+A language is one module here (`en`, `lt`) that builds a `Language`; `get` finds it
+by the pack's `language` code ("lt", "lt-LT"), and a pack may override any prompt
+frame (its `frames:` key). A code without a module is refused when the pack loads,
+naming what to add, never quietly read as English.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+
+from quiz.numbers import NumberWords
+
+# Each frame the generator adds, with the placeholders it may use. A frame that the
+# generator must also recognise in a finished prompt (to frame a text once, or to
+# recover the claim) ends with its text placeholder.
+FRAMES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "true_false": ("statement",),
+        "according": ("noun", "text"),
+        "according_year": ("noun", "year", "text"),
+        "evidence": ("noun", "claim"),
+        "order": (),
+        "order_explanation": ("timeline",),
+        "false": ("explanation",),
+        "false_listed": ("noun", "named", "value"),
+        "multi_explanation": ("noun", "chosen", "left_out"),
+        "any_of": ("answer",),
+        "hand_answer": ("answer",),
+        "hand_explanation": ("answer", "noun"),
+        "about": ("number",),
+    }
+)
+ENDS_WITH = {"according": "text", "according_year": "text", "evidence": "claim"}
+
+
+def frame_problem(name: str, template: object) -> str | None:
+    """Why `template` cannot stand for frame `name` (None when it can): an unknown frame,
+    not a text, a placeholder the frame does not fill, a stray brace, or (for a frame the
+    generator must recognise again) a text placeholder that is not at the end."""
+    if name not in FRAMES:
+        return f"no frame {name!r}; frames are {', '.join(FRAMES)}"
+    if not isinstance(template, str) or not template.strip():
+        return "a frame is a text"
+    allowed = FRAMES[name]
+    try:
+        used = [f for _, f, spec, conv in string.Formatter().parse(template) if f is not None]
+        specs = [
+            (spec, conv) for _, f, spec, conv in string.Formatter().parse(template) if f is not None
+        ]
+    except ValueError as exc:
+        return f"{exc} (write a brace as {{{{ or }}}})"
+    bad = [f for f in used if f not in allowed]
+    if bad:
+        have = ", ".join(f"{{{a}}}" for a in allowed) or "none"
+        return f"frame {name!r} has no placeholder {{{bad[0]}}} (it has: {have})"
+    if any(s or c for s, c in specs):
+        return "a placeholder is a bare {name}, without a format or conversion"
+    end = ENDS_WITH.get(name)
+    if end is not None and (used.count(end) != 1 or not template.endswith(f"{{{end}}}")):
+        return f"frame {name!r} ends with {{{end}}}, once (the generator finds the text after it)"
+    return None
+
+
+@dataclass(frozen=True, eq=False)  # compared by identity: a pack's own frames make another
+class Language:
+    """What the generator and the marking need of one language (see the module's doc)."""
+
+    code: str
+    name: str  # in English, for messages: "Lithuanian"
+    true: str  # the two options of a true/false statement
+    false: str
+    frames: Mapping[str, str]
+    noun: str  # what a source is called when the pack does not say ("text")
+    # how a prompt names its source, "{noun}" standing for the source's noun: a prompt that
+    # already says it ("Which countries does the article name …") is not framed again
+    source_names: tuple[str, ...]
+    and_word: str  # "A, B and C"
+    or_word: str
+    stopwords: frozenset[str]  # folded words that carry no meaning: sharing one gives nothing away
+    lower_first: frozenset[str]  # folded first words that are no names: lowered after a frame
+    small_words: frozenset[str]  # folded words a typed answer may add in front ("in NATO")
+    joins: tuple[str, ...]  # folded words that join two answers in one ("and", "or")
+    articles: tuple[str, ...]  # folded leading words a name may drop ("the")
+    stands_for: frozenset[str]  # folded words that may stand for a subject ("it", "they")
+    ordinals: tuple[str, ...]  # folded suffixes of a day written as an ordinal ("th")
+    months: tuple[str, ...]  # as dates show them: the form `date_day` and `date_month` take
+    month_forms: tuple[tuple[str, ...], ...]  # every form of each month a text may use
+    date_day: str  # "{day} {month} {year}"
+    date_month: str  # "{month} {year}"
+    numbers: NumberWords
+    snowball: str | None  # the Snowball stemmer's name (snowballstemmer.algorithms())
+    synonyms: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    overridden: tuple[str, ...] = field(default=(), compare=False)  # frames the pack set
+
+    def frame(self, name: str, **values: object) -> str:
+        """Frame `name` filled in: `lang.frame("evidence", noun="article", claim=…)`."""
+        return self.frames[name].format(**values)
+
+    def lead(self, name: str, **values: object) -> str:
+        """A frame's words before its text: what a finished prompt starts with."""
+        end = ENDS_WITH[name]
+        return self.frames[name].format(**values, **{end: ""})
+
+    def with_frames(self, overrides: Mapping[str, str]) -> Language:
+        """This language with some frames the pack's own (checked by `frame_problem`)."""
+        if not overrides:
+            return self
+        return replace(
+            self,
+            frames=MappingProxyType({**self.frames, **overrides}),
+            overridden=tuple(overrides),
+        )
+
+    def month_name(self, month: int) -> str:
+        return self.months[month - 1]
+
+    def date(self, year: int, month: int | None, day: int | None) -> str:
+        """A date as the language writes it: "29 March 2004", "2004 m. kovo 29 d."."""
+        if month is None:
+            return str(year)
+        name = self.month_name(month)
+        if day is None:
+            return self.date_month.format(month=name, year=year)
+        return self.date_day.format(day=day, month=name, year=year)
+
+    def listing(self, items: list[str], last: str | None = None) -> str:
+        """'A', 'A and B', 'A, B and C' ('or' with `last=lang.or_word`)."""
+        if len(items) <= 1:
+            return "".join(items)
+        return f"{', '.join(items[:-1])} {last or self.and_word} {items[-1]}"
+
+    def about(self, shown: str) -> str:
+        """An approximate figure as a choice shows it: "about 1,000"."""
+        return self.frame("about", number=shown)
+
+    def names_source(self, text: str, noun: str) -> bool:
+        """Whether a prompt already names its source (a frame or the noun's own words)."""
+        low = text.lower()
+        lead = self.lead("according", noun=noun).strip().lower()
+        if lead and low.startswith(lead.rstrip(",")):
+            return True
+        return any(n.format(noun=noun).lower() in low for n in self.source_names)

@@ -1,0 +1,125 @@
+"""English: the words the program used before packs had a language of their own, unchanged."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from quiz.languages.base import Language
+from quiz.numbers import ENGLISH
+
+# Words that carry no meaning of their own: a prompt and an option sharing one gives nothing
+# away ("Which of these …" / "the Netherlands").
+_STOPWORDS = """
+a an the and or of in on at to for from with within by as is are was were be been being
+did do does done has have had its it their they them this these that those which what
+who whom whose when where why how not no one any every all each other than then there
+here into onto over under about after before during since until between also only such
+according article text source chapter speech handout select these true false
+"""
+
+# First words that are not names, so "Which …" becomes "…, which …" after a frame.
+_LOWER_FIRST = """
+a an the in on at of for from with within by to since before after during until when
+where which what who whom whose how why is are was were did does do has have had its
+their there this these that those select put
+"""
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+)  # fmt: skip
+
+LANGUAGE = Language(
+    code="en",
+    name="English",
+    true="True",
+    false="False",
+    frames=MappingProxyType(
+        {
+            "true_false": "True or false? {statement}",
+            "according": "According to the {noun}, {text}",
+            "according_year": "According to the {noun} ({year}), {text}",
+            "evidence": "Which sentence of the {noun} proves this? {claim}",
+            "order": "Put these events in time order, earliest first.",
+            "order_explanation": "In time order: {timeline}.",
+            "false": "False. {explanation}",
+            "false_listed": "False. Here the {noun} names {named} — not {value}.",
+            "multi_explanation": (
+                "Of these, the {noun} names {chosen}; it does not name {left_out} here."
+            ),
+            "any_of": "Any of these: {answer}.",
+            "hand_answer": "The answer is {answer}",
+            "hand_explanation": "{answer} — as the {noun} says.",
+            "about": "about {number}",
+        }
+    ),
+    noun="text",
+    source_names=("the {noun}",),
+    and_word="and",
+    or_word="or",
+    stopwords=frozenset(_STOPWORDS.split()),
+    lower_first=frozenset(_LOWER_FIRST.split()),
+    small_words=frozenset(
+        [
+            "a",
+            "an",
+            "the",
+            "in",
+            "at",
+            "on",
+            "of",
+            "to",
+            "for",
+            "from",
+            "by",
+            "with",
+            "into",
+            "its",
+            "their",
+            "his",
+            "her",
+            "s",
+        ]
+    ),
+    joins=("and", "or"),
+    articles=("the", "a", "an"),
+    stands_for=frozenset(
+        [
+            "it",
+            "its",
+            "they",
+            "them",
+            "their",
+            "this",
+            "these",
+            "those",
+            "he",
+            "she",
+            "his",
+            "her",
+            "we",
+            "our",
+            "us",
+            "alliance",
+        ]
+    ),
+    ordinals=("st", "nd", "rd", "th"),
+    months=_MONTHS,
+    month_forms=tuple((m.lower(),) for m in _MONTHS),
+    date_day="{day} {month} {year}",
+    date_month="{month} {year}",
+    numbers=ENGLISH,
+    snowball="english",
+    synonyms=(
+        (("armed", "forces"), ("army",)),
+        (("armed", "force"), ("army",)),
+        (("forces",), ("units",)),
+        (("force",), ("unit",)),
+        (("airplanes",), ("aircraft",)),
+        (("aeroplanes",), ("aircraft",)),
+        (("planes",), ("aircraft",)),
+        (("airplane",), ("aircraft",)),
+        (("aeroplane",), ("aircraft",)),
+        (("plane",), ("aircraft",)),
+    ),
+)

@@ -22,6 +22,7 @@ from quiz.generate import all_questions, apart
 from quiz.generate.distractors import asked_type
 from quiz.generate.verify import verify, verify_all
 from quiz.kinds import KIND_NAMES
+from quiz.lang import _, ngettext
 from quiz.packs.errors import PackError, Problem, YamlPath, display_path
 from quiz.packs.loader import load_pack
 from quiz.packs.model import Pack, Relation
@@ -57,24 +58,49 @@ class Report:
         p = self.pack
         kinds = ", ".join(f"{k} {self.questions[k]}" for k in KIND_NAMES if self.questions[k])
         quoted, total = self.quoted_sentences
-        share = f"{quoted}/{total} ({100 * quoted / total:.0f} %)" if total else "no sentences"
+        share = (
+            f"{quoted}/{total} ({100 * quoted / total:.0f} %)"
+            if total
+            else _("no sentences")
+        )
+        n_facts, n_entities = len(p.facts), len(p.entities)
+        n_relations, n_questions = len(p.relations), len(p.questions)
+        counts = ", ".join(
+            [
+                ngettext("{n} fact", "{n} facts", n_facts).format(n=n_facts),
+                ngettext("{n} entity", "{n} entities", n_entities).format(n=n_entities),
+                ngettext("{n} relation", "{n} relations", n_relations).format(n=n_relations),
+                ngettext(
+                    "{n} hand-written question", "{n} hand-written questions", n_questions
+                ).format(n=n_questions),
+            ]
+        )
+        asked = str(sum(self.questions.values())) + (f" ({kinds})" if kinds else "")
         return (
-            f"{display_path(Path(p.path))}: ok — pack {p.id} {p.version}: "
-            f"{plural(len(p.facts), 'fact')}, {plural(len(p.entities), 'entity', 'entities')}, "
-            f"{plural(len(p.relations), 'relation')}, "
-            f"{plural(len(p.questions), 'hand-written question')}\n"
-            f"  questions: {sum(self.questions.values())}{f' ({kinds})' if kinds else ''}\n"
-            f"  source sentences quoted by a fact: {share}\n"
-            f"  topics: {', '.join(p.topics) or 'none yet'}"
+            _("{file}: ok — pack {pack}: {counts}").format(
+                file=display_path(Path(p.path)), pack=f"{p.id} {p.version}", counts=counts
+            )
+            + "\n  "
+            + _("questions: {n}").format(n=asked)
+            + "\n  "
+            + _("source sentences quoted by a fact: {share}").format(share=share)
+            + "\n  "
+            + _("topics: {topics}").format(topics=", ".join(p.topics) or _("none yet"))
             + (
-                f"\n  questions kept apart in rounds (one states what another asks): "
-                f"{plural(len(self.apart), 'pair')}"
+                "\n  "
+                + _(
+                    "questions kept apart in rounds (one states what another asks): {pairs}"
+                ).format(
+                    pairs=ngettext("{n} pair", "{n} pairs", len(self.apart)).format(
+                        n=len(self.apart)
+                    )
+                )
                 if self.apart
                 else ""
             )
-            + _listed("background facts (never asked)", self.background)
+            + _listed(_("background facts (never asked)"), self.background)
             + _listed(
-                "facts asked only as true/false or evidence, or not at all (no recall)",
+                _("facts asked only as true/false or evidence, or not at all (no recall)"),
                 self.no_recall,
             )
         )

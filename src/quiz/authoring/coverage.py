@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from quiz.lang import ngettext
 from quiz.packs.errors import display_path
 from quiz.packs.model import Pack
 from quiz.packs.quotes import sentences
@@ -46,5 +47,11 @@ def unquoted(pack: Pack) -> tuple[list[Unquoted], int]:
 def render(found: list[Unquoted], total: int) -> list[str]:
     """`file:line: sentence` for each (an editor jumps there), then the count."""
     lines = [visible(f"{u.file}:{u.line}: {u.text}") for u in found]
-    lines.append(f"{len(found)} of {total} sentences quoted by no fact or question")
+    lines.append(
+        ngettext(
+            "{n} of {total} sentence quoted by no fact or question",
+            "{n} of {total} sentences quoted by no fact or question",
+            total,
+        ).format(n=len(found), total=total)
+    )
     return lines

@@ -10,11 +10,11 @@ from quiz.authoring import coverage, explain
 from quiz.authoring.places import fact_places
 from quiz.check import check_pack
 from quiz.commands import EXIT_DATA, EXIT_OK, UsageError, fail
+from quiz.lang import _, ngettext
 from quiz.packs.errors import Problem, display_path
 from quiz.packs.registry import clash, pack_files, packs_in
 from quiz.packs.yamlio import Locator, read_text
 from quiz.safe import visible
-from quiz.text import plural
 
 if TYPE_CHECKING:
     from quiz.authoring.explain import Explained
@@ -33,14 +33,16 @@ def run(args: argparse.Namespace) -> int:
             if given.is_dir():  # `quiz check my-packs/` checks the packs in it
                 found = packs_in(given)
                 if not found:
-                    raise UsageError(f"{given}: no pack files (*.yaml) in this folder")
+                    raise UsageError(
+                        _("{folder}: no pack files (*.yaml) in this folder").format(folder=given)
+                    )
                 paths += found
             else:
                 paths.append(given)
     else:
         paths = pack_files(args.packs)
     if not paths:
-        raise UsageError("no packs to check")
+        raise UsageError(_("no packs to check"))
     failed = False
     first: dict[str, Path] = {}  # pack id → the file that has it (the one `quiz packs` loads)
     for path in paths:
@@ -60,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
             fail(report.few_values)
             _explain(report.pack, report.explained, every=args.explain == "all")
             if args.explain == "all" and report.apart:
-                print("Questions kept apart in rounds (the first states what the second asks):")
+                print(_("Questions kept apart in rounds (the first states what the second asks):"))
                 for a, b in report.apart:
                     print(visible(f"  {a} → {b}"))
         elif report.few_values:
@@ -72,12 +74,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _few_values_line(path: Path, count: int) -> str:
 
-    return (
-        f"  {plural(count, 'relation')} {'makes' if count == 1 else 'make'} no multiple-choice "
-        "question for want of wrong "
-        f"options of the answer's group: quiz check {display_path(path)} --explain lists them "
-        "and what to add"
-    )
+    return "  " + ngettext(
+        "{n} relation makes no multiple-choice question for want of wrong options of the "
+        "answer's group: quiz check {file} --explain lists them and what to add",
+        "{n} relations make no multiple-choice question for want of wrong options of the "
+        "answer's group: quiz check {file} --explain lists them and what to add",
+        count,
+    ).format(n=count, file=display_path(path))
 
 
 def _clash(path: Path, pack_id: str, other: Path) -> Problem:
@@ -91,12 +94,14 @@ def _explain(pack: Pack, explained: list[Explained], *, every: bool) -> None:
     """Every fact and reason (`--explain all`), or by relation the reasons an author can act
     on (`--explain`)."""
     if every:
-        print("What each fact yields (and why not):")
+        print(_("What each fact yields (and why not):"))
         lines = explain.render(explained, fact_places(pack))
     else:
         print(
-            "What each relation's facts yield, and what would make more "
-            "(--explain all: every fact and reason):"
+            _(
+                "What each relation's facts yield, and what would make more "
+                "(--explain all: every fact and reason):"
+            )
         )
         lines = explain.render_brief(explained, fact_places(pack))
     for line in lines:
@@ -105,6 +110,6 @@ def _explain(pack: Pack, explained: list[Explained], *, every: bool) -> None:
 
 def _coverage(pack: Pack) -> None:
 
-    print("Sentences no fact quotes:")
+    print(_("Sentences no fact quotes:"))
     for line in coverage.render(*coverage.unquoted(pack)):
         print(visible(line))

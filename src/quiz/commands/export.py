@@ -24,6 +24,7 @@ from quiz.formats import get
 from quiz.formats.base import Made
 from quiz.generate import all_questions, round_questions
 from quiz.kinds import KIND_NAMES, KINDS
+from quiz.lang import _
 from quiz.safe import visible
 from quiz.spec import PackRef, RoundSpec
 
@@ -50,7 +51,11 @@ def run(args: argparse.Namespace) -> int:
     done = fmt.export(pack, questions, made)
     if questions and not done.written:
         reasons = sorted({x.reason for x in done.left_out})
-        raise UsageError(f"{fmt.name} can hold none of these questions: {'; '.join(reasons)}")
+        raise UsageError(
+            _("{format} can hold none of these questions: {reasons}").format(
+                format=fmt.name, reasons="; ".join(reasons)
+            )
+        )
     # Every format escapes for its own readers; whatever control character is left (none,
     # from a pack that loaded) is shown, never written raw to a terminal or a file. A
     # package (apkg) is bytes whose text fields its format escaped.
@@ -74,10 +79,15 @@ def choose(args: argparse.Namespace, pack: Pack, fmt: Format) -> list[Question]:
     asked = args.kinds or list(KIND_NAMES)
     kinds = [k for k in asked if fmt.holds(KINDS[k].key)]
     if not kinds:
-        raise UsageError(f"{fmt.name} can hold none of the kinds asked for: {', '.join(asked)}")
+        raise UsageError(
+            _("{format} can hold none of the kinds asked for: {kinds}").format(
+                format=fmt.name, kinds=", ".join(asked)
+            )
+        )
     if kinds != asked:
         skipped = ", ".join(KINDS[k].label for k in asked if k not in kinds)
-        print(f"quiz: {fmt.name} cannot hold {skipped}; drawing from the others", file=sys.stderr)
+        said = _("quiz: {format} cannot hold {kinds}; drawing from the others")
+        print(said.format(format=fmt.name, kinds=skipped), file=sys.stderr)
     narrowed = kinds if (args.kinds or kinds != asked) else None
     spec = RoundSpec(
         PackRef.of(pack),
@@ -95,7 +105,7 @@ def paper_questions(args: argparse.Namespace, paper: Paper) -> tuple[Pack, list[
 
     given = [name for name, v in (("PACK", args.pack), ("--kinds", args.kinds)) if v]
     if given or args.topics:
-        raise UsageError("a paper names its own pack, kinds and topics: leave out the others")
+        raise UsageError(_("a paper names its own pack, kinds and topics: leave out the others"))
     paper.spec.check_pack(paper.pack)
     return paper.pack, round_questions(paper.pack, paper.spec)
 
@@ -139,7 +149,9 @@ def write_atomically(path: Path, data: str | bytes) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise UsageError(f"{path}: cannot write: {exc.strerror}") from None
+        raise UsageError(
+            _("{file}: cannot write: {reason}").format(file=path, reason=exc.strerror)
+        ) from None
     try:
         with os.fdopen(fd, "wb") as f:
             os.fchmod(f.fileno(), 0o666 & ~_umask())  # as a plain open() would make it
@@ -149,7 +161,9 @@ def write_atomically(path: Path, data: str | bytes) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise UsageError(f"{path}: cannot write: {exc.strerror}") from None
+        raise UsageError(
+            _("{file}: cannot write: {reason}").format(file=path, reason=exc.strerror)
+        ) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

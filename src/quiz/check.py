@@ -58,11 +58,7 @@ class Report:
         p = self.pack
         kinds = ", ".join(f"{k} {self.questions[k]}" for k in KIND_NAMES if self.questions[k])
         quoted, total = self.quoted_sentences
-        share = (
-            f"{quoted}/{total} ({100 * quoted / total:.0f} %)"
-            if total
-            else _("no sentences")
-        )
+        share = f"{quoted}/{total} ({100 * quoted / total:.0f} %)" if total else _("no sentences")
         n_facts, n_entities = len(p.facts), len(p.entities)
         n_relations, n_questions = len(p.relations), len(p.questions)
         counts = ", ".join(

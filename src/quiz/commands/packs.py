@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     found = registry.catalog(args.packs)
-    rows = [("ID", "VERSION", "FACTS", "TOPICS", "TITLE", "FILE")]
+    rows = [(_("ID"), _("VERSION"), _("FACTS"), _("TOPICS"), _("TITLE"), _("FILE"))]
     for p in found.packs:
         rows.append(
             (

@@ -16,7 +16,6 @@ from textual.pilot import Pilot
 from apps import start, until
 from conftest import MOON
 from helpers import Seen
-from test_tui import answer_right
 from quiz.packs import registry
 from quiz.packs.loader import load_pack
 from quiz.services import make_services
@@ -24,6 +23,7 @@ from quiz.session import Session
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.play import PlayScreen
+from test_tui import answer_right
 
 SIZE = (80, 24)
 SEED = 66  # a round opening with a choice the pack can say more about

@@ -29,7 +29,7 @@ from quiz.packs.model import Pack, Relation
 from quiz.packs.quotes import sentences
 from quiz.packs.yamlio import Locator, read_text
 from quiz.question import Question
-from quiz.text import fold, plural
+from quiz.text import fold
 
 Where = Callable[..., tuple[int, int]]
 MIN_OPTIONS = 3  # a choice question needs the key and two wrong values
@@ -143,7 +143,8 @@ def check_pack(path: Path) -> Report:
     def flag(q: Question, message: str) -> None:
         if (q.id, message) not in seen:
             seen.add((q.id, message))
-            report.problems.append(at(q.fact, f"question {q.id}: {message}"))
+            said = _("question {id}: {message}").format(id=q.id, message=message)
+            report.problems.append(at(q.fact, said))
 
     for seed in SEEDS:
         built = all_questions(pack, seed=seed)
@@ -155,7 +156,12 @@ def check_pack(path: Path) -> Report:
             for message in verify(pack, q):
                 flag(q, message)
             for word in giveaway(q):
-                flag(q, f"the prompt shares {word!r} with the right option only (a give-away)")
+                flag(
+                    q,
+                    _("the prompt shares {word} with the right option only (a give-away)").format(
+                        word=repr(word)
+                    ),
+                )
         for qid, message in verify_all(built):
             flag(next(q for q in built if q.id == qid), message)
     if pack.facts and not report.questions:
@@ -163,7 +169,7 @@ def check_pack(path: Path) -> Report:
             Problem(
                 name,
                 *where(("facts",), key=True),
-                "the pack asks no question: quiz check --explain says why for each fact",
+                _("the pack asks no question: quiz check --explain says why for each fact"),
                 warning=True,
             )
         )
@@ -179,9 +185,17 @@ def _no_facts(name: str, where: Where, pack: Pack) -> Problem:
     return Problem(
         name,
         *where(("facts",), key=True),
-        f"no facts yet, so the pack asks {'only its hand-written' if pack.questions else 'no'} "
-        f"questions: the source has {total} candidate sentences (quiz check --coverage "
-        f"{name} lists them)",
+        (
+            _(
+                "no facts yet, so the pack asks only its hand-written questions: the source has "
+                "{n} candidate sentences (quiz check --coverage {file} lists them)"
+            )
+            if pack.questions
+            else _(
+                "no facts yet, so the pack asks no questions: the source has {n} candidate "
+                "sentences (quiz check --coverage {file} lists them)"
+            )
+        ).format(n=total, file=name),
         warning=True,
     )
 
@@ -204,20 +218,43 @@ def _too_few_values(name: str, where: Where, pack: Pack, rel: Relation) -> list[
         pool = [v for v in pack.pool(kind) if group is None or getattr(v, "group", None) == group]
         more = MIN_OPTIONS - len(pool)
         if more > 0:
-            of = f" of group `{group}`" if group else ""
             out.append(
                 Problem(
                     name,
                     *where(("relations", rel.id), key=True),
-                    f"relation {rel.id!r}: only {plural(len(pool), kind + ' value')}{of} in the "
-                    f"pack, so its `{direction}` template makes no multiple-choice question (the "
-                    f"answer and two wrong options): add {more} more `{kind}` "
-                    f"{'entity' if more == 1 else 'entities'}{of} (an entity used only as a "
-                    "wrong option needs no fact)",
+                    _few(rel.id, len(pool), kind, group, direction, more),
                     warning=True,
                 )
             )
     return out
+
+
+def _few(relation: str, have: int, kind: str, group: str | None, direction: str, more: int) -> str:
+    """Why a closed relation's template makes no choice question, and how many entities to add
+    (two sentences' counts: each is its own plural)."""
+    if group:
+        values = ngettext(
+            "only {n} {kind} value of group `{group}` in the pack",
+            "only {n} {kind} values of group `{group}` in the pack",
+            have,
+        ).format(n=have, kind=kind, group=group)
+        add = ngettext(
+            "add {n} more `{kind}` entity of group `{group}`",
+            "add {n} more `{kind}` entities of group `{group}`",
+            more,
+        ).format(n=more, kind=kind, group=group)
+    else:
+        values = ngettext(
+            "only {n} {kind} value in the pack", "only {n} {kind} values in the pack", have
+        ).format(n=have, kind=kind)
+        add = ngettext(
+            "add {n} more `{kind}` entity", "add {n} more `{kind}` entities", more
+        ).format(n=more, kind=kind)
+    return _(
+        "relation {id}: {values}, so its `{direction}` template makes no multiple-choice "
+        "question (the answer and two wrong options): {add} (an entity used only as a wrong "
+        "option needs no fact)"
+    ).format(id=repr(relation), values=values, direction=direction, add=add)
 
 
 def giveaway(q: Question) -> list[str]:

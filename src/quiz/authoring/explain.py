@@ -23,6 +23,7 @@ from quiz.generate.refusal import TEMPLATE_USE, Refusal
 from quiz.generate.slots import BACKGROUND, VARIANTS, can_ask, multi_slot, per_fact
 from quiz.generate.truth import Direction
 from quiz.kinds import KIND_NAMES, RECALL_KINDS
+from quiz.lang import _, ngettext
 from quiz.packs.model import Fact, Pack
 from quiz.question import Question
 
@@ -93,7 +94,9 @@ def _attempt(
     if isinstance(slot, Refusal):
         return slot
     if fact.id not in slot.facts:
-        return Refusal(f"asked once for its group: fact '{slot.facts[0]}' has the question")
+        return Refusal(
+            _("asked once for its group: fact '{id}' has the question").format(id=slot.facts[0])
+        )
     if slot.id not in built:
         built[slot.id] = _first_made(slot.attempt, seeds)
     made = built[slot.id]
@@ -140,16 +143,24 @@ def _merged(
         out[key] = Missing(kind, shown, refusal)
     if templates:
         listed = _either([f"`{t}`" for t in templates])
-        fixes = "; or ".join(f"`{t}:` ({TEMPLATE_USE.get(t, 'a template')})" for t in templates)
+        fixes = _("; or ").join(
+            f"`{t}:` ({TEMPLATE_USE.get(t) or _('a template')})" for t in templates
+        )
         merged = Refusal(
-            f"relation '{relation}' has no {listed} template", f"add {fixes}", templates[0]
+            _("relation '{relation}' has no {templates} template").format(
+                relation=relation, templates=listed
+            ),
+            _("add {fixes}").format(fixes=fixes),
+            templates[0],
         )
         out["templates"] = Missing(kind, tuple(templates), merged)
     return list(out.values())
 
 
 def _either(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
+    if len(items) == 1:
+        return items[0]
+    return _("{items} or {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 def render(explained: list[Explained], where: Callable[[int], str]) -> list[str]:
@@ -159,15 +170,19 @@ def render(explained: list[Explained], where: Callable[[int], str]) -> list[str]
     lines = []
     told: dict[str, str] = {}  # a missing-template fix already given → the fact it was under
     for i, e in enumerate(explained):
-        yields = ", ".join(e.yields) if e.yields else "no question"
-        lines.append(f"{where(i)}: {e.fact.id} ({e.fact.relation.id}) yields {yields}")
+        yields = ", ".join(e.yields) if e.yields else _("no question")
+        lines.append(
+            _("{place}: {id} ({relation}) yields {kinds}").format(
+                place=where(i), id=e.fact.id, relation=e.fact.relation.id, kinds=yields
+            )
+        )
         for m in e.missing:
             shown = ", ".join(v for v in m.variants if v)
             label = f"{m.kind} ({shown})" if shown and m.refusal.template is None else m.kind
-            line = f"  no {label}: {m.refusal.reason}"
+            line = "  " + _("no {kind}: {reason}").format(kind=label, reason=m.refusal.reason)
             first = told.setdefault(str(m.refusal), e.fact.id) if m.refusal.template else None
             if first is not None and first != e.fact.id:
-                lines.append(f"{line} (the fix is under {first})")
+                lines.append(_("{line} (the fix is under {id})").format(line=line, id=first))
                 continue
             lines.append(line)
             if m.refusal.fix:
@@ -188,12 +203,12 @@ def render_brief(explained: list[Explained], where: Callable[[int], str]) -> lis
             by_relation.setdefault(e.fact.relation.id, []).append((i, e))
     lines: list[str] = []
     for relation, group in by_relation.items():
-        yields = [k for k in KIND_NAMES if any(k in e.yields for _, e in group)]
-        count = f"{len(group)} fact{'s' if len(group) > 1 else ''}"
-        said = ", ".join(yields) if yields else "no question"
+        yields = [k for k in KIND_NAMES if any(k in e.yields for _i, e in group)]
+        count = ngettext("{n} fact", "{n} facts", len(group)).format(n=len(group))
+        said = ", ".join(yields) if yields else _("no question")
         lines.append(f"{where(group[0][0])}: {relation} ({count}): {said}")
         reasons: dict[tuple[str, str], tuple[Missing, Explained, list[str]]] = {}
-        for _, e in group:
+        for _i, e in group:
             for m in e.missing:
                 recalled = bool(set(e.yields) & RECALL_KINDS)
                 if not m.refusal.fix or not _could_apply(m, e.fact, len(group), recalled):
@@ -204,11 +219,16 @@ def render_brief(explained: list[Explained], where: Callable[[int], str]) -> lis
                     reasons[key] = (m, e, [e.fact.id])
                 else:
                     seen[2].append(e.fact.id)
-        for m, _, ids in reasons.values():
+        for m, _e, ids in reasons.values():
             shown = ", ".join(v for v in m.variants if v)
             label = f"{m.kind} ({shown})" if shown and m.refusal.template is None else m.kind
-            who = "" if len(ids) == len(group) else f" [{_ids(ids)}]"
-            lines.append(f"  no {label}{who}: {m.refusal.reason}")
+            if len(ids) == len(group):
+                said = _("no {kind}: {reason}").format(kind=label, reason=m.refusal.reason)
+            else:
+                said = _("no {kind} [{ids}]: {reason}").format(
+                    kind=label, ids=_ids(ids), reason=m.refusal.reason
+                )
+            lines.append("  " + said)
             lines.append(f"      → {m.refusal.fix}")
     return lines
 
@@ -249,4 +269,7 @@ def _masked(text: str, fact: Fact) -> str:
 def _ids(ids: list[str]) -> str:
     if len(ids) <= SHOWN_IDS:
         return ", ".join(ids)
-    return f"{', '.join(ids[:SHOWN_IDS])} and {len(ids) - SHOWN_IDS} more"
+    more = len(ids) - SHOWN_IDS
+    return ngettext("{ids} and {n} more", "{ids} and {n} more", more).format(
+        ids=", ".join(ids[:SHOWN_IDS]), n=more
+    )

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from quiz.authoring import writing
 from quiz.authoring.candidates import Candidate, candidates
+from quiz.lang import _, ngettext
 from quiz.packs.limits import MAX_BYTES
 from quiz.packs.model import ENTITY_TYPES
 from quiz.packs.quotes import paragraphs
@@ -59,14 +60,20 @@ def new_pack(source: Path, pack_id: str, out: Path, *, force: bool = False) -> W
     yaml_bytes = skeleton(pack_id, f"sources/{source.name}", text, found).encode("utf-8")
     if len(yaml_bytes) > MAX_BYTES:
         raise ScaffoldError(
-            f"{source}: its skeleton would be {len(yaml_bytes) / 2**20:.1f} MiB, and a pack may "
-            f"be at most {MAX_BYTES // 2**20} MiB: split the text into smaller files"
+            _(
+                "{source}: its skeleton would be {size} MiB, and a pack may be at most {limit} "
+                "MiB: split the text into smaller files"
+            ).format(source=source, size=f"{len(yaml_bytes) / 2**20:.1f}", limit=MAX_BYTES // 2**20)
         )
     try:
         writing.folder(copy.parent, create=False)
         inside = copy.parent.resolve().is_relative_to(out.resolve())
         if not inside:  # the loader reads no source outside the pack's folder
-            raise ScaffoldError(f"{copy.parent} leads outside {out}: make it a real folder")
+            raise ScaffoldError(
+                _("{folder} leads outside {out}: make it a real folder").format(
+                    folder=copy.parent, out=out
+                )
+            )
         same = copy.exists() and copy.resolve() == source.resolve() and not copy.is_symlink()
         planned = [
             writing.plan(pack_path, yaml_bytes, force=force, keep_same=False),
@@ -96,32 +103,40 @@ def source_text(source: Path) -> tuple[str, tuple[str, ...]]:
     """The text to copy, and what was made plain in it; ScaffoldError for what the loader
     would refuse (one line: the first control character at its line and column)."""
     if first_unsafe(source.name) is not None:
-        raise ScaffoldError(f"{source}: rename the file: its name holds a control character")
+        raise ScaffoldError(
+            _("{source}: rename the file: its name holds a control character").format(source=source)
+        )
     try:
         data = read_capped(source)
         text = data.decode("utf-8")
     except Unreadable as exc:
-        raise ScaffoldError(f"{source}: cannot read: {exc}") from None
+        raise ScaffoldError(
+            _("{source}: cannot read: {why}").format(source=source, why=exc)
+        ) from None
     except UnicodeDecodeError as exc:
-        raise ScaffoldError(f"{source}: not UTF-8 text (byte {exc.start})") from None
+        raise ScaffoldError(
+            _("{source}: not UTF-8 text (byte {at})").format(source=source, at=exc.start)
+        ) from None
     changes = []
     if text.startswith("\ufeff"):
         text = text[1:]
-        changes.append("its byte-order mark left out")
+        changes.append(_("its byte-order mark left out"))
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        changes.append("its CRLF line endings made LF")
+        changes.append(_("its CRLF line endings made LF"))
     found = first_unsafe(text, bidi=False)
     if found is not None:
         at, ch = found
         line = text.count("\n", 0, at) + 1
         col = at - (text.rfind("\n", 0, at) + 1) + 1
         raise ScaffoldError(
-            f"{source}:{line}:{col}: {char_name(ch)}: a source may hold no control characters "
-            "(remove it, then run quiz new again)"
+            _(
+                "{source}:{line}:{col}: {char}: a source may hold no control characters "
+                "(remove it, then run quiz new again)"
+            ).format(source=source, line=line, col=col, char=char_name(ch))
         )
     if not text.strip():
-        raise ScaffoldError(f"{source}: the text is empty")
+        raise ScaffoldError(_("{source}: the text is empty").format(source=source))
     return text, tuple(changes)
 
 
@@ -143,8 +158,12 @@ def skeleton(pack_id: str, file: str, text: str, found: list[Candidate]) -> str:
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     lines = [
         f"# yaml-language-server: $schema={FILE_NAME}",
-        f"# A question pack made by `quiz new` from {file}: how to go on is in",
-        "# docs/authoring.md. Check it as you go: quiz check THIS-FILE --explain",
+        *_comment(
+            _(
+                "A question pack made by `quiz new` from {file}: how to go on is in\n"
+                "docs/authoring.md. Check it as you go: quiz check THIS-FILE --explain"
+            ).format(file=file)
+        ),
         "format: quiz-pack/1",
         f"id: {pack_id}",
         f"title: {_q(title)}",
@@ -156,26 +175,38 @@ def skeleton(pack_id: str, file: str, text: str, found: list[Candidate]) -> str:
         f"    file: {_q(file)}",
         f"    sha256: {digest}",
         f"    title: {_q(title)}",
-        '    publisher: "Unknown"          # who published the text',
-        '    # date: "YYYY-MM-DD"          # when it was published',
-        "    # noun: article               # what questions call it (default: text)",
+        '    publisher: "Unknown"          # ' + _("who published the text"),
+        '    # date: "YYYY-MM-DD"          # ' + _("when it was published"),
+        "    # noun: article               # " + _("what questions call it (default: text)"),
         "",
         "entities:",
-        "  # Names found in the text. Replace TYPE by one of:",
-        f"  #   {', '.join(ENTITY_TYPES)}.",
-        "  # An entity may be used only as a wrong option: it needs no fact.",
+        *_comment(
+            _(
+                "Names found in the text. Replace TYPE by one of:\n"
+                "  {types}.\n"
+                "An entity may be used only as a wrong option: it needs no fact."
+            ).format(types=", ".join(ENTITY_TYPES)),
+            "  ",
+        ),
         *_entities(found),
         "",
         "relations:",
-        "  # One relation per kind of fact. Which template makes which question:",
-        "  #   forward: asks for the object (choice, typed, number)",
-        "  #   reverse: asks for the subject (choice, typed)",
-        "  #   forward_all / reverse_all: select all that apply",
-        '  #   forward_any / reverse_any: typed "Name one …" over a list',
-        "  #   year: the year of a date (number); event: the event without its date (time order)",
-        "  #   statement (required): true/false, which sentence proves it, explanations",
-        "  # Only a closed relation (closed: true: its facts list every value the source gives)",
-        "  # proves wrong options wrong. For example:",
+        *_comment(
+            _(
+                "One relation per kind of fact. Which template makes which question:\n"
+                "  forward: asks for the object (choice, typed, number)\n"
+                "  reverse: asks for the subject (choice, typed)\n"
+                "  forward_all / reverse_all: select all that apply\n"
+                '  forward_any / reverse_any: typed "Name one …" over a list\n'
+                "  year: the year of a date (number); event: the event without its date "
+                "(time order)\n"
+                "  statement (required): true/false, which sentence proves it, explanations\n"
+                "Only a closed relation (closed: true: its facts list every value the source "
+                "gives)\n"
+                "proves wrong options wrong. For example:"
+            ),
+            "  ",
+        ),
         "  # born_in:",
         "  #   subject: person",
         "  #   object: year",
@@ -184,12 +215,26 @@ def skeleton(pack_id: str, file: str, text: str, found: list[Candidate]) -> str:
         '  #   statement: "{subject} was born in {object}."',
         "",
         "facts:",
-        f"  # The {len(found)} sentences of the text, in order, as candidate facts: complete the",
-        "  # ones worth asking and uncomment them (keep each quote verbatim, or shorten it).",
-        "  # quiz check --coverage lists the sentences no fact quotes yet.",
+        *_comment(
+            ngettext(
+                "The {n} sentence of the text, in order, as candidate facts: complete the\n"
+                "ones worth asking and uncomment them (keep each quote verbatim, or shorten it).\n"
+                "quiz check --coverage lists the sentences no fact quotes yet.",
+                "The {n} sentences of the text, in order, as candidate facts: complete the\n"
+                "ones worth asking and uncomment them (keep each quote verbatim, or shorten it).\n"
+                "quiz check --coverage lists the sentences no fact quotes yet.",
+                len(found),
+            ).format(n=len(found)),
+            "  ",
+        ),
         *_facts(found),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _comment(text: str, indent: str = "") -> list[str]:
+    """A YAML comment of one or more lines (a translation may break its lines elsewhere)."""
+    return [f"{indent}# {line}".rstrip() for line in text.splitlines()]
 
 
 def _title(text: str, file: str) -> str:
@@ -215,7 +260,8 @@ def _entities(found: list[Candidate]) -> list[str]:
             eid, n = f"{base}-{n}", n + 1
         ids.add(eid)
         lines_at = ", ".join(str(x) for x in dict.fromkeys(at))
-        lines.append(f"  # {eid}: {{type: TYPE, name: {_q(name)}}}   # line {lines_at}")
+        said = _("line {lines}").format(lines=lines_at)
+        lines.append(f"  # {eid}: {{type: TYPE, name: {_q(name)}}}   # {said}")
     return lines
 
 
@@ -223,13 +269,15 @@ def _facts(found: list[Candidate]) -> list[str]:
     lines = []
     for c in found:
         lines.append("  #")
-        about = [f"line {c.line}"]
+        about = [_("line {lines}").format(lines=c.line)]
         if c.dates:
-            about.append("dates: " + ", ".join(f"{d.text} → {d.value}" for d in c.dates))
+            dates = ", ".join(f"{d.text} → {d.value}" for d in c.dates)
+            about.append(_("dates: {dates}").format(dates=dates))
         if c.numbers:
-            about.append("numbers: " + ", ".join(f"{n.text} → {n.value}" for n in c.numbers))
+            numbers = ", ".join(f"{n.text} → {n.value}" for n in c.numbers)
+            about.append(_("numbers: {numbers}").format(numbers=numbers))
         if c.names:
-            about.append("names: " + ", ".join(c.names))
+            about.append(_("names: {names}").format(names=", ".join(c.names)))
         lines.append("  # " + " · ".join(" ".join(a.split()) for a in about))
         lines += [
             "  # - id:",

@@ -15,6 +15,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from quiz.lang import _
+
 
 class WriteError(Exception):
     """Why a file cannot be written (one line, naming the path)."""
@@ -35,7 +37,9 @@ def kind_at(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as exc:  # e.g. a file where a folder of the path should be
-        raise WriteError(f"{path}: cannot use this path: {exc.strerror or exc}") from None
+        raise WriteError(
+            _("{path}: cannot use this path: {why}").format(path=path, why=_why(exc))
+        ) from None
     if stat.S_ISLNK(mode):
         return "link"
     if stat.S_ISDIR(mode):
@@ -53,13 +57,17 @@ def folder(path: Path, *, create: bool) -> None:
         except OSError:
             pass
         if above.exists() or above.is_symlink():
-            raise WriteError(f"{above} is a file, not a folder: name a folder to write into")
+            raise WriteError(
+                _("{path} is a file, not a folder: name a folder to write into").format(path=above)
+            )
     if not create:
         return
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise WriteError(f"{path}: cannot create the folder: {exc.strerror or exc}") from None
+        raise WriteError(
+            _("{path}: cannot create the folder: {why}").format(path=path, why=_why(exc))
+        ) from None
 
 
 def plan(
@@ -72,23 +80,39 @@ def plan(
     if kind is None:
         return Planned(path, data, replaces=False)
     if kind == "folder":
-        raise WriteError(f"{path} is a folder: quiz new writes a file there (move the folder)")
+        raise WriteError(
+            _("{path} is a folder: quiz new writes a file there (move the folder)").format(
+                path=path
+            )
+        )
     if kind == "other":
-        raise WriteError(f"{path} is not a regular file: quiz new will not replace it")
+        raise WriteError(
+            _("{path} is not a regular file: quiz new will not replace it").format(path=path)
+        )
     if kind == "file" and keep_same and _holds(path, data):
         return None
     if not force:
-        what = "a symbolic link; --force replaces the link, not what it points to"
-        raise WriteError(f"{path} already exists ({what if kind == 'link' else same_note(same)})")
+        what = _("a symbolic link; --force replaces the link, not what it points to")
+        raise WriteError(
+            _("{path} already exists ({why})").format(
+                path=path, why=what if kind == "link" else same_note(same)
+            )
+        )
     return Planned(path, data, replaces=True)
 
 
 def same_note(same: bool) -> str:
     return (
-        "it is the source, and its copy differs from it: --force rewrites it"
+        _("it is the source, and its copy differs from it: --force rewrites it")
         if same
-        else "--force replaces it"
+        else _("--force replaces it")
     )
+
+
+def _why(exc: OSError) -> str:
+    from quiz.packs.reading import os_reason
+
+    return os_reason(exc)
 
 
 def _holds(path: Path, data: bytes) -> bool:
@@ -110,4 +134,6 @@ def write(planned: list[Planned]) -> None:
             os.replace(tmp, p.path)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise WriteError(f"{p.path}: cannot write: {exc.strerror or exc}") from None
+            raise WriteError(
+                _("{path}: cannot write: {why}").format(path=p.path, why=_why(exc))
+            ) from None

@@ -37,11 +37,13 @@ class UnknownLanguage(ValueError):
 
 
 def unknown_message(code: str) -> str:
+    from quiz.lang import _  # the loader's message, in the interface's language
+
     base = _base(code) or code
-    return (
-        f"no language {code!r} — add quiz/languages/{base}.py (true/false words, prompt "
-        f"frames, stopwords, number words, months, stemmer); known: {', '.join(known())}"
-    )
+    return _(
+        "no language {code} — add quiz/languages/{base}.py (true/false words, prompt frames, "
+        "stopwords, number words, months, stemmer); known: {known}"
+    ).format(code=repr(code), base=base, known=", ".join(known()))
 
 
 def _base(code: str) -> str:

@@ -52,28 +52,52 @@ def frame_problem(name: str, template: object) -> str | None:
     """Why `template` cannot stand for frame `name` (None when it can): an unknown frame,
     not a text, a placeholder the frame does not fill, a stray brace, or (for a frame the
     generator must recognise again) a text placeholder that is not at the end."""
+    from quiz.lang import _  # the loader's messages, in the interface's language
+
     if name not in FRAMES:
-        return f"no frame {name!r}; frames are {', '.join(FRAMES)}"
+        return _("no frame {name}; frames are {frames}").format(
+            name=repr(name), frames=", ".join(FRAMES)
+        )
     if not isinstance(template, str) or not template.strip():
-        return "a frame is a text"
+        return _("a frame is a text")
     allowed = FRAMES[name]
     try:
-        used = [f for _, f, spec, conv in string.Formatter().parse(template) if f is not None]
+        used = [f for _lit, f, spec, conv in string.Formatter().parse(template) if f is not None]
         specs = [
-            (spec, conv) for _, f, spec, conv in string.Formatter().parse(template) if f is not None
+            (spec, conv)
+            for _lit, f, spec, conv in string.Formatter().parse(template)
+            if f is not None
         ]
     except ValueError as exc:
-        return f"{exc} (write a brace as {{{{ or }}}})"
+        return _("{why} (write a brace as {{{{ or }}}})").format(why=_brace_error(exc))
     bad = [f for f in used if f not in allowed]
     if bad:
-        have = ", ".join(f"{{{a}}}" for a in allowed) or "none"
-        return f"frame {name!r} has no placeholder {{{bad[0]}}} (it has: {have})"
+        have = ", ".join(f"{{{a}}}" for a in allowed) or _("none")
+        return _("frame {name} has no placeholder {{{bad}}} (it has: {have})").format(
+            name=repr(name), bad=bad[0], have=have
+        )
     if any(s or c for s, c in specs):
-        return "a placeholder is a bare {name}, without a format or conversion"
+        return _("a placeholder is a bare {{name}}, without a format or conversion").format()
     end = ENDS_WITH.get(name)
     if end is not None and (used.count(end) != 1 or not template.endswith(f"{{{end}}}")):
-        return f"frame {name!r} ends with {{{end}}}, once (the generator finds the text after it)"
+        return _(
+            "frame {name} ends with {{{end}}}, once (the generator finds the text after it)"
+        ).format(name=repr(name), end=end)
     return None
+
+
+def _brace_error(exc: ValueError) -> str:
+    """Python's reason a text is no format string, in the interface's language."""
+    from quiz.lang import N_, _
+
+    known = {
+        "Single '}' encountered in format string": N_("Single '}}' encountered in format string"),
+        "Single '{' encountered in format string": N_("Single '{{' encountered in format string"),
+        "expected '}' before end of string": N_("expected '}}' before end of string"),
+        "unmatched '{' in format spec": N_("unmatched '{{' in format spec"),
+    }
+    said = known.get(str(exc))
+    return _(said).format() if said is not None else str(exc)
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: a pack's own frames make another

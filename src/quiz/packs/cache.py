@@ -140,7 +140,11 @@ def _entry(pack_bytes: bytes) -> Path | None:
         code = code_digest()
     except OSError:
         return None
-    return folder / f"{digest}-{code}.pickle"
+    # a pack's warnings are worded in the interface's language: one entry per language
+    from quiz.lang import language
+
+    spoken = "" if language() == "en" else f"-{language()}"
+    return folder / f"{digest}-{code}{spoken}.pickle"
 
 
 def get(path: Path, pack_bytes: bytes) -> Pack | None:

@@ -22,12 +22,18 @@ class Problem:
     warning: bool = False  # worth saying, but the pack still loads
 
     def __str__(self) -> str:
+        from quiz.lang import _
         from quiz.safe import visible  # a message may quote the pack: show, never obey
 
-        kind = "warning: " if self.warning else ""
+        file, line, col, message = self.file, self.line, self.col, self.message
         if self.line <= 0:  # not about a place in a file (e.g. an unknown pack id)
-            return visible(f"{self.file}: {kind}{self.message}")
-        return visible(f"{self.file}:{self.line}:{self.col}: {kind}{self.message}")
+            if self.warning:
+                return visible(_("{file}: warning: {message}").format(file=file, message=message))
+            return visible(f"{file}: {message}")
+        if self.warning:
+            said = _("{file}:{line}:{col}: warning: {message}")
+            return visible(said.format(file=file, line=line, col=col, message=message))
+        return visible(f"{file}:{line}:{col}: {message}")
 
 
 class PackError(Exception):

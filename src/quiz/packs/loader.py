@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz import languages
+from quiz.lang import _
 from quiz.packs.errors import PackError, Problem, display_path
 from quiz.packs.model import Pack
 from quiz.packs.schema import definition
@@ -40,7 +41,7 @@ def load_pack(path: Path | str) -> Pack:
     if ctx.problems or errors or pack is None:
         where = Locator(text)
         problems = [_located(name, where, n) for n in ctx.problems]
-        raise PackError(problems + errors or [Problem(name, 1, 1, "not a pack")])
+        raise PackError(problems + errors or [Problem(name, 1, 1, _("not a pack"))])
     if ctx.warnings or ctx.elsewhere:
         where = Locator(text)
         notes = [_located(name, where, n, warning=True) for n in ctx.warnings]
@@ -56,11 +57,16 @@ def _located(name: str, where: Locator, note: Note, *, warning: bool = False) ->
 
 def build(ctx: Context, data: Any) -> Pack | None:
     """The pack, section by section (each later section uses what the earlier ones built)."""
-    top = ctx.mapping(data, (), "pack", "the pack")
+    top = ctx.mapping(data, (), "pack", _("the pack"))
     if top is None:
         return None
     if top.get("format") != FORMAT and "format" in top:
-        ctx.problem(("format",), f"format must be {FORMAT!r}, not {top.get('format')!r}")
+        ctx.problem(
+            ("format",),
+            _("format must be {format}, not {value}").format(
+                format=repr(FORMAT), value=repr(top.get("format"))
+            ),
+        )
     pack_id = ctx.ident(top, "id", ())
     title = ctx.text(top, "title", ())
     version = ctx.text(top, "version", ())
@@ -103,7 +109,7 @@ def _language(ctx: Context, top: dict[str, Any]) -> str | None:
     try:
         ctx.lang = languages.get(code)
     except languages.UnknownLanguage as exc:
-        ctx.problem(("language",), f"language: {exc}")
+        ctx.problem(("language",), _("language: {why}").format(why=exc))
         return None
     return code
 
@@ -126,7 +132,7 @@ def _frames(ctx: Context, raw: Any) -> tuple[tuple[str, str], ...]:
             continue
         why = languages.frame_problem(name, template)
         if why is not None:
-            ctx.problem(("frames", name), f"frames: {name}: {why}")
+            ctx.problem(("frames", name), _("frames: {name}: {why}").format(name=name, why=why))
             continue
         out.append((name, template))
     return tuple(out)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from quiz.lang import _
 from quiz.safe import char_name
 from quiz.text import fold_quotes
 
@@ -41,7 +42,7 @@ class QuoteNotFound(ValueError):
 def find_quote(text: str, quote: str, prefix: str = "", suffix: str = "") -> tuple[int, int]:
     """Offsets of the unique occurrence of `quote` (with its prefix/suffix), or QuoteNotFound."""
     if not quote:
-        raise QuoteNotFound("the quote is empty")
+        raise QuoteNotFound(_("the quote is empty"))
     hits = []
     seen = []
     pos = text.find(quote)
@@ -58,7 +59,9 @@ def find_quote(text: str, quote: str, prefix: str = "", suffix: str = "") -> tup
         return hits[0], hits[0] + len(quote)
     if hits:
         raise QuoteNotFound(
-            f"the quote occurs {len(hits)} times in the source; add a prefix or suffix to say which"
+            _(
+                "the quote occurs {n} times in the source; add a prefix or suffix to say which"
+            ).format(n=len(hits))
         )
     if seen:
         raise _context_miss(text, quote, prefix, suffix, seen)
@@ -91,33 +94,38 @@ def _context_miss(
         while begin > 0 and text[begin - 1].isalnum() and text[begin].isalnum():
             begin -= 1  # whole words
         has = text[begin:best]
-        detail = _lookalike(prefix[at], text[there]) if there >= 0 else ""
-        return QuoteNotFound(
-            f"the quote is in the source, but not with this prefix: the source has {has!r} "
-            f"before it{detail}",
-            part="prefix",
-            at=at,
-        )
+        if there >= 0 and _lookalike(prefix[at], text[there]):
+            said = _(
+                "the quote is in the source, but not with this prefix: the source has {has} "
+                "before it; you typed {typed}, the source has {source}"
+            ).format(has=repr(has), typed=char_name(prefix[at]), source=char_name(text[there]))
+        else:
+            said = _(
+                "the quote is in the source, but not with this prefix: the source has {has} "
+                "before it"
+            ).format(has=repr(has))
+        return QuoteNotFound(said, part="prefix", at=at)
     end = best + len(quote)
     stop = min(len(text), end + len(suffix))
     while stop < len(text) and text[stop].isalnum() and text[stop - 1].isalnum():
         stop += 1
     has = text[end:stop]
-    detail = _lookalike(suffix[s], text[end + s]) if end + s < len(text) else ""
-    return QuoteNotFound(
-        f"the quote is in the source, but not with this suffix: the source has {has!r} "
-        f"after it{detail}",
-        part="suffix",
-        at=s,
-    )
+    if end + s < len(text) and _lookalike(suffix[s], text[end + s]):
+        said = _(
+            "the quote is in the source, but not with this suffix: the source has {has} "
+            "after it; you typed {typed}, the source has {source}"
+        ).format(has=repr(has), typed=char_name(suffix[s]), source=char_name(text[end + s]))
+    else:
+        said = _(
+            "the quote is in the source, but not with this suffix: the source has {has} after it"
+        ).format(has=repr(has))
+    return QuoteNotFound(said, part="suffix", at=s)
 
 
-def _lookalike(typed: str, source: str) -> str:
-    """'; you typed U+002D …, the source has U+2013 …' for characters a reader may not tell
-    apart (anything but two plain letters or digits), else ''."""
-    if typed.isascii() and typed.isalnum() and source.isascii() and source.isalnum():
-        return ""
-    return f"; you typed {char_name(typed)}, the source has {char_name(source)}"
+def _lookalike(typed: str, source: str) -> bool:
+    """Whether two characters are ones a reader may not tell apart (anything but two plain
+    letters or digits): the message then names both by their Unicode names."""
+    return not (typed.isascii() and typed.isalnum() and source.isascii() and source.isalnum())
 
 
 def _near_miss(text: str, quote: str) -> QuoteNotFound:
@@ -127,15 +135,22 @@ def _near_miss(text: str, quote: str) -> QuoteNotFound:
         passage = text[start : start + len(quote)]
         at = next(i for i, (a, b) in enumerate(zip(quote, passage, strict=True)) if a != b)
         return QuoteNotFound(
-            f"quote not verbatim at character {at + 1}: you typed {char_name(quote[at])}, "
-            f"the source has {char_name(passage[at])} (the source writes {passage!r})",
+            _(
+                "quote not verbatim at character {at}: you typed {typed}, the source has "
+                "{source} (the source writes {passage})"
+            ).format(
+                at=at + 1,
+                typed=char_name(quote[at]),
+                source=char_name(passage[at]),
+                passage=repr(passage),
+            ),
             at=at,
         )
     from rapidfuzz import fuzz  # only on this error path: keeps start-up light
 
     align = fuzz.partial_ratio_alignment(quote, text, processor=None)
     if align is None or align.score < 50:
-        return QuoteNotFound("quote not found in the source")
+        return QuoteNotFound(_("quote not found in the source"))
     start, end = align.dest_start, align.dest_end
     # whole words, so the author can copy the passage instead of a fragment ('il Armstrong')
     while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
@@ -143,12 +158,18 @@ def _near_miss(text: str, quote: str) -> QuoteNotFound:
     while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
         end += 1
     passage = text[start:end].strip()
-    message = f"quote not found verbatim; closest passage: {passage!r}"
     found = first_difference(quote, passage)
     if found is None:
-        return QuoteNotFound(message)
+        return QuoteNotFound(
+            _("quote not found verbatim; closest passage: {passage}").format(passage=repr(passage))
+        )
     at, said = found
-    return QuoteNotFound(f"{message}; at character {at + 1} {said}", at=at)
+    return QuoteNotFound(
+        _("quote not found verbatim; closest passage: {passage}; at character {at} {said}").format(
+            passage=repr(passage), at=at + 1, said=said
+        ),
+        at=at,
+    )
 
 
 _TOKEN = re.compile(r"\w+|\W")
@@ -163,23 +184,32 @@ def first_difference(typed: str, source: str) -> tuple[int, str] | None:
         return None
     mine = [(m.start(), m.group()) for m in _TOKEN.finditer(typed)]
     theirs = [(m.start(), m.group()) for m in _TOKEN.finditer(source)]
-    words = SequenceMatcher(None, [t for _, t in mine], [t for _, t in theirs], autojunk=False)
+    words = SequenceMatcher(None, [t for _n, t in mine], [t for _n, t in theirs], autojunk=False)
     for tag, i1, _i2, j1, _j2 in words.get_opcodes():
         if tag == "equal" or (tag == "insert" and i1 in (0, len(mine))):
             continue  # the passage starts earlier or ends later than the quote
         if tag == "delete":
             at, word = mine[i1]
-            return at, f"you typed {_token(word)}, which the source does not have there"
+            return at, _("you typed {typed}, which the source does not have there").format(
+                typed=_token(word)
+            )
         if tag == "insert":
             at = mine[i1][0]
             missing = _token(theirs[j1][1])
-            return at, f"the source has {missing} there, which the quote leaves out"
-        (at, word), (_, have) = mine[i1], theirs[j1]
+            return at, _("the source has {missing} there, which the quote leaves out").format(
+                missing=missing
+            )
+        (at, word), (_n, have) = mine[i1], theirs[j1]
         k = next((n for n, (x, y) in enumerate(zip(word, have, strict=False)) if x != y), None)
         if k is not None and _lookalike(word[k], have[k]):
-            said = f"you typed {char_name(word[k])}, the source has {char_name(have[k])}"
+            said = _("you typed {typed}, the source has {source}").format(
+                typed=char_name(word[k]), source=char_name(have[k])
+            )
             return at + k, _line_break(said, have[k])
-        return at, _line_break(f"the source has {have!r} where you typed {word!r}", have[0])
+        said = _("the source has {source} where you typed {typed}").format(
+            source=repr(have), typed=repr(word)
+        )
+        return at, _line_break(said, have[0])
     return None
 
 
@@ -190,10 +220,10 @@ def _token(token: str) -> str:
 def _line_break(said: str, source_char: str) -> str:
     if source_char != "\n":
         return said
-    return (
-        f"{said} (the source breaks the line there: write \\n in a double-quoted quote, "
+    return _(
+        "{said} (the source breaks the line there: write \\n in a double-quoted quote, "
         "or end the quote before the break)"
-    )
+    ).format(said=said)
 
 
 def paragraphs(text: str) -> list[Span]:

@@ -8,9 +8,12 @@ of heavy imports: the pack cache uses it on every start.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
+
+from quiz.lang import N_, _
 
 # A source is prose a class reads: a long book is 1-2 MiB. Past this, quote searches and the
 # per-sentence work of `quiz new` and `quiz check` take long and memory grows many times the
@@ -35,33 +38,58 @@ def read_capped(path: Path, limit: int = MAX_SOURCE_BYTES, what: str = "a source
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise Unreadable(exc.strerror or str(exc)) from None
+        raise Unreadable(os_reason(exc)) from None
     with os.fdopen(fd, "rb") as fh:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise NotRegular(f"it is {_kind(info.st_mode)}, not a regular file")
+            raise NotRegular(_kind(info.st_mode))
         if info.st_size > limit:
             raise Unreadable(_too_large(info.st_size, limit, what))
         try:
             data = fh.read(limit + 1)
         except OSError as exc:
-            raise Unreadable(exc.strerror or str(exc)) from None
+            raise Unreadable(os_reason(exc)) from None
     if len(data) > limit:  # it grew since
         raise Unreadable(_too_large(len(data), limit, what))
     return data
 
 
 def _too_large(size: int, limit: int, what: str) -> str:
-    return f"it is {size / 2**20:.1f} MiB; {what} may be at most {limit // 2**20} MiB"
+    if what == "a pack":
+        said = _("it is {size} MiB; a pack may be at most {limit} MiB")
+    else:
+        said = _("it is {size} MiB; a source may be at most {limit} MiB")
+    return said.format(size=f"{size / 2**20:.1f}", limit=limit // 2**20)
 
 
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return _("it is a folder, not a regular file")
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return _("it is a named pipe (FIFO), not a regular file")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _("it is a socket, not a regular file")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a file of any kind quiz reads"
+        return _("it is a device, not a regular file")
+    return _("it is not a file of any kind quiz reads, not a regular file")
+
+
+# The system's reasons a file cannot be opened, as Linux words them (strerror): said in the
+# interface's language when the catalogue has them, else as the system says.
+_OS_REASONS = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.ELOOP: N_("Too many levels of symbolic links"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+    errno.EPERM: N_("Operation not permitted"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, in the interface's language where we know the words."""
+    said = _OS_REASONS.get(exc.errno or 0)
+    if said is not None and exc.strerror == said:
+        return _(said)
+    return exc.strerror or str(exc)

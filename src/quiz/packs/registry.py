@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quiz.folders import data_dir
+from quiz.lang import _
 from quiz.packs import cache
 from quiz.packs.errors import PackError, Problem, display_path
 from quiz.packs.limits import MAX_BYTES
@@ -71,7 +72,8 @@ def load(path: Path) -> Pack:
     try:
         data = read_capped(path, MAX_BYTES, "a pack")
     except NotRegular as exc:  # a named pipe would hang the loader's read
-        raise PackError([Problem(display_path(path), 1, 1, f"cannot read file: {exc}")]) from None
+        said = _("cannot read file: {why}").format(why=exc)
+        raise PackError([Problem(display_path(path), 1, 1, said)]) from None
     except Unreadable:
         data = b""  # the loader says what is wrong
     if data:
@@ -124,7 +126,9 @@ def catalog(extra: list[Path] | None = None) -> Catalog:
 
 def clash(pack_id: str, first: str) -> str:
     """Why a second pack with an id is not loaded (the first found, by folder and name, is)."""
-    return f"pack id {pack_id!r} is also the id of {first}: each pack needs its own id"
+    return _("pack id {id} is also the id of {first}: each pack needs its own id").format(
+        id=repr(pack_id), first=first
+    )
 
 
 def resolve(spec: str | None, extra: list[Path] | None = None) -> Pack:
@@ -141,6 +145,7 @@ def resolve(spec: str | None, extra: list[Path] | None = None) -> Pack:
     found = catalog(extra)
     match = found.find(spec)
     if match is None:
-        known = ", ".join(p.id for p in found.packs) or "none"
-        raise PackError([Problem(spec, 0, 0, f"no pack with id {spec!r} (known packs: {known})")])
+        known = ", ".join(p.id for p in found.packs) or _("none")
+        said = _("no pack with id {id} (known packs: {known})").format(id=repr(spec), known=known)
+        raise PackError([Problem(spec, 0, 0, said)])
     return match

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from quiz.lang import _
+
 _KEY_VALUE = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s+(?P<value>.*)$")
-QUOTE_IT = "put the text in quotes"
 
 
 def unclosed_quote(lines: list[str], before: int) -> int | None:
@@ -44,19 +45,21 @@ def hint(context: str | None, problem: str | None, line_text: str, col: int) -> 
     problem, context = problem or "", context or ""
     here = line_text[col - 1 : col]
     if here == "\t" or ("cannot start any token" in problem and "\t" in line_text):
-        return "a tab: YAML is indented with spaces only"
+        return _("a tab: YAML is indented with spaces only")
     if "mapping values are not allowed" in problem:
-        return f'a colon and a space inside unquoted text end a key: {QUOTE_IT} ("…")'
+        return _('a colon and a space inside unquoted text end a key: put the text in quotes ("…")')
     if "quoted scalar" in context and "end of stream" in problem:
-        return "this quote is never closed: end the text with the quote mark it starts with"
+        return _("this quote is never closed: end the text with the quote mark it starts with")
     if "cannot start any token" in problem and here in ("@", "`", "%"):
-        return f"text that starts with {here} must be in quotes"
+        return _("text that starts with {char} must be in quotes").format(char=here)
     if "mapping keys are not allowed" in problem:
-        return "text that starts with '? ' must be in quotes"
+        return _("text that starts with '? ' must be in quotes")
     if "expected ',' or" in problem:
-        return "inside { } or [ ], text holding a colon, comma, bracket or brace must be in quotes"
+        return _(
+            "inside {{ }} or [ ], text holding a colon, comma, bracket or brace must be in quotes"
+        ).format()
     if "expected '-' indicator" in problem:
-        return "check the indentation: the items of a list start with '- ' in one column"
+        return _("check the indentation: the items of a list start with '- ' in one column")
     if "expected key" in problem or "expected <block end>" in problem:
         return _block_hint(line_text)
     return ""
@@ -66,12 +69,14 @@ def _block_hint(line_text: str) -> str:
     m = _KEY_VALUE.match(line_text)
     value = m.group("value").strip() if m else ""
     if value.startswith("{") and ("{subject}" in value or "{object}" in value):
-        return 'a template that starts with { must be in quotes: "{subject} …"'
+        return _('a template that starts with {{ must be in quotes: "{{subject}} …"').format()
     if value[:1] == '"' and _closed_early(value, '"'):
-        return 'a " inside double quotes ends the text: write \\" or use “ ” instead'
+        return _('a " inside double quotes ends the text: write \\" or use “ ” instead')
     if value[:1] == "'" and _closed_early(value, "'"):
-        return "a ' inside single quotes ends the text: write '' or put the text in double quotes"
-    return "check the indentation: the keys of one mapping start in the same column"
+        return _(
+            "a ' inside single quotes ends the text: write '' or put the text in double quotes"
+        )
+    return _("check the indentation: the keys of one mapping start in the same column")
 
 
 def _closed_early(value: str, mark: str) -> bool:

@@ -18,6 +18,7 @@ import yaml
 from yaml import events
 from yaml.nodes import ScalarNode
 
+from quiz.lang import N_, _
 from quiz.packs.errors import PackError, Problem, YamlPath, display_path
 from quiz.packs.limits import MAX_BYTES, MAX_DEPTH
 from quiz.packs.yamlhints import hint, unclosed_quote
@@ -32,11 +33,14 @@ class PackLoader(_BaseLoader):
         mapping = super().construct_mapping(node, deep=deep)
         if len(mapping) != len(node.value):  # fewer keys than pairs: a key was repeated
             seen: set[Any] = set()
-            for key_node, _ in node.value:
+            for key_node, _value in node.value:
                 key = self.construct_object(key_node, deep=deep)
                 if key in seen:
                     raise yaml.constructor.ConstructorError(
-                        None, None, f"duplicate key {key!r}", key_node.start_mark
+                        None,
+                        None,
+                        _("duplicate key {key}").format(key=repr(key)),
+                        key_node.start_mark,
                     )
                 seen.add(key)
         return mapping
@@ -50,9 +54,10 @@ class PackLoader(_BaseLoader):
             raise
         except (ValueError, KeyError, IndexError, TypeError, AttributeError, OverflowError) as exc:
             tag = str(node.tag).rsplit(":", 1)[-1]
-            raise yaml.constructor.ConstructorError(
-                None, None, f"cannot read {node.value!r} as {tag} ({exc})", node.start_mark
-            ) from None
+            said = _("cannot read {value} as {tag} ({why})").format(
+                value=repr(node.value), tag=tag, why=exc
+            )
+            raise yaml.constructor.ConstructorError(None, None, said, node.start_mark) from None
         if isinstance(value, int | float) and not isinstance(value, bool):
             return _as_written(node, value)
         return value
@@ -88,15 +93,16 @@ def read_text(path: Path) -> str:
     try:  # a named pipe is refused, not waited on; a huge file is refused unread
         data = read_capped(path, MAX_BYTES, "a pack")
     except Unreadable as exc:
-        raise PackError([Problem(name, 1, 1, f"cannot read file: {exc}")]) from None
+        raise PackError(
+            [Problem(name, 1, 1, _("cannot read file: {why}").format(why=exc))]
+        ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise PackError(
-            [Problem(name, line, col, f"not UTF-8 text (byte 0x{data[exc.start]:02x})")]
-        ) from None
+        said = _("not UTF-8 text (byte {byte})").format(byte=f"0x{data[exc.start]:02x}")
+        raise PackError([Problem(name, line, col, said)]) from None
 
 
 def load_yaml(text: str, name: str) -> Any:
@@ -121,35 +127,140 @@ def _load_composed(text: str, name: str) -> Any:
         if "quoted scalar" in str(exc.context) and "end of stream" in str(exc.problem):
             mark = exc.context_mark  # where the unclosed quote opens, not the end of the file
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = " ".join(str(x) for x in (exc.context, exc.problem) if x)
-        if "could not determine a constructor" in message:
-            tag = message.rsplit(" ", 1)[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
-            message = f"tag not allowed in a pack: {tag}"
+        english = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+        message = " ".join(yaml_words(str(x)) for x in (exc.context, exc.problem) if x)
+        if "could not determine a constructor" in english:
+            tag = english.rsplit(" ", 1)[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
+            message = _("tag not allowed in a pack: {tag}").format(tag=tag)
         lines = text.splitlines()
-        lost = "did not find expected" in message or "expected <block end>" in message
+        lost = "did not find expected" in english or "expected <block end>" in english
         opened = unclosed_quote(lines, line) if lost else None
         if opened is not None and opened != line:  # a quote left open lines before
             line, col = opened, lines[opened - 1].index('"') + 1
-            message += f" (the quote opened on line {opened} is not closed on its line)"
+            message = _(
+                "{message} (the quote opened on line {line} is not closed on its line)"
+            ).format(message=message, line=opened)
         else:
             line_text = lines[line - 1] if 0 < line <= len(lines) else ""
             found = hint(exc.context, exc.problem, line_text, col)
             if found:
-                message += f" ({found})"
-        raise PackError([Problem(name, line, col, f"YAML: {message}")]) from None
+                message = f"{message} ({found})"
+        said = _("YAML: {message}").format(message=message)
+        raise PackError([Problem(name, line, col, said)]) from None
     except yaml.reader.ReaderError as exc:  # a control character; its message spans two lines
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
-        message = f"YAML: character {char!r} is not allowed ({exc.reason})"
+        message = _("YAML: character {char} is not allowed ({why})").format(
+            char=repr(char), why=yaml_words(str(exc.reason))
+        )
         raise PackError([Problem(name, line, col, message)]) from None
     except yaml.YAMLError as exc:
         message = " ".join(str(exc).split())
-        raise PackError([Problem(name, 1, 1, f"YAML: {message}")]) from None
-    except RecursionError:
         raise PackError(
-            [Problem(name, 1, 1, f"nested more than {MAX_DEPTH} levels deep")]
+            [Problem(name, 1, 1, _("YAML: {message}").format(message=message))]
         ) from None
+    except RecursionError:
+        raise PackError([Problem(name, 1, 1, _deep())]) from None
+
+
+def _deep() -> str:
+    return _("nested more than {n} levels deep").format(n=MAX_DEPTH)
+
+
+# What the YAML parser (libyaml, or PyYAML's own) says, in the interface's language: its
+# fixed phrases, and the few that name a character or token (kept as the parser writes it).
+_YAML_PHRASES = {
+    "mapping values are not allowed in this context": N_(
+        "mapping values are not allowed in this context"
+    ),
+    "mapping values are not allowed here": N_("mapping values are not allowed here"),
+    "mapping keys are not allowed in this context": N_(
+        "mapping keys are not allowed in this context"
+    ),
+    "mapping keys are not allowed here": N_("mapping keys are not allowed here"),
+    "block sequence entries are not allowed in this context": N_(
+        "block sequence entries are not allowed in this context"
+    ),
+    "while scanning a quoted scalar": N_("while scanning a quoted scalar"),
+    "while parsing a quoted scalar": N_("while parsing a quoted scalar"),
+    "while scanning a double-quoted scalar": N_("while scanning a double-quoted scalar"),
+    "while scanning a plain scalar": N_("while scanning a plain scalar"),
+    "while scanning a block scalar": N_("while scanning a block scalar"),
+    "while scanning a simple key": N_("while scanning a simple key"),
+    "while scanning for the next token": N_("while scanning for the next token"),
+    "while scanning an anchor": N_("while scanning an anchor"),
+    "while scanning an alias": N_("while scanning an alias"),
+    "while scanning a tag": N_("while scanning a tag"),
+    "while scanning a directive": N_("while scanning a directive"),
+    "while parsing a block mapping": N_("while parsing a block mapping"),
+    "while parsing a block collection": N_("while parsing a block collection"),
+    "while parsing a flow mapping": N_("while parsing a flow mapping"),
+    "while parsing a flow sequence": N_("while parsing a flow sequence"),
+    "while parsing a block node": N_("while parsing a block node"),
+    "while parsing a flow node": N_("while parsing a flow node"),
+    "while parsing a node": N_("while parsing a node"),
+    "while parsing a tag": N_("while parsing a tag"),
+    "while composing a mapping": N_("while composing a mapping"),
+    "while constructing a mapping": N_("while constructing a mapping"),
+    "found unexpected end of stream": N_("found unexpected end of stream"),
+    "found character that cannot start any token": N_(
+        "found character that cannot start any token"
+    ),
+    "found unknown escape character": N_("found unknown escape character"),
+    "found unexpected document separator": N_("found unexpected document separator"),
+    "found undefined tag handle": N_("found undefined tag handle"),
+    "found a tab character that violates indentation": N_(
+        "found a tab character that violates indentation"
+    ),
+    "found a tab character where an indentation space is expected": N_(
+        "found a tab character where an indentation space is expected"
+    ),
+    "could not find expected ':'": N_("could not find expected ':'"),
+    "did not find expected key": N_("did not find expected key"),
+    "did not find expected '-' indicator": N_("did not find expected '-' indicator"),
+    "did not find expected ',' or ']'": N_("did not find expected ',' or ']'"),
+    "did not find expected ',' or '}'": N_("did not find expected ',' or '}}'"),
+    "did not find expected node content": N_("did not find expected node content"),
+    "did not find expected <document start>": N_("did not find expected <document start>"),
+    "did not find expected comment or line break": N_(
+        "did not find expected comment or line break"
+    ),
+    "did not find expected alphabetic or numeric character": N_(
+        "did not find expected alphabetic or numeric character"
+    ),
+    "did not find expected whitespace or line break": N_(
+        "did not find expected whitespace or line break"
+    ),
+    "expected a single document in the stream": N_("expected a single document in the stream"),
+    "but found another document": N_("but found another document"),
+    "special characters are not allowed": N_("special characters are not allowed"),
+}
+_YAML_PATTERNS = (
+    (re.compile(r"expected (?P<a>.+), but found (?P<b>.+)"), N_("expected {a}, but found {b}")),
+    (re.compile(r"expected (?P<a>.+), but got (?P<b>.+)"), N_("expected {a}, but got {b}")),
+    (
+        re.compile(r"found character (?P<a>.+) that cannot start any token"),
+        N_("found character {a} that cannot start any token"),
+    ),
+    (
+        re.compile(r"found unknown escape character (?P<a>.+)"),
+        N_("found unknown escape character {a}"),
+    ),
+    (re.compile(r"found undefined tag handle (?P<a>.+)"), N_("found undefined tag handle {a}")),
+)
+
+
+def yaml_words(said: str) -> str:
+    """A phrase of the YAML parser's in the interface's language (as it is when unknown)."""
+    known = _YAML_PHRASES.get(said)
+    if known is not None:
+        return _(known).format()
+    for pattern, template in _YAML_PATTERNS:
+        m = pattern.fullmatch(said)
+        if m:
+            return _(template).format(**m.groupdict())
+    return said
 
 
 class _Unusual(Exception):
@@ -258,8 +369,10 @@ def _refuse_aliases(text: str, name: str) -> None:
                             name,
                             mark.line + 1,
                             mark.column + 1,
-                            "anchors and aliases (&, *) are not allowed in a pack "
-                            "(text that starts with & or * must be in quotes)",
+                            _(
+                                "anchors and aliases (&, *) are not allowed in a pack "
+                                "(text that starts with & or * must be in quotes)"
+                            ),
                         )
                     ]
                 )
@@ -276,7 +389,7 @@ def _check_depth(data: Any, name: str, text: str) -> None:
         value, depth = stack.pop()
         if depth > MAX_DEPTH:
             line, col = Locator(text)(_deep_path(data))
-            raise PackError([Problem(name, line, col, f"nested more than {MAX_DEPTH} levels deep")])
+            raise PackError([Problem(name, line, col, _deep())])
         children = value.values() if isinstance(value, dict) else value
         stack.extend((v, depth + 1) for v in children if isinstance(v, dict | list))
 

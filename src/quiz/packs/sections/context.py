@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from quiz.lang import N_, _
 from quiz.languages import Language, english
 from quiz.packs.errors import Problem, YamlPath
 from quiz.packs.model import TEMPLATE_KEYS, Entity, Relation, Source
@@ -104,22 +105,30 @@ class Context:
         `quiet` ones, whose absence the caller explains better); None if not a mapping."""
         required, optional = keys(key_sets) if isinstance(key_sets, str) else key_sets
         if not isinstance(obj, dict):
-            self.problem(path, f"{what} must be a mapping of keys to values, not {kind_of(obj)}")
+            self.problem(
+                path,
+                _("{what} must be a mapping of keys to values, not {kind}").format(
+                    what=what, kind=kind_of(obj)
+                ),
+            )
             return None
         allowed = required | optional
         meant: set[str] = set()  # a misspelt required key is one mistake, not two
         for k in obj:
             if k not in allowed:
                 close = difflib.get_close_matches(str(k), sorted(allowed), n=1)
-                also = (
-                    f"; did you mean {close[0]!r}?"
-                    if close
-                    else f" (allowed: {', '.join(sorted(allowed))})"
-                )
+                if close:
+                    said = _("unknown key {key} in {what}; did you mean {close}?").format(
+                        key=repr(k), what=what, close=repr(close[0])
+                    )
+                else:
+                    said = _("unknown key {key} in {what} (allowed: {allowed})").format(
+                        key=repr(k), what=what, allowed=", ".join(sorted(allowed))
+                    )
                 meant.update(close)
-                self.problem((*path, k), f"unknown key {k!r} in {what}{also}", key=True)
+                self.problem((*path, k), said, key=True)
         for k in sorted(required - obj.keys() - quiet - meant):
-            self.problem(path, f"{what} is missing {k!r}")
+            self.problem(path, _("{what} is missing {key}").format(what=what, key=repr(k)))
         return obj
 
     def keyed(
@@ -132,15 +141,17 @@ class Context:
         quiet: frozenset[str] = frozenset(),
     ) -> Iterator[tuple[str, YamlPath, dict[str, Any]]]:
         """(id, path, body) of each well-formed entry of a section that maps ids to bodies
-        (a blank section is an empty one). Entries that are not are reported and broken."""
+        (a blank section is an empty one). Entries that are not are reported and broken.
+        `what` is the entry's kind ("source", "entity", "relation"), worded by `_ENTRIES`."""
         if raw is None:
             return
         if not isinstance(raw, dict):
-            self.problem((section,), f"'{section}' must map {what} ids to {section}")
+            self.problem((section,), _(_ENTRIES[what][0]))
             return
         for key, body in raw.items():
             path: YamlPath = (section, key)
-            spec = self.mapping(body, path, definition, f"{what} {key!r}", quiet=quiet)
+            named = _(_ENTRIES[what][1]).format(id=repr(key))
+            spec = self.mapping(body, path, definition, named, quiet=quiet)
             if spec is not None and self.key_id(key, path, what):
                 yield str(key), path, spec
             else:
@@ -154,19 +165,23 @@ class Context:
         value = obj.get(key)
         if value is None:
             if required and key in obj:  # `statement:` with nothing after it
-                self.problem((*path, key), f"{key!r} must not be empty")
+                self.problem((*path, key), _("{key} must not be empty").format(key=repr(key)))
             return None  # a missing required key was reported by mapping()
         if isinstance(value, dt.date):
             value = value.isoformat()
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            quotes = ""
             if key in TEMPLATE_KEYS and isinstance(value, dict):
-                quotes = ' (a template that starts with { must be in quotes: "{subject} …")'
-            self.problem((*path, key), f"{key!r} must be text, not {kind_of(value)}{quotes}")
+                said = _(
+                    "{key} must be text, not {kind} (a template that starts with {{ must be in "
+                    'quotes: "{{subject}} …")'
+                )
+            else:
+                said = _("{key} must be text, not {kind}")
+            self.problem((*path, key), said.format(key=repr(key), kind=kind_of(value)))
             return None
         value = str(value)
         if required and not value.strip():
-            self.problem((*path, key), f"{key!r} must not be empty")
+            self.problem((*path, key), _("{key} must not be empty").format(key=repr(key)))
             return None
         if not self.safe(value, (*path, key), key):
             return None
@@ -185,26 +200,48 @@ class Context:
                 return True
             self.problem(
                 path,
-                f"{key!r} holds {char_name(value[hidden])} at character {hidden + 1}: an "
-                "invisible character would make two names or options look the same",
+                _(
+                    "{key} holds {char} at character {at}: an invisible character would make "
+                    "two names or options look the same"
+                ).format(key=repr(key), char=char_name(value[hidden]), at=hidden + 1),
             )
             return False
         at, ch = found
-        where = f"{key!r} holds {char_name(ch)} at character {at + 1}"
+        place = {"key": repr(key), "char": char_name(ch), "at": at + 1}
         if is_control(ch):
-            self.problem(path, f"{where}: control characters are not allowed in a pack")
+            self.problem(
+                path,
+                _(
+                    "{key} holds {char} at character {at}: control characters are not allowed "
+                    "in a pack"
+                ).format(**place),
+            )
             return False
         if key in PROSE_KEYS:
-            self.warn(path, f"{where}: it may reorder the text around it")
+            self.warn(
+                path,
+                _("{key} holds {char} at character {at}: it may reorder the text around it").format(
+                    **place
+                ),
+            )
             return True
-        self.problem(path, f"{where}: a name or an option cannot reorder how it is shown")
+        self.problem(
+            path,
+            _(
+                "{key} holds {char} at character {at}: a name or an option cannot reorder how "
+                "it is shown"
+            ).format(**place),
+        )
         return False
 
     def ident(self, obj: dict[str, Any], key: str, path: YamlPath) -> str | None:
         value = self.text(obj, key, path)
         if value is not None and (not ID.fullmatch(value) or isinstance(obj[key], float)):
             self.problem(
-                (*path, key), f"{key!r} {value!r} must be lower-case letters, digits, '-' or '_'"
+                (*path, key),
+                _("{key} {value} must be lower-case letters, digits, '-' or '_'").format(
+                    key=repr(key), value=repr(value)
+                ),
             )
             return None
         return value
@@ -213,9 +250,7 @@ class Context:
         """Ids given as mapping keys (sources, entities, relations) follow the id rule too."""
         if isinstance(key, str) and ID.fullmatch(key):
             return True
-        self.problem(
-            path, f"{what} id {key!r} must be lower-case letters, digits, '-' or '_'", key=True
-        )
+        self.problem(path, _(_ENTRIES[what][2]).format(id=repr(key)), key=True)
         return False
 
     def text_list(self, obj: dict[str, Any], key: str, path: YamlPath) -> tuple[str, ...]:
@@ -223,13 +258,15 @@ class Context:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            self.problem((*path, key), f"{key!r} must be a list of text")
+            self.problem((*path, key), _("{key} must be a list of text").format(key=repr(key)))
             return ()
         number = next((v for v in value if isinstance(v, WrittenNumber)), None)
         if number is not None:
             self.problem(
                 (*path, key),
-                f"{key!r} must be a list of text: {number} reads as a number (put it in quotes)",
+                _(
+                    "{key} must be a list of text: {number} reads as a number (put it in quotes)"
+                ).format(key=repr(key), number=number),
             )
             return ()
         if not all(self.safe(v, (*path, key, i), key) for i, v in enumerate(value)):
@@ -239,24 +276,79 @@ class Context:
     def flag(self, obj: dict[str, Any], key: str, path: YamlPath) -> bool:
         value = obj.get(key, False)
         if not isinstance(value, bool):
-            self.problem((*path, key), f"{key!r} must be true or false")
+            self.problem((*path, key), _("{key} must be true or false").format(key=repr(key)))
             return False
         return value
 
 
+# How each kind of keyed entry is worded: the section that is not a mapping, one entry
+# (`{id}` its id), and an id that breaks the id rule.
+_ENTRIES = {
+    "source": (
+        N_("'sources' must map source ids to sources"),
+        N_("source {id}"),
+        N_("source id {id} must be lower-case letters, digits, '-' or '_'"),
+    ),
+    "entity": (
+        N_("'entities' must map entity ids to entities"),
+        N_("entity {id}"),
+        N_("entity id {id} must be lower-case letters, digits, '-' or '_'"),
+    ),
+    "relation": (
+        N_("'relations' must map relation ids to relations"),
+        N_("relation {id}"),
+        N_("relation id {id} must be lower-case letters, digits, '-' or '_'"),
+    ),
+}
+
+# What a value is, as a message names it ("… not a list"); Python's own name for the rest.
+_KINDS = {
+    dict: N_("a mapping"),
+    list: N_("a list"),
+    str: N_("text"),
+    type(None): N_("nothing"),
+    bool: N_("bool"),
+    int: N_("int"),
+    float: N_("float"),
+    dt.date: N_("date"),
+    dt.datetime: N_("datetime"),
+}
+
+
 def kind_of(obj: Any) -> str:
-    return {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}.get(
-        type(obj), type(obj).__name__
-    )
+    said = _KINDS.get(type(obj))
+    return _(said) if said is not None else type(obj).__name__
+
+
+# A value type with its article, as "the relation wants {a type} here" names it.
+_A_TYPE = {
+    "country": N_("a country"),
+    "place": N_("a place"),
+    "person": N_("a person"),
+    "organisation": N_("an organisation"),
+    "operation": N_("an operation"),
+    "unit": N_("an unit"),
+    "event": N_("an event"),
+    "equipment": N_("an equipment"),
+    "concept": N_("a concept"),
+    "date": N_("a date"),
+    "year": N_("a year"),
+    "number": N_("a number"),
+}
 
 
 def a(word: str) -> str:
+    """A value type with its article ("an event"), in the interface's language."""
+    said = _A_TYPE.get(word)
+    if said is not None:
+        return _(said)
     return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
 
 
-def did_you_mean(name: str, known: dict[str, Any]) -> str:
+def closest(name: str, known: dict[str, Any]) -> str | None:
+    """The known id a mistyped one most likely meant (quoted, for a message), or None."""
     close = difflib.get_close_matches(name, list(known), n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return repr(close[0]) if close else None
 
 
 def _invisible(text: str) -> int | None:

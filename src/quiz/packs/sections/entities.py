@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from quiz.lang import _
 from quiz.packs.model import ENTITY_TYPES, Entity
 from quiz.packs.sections.context import Context
 from quiz.text import fold
@@ -18,7 +19,9 @@ def build_entities(ctx: Context, raw: Any) -> None:
         if etype is not None and etype not in ENTITY_TYPES:
             ctx.problem(
                 (*path, "type"),
-                f"unknown entity type {etype!r} (one of: {', '.join(ENTITY_TYPES)})",
+                _("unknown entity type {type} (one of: {types})").format(
+                    type=repr(etype), types=", ".join(ENTITY_TYPES)
+                ),
             )
             etype = None
         if etype is None or name is None:
@@ -29,8 +32,10 @@ def build_entities(ctx: Context, raw: Any) -> None:
             if key in names and names[key] != eid:
                 ctx.problem(
                     path,
-                    f"name {n!r} is also used by entity {names[key]!r}; "
-                    "players could not tell them apart",
+                    _(
+                        "name {name} is also used by entity {other}; players could not tell "
+                        "them apart"
+                    ).format(name=repr(n), other=repr(names[key])),
                 )
             names[key] = eid
         group = ctx.text(spec, "group", path, required=False)

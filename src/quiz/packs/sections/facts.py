@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from quiz.lang import _
 from quiz.packs.errors import YamlPath
 from quiz.packs.model import Fact, Number, Quote, Value, When
 from quiz.packs.quotes import sentences_covering
-from quiz.packs.sections.context import Context, did_you_mean, kind_of
+from quiz.packs.sections.context import Context, closest, kind_of
 from quiz.packs.sections.evidence import evidence
 from quiz.packs.sections.values import value
 from quiz.packs.stated import mentions
@@ -17,14 +18,14 @@ def build_facts(ctx: Context, raw: Any) -> list[Fact]:
     if raw is None:
         return []  # a blank section: no facts yet
     if not isinstance(raw, list):
-        ctx.problem(("facts",), f"'facts' must be a list, not {kind_of(raw)}")
+        ctx.problem(("facts",), _("'facts' must be a list, not {kind}").format(kind=kind_of(raw)))
         return []
     facts: list[Fact] = []
     ids: dict[str, int] = {}
     triples: dict[tuple[Any, ...], str] = {}
     for i, body in enumerate(raw):
         path: YamlPath = ("facts", i)
-        spec = ctx.mapping(body, path, "fact", "a fact")
+        spec = ctx.mapping(body, path, "fact", _("a fact"))
         if spec is None:
             continue
         fid = ctx.ident(spec, "id", path)
@@ -32,21 +33,29 @@ def build_facts(ctx: Context, raw: Any) -> list[Fact]:
             if fid in ids:
                 first = ctx.line_of(("facts", ids[fid]))
                 ctx.problem(
-                    (*path, "id"), f"duplicate fact id {fid!r} (also the fact on line {first})"
+                    (*path, "id"),
+                    _("duplicate fact id {id} (also the fact on line {line})").format(
+                        id=repr(fid), line=first
+                    ),
                 )
             ids[fid] = i
         rid = ctx.text(spec, "relation", path)
         relation = ctx.relations.get(rid) if rid else None
         if rid is not None and relation is None and ("relations", rid) not in ctx.broken:
-            ctx.problem(
-                (*path, "relation"), f"unknown relation {rid!r}{did_you_mean(rid, ctx.relations)}"
-            )
+            close = closest(rid, ctx.relations)
+            if close is None:
+                said = _("unknown relation {name}").format(name=repr(rid))
+            else:
+                said = _("unknown relation {name}; did you mean {close}?").format(
+                    name=repr(rid), close=close
+                )
+            ctx.problem((*path, "relation"), said)
         types = (relation.subject_type, relation.object_type) if relation else (None, None)
         subject = value(ctx, spec.get("subject"), (*path, "subject"), types[0])
         obj = value(ctx, spec.get("object"), (*path, "object"), types[1])
         topics = ctx.text_list(spec, "topics", path)
         if "topics" in spec and not topics and isinstance(spec["topics"], list):
-            ctx.problem((*path, "topics"), "a fact needs at least one topic")
+            ctx.problem((*path, "topics"), _("a fact needs at least one topic"))
         quotes = evidence(ctx, spec["evidence"], (*path, "evidence")) if "evidence" in spec else ()
         explanation = ctx.text(spec, "explanation", path, required=False)
         background = ctx.flag(spec, "background", path)
@@ -58,7 +67,12 @@ def build_facts(ctx: Context, raw: Any) -> list[Fact]:
             ctx.problem((*path, "object"), _unstated(fid, obj))
         triple = (subject.key, relation.id, obj.key)
         if triple in triples:
-            ctx.problem(path, f"fact {fid!r} states the same as fact {triples[triple]!r}")
+            ctx.problem(
+                path,
+                _("fact {id} states the same as fact {other}").format(
+                    id=repr(fid), other=repr(triples[triple])
+                ),
+            )
         triples[triple] = fid
         facts.append(Fact(fid, subject, relation, obj, topics, quotes, explanation, background))
     return facts
@@ -77,15 +91,30 @@ def _states(ctx: Context, quotes: tuple[Quote, ...], obj: Value) -> bool:
 
 def _unstated(fid: str, obj: Value) -> str:
     if isinstance(obj, When) and obj.precision == "year":
-        what = f"the year {obj.display!r}"
+        said = _(
+            "fact {id}: the sentence it quotes does not state its object, the year {value}: "
+            "check the object, or quote the sentence that says it (a name the source writes "
+            "another way, such as 'Polish' for Poland, goes in the entity's aliases)"
+        )
     elif isinstance(obj, When):
-        what = f"the date {obj.display!r} (its day, month and year as the source writes them)"
+        said = _(
+            "fact {id}: the sentence it quotes does not state its object, the date {value} "
+            "(its day, month and year as the source writes them): check the object, or quote "
+            "the sentence that says it (a name the source writes another way, such as "
+            "'Polish' for Poland, goes in the entity's aliases)"
+        )
     elif isinstance(obj, Number):
-        what = f"the number {obj.display!r} (in digits, or as `text` gives it)"
+        said = _(
+            "fact {id}: the sentence it quotes does not state its object, the number {value} "
+            "(in digits, or as `text` gives it): check the object, or quote the sentence that "
+            "says it (a name the source writes another way, such as 'Polish' for Poland, goes "
+            "in the entity's aliases)"
+        )
     else:
-        what = f"{obj.display!r} (by its name or an alias)"
-    return (
-        f"fact {fid!r}: the sentence it quotes does not state its object, {what}: check the "
-        "object, or quote the sentence that says it (a name the source writes another way, "
-        "such as 'Polish' for Poland, goes in the entity's aliases)"
-    )
+        said = _(
+            "fact {id}: the sentence it quotes does not state its object, {value} (by its name "
+            "or an alias): check the object, or quote the sentence that says it (a name the "
+            "source writes another way, such as 'Polish' for Poland, goes in the entity's "
+            "aliases)"
+        )
+    return said.format(id=repr(fid), value=repr(obj.display))

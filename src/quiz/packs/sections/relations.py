@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from quiz.lang import _
 from quiz.packs.errors import YamlPath
 from quiz.packs.model import TEMPLATE_KEYS, VALUE_TYPES, Relation, Value
 from quiz.packs.sections.context import Context
@@ -32,7 +33,12 @@ def build_relations(ctx: Context, raw: Any) -> None:
         for role in ("subject", "object"):
             t = ctx.text(spec, role, path)
             if t is not None and t not in VALUE_TYPES:
-                ctx.problem((*path, role), f"unknown type {t!r} (one of: {', '.join(VALUE_TYPES)})")
+                ctx.problem(
+                    (*path, role),
+                    _("unknown type {type} (one of: {types})").format(
+                        type=repr(t), types=", ".join(VALUE_TYPES)
+                    ),
+                )
                 t = None
             types[role] = t
         closed = ctx.flag(spec, "closed", path)
@@ -46,12 +52,15 @@ def build_relations(ctx: Context, raw: Any) -> None:
         for key in ("event", "year"):
             if key in templates and object_type is not None and object_type not in DATED:
                 ctx.problem(
-                    (*path, key), f"{key!r} needs a relation whose object is a date or year"
+                    (*path, key),
+                    _("{key} needs a relation whose object is a date or year").format(
+                        key=repr(key)
+                    ),
                 )
         time_bound = ctx.flag(spec, "time_bound", path)
         unit = ctx.text(spec, "unit", path, required=False)
         if unit is not None and object_type is not None and object_type != "number":
-            ctx.problem((*path, "unit"), "'unit' needs a relation whose object is a number")
+            ctx.problem((*path, "unit"), _("'unit' needs a relation whose object is a number"))
         also_true = _also_true(ctx, spec, path, object_type)
         if subject_type is None or object_type is None:
             ctx.broken.add(("relations", rid))  # its facts say nothing more
@@ -66,7 +75,7 @@ def _also_true(
 ) -> tuple[Value, ...]:
     raw = spec.get("also_true", [])
     if not isinstance(raw, list):
-        ctx.problem((*path, "also_true"), "'also_true' must be a list of values")
+        ctx.problem((*path, "also_true"), _("'also_true' must be a list of values"))
         return ()
     values = [value(ctx, v, (*path, "also_true", i), object_type) for i, v in enumerate(raw)]
     return tuple(v for v in values if v is not None)
@@ -77,17 +86,29 @@ def check_template(ctx: Context, key: str, template: str, path: YamlPath) -> boo
     for m in _BRACES.finditer(template):
         name = m.group(0)[1:-1]
         if name not in ("subject", "object"):
-            ctx.problem(path, f"unknown placeholder {m.group(0)} (use {{subject}} or {{object}})")
+            ctx.problem(
+                path,
+                _("unknown placeholder {placeholder} (use {{subject}} or {{object}})").format(
+                    placeholder=m.group(0)
+                ),
+            )
             return False
         found.add(name)
     stray = _BRACES.sub("", template)
     if "{" in stray or "}" in stray:
-        ctx.problem(path, "unbalanced { or } in template")
+        ctx.problem(path, _("unbalanced {{ or }} in template").format())
         return False
     must, must_not = TEMPLATE_RULES[key]
     if not must <= found or found & must_not:
-        need = " and ".join(f"{{{n}}}" for n in sorted(must))
-        without = f" and not {{{next(iter(must_not))}}}" if must_not else ""
-        ctx.problem(path, f"template {key!r} must contain {need}{without}")
+        need = sorted(must)
+        if len(need) == 2:
+            said = _("template {key} must contain {{object}} and {{subject}}").format(key=repr(key))
+        elif must_not:
+            said = _("template {key} must contain {{{need}}} and not {{{without}}}").format(
+                key=repr(key), need=need[0], without=next(iter(must_not))
+            )
+        else:
+            said = _("template {key} must contain {{{need}}}").format(key=repr(key), need=need[0])
+        ctx.problem(path, said)
         return False
     return True

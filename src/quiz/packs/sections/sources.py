@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from quiz.lang import _
 from quiz.packs.errors import Problem, YamlPath, display_path
 from quiz.packs.model import Source
 from quiz.packs.reading import Unreadable, read_capped
@@ -22,7 +23,9 @@ _HASH = re.compile(r"^[0-9a-fA-F]{64}$")
 def build_sources(ctx: Context, raw: Any) -> None:
     if raw is None or raw == {}:
         ctx.problem(
-            ("sources",), "a pack needs at least one source (sources: {article: …})", key=True
+            ("sources",),
+            _("a pack needs at least one source (sources: {{article: …}})").format(),
+            key=True,
         )
         return
     if isinstance(raw, dict):
@@ -70,20 +73,30 @@ def _check_hash(
     actual = None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()
     if "sha256" not in spec:
         if actual is None:
-            ctx.problem(path, f"source {path[-1]!r} is missing 'sha256'")
+            ctx.problem(path, _("source {id} is missing 'sha256'").format(id=repr(path[-1])))
         else:
-            ctx.problem(path, f"source {path[-1]!r} is missing 'sha256': set sha256: {actual}")
+            ctx.problem(
+                path,
+                _("source {id} is missing 'sha256': set sha256: {sha256}").format(
+                    id=repr(path[-1]), sha256=actual
+                ),
+            )
         return
     given = ctx.text(spec, "sha256", path)
     if given is None or actual is None or given.lower() == actual:
         return
     if not _HASH.match(given) or not given.strip("0"):
-        ctx.problem((*path, "sha256"), f"set sha256 to {actual} (the SHA-256 of {file})")
+        ctx.problem(
+            (*path, "sha256"),
+            _("set sha256 to {sha256} (the SHA-256 of {file})").format(sha256=actual, file=file),
+        )
     else:
         ctx.problem(
             (*path, "sha256"),
-            f"source {file} has changed: it hashes to {actual}; check the quotes, "
-            "then set sha256 to that",
+            _(
+                "source {file} has changed: it hashes to {sha256}; check the quotes, then set "
+                "sha256 to that"
+            ).format(file=file, sha256=actual),
         )
 
 
@@ -98,12 +111,17 @@ def as_of(ctx: Context, spec: dict[str, Any], path: YamlPath, date: str | None) 
     if m:
         return int(m.group(1))
     if "as_of" in spec:
-        ctx.problem((*path, "as_of"), f"'as_of' is a year such as 2018 or a date, not {raw!r}")
+        ctx.problem(
+            (*path, "as_of"),
+            _("'as_of' is a year such as 2018 or a date, not {value}").format(value=repr(raw)),
+        )
     elif date is not None:
         ctx.warn(
             (*path, "date"),
-            f"date {date!r} is not YYYY-MM-DD, so the year the source speaks for is unknown: "
-            "write the date as YYYY-MM-DD or set as_of (a year)",
+            _(
+                "date {date} is not YYYY-MM-DD, so the year the source speaks for is unknown: "
+                "write the date as YYYY-MM-DD or set as_of (a year)"
+            ).format(date=repr(date)),
         )
     return None
 
@@ -113,20 +131,29 @@ def read_source(ctx: Context, file: str, path: YamlPath) -> str | None:
         folder = ctx.path.parent.resolve()
         target = (folder / file).resolve()
     except (OSError, ValueError) as exc:  # e.g. a NUL byte in the name
-        ctx.problem(path, f"cannot read source file {file!r}: {exc}")
+        ctx.problem(
+            path, _("cannot read source file {file}: {why}").format(file=repr(file), why=exc)
+        )
         return None
     if Path(file).is_absolute() or not target.is_relative_to(folder):
-        ctx.problem(path, f"source file {file!r} must be inside the pack's folder")
+        ctx.problem(
+            path, _("source file {file} must be inside the pack's folder").format(file=repr(file))
+        )
         return None
     try:
         data = read_capped(target)
     except Unreadable as exc:
-        ctx.problem(path, f"cannot read source file {file!r}: {exc}")
+        ctx.problem(
+            path, _("cannot read source file {file}: {why}").format(file=repr(file), why=exc)
+        )
         return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        ctx.problem(path, f"source file {file!r} is not UTF-8 (byte {exc.start})")
+        ctx.problem(
+            path,
+            _("source file {file} is not UTF-8 (byte {at})").format(file=repr(file), at=exc.start),
+        )
         return None
     return text if _safe_source(ctx, text, target) else None
 
@@ -141,10 +168,12 @@ def _safe_source(ctx: Context, text: str, target: Path) -> bool:
         col = at - (text.rfind("\n", 0, at) + 1) + 1
         if is_control(ch):
             ok = False
-            message = f"{char_name(ch)}: control characters are not allowed in a source"
+            message = _("{char}: control characters are not allowed in a source").format(
+                char=char_name(ch)
+            )
             ctx.elsewhere.append(Problem(name, line, col, message))
         else:
-            message = f"{char_name(ch)}: it may reorder the text around it"
+            message = _("{char}: it may reorder the text around it").format(char=char_name(ch))
             ctx.elsewhere.append(Problem(name, line, col, message, warning=True))
     return ok
 
@@ -152,7 +181,7 @@ def _safe_source(ctx: Context, text: str, target: Path) -> bool:
 def _unsafe_chars(text: str, limit: int = 20) -> Iterator[tuple[int, str]]:
     """Where a text holds control or bidi characters (the first `limit` of them)."""
     rest, offset = text, 0
-    for _ in range(limit):
+    for _n in range(limit):
         found = first_unsafe(rest)
         if found is None:
             return

@@ -6,11 +6,12 @@ import datetime as dt
 import math
 from typing import Any
 
+from quiz.lang import N_, _
 from quiz.numbers import format_number, numbers_in
 from quiz.packs.errors import YamlPath
 from quiz.packs.model import Number, Value, When
 from quiz.packs.schema import literal_keys
-from quiz.packs.sections.context import Context, a, did_you_mean
+from quiz.packs.sections.context import Context, a, closest
 from quiz.packs.sections.sources import DATE
 
 LITERALS = ("date", "year", "number")
@@ -24,7 +25,14 @@ def value(ctx: Context, raw: Any, path: YamlPath, expected: str | None) -> Value
         found = ctx.entities.get(raw)
         if found is None:
             if ("entities", raw) not in ctx.broken:
-                ctx.problem(path, f"unknown entity {raw!r}{did_you_mean(raw, ctx.entities)}")
+                close = closest(raw, ctx.entities)
+                if close is None:
+                    said = _("unknown entity {name}").format(name=repr(raw))
+                else:
+                    said = _("unknown entity {name}; did you mean {close}?").format(
+                        name=repr(raw), close=close
+                    )
+                ctx.problem(path, said)
             return None
     elif isinstance(raw, dict) and len(raw.keys() & set(LITERALS)) == 1:
         found = literal(ctx, raw, path)
@@ -32,13 +40,16 @@ def value(ctx: Context, raw: Any, path: YamlPath, expected: str | None) -> Value
             return None
     else:
         ctx.problem(
-            path, 'a value is an entity id, {date: "YYYY-MM-DD"}, {year: YYYY} or {number: N}'
+            path,
+            _('a value is an entity id, {{date: "YYYY-MM-DD"}}, {{year: YYYY}} or {{number: N}}'),
         )
         return None
     if expected is not None and found.type != expected:
         ctx.problem(
             path,
-            f"the relation wants {a(expected)} here, not {a(found.type)} ({found.display!r})",
+            _("the relation wants {expected} here, not {found} ({value})").format(
+                expected=a(expected), found=a(found.type), value=repr(found.display)
+            ),
         )
         return None
     return found
@@ -46,7 +57,7 @@ def value(ctx: Context, raw: Any, path: YamlPath, expected: str | None) -> Value
 
 def literal(ctx: Context, raw: dict[str, Any], path: YamlPath) -> Value | None:
     if "number" in raw:
-        ctx.mapping(raw, path, literal_keys("number"), "a number")
+        ctx.mapping(raw, path, literal_keys("number"), _("a number"))
         n = raw["number"]
         approx = raw.get("approx", False)
         text = raw.get("text")
@@ -57,7 +68,9 @@ def literal(ctx: Context, raw: dict[str, Any], path: YamlPath) -> Value | None:
             or not (text is None or isinstance(text, str))
             or not _finite(n)
         ):
-            ctx.problem(path, "a number is {number: N, text: optional words, approx: true|false}")
+            ctx.problem(
+                path, _("a number is {{number: N, text: optional words, approx: true|false}}")
+            )
             return None
         if text is not None and not ctx.safe(text, (*path, "text"), "text"):
             return None
@@ -65,18 +78,26 @@ def literal(ctx: Context, raw: dict[str, Any], path: YamlPath) -> Value | None:
         if said and n not in said:
             ctx.problem(
                 (*path, "text"),
-                f"'text' {text!r} says {format_number(said[0], ctx.lang.numbers)}, but 'number' is "
-                f"{format_number(n, ctx.lang.numbers)}: they must agree "
-                "(a choice question shows the text, a number question grades the number)",
+                _(
+                    "'text' {text} says {said}, but 'number' is {number}: they must agree "
+                    "(a choice question shows the text, a number question grades the number)"
+                ).format(
+                    text=repr(text),
+                    said=format_number(said[0], ctx.lang.numbers),
+                    number=format_number(n, ctx.lang.numbers),
+                ),
             )
             return None
         return Number(n, text, approx, ctx.lang.code)
     key = "date" if "date" in raw else "year"
-    ctx.mapping(raw, path, literal_keys(key), f"a {key}")
+    ctx.mapping(raw, path, literal_keys(key), _("a date") if key == "date" else _("a year"))
     v = raw[key]
     if key == "year":
         if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= 9999:
-            ctx.problem((*path, key), f"a year is a whole number such as 2004, not {v!r}")
+            ctx.problem(
+                (*path, key),
+                _("a year is a whole number such as 2004, not {value}").format(value=repr(v)),
+            )
             return None
         return When(v, language=ctx.lang.code)
     if isinstance(v, dt.date):
@@ -85,17 +106,35 @@ def literal(ctx: Context, raw: dict[str, Any], path: YamlPath) -> Value | None:
     if not m or not m.group(2):
         ctx.problem(
             (*path, key),
-            f'a date is "YYYY-MM-DD" or "YYYY-MM" (use {{year: N}} for a year), not {v!r}',
+            _(
+                'a date is "YYYY-MM-DD" or "YYYY-MM" (use {{year: N}} for a year), not {value}'
+            ).format(value=repr(v)),
         )
         return None
     year, month, day = (int(g) if g else None for g in m.groups())
     try:
         dt.date(year or 0, month or 1, day or 1)  # year 0000 is not a real year
     except ValueError as exc:
-        ctx.problem((*path, key), f"not a real date: {v!r} ({exc})")
+        ctx.problem(
+            (*path, key),
+            _("not a real date: {value} ({why})").format(value=repr(v), why=_date_error(exc)),
+        )
         return None
     assert year is not None
     return When(year, month, day, ctx.lang.code)
+
+
+# Python's reasons a date is not real, as `dt.date` words them.
+_DATE_ERRORS = {
+    "day is out of range for month": N_("day is out of range for month"),
+    "month must be in 1..12": N_("month must be in 1..12"),
+    "year 0 is out of range": N_("year 0 is out of range"),
+}
+
+
+def _date_error(exc: ValueError) -> str:
+    said = _DATE_ERRORS.get(str(exc))
+    return _(said) if said is not None else str(exc)
 
 
 def _finite(n: float) -> bool:

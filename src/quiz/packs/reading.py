@@ -39,10 +39,11 @@ def read_capped(path: Path, limit: int = MAX_SOURCE_BYTES, what: str = "a source
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise Unreadable(os_reason(exc)) from None
+    info = os.fstat(fd)  # before fdopen, which refuses a folder with an IsADirectoryError
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise NotRegular(_kind(info.st_mode))
     with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise NotRegular(_kind(info.st_mode))
         if info.st_size > limit:
             raise Unreadable(_too_large(info.st_size, limit, what))
         try:

@@ -235,6 +235,7 @@ _YAML_PHRASES = {
     "expected a single document in the stream": N_("expected a single document in the stream"),
     "but found another document": N_("but found another document"),
     "special characters are not allowed": N_("special characters are not allowed"),
+    "control characters are not allowed": N_("control characters are not allowed"),
 }
 _YAML_PATTERNS = (
     (re.compile(r"expected (?P<a>.+), but found (?P<b>.+)"), N_("expected {a}, but found {b}")),

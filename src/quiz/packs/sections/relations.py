@@ -101,14 +101,12 @@ def check_template(ctx: Context, key: str, template: str, path: YamlPath) -> boo
     must, must_not = TEMPLATE_RULES[key]
     if not must <= found or found & must_not:
         need = sorted(must)
-        if len(need) == 2:
+        if len(need) == 2:  # a statement: both placeholders
             said = _("template {key} must contain {{object}} and {{subject}}").format(key=repr(key))
-        elif must_not:
+        else:  # one placeholder, and never the other
             said = _("template {key} must contain {{{need}}} and not {{{without}}}").format(
                 key=repr(key), need=need[0], without=next(iter(must_not))
             )
-        else:
-            said = _("template {key} must contain {{{need}}}").format(key=repr(key), need=need[0])
         ctx.problem(path, said)
         return False
     return True

@@ -69,6 +69,8 @@ class Text(Protocol):
     module calls this one, never the other way round."""
 
     @property
+    def answer(self) -> str: ...
+    @property
     def accepted(self) -> tuple[str, ...]: ...
     @property
     def rivals(self) -> tuple[str, ...]: ...
@@ -229,13 +231,13 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
             and sorted(given[0].split()) == mine
             and not any(sorted(meaning(r, lang)[0].split()) == mine for r in rivals)
         ):
-            return Verdict(True, True, Note(NoteCode.MEANS, name))
+            return Verdict(True, True, _meant(key, name))
     flipped = re.fullmatch(r"(.+?) (?:of|in|against) (?:the )?(.+)", fold(text))
     if flipped is not None:  # "security of the region": "region security"
         turned = meaning(f"{flipped.group(2)} {flipped.group(1)}", lang)
         for name in names:
             if _means(turned, meaning(name, lang)):
-                return Verdict(True, True, Note(NoteCode.MEANS, name))
+                return Verdict(True, True, _meant(key, name))
     keys = [k for _, k in said]
     best: tuple[int, int, str] | None = None
     for name in names:
@@ -285,7 +287,15 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
         return None
     if start == 0 and end == len(said):
         return None  # nothing around it after all: the whole check already said why
-    return Verdict(True, True, Note(NoteCode.MEANS, name))
+    return Verdict(True, True, _meant(key, name))
+
+
+def _meant(key: Text, name: str) -> Note:
+    """What an answer with words around a right name is taken to mean: the answer itself
+    ("the Lithuanian Armed Forces" for "Lithuania's armed forces", not "Lithuania"), or,
+    for a "Name one" list, the right name it holds."""
+    one = len(items(key.answer, key.language)) == 1
+    return Note(NoteCode.MEANS, key.answer if one else name)
 
 
 def _complements(key: Text, name: str) -> set[str]:

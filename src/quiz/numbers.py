@@ -62,6 +62,7 @@ class NumberWords:
     decimal_comma: bool = False  # "3,5" is three and a half (and "1,000" is not a thousand)
     fold: bool = False  # words are compared without their marks
     group: str = ","  # how `format_number` groups thousands
+    more: tuple[str, ...] = ()  # "six more countries": words between a count and its unit
 
     def prepare(self, text: str) -> str:
         low = text.lower()
@@ -80,6 +81,7 @@ ENGLISH = NumberWords(
     hedges=HEDGES,
     ones=("a", "an"),
     joins=("and",),
+    more=("more", "other"),
 )
 _ONE = "\x00one"  # "a" standing for one before "hundred" or a scale word
 

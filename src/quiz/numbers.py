@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from quiz.text import strip_accents
+from quiz.text import strip_marks
 
 UNITS = [
     "zero",
@@ -66,7 +66,7 @@ class NumberWords:
 
     def prepare(self, text: str) -> str:
         low = text.lower()
-        return strip_accents(low) if self.fold else low
+        return strip_marks(low) if self.fold else low
 
     def is_word(self, tok: str) -> bool:
         return tok in self.units or tok in self.tens or tok in self.hundreds or tok in self.scales

@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import escape
 from aiohttp import WSMsgType, web
+from markupsafe import escape
 
 from quiz.lang import from_accept_language, translations
 from quiz.web.access import Access

@@ -321,3 +321,37 @@ def test_the_packs_frames_replace_the_languages(questions: list[Question]) -> No
     for name, template in {**english().frames, **LT.frames}.items():
         assert frame_problem(name, template) is None, name
     assert set(english().frames) == set(FRAMES) == set(LT.frames)
+
+
+@pytest.mark.parametrize(("key", "typed"), [(102, "10²"), (102, "1⁰²"), (23, "2³"), (1, "①")])
+def test_a_superscript_is_never_read_as_a_digit(key: int, typed: str) -> None:
+    """Folding the marks off Lithuanian number words must not fold "10²" into 102: the answer
+    is asked again as no number, in both languages."""
+    from quiz.question import Figure, InvalidResponse
+
+    for language in ("lt", "en"):
+        with pytest.raises(InvalidResponse):
+            Figure(key, 0.0, "", language).grade((), typed)
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "stated"),
+    [
+        ("2004 m. kovo 29 d. Lietuva tapo NATO nare.", 3, True),
+        ("2004 m. kovo mėn. Lietuva tapo NATO nare.", 3, True),
+        ("2004 m. buvo sausi metai.", 1, False),  # "dry", not January
+        ("2004 m. ant stogo tupėjo balandis.", 4, False),  # a pigeon, not April
+        ("2004 m. kova dėl laisvės tęsėsi.", 3, False),  # a fight, not March
+        ("2004 m. sode žydėjo liepa.", 7, False),  # a linden, not July
+    ],
+)
+def test_a_lithuanian_month_states_a_date_only_where_a_date_is_written(
+    text: str, month: int, stated: bool
+) -> None:
+    from quiz.generate import evidence
+    from quiz.packs import stated as stated_module
+    from quiz.packs.model import When
+
+    when = When(2004, month, language="lt")
+    assert stated_module.names(text, when) is stated
+    assert evidence.states(text, when) is stated

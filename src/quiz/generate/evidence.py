@@ -394,8 +394,7 @@ def _names_month(text: str, value: When) -> bool:
     lang = language_of(value.language)
     if lang.code == "en":
         return re.search(rf"\b{lang.month_name(value.month)}\b", text) is not None
-    said = set(re.findall(r"[^\W\d_]+", fold(text)))
-    return any(form in said for form in lang.month_forms[value.month - 1])
+    return lang.states_month(text, value.month)
 
 
 _NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(st|nd|rd|th)?(?![\w])")

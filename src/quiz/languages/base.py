@@ -18,12 +18,14 @@ naming what to add, never quietly read as English.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from quiz.numbers import NumberWords
+from quiz.text import strip_accents, visible_only
 
 # Each frame the generator adds, with the placeholders it may use. A frame that the
 # generator must also recognise in a finished prompt (to frame a text once, or to
@@ -129,6 +131,21 @@ class Language:
     numbers: NumberWords
     snowball: str | None  # the Snowball stemmer's name (snowballstemmer.algorithms())
     synonyms: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    # (regex, replacement) on each folded word before stemming: two spellings of one word
+    # meet ("modernizes" and "modernises"); applied to the key and the answer alike
+    respell: tuple[tuple[str, str], ...] = ()
+    # folded words that turn an answer into its opposite ("not", "non"): never taken as a
+    # mere complement of a right answer ("non-rotational allied units")
+    negations: frozenset[str] = frozenset()
+    # folded words before a year that still give the year ("in 2004", "since 2015"), and
+    # the seasons a year may follow ("spring 2014"): a year question reads the year
+    year_leads: tuple[str, ...] = ()
+    seasons: tuple[str, ...] = ()
+    # words a month stands beside in a date ("2004 m. kovo 29 d.": "m", "d"). When a
+    # language has them, a month form states a date only beside one of them or a number:
+    # several Lithuanian month names are common words (balandis a pigeon, liepa a linden)
+    date_words: frozenset[str] = frozenset()
+    month_marks: tuple[tuple[str, ...], ...] = ()  # month_forms with their marks, lower case
     overridden: tuple[str, ...] = field(default=(), compare=False)  # frames the pack set
 
     def frame(self, name: str, **values: object) -> str:
@@ -149,6 +166,23 @@ class Language:
             frames=MappingProxyType({**self.frames, **overrides}),
             overridden=tuple(overrides),
         )
+
+    def states_month(self, text: str, month: int) -> bool:
+        """Whether a text names the month as a date does: a form of it with its marks
+        ("kovą" is March, "kova" a fight) beside a number or one of `date_words` (several
+        Lithuanian month names are common words: balandis a pigeon, liepa a linden). For a
+        language without `date_words`, any form of the month anywhere."""
+        said = re.findall(r"[^\W_]+", visible_only(text).casefold())
+        if not self.date_words:
+            folded = {strip_accents(w) for w in said}
+            return any(form in folded for form in self.month_forms[month - 1])
+        forms = self.month_marks[month - 1]
+        for i, word in enumerate(said):
+            if word in forms:
+                around = [*said[max(0, i - 1) : i], *said[i + 1 : i + 2]]
+                if any(w.isdigit() or w in self.date_words for w in around):
+                    return True
+        return False
 
     def month_name(self, month: int) -> str:
         return self.months[month - 1]

@@ -136,6 +136,11 @@ LANGUAGE = Language(
         tuple(strip_accents(f) for f in forms)
         for forms in zip(_NOMINATIVE, _GENITIVE, _ACCUSATIVE, _LOCATIVE, strict=True)
     ),
+    date_words=frozenset({"m", "d", "mėn", "mėnesį", "mėnesio"}),
+    month_marks=tuple(
+        tuple(f.lower() for f in forms)
+        for forms in zip(_NOMINATIVE, _GENITIVE, _ACCUSATIVE, _LOCATIVE, strict=True)
+    ),
     date_day="{year} m. {month} {day} d.",
     date_month="{year} m. {month} mėn.",
     numbers=NUMBERS,

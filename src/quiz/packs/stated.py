@@ -38,9 +38,9 @@ def names(text: str, value: Value) -> bool:
     if isinstance(value, When):
         ok = f" {value.year} " in said
         if value.month is not None:
-            # any form of the month in the date's language: "March"; "kovo", "kovas", "kovą"
-            months = language_of(value.language).month_forms[value.month - 1]
-            ok = ok and any(f" {form} " in said for form in months)
+            # a form of the month in the date's language ("March"; "kovo", "kovas", "kovą"),
+            # where the language writes it in a date (language.states_month)
+            ok = ok and language_of(value.language).states_month(text, value.month)
         if value.day is not None:
             endings = language_of(value.language).ordinals
             ok = ok and any(f" {value.day}{s} " in said for s in ("", *endings))

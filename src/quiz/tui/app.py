@@ -314,7 +314,9 @@ class QuizApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):  # Textual's, in our language
-            yield command._replace(title=_(command.title), help=_(command.help))
+            yield command._replace(
+                title=_(command.title), help=_(command.help) if command.help else ""
+            )  # _("") is the catalogue's header, not an empty text
         yield SystemCommand(_("Help: rules and keys"), _("How scoring works"), self.action_help)
         yield SystemCommand(
             _("Toggle light/dark theme"),

@@ -13,7 +13,7 @@ The test is by names, not by meaning, and leans to keeping apart: a word that
 starts with a name counts ("Lithuanian" for Lithuania, "Russia's" for Russia), a
 date counts by its year, a number in digits, words or as an ordinal ("14th").
 Three more give-aways are caught without names:
-- an evidence question's option holding, word for word, a passage that proves
+- an evidence question's wrong option holding, word for word, a passage that proves
   another question (its sentences are drawn anew each round, and one may state
   "Warsaw (2016)" in words no name test matches): a cheap substring test;
 - a text naming what a typed question asks ("Russia's aggression …" beside
@@ -29,7 +29,7 @@ from collections.abc import Iterable
 
 from quiz.generate.evidence import touches
 from quiz.packs.model import Entity, Fact, Pack
-from quiz.question import Question
+from quiz.question import One, Question
 from quiz.text import fold
 
 
@@ -86,13 +86,15 @@ def proofs(pack: Pack, q: Question) -> list[str]:
 
 
 def quotes_proof(pack: Pack, a: Question, b: Question) -> bool:
-    """An evidence question's option (a sentence of the source) holds a passage proving b."""
+    """An evidence question's wrong option (a sentence of the source) holds a passage that
+    proves b."""
     if a.kind != "evidence" or not a.options:
         return False
     own = set(a.facts)
     if own and own >= set(b.facts):
         return False  # the same facts: one question per fact is the round's own rule
-    options = [f" {fold(o)} " for o in a.options]
+    right = a.key.right if isinstance(a.key, One) else None  # its proof: `states_fact` weighs it
+    options = [f" {fold(o)} " for i, o in enumerate(a.options) if i != right]
     return any(f" {p} " in o for p in proofs(pack, b) for o in options)
 
 

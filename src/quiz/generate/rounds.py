@@ -107,19 +107,19 @@ def generate(
 def feedback_order(pack: Pack, questions: list[Question]) -> list[Question]:
     """The questions in their order, but each question whose proof stands in another's
     feedback paragraph moved before it: a Kahn walk that always takes the first question
-    nothing waits for, and, when every one left waits (a cycle), the first left."""
+    that waits for nothing, and, when every one left waits (a cycle), the first of those
+    that wait for fewest."""
     n = len(questions)
     spans = [_paragraphs(pack, q) for q in questions]
     proofs = [_proof_spans(pack, q) for q in questions]
     # before[j] holds i when questions[i] must come before questions[j]: i's proof is in
     # j's feedback
-    before = [
-        {i for i in range(n) if i != j and _inside(proofs[i], spans[j])} for j in range(n)
-    ]
+    before = [{i for i in range(n) if i != j and _inside(proofs[i], spans[j])} for j in range(n)]
     left = list(range(n))
     out: list[Question] = []
     while left:
-        pick = next((j for j in left if not (before[j] & set(left))), left[0])
+        rest = set(left)
+        pick = min(left, key=lambda j: len(before[j] & rest))  # first of the fewest waits
         left.remove(pick)
         out.append(questions[pick])
     return out
@@ -142,9 +142,7 @@ def _proof_spans(pack: Pack, q: Question) -> list[tuple[str, int, int]]:
 
 
 def _inside(proofs: list[tuple[str, int, int]], spans: list[tuple[str, int, int]]) -> bool:
-    return any(
-        ps == ss and s <= a and b <= e for ps, a, b in proofs for ss, s, e in spans
-    )
+    return any(ps == ss and s <= a and b <= e for ps, a, b in proofs for ss, s, e in spans)
 
 
 def _draw(

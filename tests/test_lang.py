@@ -363,3 +363,21 @@ def test_the_settings_file_is_where_platformdirs_puts_it(
     else:
         monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
     assert settings_file() == platformdirs.user_config_path("quiz") / "settings.json"
+
+
+def test_the_source_is_named_in_the_interfaces_language() -> None:
+    """A pack's word for its source is in the pack's language: said as it is only in a session
+    of that language, else the interface's own word (no 'The straipsnis says:')."""
+    from conftest import MOON
+    from quiz.packs.loader import load_pack
+    from quiz.round.viewing import noun_of
+
+    lithuanian_pack = load_pack(Path(__file__).parent / "data" / "nato-lt.yaml")
+    english_pack = load_pack(MOON)
+    assert noun_of(lithuanian_pack) == "source"
+    assert noun_of(english_pack) == english_pack.noun
+    lang.set_language("lt")
+    assert noun_of(lithuanian_pack) == lithuanian_pack.noun
+    assert noun_of(english_pack) == {"article": "straipsnis", "text": "tekstas"}.get(
+        english_pack.noun, "šaltinis"
+    )

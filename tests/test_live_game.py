@@ -119,7 +119,7 @@ def test_half_points_at_the_deadline_and_nothing_after_it():
     clock.tick(0.01)
     with pytest.raises(Refused) as late:
         g.answer(ben, right(g.current))
-    assert late.value.code == "closed"
+    assert late.value.code == "time"
     assert g.phase is Phase.REVEAL and g.reveal().blank == 1
 
 

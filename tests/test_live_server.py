@@ -13,6 +13,7 @@ import aiohttp
 import pytest
 
 from helpers import moon
+from quiz import lang
 from quiz.classroom.results import class_results
 from quiz.clock import ManualClock
 from quiz.live.game import LiveGame, Phase, keep_with, live_paper
@@ -198,3 +199,27 @@ async def test_any_other_address_needs_the_token_and_the_pin(tmp_path: Path):
         assert server.url().endswith("?token=class-token-1")
     finally:
         await server.stop()
+
+
+async def test_each_phone_is_refused_in_its_own_language(served):
+    """The teacher's terminal speaks English; a Lithuanian phone's refusals are Lithuanian,
+    an English phone's English, from the same server at the same time."""
+    server, _, _ = served
+    url = f"http://127.0.0.1:{server.port}/ws"
+    async with aiohttp.ClientSession() as lt, aiohttp.ClientSession() as en:
+        jonas = Phone(await lt.ws_connect(url, headers={"Accept-Language": "lt-LT,lt;q=0.9"}))
+        await jonas.next("hello")
+        ann = await phone(en, url)
+        await jonas.send(type="join", name="Jonas")
+        await jonas.next("joined")
+        await ann.send(type="join", name="jonas")  # the same name: taken
+        assert (await ann.next("refused"))["message"] == (
+            "Jonas is in this game already: choose another name."
+        )
+        await jonas.send(type="answer", question=3, response=0)
+        said = (await jonas.next("refused"))["message"]
+        assert (
+            said
+            == lang.translations("lt").gettext("No question is open.")
+            != ("No question is open.")
+        )

@@ -23,6 +23,7 @@ from quiz.session import Session
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.play import PlayScreen
+from test_tui import answer_right
 
 SIZE = (80, 24)
 SEED = 66  # a round opening with a choice the pack can say more about
@@ -59,11 +60,8 @@ async def play_round(pilot: Pilot[Any]) -> None:
     s = session(pilot)
     await pilot.press("enter")
     while s.index < s.total:
-        q = Seen(s.current)
-        if q.kind in ("typed", "number"):
-            await pilot.press(*str(q.answer), "enter", "enter")
-        else:
-            await pilot.press(str(q.options.index(str(q.answer)) + 1), "enter")
+        await answer_right(pilot, Seen(s.current))
+        await pilot.press("enter")
     await until(pilot, lambda: not isinstance(pilot.app.screen, PlayScreen))
 
 
@@ -93,4 +91,55 @@ def test_home_screen(
         await pilot.pause()
 
     app = QuizApp(make_services(packs=[MOON], player="Ada"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=loaded)
+
+
+# -- a Lithuanian session: the interface and the pack both in Lithuanian ----------------------
+
+LT_PACK = Path(__file__).parent / "data" / "nato-lt.yaml"
+LT_SEED = 6  # a choice first (with a wrong option the pack explains), then an order, a number
+
+
+@pytest.fixture
+def lithuanian() -> Any:
+    from quiz import lang
+
+    lang.set_language("lt")
+    yield
+    lang.set_language(None)
+
+
+def lt_round_app() -> QuizApp:
+    return QuizApp(make_services(player="Ada"), start(load_pack(LT_PACK), 3, LT_SEED))
+
+
+@pytest.mark.usefixtures("lithuanian")
+def test_question_screen_in_lithuanian(snap_compare: SnapCompare) -> None:
+    assert snap_compare(lt_round_app(), terminal_size=SIZE, run_before=round_ready)
+
+
+@pytest.mark.usefixtures("lithuanian")
+def test_feedback_screen_in_lithuanian(snap_compare: SnapCompare) -> None:
+    assert snap_compare(lt_round_app(), terminal_size=SIZE, run_before=answer_first_wrong)
+
+
+@pytest.mark.usefixtures("lithuanian")
+def test_summary_screen_in_lithuanian(snap_compare: SnapCompare) -> None:
+    assert snap_compare(lt_round_app(), terminal_size=SIZE, run_before=play_round)
+
+
+@pytest.mark.usefixtures("lithuanian")
+def test_home_screen_in_lithuanian(
+    snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(registry, "bundled_dir", lambda: tmp_path / "none")
+
+    async def loaded(pilot: Pilot[Any]) -> None:
+        await until(
+            pilot,
+            lambda: isinstance(pilot.app.screen, HomeScreen) and pilot.app.screen.data is not None,
+        )
+        await pilot.pause()
+
+    app = QuizApp(make_services(packs=[LT_PACK], player="Ada"))
     assert snap_compare(app, terminal_size=SIZE, run_before=loaded)

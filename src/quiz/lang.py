@@ -17,7 +17,8 @@ import datetime as dt
 import gettext
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 LOCALES = Path(__file__).parent / "locale"
@@ -154,6 +155,21 @@ def translations(code: str) -> gettext.NullTranslations:
     if code == DEFAULT or not known(code):
         return gettext.NullTranslations()
     return gettext.translation(DOMAIN, LOCALES, languages=[code], fallback=True)
+
+
+@contextmanager
+def speaking(code: str) -> Iterator[None]:
+    """Word what is said inside in `code` (one browser's language), then the process's own
+    again: a server that answers many phones from one process words each reply for its phone.
+    Synchronous use only: no await inside, so no other reply is worded meanwhile."""
+    global _catalogue, _language
+    before = _catalogue, _language
+    _catalogue = translations(code)
+    _language = code if isinstance(_catalogue, gettext.GNUTranslations) else DEFAULT
+    try:
+        yield
+    finally:
+        _catalogue, _language = before
 
 
 def language() -> str:

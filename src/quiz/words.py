@@ -371,6 +371,25 @@ def type_first() -> str:
     return _("Type your answer first, or choose “I don't know”.")
 
 
+# What a pack may call its source (its `noun`), in the interface's words: a pack in another
+# language than the interface's is named by the interface's word for its noun.
+_SOURCE_NOUNS = {
+    "article": N_("article"),
+    "chapter": N_("chapter"),
+    "handout": N_("handout"),
+    "speech": N_("speech"),
+    "text": N_("text"),
+    "book": N_("book"),
+    "report": N_("report"),
+    "source": N_("source"),
+}
+
+
+def source_noun(noun: str) -> str:
+    """The interface's word for a pack's `noun` ("source" for one it does not know)."""
+    return _(_SOURCE_NOUNS.get(noun, "source"))
+
+
 def next_hint(noun: str) -> str:
     return _("Enter or Space: next · s: whole {noun}").format(noun=noun)
 

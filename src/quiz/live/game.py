@@ -66,8 +66,15 @@ class Refused(ValueError):
     says what (the front ends word it), the message is for logs and tests."""
 
     def __init__(self, code: str, message: str | None = None, name: str = "", n: int = 0) -> None:
-        self.code = code
+        self.code, self.name, self.n = code, name, n
         super().__init__(message or words.live_refusal(code, name, n))
+
+    def worded(self) -> str:
+        """The refusal in the interface's language now (a phone's, see quiz.lang.speaking);
+        a refused name keeps the words that said what is wrong with it."""
+        return (
+            str(self) if self.code == "name" else words.live_refusal(self.code, self.name, self.n)
+        )
 
 
 @dataclass(frozen=True)
@@ -315,7 +322,7 @@ class LiveGame:
         seconds = self.elapsed()
         if seconds >= self.seconds:
             self._close()
-            raise Refused("closed", words.live_refusal("time"))
+            raise Refused("time")
         q = self.current
         canonical = q.normalize(response)
         grade = q.grade(canonical)

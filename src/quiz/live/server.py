@@ -35,8 +35,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from quiz import words
-from quiz.lang import N_, _
+from quiz.lang import N_, _, speaking
 from quiz.live.game import Answer, Keeper, LiveGame, Phase, Refused, Student
 from quiz.question import InvalidResponse, Question
 from quiz.round.codes import Shape
@@ -329,6 +328,13 @@ class LiveServer:
 
     # -- one phone ----------------------------------------------------------------------------
 
+    @staticmethod
+    async def _refuse(ws: web.WebSocketResponse, refused: Refused, phone: str) -> None:
+        """Tell a phone what it asked is refused, in its own language."""
+        with speaking(phone):
+            said = refused.worded()
+        await ws.send_json({"type": "refused", "code": refused.code, "message": said})
+
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
         ws = web.WebSocketResponse(heartbeat=20, max_msg_size=MAX_MESSAGE)
         if not ws.can_prepare(request).ok:
@@ -336,6 +342,7 @@ class LiveServer:
             return web.Response(status=400, text=said)
         await ws.prepare(request)
         await ws.send_json({"type": "hello", "pin": self.pin_required, "code": self.game.code})
+        phone = self.language_of(request)  # what this phone is told is in its language
         student: Student | None = None
         try:
             async for message in ws:
@@ -349,9 +356,9 @@ class LiveServer:
                     continue
                 kind = data.get("type")
                 if kind == "join" and student is None:
-                    student = await self._join(ws, data)
+                    student = await self._join(ws, data, phone)
                 elif kind == "answer" and student is not None:
-                    await self._answer(ws, student, data)
+                    await self._answer(ws, student, data, phone)
         finally:
             if student is not None:
                 group = self.sockets.get(student.key)
@@ -359,22 +366,25 @@ class LiveServer:
                     group.discard(ws)
         return ws
 
-    async def _join(self, ws: web.WebSocketResponse, data: dict[str, Any]) -> Student | None:
+    async def _join(
+        self, ws: web.WebSocketResponse, data: dict[str, Any], phone: str
+    ) -> Student | None:
         name, secret, pin = data.get("name"), data.get("secret"), data.get("pin")
         if self.pin_required and not (
             isinstance(pin, str) and hmac.compare_digest(pin.strip().encode(), self.pin.encode())
         ):
-            await ws.send_json(
-                {"type": "refused", "code": "pin", "message": words.live_refusal("pin")}
-            )
+            await self._refuse(ws, Refused("pin"), phone)
             return None
         if not isinstance(name, str) or len(name) > 200:
-            await ws.send_json({"type": "refused", "code": "name", "message": _("a name please")})
+            with speaking(phone):
+                said = _("a name please")
+            await ws.send_json({"type": "refused", "code": "name", "message": said})
             return None
         try:
-            student = self.game.join(name, secret if isinstance(secret, str) else None)
+            with speaking(phone):  # a name refused says why in the phone's language
+                student = self.game.join(name, secret if isinstance(secret, str) else None)
         except Refused as exc:
-            await ws.send_json({"type": "refused", "code": exc.code, "message": str(exc)})
+            await self._refuse(ws, exc, phone)
             return None
         self.sockets.setdefault(student.key, set()).add(ws)
         await ws.send_json({"type": "joined", "name": student.name, "secret": student.secret})
@@ -383,18 +393,17 @@ class LiveServer:
         return student
 
     async def _answer(
-        self, ws: web.WebSocketResponse, student: Student, data: dict[str, Any]
+        self, ws: web.WebSocketResponse, student: Student, data: dict[str, Any], phone: str
     ) -> None:
         i = data.get("question")
         if i != self.game.index:
-            await ws.send_json(
-                {"type": "refused", "code": "closed", "message": words.live_refusal("closed")}
-            )
+            await self._refuse(ws, Refused("closed"), phone)
             return
         try:
-            given = self.game.answer(student, data.get("response"))
+            with speaking(phone):  # why a response is unreadable, in the phone's language
+                given = self.game.answer(student, data.get("response"))
         except Refused as exc:
-            await ws.send_json({"type": "refused", "code": exc.code, "message": str(exc)})
+            await self._refuse(ws, exc, phone)
             await self.changed()
             return
         except InvalidResponse as exc:

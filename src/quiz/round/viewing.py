@@ -3,6 +3,8 @@ front ends, so none of them reads the session's state for itself."""
 
 from __future__ import annotations
 
+from quiz import words
+from quiz.lang import language
 from quiz.packs.model import Pack, Quote
 from quiz.packs.quotes import in_context
 from quiz.question import Question, WhyWrong
@@ -21,13 +23,16 @@ from quiz.session import Outcome, Session, Summary
 
 
 def noun_of(pack: Pack | None, quote: Quote | None = None) -> str:
-    """What the pack calls the source a quote is from (its `noun`: article, chapter, handout;
-    'text' when it says nothing), so no pack is shown another pack's word."""
+    """What the interface calls the source a quote is from. The pack's own word (its `noun`:
+    article, chapter, handout) is in the pack's language, so it is said as it is only when the
+    interface speaks that language too; else the interface's word for it (no "The straipsnis
+    says:" in English, no "article" in a Lithuanian session)."""
     if pack is None:
-        return "source"
-    if quote is not None and quote.source in pack.sources:
-        return pack.sources[quote.source].noun
-    return pack.noun
+        return words.source_noun("source")
+    noun = pack.sources[quote.source].noun if quote and quote.source in pack.sources else pack.noun
+    if pack.lang.code == language():
+        return noun
+    return words.source_noun(noun if pack.lang.code == "en" else "source")
 
 
 def quotes_of(q: Question) -> list[Quote]:

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 from quiz import lang, words
 from quiz.lang import N_, _, ngettext
 from quiz.packs.model import Pack
+from quiz.round.viewing import noun_of
 from quiz.stats import Stats
 from quiz.tui.literal import literal, literal_cell
 from quiz.tui.widgets.chart import bars
@@ -107,7 +108,7 @@ class StatsScreen(Screen[str | None]):
                                 statement=w.statement,
                                 n=w.rights,
                                 of=w.attempts,
-                                noun=self.pack.noun,
+                                noun=noun_of(self.pack),
                                 quote=w.quote,
                             )
                         ),
@@ -115,7 +116,7 @@ class StatsScreen(Screen[str | None]):
                     )
             yield Static(
                 literal(
-                    _("The {noun}, shaded by how well you know it").format(noun=self.pack.noun)
+                    _("The {noun}, shaded by how well you know it").format(noun=noun_of(self.pack))
                 ),
                 classes="title",
             )

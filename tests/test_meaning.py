@@ -34,19 +34,13 @@ def _typed(pack) -> dict[str, Question]:
 
 
 # Typed questions the bundled pack no longer asks, because a student answers them without
-# reading (the treaty is in NATO's name, an air force carries troops in transport aircraft,
-# NATO is in the pack's title): how their answers are marked is still issue 18's, so it is
-# tested on a copy of the pack that asks them again.
+# reading ("in which organisation?" can only be NATO): how their answers are marked is still
+# issue 18's, so it is tested on a copy of the pack that asks them again.
 GUESSABLE = {
-    "joined_by_ratifying": (
-        "By ratifying which treaty, its documents deposited in Washington, did {subject} "
-        "become a member of NATO?"
+    "representatives_debate_in": (
+        "According to the article, in which organisation do the military representatives of "
+        "{subject} take part actively in political and military debates?"
     ),
-    "takes_contingents_with": (
-        "According to the article, what did {subject} use to take contingents to areas of "
-        "operations?"
-    ),
-    "brigade_of": "{subject} belongs to which armed forces?",
 }
 
 

@@ -22,12 +22,10 @@ import re
 from quiz.answers import GENERIC_HEADS, TIES, short_forms
 from quiz.generate.from_facts import (
     ask,
-    in_title,
     names_answer,
     not_unique,
     placed,
     sides,
-    title_key,
     whose,
 )
 from quiz.generate.index import index_of
@@ -77,8 +75,6 @@ def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Q
     anchor, key = sides(fact, direction)
     if not isinstance(key, Entity):
         return Refusal(f"typed answers are names; {key.display!r} is asked as a number question")
-    if in_title(pack, key):
-        return title_key(key)
     refused = not_unique(pack, fact, direction)
     if refused is not None:
         return refused

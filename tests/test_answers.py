@@ -510,3 +510,124 @@ def test_a_word_is_a_number_only_when_it_is_one(meant: str, numeral: bool) -> No
 def test_a_rival_as_near_by_any_edit_refuses_the_typo() -> None:
     """'Gzambia' is one edit from Gambia and one from Zambia: it could be either."""
     assert not check_typed(typed("Gambia", rivals=("Zambia",)), "Gzambia").correct
+
+
+# ---- right names with words around them, years of dates (issue 18, readers' tries) ----
+
+
+def _framed(
+    *names: str,
+    rivals: tuple[str, ...] = (),
+    prompt: str = "",
+    quotes: tuple[str, ...] = (),
+    qualifiers: tuple[tuple[str, str], ...] = (),
+) -> Text:
+    return Text(names[0], names, rivals, "en", qualifiers, prompt, quotes)
+
+
+def test_a_right_name_takes_the_prompts_own_words_and_the_articles_complement() -> None:
+    key = _framed(
+        "cyber defence",
+        "cyber",
+        rivals=("cyber security", "cyber attacks", "energy security"),
+        prompt="NATO made a commitment to strengthen their capabilities in which field?",
+        quotes=("a commitment to strengthen cyber defence capabilities against attacks",),
+    )
+    assert check_typed(key, "cyber defence capabilities").correct
+    assert check_typed(key, "cyber defence capabilities against attacks").correct  # the article's
+    assert not check_typed(key, "cyber offence capabilities").correct
+    assert not check_typed(key, "cyber attack capabilities").correct  # another value inside
+    assert not check_typed(key, "cyber security").correct
+    assert not check_typed(key, "no cyber defence capabilities").correct  # negated
+
+
+def test_a_longer_name_of_something_else_is_never_a_right_name_with_more() -> None:
+    key = _framed(
+        "the Lithuanian Armed Forces",
+        "Lithuanian",
+        "Lithuania",
+        rivals=("the Lithuanian Air Force", "Latvia", "armed forces"),
+        prompt="The brigade belongs to which armed forces?",
+    )
+    assert check_typed(key, "Lithuania's armed forces").correct
+    assert check_typed(key, "armed forces of Lithuania").correct
+    assert not check_typed(key, "Lithuanian Air Force").correct
+    assert not check_typed(key, "armed forces of Latvia").correct
+
+
+def test_a_place_takes_its_country_and_a_fact_its_own_year() -> None:
+    key = _framed(
+        "Šiauliai Air Base",
+        "Šiauliai",
+        rivals=("Estonia", "Lithuania", "Ämari"),
+        qualifiers=(("Šiauliai Air Base", "Lithuania"), ("Šiauliai", "Lithuania")),
+        quotes=("NATO deployed augmentation in Šiauliai in 2014.",),
+    )
+    assert check_typed(key, "Šiauliai Air Base in Lithuania").correct
+    assert check_typed(key, "Šiauliai, Lithuania").correct
+    assert check_typed(key, "Šiauliai (2014)").correct
+    assert not check_typed(key, "Šiauliai Air Base in Estonia").correct
+    assert not check_typed(key, "Šiauliai, Estonia").correct
+    assert not check_typed(key, "Šiauliai (2015)").correct
+
+
+def test_word_order_spelling_and_synonyms_of_a_name() -> None:
+    units = _framed("rotational allied units", rivals=("allied units", "permanent units"))
+    assert check_typed(units, "allied rotational units").correct
+    assert check_typed(units, "rotational allied troops").correct
+    assert not check_typed(units, "non-rotational allied troops").correct
+    assert not check_typed(units, "units allied").correct
+    forces = _framed("modernising its armed forces", rivals=("decreasing the defence budget",))
+    assert check_typed(forces, "modernizes its armed forces").correct
+    assert not check_typed(forces, "demodernizing its armed forces").correct
+    region = _framed("regional security", rivals=("national security",))
+    assert check_typed(region, "security in the region").correct
+    assert not check_typed(region, "insecurity in the region").correct
+
+
+def test_every_item_of_a_list_right_with_a_shared_object() -> None:
+    key = _framed(
+        "increasing the defence budget",
+        "modernising its armed forces",
+        "developing its armed forces",
+        "modernising its infrastructure",
+        "infrastructure",
+    )
+    assert check_typed(
+        key, "increases defence budget, modernises and develops its armed forces and infrastructure"
+    ).correct
+    assert not check_typed(
+        key, "decreasing the defence budget and modernising armed forces"
+    ).correct
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("in 2004", 2004),
+        ("29 March 2004", 2004),
+        ("March 29, 2004", 2004),
+        ("spring 2014", 2014),
+        ("the spring of 2014", 2014),
+        ("since 2015", 2015),
+        ("2004", None),  # a bare number: parse_number reads it
+        ("before 2004", None),
+        ("not in 2004", None),
+        ("2004-2005", None),
+        ("2004 or 2005", None),
+        ("March 3 4 2004", None),
+    ],
+)
+def test_the_year_of_a_date_typed_whole(text: str, year: int | None) -> None:
+    from quiz.answers import parse_year
+
+    assert parse_year(text) == year
+
+
+def test_a_date_answers_a_year_question_only() -> None:
+    year = Figure(2004, year=True)
+    assert check_number(year, "29 March 2004").correct
+    assert not check_number(year, "29 March 2005").correct
+    count = Figure(2004)  # a count, not a year: "in 2004" is no number of things
+    assert not check_number(count, "in 2004").correct
+    assert check_number(Figure(6, unit="countries"), "six more countries").correct

@@ -381,3 +381,55 @@ def test_the_source_is_named_in_the_interfaces_language() -> None:
     assert noun_of(english_pack) == {"article": "straipsnis", "text": "tekstas"}.get(
         english_pack.noun, "šaltinis"
     )
+
+
+def test_a_translation_is_text_in_served_pages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A catalogue's words are text, never HTML: a translation holding a tag is shown
+    escaped in every served page, while the page's own <code> values stay markup."""
+    import gettext as gettext_module
+
+    from quiz.web import server as web_server
+
+    class Hostile(gettext_module.NullTranslations):
+        def gettext(self, message: str) -> str:
+            return "<img src=x> " + message
+
+        def ngettext(self, one: str, many: str, n: int) -> str:
+            return "<img src=x> " + (one if n == 1 else many)
+
+    monkeypatch.setattr(web_server, "translations", lambda code: Hostile())
+    served = web_server.QuizServer(
+        web_server.TabCommand([]),
+        host="127.0.0.1",
+        port=0,
+        access=web_server.Access("a-token-of-sorts"),
+        limits=web_server.Limits(),
+    )
+    for page, context in (
+        ("forbidden.html", {"local": False}),
+        ("full.html", {"most": 3}),
+        ("index.html", {}),
+    ):
+        text = served._page(page, 200, **context).text or ""
+        assert "<img" not in text and "&lt;img src=x&gt;" in text, page
+    full = served._page("full.html", 200, most=3).text or ""
+    assert "<code>quiz serve --max-sessions N</code>" in full
+
+
+def test_no_translation_adds_markup_or_control_characters() -> None:
+    """Translations reach Textual widgets (markup on, for the game's own styles) and HTML: a
+    translation may not bring a square bracket, an angle bracket, an ampersand or a control
+    character its English message does not have."""
+    with (Path(lang.LOCALES) / "lt" / "LC_MESSAGES" / "quiz.po").open("rb") as fh:
+        catalogue = read_po(fh)
+    for message in catalogue:
+        if not message.id:
+            continue
+        english = "".join(message.id) if isinstance(message.id, tuple) else message.id
+        said = message.string
+        for text in said if isinstance(said, tuple) else (said,):
+            for mark in "[]<>&":
+                assert text.count(mark) <= english.count(mark), (message.id, text)
+            assert not any(ch < " " and ch != "\n" for ch in text), (message.id, text)

@@ -321,3 +321,14 @@ def test_the_packs_frames_replace_the_languages(questions: list[Question]) -> No
     for name, template in {**english().frames, **LT.frames}.items():
         assert frame_problem(name, template) is None, name
     assert set(english().frames) == set(FRAMES) == set(LT.frames)
+
+
+@pytest.mark.parametrize(("key", "typed"), [(102, "10²"), (102, "1⁰²"), (23, "2³"), (1, "①")])
+def test_a_superscript_is_never_read_as_a_digit(key: int, typed: str) -> None:
+    """Folding the marks off Lithuanian number words must not fold "10²" into 102: the answer
+    is asked again as no number, in both languages."""
+    from quiz.question import Figure, InvalidResponse
+
+    for language in ("lt", "en"):
+        with pytest.raises(InvalidResponse):
+            Figure(key, 0.0, "", language).grade((), typed)

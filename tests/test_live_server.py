@@ -218,8 +218,12 @@ async def test_each_phone_is_refused_in_its_own_language(served):
         )
         await jonas.send(type="answer", question=3, response=0)
         said = (await jonas.next("refused"))["message"]
-        assert (
-            said
-            == lang.translations("lt").gettext("No question is open.")
-            != ("No question is open.")
-        )
+        lithuanian = lang.translations("lt").gettext("No question is open.")
+        assert said == lithuanian != "No question is open."
+        await server.act(server.game.advance)
+        await jonas.send(type="answer", question=0, response={"x": 1})  # no answer at all
+        unreadable = (await jonas.next("refused", code="invalid"))["message"]
+        await ann.send(type="join", name="Ann")
+        await ann.next("joined")
+        await ann.send(type="answer", question=0, response={"x": 1})
+        assert (await ann.next("refused", code="invalid"))["message"] != unreadable

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from quiz.languages import find as find_language
-from quiz.meaning import items, meaning
+from quiz.meaning import items, meaning, tokens
 from quiz.numbers import ENGLISH as ENGLISH_NUMBERS
 from quiz.numbers import number as _parse_number
 from quiz.round.codes import Note, NoteCode
@@ -69,6 +69,8 @@ class Text(Protocol):
     module calls this one, never the other way round."""
 
     @property
+    def answer(self) -> str: ...
+    @property
     def accepted(self) -> tuple[str, ...]: ...
     @property
     def rivals(self) -> tuple[str, ...]: ...
@@ -76,6 +78,10 @@ class Text(Protocol):
     def language(self) -> str: ...
     @property
     def qualifiers(self) -> tuple[tuple[str, str], ...]: ...
+    @property
+    def prompt(self) -> str: ...
+    @property
+    def quotes(self) -> tuple[str, ...]: ...
 
 
 class Figure(Protocol):
@@ -89,6 +95,8 @@ class Figure(Protocol):
     def unit(self) -> str: ...
     @property
     def language(self) -> str: ...
+    @property
+    def year(self) -> bool: ...
 
 
 def short_forms(
@@ -141,7 +149,7 @@ def check_typed(key: Text, text: str) -> Verdict:
         return whole  # the name of another value, "and" and all ("Bosnia and Herzegovina")
     parts = items(text, key.language)
     if len(parts) < 2:
-        return whole
+        return _with_complement(key, text) or whole
     last = parts[-1].split()
     rights: list[tuple[str, Verdict]] = []
     wrong: list[Verdict] = []
@@ -152,6 +160,13 @@ def check_typed(key: Text, text: str) -> Verdict:
         if not verdict.correct and not other and i < len(parts) - 1 and len(last) > 1:
             # "cyber and information attacks": the last part's head word is the first's too
             verdict = _check_one(key, f"{part} {last[-1]}")
+        if not verdict.correct and not other and i < len(parts) - 1:
+            # "modernises and develops its armed forces": the next part's object is this
+            # part's too
+            after = parts[i + 1].split()[1:]
+            if after:
+                joined = _check_one(key, f"{part} {' '.join(after)}")
+                verdict = joined if joined.correct else verdict
         if verdict.correct:
             rights.append((verdict.note.name if verdict.note else part, verdict))
         else:
@@ -160,6 +175,7 @@ def check_typed(key: Text, text: str) -> Verdict:
     # a qualifier the pack gives a right part stands beside it: "Vilnius, Lithuania"
     right_names = {fold(name) for name, _ in rights}
     beside = {fold(q) for a, q in key.qualifiers if fold(a) in right_names}
+    beside |= _years_quoted(key)  # the fact's own year: "Warsaw Summit (2016)"
     wrong = [v for v, p in zip(wrong, unsure, strict=True) if p not in beside]
     if not rights:
         others = [v for v in wrong if v.note is not None and v.note.code is NoteCode.OTHER_THING]
@@ -171,6 +187,129 @@ def check_typed(key: Text, text: str) -> Verdict:
         return slips[0]
     meant = "; ".join(dict.fromkeys(name for name, _ in rights))
     return Verdict(True, True, Note(NoteCode.MEANS, meant))
+
+
+_YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
+
+
+def _years_quoted(key: Text) -> set[str]:
+    """The years the question's quoted sentences give: one may stand beside the answer."""
+    return {y for q in getattr(key, "quotes", ()) for y in _YEAR.findall(q)}
+
+
+def _with_complement(key: Text, text: str) -> Verdict | None:
+    """Right, or None: a right name with words around it that do not change what it names.
+    Around the name may stand the prompt's own words ("cyber defence capabilities" for
+    "capabilities in which field?", "the NATO Warsaw Summit" for "Which NATO summit?"), the
+    words of the key's other names ("NATO eFP", "Iron Wolf Mechanised Infantry Brigade"),
+    a place the pack puts it in ("Šiauliai Air Base in Lithuania"), a year the quoted
+    sentences give ("Warsaw Summit 2016"), or the words the article itself puts after or
+    before it ("national resilience to unconventional threats"). The same describing words
+    in another order before the same head noun ("allied rotational units"), or "A of the B"
+    said "B A" ("security of the region", "countermeasures against mines") mean it too.
+    Never with a word that negates ("non-rotational allied units"), never when a longer
+    name of something else covers the right one ("Lithuanian Air Force" for "Lithuanian"),
+    nor with another value's name the question does not say."""
+    lang = key.language
+    language = find_language(lang)
+    negations = language.negations if language is not None else frozenset()
+    said = tokens(text, lang)
+    if not said or any(w in negations for w in fold(text).split()):
+        return None
+    given = meaning(text, lang)
+    rivals = [r for r in key.rivals if len(items(r, lang)) == 1]
+    if any(_means(given, meaning(r, lang)) for r in rivals):
+        return None
+    names = [a for a in key.accepted if len(items(a, lang)) == 1]
+    for name in names:  # the same describing words in another order, the same head last
+        inner = meaning(name, lang)[0].split()
+        mine = sorted(inner)
+        same_head = given[0].split()[-1:] == inner[-1:]
+        if (
+            len(mine) > 2
+            and same_head
+            and sorted(given[0].split()) == mine
+            and not any(sorted(meaning(r, lang)[0].split()) == mine for r in rivals)
+        ):
+            return Verdict(True, True, _meant(key, name))
+    flipped = re.fullmatch(r"(.+?) (?:of|in|against) (?:the )?(.+)", fold(text))
+    if flipped is not None:  # "security of the region": "region security"
+        turned = meaning(f"{flipped.group(2)} {flipped.group(1)}", lang)
+        for name in names:
+            if _means(turned, meaning(name, lang)):
+                return Verdict(True, True, _meant(key, name))
+    keys = [k for _, k in said]
+    best: tuple[int, int, str] | None = None
+    for name in names:
+        inner = [k for _, k in tokens(name, lang)]
+        n = len(inner)
+        for i in range(len(keys) - n + 1):
+            if n and keys[i : i + n] == inner and (best is None or n > best[1] - best[0]):
+                best = (i, i + n, name)
+    if best is None:
+        return None
+    start, end, name = best
+    allowed = _complements(key, name)
+    folded_text = f" {fold(text)} "
+    quoted = [f" {fold(q)} " for q in getattr(key, "quotes", ())]
+    words = fold(text).split()
+    # the words before and after the name as typed, small words and all (`tokens` keeps
+    # the words that are not small, in order)
+    small = language.small_words if language is not None else frozenset()
+    where = [i for i, w in enumerate(words) if w not in small]
+    head, tail = " ".join(words[: where[start]]), " ".join(words[where[end - 1] + 1 :])
+    in_article = {part: any(f" {part} " in q for q in quoted) for part in (head, tail) if part}
+    years = _years_quoted(key)
+    for i, (word, k) in enumerate(said):
+        if start <= i < end:
+            continue
+        part = head if i < start else tail
+        if k in allowed or word in years or in_article.get(part, False):
+            continue
+        return None
+    # another value's name inside the answer: only one the question itself says, or a
+    # word of the key's own names ("NATO" of "NATO enhanced Forward Presence")
+    prompt = f" {fold(getattr(key, 'prompt', ''))} "
+    own = {fold(a) for a in key.accepted}
+    for rival in rivals:
+        r = fold(rival)
+        if not r or r in own or f" {r} " not in folded_text:
+            continue
+        inside = [k for _, k in tokens(rival, lang)]
+        covers = any(
+            keys[j : j + len(inside)] == inside and j <= start and end <= j + len(inside)
+            for j in range(len(keys))
+        )
+        if covers and len(inside) > end - start:
+            return None  # "Lithuanian Air Force": a longer name of something else
+        if f" {r} " in prompt or set(inside) <= allowed:
+            continue
+        return None
+    if start == 0 and end == len(said):
+        return None  # nothing around it after all: the whole check already said why
+    return Verdict(True, True, _meant(key, name))
+
+
+def _meant(key: Text, name: str) -> Note:
+    """What an answer with words around a right name is taken to mean: the answer itself
+    ("the Lithuanian Armed Forces" for "Lithuania's armed forces", not "Lithuania"), or,
+    for a "Name one" list, the right name it holds."""
+    one = len(items(key.answer, key.language)) == 1
+    return Note(NoteCode.MEANS, key.answer if one else name)
+
+
+def _complements(key: Text, name: str) -> set[str]:
+    """The word keys (`tokens`) that may stand around the right name `name`: the prompt's,
+    the key's own names' and those of the qualifiers the pack gives that name."""
+    lang = key.language
+    out = {k for _, k in tokens(getattr(key, "prompt", ""), lang)}
+    for a in key.accepted:
+        if len(items(a, lang)) == 1:
+            out |= {k for _, k in tokens(a, lang)}
+    for a, q in key.qualifiers:
+        if fold(a) == fold(name):
+            out |= {k for _, k in tokens(q, lang)}
+    return out
 
 
 def _by_meaning(key: Text, text: str, rivals: set[str]) -> Verdict | None:
@@ -301,12 +440,55 @@ def parse_number(text: str, unit: str = "", language: str = "en") -> float | Non
     for u in sorted({unit.lower(), unit.lower().removesuffix("s")} - {""}, key=len, reverse=True):
         if t.endswith(f" {u}"):
             t = t[: -len(u) - 1]
+            # "six more countries" for "along with how many more countries": the count
+            for more in words.more:
+                t = t.removesuffix(f" {more}")
             break
     return _parse_number(t, words)
 
 
-def check_number(key: Figure, text: str) -> Verdict:
+def parse_year(text: str, language: str = "en") -> int | None:
+    """The year of a date typed whole, for a question that asks a year: "in 2004", "29 March
+    2004", "March 29, 2004", "spring 2014", "the spring of 2014", "since 2015" → the year;
+    anything else (a range "2005-2013", two years, a bare number) → None. Only the year is
+    read: a wrong day or month beside the right year is not looked at, as the question
+    never asked it."""
+    lang = find_language(language)
+    if lang is None:
+        return None
+    t = " ".join(fold(text).split())
+    years = _YEAR.findall(t)
+    if len(years) != 1 or not t.endswith(years[0]):
+        return None
+    rest = t[: -len(years[0])].split()
+    months = {m for forms in lang.month_forms for m in (fold(f) for f in forms)}
+    leads = set(lang.year_leads)
+    seasons = set(lang.seasons)
+    day = re.compile(rf"\d{{1,2}}(?:{'|'.join(map(re.escape, lang.ordinals))})?")
+    told = [w for w in rest if w not in leads]
+    if not told and not rest:
+        return None  # a bare year is a number: parse_number reads it
+    named = [w for w in told if w in months or w in seasons]
+    days = [w for w in told if day.fullmatch(w)]
+    if len(named) > 1 or len(days) > (1 if named and named[0] in months else 0):
+        return None
+    if len(named) + len(days) != len(told):
+        return None
+    return int(years[0])
+
+
+def figure_value(key: Figure, text: str) -> float | None:
+    """The number an answer gives, or None: a number as `parse_number` reads it, or, when
+    the question asks a year, the year of a date typed whole (`parse_year`)."""
     value = parse_number(text, key.unit, key.language)
+    if value is None and getattr(key, "year", False):
+        found = parse_year(text, key.language)
+        return float(found) if found is not None else None
+    return value
+
+
+def check_number(key: Figure, text: str) -> Verdict:
+    value = figure_value(key, text)
     if value is None:
         return Verdict(False, True, Note(NoteCode.NOT_A_NUMBER))
     diff = abs(value - key.value)

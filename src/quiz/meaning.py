@@ -87,6 +87,25 @@ def _synonyms(words: list[str], language: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=64)
+def _respellings(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    lang = find(language)
+    return tuple((re.compile(a), b) for a, b in (lang.respell if lang is not None else ()))
+
+
+def _respell(words: list[str], language: str) -> list[str]:
+    """Each word in the language's one spelling ("modernizes" → "modernises")."""
+    rules = _respellings(language)
+    if not rules:
+        return words
+    out = []
+    for w in words:
+        for pattern, repl in rules:
+            w = pattern.sub(repl, w)
+        out.append(w)
+    return out
+
+
 @lru_cache(maxsize=65536)  # the same accepted names and rivals are keyed for every answer
 def meaning(text: str, language: str = "en") -> tuple[str, str]:
     """(words, joined): the comparison keys of a phrase. `words` is its stems, small words
@@ -95,7 +114,7 @@ def meaning(text: str, language: str = "en") -> tuple[str, str]:
     → "cyberdef"). Two phrases mean the same when either key is equal. Empty for a phrase of
     small words only."""
     folded = fold(text)
-    words = folded.split()
+    words = _respell(folded.split(), language)
     lang = find(language)
     small = lang.small_words if lang is not None else frozenset()
     kept = [w for w in words if w not in small] or words
@@ -111,8 +130,30 @@ def same_meaning(a: str, b: str, language: str = "en") -> bool:
 
 def stems(text: str, language: str = "en") -> frozenset[str]:
     """The stems of every word of a text (a prompt): which words it already says."""
-    words = _synonyms(fold(text).split(), language)
+    words = _synonyms(_respell(fold(text).split(), language), language)
     return frozenset(_stem(w, language) for w in words)
+
+
+@lru_cache(maxsize=65536)
+def tokens(text: str, language: str = "en") -> tuple[tuple[str, str], ...]:
+    """(folded word, its key) for each word of a phrase that is not a small word: the key
+    is the word respelt, put in its one-word synonym ("mission" → "operation") and stemmed.
+    Word by word, so marking can see where a right name stands inside a longer answer
+    ("the ISAF mission", "Šiauliai Air Base in Lithuania") and what stands around it."""
+    lang = find(language)
+    small = lang.small_words if lang is not None else frozenset()
+    single = {
+        src[0]: dst[0]
+        for src, dst in (lang.synonyms if lang else ())
+        if len(src) == 1 and len(dst) == 1
+    }
+    words = fold(text).split()
+    out = []
+    for word, spelt in zip(words, _respell(words, language), strict=True):
+        if word in small:
+            continue
+        out.append((word, _stem(single.get(spelt, spelt), language)))
+    return tuple(out)
 
 
 _PARENS = re.compile(r"\(([^()]*)\)")

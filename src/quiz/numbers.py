@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from quiz.text import strip_accents
+from quiz.text import strip_marks
 
 UNITS = [
     "zero",
@@ -62,10 +62,11 @@ class NumberWords:
     decimal_comma: bool = False  # "3,5" is three and a half (and "1,000" is not a thousand)
     fold: bool = False  # words are compared without their marks
     group: str = ","  # how `format_number` groups thousands
+    more: tuple[str, ...] = ()  # "six more countries": words between a count and its unit
 
     def prepare(self, text: str) -> str:
         low = text.lower()
-        return strip_accents(low) if self.fold else low
+        return strip_marks(low) if self.fold else low
 
     def is_word(self, tok: str) -> bool:
         return tok in self.units or tok in self.tens or tok in self.hundreds or tok in self.scales
@@ -80,6 +81,7 @@ ENGLISH = NumberWords(
     hedges=HEDGES,
     ones=("a", "an"),
     joins=("and",),
+    more=("more", "other"),
 )
 _ONE = "\x00one"  # "a" standing for one before "hundred" or a scale word
 

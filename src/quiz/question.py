@@ -15,7 +15,7 @@ from itertools import combinations
 from typing import Literal
 
 from quiz import words
-from quiz.answers import check_number, check_typed, parse_number
+from quiz.answers import check_number, check_typed, figure_value
 from quiz.numbers import format_number as _format_number
 from quiz.packs.model import Quote, Value
 from quiz.round.codes import Note, NoteCode, Refusal, Shape, Verdict
@@ -177,6 +177,11 @@ class Text:
     rivals: tuple[str, ...] = ()
     language: str = "en"
     qualifiers: tuple[tuple[str, str], ...] = ()  # (a right spelling, what may stand beside it)
+    # the question's own words and the sentences it quotes: a right name followed by the
+    # prompt's head noun or the article's complement is still right ("cyber defence
+    # capabilities")
+    prompt: str = ""
+    quotes: tuple[str, ...] = ()
 
     def normalize(self, options: Sequence[str], response: object) -> Response:
         return _text(response)
@@ -203,10 +208,11 @@ class Figure:
     tolerance: float = 0.0
     unit: str = ""
     language: str = "en"  # the pack's: which number words and which decimal sign are read
+    year: bool = False  # the year of a date: "in 2004", "29 March 2004" give the year
 
     def normalize(self, options: Sequence[str], response: object) -> Response:
         text = _text(response)
-        if text != DONT_KNOW and parse_number(text, self.unit, self.language) is None:
+        if text != DONT_KNOW and figure_value(self, text) is None:
             raise InvalidResponse(Refusal.NOT_A_NUMBER)
         return text
 

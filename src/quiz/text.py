@@ -36,6 +36,16 @@ def visible_only(text: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
+def strip_marks(text: str) -> str:
+    """The text without its accents and marks, and nothing else changed: canonical
+    decomposition (NFD), so "šeši" is "sesi" but "10²" stays "10²" — a number read after
+    folding must not turn a superscript into a digit (NFKD would read "10²" as 102)."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text.translate(_UNDECOMPOSED))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def strip_accents(text: str) -> str:
     if text.isascii():  # nothing to strip: most prompts and names
         return text

@@ -374,20 +374,20 @@ def type_first() -> str:
 # What a pack may call its source (its `noun`), in the interface's words: a pack in another
 # language than the interface's is named by the interface's word for its noun.
 _SOURCE_NOUNS = {
-    "article": N_("article"),
-    "chapter": N_("chapter"),
-    "handout": N_("handout"),
-    "speech": N_("speech"),
-    "text": N_("text"),
-    "book": N_("book"),
-    "report": N_("report"),
-    "source": N_("source"),
+    "article": lambda: _("article"),
+    "chapter": lambda: _("chapter"),
+    "handout": lambda: _("handout"),
+    "speech": lambda: _("speech"),
+    "text": lambda: _("text"),
+    "book": lambda: _("book"),
+    "report": lambda: _("report"),
 }
 
 
 def source_noun(noun: str) -> str:
     """The interface's word for a pack's `noun` ("source" for one it does not know)."""
-    return _(_SOURCE_NOUNS.get(noun, "source"))
+    said = _SOURCE_NOUNS.get(noun)
+    return said() if said else _("source")
 
 
 def next_hint(noun: str) -> str:

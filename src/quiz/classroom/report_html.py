@@ -62,7 +62,7 @@ def render(report: Report) -> str:
         f"<style>{CSS}</style></head><body><main>",
         '<h1 id="title">' + e(_("Class report: {title}").format(title=report.title)) + "</h1>",
         '<p class="meta">'
-        + _("Paper {code}").format(code=f"<b>{e(report.code)}</b>")
+        + e(_("Paper {code}")).format(code=f"<b>{e(report.code)}</b>")
         + f" · {e(report.facts_line)}</p>",
     ]
     if not r.sittings:
@@ -108,12 +108,12 @@ def _wrong(report: Report) -> list[str]:
     for m in report.misconceptions:
         out.append(
             "<li>"
-            + _("{question}: {prompt}").format(
+            + e(_("{question}: {prompt}")).format(
                 question="<b>" + e(_("Question {number}").format(number=m.number)) + "</b>",
                 prompt=e(m.question.prompt),
             )
             + "<br>"
-            + _("{count} of {answered} answered {choice}. Why it is wrong: {reason}").format(
+            + e(_("{count} of {answered} answered {choice}. Why it is wrong: {reason}")).format(
                 count=m.choice.count,
                 answered=m.answered,
                 choice=f"<b>“{e(m.choice.text)}”</b>",

@@ -423,7 +423,7 @@ def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
         prompt=prompt,
         options=(),
         topics=fact.topics,
-        key=Figure(answer, 0.0, unit, pack.lang.code),
+        key=Figure(answer, 0.0, unit, pack.lang.code, year=isinstance(key, When)),
         origin=Origin(
             facts=(fact.id,),
             quotes=passages(pack, fact.evidence),

@@ -102,7 +102,15 @@ def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Q
         prompt=prompt,
         options=(),
         topics=fact.topics,
-        key=Text(key.display, accepted, rivals, pack.language, _qualifiers(pack, {key: accepted})),
+        key=Text(
+            key.display,
+            accepted,
+            rivals,
+            pack.language,
+            _qualifiers(pack, {key: accepted}),
+            prompt,
+            tuple(q.text for q in passages(pack, fact.evidence)),
+        ),
         origin=Origin(
             facts=(fact.id,),
             quotes=passages(pack, fact.evidence),
@@ -160,6 +168,8 @@ def typed_any(
             tuple(dict.fromkeys(rivals)),
             pack.language,
             _qualifiers(pack, forms),
+            prompt,
+            tuple(q.text for q in passages(pack, [q for f in facts for q in f.evidence])),
         ),
         origin=Origin(
             facts=tuple(f.id for f in facts),
@@ -305,4 +315,15 @@ def _qualifiers(pack: Pack, forms: dict[Entity, tuple[str, ...]]) -> tuple[tuple
                 places.extend(named.get(fold(part), ()))
         for place in dict.fromkeys(places):
             out.extend((s, q) for s in spellings for q in place.names)
+        # a short form that is a place's name too takes that place's country: "Warsaw" for
+        # the Warsaw Summit, typed "Warsaw, Poland"
+        for s in spellings:
+            for other in named.get(fold(s), ()):
+                if other.key == key.key:
+                    continue
+                around: list[Entity] = list(located.get(other.key, ()))
+                for name in other.names:
+                    for part in [p for p in re.split(r"[(),]", name) if p.strip()][1:]:
+                        around.extend(named.get(fold(part), ()))
+                out.extend((s, q) for place in dict.fromkeys(around) for q in place.names)
     return tuple(dict.fromkeys(out))

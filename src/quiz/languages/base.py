@@ -105,6 +105,16 @@ class Language:
     numbers: NumberWords
     snowball: str | None  # the Snowball stemmer's name (snowballstemmer.algorithms())
     synonyms: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    # (regex, replacement) on each folded word before stemming: two spellings of one word
+    # meet ("modernizes" and "modernises"); applied to the key and the answer alike
+    respell: tuple[tuple[str, str], ...] = ()
+    # folded words that turn an answer into its opposite ("not", "non"): never taken as a
+    # mere complement of a right answer ("non-rotational allied units")
+    negations: frozenset[str] = frozenset()
+    # folded words before a year that still give the year ("in 2004", "since 2015"), and
+    # the seasons a year may follow ("spring 2014"): a year question reads the year
+    year_leads: tuple[str, ...] = ()
+    seasons: tuple[str, ...] = ()
     overridden: tuple[str, ...] = field(default=(), compare=False)  # frames the pack set
 
     def frame(self, name: str, **values: object) -> str:

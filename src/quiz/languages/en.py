@@ -79,6 +79,9 @@ LANGUAGE = Language(
             "his",
             "her",
             "s",
+            # determiners that do not change what is named: "in different NATO headquarters"
+            "different",
+            "various",
         ]
     ),
     joins=("and", "or"),
@@ -121,5 +124,26 @@ LANGUAGE = Language(
         (("airplane",), ("aircraft",)),
         (("aeroplane",), ("aircraft",)),
         (("plane",), ("aircraft",)),
+        (("troops",), ("units",)),
+        (("troop",), ("unit",)),
+        (("missions",), ("operations",)),
+        (("mission",), ("operation",)),
+        (("hqs",), ("headquarters",)),
+        (("hq",), ("headquarters",)),
+        (("bravery",), ("courage",)),
+        (("valour",), ("courage",)),
+        (("valor",), ("courage",)),
+        (("military",), ("army",)),
+        (("spending",), ("budget",)),
+        # a comparative says the measure was increased: "a higher defence budget"
+        (("higher",), ("increased",)),
+        (("bigger",), ("increased",)),
+        (("larger",), ("increased",)),
     ),
+    # US and British spellings meet: -ize/-ise (modernize, organization), never in a short
+    # word (size, prize)
+    respell=((r"(?<=\w\w\w)iz(?=e|ing|ation)", "is"), (r"(?<=\w\w\w)yz(?=e|ing)", "ys")),
+    negations=frozenset(["not", "no", "non", "without", "never", "lack", "anti", "un"]),
+    year_leads=("in", "since", "from", "the", "year", "of", "early", "late", "mid"),
+    seasons=("spring", "summer", "autumn", "fall", "winter"),
 )

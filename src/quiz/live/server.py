@@ -400,21 +400,24 @@ class LiveServer:
             await self._refuse(ws, Refused("closed"), phone)
             return
         try:
-            with speaking(phone):  # why a response is unreadable, in the phone's language
-                given = self.game.answer(student, data.get("response"))
+            given = self.game.answer(student, data.get("response"))
         except Refused as exc:
             await self._refuse(ws, exc, phone)
             await self.changed()
             return
         except InvalidResponse as exc:
-            await ws.send_json({"type": "refused", "code": "invalid", "message": str(exc)})
+            with speaking(phone):  # worded when said (str), so said in the phone's language
+                said = str(exc)
+            await ws.send_json({"type": "refused", "code": "invalid", "message": said})
             return
         kept = self.writer.last if self.writer is not None else None
         if kept is not None:
             try:
                 await asyncio.wrap_future(kept)
             except Exception as exc:  # noqa: BLE001 - the store refused it: the phone is told
-                await ws.send_json({"type": "refused", "code": "store", "message": str(exc)})
+                with speaking(phone):
+                    said = str(exc)
+                await ws.send_json({"type": "refused", "code": "store", "message": said})
                 return
         await ws.send_json({"type": "ack", "question": i, "seconds": round(given.seconds, 3)})
         await self.changed()

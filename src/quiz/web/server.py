@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import escape
 from aiohttp import WSMsgType, web
 
 from quiz.lang import from_accept_language, translations
@@ -176,8 +177,13 @@ class QuizServer(Server):
         )
 
     def _page(self, name: str, status: int, language: str = "en", **context: Any) -> web.Response:
-        self.pages.install_gettext_translations(  # type: ignore[attr-defined]
-            translations(language), newstyle=True
+        said = translations(language)
+        # Jinja marks a translation safe before it fills in the values: the translation is
+        # escaped here first, so a catalogue's text is text in the page, never HTML.
+        self.pages.install_gettext_callables(  # type: ignore[attr-defined]
+            lambda message: escape(said.gettext(message)),
+            lambda one, many, n: escape(said.ngettext(one, many, n)),
+            newstyle=True,
         )
         text = self.pages.get_template(name).render(lang=language, **context)
         response = web.Response(text=text, status=status, content_type="text/html")

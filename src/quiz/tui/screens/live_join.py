@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.widgets import Input, Static
 
 from quiz import words
-from quiz.lang import N_
+from quiz.lang import N_, language
 from quiz.safe import visible
 from quiz.tui.widgets.footer import QuizFooter
 
@@ -83,7 +83,9 @@ class JoinApp(App[None]):
         async with aiohttp.ClientSession() as session:
             while True:
                 try:
-                    async with session.ws_connect(self.ws_url, heartbeat=20) as ws:
+                    # what the game refuses is said in this terminal's language
+                    speaks = {"Accept-Language": language()}
+                    async with session.ws_connect(self.ws_url, heartbeat=20, headers=speaks) as ws:
                         self._ws, tries = ws, 0
                         async for message in ws:
                             if message.type == aiohttp.WSMsgType.TEXT:

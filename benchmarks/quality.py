@@ -18,7 +18,14 @@ figures mean the same before and after a change to it):
 - the True share of true/false questions, over the pack and over rounds;
 - pairs in one round where a question's prompt or options state the subject
   and the object of a fact another question asks;
-- facts never asked in a recall kind.
+- facts never asked in a recall kind;
+- the readers' self-ruling-out options: choice/multi options dated after the
+  source's day, choice/multi/typed answers named in the pack's title, number
+  questions sharing an answer and a proof, order sets sharing more than two
+  events; and in rounds, evidence wrong sentences holding another question's
+  quote, two questions with one option set, a typed answer named in another
+  question's text, and a question whose proof stands in an earlier question's
+  feedback paragraph (one way only: the later one could have come first).
 Exits 0 whatever the figures.
 """
 
@@ -190,7 +197,95 @@ def main() -> int:
     print(f"key facts asked in a recall kind: {len(key) - len(missed)} of {len(key)}")
     for m in missed:
         print(f"  never recalled: {m}")
+    print("self-ruling-out options and repeats (over the pack):")
+    for k, v in option_figures(pack, qs).items():
+        print(f"  {k}: {v}")
+    print(f"give-aways in {args.rounds} rounds of {args.count}:")
+    for k, v in round_figures(pack, args.rounds, args.count).items():
+        print(f"  {k}: {v}")
     return 0
+
+
+def _source_day(pack: Pack) -> tuple[int, ...] | None:
+    days = [tuple(int(x) for x in s.date.split("-")) for s in pack.sources.values() if s.date]
+    return max(days) if days else None
+
+
+def _title_entities(pack: Pack) -> set[str]:
+    title = f" {fold(pack.title)} "
+    return {e.id for e in pack.entities.values() if any(n and f" {n} " in title for n in e.folded_names)}
+
+
+def option_figures(pack: Pack, qs: list[Question]) -> dict[str, int]:
+    day = _source_day(pack)
+    titled = _title_entities(pack)
+    late = subject = 0
+    for q in qs:
+        claim = q.origin.claim
+        if claim is None:
+            continue
+        if q.kind in ("choice", "multi") and day is not None:
+            for v in claim.values:
+                if isinstance(v, When):
+                    mine = (v.year, v.month, v.day)[: {"year": 1, "month": 2, "day": 3}[v.precision]]
+                    late += mine > day[: len(mine)]
+        if q.kind in ("choice", "multi", "typed"):
+            subject += any(isinstance(v, Entity) and v.id in titled for v in claim.values)
+    figures: Counter[tuple[object, ...]] = Counter(
+        (q.key, q.quote.start, q.quote.end) for q in qs if q.kind == "number"
+    )
+    orders = [set(q.facts) for q in qs if q.kind == "order"]
+    overlap = sum(len(a & b) > 2 for i, a in enumerate(orders) for b in orders[i + 1 :])
+    return {
+        "choice/multi options after the source's day": late,
+        "choice/multi/typed with an answer named in the title": subject,
+        "number questions repeating another's answer and proof": sum(n - 1 for n in figures.values()),
+        "order questions": len(orders),
+        "order pairs sharing > 2 events": overlap,
+    }
+
+
+def round_figures(pack: Pack, rounds: int, count: int) -> dict[str, int]:
+    from quiz.packs.quotes import paragraph_of
+
+    quoted = shared = named = feedback = 0
+    for seed in range(rounds):
+        r = generate(pack, seed, count)
+        for a in r:
+            for b in r:
+                if a is b:
+                    continue
+                proofs = [x.text for f in b.facts if f in pack.fact_by_id for x in pack.fact_by_id[f].evidence]
+                if a.kind == "evidence" and not set(b.facts) <= set(a.facts):
+                    wrong = [o for i, o in enumerate(a.options) if i not in a.key.rights()]
+                    quoted += any(p in o for p in proofs for o in wrong)
+                if a.kind == b.kind and a.kind in ("choice", "multi") and a.id < b.id:
+                    shared += {fold(o) for o in a.options} == {fold(o) for o in b.options}
+                claim = b.origin.claim
+                if b.kind == "typed" and claim is not None and not set(a.facts) & set(b.facts):
+                    text = " ".join((a.prompt, *a.options))
+                    named += any(isinstance(v, Entity) and mentions(text, v) for v in claim.values)
+        spans = []
+        for q in r:
+            found = []
+            for x in q.origin.quotes:
+                p = paragraph_of(pack.sources[x.source].text, x.start, x.end)
+                found.append((x.source, p.start, p.end))
+            spans.append(found)
+
+        def gives(i: int, j: int) -> bool:
+            if r[j].kind == "order" or len(r[j].facts) > 2:
+                return False
+            x = r[j].quote
+            return any(s == x.source and lo <= x.start and x.end <= hi for s, lo, hi in spans[i])
+
+        feedback += sum(gives(i, j) and not gives(j, i) for i in range(len(r)) for j in range(i + 1, len(r)))
+    return {
+        "evidence wrong sentence holding another question's proof": quoted,
+        "two questions with one option set": shared,
+        "a typed answer named in another question's text": named,
+        "a proof in an earlier question's feedback (one way)": feedback,
+    }
 
 
 if __name__ == "__main__":

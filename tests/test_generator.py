@@ -620,7 +620,11 @@ def test_rounds_mix_kinds_as_evenly_as_the_pack_allows(name: str) -> None:
         # questions date, and a round keeps apart questions that answer each other
         full = sum(set(q.kind for q in r) == set(KINDS) for r in rounds(name))
         assert full >= 0.9 * len(ROUND_SEEDS)
-        assert all(set(q.kind for q in r) >= set(KINDS) - {"order"} for r in rounds(name))
+        # and every kind but order in all rounds but one: an evidence question's wrong
+        # sentences may not hold the proof of a question beside it, and once in a while all
+        # of them do (the check above shows each one really conflicts)
+        short = sum(not set(q.kind for q in r) >= set(KINDS) - {"order"} for r in rounds(name))
+        assert short <= 1
 
 
 def _sentence_of(pack: Pack, q: Question) -> tuple[str, int]:
@@ -1010,6 +1014,9 @@ def test_key_facts_are_asked_for_recall() -> None:
     assert any(
         q.kind == "number" and q.answer == 2004 and "Lithuania" in q.prompt for q in recall
     ), "the year Lithuania joined NATO"
+    assert any(
+        q.kind in ("typed", "choice") and mentions(str(q.answer), "Washington") for q in recall
+    ), "the city where the ratification was deposited"
     assert any(
         q.kind == "typed" and mentions(str(q.answer), "North Atlantic Treaty") for q in recall
     ), "the treaty whose ratification was deposited in Washington"

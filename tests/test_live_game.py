@@ -37,7 +37,7 @@ def wrong_option(q: Question) -> int:
     return next(i for i in range(len(q.options)) if i != q.key.right)
 
 
-def game(seed: int = 3, count: int = 8, writes: list[Write] | None = None, **kw) -> LiveGame:
+def game(seed: int = 1, count: int = 8, writes: list[Write] | None = None, **kw) -> LiveGame:
     keep = writes.append if writes is not None else kw.pop("keep", None)
     return LiveGame(live_paper(moon(), count, seed=seed), clock=kw.pop("clock", ManualClock()),
                     keep=keep, **kw)  # fmt: skip

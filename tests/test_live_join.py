@@ -34,11 +34,11 @@ def test_join_refuses_a_bad_name_in_one_line():
 
 async def test_a_student_plays_in_the_terminal():
     clock = ManualClock()
-    # seed 14: one answer to pick, typed, time order, select-all (seeds change with the
+    # seed 5: one answer to pick, typed, select-all, time order (seeds change with the
     # generator; the assertion below says when this one no longer gives these four)
-    game = LiveGame(live_paper(moon(), 4, seed=14), clock=clock)
+    game = LiveGame(live_paper(moon(), 4, seed=5), clock=clock)
     kinds = [type(q.key) for q in game.questions]
-    assert kinds == [One, Text, Order, Many]
+    assert kinds == [One, Text, Many, Order]
     server = LiveServer(game, access=Access.for_host("127.0.0.1", "join-token-1"), pin="112233")
     await server.start()
     try:
@@ -79,21 +79,21 @@ async def test_a_student_plays_in_the_terminal():
 
             await server.act(game.advance)
             await server.act(game.advance)
-            order = game.current
-            assert isinstance(order.key, Order)
-            await until(lambda: order.prompt in app.shown.plain, "the time order")
-            await pilot.press("1", "backspace")  # a slip, started again
-            await pilot.press(*(str(i + 1) for i in order.key.order), "enter")
-            await until(lambda: game.phase is Phase.REVEAL, "the order")
-
-            await server.act(game.advance)
-            await server.act(game.advance)
             many = game.current
             assert isinstance(many.key, Many)
             await until(lambda: many.prompt in app.shown.plain, "the select-all")
             await pilot.press(*(str(i + 1) for i in sorted(many.key.right)), "enter")
             await until(lambda: game.phase is Phase.REVEAL, "the select-all's answer")
             assert all(a.grade.correct for a in tom.answers.values())
+
+            await server.act(game.advance)
+            await server.act(game.advance)
+            order = game.current
+            assert isinstance(order.key, Order)
+            await until(lambda: order.prompt in app.shown.plain, "the time order")
+            await pilot.press("1", "backspace")  # a slip, started again
+            await pilot.press(*(str(i + 1) for i in order.key.order), "enter")
+            await until(lambda: game.phase is Phase.REVEAL, "the order")
 
             await server.act(game.advance)
             await server.act(game.advance)

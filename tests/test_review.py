@@ -113,7 +113,7 @@ def test_a_first_review_meets_new_facts_in_the_pack_order(store: SqlStore, moon:
 def test_missed_facts_come_back_first_and_in_another_kind(store: SqlStore, moon: Pack) -> None:
     clock = store.clock
     assert isinstance(clock, ManualClock)
-    session = answer_all(store, moon, practice_spec(moon, 6, seed=5), wrong={1, 3})
+    session = answer_all(store, moon, practice_spec(moon, 6, seed=1), wrong={1, 3})
     missed = [session.questions[i] for i in (1, 3)]
     player = store.player("Ann")
 

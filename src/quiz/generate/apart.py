@@ -10,8 +10,17 @@ subject and the object of a fact another question asks (a fact both questions
 ask is kept apart by the round's own rule: one fact, one question).
 
 The test is by names, not by meaning, and leans to keeping apart: a word that
-starts with a name counts ("Lithuanian" for Lithuania), a date counts by its
-year, a number in digits, words or as an ordinal ("14th").
+starts with a name counts ("Lithuanian" for Lithuania, "Russia's" for Russia), a
+date counts by its year, a number in digits, words or as an ordinal ("14th").
+Three more give-aways are caught without names:
+- an evidence question's wrong option holding, word for word, a passage that proves
+  another question (its sentences are drawn anew each round, and one may state
+  "Warsaw (2016)" in words no name test matches): a cheap substring test;
+- a text naming what a typed question asks ("Russia's aggression …" beside
+  "… military aircraft of which country?");
+- two questions with one option set, or on two facts of one relation with one
+  object ("Which of these countries joined NATO on 29 March 2004?" beside "On
+  what date did Latvia join NATO?").
 """
 
 from __future__ import annotations
@@ -19,8 +28,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from quiz.generate.evidence import touches
-from quiz.packs.model import Fact, Pack
-from quiz.question import Question
+from quiz.packs.model import Entity, Fact, Pack
+from quiz.question import One, Question
+from quiz.text import fold
 
 
 def shown(q: Question) -> str:
@@ -53,7 +63,72 @@ def answers(pack: Pack, a: Question, b: Question) -> bool:
         fact = pack.fact_by_id.get(fid)  # a hand-written question's id is no fact
         if fact is not None and fid not in a.facts and states_fact(pack, text, fact):
             return True
-    return False
+    return (
+        quotes_proof(pack, a, b)
+        or names_typed_answer(a, b)
+        or same_options(a, b)
+        or same_question(pack, a, b)
+    )
+
+
+def proofs(pack: Pack, q: Question) -> list[str]:
+    """The passages that prove q's answer, folded: its facts' quotes (a hand-written
+    question's own quote)."""
+    found = [
+        fold(quote.text)
+        for fid in q.facts
+        if (fact := pack.fact_by_id.get(fid)) is not None and not fact.background
+        for quote in fact.evidence
+    ]
+    if not found and q.origin.hand_written:
+        found = [fold(x.text) for x in q.origin.quotes]
+    return [p for p in found if p]
+
+
+def quotes_proof(pack: Pack, a: Question, b: Question) -> bool:
+    """An evidence question's wrong option (a sentence of the source) holds a passage that
+    proves b."""
+    if a.kind != "evidence" or not a.options:
+        return False
+    own = set(a.facts)
+    if own and own >= set(b.facts):
+        return False  # the same facts: one question per fact is the round's own rule
+    right = a.key.right if isinstance(a.key, One) else None  # its proof: `states_fact` weighs it
+    options = [f" {fold(o)} " for i, o in enumerate(a.options) if i != right]
+    return any(f" {p} " in o for p in proofs(pack, b) for o in options)
+
+
+def names_typed_answer(a: Question, b: Question) -> bool:
+    """a's text names what typed question b asks for: typed from memory it is no recall."""
+    claim = b.origin.claim
+    if b.kind != "typed" or claim is None or set(a.facts) & set(b.facts):
+        return False
+    text = shown(a)
+    return any(isinstance(v, Entity) and touches(text, v) for v in claim.values)
+
+
+def same_options(a: Question, b: Question) -> bool:
+    """Two questions offering the same options: the second is the first reworded."""
+    if len(a.options) < 2 or a.kind not in ("choice", "multi") or b.kind != a.kind:
+        return False
+    return {fold(o) for o in a.options} == {fold(o) for o in b.options}
+
+
+def same_question(pack: Pack, a: Question, b: Question) -> bool:
+    """A fact of a and a fact of b state one relation with one object ("Latvia joined on
+    29 March 2004", "Slovakia joined on 29 March 2004"): one answers the other."""
+    mine = _relation_objects(pack, a)
+    return bool(mine) and not mine.isdisjoint(_relation_objects(pack, b))
+
+
+def _relation_objects(pack: Pack, q: Question) -> set[tuple[str, object]]:
+    if len(q.facts) > 2:  # a list or a time order: no one answer a near twin could give
+        return set()
+    return {
+        (f.relation.id, f.object.key)
+        for fid in q.facts
+        if (f := pack.fact_by_id.get(fid)) is not None
+    }
 
 
 def clash(pack: Pack, q: Question, others: Iterable[Question]) -> Question | None:

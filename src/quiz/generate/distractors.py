@@ -63,12 +63,12 @@ def candidates(
         later = [v for v in head if id(v) not in firsts]
         ranked = itertools.chain(first, later, ranked)
     only = keys[0] if len(keys) == 1 else None
-    latest = _source_year(pack)
+    latest = source_date(pack)
     in_prompt = set(named_entities(pack, prompt))
     if isinstance(anchor, Entity):
         in_prompt.add(anchor.id)
     for value in _unique(ranked):
-        if isinstance(value, When) and latest is not None and value.year > latest:
+        if isinstance(value, When) and after(value, latest):
             continue  # the source cannot speak of a later date: no near miss, a guess
         if not (alike(only, value) if only is not None else any(alike(k, value) for k in keys)):
             continue
@@ -202,14 +202,15 @@ def _neighbours_of(key: Value, pack: Pack) -> list[Value]:
 
 def _neighbours(key: Value, pack: Pack) -> list[Value]:
     """Nearby dates and numbers, for when the bank holds too few of the type."""
-    latest = _source_year(pack)
+    latest = source_date(pack)
     if isinstance(key, When):
         years = [key.year + d for d in (-3, -2, -1, 1, 2, 3)]
-        return [
+        near = [
             replace(key, year=y)  # the pack's language stays with the date
             for y in years
-            if (latest is None or y <= latest) and _real_date(y, key.month, key.day)
+            if _real_date(y, key.month, key.day)
         ]
+        return [d for d in near if not after(d, latest)]
     if isinstance(key, Number) and key.approx:
         # "over 1,000" is about 1,000: wrong figures far enough off that none could be it
         n = key.value
@@ -246,9 +247,38 @@ def _real_date(year: int, month: int | None, day: int | None) -> bool:
     return True
 
 
-def _source_year(pack: Pack) -> int | None:
-    years = [s.as_of for s in pack.sources.values() if s.as_of is not None]
-    return max(years) if years else None
+def source_date(pack: Pack) -> tuple[int, int, int] | None:
+    """The latest day the pack's sources speak for, as (year, month, day): a source's
+    `date` when it is of its `as_of` year, else the end of the `as_of` year. A wrong date
+    after it ("September 2018" in an article of March 2018) is a guess no one could make
+    from the source, so no option falls after it, at the precision of the option."""
+    found: list[tuple[int, int, int]] = []
+    for s in pack.sources.values():
+        day = _parse_day(s.date)
+        if day is not None and (s.as_of is None or s.as_of == day[0]):
+            found.append(day)
+        elif s.as_of is not None:
+            found.append((s.as_of, 12, 31))
+    return max(found) if found else None
+
+
+def after(value: When, latest: tuple[int, int, int] | None) -> bool:
+    """Whether a date falls after `latest` at the date's own precision: "September 2018"
+    is after 29 March 2018, "2018" is not."""
+    if latest is None:
+        return False
+    mine = value.truncated(value.precision)
+    return mine > latest[: len(mine)]
+
+
+def _parse_day(text: str | None) -> tuple[int, int, int] | None:
+    if not text:
+        return None
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+    return (day.year, day.month, day.day)
 
 
 def sort_if_ordered(values: list[Value]) -> list[Value] | None:

@@ -56,6 +56,30 @@ def ask(pack: Pack, fact: Fact, direction: Direction, template: str | None = Non
     return prompt
 
 
+def in_title(pack: Pack, value: Value) -> bool:
+    """Whether the value is an entity the pack's title names ("Lithuania" and "NATO" in
+    "Lithuania's NATO membership"): the pack's own subject, which a student picks from
+    options, or types, without having read anything. Such a value is asked in true/false
+    and evidence questions, never as the one answer to pick or type."""
+    if not isinstance(value, Entity):
+        return False
+    memo = index_of(pack).memo
+    key = ("in title", value.id)
+    found = memo.get(key)
+    if not isinstance(found, bool):
+        title = f" {fold(pack.title)} "
+        found = memo[key] = any(n and f" {n} " in title for n in value.folded_names)
+    return found
+
+
+def title_key(value: Value) -> Refusal:
+    return Refusal(
+        f"the answer {value.display!r} is named in the pack's title: a student picks or types "
+        "it without reading the source",
+        "it is asked in true/false and evidence questions; nothing to change",
+    )
+
+
 def names_answer(template: str, prompt: str, key: Value) -> Refusal:
     return Refusal(
         f"the prompt names the answer {key.display!r}: {prompt!r}",
@@ -121,6 +145,8 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
     if isinstance(prompt, Refusal):
         return prompt
     anchor, key = sides(fact, direction)
+    if in_title(pack, key):
+        return title_key(key)
     key = about(key, pack.lang)
     stop = pack.lang.stopwords
     risky = sorted(distinctive_words(prompt, stop) & distinctive_words(key.display, stop))
@@ -376,6 +402,13 @@ def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
     refused = not_unique(pack, fact, "forward")
     if refused is not None:
         return refused
+    twin = _same_figure(pack, fact)
+    if twin is not None:
+        return Refusal(
+            f"fact '{twin.id}' asks the same figure ({answer}) of this relation from the same "
+            "sentence: a second number question would be the same card under another name",
+            "it is asked in the other kinds; nothing to change",
+        )
     prompt = ask(pack, fact, "forward", template)
     if isinstance(prompt, Refusal):
         return prompt
@@ -398,6 +431,23 @@ def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
             claim=Claim(fact.relation.id, "forward", fact.subject, (key,)),
         ),
     )
+
+
+def _same_figure(pack: Pack, fact: Fact) -> Fact | None:
+    """An earlier fact of the same relation whose number question would have the same
+    answer and the same proof ("In which year did Latvia / Slovakia / … join NATO?", all
+    2004 from one sentence): only the first is asked as a number."""
+    if fact.background:
+        return None
+    own = (fact.object.key, fact.quote.source, fact.quote.start, fact.quote.end)
+    for other in pack.facts_by_relation.get(fact.relation.id, ()):
+        if other is fact:
+            return None
+        if other.background:
+            continue
+        if (other.object.key, other.quote.source, other.quote.start, other.quote.end) == own:
+            return other
+    return None
 
 
 def _names_number(text: str, value: int | float, names: tuple[str, ...]) -> bool:
@@ -426,6 +476,11 @@ def multi(
     rights = [v for v in rights if not names_in(folded_prompt, v)]
     if not rights:
         return names_answer(template, prompt, named[0])
+    # the pack's own subject is a free pick: left out of the options (it is not wrong)
+    titled = [v for v in rights if in_title(pack, v)]
+    rights = [v for v in rights if not in_title(pack, v)]
+    if not rights:
+        return title_key(titled[0])
     rng.shuffle(rights)
     rights = rights[: rng.randint(min(2, len(rights)), min(4, len(rights)))]
     wrong = candidates(

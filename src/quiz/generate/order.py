@@ -2,8 +2,12 @@
 
 The groups of events do not depend on the seed: a group's id is derived from
 its facts, so the same question keeps the same id in every round and release.
-Each group is a few steps of one fixed walk through the pack's events, so any
-group can be built without the others.
+Each group is a few steps of one fixed walk through the pack's events. No two
+groups share more than two events (one set of events would be asked twice), so
+groups are made in turn, once per pack. Facts of one relation with one date
+("Latvia / Slovakia / … becomes a member of NATO", all 29 March 2004) are one
+event, told by the first of them: otherwise every group would hold one of them,
+always in the same place.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import hashlib
 import math
 import random
 
+from quiz.generate.index import index_of
 from quiz.generate.refusal import Refusal, missing
 from quiz.generate.wording import passages
 from quiz.languages import english
@@ -19,6 +24,7 @@ from quiz.packs.model import Fact, Pack, Relation, When
 from quiz.question import Order, Origin, Question
 
 ITEMS = 4
+SHARED = 2  # the most events two groups may have in common
 PROMPT = english().frames["order"]  # the same for every group (a pack's: `pack.lang`)
 
 
@@ -32,11 +38,17 @@ def can_order(relation: Relation) -> Refusal | None:
 
 
 def events(pack: Pack) -> list[Fact]:
-    """Facts that read as dated events, in pack order, relation by relation."""
+    """Facts that read as dated events, in pack order, relation by relation: one fact for
+    each relation and date (the first)."""
     out: list[Fact] = []
     for r in pack.relations.values():
         if can_order(r) is None:
-            out.extend(pack.facts_by_relation.get(r.id, ()))
+            seen: set[object] = set()
+            for f in pack.facts_by_relation.get(r.id, ()):
+                if f.background or f.object.key in seen:
+                    continue
+                seen.add(f.object.key)
+                out.append(f)
     return out
 
 
@@ -60,38 +72,59 @@ def _stride(n: int) -> int:
 
 
 def group_count(pack: Pack) -> int:
-    return -(-len(events(pack)) // ITEMS)
+    """How many walks are tried: one from each event (a group that would share more than
+    SHARED events with an earlier one is none)."""
+    return len(events(pack))
 
 
 def group(pack: Pack, number: int, dated: list[Fact] | None = None) -> list[Fact] | None:
     """Group `number`: the events at its ITEMS places of a fixed walk through all events,
-    skipping any that ties with one already taken (then walking on a little). None if fewer
-    than three remain. Built alone, so a round never groups the whole pack."""
-    dated = events(pack) if dated is None else dated
+    skipping any that ties with one already taken or would make it share more than SHARED
+    events with an earlier group (then walking on a little). None if fewer than three
+    remain. The groups are made once per pack, in turn."""
+    if dated is not None:
+        return _all_groups(pack, dated)[number] if 0 <= number < group_count(pack) else None
+    memo = index_of(pack).memo
+    made = memo.get(("order groups",))
+    if not isinstance(made, list):
+        made = memo[("order groups",)] = _all_groups(pack, events(pack))
+    return made[number] if 0 <= number < len(made) else None
+
+
+def _all_groups(pack: Pack, dated: list[Fact]) -> list[list[Fact] | None]:
     n = len(dated)
-    if not 0 <= number * ITEMS < n:
-        return None
-    step = _stride(n)
-    chosen: list[Fact] = []
-    labels: dict[str, str] = {}
-    for k in range(min(n, ITEMS * 3)):
-        fact = dated[((number * ITEMS + k) * step) % n]
-        if fact.background or not isinstance(fact.object, When):
-            continue
-        labels[fact.id] = _label(fact)
-        if not any(_ties(fact, g, labels) for g in chosen):
+    out: list[list[Fact] | None] = []
+    earlier: list[set[str]] = []
+    step = _stride(n) if n else 1
+    for number in range(n):
+        chosen: list[Fact] = []
+        labels: dict[str, str] = {}
+        for k in range(n):
+            fact = dated[((number * ITEMS + k) * step) % n]
+            if fact.background or not isinstance(fact.object, When):
+                continue
+            labels[fact.id] = _label(fact)
+            if any(_ties(fact, g, labels) for g in chosen):
+                continue
+            ids = {g.id for g in chosen} | {fact.id}
+            if any(len(ids & e) > SHARED for e in earlier):
+                continue
             chosen.append(fact)
-        if len(chosen) == ITEMS:
-            break
-    return chosen if len(chosen) >= 3 else None
+            if len(chosen) == ITEMS:
+                break
+        if len(chosen) >= 3:
+            out.append(chosen)
+            earlier.append({f.id for f in chosen})
+        else:
+            out.append(None)
+    return out
 
 
 def groups(pack: Pack) -> list[list[Fact]]:
     """Every group, each once (two walks that meet on the same events make one question)."""
-    dated = events(pack)
     found: dict[str, list[Fact]] = {}
     for number in range(group_count(pack)):
-        g = group(pack, number, dated)
+        g = group(pack, number)
         if g is not None:
             found.setdefault(group_id(g), g)
     return list(found.values())

@@ -14,6 +14,10 @@ without them, before a kind asked more gets another turn. A kind the draws canno
 fill even then is dropped and the others share its place. When a round asks for
 more than the draws find (a small pack, a narrow filter), it goes through every
 slot, in a seeded order, under the same rules.
+
+Last, the round is put in an order where no question's feedback (the paragraphs
+around its proofs) holds the proof of a question asked after it, wherever the
+pairs allow (two proofs in one paragraph give each other away in either order).
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from quiz.generate.slots import (
 )
 from quiz.kinds import KIND_NAMES
 from quiz.packs.model import Fact, Pack
+from quiz.packs.quotes import paragraph_of
 from quiz.question import Question
 
 ATTEMPTS = 24  # slots tried (times BEST_OF) per kind before the round gives up on it
@@ -96,7 +101,48 @@ def generate(
                     question = slot.build(seed)
                     if question is not None and state.allows(pack, question, strict):
                         state.add(pack, question)
-    return state.chosen
+    return feedback_order(pack, state.chosen)
+
+
+def feedback_order(pack: Pack, questions: list[Question]) -> list[Question]:
+    """The questions in their order, but each question whose proof stands in another's
+    feedback paragraph moved before it: a Kahn walk that always takes the first question
+    that waits for nothing, and, when every one left waits (a cycle), the first of those
+    that wait for fewest."""
+    n = len(questions)
+    spans = [_paragraphs(pack, q) for q in questions]
+    proofs = [_proof_spans(pack, q) for q in questions]
+    # before[j] holds i when questions[i] must come before questions[j]: i's proof is in
+    # j's feedback
+    before = [{i for i in range(n) if i != j and _inside(proofs[i], spans[j])} for j in range(n)]
+    left = list(range(n))
+    out: list[Question] = []
+    while left:
+        rest = set(left)
+        pick = min(left, key=lambda j: len(before[j] & rest))  # first of the fewest waits
+        left.remove(pick)
+        out.append(questions[pick])
+    return out
+
+
+def _paragraphs(pack: Pack, q: Question) -> list[tuple[str, int, int]]:
+    out = []
+    for x in q.origin.quotes:
+        text = pack.sources.get(x.source)
+        if text is not None:
+            span = paragraph_of(text.text, x.start, x.end)
+            out.append((x.source, span.start, span.end))
+    return out
+
+
+def _proof_spans(pack: Pack, q: Question) -> list[tuple[str, int, int]]:
+    if q.kind == "order" or len(q.facts) > 2:
+        return []  # a list or a time order is not given away by one of its passages
+    return [(x.source, x.start, x.end) for x in q.origin.quotes[:1]]
+
+
+def _inside(proofs: list[tuple[str, int, int]], spans: list[tuple[str, int, int]]) -> bool:
+    return any(ps == ss and s <= a and b <= e for ps, a, b in proofs for ss, s, e in spans)
 
 
 def _draw(

@@ -20,7 +20,14 @@ import random
 import re
 
 from quiz.answers import GENERIC_HEADS, TIES, short_forms
-from quiz.generate.from_facts import ask, names_answer, not_unique, placed, sides, whose
+from quiz.generate.from_facts import (
+    ask,
+    names_answer,
+    not_unique,
+    placed,
+    sides,
+    whose,
+)
 from quiz.generate.index import index_of
 from quiz.generate.refusal import Refusal, missing, not_closed
 from quiz.generate.truth import Direction

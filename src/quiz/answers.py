@@ -199,9 +199,9 @@ def _years_quoted(key: Text) -> set[str]:
 
 def _with_complement(key: Text, text: str) -> Verdict | None:
     """Right, or None: a right name with words around it that do not change what it names.
-    Around the name may stand the prompt's own words ("cyber defence capabilities" for
-    "capabilities in which field?", "the NATO Warsaw Summit" for "Which NATO summit?"), the
-    words of the key's other names ("NATO eFP", "Iron Wolf Mechanised Infantry Brigade"),
+    After the name may stand the prompt's own words ("cyber defence capabilities" for
+    "capabilities in which field?"); around it, the words of the key's longer names holding
+    it ("NATO eFP", "Iron Wolf Mechanised Infantry Brigade"),
     a place the pack puts it in ("Šiauliai Air Base in Lithuania"), a year the quoted
     sentences give ("Warsaw Summit 2016"), or the words the article itself puts after or
     before it ("national resilience to unconventional threats"). The same describing words
@@ -258,19 +258,31 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
     small = language.small_words if language is not None else frozenset()
     where = [i for i, w in enumerate(words) if w not in small]
     head, tail = " ".join(words[: where[start]]), " ".join(words[where[end - 1] + 1 :])
-    in_article = {part: any(f" {part} " in q for q in quoted) for part in (head, tail) if part}
+    # the article's own words beside the name: only where the article puts them, next to it
+    typed = " ".join(words[where[start] : where[end - 1] + 1])
+    in_article = {
+        head: any(f" {head} {typed} " in q for q in quoted) if head else False,
+        tail: any(f" {typed} {tail} " in q for q in quoted) if tail else False,
+    }
     years = _years_quoted(key)
+    before = _complements(key, name, prompt=False)  # before the name: no prompt words
     for i, (word, k) in enumerate(said):
         if start <= i < end:
             continue
         part = head if i < start else tail
-        if k in allowed or word in years or in_article.get(part, False):
+        if k in (before if i < start else allowed) or word in years:
+            continue
+        if in_article.get(part, False):
             continue
         return None
-    # another value's name inside the answer: only one the question itself says, or a
-    # word of the key's own names ("NATO" of "NATO enhanced Forward Presence")
-    prompt = f" {fold(getattr(key, 'prompt', ''))} "
+    # another value's name inside the answer: only a word of the key's own names ("NATO" of
+    # "NATO enhanced Forward Presence") or the place the pack gives the answer ("Šiauliai,
+    # Lithuania"); never one the prompt names, which could turn the fact around ("Lithuania
+    # leads Germany" for the force Germany leads in Lithuania)
     own = {fold(a) for a in key.accepted}
+    own_words = {k for a in key.accepted for _, k in tokens(a, lang)} | {
+        k for a, q in key.qualifiers if fold(a) == fold(name) for _, k in tokens(q, lang)
+    }
     for rival in rivals:
         r = fold(rival)
         if not r or r in own or f" {r} " not in folded_text:
@@ -282,9 +294,9 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
         )
         if covers and len(inside) > end - start:
             return None  # "Lithuanian Air Force": a longer name of something else
-        if f" {r} " in prompt or set(inside) <= allowed:
-            continue
-        return None
+        if set(inside) <= own_words:
+            continue  # a word of the key's own names, or the place the pack gives the answer
+        return None  # another value: "Ukraine's aggression in Russia", "Ghor in Lithuania"
     if start == 0 and end == len(said):
         return None  # nothing around it after all: the whole check already said why
     return Verdict(True, True, _meant(key, name))
@@ -298,14 +310,19 @@ def _meant(key: Text, name: str) -> Note:
     return Note(NoteCode.MEANS, key.answer if one else name)
 
 
-def _complements(key: Text, name: str) -> set[str]:
-    """The word keys (`tokens`) that may stand around the right name `name`: the prompt's,
-    the key's own names' and those of the qualifiers the pack gives that name."""
+def _complements(key: Text, name: str, prompt: bool = True) -> set[str]:
+    """The word keys (`tokens`) that may stand around the right name `name`: the prompt's
+    (after the name only: "cyber defence capabilities"; before it they make another claim,
+    "Baltic country Belgium"), those of the key's longer names holding this one ("NATO" of
+    "NATO eFP", never a word of another item of a list: "infrastructure budget"), and those
+    of the qualifiers the pack gives that name."""
     lang = key.language
-    out = {k for _, k in tokens(getattr(key, "prompt", ""), lang)}
+    out = {k for _, k in tokens(getattr(key, "prompt", ""), lang)} if prompt else set()
+    inner = {k for _, k in tokens(name, lang)}
     for a in key.accepted:
-        if len(items(a, lang)) == 1:
-            out |= {k for _, k in tokens(a, lang)}
+        words = {k for _, k in tokens(a, lang)}
+        if len(items(a, lang)) == 1 and inner <= words:
+            out |= words
     for a, q in key.qualifiers:
         if fold(a) == fold(name):
             out |= {k for _, k in tokens(q, lang)}
@@ -440,19 +457,16 @@ def parse_number(text: str, unit: str = "", language: str = "en") -> float | Non
     for u in sorted({unit.lower(), unit.lower().removesuffix("s")} - {""}, key=len, reverse=True):
         if t.endswith(f" {u}"):
             t = t[: -len(u) - 1]
-            # "six more countries" for "along with how many more countries": the count
-            for more in words.more:
-                t = t.removesuffix(f" {more}")
             break
     return _parse_number(t, words)
 
 
 def parse_year(text: str, language: str = "en") -> int | None:
-    """The year of a date typed whole, for a question that asks a year: "in 2004", "29 March
-    2004", "March 29, 2004", "spring 2014", "the spring of 2014", "since 2015" → the year;
-    anything else (a range "2005-2013", two years, a bare number) → None. Only the year is
-    read: a wrong day or month beside the right year is not looked at, as the question
-    never asked it."""
+    """The year of an answer that says only a year, for a question that asks one: "in 2004",
+    "since 2015" → the year. A date or a season beside it ("1 May 2004", "autumn 2014") is
+    not read: a day or month the fact does not have would be marked right by its year alone
+    (a truth review found "1 May 2004", the EU's date, taken for NATO's 2004), so the
+    student is asked again for a year."""
     lang = find_language(language)
     if lang is None:
         return None
@@ -461,19 +475,8 @@ def parse_year(text: str, language: str = "en") -> int | None:
     if len(years) != 1 or not t.endswith(years[0]):
         return None
     rest = t[: -len(years[0])].split()
-    months = {m for forms in lang.month_forms for m in (fold(f) for f in forms)}
-    leads = set(lang.year_leads)
-    seasons = set(lang.seasons)
-    day = re.compile(rf"\d{{1,2}}(?:{'|'.join(map(re.escape, lang.ordinals))})?")
-    told = [w for w in rest if w not in leads]
-    if not told and not rest:
-        return None  # a bare year is a number: parse_number reads it
-    named = [w for w in told if w in months or w in seasons]
-    days = [w for w in told if day.fullmatch(w)]
-    if len(named) > 1 or len(days) > (1 if named and named[0] in months else 0):
-        return None
-    if len(named) + len(days) != len(told):
-        return None
+    if not rest or any(w not in lang.year_leads for w in rest):
+        return None  # a bare year is a number (parse_number reads it); anything else is not
     return int(years[0])
 
 

@@ -78,6 +78,10 @@ class Backend(Protocol):
         """Inside the migration's transaction: keep other processes out until it commits."""
         ...
 
+    def patience(self, seconds: float) -> Any:
+        """A context in which a lock is waited for `seconds` at most, not the usual while."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -147,6 +151,11 @@ class DbApiBackend:
     def lock_schema(self) -> None:
         """Most backends need nothing more than their write transaction (SQLite's BEGIN
         IMMEDIATE already lets one writer in at a time)."""
+
+    @contextmanager
+    def patience(self, seconds: float) -> Iterator[None]:
+        """A server's own lock timeout already bounds the wait (PostgreSQL: 5 s)."""
+        yield
 
     def tables(self) -> set[str]:
         rows = self.execute(

@@ -28,7 +28,7 @@ from quiz.store.records import (
     RoundRow,
     TopScore,
 )
-from quiz.store.saver import Saver
+from quiz.store.saver import PATIENCE, Saver
 from quiz.store.schema import migrate
 from quiz.store.writes import Hold, RecordAnswer, StartRound, Write
 
@@ -81,7 +81,7 @@ class SqlStore:
         found = self.find_player(name)
         if found is not None:
             return found
-        with self.db.transaction():
+        with self.db.patience(PATIENCE), self.db.transaction():  # no longer than an answer
             found = self.find_player(name)
             if found is not None:
                 return found
@@ -117,7 +117,7 @@ class SqlStore:
     def set_last_player(self, name: str) -> None:
         if self.last_player() == name:
             return  # the same player again: no write (and no wait on a lock)
-        with self.db.transaction():
+        with self.db.patience(PATIENCE), self.db.transaction():
             self.db.execute(
                 "INSERT INTO meta (key, value) VALUES ('last_player', ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -9,6 +9,8 @@ busy timeout lets six players on one file wait for each other instead of failing
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from quiz.lang import _
@@ -67,6 +69,19 @@ class SqliteBackend(DbApiBackend):
         return {
             str(r[0]) for r in self.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
+
+    @contextmanager
+    def patience(self, seconds: float) -> Iterator[None]:
+        """Wait for another program's lock `seconds` at most (not BUSY_TIMEOUT_MS): a write a
+        player waits on (their name, added at start) gives up as soon as an answer would, and
+        the game goes on with the answers kept on this computer."""
+        with self._lock:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+            try:
+                yield
+            finally:
+                with suppress(sqlite3.Error):
+                    self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     @classmethod
     def memory(cls) -> SqliteBackend:

@@ -365,6 +365,24 @@ def test_the_settings_file_is_where_platformdirs_puts_it(
     assert settings_file() == platformdirs.user_config_path("quiz") / "settings.json"
 
 
+@pytest.mark.parametrize("xdg", ["/somewhere/data", "", None])
+def test_the_data_folder_is_where_platformdirs_puts_it(
+    monkeypatch: pytest.MonkeyPatch, xdg: str | None
+) -> None:
+    """Progress, the outbox and packs live in the data folder, found without importing
+    platformdirs on Linux: the same place as platformdirs says."""
+    import platformdirs
+
+    from quiz.folders import data_dir
+
+    monkeypatch.delenv("QUIZ_DATA_DIR", raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_DATA_HOME", xdg)
+    assert data_dir() == platformdirs.user_data_path("quiz")
+
+
 def test_the_source_is_named_in_the_interfaces_language() -> None:
     """A pack's word for its source is in the pack's language: said as it is only in a session
     of that language, else the interface's own word (no 'The straipsnis says:')."""

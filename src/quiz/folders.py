@@ -1,7 +1,7 @@
 """The user's data folder, where progress, packs, screenshots and the outbox live.
 
 `QUIZ_DATA_DIR` moves it (tests, a shared machine); else the platform's own place.
-platformdirs is imported only when the folder is asked for: a few milliseconds at start.
+On Linux the folders are worked out as platformdirs does, without importing it.
 """
 
 from __future__ import annotations
@@ -11,17 +11,25 @@ import sys
 from pathlib import Path
 
 
+def _xdg(variable: str, fallback: str) -> Path | None:
+    """On Linux, the folder platformdirs gives (the XDG variable, else its fallback under the
+    home folder) worked out here: importing platformdirs costs every start a few
+    milliseconds (a test checks both agree). None elsewhere: platformdirs knows best."""
+    if sys.platform != "linux" or "ANDROID_DATA" in os.environ:
+        return None
+    base = os.environ.get(variable, "").strip() or os.path.expanduser(fallback)
+    return Path(base) / "quiz"
+
+
 def settings_file() -> Path:
-    """The settings file: `QUIZ_CONFIG_DIR`/settings.json, else in the platform's config folder.
-    On Linux that folder is worked out here as platformdirs does (XDG_CONFIG_HOME, else
-    ~/.config): every start reads the interface's remembered language from this file, and
-    importing platformdirs would cost `quiz --help` a few milliseconds."""
+    """The settings file: `QUIZ_CONFIG_DIR`/settings.json, else in the platform's config
+    folder (every start reads the interface's remembered language from it)."""
     override = os.environ.get("QUIZ_CONFIG_DIR")
     if override:
         return Path(override) / "settings.json"
-    if sys.platform == "linux" and "ANDROID_DATA" not in os.environ:
-        base = os.environ.get("XDG_CONFIG_HOME", "").strip() or os.path.expanduser("~/.config")
-        return Path(base) / "quiz" / "settings.json"
+    folder = _xdg("XDG_CONFIG_HOME", "~/.config")
+    if folder is not None:
+        return folder / "settings.json"
     import platformdirs
 
     return platformdirs.user_config_path("quiz") / "settings.json"
@@ -31,6 +39,9 @@ def data_dir() -> Path:
     override = os.environ.get("QUIZ_DATA_DIR")
     if override:
         return Path(override)
+    folder = _xdg("XDG_DATA_HOME", "~/.local/share")
+    if folder is not None:
+        return folder
     import platformdirs
 
     return platformdirs.user_data_path("quiz")

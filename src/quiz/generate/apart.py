@@ -68,6 +68,7 @@ def answers(pack: Pack, a: Question, b: Question) -> bool:
         or names_typed_answer(a, b)
         or same_options(a, b)
         or same_question(pack, a, b)
+        or linked_twins(pack, a, b)
     )
 
 
@@ -119,6 +120,33 @@ def same_question(pack: Pack, a: Question, b: Question) -> bool:
     29 March 2004", "Slovakia joined on 29 March 2004"): one answers the other."""
     mine = _relation_objects(pack, a)
     return bool(mine) and not mine.isdisjoint(_relation_objects(pack, b))
+
+
+def linked_twins(pack: Pack, a: Question, b: Question) -> bool:
+    """a and b have one answer, and a fact of the pack links what each asks from ("Which
+    country joined NATO along with Lithuania?" and "Which country became a member on
+    29 March 2004?", linked by "Lithuania joined on 29 March 2004"): one question in two
+    wordings, whose second a round would give away by repeating the first's answer."""
+    ca, cb = a.origin.claim, b.origin.claim
+    if ca is None or cb is None or ca.anchor.key == cb.anchor.key:
+        return False
+    if not _answer_keys(a) & _answer_keys(b):
+        return False
+    return any(
+        {f.subject.key, f.object.key} == {ca.anchor.key, cb.anchor.key}
+        for f in pack.facts_about.get(ca.anchor.key, ())
+    )
+
+
+def _answer_keys(q: Question) -> set[object]:
+    claim = q.origin.claim
+    if claim is None:
+        return set()
+    if q.kind in ("choice", "multi"):
+        return {claim.values[i].key for i in q.key.rights() if i < len(claim.values)}
+    if q.kind == "typed" and len(claim.values) == 1:
+        return {claim.values[0].key}
+    return set()
 
 
 def _relation_objects(pack: Pack, q: Question) -> set[tuple[str, object]]:

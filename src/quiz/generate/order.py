@@ -4,7 +4,9 @@ The groups of events do not depend on the seed: a group's id is derived from
 its facts, so the same question keeps the same id in every round and release.
 Each group is a few steps of one fixed walk through the pack's events. No two
 groups share more than two events (one set of events would be asked twice), so
-groups are made in turn, once per pack. Facts of one relation with one date
+groups are made in turn, once per pack. No group holds two events that logic
+orders (one thing's start and end, a mission and its augmentation: `_by_logic`).
+Facts of one relation with one date
 ("Latvia / Slovakia / … becomes a member of NATO", all 29 March 2004) are one
 event, told by the first of them: otherwise every group would hold one of them,
 always in the same place.
@@ -16,6 +18,7 @@ import hashlib
 import math
 import random
 
+from quiz.generate.evidence import content_words
 from quiz.generate.index import index_of
 from quiz.generate.refusal import Refusal, missing
 from quiz.generate.wording import passages
@@ -62,6 +65,20 @@ def _ties(a: Fact, b: Fact, labels: dict[str, str]) -> bool:
     return a.object.same_time(b.object) or labels[a.id] == labels[b.id]
 
 
+def _by_logic(pack: Pack, a: Fact, b: Fact, labels: dict[str, str]) -> bool:
+    """Two events whose order follows without knowing either date: one thing's start and end
+    ("Lithuania begins leading a … team" / "Lithuania's leadership of a … team ends"), a
+    mission and its augmentation. Told by their words: two events of different relations
+    whose labels share more than half the content words of the shorter. (Two of one relation,
+    "The Wales Summit takes place" / "The Warsaw Summit takes place", share the template's
+    words and are two things of a kind, so they are not compared.)"""
+    if a.relation.id == b.relation.id:
+        return False
+    stop = pack.lang.stopwords
+    wa, wb = content_words(labels[a.id], stop), content_words(labels[b.id], stop)
+    return 2 * len(wa & wb) > min(len(wa), len(wb))
+
+
 def _stride(n: int) -> int:
     """A step through n events that visits each once and lands far from the last: the
     group's events come from all over the pack, so they mix periods and subjects."""
@@ -104,7 +121,7 @@ def _all_groups(pack: Pack, dated: list[Fact]) -> list[list[Fact] | None]:
             if fact.background or not isinstance(fact.object, When):
                 continue
             labels[fact.id] = _label(fact)
-            if any(_ties(fact, g, labels) for g in chosen):
+            if any(_ties(fact, g, labels) or _by_logic(pack, fact, g, labels) for g in chosen):
                 continue
             ids = {g.id for g in chosen} | {fact.id}
             if any(len(ids & e) > SHARED for e in earlier):

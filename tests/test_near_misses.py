@@ -1,0 +1,71 @@
+"""The second fresh readers' weak items (issue 18): one fact asked in two wordings kept
+apart in a round, and no time-order set holding two events that logic orders."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import pytest
+
+from helpers import bundled
+from quiz.generate import all_questions, apart, generate, order
+from quiz.generate.evidence import content_words
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return bundled()
+
+
+@pytest.fixture(scope="module")
+def every(pack):
+    return {q.id: q for q in all_questions(pack, 0)}
+
+
+def test_one_fact_in_two_wordings_is_kept_apart(pack, every):
+    """'Which country became a member on 29 March 2004?' and 'Which country joined along
+    with Lithuania?' with one answer: linked by 'Lithuania joined on 29 March 2004'."""
+    for country in ("estonia", "latvia", "slovakia"):
+        a = every[f"{country}-joined-nato-with-lithuania-date:choice:reverse"]
+        b = every[f"lithuania-joined-along-with-{country}:choice:forward"]
+        assert apart.linked_twins(pack, a, b) and apart.clash(pack, a, [b]) is b
+    a = every["lithuania-joined-nato-29-march-2004:multi:reverse"]
+    b = every["lithuania-joined-along-with-estonia:multi:forward"]
+    assert apart.clash(pack, a, [b]) is b
+    unlinked = every["amari-in-estonia:choice:forward"]
+    assert not apart.linked_twins(
+        pack, unlinked, every["lithuania-joined-along-with-estonia:choice:forward"]
+    )
+
+
+def test_choice_rounds_never_hold_both_wordings(pack):
+    for seed in range(20):
+        ids = {q.id for q in generate(pack, seed, 20, ("choice",))}
+        for country in ("estonia", "latvia", "slovakia", "bulgaria", "romania", "slovenia"):
+            assert (
+                not {
+                    f"{country}-joined-nato-with-lithuania-date:choice:reverse",
+                    f"lithuania-joined-along-with-{country}:choice:forward",
+                }
+                <= ids
+            ), seed
+
+
+def test_no_order_set_holds_two_events_logic_orders(pack):
+    """A start and its end, a mission and its augmentation: more than half of the shorter
+    label's words shared, across two relations."""
+    stop = pack.lang.stopwords
+    for g in order.groups(pack):
+        for a, b in combinations(g, 2):
+            if a.relation.id == b.relation.id:
+                continue
+            wa = content_words(order._label(a), stop)
+            wb = content_words(order._label(b), stop)
+            assert 2 * len(wa & wb) <= min(len(wa), len(wb)), (order._label(a), order._label(b))
+    ids = [{f.id for f in g} for g in order.groups(pack)]
+    assert not any(
+        {"lithuania-led-prt-from-2005", "lithuania-led-prt-until-2013"} <= s for s in ids
+    )
+    assert not any(
+        {"air-policing-began-29-march-2004", "augmentation-deployed-2014"} <= s for s in ids
+    )

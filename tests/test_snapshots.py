@@ -77,21 +77,21 @@ def test_summary_screen(snap_compare: SnapCompare) -> None:
     assert snap_compare(round_app(), terminal_size=SIZE, run_before=play_round)
 
 
+async def home_loaded(pilot: Pilot[Any]) -> None:
+    await until(
+        pilot,
+        lambda: isinstance(pilot.app.screen, HomeScreen) and pilot.app.screen.data is not None,
+    )
+    await pilot.pause()
+
+
 def test_home_screen(
     snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Only the test pack: the snapshot does not change when the bundled pack grows.
     monkeypatch.setattr(registry, "bundled_dir", lambda: tmp_path / "none")
-
-    async def loaded(pilot: Pilot[Any]) -> None:
-        await until(
-            pilot,
-            lambda: isinstance(pilot.app.screen, HomeScreen) and pilot.app.screen.data is not None,
-        )
-        await pilot.pause()
-
     app = QuizApp(make_services(packs=[MOON], player="Ada"))
-    assert snap_compare(app, terminal_size=SIZE, run_before=loaded)
+    assert snap_compare(app, terminal_size=SIZE, run_before=home_loaded)
 
 
 # -- a Lithuanian session: the interface and the pack both in Lithuanian ----------------------
@@ -133,13 +133,5 @@ def test_home_screen_in_lithuanian(
     snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(registry, "bundled_dir", lambda: tmp_path / "none")
-
-    async def loaded(pilot: Pilot[Any]) -> None:
-        await until(
-            pilot,
-            lambda: isinstance(pilot.app.screen, HomeScreen) and pilot.app.screen.data is not None,
-        )
-        await pilot.pause()
-
     app = QuizApp(make_services(packs=[LT_PACK], player="Ada"))
-    assert snap_compare(app, terminal_size=SIZE, run_before=loaded)
+    assert snap_compare(app, terminal_size=SIZE, run_before=home_loaded)

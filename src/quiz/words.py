@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Protocol
 from quiz import lang
 from quiz.lang import LOCALES, N_, _, ngettext  # noqa: F401  (re-exported for front ends)
 from quiz.round.codes import EndReason, Note, NoteCode, Refusal, Shortfall, Verdict
-from quiz.round.views import FeedbackView, QuestionView, SummaryView
 from quiz.store.events import Paused, Resumed, SaveEvent
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # names for annotations only: the home screen's line needs no round
     from quiz.daily import Limits, Today
+    from quiz.round.views import FeedbackView, QuestionView, SummaryView
 
 
 # -- answers and their grades ------------------------------------------------------------

@@ -101,13 +101,16 @@ class SqlStore:
     def find_player(self, name: str) -> Player | None:
         """The player of exactly this name, else the one whose name looks the same (its key:
         case, spacing, normal form and look-alike letters aside)."""
-        from quiz.names import name_key
+        rows = self.db.execute("SELECT id, name, created_at FROM players WHERE name = ?", (name,))
+        if not rows:  # the name as typed is not kept: the one that looks the same, if any.
+            # (Only now: the key's transliteration library costs a returning player's start
+            # some 30 ms to import.)
+            from quiz.names import name_key
 
-        rows = self.db.execute(
-            "SELECT id, name, created_at FROM players WHERE name = ? OR name_key = ? "
-            "ORDER BY CASE WHEN name = ? THEN 0 ELSE 1 END, id",
-            (name, name_key(name), name),
-        )
+            rows = self.db.execute(
+                "SELECT id, name, created_at FROM players WHERE name_key = ? ORDER BY id",
+                (name_key(name),),
+            )
         return Player(int(rows[0][0]), str(rows[0][1]), str(rows[0][2])) if rows else None
 
     def last_player(self) -> str | None:

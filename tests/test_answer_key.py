@@ -247,7 +247,7 @@ EVENTS: tuple[tuple[str, tuple[int, ...]], ...] = (
     (r"wales summit takes place", (2014,)),
     (r"russian aggression in ukraine changes", (2014,)),
     (r"first deploys the baltic air policing augmentation", (2014,)),
-    (r"first of the nato force integration units starts", (2015, 9)),
+    (r"(first of the )?nato force integration units (in vilnius )?starts", (2015, 9)),
     (r"warsaw summit takes place", (2016,)),
     (r"inaugurated in rukla", (2017,)),
 )  # fmt: skip

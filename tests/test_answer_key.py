@@ -192,10 +192,13 @@ KEY: tuple[Fact, ...] = (
         (r"first of the nato force integration units", r"in which city|operating in (?=[a-z])"),
         ("Vilnius",),
     ),
+    # the month and the year when asked "since when" (a wrong option may be "March 2015"),
+    # the year alone when asked "since which year"
     Fact(
-        (r"first of the nato force integration units", r"since when|since which|operating since"),
-        ("September 2015", 2015),
+        (r"first of the nato force integration units", r"since when|operating since"),
+        ("September 2015",),
     ),
+    Fact((r"first of the nato force integration units", r"since which year"), (2015,)),
     # -- events and summits
     Fact((r"russian aggression in ukraine", r"spring"), (2014,)),
     Fact((r"russia s aggression",), ("Ukraine",)),

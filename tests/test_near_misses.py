@@ -69,3 +69,24 @@ def test_no_order_set_holds_two_events_logic_orders(pack):
     assert not any(
         {"air-policing-began-29-march-2004", "augmentation-deployed-2014"} <= s for s in ids
     )
+
+
+def test_a_month_and_year_is_asked_with_a_wrong_month_of_the_same_year() -> None:
+    """ "July 2016" was the only 2016 option: the month was never asked. Every choice on a
+    month-precision date now offers one wrong option of the key's own year (never after the
+    source's date)."""
+    from quiz.question import One
+
+    asked = 0
+    for q in all_questions(bundled(), 0):
+        key = q.key
+        if q.kind != "choice" or not isinstance(key, One):
+            continue
+        right = q.options[key.right]
+        parts = right.split()
+        if len(parts) != 2 or not parts[1].isdigit() or parts[0].isdigit():
+            continue  # not "Month YYYY"
+        asked += 1
+        same_year = [o for o in q.options if o != right and o.endswith(f" {parts[1]}")]
+        assert len(same_year) == 1, (q.id, q.options)
+    assert asked >= 2

@@ -19,6 +19,7 @@ import itertools
 import random
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from itertools import islice
 
 from quiz.generate.index import index_of, shuffled
 from quiz.generate.truth import Direction, proven_false
@@ -152,6 +153,10 @@ def _ranked(
     side = "object" if direction == "forward" else "subject"
     if isinstance(key, When):
         low, high = key.year - YEARS_AROUND, key.year + YEARS_AROUND
+        if key.month is not None and key.day is None:
+            # a month and its year: one wrong option in the same year, so the month is
+            # asked too ("July 2016" was the only 2016 option, a reader found)
+            yield from islice(shuffled(_same_year(key, pack), rng), 1)
         yield from shuffled(index.dates_of(relation, side, low, high), rng)
         yield from shuffled(_dates_between(pack, asked_type(relation, direction), low, high), rng)
         yield from shuffled(_neighbours_of(key, pack), rng)
@@ -198,6 +203,14 @@ def _neighbours_of(key: Value, pack: Pack) -> list[Value]:
     if not isinstance(found, list):
         found = memo[memo_key] = _neighbours(key, pack)
     return found
+
+
+def _same_year(key: When, pack: Pack) -> list[When]:
+    """The key's year with another month, a season or more away (never after the source)."""
+    assert key.month is not None
+    latest = source_date(pack)
+    months = [m for m in range(1, 13) if abs(m - key.month) >= 3]
+    return [d for m in months if not after(d := replace(key, month=m), latest)]
 
 
 def _neighbours(key: Value, pack: Pack) -> list[Value]:

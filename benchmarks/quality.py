@@ -44,6 +44,7 @@ except ImportError:  # not installed: run from the source checkout
     sys.path.insert(0, str(ROOT / "src"))
 
 from quiz.generate import all_questions, generate  # noqa: E402
+from quiz.generate.verify import COPIED_RUN, shared_run  # noqa: E402
 from quiz.kinds import RECALL_KINDS  # noqa: E402
 from quiz.packs.loader import load_pack  # noqa: E402
 from quiz.packs.model import Entity, Number, Pack, Value, When  # noqa: E402
@@ -65,19 +66,6 @@ def words(text: str) -> list[str]:
 
 def content(text: str) -> set[str]:
     return {w for w in words(text) if w not in STOP and len(w) > 2}
-
-
-def longest_run(a: str, b: str) -> int:
-    x, y = words(a), words(b)
-    best, prev = 0, [0] * (len(y) + 1)
-    for i in range(1, len(x) + 1):
-        cur = [0] * (len(y) + 1)
-        for j in range(1, len(y) + 1):
-            if x[i - 1] == y[j - 1]:
-                cur[j] = prev[j - 1] + 1
-                best = max(best, cur[j])
-        prev = cur
-    return best
 
 
 def mentions(text: str, value: Value) -> bool:
@@ -120,7 +108,7 @@ def evidence_figures(pack: Pack, qs: list[Question]) -> dict[str, int]:
         fact = pack.fact_by_id[q.facts[0]]
         keyed[answer] += 1
         option_sets[frozenset(q.options)] += 1
-        if longest_run(claim, answer) >= 6:
+        if shared_run(claim, answer) >= COPIED_RUN:
             counts["claim copies 6 words"] += 1
             weak.add(q.id)
         c = content(claim)

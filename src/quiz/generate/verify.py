@@ -289,7 +289,7 @@ def _evidence(pack: Pack, q: Question) -> list[str]:
     if not q.prompt.startswith(lead):
         problems.append(f"the prompt does not name the source as the {noun}")
     claim = q.prompt[len(lead) :] if q.prompt.startswith(lead) else q.prompt
-    run = _shared_run(claim, answer)
+    run = shared_run(claim, answer)
     if run >= COPIED_RUN:
         problems.append(f"the claim copies {run} words in a row from its proof")
     if trimmed_copy(claim, answer, pack.lang.stopwords):
@@ -328,8 +328,8 @@ def _evidence(pack: Pack, q: Question) -> list[str]:
 COPIED_RUN = 6  # an evidence claim may copy at most five words in a row from its proof
 
 
-def _shared_run(a: str, b: str) -> int:
-    """The longest run of words two texts share."""
+def shared_run(a: str, b: str) -> int:
+    """The longest run of words two texts share (the quality benchmark counts with it too)."""
     x, y = words(a), words(b)
     best = 0
     prev = [0] * (len(y) + 1)

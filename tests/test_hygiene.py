@@ -130,6 +130,16 @@ def test_the_home_screens_first_frame_does_not_load_the_questions() -> None:
     assert early == [], f"the home screen's first frame loads {early}"
 
 
+def test_a_round_from_the_command_line_gets_its_recorder_without_the_stores_writes() -> None:
+    """`quiz play` subscribes the store's recorder before the first question is drawn: the
+    store's records, writes and dates (a sixth of what quiz adds to that frame) load with
+    the first answer, not with the recorder."""
+    loaded = _loaded_after_import(["quiz.store.recorder"])
+    assert "quiz.store.recorder" in loaded and "quiz.session" in loaded
+    early = sorted(loaded & {"quiz.store.records", "quiz.store.writes", "quiz.store.review"})
+    assert early == [], f"the recorder loads {early} before any answer"
+
+
 def test_the_kinds_registry_takes_its_names_and_labels_from_one_table() -> None:
     from quiz.kind_labels import KIND_LABELS
     from quiz.kinds import KINDS, RECALL_KINDS

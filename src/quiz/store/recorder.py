@@ -15,13 +15,11 @@ from typing import TYPE_CHECKING
 from quiz.lang import _
 from quiz.session import Listener, Outcome, Session
 from quiz.store.backend import StoreError, TakenOver
-from quiz.store.records import AnswerRecord
-from quiz.store.review import iso
-from quiz.store.writes import FinishRound, Hold, RecordAnswer, StartRound, Write
 
 if TYPE_CHECKING:
     from quiz.store.records import Player
     from quiz.store.sql import SqlStore
+    from quiz.store.writes import Write
 
 
 class Recorder(Listener):
@@ -80,7 +78,13 @@ class Recorder(Listener):
             resolve, self._resolve = self._resolve, None
             self._store, self._player = resolve()
 
+    # The writes, the records and their dates are imported where a write is made, not with
+    # this module: a round started from the command line gets its recorder before its first
+    # question is drawn, and these (a sixth of the time quiz adds to that frame) can wait.
     def started(self, session: Session) -> None:
+        from quiz.store.review import iso
+        from quiz.store.writes import StartRound
+
         if not self.resumed:
             self._try(
                 lambda: StartRound.of(
@@ -89,10 +93,16 @@ class Recorder(Listener):
             )
 
     def answered(self, session: Session, outcome: Outcome) -> None:
+        from quiz.store.records import AnswerRecord
+        from quiz.store.writes import Hold, RecordAnswer
+
         held = None if self.holder is None else Hold(self.holder, session.elapsed())
         self._try(lambda: RecordAnswer(self.uid, AnswerRecord.of(outcome), held))
 
     def finished(self, session: Session) -> None:
+        from quiz.store.review import iso
+        from quiz.store.writes import FinishRound
+
         self._try(
             lambda: FinishRound(self.uid, _status(session), iso(session.clock.now()), session.score)
         )

@@ -22,8 +22,9 @@ from quiz.packs.loader import load_pack
 from quiz.rounds import practice_spec
 from quiz.rounds import start as start_session
 from quiz.services import make_services
-from quiz.stats import due_now, forecast
+from quiz.stats import forecast
 from quiz.store import open_store
+from quiz.store.review import iso
 from quiz.store.sql import SqlStore
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.play import PlayScreen
@@ -67,7 +68,7 @@ def test_due_now_and_the_forecast(tmp_path: Path) -> None:
     ann = store.find_player("Ann")
     assert ann is not None
     # now: nothing due yet; the miss comes back in ten minutes, later today
-    assert due_now(store, ann.id, T0).total == 0
+    assert store.due_by_pack(ann.id, iso(T0))[0] == {}
     days = forecast(store, ann.id, "moon", T0)
     assert [d.date for d in days] == [T0.date() + dt.timedelta(days=i) for i in range(7)]
     assert days[0].due == len(missed)
@@ -75,8 +76,7 @@ def test_due_now_and_the_forecast(tmp_path: Path) -> None:
     facts = len(store.progress(ann.id, "moon"))
     assert sum(d.due for d in days) <= facts and sum(d.due for d in days[1:]) >= 1
     later = T0 + dt.timedelta(minutes=11)
-    now = due_now(store, ann.id, later)
-    assert now.packs == (("moon", len(missed)),)
+    assert store.due_by_pack(ann.id, iso(later))[0] == {"moon": len(missed)}
     assert forecast(store, ann.id, "moon", later)[0].due == 0  # due already: not "later"
 
 

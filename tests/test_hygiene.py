@@ -130,6 +130,25 @@ def test_the_home_screens_first_frame_does_not_load_the_questions() -> None:
     assert early == [], f"the home screen's first frame loads {early}"
 
 
+def test_the_home_screens_data_does_not_load_the_statistics(tmp_path: Path) -> None:
+    """The home screen's first frame waits for its data (packs, player, the due line): that
+    line is the store's own count, not the statistics screen's module."""
+    code = (
+        "import sys\n"
+        "from quiz.services import make_services\n"
+        "from quiz.tui.choices import home_data\n"
+        f"services = make_services(player='Ann', db={str(tmp_path / 'p.db')!r})\n"
+        "data = home_data(services)\n"
+        "services.store.get().close()\n"
+        "print(data.player, 'quiz.stats' in sys.modules, 'quiz.store.sql' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["Ann", "False", "True"]  # the store was read, not stats
+
+
 def test_a_round_from_the_command_line_gets_its_recorder_without_the_stores_writes() -> None:
     """`quiz play` subscribes the store's recorder before the first question is drawn: the
     store's records, writes and dates (a sixth of what quiz adds to that frame) load with

@@ -115,24 +115,6 @@ def forecast(
 
 
 @dataclass(frozen=True)
-class DueNow:
-    """What the home screen says is due: the facts due now on each pack, and when the next
-    one after now falls due (on any pack)."""
-
-    packs: tuple[tuple[str, int], ...]  # (pack id, facts due now)
-    next_due: str | None
-
-    @property
-    def total(self) -> int:
-        return sum(n for _, n in self.packs)
-
-
-def due_now(store: SqlStore, player_id: int, now: dt.datetime) -> DueNow:
-    packs, later = store.due_by_pack(player_id, iso(now))
-    return DueNow(tuple(packs.items()), later)
-
-
-@dataclass(frozen=True)
 class PackStats:
     pack: str
     title: str

@@ -37,19 +37,22 @@ def due_line(store: SqlStore, player: Player, catalog: Catalog, now: dt.datetime
         return ""
     from quiz import words
     from quiz.daily import Limits, day_start
-    from quiz.stats import due_now
     from quiz.store.review import iso, parse_iso
 
+    # The store's own count, not quiz.stats (the statistics screen's module, with the pack
+    # model's quotes): the line is drawn with the home screen's first frame.
     try:
-        due = due_now(store, player.id, now)
+        due, next_due = store.due_by_pack(player.id, iso(now))
         limits = Limits.of(store.prefs(player.id))
         today = store.studied(player.id, iso(day_start(now)))
     except Exception:  # noqa: BLE001 - a store that fails here only costs the line
         return ""
     titles = {p.id: p.title for p in catalog.packs}
-    packs = [(titles.get(pid, pid), n) for pid, n in due.packs]
-    later = parse_iso(due.next_due) if due.next_due else None
-    return f"{words.home_due(due.total, packs, later, now)} {words.today_line(today, limits)}"
+    packs = [(titles.get(pid, pid), n) for pid, n in due.items()]
+    later = parse_iso(next_due) if next_due else None
+    return (
+        f"{words.home_due(sum(due.values()), packs, later, now)} {words.today_line(today, limits)}"
+    )
 
 
 def home_data(services: Services) -> HomeData:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
@@ -113,6 +111,8 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", N_("Close"))]
 
     def compose(self) -> ComposeResult:
+        from importlib import resources  # only when asked for, like the Markdown below
+
         from textual.widgets import Markdown  # markdown-it and friends: only when asked for
 
         from quiz.lang import language

@@ -142,9 +142,7 @@ def test_the_home_screens_data_does_not_load_the_statistics(tmp_path: Path) -> N
         "services.store.get().close()\n"
         "print(data.player, 'quiz.stats' in sys.modules, 'quiz.store.sql' in sys.modules)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
-    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["Ann", "False", "True"]  # the store was read, not stats
 

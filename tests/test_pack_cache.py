@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -177,3 +179,135 @@ def test_a_hit_is_a_new_pack_with_its_tables_and_the_callers_pack_is_untouched(
     tables = {"fact_by_id", "_pools", "facts_about", "_positions", "_side_tables"}
     assert tables <= set(vars(hit)), "the lookups built before caching were lost"
     assert registry.load(path).facts == pack.facts
+
+
+# -- the key's memo: the code is read only when a file of the package has changed ---------
+
+
+def _age(copy: Path, seconds: float = 3600) -> None:
+    """Every file of the copy last changed `seconds` ago (as after an install)."""
+    old = time.time() - seconds
+    for path in copy.rglob("*"):
+        if path.is_file():
+            os.utime(path, (old, old))
+
+
+def _memo() -> Path:
+    folder = cache.cache_dir()
+    assert folder is not None
+    return folder / cache.MEMO
+
+
+@pytest.fixture
+def read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Records each time the key is computed from the files (the memo missed)."""
+    computed: list[str] = []
+    real = cache._content_digest
+
+    def counted() -> str:
+        computed.append(real())
+        return computed[-1]
+
+    monkeypatch.setattr(cache, "_content_digest", counted)
+    return computed
+
+
+def test_the_memo_gives_the_key_without_reading_the_code(
+    copy: Path, monkeypatch: pytest.MonkeyPatch, read: list[str]
+) -> None:
+    _age(copy)
+    first = _digest_of(copy, monkeypatch)
+    assert read == [first] and _memo().is_file()
+    assert _digest_of(copy, monkeypatch) == first
+    assert read == [first]  # the second start only listed the package
+
+
+@pytest.mark.parametrize("change", ["edit", "touch", "add", "remove", "version", "moved"])
+def test_any_change_to_the_package_misses_the_memo(
+    change: str, copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read: list[str]
+) -> None:
+    _age(copy)
+    before = _digest_of(copy, monkeypatch)
+    loader = copy / "packs" / "loader.py"
+    if change == "edit":  # same size, another letter: only its time tells
+        data = loader.read_bytes()
+        loader.write_bytes(data[:-2] + (b"x" if data[-2:-1] != b"x" else b"y") + data[-1:])
+    elif change == "touch":
+        os.utime(loader)
+    elif change == "add":
+        (copy / "packs" / "rules.py").write_text("RULE = 1\n")
+    elif change == "remove":
+        (copy / "safe.py").unlink()
+    elif change == "version":
+        monkeypatch.setattr(cache, "__version__", "99.0")
+    else:  # the same code installed elsewhere
+        copy = copy.rename(tmp_path / "elsewhere")
+    _age(copy, 1800)  # settled again, half an hour later
+    after = _digest_of(copy, monkeypatch)
+    assert len(read) == 2  # computed again from the files …
+    assert after == read[-1]  # … and that is the key given
+    if change in ("touch", "moved"):
+        assert after == before  # the same bytes: the same key, the entries still good
+    elif change != "add":  # (a module nothing imports is not in the key)
+        assert after != before
+
+
+def test_a_file_changed_seconds_ago_is_read_not_trusted(
+    copy: Path, monkeypatch: pytest.MonkeyPatch, read: list[str]
+) -> None:
+    _age(copy)
+    _digest_of(copy, monkeypatch)
+    loader = copy / "packs" / "loader.py"
+    loader.write_bytes(loader.read_bytes() + b"\n")  # now: its time may not tell edits apart
+    memo = _memo().read_bytes()
+    edited = _digest_of(copy, monkeypatch)
+    assert len(read) == 2 and edited == read[-1]
+    assert _memo().read_bytes() == memo  # nor is a memo written from it
+    loader.write_bytes(loader.read_bytes() + b"\n")
+    assert _digest_of(copy, monkeypatch) not in (edited, read[0])
+
+
+@pytest.mark.parametrize("damage", [b"", b"{not json", b"[]", b'{"stamp": 1}', b"\xff\xfe"])
+def test_a_damaged_memo_is_a_miss_and_is_written_again(
+    damage: bytes, copy: Path, monkeypatch: pytest.MonkeyPatch, read: list[str]
+) -> None:
+    _age(copy)
+    right = _digest_of(copy, monkeypatch)
+    _memo().write_bytes(damage)
+    assert _digest_of(copy, monkeypatch) == right
+    assert len(read) == 2
+    assert json.loads(_memo().read_text())["digest"] == right
+
+
+def test_a_memo_that_names_another_key_for_this_stamp_is_believed_only_for_it(
+    copy: Path, monkeypatch: pytest.MonkeyPatch, read: list[str]
+) -> None:
+    """The stamp, not the file's presence, decides: a memo of another package is a miss."""
+    _age(copy)
+    right = _digest_of(copy, monkeypatch)
+    _memo().write_text(json.dumps({"stamp": "another package", "digest": "0" * 16}))
+    assert _digest_of(copy, monkeypatch) == right and len(read) == 2
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_time(
+    copy: Path, monkeypatch: pytest.MonkeyPatch, read: list[str], tmp_path: Path
+) -> None:
+    _age(copy)
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder would be")
+    monkeypatch.setenv("QUIZ_CACHE_DIR", str(blocked))
+    first = _digest_of(copy, monkeypatch)
+    assert _digest_of(copy, monkeypatch) == first
+    assert len(read) == 2  # no memo could be kept: read each time, and no error
+
+
+def test_without_the_cache_there_is_no_memo(
+    copy: Path, monkeypatch: pytest.MonkeyPatch, read: list[str]
+) -> None:
+    _age(copy)
+    folder = cache.cache_dir()
+    monkeypatch.setenv("QUIZ_NO_CACHE", "1")
+    _digest_of(copy, monkeypatch)
+    _digest_of(copy, monkeypatch)
+    assert len(read) == 2
+    assert folder is not None and not (folder / cache.MEMO).exists()

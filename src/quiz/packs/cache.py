@@ -15,6 +15,7 @@ cache only saves time.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import re
@@ -44,13 +45,86 @@ def cache_dir() -> Path | None:
 
 @cache
 def code_digest() -> str:
-    """The code that decides what a pack file becomes (`code_files`), as one key."""
+    """The code that decides what a pack file becomes (`code_files`), as one key.
+
+    Reading and hashing that code is most of what a warm start spends on the pack cache, so
+    the key is kept beside the entries (`MEMO`) with a stamp of the whole package: every
+    file's path, size and modification time. A start whose stamp matches takes the key from
+    there after listing the package, without reading it. Any difference (an edited, added
+    or removed file, another version or install), a file changed in the last few seconds
+    (its time may not tell two quick edits apart), a damaged or unreadable memo: the key is
+    computed from the files, as always."""
+    folder = cache_dir()
+    stamp = _stamp() if folder is not None else None
+    memo = folder / MEMO if folder is not None else None
+    if stamp is not None and memo is not None:
+        try:
+            kept = json.loads(memo.read_text(encoding="utf-8"))
+            if kept["stamp"] == stamp and isinstance(kept["digest"], str):
+                return kept["digest"]
+        except Exception:  # noqa: BLE001, S110 - no memo, or a damaged one: a miss
+            pass
+    digest = _content_digest()
+    if stamp is not None and memo is not None:
+        _write_memo(memo, {"stamp": stamp, "digest": digest})
+    return digest
+
+
+MEMO = "code-digest.json"
+SETTLED = 3.0  # seconds: a file changed more recently than this is read, never trusted
+
+
+def _content_digest() -> str:
     root = Path(os.path.abspath(__file__)).parents[1]
     h = hashlib.sha256(f"{__version__}|{_CACHE_FORMAT}".encode())
     for path, data in code_files().items():
         h.update(f"\0{path.relative_to(root).as_posix()}\0{len(data)}\0".encode())
         h.update(data)
     return h.hexdigest()[:16]
+
+
+def _stamp() -> str | None:
+    """Every file of the quiz package (a superset of `code_files`) by path, size and
+    modification time, with the version and where the package is, as one string; None when
+    a file changed within SETTLED seconds or the package cannot be listed."""
+    import time
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    recent = time.time_ns() - int(SETTLED * 1e9)
+    h = hashlib.sha256(f"{__version__}|{_CACHE_FORMAT}|{root}".encode())
+    todo = [root]
+    try:
+        while todo:
+            folder = todo.pop()
+            with os.scandir(folder) as entries:
+                for entry in sorted(entries, key=lambda e: e.name):
+                    if entry.is_dir(follow_symlinks=False):
+                        if entry.name != "__pycache__":
+                            todo.append(entry.path)
+                        continue
+                    if entry.name.endswith(".pyc"):
+                        continue
+                    st = entry.stat()
+                    if st.st_mtime_ns > recent:
+                        return None
+                    h.update(f"\0{entry.path}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def _write_memo(memo: Path, content: dict[str, str]) -> None:
+    """Write the memo whole or not at all (a folder that cannot be written only costs time)."""
+    import tempfile
+
+    try:
+        memo.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=memo.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(content, fh)
+        os.replace(tmp, memo)
+    except OSError:
+        pass
 
 
 def code_files() -> dict[Path, bytes]:

@@ -9,6 +9,7 @@ on a machine with tmux:
     python benchmarks/bench_startup.py --rounds 11   # steadier medians
     python benchmarks/bench_startup.py --only screens  # only the tmux part
     python benchmarks/bench_startup.py --importtime  # also list the slowest imports
+    python benchmarks/bench_startup.py --only screens --breakdown --floor  # and the floor
 
 What is measured, and what the goals mean:
 
@@ -58,6 +59,13 @@ What is measured, and what the goals mean:
    `quiz`, also the threads loading the packs and the store meanwhile). Each launch runs in
    tmux with a small probe that wraps `App.run` and the terminal driver's `write` (public
    API), `--rounds` times, alternating; the medians are printed.
+
+   With `--floor` as well, two more rows: each first screen's widgets (the round's status
+   bar, prompt and options; the home screen's title, player, pack field and buttons) and
+   quiz's stylesheet, drawn with the same texts by Textual alone (FLOOR_APP: no quiz module,
+   pack, store or round). That is what the first frame costs with those widgets however
+   little quiz does before it: a goal below its floor's ratio cannot be met by loading
+   less, only by drawing the first frame with fewer or cheaper widgets or styles.
 
 Settings, the store, the pack cache and user packs go to a temporary folder
 (QUIZ_CONFIG_DIR, QUIZ_CACHE_DIR, QUIZ_DATA_DIR). Modules load from bytecode
@@ -122,6 +130,67 @@ class Minimal(App[None]):
 if __name__ == "__main__":
     Minimal().run()
 '''
+
+# The floor under each goal (--floor): the first screen's widgets and quiz's stylesheet, drawn
+# with the texts the benchmark waits for, by Textual alone: no quiz module, no pack, no store,
+# no round. What a first frame costs with these widgets, however little quiz did before it.
+# A copy by hand of what PlayScreen and HomeScreen compose first: keep it in step with them.
+FLOOR_APP = """\
+import sys
+from textual.app import App
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Label, OptionList, ProgressBar, Select, Static
+
+css, which, first, second = sys.argv[1:5]
+
+
+class Play(Screen):
+    def compose(self):
+        with Horizontal(id="status"):
+            yield Label("Score 0", id="score")
+            yield Label("", id="streak")
+            yield Label("Question 1 of 5", id="position")
+            yield Label(id="clock")
+            yield ProgressBar(total=5, show_eta=False, show_percentage=False, id="progress")
+        with VerticalScroll(id="body"):
+            yield Static(first + " …", id="prompt")
+            yield Static("Keys 1–4 answer.", id="hint")
+            with Vertical(id="answer"):
+                yield OptionList("Option one", "Option two", "Option three", second)
+            yield Vertical(id="feedback")
+
+
+class Home(Screen):
+    def compose(self):
+        with VerticalScroll(id="home"):
+            yield Static("quiz — learn from the source, every answer quoted", classes="title")
+            with Horizontal(id="who"):
+                yield Static("Player: bench", id="player")
+                yield Static("Nothing due now; the next review in 10 minutes.", id="due")
+            yield Static("", id="problems")
+            with Vertical(id="home-form"):
+                with Horizontal(classes="row", id="pack-row"):
+                    yield Label("Pack:", id="pack-label")
+                    yield Select([(first, "p")], value="p", allow_blank=False, id="pack",
+                                 compact=True)
+                yield Static("120 facts, 4 topics", id="pack-info")
+                with Horizontal(classes="row buttons"):
+                    yield Button(second, variant="primary", id="do-start", compact=True)
+                    yield Button("Stats (Ctrl+R)", id="do-stats", compact=True)
+                    yield Button("Player (Ctrl+O)", id="do-players", compact=True)
+
+
+class Floor(App[None]):
+    CSS_PATH = css
+
+    def on_mount(self):
+        self.push_screen(Play() if which == "play" else Home())
+
+
+if __name__ == "__main__":
+    Floor().run()
+"""
 
 # Runs one CLI command in-process and reports which heavy packages it imported.
 PROBE = """\
@@ -448,6 +517,7 @@ def watched_write(self, data):
 App.run, LinuxDriver.write = timed_run, watched_write
 if target != "quiz":
     import runpy
+    sys.argv = [target, *argv]
     runpy.run_path(target, run_name="__main__")
 else:
     import quiz.cli
@@ -455,9 +525,14 @@ else:
 """
 
 
-def bench_breakdown(rounds: int, quiz: list[str], env: dict[str, str], tmp: Path) -> None:
+def bench_breakdown(
+    rounds: int, quiz: list[str], env: dict[str, str], tmp: Path, floor: bool = False
+) -> None:
     minimal = tmp / "minimal_app.py"
     minimal.write_text(MINIMAL_APP, encoding="utf-8")
+    floor_app = tmp / "floor_app.py"
+    floor_app.write_text(FLOOR_APP, encoding="utf-8")
+    css = str(ROOT / "src" / "quiz" / "tui" / "quiz.tcss")
     probe = tmp / "breakdown_probe.py"
     probe.write_text(BREAKDOWN_PROBE, encoding="utf-8")
     seed, prompt, last_option = first_choice_question(quiz, env)
@@ -467,6 +542,11 @@ def bench_breakdown(rounds: int, quiz: list[str], env: dict[str, str], tmp: Path
         ("quiz play", [prompt, last_option], ["play", "--seed", str(seed), "--count", "5"]),
         ("quiz (home)", [title, START], []),
     ]
+    if floor:  # the same widgets and stylesheet, no quiz code (FLOOR_APP)
+        runs += [
+            ("floor: play", [prompt, last_option], [css, "play", prompt, last_option]),
+            ("floor: home", [title, START], [css, "home", title, START]),
+        ]
     tmux = Tmux(env)
     marks: dict[str, list[list[float]]] = {name: [] for name, _, _ in runs}
     try:
@@ -476,7 +556,13 @@ def bench_breakdown(rounds: int, quiz: list[str], env: dict[str, str], tmp: Path
             for name, needles, argv in runs if r % 2 == 0 else reversed(runs):
                 out = tmp / "breakdown.json"
                 out.unlink(missing_ok=True)
-                app = str(minimal) if name == "minimal app" else "quiz"
+                app = (
+                    str(minimal)
+                    if name == "minimal app"
+                    else str(floor_app)
+                    if name.startswith("floor")
+                    else "quiz"
+                )
                 cmd = [sys.executable, str(probe), str(out), json.dumps(needles), app, *argv]
                 session = tmux.launch(cmd)
                 try:
@@ -518,6 +604,12 @@ def main() -> int:
         "--breakdown",
         action="store_true",
         help="also the CPU time to each screen by phase (Python, Textual, quiz, the screen)",
+    )
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="with --breakdown: also each first screen's widgets and stylesheet drawn by "
+        "Textual alone (no quiz code), the floor under each goal",
     )
     parser.add_argument(
         "--bytecode-as-is",
@@ -567,7 +659,7 @@ def main() -> int:
             bench_help(args.rounds, quiz, env)
             bench_no_textual(env)
         if args.breakdown:
-            bench_breakdown(args.rounds, quiz, env, tmp)
+            bench_breakdown(args.rounds, quiz, env, tmp, floor=args.floor)
         if args.importtime:
             importtime(quiz, env)
     return 0

@@ -41,3 +41,35 @@ def test_a_batch_that_breaks_is_sent_again_one_write_at_a_time(tmp_path: Path) -
     assert store.saver.send_all([RecordAnswer("u-a", answer(3))]) == [out[0]]
     assert store.saver.waiting == 0
     store.close()
+
+
+def test_writes_kept_here_first_reach_the_store_behind_and_leave_the_outbox(
+    tmp_path: Path,
+) -> None:
+    """A live class on a distant database keeps its answers in the outbox first (one local
+    flush for them all) and sends them behind: each lands once, the outbox is emptied, and
+    one refused for good later (its round ended elsewhere) is told to the watchers."""
+    from quiz.store.events import Dropped, SaveEvent
+    from quiz.store.writes import FinishRound
+
+    store = open_store(str(tmp_path / "p.db"))
+    heard: list[SaveEvent] = []
+    store.saver.watch(heard.append)
+    spec = RoundSpec(PackRef("p", "1", "d"), 1, 3)
+    store.write_all([StartRound.of(u, n, spec, AT) for u, n in (("u-a", "Ann"), ("u-b", "Bo"))])
+    store.write(FinishRound("u-b", "done", AT, 0))
+    store.saver.keep_all(
+        [
+            RecordAnswer("u-a", answer(0)),
+            RecordAnswer("u-b", answer(0)),
+            RecordAnswer("u-a", answer(1)),
+        ]  # fmt: skip
+    )
+    assert store.saver.settle(10.0)
+    rows = store.db.execute(
+        "SELECT r.uid, a.seq FROM answers a JOIN rounds r ON r.id = a.round_id ORDER BY a.seq"
+    )
+    assert [tuple(row) for row in rows] == [("u-a", 0), ("u-a", 1)]
+    assert store.saver.outbox.waiting() == []
+    assert [type(e) for e in heard] == [Dropped]
+    store.close()

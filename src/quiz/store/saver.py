@@ -129,6 +129,29 @@ class Saver:
             self._tell(events)
         return [item.error if item.error is not None else item.round_id for item in items]
 
+    def keep_all(
+        self, ws: Sequence[Write], refused: Callable[[StoreError], None] | None = None
+    ) -> None:
+        """Keep `ws` on this computer at once, in one commit, and send them to the store
+        behind: for a live class on a database across the network, where each answer is
+        many round trips but the outbox is one local flush for them all. A refusal for good
+        comes later, through `refused` (and watchers hear it). When the outbox cannot be
+        written, they are sent as `send_all` sends them, and refusals raise here."""
+        entries = self.outbox.add_all(ws)
+        if entries is None:
+            for outcome in self.send_all(ws, refused):
+                if isinstance(outcome, StoreError):
+                    raise outcome
+            return
+        items = [
+            _Item(w, entry, kept=True, refused=refused)
+            for w, entry in zip(ws, entries, strict=True)
+        ]
+        with self._cond:
+            self._queue.extend(items)
+            self._start()
+            self._cond.notify_all()
+
     def falter(self, reason: str) -> None:
         """The store failed, for a reason that passes, at something other than a write (a
         new player's row): what comes next waits here, and watchers are told now."""
@@ -188,11 +211,7 @@ class Saver:
                 outcomes = [exc]
             delay = FIRST_RETRY
             alone = max(0, alone - len(batch))
-            for item, outcome in zip(batch, outcomes, strict=True):
-                if isinstance(outcome, StoreError):
-                    self._done(item, error=outcome)
-                else:
-                    self._done(item, round_id=outcome)
+            self._done(batch, outcomes)
 
     def _reach(self) -> Target:
         if self._store is None:
@@ -200,27 +219,31 @@ class Saver:
             self._store = self._connect()
         return self._store
 
-    def _done(
-        self, item: _Item, round_id: int | None = None, error: StoreError | None = None
-    ) -> None:
-        """The first write in line is sent (or refused for good): say so, then let it go, so
-        whoever waits for `settle` hears the news before it returns."""
+    def _done(self, batch: list[_Item], outcomes: Sequence[int | StoreError]) -> None:
+        """The first writes in line are sent (or refused for good): say so, then let them
+        go, so whoever waits for `settle` hears the news before it returns."""
+        events: list[SaveEvent] = []
         with self._cond:
-            item.round_id, item.error = round_id, error
-            item.settled.set()
-            events: list[SaveEvent] = []
-            if error is not None and item.kept:  # nobody waits for it: say it
-                events.append(Dropped(str(error)))
-            if len(self._queue) == 1 and self.paused is not None:
+            for item, outcome in zip(batch, outcomes, strict=True):
+                if isinstance(outcome, StoreError):
+                    item.error = outcome
+                    if item.kept:  # nobody waits for it: say it
+                        events.append(Dropped(str(outcome)))
+                else:
+                    item.round_id = outcome
+                item.settled.set()
+            if len(self._queue) == len(batch) and self.paused is not None:
                 self.paused = None
                 events.append(Resumed())
-        if item.entry is not None:
-            self.outbox.drop(item.entry)
+            entries = [item.entry for item in batch if item.entry is not None]
+        self.outbox.drop(*entries)
         self._tell(events)
-        if error is not None and item.kept and item.refused is not None:
-            item.refused(error)
+        for item in batch:
+            if item.error is not None and item.kept and item.refused is not None:
+                item.refused(item.error)
         with self._cond:
-            self._queue.popleft()
+            for _item in batch:
+                self._queue.popleft()
             self._cond.notify_all()
 
     def _pause(self, reason: str) -> list[SaveEvent]:

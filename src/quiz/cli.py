@@ -637,7 +637,8 @@ def _try(try_: _Parser) -> None:
         help=_(
             "the pack (default: lithuania-nato), a question id (as quiz export lists them) "
             "and the answer, quoted if it has spaces; an option question takes option numbers "
-            "from 1 (1,3 for several) or an option's words"
+            "from 1 (1,3 for several) or an option's words; more triples may follow, a triple "
+            "without its pack taking the one before it (--format json: a list)"
         ),
     )
     try_.add_argument(

@@ -59,9 +59,9 @@ def sentence_ends(block: str) -> Iterator[tuple[int, int]]:
     """(end of a sentence, start of the next) for each sentence break inside one paragraph."""
     for m in _CANDIDATE.finditer(block):
         nxt = _NEXT.match(block, m.end())
-        if nxt is None or not (nxt.group(1)[0].isupper() or nxt.group(1)[0].isdigit()):
-            if not block.startswith(("“", '"', "‘", "("), m.end()):
-                continue
+        opens = nxt is not None and (nxt.group(1)[0].isupper() or nxt.group(1)[0].isdigit())
+        if not opens and not block.startswith(("“", '"', "‘", "("), m.end()):
+            continue  # a lower-case word goes on the sentence
         if block[m.start()] == "." and not _ends_at_full_stop(block, m.start(), nxt):
             continue
         yield m.start() + len(m.group().rstrip()), m.end()

@@ -22,6 +22,7 @@ from conftest import DATA
 from helpers import Seen, gadsden
 from quiz import cli
 from quiz.answers import parse_number
+from quiz.authoring.candidates import candidates
 from quiz.generate import all_questions, generate
 from quiz.generate.distractors import near_figures
 from quiz.generate.rounds import relations_of
@@ -158,3 +159,12 @@ def test_a_round_is_played_end_to_end_with_right_answers(tmp_path: Path) -> None
     played = _quiz(*args, stdin="\n".join(lines) + "\n")
     assert played.returncode == 0, played.stderr
     assert "10 of 10 right (100%)" in played.stdout, played.stdout[-800:]
+
+
+def test_quiz_new_proposes_names_not_fragments_titles_or_verbs() -> None:
+    text = gadsden().sources["text"].text
+    names = {n for c in candidates(text) for n in c.names}
+    assert not names & {"U", "S", "Attempting", "Fearing", "Minister", "President"}
+    assert not [n for n in names if n.endswith(("’", "'"))]  # "United States’"
+    assert {"Antonio de Santa Anna", "William Lane", "José de Garay", "Franklin Pierce"} <= names
+    assert {"William Marcy", "New Mexico", "U.S."} <= names

@@ -623,9 +623,7 @@ def _authoring(sub: Any) -> None:
     sub.add_parser(
         "packs", help=_("list the installed packs: id, version, facts, file"), fill=_packs
     )
-    sub.add_parser(
-        "try", help=_("how an answer to one question would be marked, and why"), fill=_try
-    )
+    sub.add_parser("try", help=_("how answers would be marked, and why"), fill=_try)
 
 
 def _try(try_: _Parser) -> None:

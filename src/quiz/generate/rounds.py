@@ -137,9 +137,7 @@ def feedback_order(pack: Pack, questions: list[Question]) -> list[Question]:
     return [questions[i] for i in _kin_apart(out, kin, before)]
 
 
-def _kin_apart(
-    placed: list[int], kin: list[frozenset[str]], before: list[set[int]]
-) -> list[int]:
+def _kin_apart(placed: list[int], kin: list[frozenset[str]], before: list[set[int]]) -> list[int]:
     """The order with fewer questions on one relation back to back, where moving one of a
     pair elsewhere does that without giving away more proofs than before (two proofs in one
     paragraph wait for each other, so the walk alone puts them side by side)."""

@@ -58,7 +58,9 @@ def sit(code: str, db: Path, player: str, lines: list[str], *extra: str):
     )
 
 
-def quiz(*args: str, cwd: Path | None = None):
+def quiz(*args: str, cwd: Path | None = None, timeout: float = 60):
+    """`quiz ARGS --packs MOON`; `timeout` only guards against a hang (a batch of 200
+    files on a loaded machine takes longer than one command)."""
     return subprocess.run(
         [sys.executable, "-m", "quiz", *args, "--packs", str(MOON)],
         capture_output=True,
@@ -66,5 +68,5 @@ def quiz(*args: str, cwd: Path | None = None):
         encoding="utf-8",
         env=quiz_env(),
         cwd=cwd,
-        timeout=60,
+        timeout=timeout,
     )

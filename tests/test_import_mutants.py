@@ -205,7 +205,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     for i, path in enumerate(goods):
         order.insert(len(order) if i >= 8 else rng.randrange(len(order)), path)
     db = root / "teacher.db"
-    done = quiz("results", "import", *map(str, order), "--db", str(db))
+    done = quiz("results", "import", *map(str, order), "--db", str(db), timeout=300)
     return {"done": done, "order": order, "good": good, "goods": goods, "db": db}
 
 

@@ -65,6 +65,11 @@ def _moon(path: str) -> Pack:
     return load_pack(path)
 
 
+def gadsden() -> Pack:
+    """The pack an unseen author wrote (issue 18): English, U.S. abbreviations, money."""
+    return _moon(str(DATA / "gadsden.yaml"))
+
+
 def run_quiz(
     *args: str,
     cwd: Path | None = None,

@@ -380,6 +380,31 @@ def test_quiz_try_json() -> None:
     assert out["result"] == "wrong" and out["note_code"] == "extra" and out["note"]
 
 
+def test_quiz_try_takes_several_answers_as_its_help_says() -> None:
+    """`[PACK] QUESTION-ID ANSWER [[PACK] QUESTION-ID ANSWER ...]`: a triple without its pack
+    takes the one before it; JSON is then a list, in order."""
+    lanterns = str(LANTERNS)
+    result = run_quiz(
+        "try", lanterns, "festival-visitors:number", "2 million",
+        "festival-visitors:number", "3 million",
+        lanterns, "festival-in-kaunas:typed:forward", "Kaunas",
+        "--format", "json",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert [(o["given"], o["result"]) for o in out] == [
+        ("2 million", "right"),
+        ("3 million", "wrong"),
+        ("Kaunas", "right"),
+    ]
+    text = run_quiz("try", lanterns, "festival-visitors:number", "2 million", BUDGET, "x")
+    assert text.returncode == 2 and "festival-visitors" not in text.stdout  # no such id there
+    both = run_quiz("try", "lithuania-nato", BUDGET, "increases defence budget", BUDGET, "x")
+    assert both.returncode == 0, both.stderr
+    assert both.stdout.count("Marked:") == 2
+    assert run_quiz("try", lanterns, "festival-visitors:number").returncode == 2  # no answer
+
+
 def test_quiz_try_an_unknown_question_is_one_line_with_the_closest_ids() -> None:
     result = run_quiz("try", "hybrid-warfare-challenge-cyber:typed:forward", "cyber")
     assert result.returncode == 2

@@ -86,7 +86,8 @@ def blocks(out: str) -> list[str]:
 
 def test_a_round_of_right_answers(exported: list[dict[str, Any]]) -> None:
     kinds = [q["kind"] for q in exported]
-    assert kinds == ["true_false", "multi", "choice", "typed"]
+    # the choice is on the select-all's relation (crews): not asked back to back with it
+    assert kinds == ["true_false", "multi", "typed", "choice"]
     lines = [right_line(q, letters=q["kind"] == "multi") for q in exported]
     done = quiz("play", *ROUND, "--plain", stdin="\n".join(lines) + "\n")
     assert done.returncode == 0, done.stderr
@@ -124,19 +125,19 @@ def answer_text(q: dict[str, Any]) -> str:
 
 
 def test_wrong_answers_explain_and_are_listed_as_missed(exported: list[dict[str, Any]]) -> None:
-    multi, choice = exported[1], exported[2]
+    multi, choice = exported[1], exported[3]
     # A wrong option the pack can explain: the fact it really belongs to.
     chosen, why = next(iter(choice["why_wrong"].items()))
-    lines = [right_line(exported[0]), wrong_line(multi)]
-    lines += [str(choice["options"].index(chosen) + 1), right_line(exported[3])]
+    lines = [right_line(exported[0]), wrong_line(multi), right_line(exported[2])]
+    lines += [str(choice["options"].index(chosen) + 1)]
     done = quiz("play", *ROUND, "--plain", "--no-streak", stdin="\n".join(lines) + "\n")
     assert done.returncode == 0, done.stderr
     parts = blocks(done.stdout)
-    assert "Wrong" in parts[3]
-    assert f"Answer: {choice['answer']}" in parts[3]
+    assert "Wrong" in parts[4]
+    assert f"Answer: {choice['answer']}" in parts[4]
     # the moon pack names no noun for its source: "text", not another pack's "article"
     expected = f"Why not “{chosen}”: {why['statement']} The text: “{why['quote']['text']}”"
-    assert expected in parts[3]
+    assert expected in parts[4]
     assert "Wrong" in parts[2] and f"Answer: {answer_text(multi)}" in parts[2]
     assert "Round over. Score 2000 · 2 of 4 right (50%) · best streak 1" in done.stdout
     for q in (choice, multi):

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from helpers import bundled
+from helpers import bundled, gadsden
 from quiz.generate import all_questions
 from quiz.question import InvalidResponse, Question
 
@@ -35,7 +35,10 @@ def _rows() -> list[tuple[str, str, str, str]]:
 
 @cache
 def _questions() -> dict[str, Question]:
-    return {q.id: q for q in all_questions(bundled(), 0)}
+    """The bundled pack's questions by id, and the unseen author's as "gadsden/ID"."""
+    found = {q.id: q for q in all_questions(bundled(), 0)}
+    found.update({f"gadsden/{q.id}": q for q in all_questions(gadsden(), 0)})
+    return found
 
 
 def _accepted(question: Question, answer: str) -> bool:

@@ -38,6 +38,7 @@ from quiz.numbers import ENGLISH as ENGLISH_NUMBERS
 from quiz.numbers import number as _parse_number
 from quiz.round.codes import Note, NoteCode
 from quiz.text import fold, fold_keeping_accents
+from quiz.units import without_unit
 
 NEAR_CUTOFF = 70.0  # rapidfuzz ratio (0-100) this close: say why it was not accepted
 MIN_TYPO_LENGTH = 5  # shorter answers must be exact after folding
@@ -453,7 +454,7 @@ def parse_number(text: str, unit: str = "", language: str = "en") -> float | Non
     English refuses '3,5', which is no number there)."""
     lang = find_language(language)
     words = lang.numbers if lang is not None else ENGLISH_NUMBERS
-    t = " ".join(text.strip().lower().split())
+    t = " ".join(without_unit(text, unit).strip().lower().split())
     for u in sorted({unit.lower(), unit.lower().removesuffix("s")} - {""}, key=len, reverse=True):
         if t.endswith(f" {u}"):
             t = t[: -len(u) - 1]

@@ -623,9 +623,7 @@ def _authoring(sub: Any) -> None:
     sub.add_parser(
         "packs", help=_("list the installed packs: id, version, facts, file"), fill=_packs
     )
-    sub.add_parser(
-        "try", help=_("how an answer to one question would be marked, and why"), fill=_try
-    )
+    sub.add_parser("try", help=_("how answers would be marked, and why"), fill=_try)
 
 
 def _try(try_: _Parser) -> None:
@@ -637,7 +635,8 @@ def _try(try_: _Parser) -> None:
         help=_(
             "the pack (default: lithuania-nato), a question id (as quiz export lists them) "
             "and the answer, quoted if it has spaces; an option question takes option numbers "
-            "from 1 (1,3 for several) or an option's words"
+            "from 1 (1,3 for several) or an option's words; more triples may follow, a triple "
+            "without its pack taking the one before it (--format json: a list)"
         ),
     )
     try_.add_argument(

@@ -272,15 +272,29 @@ def written_like(text: str, value: float, w: NumberWords = ENGLISH) -> str | Non
     """`value` written as `text` writes its number with a scale word ("two million" →
     "three million" or "1.5 million", "1.5 million" → "2.5 million"), or None when `text`
     is not a number and a scale word, or `value` is no whole number of tenths of the scale."""
+    symbol, text = currency_prefix(text)
     head, _, scale = text.strip().lower().rpartition(" ")
     if scale not in w.scales or number(text, w) is None or head.split(" ")[0] in w.hedges:
         return None
     mantissa = value / w.scales[scale]
-    if mantissa <= 0 or round(mantissa * 10) != mantissa * 10:
+    if mantissa <= 0 or round(mantissa * 100) != round(mantissa * 100, 6):
         return None
     if w is ENGLISH and not head[0].isdigit() and mantissa.is_integer() and int(mantissa) < 20:
         return f"{UNITS[int(mantissa)]} {scale}"
     if not head[0].isdigit():  # words that agree with their number ("du milijonai"): not here
         return None
-    shown = plain_digits(round(mantissa, 1))
-    return f"{shown.replace('.', ',') if w.decimal_comma else shown} {scale}"
+    shown = plain_digits(round(mantissa, 2))
+    return f"{symbol}{shown.replace('.', ',') if w.decimal_comma else shown} {scale}"
+
+
+# A currency written before a figure: "$15 million", "US$ 2 billion", "€3,5 mln".
+_CURRENCY_PREFIX = re.compile(r"^(?:US\$|A\$|C\$|[$€£¥])\s?", re.IGNORECASE)
+
+
+def currency_prefix(text: str) -> tuple[str, str]:
+    """(the currency symbol a figure is written after, the figure): ("$", "15 million") for
+    "$15 million", ("", text) when there is none."""
+    m = _CURRENCY_PREFIX.match(text.strip())
+    if m is None:
+        return "", text
+    return m.group(), text.strip()[m.end() :]

@@ -44,7 +44,18 @@ NUMBER = re.compile(
     rf"|(?i:{_WORD_RUN}))(?: (?i:{_SCALE}))?)(?![\w])"
     r"(?: (?P<unit>[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,})?|per cent|%))?",
 )
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# a word, or an abbreviation of initials ("U.S.", "U.K."): one word, not a name "U" and "S"
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w'’-]*")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.){2,}")
+# Titles and offices written before a name ("President Franklin Pierce", "Don José de
+# Garay"): the name is what follows them.
+_TITLE_WORDS = """
+President Governor Minister Secretary Senator General Admiral Colonel Captain Major
+Lieutenant Sergeant Commander Ambassador Chancellor Premier Prime King Queen Prince Princess
+Emperor Empress Pope Bishop Archbishop Cardinal Sir Lord Lady Dame Don Doña Mr Mrs Ms Dr
+Prof Professor Judge Justice Mayor Chief Agent Consul Director Chairman Speaker Vice
+"""
+_TITLES = frozenset(_TITLE_WORDS.split())
 # what may stand between two words of one name: a space, or a dash with no space around it
 # ("Molotov–Ribbentrop Pact", "Austria-Hungary")
 _JOINED = re.compile(r" |[-–—]")
@@ -71,6 +82,8 @@ the a an in on at of for from with by as it its he she they his her their this t
 those there then when while after before during since until but and or so yet if though
 although because however today now we our you your i my one some many most all each every
 both no not about around over nearly almost roughly approximately
+therefore moreover besides furthermore meanwhile nevertheless aside first finally also
+indeed thus hence instead otherwise
 """
 _OPENERS = frozenset(_OPENER_WORDS.split())
 
@@ -208,6 +221,9 @@ def _names(text: str, lower_words: set[str]) -> tuple[str, ...]:
             else:
                 break
         i = j
+        if len(run) > 1 and _INITIALS.fullmatch(words[run[0]][2]):
+            i = run[1]  # "U.S. President Franklin Pierce": "U.S." is a name of its own
+            run = run[:1]
         found = [words[k][2] for k in run]
         between = [text[words[a][1] : words[b][0]] for a, b in zip(run, run[1:], strict=False)]
         at_start = not text[: words[run[0]][0]].strip(' "“‘(')
@@ -218,9 +234,48 @@ def _names(text: str, lower_words: set[str]) -> tuple[str, ...]:
             continue
         if at_start and len(found) == 1 and found[0].lower() in lower_words:
             continue  # "Swimmers …": a word the text also writes in lower case
-        # the words as the text joins them: "Molotov–Ribbentrop Pact" keeps its dash
-        name = found[0] + "".join(sep + w for sep, w in zip(between, found[1:], strict=True))
-        name = re.sub(r"(?:'s|’s)$", "", name)
-        if name not in names:
-            names.append(name)
+        if at_start and len(found) == 1 and _opens_a_clause(found[0], text):
+            continue  # "Attempting to defuse …", "Fearing …": a verb, not a name
+        for part, seps in _after_title(found, between):
+            # the words as the text joins them: "Molotov–Ribbentrop Pact" keeps its dash
+            name = part[0] + "".join(sep + w for sep, w in zip(seps, part[1:], strict=True))
+            name = re.sub(r"(?:'s|’s|'|’)$", "", name)  # "Lithuania's", "United States’"
+            if name and name not in names:
+                names.append(name)
     return tuple(names)
+
+
+def _opens_a_clause(word: str, text: str) -> bool:
+    """A sentence's first word that reads as a verb form ("Attempting", "Fearing", "Based")
+    and is never written with a capital inside a sentence: no name."""
+    if not word.endswith(("ing", "ed")) or len(word) < 5:
+        return False
+    return re.search(rf"[^\s.!?“\"(]\s+{re.escape(word)}\b", text) is None
+
+
+def _after_title(found: list[str], between: list[str]) -> list[tuple[list[str], list[str]]]:
+    """A name without the title or office written before it: "Mexican President Antonio de
+    Santa Anna" → "Antonio de Santa Anna", "Governor William Lane of New Mexico" → "William
+    Lane" and "New Mexico", "Secretary of State William Marcy" → "William Marcy". A title
+    alone is no name; an office with nothing after it ("Secretary of State") is kept."""
+    t = 0
+    if len(found) > 2 and found[1] in _TITLES and found[0] not in _TITLES:
+        t = 1  # "Mexican President …", "U.S. Minister …"
+    if all(w in _TITLES for w in found):
+        return []  # "President", "Minister" alone: an office without its holder
+    if found[t] not in _TITLES:
+        return [(found, between)]
+    t += 1
+    while t < len(found) and found[t] in _TITLES:
+        t += 1  # "Vice President", "Prime Minister"
+    if t < len(found) - 1 and found[t] in _CONNECTORS:
+        # "Secretary of State William Marcy", "Minister of National Defence Raimundas
+        # Karoblis": the office's own words, then the holder's (taken as the last two)
+        t = max(t + 2, len(found) - 2)
+    rest, seps = found[t:], between[t:]
+    if not rest or not rest[0][:1].isupper():
+        return [(found, between)]
+    if "of" in rest[1:]:  # a person of a place: "William Lane of New Mexico"
+        k = rest.index("of", 1)
+        return [(rest[:k], seps[: k - 1]), (rest[k + 1 :], seps[k + 1 :])]
+    return [(rest, seps)]

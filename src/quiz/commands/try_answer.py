@@ -1,4 +1,4 @@
-"""`quiz try [PACK] QUESTION-ID ANSWER`: how one answer would be marked, and why.
+"""`quiz try [PACK] QUESTION-ID ANSWER ...`: how answers would be marked, and why.
 
 For authors checking what students will type ("is 'cyberdefence' right?") and for
 tests: the question is built as a round would build it and the answer graded by its
@@ -16,56 +16,101 @@ import json
 
 from quiz import words
 from quiz.commands import EXIT_OK, UsageError, pack_of
-from quiz.question import InvalidResponse, Many, One, Order, Question
+from quiz.kind_labels import KIND_LABELS
+from quiz.packs.model import Pack
+from quiz.question import Grade, InvalidResponse, Many, One, Order, Question
 from quiz.safe import visible
 from quiz.text import fold
 
 
 def run(args: argparse.Namespace) -> int:
-    if len(args.what) == 2:
-        args.pack, (qid, given) = None, args.what
-    elif len(args.what) == 3:
-        args.pack, qid, given = args.what
-    else:
-        raise UsageError(words.try_usage())
-    pack = pack_of(args)
-    question = _question(pack, qid, args.seed)
-    response = _response(question, given)
-    try:
-        grade = question.grade(response)
-    except InvalidResponse as exc:
-        raise UsageError(f"{qid}: {exc}") from None
-    note = words.note(grade.note) if grade.note is not None else ""
+    """Mark each answer given: one `[PACK] QUESTION-ID ANSWER` after another, a triple without
+    its pack taking the one before it (the default pack for the first). Every question is
+    found and every answer read before anything is printed, so a mistyped id is one line."""
+    tries = []
+    built: dict[int, dict[str, Question]] = {}
+    for pack_name, qid, given in _triples(args.what):
+        args.pack = pack_name
+        pack = pack_of(args)
+        question = _question(pack, qid, args.seed, built)
+        response = _response(question, given)
+        try:
+            grade = question.grade(response)
+        except InvalidResponse as exc:
+            raise UsageError(f"{qid}: {exc}") from None
+        tries.append((pack, question, given, grade))
     if args.format == "json":
-        out = {
-            "pack": pack.id,
-            "question": question.id,
-            "kind": question.kind,
-            "prompt": question.prompt,
-            "given": given,
-            "result": grade.result,
-            "credit": grade.credit,
-            "exact": grade.exact,
-            "note": note,
-            "note_code": grade.note.code.value if grade.note is not None else None,
-            "answer": question.answer_text(),
-        }
-        print(json.dumps(out, indent=2))  # ASCII: no pack text reaches a terminal raw
+        outs = [_json(pack, question, given, grade) for pack, question, given, grade in tries]
+        print(json.dumps(outs[0] if len(outs) == 1 else outs, indent=2))  # ASCII: never raw
         return EXIT_OK
-    lines = [
-        words.try_question(question.id, question.prompt),
-        words.try_given(given),
-        words.try_result(grade.verdict, grade.credit, note),
-        words.try_answer(question.answer_text()),
-    ]
-    print(visible("\n".join(lines)))  # pack text and the answer are shown, never obeyed
+    blocks = []
+    for _pack, question, given, grade in tries:
+        note = words.note(grade.note) if grade.note is not None else ""
+        lines = [
+            words.try_question(question.id, question.prompt),
+            words.try_given(given),
+            words.try_result(grade.verdict, grade.credit, note),
+            words.try_answer(question.answer_text()),
+        ]
+        blocks.append("\n".join(lines))
+    print(visible("\n\n".join(blocks)))  # pack text and the answer are shown, never obeyed
     return EXIT_OK
 
 
-def _question(pack: object, qid: str, seed: int) -> Question:
+def _json(pack: Pack, question: Question, given: str, grade: Grade) -> dict[str, object]:
+    return {
+        "pack": pack.id,
+        "question": question.id,
+        "kind": question.kind,
+        "prompt": question.prompt,
+        "given": given,
+        "result": grade.result,
+        "credit": grade.credit,
+        "exact": grade.exact,
+        "note": words.note(grade.note) if grade.note is not None else "",
+        "note_code": grade.note.code.value if grade.note is not None else None,
+        "answer": question.answer_text(),
+    }
+
+
+def _is_question_id(word: str) -> bool:
+    """A question id names its kind after the fact's id ("price:number", "site:typed:forward");
+    a pack's id or file never does."""
+    return any(part in KIND_LABELS for part in word.split(":")[1:])
+
+
+def _triples(what: list[str]) -> list[tuple[str | None, str, str]]:
+    """`[PACK] QUESTION-ID ANSWER ...` as (pack, question id, answer) triples. A triple's
+    first word is its pack unless it is a question id (it ends in a kind: ":number") or only
+    two words are left; the word after the id is the answer, whatever it looks like."""
+    out: list[tuple[str | None, str, str]] = []
+    pack: str | None = None
+    i = 0
+    while i < len(what):
+        if len(what) - i >= 3 and not _is_question_id(what[i]):
+            pack, i = what[i], i + 1  # this triple's pack, and the next ones' unless named
+        if len(what) - i < 2 or (
+            len(what) - i == 2 and _is_question_id(what[i + 1]) and not _is_question_id(what[i])
+        ):
+            raise UsageError(words.try_usage())  # "PACK QUESTION-ID" without its answer
+        out.append((pack, what[i], what[i + 1]))
+        i += 2
+    if not out:
+        raise UsageError(words.try_usage())
+    return out
+
+
+def _question(
+    pack: Pack, qid: str, seed: int, built: dict[int, dict[str, Question]] | None = None
+) -> Question:
+    """The question by id; `built` keeps each pack's questions (by the pack object, alive for
+    the run) so several tries on one pack build them once."""
     from quiz.generate import all_questions
 
-    questions = {q.id: q for q in all_questions(pack, seed)}  # type: ignore[arg-type]
+    built = {} if built is None else built
+    questions = built.get(id(pack))
+    if questions is None:
+        questions = built[id(pack)] = {q.id: q for q in all_questions(pack, seed)}
     found = questions.get(qid)
     if found is not None:
         return found

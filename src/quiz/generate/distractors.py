@@ -81,7 +81,7 @@ def candidates(
         if not proven_false(pack, relation, direction, anchor, value):
             continue
         taken |= names
-        out.append(value)
+        out.append(in_key_style(only, value))
         if len(out) == limit:
             break
     return out
@@ -162,11 +162,41 @@ def _ranked(
         yield from shuffled(_neighbours_of(key, pack), rng)
     elif isinstance(key, Number):
         yield from shuffled(index.numbers(relation), rng)
-        yield from shuffled(_neighbours_of(key, pack), rng)
+        yield from _either_side(key, _neighbours_of(key, pack), rng)
     else:
         group = key.group if isinstance(key, Entity) else None
         yield from shuffled(index.side_values(relation, side), rng)
         yield from shuffled(index.group_pool(asked_type(relation, direction), group), rng)
+
+
+def in_key_style(key: Value | None, value: Value) -> Value:
+    """A wrong figure written as the key is ("$10 million" beside "$15 million", "10 million"
+    beside "15 million", not "10,000,000"), so no option stands out by its form; the value
+    itself is unchanged."""
+    if (
+        isinstance(key, Number)
+        and isinstance(value, Number)
+        and not key.approx
+        and not key.in_words
+        and isinstance(value.value, int)
+    ):
+        styled = key.like(value.value)
+        return styled if styled.value == value.value else value
+    return value
+
+
+WRONG_FIGURES = 3  # wrong options of a number question
+
+
+def _either_side(key: Number, near: Sequence[Value], rng: random.Random) -> Iterator[Value]:
+    """Made-up figures, a random number of them below the key and the rest above: drawn
+    evenly from both sides, the key would stand in the middle of the sorted options."""
+    below = list(shuffled([v for v in near if isinstance(v, Number) and v.value < key.value], rng))
+    above = list(shuffled([v for v in near if isinstance(v, Number) and v.value > key.value], rng))
+    k = rng.randint(0, WRONG_FIGURES)
+    first = [*below[:k], *above[: WRONG_FIGURES - k]]
+    yield from first
+    yield from (v for v in [*below, *above] if v not in first)
 
 
 def _dates_between(pack: Pack, type_name: str, low: int, high: int) -> Sequence[When]:
@@ -233,9 +263,30 @@ def _neighbours(key: Value, pack: Pack) -> list[Value]:
         ]
     if isinstance(key, Number) and not key.approx and isinstance(key.value, int):
         n = key.value
-        steps = (-2, -1, 1, 2, 3) if n < 20 else (-n // 2, -n // 4, n // 4, n // 2)
-        return [key.like(n + d) for d in steps if n + d > 0]
+        if n < 20:
+            return [key.like(n + d) for d in (-2, -1, 1, 2, 3) if n + d > 0]
+        return [key.like(m) for m in near_figures(n)]
     return []
+
+
+# Factors of the key a made-up figure is near: uneven, so none reads as a half or a double
+# of the key, and as many below as above, so the key is not the one in the middle.
+_NEAR = (0.6, 0.7, 0.85, 1.15, 1.3, 1.45)
+
+
+def near_figures(n: int) -> list[int]:
+    """Plausible wrong figures for an exact whole number of 20 or more: near it, of its
+    roundness (29,670 → 20,770, 35,600, …; 15,000,000 → 8, 13, 18 million), none the key.
+    A key with a single significant digit (3,000) is given half-steps (2,500, 3,500)."""
+    step = 10 ** (len(str(n)) - len(str(n).rstrip("0")))
+    if n // step < 10:
+        step = max(1, step // 2) if n // step > 1 else max(1, step // 10)
+    out: list[int] = []
+    for f in _NEAR:
+        m = max(step, round(n * f / step) * step)
+        if m != n and m not in out:
+            out.append(m)
+    return out
 
 
 def about(value: Value, lang: Language | None = None) -> Value:

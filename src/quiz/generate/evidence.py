@@ -38,6 +38,7 @@ from quiz.languages import Language, english
 from quiz.languages import get as language_of
 from quiz.numbers import numbers_in
 from quiz.packs.model import Entity, Fact, Number, Pack, Quote, Value, When
+from quiz.packs.quotes import sentences
 from quiz.question import One, Origin, Question
 from quiz.text import contains_phrase, fold
 
@@ -56,7 +57,7 @@ def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
     if found is None:
         return Refusal(
             f"no quote of the fact stands in one sentence naming both {fact.subject.display!r} "
-            f"and {fact.object.display!r}",
+            f"and {fact.object.display!r}{quoted_in(pack, fact)}",
             "quote the sentence that states the whole claim (give an entity an alias if the "
             "source names it otherwise)",
         )
@@ -108,6 +109,30 @@ def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
         key=One(options.index(sentence.text)),
         origin=Origin(facts=(fact.id,), quotes=(quote,), explanation=explanation(pack, fact)),
     )
+
+
+SHOWN_CHARS = 320  # of a sentence quoted in a refusal, before "…"
+
+
+def quoted_in(pack: Pack, fact: Fact) -> str:
+    """The sentence(s) the fact's first quote stands in, as the refusal's last words: an author
+    who quoted a whole sentence sees how the program split it (a cut at an abbreviation, a
+    quote that runs over two sentences), not only that the proof was not found."""
+    quote = next(iter(fact.evidence), None)
+    source = pack.sources.get(quote.source) if quote is not None else None
+    if quote is None or source is None:
+        return ""
+    shown = []
+    for s in sentences(source.text):
+        if s.start < quote.end and quote.start < s.end:
+            text = " ".join(source.text[s.start : s.end].split())
+            cut = text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
+            shown.append(f"“{cut}”")
+    if len(shown) == 1:
+        return f"; its quote stands in the sentence {shown[0]}"
+    if shown:
+        return f"; its quote runs over {len(shown)} sentences: {' | '.join(shown)}"
+    return ""
 
 
 def proof(pack: Pack, fact: Fact) -> tuple[Sentence, Quote] | None:

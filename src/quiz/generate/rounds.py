@@ -7,8 +7,10 @@ the pack. Rules, hardest first:
   facts or more may share one): the feedback to one question must not answer a
   later one, so a small pack makes a shorter round, not a repetitive one;
 - never a question whose prompt or options state what another asks (see `apart`);
-- while it can: no answer sentence twice, and the least-used topics first;
-  true/false statements alternate between true and false.
+- while it can: no answer sentence twice, no relation more than RELATION_CAP times
+  (three "which office did X hold?" in ten read as one question asked thrice), the
+  least-asked relations and least-used topics first; true/false statements
+  alternate between true and false.
 The kinds asked least come first: each is tried under the soft rules, then
 without them, before a kind asked more gets another turn. A kind the draws cannot
 fill even then is dropped and the others share its place. When a round asks for
@@ -45,6 +47,11 @@ from quiz.packs.model import Fact, Pack
 from quiz.packs.quotes import paragraph_of
 from quiz.question import Question
 
+# The soft rules' levels, tried in turn: spread sentences and relations, then relations only,
+# then neither.
+STRICT, SPREAD, ANY = 2, 1, 0
+LEVELS = (STRICT, SPREAD, ANY)
+RELATION_CAP = 2  # questions on one relation a round holds while others can be asked
 ATTEMPTS = 24  # slots tried (times BEST_OF) per kind before the round gives up on it
 BEST_OF = 3  # slots compared for their topics before one is built
 
@@ -63,7 +70,9 @@ def generate(
     draws = _Draws(pack, kinds, topics)
     state = _Round(order_prompt=pack.lang.frame("order"))
     open_kinds = [k for k in KIND_NAMES if draws.has(k)]
-    spread_out: set[str] = set()  # kinds that found nothing on an unused sentence
+    # kinds that found nothing under the soft rules of a level (the round only grows, so a
+    # kind that failed at a level will fail there again)
+    spread_out: dict[int, set[str]] = {level: set() for level in LEVELS}
     while len(state.chosen) < count and open_kinds:
         question = None
         # the kinds asked least so far first (in random order), each on an unused sentence
@@ -71,16 +80,15 @@ def generate(
         for fewest in sorted({state.kinds[k] for k in open_kinds}):
             ranked = [k for k in open_kinds if state.kinds[k] == fewest]
             rng.shuffle(ranked)
-            for strict in (True, False):
+            for strict in LEVELS:
                 for kind in ranked:
-                    if strict and kind in spread_out:
+                    if strict and kind in spread_out[strict]:
                         continue
                     question = _draw(draws, kind, state, rng, seed, strict)
                     if question is not None:
                         break
-                    # the round only grows, so a kind that failed now will fail again
                     if strict:
-                        spread_out.add(kind)
+                        spread_out[strict].add(kind)
                     else:
                         open_kinds.remove(kind)  # not even a repeated fact would do
                 if question is not None:
@@ -93,7 +101,7 @@ def generate(
     if len(state.chosen) < count:
         rest = sorted(select(slots(pack), kinds, topics), key=lambda s: s.id)
         rng.shuffle(rest)
-        for strict in (True, False):
+        for strict in LEVELS:
             for slot in rest:
                 if len(state.chosen) >= count:
                     break
@@ -115,13 +123,43 @@ def feedback_order(pack: Pack, questions: list[Question]) -> list[Question]:
     # before[j] holds i when questions[i] must come before questions[j]: i's proof is in
     # j's feedback
     before = [{i for i in range(n) if i != j and _inside(proofs[i], spans[j])} for j in range(n)]
+    kin = [relations_of(pack, q.facts) for q in questions]
     left = list(range(n))
-    out: list[Question] = []
+    out: list[int] = []
     while left:
         rest = set(left)
-        pick = min(left, key=lambda j: len(before[j] & rest))  # first of the fewest waits
+        # first of the fewest waits, and among those one not on the relation just asked
+        # ("which office did X hold?" twice in a row reads as one question asked twice)
+        last = kin[out[-1]] if out else frozenset()
+        pick = min(left, key=lambda j: (len(before[j] & rest), bool(kin[j] & last)))
         left.remove(pick)
-        out.append(questions[pick])
+        out.append(pick)
+    return [questions[i] for i in _kin_apart(out, kin, before)]
+
+
+def _kin_apart(placed: list[int], kin: list[frozenset[str]], before: list[set[int]]) -> list[int]:
+    """The order with fewer questions on one relation back to back, where moving one of a
+    pair elsewhere does that without giving away more proofs than before (two proofs in one
+    paragraph wait for each other, so the walk alone puts them side by side)."""
+
+    def given_away(order_: list[int]) -> int:
+        at = {q: n for n, q in enumerate(order_)}
+        return sum(1 for j in order_ for i in before[j] if at[i] > at[j])
+
+    def clashes(order_: list[int]) -> int:
+        return sum(1 for a, b in zip(order_, order_[1:], strict=False) if kin[a] & kin[b])
+
+    out = list(placed)
+    for n in range(len(out) - 1):
+        if not kin[out[n]] & kin[out[n + 1]]:
+            continue
+        now, baseline = clashes(out), given_away(out)
+        for moved, to in ((m, k) for m in (n + 1, n) for k in range(len(out))):
+            trial = list(out)
+            trial.insert(to, trial.pop(moved))
+            if clashes(trial) < now and given_away(trial) <= baseline:
+                out = trial
+                break
     return out
 
 
@@ -146,7 +184,7 @@ def _inside(proofs: list[tuple[str, int, int]], spans: list[tuple[str, int, int]
 
 
 def _draw(
-    draws: _Draws, kind: str, state: _Round, rng: random.Random, seed: int, strict: bool
+    draws: _Draws, kind: str, state: _Round, rng: random.Random, seed: int, strict: int
 ) -> Question | None:
     if kind == "order" and state.order_prompt in state.prompts:
         return None
@@ -162,7 +200,8 @@ def _draw(
             tried.add(slot.id)
             if state.allows_slot(slot):
                 picked.append(slot)
-        picked.sort(key=state.topic_load)  # stable: ties keep the draw order
+        # stable: ties keep the draw order
+        picked.sort(key=lambda s: (state.relation_load(draws.pack, s), state.topic_load(s)))
         for slot in picked:
             question = slot.build(seed)
             if question is not None and state.allows(draws.pack, question, strict):
@@ -182,6 +221,7 @@ class _Round:
     kinds: Counter[str] = field(default_factory=Counter)
     order_prompt: str = order.PROMPT  # the pack's: every order question asks it
     truths: Counter[bool] = field(default_factory=Counter)
+    relations: Counter[str] = field(default_factory=Counter)
 
     def allows_slot(self, slot: Slot) -> bool:
         if slot.id in self.ids or any((f, slot.kind) in self.pairs for f in slot.facts):
@@ -190,7 +230,9 @@ class _Round:
             return False  # every order question has the same prompt: one per round
         return not self._reused(slot.facts)
 
-    def allows(self, pack: Pack, q: Question, strict: bool) -> bool:
+    def allows(self, pack: Pack, q: Question, strict: int) -> bool:
+        """Whether the round may take the question: the hard rules always; at level SPREAD
+        and above no relation past RELATION_CAP; at STRICT no answer sentence twice."""
         if q.id in self.ids or q.prompt in self.prompts:
             return False
         if any((f, q.kind) in self.pairs for f in q.facts) or self._reused(q.facts):
@@ -198,6 +240,10 @@ class _Round:
         if apart.clash(pack, q, self.chosen) is not None:
             return False  # its prompt or options would answer a question asked, or the reverse
         if not strict:
+            return True
+        if any(self.relations[r] >= RELATION_CAP for r in relations_of(pack, q.facts)):
+            return False
+        if strict < STRICT:
             return True
         # a question over many facts has no one answer sentence to spread
         return len(q.facts) > 2 or _sentence(pack, q) not in self.sentences
@@ -217,12 +263,24 @@ class _Round:
         self.facts.update(q.facts)
         self.topics.update(q.topics)
         self.kinds[q.kind] += 1
+        self.relations.update(relations_of(pack, q.facts))
         if q.kind == "true_false" and not q.origin.hand_written:
             self.truths[q.id.endswith(":true")] += 1
         self.sentences.add(_sentence(pack, q))
 
+    def relation_load(self, pack: Pack, slot: Slot) -> int:
+        return max((self.relations[r] for r in relations_of(pack, slot.facts)), default=0)
+
     def topic_load(self, slot: Slot) -> int:
         return min((self.topics[t] for t in slot.topics), default=0)
+
+
+def relations_of(pack: Pack, facts: Iterable[str]) -> frozenset[str]:
+    """The relations a question's facts belong to: what a round spreads beside its facts
+    (none for a time order over many relations, which repeats none of them)."""
+    by_id = pack.fact_by_id
+    found = frozenset(by_id[f].relation.id for f in facts if f in by_id)
+    return found if len(found) <= 2 else frozenset()
 
 
 def _sentence(pack: Pack, q: Question) -> tuple[str, int]:

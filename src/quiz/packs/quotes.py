@@ -14,13 +14,11 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from quiz.lang import _
+from quiz.packs.sentence_ends import sentence_ends
 from quiz.safe import char_name
 from quiz.text import fold_quotes
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\n\s*")
-# A sentence ends at . ! or ? (perhaps followed by a closing quote) before a space
-# and a capital letter or opening quote.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[A-Z“\"‘(])")
 
 
 @dataclass(frozen=True)
@@ -252,9 +250,9 @@ def _split(text: str) -> tuple[tuple[Span, ...], list[int]]:
         if not re.search(r"[.!?][”\"’)]?\s*$", block):
             continue
         start = 0
-        for m in _SENTENCE_END.finditer(block):
-            out.append(_trim(text, para.start + start, para.start + m.start()))
-            start = m.end()
+        for end, after in sentence_ends(block):
+            out.append(_trim(text, para.start + start, para.start + end))
+            start = after
         out.append(_trim(text, para.start + start, para.end))
     spans = tuple(s for s in out if s.end > s.start)
     return spans, [s.end for s in spans]

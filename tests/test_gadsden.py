@@ -1,0 +1,170 @@
+"""The unseen author's pack (issue 18): a U.S. State Department text on the Gadsden Purchase,
+written by a helper from the docs and the CLI alone, kept as a test pack.
+
+What it met is checked here: sentences cut at "U.S.", a `quiz try` of several answers, money
+and units typed as students type them, made-up figures that gave the key away, and rounds
+that asked one relation three times. The generator's own invariants run on it too
+(tests/test_generator.py's PACKS).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA
+from helpers import Seen, gadsden
+from quiz import cli
+from quiz.answers import parse_number
+from quiz.authoring.candidates import candidates
+from quiz.generate import all_questions, generate
+from quiz.generate.distractors import near_figures
+from quiz.generate.rounds import relations_of
+from quiz.packs.quotes import sentences
+from quiz.question import Figure
+
+PACK = DATA / "gadsden.yaml"
+
+
+def test_the_pack_checks_clean_and_keeps_its_attribution(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main(["check", str(PACK)]) == 0
+    out, err = capsys.readouterr()
+    assert "warning" not in out + err
+    source = gadsden().sources["text"]
+    assert source.publisher == "Office of the Historian, U.S. Department of State"
+    assert "Public domain" in (source.license or "")
+
+
+def test_no_sentence_of_the_source_ends_at_an_abbreviation() -> None:
+    text = gadsden().sources["text"].text
+    split = [text[s.start : s.end] for s in sentences(text)]
+    assert len(split) == 25  # the author's own count
+    assert not [s for s in split if s.endswith("U.S.")]
+    assert (
+        "Attempting to defuse the situation, U.S. President Franklin Pierce sent James Gadsden, "
+        "the new U.S. Minister to Mexico, to negotiate with Santa Anna."
+    ) in split
+
+
+def test_evidence_options_are_whole_sentences_and_gadsdens_office_is_asked() -> None:
+    pack = gadsden()
+    text = pack.sources["text"].text
+    whole = {text[s.start : s.end] for s in sentences(text)}
+    asked = [q for q in all_questions(pack, 0) if q.kind == "evidence"]
+    assert "gadsden-office:evidence" in {q.id for q in asked}  # refused while "U.S." cut it
+    for q in asked:
+        assert set(q.options) <= whole, q.id
+
+
+@pytest.mark.parametrize(
+    ("qid", "answer", "value"),
+    [
+        ("original-treaty-price:number", "$15 million", 15_000_000),
+        ("original-treaty-price:number", "$15,000,000", 15_000_000),
+        ("original-treaty-price:number", "15 million dollars", 15_000_000),
+        ("revised-treaty-area:number", "29,670 sq mi", 29_670),
+    ],
+)
+def test_money_and_short_units_are_numbers(qid: str, answer: str, value: int) -> None:
+    (q,) = [q for q in all_questions(gadsden(), 0) if q.id == qid]
+    assert isinstance(q.key, Figure)
+    assert parse_number(answer, q.key.unit) == value
+    assert q.grade(answer).result == "right"
+
+
+def test_units_of_another_quantity_are_no_number() -> None:
+    assert parse_number("34 km", "kilometres") == 34
+    assert parse_number("34km", "kilometers") == 34
+    assert parse_number("2.5 %", "per cent") == 2.5
+    assert parse_number("29,670 km", "square miles") is None
+    assert parse_number("$2 million", "visitors") is None
+    assert parse_number("€15 million", "dollars") is None
+
+
+def test_made_up_figures_are_written_as_the_key_and_do_not_point_at_it() -> None:
+    places: Counter[int] = Counter()
+    for seed in range(10):
+        for q in map(Seen, all_questions(gadsden(), seed)):
+            if q.kind != "choice" or q.relation not in ("price", "area", "highest_offer"):
+                continue
+            key = q.answer
+            scaled = key.endswith(" million")
+            for option in q.options:
+                assert option.endswith(" million") == scaled, (q.id, q.options)
+                assert "," not in option or not scaled, (q.id, q.options)
+            values = sorted(parse_number(o) or 0 for o in q.options)
+            places[values.index(parse_number(key))] += 1
+    assert len(places) >= 3, places  # not always the one in the middle
+
+
+@pytest.mark.parametrize(
+    ("key", "not_wanted"), [(29_670, {14_835, 44_505}), (15_000_000, {11_250_000, 7_500_000})]
+)
+def test_near_figures_are_of_the_keys_roundness_not_halves(key: int, not_wanted: set[int]) -> None:
+    found = near_figures(key)
+    assert not set(found) & not_wanted
+    assert sum(v < key for v in found) >= 3 and sum(v > key for v in found) >= 3
+    step = 10 if key == 29_670 else 1_000_000
+    assert all(v % step == 0 and abs(v - key) <= key / 2 for v in found)
+
+
+def test_a_round_spreads_relations() -> None:
+    pack = gadsden()
+    for seed in range(20):
+        round_ = generate(pack, seed, 10)
+        kin = [relations_of(pack, q.facts) for q in round_]
+        per_relation = Counter(r for rs in kin for r in rs)
+        assert max(per_relation.values()) <= 2, (seed, per_relation)
+        assert not [n for n in range(len(kin) - 1) if kin[n] & kin[n + 1]], seed
+
+
+def _quiz(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = os.environ | {"PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "quiz", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+    )
+
+
+def test_a_round_is_played_end_to_end_with_right_answers(tmp_path: Path) -> None:
+    """Exported, then played in line mode with the export's answers: all right."""
+    round_ = [str(PACK), "--seed", "7", "--count", "10"]
+    done = _quiz("export", *round_)
+    assert done.returncode == 0, done.stderr
+    questions = json.loads(done.stdout)["questions"]
+    lines = []
+    for q in questions:
+        options, answer = q["options"], q["answer"]
+        if q["kind"] in ("typed", "number"):
+            lines.append(str(answer))
+        elif q["kind"] in ("multi", "order"):
+            lines.append(",".join(str(options.index(a) + 1) for a in answer))
+        else:
+            lines.append(str(options.index(answer) + 1))
+    db = tmp_path / "progress.db"
+    args = ["play", *round_, "--plain", "--db", str(db), "--player", "teacher"]
+    played = _quiz(*args, stdin="\n".join(lines) + "\n")
+    assert played.returncode == 0, played.stderr
+    assert "10 of 10 right (100%)" in played.stdout, played.stdout[-800:]
+
+
+def test_quiz_new_proposes_names_not_fragments_titles_or_verbs() -> None:
+    text = gadsden().sources["text"].text
+    names = {n for c in candidates(text) for n in c.names}
+    assert not names & {"U", "S", "Attempting", "Fearing", "Minister", "President"}
+    assert not [n for n in names if n.endswith(("’", "'"))]  # "United States’"
+    assert {"Antonio de Santa Anna", "William Lane", "José de Garay", "Franklin Pierce"} <= names
+    assert {"William Marcy", "New Mexico", "U.S."} <= names

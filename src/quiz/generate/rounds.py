@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from quiz.generate import apart, order
+from quiz.generate.evidence import askable
 from quiz.generate.index import index_of
 from quiz.generate.slots import (
     PER_FACT,
@@ -108,7 +109,8 @@ def feedback_order(pack: Pack, questions: list[Question]) -> list[Question]:
     """The questions in their order, but each question whose proof stands in another's
     feedback paragraph moved before it: a Kahn walk that always takes the first question
     that waits for nothing, and, when every one left waits (a cycle), the first of those
-    that wait for fewest."""
+    that wait for fewest among the cycle's own (a question waiting for one outside its
+    cycle would come before that one for no reason)."""
     n = len(questions)
     spans = [_paragraphs(pack, q) for q in questions]
     proofs = [_proof_spans(pack, q) for q in questions]
@@ -119,10 +121,31 @@ def feedback_order(pack: Pack, questions: list[Question]) -> list[Question]:
     out: list[Question] = []
     while left:
         rest = set(left)
-        pick = min(left, key=lambda j: len(before[j] & rest))  # first of the fewest waits
+        free = [j for j in left if not before[j] & rest]
+        if free:
+            pick = free[0]
+        else:  # a cycle: one of its questions, never one still waiting for a question outside
+            # it (that one could come first), the first of those that wait for fewest
+            reach = {j: _waited_for(before, j, rest) for j in left}
+            pick = min(
+                (j for j in left if all(j in reach[k] for k in reach[j])),
+                key=lambda j: len(before[j] & rest),
+            )
         left.remove(pick)
         out.append(questions[pick])
     return out
+
+
+def _waited_for(before: list[set[int]], j: int, rest: set[int]) -> set[int]:
+    """The questions j waits for, directly or through others, among those not yet placed."""
+    seen: set[int] = set()
+    todo = [j]
+    while todo:
+        for i in before[todo.pop()] & rest:
+            if i not in seen:
+                seen.add(i)
+                todo.append(i)
+    return seen
 
 
 def _paragraphs(pack: Pack, q: Question) -> list[tuple[str, int, int]]:
@@ -266,6 +289,8 @@ class _Draws:
             fams: list[tuple[str, list[Fact]]] = []
             for r in self.pack.relations.values():
                 facts = self._facts(r.id)
+                if kind == "evidence":  # most facts have no evidence question: never drawn
+                    facts = [f for f in facts if askable(self.pack, f)]
                 if facts:
                     fams.extend(
                         (v, facts) for v in variants(r, kind) if variant is None or v == variant

@@ -3,9 +3,11 @@
 
     python benchmarks/bench_live.py                       # 30, 200 and 1000 students
     python benchmarks/bench_live.py --students 200 --questions 5
+    python benchmarks/bench_live.py --store postgresql     # the school's database
 
 For each size N, one live game server (quiz.live.server, with a SQLite store in a temporary
-folder) runs in a process of its own, as `quiz host` runs it, without the teacher's screen;
+folder, or with `--store postgresql` a database of a throw-away PostgreSQL server started
+as the tests start one: tests/pg.py, Debian's postgresql package) runs in a process of its own, as `quiz host` runs it, without the teacher's screen;
 this process plays N students, each its own websocket (aiohttp's client), as the phone's page
 does: join by name, then for each question wait for it, answer after a pause of 0 to 2 s
 (spread as a class's taps are), wait for the acknowledgement. The teacher's key is a line
@@ -167,12 +169,11 @@ def pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] if ordered else 0.0
 
 
-async def run_size(n: int, questions: int, folder: Path) -> dict:
+async def run_size(n: int, questions: int, folder: Path, db: str) -> dict:
     import aiohttp
 
     from quiz.store import open_store
 
-    db = str(folder / f"live-{n}.db")
     env = dict(os.environ)
     for var in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
         env[var] = str(folder / var.lower())
@@ -250,18 +251,34 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--students", type=int, nargs="*", default=[30, 200, 1000])
     parser.add_argument("--questions", type=int, default=3)
+    parser.add_argument("--store", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--serve", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     if args.serve:
         asyncio.run(serve(args.serve[0], int(args.serve[1]), seconds=60.0))
         return 0
-    with tempfile.TemporaryDirectory(prefix="bench-live-") as tmp:
-        for n in args.students:
-            result = asyncio.run(run_size(n, args.questions, Path(tmp)))
-            print(json.dumps(result), flush=True)
-            for what, ok in verdicts(result):
-                print(f"    {'PASS' if ok else 'MISS'} {what}", flush=True)
+    server = None
+    if args.store == "postgresql":
+        sys.path.insert(0, str(ROOT / "tests"))
+        from pg import Server, why_not
+
+        reason = why_not()
+        if reason:
+            print(f"PostgreSQL: not run ({reason})")
+            return 0
+        server = Server()
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-live-") as tmp:
+            for n in args.students:
+                db = server.database() if server else str(Path(tmp) / f"live-{n}.db")
+                result = asyncio.run(run_size(n, args.questions, Path(tmp), db))
+                print(json.dumps({"store": args.store, **result}), flush=True)
+                for what, ok in verdicts(result):
+                    print(f"    {'PASS' if ok else 'MISS'} {what}", flush=True)
+    finally:
+        if server:
+            server.stop()
     return 0
 
 

@@ -266,6 +266,13 @@ def test_release_and_closing_time_are_kept_in_the_store(tmp_path: Path) -> None:
     assert made.returncode == 0, made.stderr
     assert "Closes 2099-06-01 15:00 UTC" in made.stdout
     code = made.stdout.split()[-1]
+
+    def shown(code: str) -> str:
+        said = quiz("paper", "show", code, "--packs", str(MOON), "--db", str(db))
+        assert said.returncode == 0, said.stderr
+        return said.stdout
+
+    assert "Closes 2099-06-01 15:00 UTC; until then served students see no marks" in shown(code)
     store = open_store(str(db))
     assert paper_state(store, code).closes_at == "2099-06-01T15:00:00.000000+00:00"
     assert not paper_state(store, code).key_shown(store.clock.now())
@@ -274,10 +281,14 @@ def test_release_and_closing_time_are_kept_in_the_store(tmp_path: Path) -> None:
     assert past.returncode == 2 and "passed already" in past.stderr
     bad = quiz("paper", "new", "moon", "--packs", str(MOON), "--closes", "friday")
     assert bad.returncode == 2 and "ISO date and time" in bad.stderr
+    other = quiz("paper", "new", "moon", "--packs", str(MOON), "--count", "3", "--seed", "4")
+    unclosed = other.stdout.split()[-1]
+    assert "Open: served students see no marks until quiz paper release" in shown(unclosed)
     released = quiz("paper", "release", paper.code, "--packs", str(MOON), "--db", str(db))
     assert released.returncode == 0 and "answers released" in released.stdout
     again = quiz("paper", "release", paper.code, "--packs", str(MOON), "--db", str(db))
     assert "released already" in again.stdout
+    assert "Answers released " in shown(paper.code)
     assert paper_state(open_store(str(db)), paper.code).key_shown(dt.datetime.now(dt.UTC))
 
 

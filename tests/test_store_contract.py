@@ -229,6 +229,38 @@ def test_every_write_of_a_round_sent_twice_is_kept_once(store_target: str) -> No
         store.write(FinishRound("u-1", "left", at, 0))
 
 
+def test_writes_sent_together_share_a_commit_and_a_refusal_undoes_only_its_own(
+    store_target: str,
+) -> None:
+    """A live class's answers go to the store together (one commit, not one disk flush
+    each). An answer refused for good among them (its round ended elsewhere) is undone alone:
+    the others are kept, each once, and the refusal is handed back in its place."""
+    from quiz.spec import PackRef
+    from quiz.store.writes import FinishRound, RecordAnswer, StartRound
+
+    store = open_store(store_target)
+    at = T0.isoformat()
+    spec = RoundSpec(PackRef("p", "1", "d"), 1, 2)
+    store.write_all([StartRound.of(u, n, spec, at) for u, n in (("u-a", "Ann"), ("u-b", "Bo"))])
+    store.write(FinishRound("u-b", "done", at, 0))  # Bo's round ended in another window
+
+    def answer(seq: int) -> AnswerRecord:
+        return AnswerRecord(seq, f"q{seq}", "choice", ("f",), "0", "right", 1.0, True, 10, 1.0, at)
+
+    batch = [RecordAnswer("u-a", answer(0)), RecordAnswer("u-b", answer(0)),
+             RecordAnswer("u-a", answer(1)), RecordAnswer("u-a", answer(1))]  # fmt: skip
+    out = store.write_all(batch)
+    assert isinstance(out[1], RoundClosed)
+    assert out[0] == out[2] == out[3] and isinstance(out[0], int)
+    counts = store.db.execute(
+        "SELECT r.uid, COUNT(a.id) FROM rounds r LEFT JOIN answers a ON a.round_id = r.id "
+        "GROUP BY r.uid ORDER BY r.uid"
+    )
+    assert [tuple(row) for row in counts] == [("u-a", 2), ("u-b", 0)]
+    ann = store.find_player("Ann")
+    assert ann is not None and store.totals(ann.id) == (1, 2, 2)
+
+
 def test_a_round_ended_elsewhere_takes_no_more_answers(store_target: str) -> None:
     """Two windows sat one paper: one handed it in, the other went on answering. Its answers
     and its end must not reopen or rewrite the sitting (found in a play-test: the raw UNIQUE

@@ -1060,6 +1060,14 @@ def wrote_to(n: int, out: str) -> str:
     )
 
 
+def sending_behind(n: int) -> str:
+    return ngettext(
+        "sending {n} answer to the store…",
+        "sending {n} answers to the store…",
+        n,
+    ).format(n=n)
+
+
 def answers_lost(n: int) -> str:
     return ngettext(
         "{n} answer could not be kept (the store and the outbox failed)",

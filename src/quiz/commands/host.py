@@ -17,6 +17,9 @@ from quiz.lang import N_, _
 WEB_EXTRA = N_("host needs the web extra: pip install 'quiz[web]' (aiohttp, segno)")
 
 
+SEND_BEHIND = 30.0  # seconds the end of a game waits for answers still on their way
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         import aiohttp  # noqa: F401
@@ -70,7 +73,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         app.run()
     finally:
-        lost = store.saver.close()
+        # A database across the network takes the class's answers behind the game (kept on
+        # this computer first): they are given time to land before `quiz results` is run.
+        if store.saver.answers_waiting:
+            print("quiz: " + words.sending_behind(store.saver.answers_waiting), flush=True)
+        lost = store.saver.close(timeout=SEND_BEHIND)
+        waiting = store.saver.answers_waiting
         store.close()
     if app.problem:
         raise UsageError(app.problem)
@@ -78,4 +86,6 @@ def run(args: argparse.Namespace) -> int:
     if lost:
         print("quiz: " + words.answers_lost(lost))
         return 1
+    if waiting:
+        print("quiz: " + words.waiting_at_exit(waiting))
     return EXIT_OK

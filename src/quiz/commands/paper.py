@@ -37,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
         paper = paper_of(args, args.code)
         for line in describe(paper):
             print(visible(line))
+        print(decided(args, paper.code))
         print(_("Paper code: {code}").format(code=paper.code))
         return EXIT_OK
     if args.paper_command == "release":
@@ -50,6 +51,30 @@ def teacher_store(args: argparse.Namespace) -> SqlStore:
     if store.problem:
         raise UsageError(store.problem)
     return store
+
+
+def decided(args: argparse.Namespace, code: str) -> str:
+    """What the teacher decided about the paper, as the store (--db) keeps it: when it
+    closes or closed, and whether served students see their marks yet."""
+    from quiz.store.sittings import paper_state
+
+    state = paper_state(services_of(args, strict=True).store.get(), code)
+    now = services_of(args, open_now=False).clock.now()
+    if state.released_at:
+        return _("Answers released {when}: the paper is closed.").format(
+            when=words.when(state.released_at)
+        )
+    closed = state.closed_at(now)
+    if closed:
+        return _("Closed {when}: served students see their marks.").format(when=words.when(closed))
+    if state.closes_at:
+        return _(
+            "Closes {when}; until then served students see no marks "
+            "(quiz paper release {code} shows them sooner)."
+        ).format(when=words.when(state.closes_at), code=code)
+    return _("Open: served students see no marks until quiz paper release {code}.").format(
+        code=code
+    )
 
 
 def release(args: argparse.Namespace) -> int:

@@ -36,6 +36,7 @@ from quiz.round.views import Passage
 from quiz.scoring import Rules, points
 from quiz.services import check_name
 from quiz.session import Outcome
+from quiz.store.backend import StoreError
 from quiz.store.records import AnswerRecord
 from quiz.store.review import iso
 from quiz.store.writes import FinishRound, RecordAnswer, StartRound, Write
@@ -563,11 +564,29 @@ class LiveGame:
             s.kept_to = i + 1
 
 
-def keep_with(store: SqlStore) -> Keeper:
-    """A keeper that hands each write to the store's saver: on the store, or in its outbox
-    until the store is back. A write the store refuses for good raises StoreError."""
+class StoreKeeper:
+    """Hands a student's writes to the store's saver: on the store, or in its outbox until the
+    store is back. One at a time (a Keeper) raises StoreError when the store refuses a write
+    for good; several at once (`all`, from the live server's writer) share one commit."""
 
-    def keep(w: Write) -> None:
-        store.saver.send(w)
+    def __init__(self, store: SqlStore) -> None:
+        self.store = store
 
-    return keep
+    def __call__(self, w: Write) -> None:
+        self.store.saver.send(w)
+
+    def all(self, ws: Sequence[Write]) -> list[StoreError | None]:
+        """Each write's refusal for good, or None when it is kept. A SQLite store is itself
+        one local flush for them all; a database across the network is about ten round trips
+        an answer, so its writes are kept in the outbox first (one local flush) and sent
+        behind, and a refusal for good is told to the saver's watchers later."""
+        saver = self.store.saver
+        if self.store.db.dialect != "sqlite":
+            saver.keep_all(ws)
+            return [None] * len(ws)
+        return [out if isinstance(out, StoreError) else None for out in saver.send_all(ws)]
+
+
+def keep_with(store: SqlStore) -> StoreKeeper:
+    """A keeper for a live game's writes on `store` (see StoreKeeper)."""
+    return StoreKeeper(store)

@@ -36,9 +36,10 @@ from typing import Any
 from aiohttp import WSMsgType, web
 
 from quiz.lang import N_, _, speaking
-from quiz.live.game import Answer, Keeper, LiveGame, Phase, Refused, Student
+from quiz.live.game import Answer, LiveGame, Phase, Refused, StoreKeeper, Student
 from quiz.question import InvalidResponse, Question
 from quiz.round.codes import Shape
+from quiz.store.saver import BATCH
 from quiz.store.writes import Write
 from quiz.web.access import Access
 
@@ -98,10 +99,12 @@ def new_pin() -> str:
 
 
 class Writer:
-    """The store's writes of a live game, one after another on a thread of their own, so a
-    slow store never holds up the game's loop; each write's future says when it is kept."""
+    """The store's writes of a live game, on a thread of their own, so a slow store never
+    holds up the game's loop; each write's future says when it is kept. The writes that wait
+    together (a class answering within the same moments) go to the store together, in one
+    commit, so the thousandth student's answer does not wait for 999 disk flushes."""
 
-    def __init__(self, keep: Keeper) -> None:
+    def __init__(self, keep: StoreKeeper) -> None:
         self._keep = keep
         self._queue: queue.Queue[tuple[Write, concurrent.futures.Future[None]] | None] = (
             queue.Queue()
@@ -118,17 +121,32 @@ class Writer:
 
     def _run(self) -> None:
         while True:
-            item = self._queue.get()
-            if item is None:
+            first = self._queue.get()
+            if first is None:
                 return
-            w, future = item
+            batch, last = [first], False
+            while len(batch) < BATCH:
+                try:
+                    item = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if item is None:
+                    last = True
+                    break
+                batch.append(item)
+            refusals: list[Exception | None]
             try:
-                self._keep(w)
+                refusals = list(self._keep.all([w for w, _ in batch]))
             except Exception as exc:  # noqa: BLE001 - told to whoever waits on it, and counted
-                self.failed += 1
-                future.set_exception(exc)
-            else:
-                future.set_result(None)
+                refusals = [exc] * len(batch)
+            for (_w, future), refusal in zip(batch, refusals, strict=True):
+                if refusal is None:
+                    future.set_result(None)
+                else:
+                    self.failed += 1
+                    future.set_exception(refusal)
+            if last:
+                return
 
     def close(self, timeout: float = 10.0) -> None:
         """Wait for what is queued (at most `timeout` seconds), then stop."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -45,16 +45,27 @@ class Outbox:
 
     def add(self, w: Write) -> int | None:
         """Keep `w`; its entry, or None when it could only be held in memory."""
+        entries = self.add_all([w])
+        return entries[0] if entries else None
+
+    def add_all(self, ws: Sequence[Write]) -> list[int] | None:
+        """Keep every write of `ws` in one commit (one flush to the disk for a class's
+        answers); their entries, or None when they could not be kept here."""
+        entries: list[int] = []
         try:
-            with self._db() as db:
-                cur = db.execute(
-                    "INSERT INTO waiting (store, body) VALUES (?, ?)", (self.store, writes.dumps(w))
-                )
-                self.durable = True
-                return cur.lastrowid
+            with self._db() as db, _transaction(db):
+                for w in ws:
+                    cur = db.execute(
+                        "INSERT INTO waiting (store, body) VALUES (?, ?)",
+                        (self.store, writes.dumps(w)),
+                    )
+                    assert cur.lastrowid is not None  # an INSERT into a rowid table sets it
+                    entries.append(cur.lastrowid)
         except (sqlite3.Error, OSError):
             self.durable = False
             return None
+        self.durable = True
+        return entries
 
     def waiting(self) -> list[tuple[int, Write]]:
         """What waits for this store, oldest first (left by this program or an earlier one)."""
@@ -75,10 +86,13 @@ class Outbox:
                 continue
         return kept
 
-    def drop(self, entry: int) -> None:
-        """The store has it: forget it (best effort: sent again, it changes nothing)."""
-        with suppress(sqlite3.Error, OSError), self._db() as db:
-            db.execute("DELETE FROM waiting WHERE id = ?", (entry,))
+    def drop(self, *entries: int) -> None:
+        """The store has them: forget them, in one commit (best effort: sent again, a write
+        changes nothing)."""
+        if not entries:
+            return
+        with suppress(sqlite3.Error, OSError), self._db() as db, _transaction(db):
+            db.executemany("DELETE FROM waiting WHERE id = ?", [(e,) for e in entries])
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
@@ -103,3 +117,16 @@ class Outbox:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+
+
+@contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """Several statements in one commit (the connection commits each alone otherwise)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        with suppress(sqlite3.Error):
+            db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Protocol
 
 from quiz.lang import _
@@ -28,14 +29,15 @@ from quiz.store.writes import RecordAnswer, Write
 
 
 class Target(Protocol):
-    """The store as the saver sees it (quiz.store.sql.Target)."""
+    """The store as the saver sees it (quiz.store.sql.SqlStore)."""
 
-    def write(self, w: Write) -> int: ...
+    def write_all(self, ws: Sequence[Write]) -> list[int | StoreError]: ...
     def close(self) -> None: ...
 
 
 PATIENCE = 3.0  # seconds an answer waits for the store before it is kept here instead
 FIRST_RETRY, LAST_RETRY = 0.25, 8.0  # the pause between tries doubles from the first to the last
+BATCH = 200  # writes waiting together are sent in one commit, at most this many
 
 
 Watcher = Callable[[SaveEvent], None]
@@ -99,23 +101,56 @@ class Saver:
         """Store `w` now: the round's id. Kept to send later: None (watchers were told why).
         StoreError when the store refuses it for good now; `refused` when it does so later,
         once the write had been kept."""
-        item = _Item(w, refused=refused)
+        outcome = self.send_all([w], refused)[0]
+        if isinstance(outcome, StoreError):
+            raise outcome
+        return outcome
+
+    def send_all(
+        self, ws: Sequence[Write], refused: Callable[[StoreError], None] | None = None
+    ) -> list[int | None | StoreError]:
+        """Several writes handed over at once (a class's answers to a live game), so they can
+        share a commit: for each, as `send` says, the StoreError returned, not raised."""
+        items = [_Item(w, refused=refused) for w in ws]
         with self._cond:
-            self._queue.append(item)
+            self._queue.extend(items)
             self._start()
             self._cond.notify_all()
             # behind what waits already: straight to the outbox
             events = self._pause(self.paused.reason) if self.paused is not None else []
         self._tell(events)
-        if not item.settled.wait(self.patience):
+        if not items[-1].settled.wait(self.patience):  # settled in order: the last is enough
             with self._cond:
                 events = (
-                    [] if item.settled.is_set() else self._pause(_("the store does not answer"))
+                    []
+                    if items[-1].settled.is_set()
+                    else self._pause(_("the store does not answer"))
                 )
             self._tell(events)
-        if item.error is not None:
-            raise item.error
-        return item.round_id
+        return [item.error if item.error is not None else item.round_id for item in items]
+
+    def keep_all(
+        self, ws: Sequence[Write], refused: Callable[[StoreError], None] | None = None
+    ) -> None:
+        """Keep `ws` on this computer at once, in one commit, and send them to the store
+        behind: for a live class on a database across the network, where each answer is
+        many round trips but the outbox is one local flush for them all. A refusal for good
+        comes later, through `refused` (and watchers hear it). When the outbox cannot be
+        written, they are sent as `send_all` sends them, and refusals raise here."""
+        entries = self.outbox.add_all(ws)
+        if entries is None:
+            for outcome in self.send_all(ws, refused):
+                if isinstance(outcome, StoreError):
+                    raise outcome
+            return
+        items = [
+            _Item(w, entry, kept=True, refused=refused)
+            for w, entry in zip(ws, entries, strict=True)
+        ]
+        with self._cond:
+            self._queue.extend(items)
+            self._start()
+            self._cond.notify_all()
 
     def falter(self, reason: str) -> None:
         """The store failed, for a reason that passes, at something other than a write (a
@@ -150,14 +185,15 @@ class Saver:
 
     def _run(self) -> None:
         delay = FIRST_RETRY
+        alone = 0  # writes to send one at a time: a batch failed for good, so find which
         while True:
             with self._cond:
                 self._cond.wait_for(lambda: self._queue or self._closed)
                 if self._closed:
                     return
-                item = self._queue[0]
+                batch = list(islice(self._queue, 1 if alone else BATCH))
             try:
-                round_id = self._reach().write(item.write)
+                outcomes = self._reach().write_all([item.write for item in batch])
             except Exception as exc:  # noqa: BLE001 - the thread must outlive any one write
                 if not isinstance(exc, StoreError):
                     exc = StoreError(f"{type(exc).__name__}: {exc}")
@@ -169,10 +205,13 @@ class Saver:
                         self._cond.wait_for(lambda: self._closed, delay)
                     delay = min(delay * 2, LAST_RETRY)
                     continue
-                self._done(item, error=exc)
-                continue
+                if len(batch) > 1:
+                    alone = len(batch)
+                    continue
+                outcomes = [exc]
             delay = FIRST_RETRY
-            self._done(item, round_id=round_id)
+            alone = max(0, alone - len(batch))
+            self._done(batch, outcomes)
 
     def _reach(self) -> Target:
         if self._store is None:
@@ -180,27 +219,31 @@ class Saver:
             self._store = self._connect()
         return self._store
 
-    def _done(
-        self, item: _Item, round_id: int | None = None, error: StoreError | None = None
-    ) -> None:
-        """The first write in line is sent (or refused for good): say so, then let it go, so
-        whoever waits for `settle` hears the news before it returns."""
+    def _done(self, batch: list[_Item], outcomes: Sequence[int | StoreError]) -> None:
+        """The first writes in line are sent (or refused for good): say so, then let them
+        go, so whoever waits for `settle` hears the news before it returns."""
+        events: list[SaveEvent] = []
         with self._cond:
-            item.round_id, item.error = round_id, error
-            item.settled.set()
-            events: list[SaveEvent] = []
-            if error is not None and item.kept:  # nobody waits for it: say it
-                events.append(Dropped(str(error)))
-            if len(self._queue) == 1 and self.paused is not None:
+            for item, outcome in zip(batch, outcomes, strict=True):
+                if isinstance(outcome, StoreError):
+                    item.error = outcome
+                    if item.kept:  # nobody waits for it: say it
+                        events.append(Dropped(str(outcome)))
+                else:
+                    item.round_id = outcome
+                item.settled.set()
+            if len(self._queue) == len(batch) and self.paused is not None:
                 self.paused = None
                 events.append(Resumed())
-        if item.entry is not None:
-            self.outbox.drop(item.entry)
+            entries = [item.entry for item in batch if item.entry is not None]
+        self.outbox.drop(*entries)
         self._tell(events)
-        if error is not None and item.kept and item.refused is not None:
-            item.refused(error)
+        for item in batch:
+            if item.error is not None and item.kept and item.refused is not None:
+                item.refused(item.error)
         with self._cond:
-            self._queue.popleft()
+            for _item in batch:
+                self._queue.popleft()
             self._cond.notify_all()
 
     def _pause(self, reason: str) -> list[SaveEvent]:

@@ -143,6 +143,8 @@ class HostApp(App[None]):
     # -- what the room sees -------------------------------------------------------------------
 
     def show(self) -> None:
+        if not self.query("#top"):  # quitting: the widgets go before the app's ticker stops
+            return
         g = self.game
         top = Text(words.live_top(g.code, len(g.students)))
         if self.server.pin_required:

@@ -15,8 +15,8 @@ from collections import Counter
 import pytest
 
 from helpers import bundled
-from quiz.generate import all_questions, generate
-from quiz.generate.evidence import askable, evidence, lone_code, topic_scores
+from quiz.generate import all_questions
+from quiz.generate.evidence import evidence, lone_code, topic_scores
 from quiz.generate.from_facts import outside_bound
 from quiz.generate.index import Sentence
 from quiz.generate.refusal import Refusal
@@ -94,20 +94,6 @@ def test_a_claim_named_by_a_lone_code_is_not_asked_as_evidence(pack) -> None:
     fact = pack.fact_by_id["snmcmg1-mine-countermeasures"]
     made = evidence(pack, fact, random.Random(0))
     assert isinstance(made, Refusal) and "SNMCMG1" in made.reason
-    assert not askable(pack, fact)
-
-
-def test_rounds_draw_evidence_only_among_facts_that_can_be_asked(pack) -> None:
-    """A fact whose evidence question is refused at every seed is never drawn: the draws a
-    round may spend on evidence go to questions that exist."""
-    for fact in pack.facts:
-        made = evidence(pack, fact, random.Random(0))
-        if not askable(pack, fact):
-            assert isinstance(made, Refusal), fact.id
-    for seed in range(20):
-        for q in generate(pack, seed, 10):
-            if q.kind == "evidence":
-                assert askable(pack, pack.fact_by_id[q.origin.facts[0]])
 
 
 # -- choice: the key's neighbours in the source first -----------------------------------

@@ -130,16 +130,6 @@ def paraphrased_proof(pack: Pack, fact: Fact) -> tuple[Sentence, Quote, str] | R
     return sentence, quote, claim
 
 
-def askable(pack: Pack, fact: Fact) -> bool:
-    """Whether the fact's evidence question can be made at all (its sentence keys it): what
-    does not depend on the seed, so a round draws only among these."""
-    found = paraphrased_proof(pack, fact)
-    if isinstance(found, Refusal) or fact.background:
-        return False
-    sentence, quote, _ = found
-    return fact.id in keyed_by(pack, quote.source, sentence)
-
-
 def proof(pack: Pack, fact: Fact) -> tuple[Sentence, Quote] | None:
     """The first quote of the fact whose one sentence states the whole claim."""
     index = index_of(pack)

@@ -29,7 +29,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from quiz.generate import apart, order
-from quiz.generate.evidence import askable
 from quiz.generate.index import index_of
 from quiz.generate.slots import (
     PER_FACT,
@@ -289,8 +288,6 @@ class _Draws:
             fams: list[tuple[str, list[Fact]]] = []
             for r in self.pack.relations.values():
                 facts = self._facts(r.id)
-                if kind == "evidence":  # most facts have no evidence question: never drawn
-                    facts = [f for f in facts if askable(self.pack, f)]
                 if facts:
                     fams.extend(
                         (v, facts) for v in variants(r, kind) if variant is None or v == variant

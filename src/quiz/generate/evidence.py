@@ -266,7 +266,11 @@ def topic_scores(
     marked = frozenset().union(*(_marked(t, stop) for t in targets)) & wanted
     n = len(candidates) + 1
     return {
-        t: sum(math.log(n / (held[w] + 0.5)) * (2 if w in marked else 1) for w in words & wanted)
+        # summed in a fixed order: a set's order changes between runs, and so would a float sum
+        t: sum(
+            math.log(n / (held[w] + 0.5)) * (2 if w in marked else 1)
+            for w in sorted(words & wanted)
+        )
         for t, words in stems.items()
     }
 

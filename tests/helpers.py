@@ -278,3 +278,48 @@ def old_player(db: Any, name: str) -> Player:
         "INSERT INTO players (name, created_at) VALUES (?, ?) RETURNING id", (name, OLD_T0)
     )
     return Player(int(player_id), name, OLD_T0)
+
+
+# Typed questions the bundled pack no longer asks, because a student answers them without
+# reading ("in which organisation?" can only be NATO, "which treaty?" stands in NATO's own
+# name): how their answers are marked is still issue 18's, so they are tested on a copy of
+# the pack that asks them again (its relations given these `forward` templates back).
+GUESSABLE = {
+    "representatives_debate_in": (
+        "According to the article, in which organisation do the military representatives of "
+        "{subject} take part actively in political and military debates?"
+    ),
+    "joined_by_ratifying": (
+        "By ratifying which treaty, its documents deposited in Washington, did {subject} "
+        "become a member of NATO?"
+    ),
+    "security_policy_foundation": (
+        "According to the article, membership of which organisation is the foundation of "
+        "{subject}'s security policy?"
+    ),
+    "most_important_challenge_from": (
+        "According to the article, the aggressive posture and military actions of which "
+        "country are the most important challenge for {subject}?"
+    ),
+    "brigade_of": "{subject} belongs to which armed forces?",
+    "ensures_input_to": (
+        "According to the article, besides defence, to what does {subject} today ensure an input?"
+    ),
+}
+
+
+def asked_again(folder: Path) -> Pack:
+    """A copy of the bundled pack in `folder` that asks the GUESSABLE typed questions again."""
+    import shutil
+
+    import yaml
+
+    pack = bundled()
+    home = Path(pack.path).parent
+    shutil.copytree(home / "sources", folder / "sources")
+    data = yaml.safe_load(Path(pack.path).read_text(encoding="utf-8"))
+    data["id"], data["title"] = "asked-again", "Typed answers asked again"
+    for relation, forward in GUESSABLE.items():
+        data["relations"][relation]["forward"] = forward
+    (folder / "pack.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    return load_pack(folder / "pack.yaml")

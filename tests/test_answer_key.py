@@ -78,9 +78,9 @@ KEY: tuple[Fact, ...] = (
         (r"ratification of the north atlantic treaty", r"in which city|deposited|lodged"),
         ("Washington",),
     ),  # fmt: skip
-    Fact((r"by ratifying",), ("North Atlantic Treaty",)),
+    # the treaty by which Lithuania joined is no longer asked: its name is NATO's own
     # "NATO membership is the foundation of Lithuania's security policy."
-    Fact((r"security policy",), ("NATO",)),
+    # no longer asked: a student guesses it without reading (tests/helpers.GUESSABLE)
     # "… the collective defence system which is based on solidarity of allies, guarantees of
     # collective defence, and mutual commitments."
     Fact(
@@ -100,7 +100,7 @@ KEY: tuple[Fact, ...] = (
     Fact((r"emerging security challenge",), ("energy", "cyber security")),
     # "It made NATO remember its initial mission – deterrence and collective defence."
     Fact((r"initial mission",), ("deterrence", "collective defence")),
-    Fact((r"most important challenge|gravest challenge",), ("Russia",)),
+    # no longer asked: a student guesses it without reading (tests/helpers.GUESSABLE)
     Fact((r"strategy",), ("hybrid threats",)),
     Fact((r"political commitment|pledged politically",), ("cyber defence",)),
     Fact((r"challenge of hybrid warfare",), ("cyber attacks", "information attacks")),
@@ -136,7 +136,7 @@ KEY: tuple[Fact, ...] = (
     ),  # fmt: skip
     Fact((r"\bofficers\b",), ("NATO headquarters and commands",)),
     Fact((r"military representatives",), ("NATO",)),
-    Fact((r"ensure an input|today contributes to",), ("deterrence",)),
+    # no longer asked: a student guesses it without reading (tests/helpers.GUESSABLE)
     # "Lithuania pays great attention to strengthening national defence capabilities –
     # increases defence budget, modernises and develops its armed forces and infrastructure.
     # Our troops … often earn praise and respect for their professionalism and courage."
@@ -237,7 +237,7 @@ KEY: tuple[Fact, ...] = (
     Fact((r"inaugurated", r"where was|inaugurated at"), ("Rukla",)),
     Fact((r"inaugurated", r"which year|inaugurated in (?=\d)"), (2017,)),
     Fact((r"component of the lithuanian armed forces|is today a part of",), ("Iron Wolf",)),
-    Fact((r"iron wolf belongs to",), ("Lithuanian Armed Forces",)),
+    # no longer asked: a student guesses it without reading (tests/helpers.GUESSABLE)
 )
 
 # The article's dated events, for time-order questions.

@@ -7,12 +7,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from conftest import DATA, MOON
-from helpers import bundled, moon, plain, run_quiz
+from helpers import asked_again, bundled, moon, plain, run_quiz
 from quiz import words
 from quiz.answers import check_number, check_typed, parse_number
 from quiz.authoring.candidates import candidates
@@ -33,34 +32,10 @@ def _typed(pack) -> dict[str, Question]:
     return {q.id: q for q in all_questions(pack, 0, kinds=["typed"])}
 
 
-# Typed questions the bundled pack no longer asks, because a student answers them without
-# reading ("in which organisation?" can only be NATO): how their answers are marked is still
-# issue 18's, so it is tested on a copy of the pack that asks them again.
-GUESSABLE = {
-    "representatives_debate_in": (
-        "According to the article, in which organisation do the military representatives of "
-        "{subject} take part actively in political and military debates?"
-    ),
-}
-
-
 @pytest.fixture(scope="module")
 def typed_bundled(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Question]:
-    import shutil
-
-    import yaml
-
-    pack = bundled()
-    found = _typed(pack)
-    folder = tmp_path_factory.mktemp("asked-again")
-    home = Path(pack.path).parent
-    shutil.copytree(home / "sources", folder / "sources")
-    data = yaml.safe_load(Path(pack.path).read_text(encoding="utf-8"))
-    data["id"], data["title"] = "asked-again", "Typed answers asked again"
-    for relation, forward in GUESSABLE.items():
-        data["relations"][relation]["forward"] = forward
-    (folder / "pack.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    for qid, q in _typed(load_pack(folder / "pack.yaml")).items():
+    found = _typed(bundled())
+    for qid, q in _typed(asked_again(tmp_path_factory.mktemp("asked-again"))).items():
         found.setdefault(qid, q)
     return found
 

@@ -13,10 +13,11 @@ The marking functions are called directly (no subprocess per case) to keep the s
 
 from __future__ import annotations
 
+import tempfile
 from functools import cache
 from pathlib import Path
 
-from helpers import bundled, gadsden
+from helpers import asked_again, bundled, gadsden
 from quiz.generate import all_questions
 from quiz.question import InvalidResponse, Question
 
@@ -35,8 +36,13 @@ def _rows() -> list[tuple[str, str, str, str]]:
 
 @cache
 def _questions() -> dict[str, Question]:
-    """The bundled pack's questions by id, and the unseen author's as "gadsden/ID"."""
+    """The bundled pack's questions by id, the typed ones it no longer asks because a
+    student guesses them without reading (`helpers.GUESSABLE`: their marking is still
+    checked), and the unseen author's as "gadsden/ID"."""
     found = {q.id: q for q in all_questions(bundled(), 0)}
+    with tempfile.TemporaryDirectory() as folder:
+        for q in all_questions(asked_again(Path(folder)), 0, kinds=["typed"]):
+            found.setdefault(q.id, q)
     found.update({f"gadsden/{q.id}": q for q in all_questions(gadsden(), 0)})
     return found
 

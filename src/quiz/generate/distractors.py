@@ -27,6 +27,7 @@ from quiz.generate.wording import names_in
 from quiz.languages import Language
 from quiz.numbers import format_number
 from quiz.packs.model import Entity, Number, Pack, Relation, Value, When
+from quiz.packs.quotes import sentences
 from quiz.text import fold
 
 YEARS_AROUND = 4  # wrong years stay this close to the key's year
@@ -166,7 +167,36 @@ def _ranked(
     else:
         group = key.group if isinstance(key, Entity) else None
         yield from shuffled(index.side_values(relation, side), rng)
-        yield from shuffled(index.group_pool(asked_type(relation, direction), group), rng)
+        pool = index.group_pool(asked_type(relation, direction), group)
+        # the key's neighbours in the source first: a country named with Estonia twice or more
+        # (Latvia, Lithuania) is a nearer miss for "where is Ämari?" than Albania
+        near = together(pack, key)
+        yield from shuffled([v for v in pool if v.key in near], rng)
+        yield from shuffled(pool, rng)
+
+
+TOGETHER = 2  # sentences naming two values before one is a near miss for the other
+
+
+def together(pack: Pack, key: Value) -> frozenset[object]:
+    """The values the sources name beside the key in TOGETHER sentences or more, worked out
+    once per pack (the names of every sentence are read once)."""
+    memo = index_of(pack).memo
+    found = memo.get(("named together",))
+    if not isinstance(found, dict):
+        pairs: dict[object, dict[object, int]] = {}
+        for source in pack.sources.values():
+            for span in sentences(source.text):
+                named = named_entities(pack, source.text[span.start : span.end])
+                for a in named:
+                    for b in named - {a}:
+                        row = pairs.setdefault(("entity", a), {})
+                        row[("entity", b)] = row.get(("entity", b), 0) + 1
+        found = memo[("named together",)] = {
+            k: frozenset(v for v, n in row.items() if n >= TOGETHER) for k, row in pairs.items()
+        }
+    near = found.get(key.key, frozenset())
+    return near if isinstance(near, frozenset) else frozenset()
 
 
 def in_key_style(key: Value | None, value: Value) -> Value:

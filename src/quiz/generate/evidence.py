@@ -27,6 +27,7 @@ are one fact under two ids), so one sentence does not answer a round.
 
 from __future__ import annotations
 
+import math
 import random
 import re
 from functools import lru_cache
@@ -53,29 +54,11 @@ STANDS_FOR = english().stands_for  # English; a pack's own are `pack.lang.stands
 
 
 def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
-    found = proof(pack, fact)
-    if found is None:
-        return Refusal(
-            f"no quote of the fact stands in one sentence naming both {fact.subject.display!r} "
-            f"and {fact.object.display!r}{quoted_in(pack, fact)}",
-            "quote the sentence that states the whole claim (give an entity an alias if the "
-            "source names it otherwise)",
-        )
-    sentence, quote = found
+    found = paraphrased_proof(pack, fact)
+    if isinstance(found, Refusal):
+        return found
+    sentence, quote, claim = found
     word = noun(pack, quote.source)
-    claim = unframed(fact.statement, word, pack.lang)  # the question itself is about the source
-    if copies_run(claim, sentence.text):
-        return Refusal(
-            f"the statement copies {RUN} words in a row from the sentence that proves it, so "
-            "the answer could be found by matching words",
-            f"paraphrase the `statement` template of relation '{fact.relation.id}'",
-        )
-    if trimmed_copy(claim, sentence.text, pack.lang.stopwords):
-        return Refusal(
-            "the statement is a trimmed copy of the sentence that proves it (most of its "
-            "words are the sentence's), so the answer could be found by matching words",
-            f"paraphrase the `statement` template of relation '{fact.relation.id}'",
-        )
     owner = _owner(pack, fact, sentence)
     if owner is not fact:
         return Refusal(
@@ -135,6 +118,43 @@ def quoted_in(pack: Pack, fact: Fact) -> str:
     return ""
 
 
+def paraphrased_proof(pack: Pack, fact: Fact) -> tuple[Sentence, Quote, str] | Refusal:
+    """The sentence proving the fact, its quote and the claim, or why the claim cannot be
+    weighed against the source: no one sentence states it, or the claim copies its proof, or
+    names a code word ('SNMCMG1') no other sentence holds. The same at every seed."""
+    found = proof(pack, fact)
+    if found is None:
+        return Refusal(
+            f"no quote of the fact stands in one sentence naming both {fact.subject.display!r} "
+            f"and {fact.object.display!r}{quoted_in(pack, fact)}",
+            "quote the sentence that states the whole claim (give an entity an alias if the "
+            "source names it otherwise)",
+        )
+    sentence, quote = found
+    claim = unframed(fact.statement, noun(pack, quote.source), pack.lang)
+    if copies_run(claim, sentence.text):
+        return Refusal(
+            f"the statement copies {RUN} words in a row from the sentence that proves it, so "
+            "the answer could be found by matching words",
+            f"paraphrase the `statement` template of relation '{fact.relation.id}'",
+        )
+    if trimmed_copy(claim, sentence.text, pack.lang.stopwords):
+        return Refusal(
+            "the statement is a trimmed copy of the sentence that proves it (most of its "
+            "words are the sentence's), so the answer could be found by matching words",
+            f"paraphrase the `statement` template of relation '{fact.relation.id}'",
+        )
+    code = lone_code(claim, sentence, index_of(pack).source(quote.source).text)
+    if code is not None:
+        return Refusal(
+            f"the statement names {code!r}, which stands in no sentence of the source but the "
+            "one that proves it, so that one word finds the answer",
+            "let another fact on the same sentence be asked this way, or quote a sentence "
+            f"that names {code!r} without proving the claim",
+        )
+    return sentence, quote, claim
+
+
 def proof(pack: Pack, fact: Fact) -> tuple[Sentence, Quote] | None:
     """The first quote of the fact whose one sentence states the whole claim."""
     index = index_of(pack)
@@ -182,6 +202,9 @@ def near_misses(
     related = pack.facts_by_relation.get(fact.relation.id, ())
     for f in _take(shuffled(related, rng), 8):  # the same relation, another subject
         found.extend(_sentences_of(pack, f, source))
+    topical = [f for f in pack.facts if f is not fact and set(f.topics) & set(fact.topics)]
+    for f in _take(shuffled(topical, rng), 12):  # the same topic ("institutions", "threats")
+        found.extend(_sentences_of(pack, f, source))
     for p in (answer.paragraph, *text_of.neighbours(answer.paragraph)):  # nearby
         found.extend(s.start for s in text_of.sentences_in(p))
     stop = pack.lang.stopwords
@@ -204,20 +227,28 @@ def near_misses(
         seen.add(fold(s.text))
         start_of[s.text] = s.start
         {"subject": subject_misses, "object": object_misses, "topic": others}[kind].append(s.text)
+    # the closest to the claim first in each kind: a sentence sharing the claim's rarer words
+    # ("collective defence", "decisions") is a near miss, one sharing only "NATO" is filler
+    score = topic_scores(
+        (answer.text, claim),
+        [*subject_misses, *object_misses, *others],
+        stop,
+    )
+    # among equals, a sentence that proves no fact first: it can never be the proof of
+    # another question in the round, so the question fits beside more others
+    proving = _proofs(pack, source)
+    for pool in (subject_misses, object_misses, others):
+        jitter = {t: rng.random() for t in pool}  # ties (often: no rare word shared) by chance
+        pool.sort(key=lambda t: (-score[t], start_of[t] in proving, jitter[t]))
     # one of each kind first, so neither the subject's name nor the object's picks the
-    # answer, then more of the subject's, the object's, the topic's
-    chosen: list[str] = []
-    for pool in (
-        subject_misses[:1],
-        object_misses[:1],
-        subject_misses[1:2],
-        object_misses[1:],
-        subject_misses[2:],
-        others,
-    ):
-        for text in pool:
-            if len(chosen) < OPTIONS - 1:
-                chosen.append(text)
+    # answer; a second naming one of them, where there is one; then the closest of the rest
+    chosen: list[str] = [*subject_misses[:1], *object_misses[:1]]
+    named = [t for t in (*subject_misses[1:], *object_misses[1:])]
+    if len(chosen) < 2 and named:
+        chosen.append(max(named, key=lambda t: score[t]))
+    rest = [t for t in (*subject_misses, *object_misses, *others) if t not in chosen]
+    rest.sort(key=lambda t: (-score[t], start_of[t] in proving))  # stable: chance among ties
+    chosen.extend(rest[: OPTIONS - 1 - len(chosen)])
     if unlike is not None:
         barred_too: set[int] = set()
         for f in index.facts_for(unlike.relation, "forward", unlike.subject):
@@ -241,6 +272,47 @@ def near_misses(
                 return []
             chosen = [*chosen[: OPTIONS - 2], spare[0]]
     return chosen
+
+
+def topic_scores(
+    targets: tuple[str, ...], candidates: list[str], stop: frozenset[str] = STOPWORDS
+) -> dict[str, float]:
+    """How close each candidate sentence stands to the targets (the claim and its proof): the
+    words it shares with them, each weighed by how few of the candidates hold it. A word most
+    candidates share ("NATO", "Lithuania") says nothing of the topic; a rare one does. The
+    weights come from the candidates alone, so no more of the source is read than before."""
+    stems = {t: _stems(t, stop) for t in candidates}
+    held: dict[str, int] = {}
+    for words in stems.values():
+        for w in words:
+            held[w] = held.get(w, 0) + 1
+    wanted = frozenset().union(*(_stems(t, stop) for t in targets))
+    # a name or number of the targets weighs double: what a student scans for ("Baltic", 2004)
+    marked = frozenset().union(*(_marked(t, stop) for t in targets)) & wanted
+    n = len(candidates) + 1
+    return {
+        # summed in a fixed order: a set's order changes between runs, and so would a float sum
+        t: sum(
+            math.log(n / (held[w] + 0.5)) * (2 if w in marked else 1)
+            for w in sorted(words & wanted)
+        )
+        for t, words in stems.items()
+    }
+
+
+def _marked(text: str, stop: frozenset[str]) -> frozenset[str]:
+    """The stems of a text's numbers and of its capitalised words past its first word."""
+    words = re.findall(r"\w+", text)[1:]
+    return _stems(" ".join(w for w in words if w[0].isupper() or w.isdigit()), stop)
+
+
+def _stems(text: str, stop: frozenset[str]) -> frozenset[str]:
+    """A text's content words cut to their first five letters: 'decisions' and 'decision',
+    'defence' and 'defences' meet (a crude stem, but one that suits any language); numbers
+    whole, so a sentence holding the claim's year or count is a near miss on it."""
+    return frozenset(
+        w if w.isdigit() else w[:5] for w in content_words(text, stop) if len(w) >= 5 or w.isdigit()
+    )
 
 
 def near_miss(
@@ -282,6 +354,23 @@ def _part_named(text: str, value: Value, stop: frozenset[str] = STOPWORDS) -> bo
     )
 
 
+_CODE = re.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w+\b|\b[A-Z]{2,}[A-Za-z]*\b")
+
+
+def lone_code(claim: str, proof: Sentence, source: str) -> str | None:
+    """A code word of the claim (an acronym or a name with digits: 'SNMCMG1', 'NFIU') that the
+    source writes only in the proof. A code cannot be paraphrased and needs no understanding
+    to match: the one sentence holding it is the answer, whatever the wrong sentences are."""
+    for m in _CODE.finditer(claim):
+        word = m.group(0)
+        if word.isdigit():
+            continue
+        found = [x.start() for x in re.finditer(rf"\b{re.escape(word)}\b", source)]
+        if found and all(proof.start <= at < proof.end for at in found):
+            return word
+    return None
+
+
 def trimmed_copy(claim: str, sentence: str, stop: frozenset[str] = STOPWORDS) -> bool:
     """Most of the claim's content words are the sentence's: a copy with a few words dropped
     or moved, which a student matches without reading."""
@@ -306,14 +395,10 @@ def keyed_by(pack: Pack, source: str, sentence: Sentence) -> tuple[str, ...]:
         for f in pack.facts:
             if f.background:
                 continue
-            found = proof(pack, f)
-            if found is None:
+            found = paraphrased_proof(pack, f)
+            if isinstance(found, Refusal):
                 continue
-            s, q = found
-            claim = unframed(f.statement, noun(pack, q.source), pack.lang)
-            stop = pack.lang.stopwords
-            if copies_run(claim, s.text) or trimmed_copy(claim, s.text, stop):
-                continue
+            s, q, claim = found
             if _owner(pack, f, s) is not f:
                 continue
             kept = claims.setdefault((q.source, s.start), [])
@@ -351,6 +436,18 @@ def _about(pack: Pack, value: Value, source: str) -> frozenset[int]:
         facts = pack.facts_about.get(value.key, ())
         found = index.memo[key] = frozenset().union(
             *(_sentences_of(pack, f, source) for f in facts)
+        )
+    return found
+
+
+def _proofs(pack: Pack, source: str) -> frozenset[int]:
+    """The sentences (by start) that hold a quote of any fact: the proofs of questions."""
+    index = index_of(pack)
+    key = ("proofs", source)
+    found = index.memo.get(key)
+    if not isinstance(found, frozenset):
+        found = index.memo[key] = frozenset().union(
+            *(_sentences_of(pack, f, source) for f in pack.facts)
         )
     return found
 

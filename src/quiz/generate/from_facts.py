@@ -29,6 +29,7 @@ from quiz.generate.wording import (
     source_of,
     statement,
 )
+from quiz.languages import Language
 from quiz.packs.model import Entity, Fact, Number, Pack, Value, When
 from quiz.question import Claim, Figure, Many, One, Origin, Question, WhyWrong
 from quiz.text import fold
@@ -263,6 +264,8 @@ def _twin_values(pack: Pack, group: list[Fact], wanted: int) -> tuple[list[Value
         rng,
         wanted + TWIN_CHOICE,
     )
+    # The source must say the opposite, not merely less: "about 5,000" is "over 1,000" too
+    found = [v for v in found if all(outside_bound(f.object, v, pack.lang) for f in group)]
     # Near misses only: a name the source puts beside the fact (in its paragraph) or the
     # pack pairs with the subject or a right value in another fact ("… along with
     # Croatia", where Lithuania served); a stranger of the right type makes an absurd
@@ -272,6 +275,20 @@ def _twin_values(pack: Pack, group: list[Fact], wanted: int) -> tuple[list[Value
     wrong = [v for v, rank in sorted(near, key=lambda p: p[1]) if rank < FAR]
     memo[key] = (wrong, strangers)
     return wrong, strangers
+
+
+def outside_bound(key: Value, value: Value, lang: Language) -> bool:
+    """Whether the source's figure rules the value out when it is a bound: below "over
+    1,000" (250), above "under 50". A figure given plainly or "about" rules out any other
+    value (the wrong ones are far from it); other values always pass."""
+    if not (isinstance(key, Number) and isinstance(value, Number) and key.text):
+        return True
+    said = " ".join(fold(key.text).split())
+    if any(said.startswith(f"{w} ") for w in lang.upper_bounds):
+        return value.value > key.value
+    if any(said.startswith(f"{w} ") for w in lang.lower_bounds):
+        return value.value < key.value
+    return True
 
 
 def _beside(pack: Pack, group: list[Fact], value: Value) -> int:

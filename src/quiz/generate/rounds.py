@@ -116,7 +116,8 @@ def feedback_order(pack: Pack, questions: list[Question]) -> list[Question]:
     """The questions in their order, but each question whose proof stands in another's
     feedback paragraph moved before it: a Kahn walk that always takes the first question
     that waits for nothing, and, when every one left waits (a cycle), the first of those
-    that wait for fewest."""
+    that wait for fewest among the cycle's own (a question waiting for one outside its
+    cycle would come before that one for no reason)."""
     n = len(questions)
     spans = [_paragraphs(pack, q) for q in questions]
     proofs = [_proof_spans(pack, q) for q in questions]
@@ -128,10 +129,19 @@ def feedback_order(pack: Pack, questions: list[Question]) -> list[Question]:
     out: list[int] = []
     while left:
         rest = set(left)
-        # first of the fewest waits, and among those one not on the relation just asked
-        # ("which office did X hold?" twice in a row reads as one question asked twice)
+        # at each step, rather one not on the relation just asked ("which office did X
+        # hold?" twice in a row reads as one question asked twice)
         last = kin[out[-1]] if out else frozenset()
-        pick = min(left, key=lambda j: (len(before[j] & rest), bool(kin[j] & last)))
+        free = [j for j in left if not before[j] & rest]
+        if free:
+            pick = min(free, key=lambda j: bool(kin[j] & last))
+        else:  # a cycle: one of its questions, never one still waiting for a question outside
+            # it (that one could come first), the first of those that wait for fewest
+            reach = {j: _waited_for(before, j, rest) for j in left}
+            pick = min(
+                (j for j in left if all(j in reach[k] for k in reach[j])),
+                key=lambda j: (len(before[j] & rest), bool(kin[j] & last)),
+            )
         left.remove(pick)
         out.append(pick)
     return [questions[i] for i in _kin_apart(out, kin, before)]
@@ -161,6 +171,18 @@ def _kin_apart(placed: list[int], kin: list[frozenset[str]], before: list[set[in
                 out = trial
                 break
     return out
+
+
+def _waited_for(before: list[set[int]], j: int, rest: set[int]) -> set[int]:
+    """The questions j waits for, directly or through others, among those not yet placed."""
+    seen: set[int] = set()
+    todo = [j]
+    while todo:
+        for i in before[todo.pop()] & rest:
+            if i not in seen:
+                seen.add(i)
+                todo.append(i)
+    return seen
 
 
 def _paragraphs(pack: Pack, q: Question) -> list[tuple[str, int, int]]:

@@ -144,6 +144,10 @@ class Language:
     # words a month stands beside in a date ("2004 m. kovo 29 d.": "m", "d"). When a
     # language has them, a month form states a date only beside one of them or a number:
     # several Lithuanian month names are common words (balandis a pigeon, liepa a linden)
+    # folded words before a figure that make it a bound: "over 1,000" is a lower bound, so a
+    # false statement of it must fall below (5,000 is "over 1,000" too); "under 50" the reverse
+    lower_bounds: tuple[str, ...] = ()
+    upper_bounds: tuple[str, ...] = ()
     date_words: frozenset[str] = frozenset()
     month_marks: tuple[tuple[str, ...], ...] = ()  # month_forms with their marks, lower case
     overridden: tuple[str, ...] = field(default=(), compare=False)  # frames the pack set

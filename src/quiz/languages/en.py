@@ -146,4 +146,6 @@ LANGUAGE = Language(
     negations=frozenset(["not", "no", "non", "without", "never", "lack", "anti", "un"]),
     year_leads=("in", "since", "from", "the", "year", "of", "early", "late", "mid"),
     seasons=("spring", "summer", "autumn", "fall", "winter"),
+    lower_bounds=("over", "more than", "above", "at least", "upwards of", "in excess of"),
+    upper_bounds=("under", "fewer than", "less than", "below", "at most", "up to"),
 )

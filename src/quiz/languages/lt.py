@@ -145,6 +145,8 @@ LANGUAGE = Language(
     date_month="{year} m. {month} mėn.",
     numbers=NUMBERS,
     snowball="lithuanian",
+    lower_bounds=("daugiau nei", "daugiau kaip", "per", "virs", "maziausiai", "bent"),
+    upper_bounds=("maziau nei", "maziau kaip", "iki", "ne daugiau kaip"),
 )
 
 NOMINATIVE_MONTHS = _NOMINATIVE

@@ -29,11 +29,11 @@ ambiguous, so no other value is ever marked right through its meaning.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from quiz.languages import find as find_language
-from quiz.meaning import items, meaning, tokens
+from quiz.meaning import expand, items, meaning, tokens
 from quiz.numbers import ENGLISH as ENGLISH_NUMBERS
 from quiz.numbers import number as _parse_number
 from quiz.round.codes import Note, NoteCode
@@ -128,7 +128,16 @@ def short_forms(
     forms = [" ".join(words[a:b]) for a, b in sorted(spans) if (a, b) != (0, len(words))]
     if end == len(words) - 1 and end > start and fold(words[-1]) in PLACE_HEADS:
         forms.append(f"{words[-1]} of {' '.join(words[start:end])}")  # "province of Ghor"
-    forms = [f for f in forms if fold(f).split()[-1:] != [] and fold(f).split()[-1] not in TIES]
+    # a form neither ends nor starts with a word that ties it to the rest: "of the United
+    # States" (of "President of the United States") would take "the United States" for an
+    # office
+    forms = [
+        f
+        for f in forms
+        if fold(f).split()[-1:] != []
+        and fold(f).split()[-1] not in TIES
+        and fold(f).split()[0] not in TIES
+    ]
     # a form must keep a word of three letters or more that is not generic: not "Forces",
     # not the "11" of "Apollo 11"
     meaningful = [
@@ -139,9 +148,54 @@ def short_forms(
     return list(dict.fromkeys(meaningful))
 
 
+@dataclass(frozen=True)
+class _Expanded:
+    """A key with every name's short forms written out (`quiz.meaning.expand`)."""
+
+    answer: str
+    accepted: tuple[str, ...]
+    rivals: tuple[str, ...]
+    language: str
+    qualifiers: tuple[tuple[str, str], ...]
+    prompt: str
+    quotes: tuple[str, ...]
+
+
 def check_typed(key: Text, text: str) -> Verdict:
     """How a typed answer is marked: by its spelling, then by its meaning, then part by part
-    when it gives several things ("professionalism and courage", "Vilnius, Lithuania")."""
+    when it gives several things ("professionalism and courage", "Vilnius, Lithuania").
+    Short forms the language writes out ("US", "U.S.A." for the United States) are written
+    out in the answer and the key alike first, and a note names the key's own spelling."""
+    lang = key.language
+    wide = expand(text, lang)
+    names = (key.answer, *key.accepted, *key.rivals, *(x for pair in key.qualifiers for x in pair))
+    if wide == text and all(expand(n, lang) == n for n in names):
+        return _check_typed(key, text)
+    spelt = {expand(a, lang): a for a in reversed(key.accepted)}
+    wider = _Expanded(
+        answer=expand(key.answer, lang),
+        accepted=tuple(expand(a, lang) for a in key.accepted),
+        rivals=tuple(expand(r, lang) for r in key.rivals),
+        language=lang,
+        qualifiers=tuple((expand(a, lang), expand(q, lang)) for a, q in key.qualifiers),
+        prompt=expand(getattr(key, "prompt", ""), lang),
+        quotes=tuple(expand(q, lang) for q in getattr(key, "quotes", ())),
+    )
+    verdict = _check_typed(wider, wide)
+    note = verdict.note
+    if note is not None and note.name:
+        name = "; ".join(spelt.get(n, key.answer if n == wider.answer else n)
+                         for n in note.name.split("; "))
+        verdict = Verdict(verdict.correct, verdict.exact, replace(note, name=name))
+    if verdict.correct and verdict.exact and fold(wide) in {fold(a) for a in wider.accepted}:
+        if fold(text) not in {fold(a) for a in key.accepted}:
+            # right only once written out: say which spelling it is taken for
+            meant = spelt.get(next(a for a in wider.accepted if fold(a) == fold(wide)), "")
+            verdict = Verdict(True, True, Note(NoteCode.MEANS, meant)) if meant else verdict
+    return verdict
+
+
+def _check_typed(key: Text, text: str) -> Verdict:
     whole = _check_one(key, text)
     if whole.correct or not fold(text):
         return whole
@@ -168,6 +222,9 @@ def check_typed(key: Text, text: str) -> Verdict:
             if after:
                 joined = _check_one(key, f"{part} {' '.join(after)}")
                 verdict = joined if joined.correct else verdict
+        if not verdict.correct and not other:
+            # a right name with words around it: "NATO enhanced Forward Presence in Lithuania"
+            verdict = _with_complement(key, part) or verdict
         if verdict.correct:
             rights.append((verdict.note.name if verdict.note else part, verdict))
         else:
@@ -320,9 +377,12 @@ def _complements(key: Text, name: str, prompt: bool = True) -> set[str]:
     lang = key.language
     out = {k for _, k in tokens(getattr(key, "prompt", ""), lang)} if prompt else set()
     inner = {k for _, k in tokens(name, lang)}
+    one = len(items(key.answer, lang)) == 1  # every accepted name names one thing
     for a in key.accepted:
         words = {k for _, k in tokens(a, lang)}
-        if len(items(a, lang)) == 1 and inner <= words:
+        if len(items(a, lang)) == 1 and (inner <= words or one):
+            # "NATO eFP": a word of another name of the same thing ("NATO enhanced
+            # Forward Presence")
             out |= words
     for a, q in key.qualifiers:
         if fold(a) == fold(name):
@@ -346,7 +406,7 @@ def _by_meaning(key: Text, text: str, rivals: set[str]) -> Verdict | None:
             return Verdict(False, True, Note(NoteCode.AMBIGUOUS))
         return Verdict(False, True, Note(NoteCode.OTHER_THING))
     for name in key.accepted:
-        if _means(said, meaning(name, lang)):
+        if _means(said, meaning(name, lang)) and not _ties_differ(text, name):
             return Verdict(True, True, Note(NoteCode.MEANS, name))
     words = said[0].split()
     singles = [a for a in key.accepted if len(items(a, lang)) == 1]
@@ -360,8 +420,63 @@ def _by_meaning(key: Text, text: str, rivals: set[str]) -> Verdict | None:
     return None
 
 
+# Prepositions that tie two words of a name in one sense: "Minister to Mexico" (sent there)
+# is not "Minister of Mexico" (its government's). "in", "at" and "on" place a thing alike.
+_PLACING = frozenset({"in", "at", "on"})
+
+
+def _ties_differ(a: str, b: str) -> bool:
+    """Whether two names with the same words give a different preposition between the same
+    two words ("Minister of Mexico", "Minister to Mexico"): small words are dropped for
+    meaning, so "of" and "to" would meet. A preposition on one side only does not differ
+    ("Secretary State" is "Secretary of State" mistyped)."""
+
+    def gaps(text: str) -> list[frozenset[str]]:
+        out: list[frozenset[str]] = []
+        between: set[str] = set()
+        for w in fold(text).split():
+            if w in TIES:
+                between.add(w)
+            else:
+                if out or between:
+                    out.append(frozenset(between - {"the", "and", "or"}))
+                else:
+                    out.append(frozenset())
+                between = set()
+        return out[1:]
+
+    x, y = gaps(a), gaps(b)
+    if len(x) != len(y):
+        return False
+    for p, q in zip(x, y, strict=True):
+        if p and q and p != q and not (p | q) <= _PLACING:
+            return True
+    return False
+
+
 def _means(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return bool(a[0]) and (a[0] == b[0] or a[1] == b[1])
+
+
+def _without_prompt_words(key: Text, text: str) -> str | None:
+    """The right name an answer gives without the words its prompt already says, or None:
+    "headquarters" for "NATO headquarters" when the prompt asks "in which NATO bodies…".
+    Only when what is left is no other value's name or meaning."""
+    lang = key.language
+    prompt = {k for _, k in tokens(getattr(key, "prompt", ""), lang)}
+    if not prompt:
+        return None
+    said = [k for _, k in tokens(text, lang)]
+    if not said or any(k in prompt for k in said):
+        return None
+    given = meaning(text, lang)
+    if any(_means(given, meaning(r, lang)) for r in key.rivals):
+        return None
+    for name in key.accepted:
+        rest = [k for _, k in tokens(name, lang) if k not in prompt]
+        if rest == said and len(rest) < len(tokens(name, lang)):
+            return name
+    return None
 
 
 def _subsequence(part: list[str], whole: list[str]) -> bool:
@@ -389,6 +504,10 @@ def _check_one(key: Text, text: str) -> Verdict:
     in_rival = given in rivals or any(_within(given, r) for r in rivals)
     if in_rival and not in_answer:
         return Verdict(False, True, Note(NoteCode.OTHER_THING))
+    if not in_rival:
+        said_by_prompt = _without_prompt_words(key, text)
+        if said_by_prompt is not None:
+            return Verdict(True, True, Note(NoteCode.MEANS, said_by_prompt))
     if in_answer:
         if in_rival:
             return Verdict(False, True, Note(NoteCode.AMBIGUOUS))

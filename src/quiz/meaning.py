@@ -106,6 +106,23 @@ def _respell(words: list[str], language: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=64)
+def _expansions(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    lang = find(language)
+    return tuple((re.compile(a), b) for a, b in (lang.expansions if lang is not None else ()))
+
+
+@lru_cache(maxsize=65536)  # the key's names are expanded for every answer
+def expand(text: str, language: str = "en") -> str:
+    """The text with each short form of a name the language knows written out ("US
+    Minister to Mexico", "U.S. Minister to Mexico" → "United States Minister to Mexico"):
+    folding drops the dots, so "U.S." and "US" would otherwise be two words ("u s", "us"),
+    and small-word dropping would leave "u" of one."""
+    for pattern, name in _expansions(language):
+        text = pattern.sub(name, text)
+    return text
+
+
 @lru_cache(maxsize=65536)  # the same accepted names and rivals are keyed for every answer
 def meaning(text: str, language: str = "en") -> tuple[str, str]:
     """(words, joined): the comparison keys of a phrase. `words` is its stems, small words

@@ -295,20 +295,50 @@ def _said(word: str, words: set[str]) -> bool:
     return word in words or f"{word}s" in words or (word.endswith("s") and word[:-1] in words)
 
 
+# relations that put their subject in a place: "eFP in Lithuania, Latvia, Estonia and Poland"
+_PLACED = ("located_in", "deployed_in", "stationed_in", "based_in", "operated_in")
+
+
+def _titles(pack: Pack, entity: Entity) -> list[str]:
+    """The names of a title the source puts before this entity's name: a fact's object
+    (an office) whose name, or its first word, stands right before one of the entity's
+    names in that fact's quote ("Mexican President Juan Ceballos", "Governor William
+    Lane"). A student may write the person with their own title ("President Ceballos");
+    another person's title, or one the source never gives them, is still refused."""
+    found: list[str] = []
+    for facts in pack.facts_by_relation.values():
+        for f in facts:
+            title = f.object
+            if f.subject.key != entity.key or not isinstance(title, Entity):
+                continue
+            if title.type == entity.type:
+                continue
+            quotes = [q.text for q in f.evidence]
+            said = [t for t in title.names for t in (t, t.split()[0])]
+            if any(
+                contains_phrase(q, f"{t} {n}") for q in quotes for t in said for n in entity.names
+            ):
+                found.extend(title.names)
+    return list(dict.fromkeys(found))
+
+
 def _qualifiers(pack: Pack, forms: dict[Entity, tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
     """(a right spelling, a name that may stand beside it): every name of an entity that a
     value's name gives in parentheses or after a comma ("Washington (USA)": the United
-    States), and of the country a `located_in…` fact places the value in ("Ämari Air Base,
-    Estonia"). Beside that value only: "Šiauliai Air Base, Estonia" is wrong."""
+    States), of the country a `located_in…` (or `deployed_in…`) fact places the value in
+    ("Ämari Air Base, Estonia"), and of the title the source gives a person (`_titles`:
+    "President Ceballos"). Beside that value only: "Šiauliai Air Base, Estonia" is
+    wrong."""
     named = _named(pack)
     located: dict[object, list[Entity]] = {}
     for rid, facts in pack.facts_by_relation.items():
-        if rid.startswith("located_in"):
+        if rid.startswith(_PLACED):
             for f in facts:
                 if isinstance(f.object, Entity):
                     located.setdefault(f.subject.key, []).append(f.object)
     out: list[tuple[str, str]] = []
     for key, spellings in forms.items():
+        out.extend((s, t) for s in spellings for t in _titles(pack, key))
         places: list[Entity] = list(located.get(key.key, ()))
         for name in key.names:
             for part in [p for p in re.split(r"[(),]", name) if p.strip()][1:]:

@@ -134,6 +134,11 @@ class Language:
     # (regex, replacement) on each folded word before stemming: two spellings of one word
     # meet ("modernizes" and "modernises"); applied to the key and the answer alike
     respell: tuple[tuple[str, str], ...] = ()
+    # (regex, name) on a typed answer and the key's names before any folding: the short
+    # forms of one name written as the language writes them ("US", "U.S.A.", "USA" for the
+    # United States), so "US Minister to Mexico" meets "U.S. Minister to Mexico"; a pattern
+    # is case-sensitive where a lower-case form is another word ("us")
+    expansions: tuple[tuple[str, str], ...] = ()
     # folded words that turn an answer into its opposite ("not", "non"): never taken as a
     # mere complement of a right answer ("non-rotational allied units")
     negations: frozenset[str] = frozenset()

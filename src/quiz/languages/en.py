@@ -139,10 +139,38 @@ LANGUAGE = Language(
         (("higher",), ("increased",)),
         (("bigger",), ("increased",)),
         (("larger",), ("increased",)),
+        # "raise"/"boost" a measure is to increase it ("raising the defence budget"); the
+        # opposite ("decreasing", "cutting") stays another word
+        (("raise",), ("increase",)),
+        (("raises",), ("increases",)),
+        (("raising",), ("increasing",)),
+        (("raised",), ("increased",)),
+        (("boost",), ("increase",)),
+        (("boosts",), ("increases",)),
+        (("boosting",), ("increasing",)),
+        (("boosted",), ("increased",)),
     ),
     # US and British spellings meet: -ize/-ise (modernize, organization), never in a short
     # word (size, prize)
-    respell=((r"(?<=\w\w\w)iz(?=e|ing|ation)", "is"), (r"(?<=\w\w\w)yz(?=e|ing)", "ys")),
+    # and -ence/-ense (defence, offence, licence), -our/-or (armour), -tre/-ter (centre)
+    respell=(
+        (r"(?<=\w\w\w)iz(?=e|ing|ation)", "is"),
+        (r"(?<=\w\w\w)yz(?=e|ing)", "ys"),
+        (r"(?<=\w\w)ense(?=s?$)", "ence"),
+        (r"(?<=\w\w\w)our(?=s?$|ed$|ing$)", "or"),
+        (r"(?<=\w\w\w)tre(?=s?$)", "ter"),
+    ),
+    # the United States however written; "us" in lower case is a pronoun, so "US" only
+    expansions=(
+        (r"(?i:\bUnited States of America\b)", "United States"),
+        (r"(?i:\bU\.\s?S\.\s?A\b\.?)", "United States"),
+        (r"(?i:\bU\.\s?S\b\.?)", "United States"),
+        (r"(?i:\bUSA\b)", "United States"),
+        (r"\bUS\b", "United States"),
+        # typed in lower case where no pronoun stands: first before a word, after "the"
+        (r"^us(?=\s+\w)", "United States"),
+        (r"(?i:\bthe us\b)", "the United States"),
+    ),
     negations=frozenset(["not", "no", "non", "without", "never", "lack", "anti", "un"]),
     year_leads=("in", "since", "from", "the", "year", "of", "early", "late", "mid"),
     seasons=("spring", "summer", "autumn", "fall", "winter"),

@@ -655,3 +655,94 @@ def test_a_year_said_with_its_lead_answers_a_year_question_only() -> None:
     assert not check_number(count, "in 2004").correct
     # "more" is not read off a count: "14 more years" says something else than 14 years
     assert not check_number(Figure(14, unit="years"), "14 more years").correct
+
+
+# -- typed: readers of issue 18, third stop ---------------------------------------------
+
+
+def test_the_united_states_however_written_is_one_name() -> None:
+    key = _framed(
+        "U.S. Minister to Mexico",
+        "Minister to Mexico",
+        rivals=("President of the United States", "U.S. Secretary of State", "Mexico"),
+    )
+    for given in ("US Minister to Mexico", "USA Minister to Mexico", "us minister to mexico"):
+        verdict = check_typed(key, given)
+        assert verdict.correct, given
+        assert verdict.note == Note(NoteCode.MEANS, "U.S. Minister to Mexico"), verdict
+    assert check_typed(key, "United States Minister to Mexico").correct
+    assert not check_typed(key, "US Secretary of State").correct
+    assert not check_typed(key, "US President").correct
+
+
+def test_another_preposition_between_the_same_words_is_another_thing() -> None:
+    key = _framed("U.S. Minister to Mexico", "Minister to Mexico", rivals=("Mexico",))
+    for given in ("Minister of Mexico", "Minister from Mexico", "Minister for Mexico"):
+        assert not check_typed(key, given).correct, given
+    place = _framed("Šiauliai Air Base", "air base at Šiauliai", rivals=("Amari",))
+    assert check_typed(place, "air base in Šiauliai").correct  # "in", "at": placed alike
+
+
+def test_a_short_form_never_starts_with_a_tie_word() -> None:
+    forms = short_forms("President of the United States", (frozenset({"president"}), frozenset()))
+    assert "of the United States" not in forms
+
+
+def test_a_person_may_carry_their_own_title_never_another() -> None:
+    key = _framed(
+        "Juan Ceballos",
+        "Ceballos",
+        rivals=("Antonio de Santa Anna", "Santa Anna", "President of Mexico", "Mexican President"),
+        qualifiers=(
+            ("Juan Ceballos", "President of Mexico"),
+            ("Ceballos", "Mexican President"),
+            ("Juan Ceballos", "Mexican President"),
+            ("Ceballos", "President of Mexico"),
+        ),
+    )
+    assert check_typed(key, "President Ceballos").correct
+    assert check_typed(key, "Mexican President Juan Ceballos").correct
+    assert not check_typed(key, "Governor Ceballos").correct
+    assert not check_typed(key, "President Santa Anna").correct
+
+
+def test_the_key_without_the_words_its_prompt_gives_is_right() -> None:
+    key = _framed(
+        "NATO headquarters and commands",
+        "NATO headquarters",
+        "NATO commands",
+        rivals=("NATO", "the European Union", "NATO Response Force"),
+        prompt="In which NATO bodies do officers from Lithuania serve?",
+    )
+    for given in ("headquarters", "commands", "HQs"):
+        assert check_typed(key, given).correct, given
+    assert not check_typed(key, "EU headquarters").correct
+    assert not check_typed(key, "Response Force").correct
+    assert not check_typed(_framed("NATO headquarters", rivals=("NATO",)), "headquarters").correct
+
+
+def test_us_and_british_spellings_and_raise_for_increase_meet() -> None:
+    key = _framed("increasing the defence budget", rivals=("infrastructure",))
+    for given in (
+        "increases defense budget",
+        "raising the defence budget",
+        "boosting defense spending",
+    ):
+        assert check_typed(key, given).correct, given
+    for given in ("decreasing the defense budget", "cutting the defence budget"):
+        assert not check_typed(key, given).correct, given
+    assert check_typed(_framed("armoured vehicles"), "armored vehicles").correct
+    assert check_typed(_framed("training centre"), "training center").correct
+
+
+def test_another_name_of_the_one_thing_may_stand_around_a_name() -> None:
+    key = _framed(
+        "NATO enhanced Forward Presence",
+        "eFP",
+        rivals=("NATO", "NATO eFP battlegroup in Lithuania", "Lithuania", "Germany"),
+        qualifiers=(("NATO enhanced Forward Presence", "Lithuania"), ("eFP", "Lithuania")),
+    )
+    assert check_typed(key, "NATO eFP").correct
+    assert check_typed(key, "NATO enhanced Forward Presence in Lithuania").correct
+    assert not check_typed(key, "NATO enhanced Forward Presence in Lithuania and Germany").correct
+    assert not check_typed(key, "NATO eFP battlegroup in Lithuania").correct

@@ -184,14 +184,16 @@ def check_typed(key: Text, text: str) -> Verdict:
     verdict = _check_typed(wider, wide)
     note = verdict.note
     if note is not None and note.name:
-        name = "; ".join(spelt.get(n, key.answer if n == wider.answer else n)
-                         for n in note.name.split("; "))
+        name = "; ".join(
+            spelt.get(n, key.answer if n == wider.answer else n) for n in note.name.split("; ")
+        )
         verdict = Verdict(verdict.correct, verdict.exact, replace(note, name=name))
-    if verdict.correct and verdict.exact and fold(wide) in {fold(a) for a in wider.accepted}:
-        if fold(text) not in {fold(a) for a in key.accepted}:
-            # right only once written out: say which spelling it is taken for
-            meant = spelt.get(next(a for a in wider.accepted if fold(a) == fold(wide)), "")
-            verdict = Verdict(True, True, Note(NoteCode.MEANS, meant)) if meant else verdict
+    written = {fold(a) for a in wider.accepted}
+    if verdict.correct and verdict.exact and fold(wide) in written and note is None:
+        # right only once written out ("US President"): say which spelling it is taken for
+        meant = spelt.get(next(a for a in wider.accepted if fold(a) == fold(wide)), "")
+        if meant and fold(text) not in {fold(a) for a in key.accepted}:
+            verdict = Verdict(True, True, Note(NoteCode.MEANS, meant))
     return verdict
 
 
@@ -423,6 +425,7 @@ def _by_meaning(key: Text, text: str, rivals: set[str]) -> Verdict | None:
 # Prepositions that tie two words of a name in one sense: "Minister to Mexico" (sent there)
 # is not "Minister of Mexico" (its government's). "in", "at" and "on" place a thing alike.
 _PLACING = frozenset({"in", "at", "on"})
+_PREPOSITIONS = (TIES | {"from", "by", "into", "against"}) - {"the", "and", "or"}
 
 
 def _ties_differ(a: str, b: str) -> bool:
@@ -435,23 +438,17 @@ def _ties_differ(a: str, b: str) -> bool:
         out: list[frozenset[str]] = []
         between: set[str] = set()
         for w in fold(text).split():
-            if w in TIES:
+            if w in _PREPOSITIONS:
                 between.add(w)
-            else:
-                if out or between:
-                    out.append(frozenset(between - {"the", "and", "or"}))
-                else:
-                    out.append(frozenset())
+            elif w not in TIES:
+                out.append(frozenset(between))
                 between = set()
         return out[1:]
 
     x, y = gaps(a), gaps(b)
     if len(x) != len(y):
         return False
-    for p, q in zip(x, y, strict=True):
-        if p and q and p != q and not (p | q) <= _PLACING:
-            return True
-    return False
+    return any(p and q and p != q and not (p | q) <= _PLACING for p, q in zip(x, y, strict=True))
 
 
 def _means(a: tuple[str, str], b: tuple[str, str]) -> bool:

@@ -305,20 +305,26 @@ def _titles(pack: Pack, entity: Entity) -> list[str]:
     names in that fact's quote ("Mexican President Juan Ceballos", "Governor William
     Lane"). A student may write the person with their own title ("President Ceballos");
     another person's title, or one the source never gives them, is still refused."""
+    memo = index_of(pack).memo
+    stored = memo.get(("titles",))
+    by_subject: dict[object, list[Fact]]
+    if isinstance(stored, dict):
+        by_subject = stored
+    else:  # once per pack: generation stays linear
+        by_subject = {}
+        for facts in pack.facts_by_relation.values():
+            for f in facts:
+                by_subject.setdefault(f.subject.key, []).append(f)
+        memo[("titles",)] = by_subject
     found: list[str] = []
-    for facts in pack.facts_by_relation.values():
-        for f in facts:
-            title = f.object
-            if f.subject.key != entity.key or not isinstance(title, Entity):
-                continue
-            if title.type == entity.type:
-                continue
-            quotes = [q.text for q in f.evidence]
-            said = [t for t in title.names for t in (t, t.split()[0])]
-            if any(
-                contains_phrase(q, f"{t} {n}") for q in quotes for t in said for n in entity.names
-            ):
-                found.extend(title.names)
+    for f in by_subject.get(entity.key, ()):
+        title = f.object
+        if not isinstance(title, Entity) or title.type == entity.type:
+            continue
+        quotes = [q.text for q in f.evidence]
+        said = [t for t in title.names for t in (t, t.split()[0])]
+        if any(contains_phrase(q, f"{t} {n}") for q in quotes for t in said for n in entity.names):
+            found.extend(title.names)
     return list(dict.fromkeys(found))
 
 

@@ -193,17 +193,19 @@ class Saver:
                     return
                 batch = list(islice(self._queue, 1 if alone else BATCH))
             try:
-                outcomes = self._reach().write_all([item.write for item in batch])
+                target = self._reach()
+            except Exception as exc:  # noqa: BLE001 - not reached yet: that passes, as a lost
+                # connection does (the store was out of reach when the program began; a
+                # refusal now, even one that names no passing cause, refuses no write)
+                delay = self._wait_out(str(exc), delay)
+                continue
+            try:
+                outcomes = target.write_all([item.write for item in batch])
             except Exception as exc:  # noqa: BLE001 - the thread must outlive any one write
                 if not isinstance(exc, StoreError):
                     exc = StoreError(f"{type(exc).__name__}: {exc}")
                 if exc.passing:
-                    with self._cond:
-                        events = self._pause(str(exc))
-                    self._tell(events)
-                    with self._cond:
-                        self._cond.wait_for(lambda: self._closed, delay)
-                    delay = min(delay * 2, LAST_RETRY)
+                    delay = self._wait_out(str(exc), delay)
                     continue
                 if len(batch) > 1:
                     alone = len(batch)
@@ -212,6 +214,15 @@ class Saver:
             delay = FIRST_RETRY
             alone = max(0, alone - len(batch))
             self._done(batch, outcomes)
+
+    def _wait_out(self, reason: str, delay: float) -> float:
+        """Keep what waits, tell the watchers why, pause `delay`: the next, longer pause."""
+        with self._cond:
+            events = self._pause(reason)
+        self._tell(events)
+        with self._cond:
+            self._cond.wait_for(lambda: self._closed, delay)
+        return min(delay * 2, LAST_RETRY)
 
     def _reach(self) -> Target:
         if self._store is None:

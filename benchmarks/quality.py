@@ -236,7 +236,7 @@ def option_figures(pack: Pack, qs: list[Question]) -> dict[str, int]:
 def round_figures(pack: Pack, rounds: int, count: int) -> dict[str, int]:
     from quiz.packs.quotes import paragraph_of
 
-    quoted = shared = named = feedback = 0
+    quoted = shared = named = feedback = both = 0
     for seed in range(rounds):
         r = generate(pack, seed, count)
         for a in r:
@@ -262,17 +262,26 @@ def round_figures(pack: Pack, rounds: int, count: int) -> dict[str, int]:
             spans.append(found)
 
         def gives(i: int, j: int) -> bool:
-            if r[j].kind == "order" or len(r[j].facts) > 2:
+            """r[i]'s feedback paragraphs show r[j]'s proof: its quote, or every quote of
+            a list (select-all); a time order is not given away by one passage."""
+            if r[j].kind == "order":
                 return False
-            x = r[j].quote
-            return any(s == x.source and lo <= x.start and x.end <= hi for s, lo, hi in spans[i])
+            many = r[j].kind == "multi" or len(r[j].facts) > 2
+            quotes = r[j].origin.quotes if many else [r[j].quote]
+            return bool(quotes) and all(
+                any(s == x.source and lo <= x.start and x.end <= hi for s, lo, hi in spans[i])
+                for x in quotes
+            )
 
-        feedback += sum(gives(i, j) and not gives(j, i) for i in range(len(r)) for j in range(i + 1, len(r)))
+        pairs = [(i, j) for i in range(len(r)) for j in range(i + 1, len(r))]
+        feedback += sum(gives(i, j) and not gives(j, i) for i, j in pairs)
+        both += sum(gives(i, j) and gives(j, i) for i, j in pairs)
     return {
         "evidence wrong sentence holding another question's proof": quoted,
         "two questions with one option set": shared,
         "a typed answer named in another question's text": named,
         "a proof in an earlier question's feedback (one way)": feedback,
+        "two questions whose feedback shows each other's proof": both,
     }
 
 

@@ -150,3 +150,27 @@ def test_a_false_statement_of_an_over_figure_falls_below_it(pack) -> None:
     )
     figures = [int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", q.prompt)]
     assert figures and all(n < 1000 for n in figures if n != 2018), q.prompt
+
+
+def test_a_true_statement_of_a_bound_says_it_as_the_source_does(pack) -> None:
+    """The third reading: 'about 1,000 strong' was keyed True where the article says 'over
+    1,000 strong'; a bound is said as a bound (its choice options still read 'about …')."""
+    by_id = {q.id: q for q in all_questions(pack, 0, kinds=["true_false", "choice"])}
+    true = by_id["efp-force-lithuania-over-1000-strong:true_false:true"]
+    assert "over 1,000 strong" in true.prompt, true.prompt
+    choice = by_id["efp-force-lithuania-over-1000-strong:choice:forward"]
+    assert "about 1,000" in choice.options
+
+
+def test_a_false_country_of_the_team_is_ruled_out_by_the_article(pack) -> None:
+    """The third reading: 'Lithuania led a NATO provincial reconstruction team in Iraq' was
+    keyed False, but the article never says there was none in Iraq; the statement is now
+    about the one team it led for eight years, which was in Afghanistan."""
+    q = next(
+        q
+        for q in all_questions(pack, 0, kinds=["true_false"])
+        if q.id == "lithuania-led-prt-in-afghanistan:true_false:false"
+    )
+    assert "the NATO provincial reconstruction team that Lithuania led for eight years" in (
+        q.prompt.replace("The NATO", "the NATO")
+    ), q.prompt

@@ -212,7 +212,15 @@ def true_false(pack: Pack, fact: Fact, truth: bool, rng: random.Random) -> Quest
             )
         return wrong
     lang = pack.lang
-    value = about(fact.object, lang) if truth else wrong  # "about 1,000" beside "about 5,000"
+    # "about 1,000" beside "about 5,000"; but a bound as the source words it ("over 1,000"),
+    # which "about 1,000" would not be
+    value = (
+        wrong
+        if not truth
+        else fact.object
+        if bound_of(fact.object, lang)
+        else about(fact.object, lang)
+    )
     rendered = fact.relation.render("statement", fact.subject, value)
     said = framed(pack, fact, rendered, source_list=listed)
     if truth:
@@ -281,14 +289,27 @@ def outside_bound(key: Value, value: Value, lang: Language) -> bool:
     """Whether the source's figure rules the value out when it is a bound: below "over
     1,000" (250), above "under 50". A figure given plainly or "about" rules out any other
     value (the wrong ones are far from it); other values always pass."""
-    if not (isinstance(key, Number) and isinstance(value, Number) and key.text):
+    if not (isinstance(key, Number) and isinstance(value, Number)):
         return True
-    said = " ".join(fold(key.text).split())
-    if any(said.startswith(f"{w} ") for w in lang.upper_bounds):
+    bound = bound_of(key, lang)
+    if bound == "upper":
         return value.value > key.value
-    if any(said.startswith(f"{w} ") for w in lang.lower_bounds):
+    if bound == "lower":
         return value.value < key.value
     return True
+
+
+def bound_of(key: Value, lang: Language) -> str | None:
+    """ "lower" for a figure the source gives as a lower bound ("over 1,000"), "upper" for
+    an upper one ("under 50"), else None."""
+    if not (isinstance(key, Number) and key.text):
+        return None
+    said = " ".join(fold(key.text).split())
+    if any(said.startswith(f"{w} ") for w in lang.upper_bounds):
+        return "upper"
+    if any(said.startswith(f"{w} ") for w in lang.lower_bounds):
+        return "lower"
+    return None
 
 
 def _beside(pack: Pack, group: list[Fact], value: Value) -> int:

@@ -10,16 +10,13 @@ that asked one relation three times. The generator's own invariants run on it to
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from conftest import DATA
-from helpers import Seen, gadsden
+from helpers import Seen, gadsden, run_quiz
 from quiz import cli
 from quiz.answers import parse_number
 from quiz.authoring.candidates import candidates
@@ -28,6 +25,8 @@ from quiz.generate.distractors import near_figures
 from quiz.generate.rounds import relations_of
 from quiz.packs.quotes import sentences
 from quiz.question import Figure
+
+UTF8 = {"PYTHONIOENCODING": "utf-8"}
 
 PACK = DATA / "gadsden.yaml"
 
@@ -133,23 +132,10 @@ def test_a_round_spreads_relations() -> None:
     assert len(crowded) <= 1, crowded
 
 
-def _quiz(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "quiz", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=60,
-    )
-
-
 def test_a_round_is_played_end_to_end_with_right_answers(tmp_path: Path) -> None:
     """Exported, then played in line mode with the export's answers: all right."""
     round_ = [str(PACK), "--seed", "7", "--count", "10"]
-    done = _quiz("export", *round_)
+    done = run_quiz("export", *round_, env=UTF8)
     assert done.returncode == 0, done.stderr
     questions = json.loads(done.stdout)["questions"]
     lines = []
@@ -163,7 +149,7 @@ def test_a_round_is_played_end_to_end_with_right_answers(tmp_path: Path) -> None
             lines.append(str(options.index(answer) + 1))
     db = tmp_path / "progress.db"
     args = ["play", *round_, "--plain", "--db", str(db), "--player", "teacher"]
-    played = _quiz(*args, stdin="\n".join(lines) + "\n")
+    played = run_quiz(*args, input="\n".join(lines) + "\n", env=UTF8)
     assert played.returncode == 0, played.stderr
     assert "10 of 10 right (100%)" in played.stdout, played.stdout[-800:]
 

@@ -91,11 +91,23 @@ async def test_enter_as_soon_as_home_is_drawn_starts_the_remembered_round(tmp_pa
     store.save_prefs(ann.id, last)
     store.close()
     app = home_app(db=db)
+
+    def ready() -> bool:
+        # the player's pack and Start, as the first frame shows them when the packs load
+        # within the home's patience (a cold cache on a loaded machine can take longer, and
+        # then "Loading packs…" comes first): Enter is pressed the moment Start has the focus
+        screen = app.screen
+        return (
+            isinstance(screen, HomeScreen)
+            and screen.is_mounted
+            and screen.focused is not None
+            and screen.focused.id == "do-start"
+        )
+
     async with app.run_test() as pilot:
-        await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.is_mounted)
+        await until(pilot, ready)
         home = app.screen
         assert isinstance(home, HomeScreen)
-        assert home.focused is not None and home.focused.id == "do-start"
         assert home.query_one("#pack").value == "moon"  # type: ignore[attr-defined]
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, PlayScreen))

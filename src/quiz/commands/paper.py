@@ -58,8 +58,9 @@ def decided(args: argparse.Namespace, code: str) -> str:
     closes or closed, and whether served students see their marks yet."""
     from quiz.store.sittings import paper_state
 
-    state = paper_state(services_of(args, strict=True).store.get(), code)
-    now = services_of(args, open_now=False).clock.now()
+    services = services_of(args, strict=True)
+    state = paper_state(services.store.get(), code)
+    now = services.clock.now()
     if state.released_at:
         return _("Answers released {when}: the paper is closed.").format(
             when=words.when(state.released_at)

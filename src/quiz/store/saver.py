@@ -113,9 +113,7 @@ class Saver:
         share a commit: for each, as `send` says, the StoreError returned, not raised."""
         items = [_Item(w, refused=refused) for w in ws]
         with self._cond:
-            self._queue.extend(items)
-            self._start()
-            self._cond.notify_all()
+            self._enqueue(items)
             # behind what waits already: straight to the outbox
             events = self._pause(self.paused.reason) if self.paused is not None else []
         self._tell(events)
@@ -143,14 +141,13 @@ class Saver:
                 if isinstance(outcome, StoreError):
                     raise outcome
             return
-        items = [
-            _Item(w, entry, kept=True, refused=refused)
-            for w, entry in zip(ws, entries, strict=True)
-        ]
         with self._cond:
-            self._queue.extend(items)
-            self._start()
-            self._cond.notify_all()
+            self._enqueue(
+                [
+                    _Item(w, entry, kept=True, refused=refused)
+                    for w, entry in zip(ws, entries, strict=True)
+                ]
+            )
 
     def falter(self, reason: str) -> None:
         """The store failed, for a reason that passes, at something other than a write (a
@@ -177,6 +174,12 @@ class Saver:
         return lost
 
     # -- the sending thread ------------------------------------------------------------
+
+    def _enqueue(self, items: list[_Item]) -> None:
+        """Under the lock: `items` in line, and the sending thread woken (started if need be)."""
+        self._queue.extend(items)
+        self._start()
+        self._cond.notify_all()
 
     def _start(self) -> None:
         if self._thread is None:

@@ -205,6 +205,13 @@ class SqlStore:
         """Apply several writes in one commit, so a class answering at once costs the disk one
         flush, not one each: each write's round id, or the StoreError that refused it for good,
         which undoes that write alone. A failure that passes undoes them all and is raised."""
+        if len(ws) == 1:  # a player's one answer: its own commit undoes it, no savepoint
+            try:
+                return [self.write(ws[0])]
+            except StoreError as exc:
+                if exc.passing:
+                    raise
+                return [exc]
         out: list[int | StoreError] = []
         with self.db.transaction():
             for w in ws:

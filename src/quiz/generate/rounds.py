@@ -260,7 +260,6 @@ class _Round:
     truths: Counter[bool] = field(default_factory=Counter)
     relations: Counter[str] = field(default_factory=Counter)
     feedback: list[_Feedback] = field(default_factory=list)  # of each question chosen
-    fact_paragraphs: dict[str, list[tuple[str, int, int]]] = field(default_factory=dict)
 
     def allows_slot(self, slot: Slot) -> bool:
         if slot.id in self.ids or any((f, slot.kind) in self.pairs for f in slot.facts):
@@ -305,18 +304,12 @@ class _Round:
         every fact's for a list (a select-all or a question over many facts); nothing for a
         time order, which one passage does not answer."""
         found = [pack.fact_by_id[f] for f in facts if f in pack.fact_by_id]
-        paragraphs = [p for f in found for p in self._paragraphs_of(pack, f)]
+        paragraphs = _spans(pack, (x for f in found for x in f.evidence))
         if kind == "order" or not found:
             return paragraphs, []
         many = kind == "multi" or len(facts) > 2
         quotes = [f.evidence[0] for f in found] if many else [found[0].evidence[0]]
         return paragraphs, [(x.source, x.start, x.end) for x in quotes]
-
-    def _paragraphs_of(self, pack: Pack, fact: Fact) -> list[tuple[str, int, int]]:
-        found = self.fact_paragraphs.get(fact.id)
-        if found is None:
-            found = self.fact_paragraphs[fact.id] = _spans(pack, fact.evidence)
-        return found
 
     def _reused(self, facts: tuple[str, ...]) -> bool:
         """Whether a question would ask again about facts already asked: any of them for a

@@ -3,7 +3,7 @@ front ends, so none of them reads the session's state for itself."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from quiz import words
 from quiz.lang import language
@@ -47,21 +47,20 @@ OMITTED = "[…]"  # in place of sentences a passage holds back: the editor's ma
 
 def passage(pack: Pack, quote: Quote, withheld: Iterable[Quote] = ()) -> Passage:
     """The quote in its paragraph, but with every sentence holding (part of) a withheld quote
-    cut and marked `OMITTED`, unless the quote itself stands in it: the feedback to one
-    question shows its proof in context without showing the proof of a question still to
-    come (two proofs in one paragraph would otherwise give the later one away)."""
+    cut and marked `OMITTED` (in the quote's own sentence, the words before or after the
+    quote): the feedback to one question shows its proof in context without showing the
+    proof of a question still to come (two proofs in one paragraph would otherwise give the
+    later one away). The quote itself is never cut."""
     text = pack.sources[quote.source].text
     para = paragraph_of(text, quote.start, quote.end)
     held = [x for x in withheld if x.source == quote.source]
-    runs: list[tuple[int, int]] = []  # cut stretches of text; sentences side by side are one
-    if held:
-        for s in sentences(text):
-            inside = para.start <= s.start and s.end <= para.end
-            if inside and not _overlaps(s, quote) and any(_overlaps(s, x) for x in held):
-                if runs and not text[runs[-1][1] : s.start].strip():
-                    runs[-1] = (runs[-1][0], s.end)
-                else:
-                    runs.append((s.start, s.end))
+    runs: list[tuple[int, int]] = []  # cut stretches of text; pieces side by side are one
+    for a, b in _pieces(text, para, quote) if held else ():
+        if any(_overlaps(Span(a, b), x) for x in held):
+            if runs and not text[runs[-1][1] : a].strip():
+                runs[-1] = (runs[-1][0], b)
+            else:
+                runs.append((a, b))
     shown, at = [], para.start
     for a, b in runs:
         shown += [text[at:a], OMITTED]
@@ -70,6 +69,20 @@ def passage(pack: Pack, quote: Quote, withheld: Iterable[Quote] = ()) -> Passage
     cut_before = sum(b - a - len(OMITTED) for a, b in runs if b <= quote.start)
     start = quote.start - para.start - cut_before
     return Passage("".join(shown), start, start + quote.end - quote.start, quote)
+
+
+def _pieces(text: str, para: Span, quote: Quote) -> Iterator[tuple[int, int]]:
+    """The paragraph's sentences that may be cut, in order: whole sentences, and of a sentence
+    the quote stands in only the words before and after it."""
+    for s in sentences(text):
+        if not (para.start <= s.start and s.end <= para.end):
+            continue
+        if not _overlaps(s, quote):
+            yield s.start, s.end
+            continue
+        for a, b in ((s.start, quote.start), (quote.end, s.end)):
+            if text[a:b].strip(" ,;:–-"):
+                yield a, b
 
 
 def _overlaps(span: Span, quote: Quote) -> bool:

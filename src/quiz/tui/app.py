@@ -60,7 +60,10 @@ T = TypeVar("T")
 
 
 class QuizApp(App[None]):
-    CSS_PATH = "quiz.tcss"
+    # The first screens' rules only: the rest (REST_CSS) is read once the first frame is
+    # drawn, so the first frame does not wait to parse styles no first screen uses.
+    CSS_PATH = "first.tcss"
+    REST_CSS = Path(__file__).with_name("quiz.tcss")
     TITLE = "quiz"
     BINDINGS = [
         Binding("question_mark", "help", N_("Help"), key_display="?"),
@@ -120,12 +123,22 @@ class QuizApp(App[None]):
     @work(group="first-screen")
     async def _open_home(self) -> None:
         """The home screen, drawn once with what it shows (packs, player, their last choices):
-        a player can use its first frame. The data has been loading since the program
-        started, so this rarely waits; when it does for long (a slow store), the screen
-        comes first with a "Loading packs…" line, and the flow fills it."""
-        from quiz.tui.choices import home_data
+        a player can use its first frame. A returning player's first frame is lighter: the
+        player, the pack and Start, from the store and the titles remembered from the last
+        start (`home_glance`); the form comes a frame later. Otherwise the data has been
+        loading since the program started, so this rarely waits; when it does for long (a
+        slow store), the screen comes first with a "Loading packs…" line, and the flow
+        fills it."""
+        from quiz.tui.choices import home_data, home_glance
         from quiz.tui.screens.home import HomeScreen
 
+        # A returning player's usual start: the player and the pack's remembered title, with
+        # Start, drawn before the packs load (the rest of the form follows, from the flow).
+        with contextlib.suppress(Exception):  # a failing store is the flow's to report
+            glance = await self.in_thread(lambda: home_glance(self.services))
+            if glance is not None:
+                self._show_first(HomeScreen(None, glance))
+                return
         loading = asyncio.ensure_future(self.in_thread(lambda: home_data(self.services)))
         # A failure here is the flow's to report: it loads the same data again (and meets it).
         loading.add_done_callback(lambda f: f.cancelled() or f.exception())
@@ -151,9 +164,21 @@ class QuizApp(App[None]):
         return recorder
 
     def start_flow(self) -> None:
+        """Once the first screen is drawn (or dismissed): the rest of the styles, then the
+        flow (which shows every other screen)."""
         if not self._flow_started:
             self._flow_started = True
+            self._load_styles()
             self.run_flow()
+
+    def _load_styles(self) -> None:
+        """Read REST_CSS and restyle what is up, as Textual does for a screen's own CSS_PATH
+        when the screen is first shown (App._load_screen_css): the same public calls."""
+        path = str(self.REST_CSS)
+        if not self.stylesheet.has_source(path, ""):
+            self.stylesheet.read(self.REST_CSS)
+            self.stylesheet.reparse()
+            self.stylesheet.update(self)
 
     @work(exclusive=True, group="flow")
     async def run_flow(self) -> None:

@@ -127,6 +127,9 @@ class Flow:
         self.app.follow_saving(store)
         player = self.services.player()
         notices = [n for n in (store.notice, store.problem) if n]
+        from quiz.tui.choices import remember_titles
+
+        remember_titles(self.services)  # for the next start's first frame
         return Loaded(self.services.catalog.get(), store, player, notices)
 
     # -- home -----------------------------------------------------------------------

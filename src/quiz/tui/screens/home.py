@@ -4,23 +4,28 @@ topics, the seed and the scoring. It only says what the player chose; the flow d
 The app builds the screen once the packs, the store and the player have loaded (they start
 loading on threads before Textual is even imported, see Services.start_loading), so its
 first frame is the one a player can use: the pack shown, Start focused, Enter starts a
-round. Only when they take long (a slow store) does the screen come first, with a
-"Loading packs…" line, and the form when they are there (`show_data`).
+round. A returning player's first frame is lighter still (a HomeGlance: the player, the
+pack's remembered title and a focused Start, drawn before the packs load); the form takes
+its place a frame later, laid out the same, and a Start pressed before then is kept and
+acted on as soon as the form is up. Only when the data takes long (a slow store) does the
+screen come first, with a "Loading packs…" line, and the form when they are there
+(`show_data`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.lazy import Lazy
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Button, Label, Static
 
 from quiz.lang import N_, _, ngettext
-from quiz.tui.choices import HomeChoice, HomeData
+from quiz.tui.choices import HomeChoice, HomeData, HomeGlance
 from quiz.tui.literal import literal
 
 if TYPE_CHECKING:
@@ -45,10 +50,12 @@ class HomeScreen(Screen[HomeChoice | None]):
 
     AUTO_FOCUS = ""  # the screen focuses Start itself, once, without scrolling to it
 
-    def __init__(self, data: HomeData | None) -> None:
+    def __init__(self, data: HomeData | None, glance: HomeGlance | None = None) -> None:
         super().__init__(classes=self._breakpoint_classes())
         self.shown: HomeData | None = data  # what the screen shows (None: still loading)
         self.data: HomeData | None = None  # the same, once the whole form is up
+        self.glance = glance if data is None else None  # the light first frame's, if any
+        self._pending: Literal["start", "stats"] | None = None  # pressed before the form
         self._mounted = False
 
     def _breakpoint_classes(self) -> str:
@@ -72,7 +79,9 @@ class HomeScreen(Screen[HomeChoice | None]):
         data = self.shown  # known already (the usual case): no "Loading packs…" frame
         with VerticalScroll(id="home", can_focus=False):  # focus lands on a field, in sight
             yield Static(_("quiz — learn from the source, every answer quoted"), classes="title")
-            if data is None:
+            if data is None and self.glance is not None:
+                yield from self._light(self.glance)
+            elif data is None:
                 with Horizontal(id="who"):
                     yield Static(_("Loading packs…"), id="player", markup=False)
                     yield Static("", id="due", classes="empty", markup=False)
@@ -95,10 +104,32 @@ class HomeScreen(Screen[HomeChoice | None]):
         # The keys come a frame later: styling the footer and its keys would delay the form.
         yield Lazy(LateFooter())
 
+    def _light(self, glance: HomeGlance) -> ComposeResult:
+        """The first frame of a returning player: who plays, the pack and Start, where the
+        form will show them (the same ids and places: nothing moves when it comes)."""
+        with Horizontal(id="who"):
+            yield Static(literal(_("Player: {name}").format(name=glance.player)), id="player")
+            yield Static("", id="due", classes="empty", markup=False)
+        yield Static("", id="problems", classes="warning empty", markup=False)
+        with Vertical(id="home-form", classes="light"):
+            with Horizontal(classes="row", id="pack-row"):
+                yield Label(_("Pack:"), id="pack-label")
+                yield Static(literal(glance.pack_title), id="pack-name")
+            yield Static("", id="pack-info", markup=False)
+            with Horizontal(classes="row buttons"):
+                yield Button(_("Start (Ctrl+S)"), variant="primary", id="light-start", compact=True)
+
+    @on(Button.Pressed, "#light-start")
+    def _light_start(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_start()
+
     def on_mount(self) -> None:
         self._mounted = True
         data = self.shown
         if data is None:  # the form (and its imports) come with the data, in show_data
+            if self.glance is not None:
+                self.set_focus(self.query_one("#light-start"), scroll_visible=False)
             return
         if self.query("#home-form"):  # composed with its form: usable from this first frame
             self._focus_first(data)
@@ -162,10 +193,17 @@ class HomeScreen(Screen[HomeChoice | None]):
 
         if self.query(HomeForm) or not self.is_attached or being_removed(self):
             return
-        self._show_lines(data)
-        await self.query_one("#home", VerticalScroll).mount(HomeForm(data))
-        if self.is_attached:  # not left (Escape) while the form was mounting
-            self._focus_first(data)
+        with self.app.batch_update():  # the light frame's pack and Start give way in one go
+            self._show_lines(data)
+            light = self.query(".light")
+            if light:
+                await light.remove()
+            await self.query_one("#home", VerticalScroll).mount(HomeForm(data))
+            if self.is_attached:  # not left (Escape) while the form was mounting
+                self._focus_first(data)
+        pending, self._pending = self._pending, None
+        if pending is not None and self.is_attached and not being_removed(self):
+            self._choose(pending)  # Start (or Stats) pressed on the light frame
 
     def _form(self) -> HomeForm | None:
         from quiz.tui.widgets.home_form import HomeForm
@@ -175,6 +213,9 @@ class HomeScreen(Screen[HomeChoice | None]):
 
     def _choose(self, action: Literal["start", "stats"]) -> None:
         form = self._form()
+        if form is None and self.glance is not None:  # the light frame's Start: the form
+            self._pending = action  # is a frame away, and acts on it once it is up
+            return
         if form is None:
             self.notify(_("The packs are still loading."), severity="warning")
             return

@@ -17,11 +17,17 @@ def run(args: argparse.Namespace) -> int:
     from quiz.lang import language
     from quiz.packs.titles import cached
 
+    glance = None
     if cached(services.packs, language()) is None:
         services.start_loading()
+    else:
+        from quiz.services import Later
+        from quiz.tui.choices import home_glance
+
+        glance = Later(lambda: home_glance(services)).start()
     from quiz.tui import make_app
 
-    make_app(services).run()
+    make_app(services, glance=glance).run()
     after_screen(services)
     settle(services)
     return EXIT_OK

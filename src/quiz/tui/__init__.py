@@ -6,14 +6,18 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from quiz.papers import Paper
-    from quiz.services import Services
+    from quiz.services import Later, Services
     from quiz.session import Session
     from quiz.tui.app import QuizApp
+    from quiz.tui.choices import HomeGlance
 
 
 def make_app(
-    services: Services, session: Session | None = None, paper: Paper | None = None
+    services: Services,
+    session: Session | None = None,
+    paper: Paper | None = None,
+    glance: Later[HomeGlance | None] | None = None,
 ) -> QuizApp:
     from quiz.tui.app import QuizApp
 
-    return QuizApp(services, session, paper)
+    return QuizApp(services, session, paper, glance)

@@ -32,11 +32,12 @@ if TYPE_CHECKING:  # not imported for the home screen's first frame: it draws so
     from textual.notifications import SeverityLevel
 
     from quiz.papers import Paper
-    from quiz.services import Services
+    from quiz.services import Later, Services
     from quiz.session import Session
     from quiz.store.events import SaveEvent
     from quiz.store.saver import Saver
     from quiz.store.sql import SqlStore
+    from quiz.tui.choices import HomeGlance
 
 # Seconds the home screen waits for its data before it is drawn without it ("Loading packs…").
 HOME_PATIENCE = 0.5
@@ -60,10 +61,14 @@ T = TypeVar("T")
 
 
 class QuizApp(App[None]):
-    # The first screens' rules only: the rest (REST_CSS) is read once the first frame is
-    # drawn, so the first frame does not wait to parse styles no first screen uses.
+    # The first frame parses only the rules it needs (first.tcss says how the styles are
+    # split): the rest are read once it is drawn (_load_styles).
     CSS_PATH = "first.tcss"
-    REST_CSS = Path(__file__).with_name("quiz.tcss")
+    LATER_CSS = (
+        Path(__file__).parent / "screens" / "play.tcss",  # (PlayScreen's own CSS_PATH too)
+        Path(__file__).with_name("home.tcss"),
+        Path(__file__).with_name("quiz.tcss"),
+    )
     TITLE = "quiz"
     BINDINGS = [
         Binding("question_mark", "help", N_("Help"), key_display="?"),
@@ -71,9 +76,16 @@ class QuizApp(App[None]):
     ]
 
     def __init__(
-        self, services: Services, session: Session | None = None, paper: Paper | None = None
+        self,
+        services: Services,
+        session: Session | None = None,
+        paper: Paper | None = None,
+        glance: Later[HomeGlance | None] | None = None,
     ) -> None:
         super().__init__()
+        # The home screen's light first frame, read on a thread while Textual was imported
+        # (`quiz` for a returning player): see _open_home.
+        self.first_glance = glance
         self.services = services
         self.first_round = session  # a round started from the command line
         self.first_paper = paper  # a paper to sit, from the command line
@@ -104,9 +116,22 @@ class QuizApp(App[None]):
 
             first = HomeScreen(None)
         else:
-            self._open_home()
-            return
+            glance = self._glance()
+            if glance is None:
+                self._open_home()
+                return
+            from quiz.tui.screens.home import HomeScreen
+
+            first = HomeScreen(None, glance)
         self._show_first(first)
+
+    def _glance(self) -> HomeGlance | None:
+        """The light first frame's player and pack, if read already (they are read on a
+        thread from before Textual was imported, and take a few milliseconds)."""
+        glance = self.first_glance
+        if glance is None or not glance.ready() or glance.failed():
+            return None  # not read (yet): the home screen is drawn as _open_home says
+        return glance.get()
 
     def _show_first(self, first: Screen[Any]) -> None:
         """Push the first screen, for the flow to take and wait for once it starts."""
@@ -129,21 +154,25 @@ class QuizApp(App[None]):
         loading since the program started, so this rarely waits; when it does for long (a
         slow store), the screen comes first with a "Loading packs…" line, and the flow
         fills it."""
-        from quiz.tui.choices import home_data, home_glance
+        from quiz.tui.choices import home_data
         from quiz.tui.screens.home import HomeScreen
 
         # A returning player's usual start: the player and the pack's remembered title, with
         # Start, drawn before the packs load (the rest of the form follows, from the flow).
+        glance: HomeGlance | None = None
         with contextlib.suppress(Exception):  # a failing store is the flow's to report
-            glance = await self.in_thread(lambda: home_glance(self.services))
-            if glance is not None:
-                self._show_first(HomeScreen(None, glance))
-                return
+            if self.first_glance is not None:
+                glance = await self.in_thread(self.first_glance.get)
+        if glance is not None:
+            self._show_first(HomeScreen(None, glance))
+            return
         loading = asyncio.ensure_future(self.in_thread(lambda: home_data(self.services)))
         # A failure here is the flow's to report: it loads the same data again (and meets it).
         loading.add_done_callback(lambda f: f.cancelled() or f.exception())
         done, _pending = await asyncio.wait({loading}, timeout=HOME_PATIENCE)
         ok = done and not loading.cancelled() and loading.exception() is None
+        if ok:
+            self._load_styles()  # the form is in this first frame
         self._show_first(HomeScreen(loading.result() if ok else None))
 
     def _recorder_for(self, session: Session) -> Any:
@@ -172,11 +201,13 @@ class QuizApp(App[None]):
             self.run_flow()
 
     def _load_styles(self) -> None:
-        """Read REST_CSS and restyle what is up, as Textual does for a screen's own CSS_PATH
-        when the screen is first shown (App._load_screen_css): the same public calls."""
-        path = str(self.REST_CSS)
-        if not self.stylesheet.has_source(path, ""):
-            self.stylesheet.read(self.REST_CSS)
+        """Read the styles the first frame did without (LATER_CSS, in order) and restyle what
+        is up: the same public calls Textual makes for a screen's own CSS_PATH when the
+        screen is first shown (App._load_screen_css)."""
+        new = [p for p in self.LATER_CSS if not self.stylesheet.has_source(str(p), "")]
+        for path in new:
+            self.stylesheet.read(path)
+        if new:
             self.stylesheet.reparse()
             self.stylesheet.update(self)
 

@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING, Literal
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.lazy import Lazy
 from textual.screen import Screen
-from textual.widgets import Button, Label, Static
+from textual.widget import Widget
+from textual.widgets import Button, Static
 
 from quiz.lang import N_, _, ngettext
 from quiz.tui.choices import HomeChoice, HomeData, HomeGlance
@@ -89,15 +90,7 @@ class HomeScreen(Screen[HomeChoice | None]):
             else:
                 from quiz.tui.widgets.home_form import HomeForm
 
-                problems = self._problems(data)
-                with Horizontal(id="who"):  # one row: the form must fit 80×24 whole
-                    yield Static(literal(_("Player: {name}").format(name=data.player)), id="player")
-                    yield Static(literal(data.due), id="due", classes="" if data.due else "empty")
-                yield Static(
-                    literal("\n".join(problems)),
-                    id="problems",
-                    classes="warning" if problems else "warning empty",
-                )
+                yield from self._top(data)
                 yield HomeForm(data)
         from quiz.tui.widgets.footer import LateFooter
 
@@ -105,19 +98,34 @@ class HomeScreen(Screen[HomeChoice | None]):
         yield Lazy(LateFooter())
 
     def _light(self, glance: HomeGlance) -> ComposeResult:
-        """The first frame of a returning player: who plays, the pack and Start, where the
-        form will show them (the same ids and places: nothing moves when it comes)."""
-        with Horizontal(id="who"):
-            yield Static(literal(_("Player: {name}").format(name=glance.player)), id="player")
-            yield Static("", id="due", classes="empty", markup=False)
-        yield Static("", id="problems", classes="warning empty", markup=False)
-        with Vertical(id="home-form", classes="light"):
-            with Horizontal(classes="row", id="pack-row"):
-                yield Label(_("Pack:"), id="pack-label")
-                yield Static(literal(glance.pack_title), id="pack-name")
-            yield Static("", id="pack-info", markup=False)
-            with Horizontal(classes="row buttons"):
-                yield Button(_("Start (Ctrl+S)"), variant="primary", id="light-start", compact=True)
+        """The first frame of a returning player: who plays, the pack and Start, each on the
+        line where the form shows it, with as few widgets as that takes (each one costs the
+        first frame time to style and lay out); the form replaces them (`_fill`)."""
+        yield Static(
+            literal(_("Player: {name}").format(name=glance.player)), id="player", classes="light"
+        )
+        pack = f"{_('Pack:')} {glance.pack_title}"
+        yield Static(literal(pack), id="light-pack", classes="light")
+        yield Static("", id="light-info", classes="light", markup=False)
+        yield Button(
+            _("Start (Ctrl+S)"), variant="primary", id="light-start", classes="light", compact=True
+        )
+
+    def _top(self, data: HomeData) -> list[Widget]:
+        """The lines above the form: who plays and what is due (one row: the form must fit
+        80×24 whole), then any problems with the pack files or the store."""
+        problems = self._problems(data)
+        who = Horizontal(
+            Static(literal(_("Player: {name}").format(name=data.player)), id="player"),
+            Static(literal(data.due), id="due", classes="" if data.due else "empty"),
+            id="who",
+        )
+        shown = Static(
+            literal("\n".join(problems)),
+            id="problems",
+            classes="warning" if problems else "warning empty",
+        )
+        return [who, shown]
 
     @on(Button.Pressed, "#light-start")
     def _light_start(self, event: Button.Pressed) -> None:
@@ -193,12 +201,15 @@ class HomeScreen(Screen[HomeChoice | None]):
 
         if self.query(HomeForm) or not self.is_attached or being_removed(self):
             return
-        with self.app.batch_update():  # the light frame's pack and Start give way in one go
-            self._show_lines(data)
+        home = self.query_one("#home", VerticalScroll)
+        with self.app.batch_update():  # the light frame's lines give way in one go
             light = self.query(".light")
             if light:
                 await light.remove()
-            await self.query_one("#home", VerticalScroll).mount(HomeForm(data))
+                await home.mount_all(self._top(data))
+            else:
+                self._show_lines(data)
+            await home.mount(HomeForm(data))
             if self.is_attached:  # not left (Escape) while the form was mounting
                 self._focus_first(data)
         pending, self._pending = self._pending, None

@@ -66,6 +66,7 @@ class PlayScreen(Screen[EndReason]):
     """A round, shown as its driver tells it. Dismissed with how the round ended (LEFT when
     the player left it)."""
 
+    CSS_PATH = "play.tcss"  # read when a round is first shown (see first.tcss)
     BINDINGS = [
         Binding("enter,space", "next", N_("Next"), priority=False),
         Binding("s", "source", N_("Source")),

@@ -6,8 +6,9 @@ their pack. This reads just that, from a SQLite file, read-only, in one short co
 the last player (or the one asked for) and their remembered choices. Anything unusual is
 None, and the home screen opens the store as before: a PostgreSQL store, a file that is
 missing, damaged, locked or of another schema version, a player not kept yet (a new one,
-or a name kept under another spelling). It never writes, so it never creates a file, a
-folder or a journal, and it never sets a damaged file aside: opening the store does that.
+or a name kept under another spelling). It only reads: it never makes a store that is not
+there, and never sets a damaged file aside (opening the store does that); like any reader
+of a WAL database, SQLite may make its -wal and -shm files beside it.
 """
 
 from __future__ import annotations

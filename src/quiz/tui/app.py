@@ -31,10 +31,12 @@ from quiz.tui.screens.modals import MIN_SIZE, ConfirmQuit, HelpScreen, TooSmall
 if TYPE_CHECKING:  # not imported for the home screen's first frame: it draws sooner
     from textual.notifications import SeverityLevel
 
+    from quiz.first_view import FirstView
     from quiz.papers import Paper
     from quiz.services import Later, Services
     from quiz.session import Session
     from quiz.store.events import SaveEvent
+    from quiz.store.recorder import Recorder
     from quiz.store.saver import Saver
     from quiz.store.sql import SqlStore
     from quiz.tui.choices import HomeGlance
@@ -62,10 +64,13 @@ T = TypeVar("T")
 
 class QuizApp(App[None]):
     # The first frame parses only the rules it needs (first.tcss says how the styles are
-    # split): the rest are read once it is drawn (_load_styles).
+    # split): a round's first question its own (PLAY_CSS), any other first screen CSS_PATH;
+    # the rest are read once it is drawn (_load_styles).
     CSS_PATH = "first.tcss"
+    PLAY_CSS = "screens/play.tcss"  # (PlayScreen's own CSS_PATH too)
     LATER_CSS = (
-        Path(__file__).parent / "screens" / "play.tcss",  # (PlayScreen's own CSS_PATH too)
+        Path(__file__).with_name("first.tcss"),
+        Path(__file__).parent / "screens" / "play.tcss",
         Path(__file__).with_name("home.tcss"),
         Path(__file__).with_name("quiz.tcss"),
     )
@@ -81,8 +86,17 @@ class QuizApp(App[None]):
         session: Session | None = None,
         paper: Paper | None = None,
         glance: Later[HomeGlance | None] | None = None,
+        first_view: FirstView | None = None,
+        make_round: Callable[[], Session] | None = None,
     ) -> None:
-        super().__init__()
+        plays = session is not None or first_view is not None
+        super().__init__(css_path=self.PLAY_CSS if plays else None)
+        # `quiz play`'s first question from memory, and how to make its round meanwhile (the
+        # flow makes it, on a thread, once that question is drawn): see screens/first.py.
+        self.first_view = first_view
+        self.make_round = make_round
+        self.first_made: FirstView | None = None  # the first frame of the round made here
+        self.first_failure: BaseException | None = None  # why making that round failed
         # The home screen's light first frame, read on a thread while Textual was imported
         # (`quiz` for a returning player): see _open_home.
         self.first_glance = glance
@@ -102,7 +116,11 @@ class QuizApp(App[None]):
         # The first screen is drawn before the flow (and what it imports) starts; the flow
         # then waits for it like for any other screen.
         first: Screen[Any]
-        if self.first_round is not None:
+        if self.first_view is not None and self.make_round is not None:
+            from quiz.tui.screens.first import FirstQuestionScreen
+
+            first = FirstQuestionScreen(self.first_view)
+        elif self.first_round is not None:
             from quiz.tui.screens.play import PlayScreen
 
             self.first_recorder = self._recorder_for(self.first_round)  # from the first key
@@ -174,6 +192,13 @@ class QuizApp(App[None]):
         if ok:
             self._load_styles()  # the form is in this first frame
         self._show_first(HomeScreen(loading.result() if ok else None))
+
+    def listen_first(self, session: Session) -> Recorder:
+        """The round made once its first question was drawn from memory: the app's first
+        round, listened to by the store from its first answer on."""
+        self.first_round = session
+        self.first_recorder = self._recorder_for(session)
+        return self.first_recorder
 
     def _recorder_for(self, session: Session) -> Any:
         """A round made before the app started: the store listens from its first answer on

@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # not imported for the home screen's first frame: it draws so
     from quiz.store.saver import Saver
     from quiz.store.sql import SqlStore
     from quiz.tui.choices import HomeGlance
+    from quiz.tui.screens.first import FirstQuestionScreen
 
 # Seconds the home screen waits for its data before it is drawn without it ("Loading packs…").
 HOME_PATIENCE = 0.5
@@ -97,6 +98,7 @@ class QuizApp(App[None]):
         self.make_round = make_round
         self.first_made: FirstView | None = None  # the first frame of the round made here
         self.first_failure: BaseException | None = None  # why making that round failed
+        self.first_question: FirstQuestionScreen | None = None  # that question, drawn
         # The home screen's light first frame, read on a thread while Textual was imported
         # (`quiz` for a returning player): see _open_home.
         self.first_glance = glance
@@ -116,11 +118,10 @@ class QuizApp(App[None]):
         # The first screen is drawn before the flow (and what it imports) starts; the flow
         # then waits for it like for any other screen.
         first: Screen[Any]
-        if self.first_view is not None and self.make_round is not None:
-            from quiz.tui.screens.first import FirstQuestionScreen
-
-            first = FirstQuestionScreen(self.first_view)
-        elif self.first_round is not None:
+        if self.first_question is not None:  # the default screen: drawn already
+            self.call_after_refresh(self.start_flow)
+            return
+        if self.first_round is not None:
             from quiz.tui.screens.play import PlayScreen
 
             self.first_recorder = self._recorder_for(self.first_round)  # from the first key
@@ -142,6 +143,16 @@ class QuizApp(App[None]):
 
             first = HomeScreen(None, glance)
         self._show_first(first)
+
+    def get_default_screen(self) -> Screen[Any]:
+        """`quiz play`'s first question from memory is the first screen itself: no other
+        screen is made, styled or drawn before it."""
+        if self.first_view is not None and self.make_round is not None:
+            from quiz.tui.screens.first import FirstQuestionScreen
+
+            self.first_question = FirstQuestionScreen(self.first_view)
+            return self.first_question
+        return super().get_default_screen()
 
     def _glance(self) -> HomeGlance | None:
         """The light first frame's player and pack, if read already (they are read on a

@@ -82,9 +82,7 @@ class Flow:
         """`quiz play`'s first question was drawn from memory (screens/first.py): make the
         round now and put it on screen in that one's place, with the answer given there if
         the round's first question is the one that was drawn."""
-        from quiz.tui.screens.first import FirstQuestionScreen
-
-        drawn = self._take(FirstQuestionScreen)
+        drawn = self.app.first_question
         make = self.app.make_round
         assert make is not None
         try:
@@ -93,10 +91,10 @@ class Flow:
             self.app.first_failure = getattr(exc, "error", None) or exc  # (WorkerFailed's)
             return Next.QUIT
         made = self.remember_first(session)
-        if drawn is not None and drawn[1].done():  # left before the round was up
+        if drawn is not None and drawn.left:  # left before the round was up
             return Next.QUIT
         recorder = self.app.listen_first(session)
-        pending = drawn[0].pending if drawn is not None and made == drawn[0].view else None
+        pending = drawn.pending if drawn is not None and made == drawn.view else None
         self.services.store.start()  # the first question is on screen: open the store now
         return await self.round(session, recorder, from_home=False, pending=pending)
 

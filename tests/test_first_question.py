@@ -229,3 +229,15 @@ async def test_a_round_that_cannot_be_made_is_said_after_the_screen() -> None:
     async with started(app) as pilot:
         await until(pilot, lambda: not app.is_running)
     assert isinstance(app.first_failure, ValueError)
+
+
+def test_a_round_already_left_or_answered_has_no_first_frame_to_keep() -> None:
+    """The flow keeps the first frame once it starts, and a player may have left or answered
+    before that (a key pressed in the first frame): nothing is kept, nothing fails."""
+    args = first_with_options("--count", "3", mode="single")
+    answered = made(args)
+    answered.answer(0)
+    assert fv.first_view(answered) is None
+    left = made(args)
+    left.leave()
+    assert fv.first_view(left) is None

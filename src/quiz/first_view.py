@@ -136,8 +136,14 @@ def first_view(session: Session) -> FirstView | None:
     frame from memory could not show it (typed answers, a clock, an exam)."""
     from quiz import words
     from quiz.round.viewing import question_view
+    from quiz.session import Phase
 
-    view = question_view(session)
+    if session.phase is not Phase.ASKING or session.outcomes:  # answered or left already
+        return None
+    try:
+        view = question_view(session)
+    except RuntimeError:  # the round ended meanwhile (left on its own thread)
+        return None
     mode = MODES.get(view.shape.value)
     if mode is None or not view.options or view.timed or view.speed or view.exam:
         return None

@@ -104,7 +104,7 @@ class HomeScreen(Screen[HomeChoice | None]):
         yield Static(
             literal(_("Player: {name}").format(name=glance.player)), id="player", classes="light"
         )
-        pack = f"{_('Pack:')} {glance.pack_title}"
+        pack = _("Pack:") + " " + glance.pack_title  # as the form's label and Select show it
         yield Static(literal(pack), id="light-pack", classes="light")
         yield Static("", id="light-info", classes="light", markup=False)
         yield Button(

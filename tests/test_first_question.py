@@ -241,3 +241,15 @@ def test_a_round_already_left_or_answered_has_no_first_frame_to_keep() -> None:
     left = made(args)
     left.leave()
     assert fv.first_view(left) is None
+
+
+async def test_the_first_frame_is_kept_while_the_round_is_played() -> None:
+    """Kept once the first frame is drawn, not when the game ends: a game closed with its
+    terminal (never ending on its own) is remembered all the same."""
+    args = first_with_options("--count", "3")
+    kept: list[fv.FirstView] = []
+    app = QuizApp(make_services(), made(args), keep_first=kept.append)
+    async with started(app) as pilot:
+        await until(pilot, lambda: bool(kept))
+        assert isinstance(app.screen, PlayScreen)
+    assert kept == [fv.first_view(made(args))]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from quiz.commands import (
@@ -76,9 +77,7 @@ def run(args: argparse.Namespace) -> int:
     session = Session(spec, pack, clock=services.clock)
     if not session.questions:
         raise no_questions(pack, bool(kinds or topics))
-    app = make_app(services, session)
-    app.run()
-    _keep_first(key, app.first_made, pack)
+    make_app(services, session, keep_first=_keeper(key, lambda: pack)).run()
     after_screen(services)
     settle(services)
     return EXIT_OK
@@ -117,24 +116,32 @@ def _from_memory(args: argparse.Namespace, key: dict[str, Any], view: FirstView)
             raise no_questions(pack, bool(kinds or topics))
         return session
 
-    app = make_app(services, first_view=view, make_round=make)
+    app = make_app(
+        services, first_view=view, make_round=make, keep_first=_keeper(key, lambda: made[0])
+    )
     app.run()
     if app.first_failure is not None:
         raise app.first_failure
-    if made:
-        _keep_first(key, app.first_made, made[0])
     after_screen(services)
     settle(services)
     return EXIT_OK
 
 
-def _keep_first(key: dict[str, Any] | None, view: FirstView | None, pack: Pack) -> None:
-    """The round's first frame, kept for the next run with the same arguments."""
-    if key is None or view is None:
-        return
-    from quiz.first_view import remember
+def _keeper(
+    key: dict[str, Any] | None, pack: Callable[[], Pack]
+) -> Callable[[FirstView], None] | None:
+    """What keeps the round's first frame for the next run with the same arguments (the app
+    calls it on a thread once that frame is drawn); None when these arguments are not kept."""
+    if key is None:
+        return None
 
-    remember(key, view, pack.path, [s.file for s in pack.sources.values() if s.file])
+    def keep(view: FirstView) -> None:
+        from quiz.first_view import remember
+
+        played = pack()
+        remember(key, view, played.path, [s.file for s in played.sources.values() if s.file])
+
+    return keep
 
 
 def _plain(spec: RoundSpec, pack: Pack, services: Services) -> int:

@@ -22,7 +22,8 @@ def make_app(
     glance: Later[HomeGlance | None] | None = None,
     first_view: FirstView | None = None,
     make_round: Callable[[], Session] | None = None,
+    keep_first: Callable[[FirstView], None] | None = None,
 ) -> QuizApp:
     from quiz.tui.app import QuizApp
 
-    return QuizApp(services, session, paper, glance, first_view, make_round)
+    return QuizApp(services, session, paper, glance, first_view, make_round, keep_first)

@@ -89,6 +89,7 @@ class QuizApp(App[None]):
         glance: Later[HomeGlance | None] | None = None,
         first_view: FirstView | None = None,
         make_round: Callable[[], Session] | None = None,
+        keep_first: Callable[[FirstView], None] | None = None,
     ) -> None:
         plays = session is not None or first_view is not None
         super().__init__(css_path=self.PLAY_CSS if plays else None)
@@ -97,6 +98,7 @@ class QuizApp(App[None]):
         self.first_view = first_view
         self.make_round = make_round
         self.first_made: FirstView | None = None  # the first frame of the round made here
+        self.keep_first = keep_first  # keeps it for the next run (quiz.first_view.remember)
         self.first_failure: BaseException | None = None  # why making that round failed
         self.first_question: FirstQuestionScreen | None = None  # that question, drawn
         # The home screen's light first frame, read on a thread while Textual was imported

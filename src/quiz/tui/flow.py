@@ -58,7 +58,7 @@ class Flow:
                 self.app.exit()
                 return
         elif first is not None:
-            self.remember_first(first)
+            await self.remember_first(first)
             recorder = self.app.first_recorder
             assert recorder is not None, "the app listens to a round it was started with"
             self.services.store.start()  # the first question is on screen: open the store now
@@ -90,7 +90,7 @@ class Flow:
         except Exception as exc:  # noqa: BLE001 - said by the command, after the screen
             self.app.first_failure = getattr(exc, "error", None) or exc  # (WorkerFailed's)
             return Next.QUIT
-        made = self.remember_first(session)
+        made = await self.remember_first(session)
         if drawn is not None and drawn.left:  # left before the round was up
             return Next.QUIT
         recorder = self.app.listen_first(session)
@@ -98,13 +98,17 @@ class Flow:
         self.services.store.start()  # the first question is on screen: open the store now
         return await self.round(session, recorder, from_home=False, pending=pending)
 
-    def remember_first(self, session: Session) -> FirstView | None:
-        """The first frame of the round the app was started with, for the command to keep
-        (quiz.first_view): taken before any answer."""
+    async def remember_first(self, session: Session) -> FirstView | None:
+        """The first frame of the round the app was started with, kept for the next run with
+        the same arguments (quiz.first_view) once this one's first frame is drawn: taken
+        before any answer, written off the UI loop."""
         from quiz.first_view import first_view
 
-        self.app.first_made = first_view(session)
-        return self.app.first_made
+        view = self.app.first_made = first_view(session)
+        keep = self.app.keep_first
+        if view is not None and keep is not None:
+            await self.app.in_thread(partial(keep, view))
+        return view
 
     def _take(self, kind: type[S]) -> tuple[S, asyncio.Future[Any]] | None:
         """The screen the app drew at start, if it is of this kind (taken once)."""

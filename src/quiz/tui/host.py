@@ -53,6 +53,7 @@ class Host(Protocol):
     first_screen: tuple[Screen[Any], asyncio.Future[Any]] | None
     make_round: Callable[[], Session] | None  # the first round, drawn from memory meanwhile
     first_made: FirstView | None
+    keep_first: Callable[[FirstView], None] | None
     first_question: FirstQuestionScreen | None
     first_failure: BaseException | None
 

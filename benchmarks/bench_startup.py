@@ -41,16 +41,19 @@ What is measured, and what the goals mean:
    The returning player: before any timing, an unmeasured warm-up plays a round
    with `quiz play --plain --player bench` (the store then holds a player, a
    round and its answers), opens `quiz` in tmux and starts a round from the
-   home screen with Enter (so the player's home-screen choices are saved), and
-   launches each command once more, so the pack cache, the OS file cache and
-   the bytecode cache are warm, as after a player's earlier runs.
+   home screen with Enter (so the player's home-screen choices are saved), runs
+   the measured `quiz play --seed S --count 5` once until its round is on screen
+   (its progress bar; quiz keeps the first frame then, as after a player's
+   earlier run of it), and launches each command once more, so the pack cache,
+   the OS file cache and the bytecode cache are warm, as after a player's
+   earlier runs.
 
    What the measured launches then draw first: `quiz`, the home screen's light
    first frame (the title, the player, the pack named from the titles an earlier
    start remembered, and Start, focused: what the timing waits for, and Enter on
    it starts a round), the rest of the form a frame later; `quiz play --seed S`,
-   its first question from memory (the warm-up's run with the same arguments kept
-   it), while the round is made. A first run with new arguments (or no seed)
+   its first question from memory (kept by the warm-up's run of the same command),
+   while the round is made. A first run with new arguments (or no seed)
    makes the round before drawing, as before; this benchmark does not time it.
 
 2. Commands that draw nothing start fast. `quiz --help` wall time against
@@ -120,6 +123,7 @@ ENV_KEYS = (
 MARKER = "READY-MARKER"
 START = "Start (Ctrl+S)"  # the home form's Start button, focused: Enter presses it
 ROUND_STARTED = "Question 1 of"  # a round's status line
+PROGRESS = "━"  # a round's progress bar: the round itself is on screen
 PLAY_GOAL = 1.2
 HOME_GOAL = 1.3
 HELP_GOAL = 2.0
@@ -339,9 +343,13 @@ def default_pack_title(quiz: list[str], env: dict[str, str]) -> str:
     return str(json.loads(out)["pack"]["title"])
 
 
-def returning_player(quiz: list[str], env: dict[str, str], tmux: Tmux, title: str) -> None:
+def returning_player(
+    quiz: list[str], env: dict[str, str], tmux: Tmux, title: str, play: list[str], shown: list[str]
+) -> None:
     """A store with history and home-screen choices: a plain round answered, then a round
-    started from the home screen (which saves the player's choices)."""
+    started from the home screen (which saves the player's choices); then `play` (the
+    measured `quiz play`) once, until its round is on screen (its status bar's progress
+    bar), as a player's earlier run of it: quiz keeps its first frame then."""
     subprocess.run(
         [*quiz, "play", "--plain", "--player", "bench", "--count", "3", "--seed", "1"],
         input="1\n" * 40,
@@ -353,6 +361,7 @@ def returning_player(quiz: list[str], env: dict[str, str], tmux: Tmux, title: st
     _, started = tmux.time_to_text(quiz, [title, START], then_enter=ROUND_STARTED)
     if not started:
         raise RuntimeError("Enter on the home screen did not start a round")
+    tmux.time_to_text(play, [*shown, PROGRESS])
 
 
 def wall(argv: Sequence[str], env: dict[str, str]) -> float:
@@ -383,7 +392,7 @@ def bench_screens(rounds: int, quiz: list[str], env: dict[str, str], tmp: Path) 
     enter_failed = 0
     try:
         tmux.start_server()
-        returning_player(quiz, env, tmux, title)
+        returning_player(quiz, env, tmux, title, play, [prompt, last_option])
         for _, cmd, needles, _ in runs:  # warm-up: every cache, as after earlier runs
             tmux.time_to_text(cmd, needles)
         times: dict[str, list[float]] = {key: [] for key, *_ in runs}
@@ -550,9 +559,10 @@ def bench_breakdown(
         ]
     tmux = Tmux(env)
     marks: dict[str, list[list[float]]] = {name: [] for name, _, _ in runs}
+    play = [*quiz, "play", "--seed", str(seed), "--count", "5"]
     try:
         tmux.start_server()
-        returning_player(quiz, env, tmux, title)  # as for the screens above
+        returning_player(quiz, env, tmux, title, play, [prompt, last_option])  # as above
         for r in range(rounds + 1):  # the first round warms every cache and is not counted
             for name, needles, argv in runs if r % 2 == 0 else reversed(runs):
                 out = tmp / "breakdown.json"

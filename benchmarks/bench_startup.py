@@ -43,8 +43,8 @@ What is measured, and what the goals mean:
    round and its answers), opens `quiz` in tmux and starts a round from the
    home screen with Enter (so the player's home-screen choices are saved), runs
    the measured `quiz play --seed S --count 5` once until its round is on screen
-   (its progress bar; quiz keeps the first frame then, as after a player's
-   earlier run of it), and launches each command once more, so the pack cache,
+   (as a player's earlier run of it, which keeps its first frame), and launches
+   each command once more, so the pack cache,
    the OS file cache and the bytecode cache are warm, as after a player's
    earlier runs.
 
@@ -349,7 +349,7 @@ def returning_player(
     """A store with history and home-screen choices: a plain round answered, then a round
     started from the home screen (which saves the player's choices); then `play` (the
     measured `quiz play`) once, until its round is on screen (its status bar's progress
-    bar), as a player's earlier run of it: quiz keeps its first frame then."""
+    bar), as a player's earlier run of it (which keeps its first frame)."""
     subprocess.run(
         [*quiz, "play", "--plain", "--player", "bench", "--count", "3", "--seed", "1"],
         input="1\n" * 40,

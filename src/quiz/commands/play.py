@@ -77,7 +77,14 @@ def run(args: argparse.Namespace) -> int:
     session = Session(spec, pack, clock=services.clock)
     if not session.questions:
         raise no_questions(pack, bool(kinds or topics))
-    make_app(services, session, keep_first=_keeper(key, lambda: pack)).run()
+    keep = _keeper(key, lambda: pack)
+    if keep is not None:  # kept before the game starts, for the next run with these arguments
+        from quiz.first_view import first_view
+
+        shown = first_view(session)
+        if shown is not None:
+            keep(shown)
+    make_app(services, session).run()
     after_screen(services)
     settle(services)
     return EXIT_OK

@@ -99,9 +99,10 @@ class Flow:
         return await self.round(session, recorder, from_home=False, pending=pending)
 
     async def remember_first(self, session: Session) -> FirstView | None:
-        """The first frame of the round the app was started with, kept for the next run with
-        the same arguments (quiz.first_view) once this one's first frame is drawn: taken
-        before any answer, written off the UI loop."""
+        """The first frame of the round the app was started with (taken before any answer),
+        kept for the next run with the same arguments (quiz.first_view) when the app was
+        given a way to (a round made here, after its first question was drawn from memory:
+        kept only if that memory was out of date), written off the UI loop."""
         from quiz.first_view import first_view
 
         view = self.app.first_made = first_view(session)

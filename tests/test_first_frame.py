@@ -24,7 +24,7 @@ from quiz.store import open_store
 from quiz.store.glance import remembered
 from quiz.tui.app import QuizApp
 from quiz.tui.choices import HomeGlance, home_glance, remember_titles
-from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.home import HomeLight, HomeScreen
 from quiz.tui.screens.play import PlayScreen
 
 # -- the remembered titles ------------------------------------------------------------
@@ -214,14 +214,14 @@ async def test_start_on_the_light_frame_starts_the_remembered_round(packs: Path)
     glance.get()
     app = QuizApp(services, glance=glance)
     async with started(app) as pilot:
-        home = app.screen
-        assert isinstance(home, HomeScreen)
-        assert home.glance is not None and home.glance.player == "Ann"
+        light = app.screen
+        assert isinstance(light, HomeLight)  # the app's default screen
+        assert light.glance.player == "Ann"
         assert app.focused is not None and app.focused.id == "light-start"
-        assert not home.query(Select)  # the form is not up: the packs are still held
         await pilot.press("enter")
         await pilot.pause(0.1)
-        assert app.screen is home  # kept, not acted on yet
+        assert app.screen is light  # kept, not acted on yet: the packs are still held
+        assert light.pending == "start"
         assert not [n for n in pilot.notes if "loading" in str(n.message)]  # type: ignore[attr-defined]
         go.set()
         await until(pilot, lambda: isinstance(app.screen, PlayScreen))
@@ -237,10 +237,11 @@ async def test_the_form_takes_the_light_frames_place_with_start_focused(packs: P
     glance.get()
     app = QuizApp(services, glance=glance)
     async with started(app) as pilot:
+        assert isinstance(app.screen, HomeLight)
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
         home = app.screen
         assert isinstance(home, HomeScreen)
-        await until(pilot, lambda: bool(home.query("#do-start")) and home.data is not None)
-        assert not home.query(".light")
+        await until(pilot, lambda: home.data is not None)
         assert home.query_one("#pack", Select).value == "moon"
         assert app.focused is home.query_one("#do-start", Button)
         await pilot.press("enter")
@@ -253,3 +254,16 @@ def test_the_titles_file_is_json_a_person_can_read(packs: Path) -> None:
     assert folder is not None
     kept = json.loads((folder / titles.FILE).read_text(encoding="utf-8"))
     assert ["moon", catalog([packs]).packs[-1].title] in kept["titles"]
+
+
+async def test_escape_on_the_light_frame_quits(packs: Path) -> None:
+    returning_player(packs)
+    services = make_services(packs=[packs])
+    glance = Later(lambda: home_glance(services)).start()
+    glance.get()
+    app = QuizApp(services, glance=glance)
+    async with started(app) as pilot:
+        assert isinstance(app.screen, HomeLight)
+        await pilot.press("escape")
+        await until(pilot, lambda: not app.is_running)
+    assert app.return_code == 0

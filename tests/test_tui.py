@@ -551,20 +551,20 @@ async def test_too_small_then_big_again(moon: Pack) -> None:
         s = session_of(app)
         await pilot.resize_terminal(40, 12)
         assert isinstance(app.screen, TooSmall)
-        assert "too small (40×12)" in screen_text(app)
+        # (each new size is waited for on screen: a loaded machine drew it a refresh later)
+        await until(pilot, lambda: "too small (40×12)" in screen_text(app))
         await pilot.press("1", "2")  # the game does not take keys meanwhile
         assert s.outcomes == []
         await pilot.resize_terminal(50, 14)
         assert isinstance(app.screen, TooSmall)
-        assert "(50×14)" in screen_text(app)
+        await until(pilot, lambda: "(50×14)" in screen_text(app))
         await pilot.resize_terminal(40, 10)  # every word of the notice on screen, none cut
-        shown = " ".join(screen_text(app).split())
-        assert (
-            "The terminal is too small (40×10). Make it at least 60×18, or press Esc to quit."
-            in shown
-        )
+        whole = "The terminal is too small (40×10). Make it at least 60×18, or press Esc to quit."
+        await until(pilot, lambda: whole in " ".join(screen_text(app).split()))
         for small in ((30, 10), (24, 8)):  # narrower still: wrapped, not cut
             await pilot.resize_terminal(*small)
+            size = f"({small[0]}×{small[1]})"
+            await until(pilot, lambda size=size: size in screen_text(app))
             shown = " ".join(screen_text(app).split())
             assert "Make it at least 60×18, or press Esc to quit." in shown, shown
         await pilot.resize_terminal(*SIZE)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # not imported for the home screen's first frame: it draws so
     from quiz.store.sql import SqlStore
     from quiz.tui.choices import HomeGlance
     from quiz.tui.screens.first import FirstQuestionScreen
+    from quiz.tui.screens.home import HomeLight
 
 # Seconds the home screen waits for its data before it is drawn without it ("Loading packs…").
 HOME_PATIENCE = 0.5
@@ -101,6 +102,7 @@ class QuizApp(App[None]):
         self.keep_first = keep_first  # keeps it for the next run (quiz.first_view.remember)
         self.first_failure: BaseException | None = None  # why making that round failed
         self.first_question: FirstQuestionScreen | None = None  # that question, drawn
+        self.first_home: HomeLight | None = None  # a returning player's light home frame
         # The home screen's light first frame, read on a thread while Textual was imported
         # (`quiz` for a returning player): see _open_home.
         self.first_glance = glance
@@ -120,8 +122,8 @@ class QuizApp(App[None]):
         # The first screen is drawn before the flow (and what it imports) starts; the flow
         # then waits for it like for any other screen.
         first: Screen[Any]
-        if self.first_question is not None:  # the default screen: drawn already
-            self.call_after_refresh(self.start_flow)
+        if self.first_question is not None or self.first_home is not None:
+            self.call_after_refresh(self.start_flow)  # the default screen: drawn already
             return
         if self.first_round is not None:
             from quiz.tui.screens.play import PlayScreen
@@ -137,29 +139,34 @@ class QuizApp(App[None]):
 
             first = HomeScreen(None)
         else:
-            glance = self._glance()
-            if glance is None:
-                self._open_home()
-                return
-            from quiz.tui.screens.home import HomeScreen
-
-            first = HomeScreen(None, glance)
+            self._open_home()
+            return
         self._show_first(first)
 
     def get_default_screen(self) -> Screen[Any]:
-        """`quiz play`'s first question from memory is the first screen itself: no other
-        screen is made, styled or drawn before it."""
+        """`quiz play`'s first question from memory, or a returning player's light home
+        frame, is the first screen itself: no other screen is made, styled or drawn before
+        it (the flow covers it with the round's or the home screen)."""
         if self.first_view is not None and self.make_round is not None:
             from quiz.tui.screens.first import FirstQuestionScreen
 
             self.first_question = FirstQuestionScreen(self.first_view)
             return self.first_question
+        glance = self._glance()
+        if glance is not None:
+            from quiz.tui.screens.home import HomeLight
+
+            self.first_home = HomeLight(glance)
+            return self.first_home
         return super().get_default_screen()
 
     def _glance(self) -> HomeGlance | None:
-        """The light first frame's player and pack, if read already (they are read on a
+        """The light home frame's player and pack, if read already (they are read on a
         thread from before Textual was imported, and take a few milliseconds)."""
         glance = self.first_glance
+        plain_home = self.first_round is None and self.first_paper is None
+        if not plain_home or self.services.seat.asks_name:
+            return None
         if glance is None or not glance.ready() or glance.failed():
             return None  # not read (yet): the home screen is drawn as _open_home says
         return glance.get()
@@ -179,9 +186,9 @@ class QuizApp(App[None]):
     @work(group="first-screen")
     async def _open_home(self) -> None:
         """The home screen, drawn once with what it shows (packs, player, their last choices):
-        a player can use its first frame. A returning player's first frame is lighter: the
-        player, the pack and Start, from the store and the titles remembered from the last
-        start (`home_glance`); the form comes a frame later. Otherwise the data has been
+        a player can use its first frame. A returning player's first frame is lighter
+        (HomeLight, usually the default screen; pushed here when its data, `home_glance`,
+        was not read yet when the app started). Otherwise the data has been
         loading since the program started, so this rarely waits; when it does for long (a
         slow store), the screen comes first with a "Loading packs…" line, and the flow
         fills it."""
@@ -195,7 +202,11 @@ class QuizApp(App[None]):
             if self.first_glance is not None:
                 glance = await self.in_thread(self.first_glance.get)
         if glance is not None:
-            self._show_first(HomeScreen(None, glance))
+            from quiz.tui.screens.home import HomeLight
+
+            self.first_home = HomeLight(glance)
+            self._push(self.first_home)
+            self.call_after_refresh(self.start_flow)
             return
         loading = asyncio.ensure_future(self.in_thread(lambda: home_data(self.services)))
         # A failure here is the flow's to report: it loads the same data again (and meets it).

@@ -177,6 +177,12 @@ class Flow:
     async def home(self) -> HomeChoice | None:
         from quiz.tui.screens.home import HomeScreen
 
+        light, self.app.first_home = self.app.first_home, None
+        if light is not None:  # a returning player's light first frame: the home screen,
+            await self.load()  # laid out the same, covers it, and does what was pressed
+            if light.left:
+                return None
+            return await self.app.show(HomeScreen(self._home_data(), pending=light.pending))
         drawn = self._take(HomeScreen)
         if drawn is not None:  # the app drew the home screen at start, before packs loaded
             screen, choice = drawn

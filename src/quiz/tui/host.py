@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the store and the packs load when the flow first needs them
     from quiz.store.recorder import Recorder
     from quiz.store.records import Player
     from quiz.tui.screens.first import FirstQuestionScreen
+    from quiz.tui.screens.home import HomeLight
 
 T = TypeVar("T")
 
@@ -55,6 +56,7 @@ class Host(Protocol):
     first_made: FirstView | None
     keep_first: Callable[[FirstView], None] | None
     first_question: FirstQuestionScreen | None
+    first_home: HomeLight | None
     first_failure: BaseException | None
 
     def listen_first(self, session: Session) -> Recorder: ...

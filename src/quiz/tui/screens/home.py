@@ -4,12 +4,12 @@ topics, the seed and the scoring. It only says what the player chose; the flow d
 The app builds the screen once the packs, the store and the player have loaded (they start
 loading on threads before Textual is even imported, see Services.start_loading), so its
 first frame is the one a player can use: the pack shown, Start focused, Enter starts a
-round. A returning player's first frame is lighter still (a HomeGlance: the player, the
-pack's remembered title and a focused Start, drawn before the packs load); the form takes
-its place a frame later, laid out the same, and a Start pressed before then is kept and
-acted on as soon as the form is up. Only when the data takes long (a slow store) does the
-screen come first, with a "Loading packs…" line, and the form when they are there
-(`show_data`).
+round. A returning player's first frame is lighter still (HomeLight: the player, the
+pack's remembered title and a focused Start, drawn before the packs load, as the app's
+default screen); this screen covers it a moment later, laid out the same, and a Start
+pressed before then is kept and acted on as soon as this screen is up. Only when the data
+takes long (a slow store) does the screen come first, with a "Loading packs…" line, and
+the form when they are there (`show_data`).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from textual.widgets import Button, Static
 
 from quiz.lang import N_, _, ngettext
 from quiz.tui.choices import HomeChoice, HomeData, HomeGlance
+from quiz.tui.lifecycle import being_removed
 from quiz.tui.literal import literal
 
 if TYPE_CHECKING:
@@ -51,12 +52,13 @@ class HomeScreen(Screen[HomeChoice | None]):
 
     AUTO_FOCUS = ""  # the screen focuses Start itself, once, without scrolling to it
 
-    def __init__(self, data: HomeData | None, glance: HomeGlance | None = None) -> None:
+    def __init__(
+        self, data: HomeData | None, pending: Literal["start", "stats"] | None = None
+    ) -> None:
         super().__init__(classes=self._breakpoint_classes())
         self.shown: HomeData | None = data  # what the screen shows (None: still loading)
         self.data: HomeData | None = None  # the same, once the whole form is up
-        self.glance = glance if data is None else None  # the light first frame's, if any
-        self._pending: Literal["start", "stats"] | None = None  # pressed before the form
+        self._pending = pending if data is not None else None  # pressed on HomeLight
         self._mounted = False
 
     def _breakpoint_classes(self) -> str:
@@ -80,9 +82,7 @@ class HomeScreen(Screen[HomeChoice | None]):
         data = self.shown  # known already (the usual case): no "Loading packs…" frame
         with VerticalScroll(id="home", can_focus=False):  # focus lands on a field, in sight
             yield Static(_("quiz — learn from the source, every answer quoted"), classes="title")
-            if data is None and self.glance is not None:
-                yield from self._light(self.glance)
-            elif data is None:
+            if data is None:
                 with Horizontal(id="who"):
                     yield Static(_("Loading packs…"), id="player", markup=False)
                     yield Static("", id="due", classes="empty", markup=False)
@@ -96,20 +96,6 @@ class HomeScreen(Screen[HomeChoice | None]):
 
         # The keys come a frame later: styling the footer and its keys would delay the form.
         yield Lazy(LateFooter())
-
-    def _light(self, glance: HomeGlance) -> ComposeResult:
-        """The first frame of a returning player: who plays, the pack and Start, each on the
-        line where the form shows it, with as few widgets as that takes (each one costs the
-        first frame time to style and lay out); the form replaces them (`_fill`)."""
-        yield Static(
-            literal(_("Player: {name}").format(name=glance.player)), id="player", classes="light"
-        )
-        pack = _("Pack:") + " " + glance.pack_title  # as the form's label and Select show it
-        yield Static(literal(pack), id="light-pack", classes="light")
-        yield Static("", id="light-info", classes="light", markup=False)
-        yield Button(
-            _("Start (Ctrl+S)"), variant="primary", id="light-start", classes="light", compact=True
-        )
 
     def _top(self, data: HomeData) -> list[Widget]:
         """The lines above the form: who plays and what is due (one row: the form must fit
@@ -127,20 +113,15 @@ class HomeScreen(Screen[HomeChoice | None]):
         )
         return [who, shown]
 
-    @on(Button.Pressed, "#light-start")
-    def _light_start(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_start()
-
     def on_mount(self) -> None:
         self._mounted = True
         data = self.shown
         if data is None:  # the form (and its imports) come with the data, in show_data
-            if self.glance is not None:
-                self.set_focus(self.query_one("#light-start"), scroll_visible=False)
             return
         if self.query("#home-form"):  # composed with its form: usable from this first frame
             self._focus_first(data)
+            if self._pending is not None:  # Start (or Stats) pressed on HomeLight
+                self.call_after_refresh(self._choose, self._pending)
         else:  # the data came between compose and mount
             self.call_after_refresh(self._fill, data)
 
@@ -201,20 +182,10 @@ class HomeScreen(Screen[HomeChoice | None]):
 
         if self.query(HomeForm) or not self.is_attached or being_removed(self):
             return
-        home = self.query_one("#home", VerticalScroll)
-        with self.app.batch_update():  # the light frame's lines give way in one go
-            light = self.query(".light")
-            if light:
-                await light.remove()
-                await home.mount_all(self._top(data))
-            else:
-                self._show_lines(data)
-            await home.mount(HomeForm(data))
-            if self.is_attached:  # not left (Escape) while the form was mounting
-                self._focus_first(data)
-        pending, self._pending = self._pending, None
-        if pending is not None and self.is_attached and not being_removed(self):
-            self._choose(pending)  # Start (or Stats) pressed on the light frame
+        self._show_lines(data)
+        await self.query_one("#home", VerticalScroll).mount(HomeForm(data))
+        if self.is_attached:  # not left (Escape) while the form was mounting
+            self._focus_first(data)
 
     def _form(self) -> HomeForm | None:
         from quiz.tui.widgets.home_form import HomeForm
@@ -223,10 +194,9 @@ class HomeScreen(Screen[HomeChoice | None]):
         return found.first() if found and found.first().is_mounted else None
 
     def _choose(self, action: Literal["start", "stats"]) -> None:
-        form = self._form()
-        if form is None and self.glance is not None:  # the light frame's Start: the form
-            self._pending = action  # is a frame away, and acts on it once it is up
+        if being_removed(self):
             return
+        form = self._form()
         if form is None:
             self.notify(_("The packs are still loading."), severity="warning")
             return
@@ -301,3 +271,51 @@ class HomeScreen(Screen[HomeChoice | None]):
 
     def action_leave(self) -> None:
         self.dismiss(None)
+
+
+class HomeLight(Screen[None]):
+    """A returning player's first frame: who plays, the pack and Start, each on the line
+    where the home screen's form shows it, with as few widgets and rules as that takes (each
+    costs the first frame time to style and lay out). It is the app's default screen, so
+    no other is drawn before it; the flow puts the home screen, with its form, over it once
+    the packs are loaded, and hands it what was pressed here meanwhile (`pending`, `left`)."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "start", N_("Start"), priority=True),
+        Binding("ctrl+r", "stats", N_("Stats"), priority=True),
+        Binding("escape", "leave", N_("Quit")),
+    ]
+    AUTO_FOCUS = ""
+
+    def __init__(self, glance: HomeGlance) -> None:
+        super().__init__()
+        self.glance = glance
+        self.pending: Literal["start", "stats"] | None = None  # for the home screen to do
+        self.left = False  # Escape: the game ends once the flow looks
+
+    def compose(self) -> ComposeResult:
+        glance = self.glance
+        with VerticalScroll(id="home", can_focus=False):
+            yield Static(_("quiz — learn from the source, every answer quoted"), classes="title")
+            yield Static(literal(_("Player: {name}").format(name=glance.player)), id="player")
+            pack = _("Pack:") + " " + glance.pack_title  # as the form's label and Select say
+            yield Static(literal(pack), id="light-pack")
+            yield Static("", id="light-info", markup=False)
+            yield Button(_("Start (Ctrl+S)"), variant="primary", id="light-start", compact=True)
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one("#light-start"), scroll_visible=False)
+
+    @on(Button.Pressed, "#light-start")
+    def _start(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_start()
+
+    def action_start(self) -> None:
+        self.pending = self.pending or "start"
+
+    def action_stats(self) -> None:
+        self.pending = self.pending or "stats"
+
+    def action_leave(self) -> None:
+        self.left = True

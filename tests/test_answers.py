@@ -389,6 +389,17 @@ def test_a_close_answer_refused_says_why(key: Text, given: str, note: str) -> No
     assert note in words_note(verdict.note), verdict
 
 
+def test_a_bare_number_inside_another_name_names_nothing() -> None:
+    """"1" stands in "Mine Countermeasures Group 1" but names no group: refused, without the
+    false reason that it names something else of the pack; "Group 1" would."""
+    key = typed("F-16", rivals=("Standing NATO Mine Countermeasures Group 1",))
+    for given in ("1", "x"):
+        verdict = check_typed(key, given)
+        assert not verdict.correct and verdict.note is None, (given, verdict)
+    verdict = check_typed(key, "Countermeasures Group 1")
+    assert not verdict.correct and "names something else" in words_note(verdict.note)
+
+
 def test_cyber_security_for_cyber_defence_is_refused_with_a_reason() -> None:
     """The article names cyber security as an emerging challenge and cyber defence as the
     capability the allies pledged to strengthen: a different thing, and the note says so."""

@@ -274,7 +274,7 @@ def test_the_line_mode_says_saving_paused_and_what_waits(tmp_path: Path) -> None
     other.execute("BEGIN IMMEDIATE")
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "quiz", "play", str(MOON), "--seed", "102", "--count", "4",
+            [sys.executable, "-m", "quiz", "play", str(MOON), "--seed", "483", "--count", "4",
              "--plain", "--db", target, "--player", "Ann"],
             input="1\n1\nx\n1\n", capture_output=True, text=True, timeout=120,
         )  # fmt: skip

@@ -199,3 +199,30 @@ def test_a_later_question_is_not_answered_by_an_earlier_feedback(pack, round_lis
             for j in range(i + 1, len(r)):
                 if gives(a, r[j]):  # j should have come first: only a cycle excuses it
                     assert reaches(edges, i, j), (a.id, r[j].id)
+
+
+def test_a_round_keeps_proofs_out_of_each_others_feedback_while_it_can(pack) -> None:
+    """Two questions whose proofs stand in one paragraph give each other away in whatever order
+    they come: a round keeps them apart while the source has paragraphs enough. The bundled
+    article has 13 paragraphs holding proofs, so a round of five never needs two in one."""
+
+    def paras(q):
+        return [
+            (x.source, paragraph_of(pack.sources[x.source].text, x.start, x.end))
+            for x in q.origin.quotes
+        ]
+
+    def shows(a, b) -> bool:  # a's feedback shows b's proof (all of it, for a list)
+        if b.kind == "order":
+            return False
+        quotes = b.origin.quotes if b.kind == "multi" or len(b.facts) > 2 else b.origin.quotes[:1]
+        return all(
+            any(s == x.source and p.start <= x.start and x.end <= p.end for s, p in paras(a))
+            for x in quotes
+        )
+
+    for seed in SEEDS:
+        r = generate(pack, seed, 5)
+        assert len(r) == 5
+        for a, b in combinations(r, 2):
+            assert not shows(a, b) and not shows(b, a), (seed, a.id, b.id)

@@ -165,7 +165,7 @@ async def play_right(pilot: Pilot[None], app: QuizApp) -> None:
 
 
 async def test_play_a_whole_round_on_the_moon_pack(moon: Pack) -> None:
-    session = start(moon, 6, 1)  # seed 1: a round with each of the kinds below
+    session = start(moon, 6, 0)  # seed 0: a round with each of the kinds below
     kinds = {q.kind for q in session.questions}
     assert {"true_false", "number", "multi", "choice", "typed"} <= kinds
     app = app_with(session)
@@ -175,7 +175,7 @@ async def test_play_a_whole_round_on_the_moon_pack(moon: Pack) -> None:
         assert session.phase is Phase.FINISHED
         assert session.score == sum(expected_total(k) for k in range(1, 7))
         totals = str(app.screen.query_one("#totals", Static).render())
-        assert totals == f"Score {session.score} · 6 of 6 right (100%) · best streak 6 · seed 1"
+        assert totals == f"Score {session.score} · 6 of 6 right (100%) · best streak 6 · seed 0"
         table = screen_text(app)
         for t in session.summary().topics:  # each topic in full, with its tally
             assert re.search(rf"\b{t.topic}\s+{t.right}\s+{t.asked}\b", table), t
@@ -409,7 +409,7 @@ async def test_a_click_highlights_in_time_order_and_enter_submits(moon: Pack) ->
 
 
 async def test_quit_mid_round_asks_first(moon: Pack) -> None:
-    app = app_with(start(moon, 3, 2))  # seed 2: no typed answer first or second (q is a key)
+    app = app_with(start(moon, 3, 5))  # seed 5: no typed answer first or second (q is a key)
     async with started(app) as pilot:
         s = session_of(app)
         await answer_right(pilot, s.current)

@@ -498,7 +498,9 @@ def _check_one(key: Text, text: str) -> Verdict:
     if by_meaning is not None:
         return by_meaning
     in_answer = any(_within(given, a) for a in accepted)
-    in_rival = given in rivals or any(_within(given, r) for r in rivals)
+    # a bare number or letter inside another name ("1" of "… Group 1") names nothing
+    naming = any(c.isalpha() for c in given) and len(given) > 1
+    in_rival = given in rivals or (naming and any(_within(given, r) for r in rivals))
     if in_rival and not in_answer:
         return Verdict(False, True, Note(NoteCode.OTHER_THING))
     if not in_rival:

@@ -7,7 +7,9 @@ the pack. Rules, hardest first:
   facts or more may share one): the feedback to one question must not answer a
   later one, so a small pack makes a shorter round, not a repetitive one;
 - never a question whose prompt or options state what another asks (see `apart`);
-- while it can: no answer sentence twice, no relation more than RELATION_CAP times
+- while it can: no question whose proof stands in the paragraphs another question's
+  feedback shows, either way (two proofs in one paragraph give each other away in whatever
+  order they are asked), no answer sentence twice, no relation more than RELATION_CAP times
   (three "which office did X hold?" in ten read as one question asked thrice), the
   least-asked relations and least-used topics first; true/false statements
   alternate between true and false.
@@ -43,14 +45,15 @@ from quiz.generate.slots import (
     variants,
 )
 from quiz.kinds import KIND_NAMES
-from quiz.packs.model import Fact, Pack
-from quiz.packs.quotes import paragraph_of
+from quiz.packs.model import Fact, Pack, Quote
 from quiz.question import Question
 
-# The soft rules' levels, tried in turn: spread sentences and relations, then relations only,
-# then neither.
-STRICT, SPREAD, ANY = 2, 1, 0
-LEVELS = (STRICT, SPREAD, ANY)
+# The soft rules' levels, tried in turn: feedback paragraphs apart, sentences and relations
+# spread; then sentences and relations; then relations only; then none of them.
+APART, STRICT, SPREAD, ANY = 3, 2, 1, 0
+LEVELS = (APART, STRICT, SPREAD, ANY)
+# a question's feedback paragraphs, and the proofs its own feedback elsewhere would give away
+_Feedback = tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]
 RELATION_CAP = 2  # questions on one relation a round holds while others can be asked
 ATTEMPTS = 24  # slots tried (times BEST_OF) per kind before the round gives up on it
 BEST_OF = 3  # slots compared for their topics before one is built
@@ -186,12 +189,18 @@ def _waited_for(before: list[set[int]], j: int, rest: set[int]) -> set[int]:
 
 
 def _paragraphs(pack: Pack, q: Question) -> list[tuple[str, int, int]]:
+    return _spans(pack, q.origin.quotes)
+
+
+def _spans(pack: Pack, quotes: Iterable[Quote]) -> list[tuple[str, int, int]]:
+    """The paragraphs the quotes stand in: what a feedback shows around them (found by the
+    pack's index, which keeps every paragraph it found)."""
+    index = index_of(pack)
     out = []
-    for x in q.origin.quotes:
-        text = pack.sources.get(x.source)
-        if text is not None:
-            span = paragraph_of(text.text, x.start, x.end)
-            out.append((x.source, span.start, span.end))
+    for x in quotes:
+        if x.source in pack.sources:
+            text = index.source(x.source)
+            out.append((x.source, text.bounds(x.start)[0], text.bounds(max(x.start, x.end - 1))[1]))
     return out
 
 
@@ -199,6 +208,10 @@ def _proof_spans(pack: Pack, q: Question) -> list[tuple[str, int, int]]:
     if q.kind == "order" or len(q.facts) > 2:
         return []  # a list or a time order is not given away by one of its passages
     return [(x.source, x.start, x.end) for x in q.origin.quotes[:1]]
+
+
+def _all_inside(proofs: list[tuple[str, int, int]], spans: list[tuple[str, int, int]]) -> bool:
+    return bool(proofs) and all(_inside([p], spans) for p in proofs)
 
 
 def _inside(proofs: list[tuple[str, int, int]], spans: list[tuple[str, int, int]]) -> bool:
@@ -220,7 +233,9 @@ def _draw(
             if slot is None or slot.id in tried:
                 continue
             tried.add(slot.id)
-            if state.allows_slot(slot):
+            if state.allows_slot(slot) and not (
+                strict >= APART and state.shows_each_other(draws.pack, slot.kind, slot.facts)
+            ):
                 picked.append(slot)
         # stable: ties keep the draw order
         picked.sort(key=lambda s: (state.relation_load(draws.pack, s), state.topic_load(s)))
@@ -244,6 +259,7 @@ class _Round:
     order_prompt: str = order.PROMPT  # the pack's: every order question asks it
     truths: Counter[bool] = field(default_factory=Counter)
     relations: Counter[str] = field(default_factory=Counter)
+    feedback: list[_Feedback] = field(default_factory=list)  # of each question chosen
 
     def allows_slot(self, slot: Slot) -> bool:
         if slot.id in self.ids or any((f, slot.kind) in self.pairs for f in slot.facts):
@@ -254,7 +270,8 @@ class _Round:
 
     def allows(self, pack: Pack, q: Question, strict: int) -> bool:
         """Whether the round may take the question: the hard rules always; at level SPREAD
-        and above no relation past RELATION_CAP; at STRICT no answer sentence twice."""
+        and above no relation past RELATION_CAP; at STRICT no answer sentence twice; at
+        APART no proof shown by another question's feedback, either way."""
         if q.id in self.ids or q.prompt in self.prompts:
             return False
         if any((f, q.kind) in self.pairs for f in q.facts) or self._reused(q.facts):
@@ -268,7 +285,31 @@ class _Round:
         if strict < STRICT:
             return True
         # a question over many facts has no one answer sentence to spread
-        return len(q.facts) > 2 or _sentence(pack, q) not in self.sentences
+        if len(q.facts) <= 2 and _sentence(pack, q) in self.sentences:
+            return False
+        return strict < APART or not self.shows_each_other(pack, q.kind, q.facts)
+
+    def shows_each_other(self, pack: Pack, kind: str, facts: tuple[str, ...]) -> bool:
+        """Whether a question's feedback and one already chosen would show each other's proof,
+        either way: reckoned from the facts' evidence, so a slot is judged before it is built."""
+        paragraphs, proofs = self._feedback_of(pack, kind, facts)
+        return any(
+            _all_inside(proofs, shown) or _all_inside(proved, paragraphs)
+            for shown, proved in self.feedback
+        )
+
+    def _feedback_of(self, pack: Pack, kind: str, facts: tuple[str, ...]) -> _Feedback:
+        """The paragraphs a question's feedback shows around its facts' evidence, and the
+        proofs that feedback elsewhere would give away: the first fact's first passage, or
+        every fact's for a list (a select-all or a question over many facts); nothing for a
+        time order, which one passage does not answer."""
+        found = [pack.fact_by_id[f] for f in facts if f in pack.fact_by_id]
+        paragraphs = _spans(pack, (x for f in found for x in f.evidence))
+        if kind == "order" or not found:
+            return paragraphs, []
+        many = kind == "multi" or len(facts) > 2
+        quotes = [f.evidence[0] for f in found] if many else [found[0].evidence[0]]
+        return paragraphs, [(x.source, x.start, x.end) for x in quotes]
 
     def _reused(self, facts: tuple[str, ...]) -> bool:
         """Whether a question would ask again about facts already asked: any of them for a
@@ -289,6 +330,7 @@ class _Round:
         if q.kind == "true_false" and not q.origin.hand_written:
             self.truths[q.id.endswith(":true")] += 1
         self.sentences.add(_sentence(pack, q))
+        self.feedback.append(self._feedback_of(pack, q.kind, q.facts))
 
     def relation_load(self, pack: Pack, slot: Slot) -> int:
         return max((self.relations[r] for r in relations_of(pack, slot.facts)), default=0)

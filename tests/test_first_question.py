@@ -104,9 +104,12 @@ def first_with_options(*argv: str, mode: str | None = None) -> argparse.Namespac
 
 
 @pytest.mark.parametrize(
-    "change", ["count", "kinds", "scoring", "language", "pack edited", "source edited"]
+    "change",
+    ["count", "kinds", "scoring", "language", "pack edited", "source edited", "code edited"],
 )
-def test_anything_that_decides_the_round_is_in_the_key(packs: Path, change: str) -> None:
+def test_anything_that_decides_the_round_is_in_the_key(
+    packs: Path, change: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     args = first_with_options("--packs", str(packs), "moon", "--count", "4")
     keep(args, made(args))
     assert kept(args) is not None
@@ -122,6 +125,14 @@ def test_anything_that_decides_the_round_is_in_the_key(packs: Path, change: str)
     elif change == "pack edited":
         with open(packs / "moon.yaml", "a", encoding="utf-8") as fh:
             fh.write("\n# edited\n")
+    elif change == "code edited":  # a module of the program: its stamp is another
+        stamp = fv.package_stamp
+
+        def edited(salt: str = "") -> str | None:
+            found = stamp(salt)
+            return None if found is None else found + "-edited"
+
+        monkeypatch.setattr(fv, "package_stamp", edited)
     else:
         with open(packs / "sources" / "moon.txt", "a", encoding="utf-8") as fh:
             fh.write("\nMore.\n")

@@ -1,5 +1,5 @@
-"""The first question of a `quiz play` round, remembered, so that its first frame needs
-neither the pack nor the round.
+"""The first question of a `quiz play` round, remembered, so that its first frame needs neither
+the pack nor the round.
 
 Making a round loads the pack and generates every question before the first is shown (the
 round's order depends on all of them): tens of milliseconds, before Textual can draw. A
@@ -7,10 +7,11 @@ round with a given seed is the same round every time, so what its first frame sh
 prompt, the options, how they are answered, the key hint and the status line, in words) is
 kept in the cache folder after a round is made, keyed on everything that decides it: the
 arguments that make the round (pack, count, kinds, topics, seed, scoring), every pack file
-in the known folders and the sources of the pack played (path, modification time, size),
-the interface's language and the program's version. A later run with the same key draws
-that frame at once and makes the round meanwhile; the round's own first question is then
-compared with what was drawn, and the round's wins (see quiz.tui.screens.first).
+in the known folders and the sources of the pack played (path, modification time, size), the
+interface's language and the program's own files (an edited module is a miss). A later run
+with the same key draws that frame at once and makes the round meanwhile; the round's own
+first question is then compared with what was drawn, and the round's wins (see
+quiz.tui.screens.first).
 
 Only what a first frame can take from memory is kept: a practice round with a seed, whose
 first question has options and no clock. Reading or writing never fails a run: a damaged
@@ -29,8 +30,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quiz import __version__
-from quiz.packs.places import cache_dir, folders, packs_in
+from quiz.packs.places import cache_dir, pack_listing, package_stamp, stamp_of
 
 if TYPE_CHECKING:
     from quiz.session import Session
@@ -53,21 +53,6 @@ class FirstView:
     position: str
 
 
-def _stat(path: str) -> list[Any]:
-    st = os.stat(path)
-    return [path, st.st_mtime_ns, st.st_size]
-
-
-def _listing(extra: list[Path]) -> list[list[Any]]:
-    found: list[list[Any]] = []
-    for folder in folders(extra):
-        if folder.is_file():
-            found.append(_stat(str(folder)))
-        elif folder.is_dir():
-            found += [_stat(str(p)) for p in packs_in(folder)]
-    return found
-
-
 def key_of(args: argparse.Namespace, language: str) -> dict[str, Any] | None:
     """The key of the round these `quiz play` arguments make; None when its first frame is
     not taken from memory (plain lines, a review, a paper, no seed)."""
@@ -79,13 +64,16 @@ def key_of(args: argparse.Namespace, language: str) -> dict[str, Any] | None:
         or args.seed is None
     ):
         return None
+    code = package_stamp("first-view")  # the code that makes the round, every file of it
     try:
-        listing = _listing(args.packs)
+        listing = pack_listing(args.packs)
     except OSError:
+        return None
+    if code is None:
         return None
     return {
         "format": FORMAT,
-        "version": __version__,
+        "code": code,
         "language": language,
         "round": {
             "pack": args.pack,
@@ -112,7 +100,7 @@ def cached(key: dict[str, Any]) -> FirstView | None:
         if kept["key"] != key:
             return None
         for stamp in kept["sources"]:
-            if _stat(stamp[0]) != stamp:
+            if stamp_of(stamp[0]) != stamp:
                 return None
         view = kept["view"]
         shown = FirstView(
@@ -171,7 +159,7 @@ def remember(
         here = Path(pack_path).resolve().parent
         content = {
             "key": key,
-            "sources": [_stat(str(here / s)) for s in sources],
+            "sources": [stamp_of(str(here / s)) for s in sources],
             "view": {**asdict(view), "options": list(view.options)},
         }
         target = folder / FILE

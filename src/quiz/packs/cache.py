@@ -27,7 +27,7 @@ from typing import BinaryIO
 from quiz import __version__
 from quiz.packs.errors import display_path
 from quiz.packs.model import Pack
-from quiz.packs.places import cache_dir
+from quiz.packs.places import cache_dir, package_stamp
 from quiz.packs.reading import read_capped
 
 _CACHE_FORMAT = 3  # 3: the warnings of a pack in an entry name their files by absolute path
@@ -61,7 +61,6 @@ def code_digest() -> str:
 
 
 MEMO = "code-digest.json"
-SETTLED = 3.0  # seconds: a file changed more recently than this is read, never trusted
 
 
 def _content_digest() -> str:
@@ -74,33 +73,9 @@ def _content_digest() -> str:
 
 
 def _stamp() -> str | None:
-    """Every file of the quiz package (a superset of `code_files`) by path, size and
-    modification time, with the version and where the package is, as one string; None when
-    a file changed within SETTLED seconds or the package cannot be listed."""
-    import time
-
+    """Every file of the package this module belongs to (`package_stamp`)."""
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    recent = time.time_ns() - int(SETTLED * 1e9)
-    h = hashlib.sha256(f"{__version__}|{_CACHE_FORMAT}|{root}".encode())
-    todo = [root]
-    try:
-        while todo:
-            folder = todo.pop()
-            with os.scandir(folder) as entries:
-                for entry in sorted(entries, key=lambda e: e.name):
-                    if entry.is_dir(follow_symlinks=False):
-                        if entry.name != "__pycache__":
-                            todo.append(entry.path)
-                        continue
-                    if entry.name.endswith(".pyc"):
-                        continue
-                    st = entry.stat()
-                    if st.st_mtime_ns > recent:
-                        return None
-                    h.update(f"\0{entry.path}\0{st.st_size}\0{st.st_mtime_ns}".encode())
-    except OSError:
-        return None
-    return h.hexdigest()
+    return package_stamp(str(_CACHE_FORMAT), root, __version__)
 
 
 def _write_memo(memo: Path, content: dict[str, str]) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from quiz.folders import data_dir
 
@@ -34,6 +35,64 @@ def folders(extra: list[Path] | None) -> Iterator[Path]:
     yield bundled_dir()
     yield user_dir()
     yield from extra or []
+
+
+def stamp_of(path: str) -> list[Any]:
+    """A file as a memory keys it: its path, modification time and size."""
+    st = os.stat(path)
+    return [path, st.st_mtime_ns, st.st_size]
+
+
+def pack_listing(extra: list[Path] | None) -> list[list[Any]]:
+    """Every pack file the catalog would read, in its order, with its stamp."""
+    found: list[list[Any]] = []
+    for folder in folders(extra):
+        if folder.is_file():
+            found.append(stamp_of(str(folder)))
+        elif folder.is_dir():
+            found += [stamp_of(str(p)) for p in packs_in(folder)]
+    return found
+
+
+SETTLED = 3.0  # seconds: a file changed more recently than this is read, never trusted
+
+
+def package_stamp(
+    salt: str = "", root: str | None = None, version: str | None = None
+) -> str | None:
+    """Every file of the quiz package (or of the one at `root`) by path, size and
+    modification time, with the version, where the package is and `salt`, as one string:
+    what a memory of the program's own output is keyed on (an edited module is a miss).
+    None when a file changed within SETTLED seconds (its time may not tell two quick edits
+    apart) or the package cannot be listed."""
+    import hashlib
+    import time
+
+    if version is None:
+        from quiz import __version__ as version
+    if root is None:
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    recent = time.time_ns() - int(SETTLED * 1e9)
+    h = hashlib.sha256(f"{version}|{salt}|{root}".encode())
+    todo = [root]
+    try:
+        while todo:
+            folder = todo.pop()
+            with os.scandir(folder) as entries:
+                for entry in sorted(entries, key=lambda e: e.name):
+                    if entry.is_dir(follow_symlinks=False):
+                        if entry.name != "__pycache__":
+                            todo.append(entry.path)
+                        continue
+                    if entry.name.endswith(".pyc"):
+                        continue
+                    st = entry.stat()
+                    if st.st_mtime_ns > recent:
+                        return None
+                    h.update(f"\0{entry.path}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+    except OSError:
+        return None
+    return h.hexdigest()
 
 
 def cache_dir() -> Path | None:

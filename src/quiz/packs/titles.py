@@ -1,14 +1,15 @@
 """The packs' ids and titles, remembered for the home screen's first frame.
 
-The home screen's first frame names the player's pack. Loading the packs to learn its
-title imports the pack model and reads every pack (tens of milliseconds before anything is
-drawn), so the titles of the last complete catalog are kept in a small file beside the
-parsed-pack cache, keyed on what they were read from: every pack file in the known folders
-(path, modification time, size), every source file of those packs, the interface's language,
-the program's version and the --packs given. Any change to one of those is a miss, and the
-home screen loads the packs as before. A catalog with a broken pack is not remembered (a
-source mended later would add a pack without changing any pack file). Reading or writing
-the file never fails a start: a damaged file or a folder that cannot be written is a miss.
+The home screen's first frame names the player's pack. Loading the packs to learn its title
+imports the pack model and reads every pack (tens of milliseconds before anything is drawn),
+so the titles of the last complete catalog are kept in a small file beside the parsed-pack
+cache, keyed on what they were read from: every pack file in the known folders (path,
+modification time, size), every source file of those packs, the interface's language, the
+program's own files (quiz.packs.places.package_stamp) and the --packs given. Any change to
+one of those is a miss, and the home screen loads the packs as before. A catalog with a
+broken pack is not remembered (a source mended later would add a pack without changing any
+pack file). Reading or writing the file never fails a start: a damaged file or a folder that
+cannot be written is a miss.
 
 Nothing here imports the pack model, YAML or Textual: this runs before the first frame.
 """
@@ -22,8 +23,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quiz import __version__
-from quiz.packs.places import cache_dir, folders, packs_in
+from quiz.packs.places import cache_dir, pack_listing, package_stamp, stamp_of
 
 if TYPE_CHECKING:
     from quiz.packs.registry import Catalog
@@ -32,29 +32,17 @@ FILE = "titles.json"
 FORMAT = 1
 
 
-def _stat(path: str) -> list[Any]:
-    st = os.stat(path)
-    return [path, st.st_mtime_ns, st.st_size]
-
-
-def _listing(extra: list[Path] | None) -> list[list[Any]]:
-    """Every pack file the catalog would read, in its order, with its stamp."""
-    found: list[list[Any]] = []
-    for folder in folders(extra):
-        if folder.is_file():
-            found.append(_stat(str(folder)))
-        elif folder.is_dir():
-            found += [_stat(str(p)) for p in packs_in(folder)]
-    return found
-
-
-def _key(extra: list[Path] | None, language: str) -> dict[str, Any]:
+def _key(extra: list[Path] | None, language: str) -> dict[str, Any] | None:
+    """None when the program's own files cannot be vouched for (one just changed): a miss."""
+    code = package_stamp("titles")
+    if code is None:
+        return None
     return {
         "format": FORMAT,
-        "version": __version__,
+        "code": code,
         "language": language,
         "extra": [str(p) for p in extra or []],
-        "packs": _listing(extra),
+        "packs": pack_listing(extra),
     }
 
 
@@ -67,10 +55,11 @@ def cached(extra: list[Path] | None, language: str) -> list[tuple[str, str]] | N
     try:
         with open(folder / FILE, encoding="utf-8") as fh:
             kept = json.load(fh)
-        if kept["key"] != _key(extra, language):
+        key = _key(extra, language)
+        if key is None or kept["key"] != key:
             return None
         for stamp in kept["sources"]:
-            if _stat(stamp[0]) != stamp:
+            if stamp_of(stamp[0]) != stamp:
                 return None
         titles = [(str(pid), str(title)) for pid, title in kept["titles"]]
     except (OSError, ValueError, KeyError, TypeError, IndexError):
@@ -82,15 +71,16 @@ def remember(catalog: Catalog, extra: list[Path] | None, language: str) -> None:
     """Keep the catalog's titles for the next start's first frame (when it loaded whole, and
     only if they changed). Never raises: the file only saves time."""
     folder = cache_dir()
-    if folder is None or catalog.broken:
+    key = _key(extra, language)
+    if folder is None or catalog.broken or key is None:
         return
     try:
         sources = []
         for pack in catalog.packs:
             here = Path(pack.path).resolve().parent
-            sources += [_stat(str(here / s.file)) for s in pack.sources.values() if s.file]
+            sources += [stamp_of(str(here / s.file)) for s in pack.sources.values() if s.file]
         content = {
-            "key": _key(extra, language),
+            "key": key,
             "sources": sources,
             "titles": [[p.id, p.title] for p in catalog.packs],
         }

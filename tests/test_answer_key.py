@@ -155,7 +155,8 @@ KEY: tuple[Fact, ...] = (
     # the landing of the Belgian Air Force Detachment with F-16s at Šiauliai Air Base."
     Fact((r"main nato presence|main presence",), ("Air Policing Mission",)),
     Fact((r"air policing mission begin\b|air policing mission began on",), ("29 March 2004", 2004)),
-    Fact((r"operation began on 29 march 2004",), ("Air Policing Mission",)),
+    # (no longer asked the other way, "which operation began on 29 March 2004?": the other
+    # operations' names, "augmentation" and "enhanced", say they came later)
     Fact((r"detachment from",), ("Belgium",)),
     Fact((r"where did the first detachment|first detachment of .* landed at",), ("Šiauliai",)),
     Fact(

@@ -609,6 +609,25 @@ def figure_value(key: Figure, text: str) -> float | None:
     return value
 
 
+# A figure this large is said with a scale word ("$15 million"); an answer below this bare
+# is that figure without its scale, not another figure ("15" for $15 million)
+_SCALED_FIGURE = 1e6
+_BARE_AT_MOST = 1000
+
+
+def wants_whole_figure(key: Figure, text: str) -> bool:
+    """Whether an answer is a bare small number for a figure in millions or more: "15" (or
+    "10", or "50") for "$15 million" names no figure the question could mean, so the student
+    is asked for the whole figure rather than marked wrong for leaving the scale word off
+    (a reader typed "15" for the article's "$15 million"). Any bare number below a thousand
+    is sent back, not only the key's own: sending back only "15" would tell that 15 million
+    is right. Never for a year."""
+    if getattr(key, "year", False) or abs(key.value) < _SCALED_FIGURE:
+        return False
+    value = figure_value(key, text)
+    return value is not None and 0 < abs(value) < _BARE_AT_MOST
+
+
 def check_number(key: Figure, text: str) -> Verdict:
     value = figure_value(key, text)
     if value is None:

@@ -471,6 +471,8 @@ def _by_meaning(key: Text, text: str, rivals: set[str]) -> Verdict | None:
         if _means(said, meaning(name, lang)) and not _ties_differ(text, name):
             return Verdict(True, True, Note(NoteCode.MEANS, name))
     words = said[0].split()
+    if len(items(text, lang)) > 1:
+        return None  # a list ("Rukla, armed forces") is judged part by part, never as one name
     singles = [a for a in key.accepted if len(items(a, lang)) == 1]
     for name in singles:
         inner = meaning(name, lang)[0].split()

@@ -131,6 +131,7 @@ LANGUAGE = Language(
         (("hqs",), ("headquarters",)),
         (("hq",), ("headquarters",)),
         (("bravery",), ("courage",)),
+        (("braveness",), ("courage",)),
         (("valour",), ("courage",)),
         (("valor",), ("courage",)),
         (("military",), ("army",)),

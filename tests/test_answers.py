@@ -390,7 +390,7 @@ def test_a_close_answer_refused_says_why(key: Text, given: str, note: str) -> No
 
 
 def test_a_bare_number_inside_another_name_names_nothing() -> None:
-    """"1" stands in "Mine Countermeasures Group 1" but names no group: refused, without the
+    """ "1" stands in "Mine Countermeasures Group 1" but names no group: refused, without the
     false reason that it names something else of the pack; "Group 1" would."""
     key = typed("F-16", rivals=("Standing NATO Mine Countermeasures Group 1",))
     for given in ("1", "x"):
@@ -757,3 +757,36 @@ def test_another_name_of_the_one_thing_may_stand_around_a_name() -> None:
     assert check_typed(key, "NATO enhanced Forward Presence in Lithuania").correct
     assert not check_typed(key, "NATO enhanced Forward Presence in Lithuania and Germany").correct
     assert not check_typed(key, "NATO eFP battlegroup in Lithuania").correct
+
+
+def test_a_scale_abbreviated_is_read_in_an_answer_never_in_a_source() -> None:
+    from quiz.numbers import numbers_in
+
+    assert parse_number("15m", "dollars") == 15e6
+    assert parse_number("$50M", "dollars") == 50e6
+    assert parse_number("15 mil") == 15e6
+    assert parse_number("2.5bn") == 2.5e9
+    assert parse_number("up to 50 million") == 50e6
+    assert parse_number("15m", "metres") == 15  # the question's own unit comes off first
+    assert parse_number("15 mx") is None
+    assert numbers_in("a 15 m wall") == [15]  # a source's "m" stays metres
+
+
+def test_a_bare_number_is_sent_back_only_for_a_figure_in_millions() -> None:
+    from quiz.answers import wants_whole_figure
+    from quiz.question import Figure
+
+    money = Figure(15_000_000, unit="dollars")
+    assert wants_whole_figure(money, "15")
+    assert wants_whole_figure(money, "10")  # any bare small number: "15" alone says nothing
+    assert not wants_whole_figure(money, "15 million")
+    assert not wants_whole_figure(money, "15000")
+    assert not wants_whole_figure(Figure(45_000, unit="square miles"), "45")
+    assert not wants_whole_figure(Figure(2004, year=True), "4")
+
+
+def test_a_short_form_never_cuts_the_object_of_of() -> None:
+    # the Gadsden pack shares "Mexico" as a last word of its offices: "Governor of New" was
+    # accepted (and shown in the export)
+    generic = (frozenset(), frozenset({"mexico"}))
+    assert "Governor of New" not in short_forms("Governor of New Mexico", generic)

@@ -236,7 +236,9 @@ def option_figures(pack: Pack, qs: list[Question]) -> dict[str, int]:
 def round_figures(pack: Pack, rounds: int, count: int) -> dict[str, int]:
     from quiz.packs.quotes import paragraph_of
 
-    quoted = shared = named = feedback = both = 0
+    from quiz.round.viewing import passages
+
+    quoted = shared = named = feedback = both = seen = 0
     for seed in range(rounds):
         r = generate(pack, seed, count)
         for a in r:
@@ -276,12 +278,22 @@ def round_figures(pack: Pack, rounds: int, count: int) -> dict[str, int]:
         pairs = [(i, j) for i in range(len(r)) for j in range(i + 1, len(r))]
         feedback += sum(gives(i, j) and not gives(j, i) for i, j in pairs)
         both += sum(gives(i, j) and gives(j, i) for i, j in pairs)
+        # what a player reads: the passages as shown, later proofs cut ("[…]")
+        for i, q in enumerate(r):
+            shown = [p.paragraph for p in passages(pack, q, r[i + 1 :])]
+            for later in r[i + 1 :]:
+                if later.kind == "order":
+                    continue
+                many = later.kind == "multi" or len(later.facts) > 2
+                quotes = later.origin.quotes if many else [later.quote]
+                seen += bool(quotes) and all(any(x.text in p for p in shown) for x in quotes)
     return {
         "evidence wrong sentence holding another question's proof": quoted,
         "two questions with one option set": shared,
         "a typed answer named in another question's text": named,
-        "a proof in an earlier question's feedback (one way)": feedback,
-        "two questions whose feedback shows each other's proof": both,
+        "a proof in an earlier question's paragraph (one way)": feedback,
+        "two questions whose proofs share a paragraph (either way)": both,
+        "a later question's whole proof in a feedback as shown (later proofs cut)": seen,
     }
 
 

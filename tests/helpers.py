@@ -54,6 +54,26 @@ def bundled() -> Pack:
     return resolve(BUNDLED_ID)
 
 
+def bundled_with_templates(folder: Path, templates: dict[str, dict[str, str]]) -> Pack:
+    """The bundled pack with templates its author left out put back (relation id → template
+    name → text), loaded from a copy in `folder`: a rule's test keeps its real example after
+    the pack stopped asking it."""
+    import shutil
+
+    import yaml
+
+    from quiz.packs.registry import resolve
+
+    original = Path(resolve(BUNDLED_ID).path)
+    shutil.copytree(original.parent, folder, dirs_exist_ok=True)
+    data = yaml.safe_load(original.read_text(encoding="utf-8"))
+    for relation, more in templates.items():
+        data["relations"][relation].update(more)
+    copy = folder / original.name
+    copy.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return load_pack(copy)
+
+
 def moon() -> Pack:
     from conftest import MOON
 

@@ -620,11 +620,12 @@ def test_rounds_mix_kinds_as_evenly_as_the_pack_allows(name: str) -> None:
         # questions date, and a round keeps apart questions that answer each other
         full = sum(set(q.kind for q in r) == set(KINDS) for r in rounds(name))
         assert full >= 0.9 * len(ROUND_SEEDS)
-        # and every kind but order in all rounds but one: an evidence question's wrong
-        # sentences may not hold the proof of a question beside it, and once in a while all
-        # of them do (the check above shows each one really conflicts)
+        # and every kind but order in all rounds but three (1.5 %): an evidence question's
+        # wrong sentences may not hold the proof of a question beside it, and the pack's six
+        # select-alls (the fourth reading dropped a twin of one) may all clash with a round
+        # (the check above shows each one really conflicts)
         short = sum(not set(q.kind for q in r) >= set(KINDS) - {"order"} for r in rounds(name))
-        assert short <= 1
+        assert short <= 3
 
 
 def _sentence_of(pack: Pack, q: Question) -> tuple[str, int]:

@@ -7,7 +7,7 @@ from itertools import combinations
 
 import pytest
 
-from helpers import bundled
+from helpers import bundled, bundled_with_templates
 from quiz.generate import all_questions, apart, generate, order
 from quiz.generate.evidence import content_words
 
@@ -18,11 +18,28 @@ def pack():
 
 
 @pytest.fixture(scope="module")
-def every(pack):
-    return {q.id: q for q in all_questions(pack, 0)}
+def every(twins):
+    return {q.id: q for q in all_questions(twins, 0)}
 
 
-def test_one_fact_in_two_wordings_is_kept_apart(pack, every):
+# The pack no longer asks "which country became a member on 29 March 2004?" (it is "which
+# joined along with Lithuania?" again); the rule that kept the two apart is tested on a copy
+# that still asks it.
+TWINS = {
+    "joined_nato_on": {
+        "reverse": "Which of these countries became a member of NATO on {object}?",
+        "reverse_all": "Select every country that became a member of NATO on {object}.",
+    }
+}
+
+
+@pytest.fixture(scope="module")
+def twins(tmp_path_factory):
+    return bundled_with_templates(tmp_path_factory.mktemp("twins"), TWINS)
+
+
+def test_one_fact_in_two_wordings_is_kept_apart(twins, every):
+    pack = twins
     """'Which country became a member on 29 March 2004?' and 'Which country joined along
     with Lithuania?' with one answer: linked by 'Lithuania joined on 29 March 2004'."""
     for country in ("estonia", "latvia", "slovakia"):
@@ -38,7 +55,8 @@ def test_one_fact_in_two_wordings_is_kept_apart(pack, every):
     )
 
 
-def test_choice_rounds_never_hold_both_wordings(pack):
+def test_choice_rounds_never_hold_both_wordings(twins):
+    pack = twins
     for seed in range(20):
         ids = {q.id for q in generate(pack, seed, 20, ("choice",))}
         for country in ("estonia", "latvia", "slovakia", "bulgaria", "romania", "slovenia"):

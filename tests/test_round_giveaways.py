@@ -9,7 +9,7 @@ from itertools import combinations
 
 import pytest
 
-from helpers import bundled, moon
+from helpers import bundled, bundled_with_templates, moon
 from quiz.generate import all_questions, apart, generate, order
 from quiz.generate.distractors import after, source_date
 from quiz.generate.from_facts import in_title
@@ -29,6 +29,22 @@ def pack():
 @pytest.fixture(scope="module")
 def every(pack):
     return all_questions(pack, 0)
+
+
+# The pack no longer asks "which country became a member on 29 March 2004?" (it is "which
+# joined along with Lithuania?" again); the rule that kept the two apart is tested on a copy
+# that still asks it.
+TWINS = {
+    "joined_nato_on": {
+        "reverse": "Which of these countries became a member of NATO on {object}?",
+        "reverse_all": "Select every country that became a member of NATO on {object}.",
+    }
+}
+
+
+@pytest.fixture(scope="module")
+def twins(tmp_path_factory):
+    return bundled_with_templates(tmp_path_factory.mktemp("twins"), TWINS)
 
 
 @pytest.fixture(scope="module")
@@ -148,8 +164,9 @@ def test_a_text_naming_a_typed_answer_in_a_possessive_is_kept_apart(pack, every)
     assert not apart.names_typed_answer(silent, typed)
 
 
-def test_twin_option_sets_and_one_relation_one_object_are_kept_apart(pack, every) -> None:
-    by_id = {q.id: q for q in every}
+def test_twin_option_sets_and_one_relation_one_object_are_kept_apart(twins, every) -> None:
+    pack = twins
+    by_id = {q.id: q for q in all_questions(twins, 0)}
     # "Which of these countries joined on 29 March 2004?" beside "On what date did
     # Latvia join NATO?": one date, one relation
     reverse = by_id["estonia-joined-nato-with-lithuania-date:choice:reverse"]

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from quiz.generate import order
-from quiz.generate.refusal import TEMPLATE_USE, Refusal
+from quiz.generate.refusal import TEMPLATE_USE, Refusal, worded
 from quiz.generate.slots import BACKGROUND, VARIANTS, can_ask, multi_slot, per_fact
 from quiz.generate.truth import Direction
 from quiz.kinds import KIND_NAMES, RECALL_KINDS
@@ -144,7 +144,8 @@ def _merged(
     if templates:
         listed = _either([f"`{t}`" for t in templates])
         fixes = _("; or ").join(
-            f"`{t}:` ({TEMPLATE_USE.get(t) or _('a template')})" for t in templates
+            f"`{t}:` ({_(TEMPLATE_USE[t]) if t in TEMPLATE_USE else _('a template')})"
+            for t in templates
         )
         merged = Refusal(
             _("relation '{relation}' has no {templates} template").format(
@@ -179,14 +180,15 @@ def render(explained: list[Explained], where: Callable[[int], str]) -> list[str]
         for m in e.missing:
             shown = ", ".join(v for v in m.variants if v)
             label = f"{m.kind} ({shown})" if shown and m.refusal.template is None else m.kind
-            line = "  " + _("no {kind}: {reason}").format(kind=label, reason=m.refusal.reason)
+            reason = worded(m.refusal.reason)
+            line = "  " + _("no {kind}: {reason}").format(kind=label, reason=reason)
             first = told.setdefault(str(m.refusal), e.fact.id) if m.refusal.template else None
             if first is not None and first != e.fact.id:
                 lines.append(_("{line} (the fix is under {id})").format(line=line, id=first))
                 continue
             lines.append(line)
             if m.refusal.fix:
-                lines.append(f"      → {m.refusal.fix}")
+                lines.append(f"      → {worded(m.refusal.fix)}")
     return lines
 
 
@@ -222,14 +224,15 @@ def render_brief(explained: list[Explained], where: Callable[[int], str]) -> lis
         for m, _e, ids in reasons.values():
             shown = ", ".join(v for v in m.variants if v)
             label = f"{m.kind} ({shown})" if shown and m.refusal.template is None else m.kind
+            reason = worded(m.refusal.reason)
             if len(ids) == len(group):
-                said = _("no {kind}: {reason}").format(kind=label, reason=m.refusal.reason)
+                said = _("no {kind}: {reason}").format(kind=label, reason=reason)
             else:
                 said = _("no {kind} [{ids}]: {reason}").format(
-                    kind=label, ids=_ids(ids), reason=m.refusal.reason
+                    kind=label, ids=_ids(ids), reason=reason
                 )
             lines.append("  " + said)
-            lines.append(f"      → {m.refusal.fix}")
+            lines.append(f"      → {worded(m.refusal.fix)}")
     return lines
 
 

@@ -33,8 +33,9 @@ import re
 from functools import lru_cache
 
 from quiz.generate.index import Sentence, index_of, shuffled
-from quiz.generate.refusal import Refusal
+from quiz.generate.refusal import Refusal, Said, said
 from quiz.generate.wording import STOPWORDS, explanation, names_in, noun, unframed
+from quiz.lang import N_
 from quiz.languages import Language, english
 from quiz.languages import get as language_of
 from quiz.numbers import numbers_in
@@ -62,14 +63,25 @@ def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
     owner = _owner(pack, fact, sentence)
     if owner is not fact:
         return Refusal(
-            f"its sentence already proves fact '{owner.id}' (one evidence question per "
-            "sentence, subject and relation)"
+            said(
+                N_(
+                    "its sentence already proves fact '{id}' (one evidence question per "
+                    "sentence, subject and relation)"
+                ),
+                id=owner.id,
+            )
         )
     keyed = keyed_by(pack, quote.source, sentence)
     if fact.id not in keyed:
         return Refusal(
-            f"its sentence already keys the evidence questions of {', '.join(keyed)} (at most "
-            f"{KEYED_PER_SENTENCE} per sentence, and one per claim)"
+            said(
+                N_(
+                    "its sentence already keys the evidence questions of {ids} (at most {n} per "
+                    "sentence, and one per claim)"
+                ),
+                ids=", ".join(keyed),
+                n=KEYED_PER_SENTENCE,
+            )
         )
     # the second question on a sentence offers a sentence the first could never offer, so
     # the two never show one option set
@@ -77,9 +89,17 @@ def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
     wrong = near_misses(pack, fact, claim, quote.source, sentence, rng, unlike=first)
     if len(wrong) < 2:
         return Refusal(
-            f"needs two other sentences on the claim's topic that do not name its answer; "
-            f"found {len(wrong)}",
-            f"quote more sentences about {fact.subject.display} in facts of any relation",
+            said(
+                N_(
+                    "needs two other sentences on the claim's topic that do not name its "
+                    "answer; found {n}"
+                ),
+                n=len(wrong),
+            ),
+            said(
+                N_("quote more sentences about {subject} in facts of any relation"),
+                subject=fact.subject.display,
+            ),
         )
     options = [sentence.text, *wrong]
     rng.shuffle(options)
@@ -112,9 +132,15 @@ def quoted_in(pack: Pack, fact: Fact) -> str:
             cut = text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
             shown.append(f"“{cut}”")
     if len(shown) == 1:
-        return f"; its quote stands in the sentence {shown[0]}"
+        return said(N_("; its quote stands in the sentence {sentence}"), sentence=shown[0])
     if shown:
-        return f"; its quote runs over {len(shown)} sentences: {' | '.join(shown)}"
+        return Said.ngettext(
+            "; its quote runs over {n} sentence: {sentences}",
+            "; its quote runs over {n} sentences: {sentences}",
+            len(shown),
+            n=len(shown),
+            sentences=" | ".join(shown),
+        )
     return ""
 
 
@@ -125,32 +151,68 @@ def paraphrased_proof(pack: Pack, fact: Fact) -> tuple[Sentence, Quote, str] | R
     found = proof(pack, fact)
     if found is None:
         return Refusal(
-            f"no quote of the fact stands in one sentence naming both {fact.subject.display!r} "
-            f"and {fact.object.display!r}{quoted_in(pack, fact)}",
-            "quote the sentence that states the whole claim (give an entity an alias if the "
-            "source names it otherwise)",
+            said(
+                N_(
+                    "no quote of the fact stands in one sentence naming both {subject} and "
+                    "{object}{quoted}"
+                ),
+                subject=repr(fact.subject.display),
+                object=repr(fact.object.display),
+                quoted=quoted_in(pack, fact),
+            ),
+            said(
+                N_(
+                    "quote the sentence that states the whole claim (give an entity an alias if "
+                    "the source names it otherwise)"
+                )
+            ),
         )
     sentence, quote = found
     claim = unframed(fact.statement, noun(pack, quote.source), pack.lang)
     if copies_run(claim, sentence.text):
         return Refusal(
-            f"the statement copies {RUN} words in a row from the sentence that proves it, so "
-            "the answer could be found by matching words",
-            f"paraphrase the `statement` template of relation '{fact.relation.id}'",
+            said(
+                N_(
+                    "the statement copies {n} words in a row from the sentence that proves it, "
+                    "so the answer could be found by matching words"
+                ),
+                n=RUN,
+            ),
+            said(
+                N_("paraphrase the `statement` template of relation '{relation}'"),
+                relation=fact.relation.id,
+            ),
         )
     if trimmed_copy(claim, sentence.text, pack.lang.stopwords):
         return Refusal(
-            "the statement is a trimmed copy of the sentence that proves it (most of its "
-            "words are the sentence's), so the answer could be found by matching words",
-            f"paraphrase the `statement` template of relation '{fact.relation.id}'",
+            said(
+                N_(
+                    "the statement is a trimmed copy of the sentence that proves it (most of its "
+                    "words are the sentence's), so the answer could be found by matching words"
+                )
+            ),
+            said(
+                N_("paraphrase the `statement` template of relation '{relation}'"),
+                relation=fact.relation.id,
+            ),
         )
     code = lone_code(claim, sentence, index_of(pack).source(quote.source).text)
     if code is not None:
         return Refusal(
-            f"the statement names {code!r}, which stands in no sentence of the source but the "
-            "one that proves it, so that one word finds the answer",
-            "let another fact on the same sentence be asked this way, or quote a sentence "
-            f"that names {code!r} without proving the claim",
+            said(
+                N_(
+                    "the statement names {code}, which stands in no sentence of the source but "
+                    "the one that proves it, so that one word finds the answer"
+                ),
+                code=repr(code),
+            ),
+            said(
+                N_(
+                    "let another fact on the same sentence be asked this way, or quote a "
+                    "sentence that names {code} without proving the claim"
+                ),
+                code=repr(code),
+            ),
         )
     return sentence, quote, claim
 

@@ -14,22 +14,21 @@ import re
 from functools import lru_cache
 from typing import cast
 
-from quiz.generate.distractors import about, candidates, sort_if_ordered
+from quiz.generate.distractors import about, bound_of, candidates, sort_if_ordered
 from quiz.generate.index import index_of
-from quiz.generate.refusal import Refusal, missing, not_closed, too_few_wrong
+from quiz.generate.refusal import Refusal, Said, missing, not_closed, said, too_few_wrong
 from quiz.generate.truth import Direction
 from quiz.generate.wording import (
     STOPWORDS,
     explanation,
     framed,
-    listing,
     names_in,
     noun,
     passages,
     source_of,
     statement,
 )
-from quiz.languages import Language
+from quiz.lang import N_
 from quiz.packs.model import Entity, Fact, Number, Pack, Value, When
 from quiz.question import Claim, Figure, Many, One, Origin, Question, WhyWrong
 from quiz.text import fold
@@ -75,24 +74,41 @@ def in_title(pack: Pack, value: Value) -> bool:
 
 def title_key(value: Value) -> Refusal:
     return Refusal(
-        f"the answer {value.display!r} is named in the pack's title: a student picks or types "
-        "it without reading the source",
-        "it is asked in true/false and evidence questions; nothing to change",
+        said(
+            N_(
+                "the answer {answer} is named in the pack's title: a student picks or types it "
+                "without reading the source"
+            ),
+            answer=repr(value.display),
+        ),
+        said(N_("it is asked in true/false and evidence questions; nothing to change")),
     )
 
 
 def names_answer(template: str, prompt: str, key: Value) -> Refusal:
     return Refusal(
-        f"the prompt names the answer {key.display!r}: {prompt!r}",
-        f"reword the `{template}` template, or the names, so the prompt does not hold it",
+        said(
+            N_("the prompt names the answer {answer}: {prompt}"),
+            answer=repr(key.display),
+            prompt=repr(prompt),
+        ),
+        said(
+            N_("reword the `{template}` template, or the names, so the prompt does not hold it"),
+            template=template,
+        ),
     )
 
 
 def gives_away(words: set[str]) -> Refusal:
     return Refusal(
-        f"the prompt shares {', '.join(repr(w) for w in sorted(words))} with the right "
-        "option(s) only, which would give the answer away",
-        "reword the template, or add wrong options whose names hold the word as well",
+        said(
+            N_(
+                "the prompt shares {words} with the right option(s) only, which would give the "
+                "answer away"
+            ),
+            words=", ".join(repr(w) for w in sorted(words)),
+        ),
+        said(N_("reword the template, or add wrong options whose names hold the word as well")),
     )
 
 
@@ -148,7 +164,7 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
     anchor, key = sides(fact, direction)
     if in_title(pack, key):
         return title_key(key)
-    key = about(key, pack.lang)
+    said, key = key, about(key, pack.lang)  # the source's words hold a bound ("over 1,000")
     stop = pack.lang.stopwords
     risky = sorted(distinctive_words(prompt, stop) & distinctive_words(key.display, stop))
     wrong = candidates(
@@ -156,7 +172,7 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
         fact.relation,
         direction,
         anchor,
-        [key],
+        [said],
         prompt,
         rng,
         CHOICE_OPTIONS - 1,
@@ -205,8 +221,13 @@ def true_false(pack: Pack, fact: Fact, truth: bool, rng: random.Random) -> Quest
     if isinstance(wrong, Refusal):
         if truth:
             return Refusal(
-                f"no false twin: {wrong.reason} (true/false statements come in pairs, one true "
-                "and one false, so that answering True always scores only half)",
+                Said(  # not said(): the function has a local of that name
+                    N_(
+                        "no false twin: {reason} (true/false statements come in pairs, one true "
+                        "and one false, so that answering True always scores only half)"
+                    ),
+                    reason=wrong.reason,
+                ),
                 wrong.fix,
                 wrong.template,
             )
@@ -272,8 +293,6 @@ def _twin_values(pack: Pack, group: list[Fact], wanted: int) -> tuple[list[Value
         rng,
         wanted + TWIN_CHOICE,
     )
-    # The source must say the opposite, not merely less: "about 5,000" is "over 1,000" too
-    found = [v for v in found if all(outside_bound(f.object, v, pack.lang) for f in group)]
     # Near misses only: a name the source puts beside the fact (in its paragraph) or the
     # pack pairs with the subject or a right value in another fact ("… along with
     # Croatia", where Lithuania served); a stranger of the right type makes an absurd
@@ -283,33 +302,6 @@ def _twin_values(pack: Pack, group: list[Fact], wanted: int) -> tuple[list[Value
     wrong = [v for v, rank in sorted(near, key=lambda p: p[1]) if rank < FAR]
     memo[key] = (wrong, strangers)
     return wrong, strangers
-
-
-def outside_bound(key: Value, value: Value, lang: Language) -> bool:
-    """Whether the source's figure rules the value out when it is a bound: below "over
-    1,000" (250), above "under 50". A figure given plainly or "about" rules out any other
-    value (the wrong ones are far from it); other values always pass."""
-    if not (isinstance(key, Number) and isinstance(value, Number)):
-        return True
-    bound = bound_of(key, lang)
-    if bound == "upper":
-        return value.value > key.value
-    if bound == "lower":
-        return value.value < key.value
-    return True
-
-
-def bound_of(key: Value, lang: Language) -> str | None:
-    """ "lower" for a figure the source gives as a lower bound ("over 1,000"), "upper" for
-    an upper one ("under 50"), else None."""
-    if not (isinstance(key, Number) and key.text):
-        return None
-    said = " ".join(fold(key.text).split())
-    if any(said.startswith(f"{w} ") for w in lang.upper_bounds):
-        return "upper"
-    if any(said.startswith(f"{w} ") for w in lang.lower_bounds):
-        return "lower"
-    return None
 
 
 def _beside(pack: Pack, group: list[Fact], value: Value) -> int:
@@ -361,20 +353,42 @@ def false_value(pack: Pack, fact: Fact) -> Value | Refusal:
         at = next((i for i, f in enumerate(group) if f.id == fact.id), 0)
         if at >= wanted:
             result = Refusal(
-                f"{fact.subject.display} has {len(group)} facts of relation "
-                f"'{fact.relation.id}': the first {wanted} make its true/false statements, "
-                "so a list does not fill a round with statements about one subject"
+                Said.ngettext(
+                    "{subject} has {n} fact of relation '{relation}': the first {first} make its "
+                    "true/false statements, so a list does not fill a round with statements "
+                    "about one subject",
+                    "{subject} has {n} facts of relation '{relation}': the first {first} make "
+                    "its true/false statements, so a list does not fill a round with statements "
+                    "about one subject",
+                    len(group),
+                    subject=fact.subject.display,
+                    n=len(group),
+                    relation=fact.relation.id,
+                    first=wanted,
+                )
             )
         elif at < len(wrong):
             result = wrong[at]
         elif strangers:
             result = Refusal(
-                f"no wrong value near the fact: the {strangers} the bank proves false are named "
-                "neither in the paragraph of its quote nor in another fact with "
-                f"{fact.subject.display} or a right value, and a stranger makes an absurd "
-                "statement",
-                f"quote a fact pairing {fact.subject.display} with a value of the answer's "
-                "role, or quote more of the paragraph",
+                Said.ngettext(
+                    "no wrong value near the fact: the {n} the bank proves false are named "
+                    "neither in the paragraph of its quote nor in another fact with {subject} "
+                    "or a right value, and a stranger makes an absurd statement",
+                    "no wrong value near the fact: the {n} the bank proves false are named "
+                    "neither in the paragraph of its quote nor in another fact with {subject} "
+                    "or a right value, and a stranger makes an absurd statement",
+                    strangers,
+                    n=strangers,
+                    subject=fact.subject.display,
+                ),
+                said(
+                    N_(
+                        "quote a fact pairing {subject} with a value of the answer's role, or "
+                        "quote more of the paragraph"
+                    ),
+                    subject=fact.subject.display,
+                ),
             )
         else:
             result = too_few_wrong(fact.relation, fact.object, len(wrong), wanted)
@@ -390,11 +404,24 @@ def not_unique(pack: Pack, fact: Fact, direction: Direction) -> Refusal | None:
     answers = index_of(pack).answers(fact.relation, direction, anchor)
     if len(answers) == 1:
         return None
-    named = listing([v.display for v in answers])  # the author's message: English
+    shown = [v.display for v in answers]  # two or more
+    named = said(N_("{items} and {last}"), items=", ".join(shown[:-1]), last=shown[-1])
     return Refusal(
-        f"{anchor.display} has {len(answers)} answers in relation '{fact.relation.id}' "
-        f"({named}), so a question wanting one has no single right answer",
-        f'a `{direction}_any` template asks "Name one …" and accepts any of them',
+        Said.ngettext(
+            "{anchor} has {n} answer in relation '{relation}' ({named}), so a question wanting "
+            "one has no single right answer",
+            "{anchor} has {n} answers in relation '{relation}' ({named}), so a question wanting "
+            "one has no single right answer",
+            len(answers),
+            anchor=anchor.display,
+            n=len(answers),
+            relation=fact.relation.id,
+            named=named,
+        ),
+        said(
+            N_('a `{template}` template asks "Name one …" and accepts any of them'),
+            template=f"{direction}_any",
+        ),
     )
 
 
@@ -407,9 +434,15 @@ def whose(pack: Pack, fact: Fact, direction: Direction, prompt: str) -> Refusal 
     if pack.lang.names_source(prompt, word):
         return None
     return Refusal(
-        f"relation '{fact.relation.id}' has also_true values, so a question with one right "
-        f"answer must ask what the {word} says",
-        f'word the template "According to the {word}, …"',
+        said(
+            N_(
+                "relation '{relation}' has also_true values, so a question with one right answer "
+                "must ask what the {noun} says"
+            ),
+            relation=fact.relation.id,
+            noun=word,
+        ),
+        said(N_('word the template "According to the {noun}, …"'), noun=word),
     )
 
 
@@ -430,22 +463,36 @@ def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
         unit = fact.relation.unit or ""
     elif isinstance(key, Number):
         return Refusal(
-            f"{key.display!r} is an approximate figure (approx: true): no single number is "
-            "right, so no number question asks it (a multiple-choice question asks it as "
-            '"about …", among figures far from it)',
-            "give the exact figure (without approx) to ask it as a number as well",
+            said(
+                N_(
+                    "{figure} is an approximate figure (approx: true): no single number is "
+                    "right, so no number question asks it (a multiple-choice question asks it "
+                    'as "about …", among figures far from it)'
+                ),
+                figure=repr(key.display),
+            ),
+            said(N_("give the exact figure (without approx) to ask it as a number as well")),
         )
     else:
-        return Refusal(f"the answer {key.display!r} is not a year or a number")
+        return Refusal(
+            said(N_("the answer {answer} is not a year or a number"), answer=repr(key.display))
+        )
     refused = not_unique(pack, fact, "forward")
     if refused is not None:
         return refused
     twin = _same_figure(pack, fact)
     if twin is not None:
         return Refusal(
-            f"fact '{twin.id}' asks the same figure ({answer}) of this relation from the same "
-            "sentence: a second number question would be the same card under another name",
-            "it is asked in the other kinds; nothing to change",
+            said(
+                N_(
+                    "fact '{id}' asks the same figure ({figure}) of this relation from the same "
+                    "sentence: a second number question would be the same card under another "
+                    "name"
+                ),
+                id=twin.id,
+                figure=answer,
+            ),
+            said(N_("it is asked in the other kinds; nothing to change")),
         )
     prompt = ask(pack, fact, "forward", template)
     if isinstance(prompt, Refusal):

@@ -20,8 +20,9 @@ import random
 
 from quiz.generate.evidence import content_words
 from quiz.generate.index import index_of
-from quiz.generate.refusal import Refusal, missing
+from quiz.generate.refusal import Refusal, missing, said
 from quiz.generate.wording import passages
+from quiz.lang import N_
 from quiz.languages import english
 from quiz.packs.model import Fact, Pack, Relation, When
 from quiz.question import Order, Origin, Question
@@ -34,7 +35,7 @@ PROMPT = english().frames["order"]  # the same for every group (a pack's: `pack.
 def can_order(relation: Relation) -> Refusal | None:
     """Why a relation's facts are never put in time order (None if they may be)."""
     if relation.object_type not in ("date", "year"):
-        return Refusal("time order asks facts whose object is a date or year")
+        return Refusal(said(N_("time order asks facts whose object is a date or year")))
     if "event" not in relation.templates:
         return missing(relation, "event")
     return None
@@ -158,15 +159,26 @@ def unplaced(pack: Pack) -> dict[str, Refusal]:
             continue
         if len(asked) < 3:
             out[f.id] = Refusal(
-                f"time order needs three dated events; the pack has {len(asked)}",
-                "add dated facts, or `event` templates to more relations with a date object",
+                said(N_("time order needs three dated events; the pack has {n}"), n=len(asked)),
+                said(
+                    N_("add dated facts, or `event` templates to more relations with a date object")
+                ),
             )
             continue
         twin = next((g for g in asked if g is not f and _ties(f, g, labels)), None)
-        reason = "no time-order group could place it"
+        reason = said(N_("no time-order group could place it"))
         if twin is not None:
-            reason += f": it ties with fact '{twin.id}' ({twin.object.display}) at the dates shown"
-        out[f.id] = Refusal(reason, "add more dated events, or give the dates more precisely")
+            reason = said(
+                N_(
+                    "no time-order group could place it: it ties with fact '{id}' ({date}) at "
+                    "the dates shown"
+                ),
+                id=twin.id,
+                date=twin.object.display,
+            )
+        out[f.id] = Refusal(
+            reason, said(N_("add more dated events, or give the dates more precisely"))
+        )
     return out
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import random
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from quiz.generate import apart, order
@@ -92,8 +92,13 @@ def generate(
                         break
                     if strict:
                         spread_out[strict].add(kind)
-                    else:
-                        open_kinds.remove(kind)  # not even a repeated fact would do
+                        continue
+                    # random draws missed; before the kind is dropped, every slot of it in turn
+                    # (a kind most of whose facts make no question, evidence, is drawn in vain)
+                    question = _any_of(draws, kind, state, seed)
+                    if question is not None:
+                        break
+                    open_kinds.remove(kind)  # not even a repeated fact would do
                 if question is not None:
                     break
             if question is not None:
@@ -242,6 +247,16 @@ def _draw(
         for slot in picked:
             question = slot.build(seed)
             if question is not None and state.allows(draws.pack, question, strict):
+                return question
+    return None
+
+
+def _any_of(draws: _Draws, kind: str, state: _Round, seed: int) -> Question | None:
+    """The first question of the kind, in the pack's order, the round may take at level ANY."""
+    for slot in draws.every(kind):
+        if state.allows_slot(slot):
+            question = slot.build(seed)
+            if question is not None and state.allows(draws.pack, question, ANY):
                 return question
     return None
 
@@ -454,6 +469,19 @@ class _Draws:
         if not isinstance(made, Slot) or not self._wanted(made):
             return None
         return made
+
+    def every(self, kind: str) -> Iterator[Slot]:
+        """Every slot of a kind drawn fact by fact (a time order has its own walk: none)."""
+        if kind == "order":
+            return
+        yield from (s for s in self.hand() if s.kind == kind)
+        if kind not in PER_FACT and kind != "multi":
+            return
+        for variant, facts in self.families(kind)[0]:
+            for fact in facts:
+                made = per_fact(self.pack, kind, variant, fact)
+                if isinstance(made, Slot) and self._wanted(made):
+                    yield made
 
     def _truth(self, rng: random.Random, state: _Round) -> str:
         """Mostly the truth value asked less so far in the round (either, when even): a

@@ -20,9 +20,10 @@ from quiz.generate import from_facts, order, typed
 from quiz.generate.evidence import evidence
 from quiz.generate.hand import hand
 from quiz.generate.index import index_of
-from quiz.generate.refusal import Refusal, missing, not_closed
+from quiz.generate.refusal import Refusal, missing, not_closed, said
 from quiz.generate.truth import Direction
 from quiz.kinds import KIND_NAMES
+from quiz.lang import N_
 from quiz.packs.model import LITERAL_TYPES, Fact, HandQuestion, Pack, Relation
 from quiz.question import Question
 
@@ -61,8 +62,8 @@ def _topics(facts: Sequence[Fact]) -> tuple[str, ...]:
 
 
 BACKGROUND = Refusal(
-    "the fact is marked background: it proves and explains, but no question asks it",
-    "remove `background: true` to ask it",
+    said(N_("the fact is marked background: it proves and explains, but no question asks it")),
+    said(N_("remove `background: true` to ask it")),
 )
 
 
@@ -160,7 +161,7 @@ def can_ask(relation: Relation, kind: str, variant: str) -> Refusal | None:
     if kind == "typed":
         asked = relation.subject_type if variant.startswith("reverse") else relation.object_type
         if asked in LITERAL_TYPES:
-            return Refusal(f"typed answers are names; {_a(asked)} is asked as a number question")
+            return Refusal(_typed_literal(asked))
     if kind == "number":
         refused = _can_count(relation)
         if refused is not None:
@@ -180,11 +181,20 @@ def _can_count(relation: Relation) -> Refusal | None:
         return None if "forward" in t else missing(relation, "forward")
     if object_type in ("date", "year"):
         return None if "year" in t else missing(relation, "year")
-    return Refusal(f"number questions ask a year or a count; the object's type is {object_type}")
+    return Refusal(
+        said(
+            N_("number questions ask a year or a count; the object's type is {type}"),
+            type=object_type,
+        )
+    )
 
 
-def _a(word: str) -> str:
-    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
+def _typed_literal(asked: str) -> str:
+    if asked[:1] in "aeiou":
+        return said(
+            N_("typed answers are names; an {type} is asked as a number question"), type=asked
+        )
+    return said(N_("typed answers are names; a {type} is asked as a number question"), type=asked)
 
 
 PER_FACT = ("choice", "typed", "true_false", "number", "evidence")

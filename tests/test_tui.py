@@ -558,26 +558,31 @@ async def test_too_small_then_big_again(moon: Pack) -> None:
     app = app_with(start(moon, 2, 3))
     async with started(app) as pilot:
         s = session_of(app)
+
+        def shown() -> str:
+            return " ".join(screen_text(app).split())
+
         await pilot.resize_terminal(40, 12)
-        assert isinstance(app.screen, TooSmall)
+        # each resize is acted on when the app gets to it: wait for the notice to say so
+        await until(pilot, lambda: isinstance(app.screen, TooSmall) and "(40×12)" in shown())
         assert "too small (40×12)" in screen_text(app)
         await pilot.press("1", "2")  # the game does not take keys meanwhile
         assert s.outcomes == []
         await pilot.resize_terminal(50, 14)
+        await until(pilot, lambda: "(50×14)" in shown())
         assert isinstance(app.screen, TooSmall)
-        assert "(50×14)" in screen_text(app)
         await pilot.resize_terminal(40, 10)  # every word of the notice on screen, none cut
-        shown = " ".join(screen_text(app).split())
+        await until(pilot, lambda: "(40×10)" in shown())
         assert (
             "The terminal is too small (40×10). Make it at least 60×18, or press Esc to quit."
-            in shown
+            in shown()
         )
         for small in ((30, 10), (24, 8)):  # narrower still: wrapped, not cut
             await pilot.resize_terminal(*small)
-            shown = " ".join(screen_text(app).split())
-            assert "Make it at least 60×18, or press Esc to quit." in shown, shown
+            await until(pilot, lambda small=small: f"({small[0]}×{small[1]})" in shown())
+            assert "Make it at least 60×18, or press Esc to quit." in shown(), shown()
         await pilot.resize_terminal(*SIZE)
-        assert isinstance(app.screen, PlayScreen)
+        await until(pilot, lambda: isinstance(app.screen, PlayScreen))
         assert len(app.screen_stack) == 2  # TooSmall is gone, not stacked
         await answer_right(pilot, s.current)
         await pilot.resize_terminal(40, 12)

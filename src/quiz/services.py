@@ -116,6 +116,9 @@ class Services:
     packs: list[Path] = field(default_factory=list)  # --packs folders and files
     seat: Seat = TERMINAL
     paper: str | None = None  # the paper a served tab sits (quiz serve --paper), if any
+    # The store file a first frame may glance at before the store is open (quiz.store.glance):
+    # only the command line's own Services set it, so a store handed in is never bypassed.
+    glance_db: str | None = None
     # This window, as the store's hold on an open sitting names it (quiz.store.sittings):
     # another window or tab of the same player is refused while this one plays.
     holder: str = field(default_factory=lambda: _new_holder())
@@ -181,6 +184,12 @@ class Services:
         return player
 
 
+def _glance_target(db: str | None) -> str:
+    from quiz.store import default_target
+
+    return db or default_target()
+
+
 def make_services(
     *,
     packs: list[Path] | None = None,
@@ -211,6 +220,7 @@ def make_services(
     return Services(
         catalog=Later(catalog),
         store=Later(store).start() if open_now else Later(store),
+        glance_db=None if strict else _glance_target(db),
         settings=settings or Settings.load(),
         clock=clock,
         player_name=player,

@@ -27,20 +27,10 @@ from typing import BinaryIO
 from quiz import __version__
 from quiz.packs.errors import display_path
 from quiz.packs.model import Pack
+from quiz.packs.places import cache_dir
 from quiz.packs.reading import read_capped
 
 _CACHE_FORMAT = 3  # 3: the warnings of a pack in an entry name their files by absolute path
-
-
-def cache_dir() -> Path | None:
-    if os.environ.get("QUIZ_NO_CACHE"):
-        return None
-    override = os.environ.get("QUIZ_CACHE_DIR")
-    if override:
-        return Path(override) / "packs"
-    import platformdirs
-
-    return platformdirs.user_cache_path("quiz") / "packs"
 
 
 @cache

@@ -11,26 +11,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quiz.folders import data_dir
 from quiz.lang import _
 from quiz.packs import cache
 from quiz.packs.errors import PackError, Problem, display_path
 from quiz.packs.limits import MAX_BYTES
 from quiz.packs.model import Pack
+from quiz.packs.places import DEFAULT_PACK, bundled_dir, packs_in, user_dir
 from quiz.packs.reading import NotRegular, Unreadable, read_capped
-
-DEFAULT_PACK = "lithuania-nato"
-
-
-def bundled_dir() -> Path:
-    """The packs shipped in the wheel; in a source checkout, the repo's questions/ folder."""
-    here = Path(__file__).resolve()
-    installed = here.parents[1] / "questions"  # quiz/questions inside the wheel
-    return installed if installed.is_dir() else here.parents[3] / "questions"
-
-
-def user_dir() -> Path:
-    return data_dir() / "packs"
 
 
 def pack_files(extra: list[Path] | None = None) -> list[Path]:
@@ -45,11 +32,6 @@ def _pack_files(extra: list[Path] | None = None) -> Iterator[Path]:
             yield folder
         elif folder.is_dir():
             yield from packs_in(folder)
-
-
-def packs_in(folder: Path) -> list[Path]:
-    """The pack files of one folder, by name."""
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
 def _folders(extra: list[Path] | None) -> Iterator[Path]:

@@ -31,12 +31,17 @@ from quiz.tui.screens.modals import MIN_SIZE, ConfirmQuit, HelpScreen, TooSmall
 if TYPE_CHECKING:  # not imported for the home screen's first frame: it draws sooner
     from textual.notifications import SeverityLevel
 
+    from quiz.first_view import FirstView
     from quiz.papers import Paper
-    from quiz.services import Services
+    from quiz.services import Later, Services
     from quiz.session import Session
     from quiz.store.events import SaveEvent
+    from quiz.store.recorder import Recorder
     from quiz.store.saver import Saver
     from quiz.store.sql import SqlStore
+    from quiz.tui.choices import HomeGlance
+    from quiz.tui.screens.first import FirstQuestionScreen
+    from quiz.tui.screens.home import HomeLight
 
 # Seconds the home screen waits for its data before it is drawn without it ("Loading packs…").
 HOME_PATIENCE = 0.5
@@ -60,7 +65,17 @@ T = TypeVar("T")
 
 
 class QuizApp(App[None]):
-    CSS_PATH = "quiz.tcss"
+    # The first frame parses only the rules it needs (first.tcss says how the styles are
+    # split): a round's first question its own (PLAY_CSS), any other first screen CSS_PATH;
+    # the rest are read once it is drawn (_load_styles).
+    CSS_PATH = "first.tcss"
+    PLAY_CSS = "screens/play.tcss"  # (PlayScreen's own CSS_PATH too)
+    LATER_CSS = (
+        Path(__file__).with_name("first.tcss"),
+        Path(__file__).parent / "screens" / "play.tcss",
+        Path(__file__).with_name("home.tcss"),
+        Path(__file__).with_name("quiz.tcss"),
+    )
     TITLE = "quiz"
     BINDINGS = [
         Binding("question_mark", "help", N_("Help"), key_display="?"),
@@ -68,9 +83,29 @@ class QuizApp(App[None]):
     ]
 
     def __init__(
-        self, services: Services, session: Session | None = None, paper: Paper | None = None
+        self,
+        services: Services,
+        session: Session | None = None,
+        paper: Paper | None = None,
+        glance: Later[HomeGlance | None] | None = None,
+        first_view: FirstView | None = None,
+        make_round: Callable[[], Session] | None = None,
+        keep_first: Callable[[FirstView], None] | None = None,
     ) -> None:
-        super().__init__()
+        plays = session is not None or first_view is not None
+        super().__init__(css_path=self.PLAY_CSS if plays else None)
+        # `quiz play`'s first question from memory, and how to make its round meanwhile (the
+        # flow makes it, on a thread, once that question is drawn): see screens/first.py.
+        self.first_view = first_view
+        self.make_round = make_round
+        self.first_made: FirstView | None = None  # the first frame of the round made here
+        self.keep_first = keep_first  # keeps it for the next run (quiz.first_view.remember)
+        self.first_failure: BaseException | None = None  # why making that round failed
+        self.first_question: FirstQuestionScreen | None = None  # that question, drawn
+        self.first_home: HomeLight | None = None  # a returning player's light home frame
+        # The home screen's light first frame, read on a thread while Textual was imported
+        # (`quiz` for a returning player): see _open_home.
+        self.first_glance = glance
         self.services = services
         self.first_round = session  # a round started from the command line
         self.first_paper = paper  # a paper to sit, from the command line
@@ -87,6 +122,9 @@ class QuizApp(App[None]):
         # The first screen is drawn before the flow (and what it imports) starts; the flow
         # then waits for it like for any other screen.
         first: Screen[Any]
+        if self.first_question is not None or self.first_home is not None:
+            self.call_after_refresh(self.start_flow)  # the default screen: drawn already
+            return
         if self.first_round is not None:
             from quiz.tui.screens.play import PlayScreen
 
@@ -105,6 +143,34 @@ class QuizApp(App[None]):
             return
         self._show_first(first)
 
+    def get_default_screen(self) -> Screen[Any]:
+        """`quiz play`'s first question from memory, or a returning player's light home
+        frame, is the first screen itself: no other screen is made, styled or drawn before
+        it (the flow covers it with the round's or the home screen)."""
+        if self.first_view is not None and self.make_round is not None:
+            from quiz.tui.screens.first import FirstQuestionScreen
+
+            self.first_question = FirstQuestionScreen(self.first_view)
+            return self.first_question
+        glance = self._glance()
+        if glance is not None:
+            from quiz.tui.screens.home import HomeLight
+
+            self.first_home = HomeLight(glance)
+            return self.first_home
+        return super().get_default_screen()
+
+    def _glance(self) -> HomeGlance | None:
+        """The light home frame's player and pack, if read already (they are read on a
+        thread from before Textual was imported, and take a few milliseconds)."""
+        glance = self.first_glance
+        plain_home = self.first_round is None and self.first_paper is None
+        if not plain_home or self.services.seat.asks_name:
+            return None
+        if glance is None or not glance.ready() or glance.failed():
+            return None  # not read (yet): the home screen is drawn as _open_home says
+        return glance.get()
+
     def _show_first(self, first: Screen[Any]) -> None:
         """Push the first screen, for the flow to take and wait for once it starts."""
         result: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
@@ -120,18 +186,43 @@ class QuizApp(App[None]):
     @work(group="first-screen")
     async def _open_home(self) -> None:
         """The home screen, drawn once with what it shows (packs, player, their last choices):
-        a player can use its first frame. The data has been loading since the program
-        started, so this rarely waits; when it does for long (a slow store), the screen
-        comes first with a "Loading packs…" line, and the flow fills it."""
+        a player can use its first frame. A returning player's first frame is lighter
+        (HomeLight, usually the default screen; pushed here when its data, `home_glance`,
+        was not read yet when the app started). Otherwise the data has been
+        loading since the program started, so this rarely waits; when it does for long (a
+        slow store), the screen comes first with a "Loading packs…" line, and the flow
+        fills it."""
         from quiz.tui.choices import home_data
         from quiz.tui.screens.home import HomeScreen
 
+        # A returning player's usual start: the player and the pack's remembered title, with
+        # Start, drawn before the packs load (the rest of the form follows, from the flow).
+        glance: HomeGlance | None = None
+        with contextlib.suppress(Exception):  # a failing store is the flow's to report
+            if self.first_glance is not None:
+                glance = await self.in_thread(self.first_glance.get)
+        if glance is not None:
+            from quiz.tui.screens.home import HomeLight
+
+            self.first_home = HomeLight(glance)
+            self._push(self.first_home)
+            self.call_after_refresh(self.start_flow)
+            return
         loading = asyncio.ensure_future(self.in_thread(lambda: home_data(self.services)))
         # A failure here is the flow's to report: it loads the same data again (and meets it).
         loading.add_done_callback(lambda f: f.cancelled() or f.exception())
         done, _pending = await asyncio.wait({loading}, timeout=HOME_PATIENCE)
         ok = done and not loading.cancelled() and loading.exception() is None
+        if ok:
+            self._load_styles()  # the form is in this first frame
         self._show_first(HomeScreen(loading.result() if ok else None))
+
+    def listen_first(self, session: Session) -> Recorder:
+        """The round made once its first question was drawn from memory: the app's first
+        round, listened to by the store from its first answer on."""
+        self.first_round = session
+        self.first_recorder = self._recorder_for(session)
+        return self.first_recorder
 
     def _recorder_for(self, session: Session) -> Any:
         """A round made before the app started: the store listens from its first answer on
@@ -151,9 +242,23 @@ class QuizApp(App[None]):
         return recorder
 
     def start_flow(self) -> None:
+        """Once the first screen is drawn (or dismissed): the rest of the styles, then the
+        flow (which shows every other screen)."""
         if not self._flow_started:
             self._flow_started = True
+            self._load_styles()
             self.run_flow()
+
+    def _load_styles(self) -> None:
+        """Read the styles the first frame did without (LATER_CSS, in order) and restyle what
+        is up: the same public calls Textual makes for a screen's own CSS_PATH when the
+        screen is first shown (App._load_screen_css)."""
+        new = [p for p in self.LATER_CSS if not self.stylesheet.has_source(str(p), "")]
+        for path in new:
+            self.stylesheet.read(path)
+        if new:
+            self.stylesheet.reparse()
+            self.stylesheet.update(self)
 
     @work(exclusive=True, group="flow")
     async def run_flow(self) -> None:

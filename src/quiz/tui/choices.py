@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from quiz.packs.places import DEFAULT_PACK
 from quiz.seat import TERMINAL, Seat
 
 if TYPE_CHECKING:
@@ -27,6 +28,53 @@ class HomeData:
     seat: Seat = TERMINAL
     typed_paper: str | None = None  # a code that did not open, shown again to be corrected
     due: str = ""  # what is due for review now, and when the next fact is (one sentence)
+
+
+@dataclass(frozen=True)
+class HomeGlance:
+    """What the home screen's first frame shows before the packs are loaded: the player and
+    the title of the pack the form will choose (from the titles remembered for these very
+    pack files, quiz.packs.titles). Enough to start a round; the form comes a frame later."""
+
+    player: str
+    pack_title: str
+
+
+def chosen_pack(ids: list[str], wanted: object) -> str | None:
+    """The pack the home form shows: the player's last one if it is still there, else the
+    default pack, else the first; None when there is no pack at all."""
+    if isinstance(wanted, str) and wanted in ids:
+        return wanted
+    if DEFAULT_PACK in ids:
+        return DEFAULT_PACK
+    return ids[0] if ids else None
+
+
+def home_glance(services: Services) -> HomeGlance | None:
+    """The first frame's player and pack title, without loading the packs; None when the
+    titles are not remembered for the pack files there now (the home screen then waits for
+    the packs, `home_data`). Reads the store's file without opening it when it can
+    (quiz.store.glance), else waits for the store and the player: call it on a thread."""
+    from quiz.lang import language
+    from quiz.packs.titles import cached
+
+    titles = cached(services.packs, language())
+    if not titles:
+        return None
+    glanced = None
+    if services.glance_db is not None:  # the store file, read without opening the store
+        from quiz.store.glance import remembered
+
+        glanced = remembered(services.glance_db, services.player_name)
+    if glanced is not None:
+        name, prefs = glanced
+    else:
+        store = services.store.get()
+        player = services.player()
+        name, prefs = player.name, store.prefs(player.id) if player.id else {}
+    chosen = chosen_pack([pid for pid, _ in titles], prefs.get("pack"))
+    title = dict(titles).get(chosen or "")
+    return HomeGlance(name, title) if title is not None else None
 
 
 def due_line(store: SqlStore, player: Player, catalog: Catalog, now: dt.datetime) -> str:
@@ -60,6 +108,7 @@ def home_data(services: Services) -> HomeData:
     loaded: call it on a thread)."""
     store = services.store.get()
     player = services.player()
+    remember_titles(services)
     return HomeData(
         catalog=services.catalog.get(),
         player=player.name,
@@ -69,6 +118,14 @@ def home_data(services: Services) -> HomeData:
         seat=services.seat,
         due=due_line(store, player, services.catalog.get(), services.clock.now()),
     )
+
+
+def remember_titles(services: Services) -> None:
+    """The loaded packs' titles, for the next start's first frame (quiz.packs.titles)."""
+    from quiz.lang import language
+    from quiz.packs.titles import remember
+
+    remember(services.catalog.get(), services.packs, language())
 
 
 @dataclass(frozen=True)

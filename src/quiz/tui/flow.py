@@ -23,7 +23,9 @@ from quiz.spec import RoundSpec
 from quiz.tui.host import AfterRound, Host, Loaded, Next
 
 if TYPE_CHECKING:  # the home screen and the store load when first needed, not before a round
+    from quiz.first_view import FirstView
     from quiz.packs.model import Pack
+    from quiz.question import Response
     from quiz.session import Session
     from quiz.store.recorder import Recorder
     from quiz.tui.choices import HomeChoice, HomeData
@@ -51,7 +53,12 @@ class Flow:
             if await exam.sit(self, self.app.first_paper, from_home=False) is Next.QUIT:
                 self.app.exit()
                 return
+        elif self.app.make_round is not None:
+            if await self.first_from_memory() is Next.QUIT:
+                self.app.exit()
+                return
         elif first is not None:
+            await self.remember_first(first)
             recorder = self.app.first_recorder
             assert recorder is not None, "the app listens to a round it was started with"
             self.services.store.start()  # the first question is on screen: open the store now
@@ -70,6 +77,39 @@ class Flow:
             if await self.act(choice) is Next.QUIT:
                 self.app.exit()
                 return
+
+    async def first_from_memory(self) -> Next:
+        """`quiz play`'s first question was drawn from memory (screens/first.py): make the
+        round now and put it on screen in that one's place, with the answer given there if
+        the round's first question is the one that was drawn."""
+        drawn = self.app.first_question
+        make = self.app.make_round
+        assert make is not None
+        try:
+            session = await self.app.in_thread(make)
+        except Exception as exc:  # noqa: BLE001 - said by the command, after the screen
+            self.app.first_failure = getattr(exc, "error", None) or exc  # (WorkerFailed's)
+            return Next.QUIT
+        made = await self.remember_first(session)
+        if drawn is not None and drawn.left:  # left before the round was up
+            return Next.QUIT
+        recorder = self.app.listen_first(session)
+        pending = drawn.pending if drawn is not None and made == drawn.view else None
+        self.services.store.start()  # the first question is on screen: open the store now
+        return await self.round(session, recorder, from_home=False, pending=pending)
+
+    async def remember_first(self, session: Session) -> FirstView | None:
+        """The first frame of the round the app was started with (taken before any answer),
+        kept for the next run with the same arguments (quiz.first_view) when the app was
+        given a way to (a round made here, after its first question was drawn from memory:
+        kept only if that memory was out of date), written off the UI loop."""
+        from quiz.first_view import first_view
+
+        view = self.app.first_made = first_view(session)
+        keep = self.app.keep_first
+        if view is not None and keep is not None:
+            await self.app.in_thread(partial(keep, view))
+        return view
 
     def _take(self, kind: type[S]) -> tuple[S, asyncio.Future[Any]] | None:
         """The screen the app drew at start, if it is of this kind (taken once)."""
@@ -127,6 +167,9 @@ class Flow:
         self.app.follow_saving(store)
         player = self.services.player()
         notices = [n for n in (store.notice, store.problem) if n]
+        from quiz.tui.choices import remember_titles
+
+        remember_titles(self.services)  # for the next start's first frame
         return Loaded(self.services.catalog.get(), store, player, notices)
 
     # -- home -----------------------------------------------------------------------
@@ -134,6 +177,12 @@ class Flow:
     async def home(self) -> HomeChoice | None:
         from quiz.tui.screens.home import HomeScreen
 
+        light, self.app.first_home = self.app.first_home, None
+        if light is not None:  # a returning player's light first frame: the home screen,
+            await self.load()  # laid out the same, covers it, and does what was pressed
+            if light.left:
+                return None
+            return await self.app.show(HomeScreen(self._home_data(), pending=light.pending))
         drawn = self._take(HomeScreen)
         if drawn is not None:  # the app drew the home screen at start, before packs loaded
             screen, choice = drawn
@@ -409,8 +458,16 @@ class Flow:
 
     # -- a round --------------------------------------------------------------------
 
-    async def round(self, session: Session, recorder: Recorder, *, from_home: bool) -> Next:
-        """Play rounds until the player goes home or out."""
+    async def round(
+        self,
+        session: Session,
+        recorder: Recorder,
+        *,
+        from_home: bool,
+        pending: Response | None = None,
+    ) -> Next:
+        """Play rounds until the player goes home or out (`pending`: the first question's
+        answer, given before the round was on screen)."""
         from quiz.tui.screens.play import PlayScreen
         from quiz.tui.screens.summary import SummaryScreen
 
@@ -422,7 +479,8 @@ class Flow:
             if shown is not None:  # the app put this round on screen already
                 played, shown = await shown, None
             else:
-                played = await self.app.show(PlayScreen(session))
+                played = await self.app.show(PlayScreen(session, pending=pending))
+                pending = None
             if played is None or played is EndReason.LEFT:
                 return Next.HOME if from_home else Next.QUIT
             standing = await self.app.in_thread(partial(self._standing, session, recorder))

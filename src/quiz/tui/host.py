@@ -13,6 +13,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 if TYPE_CHECKING:  # the store and the packs load when the flow first needs them
+    from quiz.first_view import FirstView
     from quiz.packs.registry import Catalog
     from quiz.papers import Paper
     from quiz.services import Services
@@ -20,6 +21,8 @@ if TYPE_CHECKING:  # the store and the packs load when the flow first needs them
     from quiz.store import SqlStore
     from quiz.store.recorder import Recorder
     from quiz.store.records import Player
+    from quiz.tui.screens.first import FirstQuestionScreen
+    from quiz.tui.screens.home import HomeLight
 
 T = TypeVar("T")
 
@@ -49,6 +52,14 @@ class Host(Protocol):
     first_paper: Paper | None
     first_recorder: Recorder | None
     first_screen: tuple[Screen[Any], asyncio.Future[Any]] | None
+    make_round: Callable[[], Session] | None  # the first round, drawn from memory meanwhile
+    first_made: FirstView | None
+    keep_first: Callable[[FirstView], None] | None
+    first_question: FirstQuestionScreen | None
+    first_home: HomeLight | None
+    first_failure: BaseException | None
+
+    def listen_first(self, session: Session) -> Recorder: ...
 
     async def show(self, screen: Screen[T]) -> T | None: ...
     async def in_thread(self, make: Callable[[], T]) -> T: ...

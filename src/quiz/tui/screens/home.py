@@ -4,23 +4,30 @@ topics, the seed and the scoring. It only says what the player chose; the flow d
 The app builds the screen once the packs, the store and the player have loaded (they start
 loading on threads before Textual is even imported, see Services.start_loading), so its
 first frame is the one a player can use: the pack shown, Start focused, Enter starts a
-round. Only when they take long (a slow store) does the screen come first, with a
-"Loading packs…" line, and the form when they are there (`show_data`).
+round. A returning player's first frame is lighter still (HomeLight: the player, the
+pack's remembered title and a focused Start, drawn before the packs load, as the app's
+default screen); this screen covers it a moment later, laid out the same, and a Start
+pressed before then is kept and acted on as soon as this screen is up. Only when the data
+takes long (a slow store) does the screen come first, with a "Loading packs…" line, and
+the form when they are there (`show_data`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.lazy import Lazy
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widget import Widget
+from textual.widgets import Button, Static
 
 from quiz.lang import N_, _, ngettext
-from quiz.tui.choices import HomeChoice, HomeData
+from quiz.tui.choices import HomeChoice, HomeData, HomeGlance
+from quiz.tui.lifecycle import being_removed
 from quiz.tui.literal import literal
 
 if TYPE_CHECKING:
@@ -45,10 +52,13 @@ class HomeScreen(Screen[HomeChoice | None]):
 
     AUTO_FOCUS = ""  # the screen focuses Start itself, once, without scrolling to it
 
-    def __init__(self, data: HomeData | None) -> None:
+    def __init__(
+        self, data: HomeData | None, pending: Literal["start", "stats"] | None = None
+    ) -> None:
         super().__init__(classes=self._breakpoint_classes())
         self.shown: HomeData | None = data  # what the screen shows (None: still loading)
         self.data: HomeData | None = None  # the same, once the whole form is up
+        self._pending = pending if data is not None else None  # pressed on HomeLight
         self._mounted = False
 
     def _breakpoint_classes(self) -> str:
@@ -80,20 +90,28 @@ class HomeScreen(Screen[HomeChoice | None]):
             else:
                 from quiz.tui.widgets.home_form import HomeForm
 
-                problems = self._problems(data)
-                with Horizontal(id="who"):  # one row: the form must fit 80×24 whole
-                    yield Static(literal(_("Player: {name}").format(name=data.player)), id="player")
-                    yield Static(literal(data.due), id="due", classes="" if data.due else "empty")
-                yield Static(
-                    literal("\n".join(problems)),
-                    id="problems",
-                    classes="warning" if problems else "warning empty",
-                )
+                yield from self._top(data)
                 yield HomeForm(data)
         from quiz.tui.widgets.footer import LateFooter
 
         # The keys come a frame later: styling the footer and its keys would delay the form.
         yield Lazy(LateFooter())
+
+    def _top(self, data: HomeData) -> list[Widget]:
+        """The lines above the form: who plays and what is due (one row: the form must fit
+        80×24 whole), then any problems with the pack files or the store."""
+        problems = self._problems(data)
+        who = Horizontal(
+            Static(literal(_("Player: {name}").format(name=data.player)), id="player"),
+            Static(literal(data.due), id="due", classes="" if data.due else "empty"),
+            id="who",
+        )
+        shown = Static(
+            literal("\n".join(problems)),
+            id="problems",
+            classes="warning" if problems else "warning empty",
+        )
+        return [who, shown]
 
     def on_mount(self) -> None:
         self._mounted = True
@@ -102,6 +120,8 @@ class HomeScreen(Screen[HomeChoice | None]):
             return
         if self.query("#home-form"):  # composed with its form: usable from this first frame
             self._focus_first(data)
+            if self._pending is not None:  # Start (or Stats) pressed on HomeLight
+                self.call_after_refresh(self._choose, self._pending)
         else:  # the data came between compose and mount
             self.call_after_refresh(self._fill, data)
 
@@ -174,6 +194,8 @@ class HomeScreen(Screen[HomeChoice | None]):
         return found.first() if found and found.first().is_mounted else None
 
     def _choose(self, action: Literal["start", "stats"]) -> None:
+        if being_removed(self):
+            return
         form = self._form()
         if form is None:
             self.notify(_("The packs are still loading."), severity="warning")
@@ -249,3 +271,51 @@ class HomeScreen(Screen[HomeChoice | None]):
 
     def action_leave(self) -> None:
         self.dismiss(None)
+
+
+class HomeLight(Screen[None]):
+    """A returning player's first frame: who plays, the pack and Start, each on the line
+    where the home screen's form shows it, with as few widgets and rules as that takes (each
+    costs the first frame time to style and lay out). It is the app's default screen, so
+    no other is drawn before it; the flow puts the home screen, with its form, over it once
+    the packs are loaded, and hands it what was pressed here meanwhile (`pending`, `left`)."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "start", N_("Start"), priority=True),
+        Binding("ctrl+r", "stats", N_("Stats"), priority=True),
+        Binding("escape", "leave", N_("Quit")),
+    ]
+    AUTO_FOCUS = ""
+
+    def __init__(self, glance: HomeGlance) -> None:
+        super().__init__()
+        self.glance = glance
+        self.pending: Literal["start", "stats"] | None = None  # for the home screen to do
+        self.left = False  # Escape: the game ends once the flow looks
+
+    def compose(self) -> ComposeResult:
+        glance = self.glance
+        with VerticalScroll(id="home", can_focus=False):
+            yield Static(_("quiz — learn from the source, every answer quoted"), classes="title")
+            yield Static(literal(_("Player: {name}").format(name=glance.player)), id="player")
+            pack = _("Pack:") + " " + glance.pack_title  # as the form's label and Select say
+            yield Static(literal(pack), id="light-pack")
+            yield Static("", id="light-info", markup=False)
+            yield Button(_("Start (Ctrl+S)"), variant="primary", id="light-start", compact=True)
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one("#light-start"), scroll_visible=False)
+
+    @on(Button.Pressed, "#light-start")
+    def _start(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_start()
+
+    def action_start(self) -> None:
+        self.pending = self.pending or "start"
+
+    def action_stats(self) -> None:
+        self.pending = self.pending or "stats"
+
+    def action_leave(self) -> None:
+        self.left = True

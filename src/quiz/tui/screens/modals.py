@@ -130,6 +130,13 @@ class TooSmall(Screen[None]):
     and Ctrl+Q quit from here too (asking first in the middle of a round)."""
 
     BINDINGS = [Binding("escape", "app.quit", N_("Quit"))]
+    # Its own styles: it may be the first thing drawn, before any stylesheet but the first
+    # screen's is read (see first.tcss).
+    DEFAULT_CSS = """
+    TooSmall { align: center middle; }
+    #too-small { width: auto; max-width: 100%; text-align: center; color: $text-warning; }
+    #too-small:light { color: $foreground; }
+    """
 
     def compose(self) -> ComposeResult:
         yield Static("", id="too-small")

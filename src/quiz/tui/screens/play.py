@@ -66,6 +66,7 @@ class PlayScreen(Screen[EndReason]):
     """A round, shown as its driver tells it. Dismissed with how the round ended (LEFT when
     the player left it)."""
 
+    CSS_PATH = "play.tcss"  # read when a round is first shown (see first.tcss)
     BINDINGS = [
         Binding("enter,space", "next", N_("Next"), priority=False),
         Binding("s", "source", N_("Source")),
@@ -78,9 +79,12 @@ class PlayScreen(Screen[EndReason]):
 
         event: Event
 
-    def __init__(self, session: Session, *, driver: Driver | None = None) -> None:
+    def __init__(
+        self, session: Session, *, driver: Driver | None = None, pending: Response | None = None
+    ) -> None:
         super().__init__()
         self.session = session
+        self._pending = pending  # the first question's answer, given before it was up here
         self.driver: Driver = driver or SelfPaced(session)
         self.asking: QuestionView | None = self.driver.current
         self.feedback: FeedbackView | None = None
@@ -128,6 +132,8 @@ class PlayScreen(Screen[EndReason]):
         self.driver.subscribe(self._heard)
         if self.asking.timed or self.asking.speed:
             self.set_interval(0.25, self._tick)
+        if self._pending is not None:
+            self.submit(self._pending)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next":

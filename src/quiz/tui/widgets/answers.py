@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from textual import on
 from textual.binding import Binding
@@ -19,8 +19,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from quiz.lang import N_, _
-from quiz.question import Response
 from quiz.tui.literal import literal
+
+if TYPE_CHECKING:  # (only a type here: the first question's frame does without its module)
+    from quiz.question import Response
 
 Mode = Literal["single", "multi", "order"]
 MAX_KEY = 9  # digits answer the first nine options

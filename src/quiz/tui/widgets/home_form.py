@@ -37,8 +37,7 @@ from quiz.kind_labels import KIND_LABELS, kind_label  # not quiz.kinds, which im
 from quiz.lang import _, ngettext
 from quiz.limits import MAX_COUNT
 from quiz.packs.model import Pack
-from quiz.packs.registry import DEFAULT_PACK
-from quiz.tui.choices import HomeChoice, HomeData
+from quiz.tui.choices import HomeChoice, HomeData, chosen_pack
 from quiz.tui.lifecycle import being_removed
 from quiz.tui.literal import literal
 
@@ -60,17 +59,8 @@ class Remembered:
     @classmethod
     def of(cls, data: HomeData) -> Remembered:
         prefs = data.prefs
-        ids = [p.id for p in data.catalog.packs]
-        wanted = prefs.get("pack")
-        pack = (
-            wanted
-            if wanted in ids
-            else DEFAULT_PACK
-            if DEFAULT_PACK in ids
-            else ids[0]
-            if ids
-            else Select.BLANK
-        )
+        chosen = chosen_pack([p.id for p in data.catalog.packs], prefs.get("pack"))
+        pack = chosen if chosen is not None else Select.BLANK
         count = prefs.get("count")
         kinds = prefs.get("kinds")
         ticked = (

@@ -315,6 +315,18 @@ def test_short_forms_of_a_name() -> None:
     assert short_forms("the United States") == []
 
 
+_AGAIN: list[object] = []
+
+
+def _asked_again():  # type: ignore[no-untyped-def]
+    """The bundled pack asking its dropped questions again (`helpers.asked_again`), once."""
+    if not _AGAIN:
+        import tempfile
+
+        _AGAIN.append(asked_again(Path(tempfile.mkdtemp())))
+    return _AGAIN[0]
+
+
 def _typed_about(pack, *words: str) -> Text:
     found = [
         q.key
@@ -341,7 +353,10 @@ def _typed_about(pack, *words: str) -> Text:
 def test_bundled_typed_answers_take_what_a_student_types(
     words: tuple[str, ...], given: str
 ) -> None:
-    verdict = check_typed(_typed_about(bundled(), *words), given)
+    pack = bundled()
+    if words == ("summit", "decided to deploy"):  # a reverse the pack no longer asks
+        pack = _asked_again()
+    verdict = check_typed(_typed_about(pack, *words), given)
     assert verdict.correct, (words, given, verdict)
 
 
@@ -368,7 +383,7 @@ def test_a_short_form_two_values_share_is_not_accepted() -> None:
     pack = bundled()
     air_force = pack.entities["lithuanian-air-force"]
     assert "Lithuanian" not in answer_forms(pack, air_force)
-    key = _typed_about(pack, "summit", "decided to deploy")
+    key = _typed_about(_asked_again(), "summit", "decided to deploy")
     verdict = check_typed(key, "Summit")
     assert not verdict.correct and "more than one" in words_note(verdict.note)
 
@@ -757,3 +772,36 @@ def test_another_name_of_the_one_thing_may_stand_around_a_name() -> None:
     assert check_typed(key, "NATO enhanced Forward Presence in Lithuania").correct
     assert not check_typed(key, "NATO enhanced Forward Presence in Lithuania and Germany").correct
     assert not check_typed(key, "NATO eFP battlegroup in Lithuania").correct
+
+
+def test_a_scale_abbreviated_is_read_in_an_answer_never_in_a_source() -> None:
+    from quiz.numbers import numbers_in
+
+    assert parse_number("15m", "dollars") == 15e6
+    assert parse_number("$50M", "dollars") == 50e6
+    assert parse_number("15 mil") == 15e6
+    assert parse_number("2.5bn") == 2.5e9
+    assert parse_number("up to 50 million") == 50e6
+    assert parse_number("15m", "metres") == 15  # the question's own unit comes off first
+    assert parse_number("15 mx") is None
+    assert numbers_in("a 15 m wall") == [15]  # a source's "m" stays metres
+
+
+def test_a_bare_number_is_sent_back_only_for_a_figure_in_millions() -> None:
+    from quiz.answers import wants_whole_figure
+    from quiz.question import Figure
+
+    money = Figure(15_000_000, unit="dollars")
+    assert wants_whole_figure(money, "15")
+    assert wants_whole_figure(money, "10")  # any bare small number: "15" alone says nothing
+    assert not wants_whole_figure(money, "15 million")
+    assert not wants_whole_figure(money, "15000")
+    assert not wants_whole_figure(Figure(45_000, unit="square miles"), "45")
+    assert not wants_whole_figure(Figure(2004, year=True), "4")
+
+
+def test_a_short_form_never_cuts_the_object_of_of() -> None:
+    # the Gadsden pack shares "Mexico" as a last word of its offices: "Governor of New" was
+    # accepted (and shown in the export)
+    generic = (frozenset(), frozenset({"mexico"}))
+    assert "Governor of New" not in short_forms("Governor of New Mexico", generic)

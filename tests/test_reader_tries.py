@@ -20,6 +20,7 @@ from pathlib import Path
 from helpers import asked_again, bundled, gadsden
 from quiz.generate import all_questions
 from quiz.question import InvalidResponse, Question
+from quiz.round.codes import Refusal
 
 DATA = Path(__file__).parent / "data" / "typed_number_tries.tsv"
 
@@ -76,13 +77,32 @@ def test_the_data_file_holds_both_kinds() -> None:
     rows = _rows()
     assert sum(r[1] == "wrong" and r[3] == "reader" for r in rows) >= 253
     assert sum(r[1] == "right" for r in rows) >= 300
-    assert {r[1] for r in rows} <= {"right", "wrong", "refused"}
+    assert {r[1] for r in rows} <= {"right", "wrong", "refused", "again"}
+    assert any(r[1] == "again" for r in rows)
 
 
 def test_no_wrong_answer_the_readers_tried_is_accepted() -> None:
     accepted, asked, found = _judged("wrong")
     assert found >= 0.9 * asked, "most questions of the readers' log should still exist"
     assert accepted == [], "wrong answers accepted:\n" + "\n".join(accepted)
+
+
+def test_a_bare_number_for_a_figure_in_millions_is_sent_back() -> None:
+    """ "15" typed for "$15 million" is asked again for the whole figure: never marked wrong
+    (the student left the scale word off) nor right (15 is not 15 million)."""
+    questions = _questions()
+    rows = [(q, a) for q, want, a, _ in _rows() if want == "again"]
+    assert rows
+    marked = []
+    for qid, answer in rows:
+        try:
+            questions[qid].grade(answer)
+        except InvalidResponse as exc:
+            assert exc.reason is Refusal.WHOLE_FIGURE
+            assert answer in str(exc)  # the sentence names what was typed
+            continue
+        marked.append(f"{qid}: {answer!r}")
+    assert marked == [], "marked instead of asked again:\n" + "\n".join(marked)
 
 
 def test_right_answers_the_readers_typed_are_accepted() -> None:

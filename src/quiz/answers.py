@@ -122,6 +122,10 @@ def short_forms(
     end = len(words)
     while end > 1 and fold(words[end - 1]) in heads:
         end -= 1
+    if any(fold(w) in TIES - {"and", "the"} for w in words[start:end]):
+        # the last word is the object of "of"/"to", not a generic head: "Governor of New
+        # Mexico" is never "Governor of New" (its pack shares "Mexico" as a last word)
+        end = len(words)
     spans = {(start, len(words)), (0, end)}
     if end - start > 1:  # both dropped: only if two words or more remain ("Air Policing")
         spans.add((start, end))
@@ -236,6 +240,10 @@ def _check_typed(key: Text, text: str) -> Verdict:
     right_names = {fold(name) for name, _ in rights}
     beside = {fold(q) for a, q in key.qualifiers if fold(a) in right_names}
     beside |= _years_quoted(key)  # the fact's own year: "Warsaw Summit (2016)"
+    titles = [f" {t} " for name, _ in rights for t in _titles_before(key, name)]
+    # the article's own title after the name: "Raimundas Karoblis, Minister of National
+    # Defence" (whole, as the article writes it)
+    beside |= {p for p in unsure if any(f" {p} " in t for t in titles)}
     wrong = [v for v, p in zip(wrong, unsure, strict=True) if p not in beside]
     if not rights:
         others = [v for v in wrong if v.note is not None and v.note.code is NoteCode.OTHER_THING]
@@ -273,6 +281,7 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
     lang = key.language
     language = find_language(lang)
     negations = language.negations if language is not None else frozenset()
+    honorifics = language.honorifics if language is not None else frozenset()
     said = tokens(text, lang)
     if not said or any(w in negations for w in fold(text).split()):
         return None
@@ -290,6 +299,16 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
             and same_head
             and sorted(given[0].split()) == mine
             and not any(sorted(meaning(r, lang)[0].split()) == mine for r in rivals)
+        ):
+            return Verdict(True, True, _meant(key, name))
+    for name in names:  # "New Mexico governor", "New Mexico's governor": "Governor of New Mexico"
+        # only a name of two words or an abbreviation after "of": "State Secretary" is
+        # another office than "Secretary of State"
+        of = re.fullmatch(r"(.+?) of (?:the )?(.+)", name)
+        if (
+            of is not None
+            and (len(of.group(2).split()) > 1 or of.group(2).isupper())
+            and _means(given, meaning(f"{of.group(2)} {of.group(1)}", lang))
         ):
             return Verdict(True, True, _meant(key, name))
     flipped = re.fullmatch(r"(.+?) (?:of|in|against) (?:the )?(.+)", fold(text))
@@ -326,11 +345,25 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
     }
     years = _years_quoted(key)
     before = _complements(key, name, prompt=False)  # before the name: no prompt words
+    # a qualifier the pack gives the name stands beside it whole ("Šiauliai Air Base in
+    # Lithuania"), never a word of it alone: "state" of "the United States" would make
+    # "Washington state", another place, the city Washington
+    qualified = [
+        [k for _, k in tokens(q, lang)] for a, q in key.qualifiers if fold(a) == fold(name)
+    ]
+    whole = {
+        part
+        for part, ks in ((head, [k for _, k in said[:start]]), (tail, [k for _, k in said[end:]]))
+        if ks and ks in qualified
+    }
+    title = _title_before(key, name) | honorifics
     for i, (word, k) in enumerate(said):
         if start <= i < end:
             continue
         part = head if i < start else tail
-        if k in (before if i < start else allowed) or word in years:
+        if i < start and (k in title or word in honorifics):
+            continue  # "Minister Karoblis", "Mr Karoblis": the title the article gives them
+        if part in whole or k in (before if i < start else allowed) or word in years:
             continue
         if in_article.get(part, False):
             continue
@@ -362,6 +395,36 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
     return Verdict(True, True, _meant(key, name))
 
 
+_CAPITALISED_RUN = r"((?:[A-Z][\w'’-]*\s+(?:(?:of|to|the|for)\s+)*)+)"
+
+
+def _titles_before(key: Text, name: str) -> list[str]:
+    """The titles the quoted sentences write right before the name, in capitals ("Minister
+    of National Defence Raimundas Karoblis"), folded: a student may put one, or words of it,
+    before the name ("Minister Karoblis", "Defence Minister Karoblis"), or the whole title
+    after it. Only a capitalised run next to the name: "deposited in Washington" gives no
+    title."""
+    out: list[str] = []
+    names = {n for n in key.accepted if fold(name) in fold(n)}
+    for quote in getattr(key, "quotes", ()):
+        for n in names:
+            for m in re.finditer(_CAPITALISED_RUN + re.escape(n) + r"\b", quote):
+                out.append(fold(m.group(1)))
+    return out
+
+
+def _title_before(key: Text, name: str) -> set[str]:
+    """The word keys of the titles before the name (`_titles_before`), and the first word
+    of each title the pack gives the name as a qualifier ("President" of "President of
+    Mexico": "President Ceballos")."""
+    lang = key.language
+    out = {k for t in _titles_before(key, name) for _, k in tokens(t, lang)}
+    for a, q in key.qualifiers:
+        if fold(a) == fold(name) and (first := tokens(q, lang)[:1]):
+            out.add(first[0][1])
+    return out
+
+
 def _meant(key: Text, name: str) -> Note:
     """What an answer with words around a right name is taken to mean: the answer itself
     ("the Lithuanian Armed Forces" for "Lithuania's armed forces", not "Lithuania"), or,
@@ -374,8 +437,8 @@ def _complements(key: Text, name: str, prompt: bool = True) -> set[str]:
     """The word keys (`tokens`) that may stand around the right name `name`: the prompt's
     (after the name only: "cyber defence capabilities"; before it they make another claim,
     "Baltic country Belgium"), those of the key's longer names holding this one ("NATO" of
-    "NATO eFP", never a word of another item of a list: "infrastructure budget"), and those
-    of the qualifiers the pack gives that name."""
+    "NATO eFP", never a word of another item of a list: "infrastructure budget"). A qualifier
+    the pack gives the name stands beside it only whole (`_with_complement`)."""
     lang = key.language
     out = {k for _, k in tokens(getattr(key, "prompt", ""), lang)} if prompt else set()
     inner = {k for _, k in tokens(name, lang)}
@@ -386,9 +449,6 @@ def _complements(key: Text, name: str, prompt: bool = True) -> set[str]:
             # "NATO eFP": a word of another name of the same thing ("NATO enhanced
             # Forward Presence")
             out |= words
-    for a, q in key.qualifiers:
-        if fold(a) == fold(name):
-            out |= {k for _, k in tokens(q, lang)}
     return out
 
 
@@ -411,6 +471,8 @@ def _by_meaning(key: Text, text: str, rivals: set[str]) -> Verdict | None:
         if _means(said, meaning(name, lang)) and not _ties_differ(text, name):
             return Verdict(True, True, Note(NoteCode.MEANS, name))
     words = said[0].split()
+    if len(items(text, lang)) > 1:
+        return None  # a list ("Rukla, armed forces") is judged part by part, never as one name
     singles = [a for a in key.accepted if len(items(a, lang)) == 1]
     for name in singles:
         inner = meaning(name, lang)[0].split()
@@ -607,6 +669,25 @@ def figure_value(key: Figure, text: str) -> float | None:
         found = parse_year(text, key.language)
         return float(found) if found is not None else None
     return value
+
+
+# A figure this large is said with a scale word ("$15 million"); an answer below this bare
+# is that figure without its scale, not another figure ("15" for $15 million)
+_SCALED_FIGURE = 1e6
+_BARE_AT_MOST = 1000
+
+
+def wants_whole_figure(key: Figure, text: str) -> bool:
+    """Whether an answer is a bare small number for a figure in millions or more: "15" (or
+    "10", or "50") for "$15 million" names no figure the question could mean, so the student
+    is asked for the whole figure rather than marked wrong for leaving the scale word off
+    (a reader typed "15" for the article's "$15 million"). Any bare number below a thousand
+    is sent back, not only the key's own: sending back only "15" would tell that 15 million
+    is right. Never for a year."""
+    if getattr(key, "year", False) or abs(key.value) < _SCALED_FIGURE:
+        return False
+    value = figure_value(key, text)
+    return value is not None and 0 < abs(value) < _BARE_AT_MOST
 
 
 def check_number(key: Figure, text: str) -> Verdict:

@@ -63,6 +63,12 @@ class NumberWords:
     fold: bool = False  # words are compared without their marks
     group: str = ","  # how `format_number` groups thousands
     more: tuple[str, ...] = ()  # "six more countries": words between a count and its unit
+    # scale words as a student abbreviates them in an answer ("15m", "$50M", "15 mil"): read
+    # in answers only, never in a source's sentence, where "15 m" is fifteen metres
+    short_scales: Mapping[str, float] = field(default_factory=dict)
+    # words that give the figure as a maximum, which is the figure itself ("up to 50 million"
+    # for the highest offer): read in answers, like a hedge
+    caps: tuple[str, ...] = ()
 
     def prepare(self, text: str) -> str:
         low = text.lower()
@@ -82,6 +88,8 @@ ENGLISH = NumberWords(
     ones=("a", "an"),
     joins=("and",),
     more=("more", "other"),
+    short_scales=MappingProxyType({"k": 1e3, "m": 1e6, "mil": 1e6, "mln": 1e6, "bn": 1e9}),
+    caps=("up to", "as much as", "as many as"),
 )
 _ONE = "\x00one"  # "a" standing for one before "hundred" or a scale word
 
@@ -179,16 +187,21 @@ def number(text: str, w: NumberWords = ENGLISH) -> float | None:
     ('1.5 million', '2 thousand'), words ('two million'), after a hedge or not ('about two
     thousand'); anything else → None. `w` is the language's way (`quiz.languages`)."""
     t = " ".join(w.prepare(text.strip()).split())
-    for hedge in w.hedges:
+    for hedge in (*w.hedges, *w.caps):
         if t.startswith(f"{hedge} "):
             t = t[len(hedge) + 1 :]
             break
     if not t:
         return None
     scale = 1.0
+    glued = re.fullmatch(r"(.*\d)\.?([^\W\d_]+)\.?", t)  # "15m", "15mln."
+    if glued and glued.group(2) in w.short_scales:
+        t = f"{glued.group(1)} {glued.group(2)}"
     head, _, last = t.rpartition(" ")
-    if head and last in w.scales and digits(head, w) is not None:
-        t, scale = head, w.scales[last]
+    last = last.rstrip(".") if last.rstrip(".") in w.short_scales else last
+    scales = {**w.scales, **w.short_scales}
+    if head and last in scales and digits(head, w) is not None:
+        t, scale = head, scales[last]
     value = digits(t, w)
     if value is not None:
         return value * scale

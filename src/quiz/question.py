@@ -15,7 +15,7 @@ from itertools import combinations
 from typing import Literal
 
 from quiz import words
-from quiz.answers import check_number, check_typed, figure_value
+from quiz.answers import check_number, check_typed, figure_value, wants_whole_figure
 from quiz.numbers import format_number as _format_number
 from quiz.packs.model import Quote, Value
 from quiz.round.codes import Note, NoteCode, Refusal, Shape, Verdict
@@ -214,6 +214,8 @@ class Figure:
         text = _text(response)
         if text != DONT_KNOW and figure_value(self, text) is None:
             raise InvalidResponse(Refusal.NOT_A_NUMBER)
+        if text != DONT_KNOW and wants_whole_figure(self, text):
+            raise InvalidResponse(Refusal.WHOLE_FIGURE, text=text.strip()[:20])
         return text
 
     def grade(self, options: Sequence[str], response: object) -> Grade:

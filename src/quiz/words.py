@@ -97,6 +97,11 @@ def refusal(exc: Refused) -> str:
         return _("put all {n} items in order").format(n=n)
     if reason is Refusal.TOO_LONG:
         return _("an answer is at most {n} characters").format(n=n)
+    if reason is Refusal.WHOLE_FIGURE:
+        return _(
+            "{text} of what? Write the whole figure, with its scale word (such as million) "
+            "or all its digits"
+        ).format(text=exc.text)
     if reason is Refusal.NOT_AN_OPTION:
         return _("not an option: {text}").format(text=repr(exc.text))
     return _REFUSALS[reason]()

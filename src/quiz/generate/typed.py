@@ -55,7 +55,29 @@ def answer_forms(pack: Pack, value: Value) -> tuple[str, ...]:
             key = fold(form)
             if key not in mine and pack.named_from(value.type, key) <= {value.id}:
                 kept.append(form)
+    kept.extend(_abbreviated(pack, value))
     return (*value.names, *dict.fromkeys(kept))
+
+
+_ABBREVIATION = re.compile(r"[A-Z]{2,4}|(?:[A-Z]\.){2,4}")
+
+
+def _abbreviated(pack: Pack, value: Entity) -> list[str]:
+    """The value's names with another value's name inside them written as that value's
+    abbreviation in the pack ("Governor of NM" for "Governor of New Mexico", NM being the
+    pack's alias of New Mexico): the author wrote the abbreviation, so a student may."""
+    out: list[str] = []
+    for other in pack.entities.values():
+        if other.key == value.key or len(other.name.split()) < 2:
+            continue
+        shorts = [a for a in other.names if _ABBREVIATION.fullmatch(a)]
+        if not shorts:
+            continue
+        for name in value.names:
+            if contains_phrase(name, other.name):
+                low = re.compile(rf"\b{re.escape(other.name)}\b", re.IGNORECASE)
+                out.extend(low.sub(short, name, count=1) for short in shorts)
+    return out
 
 
 def _may_shorten(words: list[str], leads: frozenset[str], heads: frozenset[str]) -> bool:
@@ -352,6 +374,20 @@ def _titles(pack: Pack, entity: Entity) -> list[str]:
         said = [t for t in title.names for t in (t, t.split()[0])]
         if any(contains_phrase(q, f"{t} {n}") for q in quotes for t in said for n in entity.names):
             found.extend(title.names)
+            found.extend(t for t in said if contains_phrase(" ".join(quotes), t))
+        elif any(
+            contains_phrase(q, t) and contains_phrase(q, n)
+            for q in quotes
+            for t in title.names
+            for n in entity.names
+        ):
+            # the source gives the title beside the name ("James Gadsden, the new U.S.
+            # Minister to Mexico"): its head word may stand before it ("Minister Gadsden")
+            found.extend(
+                w[0]
+                for w in (t.split() for t in title.names)
+                if len(w) > 2 and w[0].isalpha() and w[1].lower() in ("of", "to")
+            )
     return list(dict.fromkeys(found))
 
 

@@ -142,6 +142,8 @@ class Language:
     # folded words that turn an answer into its opposite ("not", "non"): never taken as a
     # mere complement of a right answer ("non-rotational allied units")
     negations: frozenset[str] = frozenset()
+    # words of address before a person's name that do not change who is named ("Mr Karoblis")
+    honorifics: frozenset[str] = frozenset()
     # folded words before a year that still give the year ("in 2004", "since 2015"), and
     # the seasons a year may follow ("spring 2014"): a year question reads the year
     year_leads: tuple[str, ...] = ()

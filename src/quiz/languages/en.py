@@ -131,6 +131,7 @@ LANGUAGE = Language(
         (("hqs",), ("headquarters",)),
         (("hq",), ("headquarters",)),
         (("bravery",), ("courage",)),
+        (("braveness",), ("courage",)),
         (("valour",), ("courage",)),
         (("valor",), ("courage",)),
         (("military",), ("army",)),
@@ -170,7 +171,14 @@ LANGUAGE = Language(
         # typed in lower case where no pronoun stands: first before a word, after "the"
         (r"^us(?=\s+\w)", "United States"),
         (r"(?i:\bthe us\b)", "the United States"),
+        # "President of America": the country, never a continent ("South America")
+        (r"(?<!North )(?<!South )(?<!Central )(?<!Latin )(?i:\bAmerica\b)", "United States"),
+        # a title abbreviated: "Gov. of New Mexico", "Sec. of State"
+        (r"(?i:\bGov\b\.?)(?=\s)", "Governor"),
+        (r"(?i:\bSec\b\.?)(?=\s)", "Secretary"),
+        (r"(?i:\bPres\b\.?)(?=\s)", "President"),
     ),
+    honorifics=frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "mister"]),
     negations=frozenset(["not", "no", "non", "without", "never", "lack", "anti", "un"]),
     year_leads=("in", "since", "from", "the", "year", "of", "early", "late", "mid"),
     seasons=("spring", "summer", "autumn", "fall", "winter"),

@@ -87,6 +87,7 @@ class Refusal(Enum):
     EMPTY = "empty"
     TOO_LONG = "too_long"  # n: characters allowed
     NOT_A_NUMBER = "not_a_number"
+    WHOLE_FIGURE = "whole_figure"  # text: the bare number typed for a figure in millions
     NO_ANSWER = "no_answer"
     NOT_AN_OPTION = "not_an_option"  # text: the word typed
     ONE_OPTION = "one_option"

@@ -208,7 +208,8 @@ KEY: tuple[Fact, ...] = (
     Fact((r"warsaw summit", r"\bheld\b"), ("July 2016",)),
     Fact((r"wales summit", r"necessity|needed"), ("rotational allied units",)),
     Fact((r"warsaw summit", r"deploy"), ("enhanced Forward Presence",)),
-    Fact((r"which nato summit decided",), ("Warsaw",)),
+    # (no longer asked "which NATO summit decided to deploy eFP?": the article later credits
+    # the Wales and Warsaw summits together with decisions on it)
     # "The NATO Summit in Warsaw in July 2016 decided to deploy NATO enhanced Forward
     # Presence in Lithuania, Latvia, Estonia, and Poland - and a multinational German-led
     # over 1,000 strong force was inaugurated in Rukla as soon as 2017 and today it is a

@@ -745,7 +745,10 @@ def test_evidence_wrong_sentences_are_near_misses_that_cannot_prove_it(
                 continue
             if _touches(option, fact.object):  # a near miss on the object: about another thing
                 assert not _states(option, fact.subject), (q.id, option)
-                assert not STANDS_IN & set(_words(option)), (q.id, option)
+                # a pronoun points back: only after the source has named the subject may one
+                # stand for it
+                if _states(text[: text.index(option)], fact.subject):
+                    assert not STANDS_IN & set(_words(option)), (q.id, option)
             assert len(_words(option)) >= 6, (q.id, option)  # no "And it proved wise."
             at = text.index(option)
             near = paragraph_of(text, at, at + 1) == where
@@ -767,9 +770,11 @@ def test_evidence_wrong_sentences_are_not_the_same_few_everywhere() -> None:
     13 questions, and two pairs had one option set (issue 18)."""
     for seed in SEEDS:
         evidence = each("bundled", seed, "evidence")
-        assert len(evidence) >= 20
+        # 19: the Netherlands' place in the forward force is no longer asked so, for the source
+        # names neither outside the proof (test_evidence_is_not_asked_when_only_its_proof_...)
+        assert len(evidence) >= 19
         used = Counter(o for q in evidence for o in q.options if o != q.answer)
-        assert max(used.values()) <= len(evidence) // 4, used.most_common(3)
+        assert max(used.values()) <= 5, used.most_common(3)  # a quarter of the 20 there were
         proofs = Counter(q.answer for q in evidence)
         assert max(proofs.values()) <= 2, proofs.most_common(2)
         sets = Counter(frozenset(q.options) for q in evidence)
@@ -805,14 +810,30 @@ def test_evidence_is_not_won_by_one_keyword(name: str, seed: int) -> None:
         quotes = [e.text for f in pack.facts for e in f.evidence if f.subject == fact.subject]
         could = [
             t
-            for t in (text[s.start : s.end] for s in sentences(text))
+            for t, start in ((text[s.start : s.end], s.start) for s in sentences(text))
             if t != q.answer
             and len(_words(t)) >= 6
             and not any(e in t for e in quotes)
             and (_states(t, fact.subject) != _touches(t, fact.object))
-            and not (STANDS_IN & set(_words(t)))
+            # a pronoun stands for the subject only once the source has named it
+            and not (STANDS_IN & set(_words(t)) and _states(text[:start], fact.subject))
         ]
         assert not could, (q.id, could)
+
+
+@pytest.mark.parametrize(("name", "seed"), CASES, ids=IDS)
+def test_evidence_is_not_asked_when_only_its_proof_names_the_claim(name: str, seed: int) -> None:
+    """ "William Marcy held the post of Secretary of State": the source names neither Marcy nor
+    the office outside its proof, so either name finds the answer whatever the wrong sentences
+    are (a reader's weak item). Such a claim is not asked as an evidence question."""
+    pack = PACKS[name]()
+    for q in each(name, seed, "evidence"):
+        fact = pack.fact_by_id[q.fact]
+        text = pack.sources[q.quote.source].text
+        others = [text[s.start : s.end] for s in sentences(text)]
+        assert any(
+            t != q.answer and (_states(t, fact.subject) or _touches(t, fact.object)) for t in others
+        ), q.id
 
 
 # -- plausible wrong options (issue 7: 4, 8) --------------------------------------------------

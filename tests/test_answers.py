@@ -390,7 +390,7 @@ def test_a_close_answer_refused_says_why(key: Text, given: str, note: str) -> No
 
 
 def test_a_bare_number_inside_another_name_names_nothing() -> None:
-    """"1" stands in "Mine Countermeasures Group 1" but names no group: refused, without the
+    """ "1" stands in "Mine Countermeasures Group 1" but names no group: refused, without the
     false reason that it names something else of the pack; "Group 1" would."""
     key = typed("F-16", rivals=("Standing NATO Mine Countermeasures Group 1",))
     for given in ("1", "x"):

@@ -16,8 +16,8 @@ import pytest
 
 from helpers import bundled
 from quiz.generate import all_questions
+from quiz.generate.distractors import outside_bound
 from quiz.generate.evidence import evidence, lone_code, topic_scores
-from quiz.generate.from_facts import outside_bound
 from quiz.generate.index import Sentence
 from quiz.generate.refusal import Refusal
 from quiz.languages import english
@@ -160,6 +160,21 @@ def test_a_true_statement_of_a_bound_says_it_as_the_source_does(pack) -> None:
     assert "over 1,000 strong" in true.prompt, true.prompt
     choice = by_id["efp-force-lithuania-over-1000-strong:choice:forward"]
     assert "about 1,000" in choice.options
+
+
+def test_no_option_of_a_bound_figure_is_allowed_by_it(pack) -> None:
+    """The fourth reading: "about 3,000" was a wrong option beside the key "about 1,000" where
+    the article says "over 1,000 strong", which does not rule 3,000 out; every wrong figure
+    of a choice now falls on the side the bound rules out, over many seeds."""
+    for seed in range(20):
+        q = next(
+            q
+            for q in all_questions(pack, seed, kinds=["choice"])
+            if q.id == "efp-force-lithuania-over-1000-strong:choice:forward"
+        )
+        wrong = [o for i, o in enumerate(q.options) if i not in q.key.rights()]
+        figures = [int(re.sub(r"\D", "", o)) for o in wrong]
+        assert len(figures) >= 2 and all(n < 1000 for n in figures), q.options
 
 
 def test_a_false_country_of_the_team_is_ruled_out_by_the_article(pack) -> None:

@@ -81,6 +81,8 @@ def candidates(
             continue
         if not proven_false(pack, relation, direction, anchor, value):
             continue
+        if not all(outside_bound(k, value, pack.lang) for k in keys):
+            continue  # the source must say the opposite, not merely less: 5,000 is "over 1,000"
         taken |= names
         out.append(in_key_style(only, value))
         if len(out) == limit:
@@ -285,11 +287,14 @@ def _neighbours(key: Value, pack: Pack) -> list[Value]:
         ]
         return [d for d in near if not after(d, latest)]
     if isinstance(key, Number) and key.approx:
-        # "over 1,000" is about 1,000: wrong figures far enough off that none could be it
+        # "about 1,000": wrong figures far enough off that none could be it; on the side a
+        # bound rules out ("over 1,000" is not about 250, but may be about 3,000)
         n = key.value
+        factors = _FAR_OFF.get(bound_of(key, pack.lang), _FAR_OFF[None])
         return [
             about(Number(m, approx=True, language=key.language), pack.lang)
-            for m in (round(n / 4), 3 * n, 5 * n, 10 * n)
+            for m in (round(n * f) for f in factors)
+            if m > 0
         ]
     if isinstance(key, Number) and not key.approx and isinstance(key.value, int):
         n = key.value
@@ -298,6 +303,14 @@ def _neighbours(key: Value, pack: Pack) -> list[Value]:
         return [key.like(m) for m in near_figures(n)]
     return []
 
+
+# Factors of an approximate key ("about 1,000") a made-up figure is far off by, on the side
+# the source's bound rules out: below "over 1,000", above "under 50", either side of "about"
+_FAR_OFF: dict[str | None, tuple[float, ...]] = {
+    None: (0.25, 3, 5, 10),
+    "lower": (0.1, 0.25, 0.5),
+    "upper": (2, 4, 10),
+}
 
 # Factors of the key a made-up figure is near: uneven, so none reads as a half or a double
 # of the key, and as many below as above, so the key is not the one in the middle.
@@ -330,6 +343,33 @@ def about(value: Value, lang: Language | None = None) -> Value:
             shown = format_number(value.value, lang.numbers)
         return Number(value.value, lang.about(shown), approx=True, language=value.language)
     return value
+
+
+def outside_bound(key: Value, value: Value, lang: Language) -> bool:
+    """Whether the source's figure rules the value out when it is a bound: below "over
+    1,000" (250), above "under 50". A figure given plainly or "about" rules out any other
+    value (the wrong ones are far from it); other values always pass."""
+    if not (isinstance(key, Number) and isinstance(value, Number)):
+        return True
+    bound = bound_of(key, lang)
+    if bound == "upper":
+        return value.value > key.value
+    if bound == "lower":
+        return value.value < key.value
+    return True
+
+
+def bound_of(key: Value, lang: Language) -> str | None:
+    """ "lower" for a figure the source gives as a lower bound ("over 1,000"), "upper" for
+    an upper one ("under 50"), else None."""
+    if not (isinstance(key, Number) and key.text):
+        return None
+    said = " ".join(fold(key.text).split())
+    if any(said.startswith(f"{w} ") for w in lang.upper_bounds):
+        return "upper"
+    if any(said.startswith(f"{w} ") for w in lang.lower_bounds):
+        return "lower"
+    return None
 
 
 def _real_date(year: int, month: int | None, day: int | None) -> bool:

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import cast
 
-from quiz.generate.distractors import about, candidates, sort_if_ordered
+from quiz.generate.distractors import about, bound_of, candidates, sort_if_ordered
 from quiz.generate.index import index_of
 from quiz.generate.refusal import Refusal, missing, not_closed, too_few_wrong
 from quiz.generate.truth import Direction
@@ -29,7 +29,6 @@ from quiz.generate.wording import (
     source_of,
     statement,
 )
-from quiz.languages import Language
 from quiz.packs.model import Entity, Fact, Number, Pack, Value, When
 from quiz.question import Claim, Figure, Many, One, Origin, Question, WhyWrong
 from quiz.text import fold
@@ -148,7 +147,7 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
     anchor, key = sides(fact, direction)
     if in_title(pack, key):
         return title_key(key)
-    key = about(key, pack.lang)
+    said, key = key, about(key, pack.lang)  # the source's words hold a bound ("over 1,000")
     stop = pack.lang.stopwords
     risky = sorted(distinctive_words(prompt, stop) & distinctive_words(key.display, stop))
     wrong = candidates(
@@ -156,7 +155,7 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
         fact.relation,
         direction,
         anchor,
-        [key],
+        [said],
         prompt,
         rng,
         CHOICE_OPTIONS - 1,
@@ -272,8 +271,6 @@ def _twin_values(pack: Pack, group: list[Fact], wanted: int) -> tuple[list[Value
         rng,
         wanted + TWIN_CHOICE,
     )
-    # The source must say the opposite, not merely less: "about 5,000" is "over 1,000" too
-    found = [v for v in found if all(outside_bound(f.object, v, pack.lang) for f in group)]
     # Near misses only: a name the source puts beside the fact (in its paragraph) or the
     # pack pairs with the subject or a right value in another fact ("… along with
     # Croatia", where Lithuania served); a stranger of the right type makes an absurd
@@ -283,33 +280,6 @@ def _twin_values(pack: Pack, group: list[Fact], wanted: int) -> tuple[list[Value
     wrong = [v for v, rank in sorted(near, key=lambda p: p[1]) if rank < FAR]
     memo[key] = (wrong, strangers)
     return wrong, strangers
-
-
-def outside_bound(key: Value, value: Value, lang: Language) -> bool:
-    """Whether the source's figure rules the value out when it is a bound: below "over
-    1,000" (250), above "under 50". A figure given plainly or "about" rules out any other
-    value (the wrong ones are far from it); other values always pass."""
-    if not (isinstance(key, Number) and isinstance(value, Number)):
-        return True
-    bound = bound_of(key, lang)
-    if bound == "upper":
-        return value.value > key.value
-    if bound == "lower":
-        return value.value < key.value
-    return True
-
-
-def bound_of(key: Value, lang: Language) -> str | None:
-    """ "lower" for a figure the source gives as a lower bound ("over 1,000"), "upper" for
-    an upper one ("under 50"), else None."""
-    if not (isinstance(key, Number) and key.text):
-        return None
-    said = " ".join(fold(key.text).split())
-    if any(said.startswith(f"{w} ") for w in lang.upper_bounds):
-        return "upper"
-    if any(said.startswith(f"{w} ") for w in lang.lower_bounds):
-        return "lower"
-    return None
 
 
 def _beside(pack: Pack, group: list[Fact], value: Value) -> int:

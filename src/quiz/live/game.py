@@ -462,7 +462,7 @@ class LiveGame:
         i = self.index if i is None else i
         if i not in self._quotes:
             q = self.questions[i]
-            found = viewing.passages(self.pack, q)
+            found = viewing.passages(self.pack, q, self.questions[i + 1 :])
             self._quotes[i] = (viewing.noun_of(self.pack, q.quote), found[0] if found else None)
         return self._quotes[i]
 
@@ -526,7 +526,7 @@ class LiveGame:
             rights=q.key.rights(),
             explanation=q.explanation,
             noun=viewing.noun_of(self.pack, q.quote),
-            passages=viewing.passages(self.pack, q),
+            passages=viewing.passages(self.pack, q, self.questions[i + 1 :]),
             top_wrong=top_wrong,
             top_wrong_count=top_count,
             why_not=why,

@@ -3,10 +3,12 @@ front ends, so none of them reads the session's state for itself."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from quiz import words
 from quiz.lang import language
 from quiz.packs.model import Pack, Quote
-from quiz.packs.quotes import in_context
+from quiz.packs.quotes import Span, paragraph_of, sentences
 from quiz.question import Question, WhyWrong
 from quiz.round.codes import EndReason
 from quiz.round.views import (
@@ -40,13 +42,45 @@ def quotes_of(q: Question) -> list[Quote]:
     return list({(x.source, x.start, x.end): x for x in q.origin.quotes}.values())
 
 
-def passage(pack: Pack, quote: Quote) -> Passage:
-    text, start, end = in_context(pack.sources[quote.source].text, quote.start, quote.end)
-    return Passage(text, start, end, quote)
+OMITTED = "[…]"  # in place of sentences a passage holds back: the editor's mark of a cut
 
 
-def passages(pack: Pack, q: Question) -> tuple[Passage, ...]:
-    return tuple(passage(pack, x) for x in quotes_of(q))
+def passage(pack: Pack, quote: Quote, withheld: Iterable[Quote] = ()) -> Passage:
+    """The quote in its paragraph, but with every sentence holding (part of) a withheld quote
+    cut and marked `OMITTED`, unless the quote itself stands in it: the feedback to one
+    question shows its proof in context without showing the proof of a question still to
+    come (two proofs in one paragraph would otherwise give the later one away)."""
+    text = pack.sources[quote.source].text
+    para = paragraph_of(text, quote.start, quote.end)
+    held = [x for x in withheld if x.source == quote.source]
+    runs: list[tuple[int, int]] = []  # cut stretches of text; sentences side by side are one
+    if held:
+        for s in sentences(text):
+            inside = para.start <= s.start and s.end <= para.end
+            if inside and not _overlaps(s, quote) and any(_overlaps(s, x) for x in held):
+                if runs and not text[runs[-1][1] : s.start].strip():
+                    runs[-1] = (runs[-1][0], s.end)
+                else:
+                    runs.append((s.start, s.end))
+    shown, at = [], para.start
+    for a, b in runs:
+        shown += [text[at:a], OMITTED]
+        at = b
+    shown.append(text[at : para.end])
+    cut_before = sum(b - a - len(OMITTED) for a, b in runs if b <= quote.start)
+    start = quote.start - para.start - cut_before
+    return Passage("".join(shown), start, start + quote.end - quote.start, quote)
+
+
+def _overlaps(span: Span, quote: Quote) -> bool:
+    return span.start < quote.end and quote.start < span.end
+
+
+def passages(pack: Pack, q: Question, later: Iterable[Question] = ()) -> tuple[Passage, ...]:
+    """The passages behind a question, each holding back the proofs of the questions `later`
+    in its round (still to be asked)."""
+    withheld = [x for other in later for x in other.origin.quotes]
+    return tuple(passage(pack, x, withheld) for x in quotes_of(q))
 
 
 def question_view(session: Session) -> QuestionView:
@@ -94,7 +128,7 @@ def feedback_view(session: Session, o: Outcome) -> FeedbackView:
             else None
         ),
         noun=noun_of(pack, q.quote),
-        passages=passages(pack, q),
+        passages=passages(pack, q, session.questions[o.index + 1 :]),
         score=session.score,
         streak=session.streak,
     )

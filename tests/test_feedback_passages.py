@@ -1,0 +1,94 @@
+"""The feedback's passage holds back the proofs of questions still to come (issue 18, item 5:
+questions of a round must not answer each other): the quote is shown in its paragraph, but a
+sentence of that paragraph proving a later question is cut and marked, so reading one
+feedback does not answer the next question."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import bundled
+from quiz.generate import generate
+from quiz.packs.model import Quote
+from quiz.packs.quotes import in_context, sentences
+from quiz.round.viewing import OMITTED, passage, passages
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return bundled()
+
+
+def quote_of(pack, fact_id: str) -> Quote:
+    return pack.fact_by_id[fact_id].evidence[0]
+
+
+def sentence_of(pack, x: Quote) -> tuple[int, int]:
+    """The sentence(s) a quote stands in, from the first's start to the last's end."""
+    spans = [
+        s for s in sentences(pack.sources[x.source].text) if s.start < x.end and x.start < s.end
+    ]
+    return spans[0].start, spans[-1].end
+
+
+def two_in_one_paragraph(pack, *, same_sentence: bool) -> tuple[Quote, Quote]:
+    """Two facts' quotes in one paragraph, in one sentence or in two."""
+    quotes = [f.evidence[0] for f in pack.facts]
+    for a in quotes:
+        for b in quotes:
+            if a is b or a.source != b.source or a.end > b.start:
+                continue
+            text = pack.sources[a.source].text
+            if in_context(text, a.start, a.end)[0] != in_context(text, b.start, b.end)[0]:
+                continue
+            if (sentence_of(pack, a) == sentence_of(pack, b)) == same_sentence:
+                return a, b
+    raise AssertionError("the bundled pack has no such pair")
+
+
+def test_without_later_questions_the_whole_paragraph_is_shown(pack) -> None:
+    x = quote_of(pack, "lithuania-joined-nato-29-march-2004")
+    p = passage(pack, x)
+    paragraph, start, end = in_context(pack.sources[x.source].text, x.start, x.end)
+    assert (p.paragraph, p.start, p.end) == (paragraph, start, end)
+
+
+def test_a_later_questions_proof_is_cut_from_the_paragraph(pack) -> None:
+    shown, later = two_in_one_paragraph(pack, same_sentence=False)
+    text = pack.sources[shown.source].text
+    whole = in_context(text, shown.start, shown.end)[0]
+    p = passage(pack, shown, [later])
+    assert p.marked == shown.text  # the proof itself, word for word
+    assert later.text not in p.paragraph and OMITTED in p.paragraph
+    lo, hi = sentence_of(pack, later)
+    assert p.paragraph == whole.replace(text[lo:hi], OMITTED, 1)
+    # the later question's own feedback shows it
+    assert passage(pack, later).marked == later.text
+
+
+def test_a_proof_in_the_quotes_own_sentence_is_not_cut(pack) -> None:
+    shown, later = two_in_one_paragraph(pack, same_sentence=True)
+    p = passage(pack, shown, [later])
+    assert sentence_of(pack, later) == sentence_of(pack, shown)
+    assert OMITTED not in p.paragraph and p.marked == shown.text
+
+
+def test_no_feedback_in_a_round_shows_a_later_questions_proof(pack) -> None:
+    """Over 40 rounds of ten: every quote of a question still to come is absent from the
+    passages shown, unless it shares a sentence with the answered question's own quote (the
+    sentences a quote stands in are never cut)."""
+    cut = 0
+    for seed in range(40):
+        r = generate(pack, seed, 10)
+        for i, q in enumerate(r):
+            own = {sentence_of(pack, x) for x in q.origin.quotes}
+            for p in passages(pack, q, r[i + 1 :]):
+                assert p.marked == p.quote.text
+                cut += OMITTED in p.paragraph
+                for later in r[i + 1 :]:
+                    for x in later.origin.quotes:
+                        if x.text in p.paragraph:
+                            lo, hi = sentence_of(pack, x)
+                            shared = any(a < hi and lo < b for a, b in own)
+                            assert shared, (seed, q.id, later.id)
+    assert cut > 0  # the rule had work to do: rounds do share paragraphs

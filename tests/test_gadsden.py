@@ -213,15 +213,12 @@ def test_a_short_answer_form_never_halves_another_name() -> None:
     assert cli.main(["try", str(PACK), "lane-office:typed:forward", "Governor of New"]) == 0
 
 
-def test_evidence_near_misses_name_the_claims_place_and_lone_names_are_not_asked() -> None:
+def test_evidence_near_misses_name_the_claims_place() -> None:
     """Lane's claim: "Mexican officials evicted Americans from their property in the disputed
     Mesilla Valley" comes before the source names Lane, so its "their" is not his and it is a
-    near miss. Marcy's office: no sentence but its proof names Marcy or the office."""
-    qs = _questions()
-    lane = qs["lane-declared-mesilla:evidence"]
+    near miss."""
+    lane = _questions()["lane-declared-mesilla:evidence"]
     assert any("evicted Americans" in o for o in lane.options)
-    assert "marcy-office:evidence" not in qs
-    assert "guadalupe-hidalgo-ended-war:evidence" not in qs
 
 
 def test_money_prompts_say_the_unit() -> None:

@@ -152,15 +152,6 @@ def paraphrased_proof(pack: Pack, fact: Fact) -> tuple[Sentence, Quote, str] | R
             "let another fact on the same sentence be asked this way, or quote a sentence "
             f"that names {code!r} without proving the claim",
         )
-    text = index_of(pack).source(quote.source).text
-    if lone_names(fact, sentence, text):
-        return Refusal(
-            f"the source names {fact.subject.display!r} and {fact.object.display!r} in no "
-            "sentence but the one that proves the claim, so either name finds the answer, "
-            "whatever the wrong sentences are",
-            f"quote a sentence that names {fact.subject.display!r} or "
-            f"{fact.object.display!r} without proving the claim",
-        )
     return sentence, quote, claim
 
 
@@ -381,14 +372,6 @@ def _part_named(text: str, value: Value, stop: frozenset[str] = STOPWORDS) -> bo
 
 
 _CODE = re.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w+\b|\b[A-Z]{2,}[A-Za-z]*\b")
-
-
-def lone_names(fact: Fact, proof: Sentence, source: str) -> bool:
-    """Whether the source holds no hint of the claim's subject nor of its object outside the
-    proof ("Secretary of State William Marcy", the only sentence naming either): no wrong
-    sentence can then name one of them, and a student finds the proof by either name alone."""
-    rest = f"{source[: proof.start]}\n{source[proof.end :]}"
-    return not touches(rest, fact.subject) and not touches(rest, fact.object)
 
 
 def lone_code(claim: str, proof: Sentence, source: str) -> str | None:

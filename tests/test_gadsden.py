@@ -161,3 +161,67 @@ def test_quiz_new_proposes_names_not_fragments_titles_or_verbs() -> None:
     assert not [n for n in names if n.endswith(("’", "'"))]  # "United States’"
     assert {"Antonio de Santa Anna", "William Lane", "José de Garay", "Franklin Pierce"} <= names
     assert {"William Marcy", "New Mexico", "U.S."} <= names
+
+
+# -- a fresh reader's weak items and defects (/tmp/readers4/h.md, December) --------------------
+
+
+def _questions() -> dict[str, Seen]:
+    return {q.id: Seen(q) for q in all_questions(gadsden(), 0)}
+
+
+def test_no_office_or_person_option_is_from_the_other_side() -> None:
+    """Pierce as "President of Mexico", Santa Anna as "U.S. Minister to Mexico", Gadsden sent
+    to negotiate with his own Secretary of State: options a student ruled out unread."""
+    qs = _questions()
+    american = {"U.S. Minister to Mexico", "Secretary of State", "Governor of New Mexico"}
+    for fid in ("gadsden-office", "marcy-office", "lane-office"):
+        assert set(qs[f"{fid}:choice:forward"].options) == american, fid
+        false = qs[f"{fid}:true_false:false"].prompt
+        assert "President" not in false, false
+    # the source names one Mexican office: Santa Anna's and Ceballos's are typed, not chosen
+    for fid in ("santa-anna-office", "ceballos-office"):
+        assert f"{fid}:choice:forward" not in qs and f"{fid}:typed:forward" in qs
+    assert not [q for q in qs if q.startswith("pierce-office:")]  # background: common knowledge
+    negotiate = qs["gadsden-negotiate-santa-anna:choice:forward"]
+    assert set(negotiate.options) == {"Antonio de Santa Anna", "Juan Ceballos", "José de Garay"}
+    assert "Marcy" not in qs["gadsden-negotiate-santa-anna:true_false:false"].prompt
+    assert "pierce-instructions-ward:choice:reverse" not in qs  # only Marcy is a near miss
+    assert "tehuantepec-1847:choice:reverse" not in qs  # lower California was sought in 1847
+
+
+def test_no_statement_or_option_is_arguably_true() -> None:
+    """The two met on 30 December 1853 (they signed a treaty together); the peace treaty was
+    proclaimed in July 1848."""
+    qs = _questions()
+    met = qs["gadsden-met-santa-anna:true_false:false"].prompt
+    assert "30 December 1853" not in met and "1854" in met and "first treaty" in met
+    assert "30 December 1853" not in qs["gadsden-met-santa-anna:choice:forward"].options
+    war = qs["guadalupe-hidalgo-ended-war:choice:forward"].options
+    assert not {"March 1848", "May 1848", "July 1848"} & set(war)
+    assert "at the time of these events" not in qs["ceballos-office:typed:forward"].explanation
+
+
+def test_a_short_answer_form_never_halves_another_name() -> None:
+    """ "Governor of New" (of Governor of New Mexico, as "Mexico" ends several offices) was
+    accepted: it cuts the place New Mexico in two."""
+    from quiz.generate.typed import answer_forms
+
+    pack = gadsden()
+    forms = answer_forms(pack, pack.entities["governor-of-new-mexico"])
+    assert "Governor of New" not in forms and "Governor of New Mexico" in forms
+    assert cli.main(["try", str(PACK), "lane-office:typed:forward", "Governor of New"]) == 0
+
+
+def test_evidence_near_misses_name_the_claims_place() -> None:
+    """Lane's claim: "Mexican officials evicted Americans from their property in the disputed
+    Mesilla Valley" comes before the source names Lane, so its "their" is not his and it is a
+    near miss."""
+    lane = _questions()["lane-declared-mesilla:evidence"]
+    assert any("evicted Americans" in o for o in lane.options)
+
+
+def test_money_prompts_say_the_unit() -> None:
+    qs = _questions()
+    for qid in ("original-treaty-price:number", "pierce-highest-offer:number"):
+        assert "how many dollars" in qs[qid].prompt.lower(), qid

@@ -746,7 +746,10 @@ def test_evidence_wrong_sentences_are_near_misses_that_cannot_prove_it(
                 continue
             if _touches(option, fact.object):  # a near miss on the object: about another thing
                 assert not _states(option, fact.subject), (q.id, option)
-                assert not STANDS_IN & set(_words(option)), (q.id, option)
+                # a pronoun points back: only after the source has named the subject may one
+                # stand for it
+                if _states(text[: text.index(option)], fact.subject):
+                    assert not STANDS_IN & set(_words(option)), (q.id, option)
             assert len(_words(option)) >= 6, (q.id, option)  # no "And it proved wise."
             at = text.index(option)
             near = paragraph_of(text, at, at + 1) == where
@@ -806,12 +809,13 @@ def test_evidence_is_not_won_by_one_keyword(name: str, seed: int) -> None:
         quotes = [e.text for f in pack.facts for e in f.evidence if f.subject == fact.subject]
         could = [
             t
-            for t in (text[s.start : s.end] for s in sentences(text))
+            for t, start in ((text[s.start : s.end], s.start) for s in sentences(text))
             if t != q.answer
             and len(_words(t)) >= 6
             and not any(e in t for e in quotes)
             and (_states(t, fact.subject) != _touches(t, fact.object))
-            and not (STANDS_IN & set(_words(t)))
+            # a pronoun stands for the subject only once the source has named it
+            and not (STANDS_IN & set(_words(t)) and _states(text[:start], fact.subject))
         ]
         assert not could, (q.id, could)
 

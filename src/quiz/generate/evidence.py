@@ -277,13 +277,21 @@ def near_misses(
     others: list[str] = []  # share a key term or the paragraph
     seen = {fold(answer.text)}
     start_of: dict[str, int] = {}
+    first_named = _first_named(pack, fact.subject, source)
     for start in shuffled(sorted(set(found) - barred), rng):
         s = text_of.at(start)
         if s is None or len(fold(s.text).split()) < MIN_WORDS or fold(s.text) in seen:
             continue
         if any(q in s.text for q in quotes):
             continue
-        kind = near_miss(s.text, fact, terms, s.paragraph == answer.paragraph, pack.lang)
+        kind = near_miss(
+            s.text,
+            fact,
+            terms,
+            s.paragraph == answer.paragraph,
+            pack.lang,
+            after_subject=first_named < s.start,
+        )
         if kind is None:
             continue
         seen.add(fold(s.text))
@@ -383,11 +391,18 @@ def near_miss(
     terms: frozenset[str],
     same_paragraph: bool,
     lang: Language | None = None,
+    *,
+    after_subject: bool = True,
 ) -> str | None:
     """How a sentence that is not the proof stands to the claim: 'subject' (names it, not a
     hint of the object), 'object' (hints at the object, names no form of the subject), 'topic'
     (neither, but shares a key term or the paragraph), or None (off the topic, or it could
-    prove the claim)."""
+    prove the claim).
+
+    A pronoun ("they", "their") may stand for the subject only in a sentence `after_subject`:
+    a pronoun points back, so in a sentence before the source first names the subject it
+    stands for someone else ("Mexican officials evicted Americans from their property in the
+    Mesilla Valley", before Governor Lane is named, is a near miss on Lane's claim)."""
     lang = lang or english()
     stop = lang.stopwords
     named = states(text, fact.subject)
@@ -397,7 +412,9 @@ def near_miss(
     if named:
         return "subject"
     if hinted:
-        if lang.stands_for & set(fold(text).split()) or _part_named(text, fact.subject, stop):
+        if after_subject and lang.stands_for & set(fold(text).split()):
+            return None
+        if _part_named(text, fact.subject, stop):
             return None
         return "object"
     if same_paragraph or terms & key_terms(text, stop):
@@ -499,6 +516,33 @@ def _about(pack: Pack, value: Value, source: str) -> frozenset[int]:
         found = index.memo[key] = frozenset().union(
             *(_sentences_of(pack, f, source) for f in facts)
         )
+    return found
+
+
+def _first_named(pack: Pack, value: Value, source: str) -> int:
+    """Where the source first names a value: the start of its first sentence doing so (the
+    source's length when none does). Read paragraph by paragraph from the start, once per
+    value and source."""
+    index = index_of(pack)
+    key = ("first named", value.key, source)
+    found = index.memo.get(key)
+    if isinstance(found, int):
+        return found
+    text_of = index.source(source)
+    text = text_of.text
+    found = len(text)
+    at = 0
+    while at < len(text):
+        if text[at].isspace():
+            at += 1
+            continue
+        start, end = text_of.bounds(at)
+        hit = next((s.start for s in text_of.sentences_in(start) if states(s.text, value)), None)
+        if hit is not None:
+            found = hit
+            break
+        at = max(end, at + 1)
+    index.memo[key] = found
     return found
 
 

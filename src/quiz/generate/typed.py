@@ -53,7 +53,9 @@ def answer_forms(pack: Pack, value: Value) -> tuple[str, ...]:
             continue
         for form in short_forms(name, generic):
             key = fold(form)
-            if key not in mine and pack.named_from(value.type, key) <= {value.id}:
+            if key in mine or cuts_a_name(pack, folded, key, mine):
+                continue
+            if pack.named_from(value.type, key) <= {value.id}:
                 kept.append(form)
     kept.extend(_abbreviated(pack, value))
     return (*value.names, *dict.fromkeys(kept))
@@ -78,6 +80,38 @@ def _abbreviated(pack: Pack, value: Entity) -> list[str]:
                 low = re.compile(rf"\b{re.escape(other.name)}\b", re.IGNORECASE)
                 out.extend(low.sub(short, name, count=1) for short in shorts)
     return out
+
+
+def cuts_a_name(pack: Pack, name: str, form: str, own: set[str]) -> bool:
+    """Whether a short form (folded) of a folded name cuts in two another name of the pack's
+    (not one of the value's `own`) that stands inside it: "Governor of New" of "Governor of
+    New Mexico", where "Mexico" ends several offices' names and so reads as a generic last
+    word, halves the place New Mexico. Such a form names nothing a student would type."""
+    words, kept = name.split(), form.split()
+    at = next(
+        (i for i in range(len(words) - len(kept) + 1) if words[i : i + len(kept)] == kept), None
+    )
+    if at is None:
+        return False
+    cut = {at, at + len(kept)}  # the word boundaries where the form begins and ends
+    for inner in _multiword_names(pack):
+        n = len(inner)
+        if n >= len(words) or " ".join(inner) in own:
+            continue  # the name itself, one it stands in, or another of the value's own
+        for i in range(len(words) - n + 1):
+            if words[i : i + n] == list(inner) and any(i < c < i + n for c in cut):
+                return True
+    return False
+
+
+def _multiword_names(pack: Pack) -> tuple[tuple[str, ...], ...]:
+    """The pack's folded names and aliases of two words or more, made once per pack."""
+    memo = index_of(pack).memo
+    found = memo.get(("multiword names",))
+    if not isinstance(found, tuple):
+        names = {tuple(n.split()) for e in pack.entities.values() for n in e.folded_names}
+        found = memo[("multiword names",)] = tuple(sorted(n for n in names if len(n) > 1))
+    return found
 
 
 def _may_shorten(words: list[str], leads: frozenset[str], heads: frozenset[str]) -> bool:

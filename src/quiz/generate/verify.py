@@ -304,14 +304,18 @@ def _evidence(pack: Pack, q: Question) -> list[str]:
             continue
         if any(e.text in option for e in fact.evidence):
             problems.append("a wrong sentence holds the claim's quote")
+        at = text.find(option)
+        # a pronoun points back: before the source first names the subject, none stands for it
+        named_before = at < 0 or names(text[:at], fact.subject)
         if _hints(option, fact.object) and (
-            names(option, fact.subject) or _may_stand_for(option, fact.subject, pack.lang)
+            names(option, fact.subject)
+            or (named_before and _may_stand_for(option, fact.subject, pack.lang))
+            or _part_of_name(option, fact.subject, pack.lang)
         ):
             problems.append(
                 f"a wrong sentence mentions {fact.object.display!r} and may be about "
                 f"{fact.subject.display!r}, so it could prove the claim"
             )
-        at = text.find(option)
         same_paragraph = at >= 0 and _paragraph(text, at) == para
         if (
             same_paragraph
@@ -358,9 +362,13 @@ def _hints(text: str, value: Value) -> bool:
 def _may_stand_for(text: str, subject: Value, lang: Language) -> bool:
     """The sentence holds a word that could stand for the subject it does not name ("it",
     "the Alliance", a word of the subject's name)."""
+    return bool(set(words(text)) & lang.stands_for) or _part_of_name(text, subject, lang)
+
+
+def _part_of_name(text: str, subject: Value, lang: Language) -> bool:
+    """The sentence holds a word of the subject's name ("the forward force" for "the
+    multinational forward force"): it may be about the subject wherever it stands."""
     said = set(words(text))
-    if said & lang.stands_for:
-        return True
     if not isinstance(subject, Entity):
         return False
     return any(

@@ -54,10 +54,12 @@ def bundled() -> Pack:
     return resolve(BUNDLED_ID)
 
 
-def bundled_with_templates(folder: Path, templates: dict[str, dict[str, str]]) -> Pack:
+def bundled_with_templates(
+    folder: Path, templates: dict[str, dict[str, str]], name: str | None = None
+) -> Pack:
     """The bundled pack with templates its author left out put back (relation id → template
-    name → text), loaded from a copy in `folder`: a rule's test keeps its real example after
-    the pack stopped asking it."""
+    name → text), loaded from a copy in `folder` (under another id and title with `name`): a
+    rule's test keeps its real example after the pack stopped asking it."""
     import shutil
 
     import yaml
@@ -65,13 +67,26 @@ def bundled_with_templates(folder: Path, templates: dict[str, dict[str, str]]) -
     from quiz.packs.registry import resolve
 
     original = Path(resolve(BUNDLED_ID).path)
-    shutil.copytree(original.parent, folder, dirs_exist_ok=True)
+    shutil.copytree(original.parent / "sources", folder / "sources", dirs_exist_ok=True)
     data = yaml.safe_load(original.read_text(encoding="utf-8"))
+    if name is not None:
+        data["id"], data["title"] = name, name
     for relation, more in templates.items():
         data["relations"][relation].update(more)
     copy = folder / original.name
     copy.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return load_pack(copy)
+
+
+# The pack no longer asks "which country became a member on 29 March 2004?" (it is "which
+# joined along with Lithuania?" again): the rule that kept the two apart is tested on a copy
+# that still asks it.
+TWINS = {
+    "joined_nato_on": {
+        "reverse": "Which of these countries became a member of NATO on {object}?",
+        "reverse_all": "Select every country that became a member of NATO on {object}.",
+    }
+}
 
 
 def moon() -> Pack:
@@ -336,18 +351,7 @@ REVERSED = {"summit_decided_to_deploy": "Which NATO summit decided to deploy {ob
 
 def asked_again(folder: Path) -> Pack:
     """A copy of the bundled pack in `folder` that asks the GUESSABLE typed questions again."""
-    import shutil
-
-    import yaml
-
-    pack = bundled()
-    home = Path(pack.path).parent
-    shutil.copytree(home / "sources", folder / "sources")
-    data = yaml.safe_load(Path(pack.path).read_text(encoding="utf-8"))
-    data["id"], data["title"] = "asked-again", "Typed answers asked again"
-    for relation, forward in GUESSABLE.items():
-        data["relations"][relation]["forward"] = forward
+    templates: dict[str, dict[str, str]] = {r: {"forward": t} for r, t in GUESSABLE.items()}
     for relation, reverse in REVERSED.items():
-        data["relations"][relation]["reverse"] = reverse
-    (folder / "pack.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    return load_pack(folder / "pack.yaml")
+        templates.setdefault(relation, {})["reverse"] = reverse
+    return bundled_with_templates(folder, templates, name="asked-again")

@@ -9,7 +9,7 @@ from itertools import combinations
 
 import pytest
 
-from helpers import bundled, bundled_with_templates, moon
+from helpers import TWINS, bundled, bundled_with_templates, moon
 from quiz.generate import all_questions, apart, generate, order
 from quiz.generate.distractors import after, source_date
 from quiz.generate.from_facts import in_title
@@ -29,17 +29,6 @@ def pack():
 @pytest.fixture(scope="module")
 def every(pack):
     return all_questions(pack, 0)
-
-
-# The pack no longer asks "which country became a member on 29 March 2004?" (it is "which
-# joined along with Lithuania?" again); the rule that kept the two apart is tested on a copy
-# that still asks it.
-TWINS = {
-    "joined_nato_on": {
-        "reverse": "Which of these countries became a member of NATO on {object}?",
-        "reverse_all": "Select every country that became a member of NATO on {object}.",
-    }
-}
 
 
 @pytest.fixture(scope="module")

@@ -22,15 +22,12 @@ Nothing here imports the pack model, the round or Textual: this runs before the 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quiz.packs.places import cache_dir, pack_listing, package_stamp, stamp_of
+from quiz.packs.places import cache_dir, keep_json, pack_listing, package_stamp, stamp_of
 
 if TYPE_CHECKING:
     from quiz.session import Session
@@ -162,19 +159,6 @@ def remember(
             "sources": [stamp_of(str(here / s)) for s in sources],
             "view": {**asdict(view), "options": list(view.options)},
         }
-        target = folder / FILE
-        with contextlib.suppress(OSError, ValueError), open(target, encoding="utf-8") as fh:
-            if json.load(fh) == content:
-                return
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(content, fh, ensure_ascii=False)
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        keep_json(folder, FILE, content)
     except OSError:
         pass

@@ -95,6 +95,30 @@ def package_stamp(
     return h.hexdigest()
 
 
+def keep_json(folder: Path, name: str, content: object) -> None:
+    """Write a memory file whole or not at all, and only when it changed (the usual start
+    writes nothing). Raises OSError when the folder cannot be written: the caller's memory
+    then only costs time."""
+    import contextlib
+    import json
+    import tempfile
+
+    target = folder / name
+    with contextlib.suppress(OSError, ValueError), open(target, encoding="utf-8") as fh:
+        if json.load(fh) == content:
+            return
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(content, fh, ensure_ascii=False)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
 def cache_dir() -> Path | None:
     """The parsed-pack cache's folder (None: caching is off, QUIZ_NO_CACHE)."""
     if os.environ.get("QUIZ_NO_CACHE"):

@@ -16,14 +16,11 @@ Nothing here imports the pack model, YAML or Textual: this runs before the first
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quiz.packs.places import cache_dir, pack_listing, package_stamp, stamp_of
+from quiz.packs.places import cache_dir, keep_json, pack_listing, package_stamp, stamp_of
 
 if TYPE_CHECKING:
     from quiz.packs.registry import Catalog
@@ -84,19 +81,6 @@ def remember(catalog: Catalog, extra: list[Path] | None, language: str) -> None:
             "sources": sources,
             "titles": [[p.id, p.title] for p in catalog.packs],
         }
-        target = folder / FILE
-        with contextlib.suppress(OSError, ValueError), open(target, encoding="utf-8") as fh:
-            if json.load(fh) == content:
-                return  # the usual start: nothing changed, nothing written
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(content, fh, ensure_ascii=False)
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        keep_json(folder, FILE, content)
     except OSError:
         pass  # a cache folder that cannot be written: the next start loads the packs

@@ -596,6 +596,7 @@ def _check_one(key: Text, text: str) -> Verdict:
 # one, so "Civl Aviation" was refused as too different from "Civil Aviation".
 _ROMAN = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
 _NUMERAL = re.compile(rf"\w*\d\w*|{_ROMAN}")
+_DIGITS = re.compile(r"\D")  # what of a word is left to compare its digits
 
 
 def typos(given: str, meant: str) -> int | None:
@@ -604,7 +605,8 @@ def typos(given: str, meant: str) -> int | None:
     one edit away (a letter added, dropped or changed, two neighbours swapped) in a word of
     four letters or more whose first letter stands, and one slip in two words at most. A
     word of `meant` that is a number is never mistyped: one letter or digit off is another
-    number ('Resolution 1369', 'Louis XVII')."""
+    number ('Resolution 1369', 'Louis XVII'); nor is a digit added, dropped or changed
+    anywhere ('SNMCMG2' names another group than 'SNMCMG')."""
     from rapidfuzz.distance import OSA
 
     a, b = given.split(), meant.split()
@@ -617,6 +619,8 @@ def typos(given: str, meant: str) -> int | None:
         if min(len(x), len(y)) < MIN_TYPO_WORD or x[0] != y[0] or OSA.distance(x, y) > 1:
             return None
         if _NUMERAL.fullmatch(y):  # the key's "Resolution 1368", "Louis XVIII": a number
+            return None
+        if _DIGITS.sub("", x) != _DIGITS.sub("", y):  # "SNMCMG2" for "SNMCMG": another group
             return None
         slips += 1
     return slips if slips <= (len(b) + 1) // 2 else None

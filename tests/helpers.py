@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from conftest import DATA
+from conftest import DATA, MOON
 from quiz.packs import Pack, PackError, Problem, load_pack
 from quiz.store.records import Player
 
@@ -87,6 +87,16 @@ TWINS = {
         "reverse_all": "Select every country that became a member of NATO on {object}.",
     }
 }
+
+
+def moon_folder(folder: Path) -> Path:
+    """A --packs folder of its own: the moon pack and its source, to change at will."""
+    import shutil
+
+    (folder / "sources").mkdir(parents=True)
+    shutil.copy(MOON, folder / "moon.yaml")
+    shutil.copy(DATA / "sources" / "moon.txt", folder / "sources" / "moon.txt")
+    return folder
 
 
 def moon() -> Pack:

@@ -15,11 +15,11 @@ import pytest
 from textual.widgets import Button, Select
 
 from apps import started, until
-from conftest import DATA, MOON
+from helpers import moon_folder
 from quiz.packs import titles
 from quiz.packs.places import cache_dir
 from quiz.packs.registry import Catalog, catalog
-from quiz.services import Later, make_services
+from quiz.services import Later, Services, make_services
 from quiz.store import open_store
 from quiz.store.glance import remembered
 from quiz.tui.app import QuizApp
@@ -32,12 +32,7 @@ from quiz.tui.screens.play import PlayScreen
 
 @pytest.fixture
 def packs(tmp_path: Path) -> Path:
-    """A --packs folder of its own: the moon pack and its source, to change at will."""
-    folder = tmp_path / "packs"
-    (folder / "sources").mkdir(parents=True)
-    shutil.copy(MOON, folder / "moon.yaml")
-    shutil.copy(DATA / "sources" / "moon.txt", folder / "sources" / "moon.txt")
-    return folder
+    return moon_folder(tmp_path / "packs")
 
 
 def remembered_for(folder: Path, language: str = "en") -> list[tuple[str, str]] | None:
@@ -189,6 +184,13 @@ def returning_player(packs: Path) -> None:
     store.close()
 
 
+def light_home(services: Services) -> QuizApp:
+    """The game as `quiz` starts it: the home screen's glance taken before the app is made."""
+    glance = Later(lambda: home_glance(services)).start()
+    glance.get()
+    return QuizApp(services, glance=glance)
+
+
 def test_the_glance_names_the_player_and_the_pack_the_form_will_show(packs: Path) -> None:
     returning_player(packs)
     moon = catalog([packs]).find("moon")
@@ -210,9 +212,7 @@ async def test_start_on_the_light_frame_starts_the_remembered_round(packs: Path)
         return catalog([packs])
 
     services.catalog = Later(held)
-    glance = Later(lambda: home_glance(services)).start()
-    glance.get()
-    app = QuizApp(services, glance=glance)
+    app = light_home(services)
     async with started(app) as pilot:
         light = app.screen
         assert isinstance(light, HomeLight)  # the app's default screen
@@ -232,10 +232,7 @@ async def test_start_on_the_light_frame_starts_the_remembered_round(packs: Path)
 
 async def test_the_form_takes_the_light_frames_place_with_start_focused(packs: Path) -> None:
     returning_player(packs)
-    services = make_services(packs=[packs])
-    glance = Later(lambda: home_glance(services)).start()
-    glance.get()
-    app = QuizApp(services, glance=glance)
+    app = light_home(make_services(packs=[packs]))
     async with started(app) as pilot:
         assert isinstance(app.screen, HomeLight)
         await until(pilot, lambda: isinstance(app.screen, HomeScreen))
@@ -258,12 +255,24 @@ def test_the_titles_file_is_json_a_person_can_read(packs: Path) -> None:
 
 async def test_escape_on_the_light_frame_quits(packs: Path) -> None:
     returning_player(packs)
-    services = make_services(packs=[packs])
-    glance = Later(lambda: home_glance(services)).start()
-    glance.get()
-    app = QuizApp(services, glance=glance)
+    app = light_home(make_services(packs=[packs]))
     async with started(app) as pilot:
         assert isinstance(app.screen, HomeLight)
         await pilot.press("escape")
         await until(pilot, lambda: not app.is_running)
     assert app.return_code == 0
+
+
+def test_pack_folders_that_cannot_be_listed_are_a_miss_never_an_error(
+    packs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The titles memory only saves time: a folder gone unreadable between two starts costs
+    the remembered titles, never the start."""
+    from quiz.packs import places
+
+    def unreadable(extra: list[Path] | None) -> list[list[object]]:
+        raise PermissionError("denied")
+
+    monkeypatch.setattr(places, "pack_listing", unreadable)
+    titles.remember(catalog([packs]), [packs], "en")  # does not raise
+    assert titles.cached([packs], "en") is None

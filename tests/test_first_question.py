@@ -5,7 +5,6 @@ on it reaches the round only if it is that question. Behaviour only: no timings.
 from __future__ import annotations
 
 import argparse
-import shutil
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from apps import started, until
-from conftest import DATA, MOON
+from helpers import moon_folder
 from quiz import first_view as fv
 from quiz.cli import build_parser
 from quiz.packs.places import cache_dir
@@ -30,11 +29,7 @@ from quiz.tui.screens.play import PlayScreen
 
 @pytest.fixture
 def packs(tmp_path: Path) -> Path:
-    folder = tmp_path / "packs"
-    (folder / "sources").mkdir(parents=True)
-    shutil.copy(MOON, folder / "moon.yaml")
-    shutil.copy(DATA / "sources" / "moon.txt", folder / "sources" / "moon.txt")
-    return folder
+    return moon_folder(tmp_path / "packs")
 
 
 def args_of(*argv: str) -> argparse.Namespace:
@@ -126,13 +121,15 @@ def test_anything_that_decides_the_round_is_in_the_key(
         with open(packs / "moon.yaml", "a", encoding="utf-8") as fh:
             fh.write("\n# edited\n")
     elif change == "code edited":  # a module of the program: its stamp is another
-        stamp = fv.package_stamp
+        from quiz.packs import places
+
+        stamp = places.package_stamp
 
         def edited(salt: str = "") -> str | None:
             found = stamp(salt)
             return None if found is None else found + "-edited"
 
-        monkeypatch.setattr(fv, "package_stamp", edited)
+        monkeypatch.setattr(places, "package_stamp", edited)
     else:
         with open(packs / "sources" / "moon.txt", "a", encoding="utf-8") as fh:
             fh.write("\nMore.\n")

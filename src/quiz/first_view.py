@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quiz.packs.places import cache_dir, keep_json, pack_listing, package_stamp, stamp_of
+from quiz.packs.places import cache_dir, keep_json, memory_key, stamp_of
 
 if TYPE_CHECKING:
     from quiz.session import Session
@@ -61,17 +61,12 @@ def key_of(args: argparse.Namespace, language: str) -> dict[str, Any] | None:
         or args.seed is None
     ):
         return None
-    code = package_stamp("first-view")  # the code that makes the round, every file of it
-    try:
-        listing = pack_listing(args.packs)
-    except OSError:
-        return None
-    if code is None:
+    common = memory_key("first-view", args.packs, language)
+    if common is None:
         return None
     return {
         "format": FORMAT,
-        "code": code,
-        "language": language,
+        **common,
         "round": {
             "pack": args.pack,
             "count": args.count or 10,
@@ -81,8 +76,6 @@ def key_of(args: argparse.Namespace, language: str) -> dict[str, Any] | None:
             "speed_bonus": bool(args.speed_bonus),
             "no_streak": bool(args.no_streak),
         },
-        "extra": [str(p) for p in args.packs],
-        "packs": listing,
     }
 
 

@@ -54,6 +54,26 @@ def pack_listing(extra: list[Path] | None) -> list[list[Any]]:
     return found
 
 
+def memory_key(salt: str, extra: list[Path] | None, language: str) -> dict[str, Any] | None:
+    """What every memory of a first frame is keyed on, beside its own parts: the program's own
+    files, the interface's language, the --packs given and every pack file with its stamp.
+    None (a miss) when the program's files cannot be vouched for (one just changed) or the
+    pack folders cannot be listed."""
+    code = package_stamp(salt)
+    if code is None:
+        return None
+    try:
+        listing = pack_listing(extra)
+    except OSError:
+        return None
+    return {
+        "code": code,
+        "language": language,
+        "extra": [str(p) for p in extra or []],
+        "packs": listing,
+    }
+
+
 SETTLED = 3.0  # seconds: a file changed more recently than this is read, never trusted
 
 

@@ -20,7 +20,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quiz.packs.places import cache_dir, keep_json, pack_listing, package_stamp, stamp_of
+from quiz.packs.places import cache_dir, keep_json, memory_key, stamp_of
 
 if TYPE_CHECKING:
     from quiz.packs.registry import Catalog
@@ -30,17 +30,8 @@ FORMAT = 1
 
 
 def _key(extra: list[Path] | None, language: str) -> dict[str, Any] | None:
-    """None when the program's own files cannot be vouched for (one just changed): a miss."""
-    code = package_stamp("titles")
-    if code is None:
-        return None
-    return {
-        "format": FORMAT,
-        "code": code,
-        "language": language,
-        "extra": [str(p) for p in extra or []],
-        "packs": pack_listing(extra),
-    }
+    found = memory_key("titles", extra, language)
+    return None if found is None else {"format": FORMAT, **found}
 
 
 def cached(extra: list[Path] | None, language: str) -> list[tuple[str, str]] | None:

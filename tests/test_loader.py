@@ -547,6 +547,8 @@ def test_wrong_types(folder: Path, old: str, new: str, needle: str, fragment: st
         ("title: Tiny Moon", "title:", "title:\n"),
         ("title: Tiny Moon", 'title: "  "', '"  "'),
         ('    forward: "When did {subject} land?"', "    forward: ~", "~"),
+        # an optional key written with nothing after it: the schema refuses it too
+        ("    publisher: Example Press", "    publisher: Example Press\n    date:", "date:\n"),
     ],
 )
 def test_empty_required_text(folder: Path, old: str, new: str, needle: str) -> None:

@@ -164,7 +164,7 @@ class Context:
     ) -> str | None:
         value = obj.get(key)
         if value is None:
-            if required and key in obj:  # `statement:` with nothing after it
+            if key in obj:  # `statement:` or `date:` with nothing after it
                 self.problem((*path, key), _("{key} must not be empty").format(key=repr(key)))
             return None  # a missing required key was reported by mapping()
         if isinstance(value, dt.date):

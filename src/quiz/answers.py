@@ -202,13 +202,53 @@ def check_typed(key: Text, text: str) -> Verdict:
 
 
 def _check_typed(key: Text, text: str) -> Verdict:
+    whole = _check_parts(key, text)
+    if whole.correct or not fold(text):
+        return whole
+    split = _split_joined(key, text)
+    if split != fold(text):
+        # "cyberwarfare" is "cyber warfare": judged as the split words are, the note kept
+        again = _check_parts(key, split)
+        if again.correct:
+            return again
+    return whole
+
+
+_MIN_JOINED_PART = 3  # "cyber" + "warfare"; never a letter or two ("ns" of "Lithuanians")
+
+
+def _split_joined(key: Text, text: str) -> str:
+    """The answer (folded) with each word that runs a word of the key's names together with
+    another split in two: "cyberwarfare" → "cyber warfare", as "cyber-warfare" folds. Only
+    at a word of the key's own names, at the start or the end of the joined word, with three
+    letters or more on each side: the split words are then judged as typed apart, so a
+    joined answer is right exactly when the same words apart are."""
+    own = {w for a in key.accepted for w in fold(a).split() if len(w) >= _MIN_JOINED_PART}
+    out: list[str] = []
+    for word in fold(text).split():
+        if word in own or not word.isalpha():
+            out.append(word)
+            continue
+        cut = next(
+            (
+                i
+                for i in range(_MIN_JOINED_PART, len(word) - _MIN_JOINED_PART + 1)
+                if word[:i] in own or word[i:] in own
+            ),
+            None,
+        )
+        out.append(word if cut is None else f"{word[:cut]} {word[cut:]}")
+    return " ".join(out)
+
+
+def _check_parts(key: Text, text: str) -> Verdict:
     whole = _check_one(key, text)
     if whole.correct or not fold(text):
         return whole
     rivals = {fold(r) for r in key.rivals}
     if fold(text) in rivals - {fold(a) for a in key.accepted}:
         return whole  # the name of another value, "and" and all ("Bosnia and Herzegovina")
-    parts = items(text, key.language)
+    parts = _named_whole(key, items(text, key.language))
     if len(parts) < 2:
         return _with_complement(key, text) or whole
     last = parts[-1].split()
@@ -255,6 +295,26 @@ def _check_typed(key: Text, text: str) -> Verdict:
         return slips[0]
     meant = "; ".join(dict.fromkeys(name for name, _ in rights))
     return Verdict(True, True, Note(NoteCode.MEANS, meant))
+
+
+def _named_whole(key: Text, parts: list[str]) -> list[str]:
+    """The parts of an answer with the neighbours that together write one name of the key's
+    (or a qualifier's) with a comma in it put back together: "Washington, D.C., United
+    States" is "Washington, D.C." and "United States", not three parts of which "D.C." would
+    be something added."""
+    names = {fold(n) for n in (*key.accepted, *(q for _, q in key.qualifiers)) if "," in n}
+    if not names:
+        return parts
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        j = next(
+            (j for j in range(len(parts), i + 1, -1) if fold(", ".join(parts[i:j])) in names),
+            i + 1,
+        )
+        out.append(", ".join(parts[i:j]))
+        i = j
+    return out
 
 
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
@@ -631,13 +691,20 @@ def _within(part: str, whole: str) -> bool:
     return part != whole and f" {part} " in f" {whole} "
 
 
+# the marks that end a sentence, after a word or number: "1853.", "fifteen million!"
+_SENTENCE_END = re.compile(r"(?<=\w)\s*[.!?…]+\s*$")
+
+
 def parse_number(text: str, unit: str = "", language: str = "en") -> float | None:
     """'2004', '1,000', 'eight', 'thirty-eight', '2 million', 'two million', 'about 2,000'
     → a number, with the question's unit after it or not ('14 years', '1 year'); anything
     else → None. In the pack's language: Lithuanian reads 'dvidešimt šeši' and '3,5' (and
-    English refuses '3,5', which is no number there)."""
+    English refuses '3,5', which is no number there). A full stop (or '!', '?') that ends
+    the answer as a sentence is not part of the number: "1853." is 1853 (a reader was asked
+    to type it again)."""
     lang = find_language(language)
     words = lang.numbers if lang is not None else ENGLISH_NUMBERS
+    text = _SENTENCE_END.sub("", text)  # "1853." ends a sentence; the number is 1853
     t = " ".join(without_unit(text, unit).strip().lower().split())
     for u in sorted({unit.lower(), unit.lower().removesuffix("s")} - {""}, key=len, reverse=True):
         if t.endswith(f" {u}"):

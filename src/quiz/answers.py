@@ -83,6 +83,8 @@ class Text(Protocol):
     def prompt(self) -> str: ...
     @property
     def quotes(self) -> tuple[str, ...]: ...
+    @property
+    def titles(self) -> tuple[str, ...]: ...
 
 
 class Figure(Protocol):
@@ -163,6 +165,7 @@ class _Expanded:
     qualifiers: tuple[tuple[str, str], ...]
     prompt: str
     quotes: tuple[str, ...]
+    titles: tuple[str, ...]
 
 
 def check_typed(key: Text, text: str) -> Verdict:
@@ -172,9 +175,16 @@ def check_typed(key: Text, text: str) -> Verdict:
     out in the answer and the key alike first, and a note names the key's own spelling."""
     lang = key.language
     wide = expand(text, lang)
-    names = (key.answer, *key.accepted, *key.rivals, *(x for pair in key.qualifiers for x in pair))
+    titles = tuple(getattr(key, "titles", ()))
+    names = (
+        key.answer,
+        *key.accepted,
+        *key.rivals,
+        *(x for pair in key.qualifiers for x in pair),
+        *titles,
+    )
     if wide == text and all(expand(n, lang) == n for n in names):
-        return _check_typed(key, text)
+        return _describing(key, text, _check_typed(key, text))
     spelt = {expand(a, lang): a for a in reversed(key.accepted)}
     wider = _Expanded(
         answer=expand(key.answer, lang),
@@ -184,8 +194,9 @@ def check_typed(key: Text, text: str) -> Verdict:
         qualifiers=tuple((expand(a, lang), expand(q, lang)) for a, q in key.qualifiers),
         prompt=expand(getattr(key, "prompt", ""), lang),
         quotes=tuple(expand(q, lang) for q in getattr(key, "quotes", ())),
+        titles=tuple(expand(t, lang) for t in titles),
     )
-    verdict = _check_typed(wider, wide)
+    verdict = _describing(wider, wide, _check_typed(wider, wide))
     note = verdict.note
     if note is not None and note.name:
         name = "; ".join(
@@ -201,6 +212,26 @@ def check_typed(key: Text, text: str) -> Verdict:
     return verdict
 
 
+def _describing(key: Text, text: str, verdict: Verdict) -> Verdict:
+    """The verdict, or, for a refused answer that is the key's own title as the source gives
+    it ("the Governor of New Mexico" for William Lane, "the U.S. President" for Pierce), a
+    note that says so: such an answer describes the answer, it names nothing else, and the
+    note "names something else in this pack" would be false. Still refused: the question
+    asks who, and an office is not a person (and often more than one person's)."""
+    if verdict.correct:
+        return verdict
+    lang = key.language
+    said = meaning(text, lang)
+    for title in getattr(key, "titles", ()):
+        forms = [meaning(title, lang)]
+        of = re.fullmatch(r"(.+?) of (?:the )?(.+)", title)
+        if of is not None:  # "New Mexico Governor", "U.S. President"
+            forms.append(meaning(f"{of.group(2)} {of.group(1)}", lang))
+        if any(_means(said, f) for f in forms):
+            return Verdict(False, True, Note(NoteCode.DESCRIBES))
+    return verdict
+
+
 def _check_typed(key: Text, text: str) -> Verdict:
     whole = _check_parts(key, text)
     if whole.correct or not fold(text):
@@ -211,7 +242,37 @@ def _check_typed(key: Text, text: str) -> Verdict:
         again = _check_parts(key, split)
         if again.correct:
             return again
+    short = _without_state_form(key, text)
+    if short != text:  # "President of the Republic of Mexico": "President of Mexico"
+        again = _check_parts(key, short)
+        if again.correct:
+            return Verdict(True, True, again.note or Note(NoteCode.MEANS, key.answer))
     return whole
+
+
+def _without_state_form(key: Text, text: str) -> str:
+    """The answer with a country's formal name said short ("the Republic of Mexico" →
+    "Mexico"), where the name after "of" is one the question knows (a right name, another
+    value's, a qualifier's, or the place after "of" in one of them): the formal name is the same country. An unknown name keeps
+    its words, so "the Republic of Texas" never becomes a right "Mexico" by any route."""
+    language = find_language(key.language)
+    forms = language.state_forms if language is not None else ()
+    if not forms:
+        return text
+    names = [fold(n) for n in (*key.accepted, *key.rivals, *(q for _, q in key.qualifiers))]
+    # a name, or what follows "of" in one ("Mexico" of "President of Mexico")
+    known = {n for n in names if n} | {
+        m.group(1) for n in names if (m := re.search(r"\bof (?:the )?(.+)$", n))
+    }
+    lead = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    pattern = re.compile(rf"\b(?:the\s+)?(?:{lead})\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+    def short(m: re.Match[str]) -> str:
+        rest = fold(text[m.end() :])
+        named = any(rest == n or rest.startswith(f"{n} ") for n in known)
+        return "" if named else m.group(0)
+
+    return pattern.sub(short, text)
 
 
 _MIN_JOINED_PART = 3  # "cyber" + "warfare"; never a letter or two ("ns" of "Lithuanians")

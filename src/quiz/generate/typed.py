@@ -180,6 +180,7 @@ def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Q
             _qualifiers(pack, {key: accepted}),
             prompt,
             tuple(q.text for q in passages(pack, fact.evidence)),
+            tuple(_titles(pack, key)),
         ),
         origin=Origin(
             facts=(fact.id,),
@@ -247,6 +248,7 @@ def typed_any(
             _qualifiers(pack, forms),
             prompt,
             tuple(q.text for q in passages(pack, [q for f in facts for q in f.evidence])),
+            tuple(dict.fromkeys(t for k in keys for t in _titles(pack, k))),
         ),
         origin=Origin(
             facts=tuple(f.id for f in facts),

@@ -345,6 +345,21 @@ def _check_parts(key: Text, text: str) -> Verdict:
     # the article's own title after the name: "Raimundas Karoblis, Minister of National
     # Defence" (whole, as the article writes it)
     beside |= {p for p in unsure if any(f" {p} " in t for t in titles)}
+    # the source's own apposition after the name, whole: "Christopher Ward, an agent for U.S.
+    # investors" (the quote's words); "Christopher Ward, agent" or another's description is
+    # not what the source says of him
+    quoted = [f" {fold(q)} " for q in getattr(key, "quotes", ())]
+    beside |= {
+        p
+        for p in unsure
+        if len(p.split()) > 1
+        and any(
+            f" {n} {a}{p} " in q  # folding took the part's own article off: put it back
+            for n in right_names
+            for a in ("", *(f"{x} " for x in _ARTICLES))
+            for q in quoted
+        )
+    }
     wrong = [v for v, p in zip(wrong, unsure, strict=True) if p not in beside]
     if not rights:
         others = [v for v in wrong if v.note is not None and v.note.code is NoteCode.OTHER_THING]
@@ -471,6 +486,13 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
     # "Washington state", another place, the city Washington
     qualified = [
         [k for _, k in tokens(q, lang)] for a, q in key.qualifiers if fold(a) == fold(name)
+    ]
+    # a title said in another order: "New Mexico Governor William Lane" for the source's
+    # "Governor William Lane of New Mexico" ("A of B" said "B A", as the office is)
+    qualified += [
+        [k for _, k in tokens(f"{of.group(2)} {of.group(1)}", lang)]
+        for a, q in key.qualifiers
+        if fold(a) == fold(name) and (of := re.fullmatch(r"(.+?) of (?:the )?(.+)", q))
     ]
     whole = {
         part

@@ -479,6 +479,15 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
         head: any(f" {head} {typed} " in q for q in quoted) if head else False,
         tail: any(f" {typed} {tail} " in q for q in quoted) if tail else False,
     }
+    # what the name is against, as the quoted sentence says it: "resilience against hybrid
+    # threats" where the sentence strengthens "resilience to unconventional threats …
+    # through preparation for hybrid threats" (the thing after "to", "against", "for" or
+    # "from" there, after any of them here)
+    against = re.fullmatch(rf"(?:{'|'.join(_AGAINST)}) (.+)", tail)
+    if against is not None and any(
+        f" {p} {against.group(1)} " in q for p in _AGAINST for q in quoted
+    ):
+        in_article[tail] = True
     years = _years_quoted(key)
     before = _complements(key, name, prompt=False)  # before the name: no prompt words
     # a qualifier the pack gives the name stands beside it whole ("Šiauliai Air Base in
@@ -500,6 +509,13 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
         if ks and ks in qualified
     }
     title = _title_before(key, name) | honorifics
+    # a head noun after a proper name that says what kind of thing it is, as the pack says
+    # it of this thing: "eFP battlegroups", "enhanced Forward Presence forces"
+    kind = [k for _, k in said[end:]]
+    if kind and _is_kind(key, name, kind, [w for w, _ in said[end:]]):
+        if any(_within(fold(text), fold(r)) for r in rivals):
+            return None  # "eFP battlegroup": part of another value's name ("… Lithuania")
+        whole.add(tail)
     for i, (word, k) in enumerate(said):
         if start <= i < end:
             continue
@@ -532,11 +548,16 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
             return None  # "Lithuanian Air Force": a longer name of something else
         if set(inside) <= own_words:
             continue  # a word of the key's own names, or the place the pack gives the answer
+        if in_article.get(tail, False) and f" {r} " in f" {tail} ":
+            continue  # in the article's own words after the name ("… for hybrid threats")
         return None  # another value: "Ukraine's aggression in Russia", "Ghor in Lithuania"
     if start == 0 and end == len(said):
         return None  # nothing around it after all: the whole check already said why
     return Verdict(True, True, _meant(key, name))
 
+
+# the prepositions that say what a thing is against or for: "resilience to/against threats"
+_AGAINST = ("to", "against", "for", "from")
 
 _CAPITALISED_RUN = r"((?:[A-Z][\w'’-]*\s+(?:(?:of|to|the|for)\s+)*)+)"
 
@@ -554,6 +575,39 @@ def _titles_before(key: Text, name: str) -> list[str]:
             for m in re.finditer(_CAPITALISED_RUN + re.escape(n) + r"\b", quote):
                 out.append(fold(m.group(1)))
     return out
+
+
+# the generic heads that name a kind of thing ("forces"), not "air" or "armed" of "air base"
+_GENERIC_KEYS = frozenset(k for w in GENERIC_HEADS - {"air", "armed"} for _, k in tokens(w))
+
+
+def _is_kind(key: Text, name: str, kind: list[str], typed: list[str]) -> bool:
+    """Whether the word keys after a right proper name (`kind`, one word or two written
+    apart: "battle groups") are a head noun the pack itself puts after this thing's names in
+    its names: a word right after a name's last word ("battlegroup" of "eFP battlegroup
+    Lithuania"), or a generic head ("force", "unit", and "troops" with them) right after any
+    word of one ("forward force"). Such a head names what the thing is; a head the pack
+    never writes so ("Washington forces") is something added."""
+    lang = key.language
+    proper = [a for a in key.accepted if fold(name) == fold(a) or _within(fold(name), fold(a))]
+    if not any(c.isupper() for a in proper for c in a):
+        return False  # a concept's words are its meaning: "cyber" + "forces" is not cyber
+    said = set(kind[:1]) if len(kind) == 1 else set()
+    if len(kind) == 2:  # "battle groups": the one word "battlegroups"
+        said.add(meaning("".join(typed), lang)[0])
+    own = [[k for _, k in tokens(a, lang)] for a in key.accepted if len(items(a, lang)) == 1]
+    lasts = {ks[-1] for ks in own if ks}
+    words = {k for ks in own for k in ks}
+    for n in (p for n in (*key.accepted, *key.rivals) for p in items(n, lang)):
+        ks = [k for _, k in tokens(n, lang)]  # each part alone: "Washington (USA)" is two
+        for i, (x, y) in enumerate(zip(ks, ks[1:], strict=False)):
+            if y not in said or y in words:
+                continue
+            if x in lasts or (i > 0 and x in words and y in _GENERIC_KEYS):
+                # never after a name's first word alone: "NATO" leads "NATO Air Policing"
+                # and "NATO headquarters", which say nothing of what the eFP is
+                return True
+    return False
 
 
 def _title_before(key: Text, name: str) -> set[str]:

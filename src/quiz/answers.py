@@ -28,6 +28,7 @@ ambiguous, so no other value is ever marked right through its meaning.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -311,7 +312,7 @@ def _check_parts(key: Text, text: str) -> Verdict:
         return whole  # the name of another value, "and" and all ("Bosnia and Herzegovina")
     parts = _named_whole(key, items(text, key.language))
     if len(parts) < 2:
-        return _with_complement(key, text) or whole
+        return _with_complement(key, text) or _quoted_inside(key, text) or whole
     last = parts[-1].split()
     rights: list[tuple[str, Verdict]] = []
     wrong: list[Verdict] = []
@@ -348,16 +349,22 @@ def _check_parts(key: Text, text: str) -> Verdict:
     # the source's own apposition after the name, whole: "Christopher Ward, an agent for U.S.
     # investors" (the quote's words); "Christopher Ward, agent" or another's description is
     # not what the source says of him
-    quoted = [f" {fold(q)} " for q in getattr(key, "quotes", ())]
+    # (a comma between them in the quote: "Forces – mine countermeasures" is no apposition)
+    pairs = [
+        (f" {fold(a)}", f"{fold(b)} ")
+        for q in getattr(key, "quotes", ())
+        for a, b in itertools.pairwise(q.split(","))
+    ]
     beside |= {
         p
         for p in unsure
         if len(p.split()) > 1
         and any(
-            f" {n} {a}{p} " in q  # folding took the part's own article off: put it back
+            f" {before} ".endswith(f" {n} ") and f" {after}".startswith(f" {a}{p} ")
+            # folding took the part's own article off: put it back
             for n in right_names
             for a in ("", *(f"{x} " for x in _ARTICLES))
-            for q in quoted
+            for before, after in pairs
         )
     }
     wrong = [v for v, p in zip(wrong, unsure, strict=True) if p not in beside]
@@ -371,6 +378,32 @@ def _check_parts(key: Text, text: str) -> Verdict:
         return slips[0]
     meant = "; ".join(dict.fromkeys(name for name, _ in rights))
     return Verdict(True, True, Note(NoteCode.MEANS, meant))
+
+
+def _quoted_inside(key: Text, text: str) -> Verdict | None:
+    """Right, or None: a right name with words put inside it that the quoted sentence itself
+    writes there: "Governor of the U.S. territory of New Mexico" for "Governor of the
+    Territory of New Mexico", where the article says "the U.S. territory of New Mexico".
+    The inserted words and the rest of the name after them must stand together in a quote;
+    an insertion the article does not write ("the Texas territory of New Mexico") is
+    something added."""
+    language = find_language(key.language)
+    negations = language.negations if language is not None else frozenset()
+    words = fold(text).split()
+    if any(w in negations for w in words):
+        return None
+    quoted = [f" {fold(q)} " for q in getattr(key, "quotes", ())]
+    for name in key.accepted:
+        inner = fold(name).split()
+        extra = len(words) - len(inner)
+        if extra < 1 or len(items(name, key.language)) > 1:
+            continue
+        for i in range(1, len(inner)):
+            if words[:i] != inner[:i] or words[i + extra :] != inner[i:]:
+                continue
+            if any(f" {' '.join(words[i:])} " in q for q in quoted):
+                return Verdict(True, True, _meant(key, name))
+    return None
 
 
 def _named_whole(key: Text, parts: list[str]) -> list[str]:
@@ -682,8 +715,10 @@ def _by_meaning(key: Text, text: str, rivals: set[str]) -> Verdict | None:
 
 
 # Prepositions that tie two words of a name in one sense: "Minister to Mexico" (sent there)
-# is not "Minister of Mexico" (its government's). "in", "at" and "on" place a thing alike.
-_PLACING = frozenset({"in", "at", "on"})
+# is not "Minister of Mexico" (its government's). "in", "at" and "on" place a thing alike,
+# and "to" where one is sent: a "Minister to Mexico" is the "minister in Mexico" (never
+# "from", the other way)
+_PLACING = frozenset({"in", "at", "on", "to"})
 _PREPOSITIONS = (TIES | {"from", "by", "into", "against"}) - {"the", "and", "or"}
 
 
@@ -828,15 +863,16 @@ def _within(part: str, whole: str) -> bool:
     return part != whole and f" {part} " in f" {whole} "
 
 
-# the marks that end a sentence, after a word or number: "1853.", "fifteen million!"
-_SENTENCE_END = re.compile(r"(?<=\w)\s*[.!?…]+\s*$")
+# the marks that end a sentence, after a word or number: "1853.", "fifteen million!" (not
+# "?": "twenty-one?" asks, it does not answer)
+_SENTENCE_END = re.compile(r"(?<=\w)\s*[.!…]+\s*$")
 
 
 def parse_number(text: str, unit: str = "", language: str = "en") -> float | None:
     """'2004', '1,000', 'eight', 'thirty-eight', '2 million', 'two million', 'about 2,000'
     → a number, with the question's unit after it or not ('14 years', '1 year'); anything
     else → None. In the pack's language: Lithuanian reads 'dvidešimt šeši' and '3,5' (and
-    English refuses '3,5', which is no number there). A full stop (or '!', '?') that ends
+    English refuses '3,5', which is no number there). A full stop (or '!') that ends
     the answer as a sentence is not part of the number: "1853." is 1853 (a reader was asked
     to type it again)."""
     lang = find_language(language)

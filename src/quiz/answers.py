@@ -254,8 +254,9 @@ def _check_typed(key: Text, text: str) -> Verdict:
 def _without_state_form(key: Text, text: str) -> str:
     """The answer with a country's formal name said short ("the Republic of Mexico" →
     "Mexico"), where the name after "of" is one the question knows (a right name, another
-    value's, a qualifier's, or the place after "of" in one of them): the formal name is the same country. An unknown name keeps
-    its words, so "the Republic of Texas" never becomes a right "Mexico" by any route."""
+    value's, a qualifier's, or the place after "of" in one of them): the formal name is the
+    same country. An unknown name keeps its words, so "the Republic of Texas" never becomes
+    a right "Mexico" by any route."""
     language = find_language(key.language)
     forms = language.state_forms if language is not None else ()
     if not forms:
@@ -631,8 +632,8 @@ def _is_kind(key: Text, name: str, kind: list[str], typed: list[str]) -> bool:
     own = [[k for _, k in tokens(a, lang)] for a in key.accepted if len(items(a, lang)) == 1]
     lasts = {ks[-1] for ks in own if ks}
     words = {k for ks in own for k in ks}
-    for n in (p for n in (*key.accepted, *key.rivals) for p in items(n, lang)):
-        ks = [k for _, k in tokens(n, lang)]  # each part alone: "Washington (USA)" is two
+    for part in (p for n in (*key.accepted, *key.rivals) for p in items(n, lang)):
+        ks = [k for _, k in tokens(part, lang)]  # each alone: "Washington (USA)" is two
         for i, (x, y) in enumerate(zip(ks, ks[1:], strict=False)):
             if y not in said or y in words:
                 continue

@@ -31,6 +31,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Protocol
 
 from quiz.languages import find as find_language
@@ -251,23 +252,31 @@ def _check_typed(key: Text, text: str) -> Verdict:
     return whole
 
 
+@lru_cache(maxsize=64)
+def _state_form(language: str) -> re.Pattern[str] | None:
+    """The language's "(the) Republic of (the)" before a name, or None (`state_forms`)."""
+    found = find_language(language)
+    forms = found.state_forms if found is not None else ()
+    if not forms:
+        return None
+    lead = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(rf"\b(?:the\s+)?(?:{lead})\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def _without_state_form(key: Text, text: str) -> str:
     """The answer with a country's formal name said short ("the Republic of Mexico" →
     "Mexico"), where the name after "of" is one the question knows (a right name, another
     value's, a qualifier's, or the place after "of" in one of them): the formal name is the
     same country. An unknown name keeps its words, so "the Republic of Texas" never becomes
     a right "Mexico" by any route."""
-    language = find_language(key.language)
-    forms = language.state_forms if language is not None else ()
-    if not forms:
-        return text
+    pattern = _state_form(key.language)
+    if pattern is None or not pattern.search(text):
+        return text  # most answers: nothing to shorten, and the names are not folded
     names = [fold(n) for n in (*key.accepted, *key.rivals, *(q for _, q in key.qualifiers))]
     # a name, or what follows "of" in one ("Mexico" of "President of Mexico")
     known = {n for n in names if n} | {
         m.group(1) for n in names if (m := re.search(r"\bof (?:the )?(.+)$", n))
     }
-    lead = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    pattern = re.compile(rf"\b(?:the\s+)?(?:{lead})\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
     def short(m: re.Match[str]) -> str:
         rest = fold(text[m.end() :])

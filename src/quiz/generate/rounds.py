@@ -241,6 +241,12 @@ def _figures_of(pack: Pack, kind: str, facts: tuple[str, ...]) -> list[_Figure]:
     ]
 
 
+def answers_any(pack: Pack, text: str, questions: Iterable[Question]) -> bool:
+    """Whether a sentence of the source states the figure one of the questions asks, or its
+    date beside what it dates: a feedback holds such a sentence back ("[…]")."""
+    return any(_shows([text], _figures(pack, q)) for q in questions)
+
+
 def _shows(sentences: list[str], figures: list[_Figure]) -> bool:
     """A figure stands in one of the sentences; a date's year only beside what it dates (a
     history names its years in every paragraph: "1853" alone answers no "when did … ?")."""

@@ -69,17 +69,26 @@ def _abbreviated(pack: Pack, value: Entity) -> list[str]:
     abbreviation in the pack ("Governor of NM" for "Governor of New Mexico", NM being the
     pack's alias of New Mexico): the author wrote the abbreviation, so a student may."""
     out: list[str] = []
-    for other in pack.entities.values():
-        if other.key == value.key or len(other.name.split()) < 2:
-            continue
-        shorts = [a for a in other.names if _ABBREVIATION.fullmatch(a)]
-        if not shorts:
+    for key, long, shorts in pack.derived(_abbreviations):
+        if key == value.key:
             continue
         for name in value.names:
-            if contains_phrase(name, other.name):
-                low = re.compile(rf"\b{re.escape(other.name)}\b", re.IGNORECASE)
+            if contains_phrase(name, long):
+                low = re.compile(rf"\b{re.escape(long)}\b", re.IGNORECASE)
                 out.extend(low.sub(short, name, count=1) for short in shorts)
     return out
+
+
+def _abbreviations(pack: Pack) -> tuple[tuple[object, str, tuple[str, ...]], ...]:
+    """(key, name, abbreviations) of every entity of a name of two words or more that the
+    pack also writes as an abbreviation: a few in any pack, so a value is not weighed
+    against every entity."""
+    out = []
+    for other in pack.entities.values():
+        shorts = tuple(a for a in other.names if _ABBREVIATION.fullmatch(a))
+        if shorts and len(other.name.split()) >= 2:
+            out.append((other.key, other.name, shorts))
+    return tuple(out)
 
 
 def cuts_a_name(pack: Pack, name: str, form: str, own: set[str]) -> bool:
@@ -391,6 +400,9 @@ def _titles(pack: Pack, entity: Entity) -> list[str]:
     Lane"). A student may write the person with their own title ("President Ceballos");
     another person's title, or one the source never gives them, is still refused."""
     memo = index_of(pack).memo
+    mine = memo.get(("titles", entity.key))
+    if isinstance(mine, list):
+        return mine
     stored = memo.get(("titles",))
     by_subject: dict[object, list[Fact]]
     if isinstance(stored, dict):
@@ -424,7 +436,8 @@ def _titles(pack: Pack, entity: Entity) -> list[str]:
                 for w in (t.split() for t in title.names)
                 if len(w) > 2 and w[0].isalpha() and w[1].lower() in ("of", "to")
             )
-    return list(dict.fromkeys(found))
+    out = memo[("titles", entity.key)] = list(dict.fromkeys(found))
+    return out
 
 
 def _qualifiers(pack: Pack, forms: dict[Entity, tuple[str, ...]]) -> tuple[tuple[str, str], ...]:

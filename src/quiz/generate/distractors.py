@@ -48,14 +48,17 @@ def candidates(
     rng: random.Random,
     limit: int,
     prefer: Sequence[str] = (),
+    shown: bool = False,
 ) -> list[Value]:
     """Up to `limit` wrong options beside the right ones (`keys`), most plausible first.
     Values whose names hold one of the `prefer` words come before all others (so a prompt
-    word the key shares is shared by the wrong options too)."""
+    word the key shares is shared by the wrong options too). `shown`: the values are options
+    shown beside the key (not a false statement's value), so wrong dates must not point to
+    the key by their pattern, nor fall on the other side of an event the prompt names."""
     taken = {n for v in (*keys, anchor) for n in v.folded_names}
     folded_prompt = fold(prompt)
     out: list[Value] = []
-    ranked = _ranked(pack, relation, direction, keys, rng)
+    ranked = _ranked(pack, relation, direction, keys, rng, shown)
     if prefer:  # among the first candidates, those sharing the words go first
         head = list(itertools.islice(_unique(ranked), PREFER_AMONG))
         first = [
@@ -67,11 +70,15 @@ def candidates(
     only = keys[0] if len(keys) == 1 else None
     latest = source_date(pack)
     in_prompt = set(named_entities(pack, prompt))
-    sides_of = _prompt_dates(pack, in_prompt, anchor, only) if isinstance(only, When) else []
+    dated = shown and isinstance(only, When) and only.precision != "year"
+    sides_of = (
+        _prompt_dates(pack, in_prompt, anchor, only) if shown and isinstance(only, When) else []
+    )
     if isinstance(anchor, Entity):
         in_prompt.add(anchor.id)
-    if isinstance(only, When) and only.precision != "year":
-        limit, wanted = limit * 4, limit  # more to choose from: see _one_pattern
+    wanted = limit
+    if dated:
+        limit = limit * 4  # more to choose from: see _one_pattern
     for value in _unique(ranked):
         if isinstance(value, When) and after(value, latest):
             continue  # the source cannot speak of a later date: no near miss, a guess
@@ -94,7 +101,7 @@ def candidates(
         out.append(in_key_style(only, value))
         if len(out) == limit:
             break
-    if isinstance(only, When) and only.precision != "year":
+    if dated and isinstance(only, When):
         return _one_pattern(only, out, wanted)
     return out
 
@@ -109,8 +116,12 @@ def _one_pattern(key: When, found: list[Value], limit: int) -> list[Value]:
     "25 September 1851" beside "25 September 1853" and two other days, and the key is the
     one whose day and month repeat. Other days first (the source's dates, near days of the
     same period), in the order found; year-shifted twins only when they fill the options."""
-    other = [v for v in found if isinstance(v, When) and _within_year(v) != _within_year(key)]
-    same = [v for v in found if isinstance(v, When) and _within_year(v) == _within_year(key)]
+    other: list[Value] = [
+        v for v in found if isinstance(v, When) and _within_year(v) != _within_year(key)
+    ]
+    same: list[Value] = [
+        v for v in found if isinstance(v, When) and _within_year(v) == _within_year(key)
+    ]
     if len(other) >= limit or len(other) >= len(same):
         return other[:limit]
     return same[:limit]
@@ -202,7 +213,12 @@ def _unique(values: Iterable[Value]) -> Iterator[Value]:
 
 
 def _ranked(
-    pack: Pack, relation: Relation, direction: Direction, keys: Sequence[Value], rng: random.Random
+    pack: Pack,
+    relation: Relation,
+    direction: Direction,
+    keys: Sequence[Value],
+    rng: random.Random,
+    shown: bool = False,
 ) -> Iterator[Value]:
     """Candidates in the order they are tried: same relation, then the pool, then neighbours."""
     index = index_of(pack)
@@ -216,6 +232,9 @@ def _ranked(
             yield from islice(shuffled(_same_year(key, pack), rng), 1)
         yield from shuffled(index.dates_of(relation, side, low, high), rng)
         yield from shuffled(_dates_between(pack, asked_type(relation, direction), low, high), rng)
+        if shown:  # near days of the same period before year-shifted twins (see _one_pattern)
+            latest = source_date(pack)
+            yield from shuffled([d for d in _same_period(key) if not after(d, latest)], rng)
         yield from shuffled(_neighbours_of(key, pack), rng)
     elif isinstance(key, Number):
         yield from shuffled(index.numbers(relation), rng)
@@ -357,12 +376,9 @@ def _neighbours(key: Value, pack: Pack) -> list[Value]:
     if isinstance(key, When):
         years = [key.year + d for d in (-3, -2, -1, 1, 2, 3)]
         near = [
-            *_same_period(key),
-            *(
-                replace(key, year=y)  # the pack's language stays with the date
-                for y in years
-                if _real_date(y, key.month, key.day)
-            ),
+            replace(key, year=y)  # the pack's language stays with the date
+            for y in years
+            if _real_date(y, key.month, key.day)
         ]
         return [d for d in near if not after(d, latest)]
     if isinstance(key, Number) and key.approx:

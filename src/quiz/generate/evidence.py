@@ -99,14 +99,7 @@ def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
                 ),
                 terms=", ".join(repr(t) for t in terms),
             ),
-            said(
-                N_(
-                    "it is asked in the other kinds; quote a sentence that names {terms} without "
-                    "proving the claim to ask it this way too"
-                ),
-                terms=", ".join(repr(t) for t in terms),
-            ),
-        )
+        )  # no fix: the fact is asked in the other kinds (a near-miss sentence is the source's)
     if len(wrong) < 2:
         return Refusal(
             said(
@@ -491,8 +484,11 @@ def _holding(pack: Pack, source: str, terms: tuple[str, ...]) -> list[int]:
     the source's words made once per pack (a term is looked up by its longest word)."""
     index = index_of(pack)
     key = ("sentences by word", source)
-    by_word = index.memo.get(key)
-    if not isinstance(by_word, dict):
+    found = index.memo.get(key)
+    by_word: dict[str, list[int]]
+    if isinstance(found, dict):
+        by_word = found
+    else:
         by_word = {}
         text = index.source(source).text
         for span in sentences(text):

@@ -456,7 +456,7 @@ def holds_term(text: str, terms: tuple[str, ...], pack: Pack | None = None) -> b
     folded = fold(text)
     for t in terms:
         entity = _display_of(pack, t) if pack is not None else None
-        if entity is not None and names_in(folded, entity):
+        if entity is not None and (names_in(folded, entity) or _head_in(text, entity)):
             return True
         if t[0].isdigit():
             if _has_number(text, float(t.replace(",", "")), ordinal=True):
@@ -464,6 +464,18 @@ def holds_term(text: str, terms: tuple[str, ...], pack: Pack | None = None) -> b
         elif contains_phrase(text, t):
             return True
     return False
+
+
+def _head_in(text: str, entity: Entity) -> bool:
+    """Whether a text holds, capitalised, the last word of the entity's name when that word
+    is a capitalised name of four letters or more: "the Channel" names "the English Channel",
+    "Hidalgo" the Treaty of Guadalupe Hidalgo (a student scanning for the name finds both);
+    "units" in lower case is no name."""
+    words = entity.display.split()
+    head = words[-1] if words else ""
+    if len(words) < 2 or len(head) < 4 or not head[:1].isupper():
+        return False
+    return re.search(rf"(?<!\w){re.escape(head)}(?!\w)", text) is not None
 
 
 def _display_of(pack: Pack, term: str) -> Entity | None:

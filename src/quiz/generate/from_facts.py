@@ -71,6 +71,7 @@ def ask(pack: Pack, fact: Fact, direction: Direction, template: str | None = Non
 
 PAIRED_ELSEWHERE = 2  # other facts whose prompts pair the anchor with the answer: a giveaway
 PAIRED_SHARE = 0.25  # … and this share of the facts whose prompts name the anchor at all
+EVERYWHERE = 0.5  # an answer the prompts of this share of the facts name is the pack's subject
 
 
 def paired_elsewhere(pack: Pack, fact: Fact, anchor: Value, key: Value) -> list[str]:
@@ -81,14 +82,17 @@ def paired_elsewhere(pack: Pack, fact: Fact, anchor: Value, key: Value) -> list[
     nothing but having seen the others. Empty unless PAIRED_ELSEWHERE facts or more do, and
     they are PAIRED_SHARE of those naming the anchor: the pack's own subject ("Lithuania",
     "NATO") stands beside everything, and a pairing among sixty prompts is no giveaway."""
-    if not (isinstance(anchor, Entity) and isinstance(key, Entity)):
-        return []
+    if not (isinstance(anchor, Entity) and isinstance(key, Entity)) or in_title(pack, key):
+        return []  # the pack's own subject as the answer is the title's matter, not this one's
     pairs = _prompt_pairs(pack)
     found = pairs.get((anchor.id, key.id), ()) + pairs.get((key.id, anchor.id), ())
     others = sorted({f for f in found if f != fact.id})
     naming = len(pairs.get((anchor.id, anchor.id), ()))
     if len(others) < PAIRED_ELSEWHERE or len(others) < PAIRED_SHARE * naming:
         return []
+    asked = sum(not f.background for f in pack.facts)
+    if len(pairs.get((key.id, key.id), ())) > EVERYWHERE * asked:
+        return []  # the pack's own subject, whatever its title says: named beside everything
     return others
 
 

@@ -78,6 +78,17 @@ def mentions(text: str, value: Value) -> bool:
     return any(" " + " ".join(words(n)) in padded for n in value.names if words(n))
 
 
+def sentences(paragraph: str) -> list[str]:
+    return re.split(r"(?<=[.!?])\s+", paragraph)
+
+
+def shows_figure(text: str, value: Number | When) -> bool:
+    """A figure as the source writes it ("$10 million" for 10,000,000), or a year."""
+    if isinstance(value, Number) and value.text and fold(value.text) in fold(text):
+        return True
+    return mentions(text, value)
+
+
 def states(text: str, value: Value) -> bool:
     if isinstance(value, Entity):
         padded = f" {' '.join(words(text))} "
@@ -238,7 +249,7 @@ def round_figures(pack: Pack, rounds: int, count: int) -> dict[str, int]:
 
     from quiz.round.viewing import passages
 
-    quoted = shared = named = feedback = both = seen = 0
+    quoted = shared = named = feedback = both = seen = figure = 0
     for seed in range(rounds):
         r = generate(pack, seed, count)
         for a in r:
@@ -287,6 +298,16 @@ def round_figures(pack: Pack, rounds: int, count: int) -> dict[str, int]:
                 many = later.kind == "multi" or len(later.facts) > 2
                 quotes = later.origin.quotes if many else [later.quote]
                 seen += bool(quotes) and all(any(x.text in p for p in shown) for x in quotes)
+                if len(later.facts) <= 2:
+                    found = [pack.fact_by_id[f] for f in later.facts if f in pack.fact_by_id]
+                    sides = [(v, w) for f in found for v, w in ((f.subject, f.object), (f.object, f.subject))]
+                    figure += any(
+                        shows_figure(sentence, v) and (isinstance(v, Number) or mentions(sentence, w))
+                        for p in shown
+                        for sentence in sentences(p)
+                        for v, w in sides
+                        if isinstance(v, (Number, When))
+                    )
     return {
         "evidence wrong sentence holding another question's proof": quoted,
         "two questions with one option set": shared,
@@ -294,6 +315,7 @@ def round_figures(pack: Pack, rounds: int, count: int) -> dict[str, int]:
         "a proof in an earlier question's paragraph (one way)": feedback,
         "two questions whose proofs share a paragraph (either way)": both,
         "a later question's whole proof in a feedback as shown (later proofs cut)": seen,
+        "a later question's figure, or year beside what it dates, in a feedback as shown": figure,
     }
 
 

@@ -96,3 +96,31 @@ def test_no_feedback_in_a_round_shows_a_later_questions_proof(pack) -> None:
                             shared = any(a < x.end and x.start < b for a, b in own)
                             assert shared, (seed, q.id, later.id)
     assert cut > 0  # the rule had work to do: rounds do share paragraphs
+
+
+def test_no_feedback_in_a_round_shows_a_later_questions_figure() -> None:
+    """Gadsden's paragraphs name its figures again and again ("… giving Gadsden negotiating
+    options ranging from $50 million … to $15 million …" beside the meeting Pierce's
+    instructions answer): over 40 rounds of ten, a figure a later question asks ("$15 million"
+    for "What was the original treaty's price?") is never shown outside the answered
+    question's own quote, which is never cut."""
+    from helpers import gadsden
+
+    pack = gadsden()
+    cut = 0
+    for seed in range(40):
+        r = generate(pack, seed, 10)
+        for i, q in enumerate(r):
+            for p in passages(pack, q, r[i + 1 :]):
+                outside = p.paragraph[: p.start] + OMITTED + p.paragraph[p.end :]
+                for later in r[i + 1 :]:
+                    if len(later.facts) > 2:
+                        continue
+                    for fid in later.facts:
+                        fact = pack.fact_by_id[fid]
+                        text = getattr(fact.object, "text", None)
+                        if fact.object.type == "number" and text:
+                            hidden = text not in outside
+                            cut += text in passages(pack, q)[0].paragraph and hidden
+                            assert hidden, (seed, q.id, later.id, text)
+    assert cut > 0  # the rule had work to do

@@ -119,7 +119,9 @@ def test_a_round_spreads_relations() -> None:
     """At most two questions on one relation while others can be asked, never two back to
     back. The kind mix comes first: at seed 14 a second true/false could only be on the
     office relation (every other one asks a fact again or gives away another question's
-    answer), so one round in twenty may hold a relation three times."""
+    answer), so one round in twenty may hold a relation three times; and a round never holds
+    two questions whose feedbacks show each other's figure, which leaves the office relation
+    as the only evidence question at seeds 9, 13 and 18."""
     pack = gadsden()
     crowded = []
     for seed in range(20):
@@ -129,7 +131,7 @@ def test_a_round_spreads_relations() -> None:
         if max(per_relation.values()) > 2:
             crowded.append((seed, per_relation))
         assert not [n for n in range(len(kin) - 1) if kin[n] & kin[n + 1]], seed
-    assert len(crowded) <= 1, crowded
+    assert len(crowded) <= 3, crowded
 
 
 def test_a_round_is_played_end_to_end_with_right_answers(tmp_path: Path) -> None:
@@ -228,3 +230,22 @@ def test_money_prompts_say_the_unit() -> None:
     qs = _questions()
     for qid in ("original-treaty-price:number", "pierce-highest-offer:number"):
         assert "how many dollars" in qs[qid].prompt.lower(), qid
+
+
+def test_a_feedback_never_shows_the_figure_a_later_question_asks() -> None:
+    """The opening sentence's "$10 million for a 29,670 square mile portion" (the quote of
+    what became Arizona) answers the revised treaty's price and area questions: those come
+    first, and the revised treaty's price and area, one sentence, never share a round (each
+    question's feedback would answer the other)."""
+    pack = gadsden()
+    met = 0
+    for seed in range(40):
+        ids = [q.id for q in generate(pack, seed, 10)]
+        facts = [i.split(":")[0] for i in ids]
+        assert not {"revised-treaty-price", "revised-treaty-area"} <= set(facts), (seed, ids)
+        if "purchase-arizona" in facts:
+            for revised in ("revised-treaty-price", "revised-treaty-area"):
+                if revised in facts:
+                    met += 1
+                    assert facts.index(revised) < facts.index("purchase-arizona"), (seed, ids)
+    assert met >= 5  # the pair is common enough for the order to be tried

@@ -26,6 +26,7 @@ from conftest import MOON
 from helpers import Seen, bundled, gadsden, mentions, moon, plain, run_quiz, write_pack
 from quiz.formats.json import export_json
 from quiz.generate import all_questions, apart, generate
+from quiz.generate.rounds import shows_figures
 from quiz.generate.truth import holds, proven_false
 from quiz.generate.verify import verify
 from quiz.kinds import KIND_NAMES as KINDS
@@ -274,10 +275,13 @@ def test_generate_returns_count_distinct_questions(name: str) -> None:
 def _conflict(q: Question, round_: Sequence[Question], pack: Pack | None = None) -> bool:
     """The round rules' hard line: never the same question or prompt, never a fact twice (a
     question over three facts or more may share one with the rest), never a question whose
-    prompt or options state what another asks (given the pack)."""
+    prompt or options state what another asks, nor two whose feedbacks show each other's
+    figure (given the pack)."""
     if any(q.id == r.id or q.prompt == r.prompt for r in round_):
         return True
     if pack is not None and apart.clash(pack, q, round_) is not None:
+        return True
+    if pack is not None and shows_figures(pack, q, round_):
         return True
     if any(q.kind == r.kind and set(q.facts) & set(r.facts) for r in round_):
         return True

@@ -10,7 +10,7 @@ from itertools import combinations
 import pytest
 
 from helpers import TWINS, bundled, bundled_with_templates, moon
-from quiz.generate import all_questions, apart, generate, order
+from quiz.generate import all_questions, apart, generate, order, rounds
 from quiz.generate.distractors import after, source_date
 from quiz.generate.from_facts import in_title
 from quiz.generate.rounds import feedback_order
@@ -169,7 +169,8 @@ def test_twin_option_sets_and_one_relation_one_object_are_kept_apart(twins, ever
 
 def test_a_later_question_is_not_answered_by_an_earlier_feedback(pack, round_list) -> None:
     """The paragraph shown after a question does not hold the proof of a question asked
-    after it, unless the two give each other away in either order (one paragraph)."""
+    after it, nor the figure it asks, unless the two give each other away in either order
+    (one paragraph)."""
 
     def paras(q):
         spans = [
@@ -181,7 +182,11 @@ def test_a_later_question_is_not_answered_by_an_earlier_feedback(pack, round_lis
         if b.kind == "order" or len(b.facts) > 2:
             return False
         p = b.quote
-        return any(s == p.source and lo <= p.start and p.end <= hi for s, lo, hi in paras(a))
+        if any(s == p.source and lo <= p.start and p.end <= hi for s, lo, hi in paras(a)):
+            return True
+        # or a's paragraphs show the figure b asks, or its date beside what it dates
+        figures = rounds._figures(pack, b)
+        return rounds._shows(rounds._shown_sentences(pack, paras(a)), figures)
 
     for r in round_list:
         assert sorted(q.id for q in feedback_order(pack, list(r))) == sorted(q.id for q in r)

@@ -6,7 +6,8 @@ the pack. Rules, hardest first:
 - never the same question, the same prompt, or a fact twice (a question over three
   facts or more may share one): the feedback to one question must not answer a
   later one, so a small pack makes a shorter round, not a repetitive one;
-- never a question whose prompt or options state what another asks (see `apart`);
+- never a question whose prompt or options state what another asks (see `apart`), nor two
+  whose feedbacks each show the other's figure (see `shows_figures`);
 - while it can: no question whose proof stands in the paragraphs another question's
   feedback shows, either way (two proofs in one paragraph give each other away in whatever
   order they are asked), no answer sentence twice, no relation more than RELATION_CAP times
@@ -20,8 +21,9 @@ more than the draws find (a small pack, a narrow filter), it goes through every
 slot, in a seeded order, under the same rules.
 
 Last, the round is put in an order where no question's feedback (the paragraphs
-around its proofs) holds the proof of a question asked after it, wherever the
-pairs allow (two proofs in one paragraph give each other away in either order).
+around its proofs) holds the proof of a question asked after it, or the figure or date it
+asks, wherever the pairs allow (two proofs in one paragraph give each other away in either
+order).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from quiz.generate import apart, order
+from quiz.generate.evidence import touches
 from quiz.generate.index import index_of
 from quiz.generate.slots import (
     PER_FACT,
@@ -45,7 +48,7 @@ from quiz.generate.slots import (
     variants,
 )
 from quiz.kinds import KIND_NAMES
-from quiz.packs.model import Fact, Pack, Quote
+from quiz.packs.model import Fact, Number, Pack, Quote, Value, When
 from quiz.question import Question
 
 # The soft rules' levels, tried in turn: feedback paragraphs apart, sentences and relations
@@ -113,7 +116,7 @@ def generate(
             for slot in rest:
                 if len(state.chosen) >= count:
                     break
-                if state.allows_slot(slot):
+                if state.allows_slot(pack, slot):
                     question = slot.build(seed)
                     if question is not None and state.allows(pack, question, strict):
                         state.add(pack, question)
@@ -132,6 +135,12 @@ def feedback_order(pack: Pack, questions: list[Question]) -> list[Question]:
     # before[j] holds i when questions[i] must come before questions[j]: i's proof is in
     # j's feedback
     before = [{i for i in range(n) if i != j and _inside(proofs[i], spans[j])} for j in range(n)]
+    # and i's figure or date shown anywhere in j's feedback paragraphs ("… agreed to pay Mexico
+    # $10 million …" beside "What did the revised treaty cost?"), though no proof of i's
+    figures = [_figures(pack, q) for q in questions]
+    for j in range(n):
+        shown = _shown_sentences(pack, spans[j])
+        before[j] |= {i for i in range(n) if i != j and _shows(shown, figures[i])}
     kin = [relations_of(pack, q.facts) for q in questions]
     left = list(range(n))
     out: list[int] = []
@@ -179,6 +188,83 @@ def _kin_apart(placed: list[int], kin: list[frozenset[str]], before: list[set[in
                 out = trial
                 break
     return out
+
+
+def shows_figures(pack: Pack, q: Question, others: Iterable[Question]) -> bool:
+    """Whether q's feedback and another's would each show the other's figure ("The new treaty
+    reduced the amount … to $10 million and the land … to 29,670 square miles" answers both
+    the price and the area): no order mends that, so a round never holds the two. One way, or
+    a date, the order mends it."""
+    return _figures_clash(
+        _numbers(pack, q.kind, q.facts), [_numbers(pack, o.kind, o.facts) for o in others]
+    )
+
+
+# a figure or date a question asks, and what the fact says it of
+_Figure = tuple[Number | When, Value]
+# the figures a question asks, and the sentences its feedback shows (none if it asks none)
+_Numbers = tuple[list[_Figure], list[str]]
+
+
+def _numbers(pack: Pack, kind: str, facts: tuple[str, ...]) -> _Numbers:
+    """Reckoned from the facts' evidence, so a slot is judged before it is built."""
+    figures = [f for f in _figures_of(pack, kind, facts) if isinstance(f[0], Number)]
+    if not figures:
+        return [], []
+    found = (pack.fact_by_id[f] for f in facts if f in pack.fact_by_id)
+    return figures, _shown_sentences(pack, _spans(pack, (x for f in found for x in f.evidence)))
+
+
+def _figures_clash(mine: _Numbers, others: Iterable[_Numbers]) -> bool:
+    figures, shown = mine
+    return bool(figures) and any(
+        theirs and _shows(shown, theirs) and _shows(their_shown, figures)
+        for theirs, their_shown in others
+    )
+
+
+def _figures(pack: Pack, q: Question) -> list[_Figure]:
+    return _figures_of(pack, q.kind, q.facts)
+
+
+def _figures_of(pack: Pack, kind: str, facts: tuple[str, ...]) -> list[_Figure]:
+    """The figures and dates of the facts a question asks: a feedback that shows one answers
+    it, proof or not, where a name shown (the pack's names recur in every paragraph) need not."""
+    if kind == "order" or len(facts) > 2:
+        return []
+    found = [f for f in (pack.fact_by_id.get(f) for f in facts) if f and not f.background]
+    return [
+        (v, other)
+        for f in found
+        for v, other in ((f.subject, f.object), (f.object, f.subject))
+        if isinstance(v, (Number, When))
+    ]
+
+
+def answers_any(pack: Pack, text: str, questions: Iterable[Question]) -> bool:
+    """Whether a sentence of the source states the figure one of the questions asks, or its
+    date beside what it dates: a feedback holds such a sentence back ("[…]")."""
+    return any(_shows([text], _figures(pack, q)) for q in questions)
+
+
+def _shows(sentences: list[str], figures: list[_Figure]) -> bool:
+    """A figure stands in one of the sentences; a date's year only beside what it dates (a
+    history names its years in every paragraph: "1853" alone answers no "when did … ?")."""
+    return any(
+        touches(s, v) and (isinstance(v, Number) or touches(s, other))
+        for v, other in figures
+        for s in sentences
+    )
+
+
+def _shown_sentences(pack: Pack, spans: list[tuple[str, int, int]]) -> list[str]:
+    """The sentences of the paragraphs a feedback shows."""
+    index = index_of(pack)
+    return [
+        s.text
+        for src, start, _ in spans
+        for s in index.source(src).sentences_in(index.source(src).paragraph(start))
+    ]
 
 
 def _waited_for(before: list[set[int]], j: int, rest: set[int]) -> set[int]:
@@ -238,7 +324,7 @@ def _draw(
             if slot is None or slot.id in tried:
                 continue
             tried.add(slot.id)
-            if state.allows_slot(slot) and not (
+            if state.allows_slot(draws.pack, slot) and not (
                 strict >= APART and state.shows_each_other(draws.pack, slot.kind, slot.facts)
             ):
                 picked.append(slot)
@@ -254,7 +340,7 @@ def _draw(
 def _any_of(draws: _Draws, kind: str, state: _Round, seed: int) -> Question | None:
     """The first question of the kind, in the pack's order, the round may take at level ANY."""
     for slot in draws.every(kind):
-        if state.allows_slot(slot):
+        if state.allows_slot(draws.pack, slot):
             question = slot.build(seed)
             if question is not None and state.allows(draws.pack, question, ANY):
                 return question
@@ -275,13 +361,16 @@ class _Round:
     truths: Counter[bool] = field(default_factory=Counter)
     relations: Counter[str] = field(default_factory=Counter)
     feedback: list[_Feedback] = field(default_factory=list)  # of each question chosen
+    numbers: list[_Numbers] = field(default_factory=list)  # of each chosen one asking a figure
 
-    def allows_slot(self, slot: Slot) -> bool:
+    def allows_slot(self, pack: Pack, slot: Slot) -> bool:
         if slot.id in self.ids or any((f, slot.kind) in self.pairs for f in slot.facts):
             return False
         if slot.kind == "order" and self.order_prompt in self.prompts:
             return False  # every order question has the same prompt: one per round
-        return not self._reused(slot.facts)
+        if self._reused(slot.facts):
+            return False
+        return not _figures_clash(_numbers(pack, slot.kind, slot.facts), self.numbers)
 
     def allows(self, pack: Pack, q: Question, strict: int) -> bool:
         """Whether the round may take the question: the hard rules always; at level SPREAD
@@ -346,6 +435,9 @@ class _Round:
             self.truths[q.id.endswith(":true")] += 1
         self.sentences.add(_sentence(pack, q))
         self.feedback.append(self._feedback_of(pack, q.kind, q.facts))
+        numbers = _numbers(pack, q.kind, q.facts)
+        if numbers[0]:
+            self.numbers.append(numbers)
 
     def relation_load(self, pack: Pack, slot: Slot) -> int:
         return max((self.relations[r] for r in relations_of(pack, slot.facts)), default=0)

@@ -3,7 +3,7 @@ front ends, so none of them reads the session's state for itself."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from quiz import words
 from quiz.lang import language
@@ -45,18 +45,24 @@ def quotes_of(q: Question) -> list[Quote]:
 OMITTED = "[…]"  # in place of sentences a passage holds back: the editor's mark of a cut
 
 
-def passage(pack: Pack, quote: Quote, withheld: Iterable[Quote] = ()) -> Passage:
-    """The quote in its paragraph, but with every sentence holding (part of) a withheld quote
-    cut and marked `OMITTED` (in the quote's own sentence, the words before or after the
-    quote): the feedback to one question shows its proof in context without showing the
-    proof of a question still to come (two proofs in one paragraph would otherwise give the
-    later one away). The quote itself is never cut."""
+def passage(
+    pack: Pack,
+    quote: Quote,
+    withheld: Iterable[Quote] = (),
+    answers: Callable[[str], bool] | None = None,
+) -> Passage:
+    """The quote in its paragraph, but with every sentence holding (part of) a withheld quote,
+    or stating what `answers` finds (a later question's figure), cut and marked `OMITTED` (in
+    the quote's own sentence, the words before or after the quote): the feedback to one
+    question shows its proof in context without showing the proof or the answer of a question
+    still to come (two proofs in one paragraph would otherwise give the later one away). The
+    quote itself is never cut."""
     text = pack.sources[quote.source].text
     para = paragraph_of(text, quote.start, quote.end)
     held = [x for x in withheld if x.source == quote.source]
     runs: list[tuple[int, int]] = []  # cut stretches of text; pieces side by side are one
-    for a, b in _pieces(text, para, quote) if held else ():
-        if any(_overlaps(Span(a, b), x) for x in held):
+    for a, b in _pieces(text, para, quote) if held or answers else ():
+        if any(_overlaps(Span(a, b), x) for x in held) or (answers and answers(text[a:b])):
             if runs and not text[runs[-1][1] : a].strip():
                 runs[-1] = (runs[-1][0], b)
             else:
@@ -90,10 +96,19 @@ def _overlaps(span: Span, quote: Quote) -> bool:
 
 
 def passages(pack: Pack, q: Question, later: Iterable[Question] = ()) -> tuple[Passage, ...]:
-    """The passages behind a question, each holding back the proofs of the questions `later`
-    in its round (still to be asked)."""
+    """The passages behind a question, each holding back the proofs, and the figures asked, of
+    the questions `later` in its round (still to be asked)."""
+    later = list(later)
     withheld = [x for other in later for x in other.origin.quotes]
-    return tuple(passage(pack, x, withheld) for x in quotes_of(q))
+    answers = None
+    if later:
+        # the questions were generated, so this costs no import a round has not made
+        from quiz.generate.rounds import answers_any
+
+        def answers(piece: str) -> bool:
+            return answers_any(pack, piece, later)
+
+    return tuple(passage(pack, x, withheld, answers) for x in quotes_of(q))
 
 
 def question_view(session: Session) -> QuestionView:

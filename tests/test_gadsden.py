@@ -131,7 +131,9 @@ def test_a_round_spreads_relations() -> None:
         if max(per_relation.values()) > 2:
             crowded.append((seed, per_relation))
         assert not [n for n in range(len(kin) - 1) if kin[n] & kin[n + 1]], seed
-    assert len(crowded) <= 3, crowded
+    # four since the fifth reading: with Marcy's and Tehuantepec's evidence questions and the
+    # "With whom …?" recall questions gone, the office relation is the evidence left at seed 2
+    assert len(crowded) <= 4, crowded
 
 
 def test_a_round_is_played_end_to_end_with_right_answers(tmp_path: Path) -> None:

@@ -809,3 +809,179 @@ def test_a_short_form_never_cuts_the_object_of_of() -> None:
     # accepted (and shown in the export)
     generic = (frozenset(), frozenset({"mexico"}))
     assert "Governor of New" not in short_forms("Governor of New Mexico", generic)
+
+
+# ---- the fifth reading's refused right answers: rules, not aliases (issue 18) ----
+
+
+def test_a_number_that_ends_a_sentence_is_read() -> None:
+    year = Figure(1853, 0, "", "en", True)
+    assert check_number(year, "1853.").correct
+    assert check_number(year, "1853!").correct
+    assert not check_number(year, "1852.").correct
+    assert parse_number("15 million.") == 15_000_000
+    assert parse_number("1853?") is None  # a question asks, it does not answer
+
+
+def test_a_joined_word_is_judged_as_its_words_apart() -> None:
+    key = _framed(
+        "cyber attacks",
+        "cyber",
+        rivals=("cyber security", "cyber defence"),
+        prompt="Name one kind of attack of hybrid warfare.",
+    )
+    for given in ("cyber warfare", "cyber-warfare", "cyberwarfare", "cyberattacks"):
+        assert check_typed(key, given).correct, given
+    # joined or apart, another value stays another value
+    assert not check_typed(key, "cyberdefence").correct
+    assert not check_typed(key, "cybersecurity").correct
+
+
+def test_a_name_with_a_comma_stays_whole_among_the_parts() -> None:
+    key = _framed(
+        "Washington",
+        "Washington, D.C.",
+        rivals=("the United States", "Canada", "Washington state"),
+        qualifiers=(("Washington", "the United States"), ("Washington, D.C.", "the United States")),
+    )
+    for given in ("Washington, D.C., United States", "Washington, D.C., the United States"):
+        assert check_typed(key, given).correct, given
+    assert not check_typed(key, "Washington, D.C., Canada").correct
+
+
+def test_the_answers_own_title_alone_describes_it_honestly() -> None:
+    key = Text(
+        "William Lane",
+        ("William Lane", "Lane"),
+        ("Governor of New Mexico", "William Marcy", "Secretary of State"),
+        "en",
+        (("William Lane", "Governor of New Mexico"),),
+        "Who declared the Mesilla Valley part of New Mexico?",
+        ("Governor William Lane of New Mexico declared the Mesilla Valley part of New Mexico.",),
+        ("Governor of New Mexico",),
+    )
+    for given in ("the Governor of New Mexico", "New Mexico governor"):
+        verdict = check_typed(key, given)
+        assert not verdict.correct
+        assert verdict.note == Note(NoteCode.DESCRIBES), given
+    assert words_note(Note(NoteCode.DESCRIBES)) == "that describes the answer; give the name"
+    # another value's name is still said to be another value's
+    assert check_typed(key, "Secretary of State").note == Note(NoteCode.OTHER_THING)
+
+
+def test_a_countrys_formal_name_is_the_country() -> None:
+    key = _framed(
+        "President of Mexico",
+        "Mexican President",
+        rivals=("President of the United States", "Texas", "Governor of New Mexico"),
+    )
+    assert check_typed(key, "President of the Republic of Mexico").correct
+    assert check_typed(key, "the President of the Republic of Mexico").correct
+    assert not check_typed(key, "President of the Republic of Texas").correct
+    assert not check_typed(key, "Vice President of the Republic of Mexico").correct
+
+
+def test_a_title_in_another_order_before_the_name() -> None:
+    key = _framed(
+        "William Lane",
+        "Lane",
+        rivals=("Governor of New Mexico", "William Marcy", "Texas"),
+        qualifiers=(("William Lane", "Governor of New Mexico"), ("Lane", "Governor of New Mexico")),
+    )
+    for given in ("New Mexico Governor William Lane", "New Mexico's governor William Lane"):
+        assert check_typed(key, given).correct, given
+    assert not check_typed(key, "Texas Governor William Lane").correct
+    assert not check_typed(key, "New Mexico Governor William Marcy").correct
+
+
+def test_the_sources_own_apposition_may_follow_the_name() -> None:
+    key = _framed(
+        "Christopher Ward",
+        "Ward",
+        rivals=("Secretary of State", "José de Garay"),
+        quotes=("Pierce sent instructions through Christopher Ward, an agent for U.S. investors",),
+    )
+    assert check_typed(key, "Christopher Ward, an agent for U.S. investors").correct
+    assert check_typed(key, "Ward, an agent for US investors").correct
+    # a word of it alone, or words the source does not write of him, are something added
+    assert not check_typed(key, "Christopher Ward, agent").correct
+    assert not check_typed(key, "Christopher Ward, an agent of the Garay investors").correct
+    assert not check_typed(key, "Christopher Ward, Secretary of State").correct
+
+
+def test_no_apposition_without_the_comma_in_the_source() -> None:
+    key = _framed(
+        "the Standing Naval Forces",
+        rivals=("mine countermeasures",),
+        quotes=("the Standing Naval Forces - mine countermeasures efforts",),
+    )
+    assert not check_typed(key, "the Standing Naval Forces and mine countermeasures").correct
+
+
+def test_what_the_name_is_against_as_the_quoted_sentence_says_it() -> None:
+    key = _framed(
+        "national resilience",
+        "resilience",
+        rivals=("hybrid threats", "the European Union", "Russia"),
+        quotes=(
+            "cooperation with the European Union to ensure national resilience to "
+            "unconventional threats through preparation for hybrid threats",
+        ),
+    )
+    for given in ("resilience against hybrid threats", "resilience to unconventional threats"):
+        assert check_typed(key, given).correct, given
+    assert not check_typed(key, "resilience against Russia").correct
+    assert not check_typed(key, "resilience against the European Union").correct
+
+
+def test_a_proper_name_with_the_head_noun_the_pack_writes_after_it() -> None:
+    key = _framed(
+        "NATO enhanced Forward Presence",
+        "eFP",
+        "enhanced Forward Presence",
+        "forward presence",
+        rivals=(
+            "eFP battlegroup Lithuania",
+            "the multinational forward force in Lithuania",
+            "NATO Air Policing",
+            "NATO headquarters",
+            "Iron Wolf Brigade",
+        ),
+    )
+    for given in (
+        "eFP battlegroups",
+        "Enhanced Forward Presence battle groups",
+        "enhanced Forward Presence forces",
+        "eFP troops",
+    ):
+        assert check_typed(key, given).correct, given
+    for given in (
+        "eFP battlegroup",  # part of the name of the battlegroup in Lithuania
+        "eFP battlegroups in Lithuania",
+        "eFP air",  # "NATO Air Policing": after NATO, nothing said of what the eFP is
+        "eFP headquarters",
+        "Iron Wolf battlegroups",
+        "battlegroups",
+    ):
+        assert not check_typed(key, given).correct, given
+    concept = _framed("cyber defence", "cyber", rivals=("NATO Response Force",))
+    assert not check_typed(concept, "cyber forces").correct  # a concept's words are its meaning
+
+
+def test_words_the_quote_writes_inside_a_right_name() -> None:
+    key = _framed(
+        "Governor of New Mexico",
+        "Governor of the Territory of New Mexico",
+        rivals=("Arizona", "Texas", "the United States"),
+        quotes=("Lane declared the valley part of the U.S. territory of New Mexico.",),
+    )
+    assert check_typed(key, "Governor of the U.S. territory of New Mexico").correct
+    assert not check_typed(key, "Governor of the Texas territory of New Mexico").correct
+    assert not check_typed(key, "Governor of the U.S. territory of Arizona").correct
+
+
+def test_to_a_place_is_in_it_but_never_of_or_from_it() -> None:
+    key = _framed("Minister to Mexico", "U.S. Minister to Mexico", rivals=("Secretary of State",))
+    assert check_typed(key, "minister in Mexico").correct
+    assert not check_typed(key, "Minister of Mexico").correct
+    assert not check_typed(key, "minister from Mexico").correct

@@ -28,8 +28,10 @@ ambiguous, so no other value is ever marked right through its meaning.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Protocol
 
 from quiz.languages import find as find_language
@@ -83,6 +85,8 @@ class Text(Protocol):
     def prompt(self) -> str: ...
     @property
     def quotes(self) -> tuple[str, ...]: ...
+    @property
+    def titles(self) -> tuple[str, ...]: ...
 
 
 class Figure(Protocol):
@@ -163,6 +167,7 @@ class _Expanded:
     qualifiers: tuple[tuple[str, str], ...]
     prompt: str
     quotes: tuple[str, ...]
+    titles: tuple[str, ...]
 
 
 def check_typed(key: Text, text: str) -> Verdict:
@@ -172,9 +177,16 @@ def check_typed(key: Text, text: str) -> Verdict:
     out in the answer and the key alike first, and a note names the key's own spelling."""
     lang = key.language
     wide = expand(text, lang)
-    names = (key.answer, *key.accepted, *key.rivals, *(x for pair in key.qualifiers for x in pair))
+    titles = tuple(getattr(key, "titles", ()))
+    names = (
+        key.answer,
+        *key.accepted,
+        *key.rivals,
+        *(x for pair in key.qualifiers for x in pair),
+        *titles,
+    )
     if wide == text and all(expand(n, lang) == n for n in names):
-        return _check_typed(key, text)
+        return _describing(key, text, _check_typed(key, text))
     spelt = {expand(a, lang): a for a in reversed(key.accepted)}
     wider = _Expanded(
         answer=expand(key.answer, lang),
@@ -184,8 +196,9 @@ def check_typed(key: Text, text: str) -> Verdict:
         qualifiers=tuple((expand(a, lang), expand(q, lang)) for a, q in key.qualifiers),
         prompt=expand(getattr(key, "prompt", ""), lang),
         quotes=tuple(expand(q, lang) for q in getattr(key, "quotes", ())),
+        titles=tuple(expand(t, lang) for t in titles),
     )
-    verdict = _check_typed(wider, wide)
+    verdict = _describing(wider, wide, _check_typed(wider, wide))
     note = verdict.note
     if note is not None and note.name:
         name = "; ".join(
@@ -201,16 +214,115 @@ def check_typed(key: Text, text: str) -> Verdict:
     return verdict
 
 
+def _describing(key: Text, text: str, verdict: Verdict) -> Verdict:
+    """The verdict, or, for a refused answer that is the key's own title as the source gives
+    it ("the Governor of New Mexico" for William Lane, "the U.S. President" for Pierce), a
+    note that says so: such an answer describes the answer, it names nothing else, and the
+    note "names something else in this pack" would be false. Still refused: the question
+    asks who, and an office is not a person (and often more than one person's)."""
+    if verdict.correct:
+        return verdict
+    lang = key.language
+    said = meaning(text, lang)
+    for title in getattr(key, "titles", ()):
+        forms = [meaning(title, lang)]
+        of = re.fullmatch(r"(.+?) of (?:the )?(.+)", title)
+        if of is not None:  # "New Mexico Governor", "U.S. President"
+            forms.append(meaning(f"{of.group(2)} {of.group(1)}", lang))
+        if any(_means(said, f) for f in forms):
+            return Verdict(False, True, Note(NoteCode.DESCRIBES))
+    return verdict
+
+
 def _check_typed(key: Text, text: str) -> Verdict:
+    whole = _check_parts(key, text)
+    if whole.correct or not fold(text):
+        return whole
+    split = _split_joined(key, text)
+    if split != fold(text):
+        # "cyberwarfare" is "cyber warfare": judged as the split words are, the note kept
+        again = _check_parts(key, split)
+        if again.correct:
+            return again
+    short = _without_state_form(key, text)
+    if short != text:  # "President of the Republic of Mexico": "President of Mexico"
+        again = _check_parts(key, short)
+        if again.correct:
+            return Verdict(True, True, again.note or Note(NoteCode.MEANS, key.answer))
+    return whole
+
+
+@lru_cache(maxsize=64)
+def _state_form(language: str) -> re.Pattern[str] | None:
+    """The language's "(the) Republic of (the)" before a name, or None (`state_forms`)."""
+    found = find_language(language)
+    forms = found.state_forms if found is not None else ()
+    if not forms:
+        return None
+    lead = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(rf"\b(?:the\s+)?(?:{lead})\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _without_state_form(key: Text, text: str) -> str:
+    """The answer with a country's formal name said short ("the Republic of Mexico" →
+    "Mexico"), where the name after "of" is one the question knows (a right name, another
+    value's, a qualifier's, or the place after "of" in one of them): the formal name is the
+    same country. An unknown name keeps its words, so "the Republic of Texas" never becomes
+    a right "Mexico" by any route."""
+    pattern = _state_form(key.language)
+    if pattern is None or not pattern.search(text):
+        return text  # most answers: nothing to shorten, and the names are not folded
+    names = [fold(n) for n in (*key.accepted, *key.rivals, *(q for _, q in key.qualifiers))]
+    # a name, or what follows "of" in one ("Mexico" of "President of Mexico")
+    known = {n for n in names if n} | {
+        m.group(1) for n in names if (m := re.search(r"\bof (?:the )?(.+)$", n))
+    }
+
+    def short(m: re.Match[str]) -> str:
+        rest = fold(text[m.end() :])
+        named = any(rest == n or rest.startswith(f"{n} ") for n in known)
+        return "" if named else m.group(0)
+
+    return pattern.sub(short, text)
+
+
+_MIN_JOINED_PART = 3  # "cyber" + "warfare"; never a letter or two ("ns" of "Lithuanians")
+
+
+def _split_joined(key: Text, text: str) -> str:
+    """The answer (folded) with each word that runs a word of the key's names together with
+    another split in two: "cyberwarfare" → "cyber warfare", as "cyber-warfare" folds. Only
+    at a word of the key's own names, at the start or the end of the joined word, with three
+    letters or more on each side: the split words are then judged as typed apart, so a
+    joined answer is right exactly when the same words apart are."""
+    own = {w for a in key.accepted for w in fold(a).split() if len(w) >= _MIN_JOINED_PART}
+    out: list[str] = []
+    for word in fold(text).split():
+        if word in own or not word.isalpha():
+            out.append(word)
+            continue
+        cut = next(
+            (
+                i
+                for i in range(_MIN_JOINED_PART, len(word) - _MIN_JOINED_PART + 1)
+                if word[:i] in own or word[i:] in own
+            ),
+            None,
+        )
+        out.append(word if cut is None else f"{word[:cut]} {word[cut:]}")
+    return " ".join(out)
+
+
+def _check_parts(key: Text, text: str) -> Verdict:
     whole = _check_one(key, text)
     if whole.correct or not fold(text):
         return whole
     rivals = {fold(r) for r in key.rivals}
     if fold(text) in rivals - {fold(a) for a in key.accepted}:
         return whole  # the name of another value, "and" and all ("Bosnia and Herzegovina")
-    parts = items(text, key.language)
+    parts = _named_whole(key, items(text, key.language))
     if len(parts) < 2:
-        return _with_complement(key, text) or whole
+        return _with_complement(key, text) or _quoted_inside(key, text) or whole
     last = parts[-1].split()
     rights: list[tuple[str, Verdict]] = []
     wrong: list[Verdict] = []
@@ -244,6 +356,27 @@ def _check_typed(key: Text, text: str) -> Verdict:
     # the article's own title after the name: "Raimundas Karoblis, Minister of National
     # Defence" (whole, as the article writes it)
     beside |= {p for p in unsure if any(f" {p} " in t for t in titles)}
+    # the source's own apposition after the name, whole: "Christopher Ward, an agent for U.S.
+    # investors" (the quote's words); "Christopher Ward, agent" or another's description is
+    # not what the source says of him
+    # (a comma between them in the quote: "Forces – mine countermeasures" is no apposition)
+    pairs = [
+        (f" {fold(a)}", f"{fold(b)} ")
+        for q in getattr(key, "quotes", ())
+        for a, b in itertools.pairwise(q.split(","))
+    ]
+    beside |= {
+        p
+        for p in unsure
+        if len(p.split()) > 1
+        and any(
+            f" {before} ".endswith(f" {n} ") and f" {after}".startswith(f" {a}{p} ")
+            # folding took the part's own article off: put it back
+            for n in right_names
+            for a in ("", *(f"{x} " for x in _ARTICLES))
+            for before, after in pairs
+        )
+    }
     wrong = [v for v, p in zip(wrong, unsure, strict=True) if p not in beside]
     if not rights:
         others = [v for v in wrong if v.note is not None and v.note.code is NoteCode.OTHER_THING]
@@ -255,6 +388,52 @@ def _check_typed(key: Text, text: str) -> Verdict:
         return slips[0]
     meant = "; ".join(dict.fromkeys(name for name, _ in rights))
     return Verdict(True, True, Note(NoteCode.MEANS, meant))
+
+
+def _quoted_inside(key: Text, text: str) -> Verdict | None:
+    """Right, or None: a right name with words put inside it that the quoted sentence itself
+    writes there: "Governor of the U.S. territory of New Mexico" for "Governor of the
+    Territory of New Mexico", where the article says "the U.S. territory of New Mexico".
+    The inserted words and the rest of the name after them must stand together in a quote;
+    an insertion the article does not write ("the Texas territory of New Mexico") is
+    something added."""
+    language = find_language(key.language)
+    negations = language.negations if language is not None else frozenset()
+    words = fold(text).split()
+    if any(w in negations for w in words):
+        return None
+    quoted = [f" {fold(q)} " for q in getattr(key, "quotes", ())]
+    for name in key.accepted:
+        inner = fold(name).split()
+        extra = len(words) - len(inner)
+        if extra < 1 or len(items(name, key.language)) > 1:
+            continue
+        for i in range(1, len(inner)):
+            if words[:i] != inner[:i] or words[i + extra :] != inner[i:]:
+                continue
+            if any(f" {' '.join(words[i:])} " in q for q in quoted):
+                return Verdict(True, True, _meant(key, name))
+    return None
+
+
+def _named_whole(key: Text, parts: list[str]) -> list[str]:
+    """The parts of an answer with the neighbours that together write one name of the key's
+    (or a qualifier's) with a comma in it put back together: "Washington, D.C., United
+    States" is "Washington, D.C." and "United States", not three parts of which "D.C." would
+    be something added."""
+    names = {fold(n) for n in (*key.accepted, *(q for _, q in key.qualifiers)) if "," in n}
+    if not names:
+        return parts
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        j = next(
+            (j for j in range(len(parts), i + 1, -1) if fold(", ".join(parts[i:j])) in names),
+            i + 1,
+        )
+        out.append(", ".join(parts[i:j]))
+        i = j
+    return out
 
 
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
@@ -343,6 +522,15 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
         head: any(f" {head} {typed} " in q for q in quoted) if head else False,
         tail: any(f" {typed} {tail} " in q for q in quoted) if tail else False,
     }
+    # what the name is against, as the quoted sentence says it: "resilience against hybrid
+    # threats" where the sentence strengthens "resilience to unconventional threats …
+    # through preparation for hybrid threats" (the thing after "to", "against", "for" or
+    # "from" there, after any of them here)
+    against = re.fullmatch(rf"(?:{'|'.join(_AGAINST)}) (.+)", tail)
+    if against is not None and any(
+        f" {p} {against.group(1)} " in q for p in _AGAINST for q in quoted
+    ):
+        in_article[tail] = True
     years = _years_quoted(key)
     before = _complements(key, name, prompt=False)  # before the name: no prompt words
     # a qualifier the pack gives the name stands beside it whole ("Šiauliai Air Base in
@@ -351,12 +539,26 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
     qualified = [
         [k for _, k in tokens(q, lang)] for a, q in key.qualifiers if fold(a) == fold(name)
     ]
+    # a title said in another order: "New Mexico Governor William Lane" for the source's
+    # "Governor William Lane of New Mexico" ("A of B" said "B A", as the office is)
+    qualified += [
+        [k for _, k in tokens(f"{of.group(2)} {of.group(1)}", lang)]
+        for a, q in key.qualifiers
+        if fold(a) == fold(name) and (of := re.fullmatch(r"(.+?) of (?:the )?(.+)", q))
+    ]
     whole = {
         part
         for part, ks in ((head, [k for _, k in said[:start]]), (tail, [k for _, k in said[end:]]))
         if ks and ks in qualified
     }
     title = _title_before(key, name) | honorifics
+    # a head noun after a proper name that says what kind of thing it is, as the pack says
+    # it of this thing: "eFP battlegroups", "enhanced Forward Presence forces"
+    kind = [k for _, k in said[end:]]
+    if kind and _is_kind(key, name, kind, [w for w, _ in said[end:]]):
+        if any(_within(fold(text), fold(r)) for r in rivals):
+            return None  # "eFP battlegroup": part of another value's name ("… Lithuania")
+        whole.add(tail)
     for i, (word, k) in enumerate(said):
         if start <= i < end:
             continue
@@ -389,11 +591,16 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
             return None  # "Lithuanian Air Force": a longer name of something else
         if set(inside) <= own_words:
             continue  # a word of the key's own names, or the place the pack gives the answer
+        if in_article.get(tail, False) and f" {r} " in f" {tail} ":
+            continue  # in the article's own words after the name ("… for hybrid threats")
         return None  # another value: "Ukraine's aggression in Russia", "Ghor in Lithuania"
     if start == 0 and end == len(said):
         return None  # nothing around it after all: the whole check already said why
     return Verdict(True, True, _meant(key, name))
 
+
+# the prepositions that say what a thing is against or for: "resilience to/against threats"
+_AGAINST = ("to", "against", "for", "from")
 
 _CAPITALISED_RUN = r"((?:[A-Z][\w'’-]*\s+(?:(?:of|to|the|for)\s+)*)+)"
 
@@ -411,6 +618,39 @@ def _titles_before(key: Text, name: str) -> list[str]:
             for m in re.finditer(_CAPITALISED_RUN + re.escape(n) + r"\b", quote):
                 out.append(fold(m.group(1)))
     return out
+
+
+# the generic heads that name a kind of thing ("forces"), not "air" or "armed" of "air base"
+_GENERIC_KEYS = frozenset(k for w in GENERIC_HEADS - {"air", "armed"} for _, k in tokens(w))
+
+
+def _is_kind(key: Text, name: str, kind: list[str], typed: list[str]) -> bool:
+    """Whether the word keys after a right proper name (`kind`, one word or two written
+    apart: "battle groups") are a head noun the pack itself puts after this thing's names in
+    its names: a word right after a name's last word ("battlegroup" of "eFP battlegroup
+    Lithuania"), or a generic head ("force", "unit", and "troops" with them) right after any
+    word of one ("forward force"). Such a head names what the thing is; a head the pack
+    never writes so ("Washington forces") is something added."""
+    lang = key.language
+    proper = [a for a in key.accepted if fold(name) == fold(a) or _within(fold(name), fold(a))]
+    if not any(c.isupper() for a in proper for c in a):
+        return False  # a concept's words are its meaning: "cyber" + "forces" is not cyber
+    said = set(kind[:1]) if len(kind) == 1 else set()
+    if len(kind) == 2:  # "battle groups": the one word "battlegroups"
+        said.add(meaning("".join(typed), lang)[0])
+    own = [[k for _, k in tokens(a, lang)] for a in key.accepted if len(items(a, lang)) == 1]
+    lasts = {ks[-1] for ks in own if ks}
+    words = {k for ks in own for k in ks}
+    for part in (p for n in (*key.accepted, *key.rivals) for p in items(n, lang)):
+        ks = [k for _, k in tokens(part, lang)]  # each alone: "Washington (USA)" is two
+        for i, (x, y) in enumerate(zip(ks, ks[1:], strict=False)):
+            if y not in said or y in words:
+                continue
+            if x in lasts or (i > 0 and x in words and y in _GENERIC_KEYS):
+                # never after a name's first word alone: "NATO" leads "NATO Air Policing"
+                # and "NATO headquarters", which say nothing of what the eFP is
+                return True
+    return False
 
 
 def _title_before(key: Text, name: str) -> set[str]:
@@ -485,8 +725,10 @@ def _by_meaning(key: Text, text: str, rivals: set[str]) -> Verdict | None:
 
 
 # Prepositions that tie two words of a name in one sense: "Minister to Mexico" (sent there)
-# is not "Minister of Mexico" (its government's). "in", "at" and "on" place a thing alike.
-_PLACING = frozenset({"in", "at", "on"})
+# is not "Minister of Mexico" (its government's). "in", "at" and "on" place a thing alike,
+# and "to" where one is sent: a "Minister to Mexico" is the "minister in Mexico" (never
+# "from", the other way)
+_PLACING = frozenset({"in", "at", "on", "to"})
 _PREPOSITIONS = (TIES | {"from", "by", "into", "against"}) - {"the", "and", "or"}
 
 
@@ -631,13 +873,21 @@ def _within(part: str, whole: str) -> bool:
     return part != whole and f" {part} " in f" {whole} "
 
 
+# the marks that end a sentence, after a word or number: "1853.", "fifteen million!" (not
+# "?": "twenty-one?" asks, it does not answer)
+_SENTENCE_END = re.compile(r"(?<=\w)\s*[.!…]+\s*$")
+
+
 def parse_number(text: str, unit: str = "", language: str = "en") -> float | None:
     """'2004', '1,000', 'eight', 'thirty-eight', '2 million', 'two million', 'about 2,000'
     → a number, with the question's unit after it or not ('14 years', '1 year'); anything
     else → None. In the pack's language: Lithuanian reads 'dvidešimt šeši' and '3,5' (and
-    English refuses '3,5', which is no number there)."""
+    English refuses '3,5', which is no number there). A full stop (or '!') that ends
+    the answer as a sentence is not part of the number: "1853." is 1853 (a reader was asked
+    to type it again)."""
     lang = find_language(language)
     words = lang.numbers if lang is not None else ENGLISH_NUMBERS
+    text = _SENTENCE_END.sub("", text)  # "1853." ends a sentence; the number is 1853
     t = " ".join(without_unit(text, unit).strip().lower().split())
     for u in sorted({unit.lower(), unit.lower().removesuffix("s")} - {""}, key=len, reverse=True):
         if t.endswith(f" {u}"):

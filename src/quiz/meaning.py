@@ -191,6 +191,11 @@ def items(text: str, language: str = "en") -> list[str]:
     """The parts of an answer that gives several things: "professionalism and courage",
     "Washington (USA)", "Vilnius, Lithuania", "cyber; information attacks". Each part is
     judged alone; a single part comes back whole."""
+    return list(_items(text, language))
+
+
+@lru_cache(maxsize=65536)  # every rival of a key is split for every answer marked
+def _items(text: str, language: str) -> tuple[str, ...]:
     flat = _PARENS.sub(lambda m: f", {m.group(1)},", text)
     parts = [p.strip() for p in _separators(language).split(flat)]
-    return [p for p in parts if fold(p)]
+    return tuple(p for p in parts if fold(p))

@@ -182,6 +182,9 @@ class Text:
     # capabilities")
     prompt: str = ""
     quotes: tuple[str, ...] = ()
+    # the titles the source gives the answer ("Governor of New Mexico" for William Lane):
+    # typed alone they describe the answer rather than name something else
+    titles: tuple[str, ...] = ()
 
     def normalize(self, options: Sequence[str], response: object) -> Response:
         return _text(response)

@@ -69,6 +69,7 @@ _NOTES = {
     NoteCode.AMBIGUOUS: lambda: _(
         "that could mean more than one answer, so it is not marked right"
     ),
+    NoteCode.DESCRIBES: lambda: _("that describes the answer; give the name"),
     NoteCode.PART_ONLY: lambda: _("that is only part of the answer"),
     NoteCode.SHORT_EXACT: lambda: _("short answers must be spelled exactly"),
     NoteCode.TOO_DIFFERENT: lambda: _("close, but too different to accept as a typo"),

@@ -180,6 +180,7 @@ def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Q
             _qualifiers(pack, {key: accepted}),
             prompt,
             tuple(q.text for q in passages(pack, fact.evidence)),
+            tuple(_titles(pack, key)),
         ),
         origin=Origin(
             facts=(fact.id,),
@@ -247,6 +248,7 @@ def typed_any(
             _qualifiers(pack, forms),
             prompt,
             tuple(q.text for q in passages(pack, [q for f in facts for q in f.evidence])),
+            tuple(dict.fromkeys(t for k in keys for t in _titles(pack, k))),
         ),
         origin=Origin(
             facts=tuple(f.id for f in facts),
@@ -428,7 +430,9 @@ def _titles(pack: Pack, entity: Entity) -> list[str]:
 def _qualifiers(pack: Pack, forms: dict[Entity, tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
     """(a right spelling, a name that may stand beside it): every name of an entity that a
     value's name gives in parentheses or after a comma ("Washington (USA)": the United
-    States), of the country a `located_in…` (or `deployed_in…`) fact places the value in
+    States; or the words themselves where the pack has no entity of that name, "Isthmus of
+    Tehuantepec (Mexico)"), of the country a `located_in…` (or `deployed_in…`) fact places
+    the value in
     ("Ämari Air Base, Estonia"), and of the title the source gives a person (`_titles`:
     "President Ceballos"). Beside that value only: "Šiauliai Air Base, Estonia" is
     wrong."""
@@ -443,11 +447,16 @@ def _qualifiers(pack: Pack, forms: dict[Entity, tuple[str, ...]]) -> tuple[tuple
     for key, spellings in forms.items():
         out.extend((s, t) for s in spellings for t in _titles(pack, key))
         places: list[Entity] = list(located.get(key.key, ()))
+        unnamed: list[str] = []  # a place the pack has no entity for: "(Mexico)"
         for name in key.names:
             for part in [p for p in re.split(r"[(),]", name) if p.strip()][1:]:
-                places.extend(named.get(fold(part), ()))
+                found = named.get(fold(part), ())
+                places.extend(found)
+                if not found:
+                    unnamed.append(part.strip())
         for place in dict.fromkeys(places):
             out.extend((s, q) for s in spellings for q in place.names)
+        out.extend((s, q) for s in spellings for q in dict.fromkeys(unnamed))
         # a short form that is a place's name too takes that place's country: "Warsaw" for
         # the Warsaw Summit, typed "Warsaw, Poland"
         for s in spellings:

@@ -144,6 +144,11 @@ class Language:
     negations: frozenset[str] = frozenset()
     # words of address before a person's name that do not change who is named ("Mr Karoblis")
     honorifics: frozenset[str] = frozenset()
+    # folded words that make a country's formal name before "of" and its name ("the Republic
+    # of Mexico", "the Kingdom of Belgium"): the same country as its short name, so "President
+    # of the Republic of Mexico" is "President of Mexico" (the name after "of" must be one
+    # the pack knows; "the Republic of Texas" is Texas, another place)
+    state_forms: tuple[str, ...] = ()
     # folded words before a year that still give the year ("in 2004", "since 2015"), and
     # the seasons a year may follow ("spring 2014"): a year question reads the year
     year_leads: tuple[str, ...] = ()

@@ -45,6 +45,7 @@ class NoteCode(Enum):
     EXTRA = "extra"  # the answer, with something added that is not right
     OTHER_THING = "other_thing"  # names another value of the pack
     AMBIGUOUS = "ambiguous"  # could mean more than one answer
+    DESCRIBES = "describes"  # the answer's own title or office, not its name
     PART_ONLY = "part_only"  # only part of the answer
     SHORT_EXACT = "short_exact"  # a short answer must be spelled exactly
     TOO_DIFFERENT = "too_different"  # close, but more than a typo

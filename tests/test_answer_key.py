@@ -202,7 +202,8 @@ KEY: tuple[Fact, ...] = (
     Fact((r"first of the nato force integration units", r"since which year"), (2015,)),
     # -- events and summits
     Fact((r"russian aggression in ukraine", r"spring"), (2014,)),
-    Fact((r"russia s aggression",), ("Ukraine",)),
+    # ("Russia's aggression was in which country?" — Ukraine — is no longer asked: three other
+    # prompts name Russia's aggression in Ukraine, the fifth reading's giveaway)
     Fact((r"wales summit", r"which year|took place|take place"), (2014,)),
     Fact((r"warsaw summit", r"which year|took place|take place"), (2016,)),
     Fact((r"warsaw summit", r"\bheld\b"), ("July 2016",)),
@@ -235,7 +236,8 @@ KEY: tuple[Fact, ...] = (
             "Luxembourg",
         ),
     ),
-    Fact((r"\bstrong\b",), ("over 1,000",), also=("about 1,000",)),
+    # asked "over how many troops strong …?" (a number question), whose answer is the 1,000
+    Fact((r"\bstrong\b",), ("over 1,000", 1000), also=("about 1,000",)),
     Fact((r"inaugurated", r"where was|inaugurated at"), ("Rukla",)),
     Fact((r"inaugurated", r"which year|inaugurated in (?=\d)"), (2017,)),
     Fact((r"component of the lithuanian armed forces|is today a part of",), ("Iron Wolf",)),
@@ -302,8 +304,12 @@ def generated() -> tuple[Seen, ...]:
 def _check(q: Seen, fact: Fact, rest: str) -> None:
     named = [a for a in fact.answers if isinstance(a, str)]
     if q.kind in ("choice", "multi"):
+        # a full date among full dates ("29 March 2004" beside "15 January 2004"): the year
+        # alone (for a number question) says nothing of which option is right
+        whole = [a for a in fact.said if isinstance(a, str)]
+        said = whole if any(says(o, a) for o in q.options for a in whole) else fact.said
         for option in q.options:
-            right = any(says(option, a) for a in fact.said)
+            right = any(says(option, a) for a in said)
             assert right == (option in q.answers), (q.id, q.prompt, option, fact.answers)
     elif q.kind == "true_false":
         expected = "True" if any(says(rest, a) for a in fact.said) else "False"

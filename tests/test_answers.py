@@ -289,13 +289,17 @@ def test_generated_number_questions(which: str) -> None:
 
 
 def test_an_approximate_figure_is_never_a_number_question() -> None:
-    """'over 1,000' has no single right number (nor a provably wrong one): number questions
-    ask exact counts and years only, with tolerance 0."""
+    """'about 1,000' has no single right number (nor a provably wrong one): number questions
+    ask exact counts and years only, with tolerance 0; and a bound ('over 1,000') only as the
+    source gives it, "over how many …?", whose one right number is the bound's figure."""
     pack = bundled()
-    approx = [f.id for f in pack.facts if getattr(f.object, "approx", False)]
+    approx = {f.id: f for f in pack.facts if getattr(f.object, "approx", False)}
     assert approx, "the bundled pack should hold a rounded figure to test this"
     questions = all_questions(pack, 0, kinds=["number"])
-    assert not {q.fact for q in questions} & set(approx)
+    for q in questions:
+        if q.fact in approx:
+            said = approx[q.fact].object.text or ""
+            assert said.split()[0] in q.prompt and "about" not in said, (q.id, said)
     assert all(isinstance(q.key, Figure) and q.key.tolerance == 0 for q in questions)
 
 

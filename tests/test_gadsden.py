@@ -131,7 +131,9 @@ def test_a_round_spreads_relations() -> None:
         if max(per_relation.values()) > 2:
             crowded.append((seed, per_relation))
         assert not [n for n in range(len(kin) - 1) if kin[n] & kin[n + 1]], seed
-    assert len(crowded) <= 3, crowded
+    # four since the fifth reading: with Marcy's and Tehuantepec's evidence questions and the
+    # "With whom …?" recall questions gone, the office relation is the evidence left at seed 2
+    assert len(crowded) <= 4, crowded
 
 
 def test_a_round_is_played_end_to_end_with_right_answers(tmp_path: Path) -> None:
@@ -185,8 +187,11 @@ def test_no_office_or_person_option_is_from_the_other_side() -> None:
     for fid in ("santa-anna-office", "ceballos-office"):
         assert f"{fid}:choice:forward" not in qs and f"{fid}:typed:forward" in qs
     assert not [q for q in qs if q.startswith("pierce-office:")]  # background: common knowledge
-    negotiate = qs["gadsden-negotiate-santa-anna:choice:forward"]
-    assert set(negotiate.options) == {"Antonio de Santa Anna", "Juan Ceballos", "José de Garay"}
+    # the pack's other prompts pair Gadsden with Santa Anna ("On what date did Gadsden and
+    # Santa Anna sign …?"): the fifth reading found "With whom …?" given away, so it is
+    # asked only as true/false
+    assert "gadsden-negotiate-santa-anna:choice:forward" not in qs
+    assert "gadsden-negotiate-santa-anna:typed:forward" not in qs
     assert "Marcy" not in qs["gadsden-negotiate-santa-anna:true_false:false"].prompt
     assert "pierce-instructions-ward:choice:reverse" not in qs  # only Marcy is a near miss
     assert "tehuantepec-1847:choice:reverse" not in qs  # lower California was sought in 1847

@@ -80,8 +80,9 @@ def test_no_order_set_holds_two_events_logic_orders(pack):
 
 def test_a_month_and_year_is_asked_with_a_wrong_month_of_the_same_year() -> None:
     """ "July 2016" was the only 2016 option: the month was never asked. Every choice on a
-    month-precision date now offers one wrong option of the key's own year (never after the
-    source's date)."""
+    month-precision date now offers a wrong option of the key's own year (never after the
+    source's date), and no wrong option shares the key's month (a year-shifted twin, "July
+    2015", pointed to the key: the one whose month repeats)."""
     from quiz.question import One
 
     asked = 0
@@ -95,5 +96,6 @@ def test_a_month_and_year_is_asked_with_a_wrong_month_of_the_same_year() -> None
             continue  # not "Month YYYY"
         asked += 1
         same_year = [o for o in q.options if o != right and o.endswith(f" {parts[1]}")]
-        assert len(same_year) == 1, (q.id, q.options)
+        assert same_year, (q.id, q.options)
+        assert not [o for o in q.options if o != right and o.startswith(f"{parts[0]} ")]
     assert asked >= 2

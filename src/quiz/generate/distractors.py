@@ -48,14 +48,17 @@ def candidates(
     rng: random.Random,
     limit: int,
     prefer: Sequence[str] = (),
+    shown: bool = False,
 ) -> list[Value]:
     """Up to `limit` wrong options beside the right ones (`keys`), most plausible first.
     Values whose names hold one of the `prefer` words come before all others (so a prompt
-    word the key shares is shared by the wrong options too)."""
+    word the key shares is shared by the wrong options too). `shown`: the values are options
+    shown beside the key (not a false statement's value), so wrong dates must not point to
+    the key by their pattern, nor fall on the other side of an event the prompt names."""
     taken = {n for v in (*keys, anchor) for n in v.folded_names}
     folded_prompt = fold(prompt)
     out: list[Value] = []
-    ranked = _ranked(pack, relation, direction, keys, rng)
+    ranked = _ranked(pack, relation, direction, keys, rng, shown)
     if prefer:  # among the first candidates, those sharing the words go first
         head = list(itertools.islice(_unique(ranked), PREFER_AMONG))
         first = [
@@ -67,11 +70,22 @@ def candidates(
     only = keys[0] if len(keys) == 1 else None
     latest = source_date(pack)
     in_prompt = set(named_entities(pack, prompt))
+    dated = shown and isinstance(only, When) and only.precision != "year"
+    sides_of = (
+        _prompt_dates(pack, in_prompt, anchor, only) if shown and isinstance(only, When) else []
+    )
     if isinstance(anchor, Entity):
         in_prompt.add(anchor.id)
+    wanted = limit
+    if dated:
+        limit = limit * 4  # more to choose from: see _one_pattern
     for value in _unique(ranked):
         if isinstance(value, When) and after(value, latest):
             continue  # the source cannot speak of a later date: no near miss, a guess
+        if isinstance(value, When) and not all(
+            _before(value, d) == earlier for d, earlier in sides_of
+        ):
+            continue  # the prompt names an event the key falls before (or after): so must it
         if not (alike(only, value) if only is not None else any(alike(k, value) for k in keys)):
             continue
         names = set(value.folded_names)
@@ -87,6 +101,57 @@ def candidates(
         out.append(in_key_style(only, value))
         if len(out) == limit:
             break
+    if dated and isinstance(only, When):
+        return _one_pattern(only, out, wanted)
+    return out
+
+
+def _within_year(value: When) -> tuple[int | None, int | None]:
+    return (value.month, value.day)
+
+
+def _one_pattern(key: When, found: list[Value], limit: int) -> list[Value]:
+    """Wrong dates that do not point to the key: either none shares the key's day and month
+    (its month, for a month) or all do, so only the year is asked. A mix points to the key:
+    "25 September 1851" beside "25 September 1853" and two other days, and the key is the
+    one whose day and month repeat. Other days first (the source's dates, near days of the
+    same period), in the order found; year-shifted twins only when they fill the options."""
+    other: list[Value] = [
+        v for v in found if isinstance(v, When) and _within_year(v) != _within_year(key)
+    ]
+    same: list[Value] = [
+        v for v in found if isinstance(v, When) and _within_year(v) == _within_year(key)
+    ]
+    if len(other) >= limit or len(other) >= len(same):
+        return other[:limit]
+    return same[:limit]
+
+
+def _before(value: When, other: When) -> bool | None:
+    """Whether a date falls before another, at the coarser of their precisions (None when
+    they are the same there: neither before nor after)."""
+    n = min(len(value.truncated(value.precision)), len(other.truncated(other.precision)))
+    a, b = value.truncated(value.precision)[:n], other.truncated(other.precision)[:n]
+    return None if a == b else a < b
+
+
+def _prompt_dates(
+    pack: Pack, in_prompt: set[str], anchor: Value, key: When
+) -> list[tuple[When, bool | None]]:
+    """The dates of the events a prompt names besides its anchor ("before the two signed
+    their first treaty": 30 December 1853), each with whether the key falls before it. A
+    wrong date on the other side is ruled out by the prompt itself, for a student who knows
+    when that event was."""
+    out: list[tuple[When, bool | None]] = []
+    for entity_id in sorted(in_prompt):
+        entity = pack.entities.get(entity_id)
+        if entity is None or entity.key == anchor.key:
+            continue
+        for f in pack.facts_about.get(entity.key, ()):
+            if f.subject.key == entity.key and isinstance(f.object, When) and not f.background:
+                side = _before(key, f.object)
+                if side is not None:
+                    out.append((f.object, side))
     return out
 
 
@@ -148,7 +213,12 @@ def _unique(values: Iterable[Value]) -> Iterator[Value]:
 
 
 def _ranked(
-    pack: Pack, relation: Relation, direction: Direction, keys: Sequence[Value], rng: random.Random
+    pack: Pack,
+    relation: Relation,
+    direction: Direction,
+    keys: Sequence[Value],
+    rng: random.Random,
+    shown: bool = False,
 ) -> Iterator[Value]:
     """Candidates in the order they are tried: same relation, then the pool, then neighbours."""
     index = index_of(pack)
@@ -162,6 +232,9 @@ def _ranked(
             yield from islice(shuffled(_same_year(key, pack), rng), 1)
         yield from shuffled(index.dates_of(relation, side, low, high), rng)
         yield from shuffled(_dates_between(pack, asked_type(relation, direction), low, high), rng)
+        if shown:  # near days of the same period before year-shifted twins (see _one_pattern)
+            latest = source_date(pack)
+            yield from shuffled([d for d in _same_period(key) if not after(d, latest)], rng)
         yield from shuffled(_neighbours_of(key, pack), rng)
     elif isinstance(key, Number):
         yield from shuffled(index.numbers(relation), rng)
@@ -265,6 +338,28 @@ def _neighbours_of(key: Value, pack: Pack) -> list[Value]:
     if not isinstance(found, list):
         found = memo[memo_key] = _neighbours(key, pack)
     return found
+
+
+# Days from a day's key to its made-up neighbours of the same period: uneven, a few weeks to
+# a few months either way, so each has another day and mostly another month than the key.
+_NEAR_DAYS = (-109, -74, -47, -23, 19, 44, 71, 102)
+_NEAR_MONTHS = (-5, -3, 2, 4)  # the same for a month's key
+
+
+def _same_period(key: When) -> list[When]:
+    """Made-up dates near the key, of its precision, none sharing its day and month (its
+    month): near misses of the same period, where a year-shifted twin points to the key."""
+    if key.day is not None and key.month is not None:
+        day = dt.date(key.year, key.month, key.day)
+        shifted = (day + dt.timedelta(days=d) for d in _NEAR_DAYS)
+        return [replace(key, year=x.year, month=x.month, day=x.day) for x in shifted]
+    if key.month is not None:
+        out = []
+        for d in _NEAR_MONTHS:
+            year, month = divmod(key.year * 12 + key.month - 1 + d, 12)
+            out.append(replace(key, year=year, month=month + 1))
+        return out
+    return []
 
 
 def _same_year(key: When, pack: Pack) -> list[When]:

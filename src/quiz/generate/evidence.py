@@ -32,6 +32,8 @@ import random
 import re
 from functools import lru_cache
 
+from quiz.generate.distractors import named_entities
+from quiz.generate.from_facts import in_title
 from quiz.generate.index import Sentence, index_of, shuffled
 from quiz.generate.refusal import Refusal, Said, said
 from quiz.generate.wording import STOPWORDS, explanation, names_in, noun, unframed
@@ -87,6 +89,17 @@ def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
     # the two never show one option set
     first = pack.fact_by_id[keyed[0]] if keyed.index(fact.id) > 0 else None
     wrong = near_misses(pack, fact, claim, quote.source, sentence, rng, unlike=first)
+    terms = distinctive_terms(pack, claim, sentence.text)
+    if len(wrong) >= 2 and terms and not any(near_named(pack, fact, w, terms) for w in wrong):
+        return Refusal(
+            said(
+                N_(
+                    "no other sentence of the source that could be offered names {terms}, so "
+                    "that one word finds the answer"
+                ),
+                terms=", ".join(repr(t) for t in terms),
+            ),
+        )  # no fix: the fact is asked in the other kinds (a near-miss sentence is the source's)
     if len(wrong) < 2:
         return Refusal(
             said(
@@ -269,6 +282,7 @@ def near_misses(
         found.extend(_sentences_of(pack, f, source))
     for p in (answer.paragraph, *text_of.neighbours(answer.paragraph)):  # nearby
         found.extend(s.start for s in text_of.sentences_in(p))
+    wanted = distinctive_terms(pack, claim, answer.text)
     stop = pack.lang.stopwords
     terms = key_terms(claim, stop)
     quotes = [q.text for q in fact.evidence]
@@ -278,25 +292,34 @@ def near_misses(
     seen = {fold(answer.text)}
     start_of: dict[str, int] = {}
     first_named = _first_named(pack, fact.subject, source)
-    for start in shuffled(sorted(set(found) - barred), rng):
-        s = text_of.at(start)
-        if s is None or len(fold(s.text).split()) < MIN_WORDS or fold(s.text) in seen:
-            continue
-        if any(q in s.text for q in quotes):
-            continue
-        kind = near_miss(
-            s.text,
-            fact,
-            terms,
-            s.paragraph == answer.paragraph,
-            pack.lang,
-            after_subject=first_named < s.start,
-        )
-        if kind is None:
-            continue
-        seen.add(fold(s.text))
-        start_of[s.text] = s.start
-        {"subject": subject_misses, "object": object_misses, "topic": others}[kind].append(s.text)
+
+    def sort_out(starts: set[int]) -> None:
+        for start in shuffled(sorted(starts - barred), rng):
+            s = text_of.at(start)
+            if s is None or len(fold(s.text).split()) < MIN_WORDS or fold(s.text) in seen:
+                continue
+            if any(q in s.text for q in quotes):
+                continue
+            kind = near_miss(
+                s.text,
+                fact,
+                terms,
+                s.paragraph == answer.paragraph,
+                pack.lang,
+                after_subject=first_named < s.start,
+            )
+            if kind is None:
+                continue
+            seen.add(fold(s.text))
+            start_of[s.text] = s.start
+            pools = {"subject": subject_misses, "object": object_misses, "topic": others}
+            pools[kind].append(s.text)
+
+    sort_out(set(found))
+    if wanted and not any(
+        near_named(pack, fact, t, wanted) for t in (*subject_misses, *object_misses, *others)
+    ):  # none names the claim's names or dates: look for them in the whole source
+        sort_out(set(_holding(pack, source, wanted)) - set(found))
     # the closest to the claim first in each kind: a sentence sharing the claim's rarer words
     # ("collective defence", "decisions") is a near miss, one sharing only "NATO" is filler
     score = topic_scores(
@@ -318,6 +341,10 @@ def near_misses(
         chosen.append(max(named, key=lambda t: score[t]))
     rest = [t for t in (*subject_misses, *object_misses, *others) if t not in chosen]
     rest.sort(key=lambda t: (-score[t], start_of[t] in proving))  # stable: chance among ties
+    if wanted and not any(near_named(pack, fact, t, wanted) for t in chosen):
+        # a sentence naming one of the claim's names or dates, so that word alone does not
+        # pick the answer ("the Mexican-American War" in a sentence about the Purchase)
+        rest.sort(key=lambda t: (not near_named(pack, fact, t, wanted), start_of[t] in proving))
     chosen.extend(rest[: OPTIONS - 1 - len(chosen)])
     if unlike is not None:
         barred_too: set[int] = set()
@@ -342,6 +369,150 @@ def near_misses(
                 return []
             chosen = [*chosen[: OPTIONS - 2], spare[0]]
     return chosen
+
+
+_WORDS = re.compile(r"[^\W_][\w'’.-]*")
+_JOINERS = frozenset({"of", "the", "de"})  # inside a name: "Treaty of …", "Antonio de …"
+
+
+def capital_runs(text: str) -> list[str]:
+    """The runs of capitalised words of a text past its first word ("the Treaty of Guadalupe
+    Hidalgo", "Mexican-American War", "Secretary of State"), joined by "of", "the" … inside."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for i, m in enumerate(_WORDS.finditer(text)):
+        word = m.group(0).rstrip(".,")
+        if i > 0 and word[:1].isupper():
+            current.append(word)
+            continue
+        if current and word.lower() in _JOINERS:
+            current.append(word)
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    if current:
+        runs.append(current)
+    out = []
+    for run in runs:
+        while run and not run[-1][:1].isupper():
+            run = run[:-1]
+        if run:
+            out.append(" ".join(run))
+    return out
+
+
+def distinctive_terms(pack: Pack, claim: str, answer: str) -> tuple[str, ...]:
+    """What a student scans the options for: the claim's names, dates and figures (its runs
+    of capitalised words past the first word, and its numbers) that the answer sentence holds
+    too, less the pack's own subject (the words of its title, which any sentence may hold).
+    If no wrong sentence holds one of them, that one word finds the answer. An entity the
+    claim names stands by its name here and is found by any of its names (`holds_term`)."""
+    title = distinctive_words(pack.title)
+    out: list[str] = []
+    folded_answer = fold(answer)
+    for entity_id in sorted(named_entities(pack, claim)):
+        entity = pack.entities[entity_id]
+        if names_in(folded_answer, entity) and not in_title(pack, entity) and proper(pack, entity):
+            out.append(entity.display)
+    for term in capital_runs(claim):
+        if distinctive_words(term) <= title:
+            continue
+        if any(fold(term) in fold(t) for t in out) or _of_entity(pack, term):
+            continue  # a part of a name already held ("Bosnia" of "Bosnia and Herzegovina")
+        if contains_phrase(answer, term):
+            out.append(term)
+    for n in re.findall(r"\d[\d,.]*\d|\d", claim):
+        if n not in out and _has_number(answer, float(n.replace(",", "")), ordinal=True):
+            out.append(n)
+    return tuple(out)
+
+
+def proper(pack: Pack, entity: Entity) -> bool:
+    """Whether an entity goes by a proper name (a capitalised word past the pack's title
+    words: "the Warsaw Summit", "Ceballos"), not a common noun ("chiefs of defence"): a name
+    is what a student scans for, a common noun must be read."""
+    title = distinctive_words(pack.title)
+    return any(
+        w[:1].isupper() and not distinctive_words(w) <= title
+        for w in re.findall(r"[^\W_][\w'’-]*", entity.display)
+    )
+
+
+def near_named(pack: Pack, fact: Fact, text: str, terms: tuple[str, ...]) -> bool:
+    """Whether a wrong sentence is a near miss by name: it names the claim's subject ("Ward
+    also lied to Gadsden" for Gadsden's office) or holds one of its distinctive terms."""
+    return states(text, fact.subject) or holds_term(text, terms, pack)
+
+
+def _of_entity(pack: Pack, term: str) -> bool:
+    """Whether a run of capitalised words is only (part of) a name of the pack's entities."""
+    return bool(named_entities(pack, term))
+
+
+def holds_term(text: str, terms: tuple[str, ...], pack: Pack | None = None) -> bool:
+    """Whether a sentence holds one of the terms (a name as whole words, or any name of the
+    entity it is the display of, a number)."""
+    folded = fold(text)
+    for t in terms:
+        entity = _display_of(pack, t) if pack is not None else None
+        if entity is not None and (names_in(folded, entity) or _head_in(text, entity)):
+            return True
+        if t[0].isdigit():
+            if _has_number(text, float(t.replace(",", "")), ordinal=True):
+                return True
+        elif contains_phrase(text, t):
+            return True
+    return False
+
+
+def _head_in(text: str, entity: Entity) -> bool:
+    """Whether a text holds, capitalised, the last word of the entity's name when that word
+    is a capitalised name of four letters or more: "the Channel" names "the English Channel",
+    "Hidalgo" the Treaty of Guadalupe Hidalgo (a student scanning for the name finds both);
+    "units" in lower case is no name."""
+    words = entity.display.split()
+    head = words[-1] if words else ""
+    if len(words) < 2 or len(head) < 4 or not head[:1].isupper():
+        return False
+    return re.search(rf"(?<!\w){re.escape(head)}(?!\w)", text) is not None
+
+
+def _display_of(pack: Pack, term: str) -> Entity | None:
+    found = named_entities(pack, term)
+    for entity_id in sorted(found):
+        entity = pack.entities[entity_id]
+        if entity.display == term:
+            return entity
+    return None
+
+
+def distinctive_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"\w+", fold(text)) if len(w) > 2)
+
+
+def _holding(pack: Pack, source: str, terms: tuple[str, ...]) -> list[int]:
+    """The sentences (by start) of a source that hold one of the terms, through an index of
+    the source's words made once per pack (a term is looked up by its longest word)."""
+    index = index_of(pack)
+    key = ("sentences by word", source)
+    found = index.memo.get(key)
+    by_word: dict[str, list[int]]
+    if isinstance(found, dict):
+        by_word = found
+    else:
+        by_word = {}
+        text = index.source(source).text
+        for span in sentences(text):
+            for w in set(re.findall(r"\w+", fold(text[span.start : span.end]))):
+                by_word.setdefault(w, []).append(span.start)
+        index.memo[key] = by_word
+    out: list[int] = []
+    for t in terms:
+        words = re.findall(r"\w+", fold(t))
+        if words:
+            out.extend(by_word.get(max(words, key=len), ()))
+    return out
 
 
 def topic_scores(

@@ -53,7 +53,71 @@ def ask(pack: Pack, fact: Fact, direction: Direction, template: str | None = Non
     prompt = framed(pack, fact, fact.relation.render(template, **placed(direction, anchor)))
     if names_in(fold(prompt), key):
         return names_answer(template, prompt, key)
+    paired = paired_elsewhere(pack, fact, anchor, key)
+    if paired:
+        return Refusal(
+            said(
+                N_(
+                    "the pack's other prompts name {answer} beside {anchor} ({ids}): a student "
+                    "who has seen them picks or types the answer without recalling it"
+                ),
+                answer=repr(key.display),
+                anchor=repr(anchor.display),
+                ids=", ".join(paired),
+            ),
+        )  # no fix: true/false and evidence questions ask it, and the pairing is the source's
     return prompt
+
+
+PAIRED_ELSEWHERE = 2  # other facts whose prompts pair the anchor with the answer: a giveaway
+PAIRED_SHARE = 0.25  # … and this share of the facts whose prompts name the anchor at all
+EVERYWHERE = 0.5  # an answer the prompts of this share of the facts name is the pack's subject
+
+
+def paired_elsewhere(pack: Pack, fact: Fact, anchor: Value, key: Value) -> list[str]:
+    """The other facts whose prompts (any template of their relation: questions, statements,
+    events) name both the anchor and the answer, when both are entities. "With whom was
+    James Gadsden sent to negotiate?" is answered by "On what date did Gadsden and Santa Anna
+    sign …?" and "… did James Gadsden meet Santa Anna …?": asking it for recall tests
+    nothing but having seen the others. Empty unless PAIRED_ELSEWHERE facts or more do, and
+    they are PAIRED_SHARE of those naming the anchor: the pack's own subject ("Lithuania",
+    "NATO") stands beside everything, and a pairing among sixty prompts is no giveaway."""
+    if not (isinstance(anchor, Entity) and isinstance(key, Entity)) or in_title(pack, key):
+        return []  # the pack's own subject as the answer is the title's matter, not this one's
+    pairs = _prompt_pairs(pack)
+    found = pairs.get((anchor.id, key.id), ()) + pairs.get((key.id, anchor.id), ())
+    others = sorted({f for f in found if f != fact.id})
+    naming = len(pairs.get((anchor.id, anchor.id), ()))
+    if len(others) < PAIRED_ELSEWHERE or len(others) < PAIRED_SHARE * naming:
+        return []
+    asked = sum(not f.background for f in pack.facts)
+    if len(pairs.get((key.id, key.id), ())) > EVERYWHERE * asked:
+        return []  # the pack's own subject, whatever its title says: named beside everything
+    return others
+
+
+def _prompt_pairs(pack: Pack) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(entity, entity) → the facts whose rendered templates name both, made once per pack."""
+    from quiz.generate.distractors import named_entities  # distractors imports this module
+
+    memo = index_of(pack).memo
+    found = memo.get(("prompt pairs",))
+    if isinstance(found, dict):
+        return found
+    built: dict[tuple[str, str], list[str]] = {}
+    for f in pack.facts:
+        if f.background:
+            continue
+        named: set[str] = set()
+        for template in f.relation.templates:
+            text = f.relation.render(template, f.subject, f.object)
+            named |= named_entities(pack, text)
+        for a in named:
+            for b in named:
+                if a <= b:  # (a, a): the facts naming a at all
+                    built.setdefault((a, b), []).append(f.id)
+    memo[("prompt pairs",)] = result = {k: tuple(v) for k, v in built.items()}
+    return result
 
 
 def in_title(pack: Pack, value: Value) -> bool:
@@ -164,6 +228,25 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
     anchor, key = sides(fact, direction)
     if in_title(pack, key):
         return title_key(key)
+    if bound_of(key, pack.lang) is not None:
+        asked = isinstance(key, Number) and bound_in(pack, fact, key)  # as a number already
+        return Refusal(
+            Said(
+                N_(
+                    "{figure} is a bound: every wrong option would lie on the side it rules out, "
+                    "so the right one would always be the largest or the smallest"
+                ),
+                figure=repr(key.display),
+            ),
+            ""
+            if asked
+            else Said(
+                N_(
+                    'a number question asks it when the `forward` template asks "… over how '
+                    'many …?" as the source says it'
+                )
+            ),
+        )
     said, key = key, about(key, pack.lang)  # the source's words hold a bound ("over 1,000")
     stop = pack.lang.stopwords
     risky = sorted(distinctive_words(prompt, stop) & distinctive_words(key.display, stop))
@@ -177,6 +260,7 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
         rng,
         CHOICE_OPTIONS - 1,
         prefer=risky,
+        shown=True,
     )
     if len(wrong) < 2:
         return too_few_wrong(fact.relation, key, len(wrong), 2)
@@ -457,8 +541,13 @@ def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
             return missing(fact.relation, "year")
         answer: int | float = key.year
     elif isinstance(key, Number) and not key.approx:
-        # A rounded figure ("over 1,000") has no single right number: it is asked only as
+        # A rounded figure ("about 1,000") has no single right number: it is asked only as
         # multiple choice, where its options are written the same way.
+        answer = key.value
+        unit = fact.relation.unit or ""
+    elif isinstance(key, Number) and bound_in(pack, fact, key):
+        # A bound ("over 1,000") asked as the source gives it ("… over how many …?"): the
+        # bound's figure is the one right number
         answer = key.value
         unit = fact.relation.unit or ""
     elif isinstance(key, Number):
@@ -516,6 +605,19 @@ def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
             claim=Claim(fact.relation.id, "forward", fact.subject, (key,)),
         ),
     )
+
+
+def bound_in(pack: Pack, fact: Fact, key: Number) -> bool:
+    """Whether the key is a bound ("over 1,000") and the `forward` template asks for it with
+    the source's own bound word ("… over how many troops …?"), so the figure is its answer."""
+    bound = bound_of(key, pack.lang)
+    template = fact.relation.templates.get("forward", "")
+    if bound is None or not template:
+        return False
+    words = pack.lang.lower_bounds if bound == "lower" else pack.lang.upper_bounds
+    said = f" {' '.join(fold(key.text or '').split())} "
+    asked = f" {' '.join(fold(template).split())} "
+    return any(f" {w} " in said[: len(w) + 2] and f" {w} " in asked for w in words)
 
 
 def _same_figure(pack: Pack, fact: Fact) -> Fact | None:

@@ -31,6 +31,7 @@ import math
 import random
 import re
 from functools import lru_cache
+from typing import cast
 
 from quiz.generate.distractors import named_entities
 from quiz.generate.from_facts import in_title
@@ -160,7 +161,17 @@ def quoted_in(pack: Pack, fact: Fact) -> str:
 def paraphrased_proof(pack: Pack, fact: Fact) -> tuple[Sentence, Quote, str] | Refusal:
     """The sentence proving the fact, its quote and the claim, or why the claim cannot be
     weighed against the source: no one sentence states it, or the claim copies its proof, or
-    names a code word ('SNMCMG1') no other sentence holds. The same at every seed."""
+    names a code word ('SNMCMG1') no other sentence holds. The same at every seed, so worked
+    out once per pack and fact."""
+    memo = index_of(pack).memo
+    key = ("paraphrased proof", fact.id)
+    stored = memo.get(key)
+    if stored is None:
+        stored = memo[key] = _paraphrased_proof(pack, fact)
+    return cast("tuple[Sentence, Quote, str] | Refusal", stored)
+
+
+def _paraphrased_proof(pack: Pack, fact: Fact) -> tuple[Sentence, Quote, str] | Refusal:
     found = proof(pack, fact)
     if found is None:
         return Refusal(

@@ -626,15 +626,24 @@ def _same_figure(pack: Pack, fact: Fact) -> Fact | None:
     2004 from one sentence): only the first is asked as a number."""
     if fact.background:
         return None
-    own = (fact.object.key, fact.quote.source, fact.quote.start, fact.quote.end)
-    for other in pack.facts_by_relation.get(fact.relation.id, ()):
-        if other is fact:
-            return None
-        if other.background:
-            continue
-        if (other.object.key, other.quote.source, other.quote.start, other.quote.end) == own:
-            return other
-    return None
+    first = pack.derived(_first_figures).get(_figure_key(fact))
+    return first if first is not None and first is not fact else None
+
+
+def _figure_key(fact: Fact) -> tuple[object, ...]:
+    q = fact.quote
+    return (fact.relation.id, fact.object.key, q.source, q.start, q.end)
+
+
+def _first_figures(pack: Pack) -> dict[tuple[object, ...], Fact]:
+    """The first asked fact of each (relation, answer, proof), looked up once per fact: a
+    walk over the relation's facts for each made generation grow as their square."""
+    out: dict[tuple[object, ...], Fact] = {}
+    for facts in pack.facts_by_relation.values():
+        for f in facts:
+            if not f.background:
+                out.setdefault(_figure_key(f), f)
+    return out
 
 
 def _names_number(text: str, value: int | float, names: tuple[str, ...]) -> bool:

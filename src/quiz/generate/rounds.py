@@ -29,6 +29,7 @@ order).
 from __future__ import annotations
 
 import bisect
+import itertools
 import random
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -60,6 +61,7 @@ _Feedback = tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]
 RELATION_CAP = 2  # questions on one relation a round holds while others can be asked
 ATTEMPTS = 24  # slots tried (times BEST_OF) per kind before the round gives up on it
 BEST_OF = 3  # slots compared for their topics before one is built
+ANY_OF = 400  # slots of a kind looked at in turn before the round drops the kind
 
 
 def generate(
@@ -338,8 +340,10 @@ def _draw(
 
 
 def _any_of(draws: _Draws, kind: str, state: _Round, seed: int) -> Question | None:
-    """The first question of the kind, in the pack's order, the round may take at level ANY."""
-    for slot in draws.every(kind):
+    """The first question of the kind, in the pack's order, the round may take at level ANY,
+    among its first ANY_OF slots: enough for every slot of a kind in a pack of a few hundred
+    facts, and a bound on a round's cost in a pack of thousands."""
+    for slot in itertools.islice(draws.every(kind), ANY_OF):
         if state.allows_slot(draws.pack, slot):
             question = slot.build(seed)
             if question is not None and state.allows(draws.pack, question, ANY):

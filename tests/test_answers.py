@@ -985,3 +985,57 @@ def test_to_a_place_is_in_it_but_never_of_or_from_it() -> None:
     assert check_typed(key, "minister in Mexico").correct
     assert not check_typed(key, "Minister of Mexico").correct
     assert not check_typed(key, "minister from Mexico").correct
+
+
+# -- sixth reading: a place's kind, initials, "Last, First", abbreviated titles (issue 18) --
+
+
+def test_the_kind_the_prompt_asks_for_may_lead_the_name() -> None:
+    key = _framed(
+        "Arizona or New Mexico",
+        "Arizona",
+        "New Mexico",
+        rivals=("Texas", "Secretary of State", "Mexico"),
+        prompt="Name one present-day state that the Gadsden Purchase later became part of.",
+    )
+    for given in ("the state of Arizona", "state of Arizona", "the State of New Mexico"):
+        assert check_typed(key, given).correct, given
+    # another value, no value, or a kind the prompt does not ask
+    for given in ("the state of Texas", "the state of Washington", "the capital of Arizona"):
+        assert not check_typed(key, given).correct, given
+
+
+def test_an_initial_stands_for_a_persons_first_name() -> None:
+    key = _framed(
+        "Franklin Pierce",
+        "Pierce",
+        rivals=("William Marcy", "Christopher Ward", "José de Garay"),
+    )
+    for given in ("F. Pierce", "F Pierce", "f. pierce"):
+        assert check_typed(key, given).correct, given
+    assert check_typed(key, "F. Pierce").note == Note(NoteCode.MEANS, "Franklin Pierce")
+    # another letter, the initial after the surname, a lower-case letter without a stop
+    for given in ("W. Pierce", "Pierce F.", "f pierce", "Pearce"):
+        assert not check_typed(key, given).correct, given
+    garay = _framed("José de Garay", "Garay", rivals=("Juan Ceballos",))
+    assert check_typed(garay, "J. de Garay").correct
+    # an initial another value's name shares with the same rest names neither
+    lane = _framed("William Lane", "Lane", rivals=("Walter Lane", "William Marcy"))
+    assert not check_typed(lane, "W. Lane").correct
+
+
+def test_last_name_first_is_the_same_person() -> None:
+    key = _framed("Franklin Pierce", "Pierce", rivals=("William Marcy", "Franklin Lane"))
+    assert check_typed(key, "Pierce, Franklin").correct
+    assert check_typed(key, "Pierce, F.").correct
+    assert not check_typed(key, "Marcy, William").correct
+    assert not check_typed(key, "Lane, Franklin").correct
+
+
+def test_an_abbreviated_title_is_written_out() -> None:
+    key = _framed(
+        "Antonio de Santa Anna", "Santa Anna", "General Santa Anna", rivals=("Franklin Pierce",)
+    )
+    for given in ("Gen. Santa Anna", "Gen Santa Anna", "gen. Santa Anna"):
+        assert check_typed(key, given).correct, given
+    assert not check_typed(key, "Gen. Pierce").correct

@@ -249,7 +249,86 @@ def _check_typed(key: Text, text: str) -> Verdict:
         again = _check_parts(key, short)
         if again.correct:
             return Verdict(True, True, again.note or Note(NoteCode.MEANS, key.answer))
+    kind = _kind_of_name(key, text)
+    if kind is not None:  # "the state of Arizona" where the prompt asks for a state
+        return Verdict(True, True, Note(NoteCode.MEANS, kind))
+    person = _person_written_out(key, text)
+    if person != text:  # "F. Pierce", "Pierce, Franklin": "Franklin Pierce"
+        again = _check_parts(key, person)
+        if again.correct:
+            whole_name = next((a for a in key.accepted if fold(a) == fold(person)), key.answer)
+            return Verdict(True, True, again.note or Note(NoteCode.MEANS, whole_name))
     return whole
+
+
+def _kind_of_name(key: Text, text: str) -> str | None:
+    """The right name an answer gives as "(the) KIND of NAME", or None: "the state of
+    Arizona" where the prompt asks for a state ("Name one present-day state …"), as "Arizona
+    state" already is. KIND must be a word of the prompt (any form of it: "parts of Arizona"
+    for "… became part of"), and NAME exactly one of the right names: "the state of Texas"
+    names Texas, another value, and "the state of Washington" no value; a kind the prompt
+    does not ask ("the Minister of Mexico") says something the question does not."""
+    m = re.fullmatch(r"(?:the\s+)?([^\W\d_]+)\s+of\s+(?:the\s+)?(.+)", fold(text))
+    if m is None:
+        return None
+    lang = key.language
+    said = tokens(m.group(1), lang)
+    asked = {k for _, k in tokens(getattr(key, "prompt", ""), lang)}
+    if len(said) != 1 or said[0][1] not in asked:
+        return None
+    rest = m.group(2)
+    return next((a for a in key.accepted if fold(a) == rest and len(items(a, lang)) == 1), None)
+
+
+def _person_written_out(key: Text, text: str) -> str:
+    """The answer with a person's name written as the key writes it: "Last, First" turned
+    round ("Pierce, Franklin" → "Franklin Pierce", where that is a right name whole), and an
+    initial for the first word of a right name of two words or more ("F. Pierce", "J. de
+    Garay", "President F. Pierce") written out. An initial is a capital letter (or any
+    letter with a full stop) right before the rest of the name; it is written out only when
+    no other value's name has the same rest with a first word of that letter ("W. Lane"
+    while a "Walter Lane" is in the pack names neither). A surname's initial after it
+    ("Pierce F.") is no name order a student writes, and stays as typed."""
+    names = [a for a in key.accepted if len(items(a, key.language)) == 1]
+    out = text
+    turned = re.fullmatch(r"\s*([^,]+?)\s*,\s*([^,]+?)\s*", out)
+    if turned is not None:
+        round_ = f"{turned.group(2)} {turned.group(1)}"
+        spelt = _initials_written(key, names, round_)
+        if any(fold(spelt) == fold(a) and len(a.split()) > 1 for a in names):
+            return spelt
+    return _initials_written(key, names, out)
+
+
+def _initials_written(key: Text, names: list[str], text: str) -> str:
+    """`text` with an initial before the rest of a right name written out (see
+    `_person_written_out`)."""
+    for name in names:
+        words = name.split()
+        first = fold(words[0])
+        if len(words) < 2 or len(first) < 2 or not first.isalpha() or not words[0][:1].isupper():
+            continue
+        rest = " ".join(words[1:])
+        letter = first[0]
+        if any(
+            len(r.split()) == len(words)
+            and fold(" ".join(r.split()[1:])) == fold(rest)
+            and fold(r)[:1] == letter
+            for r in key.rivals
+        ):
+            continue  # "W. Lane" could be another Lane of that letter
+        pattern = re.compile(
+            rf"(?<![\w.])(?:(?i:{re.escape(letter)})\.|{re.escape(letter.upper())})\s*"
+            rf"(?=(?i:{re.escape(rest)})\b)"
+        )
+        found = pattern.search(text)
+        if found is None:
+            continue
+        after = text[found.end() : found.end() + len(rest)]
+        if fold(after) != fold(rest):
+            continue
+        text = f"{text[: found.start()]}{words[0]} {text[found.end() :]}"
+    return text
 
 
 @lru_cache(maxsize=64)

@@ -177,6 +177,16 @@ LANGUAGE = Language(
         (r"(?i:\bGov\b\.?)(?=\s)", "Governor"),
         (r"(?i:\bSec\b\.?)(?=\s)", "Secretary"),
         (r"(?i:\bPres\b\.?)(?=\s)", "President"),
+        # the usual abbreviated military and political titles before a name ("Gen. Santa
+        # Anna"), each only before a word, as the three above
+        (r"(?i:\bGen\b\.?)(?=\s)", "General"),
+        (r"(?i:\bCol\b\.?)(?=\s)", "Colonel"),
+        (r"(?i:\bCapt\b\.?)(?=\s)", "Captain"),
+        (r"(?i:\bLt\b\.?)(?=\s)", "Lieutenant"),
+        (r"(?i:\bAdm\b\.?)(?=\s)", "Admiral"),
+        (r"(?i:\bSen\b\.?)(?=\s)", "Senator"),
+        (r"(?i:\bRep\b\.?)(?=\s)", "Representative"),
+        (r"(?i:\bAmb\b\.?)(?=\s)", "Ambassador"),
     ),
     honorifics=frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "mister"]),
     state_forms=(

@@ -1039,3 +1039,40 @@ def test_an_abbreviated_title_is_written_out() -> None:
     for given in ("Gen. Santa Anna", "Gen Santa Anna", "gen. Santa Anna"):
         assert check_typed(key, given).correct, given
     assert not check_typed(key, "Gen. Pierce").correct
+
+
+def test_a_middle_name_inside_a_persons_first_and_last_name() -> None:
+    lane = Text(
+        "William Lane",
+        ("William Lane", "Lane", "Governor Lane"),
+        ("William Marcy", "Marcy", "Texas", "Governor of New Mexico"),
+        person=True,
+    )
+    for given in ("William Carr Lane", "William C. Lane", "william carr lane"):
+        assert check_typed(lane, given).correct, given
+    # another value's word, a letter without its stop, a small or negating word
+    for given in ("William Marcy Lane", "William Texas Lane", "William C Lane", "William not Lane"):
+        assert not check_typed(lane, given).correct, given
+    # a word inside a place's name is something added
+    valley = Text("Mesilla Valley", ("Mesilla Valley", "Mesilla"), ("Gila Valley",))
+    assert not check_typed(valley, "Mesilla Grande Valley").correct
+
+
+def test_a_title_one_of_the_persons_names_gives_may_lead_the_others() -> None:
+    key = Text(
+        "Antonio de Santa Anna or Juan Ceballos",
+        (
+            "Antonio de Santa Anna or Juan Ceballos",
+            "Antonio de Santa Anna",
+            "Santa Anna",
+            "Antonio López de Santa Anna",
+            "General Santa Anna",
+            "Juan Ceballos",
+            "Ceballos",
+        ),
+        ("Franklin Pierce", "José de Garay"),
+        person=True,
+    )
+    assert check_typed(key, "General Antonio Lopez de Santa Anna").correct
+    assert not check_typed(key, "General Juan Ceballos").correct
+    assert not check_typed(key, "General Franklin Pierce").correct

@@ -87,6 +87,8 @@ class Text(Protocol):
     def quotes(self) -> tuple[str, ...]: ...
     @property
     def titles(self) -> tuple[str, ...]: ...
+    @property
+    def person(self) -> bool: ...
 
 
 class Figure(Protocol):
@@ -168,6 +170,7 @@ class _Expanded:
     prompt: str
     quotes: tuple[str, ...]
     titles: tuple[str, ...]
+    person: bool = False
 
 
 def check_typed(key: Text, text: str) -> Verdict:
@@ -197,6 +200,7 @@ def check_typed(key: Text, text: str) -> Verdict:
         prompt=expand(getattr(key, "prompt", ""), lang),
         quotes=tuple(expand(q, lang) for q in getattr(key, "quotes", ())),
         titles=tuple(expand(t, lang) for t in titles),
+        person=getattr(key, "person", False),
     )
     verdict = _describing(wider, wide, _check_typed(wider, wide))
     note = verdict.note
@@ -297,7 +301,68 @@ def _person_written_out(key: Text, text: str) -> str:
         spelt = _initials_written(key, names, round_)
         if any(fold(spelt) == fold(a) and len(a.split()) > 1 for a in names):
             return spelt
-    return _initials_written(key, names, out)
+    out = _initials_written(key, names, out)
+    out = _with_middle_name(key, names, out)
+    return _with_own_title(key, names, out)
+
+
+def _with_own_title(key: Text, names: list[str], text: str) -> str:
+    """The right name of a person an answer writes after a word one of that person's own
+    names puts before another ("General" of "General Santa Anna", beside "Santa Anna"):
+    "General Antonio Lopez de Santa Anna" is that name with the title the pack gives him.
+    The name after the word must end as the name the pack writes with it (the same person:
+    in "Santa Anna or Ceballos", "General Juan Ceballos" gives Ceballos a title the pack
+    never gives him)."""
+    if not getattr(key, "person", False):
+        return text
+    folded = {fold(n): n for n in names}
+    leads: dict[str, set[str]] = {}
+    for n in folded:
+        first, _, rest = n.partition(" ")
+        if rest in folded:
+            leads.setdefault(first, set()).add(rest)
+    first, _, rest = fold(text).partition(" ")
+    name = folded.get(rest)
+    if name is None or first not in leads:
+        return text
+    if any(f" {rest}".endswith(f" {base}") for base in leads[first]):
+        return name
+    return text
+
+
+def _with_middle_name(key: Text, names: list[str], text: str) -> str:
+    """The right "First Last" name of a person an answer writes with one word more between
+    the two ("William Carr Lane", "Juan Bautista Ceballos", "Franklin Q. Pierce"): a middle
+    name does not change who is named. Only for a person (`Text.person`: inside a place's
+    name a word is something added, "Mesilla Grande Valley"), only a name of two words,
+    and only one word that names nothing else in the question: not a word of another
+    value's name ("William Marcy Lane" joins two people), of a title, of the prompt, nor a
+    small or negating word."""
+    if not getattr(key, "person", False):
+        return text
+    typed = text.split()
+    words = [fold(w) for w in typed]
+    if len(words) != 3 or not all(words):
+        return text
+    language = find_language(key.language)
+    small = language.small_words if language is not None else frozenset()
+    negations = language.negations if language is not None else frozenset()
+    honorifics = language.honorifics if language is not None else frozenset()
+    middle = words[1]
+    if not middle.isalpha() or (len(middle) == 1 and not typed[1].endswith(".")):
+        return text  # a letter is an initial only with its full stop ("Franklin Q. Pierce")
+    taken = {
+        w
+        for n in (*key.rivals, *getattr(key, "titles", ()), getattr(key, "prompt", ""))
+        for w in fold(n).replace(".", " ").split()
+    }
+    if middle in taken or middle in small or middle in negations or middle in honorifics:
+        return text
+    for name in names:
+        two = fold(name).split()
+        if len(two) == 2 and [words[0], words[2]] == two:
+            return name
+    return text
 
 
 def _initials_written(key: Text, names: list[str], text: str) -> str:

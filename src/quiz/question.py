@@ -185,6 +185,9 @@ class Text:
     # the titles the source gives the answer ("Governor of New Mexico" for William Lane):
     # typed alone they describe the answer rather than name something else
     titles: tuple[str, ...] = ()
+    # whether the answer is a person (the pack's type): a middle name may stand inside a
+    # right "First Last" ("William Carr Lane"), which inside a place's name adds something
+    person: bool = False
 
     def normalize(self, options: Sequence[str], response: object) -> Response:
         return _text(response)

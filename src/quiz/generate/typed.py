@@ -190,6 +190,7 @@ def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Q
             prompt,
             tuple(q.text for q in passages(pack, fact.evidence)),
             tuple(_titles(pack, key)),
+            key.type == "person",
         ),
         origin=Origin(
             facts=(fact.id,),
@@ -258,6 +259,7 @@ def typed_any(
             prompt,
             tuple(q.text for q in passages(pack, [q for f in facts for q in f.evidence])),
             tuple(dict.fromkeys(t for k in keys for t in _titles(pack, k))),
+            all(k.type == "person" for k in keys),
         ),
         origin=Origin(
             facts=tuple(f.id for f in facts),

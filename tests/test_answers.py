@@ -9,6 +9,7 @@ import pytest
 from helpers import asked_again, bundled, moon, plain
 from quiz.answers import Verdict, check_number, check_typed, parse_number, short_forms, typos
 from quiz.generate import all_questions
+from quiz.meaning import expand
 from quiz.question import Figure, Question, Text
 from quiz.round.codes import Note, NoteCode
 from quiz.words import note as words_note
@@ -1076,3 +1077,18 @@ def test_a_title_one_of_the_persons_names_gives_may_lead_the_others() -> None:
     assert check_typed(key, "General Antonio Lopez de Santa Anna").correct
     assert not check_typed(key, "General Juan Ceballos").correct
     assert not check_typed(key, "General Franklin Pierce").correct
+
+
+def test_american_before_an_office_is_the_united_states() -> None:
+    key = _framed(
+        "Secretary of State",
+        "U.S. Secretary of State",
+        rivals=("Secretary of War", "President of Mexico", "Latin America"),
+    )
+    for given in ("American Secretary of State", "american secretary of state"):
+        assert check_typed(key, given).correct, given
+    for given in ("Mexican Secretary of State", "American Secretary of War"):
+        assert not check_typed(key, given).correct, given
+    assert (
+        expand("Latin American and Mexican-American", "en") == "Latin American and Mexican-American"
+    )

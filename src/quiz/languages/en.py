@@ -173,6 +173,14 @@ LANGUAGE = Language(
         (r"(?i:\bthe us\b)", "the United States"),
         # "President of America": the country, never a continent ("South America")
         (r"(?<!North )(?<!South )(?<!Central )(?<!Latin )(?i:\bAmerica\b)", "United States"),
+        # "American" of an office is the United States' ("American Secretary of State" as
+        # "US Secretary of State"); never of a continent's part or a people ("Latin American",
+        # "Native American", "Mexican-American")
+        (
+            r"(?i)(?<!North )(?<!South )(?<!Central )(?<!Latin )(?<!Native )(?<!African )"
+            r"(?<!-)\bAmerican\b(?!-)",
+            "United States",
+        ),
         # a title abbreviated: "Gov. of New Mexico", "Sec. of State"
         (r"(?i:\bGov\b\.?)(?=\s)", "Governor"),
         (r"(?i:\bSec\b\.?)(?=\s)", "Secretary"),

@@ -191,11 +191,11 @@ def _arrange(values: list[Value], rng: random.Random) -> list[Value]:
 
 def why_wrong(pack: Pack, fact: Fact, direction: Direction, value: Value) -> WhyWrong | None:
     """The fact of the question's own relation that the wrong option belongs to (it answers
-    the same question for another subject). Another relation would not explain anything."""
+    the same question for another subject). Another relation would not explain anything. A
+    background fact explains as well as any: it is the source's, only never asked."""
     other: Direction = "reverse" if direction == "forward" else "forward"
     for f in index_of(pack).facts_for(fact.relation, other, value):
-        if not f.background:
-            return WhyWrong(f.id, statement(pack, f), f.quote)
+        return WhyWrong(f.id, statement(pack, f), f.quote)
     return None
 
 

@@ -127,7 +127,7 @@ def test_no_feedback_in_a_round_shows_a_later_questions_figure() -> None:
 
 
 def test_no_feedback_shows_the_name_a_later_question_asks_beside_what_it_is_asked_of() -> None:
-    """"Ward also lied to Gadsden … President Pierce never gave Ward these instructions" beside
+    """ "Ward also lied to Gadsden … President Pierce never gave Ward these instructions" beside
     a later "Through whom did Franklin Pierce send instructions?": over 40 Gadsden rounds, no
     sentence shown outside the answered question's own quote names both a later typed
     question's answer and what it is asked of (by their names as the pack writes them)."""

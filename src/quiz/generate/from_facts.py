@@ -682,8 +682,8 @@ def multi(
     wrong = candidates(
         pack, relation, direction, anchor, rights, prompt, rng, max(2, 5 - len(rights))
     )
-    if not wrong:
-        return too_few_wrong(relation, rights[0], 0, 1)
+    if len(wrong) < 2:  # one wrong option among rights: a name the source never uses
+        return too_few_wrong(relation, rights[0], len(wrong), 2)
     words = giveaway(
         prompt, [v.display for v in rights], [v.display for v in wrong], pack.lang.stopwords
     )

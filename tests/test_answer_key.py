@@ -206,7 +206,7 @@ KEY: tuple[Fact, ...] = (
     # prompts name Russia's aggression in Ukraine, the fifth reading's giveaway)
     Fact((r"wales summit", r"which year|took place|take place"), (2014,)),
     Fact((r"warsaw summit", r"which year|took place|take place"), (2016,)),
-    Fact((r"warsaw summit", r"\bheld\b"), ("July 2016",)),
+    Fact((r"warsaw summit", r"month and year|\bheld in\b"), ("July 2016",)),
     Fact((r"wales summit", r"necessity|needed"), ("rotational allied units",)),
     Fact((r"warsaw summit", r"deploy"), ("enhanced Forward Presence",)),
     # (no longer asked "which NATO summit decided to deploy eFP?": the article later credits

@@ -124,3 +124,44 @@ def test_no_feedback_in_a_round_shows_a_later_questions_figure() -> None:
                             cut += text in passages(pack, q)[0].paragraph and hidden
                             assert hidden, (seed, q.id, later.id, text)
     assert cut > 0  # the rule had work to do
+
+
+def test_no_feedback_shows_the_name_a_later_question_asks_beside_what_it_is_asked_of() -> None:
+    """ "Ward also lied to Gadsden … President Pierce never gave Ward these instructions" beside
+    a later "Through whom did Franklin Pierce send instructions?": over 40 Gadsden rounds, no
+    sentence shown outside the answered question's own quote names both a later typed
+    question's answer and what it is asked of (by their names as the pack writes them)."""
+    import re
+
+    from helpers import gadsden
+    from quiz.packs.model import Entity
+    from quiz.packs.quotes import sentences as split
+
+    pack = gadsden()
+
+    def names(text: str, value) -> bool:
+        return any(re.search(rf"\b{re.escape(n)}\b", text) for n in value.names)
+
+    cut = 0
+    for seed in range(40):
+        r = generate(pack, seed, 10)
+        for i, q in enumerate(r):
+            for p, whole in zip(passages(pack, q, r[i + 1 :]), passages(pack, q), strict=True):
+                outside = p.paragraph[: p.start] + OMITTED + p.paragraph[p.end :]
+                for later in r[i + 1 :]:
+                    claim = later.origin.claim
+                    if later.kind != "typed" or claim is None or len(claim.values) != 1:
+                        continue
+                    answer, anchor = claim.values[0], claim.anchor
+                    if not isinstance(answer, Entity) or answer.id == "new-mexico":
+                        continue  # New Mexico stands in most sentences: no answer beside it
+                    for s in split(outside):
+                        said = outside[s.start : s.end]
+                        assert not (names(said, answer) and names(said, anchor)), (
+                            seed,
+                            q.id,
+                            later.id,
+                            said,
+                        )
+                    cut += whole.paragraph != p.paragraph
+    assert cut > 0

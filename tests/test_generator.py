@@ -623,9 +623,10 @@ def test_rounds_mix_kinds_as_evenly_as_the_pack_allows(name: str) -> None:
         # every kind in every round, but order: its few questions name events that other
         # questions date, and a round keeps apart questions that answer each other
         full = sum(set(q.kind for q in r) == set(KINDS) for r in rounds(name))
-        # 0.88: the fifth reading's keyword rule left 17 evidence questions of 20, so fewer
-        # fit beside the rest of a round (179 of 200 rounds hold every kind, 186 before)
-        assert full >= 0.88 * len(ROUND_SEEDS)
+        # 0.85: the fifth reading's keyword rule left 17 evidence questions of 20, so fewer
+        # fit beside the rest of a round (179 of 200 rounds hold every kind, 186 before), and
+        # the sixth's Warsaw year made background took a date question away (175)
+        assert full >= 0.85 * len(ROUND_SEEDS)
         # and every kind but order in all rounds but three (1.5 %): an evidence question's
         # wrong sentences may not hold the proof of a question beside it, and the pack's six
         # select-alls (the fourth reading dropped a twin of one) may all clash with a round
@@ -1141,19 +1142,16 @@ def test_verify_catches_a_time_bound_claim_without_its_date() -> None:
 
 
 def test_verify_catches_a_why_not_from_another_relation() -> None:
-    pack = bundled()
-
-    def elsewhere(q: Seen, i: int) -> list:
-        value = q.values[i]
-        return [
-            f
-            for f in pack.facts
-            if f.relation.id != q.relation and value.key in (f.subject.key, f.object.key)
-        ]
-
-    q = _first("bundled", "choice", lambda q: any(elsewhere(q, i) for i, _ in q.origin.why_wrong))
-    i, why = next((i, w) for i, w in q.origin.why_wrong if elsewhere(q, i))
-    moved = dataclasses.replace(why, fact=elsewhere(q, i)[0].id)
+    """A wrong option explained by a fact of another relation, even one naming the option, is
+    caught (on the Gadsden pack: the bundled pack's choices explain no wrong option since its
+    Warsaw year became background, the only fact that named another's)."""
+    pack = gadsden()
+    q = _first("gadsden", "choice", lambda q: bool(q.origin.why_wrong))
+    i, why = q.origin.why_wrong[0]
+    value = q.values[i]
+    others = [f for f in pack.facts if f.relation.id != q.relation]
+    naming = [f for f in others if value.key in (f.subject.key, f.object.key)]
+    moved = dataclasses.replace(why, fact=(naming or others)[0].id)
     origin = dataclasses.replace(q.origin, why_wrong=((i, moved),))
     problems = verify(pack, dataclasses.replace(q.q, origin=origin))
     assert any("another relation" in p for p in problems), problems

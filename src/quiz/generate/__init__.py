@@ -31,16 +31,27 @@ def all_questions(
     kinds: Iterable[str] | None = None,
     topics: Iterable[str] | None = None,
 ) -> list[Question]:
-    """Every question the pack can produce, in pack order."""
-    built = (s.build(seed) for s in select(slots(pack), kinds, topics))
+    """Every question the pack can produce, in pack order. A select-all draws which of its
+    right answers to show, and whether the bank proves enough options false beside them may
+    hang on that draw: one that makes nothing at this seed is built at the next few, so what
+    a round may ask (`quiz export --all`, `quiz check`'s counts) lists it."""
+    built = (_build(s, seed) for s in select(slots(pack), kinds, topics))
     return [q for q in built if q is not None]
+
+
+MULTI_TRIES = 8  # seeds a select-all is built at before it is left out
+
+
+def _build(slot: Slot, seed: int) -> Question | None:
+    tries = range(seed, seed + MULTI_TRIES) if slot.kind == "multi" else (seed,)
+    return next((q for q in (slot.build(k) for k in tries) if q is not None), None)
 
 
 def by_ids(pack: Pack, seed: int, ids: Sequence[str]) -> list[Question]:
     """The named questions, in the order named; ids the pack can no longer build are skipped
     (a fact removed in a newer version of the pack)."""
     index = {s.id: s for s in slots(pack)}
-    built = (index[i].build(seed) for i in dict.fromkeys(ids) if i in index)
+    built = (_build(index[i], seed) for i in dict.fromkeys(ids) if i in index)
     return [q for q in built if q is not None]
 
 

@@ -91,7 +91,7 @@ def candidates(
         names = set(value.folded_names)
         if names & taken or names_in(folded_prompt, value):
             continue
-        if rules_itself_out(pack, value, in_prompt):
+        if rules_itself_out(pack, value, in_prompt) or derived_from(value, keys):
             continue
         if not proven_false(pack, relation, direction, anchor, value):
             continue
@@ -201,6 +201,21 @@ def rules_itself_out(pack: Pack, value: Value, in_prompt: set[str]) -> bool:
         e = pack.entities.get(inner)
         if e is not None and e.type in fixed and inner not in in_prompt:
             return True
+    return False
+
+
+def derived_from(value: Value, keys: Sequence[Value]) -> bool:
+    """A wrong option named after a right one ("the Baltic air policing augmentation" beside
+    "the Baltic Air Policing Mission"): it holds all of the key's name but its last word, of
+    two words or more, so it presupposes the key, later or lesser, and rules itself out."""
+    if not isinstance(value, Entity):
+        return False
+    mine = f" {fold(value.display)} "
+    for key in keys:
+        if isinstance(key, Entity):
+            stem = [w for w in fold(key.display).split() if w not in ("the", "a", "an")][:-1]
+            if len(stem) >= 2 and f" {' '.join(stem)} " in mine:
+                return True
     return False
 
 

@@ -191,11 +191,11 @@ def _arrange(values: list[Value], rng: random.Random) -> list[Value]:
 
 def why_wrong(pack: Pack, fact: Fact, direction: Direction, value: Value) -> WhyWrong | None:
     """The fact of the question's own relation that the wrong option belongs to (it answers
-    the same question for another subject). Another relation would not explain anything."""
+    the same question for another subject). Another relation would not explain anything. A
+    background fact explains as well as any: it is the source's, only never asked."""
     other: Direction = "reverse" if direction == "forward" else "forward"
     for f in index_of(pack).facts_for(fact.relation, other, value):
-        if not f.background:
-            return WhyWrong(f.id, statement(pack, f), f.quote)
+        return WhyWrong(f.id, statement(pack, f), f.quote)
     return None
 
 
@@ -682,8 +682,8 @@ def multi(
     wrong = candidates(
         pack, relation, direction, anchor, rights, prompt, rng, max(2, 5 - len(rights))
     )
-    if not wrong:
-        return too_few_wrong(relation, rights[0], 0, 1)
+    if len(wrong) < 2:  # one wrong option among rights: a name the source never uses
+        return too_few_wrong(relation, rights[0], len(wrong), 2)
     words = giveaway(
         prompt, [v.display for v in rights], [v.display for v in wrong], pack.lang.stopwords
     )

@@ -49,8 +49,10 @@ from quiz.generate.slots import (
     variants,
 )
 from quiz.kinds import KIND_NAMES
-from quiz.packs.model import Fact, Number, Pack, Quote, Value, When
+from quiz.packs.model import Entity, Fact, Number, Pack, Quote, Value, When
+from quiz.packs.quotes import sentences
 from quiz.question import Question
+from quiz.text import fold
 
 # The soft rules' levels, tried in turn: feedback paragraphs apart, sentences and relations
 # spread; then sentences and relations; then relations only; then none of them.
@@ -138,8 +140,9 @@ def feedback_order(pack: Pack, questions: list[Question]) -> list[Question]:
     # j's feedback
     before = [{i for i in range(n) if i != j and _inside(proofs[i], spans[j])} for j in range(n)]
     # and i's figure or date shown anywhere in j's feedback paragraphs ("… agreed to pay Mexico
-    # $10 million …" beside "What did the revised treaty cost?"), though no proof of i's
-    figures = [_figures(pack, q) for q in questions]
+    # $10 million …" beside "What did the revised treaty cost?"), or the name it asks for beside
+    # what it is asked of, though no proof of i's
+    figures = [_asked(pack, q) for q in questions]
     for j in range(n):
         shown = _shown_sentences(pack, spans[j])
         before[j] |= {i for i in range(n) if i != j and _shows(shown, figures[i])}
@@ -203,7 +206,7 @@ def shows_figures(pack: Pack, q: Question, others: Iterable[Question]) -> bool:
 
 
 # a figure or date a question asks, and what the fact says it of
-_Figure = tuple[Number | When, Value]
+_Figure = tuple[Value, Value]
 # the figures a question asks, and the sentences its feedback shows (none if it asks none)
 _Numbers = tuple[list[_Figure], list[str]]
 
@@ -243,19 +246,59 @@ def _figures_of(pack: Pack, kind: str, facts: tuple[str, ...]) -> list[_Figure]:
     ]
 
 
+def _asked(pack: Pack, q: Question) -> list[_Figure]:
+    """What a feedback must not show of a question still to come: its figures and dates
+    (`_figures`), and the name a recall question asks for, with what it is asked of ("Ward
+    also lied to Gadsden … President Pierce never gave Ward these instructions" answers
+    "Through whom did Pierce send instructions?"). A name the source writes in one sentence
+    in four or more ("Lithuania", "NATO" in an article on Lithuania in NATO) is left out:
+    beside another such name it states no answer, and would cut most of any paragraph."""
+    asked = _figures(pack, q)
+    claim = q.origin.claim
+    if claim is None or len(q.facts) > 2 or q.kind not in ("choice", "multi", "typed"):
+        return asked
+    if q.kind == "typed":
+        values = list(claim.values)
+    else:
+        values = [claim.values[i] for i in sorted(q.key.rights()) if i < len(claim.values)]
+    common = pack.derived(_common_names)
+    asked += [(v, claim.anchor) for v in values if isinstance(v, Entity) and v.key not in common]
+    return asked
+
+
+def _common_names(pack: Pack) -> frozenset[object]:
+    """The keys of the entities every word of whose name (but the small ones) stands in a
+    quarter or more of the sources' sentences: counted from one tally of the words, so it
+    costs one pass."""
+    words: Counter[str] = Counter()
+    total = 0
+    for source in pack.sources.values():
+        for sentence in sentences(source.text):
+            total += 1
+            words.update(set(fold(source.text[sentence.start : sentence.end]).split()))
+    out = set()
+    for e in pack.entities.values():
+        own = [w for w in fold(e.name).split() if len(w) > 2]  # "the", "of" say nothing
+        if own and min(words[w] for w in own) * 4 >= total > 0:
+            out.add(e.key)
+    return frozenset(out)
+
+
 def answers_any(pack: Pack, text: str, questions: Iterable[Question]) -> bool:
-    """Whether a sentence of the source states the figure one of the questions asks, or its
-    date beside what it dates: a feedback holds such a sentence back ("[…]")."""
-    return any(_shows([text], _figures(pack, q)) for q in questions)
+    """Whether a sentence of the source states the figure one of the questions asks, its date
+    beside what it dates, or the name it asks for beside what it is asked of (`_asked`): a
+    feedback holds such a sentence back ("[…]")."""
+    return any(_shows([text], _asked(pack, q)) for q in questions)
 
 
-def _shows(sentences: list[str], figures: list[_Figure]) -> bool:
-    """A figure stands in one of the sentences; a date's year only beside what it dates (a
-    history names its years in every paragraph: "1853" alone answers no "when did … ?")."""
+def _shows(texts: list[str], figures: list[_Figure]) -> bool:
+    """A figure stands in one of the sentences; a date's year, or a name, only beside what it
+    is said of (a history names its years in every paragraph: "1853" alone answers no "when
+    did … ?")."""
     return any(
         touches(s, v) and (isinstance(v, Number) or touches(s, other))
         for v, other in figures
-        for s in sentences
+        for s in texts
     )
 
 

@@ -350,6 +350,24 @@ GUESSABLE = {
     "ensures_input_to": (
         "According to the article, besides defence, to what does {subject} today ensure an input?"
     ),
+    "officers_serve_in": (
+        "According to the article, in which NATO bodies do officers from {subject} serve?"
+    ),
+}
+# "Name one …" questions the pack no longer asks for the same reason (the sixth reading)
+GUESSABLE_ANY = {
+    "troops_praised_for": (
+        "Name a quality for which, according to the article, troops from {subject} often earn "
+        "praise and respect."
+    ),
+    "multinational_operations_gave": (
+        "Name one thing that, according to the article, multinational operations in 2004–2014 "
+        "gave {subject}."
+    ),
+    "hybrid_warfare_challenge": (
+        "Name one kind of attack that the article calls a great challenge of hybrid warfare "
+        "facing {subject} today."
+    ),
 }
 
 
@@ -362,6 +380,8 @@ REVERSED = {"summit_decided_to_deploy": "Which NATO summit decided to deploy {ob
 def asked_again(folder: Path) -> Pack:
     """A copy of the bundled pack in `folder` that asks the GUESSABLE typed questions again."""
     templates: dict[str, dict[str, str]] = {r: {"forward": t} for r, t in GUESSABLE.items()}
+    for relation, text in GUESSABLE_ANY.items():
+        templates.setdefault(relation, {})["forward_any"] = text
     for relation, reverse in REVERSED.items():
         templates.setdefault(relation, {})["reverse"] = reverse
     return bundled_with_templates(folder, templates, name="asked-again")

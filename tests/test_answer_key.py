@@ -103,7 +103,8 @@ KEY: tuple[Fact, ...] = (
     # no longer asked: a student guesses it without reading (tests/helpers.GUESSABLE)
     Fact((r"strategy",), ("hybrid threats",)),
     Fact((r"political commitment|pledged politically",), ("cyber defence",)),
-    Fact((r"challenge of hybrid warfare",), ("cyber attacks", "information attacks")),
+    # ("Name one kind of attack … a great challenge of hybrid warfare" — cyber, information —
+    # is no longer asked: cyber attacks are general knowledge, the sixth reading's guess)
     Fact((r"european union", r"prepar"), ("hybrid threats",)),
     Fact((r"european union", r"strengthen|stronger"), ("national resilience",)),
     Fact((r"regular",), ("chiefs of defence", "ministers of defence")),
@@ -116,10 +117,8 @@ KEY: tuple[Fact, ...] = (
         (r"deployed (to|between)", r"2004 and 2014|2004 to 2014"),
         ("Afghanistan", "Iraq", "Pakistan"),
     ),
-    Fact(
-        (r"multinational operations", r"\bgave\b|\bgive\b"),
-        ("invaluable experience", "recognition among allies"),
-    ),
+    # ("Name one thing … multinational operations … gave Lithuania" — experience — is no
+    # longer asked: it is the stock answer, the sixth reading's guess)
     Fact((r"\bprovince\b",), ("Ghor",)),
     Fact(
         (r"reconstruction team in afghanistan within|within which nato operation",),
@@ -144,7 +143,8 @@ KEY: tuple[Fact, ...] = (
         (r"strengthens its national defence capabilities",),
         ("defence budget", "armed forces", "infrastructure"),
     ),
-    Fact((r"praise and respect",), ("professionalism", "courage")),
+    # ("Name a quality for which … troops … earn praise and respect" — courage — is no longer
+    # asked: what anyone names for praised troops, the sixth reading's guess)
     Fact((r"called for|pressed for",), ("regional security",)),
     Fact((r"contingents",), ("transport aircraft",)),
     Fact((r"lithuanian navy",), ("NATO Standing Naval Forces", "SNMCMG1")),

@@ -319,8 +319,9 @@ def test_explain_names_what_each_fact_yields_and_why_not() -> None:
 
 
 def test_explain_says_select_all_needs_a_wrong_option_of_the_group(tmp_path: Path) -> None:
-    """The issue's case: a select-all over every town of the group has no wrong option; an
-    entity used only as a wrong option makes it."""
+    """The issue's case: a select-all over every town of the group has no wrong option;
+    entities used only as wrong options make it (two: one wrong option beside the right ones
+    is often the one name the source never uses, the sixth reading's thin select-all)."""
     shutil.copytree(DATA / "sources", tmp_path / "sources")
     text = CHANNEL.read_text(encoding="utf-8")
     towns = (
@@ -347,7 +348,7 @@ def test_explain_says_select_all_needs_a_wrong_option_of_the_group(tmp_path: Pat
     calais = next(e for e in explained if e.fact.id == "bleriot-calais")
     assert "multi" not in calais.yields
     (multi,) = [m for m in calais.missing if m.kind == "multi" and m.refusal.template is None]
-    assert multi.refusal.reason == "needs one wrong option the bank proves false; found 0"
+    assert multi.refusal.reason == "needs 2 wrong options the bank proves false; found 0"
     assert multi.refusal.fix.startswith(
         "add an entity of type `place` and group `town` that relation 'flew_between' does not "
         "hold for (an entity used only as a wrong option needs no fact)"
@@ -357,7 +358,12 @@ def test_explain_says_select_all_needs_a_wrong_option_of_the_group(tmp_path: Pat
         encoding="utf-8",
     )
     again = next(e for e in explain(load_pack(path)) if e.fact.id == "bleriot-calais")
-    assert "multi" in again.yields  # Paris, used only as a wrong option, made it
+    assert "multi" not in again.yields  # Paris alone is one wrong option
+    lyon = '  lyon: {type: place, group: town, name: "Lyon"}\n'
+    paris = '  paris: {type: place, group: town, name: "Paris"}\n'
+    path.write_text(text.replace(towns, towns + paris + lyon) + facts, encoding="utf-8")
+    again = next(e for e in explain(load_pack(path)) if e.fact.id == "bleriot-calais")
+    assert "multi" in again.yields  # Paris and Lyon, used only as wrong options, made it
 
 
 def test_an_approximate_figure_is_asked_among_other_approximate_figures(tmp_path: Path) -> None:

@@ -387,11 +387,11 @@ def test_quiz_try_takes_several_answers_as_its_help_says() -> None:
 
 
 def test_quiz_try_an_unknown_question_is_one_line_with_the_closest_ids() -> None:
-    result = run_quiz("try", "hybrid-warfare-challenge-cyber:typed:forward", "cyber")
+    result = run_quiz("try", "nato-strategy-hybrid-threats:typed:reverse", "NATO")
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
-    assert "hybrid-warfare-challenge-cyber:typed:forward_any" in lines[0]
+    assert "nato-strategy-hybrid-threats:typed:forward" in lines[0]
     assert run_quiz("try", "only-one-word").returncode == 2
 
 

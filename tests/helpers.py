@@ -73,6 +73,17 @@ def bundled_with_templates(
         data["id"], data["title"] = name, name
     for relation, more in templates.items():
         data["relations"][relation].update(more)
+    for fact in data["facts"]:  # a fact kept back as guessable is asked again
+        if (
+            fact["relation"] in templates
+            and fact.get("background")
+            and fact["relation"]
+            in (
+                *GUESSABLE,
+                *GUESSABLE_ANY,
+            )
+        ):
+            del fact["background"]
     copy = folder / original.name
     copy.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return load_pack(copy)

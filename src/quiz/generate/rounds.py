@@ -205,7 +205,7 @@ def shows_figures(pack: Pack, q: Question, others: Iterable[Question]) -> bool:
     )
 
 
-# a figure or date a question asks, and what the fact says it of
+# a figure, date or name a question asks, and what it is said of
 _Figure = tuple[Value, Value]
 # the figures a question asks, and the sentences its feedback shows (none if it asks none)
 _Numbers = tuple[list[_Figure], list[str]]
@@ -233,8 +233,8 @@ def _figures(pack: Pack, q: Question) -> list[_Figure]:
 
 
 def _figures_of(pack: Pack, kind: str, facts: tuple[str, ...]) -> list[_Figure]:
-    """The figures and dates of the facts a question asks: a feedback that shows one answers
-    it, proof or not, where a name shown (the pack's names recur in every paragraph) need not."""
+    """The figures and dates of the facts a question asks, each with what it is said of: a
+    feedback that shows one answers the question, proof or not."""
     if kind == "order" or len(facts) > 2:
         return []
     found = [f for f in (pack.fact_by_id.get(f) for f in facts) if f and not f.background]

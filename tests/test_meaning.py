@@ -417,3 +417,58 @@ def test_quiz_try_option_questions_and_no_textual() -> None:
     out_of_range = run_quiz("try", str(MOON), q.id, "9")
     assert out_of_range.returncode == 2 and "Traceback" not in out_of_range.stderr
     assert plain(answer)
+
+
+SIAULIAI = "air-policing-began-at-siauliai:typed:forward"
+AIR_BASES = "augmentation-at-siauliai:typed:forward_any"
+
+
+@pytest.mark.parametrize(
+    ("qid", "given"),
+    [
+        (SIAULIAI, "Šiauliai airport"),
+        (SIAULIAI, "Siauliai airport"),
+        (SIAULIAI, "Šiauliai military airfield"),
+        (SIAULIAI, "Šiauliai AB"),
+        (AIR_BASES, "Ämari airfield"),
+        (AIR_BASES, "Šiauliai airport"),
+    ],
+)
+def test_an_airfield_word_after_the_place_is_the_air_base(
+    typed_bundled: dict[str, Question], qid: str, given: str
+) -> None:
+    """Issue 18, sixth reading: airport, airfield, air base, AB and military airfield are one
+    generic head after a place's name (`languages/en.py` synonyms)."""
+    grade = typed_bundled[qid].grade(given)
+    assert grade.correct and grade.exact, (qid, given, grade)
+
+
+def test_an_airfield_word_does_not_make_another_place_right(
+    typed_bundled: dict[str, Question],
+) -> None:
+    """The head says what kind of place; the name still decides which: the other air base
+    of the pack is another value, and a place that is no air base of the key stays wrong."""
+    assert not typed_bundled[SIAULIAI].grade("Ämari airfield").correct
+    assert not typed_bundled[AIR_BASES].grade("Rukla airfield").correct
+    assert not typed_bundled[SIAULIAI].grade("Zokniai airport").correct
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "mine countermeasure operations",
+        "mine clearance operations",
+        "mine countermeasure missions",
+        "mine countermeasure activities",
+    ],
+)
+def test_operations_efforts_missions_activities_are_one_head(
+    typed_bundled: dict[str, Question], given: str
+) -> None:
+    """Issue 18, sixth reading: after a concept the key names, operations, efforts,
+    missions and activities are interchangeable generic heads; a wrong concept before
+    them stays wrong ("mine laying operations")."""
+    grade = typed_bundled[MINES].grade(given)
+    assert grade.correct, (given, grade)
+    assert not typed_bundled[MINES].grade("mine laying operations").correct
+    assert not typed_bundled[MINES].grade("SNMCMG2 operations").correct

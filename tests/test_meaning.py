@@ -472,3 +472,54 @@ def test_operations_efforts_missions_activities_are_one_head(
     assert grade.correct, (given, grade)
     assert not typed_bundled[MINES].grade("mine laying operations").correct
     assert not typed_bundled[MINES].grade("SNMCMG2 operations").correct
+
+
+HYBRID = "nato-strategy-hybrid-threats:typed:forward"
+HYBRID_EU = "eu-cooperation-hybrid-threats:typed:forward"
+MEET = "nato-chiefs-of-defence-meet-regularly:typed:forward_any"
+
+
+@pytest.mark.parametrize(
+    ("qid", "given"),
+    [
+        (MEET, "defence ministers and chiefs"),
+        (MEET, "defence chiefs and ministers"),
+        (HYBRID, "hybrid threats and attacks"),
+    ],
+)
+def test_a_modifier_is_shared_across_x_a_and_b(
+    typed_bundled: dict[str, Question], qid: str, given: str
+) -> None:
+    """Issue 18, sixth reading: "defence ministers and chiefs" names defence ministers and
+    defence chiefs; a bare head after the first part takes that part's modifier."""
+    grade = typed_bundled[qid].grade(given)
+    assert grade.correct, (qid, given, grade)
+
+
+@pytest.mark.parametrize(
+    ("qid", "given"),
+    [
+        (MEET, "defence ministers and foreign ministers"),
+        (MEET, "defence ministers and police"),
+        (HYBRID, "hybrid threats and dangers"),
+    ],
+)
+def test_a_shared_modifier_does_not_make_a_wrong_head_right(
+    typed_bundled: dict[str, Question], qid: str, given: str
+) -> None:
+    """The spread modifier only completes a bare head; a wrong second item stays wrong."""
+    grade = typed_bundled[qid].grade(given)
+    assert not grade.correct, (qid, given, grade)
+    assert grade.note is not None and grade.note.code is NoteCode.EXTRA
+
+
+@pytest.mark.parametrize("qid", [HYBRID, HYBRID_EU])
+@pytest.mark.parametrize("given", ["hybrid attacks", "hybrid warfare attacks"])
+def test_hybrid_attacks_are_the_hybrid_threats(
+    typed_bundled: dict[str, Question], qid: str, given: str
+) -> None:
+    """An author's alias (the article puts attacks beside hybrid warfare); "cyber attacks"
+    and "conventional attacks" stay wrong."""
+    assert typed_bundled[qid].grade(given).correct
+    assert not typed_bundled[qid].grade("cyber attacks").correct
+    assert not typed_bundled[qid].grade("conventional attacks").correct

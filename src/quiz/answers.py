@@ -477,6 +477,16 @@ def _check_parts(key: Text, text: str) -> Verdict:
         if not verdict.correct and not other and i < len(parts) - 1 and len(last) > 1:
             # "cyber and information attacks": the last part's head word is the first's too
             verdict = _check_one(key, f"{part} {last[-1]}")
+        first = parts[0].split()
+        if not verdict.correct and not other and i > 0 and len(part.split()) == 1 < len(first):
+            # "defence ministers and chiefs": a bare head after the first part takes that
+            # part's modifier ("defence chiefs"), as the last part's head goes back above
+            spread = f"{' '.join(first[:-1])} {part}"
+            shared = _check_one(key, spread)
+            if shared.correct:
+                verdict = (
+                    shared if shared.note else replace(shared, note=Note(NoteCode.MEANS, spread))
+                )
         if not verdict.correct and not other and i < len(parts) - 1:
             # "modernises and develops its armed forces": the next part's object is this
             # part's too

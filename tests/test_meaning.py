@@ -523,3 +523,42 @@ def test_hybrid_attacks_are_the_hybrid_threats(
     assert typed_bundled[qid].grade(given).correct
     assert not typed_bundled[qid].grade("cyber attacks").correct
     assert not typed_bundled[qid].grade("conventional attacks").correct
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["troops on rotation", "allied units on a rotational basis", "units on rotation"],
+)
+def test_on_rotation_after_the_noun_is_rotational_before_it(
+    typed_bundled: dict[str, Question], given: str
+) -> None:
+    """Issue 18, sixth reading: "X on rotation" and "X on a rotational basis" are
+    "rotational X" (`languages/en.py` expansions); an enemy or a permanent unit stays wrong."""
+    grade = typed_bundled[ROTATIONAL].grade(given)
+    assert grade.correct, (given, grade)
+    assert not typed_bundled[ROTATIONAL].grade("enemy units on rotation").correct
+    assert not typed_bundled[ROTATIONAL].grade("permanent allied units").correct
+
+
+PRT = "lithuania-led-prt-in-afghanistan:typed:forward"
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "Afghanistan, province of Ghor",
+        "Afghanistan (Ghor province)",
+        "Afghanistan (Ghor)",
+        "Afghanistan, Ghor",
+    ],
+)
+def test_a_place_inside_the_key_tied_to_the_question_qualifies_it(
+    typed_bundled: dict[str, Question], given: str
+) -> None:
+    """Issue 18, sixth reading: Ghor is in Afghanistan and Lithuania led the PRT in Ghor, so
+    the province beside the country narrows the answer rightly (`generate/typed.py`
+    `_qualifiers`); a province the pack does not tie to the PRT adds a wrong detail."""
+    grade = typed_bundled[PRT].grade(given)
+    assert grade.correct, (given, grade)
+    assert not typed_bundled[PRT].grade("Afghanistan, Helmand").correct
+    assert not typed_bundled[PRT].grade("Iraq (Ghor)").correct

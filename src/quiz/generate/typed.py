@@ -186,7 +186,7 @@ def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Q
             accepted,
             rivals,
             pack.language,
-            _qualifiers(pack, {key: accepted}),
+            _qualifiers(pack, {key: accepted}, anchor if isinstance(anchor, Entity) else None),
             prompt,
             tuple(q.text for q in passages(pack, fact.evidence)),
             tuple(_titles(pack, key)),
@@ -442,7 +442,9 @@ def _titles(pack: Pack, entity: Entity) -> list[str]:
     return out
 
 
-def _qualifiers(pack: Pack, forms: dict[Entity, tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
+def _qualifiers(
+    pack: Pack, forms: dict[Entity, tuple[str, ...]], anchor: Entity | None = None
+) -> tuple[tuple[str, str], ...]:
     """(a right spelling, a name that may stand beside it): every name of an entity that a
     value's name gives in parentheses or after a comma ("Washington (USA)": the United
     States; or the words themselves where the pack has no entity of that name, "Isthmus of
@@ -450,7 +452,10 @@ def _qualifiers(pack: Pack, forms: dict[Entity, tuple[str, ...]]) -> tuple[tuple
     the value in
     ("Ämari Air Base, Estonia"), and of the title the source gives a person (`_titles`:
     "President Ceballos"). Beside that value only: "Šiauliai Air Base, Estonia" is
-    wrong."""
+    wrong. A place the pack puts inside the value stands beside it too when the pack ties
+    the question's `anchor` to that place as well ("Afghanistan, province of Ghor" where
+    Lithuania led the PRT in Ghor, and Ghor is in Afghanistan): it narrows the answer
+    rightly; another place inside the value would add a detail the pack does not give."""
     named = _named(pack)
     located: dict[object, list[Entity]] = {}
     for rid, facts in pack.facts_by_relation.items():
@@ -458,9 +463,25 @@ def _qualifiers(pack: Pack, forms: dict[Entity, tuple[str, ...]]) -> tuple[tuple
             for f in facts:
                 if isinstance(f.object, Entity):
                     located.setdefault(f.subject.key, []).append(f.object)
+    tied: set[object] = set()  # what the pack ties the anchor to, either way
+    if anchor is not None:
+        for facts in pack.facts_by_relation.values():
+            for f in facts:
+                if isinstance(f.object, Entity) and anchor.key in (f.subject.key, f.object.key):
+                    tied |= {f.subject.key, f.object.key} - {anchor.key}
     out: list[tuple[str, str]] = []
     for key, spellings in forms.items():
         out.extend((s, t) for s in spellings for t in _titles(pack, key))
+        inside = [
+            f.subject
+            for rid, facts in pack.facts_by_relation.items()
+            if rid.startswith(_PLACED)
+            for f in facts
+            if isinstance(f.object, Entity) and f.object.key == key.key and f.subject.key in tied
+        ]
+        out.extend(
+            (s, q) for place in dict.fromkeys(inside) for s in spellings for q in place.names
+        )
         places: list[Entity] = list(located.get(key.key, ()))
         unnamed: list[str] = []  # a place the pack has no entity for: "(Mexico)"
         for name in key.names:

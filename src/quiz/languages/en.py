@@ -159,6 +159,7 @@ LANGUAGE = Language(
         (("effort",), ("operation",)),
         (("activities",), ("operations",)),
         (("activity",), ("operation",)),
+        (("rotating",), ("rotational",)),
         (("military",), ("army",)),
         (("spending",), ("budget",)),
         # a comparative says the measure was increased: "a higher defence budget"
@@ -220,6 +221,9 @@ LANGUAGE = Language(
         (r"(?i:\bSen\b\.?)(?=\s)", "Senator"),
         (r"(?i:\bRep\b\.?)(?=\s)", "Representative"),
         (r"(?i:\bAmb\b\.?)(?=\s)", "Ambassador"),
+        # a modifier said after its noun is the one before it: "troops on rotation" and
+        # "units on a rotational basis" are "rotational troops", "rotational units"
+        (r"(?i)\b([a-z]+) on (?:a )?(?:rotation|rotational basis)\b", r"rotational \1"),
     ),
     honorifics=frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "mister"]),
     state_forms=(

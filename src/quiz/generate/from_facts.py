@@ -194,9 +194,8 @@ def why_wrong(pack: Pack, fact: Fact, direction: Direction, value: Value) -> Why
     the same question for another subject). Another relation would not explain anything. A
     background fact explains as well as any: it is the source's, only never asked."""
     other: Direction = "reverse" if direction == "forward" else "forward"
-    for f in index_of(pack).facts_for(fact.relation, other, value):
-        return WhyWrong(f.id, statement(pack, f), f.quote)
-    return None
+    f = next(iter(index_of(pack).facts_for(fact.relation, other, value)), None)
+    return WhyWrong(f.id, statement(pack, f), f.quote) if f is not None else None
 
 
 _WORD = re.compile(r"[^\W\d_][\w'-]*")

@@ -32,7 +32,7 @@ import bisect
 import itertools
 import random
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from quiz.generate import apart, order
@@ -284,11 +284,13 @@ def _common_names(pack: Pack) -> frozenset[object]:
     return frozenset(out)
 
 
-def answers_any(pack: Pack, text: str, questions: Iterable[Question]) -> bool:
+def answers_any(pack: Pack, questions: Iterable[Question]) -> Callable[[str], bool]:
     """Whether a sentence of the source states the figure one of the questions asks, its date
     beside what it dates, or the name it asks for beside what it is asked of (`_asked`): a
-    feedback holds such a sentence back ("[…]")."""
-    return any(_shows([text], _asked(pack, q)) for q in questions)
+    feedback holds such a sentence back ("[…]"). What they ask is worked out once, not for
+    every sentence weighed."""
+    asked = [a for q in questions for a in _asked(pack, q)]
+    return lambda text: _shows([text], asked)
 
 
 def _shows(texts: list[str], figures: list[_Figure]) -> bool:

@@ -105,9 +105,7 @@ def passages(pack: Pack, q: Question, later: Iterable[Question] = ()) -> tuple[P
         # the questions were generated, so this costs no import a round has not made
         from quiz.generate.rounds import answers_any
 
-        def answers(piece: str) -> bool:
-            return answers_any(pack, piece, later)
-
+        answers = answers_any(pack, later)
     return tuple(passage(pack, x, withheld, answers) for x in quotes_of(q))
 
 

@@ -175,7 +175,7 @@ def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Q
         return names_answer(direction, prompt, key)
     accepted = (*accepted, *_in_context(pack, prompt, key, accepted))
     own = {fold(n) for n in accepted}  # "Warsaw" means the summit here, not the city
-    rivals = tuple(n for n in _rivals(pack, key) if fold(n) not in own)
+    rivals = _rivals(pack, key, own)
     return Question(
         id=f"{fact.id}:typed:{direction}",
         kind="typed",
@@ -244,7 +244,7 @@ def typed_any(
     forms = {k: (*each[k.key], *_in_context(pack, prompt, k, each[k.key])) for k in keys}
     accepted = tuple(dict.fromkeys([*accepted, *(n for k in keys for n in forms[k])]))
     own = {fold(n) for n in accepted}
-    rivals = tuple(n for k in keys for n in _rivals(pack, k) if fold(n) not in own)
+    rivals = tuple(n for k in keys for n in _rivals(pack, k, own))
     return Question(
         id=f"{first.id}:typed:{template}",
         kind="typed",
@@ -286,26 +286,39 @@ def one_value(fact: Fact, direction: Direction) -> Refusal:
     )
 
 
-def _rivals(pack: Pack, key: Entity) -> tuple[str, ...]:
-    """Every name of every other entity of the pack, of any type: a typo closer to one of
-    them is not forgiven, and typing one of them is never right ("Lithuanian Air Force" is a
-    unit, not a typo of "the Lithuanian Armed Forces", an organisation). A short form the
-    key accepts is left out by the caller: it was chosen so no value of the key's type could
-    be meant by it, and the question asks for that type. One shared tuple, sliced around
-    the key."""
+def _rivals(pack: Pack, key: Entity, own: set[str]) -> tuple[str, ...]:
+    """Every name of every other entity of the pack, of any type, but those that fold to one
+    of `own` (the key's own forms): a typo closer to one of them is not forgiven, and typing
+    one of them is never right ("Lithuanian Air Force" is a unit, not a typo of "the
+    Lithuanian Armed Forces", an organisation). A short form the key accepts is left out: it
+    was chosen so no value of the key's type could be meant by it, and the question asks for
+    that type. Cut from one shared tuple, in pack order, by looking up which names fold to
+    `own`, not by folding every name of the pack for every question."""
     memo = index_of(pack).memo
     found = memo.get(("rivals",))
     if not isinstance(found, tuple):
         names: list[str] = []
         spans: dict[object, tuple[int, int]] = {}
+        places: dict[str, list[int]] = {}  # folded name -> where it stands in `names`
         for v in pack.entities.values():
             start = len(names)
-            names.extend(v.names)
+            for n in v.names:
+                places.setdefault(fold(n), []).append(len(names))
+                names.append(n)
             spans[v.key] = (start, len(names))
-        found = memo[("rivals",)] = (tuple(names), spans)
-    everything, where = found
+        found = memo[("rivals",)] = (tuple(names), spans, places)
+    everything, where, folded = found
     start, end = where[key.key]
-    return everything[:start] + everything[end:]
+    cut = {i for f in own for i in folded.get(f, ())} - set(range(start, end))
+    if not cut:
+        return everything[:start] + everything[end:]
+    kept: list[str] = []
+    at = 0
+    for i in sorted(cut | set(range(start, end))):
+        kept.extend(everything[at:i])
+        at = i + 1
+    kept.extend(everything[at:])
+    return tuple(kept)
 
 
 def _named(pack: Pack) -> dict[str, tuple[Entity, ...]]:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from helpers import asked_again, bundled, moon, plain
-from quiz.answers import Verdict, check_number, check_typed, parse_number, short_forms, typos
+from quiz.answers import Verdict, check_typed, short_forms, typos
+from quiz.figures import check_number, parse_number
 from quiz.generate import all_questions
 from quiz.meaning import expand
 from quiz.question import Figure, Question, Text
@@ -673,7 +674,7 @@ def test_every_item_of_a_list_right_with_a_shared_object() -> None:
     ],
 )
 def test_the_year_of_a_date_typed_whole(text: str, year: int | None) -> None:
-    from quiz.answers import parse_year
+    from quiz.figures import parse_year
 
     assert parse_year(text) == year
 
@@ -793,7 +794,7 @@ def test_a_scale_abbreviated_is_read_in_an_answer_never_in_a_source() -> None:
 
 
 def test_a_bare_number_is_sent_back_only_for_a_figure_in_millions() -> None:
-    from quiz.answers import wants_whole_figure
+    from quiz.figures import wants_whole_figure
     from quiz.question import Figure
 
     money = Figure(15_000_000, unit="dollars")

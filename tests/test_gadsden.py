@@ -18,8 +18,8 @@ import pytest
 from conftest import DATA
 from helpers import Seen, gadsden, run_quiz
 from quiz import cli
-from quiz.answers import parse_number
 from quiz.authoring.candidates import candidates
+from quiz.figures import parse_number
 from quiz.generate import all_questions, generate
 from quiz.generate.distractors import near_figures
 from quiz.generate.rounds import relations_of

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
-from quiz.answers import check_number, check_typed, parse_number
+from quiz.answers import check_typed
+from quiz.figures import check_number, parse_number
 from quiz.formats import get as get_format
 from quiz.generate import all_questions
 from quiz.generate.verify import verify

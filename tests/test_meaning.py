@@ -13,8 +13,9 @@ import pytest
 from conftest import DATA, MOON
 from helpers import asked_again, bundled, moon, plain, run_quiz
 from quiz import words
-from quiz.answers import check_number, check_typed, parse_number
+from quiz.answers import check_typed
 from quiz.authoring.candidates import candidates
+from quiz.figures import check_number, parse_number
 from quiz.generate import all_questions
 from quiz.meaning import items, meaning, same_meaning
 from quiz.numbers import format_number, number, numbers_in, spelled

@@ -169,8 +169,8 @@ def test_twin_option_sets_and_one_relation_one_object_are_kept_apart(twins, ever
 
 def test_a_later_question_is_not_answered_by_an_earlier_feedback(pack, round_list) -> None:
     """The paragraph shown after a question does not hold the proof of a question asked
-    after it, nor the figure it asks, unless the two give each other away in either order
-    (one paragraph)."""
+    after it (every proof of a select-all), nor the figure it asks, unless the two give each
+    other away in either order (one paragraph)."""
 
     def paras(q):
         spans = [
@@ -179,13 +179,20 @@ def test_a_later_question_is_not_answered_by_an_earlier_feedback(pack, round_lis
         return [(x.source, span.start, span.end) for x, span in spans]
 
     def gives(a, b) -> bool:
-        if b.kind == "order" or len(b.facts) > 2:
+        if b.kind == "order":
             return False
-        p = b.quote
-        if any(s == p.source and lo <= p.start and p.end <= hi for s, lo, hi in paras(a)):
+        # a list (a select-all) is given away by its every proof, another question by its first
+        listed = b.kind == "multi" or len(b.facts) > 2
+        proofs = b.origin.quotes if listed else (b.quote,)
+        inside = [
+            any(s == p.source and lo <= p.start and p.end <= hi for s, lo, hi in paras(a))
+            for p in proofs
+        ]
+        if all(inside):
             return True
-        # or a's paragraphs show the figure b asks, or its date beside what it dates
-        figures = rounds._figures(pack, b)
+        # or a's paragraphs show the figure b asks, its date beside what it dates, or the
+        # name it asks for beside what it is asked of
+        figures = rounds._asked(pack, b)
         return rounds._shows(rounds._shown_sentences(pack, paras(a)), figures)
 
     for r in round_list:

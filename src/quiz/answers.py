@@ -36,11 +36,8 @@ from typing import Protocol
 
 from quiz.languages import find as find_language
 from quiz.meaning import expand, items, meaning, tokens
-from quiz.numbers import ENGLISH as ENGLISH_NUMBERS
-from quiz.numbers import number as _parse_number
 from quiz.round.codes import Note, NoteCode
 from quiz.text import fold, fold_keeping_accents
-from quiz.units import without_unit
 
 NEAR_CUTOFF = 70.0  # rapidfuzz ratio (0-100) this close: say why it was not accepted
 MIN_TYPO_LENGTH = 5  # shorter answers must be exact after folding
@@ -89,21 +86,6 @@ class Text(Protocol):
     def titles(self) -> tuple[str, ...]: ...
     @property
     def person(self) -> bool: ...
-
-
-class Figure(Protocol):
-    """A number's key (quiz.question.Figure), as far as marking reads it."""
-
-    @property
-    def value(self) -> int | float: ...
-    @property
-    def tolerance(self) -> float: ...
-    @property
-    def unit(self) -> str: ...
-    @property
-    def language(self) -> str: ...
-    @property
-    def year(self) -> bool: ...
 
 
 def short_forms(
@@ -1025,86 +1007,3 @@ def typos(given: str, meant: str) -> int | None:
 def _within(part: str, whole: str) -> bool:
     """Whether the folded words of `part` stand in `whole` as whole words (and are fewer)."""
     return part != whole and f" {part} " in f" {whole} "
-
-
-# the marks that end a sentence, after a word or number: "1853.", "fifteen million!" (not
-# "?": "twenty-one?" asks, it does not answer)
-_SENTENCE_END = re.compile(r"(?<=\w)\s*[.!…]+\s*$")
-
-
-def parse_number(text: str, unit: str = "", language: str = "en") -> float | None:
-    """'2004', '1,000', 'eight', 'thirty-eight', '2 million', 'two million', 'about 2,000'
-    → a number, with the question's unit after it or not ('14 years', '1 year'); anything
-    else → None. In the pack's language: Lithuanian reads 'dvidešimt šeši' and '3,5' (and
-    English refuses '3,5', which is no number there). A full stop (or '!') that ends
-    the answer as a sentence is not part of the number: "1853." is 1853 (a reader was asked
-    to type it again)."""
-    lang = find_language(language)
-    words = lang.numbers if lang is not None else ENGLISH_NUMBERS
-    text = _SENTENCE_END.sub("", text)  # "1853." ends a sentence; the number is 1853
-    t = " ".join(without_unit(text, unit).strip().lower().split())
-    for u in sorted({unit.lower(), unit.lower().removesuffix("s")} - {""}, key=len, reverse=True):
-        if t.endswith(f" {u}"):
-            t = t[: -len(u) - 1]
-            break
-    return _parse_number(t, words)
-
-
-def parse_year(text: str, language: str = "en") -> int | None:
-    """The year of an answer that says only a year, for a question that asks one: "in 2004",
-    "since 2015" → the year. A date or a season beside it ("1 May 2004", "autumn 2014") is
-    not read: a day or month the fact does not have would be marked right by its year alone
-    (a truth review found "1 May 2004", the EU's date, taken for NATO's 2004), so the
-    student is asked again for a year."""
-    lang = find_language(language)
-    if lang is None:
-        return None
-    t = " ".join(fold(text).split())
-    years = _YEAR.findall(t)
-    if len(years) != 1 or not t.endswith(years[0]):
-        return None
-    rest = t[: -len(years[0])].split()
-    if not rest or any(w not in lang.year_leads for w in rest):
-        return None  # a bare year is a number (parse_number reads it); anything else is not
-    return int(years[0])
-
-
-def figure_value(key: Figure, text: str) -> float | None:
-    """The number an answer gives, or None: a number as `parse_number` reads it, or, when
-    the question asks a year, the year of a date typed whole (`parse_year`)."""
-    value = parse_number(text, key.unit, key.language)
-    if value is None and getattr(key, "year", False):
-        found = parse_year(text, key.language)
-        return float(found) if found is not None else None
-    return value
-
-
-# A figure this large is said with a scale word ("$15 million"); an answer below this bare
-# is that figure without its scale, not another figure ("15" for $15 million)
-_SCALED_FIGURE = 1e6
-_BARE_AT_MOST = 1000
-
-
-def wants_whole_figure(key: Figure, text: str) -> bool:
-    """Whether an answer is a bare small number for a figure in millions or more: "15" (or
-    "10", or "50") for "$15 million" names no figure the question could mean, so the student
-    is asked for the whole figure rather than marked wrong for leaving the scale word off
-    (a reader typed "15" for the article's "$15 million"). Any bare number below a thousand
-    is sent back, not only the key's own: sending back only "15" would tell that 15 million
-    is right. Never for a year."""
-    if getattr(key, "year", False) or abs(key.value) < _SCALED_FIGURE:
-        return False
-    value = figure_value(key, text)
-    return value is not None and 0 < abs(value) < _BARE_AT_MOST
-
-
-def check_number(key: Figure, text: str) -> Verdict:
-    value = figure_value(key, text)
-    if value is None:
-        return Verdict(False, True, Note(NoteCode.NOT_A_NUMBER))
-    diff = abs(value - key.value)
-    if diff == 0:
-        return Verdict(True, True)
-    if diff <= key.tolerance:
-        return Verdict(True, False, Note(NoteCode.WITHIN, value=key.value, tolerance=key.tolerance))
-    return Verdict(False, True)

@@ -15,7 +15,8 @@ from itertools import combinations
 from typing import Literal
 
 from quiz import words
-from quiz.answers import check_number, check_typed, figure_value, wants_whole_figure
+from quiz.answers import check_typed
+from quiz.figures import check_number, figure_value, wants_whole_figure
 from quiz.numbers import format_number as _format_number
 from quiz.packs.model import Quote, Value
 from quiz.round.codes import Note, NoteCode, Refusal, Shape, Verdict
@@ -215,11 +216,17 @@ class Figure:
     unit: str = ""
     language: str = "en"  # the pack's: which number words and which decimal sign are read
     year: bool = False  # the year of a date: "in 2004", "29 March 2004" give the year
+    # "lower" for a figure the source gives as a lower bound ("over 1,000"), "upper" for an
+    # upper one: an answer with the same bound word is the source's own answer
+    bound: str = ""
+    shown: str = ""  # the figure as the source writes it, when its digits alone mislead
+    month: int | None = None  # a year's date, when the fact has it: "July 2016" is checked
+    day: int | None = None
 
     def normalize(self, options: Sequence[str], response: object) -> Response:
         text = _text(response)
         if text != DONT_KNOW and figure_value(self, text) is None:
-            raise InvalidResponse(Refusal.NOT_A_NUMBER)
+            raise InvalidResponse(Refusal.NOT_A_YEAR if self.year else Refusal.NOT_A_NUMBER)
         if text != DONT_KNOW and wants_whole_figure(self, text):
             raise InvalidResponse(Refusal.WHOLE_FIGURE, text=text.strip()[:20])
         return text
@@ -232,7 +239,7 @@ class Figure:
         return Grade(1.0 if verdict.correct else 0.0, verdict.note, verdict.exact)
 
     def answer_text(self, options: Sequence[str]) -> str:
-        number = _format_in(self.value, self.language)
+        number = self.shown or _format_in(self.value, self.language)
         return f"{number} {self.unit}" if self.unit else number
 
     def rights(self) -> frozenset[int]:

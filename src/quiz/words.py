@@ -113,6 +113,7 @@ _REFUSALS = {
     Refusal.TICK_ONE: lambda: _("tick at least one option"),
     Refusal.EMPTY: lambda: _("type an answer, or ? if you don't know"),
     Refusal.NOT_A_NUMBER: lambda: _("type a number, such as 2004 or eight, or ? if you don't know"),
+    Refusal.NOT_A_YEAR: lambda: _("type the year alone, such as 2004, or ? if you don't know"),
     Refusal.NO_ANSWER: lambda: _("no answer given"),
     Refusal.ONE_OPTION: lambda: _("choose one option"),
 }
@@ -191,9 +192,9 @@ def shortfall(short: Shortfall) -> str:
     where = (
         _("no more match these kinds and topics") if short.filtered else _("the pack has no more")
     )
-    return _("Only {questions}: {where} without asking a fact twice.").format(
-        questions=questions(short.made), where=where
-    )
+    return _(
+        "Only {questions}: {where} without asking a fact twice or one question answering another."
+    ).format(questions=questions(short.made), where=where)
 
 
 def player(name: str) -> str:

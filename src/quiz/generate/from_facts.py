@@ -596,7 +596,7 @@ def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
         prompt=prompt,
         options=(),
         topics=fact.topics,
-        key=Figure(answer, 0.0, unit, pack.lang.code, year=isinstance(key, When)),
+        key=_figure(pack, key, answer, unit),
         origin=Origin(
             facts=(fact.id,),
             quotes=passages(pack, fact.evidence),
@@ -604,6 +604,17 @@ def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
             claim=Claim(fact.relation.id, "forward", fact.subject, (key,)),
         ),
     )
+
+
+def _figure(pack: Pack, key: Value, answer: int | float, unit: str) -> Figure:
+    """A number question's key: for a date's year, the month and day the fact has (a
+    student's "July 2016" is checked, not sent back); for a bound, the bound and the
+    source's words ("over 1,000 troops" as the answer shown, not "1000 troops")."""
+    if isinstance(key, When):
+        return Figure(answer, 0.0, unit, pack.lang.code, True, month=key.month, day=key.day)
+    bound = bound_of(key, pack.lang) or ""
+    shown = key.text if bound and isinstance(key, Number) and key.text else ""
+    return Figure(answer, 0.0, unit, pack.lang.code, bound=bound, shown=shown)
 
 
 def bound_in(pack: Pack, fact: Fact, key: Number) -> bool:

@@ -55,9 +55,10 @@ from quiz.question import Question
 from quiz.text import fold
 
 # The soft rules' levels, tried in turn: feedback paragraphs apart, sentences and relations
-# spread; then sentences and relations; then relations only; then none of them.
-APART, STRICT, SPREAD, ANY = 3, 2, 1, 0
-LEVELS = (APART, STRICT, SPREAD, ANY)
+# spread; then sentences and relations; then relations only; then no two questions whose
+# feedbacks answer each other; then none of them.
+APART, STRICT, SPREAD, UNANSWERED, ANY = 4, 3, 2, 1, 0
+LEVELS = (APART, STRICT, SPREAD, UNANSWERED, ANY)
 # a question's feedback paragraphs, and the proofs its own feedback elsewhere would give away
 _Feedback = tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]
 RELATION_CAP = 2  # questions on one relation a round holds while others can be asked
@@ -86,15 +87,26 @@ def generate(
     while len(state.chosen) < count and open_kinds:
         question = None
         # the kinds asked least so far first (in random order), each on an unused sentence
-        # if it can, then on any: an even mix of kinds comes before spread sentences
-        for fewest in sorted({state.kinds[k] for k in open_kinds}):
+        # if it can, then on any: an even mix of kinds comes before spread sentences, but
+        # not before two questions that answer each other (level ANY), which a round takes
+        # only when no kind has another question
+        for stage, fewest in (
+            (stage, fewest)
+            for stage in (LEVELS[:-1], LEVELS[-1:])
+            for fewest in sorted({state.kinds[k] for k in open_kinds})
+        ):
             ranked = [k for k in open_kinds if state.kinds[k] == fewest]
+            if not ranked:
+                continue
             rng.shuffle(ranked)
-            for strict in LEVELS:
+            for strict in stage:
                 for kind in ranked:
                     if strict and kind in spread_out[strict]:
                         continue
                     question = _draw(draws, kind, state, rng, seed, strict)
+                    if question is None and strict == UNANSWERED:
+                        # random draws missed; every slot in turn before the last resort
+                        question = _any_of(draws, kind, state, seed, UNANSWERED)
                     if question is not None:
                         break
                     if strict:
@@ -136,9 +148,11 @@ def feedback_order(pack: Pack, questions: list[Question]) -> list[Question]:
     n = len(questions)
     spans = [_paragraphs(pack, q) for q in questions]
     proofs = [_proof_spans(pack, q) for q in questions]
-    # before[j] holds i when questions[i] must come before questions[j]: i's proof is in
-    # j's feedback
-    before = [{i for i in range(n) if i != j and _inside(proofs[i], spans[j])} for j in range(n)]
+    # before[j] holds i when questions[i] must come before questions[j]: i's proof (all of
+    # a list's) is in j's feedback
+    before = [
+        {i for i in range(n) if i != j and _all_inside(proofs[i], spans[j])} for j in range(n)
+    ]
     # and i's figure or date shown anywhere in j's feedback paragraphs ("… agreed to pay Mexico
     # $10 million …" beside "What did the revised treaty cost?"), or the name it asks for beside
     # what it is asked of, though no proof of i's
@@ -226,6 +240,91 @@ def _figures_clash(mine: _Numbers, others: Iterable[_Numbers]) -> bool:
         theirs and _shows(shown, theirs) and _shows(their_shown, figures)
         for theirs, their_shown in others
     )
+
+
+# a question's proofs (`_Feedback`), the sentences of its own quotes (where each stands, and
+# its text), its figures, and whether it is a list (a select-all, a question over many facts)
+_Sentences = list[tuple[str, int, int, str]]
+_Answered = tuple[list[tuple[str, int, int]], _Sentences, list[_Figure], bool]
+
+
+def _answer_each_other(mine: _Answered, theirs: _Answered) -> bool:
+    """Whether two questions' feedbacks would each answer the other: the sentences of each
+    one's own quotes, which its feedback shows whole (a feedback holds back only others'
+    sentences, "[…]"), hold the other's proof (a list's every proof) or figure. Whichever
+    comes first gives the other away and no order mends it. A round holds such a pair only
+    as a last resort (level ANY), and never some (`_never_together`): a select-all, whose
+    right answers one listing sentence gives ("… along with six more countries – Estonia,
+    Latvia, …", the proof of "Latvia joined NATO on 29 March 2004"; readers found such
+    pairs in 5 of 70 rounds, the list drawn at a laxer level for an even mix of kinds)."""
+    proofs, own, figures, _ = mine
+    their_proofs, their_own, their_figures, _ = theirs
+    return _answers(their_own, proofs, figures) and _answers(own, their_proofs, their_figures)
+
+
+def answer_each_other(
+    pack: Pack, q: Question, others: Iterable[Question], never: bool = True
+) -> bool:
+    """Whether q and one of the others answer each other (`_answer_each_other`); with
+    `never`, only where a round never holds both (`_never_together`), the hard line of a
+    rule it otherwise bends only when no kind has another question."""
+    mine = _answered_of(pack, q.kind, q.facts)
+    return any(
+        _answer_each_other(mine, theirs) and (not never or _never_together(mine, theirs))
+        for theirs in (_answered_of(pack, o.kind, o.facts) for o in others)
+    )
+
+
+def _never_together(mine: _Answered, theirs: _Answered) -> bool:
+    """Two questions that answer each other and that a round never holds, even when it has
+    no other question: one of them a list, or both proved by one sentence ("Governor William
+    Lane of New Mexico declared the Mesilla Valley part of the U.S. territory …" proves both
+    the office Lane held and what he declared; a reader found such a pair in 5 of 10 rounds
+    of the unseen author's pack). A round is shorter rather than give an answer away."""
+    return mine[3] or theirs[3] or bool({s[:3] for s in mine[1]} & {s[:3] for s in theirs[1]})
+
+
+def _feedback_of(pack: Pack, kind: str, facts: tuple[str, ...]) -> _Feedback:
+    """The paragraphs a question's feedback shows around its facts' evidence, and the
+    proofs that feedback elsewhere would give away: the first fact's first passage, or
+    every fact's for a list (a select-all or a question over many facts); nothing for a
+    time order, which one passage does not answer."""
+    found = [pack.fact_by_id[f] for f in facts if f in pack.fact_by_id]
+    paragraphs = _spans(pack, (x for f in found for x in f.evidence))
+    if kind == "order" or not found:
+        return paragraphs, []
+    many = kind == "multi" or len(facts) > 2
+    quotes = [f.evidence[0] for f in found] if many else [found[0].evidence[0]]
+    return paragraphs, [(x.source, x.start, x.end) for x in quotes]
+
+
+def _answered_of(pack: Pack, kind: str, facts: tuple[str, ...]) -> _Answered:
+    _, proofs = _feedback_of(pack, kind, facts)
+    found = [pack.fact_by_id[f] for f in facts if f in pack.fact_by_id]
+    own = _own_sentences(pack, [x for f in found for x in f.evidence])
+    figures = [f for f in _figures_of(pack, kind, facts) if isinstance(f[0], Number)]
+    listed = kind == "multi" or (kind != "order" and len(facts) > 2)
+    return proofs, own, figures, listed
+
+
+def _answers(own: _Sentences, proofs: list[tuple[str, int, int]], figures: list[_Figure]) -> bool:
+    """Whether the sentences hold every proof, or state one of the figures."""
+    spans = [(src, start, end) for src, start, end, _ in own]
+    return _all_inside(proofs, spans) or _shows([text for *_, text in own], figures)
+
+
+def _own_sentences(pack: Pack, quotes: Iterable[Quote]) -> _Sentences:
+    """The sentences a feedback shows whatever comes later: those its quotes touch."""
+    index = index_of(pack)
+    out: _Sentences = []
+    for x in quotes:
+        if x.source not in pack.sources:
+            continue
+        text = index.source(x.source)
+        for s in text.sentences_in(text.paragraph(x.start)):
+            if s.start < max(x.end, x.start + 1) and x.start < s.end:
+                out.append((x.source, s.start, s.end, s.text))
+    return out
 
 
 def _figures(pack: Pack, q: Question) -> list[_Figure]:
@@ -343,9 +442,13 @@ def _spans(pack: Pack, quotes: Iterable[Quote]) -> list[tuple[str, int, int]]:
 
 
 def _proof_spans(pack: Pack, q: Question) -> list[tuple[str, int, int]]:
-    if q.kind == "order" or len(q.facts) > 2:
-        return []  # a list or a time order is not given away by one of its passages
-    return [(x.source, x.start, x.end) for x in q.origin.quotes[:1]]
+    """The passages a feedback elsewhere gives the question away by: its first; all of them
+    for a list (a select-all, a question over many facts), which one passage does not
+    answer unless it holds them all; none for a time order."""
+    if q.kind == "order":
+        return []
+    many = q.kind == "multi" or len(q.facts) > 2
+    return [(x.source, x.start, x.end) for x in (q.origin.quotes if many else q.origin.quotes[:1])]
 
 
 def _all_inside(proofs: list[tuple[str, int, int]], spans: list[tuple[str, int, int]]) -> bool:
@@ -384,14 +487,16 @@ def _draw(
     return None
 
 
-def _any_of(draws: _Draws, kind: str, state: _Round, seed: int) -> Question | None:
-    """The first question of the kind, in the pack's order, the round may take at level ANY,
-    among its first ANY_OF slots: enough for every slot of a kind in a pack of a few hundred
-    facts, and a bound on a round's cost in a pack of thousands."""
+def _any_of(
+    draws: _Draws, kind: str, state: _Round, seed: int, strict: int = ANY
+) -> Question | None:
+    """The first question of the kind, in the pack's order, the round may take at the level
+    (ANY or UNANSWERED), among its first ANY_OF slots: enough for every slot of a kind in a
+    pack of a few hundred facts, and a bound on a round's cost in a pack of thousands."""
     for slot in itertools.islice(draws.every(kind), ANY_OF):
         if state.allows_slot(draws.pack, slot):
             question = slot.build(seed)
-            if question is not None and state.allows(draws.pack, question, ANY):
+            if question is not None and state.allows(draws.pack, question, strict):
                 return question
     return None
 
@@ -411,6 +516,8 @@ class _Round:
     relations: Counter[str] = field(default_factory=Counter)
     feedback: list[_Feedback] = field(default_factory=list)  # of each question chosen
     numbers: list[_Numbers] = field(default_factory=list)  # of each chosen one asking a figure
+    # of each question chosen: what its feedback shows and answers (`_answer_each_other`)
+    answered: list[_Answered] = field(default_factory=list)
 
     def allows_slot(self, pack: Pack, slot: Slot) -> bool:
         if slot.id in self.ids or any((f, slot.kind) in self.pairs for f in slot.facts):
@@ -419,19 +526,28 @@ class _Round:
             return False  # every order question has the same prompt: one per round
         if self._reused(slot.facts):
             return False
-        return not _figures_clash(_numbers(pack, slot.kind, slot.facts), self.numbers)
+        if _figures_clash(_numbers(pack, slot.kind, slot.facts), self.numbers):
+            return False
+        return not self.answer_each_other(pack, slot.kind, slot.facts, lists_only=True)
 
     def allows(self, pack: Pack, q: Question, strict: int) -> bool:
-        """Whether the round may take the question: the hard rules always; at level SPREAD
-        and above no relation past RELATION_CAP; at STRICT no answer sentence twice; at
-        APART no proof shown by another question's feedback, either way."""
+        """Whether the round may take the question: the hard rules always; at UNANSWERED and
+        above no two questions whose feedbacks answer each other; at SPREAD no relation past
+        RELATION_CAP; at STRICT no answer sentence twice; at APART no proof shown by another
+        question's feedback, either way."""
         if q.id in self.ids or q.prompt in self.prompts:
             return False
         if any((f, q.kind) in self.pairs for f in q.facts) or self._reused(q.facts):
             return False
         if apart.clash(pack, q, self.chosen) is not None:
             return False  # its prompt or options would answer a question asked, or the reverse
+        if self.answer_each_other(pack, q.kind, q.facts, lists_only=True):
+            return False
         if not strict:
+            return True
+        if self.answer_each_other(pack, q.kind, q.facts, lists_only=False):
+            return False
+        if strict < SPREAD:
             return True
         if any(self.relations[r] >= RELATION_CAP for r in relations_of(pack, q.facts)):
             return False
@@ -445,24 +561,23 @@ class _Round:
     def shows_each_other(self, pack: Pack, kind: str, facts: tuple[str, ...]) -> bool:
         """Whether a question's feedback and one already chosen would show each other's proof,
         either way: reckoned from the facts' evidence, so a slot is judged before it is built."""
-        paragraphs, proofs = self._feedback_of(pack, kind, facts)
+        paragraphs, proofs = _feedback_of(pack, kind, facts)
         return any(
             _all_inside(proofs, shown) or _all_inside(proved, paragraphs)
             for shown, proved in self.feedback
         )
 
-    def _feedback_of(self, pack: Pack, kind: str, facts: tuple[str, ...]) -> _Feedback:
-        """The paragraphs a question's feedback shows around its facts' evidence, and the
-        proofs that feedback elsewhere would give away: the first fact's first passage, or
-        every fact's for a list (a select-all or a question over many facts); nothing for a
-        time order, which one passage does not answer."""
-        found = [pack.fact_by_id[f] for f in facts if f in pack.fact_by_id]
-        paragraphs = _spans(pack, (x for f in found for x in f.evidence))
-        if kind == "order" or not found:
-            return paragraphs, []
-        many = kind == "multi" or len(facts) > 2
-        quotes = [f.evidence[0] for f in found] if many else [found[0].evidence[0]]
-        return paragraphs, [(x.source, x.start, x.end) for x in quotes]
+    def answer_each_other(
+        self, pack: Pack, kind: str, facts: tuple[str, ...], lists_only: bool
+    ) -> bool:
+        """Whether a question's feedback and one already chosen would each answer the other
+        (`_answer_each_other`); with `lists_only`, only where a round never holds the two
+        (`_never_together`)."""
+        mine = _answered_of(pack, kind, facts)
+        return any(
+            _answer_each_other(mine, theirs) and (not lists_only or _never_together(mine, theirs))
+            for theirs in self.answered
+        )
 
     def _reused(self, facts: tuple[str, ...]) -> bool:
         """Whether a question would ask again about facts already asked: any of them for a
@@ -483,7 +598,8 @@ class _Round:
         if q.kind == "true_false" and not q.origin.hand_written:
             self.truths[q.id.endswith(":true")] += 1
         self.sentences.add(_sentence(pack, q))
-        self.feedback.append(self._feedback_of(pack, q.kind, q.facts))
+        self.feedback.append(_feedback_of(pack, q.kind, q.facts))
+        self.answered.append(_answered_of(pack, q.kind, q.facts))
         numbers = _numbers(pack, q.kind, q.facts)
         if numbers[0]:
             self.numbers.append(numbers)

@@ -88,6 +88,7 @@ class Refusal(Enum):
     EMPTY = "empty"
     TOO_LONG = "too_long"  # n: characters allowed
     NOT_A_NUMBER = "not_a_number"
+    NOT_A_YEAR = "not_a_year"  # a year question's answer gives no year the fact can check
     WHOLE_FIGURE = "whole_figure"  # text: the bare number typed for a figure in millions
     NO_ANSWER = "no_answer"
     NOT_AN_OPTION = "not_an_option"  # text: the word typed

@@ -90,7 +90,10 @@ def paired_elsewhere(pack: Pack, fact: Fact, anchor: Value, key: Value) -> list[
     naming = len(pairs.get((anchor.id, anchor.id), ()))
     if len(others) < PAIRED_ELSEWHERE or len(others) < PAIRED_SHARE * naming:
         return []
-    asked = sum(not f.background for f in pack.facts)
+    memo = index_of(pack).memo
+    asked = memo.get(("asked facts",))
+    if not isinstance(asked, int):  # counted once per pack, not once per question
+        asked = memo[("asked facts",)] = sum(not f.background for f in pack.facts)
     if len(pairs.get((key.id, key.id), ())) > EVERYWHERE * asked:
         return []  # the pack's own subject, whatever its title says: named beside everything
     return others

@@ -634,8 +634,9 @@ def test_rounds_mix_kinds_as_evenly_as_the_pack_allows(name: str) -> None:
         full = sum(set(q.kind for q in r) == set(KINDS) for r in rounds(name))
         # 0.85: the fifth reading's keyword rule left 17 evidence questions of 20, so fewer
         # fit beside the rest of a round (179 of 200 rounds hold every kind, 186 before), and
-        # the sixth's Warsaw year made background took a date question away (175)
-        assert full >= 0.85 * len(ROUND_SEEDS)
+        # the sixth's Warsaw year made background took a date question away (175); 0.70: the
+        # seventh left 11 evidence questions of 17 (148)
+        assert full >= 0.70 * len(ROUND_SEEDS)
         # and every kind but order in all rounds but three (1.5 %): an evidence question's
         # wrong sentences may not hold the proof of a question beside it, and the pack's six
         # select-alls (the fourth reading dropped a twin of one) may all clash with a round
@@ -643,7 +644,9 @@ def test_rounds_mix_kinds_as_evenly_as_the_pack_allows(name: str) -> None:
         # (seven since the fifth reading's keyword rule took three evidence questions away: in
         # each of them, every one of the 17 left conflicts with the round)
         short = sum(not set(q.kind for q in r) >= set(KINDS) - {"order"} for r in rounds(name))
-        assert short <= 7
+        # (thirty since the seventh reading's rule took six more: 11 evidence questions left,
+        # each of which really conflicts with the rounds that lack one, as checked above)
+        assert short <= 32
 
 
 def _sentence_of(pack: Pack, q: Question) -> tuple[str, int]:
@@ -795,8 +798,10 @@ def test_evidence_wrong_sentences_are_not_the_same_few_everywhere() -> None:
     for seed in SEEDS:
         evidence = each("bundled", seed, "evidence")
         # 20 before the fifth reading: a claim whose names and dates no wrong sentence can
-        # hold is no evidence question now (the Netherlands' troops, the NFIU hosts …)
-        assert len(evidence) >= 17
+        # hold is no evidence question now (the Netherlands' troops, the NFIU hosts …); 17
+        # before the seventh, which found the subject's or object's name ("Ämari", "Wales")
+        # or two content words ("officers … headquarters") in the answer alone enough
+        assert len(evidence) >= 11
         used = Counter(o for q in evidence for o in q.options if o != q.answer)
         assert max(used.values()) <= max(5, len(evidence) // 4), used.most_common(3)
         proofs = Counter(q.answer for q in evidence)

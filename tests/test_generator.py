@@ -1211,3 +1211,20 @@ def test_a_packs_tables_are_its_own_and_go_with_it() -> None:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@pytest.mark.parametrize("name", ["bundled", "gadsden"])
+def test_a_days_key_is_never_the_only_option_of_its_year(name: str) -> None:
+    """ "30 December 1853" beside three days of 1854 was found by its year alone ("the
+    original treaty", in a pack titled 1853–1854): another option shares the key's year."""
+    pack = PACKS[name]()
+    seen = 0
+    for seed in range(12):
+        for q in all_questions(pack, seed, kinds=["choice"]):
+            if not all(re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", o) for o in q.options):
+                continue  # days as the packs write them: "30 December 1853"
+            seen += 1
+            years = [o.rsplit(" ", 1)[-1] for o in q.options]
+            key = years[q.key.right]
+            assert years.count(key) >= 2, (seed, q.id, q.options)
+    assert seen

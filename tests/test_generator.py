@@ -1090,6 +1090,84 @@ def test_fact_lookup_agrees_with_a_scan(name: str) -> None:
                 assert pack.facts_with(relation, side, v) == scan, (relation, side, v)
 
 
+@pytest.mark.parametrize("name", list(PACKS))
+def test_named_entities_agrees_with_every_word_window(name: str) -> None:
+    """The first-word table finds what joining every window of up to NAME_WORDS words finds."""
+    from quiz.generate.distractors import NAME_WORDS, _names, named_entities
+
+    pack = PACKS[name]()
+    names = _names(pack)
+    texts = [s.text[x.start : x.end] for s in pack.sources.values() for x in sentences(s.text)]
+    texts += [e.display for e in pack.entities.values()]
+    texts += [
+        f.relation.render(t, f.subject, f.object) for f in pack.facts for t in f.relation.templates
+    ]
+    for text in texts:
+        words = fold(text).split()
+        scan: set[str] = set()
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + NAME_WORDS) + 1):
+                scan |= names.get(" ".join(words[i:j]), frozenset())
+        assert named_entities(pack, text) == scan, text
+
+
+@pytest.mark.parametrize("name", list(PACKS))
+def test_typed_rivals_agree_with_folding_every_name(name: str) -> None:
+    from quiz.generate.typed import _rivals
+
+    pack = PACKS[name]()
+    entities = list(pack.entities.values())
+    for key in entities:
+        own = {fold(n) for n in key.names} | {fold(entities[0].name), "washington"}
+        scan = tuple(n for e in entities if e.key != key.key for n in e.names if fold(n) not in own)
+        assert _rivals(pack, key, own) == scan, key.id
+
+
+def _groups_by_scan(pack: Pack, dated: list) -> list:  # noqa: ANN001 - facts
+    """Time-order groups as first written: every walk compared with every earlier group."""
+    from quiz.generate import order
+
+    n, out, earlier = len(dated), [], []
+    step = order._stride(n) if n else 1
+    stop = pack.lang.stopwords
+    for number in range(n):
+        chosen, labels, words = [], {}, {}
+        for k in range(n):
+            fact = dated[((number * order.ITEMS + k) * step) % n]
+            if fact.background or not isinstance(fact.object, When):
+                continue
+            labels[fact.id] = order._label(fact)
+            if any(
+                order._ties(fact, g, labels) or order._by_logic(fact, g, labels, words, stop)
+                for g in chosen
+            ):
+                continue
+            ids = {g.id for g in chosen} | {fact.id}
+            if any(len(ids & e) > order.SHARED for e in earlier):
+                continue
+            chosen.append(fact)
+            if len(chosen) == order.ITEMS:
+                break
+        out.append(chosen if len(chosen) >= 3 else None)
+        if len(chosen) >= 3:
+            earlier.append({f.id for f in chosen})
+    return out
+
+
+@pytest.mark.parametrize("name", list(PACKS))
+def test_order_groups_made_as_far_as_asked_agree_with_a_scan(name: str) -> None:
+    from quiz.generate import order
+
+    pack = PACKS[name]()
+    dated = order.events(pack)
+    scan = _groups_by_scan(pack, dated)
+    assert order._all_groups(pack, dated) == scan
+    fresh = dataclasses.replace(pack)  # no tables yet: groups made only as far as asked
+    for number in [len(dated) // 2, *range(len(dated))]:  # a middle one first, then each
+        assert order.group(fresh, number) == scan[number]
+    assert order.group(fresh, len(dated)) is None
+
+
 # -- the verifier catches the new rules (issue 7) ------------------------------------------------
 
 

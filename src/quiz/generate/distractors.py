@@ -172,6 +172,23 @@ def _names(pack: Pack) -> dict[str, frozenset[str]]:
     return found
 
 
+def _name_lengths(pack: Pack) -> dict[str, tuple[int, ...]]:
+    """First folded word of a name → the lengths, in words (up to NAME_WORDS), of the names
+    it opens: a text's words are looked up in this, so only the word windows that could be a
+    name are joined and looked up, not every window of every length. Made once per pack."""
+    memo = index_of(pack).memo
+    found = memo.get(("name lengths",))
+    if not isinstance(found, dict):
+        lengths: dict[str, set[int]] = {}
+        for name in _names(pack):
+            words = name.split()
+            # a name that is not its words joined by single spaces is no window of a text
+            if words and " ".join(words) == name and len(words) <= NAME_WORDS:
+                lengths.setdefault(words[0], set()).add(len(words))
+        found = memo[("name lengths",)] = {w: tuple(sorted(n)) for w, n in lengths.items()}
+    return found
+
+
 def named_entities(pack: Pack, text: str) -> frozenset[str]:
     """The ids of the entities a text names (a name as whole words, up to NAME_WORDS long),
     worked out once per text: the same prompts and names come back for many questions."""
@@ -181,11 +198,13 @@ def named_entities(pack: Pack, text: str) -> frozenset[str]:
     if isinstance(cached, frozenset):
         return cached
     names = _names(pack)
+    lengths = _name_lengths(pack)
     words = fold(text).split()
     found: set[str] = set()
-    for i in range(len(words)):
-        for j in range(i + 1, min(len(words), i + NAME_WORDS) + 1):
-            found |= names.get(" ".join(words[i:j]), frozenset())
+    for i, word in enumerate(words):
+        for n in lengths.get(word, ()):
+            if i + n <= len(words):
+                found |= names.get(" ".join(words[i : i + n]), frozenset())
     memo[key] = result = frozenset(found)
     return result
 

@@ -27,6 +27,7 @@ are one fact under two ids), so one sentence does not answer a round.
 
 from __future__ import annotations
 
+import bisect
 import math
 import random
 import re
@@ -667,10 +668,17 @@ def lone_code(claim: str, proof: Sentence, source: str) -> str | None:
         word = m.group(0)
         if word.isdigit():
             continue
-        found = [x.start() for x in re.finditer(rf"\b{re.escape(word)}\b", source)]
+        found = _word_starts(source, word)
         if found and all(proof.start <= at < proof.end for at in found):
             return word
     return None
+
+
+@lru_cache(maxsize=1024)
+def _word_starts(source: str, word: str) -> tuple[int, ...]:
+    """Where a word stands whole in a source: looked for once per word, not once for every
+    claim that names it ('NATO' is in most claims of the bundled pack)."""
+    return tuple(x.start() for x in re.finditer(rf"\b{re.escape(word)}\b", source))
 
 
 def trimmed_copy(claim: str, sentence: str, stop: frozenset[str] = STOPWORDS) -> bool:
@@ -689,29 +697,48 @@ def content_words(text: str, stop: frozenset[str] = STOPWORDS) -> frozenset[str]
 
 def keyed_by(pack: Pack, source: str, sentence: Sentence) -> tuple[str, ...]:
     """The facts whose evidence questions a sentence keys: the first KEYED_PER_SENTENCE in
-    pack order that it proves as a paraphrase, one per claim. Worked out once per pack."""
+    pack order that it proves as a paraphrase, one per claim. Worked out once per sentence,
+    from the facts quoted inside it only (a fact's proof is the sentence holding one of its
+    quotes), not by weighing every fact of the pack on first use."""
     index = index_of(pack)
-    memo = index.memo.get(("keyed by",))
-    if not isinstance(memo, dict):
-        claims: dict[tuple[str, int], list[Fact]] = {}
-        for f in pack.facts:
-            if f.background:
-                continue
-            found = paraphrased_proof(pack, f)
-            if isinstance(found, Refusal):
-                continue
-            s, q, claim = found
-            if _owner(pack, f, s) is not f:
-                continue
-            kept = claims.setdefault((q.source, s.start), [])
-            same = any(states(claim, k.subject) and states(claim, k.object) for k in kept) or any(
-                states(k.statement, f.subject) and states(k.statement, f.object) for k in kept
-            )
-            if len(kept) < KEYED_PER_SENTENCE and not same:
-                kept.append(f)
-        memo = {k: tuple(f.id for f in v) for k, v in claims.items()}
-        index.memo[("keyed by",)] = memo
-    return memo.get((source, sentence.start), ())
+    key = ("keyed by", source, sentence.start)
+    found = index.memo.get(key)
+    if isinstance(found, tuple):
+        return found
+    kept: list[Fact] = []
+    for f in _quoted_within(pack, source, sentence.start, sentence.end):
+        if f.background:
+            continue
+        proved = paraphrased_proof(pack, f)
+        if isinstance(proved, Refusal):
+            continue
+        s, q, claim = proved
+        if (q.source, s.start) != (source, sentence.start) or _owner(pack, f, s) is not f:
+            continue
+        same = any(states(claim, k.subject) and states(claim, k.object) for k in kept) or any(
+            states(k.statement, f.subject) and states(k.statement, f.object) for k in kept
+        )
+        if len(kept) < KEYED_PER_SENTENCE and not same:
+            kept.append(f)
+    index.memo[key] = result = tuple(f.id for f in kept)
+    return result
+
+
+def _quoted_within(pack: Pack, source: str, start: int, end: int) -> list[Fact]:
+    """The facts with a quote of the source starting from `start` to `end`, in pack order."""
+    memo = index_of(pack).memo
+    table = memo.get(("quote starts",))
+    if not isinstance(table, dict):
+        built: dict[str, list[tuple[int, int]]] = {}
+        for i, f in enumerate(pack.facts):
+            for q in f.evidence:
+                built.setdefault(q.source, []).append((q.start, i))
+        table = memo[("quote starts",)] = {k: sorted(v) for k, v in built.items()}
+    starts = table.get(source, [])
+    lo = bisect.bisect_left(starts, (start, -1))
+    hi = bisect.bisect_right(starts, (end, len(pack.facts)))
+    facts = pack.facts
+    return [facts[i] for i in sorted({i for _, i in starts[lo:hi]})]
 
 
 @lru_cache(maxsize=4096)

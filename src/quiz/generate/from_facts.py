@@ -90,7 +90,10 @@ def paired_elsewhere(pack: Pack, fact: Fact, anchor: Value, key: Value) -> list[
     naming = len(pairs.get((anchor.id, anchor.id), ()))
     if len(others) < PAIRED_ELSEWHERE or len(others) < PAIRED_SHARE * naming:
         return []
-    asked = sum(not f.background for f in pack.facts)
+    memo = index_of(pack).memo
+    asked = memo.get(("asked facts",))
+    if not isinstance(asked, int):  # counted once per pack, not once per question
+        asked = memo[("asked facts",)] = sum(not f.background for f in pack.facts)
     if len(pairs.get((key.id, key.id), ())) > EVERYWHERE * asked:
         return []  # the pack's own subject, whatever its title says: named beside everything
     return others
@@ -636,24 +639,23 @@ def _same_figure(pack: Pack, fact: Fact) -> Fact | None:
     2004 from one sentence): only the first is asked as a number."""
     if fact.background:
         return None
-    first = pack.derived(_first_figures).get(_figure_key(fact))
+    key = _figure_key(fact)
+    # the facts with this object, in pack order (a lookup the pack keeps, not a walk over
+    # the relation's facts for each question, which made generation grow as their square)
+    first = next(
+        (
+            f
+            for f in pack.facts_about.get(fact.object.key, ())
+            if f.object.key == fact.object.key and not f.background and _figure_key(f) == key
+        ),
+        None,
+    )
     return first if first is not None and first is not fact else None
 
 
 def _figure_key(fact: Fact) -> tuple[object, ...]:
     q = fact.quote
     return (fact.relation.id, fact.object.key, q.source, q.start, q.end)
-
-
-def _first_figures(pack: Pack) -> dict[tuple[object, ...], Fact]:
-    """The first asked fact of each (relation, answer, proof), looked up once per fact: a
-    walk over the relation's facts for each made generation grow as their square."""
-    out: dict[tuple[object, ...], Fact] = {}
-    for facts in pack.facts_by_relation.values():
-        for f in facts:
-            if not f.background:
-                out.setdefault(_figure_key(f), f)
-    return out
 
 
 def _names_number(text: str, value: int | float, names: tuple[str, ...]) -> bool:

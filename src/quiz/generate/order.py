@@ -66,20 +66,6 @@ def _ties(a: Fact, b: Fact, labels: dict[str, str]) -> bool:
     return a.object.same_time(b.object) or labels[a.id] == labels[b.id]
 
 
-def _by_logic(pack: Pack, a: Fact, b: Fact, labels: dict[str, str]) -> bool:
-    """Two events whose order follows without knowing either date: one thing's start and end
-    ("Lithuania begins leading a … team" / "Lithuania's leadership of a … team ends"), a
-    mission and its augmentation. Told by their words: two events of different relations
-    whose labels share more than half the content words of the shorter. (Two of one relation,
-    "The Wales Summit takes place" / "The Warsaw Summit takes place", share the template's
-    words and are two things of a kind, so they are not compared.)"""
-    if a.relation.id == b.relation.id:
-        return False
-    stop = pack.lang.stopwords
-    wa, wb = content_words(labels[a.id], stop), content_words(labels[b.id], stop)
-    return 2 * len(wa & wb) > min(len(wa), len(wb))
-
-
 def _stride(n: int) -> int:
     """A step through n events that visits each once and lands far from the last: the
     group's events come from all over the pack, so they mix periods and subjects."""
@@ -99,43 +85,100 @@ def group(pack: Pack, number: int, dated: list[Fact] | None = None) -> list[Fact
     """Group `number`: the events at its ITEMS places of a fixed walk through all events,
     skipping any that ties with one already taken or would make it share more than SHARED
     events with an earlier group (then walking on a little). None if fewer than three
-    remain. The groups are made once per pack, in turn."""
+    remain. The groups are made once per pack, in turn, and only as far as one is asked
+    for: a round that draws group 5 walks six times, not once from every event."""
     if dated is not None:
         return _all_groups(pack, dated)[number] if 0 <= number < group_count(pack) else None
     memo = index_of(pack).memo
-    made = memo.get(("order groups",))
-    if not isinstance(made, list):
-        made = memo[("order groups",)] = _all_groups(pack, events(pack))
-    return made[number] if 0 <= number < len(made) else None
+    walks = memo.get(("order walks",))
+    if not isinstance(walks, _Walks):
+        walks = memo[("order walks",)] = _Walks(pack, events(pack))
+    return walks.group(number)
 
 
 def _all_groups(pack: Pack, dated: list[Fact]) -> list[list[Fact] | None]:
-    n = len(dated)
-    out: list[list[Fact] | None] = []
-    earlier: list[set[str]] = []
-    step = _stride(n) if n else 1
-    for number in range(n):
+    walks = _Walks(pack, dated)
+    walks.group(len(dated) - 1)
+    return walks.made
+
+
+class _Walks:
+    """The groups of a list of events, made in turn as far as one is asked for."""
+
+    def __init__(self, pack: Pack, dated: list[Fact]) -> None:
+        self.dated = dated
+        self.step = _stride(len(dated)) if dated else 1
+        self.stop = pack.lang.stopwords
+        self.made: list[list[Fact] | None] = []
+        # the earlier groups each fact is in, so a candidate's overlap with them is counted
+        # from its own few facts rather than by comparing it with every earlier group (that
+        # grew with the square of the pack's events)
+        self.groups_of: dict[str, list[int]] = {}
+        self.kept = 0
+        self.labels: dict[str, str] = {}  # an event's label is the same in every walk
+        self.words: dict[str, frozenset[str]] = {}
+
+    def group(self, number: int) -> list[Fact] | None:
+        if not 0 <= number < len(self.dated):
+            return None
+        while len(self.made) <= number:
+            self._walk(len(self.made))
+        return self.made[number]
+
+    def _walk(self, number: int) -> None:
+        dated, n, labels = self.dated, len(self.dated), self.labels
         chosen: list[Fact] = []
-        labels: dict[str, str] = {}
         for k in range(n):
-            fact = dated[((number * ITEMS + k) * step) % n]
+            fact = dated[((number * ITEMS + k) * self.step) % n]
             if fact.background or not isinstance(fact.object, When):
                 continue
-            labels[fact.id] = _label(fact)
-            if any(_ties(fact, g, labels) or _by_logic(pack, fact, g, labels) for g in chosen):
+            if fact.id not in labels:
+                labels[fact.id] = _label(fact)
+            if any(
+                _ties(fact, g, labels) or _by_logic(fact, g, labels, self.words, self.stop)
+                for g in chosen
+            ):
                 continue
             ids = {g.id for g in chosen} | {fact.id}
-            if any(len(ids & e) > SHARED for e in earlier):
+            shared: dict[int, int] = {}
+            for i in ids:
+                for e in self.groups_of.get(i, ()):
+                    shared[e] = shared.get(e, 0) + 1
+            if any(c > SHARED for c in shared.values()):
                 continue
             chosen.append(fact)
             if len(chosen) == ITEMS:
                 break
         if len(chosen) >= 3:
-            out.append(chosen)
-            earlier.append({f.id for f in chosen})
+            self.made.append(chosen)
+            for f in {f.id for f in chosen}:
+                self.groups_of.setdefault(f, []).append(self.kept)
+            self.kept += 1
         else:
-            out.append(None)
-    return out
+            self.made.append(None)
+
+
+def _by_logic(
+    a: Fact,
+    b: Fact,
+    labels: dict[str, str],
+    words: dict[str, frozenset[str]],
+    stop: frozenset[str],
+) -> bool:
+    """Two events whose order follows without knowing either date: one thing's start and end
+    ("Lithuania begins leading a … team" / "Lithuania's leadership of a … team ends"), a
+    mission and its augmentation. Told by their words: two events of different relations
+    whose labels share more than half the content words of the shorter. (Two of one relation,
+    "The Wales Summit takes place" / "The Warsaw Summit takes place", share the template's
+    words and are two things of a kind, so they are not compared.)
+    Each label's content words are worked out once, in `words`, for all the walks."""
+    if a.relation.id == b.relation.id:
+        return False
+    for f in (a, b):
+        if f.id not in words:
+            words[f.id] = content_words(labels[f.id], stop)
+    wa, wb = words[a.id], words[b.id]
+    return 2 * len(wa & wb) > min(len(wa), len(wb))
 
 
 def groups(pack: Pack) -> list[list[Fact]]:

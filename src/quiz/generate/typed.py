@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterable
 
 from quiz.answers import GENERIC_HEADS, TIES, short_forms
 from quiz.generate.from_facts import (
@@ -174,7 +175,7 @@ def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Q
         return names_answer(direction, prompt, key)
     accepted = (*accepted, *_in_context(pack, prompt, key, accepted))
     own = {fold(n) for n in accepted}  # "Warsaw" means the summit here, not the city
-    rivals = tuple(n for n in _rivals(pack, key) if fold(n) not in own)
+    rivals = _rivals(pack, key, own)
     return Question(
         id=f"{fact.id}:typed:{direction}",
         kind="typed",
@@ -243,7 +244,7 @@ def typed_any(
     forms = {k: (*each[k.key], *_in_context(pack, prompt, k, each[k.key])) for k in keys}
     accepted = tuple(dict.fromkeys([*accepted, *(n for k in keys for n in forms[k])]))
     own = {fold(n) for n in accepted}
-    rivals = tuple(n for k in keys for n in _rivals(pack, k) if fold(n) not in own)
+    rivals = tuple(n for k in keys for n in _rivals(pack, k, own))
     return Question(
         id=f"{first.id}:typed:{template}",
         kind="typed",
@@ -285,26 +286,39 @@ def one_value(fact: Fact, direction: Direction) -> Refusal:
     )
 
 
-def _rivals(pack: Pack, key: Entity) -> tuple[str, ...]:
-    """Every name of every other entity of the pack, of any type: a typo closer to one of
-    them is not forgiven, and typing one of them is never right ("Lithuanian Air Force" is a
-    unit, not a typo of "the Lithuanian Armed Forces", an organisation). A short form the
-    key accepts is left out by the caller: it was chosen so no value of the key's type could
-    be meant by it, and the question asks for that type. One shared tuple, sliced around
-    the key."""
+def _rivals(pack: Pack, key: Entity, own: set[str]) -> tuple[str, ...]:
+    """Every name of every other entity of the pack, of any type, but those that fold to one
+    of `own` (the key's own forms): a typo closer to one of them is not forgiven, and typing
+    one of them is never right ("Lithuanian Air Force" is a unit, not a typo of "the
+    Lithuanian Armed Forces", an organisation). A short form the key accepts is left out: it
+    was chosen so no value of the key's type could be meant by it, and the question asks for
+    that type. Cut from one shared tuple, in pack order, by looking up which names fold to
+    `own`, not by folding every name of the pack for every question."""
     memo = index_of(pack).memo
     found = memo.get(("rivals",))
     if not isinstance(found, tuple):
         names: list[str] = []
         spans: dict[object, tuple[int, int]] = {}
+        places: dict[str, list[int]] = {}  # folded name -> where it stands in `names`
         for v in pack.entities.values():
             start = len(names)
-            names.extend(v.names)
+            for n in v.names:
+                places.setdefault(fold(n), []).append(len(names))
+                names.append(n)
             spans[v.key] = (start, len(names))
-        found = memo[("rivals",)] = (tuple(names), spans)
-    everything, where = found
+        found = memo[("rivals",)] = (tuple(names), spans, places)
+    everything, where, folded = found
     start, end = where[key.key]
-    return everything[:start] + everything[end:]
+    cut = {i for f in own for i in folded.get(f, ())} - set(range(start, end))
+    if not cut:
+        return everything[:start] + everything[end:]
+    kept: list[str] = []
+    at = 0
+    for i in sorted(cut | set(range(start, end))):
+        kept.extend(everything[at:i])
+        at = i + 1
+    kept.extend(everything[at:])
+    return tuple(kept)
 
 
 def _named(pack: Pack) -> dict[str, tuple[Entity, ...]]:
@@ -405,18 +419,8 @@ def _titles(pack: Pack, entity: Entity) -> list[str]:
     mine = memo.get(("titles", entity.key))
     if isinstance(mine, list):
         return mine
-    stored = memo.get(("titles",))
-    by_subject: dict[object, list[Fact]]
-    if isinstance(stored, dict):
-        by_subject = stored
-    else:  # once per pack: generation stays linear
-        by_subject = {}
-        for facts in pack.facts_by_relation.values():
-            for f in facts:
-                by_subject.setdefault(f.subject.key, []).append(f)
-        memo[("titles",)] = by_subject
     found: list[str] = []
-    for f in by_subject.get(entity.key, ()):
+    for f in _by_relation(pack, [f for f in _about(pack, entity) if f.subject.key == entity.key]):
         title = f.object
         if not isinstance(title, Entity) or title.type == entity.type:
             continue
@@ -457,32 +461,37 @@ def _qualifiers(
     Lithuania led the PRT in Ghor, and Ghor is in Afghanistan): it narrows the answer
     rightly; another place inside the value would add a detail the pack does not give."""
     named = _named(pack)
-    located: dict[object, list[Entity]] = {}
-    for rid, facts in pack.facts_by_relation.items():
-        if rid.startswith(_PLACED):
-            for f in facts:
-                if isinstance(f.object, Entity):
-                    located.setdefault(f.subject.key, []).append(f.object)
+
+    def located(value: Entity) -> list[Entity]:
+        """The places `_PLACED` facts put the value in (relation by relation, in pack order)."""
+        return [
+            f.object
+            for f in _by_relation(pack, _about(pack, value))
+            if f.relation.id.startswith(_PLACED)
+            and isinstance(f.object, Entity)
+            and f.subject.key == value.key
+        ]
+
     tied: set[object] = set()  # what the pack ties the anchor to, either way
     if anchor is not None:
-        for facts in pack.facts_by_relation.values():
-            for f in facts:
-                if isinstance(f.object, Entity) and anchor.key in (f.subject.key, f.object.key):
-                    tied |= {f.subject.key, f.object.key} - {anchor.key}
+        for f in _about(pack, anchor):
+            if isinstance(f.object, Entity) and anchor.key in (f.subject.key, f.object.key):
+                tied |= {f.subject.key, f.object.key} - {anchor.key}
     out: list[tuple[str, str]] = []
     for key, spellings in forms.items():
         out.extend((s, t) for s in spellings for t in _titles(pack, key))
         inside = [
             f.subject
-            for rid, facts in pack.facts_by_relation.items()
-            if rid.startswith(_PLACED)
-            for f in facts
-            if isinstance(f.object, Entity) and f.object.key == key.key and f.subject.key in tied
+            for f in _by_relation(pack, _about(pack, key))
+            if f.relation.id.startswith(_PLACED)
+            and isinstance(f.object, Entity)
+            and f.object.key == key.key
+            and f.subject.key in tied
         ]
         out.extend(
             (s, q) for place in dict.fromkeys(inside) for s in spellings for q in place.names
         )
-        places: list[Entity] = list(located.get(key.key, ()))
+        places: list[Entity] = located(key)
         unnamed: list[str] = []  # a place the pack has no entity for: "(Mexico)"
         for name in key.names:
             for part in [p for p in re.split(r"[(),]", name) if p.strip()][1:]:
@@ -499,9 +508,25 @@ def _qualifiers(
             for other in named.get(fold(s), ()):
                 if other.key == key.key:
                     continue
-                around: list[Entity] = list(located.get(other.key, ()))
+                around: list[Entity] = located(other)
                 for name in other.names:
                     for part in [p for p in re.split(r"[(),]", name) if p.strip()][1:]:
                         around.extend(named.get(fold(part), ()))
                 out.extend((s, q) for place in dict.fromkeys(around) for q in place.names)
     return tuple(dict.fromkeys(out))
+
+
+def _about(pack: Pack, value: Entity) -> tuple[Fact, ...]:
+    """The facts a value takes part in, either side, in pack order (a lookup the pack keeps,
+    not a scan: a question costs the same in a pack of any size)."""
+    return pack.facts_about.get(value.key, ())
+
+
+def _by_relation(pack: Pack, facts: Iterable[Fact]) -> list[Fact]:
+    """Facts in `pack.facts_by_relation` order (relation by relation, then pack order), as a
+    walk over the whole table would meet them."""
+    memo = index_of(pack).memo
+    rank = memo.get(("relation rank",))
+    if not isinstance(rank, dict):
+        rank = memo[("relation rank",)] = {r: i for i, r in enumerate(pack.facts_by_relation)}
+    return sorted(facts, key=lambda f: rank[f.relation.id])

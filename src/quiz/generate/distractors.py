@@ -269,9 +269,9 @@ def _ranked(
             # the year alone does not find it ("30 December 1853", the original treaty, was
             # the only 1853 option beside three of 1854, a reader found)
             same = _dates_between(pack, asked_type(relation, direction), key.year, key.year)
-            near = [d for d in _same_period(key) if d.year == key.year]
+            days = [d for d in _same_period(key) if d.year == key.year]
             yield from shuffled([d for d in same if d.key != key.key], rng)
-            yield from islice(shuffled(near, rng), 2)
+            yield from islice(shuffled(days, rng), 2)
         yield from shuffled(index.dates_of(relation, side, low, high), rng)
         yield from shuffled(_dates_between(pack, asked_type(relation, direction), low, high), rng)
         if shown:  # near days of the same period before year-shifted twins (see _one_pattern)

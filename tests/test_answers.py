@@ -1093,3 +1093,41 @@ def test_american_before_an_office_is_the_united_states() -> None:
     assert (
         expand("Latin American and Mexican-American", "en") == "Latin American and Mexican-American"
     )
+
+
+def test_an_abbreviation_with_full_stops_is_the_abbreviation() -> None:
+    """ "I.S.A.F." folded to "i s a f" lost its "a" as a small word and met no name, while
+    "E.U." passed: the stops are dropped in the answer and the key alike."""
+    key = _framed("the International Security Assistance Force", "ISAF", rivals=("KFOR", "EU"))
+    for given in ("I.S.A.F.", "I.S.A.F", "i.s.a.f.", "the I.S.A.F."):
+        assert check_typed(key, given).correct, given
+    for given in ("K.F.O.R.", "E.U.", "I.S.A."):
+        assert not check_typed(key, given).correct, given
+    # a key written with stops meets the answer without them, and "U.S." is still a country
+    capital = _framed("Washington, D.C.", "Washington", rivals=("Washington state",))
+    assert check_typed(capital, "Washington DC").correct
+    assert check_typed(_framed("U.S. Minister to Mexico"), "u.s. minister to mexico").correct
+
+
+def test_security_for_the_region_is_regional_security() -> None:
+    """ "A for the B" says "B A" as "of" and "in" do; another thing in the region is not."""
+    key = _framed("regional security", "security of the Baltic region", rivals=("energy security",))
+    for given in ("security for the region", "security of the region", "security in the region"):
+        assert check_typed(key, given).correct, given
+    for given in ("energy security for the region", "security for Russia", "less security"):
+        assert not check_typed(key, given).correct, given
+
+
+def test_the_start_of_the_sources_apposition_with_its_article() -> None:
+    """ "Ward, an agent" is the source's "an agent for U.S. investors" cut short; a bare word,
+    another noun or another's apposition is still something added."""
+    key = _framed(
+        "Christopher Ward",
+        "Ward",
+        rivals=("William Marcy", "José de Garay"),
+        quotes=("Pierce sent instructions through Christopher Ward, an agent for U.S. investors",),
+    )
+    assert check_typed(key, "Ward, an agent").correct
+    assert check_typed(key, "Christopher Ward, an agent").correct
+    for given in ("Ward, an investor", "Ward, an agent for Mexico", "William Marcy, an agent"):
+        assert not check_typed(key, given).correct, given

@@ -92,3 +92,26 @@ def test_what_the_game_shows_as_the_answer_is_marked_right(which: str) -> None:
             if isinstance(value, When):
                 written = pack.lang.date(value.year, value.month, value.day)
                 assert check_number(q.key, written).correct, (q.id, written)
+
+
+@pytest.mark.parametrize("answer", ["1.000", "1.000 troops", "over 1.000"])
+def test_a_thousands_dot_is_asked_again_never_marked(answer: str) -> None:
+    """ "1.000" in an English pack reads as one: the student meant a thousand with a
+    continental thousands dot, so it is sent back, neither wrong nor right."""
+    key = Figure(1000, unit="troops", bound="lower")
+    with pytest.raises(InvalidResponse) as caught:
+        key.grade((), answer)
+    assert caught.value.reason is Refusal.THOUSANDS_DOT
+    assert answer in str(caught.value)
+
+
+@pytest.mark.parametrize("answer", ["2.000", "1.5", "1.0001"])
+def test_another_figure_with_a_dot_is_marked(answer: str) -> None:
+    assert Figure(1000, bound="lower").grade((), answer).result == "wrong"
+
+
+def test_a_dot_that_is_the_decimal_sign_stays_a_decimal() -> None:
+    assert Figure(1.0).grade((), "1.000").result == "right"  # one, as written
+    with pytest.raises(InvalidResponse) as caught:
+        Figure(15_000_000).grade((), "15.000.000")
+    assert caught.value.reason is Refusal.THOUSANDS_DOT

@@ -10,6 +10,7 @@ that asked one relation three times. The generator's own invariants run on it to
 from __future__ import annotations
 
 import json
+import random
 from collections import Counter
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from quiz.authoring.candidates import candidates
 from quiz.figures import parse_number
 from quiz.generate import all_questions, generate
 from quiz.generate.distractors import near_figures
+from quiz.generate.evidence import evidence, near_misses, paraphrased_proof
+from quiz.generate.refusal import Refusal
 from quiz.generate.rounds import relations_of
 from quiz.packs.quotes import sentences
 from quiz.question import Figure
@@ -58,7 +61,11 @@ def test_evidence_options_are_whole_sentences_and_gadsdens_office_is_asked() -> 
     text = pack.sources["text"].text
     whole = {text[s.start : s.end] for s in sentences(text)}
     asked = [q for q in all_questions(pack, 0) if q.kind == "evidence"]
-    assert "gadsden-office:evidence" in {q.id for q in asked}  # refused while "U.S." cut it
+    assert asked
+    # refused once while "U.S." cut its sentence; now because only its answer names the post
+    # ("U.S. Minister to Mexico"), the one name a student would scan the options for
+    refused = evidence(pack, pack.fact_by_id["gadsden-office"], random.Random(0))
+    assert isinstance(refused, Refusal) and "'U.S. Minister to Mexico'" in str(refused)
     for q in asked:
         assert set(q.options) <= whole, q.id
 
@@ -224,8 +231,15 @@ def test_evidence_near_misses_name_the_claims_place() -> None:
     """Lane's claim: "Mexican officials evicted Americans from their property in the disputed
     Mesilla Valley" comes before the source names Lane, so its "their" is not his and it is a
     near miss."""
-    lane = _questions()["lane-declared-mesilla:evidence"]
-    assert any("evicted Americans" in o for o in lane.options)
+    pack = gadsden()
+    fact = pack.fact_by_id["lane-declared-mesilla"]
+    found = paraphrased_proof(pack, fact)
+    assert not isinstance(found, Refusal)
+    sentence, quote, claim = found
+    wrong = near_misses(pack, fact, claim, quote.source, sentence, random.Random(0))
+    assert any("evicted Americans" in o for o in wrong)
+    # no evidence question: only its answer names Lane, the one word a student scans for
+    assert "lane-declared-mesilla:evidence" not in _questions()
 
 
 def test_money_prompts_say_the_unit() -> None:

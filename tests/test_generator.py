@@ -634,8 +634,9 @@ def test_rounds_mix_kinds_as_evenly_as_the_pack_allows(name: str) -> None:
         full = sum(set(q.kind for q in r) == set(KINDS) for r in rounds(name))
         # 0.85: the fifth reading's keyword rule left 17 evidence questions of 20, so fewer
         # fit beside the rest of a round (179 of 200 rounds hold every kind, 186 before), and
-        # the sixth's Warsaw year made background took a date question away (175)
-        assert full >= 0.85 * len(ROUND_SEEDS)
+        # the sixth's Warsaw year made background took a date question away (175); 0.70: the
+        # seventh left 11 evidence questions of 17 (148)
+        assert full >= 0.70 * len(ROUND_SEEDS)
         # and every kind but order in all rounds but three (1.5 %): an evidence question's
         # wrong sentences may not hold the proof of a question beside it, and the pack's six
         # select-alls (the fourth reading dropped a twin of one) may all clash with a round
@@ -643,7 +644,9 @@ def test_rounds_mix_kinds_as_evenly_as_the_pack_allows(name: str) -> None:
         # (seven since the fifth reading's keyword rule took three evidence questions away: in
         # each of them, every one of the 17 left conflicts with the round)
         short = sum(not set(q.kind for q in r) >= set(KINDS) - {"order"} for r in rounds(name))
-        assert short <= 7
+        # (thirty since the seventh reading's rule took six more: 11 evidence questions left,
+        # each of which really conflicts with the rounds that lack one, as checked above)
+        assert short <= 32
 
 
 def _sentence_of(pack: Pack, q: Question) -> tuple[str, int]:
@@ -795,8 +798,10 @@ def test_evidence_wrong_sentences_are_not_the_same_few_everywhere() -> None:
     for seed in SEEDS:
         evidence = each("bundled", seed, "evidence")
         # 20 before the fifth reading: a claim whose names and dates no wrong sentence can
-        # hold is no evidence question now (the Netherlands' troops, the NFIU hosts …)
-        assert len(evidence) >= 17
+        # hold is no evidence question now (the Netherlands' troops, the NFIU hosts …); 17
+        # before the seventh, which found the subject's or object's name ("Ämari", "Wales")
+        # or two content words ("officers … headquarters") in the answer alone enough
+        assert len(evidence) >= 11
         used = Counter(o for q in evidence for o in q.options if o != q.answer)
         assert max(used.values()) <= max(5, len(evidence) // 4), used.most_common(3)
         proofs = Counter(q.answer for q in evidence)
@@ -1284,3 +1289,20 @@ def test_a_packs_tables_are_its_own_and_go_with_it() -> None:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@pytest.mark.parametrize("name", ["bundled", "gadsden"])
+def test_a_days_key_is_never_the_only_option_of_its_year(name: str) -> None:
+    """ "30 December 1853" beside three days of 1854 was found by its year alone ("the
+    original treaty", in a pack titled 1853–1854): another option shares the key's year."""
+    pack = PACKS[name]()
+    seen = 0
+    for seed in range(12):
+        for q in all_questions(pack, seed, kinds=["choice"]):
+            if not all(re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", o) for o in q.options):
+                continue  # days as the packs write them: "30 December 1853"
+            seen += 1
+            years = [o.rsplit(" ", 1)[-1] for o in q.options]
+            key = years[q.key.right]
+            assert years.count(key) >= 2, (seed, q.id, q.options)
+    assert seen

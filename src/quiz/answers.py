@@ -159,9 +159,14 @@ def check_typed(key: Text, text: str) -> Verdict:
     """How a typed answer is marked: by its spelling, then by its meaning, then part by part
     when it gives several things ("professionalism and courage", "Vilnius, Lithuania").
     Short forms the language writes out ("US", "U.S.A." for the United States) are written
-    out in the answer and the key alike first, and a note names the key's own spelling."""
+    out, and abbreviations with full stops written without them ("I.S.A.F.", "D.C."), in the
+    answer and the key alike first, and a note names the key's own spelling."""
     lang = key.language
-    wide = expand(text, lang)
+
+    def spell(x: str) -> str:
+        return undotted(expand(x, lang))
+
+    wide = spell(text)
     titles = tuple(getattr(key, "titles", ()))
     names = (
         key.answer,
@@ -170,18 +175,18 @@ def check_typed(key: Text, text: str) -> Verdict:
         *(x for pair in key.qualifiers for x in pair),
         *titles,
     )
-    if wide == text and all(expand(n, lang) == n for n in names):
+    if wide == text and all(spell(n) == n for n in names):
         return _describing(key, text, _check_typed(key, text))
-    spelt = {expand(a, lang): a for a in reversed(key.accepted)}
+    spelt = {spell(a): a for a in reversed(key.accepted)}
     wider = _Expanded(
-        answer=expand(key.answer, lang),
-        accepted=tuple(expand(a, lang) for a in key.accepted),
-        rivals=tuple(expand(r, lang) for r in key.rivals),
+        answer=spell(key.answer),
+        accepted=tuple(spell(a) for a in key.accepted),
+        rivals=tuple(spell(r) for r in key.rivals),
         language=lang,
-        qualifiers=tuple((expand(a, lang), expand(q, lang)) for a, q in key.qualifiers),
-        prompt=expand(getattr(key, "prompt", ""), lang),
-        quotes=tuple(expand(q, lang) for q in getattr(key, "quotes", ())),
-        titles=tuple(expand(t, lang) for t in titles),
+        qualifiers=tuple((spell(a), spell(q)) for a, q in key.qualifiers),
+        prompt=spell(getattr(key, "prompt", "")),
+        quotes=tuple(spell(q) for q in getattr(key, "quotes", ())),
+        titles=tuple(spell(t) for t in titles),
         person=getattr(key, "person", False),
     )
     verdict = _describing(wider, wide, _check_typed(wider, wide))
@@ -198,6 +203,21 @@ def check_typed(key: Text, text: str) -> Verdict:
         if meant and fold(text) not in {fold(a) for a in key.accepted}:
             verdict = Verdict(True, True, Note(NoteCode.MEANS, meant))
     return verdict
+
+
+# letters each followed by a full stop, two or more, the last stop optional: "I.S.A.F.",
+# "I.S.A.F", "E.U."; never an initial before a name ("C. Ward": a space follows its stop) nor
+# a letter inside a word ("F.16" keeps its digits)
+_DOTTED = re.compile(r"(?<![\w.])((?:[^\W\d_]\.){1,}[^\W\d_])\.?(?![\w.])")
+
+
+def undotted(text: str) -> str:
+    """The answer with each abbreviation written with full stops written without them
+    ("I.S.A.F." → "ISAF"), as every key's abbreviation is: folding turns the stops into
+    spaces, and "i s a f" then loses its "a" as a small word, so the dotted form met no name.
+    Done after the language's short forms are written out, so "u.s." is still the United
+    States and never the pronoun "us"."""
+    return _DOTTED.sub(lambda m: m.group(1).replace(".", ""), text)
 
 
 def _describing(key: Text, text: str, verdict: Verdict) -> Verdict:
@@ -494,8 +514,10 @@ def _check_parts(key: Text, text: str) -> Verdict:
     beside |= {p for p in unsure if any(f" {p} " in t for t in titles)}
     # the source's own apposition after the name, whole: "Christopher Ward, an agent for U.S.
     # investors" (the quote's words); "Christopher Ward, agent" or another's description is
-    # not what the source says of him
+    # not what the source says of him; the start of it is, with its article ("Ward, an
+    # agent": a noun phrase the source gives him, only cut short)
     # (a comma between them in the quote: "Forces – mine countermeasures" is no apposition)
+    typed = {fold(part): part for part in parts}
     pairs = [
         (f" {fold(a)}", f"{fold(b)} ")
         for q in getattr(key, "quotes", ())
@@ -504,7 +526,7 @@ def _check_parts(key: Text, text: str) -> Verdict:
     beside |= {
         p
         for p in unsure
-        if len(p.split()) > 1
+        if (len(p.split()) > 1 or len(typed.get(p, p).split()) > 1)
         and any(
             f" {before} ".endswith(f" {n} ") and f" {after}".startswith(f" {a}{p} ")
             # folding took the part's own article off: put it back
@@ -589,7 +611,8 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
     sentences give ("Warsaw Summit 2016"), or the words the article itself puts after or
     before it ("national resilience to unconventional threats"). The same describing words
     in another order before the same head noun ("allied rotational units"), or "A of the B"
-    said "B A" ("security of the region", "countermeasures against mines") mean it too.
+    said "B A" ("security of the region", "security for the region", "countermeasures against
+    mines") mean it too.
     Never with a word that negates ("non-rotational allied units"), never when a longer
     name of something else covers the right one ("Lithuanian Air Force" for "Lithuanian"),
     nor with another value's name the question does not say."""
@@ -626,8 +649,8 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
             and _means(given, meaning(f"{of.group(2)} {of.group(1)}", lang))
         ):
             return Verdict(True, True, _meant(key, name))
-    flipped = re.fullmatch(r"(.+?) (?:of|in|against) (?:the )?(.+)", fold(text))
-    if flipped is not None:  # "security of the region": "region security"
+    flipped = re.fullmatch(r"(.+?) (?:of|in|for|against) (?:the )?(.+)", fold(text))
+    if flipped is not None:  # "security of/in/for the region": "region security"
         turned = meaning(f"{flipped.group(2)} {flipped.group(1)}", lang)
         for name in names:
             if _means(turned, meaning(name, lang)):

@@ -183,6 +183,27 @@ def wants_whole_figure(key: Figure, text: str) -> bool:
     return value is not None and 0 < abs(value) < _BARE_AT_MOST
 
 
+# digits grouped by full stops, three after each: "1.000", "45.000", "15.000.000"
+_DOTTED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,])")
+
+
+def thousands_dot(key: Figure, text: str) -> bool:
+    """Whether an answer writes the key's figure with full stops between groups of three
+    digits ("1.000" for a thousand, as continental Europe writes it) in a language whose
+    decimal sign is the full stop: read as written it is one, a wrong answer, yet the student
+    meant the right figure. Such an answer is asked again, never marked: not wrong (a reader
+    typed "1.000" for the article's "over 1,000"), nor right (1.000 is one). Only where the
+    answer as written is not right itself, and the same answer without its stops is."""
+    lang = find_language(key.language)
+    if getattr(key, "year", False) or (lang is not None and lang.numbers.decimal_comma):
+        return False
+    found = _DOTTED_GROUPS.search(text)
+    if found is None or check_number(key, text).correct:
+        return False
+    plain = text[: found.start()] + found.group(0).replace(".", "") + text[found.end() :]
+    return check_number(key, plain).correct
+
+
 def check_number(key: Figure, text: str) -> Verdict:
     value = figure_value(key, text)
     if value is None:

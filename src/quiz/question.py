@@ -16,7 +16,7 @@ from typing import Literal
 
 from quiz import words
 from quiz.answers import check_typed
-from quiz.figures import check_number, figure_value, wants_whole_figure
+from quiz.figures import check_number, figure_value, thousands_dot, wants_whole_figure
 from quiz.numbers import format_number as _format_number
 from quiz.packs.model import Quote, Value
 from quiz.round.codes import Note, NoteCode, Refusal, Shape, Verdict
@@ -225,6 +225,8 @@ class Figure:
 
     def normalize(self, options: Sequence[str], response: object) -> Response:
         text = _text(response)
+        if text != DONT_KNOW and thousands_dot(self, text):  # before: "15.000.000" reads as none
+            raise InvalidResponse(Refusal.THOUSANDS_DOT, text=text.strip()[:20])
         if text != DONT_KNOW and figure_value(self, text) is None:
             raise InvalidResponse(Refusal.NOT_A_YEAR if self.year else Refusal.NOT_A_NUMBER)
         if text != DONT_KNOW and wants_whole_figure(self, text):

@@ -103,6 +103,11 @@ def refusal(exc: Refused) -> str:
             "{text} of what? Write the whole figure, with its scale word (such as million) "
             "or all its digits"
         ).format(text=exc.text)
+    if reason is Refusal.THOUSANDS_DOT:
+        return _(
+            "{text}: here a full stop marks decimals. Write the figure with commas between "
+            "the thousands (such as 1,000) or with none"
+        ).format(text=exc.text)
     if reason is Refusal.NOT_AN_OPTION:
         return _("not an option: {text}").format(text=repr(exc.text))
     return _REFUSALS[reason]()

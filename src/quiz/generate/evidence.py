@@ -92,14 +92,19 @@ def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
     first = pack.fact_by_id[keyed[0]] if keyed.index(fact.id) > 0 else None
     wrong = near_misses(pack, fact, claim, quote.source, sentence, rng, unlike=first)
     terms = distinctive_terms(pack, claim, sentence.text)
+    lone = _lone_names(pack, fact, claim, sentence.text, wrong) or _lone_words(
+        pack, claim, sentence.text, wrong
+    )
     if len(wrong) >= 2 and terms and not any(near_named(pack, fact, w, terms) for w in wrong):
+        lone = terms
+    if len(wrong) >= 2 and lone:
         return Refusal(
             said(
                 N_(
                     "no other sentence of the source that could be offered names {terms}, so "
                     "that one word finds the answer"
                 ),
-                terms=", ".join(repr(t) for t in terms),
+                terms=", ".join(repr(t) for t in lone),
             ),
         )  # no fix: the fact is asked in the other kinds (a near-miss sentence is the source's)
     if len(wrong) < 2:
@@ -438,6 +443,42 @@ def distinctive_terms(pack: Pack, claim: str, answer: str) -> tuple[str, ...]:
         if n not in out and _has_number(answer, float(n.replace(",", "")), ordinal=True):
             out.append(n)
     return tuple(out)
+
+
+def _lone_names(
+    pack: Pack, fact: Fact, claim: str, answer: str, wrong: list[str]
+) -> tuple[str, ...]:
+    """The names of what the fact is about (its subject and object) that the claim and the
+    answer hold and no wrong sentence does, by any of their names: the one word a student
+    scans the options for ("Ämari" beside a wrong sentence naming only Estonia, "Wales"
+    beside one naming the Warsaw Summit, "Ghor": readers found each)."""
+    folded_claim, folded_answer = fold(claim), fold(answer)
+    out = []
+    for value in (fact.subject, fact.object):
+        if not isinstance(value, Entity) or in_title(pack, value) or not proper(pack, value):
+            continue
+        if not (names_in(folded_claim, value) and names_in(folded_answer, value)):
+            continue
+        if not any(names_in(fold(w), value) for w in wrong):
+            out.append(value.display)
+    return tuple(out)
+
+
+LONE_WORDS = 2  # content words the claim shares with its answer alone that find it
+
+
+def _lone_words(pack: Pack, claim: str, answer: str, wrong: list[str]) -> tuple[str, ...]:
+    """The content words (`_stems`) the claim shares with the answer, less the pack's
+    title, when there are LONE_WORDS or more and no wrong sentence holds one: the words a
+    student matches without reading ("officers … headquarters … commands" beside wrong
+    sentences on other contributions, a reader found)."""
+    title = _stems(pack.title, STOPWORDS)
+    shared = (_stems(claim, STOPWORDS) & _stems(answer, STOPWORDS)) - title
+    if len(shared) < LONE_WORDS or any(shared & _stems(w, STOPWORDS) for w in wrong):
+        return ()
+    return tuple(
+        sorted(w for w in content_words(claim, STOPWORDS) if _stems(w, STOPWORDS) & shared)
+    )
 
 
 def proper(pack: Pack, entity: Entity) -> bool:

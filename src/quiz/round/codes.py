@@ -90,6 +90,7 @@ class Refusal(Enum):
     NOT_A_NUMBER = "not_a_number"
     NOT_A_YEAR = "not_a_year"  # a year question's answer gives no year the fact can check
     WHOLE_FIGURE = "whole_figure"  # text: the bare number typed for a figure in millions
+    THOUSANDS_DOT = "thousands_dot"  # text: "1.000", the figure with full stops for commas
     NO_ANSWER = "no_answer"
     NOT_AN_OPTION = "not_an_option"  # text: the word typed
     ONE_OPTION = "one_option"

@@ -133,7 +133,11 @@ KEY: tuple[Fact, ...] = (
         (r"capabilities of lithuania (are )?assigned|which nato forces are capabilities",),
         ("NATO Response Forces",),
     ),  # fmt: skip
-    Fact((r"\bofficers\b",), ("NATO headquarters and commands",)),
+    Fact(
+        (r"\bofficers\b|\bstaffs posts\b",),
+        ("NATO headquarters and commands",),
+        ("NATO's command structure",),  # the evidence claim's other words (seventh reading)
+    ),
     Fact((r"military representatives",), ("NATO",)),
     # no longer asked: a student guesses it without reading (tests/helpers.GUESSABLE)
     # "Lithuania pays great attention to strengthening national defence capabilities –

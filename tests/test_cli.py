@@ -222,9 +222,10 @@ def test_export_all_lists_all_seven_kinds_on_the_bundled_pack() -> None:
     assert kinds == set(KINDS), f"missing kinds: {sorted(set(KINDS) - kinds)}"
 
 
-def test_export_moon_has_all_seven_kinds(moon_copy: Path) -> None:
-    # the moon pack's statements are trimmed copies of their sentences, which no evidence
-    # question may ask: one said in other words makes one
+def test_export_has_all_seven_kinds(moon_copy: Path) -> None:
+    # the moon pack asks six: its statements are trimmed copies of their sentences, and one
+    # said in other words ("Apollo 12 touched down …") names a mission only its answer
+    # sentence names, so one word would find it: no evidence question
     text = moon_copy.read_text(encoding="utf-8")
     old = 'statement: "{subject} landed on the Moon on {object}."'
     assert old in text
@@ -233,6 +234,8 @@ def test_export_moon_has_all_seven_kinds(moon_copy: Path) -> None:
         encoding="utf-8",
     )
     doc = export("moon.yaml", "--all", cwd=moon_copy.parent)
+    assert {q["kind"] for q in doc["questions"]} == set(KINDS) - {"evidence"}
+    doc = export("lithuania-nato", "--all", cwd=moon_copy.parent)
     assert {q["kind"] for q in doc["questions"]} == set(KINDS)
 
 

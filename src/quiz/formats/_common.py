@@ -97,8 +97,9 @@ def number(value: int | float) -> str:
 
 
 def figure_text(key: Figure) -> str:
-    """6, or 12,000 km ± 500: the answer as a person reads it."""
-    text = format_number(key.value) + (f" {key.unit}" if key.unit else "")
+    """6, or 12,000 km ± 500, or "over 1,000 troops" as the source writes a bound: the answer
+    as a person reads it."""
+    text = (key.shown or format_number(key.value)) + (f" {key.unit}" if key.unit else "")
     return text + (f" (± {format_number(key.tolerance)})" if key.tolerance else "")
 
 

@@ -264,10 +264,10 @@ def _ranked(
             # a month and its year: one wrong option in the same year, so the month is
             # asked too ("July 2016" was the only 2016 option, a reader found)
             yield from islice(shuffled(_same_year(key, pack), rng), 1)
-        elif key.day is not None:
-            # a day: first the source's days of the same year, then two near days of it, so
-            # the year alone does not find it ("30 December 1853", the original treaty, was
-            # the only 1853 option beside three of 1854, a reader found)
+        elif key.day is not None and shown:
+            # a day among options: first the source's days of the same year, then two near
+            # days of it, so the year alone does not find it ("30 December 1853", the
+            # original treaty, was the only 1853 option beside three of 1854, a reader found)
             same = _dates_between(pack, asked_type(relation, direction), key.year, key.year)
             days = [d for d in _same_period(key) if d.year == key.year]
             yield from shuffled([d for d in same if d.key != key.key], rng)

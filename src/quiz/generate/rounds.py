@@ -277,11 +277,13 @@ def answer_each_other(
 
 def _never_together(mine: _Answered, theirs: _Answered) -> bool:
     """Two questions that answer each other and that a round never holds, even when it has
-    no other question: one of them a list, or both proved by one sentence ("Governor William
-    Lane of New Mexico declared the Mesilla Valley part of the U.S. territory …" proves both
-    the office Lane held and what he declared; a reader found such a pair in 5 of 10 rounds
-    of the unseen author's pack). A round is shorter rather than give an answer away."""
-    return mine[3] or theirs[3] or bool({s[:3] for s in mine[1]} & {s[:3] for s in theirs[1]})
+    no other question: one of them a list (a select-all), whose every right answer one
+    listing sentence gives. Two proved by one sentence ("Governor William Lane of New
+    Mexico declared the Mesilla Valley part of the U.S. territory …" proves the office Lane
+    held and what he declared) are kept apart at every level but the last: never for them
+    would cut a 30-question round of the bundled pack, whose lists of countries prove one
+    fact each, to about 20."""
+    return mine[3] or theirs[3]
 
 
 def _feedback_of(pack: Pack, kind: str, facts: tuple[str, ...]) -> _Feedback:

@@ -34,6 +34,7 @@ import random
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import cast
 
 from quiz.generate import apart, order
 from quiz.generate.evidence import touches
@@ -301,6 +302,17 @@ def _feedback_of(pack: Pack, kind: str, facts: tuple[str, ...]) -> _Feedback:
 
 
 def _answered_of(pack: Pack, kind: str, facts: tuple[str, ...]) -> _Answered:
+    """Reckoned from the facts' evidence, so a slot is judged before it is built; once per
+    pack, kind and facts (a round weighs each slot against every question chosen)."""
+    memo = index_of(pack).memo
+    key = ("answered", kind, facts)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _answered_from(pack, kind, facts)
+    return cast("_Answered", found)
+
+
+def _answered_from(pack: Pack, kind: str, facts: tuple[str, ...]) -> _Answered:
     _, proofs = _feedback_of(pack, kind, facts)
     found = [pack.fact_by_id[f] for f in facts if f in pack.fact_by_id]
     own = _own_sentences(pack, [x for f in found for x in f.evidence])
@@ -530,7 +542,7 @@ class _Round:
             return False
         if _figures_clash(_numbers(pack, slot.kind, slot.facts), self.numbers):
             return False
-        return not self.answer_each_other(pack, slot.kind, slot.facts, lists_only=True)
+        return not any(self.answering(pack, slot.kind, slot.facts))
 
     def allows(self, pack: Pack, q: Question, strict: int) -> bool:
         """Whether the round may take the question: the hard rules always; at UNANSWERED and
@@ -543,11 +555,12 @@ class _Round:
             return False
         if apart.clash(pack, q, self.chosen) is not None:
             return False  # its prompt or options would answer a question asked, or the reverse
-        if self.answer_each_other(pack, q.kind, q.facts, lists_only=True):
+        answering = self.answering(pack, q.kind, q.facts)
+        if any(answering):
             return False
         if not strict:
             return True
-        if self.answer_each_other(pack, q.kind, q.facts, lists_only=False):
+        if answering:
             return False
         if strict < SPREAD:
             return True
@@ -569,17 +582,11 @@ class _Round:
             for shown, proved in self.feedback
         )
 
-    def answer_each_other(
-        self, pack: Pack, kind: str, facts: tuple[str, ...], lists_only: bool
-    ) -> bool:
-        """Whether a question's feedback and one already chosen would each answer the other
-        (`_answer_each_other`); with `lists_only`, only where a round never holds the two
-        (`_never_together`)."""
+    def answering(self, pack: Pack, kind: str, facts: tuple[str, ...]) -> list[bool]:
+        """For each question chosen whose feedback and this one's would answer each other
+        (`_answer_each_other`), whether a round never holds the two (`_never_together`)."""
         mine = _answered_of(pack, kind, facts)
-        return any(
-            _answer_each_other(mine, theirs) and (not lists_only or _never_together(mine, theirs))
-            for theirs in self.answered
-        )
+        return [_never_together(mine, t) for t in self.answered if _answer_each_other(mine, t)]
 
     def _reused(self, facts: tuple[str, ...]) -> bool:
         """Whether a question would ask again about facts already asked: any of them for a

@@ -668,10 +668,12 @@ def test_bundled_rounds_spread_facts_sentences_and_topics() -> None:
         assert max(topics.values()) <= 6, topics
         crowded += max(topics.values()) > 5
     assert crowded <= len(ROUND_SEEDS) // 50
-    # a soft rule (rounds.py gives it up at its last level): since the fifth reading asks the
+    # a soft rule (rounds.py gives it up at its last levels): since the fifth reading asks the
     # forward force's size as a number question, one round in 200 puts it beside the select-
-    # all on the same sentence (seed 7)
-    assert shared <= 1
+    # all on the same sentence (seed 7); since the seventh, two put the augmentation's year
+    # (whose quote opens with "The Russian aggression in Ukraine in spring 2014 …") beside the
+    # evidence question on that sentence, which comes first (seeds 112, 135)
+    assert shared <= 2
 
 
 @pytest.mark.parametrize("name", list(PACKS))

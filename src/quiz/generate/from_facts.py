@@ -249,7 +249,22 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
                 )
             ),
         )
-    said, key = key, about(key, pack.lang)  # the source's words hold a bound ("over 1,000")
+    if direction == "forward" and isinstance(key, When | Number):
+        twin = _same_figure(pack, fact)
+        if twin is not None:  # six "When did X join NATO?", all 29 March 2004 (a reader)
+            return Refusal(
+                said(
+                    N_(
+                        "fact '{id}' asks the same date or figure ({figure}) of this relation "
+                        "from the same sentence: a second question would be the same card "
+                        "under another name"
+                    ),
+                    id=twin.id,
+                    figure=key.display,
+                ),
+                said(N_("it is asked in the other kinds; nothing to change")),
+            )
+    worded, key = key, about(key, pack.lang)  # the source's words hold a bound ("over 1,000")
     stop = pack.lang.stopwords
     risky = sorted(distinctive_words(prompt, stop) & distinctive_words(key.display, stop))
     wrong = candidates(
@@ -257,7 +272,7 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
         fact.relation,
         direction,
         anchor,
-        [said],
+        [worded],
         prompt,
         rng,
         CHOICE_OPTIONS - 1,

@@ -454,8 +454,10 @@ def test_no_other_entitys_name_is_ever_a_right_typed_answer(which: str) -> None:
             assert isinstance(key, Text)
             rights = [v for v in claim.values] if claim else []
             right_names = [plain(n) for v in rights for n in v.names]
+            # an entity a right value covers (`covers`) answers for it, as its author said
+            lent = {c for v in rights if isinstance(v, Entity) for c in v.covers}
             for e in pack.entities.values():
-                if not isinstance(e, Entity) or e.key in {v.key for v in rights}:
+                if not isinstance(e, Entity) or e.key in {v.key for v in rights} or e.id in lent:
                     continue
                 for name in e.names:
                     verdict = check_typed(key, name)
@@ -1131,3 +1133,20 @@ def test_the_start_of_the_sources_apposition_with_its_article() -> None:
     assert check_typed(key, "Christopher Ward, an agent").correct
     for given in ("Ward, an investor", "Ward, an agent for Mexico", "William Marcy, an agent"):
         assert not check_typed(key, given).correct, given
+
+
+def test_an_entity_covered_by_the_answer_is_a_right_answer_and_no_other_is() -> None:
+    """ "cyber attacks" (the pack's challenge of hybrid warfare) names the cyber security
+    challenge too, as the pack says (`covers`); "information attacks", beside it in the same
+    sentence of the article, stays another value."""
+    pack = bundled()
+    (q,) = [
+        q
+        for q in all_questions(pack, 0, kinds=["typed"])
+        if q.id == "nato-emerging-challenge-energy:typed:forward_any"
+    ]
+    assert pack.entities["cyber-security"].covers == ("cyber-attacks",)
+    assert check_typed(q.key, "cyber attacks").correct
+    assert check_typed(q.key, "cyberattacks").correct
+    assert not check_typed(q.key, "information attacks").correct
+    assert not check_typed(q.key, "hybrid threats").correct

@@ -1168,3 +1168,15 @@ def test_a_day_written_as_an_ordinal_is_stated() -> None:
     assert names("It began on April 1st, 2004.", When(2004, 4, 1))
     assert names("It began on 22nd April 2004.", When(2004, 4, 22))
     assert not names("It began on 21st April 2004.", When(2004, 4, 22))
+
+
+@pytest.mark.parametrize("covers", ["[nobody]", "[bean]"])
+def test_covers_names_another_entity(folder: Path, covers: str) -> None:
+    """An entity lends its names to another only if it exists and is another: a slip would
+    mark right the names of nothing (or the entity's own, twice)."""
+    text = edit(
+        "  bean: {type: person, name: Alan Bean}",
+        f"  bean: {{type: person, name: Alan Bean, covers: {covers}}}",
+    )
+    p = one(folder, text, "no other entity has that id")
+    assert "covers" in p.message

@@ -23,7 +23,7 @@ from itertools import islice
 
 from quiz.generate.index import index_of, shuffled
 from quiz.generate.truth import Direction, proven_false
-from quiz.generate.wording import names_in
+from quiz.generate.wording import STOPWORDS, names_in
 from quiz.languages import Language
 from quiz.numbers import format_number
 from quiz.packs.model import Entity, Number, Pack, Relation, Value, When
@@ -233,7 +233,10 @@ def derived_from(value: Value, keys: Sequence[Value]) -> bool:
     for key in keys:
         if isinstance(key, Entity):
             stem = [w for w in fold(key.display).split() if w not in ("the", "a", "an")][:-1]
-            if len(stem) >= 2 and f" {' '.join(stem)} " in mine:
+            # two words of substance: "Secretary of" is no stem, so the Secretary of the
+            # Treasury is another office beside the Secretary of State, not one named after it
+            said = [w for w in stem if w not in STOPWORDS]
+            if len(said) >= 2 and f" {' '.join(stem)} " in mine:
                 return True
     return False
 

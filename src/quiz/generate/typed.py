@@ -42,7 +42,8 @@ from quiz.text import contains_phrase, fold
 def answer_forms(pack: Pack, value: Value) -> tuple[str, ...]:
     """Every way a player may write a value: its names, and for an entity the short forms no
     other value of its type could be meant by ("Warsaw" for the Warsaw Summit, but not
-    "Lithuanian" for the Lithuanian Air Force while there is a Lithuanian Navy)."""
+    "Lithuanian" for the Lithuanian Air Force while there is a Lithuanian Navy), and the
+    names of the entities it covers."""
     if not isinstance(value, Entity):
         return value.names
     firsts, lasts = generic = pack.common_name_words(value.type)
@@ -59,6 +60,11 @@ def answer_forms(pack: Pack, value: Value) -> tuple[str, ...]:
             if pack.named_from(value.type, key) <= {value.id}:
                 kept.append(form)
     kept.extend(_abbreviated(pack, value))
+    # the names of the entities it covers (`covers`: "cyber attacks" for the cyber security
+    # challenge), which answer for it as its own do and so are no rivals of it
+    kept.extend(
+        n for other in value.covers if other in pack.entities for n in pack.entities[other].names
+    )
     return (*value.names, *dict.fromkeys(kept))
 
 

@@ -72,6 +72,10 @@ class Entity:
     # Roles the entity plays (ally, theatre, …): a wrong option must carry every one the
     # right answer carries, so "which ally …?" never offers a country outside the alliance.
     attributes: tuple[str, ...] = ()
+    # Other entities whose names answer for this one in a typed answer: the pack keeps "cyber
+    # attacks" (a challenge of hybrid warfare) apart from "cyber security" (an emerging
+    # challenge), yet "cyber attacks" names that challenge as well as its own words do.
+    covers: tuple[str, ...] = ()
 
     @property
     def display(self) -> str:

@@ -6,12 +6,13 @@ from typing import Any
 
 from quiz.lang import _
 from quiz.packs.model import ENTITY_TYPES, Entity
-from quiz.packs.sections.context import Context
+from quiz.packs.sections.context import Context, YamlPath
 from quiz.text import fold
 
 
 def build_entities(ctx: Context, raw: Any) -> None:
     names: dict[str, str] = {}
+    lending: list[tuple[str, YamlPath, tuple[str, ...]]] = []
     for eid, path, spec in ctx.keyed(raw, "entities", "entity", "entity"):
         etype = ctx.text(spec, "type", path)
         name = ctx.text(spec, "name", path)
@@ -40,4 +41,15 @@ def build_entities(ctx: Context, raw: Any) -> None:
             names[key] = eid
         group = ctx.text(spec, "group", path, required=False)
         attributes = ctx.text_list(spec, "attributes", path)
-        ctx.entities[eid] = Entity(eid, etype, name, aliases, group, attributes)
+        covers = ctx.text_list(spec, "covers", path)
+        ctx.entities[eid] = Entity(eid, etype, name, aliases, group, attributes, covers)
+        lending.append((eid, path, covers))
+    # every entity a `covers` list names exists, and is another: its names are marked right
+    # for this one, so a slip of the author's would mark right names of nothing
+    for eid, path, covers in lending:
+        for other in covers:
+            if other == eid or other not in ctx.entities:
+                ctx.problem(
+                    (*path, "covers"),
+                    _("covers {other}: no other entity has that id").format(other=repr(other)),
+                )

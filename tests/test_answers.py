@@ -1150,3 +1150,20 @@ def test_an_entity_covered_by_the_answer_is_a_right_answer_and_no_other_is() -> 
     assert check_typed(q.key, "cyberattacks").correct
     assert not check_typed(q.key, "information attacks").correct
     assert not check_typed(q.key, "hybrid threats").correct
+
+
+@pytest.mark.parametrize(
+    ("answer", "right"),
+    [
+        ("Secretary of State at the time", True),
+        ("Secretary of State (at the time)", True),
+        ("Secretary of State then", True),
+        ("Secretary of State in the future", False),
+        ("at the time", False),
+    ],
+)
+def test_words_that_only_say_when_stand_after_a_right_answer(answer: str, right: bool) -> None:
+    """ "at the time" says when the answer held, which is the source's time: a reader typed
+    it after every office of the Gadsden pack (the eighth reading)."""
+    key = typed("Secretary of State", rivals=("Secretary of the Treasury", "Governor"))
+    assert check_typed(key, answer).correct is right

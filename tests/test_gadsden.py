@@ -186,6 +186,7 @@ def test_no_office_or_person_option_is_from_the_other_side() -> None:
     to negotiate with his own Secretary of State: options a student ruled out unread."""
     qs = _questions()
     american = {"U.S. Minister to Mexico", "Secretary of State", "Governor of New Mexico"}
+    american.add("Secretary of the Treasury")  # no one's in the article: a fourth option
     for fid in ("gadsden-office", "marcy-office", "lane-office"):
         assert set(qs[f"{fid}:choice:forward"].options) == american, fid
         false = qs[f"{fid}:true_false:false"].prompt

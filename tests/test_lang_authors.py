@@ -95,6 +95,7 @@ EDITS: list[tuple[str, str]] = [
     ("  bean: {type: person, name: Alan Bean}", '  bean: {type: person, name: "Alan\\u202eBean"}'),
     ("  bean: {type: person, name: Alan Bean}", '  bean: {type: person, name: "Alan\\u00adBean"}'),
     ("  bean: {type: person, name: Alan Bean}", "  bean: {type: person, name: Neil Armstrong}"),
+    ("  bean: {type: person, name: Alan Bean}", "  bean: {type: person, name: Bean, covers: [x]}"),
     ("  bean: {type: person, name: Alan Bean}", "  Bean: {type: person, name: Alan Bean}"),
     (
         "  bean: {type: person, name: Alan Bean}",

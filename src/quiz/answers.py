@@ -508,6 +508,8 @@ def _check_parts(key: Text, text: str) -> Verdict:
     right_names = {fold(name) for name, _ in rights}
     beside = {fold(q) for a, q in key.qualifiers if fold(a) in right_names}
     beside |= _years_quoted(key)  # the fact's own year: "Warsaw Summit (2016)"
+    lang = find_language(key.language)
+    beside |= {fold(t) for t in (lang.time_words if lang is not None else ())}  # "(at the time)"
     titles = [f" {t} " for name, _ in rights for t in _titles_before(key, name)]
     # the article's own title after the name: "Raimundas Karoblis, Minister of National
     # Defence" (whole, as the article writes it)
@@ -710,6 +712,11 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
         for part, ks in ((head, [k for _, k in said[:start]]), (tail, [k for _, k in said[end:]]))
         if ks and ks in qualified
     }
+    # when it held, after it: "Secretary of State at the time" (the question asks the
+    # source's time)
+    times = language.time_words if language is not None else ()
+    if tail and f" {tail} " in {f" {fold(t)} " for t in times}:
+        whole.add(tail)
     title = _title_before(key, name) | honorifics
     # a head noun after a proper name that says what kind of thing it is, as the pack says
     # it of this thing: "eFP battlegroups", "enhanced Forward Presence forces"

@@ -226,6 +226,7 @@ LANGUAGE = Language(
         (r"(?i)\b([a-z]+) on (?:a )?(?:rotation|rotational basis)\b", r"rotational \1"),
     ),
     honorifics=frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "mister"]),
+    time_words=("at the time", "at that time", "then", "back then", "by then", "in those days"),
     state_forms=(
         "federal republic",
         "islamic republic",

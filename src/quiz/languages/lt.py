@@ -147,6 +147,7 @@ LANGUAGE = Language(
     snowball="lithuanian",
     lower_bounds=("daugiau nei", "daugiau kaip", "per", "virs", "maziausiai", "bent"),
     upper_bounds=("maziau nei", "maziau kaip", "iki", "ne daugiau kaip"),
+    time_words=("tuo metu", "tada", "tuomet", "anuomet", "tuo laiku"),
 )
 
 NOMINATIVE_MONTHS = _NOMINATIVE

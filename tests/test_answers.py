@@ -1158,3 +1158,29 @@ def test_words_that_only_say_when_stand_after_a_right_answer(answer: str, right:
     it after every office of the Gadsden pack (the eighth reading)."""
     key = typed("Secretary of State", rivals=("Secretary of the Treasury", "Governor"))
     assert check_typed(key, answer).correct is right
+
+
+@pytest.mark.parametrize(
+    ("answer", "right"),
+    [
+        ("U.S. Minister to Mexico", True),
+        ("U.S. minister in Mexico", True),
+        ("American minister to Mexico", True),
+        ("Mexico to U.S. Minister", False),
+        ("ambassador of Mexico to the U.S.", False),
+        ("Minister from Mexico to the United States", False),
+    ],
+)
+def test_a_name_that_says_a_direction_keeps_it(answer: str, right: bool) -> None:
+    """A reader found the opposite post marked right for the U.S. Minister to Mexico: the
+    words of a longer name ("Mexico" after "to") may not change sides."""
+    key = typed(
+        "U.S. Minister to Mexico",
+        "Minister to Mexico",
+        "U.S. minister",
+        "American minister",
+        "U.S. ambassador to Mexico",
+        "ambassador to Mexico",
+        rivals=("Secretary of State", "President of Mexico", "Mexico", "United States"),
+    )
+    assert check_typed(key, answer).correct is right

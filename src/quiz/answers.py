@@ -668,7 +668,7 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
     if best is None:
         return None
     start, end, name = best
-    allowed = _complements(key, name)
+    allowed = _complements(key, name, after=True)
     folded_text = f" {fold(text)} "
     quoted = [f" {fold(q)} " for q in getattr(key, "quotes", ())]
     words = fold(text).split()
@@ -693,7 +693,7 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
     ):
         in_article[tail] = True
     years = _years_quoted(key)
-    before = _complements(key, name, prompt=False)  # before the name: no prompt words
+    before = _complements(key, name, after=False)  # before the name: no prompt words
     # a qualifier the pack gives the name stands beside it whole ("Šiauliai Air Base in
     # Lithuania"), never a word of it alone: "state" of "the United States" would make
     # "Washington state", another place, the city Washington
@@ -839,23 +839,46 @@ def _meant(key: Text, name: str) -> Note:
     return Note(NoteCode.MEANS, key.answer if one else name)
 
 
-def _complements(key: Text, name: str, prompt: bool = True) -> set[str]:
-    """The word keys (`tokens`) that may stand around the right name `name`: the prompt's
-    (after the name only: "cyber defence capabilities"; before it they make another claim,
-    "Baltic country Belgium"), those of the key's longer names holding this one ("NATO" of
-    "NATO eFP", never a word of another item of a list: "infrastructure budget"). A qualifier
-    the pack gives the name stands beside it only whole (`_with_complement`)."""
+def _complements(key: Text, name: str, after: bool) -> set[str]:
+    """The word keys (`tokens`) that may stand `after` the right name `name`, or before it:
+    the prompt's (after the name only: "cyber defence capabilities"; before it they make
+    another claim, "Baltic country Belgium"), those of the key's longer names holding this
+    one ("NATO" of "NATO eFP", never a word of another item of a list: "infrastructure
+    budget"), on the side those names put them. A qualifier the pack gives the name stands
+    beside it only whole (`_with_complement`)."""
     lang = key.language
-    out = {k for _, k in tokens(getattr(key, "prompt", ""), lang)} if prompt else set()
-    inner = {k for _, k in tokens(name, lang)}
+    said = {k for _, k in tokens(getattr(key, "prompt", ""), lang)} if after else set()
+    seq = [k for _, k in tokens(name, lang)]
+    inner = set(seq)
     one = len(items(key.answer, lang)) == 1  # every accepted name names one thing
+    out: set[str] = set()
+    here: set[str] = set()  # words a longer name holding this one puts on this side
+    there: set[str] = set()  # and on the other: "Mexico" after "U.S. Minister", never before
     for a in key.accepted:
-        words = {k for _, k in tokens(a, lang)}
+        whole = [k for _, k in tokens(a, lang)]
+        words = set(whole)
         if len(items(a, lang)) == 1 and (inner <= words or one):
             # "NATO eFP": a word of another name of the same thing ("NATO enhanced
             # Forward Presence")
             out |= words
-    return out
+        at = next(
+            (i for i in range(len(whole) - len(seq) + 1) if seq and whole[i : i + len(seq)] == seq),
+            None,
+        )
+        if at is not None and _DIRECTED & set(fold(a).split()):
+            ahead, behind = set(whole[:at]), set(whole[at + len(seq) :])
+            here |= behind if after else ahead
+            there |= ahead if after else behind
+    # the words of a name that says a direction keep their side: "Mexico to U.S. Minister"
+    # turns the office around (a reader found it marked right for the U.S. Minister to
+    # Mexico); other names' words may go either way ("Iron Wolf mechanised infantry
+    # brigade", "infrastructure development")
+    return (out - (there - here - inner)) | said
+
+
+# words that give a name a direction, from one place to another ("U.S. Minister to Mexico"),
+# folded, in the languages' packs ("į", "iš")
+_DIRECTED = frozenset({"to", "from", "into", "toward", "towards", "i", "is"})
 
 
 def _by_meaning(key: Text, text: str, rivals: set[str]) -> Verdict | None:

@@ -266,3 +266,21 @@ def test_a_feedback_never_shows_the_figure_a_later_question_asks() -> None:
                     met += 1
                     assert facts.index(revised) < facts.index("purchase-arizona"), (seed, ids)
     assert met >= 5  # the pair is common enough for the order to be tried
+
+
+def test_a_false_statements_office_held_by_another_is_held_back() -> None:
+    """ "William Marcy held the post of U.S. Minister to Mexico" is false by elimination once
+    a feedback has shown "Gadsden, the new U.S. Minister to Mexico" (a reader found it in two
+    rounds of ten): a feedback before it holds that sentence back, or it comes first."""
+    from quiz.generate.rounds import answers_any
+
+    pack = gadsden()
+    qs = {q.id: q for q in all_questions(pack, 0)}
+    false = qs["marcy-office:true_false:false"]
+    assert "U.S. Minister to Mexico" in false.prompt  # the office the pack gives Gadsden
+    holds = answers_any(pack, [false])
+    assert holds(
+        "Attempting to defuse the situation, U.S. President Franklin Pierce sent James "
+        "Gadsden, the new U.S. Minister to Mexico, to negotiate with Santa Anna."
+    )
+    assert not holds("Secretary of State William Marcy instructed Gadsden to renegotiate.")

@@ -52,7 +52,7 @@ from quiz.generate.slots import (
 from quiz.kinds import KIND_NAMES
 from quiz.packs.model import Entity, Fact, Number, Pack, Quote, Value, When
 from quiz.packs.quotes import sentences
-from quiz.question import Question
+from quiz.question import Claim, Question
 from quiz.text import fold
 
 # The soft rules' levels, tried in turn: feedback paragraphs apart, sentences and relations
@@ -368,6 +368,8 @@ def _asked(pack: Pack, q: Question) -> list[_Figure]:
     beside another such name it states no answer, and would cut most of any paragraph."""
     asked = _figures(pack, q)
     claim = q.origin.claim
+    if q.kind == "true_false" and q.id.endswith(":false") and claim is not None:
+        return asked + _held_by_others(pack, claim)
     if claim is None or len(q.facts) > 2 or q.kind not in ("choice", "multi", "typed"):
         return asked
     if q.kind == "typed":
@@ -377,6 +379,25 @@ def _asked(pack: Pack, q: Question) -> list[_Figure]:
     common = pack.derived(_common_names)
     asked += [(v, claim.anchor) for v in values if isinstance(v, Entity) and v.key not in common]
     return asked
+
+
+def _held_by_others(pack: Pack, claim: Claim) -> list[_Figure]:
+    """A false statement's value beside whoever the pack says it is true of ("Gadsden, the
+    new U.S. Minister to Mexico" before "William Marcy held the post of U.S. Minister to
+    Mexico"): a feedback showing that answers the statement by elimination, a reader found
+    in two rounds of ten."""
+    value = claim.values[0] if claim.values else None
+    if not isinstance(value, Entity):
+        return []
+    forward = claim.direction == "forward"
+    return [
+        (value, f.subject if forward else f.object)
+        for f in pack.facts_about.get(value.key, ())
+        if f.relation.id == claim.relation
+        and not f.background
+        and (f.object if forward else f.subject).key == value.key
+        and (f.subject if forward else f.object).key != claim.anchor.key
+    ]
 
 
 def _common_names(pack: Pack) -> frozenset[object]:

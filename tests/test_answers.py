@@ -1184,3 +1184,23 @@ def test_a_name_that_says_a_direction_keeps_it(answer: str, right: bool) -> None
         rivals=("Secretary of State", "President of Mexico", "Mexico", "United States"),
     )
     assert check_typed(key, answer).correct is right
+
+
+@pytest.mark.parametrize(
+    ("answer", "right"),
+    [
+        ("stronger regional security", True),
+        ("more regional security", True),
+        ("weaker regional security", False),
+        ("less regional security", False),
+        ("stronger national security", False),
+        ("regional stronger security", False),
+    ],
+)
+def test_a_word_that_only_says_more_of_it_may_stand_before_a_right_answer(
+    answer: str, right: bool
+) -> None:
+    """ "called for stronger regional security" is what a student writes (the ninth
+    reading); the opposite, or more of another thing, is still refused."""
+    key = typed("regional security", rivals=("national security", "collective defence"))
+    assert check_typed(key, answer).correct is right

@@ -718,6 +718,7 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
     if tail and f" {tail} " in {f" {fold(t)} " for t in times}:
         whole.add(tail)
     title = _title_before(key, name) | honorifics
+    intensifiers = language.intensifiers if language is not None else frozenset()
     # a head noun after a proper name that says what kind of thing it is, as the pack says
     # it of this thing: "eFP battlegroups", "enhanced Forward Presence forces"
     kind = [k for _, k in said[end:]]
@@ -731,6 +732,8 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
         part = head if i < start else tail
         if i < start and (k in title or word in honorifics):
             continue  # "Minister Karoblis", "Mr Karoblis": the title the article gives them
+        if i == start - 1 and word in intensifiers:
+            continue  # "stronger regional security": more of the right thing, right before it
         if part in whole or k in (before if i < start else allowed) or word in years:
             continue
         if in_article.get(part, False):

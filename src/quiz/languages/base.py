@@ -147,6 +147,9 @@ class Language:
     # folded words after an answer that only say when it held ("Secretary of State at the
     # time"): they change nothing the question asks, which is the source's time
     time_words: tuple[str, ...] = ()
+    # folded words before an answer that only say "more of it" ("stronger regional security"
+    # for the security Lithuania called for): never the opposite ("weaker", "less")
+    intensifiers: frozenset[str] = frozenset()
     # folded words that make a country's formal name before "of" and its name ("the Republic
     # of Mexico", "the Kingdom of Belgium"): the same country as its short name, so "President
     # of the Republic of Mexico" is "President of Mexico" (the name after "of" must be one

@@ -227,6 +227,9 @@ LANGUAGE = Language(
     ),
     honorifics=frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "mister"]),
     time_words=("at the time", "at that time", "then", "back then", "by then", "in those days"),
+    intensifiers=frozenset(
+        ["more", "greater", "stronger", "better", "increased", "improved", "higher", "bigger"]
+    ),
     state_forms=(
         "federal republic",
         "islamic republic",

@@ -148,6 +148,7 @@ LANGUAGE = Language(
     lower_bounds=("daugiau nei", "daugiau kaip", "per", "virs", "maziausiai", "bent"),
     upper_bounds=("maziau nei", "maziau kaip", "iki", "ne daugiau kaip"),
     time_words=("tuo metu", "tada", "tuomet", "anuomet", "tuo laiku"),
+    intensifiers=frozenset(["daugiau", "didesnis", "didesne", "stipresnis", "stipresne"]),
 )
 
 NOMINATIVE_MONTHS = _NOMINATIVE

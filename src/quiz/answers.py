@@ -596,12 +596,13 @@ def _named_whole(key: Text, parts: list[str]) -> list[str]:
     return out
 
 
-_YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
+# a year as answers and quotes write it (numbers.py reads other figures)
+YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
 
 
 def _years_quoted(key: Text) -> set[str]:
     """The years the question's quoted sentences give: one may stand beside the answer."""
-    return {y for q in getattr(key, "quotes", ()) for y in _YEAR.findall(q)}
+    return {y for q in getattr(key, "quotes", ()) for y in YEAR.findall(q)}
 
 
 def _with_complement(key: Text, text: str) -> Verdict | None:

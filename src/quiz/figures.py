@@ -17,15 +17,13 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from quiz.answers import Verdict
+from quiz.answers import YEAR, Verdict
 from quiz.languages import find as find_language
 from quiz.numbers import ENGLISH as ENGLISH_NUMBERS
 from quiz.numbers import number as _parse_number
 from quiz.round.codes import Note, NoteCode
 from quiz.text import fold
 from quiz.units import without_unit
-
-_YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
 
 
 class Figure(Protocol):
@@ -75,14 +73,13 @@ def parse_number(text: str, unit: str = "", language: str = "en") -> float | Non
 def parse_year(text: str, language: str = "en") -> int | None:
     """The year of an answer that says only a year, for a question that asks one: "in 2004",
     "since 2015" → the year. A date or a season beside it ("1 May 2004", "autumn 2014") is
-    not read: a day or month the fact does not have would be marked right by its year alone
-    (a truth review found "1 May 2004", the EU's date, taken for NATO's 2004), so the
-    student is asked again for a year."""
+    not read here: a date is checked against the fact's own (`parse_date`), and a season
+    the fact cannot check is asked again."""
     lang = find_language(language)
     if lang is None:
         return None
     t = " ".join(fold(text).split())
-    years = _YEAR.findall(t)
+    years = YEAR.findall(t)
     if len(years) != 1 or not t.endswith(years[0]):
         return None
     rest = t[: -len(years[0])].split()
@@ -97,7 +94,7 @@ def figure_value(key: Figure, text: str) -> float | None:
     typed whole (`parse_year`), or of a date whose month and day the fact has too."""
     _, rest = said_bound(key, text)
     value = parse_number(rest, key.unit, key.language)
-    if value is None and getattr(key, "year", False):
+    if value is None and key.year:
         found = parse_year(text, key.language)
         if found is None:
             date = parse_date(text, key.language)
@@ -131,7 +128,7 @@ def parse_date(text: str, language: str = "en") -> tuple[int, int, int | None] |
     if lang is None:
         return None
     words = re.findall(r"[^\W_]+", fold(text))
-    years = [w for w in words if _YEAR.fullmatch(w)]
+    years = [w for w in words if YEAR.fullmatch(w)]
     months = [
         i for i, forms in enumerate(lang.month_forms, 1) for w in words if _is_month(w, forms)
     ]
@@ -160,7 +157,7 @@ def _checkable(key: Figure, date: tuple[int, int, int | None]) -> bool:
     """Whether the fact says as much as the date typed: its month for "July 2016", its day
     too for "8 July 2016". A date more precise than the fact cannot be marked either way."""
     _, _, day = date
-    key_month, key_day = getattr(key, "month", None), getattr(key, "day", None)
+    key_month, key_day = key.month, key.day
     return key_month is not None and (day is None or key_day is not None)
 
 
@@ -177,7 +174,7 @@ def wants_whole_figure(key: Figure, text: str) -> bool:
     (a reader typed "15" for the article's "$15 million"). Any bare number below a thousand
     is sent back, not only the key's own: sending back only "15" would tell that 15 million
     is right. Never for a year."""
-    if getattr(key, "year", False) or abs(key.value) < _SCALED_FIGURE:
+    if key.year or abs(key.value) < _SCALED_FIGURE:
         return False
     value = figure_value(key, text)
     return value is not None and 0 < abs(value) < _BARE_AT_MOST
@@ -195,7 +192,7 @@ def thousands_dot(key: Figure, text: str) -> bool:
     typed "1.000" for the article's "over 1,000"), nor right (1.000 is one). Only where the
     answer as written is not right itself, and the same answer without its stops is."""
     lang = find_language(key.language)
-    if getattr(key, "year", False) or (lang is not None and lang.numbers.decimal_comma):
+    if key.year or (lang is not None and lang.numbers.decimal_comma):
         return False
     found = _DOTTED_GROUPS.search(text)
     if found is None or check_number(key, text).correct:
@@ -209,9 +206,9 @@ def check_number(key: Figure, text: str) -> Verdict:
     if value is None:
         return Verdict(False, True, Note(NoteCode.NOT_A_NUMBER))
     bound, _ = said_bound(key, text)
-    if bound is not None and bound != getattr(key, "bound", ""):
+    if bound is not None and bound != key.bound:
         return Verdict(False, True)  # "over 8" for eight; "under 1,000" for "over 1,000"
-    if getattr(key, "year", False) and parse_year(text, key.language) is None:
+    if key.year and parse_year(text, key.language) is None:
         date = parse_date(text, key.language)
         if date is not None and not _same_day(key, date):
             return Verdict(False, True)  # the right year in a wrong month is a wrong date
@@ -225,4 +222,4 @@ def check_number(key: Figure, text: str) -> Verdict:
 
 def _same_day(key: Figure, date: tuple[int, int, int | None]) -> bool:
     _, month, day = date
-    return month == getattr(key, "month", None) and day in (None, getattr(key, "day", None))
+    return month == key.month and day in (None, key.day)

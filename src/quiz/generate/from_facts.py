@@ -250,20 +250,10 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
             ),
         )
     if direction == "forward" and isinstance(key, When | Number):
-        twin = _same_figure(pack, fact)
-        if twin is not None:  # six "When did X join NATO?", all 29 March 2004 (a reader)
-            return Refusal(
-                said(
-                    N_(
-                        "fact '{id}' asks the same date or figure ({figure}) of this relation "
-                        "from the same sentence: a second question would be the same card "
-                        "under another name"
-                    ),
-                    id=twin.id,
-                    figure=key.display,
-                ),
-                said(N_("it is asked in the other kinds; nothing to change")),
-            )
+        # six "When did X join NATO?", all 29 March 2004 (a reader)
+        refused = _same_card(pack, fact, key.display)
+        if refused is not None:
+            return refused
     worded, key = key, about(key, pack.lang)  # the source's words hold a bound ("over 1,000")
     stop = pack.lang.stopwords
     risky = sorted(distinctive_words(prompt, stop) & distinctive_words(key.display, stop))
@@ -586,20 +576,9 @@ def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
     refused = not_unique(pack, fact, "forward")
     if refused is not None:
         return refused
-    twin = _same_figure(pack, fact)
-    if twin is not None:
-        return Refusal(
-            said(
-                N_(
-                    "fact '{id}' asks the same figure ({figure}) of this relation from the same "
-                    "sentence: a second number question would be the same card under another "
-                    "name"
-                ),
-                id=twin.id,
-                figure=answer,
-            ),
-            said(N_("it is asked in the other kinds; nothing to change")),
-        )
+    refused = _same_card(pack, fact, answer)
+    if refused is not None:
+        return refused
     prompt = ask(pack, fact, "forward", template)
     if isinstance(prompt, Refusal):
         return prompt
@@ -646,6 +625,26 @@ def bound_in(pack: Pack, fact: Fact, key: Number) -> bool:
     said = f" {' '.join(fold(key.text or '').split())} "
     asked = f" {' '.join(fold(template).split())} "
     return any(f" {w} " in said[: len(w) + 2] and f" {w} " in asked for w in words)
+
+
+def _same_card(pack: Pack, fact: Fact, figure: object) -> Refusal | None:
+    """Why a question on the fact's date or figure is not asked: an earlier fact of its
+    relation asks the same one from the same sentence (`_same_figure`), so it would be the
+    same card under another name; None when it may be asked."""
+    twin = _same_figure(pack, fact)
+    if twin is None:
+        return None
+    return Refusal(
+        said(
+            N_(
+                "fact '{id}' asks the same date or figure ({figure}) of this relation from the "
+                "same sentence: a second question would be the same card under another name"
+            ),
+            id=twin.id,
+            figure=figure,
+        ),
+        said(N_("it is asked in the other kinds; nothing to change")),
+    )
 
 
 def _same_figure(pack: Pack, fact: Fact) -> Fact | None:

@@ -25,7 +25,8 @@ from quiz.packs.loader import load_pack
 from quiz.packs.model import Pack
 from quiz.rounds import practice_spec, start
 from quiz.session import Phase, Session
-from quiz.store import open_store
+from quiz.store import open_store, open_to_read
+from quiz.store.backend import StoreError
 from quiz.store.events import Dropped, Paused, Resumed, SaveEvent
 from quiz.store.recorder import Recorder
 from quiz.store.sql import SqlStore
@@ -75,9 +76,19 @@ def answer(session: Session, n: int) -> int:
 
 
 def kept(target: str, uid: str) -> tuple[int, str, list[int]]:
-    """(answers, status, seqs) of the round `uid` as the store holds it, read afresh."""
-    store = open_store(target)
-    assert store.problem is None, store.problem
+    """(answers, status, seqs) of the round `uid` as the store holds it, read afresh: from
+    the store itself, never the stand-in `open_store` plays on while no slot is free (a
+    connection just closed still holds the one slot a moment; read then, the stand-in's
+    empty tables once made a kept round look lost)."""
+    store = None
+    for _ in range(200):
+        try:
+            store = open_to_read(target)
+            break
+        except StoreError as exc:
+            assert "too many connections" in str(exc), exc
+            time.sleep(0.05)
+    assert store is not None, "no connection slot freed to read the round"
     try:
         ((round_id, status),) = store.db.execute(
             "SELECT id, status FROM rounds WHERE uid = ?", (uid,)
@@ -376,7 +387,6 @@ def test_a_paper_is_not_started_while_saving_is_paused(tmp_path: Path) -> None:
     from classroom import moon_paper
     from quiz.classroom import sitting
     from quiz.clock import ManualClock
-    from quiz.store.backend import StoreError
 
     target = str(tmp_path / "progress.db")
     store = open_store(target)

@@ -1204,3 +1204,63 @@ def test_a_word_that_only_says_more_of_it_may_stand_before_a_right_answer(
     reading); the opposite, or more of another thing, is still refused."""
     key = typed("regional security", rivals=("national security", "collective defence"))
     assert check_typed(key, answer).correct is right
+
+
+# -- typed: a right concept with the student's own describing words (quiz.modifiers) --------
+
+_POLICING_SOURCE = (
+    "The NATO Air Policing Mission protected the Baltic airspace during peacetime. Allies "
+    "cleared sea mines and held talks on energy security issues. Russia cut its budget."
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "right"),
+    [
+        ("peacetime air policing", True),  # the source's own word, around a concept
+        ("air policing during peacetime", True),
+        ("air policing of the airspace", True),
+        ("air policing of the Baltic airspace", False),  # "Baltic" names the augmentation
+        ("wartime air policing", False),  # a word the source never uses
+        ("former air policing", False),  # a word that makes it another thing
+        ("less air policing", False),
+        ("not air policing", False),
+        ("Russian air policing", False),  # another value's name, or its adjective
+        ("air policing in Russia", False),
+        ("air policing 2004", False),  # a number
+        ("air policing augmentation", False),  # a word of another value's name
+        ("policing air peacetime", False),  # the name's words out of order
+        ("peacetime sea energy issues air policing", False),  # more than a modifier
+    ],
+)
+def test_a_concept_takes_describing_words_the_source_uses(answer: str, right: bool) -> None:
+    """The ninth reading: "peacetime air policing" was refused though the article says
+    "during peacetime". Only around a concept written in lower case, only the source's
+    words, never one naming another value or working against it."""
+    key = Text(
+        "air policing",
+        ("air policing",),
+        ("Russia", "the Baltic Air Policing augmentation", "Estonia"),
+        source=(_POLICING_SOURCE,),
+    )
+    assert check_typed(key, answer).correct is right
+
+
+def test_a_proper_name_takes_no_describing_words_by_the_rule() -> None:
+    """Around a proper name a word makes another thing ("New Mexico" is not Mexico)."""
+    key = Text("Mexico", ("Mexico",), ("Texas",), source=("New Mexico lies north of Mexico.",))
+    assert not check_typed(key, "New Mexico").correct
+    key = Text("Air Policing", ("Air Policing",), (), source=(_POLICING_SOURCE,))
+    assert not check_typed(key, "peacetime Air Policing").correct
+
+
+def test_a_describing_word_from_another_item_of_a_list_is_refused() -> None:
+    """"modernising defence budget" mixes two items of "Name one way…"."""
+    key = Text(
+        "increasing the defence budget or modernising its armed forces",
+        ("defence budget", "increasing the defence budget", "modernising its armed forces"),
+        (),
+        source=("Lithuania increases its defence budget and modernises its armed forces.",),
+    )
+    assert check_typed(key, "increasing defence budget").correct
+    assert not check_typed(key, "modernising defence budget").correct

@@ -36,6 +36,7 @@ from typing import Protocol
 
 from quiz.languages import find as find_language
 from quiz.meaning import expand, items, meaning, tokens
+from quiz.modifiers import modified
 from quiz.round.codes import Note, NoteCode
 from quiz.text import fold, fold_keeping_accents
 
@@ -86,6 +87,8 @@ class Text(Protocol):
     def titles(self) -> tuple[str, ...]: ...
     @property
     def person(self) -> bool: ...
+    @property
+    def source(self) -> tuple[str, ...]: ...
 
 
 def short_forms(
@@ -153,6 +156,7 @@ class _Expanded:
     quotes: tuple[str, ...]
     titles: tuple[str, ...]
     person: bool = False
+    source: tuple[str, ...] = ()
 
 
 def check_typed(key: Text, text: str) -> Verdict:
@@ -188,6 +192,7 @@ def check_typed(key: Text, text: str) -> Verdict:
         quotes=tuple(spell(q) for q in getattr(key, "quotes", ())),
         titles=tuple(spell(t) for t in titles),
         person=getattr(key, "person", False),
+        source=getattr(key, "source", ()),
     )
     verdict = _describing(wider, wide, _check_typed(wider, wide))
     note = verdict.note
@@ -468,7 +473,12 @@ def _check_parts(key: Text, text: str) -> Verdict:
         return whole  # the name of another value, "and" and all ("Bosnia and Herzegovina")
     parts = _named_whole(key, items(text, key.language))
     if len(parts) < 2:
-        return _with_complement(key, text) or _quoted_inside(key, text) or whole
+        return (
+            _with_complement(key, text)
+            or _quoted_inside(key, text)
+            or (None if _names_other(whole) else _modified(key, text))
+            or whole
+        )
     last = parts[-1].split()
     rights: list[tuple[str, Verdict]] = []
     wrong: list[Verdict] = []
@@ -498,7 +508,7 @@ def _check_parts(key: Text, text: str) -> Verdict:
                 verdict = joined if joined.correct else verdict
         if not verdict.correct and not other:
             # a right name with words around it: "NATO enhanced Forward Presence in Lithuania"
-            verdict = _with_complement(key, part) or verdict
+            verdict = _with_complement(key, part) or _modified(key, part) or verdict
         if verdict.correct:
             rights.append((verdict.note.name if verdict.note else part, verdict))
         else:
@@ -548,6 +558,21 @@ def _check_parts(key: Text, text: str) -> Verdict:
         return slips[0]
     meant = "; ".join(dict.fromkeys(name for name, _ in rights))
     return Verdict(True, True, Note(NoteCode.MEANS, meant))
+
+
+def _names_other(verdict: Verdict) -> bool:
+    """Whether a refusal says the answer names another value, or one as much as the key."""
+    note = verdict.note
+    return note is not None and note.code in (NoteCode.OTHER_THING, NoteCode.AMBIGUOUS)
+
+
+def _modified(key: Text, text: str) -> Verdict | None:
+    """Right, or None: a right concept with the student's own describing words around it
+    ("peacetime air policing", "clearing sea mines"; `quiz.modifiers` says when)."""
+    texts = (*getattr(key, "quotes", ()), *getattr(key, "source", ()))
+    one = len(items(key.answer, key.language)) == 1
+    name = modified(text, key.accepted, key.rivals, texts, key.language, one)
+    return None if name is None else Verdict(True, True, _meant(key, name))
 
 
 def _quoted_inside(key: Text, text: str) -> Verdict | None:

@@ -189,6 +189,9 @@ class Text:
     # whether the answer is a person (the pack's type): a middle name may stand inside a
     # right "First Last" ("William Carr Lane"), which inside a place's name adds something
     person: bool = False
+    # the pack's source texts: a describing word a student adds to a right concept must be
+    # one the source uses ("peacetime air policing", `quiz.modifiers`)
+    source: tuple[str, ...] = ()
 
     def normalize(self, options: Sequence[str], response: object) -> Response:
         return _text(response)

@@ -198,6 +198,7 @@ def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Q
             tuple(q.text for q in passages(pack, fact.evidence)),
             tuple(_titles(pack, key)),
             key.type == "person",
+            _source_texts(pack),
         ),
         origin=Origin(
             facts=(fact.id,),
@@ -267,6 +268,7 @@ def typed_any(
             tuple(q.text for q in passages(pack, [q for f in facts for q in f.evidence])),
             tuple(dict.fromkeys(t for k in keys for t in _titles(pack, k))),
             all(k.type == "person" for k in keys),
+            _source_texts(pack),
         ),
         origin=Origin(
             facts=tuple(f.id for f in facts),
@@ -536,3 +538,8 @@ def _by_relation(pack: Pack, facts: Iterable[Fact]) -> list[Fact]:
     if not isinstance(rank, dict):
         rank = memo[("relation rank",)] = {r: i for i, r in enumerate(pack.facts_by_relation)}
     return sorted(facts, key=lambda f: rank[f.relation.id])
+
+
+def _source_texts(pack: Pack) -> tuple[str, ...]:
+    """The pack's source texts, shared by every typed key (the strings, not copies)."""
+    return tuple(s.text for s in pack.sources.values())

@@ -150,6 +150,10 @@ class Language:
     # folded words before an answer that only say "more of it" ("stronger regional security"
     # for the security Lithuania called for): never the opposite ("weaker", "less")
     intensifiers: frozenset[str] = frozenset()
+    # folded words that work against a name they stand beside, or make it another thing
+    # ("less", "weaker", "cutting", "former", "vice"): never taken as a student's own
+    # describing word around a right concept (`quiz.modifiers`)
+    contrary: frozenset[str] = frozenset()
     # folded words that make a country's formal name before "of" and its name ("the Republic
     # of Mexico", "the Kingdom of Belgium"): the same country as its short name, so "President
     # of the Republic of Mexico" is "President of Mexico" (the name after "of" must be one

@@ -29,6 +29,18 @@ _MONTHS = (
     "September", "October", "November", "December",
 )  # fmt: skip
 
+# words that work against a name or make it another thing (`Language.contrary`)
+_CONTRARY = frozenset(
+    """
+    less lesser fewer lower weaker smaller worse reduced decreased limited cut cuts cutting
+    reduce reducing reduction decrease decreasing lowering weaken weakening ending end stop
+    stopping halt halting abandon abandoning abolish abolishing lack lacking loss former ex
+    vice deputy acting assistant pseudo fake false mock opposite counter anti instead minus
+    against versus vs
+    """.split()  # noqa: SIM905 (a word list, read as prose)
+)
+
+
 LANGUAGE = Language(
     code="en",
     name="English",
@@ -74,6 +86,13 @@ LANGUAGE = Language(
             "by",
             "with",
             "into",
+            # placing a thing among others, as "in" does: "commitments between allies"
+            "between",
+            "among",
+            "amongst",
+            "within",
+            "during",
+            "throughout",
             "its",
             "their",
             "his",
@@ -230,6 +249,7 @@ LANGUAGE = Language(
     intensifiers=frozenset(
         ["more", "greater", "stronger", "better", "increased", "improved", "higher", "bigger"]
     ),
+    contrary=_CONTRARY,  # fmt: skip
     state_forms=(
         "federal republic",
         "islamic republic",

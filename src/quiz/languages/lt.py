@@ -149,6 +149,19 @@ LANGUAGE = Language(
     upper_bounds=("maziau nei", "maziau kaip", "iki", "ne daugiau kaip"),
     time_words=("tuo metu", "tada", "tuomet", "anuomet", "tuo laiku"),
     intensifiers=frozenset(["daugiau", "didesnis", "didesne", "stipresnis", "stipresne"]),
+    contrary=frozenset(
+        [
+            "ne",
+            "maziau",
+            "mazesnis",
+            "mazesne",
+            "silpnesnis",
+            "silpnesne",
+            "buves",
+            "buvusi",
+            "vice",
+        ]
+    ),
 )
 
 NOMINATIVE_MONTHS = _NOMINATIVE

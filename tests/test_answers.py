@@ -1209,7 +1209,7 @@ def test_a_word_that_only_says_more_of_it_may_stand_before_a_right_answer(
 # -- typed: a right concept with the student's own describing words (quiz.modifiers) --------
 
 _POLICING_SOURCE = (
-    "The NATO Air Policing Mission protected the Baltic airspace during peacetime. Allies "
+    "The NATO air policing mission protected the Baltic airspace during peacetime. Allies "
     "cleared sea mines and held talks on energy security issues. Russia cut its budget."
 )
 
@@ -1231,6 +1231,12 @@ _POLICING_SOURCE = (
         ("air policing augmentation", False),  # a word of another value's name
         ("policing air peacetime", False),  # the name's words out of order
         ("peacetime sea energy issues air policing", False),  # more than a modifier
+        ("air policing issues", True),  # the topic, said so
+        ("air policing training", False),  # a new head: another thing
+        ("air policing mission", True),  # a head the proving sentence gives it
+        ("air policing budget", False),  # the source's word, yet a new head
+        ("cleared air policing", False),  # the source's word, not the proving sentence's
+        ("air policing talks", False),
     ],
 )
 def test_a_concept_takes_describing_words_the_source_uses(answer: str, right: bool) -> None:
@@ -1240,7 +1246,8 @@ def test_a_concept_takes_describing_words_the_source_uses(answer: str, right: bo
     key = Text(
         "air policing",
         ("air policing",),
-        ("Russia", "the Baltic Air Policing augmentation", "Estonia"),
+        ("Russia", "the Baltic Air Policing augmentation", "Estonia", "security consumer"),
+        quotes=(_POLICING_SOURCE.split(". ")[0],),
         source=(_POLICING_SOURCE,),
     )
     assert check_typed(key, answer).correct is right
@@ -1255,7 +1262,7 @@ def test_a_proper_name_takes_no_describing_words_by_the_rule() -> None:
 
 
 def test_a_describing_word_from_another_item_of_a_list_is_refused() -> None:
-    """"modernising defence budget" mixes two items of "Name one way…"."""
+    """ "modernising defence budget" mixes two items of "Name one way…"."""
     key = Text(
         "increasing the defence budget or modernising its armed forces",
         ("defence budget", "increasing the defence budget", "modernising its armed forces"),

@@ -569,9 +569,9 @@ def _names_other(verdict: Verdict) -> bool:
 def _modified(key: Text, text: str) -> Verdict | None:
     """Right, or None: a right concept with the student's own describing words around it
     ("peacetime air policing", "clearing sea mines"; `quiz.modifiers` says when)."""
-    texts = (*getattr(key, "quotes", ()), *getattr(key, "source", ()))
     one = len(items(key.answer, key.language)) == 1
-    name = modified(text, key.accepted, key.rivals, texts, key.language, one)
+    quotes, source = tuple(getattr(key, "quotes", ())), tuple(getattr(key, "source", ()))
+    name = modified(text, key.accepted, key.rivals, quotes, source, key.language, one)
     return None if name is None else Verdict(True, True, _meant(key, name))
 
 
@@ -756,6 +756,8 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
         if start <= i < end:
             continue
         part = head if i < start else tail
+        if i < start and k in keys[start:end]:
+            return None  # "new Governor of New Mexico": a word of the name again, another sense
         if i < start and (k in title or word in honorifics):
             continue  # "Minister Karoblis", "Mr Karoblis": the title the article gives them
         if i == start - 1 and word in intensifiers:
@@ -773,6 +775,16 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
     own_words = {k for a in key.accepted for _, k in tokens(a, lang)} | {
         k for a, q in key.qualifiers if fold(a) == fold(name) for _, k in tokens(q, lang)
     }
+    named = set(keys[start:end])
+    for rival in rivals:  # another value's name holding words of this one, others between
+        inside = [k for _, k in tokens(rival, lang)]
+        if (
+            fold(rival) not in own
+            and len(set(inside) & named) > 1  # one word ("Mexico" of New Mexico) is a place
+            and not set(inside) <= own_words
+            and _subsequence(inside, keys)
+        ):
+            return None  # "the Baltic Air Policing Mission augmentation": the augmentation
     for rival in rivals:
         r = fold(rival)
         if not r or r in own or f" {r} " not in folded_text:
@@ -833,8 +845,15 @@ def _is_kind(key: Text, name: str, kind: list[str], typed: list[str]) -> bool:
     said = set(kind[:1]) if len(kind) == 1 else set()
     if len(kind) == 2:  # "battle groups": the one word "battlegroups"
         said.add(meaning("".join(typed), lang)[0])
-    own = [[k for _, k in tokens(a, lang)] for a in key.accepted if len(items(a, lang)) == 1]
-    lasts = {ks[-1] for ks in own if ks}
+    singles = [a for a in key.accepted if len(items(a, lang)) == 1]
+    own = [[k for _, k in tokens(a, lang)] for a in singles]
+    # the head words of the names: never the thing after "of" ("… operation of NATO": "NATO
+    # headquarters" says nothing of what ISAF is)
+    lasts = {
+        ks[-1]
+        for a, ks in zip(singles, own, strict=True)
+        if ks and fold(a).split()[-2:-1] != ["of"]
+    }
     words = {k for ks in own for k in ks}
     for part in (p for n in (*key.accepted, *key.rivals) for p in items(n, lang)):
         ks = [k for _, k in tokens(part, lang)]  # each alone: "Washington (USA)" is two

@@ -61,7 +61,10 @@ def _stemmer(language: str) -> _Stemmer | None:
 @lru_cache(maxsize=65536)  # Snowball is slow in pure Python; a pack has few distinct words
 def _stem(word: str, language: str) -> str:
     stemmer = _stemmer(language)
-    return stemmer.stemWord(word) if stemmer is not None else word
+    if stemmer is None:
+        return word
+    lang = find(language)
+    return word if lang is not None and word in lang.unstemmed else stemmer.stemWord(word)
 
 
 def _lang(language: str) -> str:

@@ -139,6 +139,9 @@ class Language:
     # United States), so "US Minister to Mexico" meets "U.S. Minister to Mexico"; a pattern
     # is case-sensitive where a lower-case form is another word ("us")
     expansions: tuple[tuple[str, str], ...] = ()
+    # folded words the stemmer would make another word's stem, kept whole: "united" of
+    # "the United States" is never "unit", the stem of "units" (and of "troops", said so)
+    unstemmed: frozenset[str] = frozenset()
     # folded words that turn an answer into its opposite ("not", "non"): never taken as a
     # mere complement of a right answer ("non-rotational allied units")
     negations: frozenset[str] = frozenset()
@@ -154,6 +157,10 @@ class Language:
     # ("less", "weaker", "cutting", "former", "vice"): never taken as a student's own
     # describing word around a right concept (`quiz.modifiers`)
     contrary: frozenset[str] = frozenset()
+    # folded words after a concept that make it a topic and nothing else ("energy security
+    # issues"): a student's way of naming it, never a new thing as "challenges" or
+    # "training" would be (`quiz.modifiers`)
+    topic_words: frozenset[str] = frozenset()
     # folded words that make a country's formal name before "of" and its name ("the Republic
     # of Mexico", "the Kingdom of Belgium"): the same country as its short name, so "President
     # of the Republic of Mexico" is "President of Mexico" (the name after "of" must be one

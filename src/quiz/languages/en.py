@@ -36,7 +36,7 @@ _CONTRARY = frozenset(
     reduce reducing reduction decrease decreasing lowering weaken weakening ending end stop
     stopping halt halting abandon abandoning abolish abolishing lack lacking loss former ex
     vice deputy acting assistant pseudo fake false mock opposite counter anti instead minus
-    against versus vs
+    against versus vs only solely just exclusively merely
     """.split()  # noqa: SIM905 (a word list, read as prose)
 )
 
@@ -247,9 +247,16 @@ LANGUAGE = Language(
     honorifics=frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "mister"]),
     time_words=("at the time", "at that time", "then", "back then", "by then", "in those days"),
     intensifiers=frozenset(
-        ["more", "greater", "stronger", "better", "increased", "improved", "higher", "bigger"]
+        """
+        more greater stronger better increased improved higher bigger strong strengthened
+        strengthening
+        """.split()  # noqa: SIM905 (a word list, read as prose)
     ),
-    contrary=_CONTRARY,  # fmt: skip
+    contrary=_CONTRARY,
+    unstemmed=frozenset(["united"]),
+    topic_words=frozenset(
+        ["issue", "issues", "matter", "matters", "question", "questions", "topic", "topics"]
+    ),  # fmt: skip
     state_forms=(
         "federal republic",
         "islamic republic",

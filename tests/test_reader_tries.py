@@ -5,7 +5,9 @@ answers a student plausibly types (the article's own words, "Šiauliai, Lithuani
 ISAF mission", "in 2004") and 253 wrong ones (opposites, other values of the pack, near
 names, right-plus-wrong lists). `tests/data/typed_number_tries.tsv` keeps every wrong answer
 and every right answer the marking accepts now, with wrong answers added against the newer
-rules ("Šiauliai, Estonia", "Warsaw Summit 2014", "Lithuanian Air Force"). Truth first: a
+rules ("Šiauliai, Estonia", "Warsaw Summit 2014", "Lithuanian Air Force"), and the answers
+of two adversarial readers who set out to get wrong answers through (2392 in all: "regional
+security consumer", "U.S. Minister from Mexico", "New Mexico, Mexico"). Truth first: a
 wrong answer is never accepted, whatever right answers a rule lets through.
 
 The marking functions are called directly (no subprocess per case) to keep the suite fast.

@@ -490,7 +490,13 @@ def _check_parts(key: Text, text: str) -> Verdict:
             # "cyber and information attacks": the last part's head word is the first's too
             verdict = _check_one(key, f"{part} {last[-1]}")
         first = parts[0].split()
-        if not verdict.correct and not other and i > 0 and len(part.split()) == 1 < len(first):
+        if (
+            not verdict.correct
+            and not other
+            and i > 0
+            and len(part.split()) == 1 < len(first)
+            and fold(part) != fold(first[-1])  # "New Mexico (Mexico)": the same word, no item
+        ):
             # "defence ministers and chiefs": a bare head after the first part takes that
             # part's modifier ("defence chiefs"), as the last part's head goes back above
             spread = f"{' '.join(first[:-1])} {part}"
@@ -547,6 +553,9 @@ def _check_parts(key: Text, text: str) -> Verdict:
             for before, after in pairs
         )
     }
+    # never a right part's own word again ("Governor of New Mexico, Mexico"): another place
+    right_words = {w for n in right_names for w in n.split()}
+    beside -= {p for p in unsure if set(p.split()) <= right_words}
     wrong = [v for v, p in zip(wrong, unsure, strict=True) if p not in beside]
     if not rights:
         others = [v for v in wrong if v.note is not None and v.note.code is NoteCode.OTHER_THING]
@@ -656,6 +665,9 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
     if any(_means(given, meaning(r, lang)) for r in rivals):
         return None
     names = [a for a in key.accepted if len(items(a, lang)) == 1]
+    folded = fold(text).split()
+    if any(_turned(key, " ".join(folded[i:])) for i, w in enumerate(folded) if w in _PREPOSITIONS):
+        return None  # "Governor from New Mexico", "President in Mexico": another office
     for name in names:  # the same describing words in another order, the same head last
         inner = meaning(name, lang)[0].split()
         mine = sorted(inner)
@@ -695,6 +707,9 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
         return None
     start, end, name = best
     allowed = _complements(key, name, after=True)
+    # after a preposition, never the prompt's words: "Juan Ceballos of the U.S." for a prompt
+    # on U.S. investors gives him an owner; a head noun may be the prompt's ("… capabilities")
+    owned = _complements(key, name, after=True, prompt=False)
     folded_text = f" {fold(text)} "
     quoted = [f" {fold(q)} " for q in getattr(key, "quotes", ())]
     words = fold(text).split()
@@ -752,17 +767,27 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
         if any(_within(fold(text), fold(r)) for r in rivals):
             return None  # "eFP battlegroup": part of another value's name ("… Lithuania")
         whole.add(tail)
+    # a tail led by a preposition ("of …", "in …") takes the prompt's words only as the
+    # prompt attaches them: "resilience in member states" for "… strengthen what in member
+    # states?", never "Juan Ceballos of the U.S." for a prompt on "U.S. investors"
+    led = tail.split()[:1] != [] and tail.split()[0] in _PREPOSITIONS
+    if led and not _as_prompt_puts_it(key, " ".join(tail.split()[1:]), small):
+        allowed = owned
     for i, (word, k) in enumerate(said):
         if start <= i < end:
             continue
         part = head if i < start else tail
-        if i < start and k in keys[start:end]:
-            return None  # "new Governor of New Mexico": a word of the name again, another sense
+        if k in keys[start:end]:
+            # "new Governor of New Mexico", "Governor of New Mexico, Mexico": a word of the
+            # name again, in another sense or another place
+            return None
         if i < start and (k in title or word in honorifics):
             continue  # "Minister Karoblis", "Mr Karoblis": the title the article gives them
         if i == start - 1 and word in intensifiers:
             continue  # "stronger regional security": more of the right thing, right before it
-        if part in whole or k in (before if i < start else allowed) or word in years:
+        if part in whole or word in years:
+            continue
+        if k in (before if i < start else allowed):
             continue
         if in_article.get(part, False):
             continue
@@ -796,7 +821,7 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
         )
         if covers and len(inside) > end - start:
             return None  # "Lithuanian Air Force": a longer name of something else
-        if set(inside) <= own_words:
+        if set(inside) <= own_words and _stands_alone(rival, key, name, folded_text):
             continue  # a word of the key's own names, or the place the pack gives the answer
         if in_article.get(tail, False) and f" {r} " in f" {tail} ":
             continue  # in the article's own words after the name ("… for hybrid threats")
@@ -887,7 +912,73 @@ def _meant(key: Text, name: str) -> Note:
     return Note(NoteCode.MEANS, key.answer if one else name)
 
 
-def _complements(key: Text, name: str, after: bool) -> set[str]:
+def _turned(key: Text, tail: str) -> bool:
+    """Whether a tail led by a preposition ("from Mexico") stands in one of the key's names
+    after another preposition that does not mean the same ("to Mexico"; "in" and "to" both
+    place a thing): the office turned round, or another office ("President in Mexico" is
+    not the "President of Mexico")."""
+    said, rest = tail.split()[0], " ".join(tail.split()[1:])
+    if not rest:
+        return False
+    for name in key.accepted:
+        for m in re.finditer(rf"(\w+) (?:the )?{re.escape(rest)}(?!\w)", fold(name)):
+            other = m.group(1)
+            if other in _PREPOSITIONS and other != said and not {other, said} <= _PLACING:
+                return True
+    return False
+
+
+def _stands_alone(rival: str, key: Text, name: str, text: str) -> bool:
+    """Whether another value's name stands in one of the key's names or the name's
+    qualifiers as the answer (folded, `text`) has it: with no capitalised word before it
+    ("Mexico" in "U.S. Minister to Mexico", "NATO" in "NATO Summit in Warsaw"), or at the
+    end of the same longer proper name; never as the end of another one ("Mexico" of
+    "Governor of New Mexico": "William Lane of Mexico" gives him a country the source does
+    not)."""
+    target = fold(rival).split()
+    if not target:
+        return False
+    if not any(w[:1].isupper() for w in rival.split()):
+        return True  # a concept ("armed forces") names no place a longer name could hide
+    places = [*key.accepted, *(q for a, q in key.qualifiers if fold(a) == fold(name))]
+    for place in places:
+        words = place.split()
+        folded = [fold(w) for w in words]
+        for i in range(len(words) - len(target) + 1):
+            if folded[i : i + len(target)] != target:
+                continue
+            a, b = i, i + len(target)  # the capitalised run it ends
+            while a > 0 and words[a - 1][:1].isupper():
+                a -= 1
+            if a == i or f" {' '.join(folded[a:b])} " in f" {text} ":
+                return True  # nothing before it makes it another name ("NATO Summit")
+    return False
+
+
+def _as_prompt_puts_it(key: Text, rest: str, small: frozenset[str]) -> bool:
+    """Whether the words after a preposition stand in the prompt after one too, ending its
+    phrase ("… in member states?"), rather than describing another noun there ("U.S.
+    investors")."""
+    words = fold(getattr(key, "prompt", "")).split()
+    target = rest.split()
+    while target[:1] and target[0] in small:
+        target = target[1:]
+    if not target:
+        return False
+    n = len(target)
+    for i in range(1, len(words) - n + 1):
+        if words[i : i + n] != target:
+            continue
+        j = i - 1
+        while j >= 0 and words[j] in _ARTICLES:
+            j -= 1
+        after = words[i + n] if i + n < len(words) else ""
+        if j >= 0 and words[j] in _PREPOSITIONS and (not after or after in small):
+            return True
+    return False
+
+
+def _complements(key: Text, name: str, after: bool, prompt: bool = True) -> set[str]:
     """The word keys (`tokens`) that may stand `after` the right name `name`, or before it:
     the prompt's (after the name only: "cyber defence capabilities"; before it they make
     another claim, "Baltic country Belgium"), those of the key's longer names holding this
@@ -895,7 +986,8 @@ def _complements(key: Text, name: str, after: bool) -> set[str]:
     budget"), on the side those names put them. A qualifier the pack gives the name stands
     beside it only whole (`_with_complement`)."""
     lang = key.language
-    said = {k for _, k in tokens(getattr(key, "prompt", ""), lang)} if after else set()
+    asked = after and prompt
+    said = {k for _, k in tokens(getattr(key, "prompt", ""), lang)} if asked else set()
     seq = [k for _, k in tokens(name, lang)]
     inner = set(seq)
     one = len(items(key.answer, lang)) == 1  # every accepted name names one thing

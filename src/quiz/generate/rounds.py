@@ -161,6 +161,26 @@ def feedback_order(pack: Pack, questions: list[Question]) -> list[Question]:
     for j in range(n):
         shown = _shown_sentences(pack, spans[j])
         before[j] |= {i for i in range(n) if i != j and _shows(shown, figures[i])}
+    # of those, the ones no cut mends: i's proof or figure in j's quote itself, which its
+    # feedback never cuts ("[…]" stands only for other sentences, or the words of the
+    # quote's sentence around it): "President Franklin Pierce sent James Gadsden, the new
+    # U.S. Minister to Mexico …" answers "William Marcy held the post of U.S. Minister to
+    # Mexico" (false) whatever else the paragraph shows
+    quoted = [[(x.source, x.start, x.end) for x in q.origin.quotes] for q in questions]
+    texts = [_uncut(pack, q)[0] for q in questions]
+    # and what the question itself shows, before any feedback: an evidence question's
+    # sentences ("… sent James Gadsden, the new U.S. Minister to Mexico …" as a wrong one)
+    for j, q in enumerate(questions):
+        asking = [q.prompt, *q.options]
+        before[j] |= {i for i in range(n) if i != j and _shows(asking, figures[i])}
+    hard = [
+        {
+            i
+            for i in before[j]
+            if _all_touching(proofs[i], quoted[j]) or _shows(texts[j], figures[i])
+        }
+        for j in range(n)
+    ]
     kin = [relations_of(pack, q.facts) for q in questions]
     left = list(range(n))
     out: list[int] = []
@@ -175,23 +195,32 @@ def feedback_order(pack: Pack, questions: list[Question]) -> list[Question]:
         else:  # a cycle: one of its questions, never one still waiting for a question outside
             # it (that one could come first), the first of those that wait for fewest
             reach = {j: _waited_for(before, j, rest) for j in left}
+            # first one no question of the cycle waits for because of its quote itself
             pick = min(
                 (j for j in left if all(j in reach[k] for k in reach[j])),
-                key=lambda j: (len(before[j] & rest), bool(kin[j] & last)),
+                key=lambda j: (bool(hard[j] & rest), len(before[j] & rest), bool(kin[j] & last)),
             )
         left.remove(pick)
         out.append(pick)
-    return [questions[i] for i in _kin_apart(out, kin, before)]
+    return [questions[i] for i in _kin_apart(out, kin, before, hard)]
 
 
-def _kin_apart(placed: list[int], kin: list[frozenset[str]], before: list[set[int]]) -> list[int]:
+def _kin_apart(
+    placed: list[int], kin: list[frozenset[str]], before: list[set[int]], hard: list[set[int]]
+) -> list[int]:
     """The order with fewer questions on one relation back to back, where moving one of a
     pair elsewhere does that without giving away more proofs than before (two proofs in one
-    paragraph wait for each other, so the walk alone puts them side by side)."""
+    paragraph wait for each other, so the walk alone puts them side by side); a give-away
+    no cut mends (`hard`) weighs more than any number of the others."""
 
     def given_away(order_: list[int]) -> int:
         at = {q: n for n, q in enumerate(order_)}
-        return sum(1 for j in order_ for i in before[j] if at[i] > at[j])
+        return sum(
+            len(order_) ** 2 if i in hard[j] else 1
+            for j in order_
+            for i in before[j]
+            if at[i] > at[j]
+        )
 
     def clashes(order_: list[int]) -> int:
         return sum(1 for a, b in zip(order_, order_[1:], strict=False) if kin[a] & kin[b])
@@ -385,14 +414,19 @@ def _held_by_others(pack: Pack, claim: Claim) -> list[_Figure]:
     """A false statement's value beside whoever the pack says it is true of ("Gadsden, the
     new U.S. Minister to Mexico" before "William Marcy held the post of U.S. Minister to
     Mexico"): a feedback showing that answers the statement by elimination, a reader found
-    in two rounds of ten."""
+    in two rounds of ten. A figure or date too ("the original treaty covered 29,670 square
+    miles" beside the revised treaty's 29,670)."""
     value = claim.values[0] if claim.values else None
-    if not isinstance(value, Entity):
+    if not isinstance(value, (Entity, Number, When)):
         return []
     forward = claim.direction == "forward"
+    if isinstance(value, Entity):
+        facts = pack.facts_about.get(value.key, ())
+    else:  # a figure or a date: the facts of the statement's relation that hold it
+        facts = pack.facts_by_relation.get(claim.relation, ())
     return [
         (value, f.subject if forward else f.object)
-        for f in pack.facts_about.get(value.key, ())
+        for f in facts
         if f.relation.id == claim.relation
         and not f.background
         and (f.object if forward else f.subject).key == value.key
@@ -486,6 +520,29 @@ def _proof_spans(pack: Pack, q: Question) -> list[tuple[str, int, int]]:
     return [(x.source, x.start, x.end) for x in (q.origin.quotes if many else q.origin.quotes[:1])]
 
 
+def _all_touching(proofs: list[tuple[str, int, int]], spans: list[tuple[str, int, int]]) -> bool:
+    """Whether every proof shares text with one of the spans (a quote no feedback cuts)."""
+    return bool(proofs) and all(
+        any(ps == ss and a < e and s < b for ss, s, e in spans) for ps, a, b in proofs
+    )
+
+
+def _uncut(pack: Pack, q: Question) -> tuple[list[str], list[_Figure]]:
+    """What a question shows whatever comes after it, its quotes (no feedback cuts them),
+    prompt and options; and what it asks (`_asked`). Once per pack and question."""
+    memo = index_of(pack).memo
+    key = ("uncut", q.id, q.options)  # a choice's options are the seed's
+    found = memo.get(key)
+    if found is None:
+        texts = [
+            pack.sources[x.source].text[x.start : x.end]
+            for x in q.origin.quotes
+            if x.source in pack.sources
+        ]
+        found = memo[key] = ([*texts, q.prompt, *q.options], _asked(pack, q))
+    return cast("tuple[list[str], list[_Figure]]", found)
+
+
 def _all_inside(proofs: list[tuple[str, int, int]], spans: list[tuple[str, int, int]]) -> bool:
     return bool(proofs) and all(_inside([p], spans) for p in proofs)
 
@@ -576,6 +633,8 @@ class _Round:
             return False
         if apart.clash(pack, q, self.chosen) is not None:
             return False  # its prompt or options would answer a question asked, or the reverse
+        if self.shown_both_ways(pack, q):
+            return False
         answering = self.answering(pack, q.kind, q.facts)
         if any(answering):
             return False
@@ -593,6 +652,19 @@ class _Round:
         if len(q.facts) <= 2 and _sentence(pack, q) in self.sentences:
             return False
         return strict < APART or not self.shows_each_other(pack, q.kind, q.facts)
+
+    def shown_both_ways(self, pack: Pack, q: Question) -> bool:
+        """Whether what the question shows whatever comes after it (its quotes, which no
+        feedback cuts, its prompt and options) answers a question chosen, and that one's
+        answers it: no order mends the pair. Two false statements on one office each other's
+        (`_held_by_others`): "James Gadsden held the post of Secretary of State" beside
+        "William Marcy held the post of U.S. Minister to Mexico", each quote naming the
+        other's office with its holder."""
+        mine, asked = _uncut(pack, q)
+        return any(
+            _shows(mine, theirs_asked) and _shows(theirs, asked)
+            for theirs, theirs_asked in (_uncut(pack, c) for c in self.chosen)
+        )
 
     def shows_each_other(self, pack: Pack, kind: str, facts: tuple[str, ...]) -> bool:
         """Whether a question's feedback and one already chosen would show each other's proof,

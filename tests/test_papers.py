@@ -245,7 +245,7 @@ def test_the_same_code_gives_the_same_paper_under_any_hash_seed() -> None:
     spec = paper_spec(pack, 31337, 20, time_limit=900)
     code = encode(spec, pack)
     here = _seen(round_questions(pack, spec))
-    assert len(here) == 20
+    assert len(here) >= 18  # one in ten short rather than two answering each other
     outputs = set()
     for hash_seed in ("0", "1", "4242"):
         env = {**os.environ, "PYTHONHASHSEED": hash_seed}

@@ -94,11 +94,18 @@ def modified(
     if len(at) != len(said):
         return None
     keys = [k for _, k in said]
+    # words before the name that the proving sentence puts after it with "of" ("Lithuanian
+    # Air Force transport aircraft" for "transport aircraft of the Lithuanian Air Force")
+    fronted = found[0] > 0 and _of_phrase(
+        keys[found[0] : found[-1] + 1], keys[: found[0]], quotes, language
+    )
     for j, (word, key) in enumerate(said):
         if j in found:
             continue
         if word in refusing or key in refusing_keys or any(c.isdigit() for c in word):
             return None
+        if j < found[0] and fronted:
+            continue
         if key not in own and (key in foreign or key in others):
             return None
         if len(word) >= _PROPER_STEM and word[:_PROPER_STEM] in proper and key not in own:
@@ -140,6 +147,26 @@ def _names_of(
             if w[:1].isupper() and len(fold(w)) >= _PROPER_STEM and fold(w) not in own
         }
     return frozenset(foreign), frozenset(proper)
+
+
+def _of_phrase(name: list[str], run: list[str], quotes: tuple[str, ...], language: str) -> bool:
+    """Whether a proving sentence writes the name, then "of", then the run (word keys;
+    articles aside): "transport aircraft of the Lithuanian Air Force"."""
+    for quote in quotes:
+        words = fold(quote).split()
+        keyed = [next((k for _, k in tokens(w, language)), None) for w in words]
+        for i in range(len(words) - len(name)):
+            if keyed[i : i + len(name)] != name:
+                continue
+            j = i + len(name)
+            if words[j] != "of":
+                continue
+            j += 1
+            while j < len(words) and keyed[j] is None:  # "the"
+                j += 1
+            if [k for k in keyed[j : j + len(run)]] == run:
+                return True
+    return False
 
 
 def _in_source(run: str, source: tuple[str, ...], language: str) -> bool:

@@ -1271,3 +1271,26 @@ def test_a_describing_word_from_another_item_of_a_list_is_refused() -> None:
     )
     assert check_typed(key, "increasing defence budget").correct
     assert not check_typed(key, "modernising defence budget").correct
+
+
+def test_a_concept_takes_the_sources_subject_the_prompt_names_before_it() -> None:
+    """The twelfth reading: "NATO crisis management" was refused for "… NATO began focusing
+    on what?". The name the whole source is about, where the prompt says it, only says whose
+    the concept is; a name the prompt says that the source is not about ("Russian") makes
+    another claim, and so does the source's subject where the prompt does not say it."""
+    source = (
+        "NATO grew. NATO met. In 2004 NATO began focusing on crisis management. NATO "
+        "answered the Russian aggression. Lithuania joined NATO."
+    )
+    key = Text(
+        "crisis management",
+        ("crisis management",),
+        ("NATO", "Russia", "Lithuania"),
+        prompt="In 2004, NATO began focusing on what, after the Russian aggression?",
+        quotes=("In 2004 NATO began focusing on crisis management.",),
+        source=(source,),
+    )
+    assert check_typed(key, "NATO crisis management").correct
+    assert not check_typed(key, "Russian crisis management").correct
+    assert not check_typed(key, "Lithuanian crisis management").correct
+    assert not check_typed(key, "former NATO crisis management").correct

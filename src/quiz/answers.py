@@ -580,7 +580,8 @@ def _modified(key: Text, text: str) -> Verdict | None:
     ("peacetime air policing", "clearing sea mines"; `quiz.modifiers` says when)."""
     one = len(items(key.answer, key.language)) == 1
     quotes, source = tuple(getattr(key, "quotes", ())), tuple(getattr(key, "source", ()))
-    name = modified(text, key.accepted, key.rivals, quotes, source, key.language, one)
+    prompt = getattr(key, "prompt", "")
+    name = modified(text, key.accepted, key.rivals, quotes, source, key.language, one, prompt)
     return None if name is None else Verdict(True, True, _meant(key, name))
 
 

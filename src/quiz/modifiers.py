@@ -54,6 +54,7 @@ def modified(
     source: tuple[str, ...],
     language: str,
     one: bool,
+    prompt: str = "",
 ) -> str | None:
     """The right concept name `text` holds with describing words added, or None. `names`
     are the key's; when `one`, they all name one thing (else one item of a list each)."""
@@ -99,12 +100,16 @@ def modified(
     fronted = found[0] > 0 and _of_phrase(
         keys[found[0] : found[-1] + 1], keys[: found[0]], quotes, language
     )
+    # before the name, the name the whole source is about where the prompt names it ("NATO
+    # crisis management" for "… NATO began focusing on what?"): it only says whose the
+    # concept is, as the question already does (never another: "Russian air policing")
+    subject = _capitalised(prompt, language) & _common_words(source, language)
     for j, (word, key) in enumerate(said):
         if j in found:
             continue
         if word in refusing or key in refusing_keys or any(c.isdigit() for c in word):
             return None
-        if j < found[0] and fronted:
+        if j < found[0] and (fronted or key in subject):
             continue
         if key not in own and (key in foreign or key in others):
             return None
@@ -149,6 +154,12 @@ def _names_of(
     return frozenset(foreign), frozenset(proper)
 
 
+def _capitalised(text: str, language: str) -> frozenset[str]:
+    """The word keys of the words the text writes with a capital, but its first."""
+    words = text.split()[1:]
+    return frozenset(k for w in words if w[:1].isupper() for _, k in tokens(w, language))
+
+
 def _of_phrase(name: list[str], run: list[str], quotes: tuple[str, ...], language: str) -> bool:
     """Whether a proving sentence writes the name, then "of", then the run (word keys;
     articles aside): "transport aircraft of the Lithuanian Air Force"."""
@@ -167,6 +178,18 @@ def _of_phrase(name: list[str], run: list[str], quotes: tuple[str, ...], languag
             if [k for k in keyed[j : j + len(run)]] == run:
                 return True
     return False
+
+
+@lru_cache(maxsize=8)
+def _common_words(source: tuple[str, ...], language: str) -> frozenset[str]:
+    """The word keys a quarter of the source's sentences or more hold ("NATO", "Lithuania"
+    in an article on Lithuania in NATO): what the whole source is about."""
+    sentences = [s for t in source for s in re.split(r"(?<=[.!?])\s+|\n+", t) if s.strip()]
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        for key in {k for _, k in tokens(sentence, language)}:
+            counts[key] = counts.get(key, 0) + 1
+    return frozenset(k for k, n in counts.items() if n * 4 >= len(sentences))
 
 
 def _in_source(run: str, source: tuple[str, ...], language: str) -> bool:

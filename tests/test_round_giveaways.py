@@ -253,3 +253,43 @@ def test_a_round_keeps_proofs_out_of_each_others_feedback_while_it_can(pack) -> 
         assert len(r) == 5
         for a, b in combinations(r, 2):
             assert not shows(a, b) and not shows(b, a), (seed, a.id, b.id)
+
+
+def test_no_question_shows_what_a_later_one_asks_where_no_cut_can_hide_it(pack) -> None:
+    """A question's quotes (its feedback never cuts them), prompt and options show what they
+    show whatever comes later: a later question whose figure, date or name they state beside
+    what it is asked of is answered before it is asked. A reader found the time order
+    quoting "… decided to deploy NATO enhanced Forward Presence in Lithuania, Latvia,
+    Estonia, and Poland" before the select-all asking those hosts (round 132: a select-all
+    over many facts asked nothing the order weighed); the false statement's value beside its
+    holder is in test_gadsden. The round puts the asked one first, or holds one of the two.
+    A select-all's right values are read from its claim here, not from the rule's own
+    reckoning."""
+    from quiz.generate.evidence import touches
+
+    lists = 0
+    for seed in range(150):
+        round_ = generate(pack, seed, 10)
+        for j, later in enumerate(round_):
+            asked = rounds._asked(pack, later)
+            claim = later.origin.claim
+            if later.kind == "multi" and claim is not None:
+                lists += 1
+                rights = [claim.values[i] for i in later.key.rights() if i < len(claim.values)]
+                shown = [rounds._uncut(pack, e)[0] for e in round_[:j]]
+                for texts in shown:
+                    for v in rights:
+                        if v.key in pack.derived(rounds._common_names):
+                            continue
+                        assert not any(touches(t, v) and touches(t, claim.anchor) for t in texts), (
+                            seed,
+                            later.id,
+                            v.name,
+                        )
+            for earlier in round_[:j]:
+                assert not rounds._shows(rounds._uncut(pack, earlier)[0], asked), (
+                    seed,
+                    earlier.id,
+                    later.id,
+                )
+    assert lists >= 20  # select-alls come up often enough

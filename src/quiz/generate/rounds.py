@@ -184,11 +184,7 @@ def feedback_order(pack: Pack, questions: list[Question]) -> list[Question]:
         asking = [q.prompt, *q.options]
         before[j] |= {i for i in range(n) if i != j and _shows(asking, figures[i])}
     hard = [
-        {
-            i
-            for i in before[j]
-            if _all_touching(proofs[i], quoted[j]) or _shows(texts[j], figures[i])
-        }
+        {i for i in before[j] if _all_inside(proofs[i], quoted[j]) or _shows(texts[j], figures[i])}
         for j in range(n)
     ]
     kin = [relations_of(pack, q.facts) for q in questions]
@@ -409,7 +405,9 @@ def _asked(pack: Pack, q: Question) -> list[_Figure]:
     claim = q.origin.claim
     if q.kind == "true_false" and q.id.endswith(":false") and claim is not None:
         return asked + _held_by_others(pack, claim)
-    if claim is None or len(q.facts) > 2 or q.kind not in ("choice", "multi", "typed"):
+    if claim is None or q.kind not in ("choice", "multi", "typed"):
+        return asked
+    if len(q.facts) > 2 and q.kind != "multi":  # a select-all's every right answer counts
         return asked
     if q.kind == "typed":
         values = list(claim.values)
@@ -528,13 +526,6 @@ def _proof_spans(pack: Pack, q: Question) -> list[tuple[str, int, int]]:
         return []
     many = q.kind == "multi" or len(q.facts) > 2
     return [(x.source, x.start, x.end) for x in (q.origin.quotes if many else q.origin.quotes[:1])]
-
-
-def _all_touching(proofs: list[tuple[str, int, int]], spans: list[tuple[str, int, int]]) -> bool:
-    """Whether every proof shares text with one of the spans (a quote no feedback cuts)."""
-    return bool(proofs) and all(
-        any(ps == ss and a < e and s < b for ss, s, e in spans) for ps, a, b in proofs
-    )
 
 
 def _uncut(pack: Pack, q: Question) -> tuple[list[str], list[_Figure]]:

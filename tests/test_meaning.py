@@ -563,3 +563,13 @@ def test_a_place_inside_the_key_tied_to_the_question_qualifies_it(
     assert grade.correct, (given, grade)
     assert not typed_bundled[PRT].grade("Afghanistan, Helmand").correct
     assert not typed_bundled[PRT].grade("Iraq (Ghor)").correct
+
+
+def test_a_word_run_together_is_not_stemmed_away_as_endings() -> None:
+    """ "transport aircraft allies" run together lost "allies" to the stemmer ("-alli",
+    "-al") and meant "transport aircraft": an adversarial reader found "transport aircraft
+    of allies" marked right for the Lithuanian Air Force's own. A joined spelling still
+    meets its words apart."""
+    assert not same_meaning("transport aircraft of allies", "transport aircraft")
+    assert same_meaning("cyberdefence", "cyber defence")
+    assert same_meaning("counter-measures", "countermeasures")

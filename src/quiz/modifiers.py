@@ -22,6 +22,9 @@ left is only where the words cannot make a claim of their own:
 - a word right after the name makes a new head ("regional security consumer", "mine
   countermeasures training"): only the proving sentence's own, or a word that makes it a
   topic (`Language.topic_words`: "energy security issues");
+- before the name, what the proving sentence attaches with "of" ("Lithuanian Air Force
+  transport aircraft"), or the name the whole source is about where the prompt names it
+  ("NATO crisis management"; never another name the prompt says, "Russian air policing");
 - no added word negates ("non-rotational"), works against the name or claims more than the
   source (`Language.contrary`: "less", "former", "only"), is a number, a word of another
   value's short name or of another item of the list ("modernising defence budget"), or the

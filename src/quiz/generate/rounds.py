@@ -184,7 +184,11 @@ def feedback_order(pack: Pack, questions: list[Question]) -> list[Question]:
         asking = [q.prompt, *q.options]
         before[j] |= {i for i in range(n) if i != j and _shows(asking, figures[i])}
     hard = [
-        {i for i in before[j] if _all_inside(proofs[i], quoted[j]) or _shows(texts[j], figures[i])}
+        {
+            i
+            for i in before[j]
+            if _all_inside(proofs[i], quoted[j]) or _shows(texts[j], _uncut(pack, questions[i])[1])
+        }
         for j in range(n)
     ]
     kin = [relations_of(pack, q.facts) for q in questions]
@@ -401,6 +405,20 @@ def _asked(pack: Pack, q: Question) -> list[_Figure]:
     "Through whom did Pierce send instructions?"). A name the source writes in one sentence
     in four or more ("Lithuania", "NATO" in an article on Lithuania in NATO) is left out:
     beside another such name it states no answer, and would cut most of any paragraph."""
+    if q.kind == "order":
+        # each event's date beside the event: a feedback before it that shows one holds it
+        # back, or the order comes first (readers found an earlier feedback dating one of
+        # its events in most rounds holding one); a quote can, at worst, date one event of
+        # four, so no round refuses the order for it, nor puts it first at any cost
+        # (`_uncut` leaves it out)
+        found = [pack.fact_by_id[f] for f in q.facts if f in pack.fact_by_id]
+        return [
+            (v, other)
+            for f in found
+            if not f.background
+            for v, other in ((f.subject, f.object), (f.object, f.subject))
+            if isinstance(v, When)
+        ]
     asked = _figures(pack, q)
     claim = q.origin.claim
     if q.kind == "true_false" and q.id.endswith(":false") and claim is not None:
@@ -540,7 +558,8 @@ def _uncut(pack: Pack, q: Question) -> tuple[list[str], list[_Figure]]:
             for x in q.origin.quotes
             if x.source in pack.sources
         ]
-        found = memo[key] = ([*texts, q.prompt, *q.options], _asked(pack, q))
+        asked = [] if q.kind == "order" else _asked(pack, q)
+        found = memo[key] = ([*texts, q.prompt, *q.options], asked)
     return cast("tuple[list[str], list[_Figure]]", found)
 
 

@@ -693,10 +693,15 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
             and _means(given, meaning(f"{of.group(2)} {of.group(1)}", lang))
         ):
             return Verdict(True, True, _meant(key, name))
-    flipped = re.fullmatch(r"(.+?) (?:of|in|for|against) (?:the )?(.+)", fold(text))
-    if flipped is not None:  # "security of/in/for the region": "region security"
-        turned = meaning(f"{flipped.group(2)} {flipped.group(1)}", lang)
+    flipped = re.fullmatch(r"(.+?) (of|in|for|against) (?:the )?(.+)", fold(text))
+    if flipped is not None and not getattr(key, "person", False):
+        # "security of/in/for the region": "region security"; never a person ("Ward of
+        # Christopher"), nor a name its own tie turned round ("State of Secretary" for the
+        # Secretary of State: an adversarial reader found it right)
+        turned = meaning(f"{flipped.group(3)} {flipped.group(1)}", lang)
         for name in names:
+            if flipped.group(2) in fold(name).split():
+                continue
             if _means(turned, meaning(name, lang)):
                 return Verdict(True, True, _meant(key, name))
     keys = [k for _, k in said]
@@ -1027,14 +1032,15 @@ def _complements(key: Text, name: str, after: bool, prompt: bool = True) -> set[
             (i for i in range(len(whole) - len(seq) + 1) if seq and whole[i : i + len(seq)] == seq),
             None,
         )
-        if at is not None and _DIRECTED & set(fold(a).split()):
+        if at is not None and (_DIRECTED & set(fold(a).split()) or getattr(key, "person", False)):
             ahead, behind = set(whole[:at]), set(whole[at + len(seq) :])
             here |= behind if after else ahead
             there |= ahead if after else behind
     # the words of a name that says a direction keep their side: "Mexico to U.S. Minister"
     # turns the office around (a reader found it marked right for the U.S. Minister to
-    # Mexico); other names' words may go either way ("Iron Wolf mechanised infantry
-    # brigade", "infrastructure development")
+    # Mexico); so do a person's ("Ward of Christopher" is no Christopher Ward); other
+    # names' words may go either way ("Iron Wolf mechanised infantry brigade",
+    # "infrastructure development")
     return (out - (there - here - inner)) | said
 
 
@@ -1077,6 +1083,7 @@ def _by_meaning(key: Text, text: str, rivals: set[str]) -> Verdict | None:
                     len(outer) > len(words)
                     and _run_of(words, outer)
                     and not _ties_differ(text, longer)
+                    and not (set(fold(text).split()) & _PREPOSITIONS) - set(fold(longer).split())
                 ):
                     return Verdict(True, True, Note(NoteCode.MEANS, longer))
     return None

@@ -34,8 +34,10 @@ import random
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import cast
 
+from quiz.answers import GENERIC_HEADS, TIES
 from quiz.generate import apart, order
 from quiz.generate.evidence import touches
 from quiz.generate.index import index_of
@@ -492,10 +494,35 @@ def _shows(texts: list[str], figures: list[_Figure]) -> bool:
     is said of (a history names its years in every paragraph: "1853" alone answers no "when
     did … ?")."""
     return any(
-        touches(s, v) and (isinstance(v, Number) or touches(s, other))
+        touches(s, v) and (isinstance(v, Number) or touches(s, other) or _headed(s, other))
         for v, other in figures
         for s in texts
     )
+
+
+def _headed(text: str, value: Value) -> bool:
+    """Whether a sentence names the entity by its distinctive words beside its head word,
+    apart ("the NATO Summits in Wales (2014) and Warsaw (2016)" names the Warsaw Summit: a
+    reader found that feedback give the summit's year away)."""
+    if not isinstance(value, Entity):
+        return False
+    words = set(fold(text).split())
+    return any(
+        (head in words or f"{head}s" in words) and rest <= words for rest, head in _heads(value)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _heads(value: Entity) -> tuple[tuple[frozenset[str], str], ...]:
+    """(the other words, the generic head) of each of the entity's names that ends in a
+    generic head ("Warsaw", "summit" of "the Warsaw Summit")."""
+    out = []
+    for name in value.folded_names:
+        *rest, head = name.split() or [""]
+        kept = frozenset(w for w in rest if w not in TIES)
+        if kept and head in GENERIC_HEADS:
+            out.append((kept, head))
+    return tuple(out)
 
 
 def _shown_sentences(pack: Pack, spans: list[tuple[str, int, int]]) -> list[str]:

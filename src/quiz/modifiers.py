@@ -85,10 +85,15 @@ def modified(
     # of another item of a "Name one" list ("modernising defence budget")
     own: set[str] = set()
     others: set[str] = set()  # the words of the other items' names
+    negations = lang.negations if lang is not None else frozenset()
     for n in names:
         if len(items(n, language)) == 1:
             holds = one or _found(inner, tokens(n, language)) is not None
-            (own if holds else others).update(k for _, k in tokens(n, language))
+            # never a word the name negates ("conventional" of "non-conventional threats")
+            words = fold(n).split()
+            turned = {w for prev, w in zip(words, words[1:], strict=False) if prev in negations}
+            kept = (k for w, k in tokens(n, language) if w not in turned)
+            (own if holds else others).update(kept)
     foreign, proper = _names_of(tuple(rivals), frozenset(own), language)
     refusing_keys = {k for w in refusing for _, k in tokens(w, language)}
     quoted = _loose_words(quotes, frozenset(own), language)

@@ -92,7 +92,15 @@ def test_review_schedules_and_stats(store_target: str, moon: Pack) -> None:
     clock.advance(minutes=11)
     made = review_spec(store, ann, moon, clock.now(), 10)
     assert isinstance(made, RoundSpec)
-    missed = {f for i in (1, 3) for f in session.questions[i].facts}
+    # the facts of the questions on one fact answered wrong (a select-all or time order
+    # answered wrong schedules the facts it missed, not every fact it holds)
+    missed = {
+        f
+        for i in (1, 3)
+        if len(session.questions[i].facts) == 1
+        for f in session.questions[i].facts
+    }
+    assert missed
     due = {d.fact_id for d in store.due(ann.id, "moon", clock.now().isoformat())}
     assert missed <= due
     stats = player_stats(store, ann, clock.now(), {"moon": moon})

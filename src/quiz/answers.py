@@ -720,9 +720,6 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
         return None
     start, end, name = best
     allowed = _complements(key, name, after=True)
-    # after a preposition, never the prompt's words: "Juan Ceballos of the U.S." for a prompt
-    # on U.S. investors gives him an owner; a head noun may be the prompt's ("… capabilities")
-    owned = _complements(key, name, after=True, prompt=False)
     folded_text = f" {fold(text)} "
     quoted = [f" {fold(q)} " for q in getattr(key, "quotes", ())]
     words = fold(text).split()
@@ -785,7 +782,7 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
     # states?", never "Juan Ceballos of the U.S." for a prompt on "U.S. investors"
     led = tail.split()[:1] != [] and tail.split()[0] in _PREPOSITIONS
     if led and not _as_prompt_puts_it(key, tail, small):
-        allowed = owned
+        allowed = _complements(key, name, after=True, prompt=False)
     for i, (word, k) in enumerate(said):
         if start <= i < end:
             continue

@@ -42,6 +42,7 @@ from functools import lru_cache
 
 from quiz.languages import find as find_language
 from quiz.meaning import items, tokens
+from quiz.packs.quotes import sentences
 from quiz.text import fold
 
 MAX_ADDED = 3  # describing words a student adds; more is another answer, not a modifier
@@ -192,7 +193,7 @@ def _of_phrase(name: list[str], run: list[str], quotes: tuple[str, ...], languag
 def _common_words(source: tuple[str, ...], language: str) -> frozenset[str]:
     """The word keys a quarter of the source's sentences or more hold ("NATO", "Lithuania"
     in an article on Lithuania in NATO): what the whole source is about."""
-    sentences = [s for t in source for s in re.split(r"(?<=[.!?])\s+|\n+", t) if s.strip()]
+    sentences = _sentences(source)
     counts: dict[str, int] = {}
     for sentence in sentences:
         for key in {k for _, k in tokens(sentence, language)}:
@@ -211,8 +212,17 @@ def _phrases(source: tuple[str, ...], language: str) -> str:
     """The source's word keys in order, each sentence apart ("|"): where a student's words
     can be found as the source writes them. Cached: every key of a pack passes the same
     strings."""
-    sentences = (s for t in source for s in re.split(r"(?<=[.!?])\s+|\n+", t))
-    return " | ".join(" ".join(k for _, k in tokens(s, language)) for s in sentences) + " "
+    return " | ".join(" ".join(k for _, k in tokens(s, language)) for s in _sentences(source)) + " "
+
+
+def _sentences(texts: tuple[str, ...]) -> list[str]:
+    """Each text's sentences as the pack's quotes see them (`quiz.packs.quotes`: "U.S." ends
+    none), or the text whole where it has none of its own (a quote cut short of its stop)."""
+    out: list[str] = []
+    for text in texts:
+        found = [text[s.start : s.end] for s in sentences(text)]
+        out.extend(found or [text])
+    return out
 
 
 @lru_cache(maxsize=1024)

@@ -179,7 +179,7 @@ def feedback_order(pack: Pack, questions: list[Question]) -> list[Question]:
     # U.S. Minister to Mexico …" answers "William Marcy held the post of U.S. Minister to
     # Mexico" (false) whatever else the paragraph shows
     quoted = [[(x.source, x.start, x.end) for x in q.origin.quotes] for q in questions]
-    texts = [_uncut(pack, q)[0] for q in questions]
+    uncut = [_uncut(pack, q) for q in questions]  # (what each shows, what it asks)
     # and what the question itself shows, before any feedback: an evidence question's
     # sentences ("… sent James Gadsden, the new U.S. Minister to Mexico …" as a wrong one)
     for j, q in enumerate(questions):
@@ -189,7 +189,7 @@ def feedback_order(pack: Pack, questions: list[Question]) -> list[Question]:
         {
             i
             for i in before[j]
-            if _all_inside(proofs[i], quoted[j]) or _shows(texts[j], _uncut(pack, questions[i])[1])
+            if _all_inside(proofs[i], quoted[j]) or _shows(uncut[j][0], uncut[i][1])
         }
         for j in range(n)
     ]

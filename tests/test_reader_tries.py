@@ -113,3 +113,20 @@ def test_right_answers_the_readers_typed_are_accepted() -> None:
     refused, asked, found = _judged("right")
     assert found >= 0.9 * asked, "most questions of the readers' log should still exist"
     assert refused == [], "right answers refused:\n" + "\n".join(refused)
+
+
+def test_a_title_the_prompts_subject_also_bears_is_part_of_the_answer() -> None:
+    """ "Governor" for William Lane's office is only part of "Governor of New Mexico": the
+    Gadsden reader saw it refused as "could mean more than one answer", the other answer
+    being Lane's own alias "Governor Lane", which the prompt asks about and no student
+    typing "Governor" means. A title another value bears stays ambiguous."""
+    from quiz.round.codes import NoteCode
+
+    questions = _questions()
+    office = questions["gadsden/lane-office:typed:forward"].grade("Governor")
+    assert office.result == "wrong" and office.note is not None
+    assert office.note.code is NoteCode.PART_ONLY
+    lane = questions["gadsden/lane-office:typed:forward"].grade("Governor Lane")
+    assert lane.note is not None and lane.note.code is NoteCode.OTHER_THING
+    president = questions["gadsden/santa-anna-office:typed:forward"].grade("President")
+    assert president.note is not None and president.note.code is NoteCode.AMBIGUOUS

@@ -1205,7 +1205,9 @@ def _check_one(key: Text, text: str) -> Verdict:
     in_answer = any(_within(given, a) for a in accepted)
     # a bare number or letter inside another name ("1" of "… Group 1") names nothing
     naming = any(c.isalpha() for c in given) and len(given) > 1
-    in_rival = given in rivals or (naming and any(_within(given, r) for r in rivals))
+    in_rival = given in rivals or (
+        naming and any(_within(given, r) and not _asked_about(key, given, r) for r in rivals)
+    )
     if in_rival and not in_answer:
         return Verdict(False, True, Note(NoteCode.OTHER_THING))
     if not in_rival:
@@ -1267,6 +1269,18 @@ def typos(given: str, meant: str) -> int | None:
             return None
         slips += 1
     return slips if slips <= (len(b) + 1) // 2 else None
+
+
+def _asked_about(key: Text, part: str, rival: str) -> bool:
+    """Whether a rival holding a part of the answer is the prompt's own subject: the rest of
+    its words are the prompt's ("Governor Lane" when the prompt asks William Lane's office).
+    It is not what a student typing "Governor" could mean, so it makes the part no less the
+    answer's."""
+    lang = key.language
+    prompt = {k for _, k in tokens(key.prompt, lang)}
+    typed = {k for _, k in tokens(part, lang)}
+    rest = [k for _, k in tokens(rival, lang) if k not in typed]
+    return bool(rest) and all(k in prompt for k in rest)
 
 
 def _within(part: str, whole: str) -> bool:

@@ -312,3 +312,31 @@ def test_no_false_statement_is_answered_by_what_came_before_it() -> None:
                 shown += [earlier.prompt, *earlier.options]
                 assert not _shows(shown, held), (seed, q.id, earlier.id)
     assert seen >= 10  # false statements whose value another holds are common enough
+
+
+def test_a_why_not_that_answers_a_later_question_is_not_shown() -> None:
+    """ "Why not '10 million': under the revised treaty, Mexico was to receive $10 million"
+    told a reader the revised price before its question (seed 52): a wrong option's why-not
+    is withheld while a question it answers is still to come, in every round, and shown
+    once none is."""
+    from quiz.generate.rounds import answers_any
+    from quiz.round.viewing import shown_why
+
+    pack = gadsden()
+    withheld = shown = 0
+    for seed in range(60):
+        questions = generate(pack, seed, 10)
+        for i, q in enumerate(questions):
+            later = questions[i + 1 :]
+            answers = answers_any(pack, later)
+            for _, why in q.origin.why_wrong:
+                assert shown_why(pack, why, ()) is why
+                if shown_why(pack, why, later) is None:
+                    withheld += 1
+                    continue
+                shown += 1
+                assert not answers(why.statement) and not answers(why.quote.text), (seed, q.id)
+                assert not any(
+                    why.quote.text in x.text for x in (x for o in later for x in o.origin.quotes)
+                )
+    assert withheld and shown > withheld  # met, and rare

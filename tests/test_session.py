@@ -242,9 +242,9 @@ def test_why_wrong_only_for_a_wrong_choice_the_pack_explains(moon: Pack) -> None
     wrong, reason = q.origin.why_wrong[0]
     s, _ = session([q, q])
     o = s.answer(wrong)
-    assert why_not(o) is reason
+    assert why_not(o, moon) is reason
     s.next()
-    assert why_not(s.answer(right_response(q))) is None
+    assert why_not(s.answer(right_response(q)), moon) is None
 
 
 # -- summary and retry --------------------------------------------------------------

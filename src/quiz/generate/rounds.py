@@ -170,8 +170,11 @@ def feedback_order(pack: Pack, questions: list[Question]) -> list[Question]:
     # $10 million …" beside "What did the revised treaty cost?"), or the name it asks for beside
     # what it is asked of, though no proof of i's
     figures = [_asked(pack, q) for q in questions]
-    for j in range(n):
-        shown = _shown_sentences(pack, spans[j])
+    for j, q in enumerate(questions):
+        # and, on a wrong pick, the fact that option belongs to ("Why not '10 million': under
+        # the revised treaty …"), which a feedback shows whole or not at all
+        why = [t for _, w in q.origin.why_wrong for t in (w.statement, w.quote.text)]
+        shown = [*_shown_sentences(pack, spans[j]), *why]
         before[j] |= {i for i in range(n) if i != j and _shows(shown, figures[i])}
     # of those, the ones no cut mends: i's proof or figure in j's quote itself, which its
     # feedback never cuts ("[…]" stands only for other sentences, or the words of the

@@ -505,9 +505,9 @@ class LiveGame:
             if pick is not None:
                 outcome = Outcome(i, q, option, pick.grade, 0, 0, 0, pick.seconds,
                                   self.clock.now())  # fmt: skip
-                found = viewing.why_not(outcome)
+                found = viewing.why_not(outcome, self.pack, self.questions[i + 1 :])
             elif q.shape is Shape.MANY:
-                found = q.why_wrong(option)
+                found = viewing.shown_why(self.pack, q.why_wrong(option), self.questions[i + 1 :])
             if found is not None:
                 why, why_quote = found.statement, found.quote.text
         elif wrong_typed:

@@ -95,17 +95,24 @@ def _overlaps(span: Span, quote: Quote) -> bool:
     return span.start < quote.end and quote.start < span.end
 
 
+def _held_back(
+    pack: Pack, later: Iterable[Question]
+) -> tuple[list[Quote], Callable[[str], bool] | None]:
+    """What a feedback must not show of the questions `later` in its round (still to be
+    asked): their proofs, and a test of whether a text states what one of them asks."""
+    later = list(later)
+    if not later:
+        return [], None
+    # the questions were generated, so this costs no import a round has not made
+    from quiz.generate.rounds import answers_any
+
+    return [x for other in later for x in other.origin.quotes], answers_any(pack, later)
+
+
 def passages(pack: Pack, q: Question, later: Iterable[Question] = ()) -> tuple[Passage, ...]:
     """The passages behind a question, each holding back the proofs, and the figures asked, of
-    the questions `later` in its round (still to be asked)."""
-    later = list(later)
-    withheld = [x for other in later for x in other.origin.quotes]
-    answers = None
-    if later:
-        # the questions were generated, so this costs no import a round has not made
-        from quiz.generate.rounds import answers_any
-
-        answers = answers_any(pack, later)
+    the questions `later` in its round."""
+    withheld, answers = _held_back(pack, later)
     return tuple(passage(pack, x, withheld, answers) for x in quotes_of(q))
 
 
@@ -127,16 +134,34 @@ def question_view(session: Session) -> QuestionView:
     )
 
 
-def why_not(o: Outcome) -> WhyWrong | None:
-    """For a wrong pick of one option: the fact that option really belongs to."""
+def why_not(o: Outcome, pack: Pack, later: Iterable[Question] = ()) -> WhyWrong | None:
+    """For a wrong pick of one option: the fact that option really belongs to (`shown_why`)."""
     if o.correct or not isinstance(o.response, int):
         return None
-    return o.question.why_wrong(o.response)
+    return shown_why(pack, o.question.why_wrong(o.response), later)
+
+
+def shown_why(pack: Pack, why: WhyWrong | None, later: Iterable[Question]) -> WhyWrong | None:
+    """The fact a wrong option belongs to, unless it answers one of the questions `later` in
+    the round: its quote is a later proof, or it or its statement states what a later
+    question asks ("Why not '10 million': under the revised treaty …" before "What did the
+    revised treaty cost?"). Shown whole or not at all: it is one sentence, and one cut
+    explains nothing."""
+    if why is None:
+        return None
+    withheld, answers = _held_back(pack, later)
+    quote = why.quote
+    if any(x.source == quote.source and _overlaps(Span(x.start, x.end), quote) for x in withheld):
+        return None
+    if answers is not None and (answers(quote.text) or answers(why.statement)):
+        return None
+    return why
 
 
 def feedback_view(session: Session, o: Outcome) -> FeedbackView:
     q, pack, rules = o.question, session.pack, session.rules
-    why = why_not(o)
+    later = session.questions[o.index + 1 :]
+    why = why_not(o, pack, later)
     return FeedbackView(
         index=o.index,
         total=session.total,
@@ -154,7 +179,7 @@ def feedback_view(session: Session, o: Outcome) -> FeedbackView:
             else None
         ),
         noun=noun_of(pack, q.quote),
-        passages=passages(pack, q, session.questions[o.index + 1 :]),
+        passages=passages(pack, q, later),
         score=session.score,
         streak=session.streak,
     )

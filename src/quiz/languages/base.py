@@ -142,6 +142,10 @@ class Language:
     # folded words the stemmer would make another word's stem, kept whole: "united" of
     # "the United States" is never "unit", the stem of "units" (and of "troops", said so)
     unstemmed: frozenset[str] = frozenset()
+    # (noun ending, verb ending) the stemmer gives one stem: the noun is the verb's act only
+    # as a phrase's last word ("infrastructure development", "developing infrastructure");
+    # before another noun it is another thing ("management crises", not "managing crises")
+    verb_nouns: tuple[tuple[str, str], ...] = ()
     # folded words that turn an answer into its opposite ("not", "non"): never taken as a
     # mere complement of a right answer ("non-rotational allied units")
     negations: frozenset[str] = frozenset()

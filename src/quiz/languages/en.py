@@ -254,6 +254,7 @@ LANGUAGE = Language(
     ),
     contrary=_CONTRARY,
     unstemmed=frozenset(["united"]),
+    verb_nouns=(("ment", "ing"), ("ments", "ing")),
     topic_words=frozenset(
         ["issue", "issues", "matter", "matters", "question", "questions", "topic", "topics"]
     ),  # fmt: skip

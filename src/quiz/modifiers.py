@@ -120,14 +120,17 @@ def modified(
             return None
         if j < found[0] and (fronted or key in subject):
             continue
-        if key not in own and (key in foreign or key in others):
+        lo, hi = min(j, found[0]), max(j, found[-1])
+        run = " ".join(keys[lo : hi + 1])
+        # another value's word, unless inside the name as the source writes the whole
+        # phrase ("ministers of national defence": "Minister of National Defence")
+        inside = found[0] < j < found[-1] and _in_source(run, source, language)
+        if key not in own and (key in foreign or key in others) and not inside:
             return None
         if len(word) >= _PROPER_STEM and word[:_PROPER_STEM] in proper and key not in own:
             return None
         if key in own:
             continue
-        lo, hi = min(j, found[0]), max(j, found[-1])
-        run = " ".join(keys[lo : hi + 1])
         last = j == len(said) - 1 and j - 1 == found[-1] and at[j] == at[j - 1] + 1
         if word in topics and last:
             continue  # "energy security issues": the topic, said so

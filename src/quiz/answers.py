@@ -696,12 +696,18 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
     folded = fold(text).split()
     if any(_turned(key, " ".join(folded[i:])) for i, w in enumerate(folded) if w in _PREPOSITIONS):
         return None  # "Governor from New Mexico", "President in Mexico": another office
-    for name in names:  # the same describing words in another order, the same head last
+    # the same describing words in another order, the same head last ("allied rotational
+    # units", "Minister of the United States to Mexico"); across a preposition only whole
+    # runs of the name, and never a place it does not give ("Minister to the US in Mexico"
+    # is Mexico's minister, "New Governor of Mexico" no governor of New Mexico: an
+    # adversarial reader found them right)
+    for name in names:
         inner = meaning(name, lang)[0].split()
         mine = sorted(inner)
         same_head = given[0].split()[-1:] == inner[-1:]
         if (
             len(mine) > 2
+            and _moved_whole(text, name, lang)
             and same_head
             and sorted(given[0].split()) == mine
             and not any(sorted(meaning(r, lang)[0].split()) == mine for r in rivals)
@@ -1198,6 +1204,37 @@ def _tie_moved(typed: str, name: str, lang: str) -> bool:
     return any(
         (a and not b) or ("of" in b and not a) for a, b in zip(my_ties, their_ties, strict=True)
     )
+
+
+_FROM = frozenset({"from", "is"})  # where a thing comes from ("iš"), not where it is put
+
+
+def _moved_whole(typed: str, name: str, lang: str) -> bool:
+    """Whether each stretch of the answer between prepositions is a run of the name's words
+    (keys, in order), and each place the answer puts a thing in or sends it to ("to", "in"
+    …) is one the name gives."""
+
+    def stretches(text: str) -> tuple[list[list[str]], list[str]]:
+        runs: list[list[str]] = [[]]
+        placed: list[str] = []
+        for w in fold(text).split():
+            if w in _PREPOSITIONS:
+                runs.append([])
+                if w in _PLACING | _DIRECTED - _FROM:
+                    placed.append("")
+                continue
+            for _, k in tokens(w, lang):  # none for a small word ("the")
+                runs[-1].append(k)
+                if placed:
+                    placed[-1] = f"{placed[-1]} {k}".strip()
+        return [r for r in runs if r], placed
+
+    mine, my_places = stretches(typed)
+    theirs, their_places = stretches(name)
+    whole = [k for run in theirs for k in run]
+    if len(mine) > 1 and not all(_run_of(run, whole) for run in mine):
+        return False
+    return set(my_places) <= set(their_places)
 
 
 def _act_named(typed: str, name: str, lang: str) -> bool:

@@ -293,7 +293,63 @@ def _check_typed(key: Text, text: str) -> Verdict:
         if again.correct:
             whole_name = next((a for a in key.accepted if fold(a) == fold(person)), key.answer)
             return Verdict(True, True, again.note or Note(NoteCode.MEANS, whole_name))
+    aside = re.fullmatch(r"\s*([^(),]+?)\s*(?:\(\s*([^()]+?)\s*\)|,\s*([^(),]+?))\s*", text)
+    if aside is not None and _beside_in_proof(key, aside.group(2) or aside.group(3)):
+        # "William Lane (New Mexico)", "Estonia (Amari)": a right name with the name its
+        # proving sentence writes right beside it ("… Lane of New Mexico", "Amari
+        # (Estonia)")
+        again = _check_parts(key, aside.group(1))
+        if again.correct:
+            return Verdict(True, True, Note(NoteCode.MEANS, key.answer))
     return whole
+
+
+_GAP = frozenset({"of", "an", "a", "the", "for"})  # words between a name and what is said of it
+
+
+def _beside_in_proof(key: Text, said: str) -> bool:
+    """Whether a proving sentence writes `said` (a name of three words at most, no figure, no
+    word that negates or works against) right beside one of the key's names, a few small
+    words apart, and not as part of a longer name there ("Mexico" of "New Mexico")."""
+    lang = key.language
+    language = find_language(lang)
+    refusing = (language.negations | language.contrary) if language is not None else frozenset()
+    wanted = fold(said).split()
+    if not wanted or len(wanted) > 3 or any(c.isdigit() for c in said):
+        return False
+    if not said.strip()[:1].isupper():
+        return False  # a name, not a word cut from the source's description ("agent")
+    if set(wanted) & refusing:
+        return False
+    names = [fold(a).split() for a in key.accepted if fold(a)]
+    for quote in getattr(key, "quotes", ()):
+        # (folded word, capitalised) for each word of the sentence as written
+        words = [(w, t[:1].isupper()) for t in quote.split() for w in fold(t).split()]
+        folded = [w for w, _ in words]
+        n = len(wanted)
+        for i in range(len(words) - n + 1):
+            if folded[i : i + n] != wanted:
+                continue
+            for name in names:
+                m = len(name)
+                for j in range(len(words) - m + 1):
+                    if folded[j : j + m] != name:
+                        continue
+                    if j + m <= i:  # the name, then what is said of it
+                        gap, before, after = folded[j + m : i], None, i + n
+                    elif i + n <= j:  # what is said of it, then the name
+                        gap, before, after = folded[i + n : j], i - 1, None
+                    else:
+                        continue
+                    if len(gap) > 2 or set(gap) - _GAP:
+                        continue
+                    # a capital right outside it makes it part of a longer name
+                    if before is not None and before >= 0 and words[before][1]:
+                        continue
+                    if after is not None and after < len(words) and words[after][1]:
+                        continue
+                    return True
+    return False
 
 
 def _kind_of_name(key: Text, text: str) -> str | None:

@@ -1232,10 +1232,10 @@ def _ties_differ(a: str, b: str) -> bool:
 def _tie_moved(typed: str, name: str, lang: str) -> bool:
     """Whether the answer puts a preposition between two words the name writes side by
     side, the same words in the same order, in any form ("crisis of management", "Iron of
-    Wolf", "transports of aircraft"), or drops the name's "of" between two ("management
+    Wolf", "transports of aircraft"), or drops a concept's "of" between two ("management
     crises" for "management of crises"): another phrase, which an adversarial reader found
-    marked right once small words were dropped for meaning. Another tie dropped is a name
-    written short ("U.S. Minister (Mexico)")."""
+    marked right once small words were dropped for meaning. Another tie dropped, or a proper
+    name's "of", is a name written short ("U.S. Minister (Mexico)", "Isthmus Tehuantepec")."""
 
     def gaps(text: str) -> tuple[list[str], list[frozenset[str]]]:
         words: list[str] = []
@@ -1257,8 +1257,10 @@ def _tie_moved(typed: str, name: str, lang: str) -> bool:
         return False
     if any(meaning(a, lang) != meaning(b, lang) for a, b in zip(mine, theirs, strict=True)):
         return False
+    concept = name.islower()  # a proper name without its "of" is the same name written short
     return any(
-        (a and not b) or ("of" in b and not a) for a, b in zip(my_ties, their_ties, strict=True)
+        (a and not b) or (concept and "of" in b and not a)
+        for a, b in zip(my_ties, their_ties, strict=True)
     )
 
 

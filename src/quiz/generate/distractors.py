@@ -282,8 +282,10 @@ def _ranked(
             yield from shuffled([d for d in _same_period(key) if not after(d, latest)], rng)
         yield from shuffled(_neighbours_of(key, pack), rng)
     elif isinstance(key, Number):
-        yield from shuffled(index.numbers(relation), rng)
-        yield from _either_side(key, _neighbours_of(key, pack), rng)
+        same = list(shuffled(index.numbers(relation), rng))
+        yield from same
+        taken = [v for v in same if isinstance(v, Number) and v.value != key.value]
+        yield from _either_side(key, _neighbours_of(key, pack), rng, taken[:WRONG_FIGURES])
     else:
         group = key.group if isinstance(key, Entity) else None
         yield from shuffled(index.side_values(relation, side), rng)
@@ -338,13 +340,18 @@ def in_key_style(key: Value | None, value: Value) -> Value:
 WRONG_FIGURES = 3  # wrong options of a number question
 
 
-def _either_side(key: Number, near: Sequence[Value], rng: random.Random) -> Iterator[Value]:
-    """Made-up figures, a random number of them below the key and the rest above: drawn
-    evenly from both sides, the key would stand in the middle of the sorted options."""
+def _either_side(
+    key: Number, near: Sequence[Value], rng: random.Random, taken: Sequence[Number] = ()
+) -> Iterator[Value]:
+    """Made-up figures for the places the source's own (`taken`) leave, a random number of
+    them below the key and the rest above: drawn evenly from both sides, the key would stand
+    in the middle of the sorted options; all on one side of two source figures below it
+    ("$10 million", "$15 million" beside "$50 million"), mostly at the top, a reader found."""
     below = list(shuffled([v for v in near if isinstance(v, Number) and v.value < key.value], rng))
     above = list(shuffled([v for v in near if isinstance(v, Number) and v.value > key.value], rng))
-    k = rng.randint(0, WRONG_FIGURES)
-    first = [*below[:k], *above[: WRONG_FIGURES - k]]
+    free = WRONG_FIGURES - len(taken)
+    k = rng.randint(0, free)
+    first = [*below[:k], *above[: free - k]]
     yield from first
     yield from (v for v in [*below, *above] if v not in first)
 

@@ -352,3 +352,18 @@ def test_a_figure_above_the_sources_other_figures_is_not_always_the_largest_opti
         q = {q.id: q for q in all_questions(pack, seed)}["pierce-highest-offer:choice:forward"]
         top += q.options.index(q.answer_text()) == len(q.options) - 1
     assert 12 <= top <= 28, top
+
+
+def test_a_days_evidence_offers_another_day_of_its_year_as_a_near_miss() -> None:
+    """Only the answer named the Senate's year: "who signed it on June 8, 1854" about the same
+    treaty could not prove "… approved on 25 April 1854" and was left out as if it could
+    (a reader found the year alone picked the answer). A sentence naming the claim's own
+    month is still never offered."""
+    pack = gadsden()
+    offered = 0
+    for seed in range(10):
+        q = {q.id: q for q in all_questions(pack, seed)}["senate-ratified-revised:evidence"]
+        wrong = [o for i, o in enumerate(q.options) if i != q.key.right]
+        offered += any("1854" in o for o in wrong)
+        assert not any("April" in o for o in wrong), (seed, wrong)
+    assert offered >= 8

@@ -722,11 +722,32 @@ def _states(text: str, value: Value) -> bool:
     return any(mentions(text, n) for n in value.names)
 
 
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
 def _touches(text: str, value: Value) -> bool:
     """Any trace of the value: a word that begins with one of its names, its year, its digits
     or number word."""
     if isinstance(value, When):
-        return re.search(rf"(?<!\d){value.year}", text) is not None
+        if re.search(rf"(?<!\d){value.year}", text) is None:
+            return False
+        # a day's year with only another month ("June 8, 1854" for the Senate's April 25,
+        # 1854) is a near miss on it, not a trace of it
+        named = {m for m, month in enumerate(MONTH_NAMES, 1) if re.search(rf"\b{month}\b", text)}
+        return value.day is None or not named or value.month in named
     if isinstance(value, Number):
         word = NUMBER_WORDS[int(value.value)] if value.value < len(NUMBER_WORDS) else "-"
         digits = rf"(?<![\d.]){int(value.value)}(?!\d)"

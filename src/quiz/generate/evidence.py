@@ -31,6 +31,7 @@ import bisect
 import math
 import random
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import cast
 
@@ -631,8 +632,10 @@ def near_miss(
     stop = lang.stopwords
     named = states(text, fact.subject)
     hinted = touches(text, fact.object)
-    if named and hinted:
+    if named and hinted and not _other_day(text, fact.object):
         return None
+    if named:
+        return "subject"  # of a claim's day, another day of its year proves nothing
     if named:
         return "subject"
     if hinted:
@@ -644,6 +647,18 @@ def near_miss(
     if same_paragraph or terms & key_terms(text, stop):
         return "topic"
     return None
+
+
+def _other_day(text: str, value: Value) -> bool:
+    """Whether the value is a day and the text gives its year with another month ("June 8,
+    1854" beside the Senate's "April 25, 1854"): a near miss, which cannot prove it."""
+    if not isinstance(value, When) or value.day is None or value.month is None:
+        return False
+    if states(text, value):
+        return False
+    return any(
+        _names_month(text, replace(value, month=m)) for m in range(1, 13) if m != value.month
+    )
 
 
 def _part_named(text: str, value: Value, stop: frozenset[str] = STOPWORDS) -> bool:

@@ -13,6 +13,7 @@ from quiz.generate.evidence import trimmed_copy
 from quiz.generate.truth import holds, proven_false
 from quiz.kinds import KINDS
 from quiz.languages import Language
+from quiz.languages import get as language_of
 from quiz.numbers import plain_digits
 from quiz.packs.model import Entity, Number, Pack, Value, When
 from quiz.packs.quotes import sentences_covering
@@ -351,12 +352,24 @@ def _hints(text: str, value: Value) -> bool:
     """Any trace of the value: a word beginning with one of its names, its year, its digits."""
     said = " " + " ".join(words(text))
     if isinstance(value, When):
-        return re.search(rf"(?<!\d){value.year}(?!\d)", text) is not None
+        year = re.search(rf"(?<!\d){value.year}(?!\d)", text) is not None
+        return year and not _another_month_only(text, value)
     if isinstance(value, Number):
         plain = re.escape(plain_digits(value.value))  # 2000000, not 2e+06
         digits = re.search(rf"(?<![\d.,]){plain}(?![\d])", text.replace(",", ""))
         return digits is not None or names(text, value)
     return any(" " + " ".join(words(n)) in said for n in value.names)
+
+
+def _another_month_only(text: str, value: When) -> bool:
+    """Whether a day's year stands in the text with another month only ("June 8, 1854" for
+    "April 25, 1854"): no trace of that day, which the text cannot prove."""
+    if value.day is None or value.month is None:
+        return False
+    lang = language_of(value.language)
+    if lang.states_month(text, value.month):
+        return False
+    return any(lang.states_month(text, m) for m in range(1, 13) if m != value.month)
 
 
 def _may_stand_for(text: str, subject: Value, lang: Language) -> bool:

@@ -282,9 +282,9 @@ def _ranked(
             yield from shuffled([d for d in _same_period(key) if not after(d, latest)], rng)
         yield from shuffled(_neighbours_of(key, pack), rng)
     elif isinstance(key, Number):
-        same = list(shuffled(index.numbers(relation), rng))
-        yield from same
-        taken = [v for v in same if isinstance(v, Number) and v.value != key.value]
+        figures = list(shuffled(index.numbers(relation), rng))
+        yield from figures
+        taken = [v for v in figures if v.value != key.value]
         yield from _either_side(key, _neighbours_of(key, pack), rng, taken[:WRONG_FIGURES])
     else:
         group = key.group if isinstance(key, Entity) else None

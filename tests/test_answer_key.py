@@ -134,7 +134,7 @@ KEY: tuple[Fact, ...] = (
         ("NATO Response Forces",),
     ),  # fmt: skip
     Fact(
-        (r"\bofficers\b|\bstaffs posts\b",),
+        (r"\bofficers\b|\bholding posts\b",),
         ("NATO headquarters and commands",),
         ("NATO's command structure",),  # the evidence claim's other words (seventh reading)
     ),

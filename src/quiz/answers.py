@@ -835,6 +835,9 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
         before = set()
     elif tie == "of" and sides is not None:
         before &= behind
+    # a title before "of" makes the name its owner: "the agent of Christopher Ward" is
+    # Ward's agent, where "José of Garay" is still Garay
+    entitled = tie is None
     acts = tuple(n for n, _ in language.verb_nouns) if language is not None else ()
     for i, (word, k) in enumerate(said):
         if start <= i < end:
@@ -852,7 +855,7 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
         swapped = k in other - same and not word.endswith(acts)
         if swapped and name.islower() and "of" not in part.split():
             return None
-        if i < start and (k in title or word in honorifics):
+        if i < start and entitled and (k in title or word in honorifics):
             continue  # "Minister Karoblis", "Mr Karoblis": the title the article gives them
         if i == start - 1 and word in intensifiers:
             continue  # "stronger regional security": more of the right thing, right before it

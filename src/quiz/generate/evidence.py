@@ -600,6 +600,7 @@ def _marked(text: str, stop: frozenset[str]) -> frozenset[str]:
     return _stems(" ".join(w for w in words if w[0].isupper() or w.isdigit()), stop)
 
 
+@lru_cache(maxsize=4096)  # the same candidate sentences are weighed for many claims
 def _stems(text: str, stop: frozenset[str]) -> frozenset[str]:
     """A text's content words cut to their first five letters: 'decisions' and 'decision',
     'defence' and 'defences' meet (a crude stem, but one that suits any language); numbers

@@ -290,8 +290,9 @@ def _ranked(
         pool = index.group_pool(asked_type(relation, direction), group)
         # the key's neighbours in the source first: a country named with Estonia twice or more
         # (Latvia, Lithuania) is a nearer miss for "where is Ämari?" than Albania
-        near = together(pack, key)
-        yield from shuffled([v for v in pool if v.key in near], rng)
+        places = index.pool_places(asked_type(relation, direction), group)
+        near = sorted(places[k] for k in together(pack, key) if k in places)  # in pool order
+        yield from shuffled([pool[i] for i in near], rng)
         yield from shuffled(pool, rng)
 
 

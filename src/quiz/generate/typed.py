@@ -110,23 +110,25 @@ def cuts_a_name(pack: Pack, name: str, form: str, own: set[str]) -> bool:
     if at is None:
         return False
     cut = {at, at + len(kept)}  # the word boundaries where the form begins and ends
-    for inner in _multiword_names(pack):
-        n = len(inner)
-        if n >= len(words) or " ".join(inner) in own:
-            continue  # the name itself, one it stands in, or another of the value's own
+    inner_names = _multiword_names(pack)
+    # every run of two words or more shorter than the name (the name itself, or one it stands
+    # in, is no inner name) that crosses a boundary, looked up among the pack's names
+    for n in range(2, len(words)):
         for i in range(len(words) - n + 1):
-            if words[i : i + n] == list(inner) and any(i < c < i + n for c in cut):
-                return True
+            inner = tuple(words[i : i + n])
+            crosses = any(i < c < i + n for c in cut)
+            if crosses and inner in inner_names and " ".join(inner) not in own:
+                return True  # (not another of the value's own names)
     return False
 
 
-def _multiword_names(pack: Pack) -> tuple[tuple[str, ...], ...]:
+def _multiword_names(pack: Pack) -> frozenset[tuple[str, ...]]:
     """The pack's folded names and aliases of two words or more, made once per pack."""
     memo = index_of(pack).memo
     found = memo.get(("multiword names",))
-    if not isinstance(found, tuple):
+    if not isinstance(found, frozenset):
         names = {tuple(n.split()) for e in pack.entities.values() for n in e.folded_names}
-        found = memo[("multiword names",)] = tuple(sorted(n for n in names if len(n) > 1))
+        found = memo[("multiword names",)] = frozenset(n for n in names if len(n) > 1)
     return found
 
 

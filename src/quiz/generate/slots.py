@@ -150,27 +150,35 @@ VARIANTS: dict[str, tuple[str, ...]] = {
 
 def variants(relation: Relation, kind: str) -> tuple[str, ...]:
     """The variants of a per-fact kind the relation can ask at all (before any fact is tried)."""
-    return tuple(v for v in VARIANTS.get(kind, ()) if can_ask(relation, kind, v) is None)
+    return tuple(v for v in VARIANTS.get(kind, ()) if _why_not(relation, kind, v) is None)
 
 
 def can_ask(relation: Relation, kind: str, variant: str) -> Refusal | None:
     """Why a relation can never ask a kind in a variant, whatever its facts (None if it can)."""
+    why = _why_not(relation, kind, variant)
+    return None if why is None else why()
+
+
+def _why_not(relation: Relation, kind: str, variant: str) -> Callable[[], Refusal] | None:
+    """`can_ask`'s rules, with the refusal not yet worded (None if the relation can ask it):
+    `variants` only asks whether, for every relation and kind of the pack."""
     t = relation.templates
     if kind == "evidence" or (kind == "true_false" and variant == "true"):
         return None
     if kind == "typed":
         asked = relation.subject_type if variant.startswith("reverse") else relation.object_type
         if asked in LITERAL_TYPES:
-            return Refusal(_typed_literal(asked))
+            return lambda: Refusal(_typed_literal(asked))
     if kind == "number":
         refused = _can_count(relation)
         if refused is not None:
-            return refused
+            return lambda: refused
     if not relation.closed:
-        return not_closed(relation, "a false statement" if kind == "true_false" else "an option")
+        what = "a false statement" if kind == "true_false" else "an option"
+        return partial(not_closed, relation, what)
     template = {"choice": variant, "typed": variant, "multi": f"{variant}_all"}.get(kind)
     if template is not None and template not in t:
-        return missing(relation, template)
+        return partial(missing, relation, template)
     return None
 
 

@@ -312,8 +312,8 @@ def _rivals(pack: Pack, key: Entity, own: set[str]) -> tuple[str, ...]:
         places: dict[str, list[int]] = {}  # folded name -> where it stands in `names`
         for v in pack.entities.values():
             start = len(names)
-            for n in v.names:
-                places.setdefault(fold(n), []).append(len(names))
+            for n, folded_name in zip(v.names, v.folded_names, strict=True):
+                places.setdefault(folded_name, []).append(len(names))
                 names.append(n)
             spans[v.key] = (start, len(names))
         found = memo[("rivals",)] = (tuple(names), spans, places)

@@ -436,7 +436,13 @@ def _titles(pack: Pack, entity: Entity) -> list[str]:
             continue
         quotes = [q.text for q in f.evidence]
         said = [t for t in title.names for t in (t, t.split()[0])]
-        if any(contains_phrase(q, f"{t} {n}") for q in quotes for t in said for n in entity.names):
+        # "title name" folds to words ending with the name's own folded words, so a quote that
+        # does not hold the name cannot hold it after a title (unless the name folds to
+        # nothing): only the names a quote holds are tried after each title
+        held = [
+            (q, n) for q in quotes for n in entity.names if not fold(n) or contains_phrase(q, n)
+        ]
+        if any(contains_phrase(q, f"{t} {n}") for q, n in held for t in said):
             found.extend(title.names)
             found.extend(t for t in said if contains_phrase(" ".join(quotes), t))
         elif any(

@@ -54,7 +54,8 @@ def strip_accents(text: str) -> str:
 
 @lru_cache(maxsize=16384)  # the generator folds the same names and sentences many times
 def fold(text: str) -> str:
-    """The comparison key of a name: 'The Šiauliai  Air-Base' → 'siauliai air base'."""
+    """The comparison key of a name: 'The Šiauliai  Air-Base' → 'siauliai air base'. Always
+    its words (runs of word characters) joined by single spaces, so `.split()` gives them."""
     return fold_keeping_accents(strip_accents(text))
 
 

@@ -294,7 +294,7 @@ def near_misses(
     related = pack.facts_by_relation.get(fact.relation.id, ())
     for f in _take(shuffled(related, rng), 8):  # the same relation, another subject
         found.extend(_sentences_of(pack, f, source))
-    topical = [f for f in pack.facts if f is not fact and set(f.topics) & set(fact.topics)]
+    topical = [f for f in _sharing_a_topic(pack, fact.topics) if f is not fact]
     for f in _take(shuffled(topical, rng), 12):  # the same topic ("institutions", "threats")
         found.extend(_sentences_of(pack, f, source))
     for p in (answer.paragraph, *text_of.neighbours(answer.paragraph)):  # nearby
@@ -386,6 +386,28 @@ def near_misses(
                 return []
             chosen = [*chosen[: OPTIONS - 2], spare[0]]
     return chosen
+
+
+def _sharing_a_topic(pack: Pack, topics: tuple[str, ...]) -> list[Fact]:
+    """The facts with one of the topics, in pack order: worked out once per set of topics
+    from the facts of each topic, not by weighing every fact of the pack per question."""
+    memo = index_of(pack).memo
+    found_topics = memo.get(("facts by topic",))
+    by_topic: dict[str, list[int]]
+    if isinstance(found_topics, dict):
+        by_topic = found_topics
+    else:
+        by_topic = {}
+        memo[("facts by topic",)] = by_topic
+        for i, f in enumerate(pack.facts):
+            for t in f.topics:
+                by_topic.setdefault(t, []).append(i)
+    key = ("sharing a topic", topics)
+    found = memo.get(key)
+    if not isinstance(found, list):
+        places = sorted({i for t in topics for i in by_topic.get(t, ())})
+        found = memo[key] = [pack.facts[i] for i in places]
+    return found
 
 
 _WORDS = re.compile(r"[^\W_][\w'’.-]*")
@@ -541,7 +563,7 @@ def _display_of(pack: Pack, term: str) -> Entity | None:
 
 
 def distinctive_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"\w+", fold(text)) if len(w) > 2)
+    return frozenset(w for w in fold(text).split() if len(w) > 2)
 
 
 def _holding(pack: Pack, source: str, terms: tuple[str, ...]) -> list[int]:
@@ -557,12 +579,12 @@ def _holding(pack: Pack, source: str, terms: tuple[str, ...]) -> list[int]:
         by_word = {}
         text = index.source(source).text
         for span in sentences(text):
-            for w in set(re.findall(r"\w+", fold(text[span.start : span.end]))):
+            for w in set(fold(text[span.start : span.end]).split()):
                 by_word.setdefault(w, []).append(span.start)
         index.memo[key] = by_word
     out: list[int] = []
     for t in terms:
-        words = re.findall(r"\w+", fold(t))
+        words = fold(t).split()
         if words:
             out.extend(by_word.get(max(words, key=len), ()))
     return out
@@ -584,14 +606,11 @@ def topic_scores(
     # a name or number of the targets weighs double: what a student scans for ("Baltic", 2004)
     marked = frozenset().union(*(_marked(t, stop) for t in targets)) & wanted
     n = len(candidates) + 1
-    return {
-        # summed in a fixed order: a set's order changes between runs, and so would a float sum
-        t: sum(
-            math.log(n / (held[w] + 0.5)) * (2 if w in marked else 1)
-            for w in sorted(words & wanted)
-        )
-        for t, words in stems.items()
+    weight = {
+        w: math.log(n / (held[w] + 0.5)) * (2 if w in marked else 1) for w in wanted if w in held
     }
+    # summed in a fixed order: a set's order changes between runs, and so would a float sum
+    return {t: sum(weight[w] for w in sorted(words & wanted)) for t, words in stems.items()}
 
 
 def _marked(text: str, stop: frozenset[str]) -> frozenset[str]:
@@ -693,7 +712,7 @@ def trimmed_copy(claim: str, sentence: str, stop: frozenset[str] = STOPWORDS) ->
 def content_words(text: str, stop: frozenset[str] = STOPWORDS) -> frozenset[str]:
     """The words of a text that say something: not function words, three letters or more,
     numbers kept (a date copied is a word copied)."""
-    return frozenset(w for w in re.findall(r"\w+", fold(text)) if w not in stop and len(w) > 2)
+    return frozenset(w for w in fold(text).split() if w not in stop and len(w) > 2)
 
 
 def keyed_by(pack: Pack, source: str, sentence: Sentence) -> tuple[str, ...]:

@@ -371,7 +371,7 @@ def alike(key: Value, value: Value) -> bool:
         return (
             isinstance(value, Entity)
             and (key.group is None or value.group == key.group)
-            and all(a in value.attributes for a in key.attributes)
+            and all(map(value.attributes.__contains__, key.attributes))
         )
     return True
 

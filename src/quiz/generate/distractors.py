@@ -20,6 +20,7 @@ import random
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import islice
+from typing import cast
 
 from quiz.generate.index import index_of, shuffled
 from quiz.generate.truth import Direction, proven_false
@@ -201,10 +202,10 @@ def named_entities(pack: Pack, text: str) -> frozenset[str]:
     lengths = _name_lengths(pack)
     words = fold(text).split()
     found: set[str] = set()
-    for i, word in enumerate(words):
-        for n in lengths.get(word, ()):
+    for i in [i for i, word in enumerate(words) if word in lengths]:  # where a name may start
+        for n in lengths[words[i]]:
             if i + n <= len(words):
-                found |= names.get(" ".join(words[i : i + n]), frozenset())
+                found.update(names.get(" ".join(words[i : i + n]), ()))
     memo[key] = result = frozenset(found)
     return result
 
@@ -526,7 +527,11 @@ def source_date(pack: Pack) -> tuple[int, int, int] | None:
     """The latest day the pack's sources speak for, as (year, month, day): a source's
     `date` when it is of its `as_of` year, else the end of the `as_of` year. A wrong date
     after it ("September 2018" in an article of March 2018) is a guess no one could make
-    from the source, so no option falls after it, at the precision of the option."""
+    from the source, so no option falls after it, at the precision of the option. Worked
+    out once per pack (it is asked for every question with options)."""
+    memo = index_of(pack).memo
+    if ("source date",) in memo:
+        return cast("tuple[int, int, int] | None", memo[("source date",)])
     found: list[tuple[int, int, int]] = []
     for s in pack.sources.values():
         day = _parse_day(s.date)
@@ -534,7 +539,8 @@ def source_date(pack: Pack) -> tuple[int, int, int] | None:
             found.append(day)
         elif s.as_of is not None:
             found.append((s.as_of, 12, 31))
-    return max(found) if found else None
+    latest = memo[("source date",)] = max(found) if found else None
+    return latest
 
 
 def after(value: When, latest: tuple[int, int, int] | None) -> bool:

@@ -246,21 +246,18 @@ class Relation:
     def render(self, template: str, subject: Value | None = None, obj: Value | None = None) -> str:
         """Fill a template; only {subject} and {object} exist, so pack text cannot reach code."""
         values = {"subject": subject, "object": obj}
-
-        written = self.templates[template]
-
-        def fill(m: re.Match[str]) -> str:
-            value = values[m.group(1)]
-            assert value is not None, f"template {template} needs {m.group(1)}"
+        # the template's own words and its placeholders' names in turn: words, name, words …
+        parts = _PLACEHOLDER.split(self.templates[template])
+        for i in range(1, len(parts), 2):
+            value = values[parts[i]]
+            assert value is not None, f"template {template} needs {parts[i]}"
             shown = value.display
             # a date that ends in an abbreviation ("2004 m. kovo 29 d.") before the
             # template's full stop: one stop, not "29 d.."
-            if isinstance(value, When) and shown.endswith(".") and written[m.end() :][:1] == ".":
-                return shown[:-1]
-            return shown
-
-        text = _PLACEHOLDER.sub(fill, written)
-        return capitalize_first(text)
+            if isinstance(value, When) and shown.endswith(".") and parts[i + 1][:1] == ".":
+                shown = shown[:-1]
+            parts[i] = shown
+        return capitalize_first("".join(parts))
 
 
 @dataclass(frozen=True)

@@ -864,7 +864,11 @@ def touches(text: str, value: Value) -> bool:
     its year, its number in digits or words. Stricter than `states`, for the wrong options."""
     if isinstance(value, Entity):
         folded = f" {fold(text)}"
-        return any(f" {n}" in folded for n in value.folded_names if n)
+        # a loop, not any() over a generator: asked of every sentence weighed as a near miss
+        for n in value.folded_names:  # noqa: SIM110
+            if n and f" {n}" in folded:
+                return True
+        return False
     if isinstance(value, When):
         return _has_number(text, value.year, ordinal=True)
     assert isinstance(value, Number)
@@ -918,6 +922,6 @@ def _has_number(text: str, value: int | float, *, ordinal: bool = False) -> bool
 def copies_run(claim: str, sentence: str, run: int = RUN) -> bool:
     """Whether the claim copies `run` words in a row from the sentence (case, accents and
     punctuation aside)."""
-    a, b = fold(claim).split(), fold(sentence).split()
-    grams = {tuple(b[i : i + run]) for i in range(len(b) - run + 1)}
-    return any(tuple(a[i : i + run]) in grams for i in range(len(a) - run + 1))
+    a, b = fold(claim).split(), f" {fold(sentence)} "
+    # a folded text is its words joined by single spaces: a run of words is a padded substring
+    return any(f" {' '.join(a[i : i + run])} " in b for i in range(len(a) - run + 1))

@@ -80,6 +80,7 @@ def candidates(
     wanted = limit
     if dated:
         limit = limit * 4  # more to choose from: see _one_pattern
+    stems, lang = _stems_of(keys), pack.lang  # the same for every value tried
     for value in _unique(ranked):
         if isinstance(value, When) and after(value, latest):
             continue  # the source cannot speak of a later date: no near miss, a guess
@@ -92,11 +93,11 @@ def candidates(
         names = set(value.folded_names)
         if names & taken or names_in(folded_prompt, value):
             continue
-        if rules_itself_out(pack, value, in_prompt) or derived_from(value, keys):
+        if rules_itself_out(pack, value, in_prompt) or _derived_from(value, stems):
             continue
         if not proven_false(pack, relation, direction, anchor, value):
             continue
-        if not all(outside_bound(k, value, pack.lang) for k in keys):
+        if not all(outside_bound(k, value, lang) for k in keys):
             continue  # the source must say the opposite, not merely less: 5,000 is "over 1,000"
         taken |= names
         out.append(in_key_style(only, value))
@@ -228,18 +229,29 @@ def derived_from(value: Value, keys: Sequence[Value]) -> bool:
     """A wrong option named after a right one ("the Baltic air policing augmentation" beside
     "the Baltic Air Policing Mission"): it holds all of the key's name but its last word, of
     two words or more, so it presupposes the key, later or lesser, and rules itself out."""
-    if not isinstance(value, Entity):
-        return False
-    mine = f" {fold(value.display)} "
+    return _derived_from(value, _stems_of(keys))
+
+
+def _stems_of(keys: Sequence[Value]) -> list[str]:
+    """The keys' names but their last word, padded, that a wrong option must not hold."""
+    out = []
     for key in keys:
         if isinstance(key, Entity):
             stem = [w for w in fold(key.display).split() if w not in ("the", "a", "an")][:-1]
             # two words of substance: "Secretary of" is no stem, so the Secretary of the
             # Treasury is another office beside the Secretary of State, not one named after it
             said = [w for w in stem if w not in STOPWORDS]
-            if len(said) >= 2 and f" {' '.join(stem)} " in mine:
-                return True
-    return False
+            if len(said) >= 2:
+                out.append(f" {' '.join(stem)} ")
+    return out
+
+
+def _derived_from(value: Value, stems: list[str]) -> bool:
+    """`derived_from` with the keys' stems worked out once (`_stems_of`) for many values."""
+    if not stems or not isinstance(value, Entity):
+        return False
+    mine = f" {fold(value.display)} "
+    return any(stem in mine for stem in stems)
 
 
 def _unique(values: Iterable[Value]) -> Iterator[Value]:

@@ -17,7 +17,7 @@ import bisect
 import datetime as dt
 import itertools
 import random
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import islice
 from typing import cast
@@ -199,16 +199,25 @@ def named_entities(pack: Pack, text: str) -> frozenset[str]:
     cached = memo.get(key)
     if isinstance(cached, frozenset):
         return cached
-    names = _names(pack)
-    lengths = _name_lengths(pack)
-    words = fold(text).split()
-    found: set[str] = set()
-    for i in [i for i, word in enumerate(words) if word in lengths]:  # where a name may start
-        for n in lengths[words[i]]:
-            if i + n <= len(words):
-                found.update(names.get(" ".join(words[i : i + n]), ()))
-    memo[key] = result = frozenset(found)
+    memo[key] = result = entity_namer(pack)(text)
     return result
+
+
+def entity_namer(pack: Pack) -> Callable[[str], frozenset[str]]:
+    """`named_entities` without its memo, the pack's tables looked up once: for a pass over
+    many texts each read once (every sentence of a source, every template of every fact)."""
+    names, lengths = _names(pack), _name_lengths(pack)
+
+    def named(text: str) -> frozenset[str]:
+        words = fold(text).split()
+        found: set[str] = set()
+        for i in [i for i, word in enumerate(words) if word in lengths]:  # a name may start
+            for n in lengths[words[i]]:
+                if i + n <= len(words):
+                    found.update(names.get(" ".join(words[i : i + n]), ()))
+        return frozenset(found)
+
+    return named
 
 
 def rules_itself_out(pack: Pack, value: Value, in_prompt: set[str]) -> bool:
@@ -319,9 +328,10 @@ def together(pack: Pack, key: Value) -> frozenset[object]:
     found = memo.get(("named together",))
     if not isinstance(found, dict):
         pairs: dict[object, dict[object, int]] = {}
+        named_in = entity_namer(pack)
         for source in pack.sources.values():
             for span in sentences(source.text):
-                named = named_entities(pack, source.text[span.start : span.end])
+                named = named_in(source.text[span.start : span.end])
                 for a in named:
                     for b in named - {a}:
                         row = pairs.setdefault(("entity", a), {})

@@ -13,6 +13,7 @@ import random
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import combinations_with_replacement
 from typing import cast
 
 from quiz.generate.distractors import about, bound_of, candidates, sort_if_ordered
@@ -102,24 +103,23 @@ def paired_elsewhere(pack: Pack, fact: Fact, anchor: Value, key: Value) -> list[
 
 def _prompt_pairs(pack: Pack) -> dict[tuple[str, str], tuple[str, ...]]:
     """(entity, entity) → the facts whose rendered templates name both, made once per pack."""
-    from quiz.generate.distractors import named_entities  # distractors imports this module
+    from quiz.generate.distractors import entity_namer  # distractors imports this module
 
     memo = index_of(pack).memo
     found = memo.get(("prompt pairs",))
     if isinstance(found, dict):
         return found
     built: dict[tuple[str, str], list[str]] = {}
+    named_in = entity_namer(pack)
     for f in pack.facts:
         if f.background:
             continue
         named: set[str] = set()
         for template in f.relation.templates:
-            text = f.relation.render(template, f.subject, f.object)
-            named |= named_entities(pack, text)
-        for a in named:
-            for b in named:
-                if a <= b:  # (a, a): the facts naming a at all
-                    built.setdefault((a, b), []).append(f.id)
+            named |= named_in(f.relation.render(template, f.subject, f.object))
+        # (a, b) with a <= b; (a, a): the facts naming a at all
+        for a, b in combinations_with_replacement(sorted(named), 2):
+            built.setdefault((a, b), []).append(f.id)
     memo[("prompt pairs",)] = result = {k: tuple(v) for k, v in built.items()}
     return result
 

@@ -402,13 +402,7 @@ def _beside(pack: Pack, group: list[Fact]) -> Callable[[Value], int]:
     value another fact pairs with the group's subject or a right value; 1 for a name in the
     paragraph of a fact's quote; FAR for a stranger. What the group pairs and the paragraphs
     it stands in are read once for all the values weighed."""
-    paired = {
-        k
-        for f in group
-        for anchor in (f.subject, f.object)
-        for other in pack.facts_about.get(anchor.key, ())
-        for k in (other.subject.key, other.object.key)
-    }
+    paired = [_paired_with(pack, anchor) for f in group for anchor in (f.subject, f.object)]
     folded: list[str] = []  # the sentences of the quotes' paragraphs, folded when first asked
 
     def paragraphs() -> list[str]:
@@ -423,11 +417,25 @@ def _beside(pack: Pack, group: list[Fact]) -> Callable[[Value], int]:
         return folded
 
     def rank(value: Value) -> int:
-        if not isinstance(value, Entity) or value.key in paired:
+        if not isinstance(value, Entity) or any(value.key in keys for keys in paired):
             return 0
         return 1 if any(names_in(text, value) for text in paragraphs()) else FAR
 
     return rank
+
+
+def _paired_with(pack: Pack, value: Value) -> frozenset[object]:
+    """The keys of the values the pack's facts about a value name (the value's own too),
+    once per value: the pack's subject takes part in most facts."""
+    memo = index_of(pack).memo
+    found = memo.get(("paired with", value.key))
+    if not isinstance(found, frozenset):
+        found = memo[("paired with", value.key)] = frozenset(
+            k
+            for other in pack.facts_about.get(value.key, ())
+            for k in (other.subject.key, other.object.key)
+        )
+    return found
 
 
 def _tf_group(pack: Pack, fact: Fact) -> list[Fact]:

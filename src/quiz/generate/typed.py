@@ -344,6 +344,24 @@ def _named(pack: Pack) -> dict[str, tuple[Entity, ...]]:
     return found
 
 
+def _headed(pack: Pack) -> dict[tuple[str, tuple[str, ...]], list[tuple[object, str]]]:
+    """(type, a folded name's words but its last) -> (the entity's key, that last word), for
+    every name of every entity, in pack order, made once per pack: the values of a type named
+    by some words and one head word more, without a pass over every entity per question."""
+    memo = index_of(pack).memo
+    found = memo.get(("headed names",))
+    if isinstance(found, dict):
+        return found
+    table: dict[tuple[str, tuple[str, ...]], list[tuple[object, str]]] = {}
+    for e in pack.entities.values():
+        for n in e.folded_names:
+            words = n.split()
+            if words:
+                table.setdefault((e.type, tuple(words[:-1])), []).append((e.key, words[-1]))
+    memo[("headed names",)] = table
+    return table
+
+
 def _unsaid(pack: Pack, prompt: str, key: Entity, forms: tuple[str, ...]) -> tuple[str, ...]:
     """The key's forms without a short form the prompt says as the name of something else:
     "Washington" cut from "Washington Treaty" is the city in "… its documents deposited in
@@ -389,11 +407,8 @@ def _in_context(pack: Pack, prompt: str, key: Entity, forms: tuple[str, ...]) ->
         ]
         # another value of the type that is the same words and a head of the same stem
         clash = any(
-            e.key != key.key and n.split()[:-1] == folded and _said(n.split()[-1], {fold(head)})
-            for e in pack.entities.values()
-            if e.type == key.type
-            for n in e.folded_names
-            if len(n.split()) == len(folded) + 1
+            other != key.key and _said(last, {fold(head)})
+            for other, last in _headed(pack).get((key.type, tuple(folded)), ())
         )
         if not same_kind and not clash and not contains_phrase(prompt, rest):
             out.append(rest)

@@ -382,6 +382,12 @@ def alike(key: Value, value: Value) -> bool:
     """Written the same way as the key and playing its role, so no option stands out by its
     form or its kind alone: dates of the key's precision, numbers written alike, entities of
     the key's group that carry every attribute the key carries."""
+    if isinstance(key, Entity):  # the most usual key first
+        return (
+            isinstance(value, Entity)
+            and (key.group is None or value.group == key.group)
+            and all(map(value.attributes.__contains__, key.attributes))
+        )
     if isinstance(key, When):
         return isinstance(value, When) and value.precision == key.precision
     if isinstance(key, Number):
@@ -389,12 +395,6 @@ def alike(key: Value, value: Value) -> bool:
             isinstance(value, Number)
             and value.approx == key.approx
             and value.in_words == key.in_words
-        )
-    if isinstance(key, Entity):
-        return (
-            isinstance(value, Entity)
-            and (key.group is None or value.group == key.group)
-            and all(map(value.attributes.__contains__, key.attributes))
         )
     return True
 

@@ -300,7 +300,8 @@ def near_misses(
     for p in (answer.paragraph, *text_of.neighbours(answer.paragraph)):  # nearby
         found.extend(s.start for s in text_of.sentences_in(p))
     wanted = distinctive_terms(pack, claim, answer.text)
-    stop = pack.lang.stopwords
+    lang = pack.lang
+    stop = lang.stopwords
     terms = key_terms(claim, stop)
     quotes = [q.text for q in fact.evidence]
     subject_misses: list[str] = []  # name the subject, nothing of the object
@@ -309,6 +310,7 @@ def near_misses(
     seen = {fold(answer.text)}
     start_of: dict[str, int] = {}
     first_named = _first_named(pack, fact.subject, source)
+    pools = {"subject": subject_misses, "object": object_misses, "topic": others}
 
     def sort_out(starts: set[int]) -> None:
         for start in shuffled(sorted(starts - barred), rng):
@@ -322,14 +324,13 @@ def near_misses(
                 fact,
                 terms,
                 s.paragraph == answer.paragraph,
-                pack.lang,
+                lang,
                 after_subject=first_named < s.start,
             )
             if kind is None:
                 continue
             seen.add(fold(s.text))
             start_of[s.text] = s.start
-            pools = {"subject": subject_misses, "object": object_misses, "topic": others}
             pools[kind].append(s.text)
 
     sort_out(set(found))
@@ -367,13 +368,13 @@ def near_misses(
         barred_too: set[int] = set()
         for f in index.facts_for(unlike.relation, "forward", unlike.subject):
             barred_too |= _sentences_of(pack, f, source)
-        other_terms = key_terms(unframed(unlike.statement, noun(pack, source), pack.lang), stop)
+        other_terms = key_terms(unframed(unlike.statement, noun(pack, source), lang), stop)
 
         def offered_by_other(text: str) -> bool:
             return (
                 start_of[text] not in barred_too
                 and not any(q.text in text for q in unlike.evidence)
-                and near_miss(text, unlike, other_terms, True, pack.lang) is not None
+                and near_miss(text, unlike, other_terms, True, lang) is not None
             )
 
         if all(offered_by_other(t) for t in chosen):

@@ -447,7 +447,17 @@ def distinctive_terms(pack: Pack, claim: str, answer: str) -> tuple[str, ...]:
     of capitalised words past the first word, and its numbers) that the answer sentence holds
     too, less the pack's own subject (the words of its title, which any sentence may hold).
     If no wrong sentence holds one of them, that one word finds the answer. An entity the
-    claim names stands by its name here and is found by any of its names (`holds_term`)."""
+    claim names stands by its name here and is found by any of its names (`holds_term`).
+    Worked out once per claim and answer (an evidence question asks twice)."""
+    memo = index_of(pack).memo
+    key = ("distinctive terms", claim, answer)
+    found = memo.get(key)
+    if not isinstance(found, tuple):
+        found = memo[key] = _distinctive_terms(pack, claim, answer)
+    return found
+
+
+def _distinctive_terms(pack: Pack, claim: str, answer: str) -> tuple[str, ...]:
     title = distinctive_words(pack.title)
     out: list[str] = []
     folded_answer = fold(answer)

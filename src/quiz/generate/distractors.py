@@ -81,7 +81,11 @@ def candidates(
     if dated:
         limit = limit * 4  # more to choose from: see _one_pattern
     stems, lang = _stems_of(keys), pack.lang  # the same for every value tried
-    for value in _unique(ranked):
+    tried: set[object] = set()  # each value once (`_unique`, inline: a loop per value tried)
+    for value in ranked:
+        if value.key in tried:
+            continue
+        tried.add(value.key)
         if isinstance(value, When) and after(value, latest):
             continue  # the source cannot speak of a later date: no near miss, a guess
         if isinstance(value, When) and not all(

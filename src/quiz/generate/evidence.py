@@ -31,6 +31,7 @@ import bisect
 import math
 import random
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import cast
 
@@ -609,10 +610,9 @@ def topic_scores(
     candidates share ("NATO", "Lithuania") says nothing of the topic; a rare one does. The
     weights come from the candidates alone, so no more of the source is read than before."""
     stems = {t: _stems(t, stop) for t in candidates}
-    held: dict[str, int] = {}
+    held: Counter[str] = Counter()
     for words in stems.values():
-        for w in words:
-            held[w] = held.get(w, 0) + 1
+        held.update(words)
     wanted = frozenset().union(*(_stems(t, stop) for t in targets))
     # a name or number of the targets weighs double: what a student scans for ("Baltic", 2004)
     marked = frozenset().union(*(_marked(t, stop) for t in targets)) & wanted
@@ -621,7 +621,7 @@ def topic_scores(
         w: math.log(n / (held[w] + 0.5)) * (2 if w in marked else 1) for w in wanted if w in held
     }
     # summed in a fixed order: a set's order changes between runs, and so would a float sum
-    return {t: sum(weight[w] for w in sorted(words & wanted)) for t, words in stems.items()}
+    return {t: sum(map(weight.__getitem__, sorted(words & wanted))) for t, words in stems.items()}
 
 
 def _marked(text: str, stop: frozenset[str]) -> frozenset[str]:

@@ -45,7 +45,7 @@ from quiz.languages import Language, english
 from quiz.languages import get as language_of
 from quiz.numbers import numbers_in
 from quiz.packs.model import Entity, Fact, Number, Pack, Quote, Value, When
-from quiz.packs.quotes import sentences
+from quiz.packs.quotes import sentences, sentences_touching
 from quiz.question import One, Origin, Question
 from quiz.text import contains_phrase, fold
 
@@ -147,11 +147,10 @@ def quoted_in(pack: Pack, fact: Fact) -> str:
     if quote is None or source is None:
         return ""
     shown = []
-    for s in sentences(source.text):
-        if s.start < quote.end and quote.start < s.end:
-            text = " ".join(source.text[s.start : s.end].split())
-            cut = text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
-            shown.append(f"“{cut}”")
+    for s in sentences_touching(source.text, quote.start, quote.end):
+        text = " ".join(source.text[s.start : s.end].split())
+        cut = text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
+        shown.append(f"“{cut}”")
     if len(shown) == 1:
         return said(N_("; its quote stands in the sentence {sentence}"), sentence=shown[0])
     if shown:
@@ -624,6 +623,7 @@ def topic_scores(
     return {t: sum(map(weight.__getitem__, sorted(words & wanted))) for t, words in stems.items()}
 
 
+@lru_cache(maxsize=4096)  # a proof sentence is a target of every claim it proves
 def _marked(text: str, stop: frozenset[str]) -> frozenset[str]:
     """The stems of a text's numbers and of its capitalised words past its first word."""
     words = re.findall(r"\w+", text)[1:]

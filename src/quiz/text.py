@@ -12,9 +12,8 @@ import unicodedata
 from functools import lru_cache
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\xa0": " "})
-_SPACE = re.compile(r"\s+")
-_PUNCT = re.compile(r"[^\w\s]")
-_ARTICLE = re.compile(r"^(the|a|an) ")
+_WORD = re.compile(r"\w+")
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 # letters that are not a base letter plus an accent, so NFKD keeps them: typed without
@@ -55,17 +54,21 @@ def strip_accents(text: str) -> str:
 
 @lru_cache(maxsize=16384)  # the generator folds the same names and sentences many times
 def fold(text: str) -> str:
-    """The comparison key of a name: 'The Šiauliai  Air-Base' → 'siauliai air base'."""
+    """The comparison key of a name: 'The Šiauliai  Air-Base' → 'siauliai air base'. Always
+    its words (runs of word characters) joined by single spaces, so `.split()` gives them."""
     return fold_keeping_accents(strip_accents(text))
 
 
 def fold_keeping_accents(text: str) -> str:
     """Like `fold`, but 'Šiauliai' and 'Siauliai' stay apart: whether a typed answer needed
     the accent tolerance."""
-    key = visible_only(text).translate(_QUOTES).casefold()
-    key = _PUNCT.sub(" ", key)
-    key = _SPACE.sub(" ", key).strip()
-    return _ARTICLE.sub("", key)
+    key = visible_only(text)
+    if not key.isascii():  # every character _QUOTES changes is outside ASCII
+        key = key.translate(_QUOTES)
+    # the words joined by single spaces: punctuation and every run of spaces are one space
+    key = " ".join(_WORD.findall(key.casefold()))
+    first, space, rest = key.partition(" ")
+    return rest if space and first in _ARTICLES else key  # a leading article dropped
 
 
 def contains_phrase(haystack: str, needle: str) -> bool:

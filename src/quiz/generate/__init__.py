@@ -43,8 +43,11 @@ MULTI_TRIES = 8  # seeds a select-all is built at before it is left out
 
 
 def _build(slot: Slot, seed: int) -> Question | None:
-    tries = range(seed, seed + MULTI_TRIES) if slot.kind == "multi" else (seed,)
-    return next((q for q in (slot.build(k) for k in tries) if q is not None), None)
+    for k in range(seed, seed + MULTI_TRIES) if slot.kind == "multi" else (seed,):
+        question = slot.build(k)
+        if question is not None:
+            return question
+    return None
 
 
 def by_ids(pack: Pack, seed: int, ids: Sequence[str]) -> list[Question]:

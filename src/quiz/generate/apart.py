@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from quiz.generate.evidence import touches
+from quiz.generate.index import index_of
 from quiz.packs.model import Entity, Fact, Pack
 from quiz.question import One, Question
 from quiz.text import fold
@@ -132,10 +133,20 @@ def linked_twins(pack: Pack, a: Question, b: Question) -> bool:
         return False
     if not _answer_keys(a) & _answer_keys(b):
         return False
-    return any(
-        {f.subject.key, f.object.key} == {ca.anchor.key, cb.anchor.key}
-        for f in pack.facts_about.get(ca.anchor.key, ())
-    )
+    return frozenset((ca.anchor.key, cb.anchor.key)) in _linked(pack)
+
+
+def _linked(pack: Pack) -> frozenset[frozenset[object]]:
+    """The pairs of values a fact of the pack links (subject and object), made once per pack:
+    a lookup, not a walk over every fact about a value (all the pack's countries, for the
+    organisation they all belong to)."""
+    memo = index_of(pack).memo
+    found = memo.get(("linked values",))
+    if not isinstance(found, frozenset):
+        found = memo[("linked values",)] = frozenset(
+            frozenset((f.subject.key, f.object.key)) for f in pack.facts
+        )
+    return found
 
 
 def _answer_keys(q: Question) -> set[object]:
@@ -149,14 +160,21 @@ def _answer_keys(q: Question) -> set[object]:
     return set()
 
 
-def _relation_objects(pack: Pack, q: Question) -> set[tuple[str, object]]:
+def _relation_objects(pack: Pack, q: Question) -> frozenset[tuple[str, object]]:
+    """(relation, object) of each fact q asks, once per set of facts (a round weighs each
+    question it keeps against every question it tries)."""
     if len(q.facts) > 2:  # a list or a time order: no one answer a near twin could give
-        return set()
-    return {
-        (f.relation.id, f.object.key)
-        for fid in q.facts
-        if (f := pack.fact_by_id.get(fid)) is not None
-    }
+        return frozenset()
+    memo = index_of(pack).memo
+    key = ("relation objects", q.facts)
+    found = memo.get(key)
+    if not isinstance(found, frozenset):
+        found = memo[key] = frozenset(
+            (f.relation.id, f.object.key)
+            for fid in q.facts
+            if (f := pack.fact_by_id.get(fid)) is not None
+        )
+    return found
 
 
 def clash(pack: Pack, q: Question, others: Iterable[Question]) -> Question | None:

@@ -17,9 +17,10 @@ import bisect
 import datetime as dt
 import itertools
 import random
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import islice
+from typing import cast
 
 from quiz.generate.index import index_of, shuffled
 from quiz.generate.truth import Direction, proven_false
@@ -79,7 +80,12 @@ def candidates(
     wanted = limit
     if dated:
         limit = limit * 4  # more to choose from: see _one_pattern
-    for value in _unique(ranked):
+    stems, lang = _stems_of(keys), pack.lang  # the same for every value tried
+    tried: set[object] = set()  # each value once (`_unique`, inline: a loop per value tried)
+    for value in ranked:
+        if value.key in tried:
+            continue
+        tried.add(value.key)
         if isinstance(value, When) and after(value, latest):
             continue  # the source cannot speak of a later date: no near miss, a guess
         if isinstance(value, When) and not all(
@@ -91,11 +97,11 @@ def candidates(
         names = set(value.folded_names)
         if names & taken or names_in(folded_prompt, value):
             continue
-        if rules_itself_out(pack, value, in_prompt) or derived_from(value, keys):
+        if rules_itself_out(pack, value, in_prompt) or _derived_from(value, stems):
             continue
         if not proven_false(pack, relation, direction, anchor, value):
             continue
-        if not all(outside_bound(k, value, pack.lang) for k in keys):
+        if not all(outside_bound(k, value, lang) for k in keys):
             continue  # the source must say the opposite, not merely less: 5,000 is "over 1,000"
         taken |= names
         out.append(in_key_style(only, value))
@@ -197,16 +203,25 @@ def named_entities(pack: Pack, text: str) -> frozenset[str]:
     cached = memo.get(key)
     if isinstance(cached, frozenset):
         return cached
-    names = _names(pack)
-    lengths = _name_lengths(pack)
-    words = fold(text).split()
-    found: set[str] = set()
-    for i, word in enumerate(words):
-        for n in lengths.get(word, ()):
-            if i + n <= len(words):
-                found |= names.get(" ".join(words[i : i + n]), frozenset())
-    memo[key] = result = frozenset(found)
+    memo[key] = result = entity_namer(pack)(text)
     return result
+
+
+def entity_namer(pack: Pack) -> Callable[[str], frozenset[str]]:
+    """`named_entities` without its memo, the pack's tables looked up once: for a pass over
+    many texts each read once (every sentence of a source, every template of every fact)."""
+    names, lengths = _names(pack), _name_lengths(pack)
+
+    def named(text: str) -> frozenset[str]:
+        words = fold(text).split()
+        found: set[str] = set()
+        for i in [i for i, word in enumerate(words) if word in lengths]:  # a name may start
+            for n in lengths[words[i]]:
+                if i + n <= len(words):
+                    found.update(names.get(" ".join(words[i : i + n]), ()))
+        return frozenset(found)
+
+    return named
 
 
 def rules_itself_out(pack: Pack, value: Value, in_prompt: set[str]) -> bool:
@@ -227,18 +242,29 @@ def derived_from(value: Value, keys: Sequence[Value]) -> bool:
     """A wrong option named after a right one ("the Baltic air policing augmentation" beside
     "the Baltic Air Policing Mission"): it holds all of the key's name but its last word, of
     two words or more, so it presupposes the key, later or lesser, and rules itself out."""
-    if not isinstance(value, Entity):
-        return False
-    mine = f" {fold(value.display)} "
+    return _derived_from(value, _stems_of(keys))
+
+
+def _stems_of(keys: Sequence[Value]) -> list[str]:
+    """The keys' names but their last word, padded, that a wrong option must not hold."""
+    out = []
     for key in keys:
         if isinstance(key, Entity):
             stem = [w for w in fold(key.display).split() if w not in ("the", "a", "an")][:-1]
             # two words of substance: "Secretary of" is no stem, so the Secretary of the
             # Treasury is another office beside the Secretary of State, not one named after it
             said = [w for w in stem if w not in STOPWORDS]
-            if len(said) >= 2 and f" {' '.join(stem)} " in mine:
-                return True
-    return False
+            if len(said) >= 2:
+                out.append(f" {' '.join(stem)} ")
+    return out
+
+
+def _derived_from(value: Value, stems: list[str]) -> bool:
+    """`derived_from` with the keys' stems worked out once (`_stems_of`) for many values."""
+    if not stems or not isinstance(value, Entity):
+        return False
+    mine = f" {fold(value.display)} "
+    return any(stem in mine for stem in stems)
 
 
 def _unique(values: Iterable[Value]) -> Iterator[Value]:
@@ -292,8 +318,9 @@ def _ranked(
         pool = index.group_pool(asked_type(relation, direction), group)
         # the key's neighbours in the source first: a country named with Estonia twice or more
         # (Latvia, Lithuania) is a nearer miss for "where is Ämari?" than Albania
-        near = together(pack, key)
-        yield from shuffled([v for v in pool if v.key in near], rng)
+        places = index.pool_places(asked_type(relation, direction), group)
+        near = sorted(places[k] for k in together(pack, key) if k in places)  # in pool order
+        yield from shuffled([pool[i] for i in near], rng)
         yield from shuffled(pool, rng)
 
 
@@ -307,9 +334,10 @@ def together(pack: Pack, key: Value) -> frozenset[object]:
     found = memo.get(("named together",))
     if not isinstance(found, dict):
         pairs: dict[object, dict[object, int]] = {}
+        named_in = entity_namer(pack)
         for source in pack.sources.values():
             for span in sentences(source.text):
-                named = named_entities(pack, source.text[span.start : span.end])
+                named = named_in(source.text[span.start : span.end])
                 for a in named:
                     for b in named - {a}:
                         row = pairs.setdefault(("entity", a), {})
@@ -365,6 +393,12 @@ def alike(key: Value, value: Value) -> bool:
     """Written the same way as the key and playing its role, so no option stands out by its
     form or its kind alone: dates of the key's precision, numbers written alike, entities of
     the key's group that carry every attribute the key carries."""
+    if isinstance(key, Entity):  # the most usual key first
+        return (
+            isinstance(value, Entity)
+            and (key.group is None or value.group == key.group)
+            and all(map(value.attributes.__contains__, key.attributes))
+        )
     if isinstance(key, When):
         return isinstance(value, When) and value.precision == key.precision
     if isinstance(key, Number):
@@ -372,12 +406,6 @@ def alike(key: Value, value: Value) -> bool:
             isinstance(value, Number)
             and value.approx == key.approx
             and value.in_words == key.in_words
-        )
-    if isinstance(key, Entity):
-        return (
-            isinstance(value, Entity)
-            and (key.group is None or value.group == key.group)
-            and all(a in value.attributes for a in key.attributes)
         )
     return True
 
@@ -532,7 +560,11 @@ def source_date(pack: Pack) -> tuple[int, int, int] | None:
     """The latest day the pack's sources speak for, as (year, month, day): a source's
     `date` when it is of its `as_of` year, else the end of the `as_of` year. A wrong date
     after it ("September 2018" in an article of March 2018) is a guess no one could make
-    from the source, so no option falls after it, at the precision of the option."""
+    from the source, so no option falls after it, at the precision of the option. Worked
+    out once per pack (it is asked for every question with options)."""
+    memo = index_of(pack).memo
+    if ("source date",) in memo:
+        return cast("tuple[int, int, int] | None", memo[("source date",)])
     found: list[tuple[int, int, int]] = []
     for s in pack.sources.values():
         day = _parse_day(s.date)
@@ -540,7 +572,8 @@ def source_date(pack: Pack) -> tuple[int, int, int] | None:
             found.append(day)
         elif s.as_of is not None:
             found.append((s.as_of, 12, 31))
-    return max(found) if found else None
+    latest = memo[("source date",)] = max(found) if found else None
+    return latest
 
 
 def after(value: When, latest: tuple[int, int, int] | None) -> bool:

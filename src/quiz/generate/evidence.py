@@ -31,6 +31,7 @@ import bisect
 import math
 import random
 import re
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 from typing import cast
@@ -45,7 +46,7 @@ from quiz.languages import Language, english
 from quiz.languages import get as language_of
 from quiz.numbers import numbers_in
 from quiz.packs.model import Entity, Fact, Number, Pack, Quote, Value, When
-from quiz.packs.quotes import sentences
+from quiz.packs.quotes import sentences, sentences_touching
 from quiz.question import One, Origin, Question
 from quiz.text import contains_phrase, fold
 
@@ -147,11 +148,10 @@ def quoted_in(pack: Pack, fact: Fact) -> str:
     if quote is None or source is None:
         return ""
     shown = []
-    for s in sentences(source.text):
-        if s.start < quote.end and quote.start < s.end:
-            text = " ".join(source.text[s.start : s.end].split())
-            cut = text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
-            shown.append(f"“{cut}”")
+    for s in sentences_touching(source.text, quote.start, quote.end):
+        text = " ".join(source.text[s.start : s.end].split())
+        cut = text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
+        shown.append(f"“{cut}”")
     if len(shown) == 1:
         return said(N_("; its quote stands in the sentence {sentence}"), sentence=shown[0])
     if shown:
@@ -295,13 +295,14 @@ def near_misses(
     related = pack.facts_by_relation.get(fact.relation.id, ())
     for f in _take(shuffled(related, rng), 8):  # the same relation, another subject
         found.extend(_sentences_of(pack, f, source))
-    topical = [f for f in pack.facts if f is not fact and set(f.topics) & set(fact.topics)]
+    topical = [f for f in _sharing_a_topic(pack, fact.topics) if f is not fact]
     for f in _take(shuffled(topical, rng), 12):  # the same topic ("institutions", "threats")
         found.extend(_sentences_of(pack, f, source))
     for p in (answer.paragraph, *text_of.neighbours(answer.paragraph)):  # nearby
         found.extend(s.start for s in text_of.sentences_in(p))
     wanted = distinctive_terms(pack, claim, answer.text)
-    stop = pack.lang.stopwords
+    lang = pack.lang
+    stop = lang.stopwords
     terms = key_terms(claim, stop)
     quotes = [q.text for q in fact.evidence]
     subject_misses: list[str] = []  # name the subject, nothing of the object
@@ -310,6 +311,7 @@ def near_misses(
     seen = {fold(answer.text)}
     start_of: dict[str, int] = {}
     first_named = _first_named(pack, fact.subject, source)
+    pools = {"subject": subject_misses, "object": object_misses, "topic": others}
 
     def sort_out(starts: set[int]) -> None:
         for start in shuffled(sorted(starts - barred), rng):
@@ -323,14 +325,13 @@ def near_misses(
                 fact,
                 terms,
                 s.paragraph == answer.paragraph,
-                pack.lang,
+                lang,
                 after_subject=first_named < s.start,
             )
             if kind is None:
                 continue
             seen.add(fold(s.text))
             start_of[s.text] = s.start
-            pools = {"subject": subject_misses, "object": object_misses, "topic": others}
             pools[kind].append(s.text)
 
     sort_out(set(found))
@@ -368,13 +369,13 @@ def near_misses(
         barred_too: set[int] = set()
         for f in index.facts_for(unlike.relation, "forward", unlike.subject):
             barred_too |= _sentences_of(pack, f, source)
-        other_terms = key_terms(unframed(unlike.statement, noun(pack, source), pack.lang), stop)
+        other_terms = key_terms(unframed(unlike.statement, noun(pack, source), lang), stop)
 
         def offered_by_other(text: str) -> bool:
             return (
                 start_of[text] not in barred_too
                 and not any(q.text in text for q in unlike.evidence)
-                and near_miss(text, unlike, other_terms, True, pack.lang) is not None
+                and near_miss(text, unlike, other_terms, True, lang) is not None
             )
 
         if all(offered_by_other(t) for t in chosen):
@@ -387,6 +388,28 @@ def near_misses(
                 return []
             chosen = [*chosen[: OPTIONS - 2], spare[0]]
     return chosen
+
+
+def _sharing_a_topic(pack: Pack, topics: tuple[str, ...]) -> list[Fact]:
+    """The facts with one of the topics, in pack order: worked out once per set of topics
+    from the facts of each topic, not by weighing every fact of the pack per question."""
+    memo = index_of(pack).memo
+    found_topics = memo.get(("facts by topic",))
+    by_topic: dict[str, list[int]]
+    if isinstance(found_topics, dict):
+        by_topic = found_topics
+    else:
+        by_topic = {}
+        memo[("facts by topic",)] = by_topic
+        for i, f in enumerate(pack.facts):
+            for t in f.topics:
+                by_topic.setdefault(t, []).append(i)
+    key = ("sharing a topic", topics)
+    found = memo.get(key)
+    if not isinstance(found, list):
+        places = sorted({i for t in topics for i in by_topic.get(t, ())})
+        found = memo[key] = [pack.facts[i] for i in places]
+    return found
 
 
 _WORDS = re.compile(r"[^\W_][\w'’.-]*")
@@ -425,7 +448,17 @@ def distinctive_terms(pack: Pack, claim: str, answer: str) -> tuple[str, ...]:
     of capitalised words past the first word, and its numbers) that the answer sentence holds
     too, less the pack's own subject (the words of its title, which any sentence may hold).
     If no wrong sentence holds one of them, that one word finds the answer. An entity the
-    claim names stands by its name here and is found by any of its names (`holds_term`)."""
+    claim names stands by its name here and is found by any of its names (`holds_term`).
+    Worked out once per claim and answer (an evidence question asks twice)."""
+    memo = index_of(pack).memo
+    key = ("distinctive terms", claim, answer)
+    found = memo.get(key)
+    if not isinstance(found, tuple):
+        found = memo[key] = _distinctive_terms(pack, claim, answer)
+    return found
+
+
+def _distinctive_terms(pack: Pack, claim: str, answer: str) -> tuple[str, ...]:
     title = distinctive_words(pack.title)
     out: list[str] = []
     folded_answer = fold(answer)
@@ -542,7 +575,7 @@ def _display_of(pack: Pack, term: str) -> Entity | None:
 
 
 def distinctive_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"\w+", fold(text)) if len(w) > 2)
+    return frozenset(w for w in fold(text).split() if len(w) > 2)
 
 
 def _holding(pack: Pack, source: str, terms: tuple[str, ...]) -> list[int]:
@@ -558,12 +591,12 @@ def _holding(pack: Pack, source: str, terms: tuple[str, ...]) -> list[int]:
         by_word = {}
         text = index.source(source).text
         for span in sentences(text):
-            for w in set(re.findall(r"\w+", fold(text[span.start : span.end]))):
+            for w in set(fold(text[span.start : span.end]).split()):
                 by_word.setdefault(w, []).append(span.start)
         index.memo[key] = by_word
     out: list[int] = []
     for t in terms:
-        words = re.findall(r"\w+", fold(t))
+        words = fold(t).split()
         if words:
             out.extend(by_word.get(max(words, key=len), ()))
     return out
@@ -577,30 +610,28 @@ def topic_scores(
     candidates share ("NATO", "Lithuania") says nothing of the topic; a rare one does. The
     weights come from the candidates alone, so no more of the source is read than before."""
     stems = {t: _stems(t, stop) for t in candidates}
-    held: dict[str, int] = {}
+    held: Counter[str] = Counter()
     for words in stems.values():
-        for w in words:
-            held[w] = held.get(w, 0) + 1
+        held.update(words)
     wanted = frozenset().union(*(_stems(t, stop) for t in targets))
     # a name or number of the targets weighs double: what a student scans for ("Baltic", 2004)
     marked = frozenset().union(*(_marked(t, stop) for t in targets)) & wanted
     n = len(candidates) + 1
-    return {
-        # summed in a fixed order: a set's order changes between runs, and so would a float sum
-        t: sum(
-            math.log(n / (held[w] + 0.5)) * (2 if w in marked else 1)
-            for w in sorted(words & wanted)
-        )
-        for t, words in stems.items()
+    weight = {
+        w: math.log(n / (held[w] + 0.5)) * (2 if w in marked else 1) for w in wanted if w in held
     }
+    # summed in a fixed order: a set's order changes between runs, and so would a float sum
+    return {t: sum(map(weight.__getitem__, sorted(words & wanted))) for t, words in stems.items()}
 
 
+@lru_cache(maxsize=4096)  # a proof sentence is a target of every claim it proves
 def _marked(text: str, stop: frozenset[str]) -> frozenset[str]:
     """The stems of a text's numbers and of its capitalised words past its first word."""
     words = re.findall(r"\w+", text)[1:]
     return _stems(" ".join(w for w in words if w[0].isupper() or w.isdigit()), stop)
 
 
+@lru_cache(maxsize=4096)  # the same candidate sentences are weighed for many claims
 def _stems(text: str, stop: frozenset[str]) -> frozenset[str]:
     """A text's content words cut to their first five letters: 'decisions' and 'decision',
     'defence' and 'defences' meet (a crude stem, but one that suits any language); numbers
@@ -707,7 +738,7 @@ def trimmed_copy(claim: str, sentence: str, stop: frozenset[str] = STOPWORDS) ->
 def content_words(text: str, stop: frozenset[str] = STOPWORDS) -> frozenset[str]:
     """The words of a text that say something: not function words, three letters or more,
     numbers kept (a date copied is a word copied)."""
-    return frozenset(w for w in re.findall(r"\w+", fold(text)) if w not in stop and len(w) > 2)
+    return frozenset(w for w in fold(text).split() if w not in stop and len(w) > 2)
 
 
 def keyed_by(pack: Pack, source: str, sentence: Sentence) -> tuple[str, ...]:
@@ -859,7 +890,11 @@ def touches(text: str, value: Value) -> bool:
     its year, its number in digits or words. Stricter than `states`, for the wrong options."""
     if isinstance(value, Entity):
         folded = f" {fold(text)}"
-        return any(f" {n}" in folded for n in value.folded_names if n)
+        # a loop, not any() over a generator: asked of every sentence weighed as a near miss
+        for n in value.folded_names:  # noqa: SIM110
+            if n and f" {n}" in folded:
+                return True
+        return False
     if isinstance(value, When):
         return _has_number(text, value.year, ordinal=True)
     assert isinstance(value, Number)
@@ -913,6 +948,6 @@ def _has_number(text: str, value: int | float, *, ordinal: bool = False) -> bool
 def copies_run(claim: str, sentence: str, run: int = RUN) -> bool:
     """Whether the claim copies `run` words in a row from the sentence (case, accents and
     punctuation aside)."""
-    a, b = fold(claim).split(), fold(sentence).split()
-    grams = {tuple(b[i : i + run]) for i in range(len(b) - run + 1)}
-    return any(tuple(a[i : i + run]) in grams for i in range(len(a) - run + 1))
+    a, b = fold(claim).split(), f" {fold(sentence)} "
+    # a folded text is its words joined by single spaces: a run of words is a padded substring
+    return any(f" {' '.join(a[i : i + run])} " in b for i in range(len(a) - run + 1))

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from itertools import combinations_with_replacement
 from typing import cast
 
 from quiz.generate.distractors import about, bound_of, candidates, sort_if_ordered
@@ -101,24 +103,23 @@ def paired_elsewhere(pack: Pack, fact: Fact, anchor: Value, key: Value) -> list[
 
 def _prompt_pairs(pack: Pack) -> dict[tuple[str, str], tuple[str, ...]]:
     """(entity, entity) → the facts whose rendered templates name both, made once per pack."""
-    from quiz.generate.distractors import named_entities  # distractors imports this module
+    from quiz.generate.distractors import entity_namer  # distractors imports this module
 
     memo = index_of(pack).memo
     found = memo.get(("prompt pairs",))
     if isinstance(found, dict):
         return found
     built: dict[tuple[str, str], list[str]] = {}
+    named_in = entity_namer(pack)
     for f in pack.facts:
         if f.background:
             continue
         named: set[str] = set()
         for template in f.relation.templates:
-            text = f.relation.render(template, f.subject, f.object)
-            named |= named_entities(pack, text)
-        for a in named:
-            for b in named:
-                if a <= b:  # (a, a): the facts naming a at all
-                    built.setdefault((a, b), []).append(f.id)
+            named |= named_in(f.relation.render(template, f.subject, f.object))
+        # (a, b) with a <= b; (a, a): the facts naming a at all
+        for a, b in combinations_with_replacement(sorted(named), 2):
+            built.setdefault((a, b), []).append(f.id)
     memo[("prompt pairs",)] = result = {k: tuple(v) for k, v in built.items()}
     return result
 
@@ -388,32 +389,53 @@ def _twin_values(pack: Pack, group: list[Fact], wanted: int) -> tuple[list[Value
     # pack pairs with the subject or a right value in another fact ("… along with
     # Croatia", where Lithuania served); a stranger of the right type makes an absurd
     # statement ("the Lithuanian Navy sends ships to serve with the forward force").
-    near = [(v, _beside(pack, group, v)) for v in found]
+    beside = _beside(pack, group)
+    near = [(v, beside(v)) for v in found]
     strangers = sum(rank == FAR for _, rank in near)
     wrong = [v for v, rank in sorted(near, key=lambda p: p[1]) if rank < FAR]
     memo[key] = (wrong, strangers)
     return wrong, strangers
 
 
-def _beside(pack: Pack, group: list[Fact], value: Value) -> int:
+def _beside(pack: Pack, group: list[Fact]) -> Callable[[Value], int]:
     """How near the pack puts a wrong value to a group's facts: 0 for a date or number, or a
     value another fact pairs with the group's subject or a right value; 1 for a name in the
-    paragraph of a fact's quote; FAR for a stranger."""
-    if not isinstance(value, Entity):
-        return 0
-    for f in group:
-        for anchor in (f.subject, f.object):
-            for other in pack.facts_about.get(anchor.key, ()):
-                if other.subject.key == value.key or other.object.key == value.key:
-                    return 0
-    index = index_of(pack)
-    for f in group:
-        for q in f.evidence:
-            text_of = index.source(q.source)
-            para = text_of.paragraph(q.start)
-            if any(names_in(fold(s.text), value) for s in text_of.sentences_in(para)):
-                return 1
-    return FAR
+    paragraph of a fact's quote; FAR for a stranger. What the group pairs and the paragraphs
+    it stands in are read once for all the values weighed."""
+    paired = [_paired_with(pack, anchor) for f in group for anchor in (f.subject, f.object)]
+    folded: list[str] = []  # the sentences of the quotes' paragraphs, folded when first asked
+
+    def paragraphs() -> list[str]:
+        if not folded:
+            index = index_of(pack)
+            for f in group:
+                for q in f.evidence:
+                    text_of = index.source(q.source)
+                    folded.extend(
+                        fold(s.text) for s in text_of.sentences_in(text_of.paragraph(q.start))
+                    )
+        return folded
+
+    def rank(value: Value) -> int:
+        if not isinstance(value, Entity) or any(value.key in keys for keys in paired):
+            return 0
+        return 1 if any(names_in(text, value) for text in paragraphs()) else FAR
+
+    return rank
+
+
+def _paired_with(pack: Pack, value: Value) -> frozenset[object]:
+    """The keys of the values the pack's facts about a value name (the value's own too),
+    once per value: the pack's subject takes part in most facts."""
+    memo = index_of(pack).memo
+    found = memo.get(("paired with", value.key))
+    if not isinstance(found, frozenset):
+        found = memo[("paired with", value.key)] = frozenset(
+            k
+            for other in pack.facts_about.get(value.key, ())
+            for k in (other.subject.key, other.object.key)
+        )
+    return found
 
 
 def _tf_group(pack: Pack, fact: Fact) -> list[Fact]:

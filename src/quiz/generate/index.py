@@ -134,6 +134,7 @@ class Index:
         # would wait for the cycle collector to be freed.
         self._pack = weakref.ref(pack)
         self._groups: dict[tuple[str, str | None], tuple[Value, ...]] = {}
+        self._places: dict[tuple[str, str | None], dict[object, int]] = {}
         self._numbers: dict[str, tuple[Number, ...]] = {}
         self._dates: dict[str, tuple[tuple[When, ...], list[int]]] = {}
         self._sources: dict[str, SourceIndex] = {}
@@ -196,6 +197,16 @@ class Index:
             if group is not None:
                 pool = tuple(v for v in pool if isinstance(v, Entity) and v.group == group)
             found = self._groups[key] = pool
+        return found
+
+    def pool_places(self, type_name: str, group: str | None) -> dict[object, int]:
+        """Each value's place in `group_pool`, by its key (a pool's values are distinct): the
+        values of a pool among a few keys are found in pool order without a pass over it."""
+        key = (type_name, group)
+        found = self._places.get(key)
+        if found is None:
+            pool = self.group_pool(type_name, group)
+            found = self._places[key] = {v.key: i for i, v in enumerate(pool)}
         return found
 
     def numbers(self, relation: Relation) -> tuple[Number, ...]:

@@ -15,6 +15,7 @@ import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from quiz.generate import from_facts, order, typed
 from quiz.generate.evidence import evidence
@@ -44,7 +45,7 @@ class Slot:
 
     def attempt(self, seed: int) -> Question | Refusal:
         """The question, or the builder's reason for not making it."""
-        return self.make(random.Random(seed_of(seed, self.id)))
+        return self.make(SeededOnFirstDraw(seed, self.id))
 
 
 def seed_of(seed: int, slot_id: str) -> int:
@@ -52,6 +53,44 @@ def seed_of(seed: int, slot_id: str) -> int:
     string seed costs a SHA-512 in Python per question; a BLAKE2 digest is cheaper)."""
     digest = hashlib.blake2b(f"{seed}|{slot_id}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big")
+
+
+class SeededOnFirstDraw(random.Random):
+    """`random.Random(seed_of(seed, slot_id))`, seeded when the builder first draws from it.
+    Most builders refuse before they draw (about three in four slots of a first
+    `all_questions` of the bundled pack), and working out the seed and seeding a Mersenne
+    Twister are most of what an unused generator costs. Every draw goes through `random` or
+    `getrandbits` (shuffle, choice, randrange … are built on them), so the draws are the same
+    as the plain generator's; once seeded, the generator's own methods answer directly."""
+
+    def __init__(self, seed: int, slot_id: str) -> None:  # not seeded yet: see _first_draw
+        self._wanted = (seed, slot_id)
+
+    def seed(self, a: Any = None, version: int = 2) -> None:
+        super().seed(a, version)
+        # seeded (by the deferred seed or any other): the generator's own methods from now on,
+        # found on the instance before the ones below
+        vars(self).update(random=super().random, getrandbits=super().getrandbits)
+
+    def _first_draw(self) -> None:
+        if "random" not in vars(self):
+            self.seed(seed_of(*self._wanted))
+
+    def random(self) -> float:
+        self._first_draw()
+        return super().random()
+
+    def getrandbits(self, k: int, /) -> int:
+        self._first_draw()
+        return super().getrandbits(k)
+
+    def getstate(self) -> Any:
+        self._first_draw()
+        return super().getstate()
+
+    def setstate(self, state: Any) -> None:
+        self._first_draw()
+        super().setstate(state)
 
 
 def _topics(facts: Sequence[Fact]) -> tuple[str, ...]:
@@ -150,27 +189,35 @@ VARIANTS: dict[str, tuple[str, ...]] = {
 
 def variants(relation: Relation, kind: str) -> tuple[str, ...]:
     """The variants of a per-fact kind the relation can ask at all (before any fact is tried)."""
-    return tuple(v for v in VARIANTS.get(kind, ()) if can_ask(relation, kind, v) is None)
+    return tuple(v for v in VARIANTS.get(kind, ()) if _why_not(relation, kind, v) is None)
 
 
 def can_ask(relation: Relation, kind: str, variant: str) -> Refusal | None:
     """Why a relation can never ask a kind in a variant, whatever its facts (None if it can)."""
+    why = _why_not(relation, kind, variant)
+    return None if why is None else why()
+
+
+def _why_not(relation: Relation, kind: str, variant: str) -> Callable[[], Refusal] | None:
+    """`can_ask`'s rules, with the refusal not yet worded (None if the relation can ask it):
+    `variants` only asks whether, for every relation and kind of the pack."""
     t = relation.templates
     if kind == "evidence" or (kind == "true_false" and variant == "true"):
         return None
     if kind == "typed":
         asked = relation.subject_type if variant.startswith("reverse") else relation.object_type
         if asked in LITERAL_TYPES:
-            return Refusal(_typed_literal(asked))
+            return lambda: Refusal(_typed_literal(asked))
     if kind == "number":
         refused = _can_count(relation)
         if refused is not None:
-            return refused
+            return lambda: refused
     if not relation.closed:
-        return not_closed(relation, "a false statement" if kind == "true_false" else "an option")
+        what = "a false statement" if kind == "true_false" else "an option"
+        return partial(not_closed, relation, what)
     template = {"choice": variant, "typed": variant, "multi": f"{variant}_all"}.get(kind)
     if template is not None and template not in t:
-        return missing(relation, template)
+        return partial(missing, relation, template)
     return None
 
 

@@ -110,23 +110,25 @@ def cuts_a_name(pack: Pack, name: str, form: str, own: set[str]) -> bool:
     if at is None:
         return False
     cut = {at, at + len(kept)}  # the word boundaries where the form begins and ends
-    for inner in _multiword_names(pack):
-        n = len(inner)
-        if n >= len(words) or " ".join(inner) in own:
-            continue  # the name itself, one it stands in, or another of the value's own
+    inner_names = _multiword_names(pack)
+    # every run of two words or more shorter than the name (the name itself, or one it stands
+    # in, is no inner name) that crosses a boundary, looked up among the pack's names
+    for n in range(2, len(words)):
         for i in range(len(words) - n + 1):
-            if words[i : i + n] == list(inner) and any(i < c < i + n for c in cut):
-                return True
+            inner = tuple(words[i : i + n])
+            crosses = any(i < c < i + n for c in cut)
+            if crosses and inner in inner_names and " ".join(inner) not in own:
+                return True  # (not another of the value's own names)
     return False
 
 
-def _multiword_names(pack: Pack) -> tuple[tuple[str, ...], ...]:
+def _multiword_names(pack: Pack) -> frozenset[tuple[str, ...]]:
     """The pack's folded names and aliases of two words or more, made once per pack."""
     memo = index_of(pack).memo
     found = memo.get(("multiword names",))
-    if not isinstance(found, tuple):
+    if not isinstance(found, frozenset):
         names = {tuple(n.split()) for e in pack.entities.values() for n in e.folded_names}
-        found = memo[("multiword names",)] = tuple(sorted(n for n in names if len(n) > 1))
+        found = memo[("multiword names",)] = frozenset(n for n in names if len(n) > 1)
     return found
 
 
@@ -310,8 +312,8 @@ def _rivals(pack: Pack, key: Entity, own: set[str]) -> tuple[str, ...]:
         places: dict[str, list[int]] = {}  # folded name -> where it stands in `names`
         for v in pack.entities.values():
             start = len(names)
-            for n in v.names:
-                places.setdefault(fold(n), []).append(len(names))
+            for n, folded_name in zip(v.names, v.folded_names, strict=True):
+                places.setdefault(folded_name, []).append(len(names))
                 names.append(n)
             spans[v.key] = (start, len(names))
         found = memo[("rivals",)] = (tuple(names), spans, places)
@@ -340,6 +342,24 @@ def _named(pack: Pack) -> dict[str, tuple[Entity, ...]]:
                 table.setdefault(folded, []).append(e)
         found = memo[("named",)] = {k: tuple(v) for k, v in table.items()}
     return found
+
+
+def _headed(pack: Pack) -> dict[tuple[str, tuple[str, ...]], list[tuple[object, str]]]:
+    """(type, a folded name's words but its last) -> (the entity's key, that last word), for
+    every name of every entity, in pack order, made once per pack: the values of a type named
+    by some words and one head word more, without a pass over every entity per question."""
+    memo = index_of(pack).memo
+    found = memo.get(("headed names",))
+    if isinstance(found, dict):
+        return found
+    table: dict[tuple[str, tuple[str, ...]], list[tuple[object, str]]] = {}
+    for e in pack.entities.values():
+        for n in e.folded_names:
+            words = n.split()
+            if words:
+                table.setdefault((e.type, tuple(words[:-1])), []).append((e.key, words[-1]))
+    memo[("headed names",)] = table
+    return table
 
 
 def _unsaid(pack: Pack, prompt: str, key: Entity, forms: tuple[str, ...]) -> tuple[str, ...]:
@@ -387,11 +407,8 @@ def _in_context(pack: Pack, prompt: str, key: Entity, forms: tuple[str, ...]) ->
         ]
         # another value of the type that is the same words and a head of the same stem
         clash = any(
-            e.key != key.key and n.split()[:-1] == folded and _said(n.split()[-1], {fold(head)})
-            for e in pack.entities.values()
-            if e.type == key.type
-            for n in e.folded_names
-            if len(n.split()) == len(folded) + 1
+            other != key.key and _said(last, {fold(head)})
+            for other, last in _headed(pack).get((key.type, tuple(folded)), ())
         )
         if not same_kind and not clash and not contains_phrase(prompt, rest):
             out.append(rest)
@@ -434,7 +451,13 @@ def _titles(pack: Pack, entity: Entity) -> list[str]:
             continue
         quotes = [q.text for q in f.evidence]
         said = [t for t in title.names for t in (t, t.split()[0])]
-        if any(contains_phrase(q, f"{t} {n}") for q in quotes for t in said for n in entity.names):
+        # "title name" folds to words ending with the name's own folded words, so a quote that
+        # does not hold the name cannot hold it after a title (unless the name folds to
+        # nothing): only the names a quote holds are tried after each title
+        held = [
+            (q, n) for q in quotes for n in entity.names if not fold(n) or contains_phrase(q, n)
+        ]
+        if any(contains_phrase(q, f"{t} {n}") for q, n in held for t in said):
             found.extend(title.names)
             found.extend(t for t in said if contains_phrase(" ".join(quotes), t))
         elif any(

@@ -26,7 +26,11 @@ STOPWORDS = english().stopwords
 def names_in(folded_text: str, value: Value) -> bool:
     """Whether an already folded text holds one of the value's names as whole words."""
     padded = f" {folded_text} "
-    return any(n and f" {n} " in padded for n in value.folded_names)
+    # a loop, not any() over a generator: called for every option of every question
+    for n in value.folded_names:  # noqa: SIM110
+        if n and f" {n} " in padded:
+            return True
+    return False
 
 
 def source_of(pack: Pack, fact: Fact) -> str:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property, lru_cache
-from typing import Literal, TypeVar, cast
+from typing import Literal, TypeVar
 
 from quiz.languages import Language
 from quiz.languages import get as language_of
@@ -246,21 +246,18 @@ class Relation:
     def render(self, template: str, subject: Value | None = None, obj: Value | None = None) -> str:
         """Fill a template; only {subject} and {object} exist, so pack text cannot reach code."""
         values = {"subject": subject, "object": obj}
-
-        written = self.templates[template]
-
-        def fill(m: re.Match[str]) -> str:
-            value = values[m.group(1)]
-            assert value is not None, f"template {template} needs {m.group(1)}"
+        # the template's own words and its placeholders' names in turn: words, name, words …
+        parts = _PLACEHOLDER.split(self.templates[template])
+        for i in range(1, len(parts), 2):
+            value = values[parts[i]]
+            assert value is not None, f"template {template} needs {parts[i]}"
             shown = value.display
             # a date that ends in an abbreviation ("2004 m. kovo 29 d.") before the
             # template's full stop: one stop, not "29 d.."
-            if isinstance(value, When) and shown.endswith(".") and written[m.end() :][:1] == ".":
-                return shown[:-1]
-            return shown
-
-        text = _PLACEHOLDER.sub(fill, written)
-        return capitalize_first(text)
+            if isinstance(value, When) and shown.endswith(".") and parts[i + 1][:1] == ".":
+                shown = shown[:-1]
+            parts[i] = shown
+        return capitalize_first("".join(parts))
 
 
 @dataclass(frozen=True)
@@ -375,11 +372,10 @@ class Pack:
         module keeps a table of packs; `make` must not hold the pack strongly (a cycle would
         wait for the collector). Never pickled: a pack read from the parsed-pack cache, or
         one made by `dataclasses.replace`, works its own out."""
-        tables = self._derived
-        found = tables.get(make)
+        found = self._derived.get(make)
         if found is None:
-            found = tables[make] = make(self)
-        return cast(T, found)
+            found = self._derived[make] = make(self)
+        return found  # type: ignore[return-value]  # (no cast(): a call per question)
 
     @cached_property
     def _derived(self) -> dict[Callable[[Pack], object], object]:

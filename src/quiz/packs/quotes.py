@@ -264,6 +264,17 @@ def paragraph_of(text: str, start: int, end: int) -> Span:
     return Span(paras[0].start, paras[-1].end)
 
 
+def sentences_touching(text: str, start: int, end: int) -> tuple[Span, ...]:
+    """The sentences a passage overlaps, in order: found by bisection (the sentences are in
+    order and do not overlap), not by a walk over the whole text."""
+    spans, ends = _split(text)
+    first = bisect.bisect_right(ends, start)  # the first sentence ending after `start`
+    last = first
+    while last < len(spans) and spans[last].start < end:
+        last += 1
+    return spans[first:last]
+
+
 def sentences_covering(text: str, start: int, end: int) -> Span:
     """The whole sentence(s) a passage stands in: the answer of an evidence question."""
     spans, ends = _split(text)

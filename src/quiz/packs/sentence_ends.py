@@ -67,9 +67,21 @@ def sentence_ends(block: str) -> Iterator[tuple[int, int]]:
         yield m.start() + len(m.group().rstrip()), m.end()
 
 
+def _word_run_start(block: str, dot: int) -> int:
+    """Where the run of letters, digits and full stops before `dot` starts: `_WORD_BEFORE`
+    can only match inside it, so it is searched from there, not from the paragraph's start
+    (a search from 0 tried every earlier place: quadratic in the paragraph's length). `$`
+    also matches before a newline ending the searched text, so the run may end there."""
+    end = dot - 1 if block[dot - 1 : dot] == "\n" else dot
+    start = end
+    while start > 0 and (block[start - 1].isalnum() or block[start - 1] == "."):
+        start -= 1
+    return start
+
+
 def _ends_at_full_stop(block: str, dot: int, nxt: re.Match[str] | None) -> bool:
     """Whether the full stop at `dot` ends its sentence (rather than an abbreviation)."""
-    before = _WORD_BEFORE.search(block, 0, dot)
+    before = _WORD_BEFORE.search(block, _word_run_start(block, dot), dot)
     if before is None:
         return True  # a number, a bracket, a quote: "… in 1953. Gadsden …"
     word = before.group().lower()

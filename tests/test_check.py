@@ -109,3 +109,17 @@ def test_background_facts_are_listed_and_never_asked(tmp_path: Path) -> None:
     )
     assert messages == []
     assert "background facts (never asked): 1: a12-site" in summary
+
+
+def test_a_figures_text_left_empty_is_refused_where_it_stands(tmp_path: Path) -> None:
+    """`{number: 3, text: }` (null) passed the loader though the schema refuses it (Hypothesis
+    found it): refused on its line, and the message shows single braces."""
+    text = MOON.read_text(encoding="utf-8").replace(
+        "object: {number: 3, text: three}", "object: {number: 3, text: }"
+    )
+    assert "text: }" in text
+    report = check_pack(write_pack(tmp_path, text))
+    assert report.problems
+    first = report.problems[0]
+    assert first.line == 1 + text[: text.index("text: }")].count("\n")
+    assert "{number: N, text: optional words" in str(first) and "{{" not in str(first)

@@ -65,11 +65,12 @@ def literal(ctx: Context, raw: dict[str, Any], path: YamlPath) -> Value | None:
             isinstance(n, bool)
             or not isinstance(n, int | float)
             or not isinstance(approx, bool)
-            or not (text is None or isinstance(text, str))
+            or ("text" in raw and not isinstance(text, str))  # `text:` left empty is null
             or not _finite(n)
         ):
             ctx.problem(
-                path, _("a number is {{number: N, text: optional words, approx: true|false}}")
+                path,
+                _("a number is {{number: N, text: optional words, approx: true|false}}").format(),
             )
             return None
         if text is not None and not ctx.safe(text, (*path, "text"), "text"):

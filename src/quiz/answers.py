@@ -812,15 +812,13 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
         if any(_within(fold(text), fold(r)) for r in rivals):
             return None  # "eFP battlegroup": part of another value's name ("… Lithuania")
         whole.add(tail)
-    # a tail led by a preposition ("of …", "in …") takes the prompt's words only as the
-    # prompt attaches them: "resilience in member states" for "… strengthen what in member
-    # states?", never "Juan Ceballos of the U.S." for a prompt on "U.S. investors"
-    # and the words of the key's longer names stand beside it only as those names put them,
-    # never tied to it by a preposition they do not write ("threats to hybrids", "Air Base
-    # to Šiauliai", "resilience to nations": an adversarial reader found them right)
-    # but "of", which turns a name round, taking the words a longer name writes on the
-    # other side of it ("Air Base of Šiauliai", "the Standing Naval Forces of NATO"; never
-    # "defence of ministers" for "defence ministers": an adversarial reader found it right)
+    # words tied to the name by a preposition: the prompt's only as the prompt attaches
+    # them ("resilience in member states" for "… strengthen what in member states?", never
+    # "Juan Ceballos of the U.S." for a prompt on "U.S. investors"); the key's longer
+    # names' only after "of", which turns a name round, and only the words those names
+    # write on the other side of it ("Air Base of Šiauliai", "the Standing Naval Forces of
+    # NATO"; never "threats to hybrids", "Air Base to Šiauliai" nor "defence of ministers":
+    # adversarial readers found them right)
     sides = _compound_sides(key, name)
     ahead, behind = sides if sides is not None else (set(), set())
     tie = tail.split()[0] if tail.split()[:1] and tail.split()[0] in _PREPOSITIONS else None

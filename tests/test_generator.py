@@ -722,22 +722,6 @@ def _states(text: str, value: Value) -> bool:
     return any(mentions(text, n) for n in value.names)
 
 
-MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
 def _touches(text: str, value: Value) -> bool:
     """Any trace of the value: a word that begins with one of its names, its year, its digits
     or number word."""
@@ -746,7 +730,7 @@ def _touches(text: str, value: Value) -> bool:
             return False
         # a day's year with only another month ("June 8, 1854" for the Senate's April 25,
         # 1854) is a near miss on it, not a trace of it
-        named = {m for m, month in enumerate(MONTH_NAMES, 1) if re.search(rf"\b{month}\b", text)}
+        named = {m for m, month in enumerate(MONTHS, 1) if re.search(rf"\b{month}\b", text)}
         return value.day is None or not named or value.month in named
     if isinstance(value, Number):
         word = NUMBER_WORDS[int(value.value)] if value.value < len(NUMBER_WORDS) else "-"

@@ -165,3 +165,23 @@ def test_no_feedback_shows_the_name_a_later_question_asks_beside_what_it_is_aske
                         )
                     cut += whole.paragraph != p.paragraph
     assert cut > 0
+
+
+def test_a_cut_keeps_the_spaces_around_it() -> None:
+    """ "[…]the United States would pay" ran the mark into the quote when the words before it
+    in its sentence were cut: a cut keeps the spaces beside it, and the quote still stands at
+    its place in the paragraph shown."""
+    import re
+
+    from helpers import gadsden
+
+    pack = gadsden()
+    cuts = 0
+    for seed in range(30):
+        questions = generate(pack, seed, 10)
+        for i, q in enumerate(questions):
+            for p in passages(pack, q, questions[i + 1 :]):
+                cuts += p.paragraph.count(OMITTED)
+                assert not re.search(rf"\w{re.escape(OMITTED)}|{re.escape(OMITTED)}\w", p.paragraph)
+                assert p.paragraph[p.start : p.end] == p.quote.text
+    assert cuts

@@ -42,6 +42,7 @@ def quotes_of(q: Question) -> list[Quote]:
     return list({(x.source, x.start, x.end): x for x in q.origin.quotes}.values())
 
 
+_SPARED = " \t\n,;:"  # what a cut leaves before it: the space and the mark after the quote
 OMITTED = "[…]"  # in place of sentences a passage holds back: the editor's mark of a cut
 
 
@@ -67,6 +68,10 @@ def passage(
                 runs[-1] = (runs[-1][0], b)
             else:
                 runs.append((a, b))
+    # the spaces (and a comma) around a cut stay, so "[…]" stands apart from the words beside
+    # it ("[…] the United States would pay", "the Garay project, […] Ward", not "[…]the")
+    runs = [(a + len(p) - len(p.lstrip(_SPARED)), b - len(p) + len(p.rstrip())) for a, b in runs
+            for p in (text[a:b],)]  # fmt: skip
     shown, at = [], para.start
     for a, b in runs:
         shown += [text[at:a], OMITTED]

@@ -130,16 +130,3 @@ def test_a_title_the_prompts_subject_also_bears_is_part_of_the_answer() -> None:
     assert lane.note is not None and lane.note.code is NoteCode.OTHER_THING
     president = questions["gadsden/santa-anna-office:typed:forward"].grade("President")
     assert president.note is not None and president.note.code is NoteCode.AMBIGUOUS
-
-
-def test_a_place_name_with_its_first_word_in_lower_case_is_other_words() -> None:
-    """ "the new Mexico" is a new Mexico, not New Mexico (an adversarial reader found it
-    right): refused, and the note names the name; all in lower case it is still the place."""
-    from quiz.round.codes import NoteCode
-
-    question = _questions()["gadsden/purchase-arizona:typed:forward_any"]
-    grade = question.grade("the new Mexico")
-    assert grade.result == "wrong" and grade.note is not None
-    assert grade.note.code is NoteCode.NAME_CASE and grade.note.name == "New Mexico"
-    assert question.grade("new mexico").result == "right"
-    assert question.grade("New Mexico").result == "right"

@@ -180,7 +180,7 @@ def check_typed(key: Text, text: str) -> Verdict:
         *titles,
     )
     if wide == text and all(spell(n) == n for n in names):
-        return _unless_name_broken(names, text, _describing(key, text, _check_typed(key, text)))
+        return _describing(key, text, _check_typed(key, text))
     spelt = {spell(a): a for a in reversed(key.accepted)}
     wider = _Expanded(
         answer=spell(key.answer),
@@ -207,30 +207,6 @@ def check_typed(key: Text, text: str) -> Verdict:
         meant = spelt.get(next(a for a in wider.accepted if fold(a) == fold(wide)), "")
         if meant and fold(text) not in {fold(a) for a in key.accepted}:
             verdict = Verdict(True, True, Note(NoteCode.MEANS, meant))
-    return _unless_name_broken(names, text, verdict)
-
-
-def _unless_name_broken(names: tuple[str, ...], text: str, verdict: Verdict) -> Verdict:
-    """The verdict, but wrong when the answer writes the first word of a name capitalised
-    throughout ("New Mexico") in lower case and a later one capitalised: "the new Mexico",
-    "Governor of a new Mexico" say a new Mexico (an adversarial reader found them right).
-    An answer in lower case throughout ("new mexico") or capitalised as the name is, is
-    judged as it was."""
-    if not verdict.correct:
-        return verdict
-    typed = text.split()
-    folded = [fold(w) for w in typed]
-    for name in names:
-        words = name.split()
-        if len(words) < 2 or not all(w[:1].isupper() for w in words):
-            continue  # a title with a tie ("minister to Mexico") is written in lower case
-        capitals = range(1, len(words))
-        run = [fold(w) for w in words]
-        for at in range(len(typed) - len(run) + 1):
-            if folded[at : at + len(run)] != run or not typed[at][:1].islower():
-                continue
-            if any(typed[at + i][:1].isupper() for i in capitals):
-                return Verdict(False, True, Note(NoteCode.NAME_CASE, name))
     return verdict
 
 

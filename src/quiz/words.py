@@ -74,9 +74,6 @@ _NOTES = {
     NoteCode.SHORT_EXACT: lambda: _("short answers must be spelled exactly"),
     NoteCode.TOO_DIFFERENT: lambda: _("close, but too different to accept as a typo"),
     NoteCode.TOO_CLOSE: lambda: _("too close to another answer to accept as a typo"),
-    NoteCode.NAME_CASE: lambda: _(
-        "that is not the name {name}: its first word is in lower case and the rest capitalised"
-    ),
     NoteCode.NOT_A_NUMBER: lambda: _("not a number"),
     NoteCode.NOTHING_MOVED: lambda: _("nothing was moved"),
 }

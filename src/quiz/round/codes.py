@@ -50,7 +50,6 @@ class NoteCode(Enum):
     SHORT_EXACT = "short_exact"  # a short answer must be spelled exactly
     TOO_DIFFERENT = "too_different"  # close, but more than a typo
     TOO_CLOSE = "too_close"  # as close to another answer
-    NAME_CASE = "name_case"  # a name's first word in lower case, the rest capitalised (name)
     NOT_A_NUMBER = "not_a_number"
     WITHIN = "within"  # a number within the tolerance (value, tolerance)
     PICKS = "picks"  # select-all: n of `of` right, `wrong` wrong

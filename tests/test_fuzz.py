@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import MOON
@@ -153,6 +153,9 @@ def test_mutated_moon_pack(ops: list[tuple[str, int, str]]) -> None:
 
 @FUZZ
 @given(st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 255)), min_size=1, max_size=6))
+# "{subject}0landed": no wrong sentence names Apollo 12, and the verifier, counting a day's
+# other month as no trace of it, found too few on the claim's topic (Hypothesis, this stop)
+@example(flips=[(1417, 48)])
 def test_moon_pack_with_flipped_bytes(flips: list[tuple[int, int]]) -> None:
     data = bytearray(MOON.read_bytes())
     for pos, byte in flips:

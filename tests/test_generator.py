@@ -722,16 +722,20 @@ def _states(text: str, value: Value) -> bool:
     return any(mentions(text, n) for n in value.names)
 
 
+def _another_month(text: str, value: Value) -> bool:
+    """Of a day, its year with only another month ("June 8, 1854" for the Senate's April 25,
+    1854): a near miss on it, which cannot prove it."""
+    if not isinstance(value, When) or value.day is None:
+        return False
+    named = {m for m, month in enumerate(MONTHS, 1) if re.search(rf"\b{month}\b", text)}
+    return bool(named) and value.month not in named
+
+
 def _touches(text: str, value: Value) -> bool:
     """Any trace of the value: a word that begins with one of its names, its year, its digits
     or number word."""
     if isinstance(value, When):
-        if re.search(rf"(?<!\d){value.year}", text) is None:
-            return False
-        # a day's year with only another month ("June 8, 1854" for the Senate's April 25,
-        # 1854) is a near miss on it, not a trace of it
-        named = {m for m, month in enumerate(MONTHS, 1) if re.search(rf"\b{month}\b", text)}
-        return value.day is None or not named or value.month in named
+        return re.search(rf"(?<!\d){value.year}", text) is not None
     if isinstance(value, Number):
         word = NUMBER_WORDS[int(value.value)] if value.value < len(NUMBER_WORDS) else "-"
         digits = rf"(?<![\d.]){int(value.value)}(?!\d)"
@@ -776,7 +780,8 @@ def test_evidence_wrong_sentences_are_near_misses_that_cannot_prove_it(
         for option in q.options:
             if option == q.answer:
                 continue
-            if _touches(option, fact.object):  # a near miss on the object: about another thing
+            if _touches(option, fact.object) and not _another_month(option, fact.object):
+                # a near miss on the object: about another thing
                 assert not _states(option, fact.subject), (q.id, option)
                 # a pronoun points back: only after the source has named the subject may one
                 # stand for it

@@ -308,7 +308,11 @@ def _evidence(pack: Pack, q: Question) -> list[str]:
         at = text.find(option)
         # a pronoun points back: before the source first names the subject, none stands for it
         named_before = at < 0 or names(text[:at], fact.subject)
-        if _hints(option, fact.object) and (
+        # of a claim's day, another month of its year is a near miss on it, not a proof
+        proves = _hints(option, fact.object) and not (
+            isinstance(fact.object, When) and _another_month_only(option, fact.object)
+        )
+        if proves and (
             names(option, fact.subject)
             or (named_before and _may_stand_for(option, fact.subject, pack.lang))
             or _part_of_name(option, fact.subject, pack.lang)
@@ -352,8 +356,7 @@ def _hints(text: str, value: Value) -> bool:
     """Any trace of the value: a word beginning with one of its names, its year, its digits."""
     said = " " + " ".join(words(text))
     if isinstance(value, When):
-        year = re.search(rf"(?<!\d){value.year}(?!\d)", text) is not None
-        return year and not _another_month_only(text, value)
+        return re.search(rf"(?<!\d){value.year}(?!\d)", text) is not None
     if isinstance(value, Number):
         plain = re.escape(plain_digits(value.value))  # 2000000, not 2e+06
         digits = re.search(rf"(?<![\d.,]){plain}(?![\d])", text.replace(",", ""))

@@ -684,6 +684,7 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
         if (
             len(mine) > 2
             and _moved_whole(text, name, lang)
+            and not _name_reformed(text, name, lang)
             and same_head
             and sorted(given[0].split()) == mine
             and not any(sorted(meaning(r, lang)[0].split()) == mine for r in rivals)
@@ -1109,6 +1110,7 @@ def _by_meaning(key: Text, text: str, rivals: set[str]) -> Verdict | None:
             and not _ties_differ(text, name)
             and not _tie_moved(text, name, lang)
             and not _act_named(text, name, lang)
+            and not _name_reformed(text, name, lang)
         ):
             return Verdict(True, True, Note(NoteCode.MEANS, name))
     words = said[0].split()
@@ -1260,6 +1262,26 @@ def _moved_whole(typed: str, name: str, lang: str) -> bool:
     if len(mine) > 1 and not all(_run_of(run, whole) for run in mine):
         return False
     return set(my_places) <= set(their_places)
+
+
+def _name_reformed(typed: str, name: str, lang: str) -> bool:
+    """Whether the answer gives a capitalised word of a proper name as another word of its
+    stem, an adjective or quality (`Language.derived_endings`): "NATO Responsible Forces",
+    "NATO Responsibility" for the NATO Response Forces, which the stemmer gives one key.
+    Its plural, a synonym or a concept's word form stay free ("NATO Response Force", "NATO
+    Response Troops", "modernises its armed forces")."""
+    language = find_language(lang)
+    endings = language.derived_endings if language is not None else ()
+    if not endings:
+        return False
+    said = tokens(typed, lang)
+    for w in name.split():
+        if not w[:1].isupper():
+            continue
+        for b, k in tokens(w, lang):
+            if any(a != b and ka == k and a.endswith(endings) for a, ka in said):
+                return True
+    return False
 
 
 def _act_named(typed: str, name: str, lang: str) -> bool:

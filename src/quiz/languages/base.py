@@ -146,6 +146,9 @@ class Language:
     # as a phrase's last word ("infrastructure development", "developing infrastructure");
     # before another noun it is another thing ("management crises", not "managing crises")
     verb_nouns: tuple[tuple[str, str], ...] = ()
+    # endings of an adjective or a quality the stemmer gives a noun's stem: never a proper
+    # name's word ("Responsible Forces" for the NATO Response Forces)
+    derived_endings: tuple[str, ...] = ()
     # folded words that turn an answer into its opposite ("not", "non"): never taken as a
     # mere complement of a right answer ("non-rotational allied units")
     negations: frozenset[str] = frozenset()

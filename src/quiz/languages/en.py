@@ -244,7 +244,9 @@ LANGUAGE = Language(
         # "units on a rotational basis" are "rotational troops", "rotational units"
         (r"(?i)\b([a-z]+) on (?:a )?(?:rotation|rotational basis)\b", r"rotational \1"),
     ),
-    honorifics=frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "mister"]),
+    # never a woman's ("Mrs Pierce" is Jane Pierce, another person: a pack does not say whose
+    # name is whose, and an adversarial reader found "Mrs Karoblis" right)
+    honorifics=frozenset(["mr", "dr", "sir", "mister"]),
     time_words=("at the time", "at that time", "then", "back then", "by then", "in those days"),
     intensifiers=frozenset(
         """
@@ -255,6 +257,7 @@ LANGUAGE = Language(
     contrary=_CONTRARY,
     unstemmed=frozenset(["united"]),
     verb_nouns=(("ment", "ing"), ("ments", "ing")),
+    derived_endings=("ible", "able", "ive", "ility", "iveness", "ness", "ful", "ous"),
     topic_words=frozenset(
         ["issue", "issues", "matter", "matters", "question", "questions", "topic", "topics"]
     ),  # fmt: skip

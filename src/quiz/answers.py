@@ -1149,24 +1149,30 @@ _PLACING = frozenset({"in", "at", "on", "to"})
 _PREPOSITIONS = (TIES | {"from", "by", "into", "against"}) - {"the", "and", "or"}
 
 
+def _gaps(text: str) -> tuple[list[str], list[frozenset[str]]]:
+    """(words, ties): a phrase's folded words but its articles and small ties, and the
+    prepositions between each word and the next ("minister to mexico": ["minister",
+    "mexico"], [{"to"}])."""
+    words: list[str] = []
+    ties: list[frozenset[str]] = []
+    between: set[str] = set()
+    for w in fold(text).split():
+        if w in _PREPOSITIONS:
+            between.add(w)
+        elif w not in TIES:
+            if words:
+                ties.append(frozenset(between))
+            words.append(w)
+            between = set()
+    return words, ties
+
+
 def _ties_differ(a: str, b: str) -> bool:
     """Whether two names with the same words give a different preposition between the same
     two words ("Minister of Mexico", "Minister to Mexico"): small words are dropped for
     meaning, so "of" and "to" would meet. A preposition on one side only does not differ
     ("Secretary State" is "Secretary of State" mistyped)."""
-
-    def gaps(text: str) -> list[frozenset[str]]:
-        out: list[frozenset[str]] = []
-        between: set[str] = set()
-        for w in fold(text).split():
-            if w in _PREPOSITIONS:
-                between.add(w)
-            elif w not in TIES:
-                out.append(frozenset(between))
-                between = set()
-        return out[1:]
-
-    x, y = gaps(a), gaps(b)
+    x, y = _gaps(a)[1], _gaps(b)[1]
     if len(x) != len(y):
         return False
     return any(p and q and p != q and not (p | q) <= _PLACING for p, q in zip(x, y, strict=True))
@@ -1180,23 +1186,8 @@ def _tie_moved(typed: str, name: str, lang: str) -> bool:
     another phrase, which an adversarial reader found marked right once small words were
     dropped for meaning. A proper name's tie dropped is the name written short ("U.S.
     Minister (Mexico)", "Isthmus Tehuantepec")."""
-
-    def gaps(text: str) -> tuple[list[str], list[frozenset[str]]]:
-        words: list[str] = []
-        ties: list[frozenset[str]] = []
-        between: set[str] = set()
-        for w in fold(text).split():
-            if w in _PREPOSITIONS:
-                between.add(w)
-            elif w not in TIES:
-                if words:
-                    ties.append(frozenset(between))
-                words.append(w)
-                between = set()
-        return words, ties
-
-    mine, my_ties = gaps(typed)
-    theirs, their_ties = gaps(name)
+    mine, my_ties = _gaps(typed)
+    theirs, their_ties = _gaps(name)
     if len(mine) != len(theirs):
         return False
     if any(meaning(a, lang) != meaning(b, lang) for a, b in zip(mine, theirs, strict=True)):

@@ -260,6 +260,11 @@ def _check_typed(key: Text, text: str) -> Verdict:
         again = _check_parts(key, short)
         if again.correct:
             return Verdict(True, True, again.note or Note(NoteCode.MEANS, key.answer))
+    plain = _without_members(key, text)
+    if plain != fold(text):  # "defence ministers of NATO countries": "… of NATO"
+        again = _check_parts(key, plain)
+        if again.correct:
+            return again
     kind = _kind_of_name(key, text)
     if kind is not None:  # "the state of Arizona" where the prompt asks for a state
         return Verdict(True, True, Note(NoteCode.MEANS, kind))
@@ -438,6 +443,33 @@ def _without_state_form(key: Text, text: str) -> str:
         return "" if named else m.group(0)
 
     return pattern.sub(short, text)
+
+
+_NAMED_IN_PROMPT = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def _without_members(key: Text, text: str) -> str:
+    """The answer (folded) with "an organisation's members" said as the organisation, after
+    a preposition and where the prompt names it ("defence ministers of NATO countries" for
+    "who meets … in NATO": "… of NATO"). Only after a preposition, where the words place the
+    answer: "NATO countries" as the answer itself names no organisation."""
+    language = find_language(key.language)
+    members = language.member_words if language is not None else ()
+    folded = fold(text)
+    if not members or not any(f" {m}" in f" {folded}" for m in members):
+        return folded
+    # an organisation's name: an acronym or a name of two words or more ("NATO", "European
+    # Union"), never one word a people or a region is named by ("the Baltic states" are no
+    # members of a Baltic)
+    found = [m.group(0) for m in _NAMED_IN_PROMPT.finditer(getattr(key, "prompt", ""))]
+    named = {fold(n) for n in found if n.isupper() or len(n.split()) > 1} - {""}
+    if not named:
+        return folded
+    alt = "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True))
+    kinds = "|".join(re.escape(m) for m in members)
+    ties = "|".join(sorted(_PREPOSITIONS))
+    pattern = rf"\b({ties}) (?:the )?({alt}) (?:{kinds})\b"
+    return re.sub(pattern, r"\1 \2", folded)
 
 
 _MIN_JOINED_PART = 3  # "cyber" + "warfare"; never a letter or two ("ns" of "Lithuanians")
@@ -1011,7 +1043,8 @@ def _as_prompt_puts_it(key: Text, tail: str, small: frozenset[str]) -> bool:
     """Whether the words after a preposition stand in the prompt after the same one (or one
     that places a thing alike), ending its phrase ("… in member states?"), rather than
     describing another noun there ("U.S. investors") or tied otherwise ("units of the Baltic
-    states" where the prompt has them present "in the Baltic states")."""
+    states" where the prompt has them present "in the Baltic states"; people "of" what it
+    has them "in" belong to it)."""
     words = fold(getattr(key, "prompt", "")).split()
     said, *rest = tail.split()
     target = list(rest)
@@ -1029,6 +1062,10 @@ def _as_prompt_puts_it(key: Text, tail: str, small: frozenset[str]) -> bool:
         after = words[i + n] if i + n < len(words) else ""
         tie = words[j] if j >= 0 else ""
         same = tie == said or {tie, said} <= _PLACING
+        # people "of" what the prompt has them "in" belong to it ("chiefs of defence of
+        # NATO" for who meets "in NATO"); a thing "of" a place is the place's own ("units of
+        # the Baltic states" are no allied units "in the Baltic states")
+        same = same or (getattr(key, "person", False) and (tie, said) == ("in", "of"))
         if tie in _PREPOSITIONS and same and (not after or after in small):
             return True
     return False

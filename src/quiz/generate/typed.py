@@ -450,14 +450,22 @@ def _titles(pack: Pack, entity: Entity) -> list[str]:
         if not isinstance(title, Entity) or title.type == entity.type:
             continue
         quotes = [q.text for q in f.evidence]
-        said = [t for t in title.names for t in (t, t.split()[0])]
+        # a title, or its first word ("Governor"), but never an article ("the" of "the
+        # Lithuanian Armed Forces" is no title of the Iron Wolf)
+        said = [
+            t for t in title.names for t in (t, t.split()[0]) if fold(t) not in pack.lang.articles
+        ]
         # "title name" folds to words ending with the name's own folded words, so a quote that
         # does not hold the name cannot hold it after a title (unless the name folds to
         # nothing): only the names a quote holds are tried after each title
         held = [
             (q, n) for q in quotes for n in entity.names if not fold(n) or contains_phrase(q, n)
         ]
-        if any(contains_phrase(q, f"{t} {n}") for q, n in held for t in said):
+        # before the name ("Governor William Lane"), or after it with "of", the whole title
+        # only ("the Mechanised Infantry Brigade Iron Wolf of the Lithuanian Armed Forces")
+        if any(contains_phrase(q, f"{t} {n}") for q, n in held for t in said) or any(
+            contains_phrase(q, f"{n} of {t}") for q, n in held for t in title.names
+        ):
             found.extend(title.names)
             found.extend(t for t in said if contains_phrase(" ".join(quotes), t))
         elif any(

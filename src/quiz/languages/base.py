@@ -173,6 +173,10 @@ class Language:
     # of the Republic of Mexico" is "President of Mexico" (the name after "of" must be one
     # the pack knows; "the Republic of Texas" is Texas, another place)
     state_forms: tuple[str, ...] = ()
+    # folded words after an organisation's name that say its members ("NATO countries",
+    # "NATO member states"): "defence ministers of NATO countries" are "of NATO", where the
+    # prompt names the organisation ("… meets in NATO")
+    member_words: tuple[str, ...] = ()
     # folded words before a year that still give the year ("in 2004", "since 2015"), and
     # the seasons a year may follow ("spring 2014"): a year question reads the year
     year_leads: tuple[str, ...] = ()

@@ -283,8 +283,16 @@ def shuffled(items: Sequence[T], rng: random.Random) -> Iterator[T]:
     the square of the pack). Deterministic for a given rng."""
     n = len(items)
     moved: dict[int, int] = {}
+    bits = rng.getrandbits
     for i in range(n):
-        j = rng.randrange(i, n) if i < n - 1 else i
+        j = i
+        if i < n - 1:  # rng.randrange(i, n), drawn as CPython draws it, without its checks
+            width = n - i
+            k = width.bit_length()
+            r = bits(k)
+            while r >= width:
+                r = bits(k)
+            j += r
         pick = moved.get(j, j)
         moved[j] = moved.get(i, i)
         yield items[pick]

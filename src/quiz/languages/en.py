@@ -243,6 +243,13 @@ LANGUAGE = Language(
         # a modifier said after its noun is the one before it: "troops on rotation" and
         # "units on a rotational basis" are "rotational troops", "rotational units"
         (r"(?i)\b([a-z]+) on (?:a )?(?:rotation|rotational basis)\b", r"rotational \1"),
+        # a defence said by what it is against: "defence (protection) against cyber
+        # attacks" is "cyber defence", one word before "attacks" or "threats" only
+        (
+            r"(?i)\b(?:defen[cs]e|protection) (?:against|from) "
+            r"([a-z]+)[- ]?(?:attacks?|threats?)\b",
+            r"\1 defence",
+        ),
     ),
     # never a woman's ("Mrs Pierce" is Jane Pierce, another person: a pack does not say whose
     # name is whose, and an adversarial reader found "Mrs Karoblis" right)

@@ -138,7 +138,7 @@ KEY: tuple[Fact, ...] = (
         ("NATO headquarters and commands",),
         ("NATO's command structure",),  # the evidence claim's other words (seventh reading)
     ),
-    Fact((r"military representatives",), ("NATO",)),
+    Fact((r"military representatives|represent lithuania.s military",), ("NATO",)),
     # no longer asked: a student guesses it without reading (tests/helpers.GUESSABLE)
     # "Lithuania pays great attention to strengthening national defence capabilities –
     # increases defence budget, modernises and develops its armed forces and infrastructure.

@@ -13,6 +13,7 @@ question both packs can produce: the bundled pack and the Gadsden pack, an unsee
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 
 import pytest
@@ -132,6 +133,28 @@ def test_an_evidence_question_has_a_near_miss_by_name(name: str, seed: int) -> N
         wrong = [o for o in q.options if o != answer]
         named = [w for w in wrong if states(w, fact.subject) or holds_term(w, terms, pack)]
         assert named or not terms, (q.id, terms, wrong)
+
+
+@pytest.mark.parametrize(("name", "seed"), CASES, ids=IDS)
+def test_a_figure_of_the_claim_is_not_the_only_figure_among_the_options(
+    name: str, seed: int
+) -> None:
+    """ "… a member of NATO for 14 years": the proof was the only option with a number in it
+    (the other sentences with 14 prove the claim too), so "14" found it (the sixteenth
+    reading). A wrong sentence holds a figure too: "for eight years (2005 – 2013)"."""
+    pack = PACKS[name]()
+    seen = 0
+    for q in _questions(name, seed):
+        if q.kind != "evidence":
+            continue
+        claim = q.prompt.split("? ", 1)[1]
+        answer = _right(q)
+        if not any(t[:1].isdigit() for t in distinctive_terms(pack, claim, answer)):
+            continue
+        seen += 1
+        wrong = [o for o in q.options if o != answer]
+        assert any(re.search(r"\d", w) for w in wrong), (q.id, wrong)
+    assert seen or name != "bundled", "the 14 years' question is asked"
 
 
 def test_the_readers_one_word_evidence_questions() -> None:

@@ -365,6 +365,20 @@ def near_misses(
         # pick the answer ("the Mexican-American War" in a sentence about the Purchase)
         rest.sort(key=lambda t: (not near_named(pack, fact, t, wanted), start_of[t] in proving))
     chosen.extend(rest[: OPTIONS - 1 - len(chosen)])
+    figures = [t for t in wanted if t[:1].isdigit()]
+    if figures and not any(any(_numbers_in(t)) for t in chosen):
+        # the claim's figure is the proof's alone ("14 years"): another sentence with a figure
+        # in it, so the only number among the options does not pick the answer; one with the
+        # claim's unit first ("for eight years (2005 – 2013)")
+        units = {
+            m.group(1)
+            for t in figures
+            for m in re.finditer(rf"(?<![\w,.]){re.escape(t)}\s+(\w+)", claim)
+        }
+        figured = [t for t in rest if t not in chosen and any(_numbers_in(t))]
+        figured.sort(key=lambda t: not any(contains_phrase(t, u) for u in units))
+        if figured:
+            chosen = [*chosen[: OPTIONS - 2], figured[0]]
     if unlike is not None:
         barred_too: set[int] = set()
         for f in index.facts_for(unlike.relation, "forward", unlike.subject):
@@ -664,9 +678,7 @@ def near_miss(
     named = states(text, fact.subject)
     hinted = touches(text, fact.object)
     if named and hinted and not _other_day(text, fact.object):
-        return None
-    if named:
-        return "subject"  # of a claim's day, another day of its year proves nothing
+        return None  # of a claim's day, another day of its year proves nothing
     if named:
         return "subject"
     if hinted:

@@ -118,6 +118,56 @@ def test_no_question_in_a_round_answers_another(name: str, count: int) -> None:
                     assert not _answers(pack, a, b), (seed, a.prompt, a.options, b.prompt)
 
 
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def _names_day_and_month(text: str, option: str) -> bool:
+    """Whether a text gives an option's day and month ("29 March 2004") in any of the ways
+    English writes them: "29 March", "29th of March", "March 29"."""
+    m = re.fullmatch(r"(\d{1,2}) (\w+) \d{4}", option)
+    if m is None or m.group(2) not in _MONTHS:
+        return False
+    day, month = m.groups()
+    ways = (rf"\b{day}(?:st|nd|rd|th)?(?: of)? {month}\b", rf"\b{month} {day}(?:st|nd|rd|th)?\b")
+    return any(re.search(w, text) for w in ways)
+
+
+@pytest.mark.parametrize("count", [10, 30])
+def test_no_text_in_a_round_names_the_day_a_choice_of_one_year_asks(count: int) -> None:
+    """ "On what date did Estonia join NATO?" offered four days of 2004, and an evidence
+    question beside it offered "The 29th of March is an immensely important date to
+    Lithuania …": with the year shared, the day is the answer (the sixteenth reading)."""
+    pack = bundled()
+    asked = 0
+    for seed in range(40):
+        round_ = generate(pack, seed, count)
+        for b in round_:
+            years = {o[-4:] for o in b.options}
+            if b.kind != "choice" or len(years) != 1 or not all(o[-4:].isdigit() for o in years):
+                continue
+            key = b.options[b.key.right]
+            for a in round_:
+                if a is b or set(a.facts) & set(b.facts):
+                    continue
+                asked += 1
+                text = " ".join((a.prompt, *a.options))
+                assert not _names_day_and_month(text, key), (seed, a.id, b.id)
+    assert asked
+
+
 def test_every_key_fact_is_asked_for_recall() -> None:
     """Never asked before: the forward force's size ("over 1,000": asked "over how many" since
     the fifth reading, whose reader found the choice key "about 1,000" unlike the source), the

@@ -27,9 +27,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from quiz.generate.evidence import touches
+from quiz.generate.evidence import names_day, touches
 from quiz.generate.index import index_of
-from quiz.packs.model import Entity, Fact, Pack
+from quiz.packs.model import Entity, Fact, Pack, When
 from quiz.question import One, Question
 from quiz.text import fold
 
@@ -67,6 +67,7 @@ def answers(pack: Pack, a: Question, b: Question) -> bool:
     return (
         quotes_proof(pack, a, b)
         or names_typed_answer(a, b)
+        or names_day_asked(a, b)
         or same_options(a, b)
         or same_question(pack, a, b)
         or linked_twins(pack, a, b)
@@ -107,6 +108,21 @@ def names_typed_answer(a: Question, b: Question) -> bool:
         return False
     text = shown(a)
     return any(isinstance(v, Entity) and touches(text, v) for v in claim.values)
+
+
+def names_day_asked(a: Question, b: Question) -> bool:
+    """b offers days of one year, so it asks the day, and a's text names the key's day and
+    month, though no year ("The 29th of March is an immensely important date to Lithuania"
+    among an evidence question's sentences, beside "On what date did Estonia join NATO?"
+    offering four days of 2004: a reader found it)."""
+    claim = b.origin.claim
+    if b.kind != "choice" or claim is None or set(a.facts) & set(b.facts):
+        return False
+    days = [v for v in claim.values if isinstance(v, When)]
+    if len(days) != len(claim.values) or len({d.year for d in days}) != 1:
+        return False
+    key = days[b.key.right] if isinstance(b.key, One) else None
+    return key is not None and names_day(shown(a), key)
 
 
 def same_options(a: Question, b: Question) -> bool:

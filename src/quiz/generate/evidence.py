@@ -897,6 +897,13 @@ def states(text: str, value: Value) -> bool:
     return _has_number(text, value.value, ordinal=True)
 
 
+def names_day(text: str, value: When) -> bool:
+    """The text names the date's day and month (any year or none): "the 29th of March"."""
+    if value.day is None or value.month is None:
+        return False
+    return _has_number(text, value.day, ordinal=True) and _names_month(text, value)
+
+
 def touches(text: str, value: Value) -> bool:
     """Any hint of the value at all: a word starting with one of its names ('Lithuanians'),
     its year, its number in digits or words. Stricter than `states`, for the wrong options."""

@@ -260,6 +260,13 @@ def _check_typed(key: Text, text: str) -> Verdict:
         again = _check_parts(key, short)
         if again.correct:
             return Verdict(True, True, again.note or Note(NoteCode.MEANS, key.answer))
+    owner = re.fullmatch(r"\s*(?:the\s+)?(.+?)['’]s?\s+(.+?)\s*", text)
+    if owner is not None and _a_quality(key):
+        # a quality's owner before it: "member states' resilience" is "resilience of member
+        # states" (never an office's: "State's Secretary" is no Secretary of State)
+        again = _check_parts(key, f"{owner.group(2)} of {owner.group(1)}")
+        if again.correct:
+            return again
     plain = _without_members(key, text)
     if plain != fold(text):  # "defence ministers of NATO countries": "… of NATO"
         again = _check_parts(key, plain)
@@ -1063,12 +1070,25 @@ def _as_prompt_puts_it(key: Text, tail: str, small: frozenset[str]) -> bool:
         tie = words[j] if j >= 0 else ""
         same = tie == said or {tie, said} <= _PLACING
         # people "of" what the prompt has them "in" belong to it ("chiefs of defence of
-        # NATO" for who meets "in NATO"); a thing "of" a place is the place's own ("units of
-        # the Baltic states" are no allied units "in the Baltic states")
-        same = same or (getattr(key, "person", False) and (tie, said) == ("in", "of"))
+        # NATO" for who meets "in NATO"), and so does a quality ("resilience of member
+        # states" for what is strengthened "in member states"); a thing "of" a place is the
+        # place's own ("units of the Baltic states" are no allied units "in the Baltic
+        # states")
+        owned = getattr(key, "person", False) or _a_quality(key)
+        same = same or (owned and (tie, said) == ("in", "of"))
         if tie in _PREPOSITIONS and same and (not after or after in small):
             return True
     return False
+
+
+def _a_quality(key: Text) -> bool:
+    """Whether the key names a quality, its last word ending as the language's abstract
+    nouns end ("resilience", "security", "solidarity"): something a place has, not a thing
+    in it."""
+    language = find_language(key.language)
+    endings = language.quality_endings if language is not None else ()
+    words = fold(key.answer).split()
+    return bool(endings) and bool(words) and words[-1].endswith(endings)
 
 
 def _complements(key: Text, name: str, after: bool, prompt: bool = True) -> set[str]:

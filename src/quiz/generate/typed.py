@@ -55,7 +55,7 @@ def answer_forms(pack: Pack, value: Value) -> tuple[str, ...]:
             continue
         for form in short_forms(name, generic):
             key = fold(form)
-            if key in mine or cuts_a_name(pack, folded, key, mine):
+            if key in mine or cuts_a_name(pack, folded, key, mine) or _a_concept(pack, key):
                 continue
             if pack.named_from(value.type, key) <= {value.id}:
                 kept.append(form)
@@ -69,6 +69,15 @@ def answer_forms(pack: Pack, value: Value) -> tuple[str, ...]:
 
 
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}|(?:[A-Z]\.){2,4}")
+
+
+def _a_concept(pack: Pack, form: str) -> bool:
+    """Whether a folded short form is the name of a concept of the pack (an entity named in
+    lower case): "Mine Countermeasures" of the Standing NATO Mine Countermeasures Group is
+    the activity, another value, never the formation (a reader found "demining" accepted
+    for it). A proper name's word stays a short form ("Lithuanian" for the Lithuanian
+    Armed Forces)."""
+    return any(e.display.islower() for e in _named(pack).get(form, ()))
 
 
 def _abbreviated(pack: Pack, value: Entity) -> list[str]:

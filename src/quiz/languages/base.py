@@ -149,6 +149,9 @@ class Language:
     # endings of an adjective or a quality the stemmer gives a noun's stem: never a proper
     # name's word ("Responsible Forces" for the NATO Response Forces)
     derived_endings: tuple[str, ...] = ()
+    # endings of a noun that names a quality ("resilience", "security", "solidarity"): one
+    # "of" a place is the one "in" it, where a thing "of" a place is the place's own
+    quality_endings: tuple[str, ...] = ()
     # folded words that turn an answer into its opposite ("not", "non"): never taken as a
     # mere complement of a right answer ("non-rotational allied units")
     negations: frozenset[str] = frozenset()

@@ -264,6 +264,7 @@ LANGUAGE = Language(
     contrary=_CONTRARY,
     unstemmed=frozenset(["united"]),
     verb_nouns=(("ment", "ing"), ("ments", "ing")),
+    quality_endings=("ence", "ance", "ity", "ness", "ism", "ship", "cy"),
     derived_endings=("ible", "able", "ive", "ility", "iveness", "ness", "ful", "ous"),
     topic_words=frozenset(
         ["issue", "issues", "matter", "matters", "question", "questions", "topic", "topics"]

@@ -267,6 +267,11 @@ def _check_typed(key: Text, text: str) -> Verdict:
         again = _check_parts(key, f"{owner.group(2)} of {owner.group(1)}")
         if again.correct:
             return again
+    leader = _leader(key, text)
+    if leader is not None:  # "German-led" for "which country leads the force?"
+        again = _check_parts(key, leader)
+        if again.correct:
+            return again
     plain = _without_members(key, text)
     if plain != fold(text):  # "defence ministers of NATO countries": "… of NATO"
         again = _check_parts(key, plain)
@@ -450,6 +455,19 @@ def _without_state_form(key: Text, text: str) -> str:
         return "" if named else m.group(0)
 
     return pattern.sub(short, text)
+
+
+def _leader(key: Text, text: str) -> str | None:
+    """The leader an answer says something is led by ("German-led": "German"), where the
+    prompt asks who leads; else None."""
+    language = find_language(key.language)
+    if language is None or not language.led:
+        return None
+    words = fold(text).split()
+    asked = set(fold(getattr(key, "prompt", "")).split())
+    if len(words) < 2 or words[-1] != language.led or not asked & language.lead_words:
+        return None
+    return " ".join(words[:-1])
 
 
 _NAMED_IN_PROMPT = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")

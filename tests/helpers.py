@@ -361,6 +361,10 @@ GUESSABLE = {
     "ensures_input_to": (
         "According to the article, besides defence, to what does {subject} today ensure an input?"
     ),
+    "takes_contingents_with": (
+        "According to the article, what did {subject} use to take contingents to areas of "
+        "operations?"
+    ),
     "officers_serve_in": (
         "According to the article, in which NATO bodies do officers from {subject} serve?"
     ),

@@ -166,6 +166,11 @@ def check_typed(key: Text, text: str) -> Verdict:
     out, and abbreviations with full stops written without them ("I.S.A.F.", "D.C."), in the
     answer and the key alike first, and a note names the key's own spelling."""
     lang = key.language
+    bare = fold(text).split()
+    if bare[:1] and bare[0] in _ARTICLES:
+        bare = bare[1:]
+    if bare and " ".join(bare) in {fold(t) for t in getattr(key, "alone", ())}:
+        return Verdict(True, True, Note(NoteCode.MEANS, key.answer))  # "Governor"
 
     def spell(x: str) -> str:
         return undotted(expand(x, lang))

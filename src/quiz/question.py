@@ -192,6 +192,10 @@ class Text:
     # the pack's source texts: a describing word a student adds to a right concept must be
     # one the source uses ("peacetime air policing", `quiz.modifiers`)
     source: tuple[str, ...] = ()
+    # an office's title that is right typed alone ("Governor" for the Governor of New
+    # Mexico, no other office being a governor), and only alone: never a name to add words
+    # to ("Governor of Mexico")
+    alone: tuple[str, ...] = ()
 
     def normalize(self, options: Sequence[str], response: object) -> Response:
         return _text(response)

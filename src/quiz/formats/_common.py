@@ -81,9 +81,10 @@ def right_picks(q: Question) -> tuple[int, ...]:
 
 
 def accepted(key: Text) -> tuple[str, ...]:
-    """Every answer the game accepts outright, then each one without its accents ("Siauliai"
-    for "Šiauliai"): the game forgives accents, and Moodle and paper markers should too."""
-    names = [key.answer, *key.accepted]
+    """Every answer the game accepts outright (an office's title alone too: "Governor"), then
+    each one without its accents ("Siauliai" for "Šiauliai"): the game forgives accents, and
+    Moodle and paper markers should too."""
+    names = [key.answer, *key.accepted, *key.alone]
     return tuple(dict.fromkeys([*names, *(strip_accents(n) for n in names)]))
 
 

@@ -29,7 +29,7 @@ def key_json(q: Question) -> dict[str, Any]:
     if isinstance(key, Order):
         return {"answer": [q.options[i] for i in key.order], "order": list(key.order)}
     if isinstance(key, Text):
-        return {"answer": key.answer, "accepted": list(key.accepted)}
+        return {"answer": key.answer, "accepted": [*key.accepted, *key.alone]}
     assert isinstance(key, Figure)
     out: dict[str, Any] = {"answer": key.value, "tolerance": key.tolerance}
     if key.unit:

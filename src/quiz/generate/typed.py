@@ -71,6 +71,32 @@ def answer_forms(pack: Pack, value: Value) -> tuple[str, ...]:
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}|(?:[A-Z]\.){2,4}")
 
 
+# an office's title before its place: "Governor of New Mexico", "U.S. Minister to Mexico"
+_TITLED = re.compile(r"(?:\S+\s+)?([A-Z][a-z]{3,})\s+(?:of|to|for)\s+\S.*")
+
+
+def _title_alone(pack: Pack, value: Entity, anchor: Value, own: set[str]) -> tuple[str, ...]:
+    """An office's title without its place, asked of the person who held it ("Governor" for
+    the Governor of New Mexico, "Minister" for the U.S. Minister to Mexico), where no other
+    value of its type has a name that begins so: the head a student types, unless it is
+    ambiguous in the pack ("President" is also the U.S. President's, "Secretary" the
+    Treasury's). Right typed alone only (`Text.alone`). Two readers found it refused."""
+    if not isinstance(anchor, Entity) or anchor.type != "person":
+        return ()
+    out: list[str] = []
+    for name in value.names:
+        m = _TITLED.fullmatch(name)
+        if m is None:
+            continue
+        title = m.group(1)
+        key = fold(title)
+        if key in own or _named(pack).get(key):
+            continue  # a name of its own already, or another value's
+        if pack.named_from(value.type, key) <= {value.id}:
+            out.append(title)
+    return tuple(dict.fromkeys(out))
+
+
 def _a_concept(pack: Pack, form: str) -> bool:
     """Whether a folded short form is the name of a concept of the pack (an entity named in
     lower case): "Mine Countermeasures" of the Standing NATO Mine Countermeasures Group is
@@ -210,6 +236,7 @@ def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Q
             tuple(_titles(pack, key)),
             key.type == "person",
             _source_texts(pack),
+            _title_alone(pack, key, anchor, own),
         ),
         origin=Origin(
             facts=(fact.id,),

@@ -171,6 +171,10 @@ def check_typed(key: Text, text: str) -> Verdict:
         bare = bare[1:]
     if bare and " ".join(bare) in {fold(t) for t in getattr(key, "alone", ())}:
         return Verdict(True, True, Note(NoteCode.MEANS, key.answer))  # "Governor"
+    if len(bare) > 1 and bare[-1] in _PREPOSITIONS:
+        # a phrase broken off ("Mexico President of", "Isthmus of"): never taken for the
+        # name its words make in another order
+        return Verdict(False, True, Note(NoteCode.PART_ONLY))
 
     def spell(x: str) -> str:
         return undotted(expand(x, lang))
@@ -1230,15 +1234,17 @@ _PREPOSITIONS = (TIES | {"from", "by", "into", "against"}) - {"the", "and", "or"
 
 
 def _gaps(text: str) -> tuple[list[str], list[frozenset[str]]]:
-    """(words, ties): a phrase's folded words but its articles and small ties, and the
-    prepositions between each word and the next ("minister to mexico": ["minister",
-    "mexico"], [{"to"}])."""
+    """(words, ties): a phrase's folded words but its articles, small ties and possessive
+    endings, and the prepositions between each word and the next ("minister to mexico":
+    ["minister", "mexico"], [{"to"}])."""
     words: list[str] = []
     ties: list[frozenset[str]] = []
     between: set[str] = set()
     for w in fold(text).split():
         if w in _PREPOSITIONS:
             between.add(w)
+        elif w == "s" and words and not between:
+            continue  # a possessive's "s" ("Mexico's President"), as folding leaves it
         elif w not in TIES:
             if words:
                 ties.append(frozenset(between))

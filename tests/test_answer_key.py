@@ -114,7 +114,7 @@ KEY: tuple[Fact, ...] = (
         ("Bosnia and Herzegovina", "Croatia", "Albania"),
     ),
     Fact(
-        (r"deployed (to|between)", r"2004 and 2014|2004 to 2014"),
+        (r"deployed (to|between)", r"2004 and 2014|2004 to 2014|accession and 2014"),
         ("Afghanistan", "Iraq", "Pakistan"),
     ),
     # ("Name one thing … multinational operations … gave Lithuania" — experience — is no
@@ -256,7 +256,7 @@ EVENTS: tuple[tuple[str, tuple[int, ...]], ...] = (
     (r"air policing mission begins", (2004, 3, 29)),
     (r"begins leading a nato provincial", (2005,)),
     (r"energy security centre of excellence is opened", (2012,)),
-    (r"reconstruction team in afghanistan ends", (2013,)),
+    (r"reconstruction team (in afghanistan )?ends", (2013,)),
     (r"wales summit takes place", (2014,)),
     (r"russian aggression in ukraine changes", (2014,)),
     (r"first deploys the baltic air policing augmentation", (2014,)),

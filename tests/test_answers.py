@@ -348,12 +348,12 @@ def _typed_about(pack, *words: str) -> Text:
     ("words", "given"),
     [
         (("summit", "decided to deploy"), "Warsaw"),
-        (("Afghan province",), "province of Ghor"),
+        (("In which province",), "province of Ghor"),
         (("main NATO presence",), "air policing"),
         (("SNMCMG1 is part of",), "Standing Naval Forces"),
         (("SNMCMG1 is part of",), "the standing naval forces"),
         (("capabilities of Lithuania assigned",), "Response Forces"),
-        (("deployed between NATO accession",), "Iraq"),
+        (("deployed between its NATO accession",), "Iraq"),
     ],
 )
 def test_bundled_typed_answers_take_what_a_student_types(
@@ -431,7 +431,7 @@ def test_cyber_security_for_cyber_defence_is_refused_with_a_reason() -> None:
 
 
 def test_a_name_one_question_takes_any_value_of_the_list() -> None:
-    key = _typed_about(bundled(), "deployed between NATO accession")
+    key = _typed_about(bundled(), "deployed between its NATO accession")
     for country in ("Afghanistan", "Iraq", "Pakistan", "afghanistan"):
         assert check_typed(key, country).correct, country
     for country in ("Bosnia and Herzegovina", "Russia", "Lithuania"):

@@ -13,7 +13,7 @@ import pytest
 
 from helpers import bundled, mentions, moon, plain
 from quiz.check import check_pack
-from quiz.generate import all_questions, generate
+from quiz.generate import all_questions, apart, generate
 from quiz.generate.distractors import rules_itself_out
 from quiz.kinds import RECALL_KINDS
 from quiz.packs import Entity, Pack, When
@@ -145,27 +145,27 @@ def _names_day_and_month(text: str, option: str) -> bool:
     return any(re.search(w, text) for w in ways)
 
 
-@pytest.mark.parametrize("count", [10, 30])
-def test_no_text_in_a_round_names_the_day_a_choice_of_one_year_asks(count: int) -> None:
+def test_no_text_in_a_round_names_the_day_a_choice_of_one_year_asks() -> None:
     """ "On what date did Estonia join NATO?" offered four days of 2004, and an evidence
     question beside it offered "The 29th of March is an immensely important date to
-    Lithuania …": with the year shared, the day is the answer (the sixteenth reading)."""
+    Lithuania …": with the year shared, the day is the answer (the sixteenth reading). Every
+    question naming the key's day and month is kept apart from such a choice."""
     pack = bundled()
-    asked = 0
-    for seed in range(40):
-        round_ = generate(pack, seed, count)
-        for b in round_:
+    pairs = 0
+    for seed in SEEDS:
+        every = all_questions(pack, seed)
+        for b in every:
             years = {o[-4:] for o in b.options}
-            if b.kind != "choice" or len(years) != 1 or not all(o[-4:].isdigit() for o in years):
+            if b.kind != "choice" or len(years) != 1 or not all(y.isdigit() for y in years):
                 continue
             key = b.options[b.key.right]
-            for a in round_:
-                if a is b or set(a.facts) & set(b.facts):
-                    continue
-                asked += 1
+            for a in every:
                 text = " ".join((a.prompt, *a.options))
-                assert not _names_day_and_month(text, key), (seed, a.id, b.id)
-    assert asked
+                if a is b or set(a.facts) & set(b.facts) or not _names_day_and_month(text, key):
+                    continue
+                pairs += 1
+                assert apart.clash(pack, b, [a]) is a, (seed, a.id, b.id)
+    assert pairs  # "The 29th of March is an immensely important date …" among them
 
 
 def test_every_key_fact_is_asked_for_recall() -> None:

@@ -320,6 +320,17 @@ def answer_each_other(
     )
 
 
+def shown_both_ways(pack: Pack, q: Question, others: Iterable[Question]) -> bool:
+    """Whether what q shows whatever comes after it (its quotes, which no feedback cuts, its
+    prompt and options) answers one of the others, and that one's answers q: no order mends
+    the pair (`_Round.shown_both_ways`)."""
+    mine, asked = _uncut(pack, q)
+    return any(
+        _shows(mine, theirs_asked) and _shows(theirs, asked)
+        for theirs, theirs_asked in (_uncut(pack, c) for c in others)
+    )
+
+
 def _never_together(mine: _Answered, theirs: _Answered) -> bool:
     """Two questions that answer each other and that a round never holds, even when it has
     no other question: one of them a list (a select-all), whose every right answer one
@@ -710,11 +721,7 @@ class _Round:
         (`_held_by_others`): "James Gadsden held the post of Secretary of State" beside
         "William Marcy held the post of U.S. Minister to Mexico", each quote naming the
         other's office with its holder."""
-        mine, asked = _uncut(pack, q)
-        return any(
-            _shows(mine, theirs_asked) and _shows(theirs, asked)
-            for theirs, theirs_asked in (_uncut(pack, c) for c in self.chosen)
-        )
+        return shown_both_ways(pack, q, self.chosen)
 
     def shows_each_other(self, pack: Pack, kind: str, facts: tuple[str, ...]) -> bool:
         """Whether a question's feedback and one already chosen would show each other's proof,

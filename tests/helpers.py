@@ -379,6 +379,9 @@ GUESSABLE_ANY = {
         "Name one thing that, according to the article, multinational operations in 2004–2014 "
         "gave {subject}."
     ),
+    "deployed_at_air_base": (
+        "Name one of the air bases where, according to the article, NATO deployed {subject}."
+    ),
     "hybrid_warfare_challenge": (
         "Name one kind of attack that the article calls a great challenge of hybrid warfare "
         "facing {subject} today."

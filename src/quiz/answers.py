@@ -269,23 +269,14 @@ def _check_typed(key: Text, text: str) -> Verdict:
         again = _check_parts(key, short)
         if again.correct:
             return Verdict(True, True, again.note or Note(NoteCode.MEANS, key.answer))
-    owner = re.fullmatch(r"\s*(?:the\s+)?(.+?)['’]s?\s+(.+?)\s*", text)
-    if owner is not None and _a_quality(key):
-        # a quality's owner before it: "member states' resilience" is "resilience of member
-        # states" (never an office's: "State's Secretary" is no Secretary of State)
-        again = _check_parts(key, f"{owner.group(2)} of {owner.group(1)}")
-        if again.correct:
-            return again
-    leader = _leader(key, text)
-    if leader is not None:  # "German-led" for "which country leads the force?"
-        again = _check_parts(key, leader)
-        if again.correct:
-            return again
-    plain = _without_members(key, text)
-    if plain != fold(text):  # "defence ministers of NATO countries": "… of NATO"
-        again = _check_parts(key, plain)
-        if again.correct:
-            return again
+    # the answer read another way the question makes right: "member states' resilience",
+    # "German-led", "defence ministers of NATO countries"
+    for reading in (_owner_after, _leader, _without_members):
+        other = reading(key, text)
+        if other is not None and other != fold(text):
+            again = _check_parts(key, other)
+            if again.correct:
+                return again
     kind = _kind_of_name(key, text)
     if kind is not None:  # "the state of Arizona" where the prompt asks for a state
         return Verdict(True, True, Note(NoteCode.MEANS, kind))
@@ -464,6 +455,15 @@ def _without_state_form(key: Text, text: str) -> str:
         return "" if named else m.group(0)
 
     return pattern.sub(short, text)
+
+
+def _owner_after(key: Text, text: str) -> str | None:
+    """A quality's owner put after it ("member states' resilience": "resilience of member
+    states"), or None; never an office's ("State's Secretary" is no Secretary of State)."""
+    owner = re.fullmatch(r"\s*(?:the\s+)?(.+?)['’]s?\s+(.+?)\s*", text)
+    if owner is None or not _a_quality(key):
+        return None
+    return f"{owner.group(2)} of {owner.group(1)}"
 
 
 def _leader(key: Text, text: str) -> str | None:

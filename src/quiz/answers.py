@@ -473,8 +473,9 @@ def _leader(key: Text, text: str) -> str | None:
     if language is None or not language.led:
         return None
     words = fold(text).split()
-    asked = set(fold(getattr(key, "prompt", "")).split())
-    if len(words) < 2 or words[-1] != language.led or not asked & language.lead_words:
+    if len(words) < 2 or words[-1] != language.led:
+        return None
+    if not re.search(language.leader_asked, fold(getattr(key, "prompt", ""))):
         return None
     return " ".join(words[:-1])
 

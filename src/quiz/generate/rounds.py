@@ -351,7 +351,10 @@ def _feedback_of(pack: Pack, kind: str, facts: tuple[str, ...]) -> _Feedback:
     paragraphs = _spans(pack, (x for f in found for x in f.evidence))
     if kind == "order" or not found:
         return paragraphs, []
-    many = kind == "multi" or len(facts) > 2
+    # a list's every proof: a select-all's, a "Name one …" typed answer's (its feedback quotes
+    # each value's proof: "Mexican President Juan Ceballos revoked the grant" answered "Who
+    # revoked the grant?" after "Name one President of Mexico", a reader found)
+    many = kind == "multi" or len(facts) > 2 or (kind == "typed" and len(facts) > 1)
     quotes = [f.evidence[0] for f in found] if many else [found[0].evidence[0]]
     return paragraphs, [(x.source, x.start, x.end) for x in quotes]
 

@@ -149,9 +149,11 @@ class Language:
     # endings of an adjective or a quality the stemmer gives a noun's stem: never a proper
     # name's word ("Responsible Forces" for the NATO Response Forces)
     derived_endings: tuple[str, ...] = ()
-    # the folded forms of "to lead" in a prompt, and the one an answer ends with ("German-led"
-    # for "which country leads the force?": the country)
-    lead_words: frozenset[str] = frozenset()
+    # a pattern over a folded prompt that asks who leads ("which country leads …"), and the
+    # word an answer ends with that names the leader ("German-led": the country); never where
+    # the prompt's own subject leads ("In which province did Lithuania lead …?": "Ghor-led"
+    # would say Ghor led it)
+    leader_asked: str = ""
     led: str = ""
     # endings of a noun that names a quality ("resilience", "security", "solidarity"): one
     # "of" a place is the one "in" it, where a thing "of" a place is the place's own

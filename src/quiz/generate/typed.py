@@ -71,8 +71,8 @@ def answer_forms(pack: Pack, value: Value) -> tuple[str, ...]:
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}|(?:[A-Z]\.){2,4}")
 
 
-# an office's title before its place: "Governor of New Mexico", "U.S. Minister to Mexico"
-_TITLED = re.compile(r"(?:\S+\s+)?([A-Z][a-z]{3,})\s+(?:of|to|for)\s+\S.*")
+# an office's title before its place: "Governor of New Mexico", "U.S. ambassador to Mexico"
+_TITLED = re.compile(r"(?:\S+\s+)?([A-Za-z][a-z]{3,})\s+(?:of|to|for)\s+\S.*")
 
 
 def _title_alone(pack: Pack, value: Entity, anchor: Value, own: set[str]) -> tuple[str, ...]:
@@ -90,11 +90,11 @@ def _title_alone(pack: Pack, value: Entity, anchor: Value, own: set[str]) -> tup
             continue
         title = m.group(1)
         key = fold(title)
-        if key in own or _named(pack).get(key):
-            continue  # a name of its own already, or another value's
+        if key in own or _named(pack).get(key) or key in {fold(t) for t in out}:
+            continue  # a name of its own already, or another value's, or found
         if pack.named_from(value.type, key) <= {value.id}:
             out.append(title)
-    return tuple(dict.fromkeys(out))
+    return tuple(out)
 
 
 def _a_concept(pack: Pack, form: str) -> bool:

@@ -467,17 +467,19 @@ def _owner_after(key: Text, text: str) -> str | None:
 
 
 def _leader(key: Text, text: str) -> str | None:
-    """The leader an answer says something is led by ("German-led": "German"), where the
-    prompt asks who leads; else None."""
+    """The leader an answer says something is led by ("German-led", "led by Germany"), where
+    the prompt asks who leads; else None."""
     language = find_language(key.language)
     if language is None or not language.led:
         return None
     words = fold(text).split()
-    if len(words) < 2 or words[-1] != language.led:
+    if len(words) < 2 or language.led not in (words[0], words[-1]):
         return None
     if not re.search(language.leader_asked, fold(getattr(key, "prompt", ""))):
         return None
-    return " ".join(words[:-1])
+    if words[-1] == language.led:
+        return " ".join(words[:-1])  # "German-led"
+    return " ".join(words[2:]) if words[1] == language.led_by else None  # "led by Germany"
 
 
 _NAMED_IN_PROMPT = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")

@@ -155,6 +155,7 @@ class Language:
     # would say Ghor led it)
     leader_asked: str = ""
     led: str = ""
+    led_by: str = ""  # "led by Germany"
     # endings of a noun that names a quality ("resilience", "security", "solidarity"): one
     # "of" a place is the one "in" it, where a thing "of" a place is the place's own
     quality_endings: tuple[str, ...] = ()

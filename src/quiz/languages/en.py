@@ -266,6 +266,7 @@ LANGUAGE = Language(
     verb_nouns=(("ment", "ing"), ("ments", "ing")),
     leader_asked=r"\b(?:who|which(?: \w+){0,2}) (?:leads|led|is leading|was leading)\b",
     led="led",
+    led_by="by",
     quality_endings=("ence", "ance", "ity", "ness", "ism", "ship", "cy"),
     derived_endings=("ible", "able", "ive", "ility", "iveness", "ness", "ful", "ous"),
     topic_words=frozenset(

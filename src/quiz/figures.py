@@ -19,6 +19,8 @@ from typing import Protocol
 
 from quiz.answers import YEAR, Verdict
 from quiz.languages import find as find_language
+from quiz.languages import get as get_language
+from quiz.languages import known as known_languages
 from quiz.numbers import ENGLISH as ENGLISH_NUMBERS
 from quiz.numbers import number as _parse_number
 from quiz.round.codes import Note, NoteCode
@@ -92,6 +94,10 @@ def figure_value(key: Figure, text: str) -> float | None:
     """The number an answer gives, or None: a number as `parse_number` reads it, after a
     bound word or not ("over 1,000"), or, when the question asks a year, the year of a date
     typed whole (`parse_year`), or of a date whose month and day the fact has too."""
+    if key.year:
+        marked = _year_marked(text)
+        if marked is not None:  # "2012 m.": never 2012 million
+            return float(marked)
     _, rest = said_bound(key, text)
     value = parse_number(rest, key.unit, key.language)
     if value is None and key.year:
@@ -102,6 +108,16 @@ def figure_value(key: Figure, text: str) -> float | None:
                 found = date[0]
         return float(found) if found is not None else None
     return value
+
+
+def _year_marked(text: str) -> int | None:
+    """The year of "2012 m." (a year and a word saying "year" in any of the program's
+    languages: a Lithuanian student writes it so in an English pack too), or None."""
+    words = re.findall(r"[^\W_]+", fold(text))
+    if len(words) != 2 or not YEAR.fullmatch(words[0]):
+        return None
+    marks = {m for code in known_languages() for m in get_language(code).year_marks}
+    return int(words[0]) if words[1] in marks else None
 
 
 def said_bound(key: Figure, text: str) -> tuple[str | None, str]:

@@ -191,6 +191,9 @@ class Language:
     # the seasons a year may follow ("spring 2014"): a year question reads the year
     year_leads: tuple[str, ...] = ()
     seasons: tuple[str, ...] = ()
+    # folded words after a year that say "year" ("2012 m.", metai): a year question reads
+    # them in a pack of any language, as a student writes the year out of habit
+    year_marks: tuple[str, ...] = ()
     # words a month stands beside in a date ("2004 m. kovo 29 d.": "m", "d"). When a
     # language has them, a month form states a date only beside one of them or a number:
     # several Lithuanian month names are common words (balandis a pigeon, liepa a linden)

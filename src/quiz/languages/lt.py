@@ -137,6 +137,7 @@ LANGUAGE = Language(
         for forms in zip(_NOMINATIVE, _GENITIVE, _ACCUSATIVE, _LOCATIVE, strict=True)
     ),
     date_words=frozenset({"m", "d", "mėn", "mėnesį", "mėnesio"}),
+    year_marks=("m", "metai", "metais", "metu"),
     month_marks=tuple(
         tuple(f.lower() for f in forms)
         for forms in zip(_NOMINATIVE, _GENITIVE, _ACCUSATIVE, _LOCATIVE, strict=True)

@@ -995,7 +995,7 @@ def test_a_false_statement_the_source_refutes_only_by_dates_says_so() -> None:
     for seed in SEEDS:
         for q in each("bundled", seed, "true_false", "choice"):
             if q.relation == "summit_decided_to_deploy" and q.answer != "True":
-                assert "all before the 2016 summit" in q.explanation, q.id
+                assert "years before the 2016 summit" in q.explanation, q.id
                 seen += 1
     assert seen >= len(SEEDS)
 

@@ -289,11 +289,14 @@ def _check_typed(key: Text, text: str) -> Verdict:
     return whole
 
 
+_ASKING = frozenset({"one", "which", "what"})  # the kind asked stands after them
+
+
 def _kind_of_name(key: Text, text: str) -> str | None:
     """The right name an answer gives as "(the) KIND of NAME", or None: "the state of
     Arizona" where the prompt asks for a state ("Name one present-day state …"), as "Arizona
-    state" already is. KIND must be a word of the prompt (any form of it: "parts of Arizona"
-    for "… became part of"), and NAME exactly one of the right names: "the state of Texas"
+    state" already is. KIND must be a head noun of the prompt (any form of it: "parts of
+    Arizona" for "… became part of"), and NAME exactly one of the right names: "the state of Texas"
     names Texas, another value, and "the state of Washington" no value; a kind the prompt
     does not ask ("the Minister of Mexico") says something the question does not."""
     m = re.fullmatch(r"(?:the\s+)?([^\W\d_]+)\s+of\s+(?:the\s+)?(.+)", fold(text))
@@ -301,8 +304,20 @@ def _kind_of_name(key: Text, text: str) -> str | None:
         return None
     lang = key.language
     said = tokens(m.group(1), lang)
-    asked = {k for _, k in tokens(getattr(key, "prompt", ""), lang)}
-    if len(said) != 1 or said[0][1] not in asked:
+    # a noun the prompt uses as a head ("state" of "Name one present-day state that …",
+    # "part" of "became part of"), never one describing the next ("defence of solidarity"
+    # took "defence" from "the collective defence system", an adversarial reader found)
+    words = fold(getattr(key, "prompt", "")).split()
+    found = find_language(lang)
+    small = found.small_words if found is not None else frozenset()
+    heads = {
+        i
+        for i, w in enumerate(words)
+        if i + 1 == len(words) or words[i + 1] in small or words[i + 1] in _PREPOSITIONS
+    }
+    asked = {i + n for i, w in enumerate(words) if w in _ASKING for n in (1, 2, 3)}
+    kinds = {k for i in heads | asked if i < len(words) for _, k in tokens(words[i], lang)}
+    if len(said) != 1 or said[0][1] not in kinds:
         return None
     rest = m.group(2)
     return next((a for a in key.accepted if fold(a) == rest and len(items(a, lang)) == 1), None)
@@ -754,6 +769,7 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
             len(mine) > 2
             and _moved_whole(text, name, lang)
             and not _name_reformed(text, name, lang)
+            and not _head_moved(text, name, lang)
             and same_head
             and sorted(given[0].split()) == mine
             and not any(sorted(meaning(r, lang)[0].split()) == mine for r in rivals)
@@ -785,6 +801,10 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
             turned_text = f"{flipped.group(3)} {flipped.group(1)}"
             if (
                 _means(turned, meaning(name, lang))
+                # in the name's own order: the words before "of" its head ("allies of
+                # rotational units" are the units' allies, an adversarial reader found them
+                # right for the rotational allied units)
+                and _in_order(turned[0], meaning(name, lang)[0])
                 and not _act_named(turned_text, name, lang)
                 and not _tie_moved(turned_text, name, lang)
             ):
@@ -1342,6 +1362,29 @@ def _moved_whole(typed: str, name: str, lang: str) -> bool:
     if len(mine) > 1 and not all(_run_of(run, whole) for run in mine):
         return False
     return set(my_places) <= set(their_places)
+
+
+def _in_order(typed: str, name: str) -> bool:
+    """Whether an answer's stems stand in the name's order, where they are the same stems
+    ("rotat unit alli" is no "rotat alli unit"); stems that differ were matched otherwise."""
+    mine, theirs = typed.split(), name.split()
+    return sorted(mine) != sorted(theirs) or mine == theirs
+
+
+def _head_moved(typed: str, name: str, lang: str) -> bool:
+    """Whether the answer puts words of a compound name (no preposition in it, its head
+    last) before a preposition without the head: those words are the head then ("allies
+    of rotational units" are the units' allies, not the rotational allied units; an
+    adversarial reader found them right)."""
+    if any(_gaps(name)[1]):
+        return False  # a name with its own ties ("Minister to Mexico") is read otherwise
+    words = fold(typed).split()
+    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), None)
+    if cut is None:
+        return False
+    head = [k for _, k in tokens(name, lang)][-1:]
+    first = [k for w in words[:cut] for _, k in tokens(w, lang)]
+    return bool(head) and bool(first) and head[0] not in first
 
 
 def _name_reformed(typed: str, name: str, lang: str) -> bool:

@@ -113,11 +113,14 @@ def modified(
     # crisis management" for "… NATO began focusing on what?"): it only says whose the
     # concept is, as the question already does (never another: "Russian air policing")
     subject = _capitalised(prompt, language) & _common_words(source, language)
+    typed = fold(text).split()
     for j, (word, key) in enumerate(said):
         if j in found:
             continue
         if word in refusing or key in refusing_keys or any(c.isdigit() for c in word):
             return None
+        if j < found[0] and _TIED_BEFORE & set(typed[at[j] + 1 : at[found[0]]]):
+            return None  # "allies of rotational units": the word before "of" is the head
         if j < found[0] and (fronted or key in subject):
             continue
         lo, hi = min(j, found[0]), max(j, found[-1])
@@ -143,6 +146,11 @@ def modified(
         elif key not in quoted and not _in_source(run, source, language):
             return None  # neither the proving sentence's word nor the source's own phrase
     return name
+
+
+# words that tie a word before a concept to it as its head ("allies of rotational units",
+# "threats to hybrid warfare"): never a describing word, whatever the source's words
+_TIED_BEFORE = frozenset({"of", "to", "for", "against", "from", "in", "on", "at", "by", "with"})
 
 
 @lru_cache(maxsize=1024)

@@ -801,10 +801,6 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
             turned_text = f"{flipped.group(3)} {flipped.group(1)}"
             if (
                 _means(turned, meaning(name, lang))
-                # in the name's own order: the words before "of" its head ("allies of
-                # rotational units" are the units' allies, an adversarial reader found them
-                # right for the rotational allied units)
-                and _in_order(turned[0], meaning(name, lang)[0])
                 and not _act_named(turned_text, name, lang)
                 and not _tie_moved(turned_text, name, lang)
             ):
@@ -1362,13 +1358,6 @@ def _moved_whole(typed: str, name: str, lang: str) -> bool:
     if len(mine) > 1 and not all(_run_of(run, whole) for run in mine):
         return False
     return set(my_places) <= set(their_places)
-
-
-def _in_order(typed: str, name: str) -> bool:
-    """Whether an answer's stems stand in the name's order, where they are the same stems
-    ("rotat unit alli" is no "rotat alli unit"); stems that differ were matched otherwise."""
-    mine, theirs = typed.split(), name.split()
-    return sorted(mine) != sorted(theirs) or mine == theirs
 
 
 def _head_moved(typed: str, name: str, lang: str) -> bool:

@@ -17,7 +17,7 @@ from quiz.generate import all_questions, apart, generate
 from quiz.generate.distractors import rules_itself_out
 from quiz.kinds import RECALL_KINDS
 from quiz.packs import Entity, Pack, When
-from quiz.packs.model import Number, Value
+from quiz.packs.model import MONTHS, Number, Value
 from quiz.packs.registry import bundled_dir
 from quiz.question import Figure, Question
 
@@ -118,27 +118,11 @@ def test_no_question_in_a_round_answers_another(name: str, count: int) -> None:
                     assert not _answers(pack, a, b), (seed, a.prompt, a.options, b.prompt)
 
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
 def _names_day_and_month(text: str, option: str) -> bool:
     """Whether a text gives an option's day and month ("29 March 2004") in any of the ways
     English writes them: "29 March", "29th of March", "March 29"."""
     m = re.fullmatch(r"(\d{1,2}) (\w+) \d{4}", option)
-    if m is None or m.group(2) not in _MONTHS:
+    if m is None or m.group(2) not in MONTHS:
         return False
     day, month = m.groups()
     ways = (rf"\b{day}(?:st|nd|rd|th)?(?: of)? {month}\b", rf"\b{month} {day}(?:st|nd|rd|th)?\b")

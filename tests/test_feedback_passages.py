@@ -46,6 +46,16 @@ def two_in_one_paragraph(pack, *, same_sentence: bool) -> tuple[Quote, Quote]:
     raise AssertionError("the bundled pack has no such pair")
 
 
+def shown_in_rounds(pack, seeds: range):
+    """(seed, question, the questions after it, a passage its feedback shows) over rounds of
+    ten: what a student reads before the questions still to come."""
+    for seed in seeds:
+        r = generate(pack, seed, 10)
+        for i, q in enumerate(r):
+            for p in passages(pack, q, r[i + 1 :]):
+                yield seed, q, r[i + 1 :], p
+
+
 def test_without_later_questions_the_whole_paragraph_is_shown(pack) -> None:
     x = quote_of(pack, "lithuania-joined-nato-29-march-2004")
     p = passage(pack, x)
@@ -83,18 +93,15 @@ def test_no_feedback_in_a_round_shows_a_later_questions_proof(pack) -> None:
     """Over 40 rounds of ten: every quote of a question still to come is absent from the
     passages shown, unless it overlaps the answered question's own quote (never cut)."""
     cut = 0
-    for seed in range(40):
-        r = generate(pack, seed, 10)
-        for i, q in enumerate(r):
-            own = [(x.start, x.end) for x in q.origin.quotes]
-            for p in passages(pack, q, r[i + 1 :]):
-                assert p.marked == p.quote.text
-                cut += OMITTED in p.paragraph
-                for later in r[i + 1 :]:
-                    for x in later.origin.quotes:
-                        if x.text in p.paragraph:
-                            shared = any(a < x.end and x.start < b for a, b in own)
-                            assert shared, (seed, q.id, later.id)
+    for seed, q, after, p in shown_in_rounds(pack, range(40)):
+        own = [(x.start, x.end) for x in q.origin.quotes]
+        assert p.marked == p.quote.text
+        cut += OMITTED in p.paragraph
+        for later in after:
+            for x in later.origin.quotes:
+                if x.text in p.paragraph:
+                    shared = any(a < x.end and x.start < b for a, b in own)
+                    assert shared, (seed, q.id, later.id)
     assert cut > 0  # the rule had work to do: rounds do share paragraphs
 
 
@@ -108,21 +115,18 @@ def test_no_feedback_in_a_round_shows_a_later_questions_figure() -> None:
 
     pack = gadsden()
     cut = 0
-    for seed in range(40):
-        r = generate(pack, seed, 10)
-        for i, q in enumerate(r):
-            for p in passages(pack, q, r[i + 1 :]):
-                outside = p.paragraph[: p.start] + OMITTED + p.paragraph[p.end :]
-                for later in r[i + 1 :]:
-                    if len(later.facts) > 2:
-                        continue
-                    for fid in later.facts:
-                        fact = pack.fact_by_id[fid]
-                        text = getattr(fact.object, "text", None)
-                        if fact.object.type == "number" and text:
-                            hidden = text not in outside
-                            cut += text in passages(pack, q)[0].paragraph and hidden
-                            assert hidden, (seed, q.id, later.id, text)
+    for seed, q, after, p in shown_in_rounds(pack, range(40)):
+        outside = p.paragraph[: p.start] + OMITTED + p.paragraph[p.end :]
+        for later in after:
+            if len(later.facts) > 2:
+                continue
+            for fid in later.facts:
+                fact = pack.fact_by_id[fid]
+                text = getattr(fact.object, "text", None)
+                if fact.object.type == "number" and text:
+                    hidden = text not in outside
+                    cut += text in passages(pack, q)[0].paragraph and hidden
+                    assert hidden, (seed, q.id, later.id, text)
     assert cut > 0  # the rule had work to do
 
 
@@ -143,27 +147,25 @@ def test_no_feedback_shows_the_name_a_later_question_asks_beside_what_it_is_aske
         return any(re.search(rf"\b{re.escape(n)}\b", text) for n in value.names)
 
     cut = 0
-    for seed in range(40):
-        r = generate(pack, seed, 10)
-        for i, q in enumerate(r):
-            for p, whole in zip(passages(pack, q, r[i + 1 :]), passages(pack, q), strict=True):
-                outside = p.paragraph[: p.start] + OMITTED + p.paragraph[p.end :]
-                for later in r[i + 1 :]:
-                    claim = later.origin.claim
-                    if later.kind != "typed" or claim is None or len(claim.values) != 1:
-                        continue
-                    answer, anchor = claim.values[0], claim.anchor
-                    if not isinstance(answer, Entity) or answer.id == "new-mexico":
-                        continue  # New Mexico stands in most sentences: no answer beside it
-                    for s in split(outside):
-                        said = outside[s.start : s.end]
-                        assert not (names(said, answer) and names(said, anchor)), (
-                            seed,
-                            q.id,
-                            later.id,
-                            said,
-                        )
-                    cut += whole.paragraph != p.paragraph
+    for seed, q, after, p in shown_in_rounds(pack, range(40)):
+        whole = next(w for w in passages(pack, q) if w.quote == p.quote)
+        outside = p.paragraph[: p.start] + OMITTED + p.paragraph[p.end :]
+        for later in after:
+            claim = later.origin.claim
+            if later.kind != "typed" or claim is None or len(claim.values) != 1:
+                continue
+            answer, anchor = claim.values[0], claim.anchor
+            if not isinstance(answer, Entity) or answer.id == "new-mexico":
+                continue  # New Mexico stands in most sentences: no answer beside it
+            for s in split(outside):
+                said = outside[s.start : s.end]
+                assert not (names(said, answer) and names(said, anchor)), (
+                    seed,
+                    q.id,
+                    later.id,
+                    said,
+                )
+            cut += whole.paragraph != p.paragraph
     assert cut > 0
 
 
@@ -177,11 +179,8 @@ def test_a_cut_keeps_the_spaces_around_it() -> None:
 
     pack = gadsden()
     cuts = 0
-    for seed in range(30):
-        questions = generate(pack, seed, 10)
-        for i, q in enumerate(questions):
-            for p in passages(pack, q, questions[i + 1 :]):
-                cuts += p.paragraph.count(OMITTED)
-                assert not re.search(rf"\w{re.escape(OMITTED)}|{re.escape(OMITTED)}\w", p.paragraph)
-                assert p.paragraph[p.start : p.end] == p.quote.text
+    for _, _, _, p in shown_in_rounds(pack, range(30)):
+        cuts += p.paragraph.count(OMITTED)
+        assert not re.search(rf"\w{re.escape(OMITTED)}|{re.escape(OMITTED)}\w", p.paragraph)
+        assert p.paragraph[p.start : p.end] == p.quote.text
     assert cuts

@@ -360,10 +360,17 @@ def test_a_days_evidence_offers_another_day_of_its_year_as_a_near_miss() -> None
     (a reader found the year alone picked the answer). A sentence naming the claim's own
     month is still never offered."""
     pack = gadsden()
+    fact = pack.fact_by_id["senate-ratified-revised"]
+    found = paraphrased_proof(pack, fact)
+    assert not isinstance(found, Refusal)
+    sentence, quote, claim = found
     offered = 0
     for seed in range(10):
-        q = {q.id: q for q in all_questions(pack, seed)}["senate-ratified-revised:evidence"]
-        wrong = [o for i, o in enumerate(q.options) if i != q.key.right]
+        wrong = near_misses(pack, fact, claim, quote.source, sentence, random.Random(seed))
         offered += any("1854" in o for o in wrong)
         assert not any("April" in o for o in wrong), (seed, wrong)
     assert offered >= 8
+    # no evidence question now: only its answer holds "25" (April 25), the one figure a
+    # student scans for (the nineteenth reading)
+    made = evidence(pack, fact, random.Random(0))
+    assert isinstance(made, Refusal) and "'25'" in made.reason, made

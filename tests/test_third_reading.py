@@ -61,7 +61,8 @@ def test_the_weak_evidence_items_offer_a_wrong_sentence_on_their_topic(pack) -> 
         asked = {q.id: q for q in all_questions(pack, seed, kinds=["evidence"])}
         for qid in (
             "collective-defence-system-based-on-solidarity:evidence",
-            "nato-chiefs-of-defence-meet-regularly:evidence",
+            # (the chiefs of defence: a word-matcher's claim, no longer asked so; see
+            # test_generator.test_evidence_is_not_won_by_matching_words)
             "lithuanian-representatives-debate-in-nato:evidence",
         ):
             q = asked[qid]

@@ -44,7 +44,7 @@ from quiz.generate.wording import STOPWORDS, explanation, names_in, noun, unfram
 from quiz.lang import N_
 from quiz.languages import Language, english
 from quiz.languages import get as language_of
-from quiz.numbers import numbers_in
+from quiz.numbers import numbers_in, spelled
 from quiz.packs.model import Entity, Fact, Number, Pack, Quote, Value, When
 from quiz.packs.quotes import sentences, sentences_touching
 from quiz.question import One, Origin, Question
@@ -99,6 +99,7 @@ def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
     )
     if len(wrong) >= 2 and terms and not any(near_named(pack, fact, w, terms) for w in wrong):
         lone = terms
+    lone = lone or _lone_figures(pack, terms, wrong)
     if len(wrong) >= 2 and lone:
         return Refusal(
             said(
@@ -121,6 +122,24 @@ def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
             said(
                 N_("quote more sentences about {subject} in facts of any relation"),
                 subject=fact.subject.display,
+            ),
+        )
+    matched, closest = matched_words(claim, sentence.text, wrong, pack.lang.stopwords)
+    if matched:
+        return Refusal(
+            said(
+                N_(
+                    "the statement shares {n} words with the sentence that proves it ({words}) "
+                    "and at most {m} with any other option, so the answer could be found by "
+                    "matching words"
+                ),
+                n=len(matched),
+                words=", ".join(repr(w) for w in matched),
+                m=closest,
+            ),
+            said(
+                N_("paraphrase the `statement` template of relation '{relation}'"),
+                relation=fact.relation.id,
             ),
         )
     options = [sentence.text, *wrong]
@@ -490,6 +509,10 @@ def _distinctive_terms(pack: Pack, claim: str, answer: str) -> tuple[str, ...]:
     for n in re.findall(r"\d[\d,.]*\d|\d", claim):
         if n not in out and _has_number(answer, float(n.replace(",", "")), ordinal=True):
             out.append(n)
+    for word in fold(claim).split():  # a count in words ("six other countries")
+        value = spelled(word, pack.lang.numbers)
+        if value is not None and value >= 2 and word not in out and contains_phrase(answer, word):
+            out.append(word)
     return tuple(out)
 
 
@@ -512,7 +535,35 @@ def _lone_names(
     return tuple(out)
 
 
+def _lone_figures(pack: Pack, terms: tuple[str, ...], wrong: list[str]) -> tuple[str, ...]:
+    """The claim's figures (a day, a sum, a count: `distinctive_terms` in digits) that the
+    answer holds and no wrong sentence does: a student scans the options for "June 8" or
+    "$10 million" and needs nothing else, though every option names the claim's subject
+    (the nineteenth reading found three such questions of five in an author's pack)."""
+    return tuple(
+        t for t in terms if t[:1].isdigit() and not any(holds_term(w, (t,), pack) for w in wrong)
+    )
+
+
 LONE_WORDS = 2  # content words the claim shares with its answer alone that find it
+MATCHED = 3  # … more than it shares with the closest wrong option: a word-matcher's answer
+
+
+def matched_words(
+    claim: str, answer: str, wrong: list[str], stop: frozenset[str] = STOPWORDS
+) -> tuple[tuple[str, ...], int]:
+    """(the claim's words whose stems (`_stems`) the answer holds, how many the closest wrong
+    option holds) when the answer leads by MATCHED or more (else no words): a student who
+    picks the option with the most of the claim's words picks the answer. "NATO fighters
+    scrambled far more often to meet Russia's military aircraft nearing Baltic airspace"
+    shared eight with its proof and at most three with any wrong sentence, a reader found."""
+    mine = _stems(claim, stop)
+    shared = mine & _stems(answer, stop)
+    closest = max((len(mine & _stems(w, stop)) for w in wrong), default=0)
+    if len(shared) - closest < MATCHED:
+        return (), closest
+    words = (w for w in re.findall(r"\w+", claim) if _stems(w.lower(), stop) & shared)
+    return tuple(dict.fromkeys(words)), closest
 
 
 def _lone_words(pack: Pack, claim: str, answer: str, wrong: list[str]) -> tuple[str, ...]:
@@ -542,8 +593,11 @@ def proper(pack: Pack, entity: Entity) -> bool:
 
 def near_named(pack: Pack, fact: Fact, text: str, terms: tuple[str, ...]) -> bool:
     """Whether a wrong sentence is a near miss by name: it names the claim's subject ("Ward
-    also lied to Gadsden" for Gadsden's office) or holds one of its distinctive terms."""
-    return states(text, fact.subject) or holds_term(text, terms, pack)
+    also lied to Gadsden" for Gadsden's office) or holds one of its distinctive terms. The
+    pack's own subject ("Lithuania" in "Lithuania's NATO membership") is named by most
+    sentences, so naming it makes no near miss: "14" or "six" still found the answer."""
+    named = states(text, fact.subject) and not in_title(pack, fact.subject)
+    return named or holds_term(text, terms, pack)
 
 
 def _of_entity(pack: Pack, term: str) -> bool:

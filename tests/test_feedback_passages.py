@@ -184,3 +184,21 @@ def test_a_cut_keeps_the_spaces_around_it() -> None:
         assert not re.search(rf"\w{re.escape(OMITTED)}|{re.escape(OMITTED)}\w", p.paragraph)
         assert p.paragraph[p.start : p.end] == p.quote.text
     assert cuts
+
+
+def test_a_name_one_answer_is_not_shown_before_its_question(pack) -> None:
+    """ "… lead one of the provincial reconstruction teams … in Afghanistan" shown after an
+    earlier question answered "Name a country to which troops from Lithuania were deployed"
+    in 8 rounds of 57 (the nineteenth reading): one right answer of a "Name one" question
+    beside what it is said of gives the question away, as a select-all's would."""
+    asked = "deployed-2004-2014-afghanistan:typed:forward_any"
+    rights = ("Afghanistan", "Iraq", "Pakistan")
+    together = 0
+    for seed, _q, later, p in shown_in_rounds(pack, range(4, 61)):
+        if any(x.id == asked for x in later):
+            together += 1
+            for sentence in sentences(p.paragraph):
+                text = p.paragraph[sentence.start : sentence.end]
+                if "Lithuania" in text:
+                    assert not any(r in text for r in rights), (seed, text)
+    assert together  # the question does come after others

@@ -830,6 +830,24 @@ def test_evidence_wrong_sentences_are_not_the_same_few_everywhere() -> None:
         assert max(sets.values()) == 1
 
 
+@pytest.mark.parametrize(("name", "seed"), CASES, ids=IDS)
+def test_no_two_wrong_options_are_named_alike(name: str, seed: int) -> None:
+    """ "the Baltic Air Policing Mission" and "the Baltic air policing augmentation" beside
+    "NATO enhanced Forward Presence": the two named alike pair off and the odd one out is
+    the key (the nineteenth reading). No wrong option holds another's name but its last
+    word (two words of substance or more)."""
+    small = {"the", "a", "an", "of", "in", "on", "and", "to", "for"}
+    for q in each(name, seed, "choice", "multi"):
+        wrong = [" ".join(_words(o)) for o in q.options if o not in q.answers]
+        for a in wrong:
+            words = [w for w in a.split() if w not in ("the", "a", "an")]
+            stem = " ".join(words[:-1])
+            if len([w for w in words[:-1] if w not in small]) < 2:
+                continue
+            for b in wrong:
+                assert b == a or f" {stem} " not in f" {b} ", (q.id, a, b)
+
+
 def _stems5(text: str) -> set[str]:
     """Words of five letters or more cut to five, and numbers: a word-matcher's view."""
     return {w if w.isdigit() else w[:5] for w in _words(text) if len(w) >= 5 or w.isdigit()}
@@ -1019,10 +1037,12 @@ def test_what_is_true_in_the_world_is_never_keyed_false() -> None:
 def test_a_false_statement_the_source_refutes_only_by_dates_says_so() -> None:
     """ "The Warsaw Summit approved the deployment of the air policing augmentation" is false
     because the article dates every other deployment before the summit: the feedback says
-    so, not only what the summit did decide."""
+    so, not only what the summit did decide. (Since the nineteenth reading the summit is
+    asked typed only: its choice offered two wrong options named alike, the mission and its
+    augmentation, and the odd one out was the key.)"""
     seen = 0
     for seed in SEEDS:
-        for q in each("bundled", seed, "true_false", "choice"):
+        for q in each("bundled", seed, "true_false", "choice", "typed"):
             if q.relation == "summit_decided_to_deploy" and q.answer != "True":
                 assert "years before the 2016 summit" in q.explanation, q.id
                 seen += 1

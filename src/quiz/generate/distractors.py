@@ -99,6 +99,8 @@ def candidates(
             continue
         if rules_itself_out(pack, value, in_prompt) or _derived_from(value, stems):
             continue
+        if shown and any(twins(value, other) for other in out):
+            continue  # two wrong options named alike: the odd one out is the key
         if not proven_false(pack, relation, direction, anchor, value):
             continue
         if not all(outside_bound(k, value, lang) for k in keys):
@@ -243,6 +245,14 @@ def derived_from(value: Value, keys: Sequence[Value]) -> bool:
     "the Baltic Air Policing Mission"): it holds all of the key's name but its last word, of
     two words or more, so it presupposes the key, later or lesser, and rules itself out."""
     return _derived_from(value, _stems_of(keys))
+
+
+def twins(a: Value, b: Value) -> bool:
+    """Whether one value is named after the other (`derived_from`, either way): two wrong
+    options "the Baltic Air Policing Mission" and "the Baltic air policing augmentation"
+    beside "NATO enhanced Forward Presence" pair off, and the one left is the key (the
+    nineteenth reading)."""
+    return _derived_from(a, _stems_of([b])) or _derived_from(b, _stems_of([a]))
 
 
 def _stems_of(keys: Sequence[Value]) -> list[str]:

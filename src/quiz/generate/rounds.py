@@ -444,7 +444,11 @@ def _asked(pack: Pack, q: Question) -> list[_Figure]:
         return asked + _held_by_others(pack, claim)
     if claim is None or q.kind not in ("choice", "multi", "typed"):
         return asked
-    if len(q.facts) > 2 and q.kind != "multi":  # a select-all's every right answer counts
+    if len(q.facts) > 2 and q.kind not in ("multi", "typed"):
+        # a select-all's every right answer counts, and a "Name one …" typed answer's: one
+        # of them shown beside what it is said of answers it ("… lead one of the provincial
+        # reconstruction teams … in Afghanistan" before "Name a country to which troops from
+        # Lithuania were deployed", in 8 rounds of 57, the nineteenth reading found)
         return asked
     if q.kind == "typed":
         values = list(claim.values)

@@ -77,11 +77,7 @@ def bundled_with_templates(
         if (
             fact["relation"] in templates
             and fact.get("background")
-            and fact["relation"]
-            in (
-                *GUESSABLE,
-                *GUESSABLE_ANY,
-            )
+            and fact["relation"] in (*GUESSABLE, *GUESSABLE_ANY, *TWINS)
         ):
             del fact["background"]
     copy = folder / original.name
@@ -90,8 +86,9 @@ def bundled_with_templates(
 
 
 # The pack no longer asks "which country became a member on 29 March 2004?" (it is "which
-# joined along with Lithuania?" again): the rule that kept the two apart is tested on a copy
-# that still asks it.
+# joined along with Lithuania?" again), nor, since the nineteenth reading, the six other
+# countries' date (background facts): the rule that kept the two apart is tested on a copy
+# that still asks them.
 TWINS = {
     "joined_nato_on": {
         "reverse": "Which of these countries became a member of NATO on {object}?",

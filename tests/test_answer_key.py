@@ -56,14 +56,8 @@ KEY: tuple[Fact, ...] = (
         ("29 March 2004", 2004),
     ),
     # "Lithuania accessed NATO along with six more countries – Estonia, Latvia, Bulgaria,
-    # Romania, Slovakia, and Slovenia."
-    Fact(
-        (
-            r"\b(estonia|latvia|bulgaria|romania|slovakia|slovenia)\b",
-            r"(became a member of nato|joined nato) on|(what date|which year) did \w+ become",
-        ),
-        ("29 March 2004", 2004),
-    ),
+    # Romania, Slovakia, and Slovenia.": the six countries' date is no longer asked (an
+    # inference, the same as Lithuania's: each answered the other, the nineteenth reading)
     Fact(
         (r"(became a member of nato|joined nato) on 29 march 2004",),
         ("Lithuania", "Estonia", "Latvia", "Bulgaria", "Romania", "Slovakia", "Slovenia"),
@@ -122,9 +116,10 @@ KEY: tuple[Fact, ...] = (
     Fact((r"\bprovince\b",), ("Ghor",)),
     Fact(
         (r"reconstruction team in afghanistan within|within which nato operation",),
-        ("International Security Assistance Force",),
-        # "the international security assistance operation of NATO in Afghanistan": ISAF
-        also=("international security assistance operation",),
+        # "the international security assistance operation of NATO in Afghanistan", the
+        # answer shown in the article's words since the nineteenth reading: ISAF
+        ("international security assistance operation",),
+        also=("International Security Assistance Force",),
     ),
     Fact((r"how many years did lithuania lead|reconstruction team in afghanistan for",), (8,)),
     Fact((r"begin leading|began leading",), (2005,)),
@@ -138,7 +133,10 @@ KEY: tuple[Fact, ...] = (
         ("NATO headquarters and commands",),
         ("NATO's command structure",),  # the evidence claim's other words (seventh reading)
     ),
-    Fact((r"military representatives|represent lithuania.s military",), ("NATO",)),
+    Fact(
+        (r"military representatives|represent lithuania.s military|speak for lithuania.s armed",),
+        ("NATO",),
+    ),
     # no longer asked: a student guesses it without reading (tests/helpers.GUESSABLE)
     # "Lithuania pays great attention to strengthening national defence capabilities –
     # increases defence budget, modernises and develops its armed forces and infrastructure.
@@ -178,7 +176,7 @@ KEY: tuple[Fact, ...] = (
     Fact((r"amari air base", r"in which country|\bis in\b"), ("Estonia",)),
     Fact((r"places is in estonia",), ("Ämari",)),
     # "NATO fighter aircraft have been scrambled to intercept Russian military aircraft"
-    Fact((r"intercept|scrambled",), ("Russia",), also=("Russian",)),
+    Fact((r"intercept|scrambled|take off far more",), ("Russia",), also=("Russian",)),
     # -- institutions: "NATO Energy Security Centre of Excellence was opened in Vilnius 2012"
     Fact(
         (
@@ -342,7 +340,7 @@ def test_every_question_on_a_key_fact_agrees_with_the_key() -> None:
         for fact, rest in facts_of(q):
             _check(q, fact, rest)
             checked += 1
-    assert checked > 500
+    assert checked > 420  # 500 before the nineteenth reading dropped some twenty questions
 
 
 def test_the_key_covers_most_questions_and_every_fact_is_asked() -> None:

@@ -31,16 +31,18 @@ def test_one_fact_in_two_wordings_is_kept_apart(twins, every):
     pack = twins
     """'Which country became a member on 29 March 2004?' and 'Which country joined along
     with Lithuania?' with one answer: linked by 'Lithuania joined on 29 March 2004'."""
-    for country in ("estonia", "latvia", "slovakia"):
+    # (not Estonia and Latvia since the nineteenth reading: a Baltic key has only Baltic
+    # wrong options, and there are none left for them)
+    for country in ("bulgaria", "romania", "slovakia"):
         a = every[f"{country}-joined-nato-with-lithuania-date:choice:reverse"]
         b = every[f"lithuania-joined-along-with-{country}:choice:forward"]
         assert apart.linked_twins(pack, a, b) and apart.clash(pack, a, [b]) is b
     a = every["lithuania-joined-nato-29-march-2004:multi:reverse"]
     b = every["lithuania-joined-along-with-estonia:multi:forward"]
     assert apart.clash(pack, a, [b]) is b
-    unlinked = every["amari-in-estonia:choice:forward"]
+    unlinked = every["amari-in-estonia:choice:reverse"]
     assert not apart.linked_twins(
-        pack, unlinked, every["lithuania-joined-along-with-estonia:choice:forward"]
+        pack, unlinked, every["lithuania-joined-along-with-slovakia:choice:forward"]
     )
 
 

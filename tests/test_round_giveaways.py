@@ -162,7 +162,7 @@ def test_twin_option_sets_and_one_relation_one_object_are_kept_apart(
     # "Which of these countries joined on 29 March 2004?" beside "On what date did
     # Latvia join NATO?": one date, one relation. (Latvia's date is asked as a choice only
     # when Estonia's, the same date from the same sentence, is not: made here as if.)
-    reverse = by_id["estonia-joined-nato-with-lithuania-date:choice:reverse"]
+    reverse = by_id["bulgaria-joined-nato-with-lithuania-date:choice:reverse"]
     assert "latvia-joined-nato-with-lithuania-date:choice:forward" not in by_id
     monkeypatch.setattr(from_facts, "_same_figure", lambda pack, fact: None)
     latvia = from_facts.choice(

@@ -296,7 +296,9 @@ def test_explain_brief_is_by_relation_and_only_what_an_author_can_do() -> None:
     # about a screen for 20-25 facts: two lines a fact at most over the bundled 111, the
     # summary above them aside
     body = bundled.stdout.split("every fact and reason):\n")[1]
-    assert len(body.splitlines()) <= 2 * 111
+    # (2.1: since the nineteenth reading a list's choices that would all show the same wrong
+    # options say so, one reason and one fix for the list)
+    assert len(body.splitlines()) <= 2.1 * 111
 
 
 def test_explain_takes_a_pack_after_it() -> None:

@@ -8,8 +8,18 @@ from itertools import combinations
 import pytest
 
 from helpers import TWINS, bundled, bundled_with_templates
-from quiz.generate import all_questions, apart, generate, order
+from quiz.generate import all_questions, apart, from_facts, generate, order
 from quiz.generate.evidence import content_words
+
+
+@pytest.fixture(scope="module", autouse=True)
+def siblings_asked():
+    """The twins' choices as the pack asked them before the nineteenth reading, whose rule
+    (`from_facts._same_wrong_options`) leaves out a list's choices that all show the same
+    wrong options: the rule under test here is the one that keeps two wordings apart."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(from_facts, "_same_wrong_options", lambda *args: None)
+        yield
 
 
 @pytest.fixture(scope="module")

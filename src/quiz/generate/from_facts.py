@@ -222,6 +222,44 @@ def giveaway(
     return {w for w in shared if not any(w in distinctive_words(o, stopwords) for o in wrong)}
 
 
+def _same_wrong_options(
+    pack: Pack, fact: Fact, direction: Direction, anchor: Value, wrong: list[Value]
+) -> Refusal | None:
+    """A refusal when the wrong options are all the bank has and the anchor has other right
+    answers in the relation: each of their questions shows the same wrong options ("Albania"
+    and "Croatia" beside Bulgaria, Romania, Slovenia … as countries that joined along with
+    Lithuania), so a student who met one picks the option that is new (the nineteenth
+    reading found nine such). The select-all asks the list."""
+    others = [
+        f
+        for f in index_of(pack).facts_for(fact.relation, direction, anchor)
+        if f is not fact and not f.background
+    ]
+    if not others:
+        return None
+    return Refusal(
+        Said.ngettext(
+            "its wrong options ({options}) are all the bank has, the same beside the other "
+            "answer {anchor} has in relation '{relation}': a student who met that question "
+            "picks the option that is new",
+            "its wrong options ({options}) are all the bank has, the same beside each of the "
+            "{n} other answers {anchor} has in relation '{relation}': a student who met one of "
+            "those questions picks the option that is new",
+            len(others),
+            options=", ".join(repr(v.display) for v in wrong),
+            n=len(others),
+            anchor=repr(anchor.display),
+            relation=fact.relation.id,
+        ),
+        said(
+            N_(
+                "the select-all asks the whole list; add entities of the answer's kind that the "
+                "relation does not hold for to ask each one as a choice"
+            )
+        ),
+    )
+
+
 def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Question | Refusal:
     if not fact.relation.closed:
         return not_closed(fact.relation)
@@ -266,12 +304,17 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
         [worded],
         prompt,
         rng,
-        CHOICE_OPTIONS - 1,
+        CHOICE_OPTIONS,  # one more than shown: whether the bank has any to spare
         prefer=risky,
         shown=True,
     )
     if len(wrong) < 2:
         return too_few_wrong(fact.relation, key, len(wrong), 2)
+    if len(wrong) < CHOICE_OPTIONS:
+        same = _same_wrong_options(pack, fact, direction, anchor, wrong)
+        if same is not None:
+            return same
+    wrong = wrong[: CHOICE_OPTIONS - 1]
     words = giveaway(prompt, [key.display], [w.display for w in wrong], stop)
     if words:
         return gives_away(words)

@@ -852,7 +852,7 @@ def test_no_two_wrong_options_are_named_alike(name: str, seed: int) -> None:
 def test_a_lists_choices_do_not_share_their_wrong_options(name: str) -> None:
     """ "Which country joined along with Lithuania?" for Bulgaria, Romania, Slovenia …: each
     showed Albania and Croatia at every seed, all the bank had, so a student who met one
-    picked the new option (the nineteenth reading found nine such). Two choices asking one
+    picked the new option (the twentieth reading found nine such). Two choices asking one
     subject's list never show the same wrong options at every seed (at one seed they may,
     by chance)."""
     shown: dict[tuple[object, ...], dict[str, set[frozenset[str]]]] = {}

@@ -14,7 +14,7 @@ from quiz.generate.evidence import content_words
 
 @pytest.fixture(scope="module", autouse=True)
 def siblings_asked():
-    """The twins' choices as the pack asked them before the nineteenth reading, whose rule
+    """The twins' choices as the pack asked them before the twentieth reading, whose rule
     (`from_facts._same_wrong_options`) leaves out a list's choices that all show the same
     wrong options: the rule under test here is the one that keeps two wordings apart."""
     with pytest.MonkeyPatch.context() as patch:

@@ -158,7 +158,7 @@ def test_twin_option_sets_and_one_relation_one_object_are_kept_apart(
     twins, every, monkeypatch
 ) -> None:
     pack = twins
-    # the siblings' choices as asked before the nineteenth reading (see test_near_misses)
+    # the siblings' choices as asked before the twentieth reading (see test_near_misses)
     monkeypatch.setattr(from_facts, "_same_wrong_options", lambda *args: None)
     by_id = {q.id: q for q in all_questions(twins, 0)}
     # "Which of these countries joined on 29 March 2004?" beside "On what date did

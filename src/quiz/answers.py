@@ -105,7 +105,9 @@ def short_forms(
     words = name.split()
     if len(words) > 1 and words[0].lower() in _ARTICLES:
         words = words[1:]
-    if not any(w[:1].isupper() for w in words):
+    if not words or not any(c.isupper() for c in words[0]):
+        # a concept, though a name stands inside it ("rotational NATO units" is no "rotational
+        # NATO", and so no "rotational": a reader found it right); "eFP battlegroups" is a name
         return []
     start = 0
     while start < len(words) - 1 and fold(words[start]) in leads and words[start][:1].isupper():

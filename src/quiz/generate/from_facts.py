@@ -228,7 +228,7 @@ def _same_wrong_options(
     """A refusal when the wrong options are all the bank has and the anchor has other right
     answers in the relation: each of their questions shows the same wrong options ("Albania"
     and "Croatia" beside Bulgaria, Romania, Slovenia … as countries that joined along with
-    Lithuania), so a student who met one picks the option that is new (the nineteenth
+    Lithuania), so a student who met one picks the option that is new (the twentieth
     reading found nine such). The select-all asks the list."""
     others = [
         f

@@ -95,7 +95,7 @@ KEY: tuple[Fact, ...] = (
     # "It made NATO remember its initial mission – deterrence and collective defence."
     Fact((r"initial mission",), ("deterrence", "collective defence")),
     # no longer asked: a student guesses it without reading (tests/helpers.GUESSABLE)
-    Fact((r"strategy",), ("hybrid threats",)),
+    Fact((r"strategy|plan for countering",), ("hybrid threats",)),
     Fact((r"political commitment|pledged politically",), ("cyber defence",)),
     # ("Name one kind of attack … a great challenge of hybrid warfare" — cyber, information —
     # is no longer asked: cyber attacks are general knowledge, the sixth reading's guess)
@@ -205,7 +205,7 @@ KEY: tuple[Fact, ...] = (
     ),
     Fact((r"first of the nato force integration units", r"since which year"), (2015,)),
     # -- events and summits
-    Fact((r"russian aggression in ukraine", r"spring"), (2014,)),
+    Fact((r"russian aggression in ukraine", r"spring|shook up"), (2014,)),
     # ("Russia's aggression was in which country?" — Ukraine — is no longer asked: three other
     # prompts name Russia's aggression in Ukraine, the fifth reading's giveaway)
     Fact((r"wales summit", r"which year|took place|take place"), (2014,)),
@@ -340,7 +340,7 @@ def test_every_question_on_a_key_fact_agrees_with_the_key() -> None:
         for fact, rest in facts_of(q):
             _check(q, fact, rest)
             checked += 1
-    assert checked > 420  # 500 before the nineteenth reading dropped some twenty questions
+    assert checked > 380  # 500 before the nineteenth and twentieth readings dropped 35 questions
 
 
 def test_the_key_covers_most_questions_and_every_fact_is_asked() -> None:

@@ -178,8 +178,9 @@ def test_the_readers_one_word_evidence_questions() -> None:
         assert kinds["evidence"] >= 2
         bundled_kinds = Counter(q.kind for q in _questions("bundled", seed))
         # of 20 before the fifth, 17 before the seventh, 12 before the nineteenth (word
-        # matching, "six" and "14" in the answer alone)
-        assert bundled_kinds["evidence"] >= 7
+        # matching, "six" and "14" in the answer alone), 7 before the twentieth (two words or
+        # more of the claim in the answer alone: "solidarity … allies … system")
+        assert bundled_kinds["evidence"] >= 6
 
 
 @pytest.mark.parametrize("name", list(PACKS))

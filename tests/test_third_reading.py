@@ -61,9 +61,9 @@ def test_the_weak_evidence_items_offer_a_wrong_sentence_on_their_topic(pack) -> 
     for seed in SEEDS:
         asked = {q.id: q for q in all_questions(pack, seed, kinds=["evidence"])}
         for qid in (
-            "collective-defence-system-based-on-solidarity:evidence",
-            # (the chiefs of defence: a word-matcher's claim, no longer asked so; see
-            # test_generator.test_evidence_is_not_won_by_matching_words)
+            # (not the chiefs of defence, a word-matcher's claim, nor the collective defence
+            # system's "solidarity … allies … system" in its proof alone: no longer asked so;
+            # see test_generator.test_evidence_is_not_won_by_matching_words)
             "lithuanian-representatives-debate-in-nato:evidence",
         ):
             q = asked[qid]

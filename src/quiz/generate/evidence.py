@@ -398,6 +398,7 @@ def near_misses(
         figured.sort(key=lambda t: not any(contains_phrase(t, u) for u in units))
         if figured:
             chosen = [*chosen[: OPTIONS - 2], figured[0]]
+    chosen = _keywords_covered(pack, claim, answer.text, chosen, rest, stop)
     if unlike is not None:
         barred_too: set[int] = set()
         for f in index.facts_for(unlike.relation, "forward", unlike.subject):
@@ -420,6 +421,33 @@ def near_misses(
             if not spare:
                 return []
             chosen = [*chosen[: OPTIONS - 2], spare[0]]
+    return chosen
+
+
+def _keywords_covered(
+    pack: Pack, claim: str, answer: str, chosen: list[str], rest: list[str], stop: frozenset[str]
+) -> list[str]:
+    """The wrong sentences with each content word the claim shares with its proof held by
+    one of them too, where the source has such a sentence among the near misses: "regional"
+    in the proof alone finds "… Lithuania has called for regional security" (the twentieth
+    reading), while "… destabilised security in the region" stands beside it. A sentence
+    is swapped in for the last one whose words no other option needs."""
+    shared = (_stems(claim, stop) & _stems(answer, stop)) - _stems(pack.title, stop)
+    chosen = list(chosen)
+    for stem in sorted(shared):
+        if any(stem in _stems(t, stop) for t in chosen):
+            continue
+        spare = next((t for t in rest if t not in chosen and stem in _stems(t, stop)), None)
+        if spare is None:
+            continue
+        needed = {w for w in shared if sum(w in _stems(t, stop) for t in chosen) == 1}
+        free = [
+            i
+            for i, t in enumerate(chosen)
+            if i >= 2 and not needed & _stems(t, stop) and not any(_numbers_in(t))
+        ]
+        if free:
+            chosen[free[-1]] = spare
     return chosen
 
 
@@ -567,17 +595,17 @@ def matched_words(
 
 
 def _lone_words(pack: Pack, claim: str, answer: str, wrong: list[str]) -> tuple[str, ...]:
-    """The content words (`_stems`) the claim shares with the answer, less the pack's
-    title, when there are LONE_WORDS or more and no wrong sentence holds one: the words a
-    student matches without reading ("officers … headquarters … commands" beside wrong
-    sentences on other contributions, a reader found)."""
+    """The content words (`_stems`) the claim shares with the answer and no wrong sentence
+    holds, less the pack's title, when there are LONE_WORDS or more: the words a student
+    matches without reading ("officers … headquarters … commands" beside wrong sentences on
+    other contributions, a reader found; "solidarity … allies … system" beside wrong
+    sentences holding "defence" only, the twentieth)."""
     title = _stems(pack.title, STOPWORDS)
     shared = (_stems(claim, STOPWORDS) & _stems(answer, STOPWORDS)) - title
-    if len(shared) < LONE_WORDS or any(shared & _stems(w, STOPWORDS) for w in wrong):
+    lone = {w for w in shared if not any(w in _stems(t, STOPWORDS) for t in wrong)}
+    if len(lone) < LONE_WORDS:
         return ()
-    return tuple(
-        sorted(w for w in content_words(claim, STOPWORDS) if _stems(w, STOPWORDS) & shared)
-    )
+    return tuple(sorted(w for w in content_words(claim, STOPWORDS) if _stems(w, STOPWORDS) & lone))
 
 
 def proper(pack: Pack, entity: Entity) -> bool:

@@ -45,6 +45,7 @@ class SourceIndex:
         self.text = text
         self._bounds: dict[int, tuple[int, int]] = {}  # an offset seen → its paragraph
         self._split: dict[int, tuple[Sentence, ...]] = {}
+        self._starting: dict[int, Sentence] = {}  # the sentences split so far, by their start
 
     def bounds(self, offset: int) -> tuple[int, int]:
         """(start, end) of the paragraph holding offset, trimmed as `paragraphs` trims."""
@@ -101,6 +102,7 @@ class SourceIndex:
                 Sentence(start + s.start, start + s.end, block[s.start : s.end], start)
                 for s in sentences(block)
             )
+            self._starting.update((s.start, s) for s in found)
         return found
 
     def sentence(self, start: int, end: int) -> Sentence | None:
@@ -111,7 +113,11 @@ class SourceIndex:
         return None
 
     def at(self, start: int) -> Sentence | None:
-        """The sentence a sentence id (its start) stands for."""
+        """The sentence a sentence id (its start) stands for: looked up once its paragraph is
+        split (an evidence question weighs dozens of sentences by their ids)."""
+        found = self._starting.get(start)
+        if found is not None:
+            return found
         for s in self.sentences_in(self.paragraph(start)):
             if s.start == start:
                 return s

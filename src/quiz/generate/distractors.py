@@ -215,10 +215,14 @@ def entity_namer(pack: Pack) -> Callable[[str], frozenset[str]]:
     def named(text: str) -> frozenset[str]:
         words = fold(text).split()
         found: set[str] = set()
-        for i in [i for i, word in enumerate(words) if word in lengths]:  # a name may start
-            for n in lengths[words[i]]:
-                if i + n <= len(words):
-                    found.update(names.get(" ".join(words[i : i + n]), ()))
+        for i, word in enumerate(words):
+            for n in lengths.get(word, ()):  # a name may start here: its lengths, shortest first
+                if n == 1:
+                    found |= names[word]
+                elif i + n <= len(words):
+                    found |= names.get(" ".join(words[i : i + n]), frozenset())
+                else:
+                    break  # the longer names run past the text's end too
         return frozenset(found)
 
     return named

@@ -23,7 +23,7 @@ from itertools import islice
 from typing import cast
 
 from quiz.generate.index import index_of, shuffled
-from quiz.generate.truth import Direction, proven_false
+from quiz.generate.truth import Direction, disproved
 from quiz.generate.wording import STOPWORDS, names_in
 from quiz.languages import Language
 from quiz.numbers import format_number
@@ -80,18 +80,20 @@ def candidates(
     wanted = limit
     if dated:
         limit = limit * 4  # more to choose from: see _one_pattern
-    stems, lang = _stems_of(keys), pack.lang  # the same for every value tried
+    # the same for every value tried
+    stems, lang = _stems_of(keys), pack.lang
+    false = disproved(pack, relation, direction, anchor)
     tried: set[object] = set()  # each value once (`_unique`, inline: a loop per value tried)
     for value in ranked:
-        if value.key in tried:
+        key = value.key
+        if key in tried:
             continue
-        tried.add(value.key)
-        if isinstance(value, When) and after(value, latest):
-            continue  # the source cannot speak of a later date: no near miss, a guess
-        if isinstance(value, When) and not all(
-            _before(value, d) == earlier for d, earlier in sides_of
-        ):
-            continue  # the prompt names an event the key falls before (or after): so must it
+        tried.add(key)
+        if isinstance(value, When):
+            if after(value, latest):
+                continue  # the source cannot speak of a later date: no near miss, a guess
+            if not all(_before(value, d) == earlier for d, earlier in sides_of):
+                continue  # the prompt names an event the key falls before (or after): so must it
         if not (alike(only, value) if only is not None else any(alike(k, value) for k in keys)):
             continue
         names = set(value.folded_names)
@@ -99,7 +101,7 @@ def candidates(
             continue
         if rules_itself_out(pack, value, in_prompt) or _derived_from(value, stems):
             continue
-        if not proven_false(pack, relation, direction, anchor, value):
+        if not false(value):
             continue
         if not all(outside_bound(k, value, lang) for k in keys):
             continue  # the source must say the opposite, not merely less: 5,000 is "over 1,000"

@@ -289,15 +289,17 @@ def shuffled(items: Sequence[T], rng: random.Random) -> Iterator[T]:
     the square of the pack). Deterministic for a given rng."""
     n = len(items)
     moved: dict[int, int] = {}
-    bits = rng.getrandbits
     for i in range(n):
         j = i
         if i < n - 1:  # rng.randrange(i, n), drawn as CPython draws it, without its checks
             width = n - i
             k = width.bit_length()
-            r = bits(k)
+            # rng.getrandbits looked up at each draw, not kept: a slot's generator is seeded
+            # on its first draw (`slots.SeededOnFirstDraw`), and from then on its own
+            # getrandbits answers directly, without the wrapper that seeds it
+            r = rng.getrandbits(k)
             while r >= width:
-                r = bits(k)
+                r = rng.getrandbits(k)
             j += r
         pick = moved.get(j, j)
         moved[j] = moved.get(i, i)

@@ -17,6 +17,7 @@ import bisect
 import datetime as dt
 import itertools
 import random
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import islice
@@ -339,18 +340,20 @@ def together(pack: Pack, key: Value) -> frozenset[object]:
     memo = index_of(pack).memo
     found = memo.get(("named together",))
     if not isinstance(found, dict):
-        pairs: dict[object, dict[object, int]] = {}
         named_in = entity_namer(pack)
-        for source in pack.sources.values():
-            for span in sentences(source.text):
-                named = named_in(source.text[span.start : span.end])
-                for a in named:
-                    for b in named - {a}:
-                        row = pairs.setdefault(("entity", a), {})
-                        row[("entity", b)] = row.get(("entity", b), 0) + 1
-        found = memo[("named together",)] = {
-            k: frozenset(v for v, n in row.items() if n >= TOGETHER) for k, row in pairs.items()
-        }
+        # every ordered pair of entities each sentence names, counted in one pass
+        pairs = Counter(
+            itertools.chain.from_iterable(
+                itertools.permutations(named_in(source.text[span.start : span.end]), 2)
+                for source in pack.sources.values()
+                for span in sentences(source.text)
+            )
+        )
+        near_of: dict[object, set[object]] = {}
+        for (a, b), n in pairs.items():
+            if n >= TOGETHER:
+                near_of.setdefault(("entity", a), set()).add(("entity", b))
+        found = memo[("named together",)] = {k: frozenset(v) for k, v in near_of.items()}
     near = found.get(key.key, frozenset())
     return near if isinstance(near, frozenset) else frozenset()
 

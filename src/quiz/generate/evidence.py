@@ -32,6 +32,7 @@ import math
 import random
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 from typing import cast
@@ -726,17 +727,22 @@ def lone_code(claim: str, proof: Sentence, source: str) -> str | None:
         word = m.group(0)
         if word.isdigit():
             continue
-        found = _word_starts(source, word)
+        found = _word_starts(source).get(word, ())
         if found and all(proof.start <= at < proof.end for at in found):
             return word
     return None
 
 
-@lru_cache(maxsize=1024)
-def _word_starts(source: str, word: str) -> tuple[int, ...]:
-    """Where a word stands whole in a source: looked for once per word, not once for every
-    claim that names it ('NATO' is in most claims of the bundled pack)."""
-    return tuple(x.start() for x in re.finditer(rf"\b{re.escape(word)}\b", source))
+@lru_cache(maxsize=64)
+def _word_starts(source: str) -> dict[str, list[int]]:
+    """Where each word (a run of word characters) stands whole in a source, read in one pass
+    over it, not once for every code word a claim names ('NATO' is in most claims of the
+    bundled pack). A code word is word characters only, so this is where `\\bword\\b` finds
+    it."""
+    found: dict[str, list[int]] = {}
+    for m in re.finditer(r"\w+", source):
+        found.setdefault(m.group(), []).append(m.start())
+    return found
 
 
 def trimmed_copy(claim: str, sentence: str, stop: frozenset[str] = STOPWORDS) -> bool:
@@ -967,6 +973,10 @@ def _has_number(text: str, value: int | float, *, ordinal: bool = False) -> bool
 def copies_run(claim: str, sentence: str, run: int = RUN) -> bool:
     """Whether the claim copies `run` words in a row from the sentence (case, accents and
     punctuation aside)."""
-    a, b = fold(claim).split(), f" {fold(sentence)} "
-    # a folded text is its words joined by single spaces: a run of words is a padded substring
-    return any(f" {' '.join(a[i : i + run])} " in b for i in range(len(a) - run + 1))
+    a, b = fold(claim).split(), fold(sentence).split()
+    return not set(_runs(b, run)).isdisjoint(_runs(a, run))
+
+
+def _runs(words: list[str], n: int) -> Iterator[tuple[str, ...]]:
+    """Every run of `n` words in a row, as a tuple (compared in C, not joined to a string)."""
+    return zip(*(words[i:] for i in range(n)), strict=False)  # (the shortest ends each run)

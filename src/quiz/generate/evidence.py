@@ -35,6 +35,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
+from itertools import chain
 from typing import cast
 
 from quiz.generate.distractors import named_entities
@@ -624,19 +625,16 @@ def topic_scores(
     words it shares with them, each weighed by how few of the candidates hold it. A word most
     candidates share ("NATO", "Lithuania") says nothing of the topic; a rare one does. The
     weights come from the candidates alone, so no more of the source is read than before."""
-    stems = {t: _stems(t, stop) for t in candidates}
-    held: Counter[str] = Counter()
-    for words in stems.values():
-        held.update(words)
     wanted = frozenset().union(*(_stems(t, stop) for t in targets))
+    # each candidate's words that the targets hold: only those are weighed
+    shared = {t: _stems(t, stop) & wanted for t in candidates}
+    held = Counter(chain.from_iterable(shared.values()))
     # a name or number of the targets weighs double: what a student scans for ("Baltic", 2004)
     marked = frozenset().union(*(_marked(t, stop) for t in targets)) & wanted
     n = len(candidates) + 1
-    weight = {
-        w: math.log(n / (held[w] + 0.5)) * (2 if w in marked else 1) for w in wanted if w in held
-    }
+    weight = {w: math.log(n / (k + 0.5)) * (2 if w in marked else 1) for w, k in held.items()}
     # summed in a fixed order: a set's order changes between runs, and so would a float sum
-    return {t: sum(map(weight.__getitem__, sorted(words & wanted))) for t, words in stems.items()}
+    return {t: sum(map(weight.__getitem__, sorted(words))) for t, words in shared.items()}
 
 
 @lru_cache(maxsize=4096)  # a proof sentence is a target of every claim it proves

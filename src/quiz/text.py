@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import compress
+from operator import not_
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\xa0": " "})
 _WORD = re.compile(r"\w+")
@@ -30,9 +32,10 @@ def visible_only(text: str) -> str:
     the word joiner U+2060, a byte-order mark): "Vil\u00adnius" is the word "Vilnius" to a
     reader, and so to every comparison. Only for comparing: stored text keeps them, so a
     quote's offsets stay true."""
-    if text.isascii():
+    if text.isascii() or "Cf" not in map(unicodedata.category, text):
         return text
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    # (map and compress: every character is weighed in C, not by a generator in Python)
+    return "".join(compress(text, map("Cf".__ne__, map(unicodedata.category, text))))
 
 
 def strip_marks(text: str) -> str:
@@ -41,15 +44,21 @@ def strip_marks(text: str) -> str:
     folding must not turn a superscript into a digit (NFKD would read "10²" as 102)."""
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFD", text.translate(_UNDECOMPOSED))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _without_combining(unicodedata.normalize("NFD", text.translate(_UNDECOMPOSED)))
 
 
 def strip_accents(text: str) -> str:
     if text.isascii():  # nothing to strip: most prompts and names
         return text
-    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _without_combining(unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)))
+
+
+def _without_combining(text: str) -> str:
+    """The text without its combining marks (what a decomposition splits off a letter),
+    every character weighed in C (map and compress), not by a generator in Python."""
+    if not any(map(unicodedata.combining, text)):
+        return text
+    return "".join(compress(text, map(not_, map(unicodedata.combining, text))))
 
 
 @lru_cache(maxsize=16384)  # the generator folds the same names and sentences many times

@@ -17,13 +17,14 @@ import bisect
 import datetime as dt
 import itertools
 import random
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import islice
 from typing import cast
 
 from quiz.generate.index import index_of, shuffled
-from quiz.generate.truth import Direction, proven_false
+from quiz.generate.truth import Direction, disproved
 from quiz.generate.wording import STOPWORDS, names_in
 from quiz.languages import Language
 from quiz.numbers import format_number
@@ -80,18 +81,20 @@ def candidates(
     wanted = limit
     if dated:
         limit = limit * 4  # more to choose from: see _one_pattern
-    stems, lang = _stems_of(keys), pack.lang  # the same for every value tried
+    # the same for every value tried
+    stems, lang = _stems_of(keys), pack.lang
+    false = disproved(pack, relation, direction, anchor)
     tried: set[object] = set()  # each value once (`_unique`, inline: a loop per value tried)
     for value in ranked:
-        if value.key in tried:
+        key = value.key
+        if key in tried:
             continue
-        tried.add(value.key)
-        if isinstance(value, When) and after(value, latest):
-            continue  # the source cannot speak of a later date: no near miss, a guess
-        if isinstance(value, When) and not all(
-            _before(value, d) == earlier for d, earlier in sides_of
-        ):
-            continue  # the prompt names an event the key falls before (or after): so must it
+        tried.add(key)
+        if isinstance(value, When):
+            if after(value, latest):
+                continue  # the source cannot speak of a later date: no near miss, a guess
+            if not all(_before(value, d) == earlier for d, earlier in sides_of):
+                continue  # the prompt names an event the key falls before (or after): so must it
         if not (alike(only, value) if only is not None else any(alike(k, value) for k in keys)):
             continue
         names = set(value.folded_names)
@@ -101,7 +104,7 @@ def candidates(
             continue
         if shown and any(twins(value, other) for other in out):
             continue  # two wrong options named alike: the odd one out is the key
-        if not proven_false(pack, relation, direction, anchor, value):
+        if not false(value):
             continue
         if not all(outside_bound(k, value, lang) for k in keys):
             continue  # the source must say the opposite, not merely less: 5,000 is "over 1,000"
@@ -217,10 +220,14 @@ def entity_namer(pack: Pack) -> Callable[[str], frozenset[str]]:
     def named(text: str) -> frozenset[str]:
         words = fold(text).split()
         found: set[str] = set()
-        for i in [i for i, word in enumerate(words) if word in lengths]:  # a name may start
-            for n in lengths[words[i]]:
-                if i + n <= len(words):
-                    found.update(names.get(" ".join(words[i : i + n]), ()))
+        for i, word in enumerate(words):
+            for n in lengths.get(word, ()):  # a name may start here: its lengths, shortest first
+                if n == 1:
+                    found |= names[word]
+                elif i + n <= len(words):
+                    found |= names.get(" ".join(words[i : i + n]), frozenset())
+                else:
+                    break  # the longer names run past the text's end too
         return frozenset(found)
 
     return named
@@ -343,18 +350,20 @@ def together(pack: Pack, key: Value) -> frozenset[object]:
     memo = index_of(pack).memo
     found = memo.get(("named together",))
     if not isinstance(found, dict):
-        pairs: dict[object, dict[object, int]] = {}
         named_in = entity_namer(pack)
-        for source in pack.sources.values():
-            for span in sentences(source.text):
-                named = named_in(source.text[span.start : span.end])
-                for a in named:
-                    for b in named - {a}:
-                        row = pairs.setdefault(("entity", a), {})
-                        row[("entity", b)] = row.get(("entity", b), 0) + 1
-        found = memo[("named together",)] = {
-            k: frozenset(v for v, n in row.items() if n >= TOGETHER) for k, row in pairs.items()
-        }
+        # every ordered pair of entities each sentence names, counted in one pass
+        pairs = Counter(
+            itertools.chain.from_iterable(
+                itertools.permutations(named_in(source.text[span.start : span.end]), 2)
+                for source in pack.sources.values()
+                for span in sentences(source.text)
+            )
+        )
+        near_of: dict[object, set[object]] = {}
+        for (a, b), n in pairs.items():
+            if n >= TOGETHER:
+                near_of.setdefault(("entity", a), set()).add(("entity", b))
+        found = memo[("named together",)] = {k: frozenset(v) for k, v in near_of.items()}
     near = found.get(key.key, frozenset())
     return near if isinstance(near, frozenset) else frozenset()
 

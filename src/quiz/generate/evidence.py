@@ -32,8 +32,10 @@ import math
 import random
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
+from itertools import chain
 from typing import cast
 
 from quiz.generate.distractors import named_entities
@@ -705,19 +707,16 @@ def topic_scores(
     words it shares with them, each weighed by how few of the candidates hold it. A word most
     candidates share ("NATO", "Lithuania") says nothing of the topic; a rare one does. The
     weights come from the candidates alone, so no more of the source is read than before."""
-    stems = {t: _stems(t, stop) for t in candidates}
-    held: Counter[str] = Counter()
-    for words in stems.values():
-        held.update(words)
     wanted = frozenset().union(*(_stems(t, stop) for t in targets))
+    # each candidate's words that the targets hold: only those are weighed
+    shared = {t: _stems(t, stop) & wanted for t in candidates}
+    held = Counter(chain.from_iterable(shared.values()))
     # a name or number of the targets weighs double: what a student scans for ("Baltic", 2004)
     marked = frozenset().union(*(_marked(t, stop) for t in targets)) & wanted
     n = len(candidates) + 1
-    weight = {
-        w: math.log(n / (held[w] + 0.5)) * (2 if w in marked else 1) for w in wanted if w in held
-    }
+    weight = {w: math.log(n / (k + 0.5)) * (2 if w in marked else 1) for w, k in held.items()}
     # summed in a fixed order: a set's order changes between runs, and so would a float sum
-    return {t: sum(map(weight.__getitem__, sorted(words & wanted))) for t, words in stems.items()}
+    return {t: sum(map(weight.__getitem__, sorted(words))) for t, words in shared.items()}
 
 
 @lru_cache(maxsize=4096)  # a proof sentence is a target of every claim it proves
@@ -808,17 +807,22 @@ def lone_code(claim: str, proof: Sentence, source: str) -> str | None:
         word = m.group(0)
         if word.isdigit():
             continue
-        found = _word_starts(source, word)
+        found = _word_starts(source).get(word, ())
         if found and all(proof.start <= at < proof.end for at in found):
             return word
     return None
 
 
-@lru_cache(maxsize=1024)
-def _word_starts(source: str, word: str) -> tuple[int, ...]:
-    """Where a word stands whole in a source: looked for once per word, not once for every
-    claim that names it ('NATO' is in most claims of the bundled pack)."""
-    return tuple(x.start() for x in re.finditer(rf"\b{re.escape(word)}\b", source))
+@lru_cache(maxsize=64)
+def _word_starts(source: str) -> dict[str, list[int]]:
+    """Where each word (a run of word characters) stands whole in a source, read in one pass
+    over it, not once for every code word a claim names ('NATO' is in most claims of the
+    bundled pack). A code word is word characters only, so this is where `\\bword\\b` finds
+    it."""
+    found: dict[str, list[int]] = {}
+    for m in re.finditer(r"\w+", source):
+        found.setdefault(m.group(), []).append(m.start())
+    return found
 
 
 def trimmed_copy(claim: str, sentence: str, stop: frozenset[str] = STOPWORDS) -> bool:
@@ -1049,6 +1053,10 @@ def _has_number(text: str, value: int | float, *, ordinal: bool = False) -> bool
 def copies_run(claim: str, sentence: str, run: int = RUN) -> bool:
     """Whether the claim copies `run` words in a row from the sentence (case, accents and
     punctuation aside)."""
-    a, b = fold(claim).split(), f" {fold(sentence)} "
-    # a folded text is its words joined by single spaces: a run of words is a padded substring
-    return any(f" {' '.join(a[i : i + run])} " in b for i in range(len(a) - run + 1))
+    a, b = fold(claim).split(), fold(sentence).split()
+    return not set(_runs(b, run)).isdisjoint(_runs(a, run))
+
+
+def _runs(words: list[str], n: int) -> Iterator[tuple[str, ...]]:
+    """Every run of `n` words in a row, as a tuple (compared in C, not joined to a string)."""
+    return zip(*(words[i:] for i in range(n)), strict=False)  # (the shortest ends each run)

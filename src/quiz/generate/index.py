@@ -45,6 +45,7 @@ class SourceIndex:
         self.text = text
         self._bounds: dict[int, tuple[int, int]] = {}  # an offset seen → its paragraph
         self._split: dict[int, tuple[Sentence, ...]] = {}
+        self._starting: dict[int, Sentence] = {}  # the sentences split so far, by their start
 
     def bounds(self, offset: int) -> tuple[int, int]:
         """(start, end) of the paragraph holding offset, trimmed as `paragraphs` trims."""
@@ -101,6 +102,7 @@ class SourceIndex:
                 Sentence(start + s.start, start + s.end, block[s.start : s.end], start)
                 for s in sentences(block)
             )
+            self._starting.update((s.start, s) for s in found)
         return found
 
     def sentence(self, start: int, end: int) -> Sentence | None:
@@ -111,7 +113,11 @@ class SourceIndex:
         return None
 
     def at(self, start: int) -> Sentence | None:
-        """The sentence a sentence id (its start) stands for."""
+        """The sentence a sentence id (its start) stands for: looked up once its paragraph is
+        split (an evidence question weighs dozens of sentences by their ids)."""
+        found = self._starting.get(start)
+        if found is not None:
+            return found
         for s in self.sentences_in(self.paragraph(start)):
             if s.start == start:
                 return s
@@ -283,15 +289,17 @@ def shuffled(items: Sequence[T], rng: random.Random) -> Iterator[T]:
     the square of the pack). Deterministic for a given rng."""
     n = len(items)
     moved: dict[int, int] = {}
-    bits = rng.getrandbits
     for i in range(n):
         j = i
         if i < n - 1:  # rng.randrange(i, n), drawn as CPython draws it, without its checks
             width = n - i
             k = width.bit_length()
-            r = bits(k)
+            # rng.getrandbits looked up at each draw, not kept: a slot's generator is seeded
+            # on its first draw (`slots.SeededOnFirstDraw`), and from then on its own
+            # getrandbits answers directly, without the wrapper that seeds it
+            r = rng.getrandbits(k)
             while r >= width:
-                r = bits(k)
+                r = rng.getrandbits(k)
             j += r
         pick = moved.get(j, j)
         moved[j] = moved.get(i, i)

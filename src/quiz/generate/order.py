@@ -17,6 +17,8 @@ from __future__ import annotations
 import hashlib
 import math
 import random
+from collections.abc import Callable
+from functools import partial
 
 from quiz.generate.evidence import content_words
 from quiz.generate.index import index_of
@@ -34,10 +36,17 @@ PROMPT = english().frames["order"]  # the same for every group (a pack's: `pack.
 
 def can_order(relation: Relation) -> Refusal | None:
     """Why a relation's facts are never put in time order (None if they may be)."""
+    why = _why_not(relation)
+    return None if why is None else why()
+
+
+def _why_not(relation: Relation) -> Callable[[], Refusal] | None:
+    """`can_order`'s rules, with the refusal not yet worded (None if the relation may be
+    ordered): `events` only asks whether, for every relation of the pack."""
     if relation.object_type not in ("date", "year"):
-        return Refusal(said(N_("time order asks facts whose object is a date or year")))
+        return lambda: Refusal(said(N_("time order asks facts whose object is a date or year")))
     if "event" not in relation.templates:
-        return missing(relation, "event")
+        return partial(missing, relation, "event")
     return None
 
 
@@ -46,7 +55,7 @@ def events(pack: Pack) -> list[Fact]:
     each relation and date (the first)."""
     out: list[Fact] = []
     for r in pack.relations.values():
-        if can_order(r) is None:
+        if _why_not(r) is None:
             seen: set[object] = set()
             for f in pack.facts_by_relation.get(r.id, ()):
                 if f.background or f.object.key in seen:

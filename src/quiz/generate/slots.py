@@ -209,9 +209,9 @@ def _why_not(relation: Relation, kind: str, variant: str) -> Callable[[], Refusa
         if asked in LITERAL_TYPES:
             return lambda: Refusal(_typed_literal(asked))
     if kind == "number":
-        refused = _can_count(relation)
-        if refused is not None:
-            return lambda: refused
+        uncounted = _can_count(relation)
+        if uncounted is not None:
+            return uncounted
     if not relation.closed:
         what = "a false statement" if kind == "true_false" else "an option"
         return partial(not_closed, relation, what)
@@ -221,14 +221,15 @@ def _why_not(relation: Relation, kind: str, variant: str) -> Callable[[], Refusa
     return None
 
 
-def _can_count(relation: Relation) -> Refusal | None:
-    """A number question asks a year (a `year` template, or `forward` of a year) or a count."""
+def _can_count(relation: Relation) -> Callable[[], Refusal] | None:
+    """A number question asks a year (a `year` template, or `forward` of a year) or a count:
+    None if the relation can ask one, else its refusal, not yet worded (`_why_not`)."""
     t, object_type = relation.templates, relation.object_type
     if object_type == "number" or (object_type == "year" and "year" not in t):
-        return None if "forward" in t else missing(relation, "forward")
+        return None if "forward" in t else partial(missing, relation, "forward")
     if object_type in ("date", "year"):
-        return None if "year" in t else missing(relation, "year")
-    return Refusal(
+        return None if "year" in t else partial(missing, relation, "year")
+    return lambda: Refusal(
         said(
             N_("number questions ask a year or a count; the object's type is {type}"),
             type=object_type,

@@ -9,12 +9,12 @@ the source could not know).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from quiz.generate.index import Direction, index_of
 from quiz.packs.model import Pack, Relation, Value, same_value
 
-__all__ = ["Direction", "answers_for", "holds", "proven_false"]
+__all__ = ["Direction", "answers_for", "disproved", "holds", "proven_false"]
 
 
 def answers_for(pack: Pack, relation: Relation, direction: Direction, anchor: Value) -> list[Value]:
@@ -47,8 +47,33 @@ def proven_false(
     value: Value,
     answers: Sequence[Value] | None = None,
 ) -> bool:
+    if answers is None:
+        return disproved(pack, relation, direction, anchor)(value)
     if not relation.closed:
         return False
     if direction == "forward" and any(same_value(value, t) for t in relation.also_true):
         return False
     return not holds(pack, relation, direction, anchor, value, answers)
+
+
+def disproved(
+    pack: Pack, relation: Relation, direction: Direction, anchor: Value
+) -> Callable[[Value], bool]:
+    """`proven_false` of one anchor's values, for weighing many (a question's candidate wrong
+    options): the bank's answers and the relation's `also_true` are looked up once."""
+    if not relation.closed:
+        return _never
+    answers = index_of(pack).answer_set(relation, direction, anchor)
+    also_true = relation.also_true if direction == "forward" else ()
+
+    def false(value: Value) -> bool:
+        for t in also_true:
+            if same_value(value, t):
+                return False
+        return not answers.holds(value)
+
+    return false
+
+
+def _never(value: Value) -> bool:
+    return False

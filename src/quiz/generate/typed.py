@@ -111,25 +111,29 @@ def _abbreviated(pack: Pack, value: Entity) -> list[str]:
     abbreviation in the pack ("Governor of NM" for "Governor of New Mexico", NM being the
     pack's alias of New Mexico): the author wrote the abbreviation, so a student may."""
     out: list[str] = []
-    for key, long, shorts in pack.derived(_abbreviations):
+    # (`contains_phrase(name, long)`, with the value's names and the long names folded and
+    # padded once, not for every pair)
+    names = [(n, f" {folded} ") for n, folded in zip(value.names, value.folded_names, strict=True)]
+    for key, long, padded, shorts in pack.derived(_abbreviations):
         if key == value.key:
             continue
-        for name in value.names:
-            if contains_phrase(name, long):
+        for name, folded_name in names:
+            if padded in folded_name:
                 low = re.compile(rf"\b{re.escape(long)}\b", re.IGNORECASE)
                 out.extend(low.sub(short, name, count=1) for short in shorts)
     return out
 
 
-def _abbreviations(pack: Pack) -> tuple[tuple[object, str, tuple[str, ...]], ...]:
-    """(key, name, abbreviations) of every entity of a name of two words or more that the
-    pack also writes as an abbreviation: a few in any pack, so a value is not weighed
-    against every entity."""
+def _abbreviations(pack: Pack) -> tuple[tuple[object, str, str, tuple[str, ...]], ...]:
+    """(key, name, the name folded and padded with spaces, abbreviations) of every entity of a
+    name of two words or more that the pack also writes as an abbreviation: a few in any
+    pack, so a value is not weighed against every entity."""
     out = []
     for other in pack.entities.values():
         shorts = tuple(a for a in other.names if _ABBREVIATION.fullmatch(a))
-        if shorts and len(other.name.split()) >= 2:
-            out.append((other.key, other.name, shorts))
+        folded = fold(other.name)
+        if shorts and len(other.name.split()) >= 2 and folded:
+            out.append((other.key, other.name, f" {folded} ", shorts))
     return tuple(out)
 
 

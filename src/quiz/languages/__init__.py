@@ -56,8 +56,10 @@ def known() -> tuple[str, ...]:
 
 
 def get(code: str) -> Language:
-    """The language of a pack's `language` code; UnknownLanguage if it has no module."""
-    found = _REGISTRY.get(_base(code))
+    """The language of a pack's `language` code; UnknownLanguage if it has no module. A
+    code that is already a base code ("en", as every value of a pack carries it) is found
+    without `_base`'s split: dates and numbers ask for their language many times a question."""
+    found = _REGISTRY.get(code) or _REGISTRY.get(_base(code))
     if found is None:
         raise UnknownLanguage(code)
     return found

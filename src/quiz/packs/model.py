@@ -230,6 +230,13 @@ def same_value(a: Value, b: Value) -> bool:
 _PLACEHOLDER = re.compile(r"\{(subject|object)\}")
 
 
+@lru_cache(maxsize=1024)
+def _template_parts(template: str) -> tuple[str, ...]:
+    """A template split at its placeholders (`Relation.render`), once per template: a
+    relation's templates are filled for each of its facts, many times a question."""
+    return tuple(_PLACEHOLDER.split(template))
+
+
 @dataclass(frozen=True)
 class Relation:
     id: str
@@ -247,7 +254,7 @@ class Relation:
         """Fill a template; only {subject} and {object} exist, so pack text cannot reach code."""
         values = {"subject": subject, "object": obj}
         # the template's own words and its placeholders' names in turn: words, name, words …
-        parts = _PLACEHOLDER.split(self.templates[template])
+        parts = list(_template_parts(self.templates[template]))
         for i in range(1, len(parts), 2):
             value = values[parts[i]]
             assert value is not None, f"template {template} needs {parts[i]}"

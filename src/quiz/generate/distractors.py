@@ -20,6 +20,7 @@ import random
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from itertools import islice
 from typing import cast
 
@@ -264,16 +265,17 @@ def twins(a: Value, b: Value) -> bool:
 
 def _stems_of(keys: Sequence[Value]) -> list[str]:
     """The keys' names but their last word, padded, that a wrong option must not hold."""
-    out = []
-    for key in keys:
-        if isinstance(key, Entity):
-            stem = [w for w in fold(key.display).split() if w not in ("the", "a", "an")][:-1]
-            # two words of substance: "Secretary of" is no stem, so the Secretary of the
-            # Treasury is another office beside the Secretary of State, not one named after it
-            said = [w for w in stem if w not in STOPWORDS]
-            if len(said) >= 2:
-                out.append(f" {' '.join(stem)} ")
-    return out
+    return [s for key in keys if isinstance(key, Entity) and (s := _name_stem(key.display))]
+
+
+@lru_cache(maxsize=4096)  # every value tried is weighed against the options taken (`twins`)
+def _name_stem(display: str) -> str:
+    """A name but its last word, padded, or "" where that is no stem: two words of substance
+    ("Secretary of" is none, so the Secretary of the Treasury is another office beside the
+    Secretary of State, not one named after it)."""
+    stem = [w for w in fold(display).split() if w not in ("the", "a", "an")][:-1]
+    said = [w for w in stem if w not in STOPWORDS]
+    return f" {' '.join(stem)} " if len(said) >= 2 else ""
 
 
 def _derived_from(value: Value, stems: list[str]) -> bool:

@@ -430,10 +430,10 @@ def _keywords_covered(
     pack: Pack, claim: str, answer: str, chosen: list[str], rest: list[str], stop: frozenset[str]
 ) -> list[str]:
     """The wrong sentences with each content word the claim shares with its proof held by
-    one of them too, where the source has such a sentence among the near misses: "regional"
-    in the proof alone finds "… Lithuania has called for regional security" (the twentieth
-    reading), while "… destabilised security in the region" stands beside it. A sentence
-    is swapped in for the last one whose words no other option needs."""
+    one of them too, where a near miss holds it: "Americans" in the proof alone found
+    "Mexican officials evicted Americans from their property …" (the twentieth reading),
+    though "… formally ended the Mexican-American War …" is a near miss holding it too.
+    A sentence is swapped in for the last one whose words no other option needs."""
     shared = (_stems(claim, stop) & _stems(answer, stop)) - _stems(pack.title, stop)
     chosen = list(chosen)
     for stem in sorted(shared):

@@ -26,6 +26,7 @@ from conftest import MOON
 from helpers import Seen, bundled, gadsden, mentions, moon, plain, run_quiz, write_pack
 from quiz.formats.json import export_json
 from quiz.generate import all_questions, apart, generate
+from quiz.generate.refusal import Refusal
 from quiz.generate.rounds import SHORT_BY, answer_each_other, shown_both_ways, shows_figures
 from quiz.generate.slots import slots
 from quiz.generate.truth import holds, proven_false
@@ -804,6 +805,33 @@ def test_evidence_wrong_sentences_are_near_misses_that_cannot_prove_it(
                 or bool(terms & set(_words(option)))
             )
         assert on_topic >= 2, q.id
+
+
+@pytest.mark.parametrize("name", list(PACKS))
+def test_an_evidence_question_refused_before_the_draw_is_refused_at_every_draw(
+    name: str,
+) -> None:
+    """`evidence` refuses a question before drawing wrong sentences when no sentence it could
+    offer names the claim's terms: at every draw, none of the wrong sentences would have."""
+    import random
+
+    from quiz.generate import evidence as ev
+
+    pack = PACKS[name]()
+    refused = 0
+    for fact in pack.facts:
+        found = ev.paraphrased_proof(pack, fact)
+        if isinstance(found, Refusal):
+            continue
+        sentence, quote, claim = found
+        terms = ev.distinctive_terms(pack, claim, sentence.text)
+        if not terms or ev._named_elsewhere(pack, fact, quote.source, sentence, terms):
+            continue
+        refused += 1
+        for seed in range(20):
+            wrong = ev.near_misses(pack, fact, claim, quote.source, sentence, random.Random(seed))
+            assert not any(ev.near_named(pack, fact, w, terms) for w in wrong), (fact.id, seed)
+    assert refused >= {"moon": 0, "bundled": 10, "gadsden": 1}[name]
 
 
 # words that may stand for a subject a sentence does not name ("It began on 29 March 2004")

@@ -188,9 +188,9 @@ def test_a_wrong_option_never_rules_itself_out_by_a_name_the_prompt_excludes() -
     """ "The Popular Front of Latvia" for a Lithuanian movement: out without thinking."""
     pack = bundled()
     force = pack.entities["efp-force-lithuania"]  # its name holds "Lithuania"
-    assert rules_itself_out(pack, force, {"latvia"})
-    assert not rules_itself_out(pack, force, {"lithuania"})
-    assert not rules_itself_out(pack, force, set())
+    assert rules_itself_out(pack, force, lambda: {"latvia"})
+    assert not rules_itself_out(pack, force, lambda: {"lithuania"})
+    assert not rules_itself_out(pack, force, set)
     for seed in SEEDS:
         for q in all_questions(pack, seed, kinds=["choice", "multi"]):
             claim = q.origin.claim

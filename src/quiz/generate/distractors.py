@@ -72,13 +72,11 @@ def candidates(
         ranked = itertools.chain(first, later, ranked)
     only = keys[0] if len(keys) == 1 else None
     latest = source_date(pack)
-    in_prompt = set(named_entities(pack, prompt))
+    in_prompt = _PromptNames(pack, prompt, anchor)
     dated = shown and isinstance(only, When) and only.precision != "year"
     sides_of = (
-        _prompt_dates(pack, in_prompt, anchor, only) if shown and isinstance(only, When) else []
+        _prompt_dates(pack, in_prompt(), anchor, only) if shown and isinstance(only, When) else []
     )
-    if isinstance(anchor, Entity):
-        in_prompt.add(anchor.id)
     wanted = limit
     if dated:
         limit = limit * 4  # more to choose from: see _one_pattern
@@ -234,16 +232,38 @@ def entity_namer(pack: Pack) -> Callable[[str], frozenset[str]]:
     return named
 
 
-def rules_itself_out(pack: Pack, value: Value, in_prompt: set[str]) -> bool:
+class _PromptNames:
+    """The ids of the entities a prompt names, and its anchor's, read on first use: few wrong
+    options hold another entity's name (`rules_itself_out`), and each prompt is read once, so
+    reading every prompt beforehand was about a twentieth of a generation."""
+
+    def __init__(self, pack: Pack, prompt: str, anchor: Value) -> None:
+        self._pack, self._prompt, self._anchor = pack, prompt, anchor
+        self._ids: set[str] | None = None
+
+    def __call__(self) -> set[str]:
+        if self._ids is None:
+            self._ids = set(named_entities(self._pack, self._prompt))
+            if isinstance(self._anchor, Entity):
+                self._ids.add(self._anchor.id)
+        return self._ids
+
+
+def rules_itself_out(pack: Pack, value: Value, in_prompt: Callable[[], set[str]]) -> bool:
     """A wrong option that names, inside its own name, another of a kind the prompt already
     fixed ("the Popular Front of Latvia" when the prompt asks about a Lithuanian movement):
-    a student rules it out without knowing anything."""
-    if not isinstance(value, Entity) or not in_prompt or " " not in value.display.strip():
+    a student rules it out without knowing anything. `in_prompt` gives the ids the prompt
+    names, asked only for a value whose name holds another's."""
+    if not isinstance(value, Entity) or " " not in value.display.strip():
         return False  # a one-word name holds no other name
-    fixed = {pack.entities[i].type for i in in_prompt if i in pack.entities}
-    for inner in named_entities(pack, value.display) - {value.id}:
-        e = pack.entities.get(inner)
-        if e is not None and e.type in fixed and inner not in in_prompt:
+    inner = named_entities(pack, value.display) - {value.id}
+    if not inner:
+        return False
+    named = in_prompt()
+    fixed = {pack.entities[i].type for i in named if i in pack.entities}
+    for i in inner:
+        e = pack.entities.get(i)
+        if e is not None and e.type in fixed and i not in named:
             return True
     return False
 

@@ -94,8 +94,10 @@ def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
     # the second question on a sentence offers a sentence the first could never offer, so
     # the two never show one option set
     first = pack.fact_by_id[keyed[0]] if keyed.index(fact.id) > 0 else None
-    wrong = near_misses(pack, fact, claim, quote.source, sentence, rng, unlike=first)
     terms = distinctive_terms(pack, claim, sentence.text)
+    if terms and not _named_elsewhere(pack, fact, quote.source, sentence, terms):
+        return _one_word_finds(terms)  # whatever sentences were drawn: refused before the draw
+    wrong = near_misses(pack, fact, claim, quote.source, sentence, rng, unlike=first)
     lone = _lone_names(pack, fact, claim, sentence.text, wrong) or _lone_words(
         pack, claim, sentence.text, wrong
     )
@@ -103,15 +105,7 @@ def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
         lone = terms
     lone = lone or _lone_figures(pack, terms, wrong)
     if len(wrong) >= 2 and lone:
-        return Refusal(
-            said(
-                N_(
-                    "no other sentence of the source that could be offered names {terms}, so "
-                    "that one word finds the answer"
-                ),
-                terms=", ".join(repr(t) for t in lone),
-            ),
-        )  # no fix: the fact is asked in the other kinds (a near-miss sentence is the source's)
+        return _one_word_finds(lone)
     if len(wrong) < 2:
         return Refusal(
             said(
@@ -155,6 +149,58 @@ def evidence(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
         key=One(options.index(sentence.text)),
         origin=Origin(facts=(fact.id,), quotes=(quote,), explanation=explanation(pack, fact)),
     )
+
+
+def _one_word_finds(terms: tuple[str, ...]) -> Refusal:
+    return Refusal(
+        said(
+            N_(
+                "no other sentence of the source that could be offered names {terms}, so "
+                "that one word finds the answer"
+            ),
+            terms=", ".join(repr(t) for t in terms),
+        ),
+    )  # no fix: the fact is asked in the other kinds (a near-miss sentence is the source's)
+
+
+def _named_elsewhere(
+    pack: Pack, fact: Fact, source: str, answer: Sentence, terms: tuple[str, ...]
+) -> bool:
+    """Whether any sentence `near_misses` could offer for the fact is a near miss by name
+    (`near_named`). If none is, the question is refused whatever sentences are drawn, and
+    without weighing any: about half the bundled pack's evidence questions that reached
+    `near_misses` (a fifth of a generation) were refused that way. Only the sentences that
+    hold a word of a term or of the subject's names are weighed, found in the source's word
+    table; with a figure among the terms, or a subject that is no entity (a figure can be
+    written in many ways), the answer is yes and the drawn sentences decide."""
+    if any(t[:1].isdigit() for t in terms) or not isinstance(fact.subject, Entity):
+        return True
+    names: list[str] = [] if in_title(pack, fact.subject) else list(fact.subject.folded_names)
+    for t in terms:
+        entity = _display_of(pack, t)
+        names.append(fold(t))
+        if entity is not None:
+            names.extend(entity.folded_names)
+        if entity is not None and entity.display.split():
+            names.append(fold(entity.display.split()[-1]))  # `_head_in`
+    by_word = _sentences_by_word(pack, source)
+    barred = _barred(pack, fact, source, answer)
+    text_of = index_of(pack).source(source)
+    starts = {at for n in names if n for at in by_word.get(max(n.split(), key=len), ())}
+    for start in sorted(starts - barred):
+        s = text_of.at(start)
+        if s is None or near_named(pack, fact, s.text, terms):
+            return True  # (a sentence the index cannot find again is not ruled out)
+    return False
+
+
+def _barred(pack: Pack, fact: Fact, source: str, answer: Sentence) -> set[int]:
+    """The sentences (by start) never offered as wrong: the proof, and the proofs of the facts
+    of the same relation and subject (another of the eight contributors is no near miss)."""
+    barred = {answer.start}
+    for f in index_of(pack).facts_for(fact.relation, "forward", fact.subject):
+        barred |= _sentences_of(pack, f, source)
+    return barred
 
 
 SHOWN_CHARS = 320  # of a sentence quoted in a refusal, before "…"
@@ -308,9 +354,7 @@ def near_misses(
     them a sentence that fact's question could not offer (none, if there is no such one)."""
     index = index_of(pack)
     text_of = index.source(source)
-    barred = {answer.start}
-    for f in index.facts_for(fact.relation, "forward", fact.subject):  # same relation, subject
-        barred |= _sentences_of(pack, f, source)
+    barred = _barred(pack, fact, source, answer)
     found: list[int] = list(_about(pack, fact.subject, source))  # about the same subject
     found.extend(_about(pack, fact.object, source))  # about the object: near misses on it
     related = pack.facts_by_relation.get(fact.relation.id, ())
@@ -679,25 +723,29 @@ def distinctive_words(text: str) -> frozenset[str]:
 def _holding(pack: Pack, source: str, terms: tuple[str, ...]) -> list[int]:
     """The sentences (by start) of a source that hold one of the terms, through an index of
     the source's words made once per pack (a term is looked up by its longest word)."""
-    index = index_of(pack)
-    key = ("sentences by word", source)
-    found = index.memo.get(key)
-    by_word: dict[str, list[int]]
-    if isinstance(found, dict):
-        by_word = found
-    else:
-        by_word = {}
-        text = index.source(source).text
-        for span in sentences(text):
-            for w in set(fold(text[span.start : span.end]).split()):
-                by_word.setdefault(w, []).append(span.start)
-        index.memo[key] = by_word
+    by_word = _sentences_by_word(pack, source)
     out: list[int] = []
     for t in terms:
         words = fold(t).split()
         if words:
             out.extend(by_word.get(max(words, key=len), ()))
     return out
+
+
+def _sentences_by_word(pack: Pack, source: str) -> dict[str, list[int]]:
+    """Folded word → the sentences (by start) of the source holding it, made once per pack."""
+    index = index_of(pack)
+    key = ("sentences by word", source)
+    found = index.memo.get(key)
+    if isinstance(found, dict):
+        return found
+    by_word: dict[str, list[int]] = {}
+    text = index.source(source).text
+    for span in sentences(text):
+        for w in set(fold(text[span.start : span.end]).split()):
+            by_word.setdefault(w, []).append(span.start)
+    index.memo[key] = by_word
+    return by_word
 
 
 def topic_scores(
@@ -807,20 +855,21 @@ def lone_code(claim: str, proof: Sentence, source: str) -> str | None:
         word = m.group(0)
         if word.isdigit():
             continue
-        found = _word_starts(source).get(word, ())
+        found = _code_starts(source).get(word, ())
         if found and all(proof.start <= at < proof.end for at in found):
             return word
     return None
 
 
 @lru_cache(maxsize=64)
-def _word_starts(source: str) -> dict[str, list[int]]:
-    """Where each word (a run of word characters) stands whole in a source, read in one pass
-    over it, not once for every code word a claim names ('NATO' is in most claims of the
-    bundled pack). A code word is word characters only, so this is where `\\bword\\b` finds
-    it."""
+def _code_starts(source: str) -> dict[str, list[int]]:
+    """Where each code word stands in a source, read in one pass over it, not once for every
+    code word a claim names ('NATO' is in most claims of the bundled pack). `_CODE` matches a
+    run of word characters whole or not at all, so its matches in the source are every place
+    where `\\bword\\b` finds a code word; the regex scans in C, and the few codes are all
+    that Python handles (a table of every word was about 2% of a generation)."""
     found: dict[str, list[int]] = {}
-    for m in re.finditer(r"\w+", source):
+    for m in _CODE.finditer(source):
         found.setdefault(m.group(), []).append(m.start())
     return found
 

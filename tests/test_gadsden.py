@@ -345,13 +345,15 @@ def test_a_why_not_that_answers_a_later_question_is_not_shown() -> None:
 def test_a_figure_above_the_sources_other_figures_is_not_always_the_largest_option() -> None:
     """ "Up to how many dollars …?" ($50 million) was the largest option in 28 of 40 seeds:
     the source's other figures ($10 and $15 million) lie below it, and the made-up one fell
-    below as often as above. The made-up figure now takes either place evenly."""
+    below as often as above. Since the twenty-first reading the key's rank among the four is
+    drawn evenly (`from_facts._at_any_rank`): largest in about a quarter of the seeds, and
+    in each other place as often."""
     pack = gadsden()
-    top = 0
+    places = Counter()
     for seed in range(40):
         q = {q.id: q for q in all_questions(pack, seed)}["pierce-highest-offer:choice:forward"]
-        top += q.options.index(q.answer_text()) == len(q.options) - 1
-    assert 12 <= top <= 28, top
+        places[q.options.index(q.answer_text())] += 1
+    assert all(4 <= places[i] <= 17 for i in range(4)), places
 
 
 def test_a_days_evidence_offers_another_day_of_its_year_as_a_near_miss() -> None:

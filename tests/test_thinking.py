@@ -230,3 +230,23 @@ def test_evidence_questions_of_one_sentence_are_at_most_two() -> None:
     for seed in SEEDS:
         keyed = Counter(q.answer_text() for q in all_questions(bundled(), seed, kinds=["evidence"]))
         assert max(keyed.values()) <= 2, keyed.most_common(1)
+
+
+@pytest.mark.parametrize("name", ["bundled", "gadsden"])
+def test_a_date_or_figure_key_stands_at_either_end_as_often_as_by_chance(name: str) -> None:
+    """Options of a date or a figure are shown in order, and wrong ones drawn near the key
+    left it in the middle: first or last in 13% of 600 choices of the bundled pack (the
+    twenty-first reading), so crossing out both ends kept the key. By chance: half."""
+    from helpers import gadsden
+
+    pack = bundled() if name == "bundled" else gadsden()
+    ends = seen = 0
+    for seed in range(30):
+        for q in all_questions(pack, seed, kinds=["choice"]):
+            fact = pack.fact_by_id[q.facts[0]]
+            if not isinstance(fact.object, When | Number):
+                continue
+            seen += 1
+            ends += q.key.right in (0, len(q.options) - 1)
+    assert seen >= 300
+    assert 0.4 <= ends / seen <= 0.6, (ends, seen)

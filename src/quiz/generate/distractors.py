@@ -515,7 +515,7 @@ def _neighbours(key: Value, pack: Pack) -> list[Value]:
     if isinstance(key, Number) and not key.approx and isinstance(key.value, int):
         n = key.value
         if n < 20:
-            return [key.like(n + d) for d in (-2, -1, 1, 2, 3) if n + d > 0]
+            return [key.like(n + d) for d in (-3, -2, -1, 1, 2, 3) if n + d > 0]
         return [key.like(m) for m in near_figures(n)]
     return []
 

@@ -376,3 +376,20 @@ def test_a_days_evidence_offers_another_day_of_its_year_as_a_near_miss() -> None
     # scans for (the nineteenth and twentieth readings)
     made = evidence(pack, fact, random.Random(0))
     assert isinstance(made, Refusal) and "one word finds the answer" in made.reason, made
+
+
+def test_a_year_in_the_titles_span_is_never_the_only_option_in_it() -> None:
+    """The title "Gadsden Purchase, 1853–1854" stands above every round: 1853 beside 1850,
+    1851 and 1856 was found without reading (the twenty-first reading)."""
+    pack = gadsden()
+    seen = 0
+    for seed in range(20):
+        for q in all_questions(pack, seed, kinds=["choice"]):
+            years = [int(o[-4:]) for o in q.options if o[-4:].isdigit()]
+            key = q.answer_text()
+            if len(years) != len(q.options) or not key[-4:].isdigit():
+                continue
+            if 1853 <= int(key[-4:]) <= 1854:
+                seen += 1
+                assert sum(1853 <= y <= 1854 for y in years) >= 2, (seed, q.id, q.options)
+    assert seen >= 20

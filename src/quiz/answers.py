@@ -886,7 +886,8 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
     sides = _compound_sides(key, name)
     ahead, behind = sides if sides is not None else (set(), set())
     tie = tail.split()[0] if tail.split()[:1] and tail.split()[0] in _PREPOSITIONS else None
-    if tie is not None and not _as_prompt_puts_it(key, tail, small):
+    as_prompt = tie is not None and _as_prompt_puts_it(key, tail, small)
+    if tie is not None and not as_prompt:
         allowed = _complements(key, name, after=True, prompt=False) if tie == "of" else set()
         if tie == "of" and sides is not None:
             allowed &= ahead
@@ -915,7 +916,14 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
         # a proper name's words come in either order ("Iron Wolf Mechanised Infantry Brigade")
         other, same = (behind, ahead) if i < start else (ahead, behind)
         swapped = k in other - same and not word.endswith(acts)
-        if swapped and name.islower() and "of" not in part.split():
+        # (not in a phrase the prompt ends with, tied as the prompt ties it: "air policing
+        # in the Baltic states" for the main presence "in the Baltic states")
+        if (
+            swapped
+            and name.islower()
+            and "of" not in part.split()
+            and not (part == tail and as_prompt)
+        ):
             return None
         if i < start and entitled and (k in title or word in honorifics):
             continue  # "Minister Karoblis", "Mr Karoblis": the title the article gives them
@@ -1010,18 +1018,19 @@ def _is_kind(key: Text, name: str, kind: list[str], typed: list[str]) -> bool:
     own = [[k for _, k in tokens(a, lang)] for a in singles]
     # the head words of the names: never the thing after "of" ("… operation of NATO": "NATO
     # headquarters" says nothing of what ISAF is)
-    lasts = {
-        ks[-1]
-        for a, ks in zip(singles, own, strict=True)
-        if ks and fold(a).split()[-2:-1] != ["of"]
-    }
+    headed = [
+        ks for a, ks in zip(singles, own, strict=True) if ks and fold(a).split()[-2:-1] != ["of"]
+    ]
     words = {k for ks in own for k in ks}
     for part in (p for n in (*key.accepted, *key.rivals) for p in items(n, lang)):
         ks = [k for _, k in tokens(part, lang)]  # each alone: "Washington (USA)" is two
         for i, (x, y) in enumerate(zip(ks, ks[1:], strict=False)):
             if y not in said or y in words:
                 continue
-            if x in lasts or (i > 0 and x in words and y in _GENERIC_KEYS):
+            # after a whole name, not a word that ends one ("states" of "… in the Baltic
+            # states": "Baltic states air policing" makes no "eFP air")
+            after_name = any(ks[i + 1 - len(h) : i + 1] == h for h in headed if len(h) <= i + 1)
+            if after_name or (i > 0 and x in words and y in _GENERIC_KEYS):
                 # never after a name's first word alone: "NATO" leads "NATO Air Policing"
                 # and "NATO headquarters", which say nothing of what the eFP is
                 return True

@@ -187,34 +187,44 @@ def placed(direction: Direction, anchor: Value) -> dict[str, Value]:
 RANK_POOL = 12  # wrong dates or figures weighed to place the key at a rank drawn by chance
 
 
-def _at_any_rank(key: Value, wrong: list[Value], rng: random.Random, n: int) -> list[Value]:
+def _at_any_rank(
+    key: Value, wrong: list[Value], rng: random.Random, n: int, kin: Callable[[Value], bool]
+) -> list[Value]:
     """`n` of the wrong dates or figures (the most plausible first, as found), with a number
     of them below the key drawn evenly from 0 to n, or among the numbers the bank allows (a
     key of the source's last year has none after it). Options of a date or a figure are
     shown in order, and wrong ones drawn near the key leave it in the middle: in the
     twenty-first reading the key stood first or last in 13% of 600 choices, against 50% by
-    chance, so a student crossing out the two ends kept it. A day or a month is never its
-    year's only option (`distractors._ranked`): one of its year stays, on a side with room."""
+    chance, so a student crossing out the two ends kept it. One option `kin` to the key
+    (`_kin`), where there is one, stays, on a side with room."""
     below = [w for w in wrong if w.key < key.key]
     above = [w for w in wrong if w.key > key.key]
     ranks = list(range(max(0, n - len(above)), min(n, len(below)) + 1))  # the bank allows
-    if isinstance(key, When) and key.month is not None and any(_same_year(key, w) for w in wrong):
-        below.sort(key=lambda w: not _same_year(key, w))  # stable: most plausible first
-        above.sort(key=lambda w: not _same_year(key, w))
-        ranks = [
-            r
-            for r in ranks
-            if (r and _same_year(key, below[0])) or (r < n and _same_year(key, above[0]))
-        ]
+    if any(kin(w) for w in wrong):
+        below.sort(key=lambda w: not kin(w))  # stable: the most plausible first
+        above.sort(key=lambda w: not kin(w))
+        ranks = [r for r in ranks if (r and kin(below[0])) or (r < n and kin(above[0]))]
     if not ranks:
-        return wrong[:n]  # too few on both sides together (or of the key's year): as found
+        return wrong[:n]  # too few on both sides together (or kin to the key): as found
     rank = rng.choice(ranks)
     kept = {id(w) for w in (*below[:rank], *above[: n - rank])}
     return [w for w in wrong if id(w) in kept]
 
 
-def _same_year(key: When, value: Value) -> bool:
-    return isinstance(value, When) and value.year == key.year
+def _kin(pack: Pack, key: Value) -> Callable[[Value], bool]:
+    """What a wrong option must share with the key, one of them at least, lest the key be
+    the only option with it: a day's or a month's year (`distractors._ranked`), or the span
+    of years the pack's title names ("Gadsden Purchase, 1853–1854": 1853 was the only
+    option in it beside 1850, 1851 and 1856, the twenty-first reading found)."""
+    if not isinstance(key, When):
+        return lambda value: False
+    if key.month is not None:
+        return lambda value: isinstance(value, When) and value.year == key.year
+    years = [int(y) for y in re.findall(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)", pack.title)]
+    low, high = (min(years), max(years)) if years else (0, -1)
+    if low < high and low <= key.year <= high:
+        return lambda value: isinstance(value, When) and low <= value.year <= high
+    return lambda value: False
 
 
 def _arrange(values: list[Value], rng: random.Random) -> list[Value]:
@@ -351,7 +361,7 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
         if same is not None:
             return same
     if ordered:
-        wrong = _at_any_rank(key, wrong, rng, CHOICE_OPTIONS - 1)
+        wrong = _at_any_rank(key, wrong, rng, CHOICE_OPTIONS - 1, _kin(pack, key))
     wrong = wrong[: CHOICE_OPTIONS - 1]
     words = giveaway(prompt, [key.display], [w.display for w in wrong], stop)
     if words:

@@ -849,8 +849,9 @@ def test_evidence_wrong_sentences_are_not_the_same_few_everywhere() -> None:
         # or two content words ("officers … headquarters") in the answer alone enough; 11
         # before the nineteenth, which found claims a word-matcher answers (three words more
         # in the proof than in any wrong sentence), "six" and "14" in the proof alone; 7
-        # before the twentieth (two words of the claim in the proof alone)
-        assert len(evidence) >= 6
+        # before the twentieth (two words of the claim in the proof alone); 6 before the
+        # twenty-first ("regional security", copied from the proof, in no wrong sentence)
+        assert len(evidence) >= 5
         used = Counter(o for q in evidence for o in q.options if o != q.answer)
         assert max(used.values()) <= max(5, len(evidence) // 4), used.most_common(3)
         proofs = Counter(q.answer for q in evidence)

@@ -596,16 +596,33 @@ def _lone_names(
     """The names of what the fact is about (its subject and object) that the claim and the
     answer hold and no wrong sentence does, by any of their names: the one word a student
     scans the options for ("Ämari" beside a wrong sentence naming only Estonia, "Wales"
-    beside one naming the Warsaw Summit, "Ghor": readers found each)."""
+    beside one naming the Warsaw Summit, "Ghor": readers found each). A common noun is read,
+    not scanned for, unless the claim copies it as the answer writes it ("regional security"
+    in both, in no wrong sentence: the twenty-first reading)."""
     folded_claim, folded_answer = fold(claim), fold(answer)
     out = []
     for value in (fact.subject, fact.object):
-        if not isinstance(value, Entity) or in_title(pack, value) or not proper(pack, value):
+        if not isinstance(value, Entity) or in_title(pack, value):
             continue
         if not (names_in(folded_claim, value) and names_in(folded_answer, value)):
             continue
+        # the names the claim copies as the answer writes them, the longest first
+        copied = [
+            n
+            for n in sorted(value.folded_names, key=len, reverse=True)
+            if n and f" {n} " in f" {folded_claim} " and f" {n} " in f" {folded_answer} "
+        ]
+        if not proper(pack, value) and not copied:
+            continue
         if not any(names_in(fold(w), value) for w in wrong):
             out.append(value.display)
+        elif copied and len(copied[0].split()) > 1 and not any(
+            f" {copied[0]} " in f" {fold(w)} " for w in wrong
+        ):
+            # the wrong sentences name it more shortly: the claim's longer name is the
+            # answer's alone ("Antonio López de Santa Anna" beside "Santa Anna": "Antonio"
+            # found it, the twenty-first reading)
+            out.append(next(n for n in value.names if fold(n) == copied[0]))
     return tuple(out)
 
 

@@ -616,8 +616,10 @@ def _lone_names(
             continue
         if not any(names_in(fold(w), value) for w in wrong):
             out.append(value.display)
-        elif copied and len(copied[0].split()) > 1 and not any(
-            f" {copied[0]} " in f" {fold(w)} " for w in wrong
+        elif (
+            copied
+            and len(copied[0].split()) > 1
+            and not any(f" {copied[0]} " in f" {fold(w)} " for w in wrong)
         ):
             # the wrong sentences name it more shortly: the claim's longer name is the
             # answer's alone ("Antonio López de Santa Anna" beside "Santa Anna": "Antonio"

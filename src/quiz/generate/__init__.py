@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from quiz.generate.collector import collector_paused
 from quiz.generate.rounds import generate
 from quiz.generate.slots import Slot, select, slots
 from quiz.packs.model import Pack
@@ -25,6 +26,7 @@ from quiz.spec import RoundSpec
 __all__ = ["Slot", "slots", "all_questions", "generate", "by_ids", "round_questions"]
 
 
+@collector_paused
 def all_questions(
     pack: Pack,
     seed: int = 0,

@@ -351,16 +351,55 @@ def _ranked(
         yield from figures
         taken = [v for v in figures if v.value != key.value]
         yield from _either_side(key, _neighbours_of(key, pack), rng, taken[:WRONG_FIGURES])
-    else:
-        group = key.group if isinstance(key, Entity) else None
-        yield from shuffled(index.side_values(relation, side), rng)
-        pool = index.group_pool(asked_type(relation, direction), group)
+    elif all(isinstance(k, Entity) for k in keys):
+        # only the values `alike` could take, worked out once per pack: most of a group are
+        # not alike a key with attributes (of some 30 countries, two are "operation theatre
+        # 2004-2014"), and each was drawn only to be refused (half the values tried)
+        group = cast(Entity, key).group
+        sides, pool = _alike_only(pack, relation, side, asked_type(relation, direction), keys)
+        yield from shuffled(sides, rng)
         # the key's neighbours in the source first: a country named with Estonia twice or more
         # (Latvia, Lithuania) is a nearer miss for "where is Ämari?" than Albania
         places = index.pool_places(asked_type(relation, direction), group)
         near = sorted(places[k] for k in together(pack, key) if k in places)  # in pool order
-        yield from shuffled([pool[i] for i in near], rng)
+        whole = index.group_pool(asked_type(relation, direction), group)
+        sieved = {v.key for v in pool}
+        yield from shuffled([whole[i] for i in near if whole[i].key in sieved], rng)
         yield from shuffled(pool, rng)
+    else:
+        yield from shuffled(index.side_values(relation, side), rng)
+        yield from shuffled(index.group_pool(asked_type(relation, direction), None), rng)
+
+
+def _alike_only(
+    pack: Pack, relation: Relation, side: str, type_name: str, keys: Sequence[Value]
+) -> tuple[tuple[Value, ...], tuple[Value, ...]]:
+    """The relation's values on the side and the type's pool, in their order, kept only where
+    they could be `alike` one of the entity keys: of a key's group (any key's) and carrying
+    the attributes every key carries. A sieve only: `candidates` still asks `alike`."""
+    entities = cast(Sequence[Entity], keys)
+    groups = frozenset(k.group for k in entities)
+    attrs = frozenset(entities[0].attributes).intersection(*(k.attributes for k in entities))
+
+    def could(v: Value) -> bool:
+        return (
+            isinstance(v, Entity)
+            and (None in groups or v.group in groups)
+            and attrs.issubset(v.attributes)
+        )
+
+    index = index_of(pack)
+    memo = index.memo
+    sides_key = ("alike sides", relation.id, side, groups, attrs)
+    sides = memo.get(sides_key)
+    if not isinstance(sides, tuple):
+        sides = memo[sides_key] = tuple(v for v in index.side_values(relation, side) if could(v))
+    pool_key = ("alike pool", type_name, entities[0].group, groups, attrs)
+    pool = memo.get(pool_key)
+    if not isinstance(pool, tuple):
+        whole = index.group_pool(type_name, entities[0].group)
+        pool = memo[pool_key] = tuple(v for v in whole if could(v))
+    return sides, pool
 
 
 TOGETHER = 2  # sentences naming two values before one is a near miss for the other

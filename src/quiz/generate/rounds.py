@@ -39,6 +39,7 @@ from typing import cast
 
 from quiz.answers import GENERIC_HEADS, TIES
 from quiz.generate import apart, order
+from quiz.generate.collector import collector_paused
 from quiz.generate.evidence import touches
 from quiz.generate.index import index_of
 from quiz.generate.slots import (
@@ -76,6 +77,7 @@ ANY_OF = 400  # slots of a kind looked at in turn before the round drops the kin
 SHORT_BY = 10
 
 
+@collector_paused
 def generate(
     pack: Pack,
     seed: int,

@@ -116,10 +116,25 @@ def main() -> int:
             "baseline": ["paper", "show", code],
             "results": ["results", "--paper", code, "--db", str(db)],
             "results csv by question": [
-                "results", "--paper", code, "--db", str(db), "--format", "csv", "--by", "question"
+                "results",
+                "--paper",
+                code,
+                "--db",
+                str(db),
+                "--format",
+                "csv",
+                "--by",
+                "question",
             ],  # fmt: skip
-            "report html": ["report", "--paper", code, "--db", str(db), "--out",
-                            str(folder / "report.html")],  # fmt: skip
+            "report html": [
+                "report",
+                "--paper",
+                code,
+                "--db",
+                str(db),
+                "--out",
+                str(folder / "report.html"),
+            ],  # fmt: skip
         }
         timed(commands["baseline"], env)  # warm-up: the pack cache, bytecode
         times: dict[str, list[float]] = {name: [] for name in [*commands, "import"]}

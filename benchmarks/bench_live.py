@@ -7,7 +7,8 @@
 
 For each size N, one live game server (quiz.live.server, with a SQLite store in a temporary
 folder, or with `--store postgresql` a database of a throw-away PostgreSQL server started
-as the tests start one: tests/pg.py, Debian's postgresql package) runs in a process of its own, as `quiz host` runs it, without the teacher's screen;
+as the tests start one: tests/pg.py, Debian's postgresql package) runs in a process of its
+own, as `quiz host` runs it, without the teacher's screen;
 this process plays N students, each its own websocket (aiohttp's client), as the phone's page
 does: join by name, then for each question wait for it, answer after a pause of 0 to 2 s
 (spread as a class's taps are), wait for the acknowledgement. The teacher's key is a line

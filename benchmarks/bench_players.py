@@ -42,7 +42,6 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 def play(target: str, name: str, answers: int, think: float, out: dict) -> None:
     from helpers import right_response
-
     from quiz.packs.loader import load_pack
     from quiz.rounds import practice_spec, start
     from quiz.session import Phase

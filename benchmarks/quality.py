@@ -53,9 +53,58 @@ from quiz.question import Question  # noqa: E402
 from quiz.text import fold  # noqa: E402
 
 STOP = frozenset(
-    """a an the and or of in on at to for from with within by as is are was were be been its
-    it their they this these that those which what who when where how not no also has have
-    had did does do according article its into over""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "within",
+        "by",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "its",
+        "it",
+        "their",
+        "they",
+        "this",
+        "these",
+        "that",
+        "those",
+        "which",
+        "what",
+        "who",
+        "when",
+        "where",
+        "how",
+        "not",
+        "no",
+        "also",
+        "has",
+        "have",
+        "had",
+        "did",
+        "does",
+        "do",
+        "according",
+        "article",
+        "its",
+        "into",
+        "over",
+    ]
 )
 LEAD = "proves this? "
 
@@ -157,8 +206,11 @@ def answers(pack: Pack, a: Question, b: Question) -> bool:
     text = " ".join((a.prompt, *a.options))
     for fid in b.facts:
         f = pack.fact_by_id.get(fid)
-        if f is not None and fid not in a.facts and states(text, f.subject) and states(
-            text, f.object
+        if (
+            f is not None
+            and fid not in a.facts
+            and states(text, f.subject)
+            and states(text, f.object)
         ):
             return True
     return False
@@ -178,7 +230,8 @@ def main() -> int:
         print(f"  {k}: {v}")
     tf = [q for q in qs if q.kind == "true_false"]
     t = sum(q.key.rights() == {0} for q in tf)
-    print(f"true/false over the pack: {t} True, {len(tf) - t} False ({100 * t / max(1, len(tf)):.0f} % True)")
+    share = 100 * t / max(1, len(tf))
+    print(f"true/false over the pack: {t} True, {len(tf) - t} False ({share:.0f} % True)")
     rt = rf = pairs = 0
     for seed in range(args.rounds):
         r = generate(pack, seed, args.count)
@@ -188,7 +241,10 @@ def main() -> int:
                 rf += q.key.rights() == {1}
         pairs += sum(answers(pack, a, b) for a in r for b in r if a is not b)
     share = 100 * rt / max(1, rt + rf)
-    print(f"true/false over {args.rounds} rounds of {args.count}: {rt} True, {rf} False ({share:.0f} % True)")
+    print(
+        f"true/false over {args.rounds} rounds of {args.count}: {rt} True, {rf} False "
+        f"({share:.0f} % True)"
+    )
     print(f"pairs in a round where one question states another's answer: {pairs}")
     recalled = {f for q in qs if q.kind in RECALL_KINDS for f in q.facts}
     key = [f for f in pack.facts if not f.background]
@@ -212,7 +268,9 @@ def _source_day(pack: Pack) -> tuple[int, ...] | None:
 
 def _title_entities(pack: Pack) -> set[str]:
     title = f" {fold(pack.title)} "
-    return {e.id for e in pack.entities.values() if any(n and f" {n} " in title for n in e.folded_names)}
+    return {
+        e.id for e in pack.entities.values() if any(n and f" {n} " in title for n in e.folded_names)
+    }
 
 
 def option_figures(pack: Pack, qs: list[Question]) -> dict[str, int]:
@@ -226,7 +284,9 @@ def option_figures(pack: Pack, qs: list[Question]) -> dict[str, int]:
         if q.kind in ("choice", "multi") and day is not None:
             for v in claim.values:
                 if isinstance(v, When):
-                    mine = (v.year, v.month, v.day)[: {"year": 1, "month": 2, "day": 3}[v.precision]]
+                    mine = (v.year, v.month, v.day)[
+                        : {"year": 1, "month": 2, "day": 3}[v.precision]
+                    ]
                     late += mine > day[: len(mine)]
         if q.kind in ("choice", "multi", "typed"):
             subject += any(isinstance(v, Entity) and v.id in titled for v in claim.values)
@@ -238,7 +298,9 @@ def option_figures(pack: Pack, qs: list[Question]) -> dict[str, int]:
     return {
         "choice/multi options after the source's day": late,
         "choice/multi/typed with an answer named in the title": subject,
-        "number questions repeating another's answer and proof": sum(n - 1 for n in figures.values()),
+        "number questions repeating another's answer and proof": sum(
+            n - 1 for n in figures.values()
+        ),
         "order questions": len(orders),
         "order pairs sharing > 2 events": overlap,
     }
@@ -246,7 +308,6 @@ def option_figures(pack: Pack, qs: list[Question]) -> dict[str, int]:
 
 def round_figures(pack: Pack, rounds: int, count: int) -> dict[str, int]:
     from quiz.packs.quotes import paragraph_of
-
     from quiz.round.viewing import passages
 
     quoted = shared = named = feedback = both = seen = figure = 0
@@ -256,7 +317,12 @@ def round_figures(pack: Pack, rounds: int, count: int) -> dict[str, int]:
             for b in r:
                 if a is b:
                     continue
-                proofs = [x.text for f in b.facts if f in pack.fact_by_id for x in pack.fact_by_id[f].evidence]
+                proofs = [
+                    x.text
+                    for f in b.facts
+                    if f in pack.fact_by_id
+                    for x in pack.fact_by_id[f].evidence
+                ]
                 if a.kind == "evidence" and not set(b.facts) <= set(a.facts):
                     wrong = [o for i, o in enumerate(a.options) if i not in a.key.rights()]
                     quoted += any(p in o for p in proofs for o in wrong)
@@ -274,7 +340,7 @@ def round_figures(pack: Pack, rounds: int, count: int) -> dict[str, int]:
                 found.append((x.source, p.start, p.end))
             spans.append(found)
 
-        def gives(i: int, j: int) -> bool:
+        def gives(i: int, j: int, r: list[Question] = r, spans: list = spans) -> bool:
             """r[i]'s feedback paragraphs show r[j]'s proof: its quote, or every quote of
             a list (select-all); a time order is not given away by one passage."""
             if r[j].kind == "order":
@@ -300,9 +366,14 @@ def round_figures(pack: Pack, rounds: int, count: int) -> dict[str, int]:
                 seen += bool(quotes) and all(any(x.text in p for p in shown) for x in quotes)
                 if len(later.facts) <= 2:
                     found = [pack.fact_by_id[f] for f in later.facts if f in pack.fact_by_id]
-                    sides = [(v, w) for f in found for v, w in ((f.subject, f.object), (f.object, f.subject))]
+                    sides = [
+                        (v, w)
+                        for f in found
+                        for v, w in ((f.subject, f.object), (f.object, f.subject))
+                    ]
                     figure += any(
-                        shows_figure(sentence, v) and (isinstance(v, Number) or mentions(sentence, w))
+                        shows_figure(sentence, v)
+                        and (isinstance(v, Number) or mentions(sentence, w))
                         for p in shown
                         for sentence in sentences(p)
                         for v, w in sides

@@ -39,7 +39,7 @@ DEFAULT_OUT = ROOT / "docs" / "screenshot.svg"
 PACK_ID = "lithuania-nato"
 # Seed 697 opens with a short multiple-choice question ("In which year did the Wales
 # Summit take place?"); answering 2016 draws the pack's "why not": that was Warsaw's year.
-DEFAULT_SEED = 697
+DEFAULT_SEED = 799
 DEFAULT_OPTION = "2016"
 COUNT = 5
 SIZE = (100, 32)
@@ -105,12 +105,13 @@ def choose_round(pack: Pack, seed: int | None, option: str | None) -> tuple[Sess
 
 async def shoot(seed: int | None, option: str | None, out: Path) -> None:
     from quiz.packs.registry import resolve
-    from quiz.present import why_not
+    from quiz.round.viewing import why_not
     from quiz.services import make_services
     from quiz.session import Phase
     from quiz.tui.app import QuizApp
 
-    session, choice = choose_round(resolve(PACK_ID), seed, option)
+    pack = resolve(PACK_ID)
+    session, choice = choose_round(pack, seed, option)
     question = session.current
     print(f"seed {session.seed}: {question.prompt!r}")
     print(f"answering {choice + 1}. {question.options[choice]} (right: {question.answer_text()})")
@@ -132,7 +133,7 @@ async def shoot(seed: int | None, option: str | None, out: Path) -> None:
         outcome = session.last
         if outcome is None or outcome.correct:
             raise SystemExit("the key press did not record a wrong answer")
-        if why_not(outcome) is None:
+        if why_not(outcome, pack) is None:
             print("note: the pack has no 'why not' for this option", file=sys.stderr)
         out.parent.mkdir(parents=True, exist_ok=True)
         app.save_screenshot(filename=out.name, path=str(out.parent))

@@ -27,7 +27,13 @@ from helpers import Seen, bundled, gadsden, mentions, moon, plain, run_quiz, wri
 from quiz.formats.json import export_json
 from quiz.generate import all_questions, apart, generate
 from quiz.generate.refusal import Refusal
-from quiz.generate.rounds import SHORT_BY, answer_each_other, shown_both_ways, shows_figures
+from quiz.generate.rounds import (
+    SHORT_BY,
+    answer_each_other,
+    dates_an_order,
+    shown_both_ways,
+    shows_figures,
+)
 from quiz.generate.slots import slots
 from quiz.generate.truth import holds, proven_false
 from quiz.generate.verify import verify
@@ -283,7 +289,8 @@ def _conflict(
     question over three facts or more may share one with the rest), never a question whose
     prompt or options state what another asks, nor two whose feedbacks show each other's
     figure, nor a list or a sentence's two proofs whose feedbacks answer each other, nor two
-    that show each other's answer whatever the order (given the pack). `last`: nor any two
+    that show each other's answer whatever the order, nor a time order with two of its events
+    dated by the other questions' quotes (given the pack). `last`: nor any two
     whose feedbacks answer each other, which a round takes only when no kind has another
     question."""
     if any(q.id == r.id or q.prompt == r.prompt for r in round_):
@@ -293,6 +300,8 @@ def _conflict(
     if pack is not None and shows_figures(pack, q, round_):
         return True
     if pack is not None and shown_both_ways(pack, q, round_):
+        return True
+    if pack is not None and dates_an_order(pack, q, round_):
         return True
     if pack is not None and answer_each_other(pack, q, round_, never=not last):
         return True

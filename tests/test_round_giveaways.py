@@ -326,3 +326,39 @@ def test_a_feedback_holds_back_the_date_of_a_time_orders_event_still_to_come(pac
                             said = text[s.start : s.end]
                             assert not dates(said), (seed, earlier.id, q.id, said)
     assert orders >= 20
+
+
+@pytest.mark.parametrize("name", ["bundled", "gadsden"])
+def test_quotes_before_a_time_order_date_at_most_one_of_its_events(name: str) -> None:
+    """Quotes are never cut: "on 29 March 2004", "(2005 – 2013)" and "in spring 2014" before
+    an order dated three of its four events in a reader's round (the twenty-first reading).
+    Read as the student reads them: an earlier question's quote with its prompt, holding an
+    event's year and a name of what the event is about."""
+    from helpers import gadsden, mentions
+
+    pack = bundled() if name == "bundled" else gadsden()
+    seen = 0
+    for seed in range(40):
+        r = generate(pack, seed, 10, None, None)
+        for at, q in enumerate(r):
+            if q.kind != "order":
+                continue
+            seen += 1
+            facts = [pack.fact_by_id[f] for f in q.facts if f in pack.fact_by_id]
+            dated = set()
+            for earlier in r[:at]:
+                quotes = [
+                    pack.sources[x.source].text[x.start : x.end] for x in earlier.origin.quotes
+                ]
+                read = " ".join([*quotes, earlier.prompt])
+                for f in facts:
+                    year = str(f.object.year) if hasattr(f.object, "year") else None
+                    names = getattr(f.subject, "names", ())
+                    if (
+                        year
+                        and any(year in x for x in quotes)
+                        and any(mentions(read, n) for n in names)
+                    ):
+                        dated.add(f.id)
+            assert len(dated) <= 1, (seed, q.id, sorted(dated))
+    assert seen >= 10

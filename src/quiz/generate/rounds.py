@@ -603,14 +603,17 @@ def _uncut(pack: Pack, q: Question) -> tuple[list[str], list[_Figure]]:
     key = ("uncut", q.id, q.options)  # a choice's options are the seed's
     found = memo.get(key)
     if found is None:
-        texts = [
-            pack.sources[x.source].text[x.start : x.end]
-            for x in q.origin.quotes
-            if x.source in pack.sources
-        ]
         asked = [] if q.kind == "order" else _asked(pack, q)
-        found = memo[key] = ([*texts, q.prompt, *q.options], asked)
+        found = memo[key] = ([*_quoted(pack, q), q.prompt, *q.options], asked)
     return cast("tuple[list[str], list[_Figure]]", found)
+
+
+def _quoted(pack: Pack, q: Question) -> list[str]:
+    return [
+        pack.sources[x.source].text[x.start : x.end]
+        for x in q.origin.quotes
+        if x.source in pack.sources
+    ]
 
 
 def _all_inside(proofs: list[tuple[str, int, int]], spans: list[tuple[str, int, int]]) -> bool:
@@ -663,6 +666,28 @@ def _any_of(
     return None
 
 
+DATED_BEFORE = 1  # events of a round's time order the other questions' quotes may date
+
+
+def dates_an_order(pack: Pack, q: Question, others: Iterable[Question]) -> bool:
+    """Whether a time order among the questions would have more than DATED_BEFORE of its
+    events dated by the other questions' quotes, each read with its prompt: quotes are never
+    cut, and "on 29 March 2004", "(2005 – 2013)" and "in spring 2014" dated three events of
+    four before an order in a reader's round (the twenty-first reading), the order's own
+    quotes answering two of those questions, so it could not come first."""
+    held = [*others, q]
+    for o in (c for c in held if c.kind == "order"):
+        events = _asked(pack, o)
+        dated: set[int] = set()
+        for c in held:
+            if c is not o:
+                read = [" ".join([*_quoted(pack, c), c.prompt])]
+                dated |= {e for e, fig in enumerate(events) if _shows(read, [fig])}
+        if len(dated) > DATED_BEFORE:
+            return True
+    return False
+
+
 @dataclass
 class _Round:
     chosen: list[Question] = field(default_factory=list)
@@ -707,6 +732,8 @@ class _Round:
             return False
         answering = self.answering(pack, q.kind, q.facts)
         if any(answering):
+            return False
+        if dates_an_order(pack, q, self.chosen):
             return False
         if not strict:
             return True

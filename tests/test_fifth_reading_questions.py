@@ -157,7 +157,8 @@ def test_a_figure_of_the_claim_is_not_the_only_figure_among_the_options(
         for figure in figures:
             held = rf"(?<![\d.,]){re.escape(figure)}(?:st|nd|rd|th)?(?![\d])"
             assert any(re.search(held, w) for w in wrong), (q.id, figure, wrong)
-    assert seen or name != "bundled", "a question with a figure (2014) is asked"
+    # the bundled pack's (2014) is refused since the twenty-second reading for its length
+    assert seen or name != "gadsden", "a question with a figure (1853) is asked"
 
 
 def test_the_readers_one_word_evidence_questions() -> None:
@@ -181,8 +182,9 @@ def test_the_readers_one_word_evidence_questions() -> None:
         # of 20 before the fifth, 17 before the seventh, 12 before the nineteenth (word
         # matching, "six" and "14" in the answer alone), 7 before the twentieth (two words or
         # more of the claim in the answer alone: "solidarity … allies … system"), 6 before the
-        # twenty-first ("regional security" copied from the answer, in no wrong sentence)
-        assert bundled_kinds["evidence"] >= 5
+        # twenty-first ("regional security" copied from the answer, in no wrong sentence), 5
+        # before the twenty-second (an answer much shorter than every near miss)
+        assert bundled_kinds["evidence"] >= 4
 
 
 @pytest.mark.parametrize("name", list(PACKS))

@@ -50,7 +50,7 @@ def test_one_fact_in_two_wordings_is_kept_apart(twins, every):
     a = every["lithuania-joined-nato-29-march-2004:multi:reverse"]
     b = every["lithuania-joined-along-with-estonia:multi:forward"]
     assert apart.clash(pack, a, [b]) is b
-    unlinked = every["amari-in-estonia:choice:reverse"]
+    unlinked = every["efp-force-lithuania-inaugurated-in-rukla:choice:forward"]
     assert not apart.linked_twins(
         pack, unlinked, every["lithuania-joined-along-with-slovakia:choice:forward"]
     )

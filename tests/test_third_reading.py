@@ -108,14 +108,16 @@ def test_where_is_amari_offers_a_baltic_neighbour(pack) -> None:
     Estonia twice in the article, came first among the wrong options. Since the nineteenth
     reading a Baltic key has only Baltic wrong options (the lone Baltic state among
     Hungary, Poland and Czechia was the key), so Latvia is the only one, and the question is
-    asked typed, and reversed ("Which of these is in Estonia?")."""
+    asked typed; reversed ("Which of these is in Estonia?") no longer since the
+    twenty-second, as the article gives no country for the other bases offered."""
     fact = pack.fact_by_id["amari-in-estonia"]
     made = choice(pack, fact, "forward", random.Random(0))
     assert isinstance(made, Refusal), made
     assert "found 1" in made.reason, made.reason
     for seed in range(10):
         asked = {q.id for q in all_questions(pack, seed, kinds=["choice", "typed"])}
-        assert {"amari-in-estonia:typed:forward", "amari-in-estonia:choice:reverse"} <= asked
+        assert "amari-in-estonia:typed:forward" in asked
+        assert "amari-in-estonia:choice:reverse" not in asked
 
 
 def test_wrong_options_play_the_keys_role_in_the_air_and_the_lead(pack) -> None:

@@ -1445,8 +1445,15 @@ def _without_prompt_words(key: Text, text: str) -> str | None:
     given = meaning(text, lang)
     if any(_means(given, meaning(r, lang)) for r in key.rivals):
         return None
+    shortened = {fold(f) for a in key.accepted for f in short_forms(a)}
     for name in key.accepted:
-        rest = [k for _, k in tokens(name, lang) if k not in prompt]
+        whole = [k for _, k in tokens(name, lang)]
+        rest = [k for k in whole if k not in prompt]
+        if fold(name) in shortened or (whole and whole[-1] not in rest):
+            # what is left must name the thing, not describe it: "headquarters" of "NATO
+            # headquarters", never "Response" of "NATO Response Force" for "which NATO
+            # forces?" (two readers found it right), nor of its short form "NATO Response"
+            continue
         # the name's words the prompt does not say, as the name ties them ("defence of
         # ministers" is no "NATO defence ministers": an adversarial reader found it right)
         unsaid = " ".join(

@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import combinations_with_replacement
 from typing import cast
 
-from quiz.generate.distractors import about, bound_of, candidates, sort_if_ordered
+from quiz.generate.distractors import about, asked_type, bound_of, candidates, sort_if_ordered
 from quiz.generate.index import index_of
 from quiz.generate.refusal import Refusal, Said, missing, not_closed, said, too_few_wrong
 from quiz.generate.truth import Direction
@@ -188,7 +188,12 @@ RANK_POOL = 12  # wrong dates or figures weighed to place the key at a rank draw
 
 
 def _at_any_rank(
-    key: Value, wrong: list[Value], rng: random.Random, n: int, kin: Callable[[Value], bool]
+    key: Value,
+    wrong: list[Value],
+    rng: random.Random,
+    n: int,
+    kin: Callable[[Value], bool],
+    sourced: Callable[[Value], bool],
 ) -> list[Value]:
     """`n` of the wrong dates or figures (the most plausible first, as found), with a number
     of them below the key drawn evenly from 0 to n, or among the numbers the bank allows (a
@@ -200,8 +205,19 @@ def _at_any_rank(
     below = [w for w in wrong if w.key < key.key]
     above = [w for w in wrong if w.key > key.key]
     ranks = list(range(max(0, n - len(above)), min(n, len(below)) + 1))  # the bank allows
+    # on each side the source's own dates and figures before made-up ones, and never only
+    # made-up ones where the source has some: "6, 7 and 8 million", made up, below "10
+    # million" set it apart, the source's 15 and 50 million left out (the twenty-second
+    # reading). Keeping every one of the source's would set the key in the middle again (10
+    # below 15 million, 50 above): the rank stays drawn evenly among the rest
+    below.sort(key=lambda w: not sourced(w))  # stable: the most plausible first
+    above.sort(key=lambda w: not sourced(w))
+    if isinstance(key, Number) and any(map(sourced, wrong)):  # (a made-up year looks real)
+        ranks = [
+            r for r in ranks if any(map(sourced, below[:r])) or any(map(sourced, above[: n - r]))
+        ] or ranks
     if any(kin(w) for w in wrong):
-        below.sort(key=lambda w: not kin(w))  # stable: the most plausible first
+        below.sort(key=lambda w: not kin(w))
         above.sort(key=lambda w: not kin(w))
         ranks = [r for r in ranks if (r and kin(below[0])) or (r < n and kin(above[0]))]
     if not ranks:
@@ -209,6 +225,21 @@ def _at_any_rank(
     rank = rng.choice(ranks)
     kept = {id(w) for w in (*below[:rank], *above[: n - rank])}
     return [w for w in wrong if id(w) in kept]
+
+
+def _sourced(pack: Pack, fact: Fact, direction: Direction) -> Callable[[Value], bool]:
+    """Whether a wrong date or figure is the source's own (a date of the pack, a figure of
+    the same quantity), not one made up near the key."""
+    index = index_of(pack)
+    figures = {v.value for v in index.numbers(fact.relation)}
+    dates = {d.key for d in index.dates(asked_type(fact.relation, direction))[0]}
+
+    def sourced(value: Value) -> bool:
+        if isinstance(value, Number):
+            return value.value in figures
+        return isinstance(value, When) and value.key in dates
+
+    return sourced
 
 
 def _kin(pack: Pack, key: Value) -> Callable[[Value], bool]:
@@ -361,7 +392,9 @@ def choice(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> 
         if same is not None:
             return same
     if ordered:
-        wrong = _at_any_rank(key, wrong, rng, CHOICE_OPTIONS - 1, _kin(pack, key))
+        wrong = _at_any_rank(
+            key, wrong, rng, CHOICE_OPTIONS - 1, _kin(pack, key), _sourced(pack, fact, direction)
+        )
     wrong = wrong[: CHOICE_OPTIONS - 1]
     words = giveaway(prompt, [key.display], [w.display for w in wrong], stop)
     if words:

@@ -448,10 +448,14 @@ def test_no_other_entitys_name_is_ever_a_right_typed_answer(which: str) -> None:
 
     pack = moon() if which == "moon" else bundled()
     checked = 0
+    judged: dict[str, Text] = {}  # a typed question's key is the same at every seed so far
     for seed in range(3):
         for q in all_questions(pack, seed, kinds=["typed"]):
             key, claim = q.key, q.origin.claim
             assert isinstance(key, Text)
+            if judged.get(q.id) == key:
+                continue  # the same key, every name already typed against it
+            judged[q.id] = key
             rights = [v for v in claim.values] if claim else []
             right_names = [plain(n) for v in rights for n in v.names]
             # an entity a right value covers (`covers`) answers for it, as its author said

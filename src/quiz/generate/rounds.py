@@ -666,11 +666,11 @@ def _any_of(
     return None
 
 
-DATED_BEFORE = 1  # events of a round's time order the other questions' quotes may date
+DATED_IN_ROUND = 1  # events of a round's time order the other questions' quotes may date
 
 
 def dates_an_order(pack: Pack, q: Question, others: Iterable[Question]) -> bool:
-    """Whether a time order among the questions would have more than DATED_BEFORE of its
+    """Whether a time order among the questions would have more than DATED_IN_ROUND of its
     events dated by the other questions' quotes, each read with its prompt: quotes are never
     cut, and "on 29 March 2004", "(2005 – 2013)" and "in spring 2014" dated three events of
     four before an order in a reader's round (the twenty-first reading), the order's own
@@ -683,7 +683,7 @@ def dates_an_order(pack: Pack, q: Question, others: Iterable[Question]) -> bool:
             if c is not o:
                 read = [" ".join([*_quoted(pack, c), c.prompt])]
                 dated |= {e for e, fig in enumerate(events) if _shows(read, [fig])}
-        if len(dated) > DATED_BEFORE:
+        if len(dated) > DATED_IN_ROUND:
             return True
     return False
 

@@ -89,6 +89,7 @@ class Text(Protocol):
     def person(self) -> bool: ...
     @property
     def source(self) -> tuple[str, ...]: ...
+    def __hash__(self) -> int: ...  # frozen: marking keeps what it works out per key
 
 
 def short_forms(
@@ -178,33 +179,10 @@ def check_typed(key: Text, text: str) -> Verdict:
         # name its words make in another order
         return Verdict(False, True, Note(NoteCode.PART_ONLY))
 
-    def spell(x: str) -> str:
-        return undotted(expand(x, lang))
-
-    wide = spell(text)
-    titles = tuple(getattr(key, "titles", ()))
-    names = (
-        key.answer,
-        *key.accepted,
-        *key.rivals,
-        *(x for pair in key.qualifiers for x in pair),
-        *titles,
-    )
-    if wide == text and all(spell(n) == n for n in names):
+    wide = _spell(text, lang)
+    unchanged, wider, spelt = _written_out(key)
+    if wide == text and unchanged:
         return _describing(key, text, _check_typed(key, text))
-    spelt = {spell(a): a for a in reversed(key.accepted)}
-    wider = _Expanded(
-        answer=spell(key.answer),
-        accepted=tuple(spell(a) for a in key.accepted),
-        rivals=tuple(spell(r) for r in key.rivals),
-        language=lang,
-        qualifiers=tuple((spell(a), spell(q)) for a, q in key.qualifiers),
-        prompt=spell(getattr(key, "prompt", "")),
-        quotes=tuple(spell(q) for q in getattr(key, "quotes", ())),
-        titles=tuple(spell(t) for t in titles),
-        person=getattr(key, "person", False),
-        source=getattr(key, "source", ()),
-    )
     verdict = _describing(wider, wide, _check_typed(wider, wide))
     note = verdict.note
     if note is not None and note.name:
@@ -219,6 +197,42 @@ def check_typed(key: Text, text: str) -> Verdict:
         if meant and fold(text) not in {fold(a) for a in key.accepted}:
             verdict = Verdict(True, True, Note(NoteCode.MEANS, meant))
     return verdict
+
+
+def _spell(text: str, language: str) -> str:
+    return undotted(expand(text, language))
+
+
+@lru_cache(maxsize=1024)  # a key is marked against many answers (a class, an author's tries)
+def _written_out(key: Text) -> tuple[bool, _Expanded, dict[str, str]]:
+    """(whether writing out changes none of the key's names, the key with every name written
+    out, each written-out accepted name's own spelling): the same for every answer marked
+    against the key, where it was worked out again for each (a quarter of the marking of
+    an answer, over some 400 names of a pack's other values)."""
+    lang = key.language
+    titles = tuple(getattr(key, "titles", ()))
+    names = (
+        key.answer,
+        *key.accepted,
+        *key.rivals,
+        *(x for pair in key.qualifiers for x in pair),
+        *titles,
+    )
+    unchanged = all(_spell(n, lang) == n for n in names)
+    spelt = {_spell(a, lang): a for a in reversed(key.accepted)}
+    wider = _Expanded(
+        answer=_spell(key.answer, lang),
+        accepted=tuple(_spell(a, lang) for a in key.accepted),
+        rivals=tuple(_spell(r, lang) for r in key.rivals),
+        language=lang,
+        qualifiers=tuple((_spell(a, lang), _spell(q, lang)) for a, q in key.qualifiers),
+        prompt=_spell(getattr(key, "prompt", ""), lang),
+        quotes=tuple(_spell(q, lang) for q in getattr(key, "quotes", ())),
+        titles=tuple(_spell(t, lang) for t in titles),
+        person=getattr(key, "person", False),
+        source=getattr(key, "source", ()),
+    )
+    return unchanged, wider, spelt
 
 
 # letters each followed by a full stop, two or more, the last stop optional: "I.S.A.F.",

@@ -433,12 +433,7 @@ def _initials_written(key: Text, names: list[str], text: str) -> str:
             continue
         rest = " ".join(words[1:])
         letter = first[0]
-        if any(
-            len(r.split()) == len(words)
-            and fold(" ".join(r.split()[1:])) == fold(rest)
-            and fold(r)[:1] == letter
-            for r in key.rivals
-        ):
+        if _initial_shared(key, name):
             continue  # "W. Lane" could be another Lane of that letter
         pattern = re.compile(
             rf"(?<![\w.])(?:(?i:{re.escape(letter)})\.|{re.escape(letter.upper())})\s*"
@@ -452,6 +447,20 @@ def _initials_written(key: Text, names: list[str], text: str) -> str:
             continue
         text = f"{text[: found.start()]}{words[0]} {text[found.end() :]}"
     return text
+
+
+@lru_cache(maxsize=4096)  # the same for every answer marked against the key
+def _initial_shared(key: Text, name: str) -> bool:
+    """Whether another value's name has the name's initial and the rest of its words ("W.
+    Lane" could be another Lane of that letter)."""
+    words = name.split()
+    rest, letter = fold(" ".join(words[1:])), fold(words[0])[:1]
+    return any(
+        len(r.split()) == len(words)
+        and fold(" ".join(r.split()[1:])) == rest
+        and fold(r)[:1] == letter
+        for r in key.rivals
+    )
 
 
 @lru_cache(maxsize=64)

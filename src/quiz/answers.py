@@ -179,6 +179,8 @@ def check_typed(key: Text, text: str) -> Verdict:
         # name its words make in another order
         return Verdict(False, True, Note(NoteCode.PART_ONLY))
 
+    if _between_values(key, text):
+        return Verdict(False, True, Note(NoteCode.AMBIGUOUS))
     wide = _spell(text, lang)
     unchanged, wider, spelt = _written_out(key)
     if wide == text and unchanged:
@@ -197,6 +199,29 @@ def check_typed(key: Text, text: str) -> Verdict:
         if meant and fold(text) not in {fold(a) for a in key.accepted}:
             verdict = Verdict(True, True, Note(NoteCode.MEANS, meant))
     return verdict
+
+
+def _between_values(key: Text, text: str) -> bool:
+    """Whether a one-thing answer to "Name one …" lies, word for word, inside names of two or
+    more of the right values and is none of their names: "military" between "military
+    spending" and "military infrastructure", "modernising" between modernising the armed
+    forces and the infrastructure. Such a word says no one of them, even where a synonym
+    makes it mean a third ("military" → "armed forces"); a reader found both marked right."""
+    values = getattr(key, "values", ())
+    lang = key.language
+    if len(values) < 2 or len(items(text, lang)) > 1:
+        return False
+    if fold(text) in {fold(n) for names in values for n in names}:
+        return False
+    mine = [k for _, k in tokens(text, lang, synonyms=False)]
+    if not mine:
+        return False
+    inside = [
+        names
+        for names in values
+        if any(_subsequence(mine, [k for _, k in tokens(n, lang, synonyms=False)]) for n in names)
+    ]
+    return len(inside) > 1
 
 
 def _spell(text: str, language: str) -> str:
@@ -794,6 +819,7 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
             len(mine) > 2
             and _moved_whole(text, name, lang)
             and not _name_reformed(text, name, lang)
+            and not _proper_word_swapped(text, name, lang)
             and not _head_moved(text, name, lang)
             and same_head
             and sorted(given[0].split()) == mine
@@ -1248,6 +1274,7 @@ def _by_meaning(key: Text, text: str, rivals: set[str]) -> Verdict | None:
             and not _tie_moved(text, name, lang)
             and not _act_named(text, name, lang)
             and not _name_reformed(text, name, lang)
+            and not _proper_word_swapped(text, name, lang)
         ):
             return Verdict(True, True, Note(NoteCode.MEANS, name))
     words = said[0].split()
@@ -1430,6 +1457,27 @@ def _name_reformed(typed: str, name: str, lang: str) -> bool:
     return False
 
 
+def _proper_word_swapped(typed: str, name: str, lang: str) -> bool:
+    """Whether the answer puts a word of the same meaning for a capitalised word of the name:
+    "Response Unit" for "Response Forces". A proper name is said in its own words, where a
+    common one may take a synonym ("allied units" for "allied forces"); a reader found
+    "Response Unit" marked right. One word for one only: "Šiauliai airport", "the Lithuanian
+    army" stand for a generic head, and "HQ" is a short form, not another word."""
+    plain = {k for _, k in tokens(typed, lang, synonyms=False)}
+    mine = tokens(typed, lang)
+    for word in name.split():
+        if not word[:1].isupper():
+            continue
+        for (own, key), (_, bare) in zip(
+            tokens(word, lang), tokens(word, lang, synonyms=False), strict=True
+        ):
+            if bare in plain:
+                continue
+            if any(k == key and w != own and len(w) > 3 for w, k in mine):
+                return True
+    return False
+
+
 def _act_named(typed: str, name: str, lang: str) -> bool:
     """Whether the answer has a noun where the name, word for word, has the verb of one stem,
     and not as its last word: "management crises" for "managing crises" (crises of some
@@ -1484,11 +1532,23 @@ def _without_prompt_words(key: Text, text: str) -> str | None:
         )
         if (
             rest == said
-            and len(rest) < len(tokens(name, lang))
+            and len(rest) < len(whole)
+            # a proper name loses the prompt's words from its front only: "Response Forces"
+            # of "NATO Response Forces", never "Standing Forces" of "NATO Standing Naval
+            # Forces", a name with a hole in it (a reader found it marked right); a common
+            # one may lose a describing word ("increasing the budget")
+            and not _holed(name, rest, lang)
             and not _tie_moved(text, unsaid, lang)
         ):
             return name
     return None
+
+
+def _holed(name: str, kept: list[str], lang: str) -> bool:
+    """Whether a capitalised word of the name is missing between words the answer keeps."""
+    words = [(w[:1].isupper(), k) for w in name.split() for _, k in tokens(w, lang)]
+    first = next((i for i, (_, k) in enumerate(words) if k in kept), len(words))
+    return any(upper and k not in kept for upper, k in words[first:])
 
 
 def _subsequence(part: list[str], whole: list[str]) -> bool:

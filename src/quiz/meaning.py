@@ -166,16 +166,20 @@ def stems(text: str, language: str = "en") -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
-def tokens(text: str, language: str = "en") -> tuple[tuple[str, str], ...]:
+def tokens(
+    text: str, language: str = "en", *, synonyms: bool = True
+) -> tuple[tuple[str, str], ...]:
     """(folded word, its key) for each word of a phrase that is not a small word: the key
     is the word respelt, put in its one-word synonym ("mission" → "operation") and stemmed.
     Word by word, so marking can see where a right name stands inside a longer answer
-    ("the ISAF mission", "Šiauliai Air Base in Lithuania") and what stands around it."""
+    ("the ISAF mission", "Šiauliai Air Base in Lithuania") and what stands around it.
+    Without `synonyms`, the key is the word's own ("military" stays itself, not "army"):
+    which words an answer shares with a name as written."""
     lang = find(language)
     small = lang.small_words if lang is not None else frozenset()
     single = {
         src[0]: dst[0]
-        for src, dst in (lang.synonyms if lang else ())
+        for src, dst in (lang.synonyms if lang and synonyms else ())
         if len(src) == 1 and len(dst) == 1
     }
     words = fold(text).split()

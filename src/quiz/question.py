@@ -196,6 +196,10 @@ class Text:
     # Mexico, no other office being a governor), and only alone: never a name to add words
     # to ("Governor of Mexico")
     alone: tuple[str, ...] = ()
+    # for "Name one …": each right value's names apart ("defence budget", "military
+    # spending" one way, "armed forces" another), so an answer that lies inside two values'
+    # names, naming neither ("military", "modernising"), is told apart from one that names one
+    values: tuple[tuple[str, ...], ...] = ()
 
     def normalize(self, options: Sequence[str], response: object) -> Response:
         return _text(response)

@@ -311,6 +311,7 @@ def typed_any(
             tuple(dict.fromkeys(t for k in keys for t in _titles(pack, k))),
             all(k.type == "person" for k in keys),
             _source_texts(pack),
+            values=tuple(forms[k] for k in keys),
         ),
         origin=Origin(
             facts=tuple(f.id for f in facts),

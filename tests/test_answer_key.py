@@ -131,7 +131,7 @@ KEY: tuple[Fact, ...] = (
     Fact(
         (r"\bofficers\b|\bholding posts\b",),
         ("NATO headquarters and commands",),
-        ("NATO's command structure",),  # the evidence claim's other words (seventh reading)
+        ("NATO's military structure", "NATO's command structure"),  # the claim's other words
     ),
     Fact(
         (r"military representatives|represent lithuania.s military|speak for lithuania.s armed",),

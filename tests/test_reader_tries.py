@@ -120,7 +120,10 @@ def test_an_office_s_title_alone_is_right_where_no_other_office_has_it() -> None
     and two readers counted it refused a weak question (the fifteenth reading saw it refused
     as "could mean more than one answer", the other answer being Lane's own alias "Governor
     Lane", which the prompt asks about). Right typed alone only; "Governor Lane" names the
-    man; a title another office bears stays ambiguous ("President")."""
+    man; a title another office bears stays ambiguous ("Secretary": of State or of the
+    Treasury), unless the pack never offers that office beside this one ("President" for
+    Santa Anna: the U.S. President's is no Mexican office; the twenty-second reading
+    counted it refused a weak question)."""
     from quiz.round.codes import NoteCode
 
     questions = _questions()
@@ -132,4 +135,9 @@ def test_an_office_s_title_alone_is_right_where_no_other_office_has_it() -> None
     lane = questions["gadsden/lane-office:typed:forward"].grade("Governor Lane")
     assert lane.note is not None and lane.note.code is NoteCode.OTHER_THING
     president = questions["gadsden/santa-anna-office:typed:forward"].grade("President")
-    assert president.note is not None and president.note.code is NoteCode.AMBIGUOUS
+    assert president.result == "right"
+    secretary = questions["gadsden/marcy-office:typed:forward"].grade("Secretary")
+    assert secretary.note is not None and secretary.note.code is NoteCode.AMBIGUOUS
+    assert questions["gadsden/santa-anna-office:typed:forward"].grade("Governor").result == (
+        "wrong"
+    )

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 
 from quiz.answers import GENERIC_HEADS, TIES, short_forms
+from quiz.generate.distractors import alike
 from quiz.generate.from_facts import (
     ask,
     names_answer,
@@ -79,8 +80,11 @@ def _title_alone(pack: Pack, value: Entity, anchor: Value, own: set[str]) -> tup
     """An office's title without its place, asked of the person who held it ("Governor" for
     the Governor of New Mexico, "Minister" for the U.S. Minister to Mexico), where no other
     value of its type has a name that begins so: the head a student types, unless it is
-    ambiguous in the pack ("President" is also the U.S. President's, "Secretary" the
-    Treasury's). Right typed alone only (`Text.alone`). Two readers found it refused."""
+    ambiguous in the pack ("Secretary" is also the Treasury's). A value the pack never
+    offers beside this one (`alike`: the author's attributes keep a Mexican office among
+    Mexican ones) is no rival for it: "President" names Santa Anna's office, the U.S.
+    President's being no office a Mexican held. Right typed alone only (`Text.alone`).
+    Readers found both refused."""
     if not isinstance(anchor, Entity) or anchor.type != "person":
         return ()
     out: list[str] = []
@@ -92,7 +96,8 @@ def _title_alone(pack: Pack, value: Entity, anchor: Value, own: set[str]) -> tup
         key = fold(title)
         if key in own or _named(pack).get(key) or key in {fold(t) for t in out}:
             continue  # a name of its own already, or another value's, or found
-        if pack.named_from(value.type, key) <= {value.id}:
+        others = pack.named_from(value.type, key) - {value.id}
+        if not any(alike(value, pack.entities[o]) for o in others if o in pack.entities):
             out.append(title)
     return tuple(out)
 

@@ -31,6 +31,7 @@ from quiz.generate.rounds import (
     SHORT_BY,
     answer_each_other,
     dates_an_order,
+    rules_out_options,
     shown_both_ways,
     shows_figures,
 )
@@ -291,8 +292,8 @@ def _conflict(
     figure, nor a list or a sentence's two proofs whose feedbacks answer each other, nor two
     that show each other's answer whatever the order, nor a time order with two of its events
     dated by the other questions' quotes (given the pack). `last`: nor any two
-    whose feedbacks answer each other, which a round takes only when no kind has another
-    question."""
+    whose feedbacks answer each other, nor one whose fact rules out another's wrong option,
+    which a round takes only when no kind has another question."""
     if any(q.id == r.id or q.prompt == r.prompt for r in round_):
         return True
     if pack is not None and apart.clash(pack, q, round_) is not None:
@@ -304,6 +305,8 @@ def _conflict(
     if pack is not None and dates_an_order(pack, q, round_):
         return True
     if pack is not None and answer_each_other(pack, q, round_, never=not last):
+        return True
+    if last and rules_out_options(q, round_):
         return True
     if any(q.kind == r.kind and set(q.facts) & set(r.facts) for r in round_):
         return True

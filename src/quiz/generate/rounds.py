@@ -669,6 +669,25 @@ def _any_of(
 DATED_IN_ROUND = 1  # events of a round's time order the other questions' quotes may date
 
 
+def rules_out_options(q: Question, others: Iterable[Question]) -> bool:
+    """Whether the question asks a fact that proves another's wrong option wrong, or has a
+    wrong option another's fact proves wrong: the feedback of "James Gadsden held the post
+    of Secretary of State" (False: he was the U.S. Minister to Mexico) strikes an option of
+    "Which office did William Marcy hold?", and the feedback of a wrong pick there says
+    whose post it was (the twenty-second reading: 25 Gadsden rounds of 60 held such a
+    pair). A round keeps them apart while it has other questions (level UNANSWERED): in a
+    small pack every question has a neighbour's value for an option."""
+    held = list(others)
+    facts = {f for o in held for f in o.facts}
+    return _rules_out(q, facts, {w.fact for o in held for _, w in o.origin.why_wrong})
+
+
+def _rules_out(q: Question, facts: set[str], wrong_facts: set[str]) -> bool:
+    return any(w.fact in facts for _, w in q.origin.why_wrong) or any(
+        f in wrong_facts for f in q.facts
+    )
+
+
 def dates_an_order(pack: Pack, q: Question, others: Iterable[Question]) -> bool:
     """Whether a time order among the questions would have more than DATED_IN_ROUND of its
     events dated by the other questions' quotes, each read with its prompt: quotes are never
@@ -705,6 +724,8 @@ class _Round:
     numbers: list[_Numbers] = field(default_factory=list)  # of each chosen one asking a figure
     # of each question chosen: what its feedback shows and answers (`_answer_each_other`)
     answered: list[_Answered] = field(default_factory=list)
+    # the facts that prove a chosen question's wrong options wrong (`rules_out_options`)
+    wrong_facts: set[str] = field(default_factory=set)
 
     def allows_slot(self, pack: Pack, slot: Slot) -> bool:
         if slot.id in self.ids or any((f, slot.kind) in self.pairs for f in slot.facts):
@@ -719,7 +740,8 @@ class _Round:
 
     def allows(self, pack: Pack, q: Question, strict: int) -> bool:
         """Whether the round may take the question: the hard rules always; at UNANSWERED and
-        above no two questions whose feedbacks answer each other; at SPREAD no relation past
+        above no two questions whose feedbacks answer each other, nor one whose fact rules
+        out another's wrong option (`rules_out_options`); at SPREAD no relation past
         RELATION_CAP; at STRICT no answer sentence twice; at APART no proof shown by another
         question's feedback, either way."""
         if q.id in self.ids or q.prompt in self.prompts:
@@ -738,6 +760,8 @@ class _Round:
         if not strict:
             return True
         if answering:
+            return False
+        if self.rules_out_options(q):
             return False
         if strict < SPREAD:
             return True
@@ -758,6 +782,9 @@ class _Round:
         "William Marcy held the post of U.S. Minister to Mexico", each quote naming the
         other's office with its holder."""
         return shown_both_ways(pack, q, self.chosen)
+
+    def rules_out_options(self, q: Question) -> bool:
+        return _rules_out(q, self.facts, self.wrong_facts)
 
     def shows_each_other(self, pack: Pack, kind: str, facts: tuple[str, ...]) -> bool:
         """Whether a question's feedback and one already chosen would show each other's proof,
@@ -787,6 +814,7 @@ class _Round:
         self.prompts.add(q.prompt)
         self.pairs.update((f, q.kind) for f in q.facts)
         self.facts.update(q.facts)
+        self.wrong_facts.update(w.fact for _, w in q.origin.why_wrong)
         self.topics.update(q.topics)
         self.kinds[q.kind] += 1
         self.relations.update(relations_of(pack, q.facts))

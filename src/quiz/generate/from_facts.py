@@ -124,11 +124,19 @@ def _prompt_pairs(pack: Pack) -> dict[tuple[str, str], tuple[str, ...]]:
     return result
 
 
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
 def in_title(pack: Pack, value: Value) -> bool:
     """Whether the value is an entity the pack's title names ("Lithuania" and "NATO" in
     "Lithuania's NATO membership"): the pack's own subject, which a student picks from
     options, or types, without having read anything. Such a value is asked in true/false
-    and evidence questions, never as the one answer to pick or type."""
+    and evidence questions, never as the one answer to pick or type. So is a year the
+    title writes ("Gadsden Purchase, 1853–1854", on every screen of a round: "In which year
+    did the Senate ratify the revised treaty?" was answered from it, the twenty-second
+    reading found)."""
+    if isinstance(value, When):
+        return value.precision == "year" and year_in_title(pack, value.year)
     if not isinstance(value, Entity):
         return False
     memo = index_of(pack).memo
@@ -138,6 +146,10 @@ def in_title(pack: Pack, value: Value) -> bool:
         title = f" {fold(pack.title)} "
         found = memo[key] = any(n and f" {n} " in title for n in value.folded_names)
     return found
+
+
+def year_in_title(pack: Pack, year: int) -> bool:
+    return str(year) in _YEAR.findall(pack.title)
 
 
 def title_key(value: Value) -> Refusal:
@@ -692,6 +704,8 @@ def number(pack: Pack, fact: Fact, rng: random.Random) -> Question | Refusal:
             template = "year"  # "In which year …?" of a full date
         elif key.precision != "year":
             return missing(fact.relation, "year")
+        if year_in_title(pack, key.year):
+            return title_key(When(key.year, language=key.language))
         answer: int | float = key.year
     elif isinstance(key, Number) and not key.approx:
         # A rounded figure ("about 1,000") has no single right number: it is asked only as

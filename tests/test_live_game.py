@@ -256,7 +256,7 @@ def test_who_climbed_is_told():
 
 
 def test_why_the_most_chosen_wrong_option_is_wrong():
-    g = game(seed=11, count=3)  # seed 11: the third question has an explained wrong option
+    g = game(seed=62, count=3)  # seed 62: the third question has an explained wrong option
     students = [g.join(n) for n in ("Ana", "Ben", "Cy")]
     g.start()
     g.skip()

@@ -34,9 +34,9 @@ def test_join_refuses_a_bad_name_in_one_line():
 
 async def test_a_student_plays_in_the_terminal():
     clock = ManualClock()
-    # seed 28: one answer to pick, typed, select-all, time order (seeds change with the
+    # seed 75: one answer to pick, typed, select-all, time order (seeds change with the
     # generator; the assertion below says when this one no longer gives these four)
-    game = LiveGame(live_paper(moon(), 4, seed=28), clock=clock)
+    game = LiveGame(live_paper(moon(), 4, seed=75), clock=clock)
     kinds = [type(q.key) for q in game.questions]
     assert kinds == [One, Text, Many, Order]
     server = LiveServer(game, access=Access.for_host("127.0.0.1", "join-token-1"), pin="112233")

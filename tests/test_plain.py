@@ -29,7 +29,7 @@ from quiz.session import Session
 from quiz.spec import PackRef, RoundSpec
 
 # A round of a true/false, a select-all, a choice the pack can say more about, a typed answer.
-ROUND = [str(MOON), "--seed", "483", "--count", "4"]
+ROUND = [str(MOON), "--seed", "419", "--count", "4"]
 
 
 def quiz(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -86,8 +86,9 @@ def blocks(out: str) -> list[str]:
 
 def test_a_round_of_right_answers(exported: list[dict[str, Any]]) -> None:
     kinds = [q["kind"] for q in exported]
-    # the choice is on the select-all's relation (crews): not asked back to back with it
-    assert kinds == ["true_false", "multi", "typed", "choice"]
+    # the select-all on crews comes last: its feedback names the astronauts that explain a
+    # choice's wrong options, so the round keeps it from a choice on crews
+    assert kinds == ["true_false", "typed", "choice", "multi"]
     lines = [right_line(q, letters=q["kind"] == "multi") for q in exported]
     done = quiz("play", *ROUND, "--plain", stdin="\n".join(lines) + "\n")
     assert done.returncode == 0, done.stderr
@@ -95,7 +96,7 @@ def test_a_round_of_right_answers(exported: list[dict[str, Any]]) -> None:
     before, after = done.stdout.split("\nRound over.")
     title, *questions = blocks(before)
     end = "Round over." + after
-    assert title.startswith("The Moon landings — 4 questions, seed 483")
+    assert title.startswith("The Moon landings — 4 questions, seed 419")
     assert len(questions) == 4
     score = 0
     for k, (block, q) in enumerate(zip(questions, exported, strict=True), 1):
@@ -125,21 +126,21 @@ def answer_text(q: dict[str, Any]) -> str:
 
 
 def test_wrong_answers_explain_and_are_listed_as_missed(exported: list[dict[str, Any]]) -> None:
-    multi, choice = exported[1], exported[3]
+    choice, multi = exported[2], exported[3]
     # A wrong option the pack can explain: the fact it really belongs to.
     chosen, why = next(iter(choice["why_wrong"].items()))
-    lines = [right_line(exported[0]), wrong_line(multi), right_line(exported[2])]
-    lines += [str(choice["options"].index(chosen) + 1)]
+    lines = [right_line(exported[0]), right_line(exported[1])]
+    lines += [str(choice["options"].index(chosen) + 1), wrong_line(multi)]
     done = quiz("play", *ROUND, "--plain", "--no-streak", stdin="\n".join(lines) + "\n")
     assert done.returncode == 0, done.stderr
     parts = blocks(done.stdout)
-    assert "Wrong" in parts[4]
-    assert f"Answer: {choice['answer']}" in parts[4]
+    assert "Wrong" in parts[3]
+    assert f"Answer: {choice['answer']}" in parts[3]
     # the moon pack names no noun for its source: "text", not another pack's "article"
     expected = f"Why not “{chosen}”: {why['statement']} The text: “{why['quote']['text']}”"
-    assert expected in parts[4]
-    assert "Wrong" in parts[2] and f"Answer: {answer_text(multi)}" in parts[2]
-    assert "Round over. Score 2000 · 2 of 4 right (50%) · best streak 1" in done.stdout
+    assert expected in parts[3]
+    assert "Wrong" in parts[4] and f"Answer: {answer_text(multi)}" in parts[4]
+    assert "Round over. Score 2000 · 2 of 4 right (50%) · best streak 2" in done.stdout
     for q in (choice, multi):
         assert f"Missed: {q['prompt']}" in done.stdout
         assert f"The text: “{q['quote']['text']}”" in done.stdout

@@ -392,3 +392,19 @@ def test_no_round_asks_what_rules_out_another_question_s_wrong_option() -> None:
         r = generate(pack, seed, 10, None, None)
         held += any(rounds.rules_out_options(q, r[:i]) for i, q in enumerate(r))
     assert held <= 3, held
+
+
+def test_a_round_of_few_kinds_is_shorter_rather_than_hold_a_pair_that_answers_itself(pack) -> None:
+    """The bundled pack asked for true/false and evidence only took a ninth question whose
+    proof and another's are one sentence ("It began on 29 March 2004 with the landing of the
+    Belgian Air Force Detachment") in 7 of 61 rounds of ten (the twenty-third reading): such
+    a round is now eight questions (`rounds.SHORT_BY`)."""
+    from quiz.generate.rounds import SHORT_BY, answer_each_other
+
+    held = short = 0
+    for seed in range(100, 161):
+        r = generate(pack, seed, 10, ["true_false", "evidence"])
+        assert len(r) >= 10 - 10 // SHORT_BY
+        short += len(r) < 10
+        held += any(answer_each_other(pack, q, r[:i], never=False) for i, q in enumerate(r))
+    assert held == 0 and short > 0, (held, short)

@@ -73,8 +73,11 @@ ANY_OF = 400  # slots of a kind looked at in turn before the round drops the kin
 # feedbacks answer each other (level ANY): the Gadsden pack's 24 facts held such a pair
 # ("Governor William Lane of New Mexico declared the Mesilla Valley …" answers both who
 # declared it and Lane's office) in 13 of 100 rounds of ten; now a round of ten is nine
-# rather than that, and only a round below nine takes the pair
-SHORT_BY = 10
+# rather than that. The bundled pack asked for true/false and evidence only still took a
+# pair as a ninth question in 7 of 61 rounds of ten ("It began on 29 March 2004 with the
+# landing of the Belgian Air Force Detachment" proving the date and the detachment, the
+# twenty-third reading); a round of ten is now eight rather than that
+SHORT_BY = 5
 
 
 @collector_paused
@@ -86,7 +89,7 @@ def generate(
     topics: Iterable[str] | None = None,
 ) -> list[Question]:
     """A round of up to `count` questions: fewer only if the pack has no more to ask, or, by
-    one in `SHORT_BY`, when the last would answer another's feedback or be answered by it."""
+    one in `SHORT_BY`, when the rest would answer another's feedback or be answered by it."""
     kinds = tuple(kinds) if kinds else None
     topics = tuple(topics) if topics else None
     rng = random.Random(f"{seed}|round")

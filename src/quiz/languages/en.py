@@ -161,6 +161,8 @@ LANGUAGE = Language(
         (("military", "airport"), ("air", "base")),
         (("military", "airports"), ("air", "bases")),
         (("military", "air", "base"), ("air", "base")),
+        (("air", "force", "base"), ("air", "base")),
+        (("air", "force", "bases"), ("air", "bases")),
         (("military", "airbase"), ("air", "base")),
         (("air", "field"), ("air", "base")),
         (("air", "fields"), ("air", "bases")),

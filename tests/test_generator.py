@@ -28,10 +28,10 @@ from quiz.formats.json import export_json
 from quiz.generate import all_questions, apart, generate
 from quiz.generate.refusal import Refusal
 from quiz.generate.rounds import (
-    SHORT_BY,
     answer_each_other,
     dates_an_order,
     rules_out_options,
+    shortfall,
     shown_both_ways,
     shows_figures,
 )
@@ -277,9 +277,8 @@ def test_generate_returns_count_distinct_questions(name: str) -> None:
     assert most >= 7
     for count in (1, 7, 20):
         round_ = generate(pack, 0, count)
-        # short by one in SHORT_BY at most, rather than hold two questions that answer
-        # each other
-        assert min(count, most) - count // SHORT_BY <= len(round_) <= min(count, most)
+        # short by `shortfall` at most, rather than hold two questions that answer each other
+        assert min(count, most) - shortfall(count) <= len(round_) <= min(count, most)
         assert len({q.id for q in round_}) == len(round_)
 
 

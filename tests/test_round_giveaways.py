@@ -398,13 +398,13 @@ def test_a_round_of_few_kinds_is_shorter_rather_than_hold_a_pair_that_answers_it
     """The bundled pack asked for true/false and evidence only took a ninth question whose
     proof and another's are one sentence ("It began on 29 March 2004 with the landing of the
     Belgian Air Force Detachment") in 7 of 61 rounds of ten (the twenty-third reading): such
-    a round is now eight questions (`rounds.SHORT_BY`)."""
-    from quiz.generate.rounds import SHORT_BY, answer_each_other
+    a round is now eight questions (`rounds.shortfall`)."""
+    from quiz.generate.rounds import answer_each_other, shortfall
 
     held = short = 0
     for seed in range(100, 161):
         r = generate(pack, seed, 10, ["true_false", "evidence"])
-        assert len(r) >= 10 - 10 // SHORT_BY
+        assert len(r) >= 10 - shortfall(10)
         short += len(r) < 10
         held += any(answer_each_other(pack, q, r[:i], never=False) for i, q in enumerate(r))
     assert held == 0 and short > 0, (held, short)

@@ -76,8 +76,15 @@ ANY_OF = 400  # slots of a kind looked at in turn before the round drops the kin
 # rather than that. The bundled pack asked for true/false and evidence only still took a
 # pair as a ninth question in 7 of 61 rounds of ten ("It began on 29 March 2004 with the
 # landing of the Belgian Air Force Detachment" proving the date and the detachment, the
-# twenty-third reading); a round of ten is now eight rather than that
+# twenty-third reading); a round of ten is now eight rather than that. A round below ten
+# keeps its count (a class's paper of six, a tiny pack's round of five): one question short
+# would be a fifth of it or more
 SHORT_BY = 5
+
+
+def shortfall(count: int) -> int:
+    """The questions a round of `count` may fall short rather than hold a pair."""
+    return count // SHORT_BY if count >= 2 * SHORT_BY else 0
 
 
 @collector_paused
@@ -89,7 +96,7 @@ def generate(
     topics: Iterable[str] | None = None,
 ) -> list[Question]:
     """A round of up to `count` questions: fewer only if the pack has no more to ask, or, by
-    one in `SHORT_BY`, when the rest would answer another's feedback or be answered by it."""
+    `shortfall`, when the rest would answer another's feedback or be answered by it."""
     kinds = tuple(kinds) if kinds else None
     topics = tuple(topics) if topics else None
     rng = random.Random(f"{seed}|round")
@@ -105,7 +112,7 @@ def generate(
         # if it can, then on any: an even mix of kinds comes before spread sentences, but
         # not before two questions that answer each other (level ANY), which a round takes
         # only when no kind has another question
-        enough = len(state.chosen) >= count - count // SHORT_BY
+        enough = len(state.chosen) >= count - shortfall(count)
         for stage, fewest in (
             (stage, fewest)
             for stage in ((LEVELS[:-1],) if enough else (LEVELS[:-1], LEVELS[-1:]))
@@ -145,7 +152,7 @@ def generate(
         rest = sorted(select(slots(pack), kinds, topics), key=lambda s: s.id)
         rng.shuffle(rest)
         for strict in LEVELS:
-            if strict == ANY and len(state.chosen) >= count - count // SHORT_BY:
+            if strict == ANY and len(state.chosen) >= count - shortfall(count):
                 break  # a question short rather than one the round gives away
             for slot in rest:
                 if len(state.chosen) >= count:
@@ -295,7 +302,8 @@ def _figures_clash(mine: _Numbers, others: Iterable[_Numbers]) -> bool:
 # a question's proofs (`_Feedback`), the sentences of its own quotes (where each stands, and
 # its text), its figures, and whether it is a list (a select-all, a question over many facts)
 _Sentences = list[tuple[str, int, int, str]]
-_Answered = tuple[list[tuple[str, int, int]], _Sentences, list[_Figure], bool]
+# (and whether any one proof answers it: a "Name one …" typed question, one value enough)
+_Answered = tuple[list[tuple[str, int, int]], _Sentences, list[_Figure], bool, bool]
 
 
 def _answer_each_other(mine: _Answered, theirs: _Answered) -> bool:
@@ -307,9 +315,11 @@ def _answer_each_other(mine: _Answered, theirs: _Answered) -> bool:
     right answers one listing sentence gives ("… along with six more countries – Estonia,
     Latvia, …", the proof of "Latvia joined NATO on 29 March 2004"; readers found such
     pairs in 5 of 70 rounds, the list drawn at a laxer level for an even mix of kinds)."""
-    proofs, own, figures, _ = mine
-    their_proofs, their_own, their_figures, _ = theirs
-    return _answers(their_own, proofs, figures) and _answers(own, their_proofs, their_figures)
+    proofs, own, figures, _, one = mine
+    their_proofs, their_own, their_figures, _, their_one = theirs
+    return _answers(their_own, proofs, figures, one) and _answers(
+        own, their_proofs, their_figures, their_one
+    )
 
 
 def answer_each_other(
@@ -381,13 +391,21 @@ def _answered_from(pack: Pack, kind: str, facts: tuple[str, ...]) -> _Answered:
     own = _own_sentences(pack, [x for f in found for x in f.evidence])
     figures = [f for f in _figures_of(pack, kind, facts) if isinstance(f[0], Number)]
     listed = kind == "multi" or (kind != "order" and len(facts) > 2)
-    return proofs, own, figures, listed
+    # "Name one President of Mexico" is answered by "Mexican President Juan Ceballos revoked
+    # the grant", the feedback of "Who revoked the grant?", which it answers in turn: a
+    # reader found the pair in four typed rounds of the Gadsden pack (the twenty-third reading)
+    one = kind == "typed" and len(facts) > 1
+    return proofs, own, figures, listed, one
 
 
-def _answers(own: _Sentences, proofs: list[tuple[str, int, int]], figures: list[_Figure]) -> bool:
-    """Whether the sentences hold every proof, or state one of the figures."""
+def _answers(
+    own: _Sentences, proofs: list[tuple[str, int, int]], figures: list[_Figure], one: bool
+) -> bool:
+    """Whether the sentences hold every proof (or, `one`, any of them), or state one of the
+    figures."""
     spans = [(src, start, end) for src, start, end, _ in own]
-    return _all_inside(proofs, spans) or _shows([text for *_, text in own], figures)
+    held = _inside(proofs, spans) if one else _all_inside(proofs, spans)
+    return held or _shows([text for *_, text in own], figures)
 
 
 def _own_sentences(pack: Pack, quotes: Iterable[Quote]) -> _Sentences:

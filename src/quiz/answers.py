@@ -1545,7 +1545,8 @@ def _without_prompt_words(key: Text, text: str) -> str | None:
 
 
 def _holed(name: str, kept: list[str], lang: str) -> bool:
-    """Whether a capitalised word of the name is missing between words the answer keeps."""
+    """Whether a capitalised word of the name is missing after the first word the answer
+    keeps: a hole in a proper name ("Standing … Forces"), where only its front may go."""
     words = [(w[:1].isupper(), k) for w in name.split() for _, k in tokens(w, lang)]
     first = next((i for i, (_, k) in enumerate(words) if k in kept), len(words))
     return any(upper and k not in kept for upper, k in words[first:])

@@ -169,6 +169,7 @@ def check_typed(key: Text, text: str) -> Verdict:
     out, and abbreviations with full stops written without them ("I.S.A.F.", "D.C."), in the
     answer and the key alike first, and a note names the key's own spelling."""
     lang = key.language
+    text = _without_sentence_start(text, lang)
     bare = fold(text).split()
     if bare[:1] and bare[0] in _ARTICLES:
         bare = bare[1:]
@@ -199,6 +200,28 @@ def check_typed(key: Text, text: str) -> Verdict:
         if meant and fold(text) not in {fold(a) for a in key.accepted}:
             verdict = Verdict(True, True, Note(NoteCode.MEANS, meant))
     return verdict
+
+
+def _without_sentence_start(text: str, lang: str) -> str:
+    """The answer without the pronoun and verb it opens with as a sentence ("It is in
+    Estonia", "It was Belgium": "in Estonia", "Belgium"; `Language.sentence_starts`). A
+    reader found every answer written as a sentence refused (the twenty-fourth reading);
+    what follows is marked as if typed alone, so "It was not Belgium" is still refused."""
+    start = _sentence_start(lang)
+    if start is None:
+        return text
+    cut = start.sub("", text, count=1)
+    return cut if cut.strip() else text
+
+
+@lru_cache(maxsize=8)
+def _sentence_start(lang: str) -> re.Pattern[str] | None:
+    language = find_language(lang)
+    starts = language.sentence_starts if language is not None else ()
+    if not starts:
+        return None
+    phrases = (r"\s+".join(re.escape(w).replace("'", "['’]") for w in s.split()) for s in starts)
+    return re.compile(rf"^\s*(?:{'|'.join(phrases)})\s+", re.IGNORECASE)
 
 
 def _between_values(key: Text, text: str) -> bool:

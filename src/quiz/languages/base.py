@@ -183,6 +183,9 @@ class Language:
     # of the Republic of Mexico" is "President of Mexico" (the name after "of" must be one
     # the pack knows; "the Republic of Texas" is Texas, another place)
     state_forms: tuple[str, ...] = ()
+    # a pronoun and verb a student may open an answer with ("it is", "it was"): no part of
+    # what the answer names, so "It was Belgium" is marked as "Belgium" (`quiz.answers`)
+    sentence_starts: tuple[str, ...] = ()
     # folded words after an organisation's name that say its members ("NATO countries",
     # "NATO member states"): "defence ministers of NATO countries" are "of NATO", where the
     # prompt names the organisation ("… meets in NATO")

@@ -274,6 +274,20 @@ LANGUAGE = Language(
     topic_words=frozenset(
         ["issue", "issues", "matter", "matters", "question", "questions", "topic", "topics"]
     ),  # fmt: skip
+    sentence_starts=(
+        "it is",
+        "it's",
+        "it was",
+        "they are",
+        "they were",
+        "he is",
+        "he was",
+        "she is",
+        "she was",
+        "this is",
+        "that is",
+        "the answer is",
+    ),
     state_forms=(
         "federal republic",
         "islamic republic",

@@ -305,7 +305,7 @@ def _conflict(
         return True
     if pack is not None and answer_each_other(pack, q, round_, never=not last):
         return True
-    if last and rules_out_options(q, round_):
+    if last and pack is not None and rules_out_options(pack, q, round_):
         return True
     if any(q.kind == r.kind and set(q.facts) & set(r.facts) for r in round_):
         return True

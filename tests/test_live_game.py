@@ -256,7 +256,9 @@ def test_who_climbed_is_told():
 
 
 def test_why_the_most_chosen_wrong_option_is_wrong():
-    g = game(seed=62, count=3)  # seed 62: the third question has an explained wrong option
+    # the first seed whose third question has a wrong option the pack explains
+    seed = next(s for s in range(500) if game(seed=s, count=3).questions[2].origin.why_wrong)
+    g = game(seed=seed, count=3)
     students = [g.join(n) for n in ("Ana", "Ben", "Cy")]
     g.start()
     g.skip()

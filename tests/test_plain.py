@@ -14,6 +14,7 @@ import re
 import signal
 import subprocess
 import sys
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -28,8 +29,24 @@ from quiz.question import InvalidResponse, Question
 from quiz.session import Session
 from quiz.spec import PackRef, RoundSpec
 
-# A round of a true/false, a select-all, a choice the pack can say more about, a typed answer.
-ROUND = [str(MOON), "--seed", "419", "--count", "4"]
+
+def _seed() -> int:
+    """The first seed whose round of four is a true/false, a typed answer, a choice with a
+    wrong option the pack can explain, and a select-all, in that order: the rounds' rules
+    change which seed gives it, the round these tests need does not."""
+    from quiz.generate import generate
+
+    pack = load_pack(MOON)
+    for seed in range(2000):
+        r = generate(pack, seed, 4)
+        if [q.kind for q in r] == KINDS and r[2].origin.why_wrong:
+            return seed
+    raise AssertionError("no seed gives the round these tests play")
+
+
+KINDS = ["true_false", "typed", "choice", "multi"]
+SEED = _seed()
+ROUND = [str(MOON), "--seed", str(SEED), "--count", "4"]
 
 
 def quiz(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -86,9 +103,7 @@ def blocks(out: str) -> list[str]:
 
 def test_a_round_of_right_answers(exported: list[dict[str, Any]]) -> None:
     kinds = [q["kind"] for q in exported]
-    # the select-all on crews comes last: its feedback names the astronauts that explain a
-    # choice's wrong options, so the round keeps it from a choice on crews
-    assert kinds == ["true_false", "typed", "choice", "multi"]
+    assert kinds == KINDS
     lines = [right_line(q, letters=q["kind"] == "multi") for q in exported]
     done = quiz("play", *ROUND, "--plain", stdin="\n".join(lines) + "\n")
     assert done.returncode == 0, done.stderr
@@ -96,7 +111,7 @@ def test_a_round_of_right_answers(exported: list[dict[str, Any]]) -> None:
     before, after = done.stdout.split("\nRound over.")
     title, *questions = blocks(before)
     end = "Round over." + after
-    assert title.startswith("The Moon landings — 4 questions, seed 419")
+    assert title.startswith(f"The Moon landings — 4 questions, seed {SEED}")
     assert len(questions) == 4
     score = 0
     for k, (block, q) in enumerate(zip(questions, exported, strict=True), 1):
@@ -114,7 +129,8 @@ def test_a_round_of_right_answers(exported: list[dict[str, Any]]) -> None:
         assert f"»{q['quote']['text']}«" in block  # the quote inside its paragraph
     assert end.startswith(f"Round over. Score {score} · 4 of 4 right (100%) · best streak 4")
     assert score == 4600
-    assert "By topic: crew 2/2, dates 1/1, places 1/1" in end
+    topics = Counter(t for q in exported for t in q["topics"])
+    assert "By topic: " + ", ".join(f"{t} {n}/{n}" for t, n in sorted(topics.items())) in end
     assert "Missed" not in end
 
 

@@ -390,7 +390,7 @@ def test_no_round_asks_what_rules_out_another_question_s_wrong_option() -> None:
     held = 0
     for seed in range(60):
         r = generate(pack, seed, 10, None, None)
-        held += any(rounds.rules_out_options(q, r[:i]) for i, q in enumerate(r))
+        held += any(rounds.rules_out_options(pack, q, r[:i]) for i, q in enumerate(r))
     assert held <= 3, held
 
 

@@ -690,23 +690,45 @@ def _any_of(
 DATED_IN_ROUND = 1  # events of a round's time order the other questions' quotes may date
 
 
-def rules_out_options(q: Question, others: Iterable[Question]) -> bool:
-    """Whether the question asks a fact that proves another's wrong option wrong, or has a
-    wrong option another's fact proves wrong: the feedback of "James Gadsden held the post
-    of Secretary of State" (False: he was the U.S. Minister to Mexico) strikes an option of
-    "Which office did William Marcy hold?", and the feedback of a wrong pick there says
-    whose post it was (the twenty-second reading: 25 Gadsden rounds of 60 held such a
-    pair). A round keeps them apart while it has other questions (level UNANSWERED): in a
-    small pack every question has a neighbour's value for an option."""
+def rules_out_options(pack: Pack, q: Question, others: Iterable[Question]) -> bool:
+    """Whether the question shows a fact that proves another's wrong option wrong, or has a
+    wrong option another's shown fact proves wrong: the feedback of "James Gadsden held the
+    post of Secretary of State" (False: he was the U.S. Minister to Mexico) strikes an option
+    of "Which office did William Marcy hold?", and the feedback of a wrong pick there says
+    whose post it was (the twenty-second reading: 25 Gadsden rounds of 60 held such a pair).
+    A fact is shown by the sentences a feedback quotes whole (`shown_facts`): "Who declared
+    the Mesilla Valley U.S. territory?" shows Governor Lane's office too (the twenty-fourth
+    reading). A round keeps them apart while it has other questions (level UNANSWERED): in
+    a small pack every question has a neighbour's value for an option."""
     held = list(others)
-    facts = {f for o in held for f in o.facts}
-    return _rules_out(q, facts, {w.fact for o in held for _, w in o.origin.why_wrong})
+    facts = {f for o in held for f in shown_facts(pack, o.kind, o.facts)}
+    wrong = {w.fact for o in held for _, w in o.origin.why_wrong}
+    return _rules_out(pack, q, facts, wrong)
 
 
-def _rules_out(q: Question, facts: set[str], wrong_facts: set[str]) -> bool:
+def _rules_out(pack: Pack, q: Question, facts: set[str], wrong_facts: set[str]) -> bool:
     return any(w.fact in facts for _, w in q.origin.why_wrong) or any(
-        f in wrong_facts for f in q.facts
+        f in wrong_facts for f in shown_facts(pack, q.kind, q.facts)
     )
+
+
+def shown_facts(pack: Pack, kind: str, facts: tuple[str, ...]) -> frozenset[str]:
+    """The facts a question's feedback proves whatever comes later: its own, and those
+    whose quote lies inside the sentences its quotes touch, which no feedback cuts ("Governor
+    William Lane of New Mexico declared …" proves Lane's office beside what he declared)."""
+    memo = index_of(pack).memo
+    key = ("shown facts", kind, facts)
+    found = memo.get(key)
+    if not isinstance(found, frozenset):
+        _, own, *_ = _answered_of(pack, kind, facts)
+        spans = [(src, start, end) for src, start, end, _ in own]
+        inside = {
+            f.id
+            for f in pack.facts
+            if any(_inside([(x.source, x.start, x.end)], spans) for x in f.evidence[:1])
+        }
+        found = memo[key] = frozenset({*facts, *inside})
+    return found
 
 
 def dates_an_order(pack: Pack, q: Question, others: Iterable[Question]) -> bool:
@@ -747,6 +769,7 @@ class _Round:
     answered: list[_Answered] = field(default_factory=list)
     # the facts that prove a chosen question's wrong options wrong (`rules_out_options`)
     wrong_facts: set[str] = field(default_factory=set)
+    shown: set[str] = field(default_factory=set)  # the facts the chosen ones' feedback proves
 
     def allows_slot(self, pack: Pack, slot: Slot) -> bool:
         if slot.id in self.ids or any((f, slot.kind) in self.pairs for f in slot.facts):
@@ -782,7 +805,7 @@ class _Round:
             return True
         if answering:
             return False
-        if self.rules_out_options(q):
+        if self.rules_out_options(pack, q):
             return False
         if strict < SPREAD:
             return True
@@ -804,8 +827,8 @@ class _Round:
         other's office with its holder."""
         return shown_both_ways(pack, q, self.chosen)
 
-    def rules_out_options(self, q: Question) -> bool:
-        return _rules_out(q, self.facts, self.wrong_facts)
+    def rules_out_options(self, pack: Pack, q: Question) -> bool:
+        return _rules_out(pack, q, self.shown, self.wrong_facts)
 
     def shows_each_other(self, pack: Pack, kind: str, facts: tuple[str, ...]) -> bool:
         """Whether a question's feedback and one already chosen would show each other's proof,
@@ -836,6 +859,7 @@ class _Round:
         self.pairs.update((f, q.kind) for f in q.facts)
         self.facts.update(q.facts)
         self.wrong_facts.update(w.fact for _, w in q.origin.why_wrong)
+        self.shown.update(shown_facts(pack, q.kind, q.facts))
         self.topics.update(q.topics)
         self.kinds[q.kind] += 1
         self.relations.update(relations_of(pack, q.facts))

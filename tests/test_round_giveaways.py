@@ -408,3 +408,23 @@ def test_a_round_of_few_kinds_is_shorter_rather_than_hold_a_pair_that_answers_it
         short += len(r) < 10
         held += any(answer_each_other(pack, q, r[:i], never=False) for i, q in enumerate(r))
     assert held == 0 and short > 0, (held, short)
+
+
+@pytest.mark.parametrize("name", ["bundled", "gadsden"])
+def test_no_two_wrong_people_share_a_first_name_the_key_lacks(name: str) -> None:
+    """ "William Lane" and "William Marcy" beside "Christopher Ward": the odd one out is the
+    key (the twenty-third and twenty-fourth readings)."""
+    from helpers import gadsden
+
+    pack = bundled() if name == "bundled" else gadsden()
+    people = {e.display: e for e in pack.entities.values() if e.type == "person"}
+    for seed in range(6):
+        for q in all_questions(pack, seed):
+            if q.kind != "choice" or not isinstance(q.key, One):
+                continue
+            firsts = [people[o].name.split()[0] for o in q.options if o in people]
+            key = q.options[q.key.right]
+            wrong = [f for o, f in zip(q.options, firsts, strict=False) if o != key]
+            if key in people and len(firsts) == len(q.options):
+                own = people[key].name.split()[0]
+                assert not any(wrong.count(f) > 1 and f != own for f in wrong), (q.id, q.options)

@@ -103,6 +103,8 @@ def candidates(
             continue
         if shown and any(twins(value, other) for other in out):
             continue  # two wrong options named alike: the odd one out is the key
+        if shown and _first_name_shared(value, out, keys):
+            continue  # "William Lane", "William Marcy" beside "Christopher Ward"
         if not false(value):
             continue
         if not all(outside_bound(k, value, lang) for k in keys):
@@ -281,6 +283,21 @@ def twins(a: Value, b: Value) -> bool:
     beside "NATO enhanced Forward Presence" pair off, and the one left is the key (the
     nineteenth reading)."""
     return _derived_from(a, _stems_of([b])) or _derived_from(b, _stems_of([a]))
+
+
+def _first_name_shared(value: Value, taken: Sequence[Value], keys: Sequence[Value]) -> bool:
+    """Whether a person offered as a wrong option has the first name of one already offered
+    that no key has: two Williams beside Christopher Ward point to him (the twenty-third and
+    twenty-fourth readings)."""
+    if not isinstance(value, Entity) or value.type != "person" or len(value.name.split()) < 2:
+        return False
+    first = fold(value.name).split()[0]
+    if any(isinstance(k, Entity) and fold(k.name).split()[:1] == [first] for k in keys):
+        return False
+    return any(
+        isinstance(o, Entity) and o.type == "person" and fold(o.name).split()[:1] == [first]
+        for o in taken
+    )
 
 
 def _stems_of(keys: Sequence[Value]) -> list[str]:

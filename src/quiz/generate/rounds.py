@@ -721,14 +721,32 @@ def shown_facts(pack: Pack, kind: str, facts: tuple[str, ...]) -> frozenset[str]
     found = memo.get(key)
     if not isinstance(found, frozenset):
         _, own, *_ = _answered_of(pack, kind, facts)
-        spans = [(src, start, end) for src, start, end, _ in own]
-        inside = {
-            f.id
-            for f in pack.facts
-            if any(_inside([(x.source, x.start, x.end)], spans) for x in f.evidence[:1])
-        }
+        quotes = _first_quotes(pack)
+        inside: set[str] = set()
+        for src, start, end, _ in own:
+            at = quotes.get(src, [])
+            for q_start, q_end, fact in at[bisect.bisect_left(at, (start, -1, "")) :]:
+                if q_start >= end:
+                    break
+                if q_end <= end:
+                    inside.add(fact)
         found = memo[key] = frozenset({*facts, *inside})
     return found
+
+
+def _first_quotes(pack: Pack) -> dict[str, list[tuple[int, int, str]]]:
+    """(start, end, fact) of every fact's first quote, by source, in order: which facts a
+    sentence proves, found by bisection (a pack of 4000 facts made a round of ten eight
+    times slower when each question weighed every fact)."""
+    memo = index_of(pack).memo
+    found = memo.get(("first quotes",))
+    if not isinstance(found, dict):
+        table: dict[str, list[tuple[int, int, str]]] = {}
+        for f in pack.facts:
+            for x in f.evidence[:1]:
+                table.setdefault(x.source, []).append((x.start, x.end, f.id))
+        found = memo[("first quotes",)] = {k: sorted(v) for k, v in table.items()}
+    return cast("dict[str, list[tuple[int, int, str]]]", found)
 
 
 def dates_an_order(pack: Pack, q: Question, others: Iterable[Question]) -> bool:

@@ -220,8 +220,15 @@ def _sentence_start(lang: str) -> re.Pattern[str] | None:
     starts = language.sentence_starts if language is not None else ()
     if not starts:
         return None
-    phrases = (r"\s+".join(re.escape(w).replace("'", "['’]") for w in s.split()) for s in starts)
-    return re.compile(rf"^\s*(?:{'|'.join(phrases)})\s+", re.IGNORECASE)
+    return re.compile(rf"^\s*(?:{_loosely(starts)})\s+", re.IGNORECASE)
+
+
+def _loosely(phrases: tuple[str, ...]) -> str:
+    """A language's phrases as one alternation, any run of spaces between their words and
+    either apostrophe in them ("it's", "it’s"): as students type them."""
+    return "|".join(
+        r"\s+".join(re.escape(w).replace("'", "['’]") for w in p.split()) for p in phrases
+    )
 
 
 def _between_values(key: Text, text: str) -> bool:
@@ -518,8 +525,7 @@ def _state_form(language: str) -> re.Pattern[str] | None:
     forms = found.state_forms if found is not None else ()
     if not forms:
         return None
-    lead = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    return re.compile(rf"\b(?:the\s+)?(?:{lead})\s+of\s+(?:the\s+)?", re.IGNORECASE)
+    return re.compile(rf"\b(?:the\s+)?(?:{_loosely(forms)})\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _without_state_form(key: Text, text: str) -> str:

@@ -36,6 +36,7 @@ from typing import Protocol
 
 from quiz.languages import find as find_language
 from quiz.meaning import expand, items, meaning, tokens
+from quiz.modifiers import PREPOSITIONS as _PREPOSITIONS
 from quiz.modifiers import modified
 from quiz.round.codes import Note, NoteCode
 from quiz.text import fold, fold_keeping_accents
@@ -169,7 +170,7 @@ def check_typed(key: Text, text: str) -> Verdict:
     out, and abbreviations with full stops written without them ("I.S.A.F.", "D.C."), in the
     answer and the key alike first, and a note names the key's own spelling."""
     lang = key.language
-    text = _without_sentence_start(text, lang)
+    text = _kind_first(_without_sentence_start(text, lang), lang)
     bare = fold(text).split()
     if bare[:1] and bare[0] in _ARTICLES:
         bare = bare[1:]
@@ -221,6 +222,30 @@ def _sentence_start(lang: str) -> re.Pattern[str] | None:
     if not starts:
         return None
     return re.compile(rf"^\s*(?:{_loosely(starts)})\s+", re.IGNORECASE)
+
+
+def _kind_first(text: str, lang: str) -> str:
+    """An answer saying a thing's kind after it, marked as the name it makes ("threats of a
+    hybrid nature": "hybrid threats"; `Language.kind_forms`), which a reader found refused
+    (the twenty-fifth reading).
+    Only the whole answer in that shape is rewritten, with one word for the kind, so the
+    words keep their order otherwise ("threats hybrid" is still no name)."""
+    kind = _kind_form(lang)
+    m = kind.fullmatch(text) if kind is not None else None
+    if m is None:
+        return text
+    word = next(w for w in m.groups()[1:] if w)
+    return f"{word} {m.group(1)}"
+
+
+@lru_cache(maxsize=8)
+def _kind_form(lang: str) -> re.Pattern[str] | None:
+    language = find_language(lang)
+    forms = language.kind_forms if language is not None else ()
+    if not forms:
+        return None
+    alternation = _loosely(forms).replace("_", r"(\w[\w-]*)")
+    return re.compile(rf"\s*(.+?)\s+(?:{alternation})\s*", re.IGNORECASE)
 
 
 def _loosely(phrases: tuple[str, ...]) -> str:
@@ -1339,7 +1364,6 @@ def _run_of(part: list[str], whole: list[str]) -> bool:
 # and "to" where one is sent: a "Minister to Mexico" is the "minister in Mexico" (never
 # "from", the other way)
 _PLACING = frozenset({"in", "at", "on", "to"})
-_PREPOSITIONS = (TIES | {"from", "by", "into", "against"}) - {"the", "and", "or"}
 
 
 def _gaps(text: str) -> tuple[list[str], list[frozenset[str]]]:

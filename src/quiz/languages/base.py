@@ -186,6 +186,9 @@ class Language:
     # a pronoun and verb a student may open an answer with ("it is", "it was"): no part of
     # what the answer names, so "It was Belgium" is marked as "Belgium" (`quiz.answers`)
     sentence_starts: tuple[str, ...] = ()
+    # phrases a thing's kind is said through after it, "_" standing for the kind's word
+    # ("of a _ nature"): "threats of a hybrid nature" is marked as "hybrid threats"
+    kind_forms: tuple[str, ...] = ()
     # folded words after an organisation's name that say its members ("NATO countries",
     # "NATO member states"): "defence ministers of NATO countries" are "of NATO", where the
     # prompt names the organisation ("… meets in NATO")

@@ -288,6 +288,9 @@ LANGUAGE = Language(
         "that is",
         "the answer is",
     ),
+    kind_forms=tuple(
+        f"of {a}_ {noun}" for a in ("a ", "an ", "") for noun in ("nature", "kind", "type", "sort")
+    ),
     state_forms=(
         "federal republic",
         "islamic republic",

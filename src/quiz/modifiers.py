@@ -119,7 +119,7 @@ def modified(
             continue
         if word in refusing or key in refusing_keys or any(c.isdigit() for c in word):
             return None
-        if j < found[0] and _TIED_BEFORE & set(typed[at[j] + 1 : at[found[0]]]):
+        if j < found[0] and PREPOSITIONS & set(typed[at[j] + 1 : at[found[0]]]):
             return None  # "allies of rotational units": the word before "of" is the head
         if j < found[0] and (fronted or key in subject):
             continue
@@ -148,9 +148,12 @@ def modified(
     return name
 
 
-# words that tie a word before a concept to it as its head ("allies of rotational units",
-# "threats to hybrid warfare"): never a describing word, whatever the source's words
-_TIED_BEFORE = frozenset({"of", "to", "for", "against", "from", "in", "on", "at", "by", "with"})
+# prepositions, which tie a word before a concept to it as its head ("allies of rotational
+# units", "threats to hybrid warfare"): never a describing word, whatever the source's words
+# (`quiz.answers` reads names by them too)
+PREPOSITIONS = frozenset(
+    {"of", "to", "for", "against", "from", "into", "in", "on", "at", "by", "with"}
+)
 
 
 @lru_cache(maxsize=1024)

@@ -721,12 +721,13 @@ def _lone_words(pack: Pack, claim: str, answer: str, wrong: list[str]) -> tuple[
     matches without reading ("officers … headquarters … commands" beside wrong sentences on
     other contributions, a reader found; "solidarity … allies … system" beside wrong
     sentences holding "defence" only, the twentieth)."""
-    title = _stems(pack.title, STOPWORDS)
-    shared = (_stems(claim, STOPWORDS) & _stems(answer, STOPWORDS)) - title
-    lone = {w for w in shared if not any(w in _stems(t, STOPWORDS) for t in wrong)}
+    stop = pack.lang.stopwords
+    title = _stems(pack.title, stop)
+    shared = (_stems(claim, stop) & _stems(answer, stop)) - title
+    lone = {w for w in shared if not any(w in _stems(t, stop) for t in wrong)}
     if len(lone) < LONE_WORDS:
         return ()
-    return tuple(sorted(w for w in content_words(claim, STOPWORDS) if _stems(w, STOPWORDS) & lone))
+    return tuple(sorted(w for w in content_words(claim, stop) if _stems(w, stop) & lone))
 
 
 def proper(pack: Pack, entity: Entity) -> bool:

@@ -15,9 +15,11 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from unittest import mock
 
 import pytest
 
+import quiz.generate.evidence
 from helpers import bundled, gadsden
 from quiz.generate import all_questions
 from quiz.generate.distractors import bound_of, named_entities
@@ -146,9 +148,11 @@ def test_a_figure_of_the_claim_is_not_the_only_figure_among_the_options(
     holds stands in a wrong sentence too."""
     pack = PACKS[name]()
     seen = 0
-    for q in _questions(name, seed):
-        if q.kind != "evidence":
-            continue
+    # the Gadsden pack's one figure question (1853) is refused since the twenty-sixth reading
+    # for word matching (`MATCHED`); this rule is checked on it as if that one let it through
+    with mock.patch.object(quiz.generate.evidence, "MATCHED", 99):
+        asked = all_questions(pack, seed, kinds=["evidence"])
+    for q in asked:
         claim = q.prompt.split("? ", 1)[1]
         answer = _right(q)
         figures = [t for t in distinctive_terms(pack, claim, answer) if t[:1].isdigit()]
@@ -176,8 +180,10 @@ def test_the_readers_one_word_evidence_questions() -> None:
         kinds = Counter(q.kind for q in qs.values())
         # of 14 before the fifth reading's rule, 12 before the seventh's, 7 before the
         # nineteenth's (a figure only the answer holds: "June 8", "$10 million"), 2 before
-        # the twenty-first's (a longer name only the answer holds: "Antonio")
-        assert kinds["evidence"] >= 1
+        # the twenty-first's (a longer name only the answer holds: "Antonio"), 1 before the
+        # twenty-sixth's (the proof shares two words more than any wrong sentence: "Americans
+        # … Mesilla Valley … 1853"): no near miss in this short source shares enough
+        assert kinds["evidence"] == 0
         bundled_kinds = Counter(q.kind for q in _questions("bundled", seed))
         # of 20 before the fifth, 17 before the seventh, 12 before the nineteenth (word
         # matching, "six" and "14" in the answer alone), 7 before the twentieth (two words or

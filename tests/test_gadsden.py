@@ -13,9 +13,11 @@ import json
 import random
 from collections import Counter
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
+import quiz.generate.evidence
 from conftest import DATA
 from helpers import Seen, gadsden, run_quiz
 from quiz import cli
@@ -60,7 +62,14 @@ def test_evidence_options_are_whole_sentences_and_gadsdens_office_is_asked() -> 
     pack = gadsden()
     text = pack.sources["text"].text
     whole = {text[s.start : s.end] for s in sentences(text)}
-    asked = [q for q in all_questions(pack, 0) if q.kind == "evidence"]
+    assert not [q for q in all_questions(pack, 0) if q.kind == "evidence"]
+    # its last one is found by matching words (the twenty-sixth reading), and the author
+    # is told how to mend it; its options are checked as if that rule let it through
+    refused = evidence(pack, pack.fact_by_id["mesilla-evictions-1853"], random.Random(0))
+    assert isinstance(refused, Refusal) and "could be found by matching words" in str(refused)
+    assert "'americans_evicted_in'" in str(refused)
+    with mock.patch.object(quiz.generate.evidence, "MATCHED", 99):
+        asked = all_questions(pack, 0, kinds=["evidence"])
     assert asked
     # refused once while "U.S." cut its sentence; now because only its answer names the post
     # ("U.S. Minister to Mexico"), the one name a student would scan the options for

@@ -928,13 +928,14 @@ def _stems5(text: str) -> set[str]:
 @pytest.mark.parametrize(("name", "seed"), CASES, ids=IDS)
 def test_evidence_is_not_won_by_matching_words(name: str, seed: int) -> None:
     """A student who picks the sentence sharing the most of the claim's words must not be
-    sure to win: the proof may share at most two more of them than the closest wrong
+    sure to win: the proof may share at most one more of them than the closest wrong
     sentence ("NATO fighters scrambled … Russia's military aircraft … Baltic" shared eight
-    with its proof and three with any other, the nineteenth reading found)."""
+    with its proof and three with any other, the nineteenth reading found; "Americans …
+    Mesilla Valley in 1853" five and three, the twenty-fifth)."""
     for q in each(name, seed, "evidence"):
         claim = _stems5(_claim(q)) - _stems5("According article")
         closest = max(len(claim & _stems5(o)) for o in q.options if o != q.answer)
-        assert len(claim & _stems5(q.answer)) - closest <= 2, (q.id, _claim(q), q.answer)
+        assert len(claim & _stems5(q.answer)) - closest <= 1, (q.id, _claim(q), q.answer)
 
 
 @pytest.mark.parametrize(("name", "seed"), CASES, ids=IDS)

@@ -1144,9 +1144,10 @@ def test_an_entity_covered_by_the_answer_is_a_right_answer_and_no_other_is() -> 
         for q in all_questions(pack, 0, kinds=["typed"])
         if q.id == "nato-emerging-challenge-energy:typed:forward_any"
     ]
-    assert pack.entities["cyber-security"].covers == ("cyber-attacks",)
+    assert pack.entities["cyber-security"].covers == ("cyber-attacks", "cyber-defence")
     assert check_typed(q.key, "cyber attacks").correct
     assert check_typed(q.key, "cyberattacks").correct
+    assert check_typed(q.key, "cyber defence").correct
     assert not check_typed(q.key, "information attacks").correct
     assert not check_typed(q.key, "hybrid threats").correct
 

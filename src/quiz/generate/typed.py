@@ -61,12 +61,30 @@ def answer_forms(pack: Pack, value: Value) -> tuple[str, ...]:
             if pack.named_from(value.type, key) <= {value.id}:
                 kept.append(form)
     kept.extend(_abbreviated(pack, value))
+    kept.extend(
+        f
+        for f in _short_first_named(pack, value)
+        if pack.named_from(value.type, fold(f)) <= {value.id}
+    )
     # the names of the entities it covers (`covers`: "cyber attacks" for the cyber security
     # challenge), which answer for it as its own do and so are no rivals of it
     kept.extend(
         n for other in value.covers if other in pack.entities for n in pack.entities[other].names
     )
     return (*value.names, *dict.fromkeys(kept))
+
+
+def _short_first_named(pack: Pack, value: Entity) -> Iterable[str]:
+    """A person's names with an everyday short form of the first name ("Chris Ward" for
+    Christopher Ward; `Language.short_first_names`): four readers of the author's pack found
+    "Chris Ward" refused, which a teacher accepts."""
+    if value.type != "person":
+        return
+    short = dict(pack.lang.short_first_names)
+    for name in value.names:
+        first, _, rest = name.partition(" ")
+        for form in short.get(fold(first), ()) if rest else ():
+            yield f"{form.capitalize()} {rest}"
 
 
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}|(?:[A-Z]\.){2,4}")

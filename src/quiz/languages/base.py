@@ -164,6 +164,9 @@ class Language:
     negations: frozenset[str] = frozenset()
     # words of address before a person's name that do not change who is named ("Mr Karoblis")
     honorifics: frozenset[str] = frozenset()
+    # (folded first name, its everyday short forms): "Chris Ward" names Christopher Ward
+    # where no other person of the pack goes by that name (`quiz.generate.typed`)
+    short_first_names: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # folded words after an answer that only say when it held ("Secretary of State at the
     # time"): they change nothing the question asks, which is the source's time
     time_words: tuple[str, ...] = ()

@@ -428,3 +428,16 @@ def test_no_two_wrong_people_share_a_first_name_the_key_lacks(name: str) -> None
             if key in people and len(firsts) == len(q.options):
                 own = people[key].name.split()[0]
                 assert not any(wrong.count(f) > 1 and f != own for f in wrong), (q.id, q.options)
+
+
+def test_a_city_hosting_the_same_units_is_never_a_wrong_first_unit(pack) -> None:
+    """Riga and Tallinn host NATO Force Integration Units of the same month as Vilnius's
+    "first": offered as wrong cities they were right in the world (the twenty-sixth reading).
+    The pack says so (`also_true`), and no seed offers them or keys them false."""
+    also = pack.relations["first_unit_operating_in"].also_true
+    assert {"riga", "tallinn"} <= {v.id for v in also if isinstance(v, Entity)}
+    for seed in range(12):
+        for q in all_questions(pack, seed):
+            if q.id.startswith("first-nfiu-in-vilnius:"):
+                text = " ".join((q.prompt, *q.options))
+                assert "Riga" not in text and "Tallinn" not in text, (q.id, text)

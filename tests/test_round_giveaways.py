@@ -441,3 +441,21 @@ def test_a_city_hosting_the_same_units_is_never_a_wrong_first_unit(pack) -> None
             if q.id.startswith("first-nfiu-in-vilnius:"):
                 text = " ".join((q.prompt, *q.options))
                 assert "Riga" not in text and "Tallinn" not in text, (q.id, text)
+
+
+@pytest.mark.parametrize(("kinds", "most"), [("choice,typed,number", 0), ("choice,multi,order", 3)])
+def test_no_two_recall_questions_of_a_round_have_one_answer(pack, kinds: str, most: int) -> None:
+    """ "Where has the first NFIU been operating?" and "Where was the Energy Security Centre
+    opened?", both Vilnius, in one round; accession and the first air policing, both 29 March
+    2004 (the twenty-sixth reading: 8 and 14 rounds of 60). A round keeps them apart while
+    it can (a round of few kinds may have no other question to ask)."""
+    held = 0
+    for seed in range(60):
+        seen: set[object] = set()
+        clash = False
+        for q in generate(pack, seed, 10, kinds.split(",")):
+            mine = rounds._answer_values(pack, q)
+            clash |= bool(seen & mine)
+            seen |= mine
+        held += clash
+    assert held <= most, held

@@ -11,8 +11,10 @@ the pack. Rules, hardest first:
 - while it can: no question whose proof stands in the paragraphs another question's
   feedback shows, either way (two proofs in one paragraph give each other away in whatever
   order they are asked), no answer sentence twice, no relation more than RELATION_CAP times
-  (three "which office did X hold?" in ten read as one question asked thrice), the
-  least-asked relations and least-used topics first; true/false statements
+  (three "which office did X hold?" in ten read as one question asked thrice), no two
+  recall questions with one answer (the first unit's city and the centre's, both Vilnius:
+  the second is a guess from the first), the least-asked relations and least-used topics
+  first; true/false statements
   alternate between true and false.
 The kinds asked least come first: each is tried under the soft rules, then
 without them, before a kind asked more gets another turn. A kind the draws cannot
@@ -788,6 +790,7 @@ class _Round:
     # the facts that prove a chosen question's wrong options wrong (`rules_out_options`)
     wrong_facts: set[str] = field(default_factory=set)
     shown: set[str] = field(default_factory=set)  # the facts the chosen ones' feedback proves
+    answers: set[object] = field(default_factory=set)  # what the chosen recall questions ask
 
     def allows_slot(self, pack: Pack, slot: Slot) -> bool:
         if slot.id in self.ids or any((f, slot.kind) in self.pairs for f in slot.facts):
@@ -804,7 +807,8 @@ class _Round:
         """Whether the round may take the question: the hard rules always; at UNANSWERED and
         above no two questions whose feedbacks answer each other, nor one whose fact rules
         out another's wrong option (`rules_out_options`); at SPREAD no relation past
-        RELATION_CAP; at STRICT no answer sentence twice; at APART no proof shown by another
+        RELATION_CAP nor a recall question whose answer another has (`_answer_values`); at
+        STRICT no answer sentence twice; at APART no proof shown by another
         question's feedback, either way."""
         if q.id in self.ids or q.prompt in self.prompts:
             return False
@@ -828,6 +832,8 @@ class _Round:
         if strict < SPREAD:
             return True
         if any(self.relations[r] >= RELATION_CAP for r in relations_of(pack, q.facts)):
+            return False
+        if self.answers & _answer_values(pack, q):
             return False
         if strict < STRICT:
             return True
@@ -878,6 +884,7 @@ class _Round:
         self.facts.update(q.facts)
         self.wrong_facts.update(w.fact for _, w in q.origin.why_wrong)
         self.shown.update(shown_facts(pack, q.kind, q.facts))
+        self.answers.update(_answer_values(pack, q))
         self.topics.update(q.topics)
         self.kinds[q.kind] += 1
         self.relations.update(relations_of(pack, q.facts))
@@ -895,6 +902,25 @@ class _Round:
 
     def topic_load(self, slot: Slot) -> int:
         return min((self.topics[t] for t in slot.topics), default=0)
+
+
+_RECALL = frozenset({"choice", "typed", "number"})
+
+
+def _answer_values(pack: Pack, q: Question) -> frozenset[object]:
+    """The values a recall question asks for (an entity by its id): two questions of a round
+    keyed by one value read as a hint ("Vilnius" for the first unit, then for the centre;
+    29 March 2004 for accession, then for the air policing: the twenty-sixth reading)."""
+    claim = q.origin.claim
+    if q.kind not in _RECALL or claim is None:
+        return frozenset()
+    out: set[object] = set()
+    for f in q.facts:
+        fact = pack.fact_by_id.get(f)
+        if fact is not None:
+            value = fact.object if claim.direction == "forward" else fact.subject
+            out.add(value.id if isinstance(value, Entity) else value)
+    return frozenset(out)
 
 
 def relations_of(pack: Pack, facts: Iterable[str]) -> frozenset[str]:

@@ -10,6 +10,7 @@ that asked one relation three times. The generator's own invariants run on it to
 from __future__ import annotations
 
 import json
+import re
 import random
 from collections import Counter
 from pathlib import Path
@@ -216,10 +217,13 @@ def test_no_office_or_person_option_is_from_the_other_side() -> None:
 
 def test_no_statement_or_option_is_arguably_true() -> None:
     """The two met on 30 December 1853 (they signed a treaty together); the peace treaty was
-    proclaimed in July 1848."""
+    proclaimed in July 1848. A meeting "before the two signed their first treaty" is never
+    put after that treaty: the treaty's date ruled "25 April 1854" out (the twenty-sixth
+    reading)."""
     qs = _questions()
     met = qs["gadsden-met-santa-anna:true_false:false"].prompt
-    assert "30 December 1853" not in met and "1854" in met and "first treaty" in met
+    assert "30 December 1853" not in met and "first treaty" in met
+    assert "1854" not in met and re.search(r"185[0-3]\.$", met), met
     assert "30 December 1853" not in qs["gadsden-met-santa-anna:choice:forward"].options
     war = qs["guadalupe-hidalgo-ended-war:choice:forward"].options
     assert not {"March 1848", "May 1848", "July 1848"} & set(war)

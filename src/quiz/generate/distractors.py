@@ -57,7 +57,10 @@ def candidates(
     Values whose names hold one of the `prefer` words come before all others (so a prompt
     word the key shares is shared by the wrong options too). `shown`: the values are options
     shown beside the key (not a false statement's value), so wrong dates must not point to
-    the key by their pattern, nor fall on the other side of an event the prompt names."""
+    the key by their pattern. A wrong date never falls on the other side of an event the
+    prompt (or a false statement) names: "Before the two signed their first treaty, Gadsden
+    and Santa Anna held a meeting on 25 April 1854" is ruled out by the treaty's date, which
+    another question's feedback shows (the twenty-sixth reading)."""
     taken = {n for v in (*keys, anchor) for n in v.folded_names}
     folded_prompt = fold(prompt)
     out: list[Value] = []
@@ -74,9 +77,7 @@ def candidates(
     latest = source_date(pack)
     in_prompt = _PromptNames(pack, prompt, anchor)
     dated = shown and isinstance(only, When) and only.precision != "year"
-    sides_of = (
-        _prompt_dates(pack, in_prompt(), anchor, only) if shown and isinstance(only, When) else []
-    )
+    sides_of = _prompt_dates(pack, in_prompt(), anchor, only) if isinstance(only, When) else []
     wanted = limit
     if dated:
         limit = limit * 4  # more to choose from: see _one_pattern

@@ -208,20 +208,11 @@ def _without_sentence_start(text: str, lang: str) -> str:
     Estonia", "It was Belgium": "in Estonia", "Belgium"; `Language.sentence_starts`). A
     reader found every answer written as a sentence refused (the twenty-fourth reading);
     what follows is marked as if typed alone, so "It was not Belgium" is still refused."""
-    start = _sentence_start(lang)
+    start = _phrases(lang, "sentence_starts", r"^\s*{}\s+")
     if start is None:
         return text
     cut = start.sub("", text, count=1)
     return cut if cut.strip() else text
-
-
-@lru_cache(maxsize=8)
-def _sentence_start(lang: str) -> re.Pattern[str] | None:
-    language = find_language(lang)
-    starts = language.sentence_starts if language is not None else ()
-    if not starts:
-        return None
-    return re.compile(rf"^\s*(?:{_loosely(starts)})\s+", re.IGNORECASE)
 
 
 def _kind_first(text: str, lang: str) -> str:
@@ -230,7 +221,7 @@ def _kind_first(text: str, lang: str) -> str:
     (the twenty-fifth reading).
     Only the whole answer in that shape is rewritten, with one word for the kind, so the
     words keep their order otherwise ("threats hybrid" is still no name)."""
-    kind = _kind_form(lang)
+    kind = _phrases(lang, "kind_forms", r"\s*(.+?)\s+{}\s*")
     m = kind.fullmatch(text) if kind is not None else None
     if m is None:
         return text
@@ -238,22 +229,20 @@ def _kind_first(text: str, lang: str) -> str:
     return f"{word} {m.group(1)}"
 
 
-@lru_cache(maxsize=8)
-def _kind_form(lang: str) -> re.Pattern[str] | None:
+@lru_cache(maxsize=32)
+def _phrases(lang: str, field: str, around: str) -> re.Pattern[str] | None:
+    """One of a language's phrase lists (`field`: "it is", "the Republic") as one pattern
+    standing where `around` has "{}", or None for a language without them. The phrases are
+    written loosely, as students type them: any run of spaces between their words, either
+    apostrophe ("it's", "it’s"), and "_" for one word, captured ("of a _ nature")."""
     language = find_language(lang)
-    forms = language.kind_forms if language is not None else ()
-    if not forms:
+    phrases: tuple[str, ...] = getattr(language, field, ()) if language is not None else ()
+    if not phrases:
         return None
-    alternation = _loosely(forms).replace("_", r"(\w[\w-]*)")
-    return re.compile(rf"\s*(.+?)\s+(?:{alternation})\s*", re.IGNORECASE)
-
-
-def _loosely(phrases: tuple[str, ...]) -> str:
-    """A language's phrases as one alternation, any run of spaces between their words and
-    either apostrophe in them ("it's", "it’s"): as students type them."""
-    return "|".join(
+    alternation = "|".join(
         r"\s+".join(re.escape(w).replace("'", "['’]") for w in p.split()) for p in phrases
-    )
+    ).replace("_", r"(\w[\w-]*)")
+    return re.compile(around.replace("{}", f"(?:{alternation})"), re.IGNORECASE)
 
 
 def _between_values(key: Text, text: str) -> bool:
@@ -543,23 +532,14 @@ def _initial_shared(key: Text, name: str) -> bool:
     )
 
 
-@lru_cache(maxsize=64)
-def _state_form(language: str) -> re.Pattern[str] | None:
-    """The language's "(the) Republic of (the)" before a name, or None (`state_forms`)."""
-    found = find_language(language)
-    forms = found.state_forms if found is not None else ()
-    if not forms:
-        return None
-    return re.compile(rf"\b(?:the\s+)?(?:{_loosely(forms)})\s+of\s+(?:the\s+)?", re.IGNORECASE)
-
-
 def _without_state_form(key: Text, text: str) -> str:
     """The answer with a country's formal name said short ("the Republic of Mexico" →
     "Mexico"), where the name after "of" is one the question knows (a right name, another
     value's, a qualifier's, or the place after "of" in one of them): the formal name is the
     same country. An unknown name keeps its words, so "the Republic of Texas" never becomes
     a right "Mexico" by any route."""
-    pattern = _state_form(key.language)
+    # the language's "(the) Republic of (the)" before a name (`state_forms`)
+    pattern = _phrases(key.language, "state_forms", r"\b(?:the\s+)?{}\s+of\s+(?:the\s+)?")
     if pattern is None or not pattern.search(text):
         return text  # most answers: nothing to shorten, and the names are not folded
     names = [fold(n) for n in (*key.accepted, *key.rivals, *(q for _, q in key.qualifiers))]

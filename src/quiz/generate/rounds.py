@@ -665,6 +665,10 @@ def _draw(
             if state.allows_slot(draws.pack, slot) and not (
                 strict >= APART and state.shows_each_other(draws.pack, slot.kind, slot.facts)
             ):
+                if strict >= SPREAD and state.answers & _answer_values(
+                    draws.pack, slot.kind, slot.facts, slot.direction
+                ):
+                    continue  # its answer is another's: not built, to be refused
                 picked.append(slot)
         # stable: ties keep the draw order
         picked.sort(key=lambda s: (state.relation_load(draws.pack, s), state.topic_load(s)))
@@ -833,7 +837,7 @@ class _Round:
             return True
         if any(self.relations[r] >= RELATION_CAP for r in relations_of(pack, q.facts)):
             return False
-        if self.answers & _answer_values(pack, q):
+        if self.answers & _answer_values(pack, q.kind, q.facts, _direction(q)):
             return False
         if strict < STRICT:
             return True
@@ -884,7 +888,7 @@ class _Round:
         self.facts.update(q.facts)
         self.wrong_facts.update(w.fact for _, w in q.origin.why_wrong)
         self.shown.update(shown_facts(pack, q.kind, q.facts))
-        self.answers.update(_answer_values(pack, q))
+        self.answers.update(_answer_values(pack, q.kind, q.facts, _direction(q)))
         self.topics.update(q.topics)
         self.kinds[q.kind] += 1
         self.relations.update(relations_of(pack, q.facts))
@@ -907,18 +911,25 @@ class _Round:
 _RECALL = frozenset({"choice", "typed", "number"})
 
 
-def _answer_values(pack: Pack, q: Question) -> frozenset[object]:
-    """The values a recall question asks for (an entity by its id): two questions of a round
-    keyed by one value read as a hint ("Vilnius" for the first unit, then for the centre;
-    29 March 2004 for accession, then for the air policing: the twenty-sixth reading)."""
+def _direction(q: Question) -> str | None:
     claim = q.origin.claim
-    if q.kind not in _RECALL or claim is None:
+    return None if claim is None else claim.direction
+
+
+def _answer_values(
+    pack: Pack, kind: str, facts: tuple[str, ...], direction: str | None
+) -> frozenset[object]:
+    """The values a recall question (or its slot) asks for, an entity by its id: two
+    questions of a round keyed by one value read as a hint ("Vilnius" for the first unit,
+    then for the centre; 29 March 2004 for accession, then for the air policing: the
+    twenty-sixth reading)."""
+    if kind not in _RECALL or direction is None:
         return frozenset()
     out: set[object] = set()
-    for f in q.facts:
+    for f in facts:
         fact = pack.fact_by_id.get(f)
         if fact is not None:
-            value = fact.object if claim.direction == "forward" else fact.subject
+            value = fact.object if direction == "forward" else fact.subject
             out.add(value.id if isinstance(value, Entity) else value)
     return frozenset(out)
 

@@ -38,6 +38,8 @@ class Slot:
     facts: tuple[str, ...]
     topics: tuple[str, ...]
     make: Callable[[random.Random], Question | Refusal]
+    # the side a recall question asks (a round weighs its answer before building it)
+    direction: Direction = "forward"
 
     def build(self, seed: int) -> Question | None:
         made = self.attempt(seed)
@@ -114,12 +116,12 @@ def per_fact(pack: Pack, kind: str, variant: str, fact: Fact) -> Slot | Refusal:
     direction: Direction = "reverse" if variant.startswith("reverse") else "forward"
     if kind == "choice":
         make = partial(from_facts.choice, pack, fact, direction)
-        return Slot(f"{fact.id}:choice:{variant}", kind, (fact.id,), fact.topics, make)
+        return Slot(f"{fact.id}:choice:{variant}", kind, (fact.id,), fact.topics, make, direction)
     if kind == "typed" and variant.endswith("_any"):
         return any_slot(pack, fact, direction)
     if kind == "typed":
         make = partial(typed.typed, pack, fact, direction)
-        return Slot(f"{fact.id}:typed:{variant}", kind, (fact.id,), fact.topics, make)
+        return Slot(f"{fact.id}:typed:{variant}", kind, (fact.id,), fact.topics, make, direction)
     if kind == "true_false":
         truth = variant == "true"
         make = partial(from_facts.true_false, pack, fact, truth)
@@ -164,7 +166,7 @@ def any_slot(pack: Pack, fact: Fact, direction: Direction) -> Slot | Refusal:
         return typed.one_value(fact, direction)
     make = partial(typed.typed_any, pack, group, direction)
     sid = f"{group[0].id}:typed:{direction}_any"
-    return Slot(sid, "typed", tuple(f.id for f in group), _topics(group), make)
+    return Slot(sid, "typed", tuple(f.id for f in group), _topics(group), make, direction)
 
 
 def order_slot(pack: Pack, group: list[Fact]) -> Slot:

@@ -142,7 +142,7 @@ KEY: tuple[Fact, ...] = (
     # increases defence budget, modernises and develops its armed forces and infrastructure.
     # Our troops … often earn praise and respect for their professionalism and courage."
     Fact(
-        (r"strengthens its national defence capabilities",),
+        (r"strengthens? its national defence capabilities",),
         ("defence budget", "armed forces", "infrastructure"),
     ),
     # ("Name a quality for which … troops … earn praise and respect" — courage — is no longer

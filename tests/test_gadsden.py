@@ -10,8 +10,8 @@ that asked one relation three times. The generator's own invariants run on it to
 from __future__ import annotations
 
 import json
-import re
 import random
+import re
 from collections import Counter
 from pathlib import Path
 from unittest import mock

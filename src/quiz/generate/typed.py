@@ -83,8 +83,8 @@ def _short_first_named(pack: Pack, value: Entity) -> Iterable[str]:
     short = dict(pack.lang.short_first_names)
     for name in value.names:
         first, _, rest = name.partition(" ")
-        for form in short.get(fold(first), ()) if rest else ():
-            yield f"{form.capitalize()} {rest}"
+        if rest:
+            yield from (f"{form.capitalize()} {rest}" for form in short.get(fold(first), ()))
 
 
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}|(?:[A-Z]\.){2,4}")

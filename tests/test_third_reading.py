@@ -73,6 +73,30 @@ def test_the_weak_evidence_items_offer_a_wrong_sentence_on_their_topic(pack) -> 
             assert any(_content(o) & topic for o in wrong), (seed, qid, wrong)
 
 
+def test_a_claims_own_word_weighs_above_a_word_of_its_proof_alone() -> None:
+    """A student scans the options for the claim's words, not the proof's (which is hidden
+    among them): of two candidates sharing one word as rare, the claim's ranks first."""
+    candidates = [
+        "NATO drew up a political strategy for hybrid threats.",
+        "Chiefs of defence meet to discuss the security situation.",
+    ]
+    proof = "Representatives take part in political debates in NATO."
+    claim = "People who speak for Lithuania have a voice in NATO's discussions."
+    score = topic_scores((proof, claim), candidates)
+    assert score[candidates[1]] > score[candidates[0]]
+
+
+def test_the_debates_in_nato_are_offered_beside_the_meetings_to_discuss(pack) -> None:
+    """Readings 26 and 27: the only sentence about talking in NATO was the proof, so
+    'discussions' for 'debates' gave it away; the chiefs' and ministers' meetings "to discuss"
+    are the near miss."""
+    for seed in SEEDS:
+        asked = {q.id: q for q in all_questions(pack, seed, kinds=["evidence"])}
+        q = asked["lithuanian-representatives-debate-in-nato:evidence"]
+        wrong = [o for i, o in enumerate(q.options) if i != q.key.right]
+        assert any("to discuss" in o for o in wrong), (seed, wrong)
+
+
 def test_no_wrong_sentence_is_offered_by_more_than_a_quarter_of_the_evidence(pack) -> None:
     """Ranking by topic must not send every question to the same few sentences."""
     for seed in SEEDS:

@@ -56,6 +56,7 @@ OPTIONS = 4
 RUN = 6  # a claim may not copy this many words in a row from its proof
 MIN_WORDS = 6  # shorter sentences state too little to be weighed as proof
 TRIMMED = 0.75  # a claim with more of its content words from its proof is a trimmed copy
+CLAIMED = 2  # a word of the claim weighs this many times one of its proof alone
 KEYED_PER_SENTENCE = 2  # evidence questions one sentence may answer
 # Words that may stand for a subject a sentence does not name: such a sentence never hints
 # at the claim's object, or it could prove the claim in other words.
@@ -832,8 +833,11 @@ def topic_scores(
 ) -> dict[str, float]:
     """How close each candidate sentence stands to the targets (the claim and its proof): the
     words it shares with them, each weighed by how few of the candidates hold it. A word most
-    candidates share ("NATO", "Lithuania") says nothing of the topic; a rare one does. The
-    weights come from the candidates alone, so no more of the source is read than before."""
+    candidates share ("NATO", "Lithuania") says nothing of the topic; a rare one does. A word
+    of the claim (the last target) weighs CLAIMED times: a student scans the options for the
+    claim's words, so a sentence "to discuss" is the near miss of "discussions", where one
+    sharing "political" with the hidden proof is not (readings 26 and 27). The weights come
+    from the candidates alone, so no more of the source is read than before."""
     wanted = frozenset().union(*(_stems(t, stop) for t in targets))
     # each candidate's words that the targets hold: only those are weighed
     shared = {t: _stems(t, stop) & wanted for t in candidates}
@@ -841,7 +845,11 @@ def topic_scores(
     # a name or number of the targets weighs double: what a student scans for ("Baltic", 2004)
     marked = frozenset().union(*(_marked(t, stop) for t in targets)) & wanted
     n = len(candidates) + 1
-    weight = {w: math.log(n / (k + 0.5)) * (2 if w in marked else 1) for w, k in held.items()}
+    said = _stems(targets[-1], stop)  # the claim's own words
+    weight = {
+        w: math.log(n / (k + 0.5)) * (2 if w in marked else 1) * (CLAIMED if w in said else 1)
+        for w, k in held.items()
+    }
     # summed in a fixed order: a set's order changes between runs, and so would a float sum
     return {t: sum(map(weight.__getitem__, sorted(words))) for t, words in shared.items()}
 

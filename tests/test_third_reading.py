@@ -97,6 +97,29 @@ def test_the_debates_in_nato_are_offered_beside_the_meetings_to_discuss(pack) ->
         assert any("to discuss" in o for o in wrong), (seed, wrong)
 
 
+def test_a_topic_the_claim_shares_counts_as_one_of_its_words() -> None:
+    """Two candidates share no word with the claim; the one proving a fact of its topic
+    scores above the other, and above nothing."""
+    candidates = [
+        "The Belgian detachment landed with fighters at the air base.",
+        "The summit agreed on rotational units.",
+    ]
+    targets = ("Interceptors were scrambled more often.", "Jets took off to meet warplanes.")
+    score = topic_scores(targets, candidates, topics={candidates[0]: frozenset({"air"})})
+    assert score[candidates[0]] > score[candidates[1]] == 0
+
+
+def test_the_jets_claim_is_offered_a_sentence_on_the_air_policing(pack) -> None:
+    """Reading 28: "NATO jets … Russia's warplanes" shares no word with any sentence on the
+    air policing, so the proof was the only option about aircraft. A sentence proving a fact
+    of the claim's own topic (`air-policing`) is now a near miss before any other."""
+    for seed in SEEDS:
+        asked = {q.id: q for q in all_questions(pack, seed, kinds=["evidence"])}
+        q = asked["nato-intercepts-russian-aircraft:evidence"]
+        wrong = [o for i, o in enumerate(q.options) if i != q.key.right]
+        assert any("air policing" in o for o in wrong), (seed, wrong)
+
+
 def test_no_wrong_sentence_is_offered_by_more_than_a_quarter_of_the_evidence(pack) -> None:
     """Ranking by topic must not send every question to the same few sentences."""
     for seed in SEEDS:

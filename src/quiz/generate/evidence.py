@@ -423,10 +423,18 @@ def near_misses(
         sort_out(set(_holding(pack, source, wanted)) - set(found))
     # the closest to the claim first in each kind: a sentence sharing the claim's rarer words
     # ("collective defence", "decisions") is a near miss, one sharing only "NATO" is filler
+    # a sentence proving a fact of the claim's own topic is about the same thing where no
+    # word shows it ("jets" and "warplanes" for the air policing's aircraft, reading 28)
+    topics: dict[int, set[str]] = {}
+    for f in topical:
+        for start in _sentences_of(pack, f, source):
+            topics.setdefault(start, set()).update(set(f.topics) & set(fact.topics))
+    candidates = [*subject_misses, *object_misses, *others]
     score = topic_scores(
         (answer.text, claim),
-        [*subject_misses, *object_misses, *others],
+        candidates,
         stop,
+        {t: frozenset(topics.get(start_of[t], ())) for t in candidates},
     )
     # among equals, a sentence that proves no fact first: it can never be the proof of
     # another question in the round, so the question fits beside more others
@@ -504,7 +512,7 @@ def _keywords_covered(
         spare = next((t for t in rest if t not in chosen and stem in _stems(t, stop)), None)
         if spare is None:
             continue
-        free = _free_places(chosen, shared, stop)
+        free = _free_places(chosen, shared, stop, claim)
         if free:
             chosen[free[-1]] = spare
     return chosen
@@ -515,14 +523,18 @@ def _shared_stems(pack: Pack, claim: str, answer: str, stop: frozenset[str]) -> 
     return (_stems(claim, stop) & _stems(answer, stop)) - _stems(pack.title, stop)
 
 
-def _free_places(chosen: list[str], shared: frozenset[str], stop: frozenset[str]) -> list[int]:
+def _free_places(
+    chosen: list[str], shared: frozenset[str], stop: frozenset[str], claim: str
+) -> list[int]:
     """The wrong sentences another may take the place of: past the first two (the subject's
-    and the object's near misses), holding no figure, and no shared word no other holds."""
+    and the object's near misses), holding no shared word no other holds, and no figure where
+    the claim holds one (a figure there keeps the proof's from picking it)."""
     needed = {w for w in shared if sum(w in _stems(t, stop) for t in chosen) == 1}
+    figured = any(_numbers_in(claim))
     return [
         i
         for i, t in enumerate(chosen)
-        if i >= 2 and not needed & _stems(t, stop) and not any(_numbers_in(t))
+        if i >= 2 and not needed & _stems(t, stop) and not (figured and any(_numbers_in(t)))
     ]
 
 
@@ -546,7 +558,7 @@ def _lengths_mixed(
     if not stands_out_by_length(answer, chosen):
         return chosen
     shared = _shared_stems(pack, claim, answer, stop)
-    for i in _free_places(chosen, shared, stop):
+    for i in _free_places(chosen, shared, stop, claim):
         for spare in (t for t in rest if t not in chosen):
             trial = [*chosen[:i], spare, *chosen[i + 1 :]]
             if not stands_out_by_length(answer, trial):
@@ -829,7 +841,10 @@ def _sentences_by_word(pack: Pack, source: str) -> dict[str, list[int]]:
 
 
 def topic_scores(
-    targets: tuple[str, ...], candidates: list[str], stop: frozenset[str] = STOPWORDS
+    targets: tuple[str, ...],
+    candidates: list[str],
+    stop: frozenset[str] = STOPWORDS,
+    topics: dict[str, frozenset[str]] | None = None,
 ) -> dict[str, float]:
     """How close each candidate sentence stands to the targets (the claim and its proof): the
     words it shares with them, each weighed by how few of the candidates hold it. A word most
@@ -837,15 +852,22 @@ def topic_scores(
     of the claim (the last target) weighs CLAIMED times: a student scans the options for the
     claim's words, so a sentence "to discuss" is the near miss of "discussions", where one
     sharing "political" with the hidden proof is not (readings 26 and 27). The weights come
-    from the candidates alone, so no more of the source is read than before."""
+    from the candidates alone, so no more of the source is read than before.
+
+    `topics` gives each candidate the claim's topics of the facts it proves: each counts as
+    one more word of the claim, weighed as the others by how few candidates share it."""
     wanted = frozenset().union(*(_stems(t, stop) for t in targets))
+    tags = {t: frozenset("#" + topic for topic in (topics or {}).get(t, ())) for t in candidates}
     # each candidate's words that the targets hold: only those are weighed
-    shared = {t: _stems(t, stop) & wanted for t in candidates}
+    shared = {t: (_stems(t, stop) & wanted) | tags[t] for t in candidates}
     held = Counter(chain.from_iterable(shared.values()))
     # a name or number of the targets weighs double: what a student scans for ("Baltic", 2004)
-    marked = frozenset().union(*(_marked(t, stop) for t in targets)) & wanted
+    # and so does a topic: the author's word for what the claim is about
+    marked = (frozenset().union(*(_marked(t, stop) for t in targets)) & wanted).union(
+        *tags.values()
+    )
     n = len(candidates) + 1
-    said = _stems(targets[-1], stop)  # the claim's own words
+    said = _stems(targets[-1], stop).union(*tags.values())  # the claim's own words
     weight = {
         w: math.log(n / (k + 0.5)) * (2 if w in marked else 1) * (CLAIMED if w in said else 1)
         for w, k in held.items()

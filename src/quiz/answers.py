@@ -249,13 +249,16 @@ def _between_values(key: Text, text: str) -> bool:
     """Whether a one-thing answer to "Name one …" lies, word for word, inside names of two or
     more of the right values and is none of their names: "military" between "military
     spending" and "military infrastructure", "modernising" between modernising the armed
-    forces and the infrastructure. Such a word says no one of them, even where a synonym
-    makes it mean a third ("military" → "armed forces"); a reader found both marked right."""
+    forces and the infrastructure. Such a word says no one of them; a reader found both
+    marked right. A word that means one of them whole is no such word: "the military" is the
+    armed forces (reading 28, since the prompt asks what Lithuania "increases, modernises or
+    develops")."""
     values = getattr(key, "values", ())
     lang = key.language
     if len(values) < 2 or len(items(text, lang)) > 1:
         return False
-    if fold(text) in {fold(n) for names in values for n in names}:
+    said = meaning(text, lang)
+    if any(fold(text) == fold(n) or _means(said, meaning(n, lang)) for ns in values for n in ns):
         return False
     mine = [k for _, k in tokens(text, lang, synonyms=False)]
     if not mine:
@@ -1147,11 +1150,13 @@ def _turned(key: Text, tail: str) -> bool:
     """Whether a tail led by a preposition ("from Mexico") stands in one of the key's names
     after another preposition that does not mean the same ("to Mexico"; "in" and "to" both
     place a thing): the office turned round, or another office ("President in Mexico" is
-    not the "President of Mexico")."""
+    not the "President of Mexico"). Only a name with a capital turns so: in a lowercase
+    name the preposition says no place ("more money for defence", "spending more on
+    defence": "budget for defence" is the defence budget, reading 28)."""
     said, rest = tail.split()[0], " ".join(tail.split()[1:])
     if not rest:
         return False
-    for name in key.accepted:
+    for name in (a for a in key.accepted if not a.islower()):
         for m in re.finditer(rf"(\w+) (?:the )?{re.escape(rest)}(?!\w)", fold(name)):
             other = m.group(1)
             if other in _PREPOSITIONS and other != said and not {other, said} <= _PLACING:

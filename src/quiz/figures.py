@@ -120,10 +120,17 @@ def _year_marked(text: str) -> int | None:
     return int(words[0]) if words[1] in marks else None
 
 
+_PLUS = re.compile(r"(.*\d)\s*\+")
+
+
 def said_bound(key: Figure, text: str) -> tuple[str | None, str]:
     """The bound an answer gives its figure ("lower" for "over 1,000" or "more than 1000",
     "upper" for "under 50") and the answer without it. A cap ("up to 50 million") is the
-    figure itself, read by `parse_number`, not a bound."""
+    figure itself, read by `parse_number`, not a bound. A plus after the figure ("1000+")
+    is "over" in any language (reading 28)."""
+    plus = _PLUS.fullmatch(text.strip())
+    if plus is not None:
+        return "lower", plus.group(1)
     lang = find_language(key.language)
     words = text.split()
     if lang is None or len(words) < 2:

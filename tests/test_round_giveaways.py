@@ -4,6 +4,7 @@ the bundled pack or on a value made for the test."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import combinations
 from random import Random
@@ -18,6 +19,7 @@ from quiz.generate.rounds import feedback_order
 from quiz.packs.model import Entity, When
 from quiz.packs.quotes import paragraph_of
 from quiz.question import Figure, One, Question
+from quiz.round.viewing import passages
 
 SEEDS = range(40)
 
@@ -459,3 +461,29 @@ def test_no_two_recall_questions_of_a_round_have_one_answer(pack, kinds: str, mo
             seen |= mine
         held += clash
     assert held <= most, held
+
+
+def test_no_day_a_feedback_shows_is_a_later_recall_questions_answer(pack) -> None:
+    """A time order's feedback ("29 March 2004: Lithuania becomes a member of NATO"), then
+    "When did the Baltic Air Policing Mission begin?" with 29 March 2004 among made-up days:
+    the familiar option is the guess (the twenty-eighth reading, 23 rounds of 100 at
+    `7bdbdef`). Read from the text a student sees: the explanation and passages before it."""
+    held = 0
+    for seed in range(60):
+        asked = generate(pack, seed, 10, ["choice", "multi", "order"])
+        for i, q in enumerate(asked):
+            if q.kind != "choice" or not isinstance(q.key, One):
+                continue
+            key = q.options[q.key.right]
+            if not re.fullmatch(r"\d{1,2} \w+ \d{4}", key):
+                continue  # a day: a year stands in too many sentences to be a hint alone
+            for j, p in enumerate(asked[:i]):
+                shown = [
+                    p.explanation or "",
+                    *(x.paragraph for x in passages(pack, p, asked[j + 1 :])),
+                ]
+                if any(key in text for text in shown) and not set(p.facts) & set(q.facts):
+                    held += 1
+    # two: a day in a paragraph around a quote (the accession's, beside the countries that
+    # joined with Lithuania), which no fact of the feedback's own holds
+    assert held <= 2, held

@@ -13,8 +13,9 @@ the pack. Rules, hardest first:
   order they are asked), no answer sentence twice, no relation more than RELATION_CAP times
   (three "which office did X hold?" in ten read as one question asked thrice), no two
   recall questions with one answer (the first unit's city and the centre's, both Vilnius:
-  the second is a guess from the first), the least-asked relations and least-used topics
-  first; true/false statements alternate between true and false.
+  the second is a guess from the first), nor one whose date or figure another's feedback
+  shows for another event, the least-asked relations and least-used topics first;
+  true/false statements alternate between true and false.
 The kinds asked least come first: each is tried under the soft rules, then
 without them, before a kind asked more gets another turn. A kind the draws cannot
 fill even then is dropped and the others share its place. When a round asks for
@@ -664,8 +665,8 @@ def _draw(
             if state.allows_slot(draws.pack, slot) and not (
                 strict >= APART and state.shows_each_other(draws.pack, slot.kind, slot.facts)
             ):
-                if strict >= SPREAD and state.answers & _answer_values(
-                    draws.pack, slot.kind, slot.facts, slot.direction
+                if strict >= SPREAD and state.hinted(
+                    draws.pack, slot.kind, slot.facts, slot.direction, shown=strict >= STRICT
                 ):
                     continue  # its answer is another's: not built, to be refused
                 picked.append(slot)
@@ -794,6 +795,8 @@ class _Round:
     wrong_facts: set[str] = field(default_factory=set)
     shown: set[str] = field(default_factory=set)  # the facts the chosen ones' feedback proves
     answers: set[object] = field(default_factory=set)  # what the chosen recall questions ask
+    # the dates and figures the chosen ones' feedback shows (`_shown_values`)
+    shown_values: set[object] = field(default_factory=set)
 
     def allows_slot(self, pack: Pack, slot: Slot) -> bool:
         if slot.id in self.ids or any((f, slot.kind) in self.pairs for f in slot.facts):
@@ -810,9 +813,9 @@ class _Round:
         """Whether the round may take the question: the hard rules always; at UNANSWERED and
         above no two questions whose feedbacks answer each other, nor one whose fact rules
         out another's wrong option (`rules_out_options`); at SPREAD no relation past
-        RELATION_CAP nor a recall question whose answer another has (`_answer_values`); at
-        STRICT no answer sentence twice; at APART no proof shown by another
-        question's feedback, either way."""
+        RELATION_CAP nor a recall question whose answer another has (`hinted`); at STRICT
+        none whose answer another shows, and no answer sentence twice; at APART no proof
+        shown by another question's feedback, either way."""
         if q.id in self.ids or q.prompt in self.prompts:
             return False
         if any((f, q.kind) in self.pairs for f in q.facts) or self._reused(q.facts):
@@ -836,7 +839,7 @@ class _Round:
             return True
         if any(self.relations[r] >= RELATION_CAP for r in relations_of(pack, q.facts)):
             return False
-        if self.answers & _answer_values(pack, q.kind, q.facts, _direction(q)):
+        if self.hinted(pack, q.kind, q.facts, _direction(q), shown=strict >= STRICT):
             return False
         if strict < STRICT:
             return True
@@ -853,6 +856,28 @@ class _Round:
         "William Marcy held the post of U.S. Minister to Mexico", each quote naming the
         other's office with its holder."""
         return shown_both_ways(pack, q, self.chosen)
+
+    def hinted(
+        self,
+        pack: Pack,
+        kind: str,
+        facts: tuple[str, ...],
+        direction: str | None,
+        *,
+        shown: bool = True,
+    ) -> bool:
+        """Whether a recall question's answer is one a question chosen asks too, or, with
+        `shown`, a date or figure one's feedback shows, or its own feedback shows the date or
+        figure one asks: the familiar option is a guess ("29 March 2004: Lithuania becomes a
+        member of NATO" in a time order's feedback, then the air policing's start asked with
+        that date among made-up ones: the twenty-eighth reading). The second is the weaker
+        hint, dropped a level sooner (STRICT), so a round short of questions keeps the first."""
+        mine = _answer_values(pack, kind, facts, direction)
+        if self.answers & mine:
+            return True
+        return shown and bool(
+            self.answers & _shown_values(pack, kind, facts) or mine & self.shown_values
+        )
 
     def rules_out_options(self, pack: Pack, q: Question) -> bool:
         return _rules_out(pack, q, self.shown, self.wrong_facts)
@@ -888,6 +913,7 @@ class _Round:
         self.wrong_facts.update(w.fact for _, w in q.origin.why_wrong)
         self.shown.update(shown_facts(pack, q.kind, q.facts))
         self.answers.update(_answer_values(pack, q.kind, q.facts, _direction(q)))
+        self.shown_values.update(_shown_values(pack, q.kind, q.facts))
         self.topics.update(q.topics)
         self.kinds[q.kind] += 1
         self.relations.update(relations_of(pack, q.facts))
@@ -931,6 +957,19 @@ def _answer_values(
             value = fact.object if direction == "forward" else fact.subject
             out.add(value.id if isinstance(value, Entity) else value)
     return frozenset(out)
+
+
+def _shown_values(pack: Pack, kind: str, facts: tuple[str, ...]) -> frozenset[object]:
+    """The dates and figures of the facts a question's feedback proves (`shown_facts`), as
+    `_answer_values` gives them: what a student has just read beside another event."""
+    by_id = pack.fact_by_id
+    return frozenset(
+        value
+        for f in shown_facts(pack, kind, facts)
+        if f in by_id
+        for value in (by_id[f].subject, by_id[f].object)
+        if isinstance(value, (When, Number))
+    )
 
 
 def relations_of(pack: Pack, facts: Iterable[str]) -> frozenset[str]:

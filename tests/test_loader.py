@@ -151,6 +151,16 @@ def test_problem_prints_as_file_line_col(folder: Path) -> None:
     assert str(info.value) == f"pack.yaml:{line}:{col}: unknown entity 'nobody'"
 
 
+def test_a_facts_own_accepted_names_load_and_a_bad_list_is_named(folder: Path) -> None:
+    text = edit("object: armstrong", 'object: armstrong\n    accept: ["Neil A. Armstrong"]')
+    fact = load_pack(write_pack(folder, text)).facts[0]
+    assert fact.accept == ("Neil A. Armstrong",)
+    text = edit("object: armstrong", "object: armstrong\n    accept: 5")
+    found = bad(folder, text)
+    line, _ = where(text, "accept: 5")
+    assert [(p.line, p.message) for p in found] == [(line, "'accept' must be a list of text")]
+
+
 def test_every_problem_is_reported_at_once(folder: Path) -> None:
     text = edit("object: armstrong", "object: nobody")
     text = edit("relation: landed_on\n    object", "relation: landed\n    object", text)

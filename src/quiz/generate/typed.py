@@ -244,6 +244,8 @@ def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Q
     if any(contains_phrase(prompt, n) for n in accepted[len(key.names) :]):
         return names_answer(direction, prompt, key)
     accepted = (*accepted, *_in_context(pack, prompt, key, accepted))
+    if key is fact.object:  # the author's names right for this fact alone
+        accepted = tuple(dict.fromkeys((*accepted, *fact.accept)))
     own = {fold(n) for n in accepted}  # "Warsaw" means the summit here, not the city
     rivals = _rivals(pack, key, own)
     return Question(

@@ -289,6 +289,9 @@ class Fact:
     evidence: tuple[Quote, ...]
     explanation: str | None = None
     background: bool = False  # general knowledge the bank needs but does not ask about
+    # other right names of the object, typed for this fact alone: "interim President of
+    # Mexico" for Ceballos's office, which Santa Anna's fact shares and he did not hold so
+    accept: tuple[str, ...] = ()
 
     @property
     def quote(self) -> Quote:

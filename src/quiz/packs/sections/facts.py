@@ -59,6 +59,7 @@ def build_facts(ctx: Context, raw: Any) -> list[Fact]:
         quotes = evidence(ctx, spec["evidence"], (*path, "evidence")) if "evidence" in spec else ()
         explanation = ctx.text(spec, "explanation", path, required=False)
         background = ctx.flag(spec, "background", path)
+        accept = ctx.text_list(spec, "accept", path)
         if fid is None or relation is None or subject is None or obj is None:
             continue
         if not quotes or not topics:
@@ -74,7 +75,9 @@ def build_facts(ctx: Context, raw: Any) -> list[Fact]:
                 ),
             )
         triples[triple] = fid
-        facts.append(Fact(fid, subject, relation, obj, topics, quotes, explanation, background))
+        facts.append(
+            Fact(fid, subject, relation, obj, topics, quotes, explanation, background, accept)
+        )
     return facts
 
 

@@ -346,12 +346,13 @@ def _check_typed(key: Text, text: str) -> Verdict:
     whole = _check_parts(key, text)
     if whole.correct or not fold(text):
         return whole
-    split = _split_joined(key, text)
-    if split != fold(text):
-        # "cyberwarfare" is "cyber warfare": judged as the split words are, the note kept
-        again = _check_parts(key, split)
-        if again.correct:
-            return again
+    for spelt in (_split_joined(key, text), _joined_split(key, text)):
+        if spelt != fold(text):
+            # "cyberwarfare" is "cyber warfare", "counter measure" a "countermeasure": judged
+            # as the key spells the words, the note kept
+            again = _check_parts(key, spelt)
+            if again.correct:
+                return again
     short = _without_state_form(key, text)
     if short != text:  # "President of the Republic of Mexico": "President of Mexico"
         again = _check_parts(key, short)
@@ -635,6 +636,27 @@ def _split_joined(key: Text, text: str) -> str:
             None,
         )
         out.append(word if cut is None else f"{word[:cut]} {word[cut:]}")
+    return " ".join(out)
+
+
+def _joined_split(key: Text, text: str) -> str:
+    """The answer (folded) with two neighbouring words run together where they make a word of
+    the key's names, in any form: "mine counter measure efforts" → "mine countermeasure
+    efforts", judged as "mine countermeasures efforts" is (reading 28). The split and joined
+    spellings meet in `meaning` already, but not when more words stand around them."""
+    lang = key.language
+    own = {meaning(w, lang)[0] for a in key.accepted for w in fold(a).split() if len(w) > 5}
+    words = fold(text).split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        pair = "".join(words[i : i + 2])
+        if i + 1 < len(words) and pair.isalpha() and meaning(pair, lang)[0] in own:
+            out.append(pair)
+            i += 2
+        else:
+            out.append(words[i])
+            i += 1
     return " ".join(out)
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from quiz import lang
 from quiz.lang import LOCALES, N_, _, ngettext  # noqa: F401  (re-exported for front ends)
 from quiz.round.codes import EndReason, Note, NoteCode, Refusal, Shortfall, Verdict
+from quiz.round.views import OMITTED
 from quiz.store.events import Paused, Resumed, SaveEvent
 
 if TYPE_CHECKING:  # names for annotations only: the home screen's line needs no round
@@ -343,6 +344,7 @@ class Part(Enum):
     WHY_NOT = "why"
     LABEL = "label"
     PASSAGE = "passage"
+    GAP = "gap"
 
 
 def feedback(fb: FeedbackView) -> list[tuple[Part, str]]:
@@ -366,7 +368,10 @@ def feedback(fb: FeedbackView) -> list[tuple[Part, str]]:
             )
         )
     lines.append((Part.LABEL, _("The {noun} says:").format(noun=fb.noun)))
-    lines += [(Part.PASSAGE, p.paragraph) for p in fb.passages]
+    for p in fb.passages:
+        if p.after_gap:  # the source goes on between two passages: the editor's mark of a cut
+            lines.append((Part.GAP, OMITTED))
+        lines.append((Part.PASSAGE, p.paragraph))
     return lines
 
 

@@ -463,7 +463,7 @@ class LiveGame:
         if i not in self._quotes:
             q = self.questions[i]
             found = viewing.passages(self.pack, q, self.questions[i + 1 :])
-            self._quotes[i] = (viewing.noun_of(self.pack, q.quote), found[0] if found else None)
+            self._quotes[i] = (viewing.noun_of(self.pack, q.quote), viewing.main_passage(found))
         return self._quotes[i]
 
     def reveal(self, i: int | None = None) -> Reveal:

@@ -4,6 +4,7 @@ front ends, so none of them reads the session's state for itself."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 
 from quiz import words
 from quiz.lang import language
@@ -12,6 +13,7 @@ from quiz.packs.quotes import Span, paragraph_of, sentences
 from quiz.question import Question, WhyWrong
 from quiz.round.codes import EndReason
 from quiz.round.views import (
+    OMITTED,
     FeedbackView,
     MissedView,
     Passage,
@@ -43,7 +45,6 @@ def quotes_of(q: Question) -> list[Quote]:
 
 
 _SPARED = " \t\n,;:"  # what a cut leaves before it: the space and the mark after the quote
-OMITTED = "[…]"  # in place of sentences a passage holds back: the editor's mark of a cut
 
 
 def passage(
@@ -116,9 +117,35 @@ def _held_back(
 
 def passages(pack: Pack, q: Question, later: Iterable[Question] = ()) -> tuple[Passage, ...]:
     """The passages behind a question, each holding back the proofs, and the figures asked, of
-    the questions `later` in its round."""
+    the questions `later` in its round: in the source's order, as a reader meets them (the
+    twenty-eighth reading found the last paragraph shown before the first), the main one
+    marked, and each marked where the source goes on between it and the one before."""
     withheld, answers = _held_back(pack, later)
-    return tuple(passage(pack, x, withheld, answers) for x in quotes_of(q))
+    quotes = quotes_of(q)
+    shown: list[Passage] = []
+    before: Quote | None = None
+    for x in sorted(quotes, key=lambda x: (x.source, x.start)):
+        one = passage(pack, x, withheld, answers)
+        gap = before is not None and _apart(pack, before, x)
+        shown.append(replace(one, main=x is quotes[0], after_gap=gap))
+        before = x
+    return tuple(shown)
+
+
+def main_passage(shown: tuple[Passage, ...]) -> Passage | None:
+    """The passage of the question's own proof: what a front end shows alone, or opens the
+    source at."""
+    return next((p for p in shown if p.main), shown[0] if shown else None)
+
+
+def _apart(pack: Pack, a: Quote, b: Quote) -> bool:
+    """Whether text of the source stands between the paragraphs of two quotes (or they are
+    from two sources)."""
+    if a.source != b.source:
+        return True
+    text = pack.sources[a.source].text
+    first, second = paragraph_of(text, a.start, a.end), paragraph_of(text, b.start, b.end)
+    return bool(text[first.end : second.start].strip())
 
 
 def question_view(session: Session) -> QuestionView:

@@ -13,15 +13,22 @@ from dataclasses import dataclass
 from quiz.packs.model import Quote
 from quiz.round.codes import EndReason, Note, Shape, Verdict
 
+OMITTED = "[…]"  # in place of text a feedback does not show: the editor's mark of a cut
+
 
 @dataclass(frozen=True)
 class Passage:
-    """A quote inside its paragraph: the paragraph's text and where the quote is in it."""
+    """A quote inside its paragraph: the paragraph's text and where the quote is in it.
+    `main` marks the question's own proof among several passages; `after_gap` says the
+    source goes on between the passage shown before and this one (front ends put the
+    editor's mark of a cut there, so two paragraphs never read as one stretch)."""
 
     paragraph: str
     start: int
     end: int
     quote: Quote
+    main: bool = True
+    after_gap: bool = False
 
     @property
     def before(self) -> str:

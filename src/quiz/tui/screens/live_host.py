@@ -25,6 +25,7 @@ from quiz.lang import N_, _
 from quiz.live.game import LiveGame, Phase, Reveal
 from quiz.live.server import LiveServer
 from quiz.round.codes import Shape
+from quiz.round.viewing import main_passage
 from quiz.safe import visible
 from quiz.tui.widgets.footer import QuizFooter
 
@@ -225,8 +226,8 @@ class HostApp(App[None]):
         out.append(words.live_the_answer(), style="bold")
         out.append_text(_t(r.answer, "bold green"))
         out.append("\n\n")
-        if r.passages:
-            p = r.passages[0]
+        p = main_passage(r.passages)
+        if p is not None:
             out.append(visible(words.live_from(r.noun)) + "\n", style="bold")
             out.append_text(_t(p.before))
             out.append_text(_t(p.marked, "bold reverse"))

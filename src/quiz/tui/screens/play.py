@@ -36,6 +36,7 @@ from quiz.round.driver import (
     RoundEnded,
     SelfPaced,
 )
+from quiz.round.viewing import main_passage
 from quiz.round.views import FeedbackView, QuestionView
 from quiz.session import Session
 from quiz.tui.literal import literal
@@ -312,7 +313,9 @@ class PlayScreen(Screen[EndReason]):
         if self.feedback is not None:
             from quiz.tui.screens.source import SourceScreen
 
-            self.app.push_screen(SourceScreen(self.session.pack, self.feedback.passages[0].quote))
+            shown = main_passage(self.feedback.passages)
+            if shown is not None:
+                self.app.push_screen(SourceScreen(self.session.pack, shown.quote))
 
     def action_quit_round(self) -> None:
         """Leave the round. Once answers are given, ask first (they are kept either way)."""

@@ -105,6 +105,7 @@ def check_passage(app: QuizApp, q: Question) -> None:
     assert pack is not None
     source = pack.sources[q.quote.source].text
     paragraph, start, end = in_context(source, q.quote.start, q.quote.end)
+
     def marked(content: object) -> list[str]:
         assert isinstance(content, Content)
         return [str(content)[s.start : s.end] for s in content.spans if str(s.style) == HIGHLIGHT]

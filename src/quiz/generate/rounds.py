@@ -795,8 +795,10 @@ class _Round:
     wrong_facts: set[str] = field(default_factory=set)
     shown: set[str] = field(default_factory=set)  # the facts the chosen ones' feedback proves
     answers: set[object] = field(default_factory=set)  # what the chosen recall questions ask
-    # the dates and figures the chosen ones' feedback shows (`_shown_values`)
+    # the dates and figures the chosen ones' feedback shows (`_shown_values`), and their
+    # true/false statements state (`_stated`)
     shown_values: set[object] = field(default_factory=set)
+    stated: set[object] = field(default_factory=set)
 
     def allows_slot(self, pack: Pack, slot: Slot) -> bool:
         if slot.id in self.ids or any((f, slot.kind) in self.pairs for f in slot.facts):
@@ -839,7 +841,9 @@ class _Round:
             return True
         if any(self.relations[r] >= RELATION_CAP for r in relations_of(pack, q.facts)):
             return False
-        if self.hinted(pack, q.kind, q.facts, _direction(q), shown=strict >= STRICT):
+        if self.hinted(
+            pack, q.kind, q.facts, _direction(q), shown=strict >= STRICT, stated=_stated(q)
+        ):
             return False
         if strict < STRICT:
             return True
@@ -865,18 +869,24 @@ class _Round:
         direction: str | None,
         *,
         shown: bool = True,
+        stated: frozenset[object] = frozenset(),
     ) -> bool:
         """Whether a recall question's answer is one a question chosen asks too, or, with
         `shown`, a date or figure one's feedback shows, or its own feedback shows the date or
         figure one asks: the familiar option is a guess ("29 March 2004: Lithuania becomes a
         member of NATO" in a time order's feedback, then the air policing's start asked with
         that date among made-up ones: the twenty-eighth reading). The second is the weaker
-        hint, dropped a level sooner (STRICT), so a round short of questions keeps the first."""
+        hint, dropped a level sooner (STRICT), so a round short of questions keeps the first.
+        A true/false statement's date or figure (`stated`) weighs there as an answer does:
+        "Lithuania joined NATO on 29 March 2004", then "The Baltic Air Policing Mission
+        began on 29 March 2004" (the twenty-ninth reading)."""
         mine = _answer_values(pack, kind, facts, direction)
         if self.answers & mine:
             return True
+        asked = self.answers | self.stated
+        seen = self.shown_values | self.stated
         return shown and bool(
-            self.answers & _shown_values(pack, kind, facts) or mine & self.shown_values
+            asked & (_shown_values(pack, kind, facts) | stated) or (mine | stated) & seen
         )
 
     def rules_out_options(self, pack: Pack, q: Question) -> bool:
@@ -914,6 +924,7 @@ class _Round:
         self.shown.update(shown_facts(pack, q.kind, q.facts))
         self.answers.update(_answer_values(pack, q.kind, q.facts, _direction(q)))
         self.shown_values.update(_shown_values(pack, q.kind, q.facts))
+        self.stated.update(_stated(q))
         self.topics.update(q.topics)
         self.kinds[q.kind] += 1
         self.relations.update(relations_of(pack, q.facts))
@@ -957,6 +968,14 @@ def _answer_values(
             value = fact.object if direction == "forward" else fact.subject
             out.add(value.id if isinstance(value, Entity) else value)
     return frozenset(out)
+
+
+def _stated(q: Question) -> frozenset[object]:
+    """The date or figure a true/false statement states, true or false."""
+    claim = q.origin.claim
+    if q.kind != "true_false" or claim is None:
+        return frozenset()
+    return frozenset(v for v in claim.values if isinstance(v, (When, Number)))
 
 
 def _shown_values(pack: Pack, kind: str, facts: tuple[str, ...]) -> frozenset[object]:

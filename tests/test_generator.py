@@ -1461,3 +1461,12 @@ def test_a_days_key_is_never_the_only_option_of_its_year(name: str) -> None:
             key = years[q.key.right]
             assert years.count(key) >= 2, (seed, q.id, q.options)
     assert seen
+
+
+@pytest.mark.parametrize("name", ["bundled", "gadsden"])
+def test_ticking_every_box_of_a_select_all_earns_nothing(name: str) -> None:
+    """Four right options of six gave half the credit to a student who ticked them all (the
+    twenty-ninth reading): a select-all question never shows more right options than wrong."""
+    for seed in SEEDS:
+        for q in each(name, seed, "multi"):
+            assert q.key.grade(q.options, list(range(len(q.options)))).credit == 0, q.id

@@ -864,12 +864,15 @@ def multi(
     if not rights:
         return title_key(titled[0])
     rng.shuffle(rights)
-    rights = rights[: rng.randint(min(2, len(rights)), min(4, len(rights)))]
+    rights = rights[: rng.randint(min(2, len(rights)), min(3, len(rights)))]
     wrong = candidates(
-        pack, relation, direction, anchor, rights, prompt, rng, max(2, 5 - len(rights))
+        pack, relation, direction, anchor, rights, prompt, rng, max(len(rights), 5 - len(rights))
     )
     if len(wrong) < 2:  # one wrong option among rights: a name the source never uses
         return too_few_wrong(relation, rights[0], len(wrong), 2)
+    # never more right options than wrong: with (right picks - wrong picks) / rights, ticking
+    # every box then earns nothing (four right of six earned half: the twenty-ninth reading)
+    rights = rights[: len(wrong)]
     words = giveaway(
         prompt, [v.display for v in rights], [v.display for v in wrong], pack.lang.stopwords
     )

@@ -480,7 +480,15 @@ def _asked(pack: Pack, q: Question) -> list[_Figure]:
     else:
         values = [claim.values[i] for i in sorted(q.key.rights()) if i < len(claim.values)]
     common = pack.derived(_common_names)
-    asked += [(v, claim.anchor) for v in values if isinstance(v, Entity) and v.key not in common]
+    # a name to type is given away by any sentence holding it, beside what it is asked of or
+    # not: (v, v) asks nothing more ("deployed augmentation of the Baltic air policing
+    # mission" before "what was the main NATO presence … before the aggression?", the
+    # twenty-ninth reading); a name to pick only beside it
+    asked += [
+        (v, v if q.kind == "typed" else claim.anchor)
+        for v in values
+        if isinstance(v, Entity) and v.key not in common
+    ]
     return asked
 
 

@@ -385,6 +385,14 @@ def test_quiz_try_takes_several_answers_as_its_help_says() -> None:
     assert both.returncode == 0, both.stderr
     assert both.stdout.count("Marked:") == 2
     assert run_quiz("try", lanterns, "festival-visitors:number").returncode == 2  # no answer
+    # an option between the triples (reader 29d found it refused as unrecognized arguments)
+    mixed = run_quiz(
+        "try", "lithuania-nato", "--format", "json", BUDGET, "budget", BUDGET, "x"
+    )  # fmt: skip
+    assert mixed.returncode == 0, mixed.stderr
+    assert [o["given"] for o in json.loads(mixed.stdout)] == ["budget", "x"]
+    unknown = run_quiz("try", "lithuania-nato", "--bogus", BUDGET, "budget")
+    assert unknown.returncode == 2 and "--bogus" in unknown.stderr
 
 
 def test_quiz_try_an_unknown_question_is_one_line_with_the_closest_ids() -> None:

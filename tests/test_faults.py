@@ -290,7 +290,8 @@ def test_the_line_mode_says_saving_paused_and_what_waits(tmp_path: Path) -> None
         done = subprocess.run(
             [sys.executable, "-m", "quiz", "play", str(MOON), "--seed", "483", "--count", "4",
              "--plain", "--db", target, "--player", "Ann"],
-            input="1\n1\nx\n1\n", capture_output=True, text=True, timeout=120,
+            # true/false, choice, a number refused once ("x") then given, a time order
+            input="1\n1\nx\n1\n2,1,3\n", capture_output=True, text=True, timeout=120,
         )  # fmt: skip
     finally:
         other.execute("ROLLBACK")

@@ -14,8 +14,9 @@ the pack. Rules, hardest first:
   (three "which office did X hold?" in ten read as one question asked thrice), no two
   recall questions with one answer (the first unit's city and the centre's, both Vilnius:
   the second is a guess from the first), nor one whose date or figure another's feedback
-  shows for another event, the least-asked relations and least-used topics first;
-  true/false statements alternate between true and false.
+  shows or another true/false statement states for another event, the least-asked
+  relations and least-used topics first; true/false statements alternate between true
+  and false.
 The kinds asked least come first: each is tried under the soft rules, then
 without them, before a kind asked more gets another turn. A kind the draws cannot
 fill even then is dropped and the others share its place. When a round asks for

@@ -609,7 +609,17 @@ def _without_members(key: Text, text: str) -> str:
     kinds = "|".join(re.escape(m) for m in members)
     ties = "|".join(sorted(_PREPOSITIONS))
     pattern = rf"\b({ties}) (?:the )?({alt}) (?:{kinds})\b"
-    return re.sub(pattern, r"\1 \2", folded)
+    folded = re.sub(pattern, r"\1 \2", folded)
+    alone = language.members_alone if language is not None else ()
+    if len(named) == 1 and alone:
+        # "ministers of defence of member states", "the chiefs of defence of the allies": the
+        # members of the one organisation the prompt names (reading 30)
+        org = next(iter(named))
+        bare = "|".join(re.escape(m) for m in alone)
+        folded = re.sub(
+            rf"\b({ties}) (?:the )?(?:{bare})\b", lambda m: f"{m.group(1)} {org}", folded
+        )
+    return folded
 
 
 _MIN_JOINED_PART = 3  # "cyber" + "warfare"; never a letter or two ("ns" of "Lithuanians")

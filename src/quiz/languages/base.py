@@ -196,6 +196,9 @@ class Language:
     # "NATO member states"): "defence ministers of NATO countries" are "of NATO", where the
     # prompt names the organisation ("… meets in NATO")
     member_words: tuple[str, ...] = ()
+    # of those, the ones that say an organisation's members without its name ("of member
+    # states", "of the allies"): the organisation the prompt names, where it names one
+    members_alone: tuple[str, ...] = ()
     # folded words before a year that still give the year ("in 2004", "since 2015"), and
     # the seasons a year may follow ("spring 2014"): a year question reads the year
     year_leads: tuple[str, ...] = ()

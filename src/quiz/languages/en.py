@@ -332,6 +332,7 @@ LANGUAGE = Language(
         "nations",
         "allies",
     ),
+    members_alone=("member states", "member countries", "member nations", "members", "allies"),
     negations=frozenset(["not", "no", "non", "without", "never", "lack", "anti", "un"]),
     year_leads=("in", "since", "from", "the", "year", "of", "early", "late", "mid"),
     seasons=("spring", "summer", "autumn", "fall", "winter"),

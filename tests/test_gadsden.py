@@ -20,7 +20,7 @@ import pytest
 
 import quiz.generate.evidence
 from conftest import DATA
-from helpers import Seen, gadsden, run_quiz
+from helpers import Seen, bundled, gadsden, run_quiz
 from quiz import cli
 from quiz.authoring.candidates import candidates
 from quiz.figures import parse_number
@@ -29,6 +29,7 @@ from quiz.generate.distractors import near_figures
 from quiz.generate.evidence import evidence, near_misses, paraphrased_proof
 from quiz.generate.refusal import Refusal
 from quiz.generate.rounds import relations_of
+from quiz.packs.model import Number
 from quiz.packs.quotes import sentences
 from quiz.question import Figure
 
@@ -130,6 +131,24 @@ def test_near_figures_are_of_the_keys_roundness_not_halves(key: int, not_wanted:
     assert sum(v < key for v in found) >= 3 and sum(v > key for v in found) >= 3
     step = 10 if key == 29_670 else 1_000_000
     assert all(v % step == 0 and abs(v - key) <= key / 2 for v in found)
+
+
+def test_no_figure_question_frames_its_key_as_a_midpoint() -> None:
+    """20,770, 29,670 and 38,570 among the options: the key the middle of three evenly spaced
+    figures, the test-wise pick (reader 31c). No two options stand as far below the key as
+    above it, in any choice question on a figure of either pack."""
+    for pack in (gadsden(), bundled()):
+        for seed in range(30):
+            for q in all_questions(pack, seed, kinds=["choice"]):
+                claim = q.origin.claim
+                if claim is None or not isinstance(claim.values[q.key.right], Number):
+                    continue  # a date's options are another rule's (consecutive years)
+                values = [parse_number(o) for o in q.options]
+                key = values[q.key.right]
+                if key is None or key < 20 or any(v is None for v in values):
+                    continue  # a small count's options are its neighbours (13, 14, 15)
+                gaps = [v - key for v in values if v is not None and v != key]
+                assert not any(-g in gaps for g in gaps if g > 0), (q.id, q.options)
 
 
 def test_a_round_spreads_relations() -> None:

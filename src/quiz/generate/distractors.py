@@ -477,7 +477,11 @@ def _either_side(
     above = list(shuffled([v for v in near if isinstance(v, Number) and v.value > key.value], rng))
     free = WRONG_FIGURES - len(taken)
     k = rng.randint(0, free)
-    first = [*below[:k], *above[: free - k]]
+    # never one above as far as one below: the key would be the midpoint of three evenly
+    # spaced options (20,770, 29,670, 38,570: reader 31c), rounding to its roundness can
+    # make such a mirror of uneven factors (10 and 20 million about 15)
+    mirrors = {2 * key.value - v.value for v in below[:k]}
+    first = [*below[:k], *[v for v in above if v.value not in mirrors][: free - k]]
     yield from first
     yield from (v for v in [*below, *above] if v not in first)
 
@@ -586,8 +590,10 @@ _FAR_OFF: dict[str | None, tuple[float, ...]] = {
 }
 
 # Factors of the key a made-up figure is near: uneven, so none reads as a half or a double
-# of the key, and as many below as above, so the key is not the one in the middle.
-_NEAR = (0.6, 0.7, 0.85, 1.15, 1.3, 1.45)
+# of the key, and as many below as above, so the key is not the one in the middle; no two
+# the same distance either side, so two of them never frame the key as the midpoint of
+# three evenly spaced figures (20,770, 29,670, 38,570: reader 31c)
+_NEAR = (0.6, 0.7, 0.85, 1.2, 1.35, 1.45)
 
 
 def near_figures(n: int) -> list[int]:

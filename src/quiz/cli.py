@@ -835,11 +835,12 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     choose_language(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
+    # --help and usage errors end here, before any heavy import
     args, extra = parser.parse_known_args(argv)
     if extra and args.command == "try" and not any(w.startswith("-") for w in extra):
         args.what += extra  # more triples after an option: "try PACK --format json Q A Q A"
-    else:
-        args = parser.parse_args(argv)  # --help and usage errors end here, before heavy imports
+    elif extra:
+        parser.parse_args(argv)  # says which words it does not know, and exits
     args.packs = [*args.packs, *getattr(args, "packs_after", [])]
     from quiz.packs.errors import PackError
     from quiz.store.backend import StoreError

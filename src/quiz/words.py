@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from quiz import lang
 from quiz.lang import LOCALES, N_, _, ngettext  # noqa: F401  (re-exported for front ends)
-from quiz.round.codes import EndReason, Note, NoteCode, Refusal, Shortfall, Verdict
-from quiz.round.views import OMITTED
+from quiz.round.codes import OMITTED, EndReason, Note, NoteCode, Refusal, Shortfall, Verdict
 from quiz.store.events import Paused, Resumed, SaveEvent
 
 if TYPE_CHECKING:  # names for annotations only: the home screen's line needs no round

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+OMITTED = "[…]"  # in place of text a feedback does not show: the editor's mark of a cut
+
 
 class EndReason(Enum):
     """How a round ended. The values are what the store and results files keep."""

@@ -11,9 +11,8 @@ from quiz.lang import language
 from quiz.packs.model import Pack, Quote
 from quiz.packs.quotes import Span, paragraph_of, sentences
 from quiz.question import Question, WhyWrong
-from quiz.round.codes import EndReason
+from quiz.round.codes import OMITTED, EndReason
 from quiz.round.views import (
-    OMITTED,
     FeedbackView,
     MissedView,
     Passage,
@@ -135,7 +134,7 @@ def passages(pack: Pack, q: Question, later: Iterable[Question] = ()) -> tuple[P
 def main_passage(shown: tuple[Passage, ...]) -> Passage | None:
     """The passage of the question's own proof: what a front end shows alone, or opens the
     source at."""
-    return next((p for p in shown if p.main), shown[0] if shown else None)
+    return next((p for p in shown if p.main), None)
 
 
 def _apart(pack: Pack, a: Quote, b: Quote) -> bool:

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from quiz.packs.model import Quote
 from quiz.round.codes import EndReason, Note, Shape, Verdict
 
-OMITTED = "[…]"  # in place of text a feedback does not show: the editor's mark of a cut
-
 
 @dataclass(frozen=True)
 class Passage:

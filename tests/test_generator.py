@@ -1470,3 +1470,26 @@ def test_ticking_every_box_of_a_select_all_earns_nothing(name: str) -> None:
     for seed in SEEDS:
         for q in each(name, seed, "multi"):
             assert q.key.grade(q.options, list(range(len(q.options)))).credit == 0, q.id
+
+
+def test_a_key_with_attributes_has_a_peer_among_its_wrong_options() -> None:
+    """With every wrong option a framework nation or a post-communist ally (Canada, Hungary,
+    Slovakia), the Netherlands was the one Western European country among its options, and
+    a test-wise student picked it (reader 31b). Where the pack has a wrong option that carries
+    no attribute the key lacks (Spain, Italy, Denmark), one of them is among the options."""
+    pack = bundled()
+    peerless: Counter[str] = Counter()
+    for seed in range(30):
+        for q in all_questions(pack, seed, kinds=["choice"]):
+            claim = q.origin.claim
+            key = claim.values[q.key.right] if claim is not None else None
+            if not isinstance(key, Entity) or not key.attributes:
+                continue
+            wrong = [v for i, v in enumerate(claim.values) if i != q.key.right]
+            if not any(set(key.attributes) >= set(v.attributes) for v in wrong):
+                peerless[q.id.split(":")[0]] += 1
+    # Iceland and Luxembourg (`ally` alone) are each other's only peers, and both are right
+    assert set(peerless) == {
+        "efp-force-lithuania-contributor-iceland",
+        "efp-force-lithuania-contributor-luxembourg",
+    }

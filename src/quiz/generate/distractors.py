@@ -383,6 +383,8 @@ def _ranked(
         whole = index.group_pool(asked_type(relation, direction), group)
         sieved = {v.key for v in pool}
         yield from shuffled([whole[i] for i in near if whole[i].key in sieved], rng)
+        peers = _peers(index.memo, pool, sides, cast(Entity, key))
+        yield from islice(shuffled(peers, rng), 1)
         yield from shuffled(pool, rng)
     else:
         yield from shuffled(index.side_values(relation, side), rng)
@@ -418,6 +420,30 @@ def _alike_only(
         whole = index.group_pool(type_name, entities[0].group)
         pool = memo[pool_key] = tuple(v for v in whole if could(v))
     return sides, pool
+
+
+def _peers(
+    memo: dict[object, object], pool: tuple[Value, ...], sides: tuple[Value, ...], key: Entity
+) -> tuple[Value, ...]:
+    """The values of a pool that carry no attribute the key lacks and that the relation does
+    not take (those are mostly right answers), once per pool, relation and key attributes.
+    One goes among the wrong options where the pool has one: with every wrong option a
+    framework nation or a post-communist ally, the Netherlands was the one Western European
+    country among its options, and a test-wise student picked it (reader 31b). None where
+    every value of the pool is a peer: any draw shows one."""
+    memo_key = ("peers", id(pool), id(sides), key.attributes)  # both live in the memo too
+    found = memo.get(memo_key)
+    if not isinstance(found, tuple):
+        mine, taken = frozenset(key.attributes), {v.key for v in sides}
+        alike = [mine.issuperset(cast(Entity, v).attributes) for v in pool]
+        found = memo[memo_key] = (
+            ()
+            if all(alike)
+            else tuple(
+                v for v, peer in zip(pool, alike, strict=True) if peer and v.key not in taken
+            )
+        )
+    return found
 
 
 TOGETHER = 2  # sentences naming two values before one is a near miss for the other

@@ -37,7 +37,10 @@ from quiz.text import fold
 
 TWINS_PER_SUBJECT = 2  # true/false pairs per subject of a relation (a list of eight makes two)
 FAR = 2
-TWIN_CHOICE = 8  # wrong values looked at beyond those needed, to find near misses first
+# wrong values weighed for false twins, near misses first: all of a pack's in practice. Eight
+# beyond those needed were drawn before: three Western European allies added to some thirty
+# countries crowded out every near miss of the air-policing detachment's twin
+TWIN_CHOICE = 64
 CHOICE_OPTIONS = 4
 
 
@@ -519,7 +522,7 @@ def _twin_values(pack: Pack, group: list[Fact], wanted: int) -> tuple[list[Value
         [f.object for f in group],
         rest,
         rng,
-        wanted + TWIN_CHOICE,
+        TWIN_CHOICE,
     )
     # Near misses only: a name the source puts beside the fact (in its paragraph) or the
     # pack pairs with the subject or a right value in another fact ("… along with

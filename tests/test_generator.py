@@ -693,8 +693,11 @@ def test_bundled_rounds_spread_facts_sentences_and_topics() -> None:
     # forward force's size as a number question, one round in 200 puts it beside the select-
     # all on the same sentence (seed 7); since the seventh, two put the augmentation's year
     # (whose quote opens with "The Russian aggression in Ukraine in spring 2014 …") beside the
-    # evidence question on that sentence, which comes first (seeds 112, 135)
-    assert shared <= 2
+    # evidence question on that sentence, which comes first (seeds 112, 135). Since the
+    # thirty-second, when the Vilnius questions are no longer typed, three rounds put a figure
+    # of a paragraph beside a true/false on its next sentence, as the last two questions (seeds
+    # 30, 58, 76); the first one's feedback holds that sentence back ("[…]")
+    assert shared <= 3
 
 
 @pytest.mark.parametrize("name", list(PACKS))

@@ -161,6 +161,27 @@ def test_a_facts_own_accepted_names_load_and_a_bad_list_is_named(folder: Path) -
     assert [(p.line, p.message) for p in found] == [(line, "'accept' must be a list of text")]
 
 
+def test_a_guessable_entity_is_never_a_typed_answer(folder: Path) -> None:
+    """`guessable` leaves out the typed questions whose answer it is and keeps its choice
+    (with Pete Conrad and Alan Bean both Apollo 12's, Armstrong's question has wrong options);
+    a value other than true or false is named at its line."""
+    from quiz.generate import all_questions
+
+    def ids(text: str) -> set[str]:
+        return {q.id for q in all_questions(load_pack(write_pack(folder, text)))}
+
+    plain = ids(GOOD)
+    marked = "  armstrong: {type: person, name: Neil Armstrong, guessable: true}"
+    text = edit("  armstrong: {type: person, name: Neil Armstrong}", marked)
+    assert "a11-armstrong:typed:forward" in plain
+    assert ids(text) == plain - {"a11-armstrong:typed:forward"}
+    assert "a11-armstrong:choice:forward" in ids(text)
+    text = edit("guessable: true", "guessable: yes please", text)
+    line, _ = where(text, "guessable: yes")
+    found = bad(folder, text)
+    assert [(p.line, p.message) for p in found] == [(line, "'guessable' must be true or false")]
+
+
 def test_every_problem_is_reported_at_once(folder: Path) -> None:
     text = edit("object: armstrong", "object: nobody")
     text = edit("relation: landed_on\n    object", "relation: landed\n    object", text)

@@ -357,7 +357,8 @@ def test_quiz_try_json() -> None:
     out = json.loads(result.stdout)
     assert out["result"] == "right" and out["credit"] == 1.0
     assert out["answer"] == "2,000,000 visitors"
-    refused = run_quiz("try", ENSEC, "Vilnius, Latvia", "--format", "json")
+    rukla = "efp-force-lithuania-inaugurated-in-rukla:typed:forward"
+    refused = run_quiz("try", rukla, "Rukla, Latvia", "--format", "json")
     out = json.loads(refused.stdout)
     assert out["result"] == "wrong" and out["note_code"] == "extra" and out["note"]
 

@@ -302,6 +302,29 @@ def test_parse_accepts_an_options_own_words(questions: dict[str, Question]) -> N
         assert parse_line(q, f"  {option.upper()} ") == i
 
 
+def test_a_number_typed_among_figure_options_is_never_read_two_ways(
+    questions: dict[str, Question],
+) -> None:
+    """Among "three, four, six, eight", "3" was read as option 3 ("six") and marked right for
+    a reader who meant "three" (reader 32b): a number that is one option's place and another's
+    figure is asked again; one that can only be a figure ("6") picks that option; one whose
+    place holds its own figure, or that no option says, is a place as before."""
+    from dataclasses import replace
+
+    from quiz.round.codes import Refusal
+
+    q = replace(questions["choice"], options=("three", "four", "six", "eight"))
+    with pytest.raises(InvalidResponse) as asked:
+        parse_line(q, "3")
+    assert asked.value.reason is Refusal.PLACE_OR_FIGURE
+    assert "'three'" in str(asked.value)
+    assert parse_line(q, "6") == 2
+    assert parse_line(q, "8") == 3
+    assert parse_line(q, "2") == 1
+    assert parse_line(replace(q, options=("1", "2", "4", "5")), "2") == 1
+    assert parse_line(replace(q, options=("13", "14", "15", "16")), "14") == 1
+
+
 def test_line_mode_wraps_for_a_person_with_a_hanging_indent(monkeypatch) -> None:
     import shutil
 

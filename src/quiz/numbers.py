@@ -82,7 +82,8 @@ ENGLISH = NumberWords(
     units=MappingProxyType({w: i for i, w in enumerate(UNITS)}),
     tens=MappingProxyType({w: 20 + 10 * i for i, w in enumerate(TENS)}),
     hundreds=frozenset({"hundred"}),
-    scales=MappingProxyType(SCALES),
+    # "15 millions", as many who learnt another language first write it
+    scales=MappingProxyType({**SCALES, **{f"{w}s": v for w, v in SCALES.items()}}),
     names=(*UNITS, TENS[0]),
     hedges=HEDGES,
     ones=("a", "an"),

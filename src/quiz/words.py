@@ -110,6 +110,10 @@ def refusal(exc: Refused) -> str:
         ).format(text=exc.text)
     if reason is Refusal.NOT_AN_OPTION:
         return _("not an option: {text}").format(text=repr(exc.text))
+    if reason is Refusal.PLACE_OR_FIGURE:
+        return _(
+            "{n} could mean option {n} or the option {text}: type the words of the one you mean"
+        ).format(n=n, text=repr(exc.text))
     return _REFUSALS[reason]()
 
 
@@ -761,12 +765,6 @@ def try_no_question(qid: str, pack: str, close: list[str]) -> str:
     if not close:
         return found + _("; quiz export {pack} --all lists them").format(pack=pack)
     return found + _("; the closest: {ids}").format(ids=", ".join(close))
-
-
-def try_options(qid: str, n: int) -> str:
-    return _(
-        "{qid} is answered with option numbers from 1 to {n} (1,3 for several) or an option's words"
-    ).format(qid=qid, n=n)
 
 
 def try_question(qid: str, prompt: str) -> str:

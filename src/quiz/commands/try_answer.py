@@ -17,10 +17,10 @@ import json
 from quiz import words
 from quiz.commands import EXIT_OK, UsageError, pack_of
 from quiz.kind_labels import KIND_LABELS
+from quiz.kinds import parse_line
 from quiz.packs.model import Pack
-from quiz.question import Grade, InvalidResponse, Many, One, Order, Question
+from quiz.question import Grade, InvalidResponse, Question
 from quiz.safe import visible
-from quiz.text import fold
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,9 +33,8 @@ def run(args: argparse.Namespace) -> int:
         args.pack = pack_name
         pack = pack_of(args)
         question = _question(pack, qid, args.seed, built)
-        response = _response(question, given)
         try:
-            grade = question.grade(response)
+            grade = question.grade(parse_line(question, given))
         except InvalidResponse as exc:
             raise UsageError(f"{qid}: {exc}") from None
         tries.append((pack, question, given, grade))
@@ -116,24 +115,3 @@ def _question(
         return found
     close = difflib.get_close_matches(qid, list(questions), n=3, cutoff=0.5)
     raise UsageError(words.try_no_question(qid, getattr(pack, "id", ""), close))
-
-
-def _response(question: Question, given: str) -> object:
-    """The response a front end would send: the text for a typed or number question; the
-    option indices (from 1 as shown, or an option's words) for the others."""
-    key = question.key
-    if not isinstance(key, One | Many | Order):
-        return given
-    by_words = [i for i, o in enumerate(question.options) if fold(o) == fold(given)]
-    if by_words:
-        picks = by_words
-    else:
-        try:
-            picks = [int(p) - 1 for p in given.replace(" ", ",").split(",") if p]
-        except ValueError:
-            raise UsageError(words.try_options(question.id, len(question.options))) from None
-    if isinstance(key, One):
-        if len(picks) != 1:
-            raise UsageError(words.try_options(question.id, len(question.options)))
-        return picks[0]
-    return tuple(picks)

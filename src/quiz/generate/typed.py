@@ -217,7 +217,7 @@ def typed(pack: Pack, fact: Fact, direction: Direction, rng: random.Random) -> Q
                 answer=repr(key.display),
             )
         )
-    refused = not_unique(pack, fact, direction)
+    refused = not_unique(pack, fact, direction) or guessed([key])
     if refused is not None:
         return refused
     prompt = ask(pack, fact, direction)
@@ -295,6 +295,9 @@ def typed_any(
     keys = [k for f in facts if isinstance(k := sides(f, direction)[1], Entity)]
     if len(keys) != len(facts):
         return Refusal(said(N_("typed answers are names; this list holds dates or numbers")))
+    refused = guessed(keys)
+    if refused is not None:
+        return refused
     prompt = framed(pack, first, relation.render(template, **placed(direction, anchor)))
     refused = whose(pack, first, direction, prompt)
     if refused is not None:
@@ -344,6 +347,23 @@ def typed_any(
             explanation=pack.lang.frame("any_of", answer=answer),
             claim=Claim(relation.id, direction, anchor, tuple(keys)),
         ),
+    )
+
+
+def guessed(keys: list[Entity]) -> Refusal | None:
+    """Why a typed question is not asked whose answer (one of them, for "Name one …") the
+    author marked `guessable`: "Vilnius" to "In which city …?" of an article about Lithuania
+    was typed right without reading, three readers found. Among options, near misses of the
+    same country (Kaunas, Klaipėda) make the student read."""
+    key = next((k for k in keys if k.guessable), None)
+    if key is None:
+        return None
+    return Refusal(
+        said(
+            N_("{answer} is guessable: a student would type it right without reading"),
+            answer=repr(key.display),
+        ),
+        said(N_("multiple choice asks it among near misses")),
     )
 
 

@@ -76,6 +76,9 @@ class Entity:
     # attacks" (a challenge of hybrid warfare) apart from "cyber security" (an emerging
     # challenge), yet "cyber attacks" names that challenge as well as its own words do.
     covers: tuple[str, ...] = ()
+    # What anyone types without reading ("Vilnius" for a city of an article about Lithuania):
+    # never the answer of a typed question, only one option among near misses.
+    guessable: bool = False
 
     @property
     def display(self) -> str:

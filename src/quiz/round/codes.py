@@ -96,3 +96,4 @@ class Refusal(Enum):
     NO_ANSWER = "no_answer"
     NOT_AN_OPTION = "not_an_option"  # text: the word typed
     ONE_OPTION = "one_option"
+    PLACE_OR_FIGURE = "place_or_figure"  # n: the number typed; text: the option it is the figure of

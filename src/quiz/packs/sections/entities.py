@@ -42,7 +42,8 @@ def build_entities(ctx: Context, raw: Any) -> None:
         group = ctx.text(spec, "group", path, required=False)
         attributes = ctx.text_list(spec, "attributes", path)
         covers = ctx.text_list(spec, "covers", path)
-        ctx.entities[eid] = Entity(eid, etype, name, aliases, group, attributes, covers)
+        guessable = ctx.flag(spec, "guessable", path)
+        ctx.entities[eid] = Entity(eid, etype, name, aliases, group, attributes, covers, guessable)
         lending.append((eid, path, covers))
     # every entity a `covers` list names exists, and is another: its names are marked right
     # for this one, so a slip of the author's would mark right names of nothing

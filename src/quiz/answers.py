@@ -729,8 +729,10 @@ def _check_parts(key: Text, text: str) -> Verdict:
     # a qualifier the pack gives a right part stands beside it: "Vilnius, Lithuania"
     right_names = {fold(name) for name, _ in rights}
     beside = {fold(q) for a, q in key.qualifiers if fold(a) in right_names}
-    beside |= _years_quoted(key)  # the fact's own year: "Warsaw Summit (2016)"
     lang = find_language(key.language)
+    # after a small word: "Ghor, in Afghanistan" as "Ghor, Afghanistan" (reader 33a)
+    beside |= {f"{w} {q}" for q in beside for w in (lang.small_words if lang is not None else ())}
+    beside |= _years_quoted(key)  # the fact's own year: "Warsaw Summit (2016)"
     beside |= {fold(t) for t in (lang.time_words if lang is not None else ())}  # "(at the time)"
     titles = [f" {t} " for name, _ in rights for t in _titles_before(key, name)]
     # the article's own title after the name: "Raimundas Karoblis, Minister of National

@@ -62,7 +62,6 @@ class NumberWords:
     decimal_comma: bool = False  # "3,5" is three and a half (and "1,000" is not a thousand)
     fold: bool = False  # words are compared without their marks
     group: str = ","  # how `format_number` groups thousands
-    more: tuple[str, ...] = ()  # "six more countries": words between a count and its unit
     # scale words as a student abbreviates them in an answer ("15m", "$50M", "15 mil"): read
     # in answers only, never in a source's sentence, where "15 m" is fifteen metres
     short_scales: Mapping[str, float] = field(default_factory=dict)
@@ -88,7 +87,6 @@ ENGLISH = NumberWords(
     hedges=HEDGES,
     ones=("a", "an"),
     joins=("and",),
-    more=("more", "other"),
     short_scales=MappingProxyType({"k": 1e3, "m": 1e6, "mil": 1e6, "mln": 1e6, "bn": 1e9}),
     caps=("up to", "as much as", "as many as"),
 )

@@ -187,9 +187,11 @@ def feedback_order(pack: Pack, questions: list[Question]) -> list[Question]:
     figures = [_asked(pack, q) for q in questions]
     for j, q in enumerate(questions):
         # and, on a wrong pick, the fact that option belongs to ("Why not '10 million': under
-        # the revised treaty …"), which a feedback shows whole or not at all
+        # the revised treaty …"), which a feedback shows whole or not at all, and its
+        # explanation, whole too ("… the NATO operation in Afghanistan …" before "Name a
+        # country to which troops from Lithuania were deployed", reader 32a)
         why = [t for _, w in q.origin.why_wrong for t in (w.statement, w.quote.text)]
-        shown = [*_shown_sentences(pack, spans[j]), *why]
+        shown = [*_shown_sentences(pack, spans[j]), *why, q.origin.explanation or ""]
         before[j] |= {i for i in range(n) if i != j and _shows(shown, figures[i])}
     # of those, the ones no cut mends: i's proof or figure in j's quote itself, which its
     # feedback never cuts ("[…]" stands only for other sentences, or the words of the
@@ -517,6 +519,32 @@ def _held_by_others(pack: Pack, claim: Claim) -> list[_Figure]:
     ]
 
 
+def _derived_values(pack: Pack) -> dict[str, frozenset[str]]:
+    """The facts whose date or figure one of them proves by the other's quote, both ways: the
+    augmentation "deployed in 2014" is "NATO responded immediately" beside "The Russian
+    aggression in Ukraine in spring 2014 …", the aggression's own quote, so one asked after
+    the other is asked again (reader 33d: the aggression's year, then "NATO first deployed
+    the augmentation in 2014 (2013)?" in 3 rounds of 40). A round holds one of them, as it
+    holds a fact once."""
+    by_value: dict[object, list[Fact]] = {}
+    for f in pack.facts:
+        if isinstance(f.object, When | Number) and not f.background:
+            by_value.setdefault(f.object.key, []).append(f)
+    linked: dict[str, set[str]] = {}
+    for same in by_value.values():
+        for f in same:
+            quoted = {(x.source, x.start, x.end) for x in f.evidence}
+            for g in same:
+                if (
+                    g is not f
+                    and len(f.evidence) > len(g.evidence)
+                    and {(x.source, x.start, x.end) for x in g.evidence} <= quoted
+                ):
+                    linked.setdefault(f.id, set()).add(g.id)
+                    linked.setdefault(g.id, set()).add(f.id)
+    return {f: frozenset(gs) for f, gs in linked.items()}
+
+
 def _common_names(pack: Pack) -> frozenset[object]:
     """The keys of the entities every word of whose name (but the small ones) stands in a
     quarter or more of the sources' sentences: counted from one tally of the words, so it
@@ -790,6 +818,7 @@ class _Round:
     prompts: set[str] = field(default_factory=set)
     pairs: set[tuple[str, str]] = field(default_factory=set)  # (fact, kind)
     facts: set[str] = field(default_factory=set)
+    derived: set[str] = field(default_factory=set)  # facts one chosen derives its value from
     sentences: set[tuple[str, int]] = field(default_factory=set)
     topics: Counter[str] = field(default_factory=Counter)
     kinds: Counter[str] = field(default_factory=Counter)
@@ -920,7 +949,7 @@ class _Round:
         """Whether a question would ask again about facts already asked: any of them for a
         question on one or two facts, more than one for an ordering or select-all question
         over many (one shared event does not make it the same question)."""
-        used = sum(1 for f in facts if f in self.facts)
+        used = sum(1 for f in facts if f in self.facts or f in self.derived)
         return used > (1 if len(facts) > 2 else 0)
 
     def add(self, pack: Pack, q: Question) -> None:
@@ -929,6 +958,8 @@ class _Round:
         self.prompts.add(q.prompt)
         self.pairs.update((f, q.kind) for f in q.facts)
         self.facts.update(q.facts)
+        linked = pack.derived(_derived_values)
+        self.derived.update(g for f in q.facts for g in linked.get(f, ()))
         self.wrong_facts.update(w.fact for _, w in q.origin.why_wrong)
         self.shown.update(shown_facts(pack, q.kind, q.facts))
         self.answers.update(_answer_values(pack, q.kind, q.facts, _direction(q)))

@@ -25,6 +25,7 @@ from quiz import plain
 from quiz.generate import all_questions
 from quiz.kinds import parse_line
 from quiz.packs.loader import load_pack
+from quiz.packs.quotes import sentences_covering
 from quiz.question import InvalidResponse, Question
 from quiz.session import Session
 from quiz.spec import PackRef, RoundSpec
@@ -157,9 +158,15 @@ def test_wrong_answers_explain_and_are_listed_as_missed(exported: list[dict[str,
     assert expected in parts[3]
     assert "Wrong" in parts[4] and f"Answer: {answer_text(multi)}" in parts[4]
     assert "Round over. Score 2000 · 2 of 4 right (50%) · best streak 2" in done.stdout
+    # the summary shows each proof's whole sentence: out of its paragraph, a fragment ("for
+    # eight years (2005 – 2013)") read vaguely (reader 34d)
+    text = (MOON.parent / "sources" / "moon.txt").read_text(encoding="utf-8")
     for q in (choice, multi):
         assert f"Missed: {q['prompt']}" in done.stdout
-        assert f"The text: “{q['quote']['text']}”" in done.stdout
+        whole = sentences_covering(text, q["quote"]["start"], q["quote"]["end"])
+        sentence = text[whole.start : whole.end]
+        assert q["quote"]["text"] in sentence
+        assert f"The text: “{sentence}”" in done.stdout
 
 
 def test_end_of_input_ends_cleanly_with_the_summary() -> None:
@@ -319,6 +326,8 @@ def test_a_number_typed_among_figure_options_is_never_read_two_ways(
     assert asked.value.reason is Refusal.PLACE_OR_FIGURE
     assert "'three'" in str(asked.value)
     assert parse_line(q, "6") == 2
+    assert parse_line(q, "six countries") == 2
+    assert parse_line(q, "3 countries") == 0
     assert parse_line(q, "8") == 3
     assert parse_line(q, "2") == 1
     assert parse_line(replace(q, options=("1", "2", "4", "5")), "2") == 1

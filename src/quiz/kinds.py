@@ -76,10 +76,9 @@ def parse_line(question: Asked, line: str) -> Response:
         folded = [fold(o) for o in question.options]
         if fold(text) and fold(text) in folded:  # the option's own words: "Estonia"
             return folded.index(fold(text))
-        if text.isdigit():
-            at = _figure_option(question.options, int(text))
-            if at is not None:
-                return at
+        at = _figure_option(question.options, text)
+        if at is not None:
+            return at
     tokens = [t for t in _TOKEN.split(text.lower()) if t]
     if not tokens:
         raise InvalidResponse(Refusal.NO_ANSWER)
@@ -102,19 +101,28 @@ def parse_line(question: Asked, line: str) -> Response:
     return picks[0]
 
 
-def _figure_option(options: tuple[str, ...], n: int) -> int | None:
-    """The option whose figure a bare number typed is, where that is what it must mean: "6"
-    among "three, four, six, eight" is "six" (there is no sixth option). Where the number is
-    both an option's place and another option's figure, it is asked again: "3" was read as
-    option 3, "six", and marked right for a reader who meant "three" (reader 32b)."""
-    figures = [i for i, option in enumerate(options) if number(option) == n]
-    if not figures:
-        return None
-    if not 1 <= n <= len(options):
-        return figures[0]
-    if n - 1 in figures:
-        return n - 1
-    raise InvalidResponse(Refusal.PLACE_OR_FIGURE, n=n, text=options[figures[0]])
+def _figure_option(options: tuple[str, ...], text: str) -> int | None:
+    """The option whose figure the text is, where that is what it must mean: "6" among
+    "three, four, six, eight" is "six" (there is no sixth option), and so is "six years" (the
+    figure and its unit; reader 34b). Where a bare number is both an option's place and
+    another option's figure, it is asked again: "3" was read as option 3, "six", and marked
+    right for a reader who meant "three" (reader 32b)."""
+    if text.isdigit():
+        n = int(text)
+        figures = [i for i, option in enumerate(options) if number(option) == n]
+        if not figures:
+            return None
+        if not 1 <= n <= len(options):
+            return figures[0]
+        if n - 1 in figures:
+            return n - 1
+        raise InvalidResponse(Refusal.PLACE_OR_FIGURE, n=n, text=options[figures[0]])
+    figure, _, _unit = text.rpartition(" ")
+    value = number(figure) if figure else None
+    figures = [
+        i for i, option in enumerate(options) if value is not None and number(option) == value
+    ]
+    return figures[0] if len(figures) == 1 else None
 
 
 def response_json(response: Response) -> int | list[int] | str:

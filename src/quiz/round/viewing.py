@@ -9,7 +9,7 @@ from dataclasses import replace
 from quiz import words
 from quiz.lang import language
 from quiz.packs.model import Pack, Quote
-from quiz.packs.quotes import Span, paragraph_of, sentences
+from quiz.packs.quotes import Span, paragraph_of, sentences, sentences_covering
 from quiz.question import Question, WhyWrong
 from quiz.round.codes import OMITTED, EndReason
 from quiz.round.views import (
@@ -217,14 +217,26 @@ def feedback_view(session: Session, o: Outcome) -> FeedbackView:
 
 
 def missed_view(pack: Pack, o: Outcome) -> MissedView:
+    """A missed question as the round's summary lists it, each proof as its whole sentence:
+    out of its paragraph, "for eight years (2005 – 2013)" read vaguely (reader 34d)."""
     q = o.question
     return MissedView(
         q.prompt,
         o.response_text,
         q.answer_text(),
         noun_of(pack, q.quote),
-        tuple(x.text for x in q.origin.quotes),
+        tuple(_sentence_of(pack, x) for x in q.origin.quotes),
     )
+
+
+def _sentence_of(pack: Pack, quote: Quote) -> str:
+    """The whole sentence(s) a quote stands in, word for word (the quote itself where its
+    source is not the pack's: a hand-written question's)."""
+    source = pack.sources.get(quote.source)
+    if source is None:
+        return quote.text
+    span = sentences_covering(source.text, quote.start, quote.end)
+    return source.text[span.start : span.end]
 
 
 def summary_view(session: Session, summary: Summary | None = None) -> SummaryView:

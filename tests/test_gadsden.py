@@ -426,3 +426,16 @@ def test_a_year_in_the_titles_span_is_never_the_only_option_in_it() -> None:
                 seen += 1
                 assert sum(1853 <= y <= 1854 for y in years) >= 2, (seed, q.id, q.options)
     assert seen >= 20
+
+
+def test_an_office_named_after_a_common_noun_lends_no_word_alone() -> None:
+    """ "head of state of Mexico" as an alias made "head" alone right for Santa Anna's office
+    (reader 35c): an office's title alone is right ("President", "Governor") only before a
+    place, a name, and "state of Mexico" is none. The alias itself is right."""
+    from quiz.packs import load_pack
+
+    pack = load_pack(PACK)
+    q = next(q for q in all_questions(pack, 0) if q.id == "santa-anna-office:typed:forward")
+    assert q.grade("head of state of Mexico").result == "right"
+    assert q.grade("President").result == "right"
+    assert q.grade("head").result != "right"

@@ -90,8 +90,10 @@ def _short_first_named(pack: Pack, value: Entity) -> Iterable[str]:
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}|(?:[A-Z]\.){2,4}")
 
 
-# an office's title before its place: "Governor of New Mexico", "U.S. ambassador to Mexico"
-_TITLED = re.compile(r"(?:\S+\s+)?([A-Za-z][a-z]{3,})\s+(?:of|to|for)\s+\S.*")
+# an office's title before its place, a name: "Governor of New Mexico", "U.S. ambassador to
+# Mexico"; not "head of state of Mexico", whose "head" alone was marked right for the office
+# (reader 35c): "state of Mexico" is no place
+_TITLED = re.compile(r"(?:\S+\s+)?([A-Za-z][a-z]{3,})\s+(?:of|to|for)\s+(?:the\s+)?[A-Z].*")
 
 
 def _title_alone(pack: Pack, value: Entity, anchor: Value, own: set[str]) -> tuple[str, ...]:

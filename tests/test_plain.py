@@ -249,7 +249,16 @@ def test_parse(questions: dict[str, Question], kind: str, line: str, response: o
 
 @pytest.mark.parametrize(
     ("kind", "line"),
-    [("choice", ""), ("choice", "1,2"), ("choice", "yes"), ("choice", "true"), ("multi", "")],
+    [
+        ("choice", ""),
+        ("choice", "1,2"),
+        ("choice", "yes"),
+        ("choice", "true"),
+        ("multi", ""),
+        # a digit that is no number (Python's int() refuses it): asked again, no traceback
+        ("choice", "²"),
+        ("multi", "1,²"),
+    ],
 )
 def test_parse_rejects(questions: dict[str, Question], kind: str, line: str) -> None:
     with pytest.raises(InvalidResponse):

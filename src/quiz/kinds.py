@@ -84,7 +84,7 @@ def parse_line(question: Asked, line: str) -> Response:
         raise InvalidResponse(Refusal.NO_ANSWER)
     picks = []
     for token in tokens:
-        if token.isdigit() and len(token) <= 3:
+        if token.isdecimal() and len(token) <= 3:  # ("²" is a digit, but no number)
             picks.append(int(token) - 1)
         elif question.kind == "true_false" and token in ("true", "false", "t", "f"):
             # before letters: "f" is False here, not a sixth option
@@ -107,9 +107,10 @@ def _figure_option(options: tuple[str, ...], text: str) -> int | None:
     figure and its unit; reader 34b). Where a bare number is both an option's place and
     another option's figure, it is asked again: "3" was read as option 3, "six", and marked
     right for a reader who meant "three" (reader 32b)."""
-    if text.isdigit():
+    said = [number(option) for option in options]
+    if text.isdecimal():
         n = int(text)
-        figures = [i for i, option in enumerate(options) if number(option) == n]
+        figures = [i for i, figure in enumerate(said) if figure == n]
         if not figures:
             return None
         if not 1 <= n <= len(options):
@@ -119,9 +120,7 @@ def _figure_option(options: tuple[str, ...], text: str) -> int | None:
         raise InvalidResponse(Refusal.PLACE_OR_FIGURE, n=n, text=options[figures[0]])
     figure, _, _unit = text.rpartition(" ")
     value = number(figure) if figure else None
-    figures = [
-        i for i, option in enumerate(options) if value is not None and number(option) == value
-    ]
+    figures = [i for i, f in enumerate(said) if value is not None and f == value]
     return figures[0] if len(figures) == 1 else None
 
 

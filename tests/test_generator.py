@@ -316,7 +316,9 @@ def _conflict(
 @pytest.mark.parametrize("name", list(PACKS))
 def test_a_round_asking_for_everything_gets_all_it_may(name: str) -> None:
     """A round asking for more than the pack has gets every question the rules allow: each one
-    left out would repeat a prompt, or a fact with the same kind, of one in the round."""
+    left out would repeat a prompt, or a fact with the same kind, of one in the round, or
+    answer one in the round as its feedback answers it (a pair a round takes only to reach a
+    round of ten, `rounds._needed`)."""
     pack = PACKS[name]()
     everything = all_questions(pack, 0)
     round_ = generate(pack, 0, len(everything) + 50)
@@ -326,7 +328,7 @@ def test_a_round_asking_for_everything_gets_all_it_may(name: str) -> None:
     chosen = {q.id for q in round_}
     for q in everything:
         if q.id not in chosen:
-            assert _conflict(q, round_, pack), f"{q.id} was left out for no reason"
+            assert _conflict(q, round_, pack, last=True), f"{q.id} was left out for no reason"
 
 
 @pytest.mark.parametrize("kind", KINDS)

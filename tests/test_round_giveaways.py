@@ -416,6 +416,22 @@ def test_a_round_of_few_kinds_is_shorter_rather_than_hold_a_pair_that_answers_it
     assert held == 0 and short > 0, (held, short)
 
 
+@pytest.mark.parametrize("count", [15, 22])
+def test_a_long_round_is_shorter_rather_than_hold_a_pair_that_answers_itself(pack, count) -> None:
+    """Past ten questions a round takes no pair whose feedbacks answer each other, and says
+    it is short instead: the bundled pack's rounds of 22 choice, select-all and order
+    questions held about four such pairs each, the air policing's four questions on its one
+    sentence among them (reader 36b)."""
+    from quiz.generate.rounds import answer_each_other
+
+    lengths = []
+    for seed in range(100, 112):
+        r = generate(pack, seed, count, ["choice", "multi", "order"])
+        lengths.append(len(r))
+        assert not any(answer_each_other(pack, q, r[:i], never=False) for i, q in enumerate(r))
+    assert min(lengths) >= 10 and min(lengths) < count, lengths
+
+
 @pytest.mark.parametrize("name", ["bundled", "gadsden"])
 def test_no_two_wrong_people_share_a_first_name_the_key_lacks(name: str) -> None:
     """ "William Lane" and "William Marcy" beside "Christopher Ward": the odd one out is the

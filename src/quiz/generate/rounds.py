@@ -16,7 +16,9 @@ the pack. Rules, hardest first:
   the second is a guess from the first), nor one whose date or figure another's feedback
   shows or another true/false statement states for another event, the least-asked
   relations and least-used topics first; true/false statements alternate between true
-  and false.
+  and false;
+- only to fill a round to eight of ten (`_needed`, however long the round asked): two
+  questions whose feedbacks answer each other.
 The kinds asked least come first: each is tried under the soft rules, then
 without them, before a kind asked more gets another turn. A kind the draws cannot
 fill even then is dropped and the others share its place. When a round asks for
@@ -83,11 +85,23 @@ ANY_OF = 400  # slots of a kind looked at in turn before the round drops the kin
 # keeps its count (a class's paper of six, a tiny pack's round of five): one question short
 # would be a fifth of it or more
 SHORT_BY = 5
+PAIRED_UP_TO = 10  # the round length level ANY fills to at most (`_needed`)
 
 
 def shortfall(count: int) -> int:
     """The questions a round of `count` may fall short rather than hold a pair."""
     return count // SHORT_BY if count >= 2 * SHORT_BY else 0
+
+
+def _needed(count: int) -> int:
+    """The questions a round takes a pair whose feedbacks answer each other (level ANY) to
+    reach: a round of ten less its `shortfall`, however many it asks. Past ten, a pack runs
+    out of questions that keep apart, and a longer round filled with pairs gave one away in
+    every round: the bundled pack's 22 choice, select-all and order questions held 4 such
+    pairs a round (reader 36b: the air policing's four questions on its one sentence, the
+    first unit's city and date); it is now a round of 11 to 15 that says why it is short."""
+    full = min(count, PAIRED_UP_TO)
+    return full - shortfall(full)
 
 
 @collector_paused
@@ -115,7 +129,7 @@ def generate(
         # if it can, then on any: an even mix of kinds comes before spread sentences, but
         # not before two questions that answer each other (level ANY), which a round takes
         # only when no kind has another question
-        enough = len(state.chosen) >= count - shortfall(count)
+        enough = len(state.chosen) >= _needed(count)
         for stage, fewest in (
             (stage, fewest)
             for stage in ((LEVELS[:-1],) if enough else (LEVELS[:-1], LEVELS[-1:]))
@@ -155,7 +169,7 @@ def generate(
         rest = sorted(select(slots(pack), kinds, topics), key=lambda s: s.id)
         rng.shuffle(rest)
         for strict in LEVELS:
-            if strict == ANY and len(state.chosen) >= count - shortfall(count):
+            if strict == ANY and len(state.chosen) >= _needed(count):
                 break  # a question short rather than one the round gives away
             for slot in rest:
                 if len(state.chosen) >= count:
@@ -173,6 +187,35 @@ def feedback_order(pack: Pack, questions: list[Question]) -> list[Question]:
     that waits for nothing, and, when every one left waits (a cycle), the first of those
     that wait for fewest among the cycle's own (a question waiting for one outside its
     cycle would come before that one for no reason)."""
+    n = len(questions)
+    before, hard = waits(pack, questions)
+    kin = [relations_of(pack, q.facts) for q in questions]
+    left = list(range(n))
+    out: list[int] = []
+    while left:
+        rest = set(left)
+        # at each step, rather one not on the relation just asked ("which office did X
+        # hold?" twice in a row reads as one question asked twice)
+        last = kin[out[-1]] if out else frozenset()
+        free = [j for j in left if not before[j] & rest]
+        if free:
+            pick = min(free, key=lambda j: bool(kin[j] & last))
+        else:  # a cycle: one of its questions, never one still waiting for a question outside
+            # it (that one could come first), the first of those that wait for fewest
+            reach = {j: _waited_for(before, j, rest) for j in left}
+            # first one no question of the cycle waits for because of its quote itself
+            pick = min(
+                (j for j in left if all(j in reach[k] for k in reach[j])),
+                key=lambda j: (bool(hard[j] & rest), len(before[j] & rest), bool(kin[j] & last)),
+            )
+        left.remove(pick)
+        out.append(pick)
+    return [questions[i] for i in _kin_apart(out, kin, before, hard)]
+
+
+def waits(pack: Pack, questions: list[Question]) -> tuple[list[set[int]], list[set[int]]]:
+    """For each question, the others that must come before it, its feedback or what it shows
+    giving them away; and of those, the ones no cut of its feedback mends (`hard`)."""
     n = len(questions)
     spans = [_paragraphs(pack, q) for q in questions]
     proofs = [_proof_spans(pack, q) for q in questions]
@@ -205,36 +248,23 @@ def feedback_order(pack: Pack, questions: list[Question]) -> list[Question]:
     for j, q in enumerate(questions):
         asking = [q.prompt, *q.options]
         before[j] |= {i for i in range(n) if i != j and _shows(asking, figures[i])}
+    # and its explanation, which a feedback shows whole: "The team in Afghanistan ended in
+    # 2013" before "Name a country to which troops from Lithuania were deployed" (reader 36b);
+    # not one date of a time order's events, a hint the order's own quotes outweigh ("False.
+    # The Warsaw Summit was held in July 2016" before an order holding the summit is the
+    # lesser give-away: the order's feedback, first, would show that date beside the summit)
+    explained = [q.origin.explanation or "" for q in questions]
     hard = [
         {
             i
             for i in before[j]
-            if _all_inside(proofs[i], quoted[j]) or _shows(uncut[j][0], uncut[i][1])
+            if _all_inside(proofs[i], quoted[j])
+            or _shows(uncut[j][0], uncut[i][1])
+            or (questions[i].kind != "order" and _shows([explained[j]], figures[i]))
         }
         for j in range(n)
     ]
-    kin = [relations_of(pack, q.facts) for q in questions]
-    left = list(range(n))
-    out: list[int] = []
-    while left:
-        rest = set(left)
-        # at each step, rather one not on the relation just asked ("which office did X
-        # hold?" twice in a row reads as one question asked twice)
-        last = kin[out[-1]] if out else frozenset()
-        free = [j for j in left if not before[j] & rest]
-        if free:
-            pick = min(free, key=lambda j: bool(kin[j] & last))
-        else:  # a cycle: one of its questions, never one still waiting for a question outside
-            # it (that one could come first), the first of those that wait for fewest
-            reach = {j: _waited_for(before, j, rest) for j in left}
-            # first one no question of the cycle waits for because of its quote itself
-            pick = min(
-                (j for j in left if all(j in reach[k] for k in reach[j])),
-                key=lambda j: (bool(hard[j] & rest), len(before[j] & rest), bool(kin[j] & last)),
-            )
-        left.remove(pick)
-        out.append(pick)
-    return [questions[i] for i in _kin_apart(out, kin, before, hard)]
+    return before, hard
 
 
 def _kin_apart(
@@ -356,9 +386,10 @@ def _never_together(mine: _Answered, theirs: _Answered) -> bool:
     no other question: one of them a list (a select-all), whose every right answer one
     listing sentence gives. Two proved by one sentence ("Governor William Lane of New
     Mexico declared the Mesilla Valley part of the U.S. territory …" proves the office Lane
-    held and what he declared) are kept apart at every level but the last: never for them
-    would cut a 30-question round of the bundled pack, whose lists of countries prove one
-    fact each, to about 20."""
+    held and what he declared) are kept apart at every level but the last, which fills a
+    round to eight of ten at most (`_needed`): never for them would cut the moon pack's
+    rounds of ten from 6–8 questions to 4–6, and a choice round of the Gadsden pack from 7–8
+    to 6–8."""
     return mine[3] or theirs[3]
 
 

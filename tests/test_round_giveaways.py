@@ -432,6 +432,29 @@ def test_a_long_round_is_shorter_rather_than_hold_a_pair_that_answers_itself(pac
     assert min(lengths) >= 10 and min(lengths) < count, lengths
 
 
+@pytest.mark.parametrize("kinds", [None, ["choice", "multi", "order"]])
+def test_a_select_all_comes_before_a_quote_saying_its_answer_of_the_whole(pack, kinds) -> None:
+    """"It began … with the landing of the Belgian Air Force Detachment with F-16s at Šiauliai
+    Air Base" says where the air policing mission began: shown before "Select every place
+    where NATO deployed the Baltic air policing augmentation", it gave half the answer away
+    in 10 of 200 rounds (reader 37b). The select-all comes first."""
+    from quiz.generate.rounds import shown_facts
+
+    together = 0
+    for seed in range(60):
+        r = generate(pack, seed, 10, kinds)
+        at = [i for i, q in enumerate(r) if q.id == "augmentation-at-siauliai:multi:forward"]
+        telling = [
+            i
+            for i, q in enumerate(r)
+            if "air-policing-began-at-siauliai" in shown_facts(pack, q.kind, q.facts)
+        ]
+        if at and telling:
+            together += 1
+            assert at[0] < min(telling), [q.id for q in r]
+    assert together > 0
+
+
 @pytest.mark.parametrize("name", ["bundled", "gadsden"])
 def test_no_two_wrong_people_share_a_first_name_the_key_lacks(name: str) -> None:
     """ "William Lane" and "William Marcy" beside "Christopher Ward": the odd one out is the

@@ -75,7 +75,7 @@ def modified(
         if len(inner) < 2 or any(c.isupper() for c in name) or len(items(name, language)) > 1:
             continue  # a concept of two words or more: one word would stand for too much
         found = _found(inner, said)
-        if found is None or not 0 < len(said) - len(found) <= MAX_ADDED:
+        if found is None or len(said) == len(found):
             continue
         if best is None or len(inner) > len(best[0]):
             best = (inner, name, found)
@@ -95,6 +95,10 @@ def modified(
             turned = {w for prev, w in zip(words, words[1:], strict=False) if prev in negations}
             kept = (k for w, k in tokens(n, language) if w not in turned)
             (own if holds else others).update(kept)
+    # the words of its own names are no describing words: "Baltic air policing protecting
+    # the Baltic airspace" adds two ("protecting", "airspace"), not four (reader 37a)
+    if sum(1 for j, (_, k) in enumerate(said) if j not in found and k not in own) > MAX_ADDED:
+        return None
     foreign, proper = _names_of(tuple(rivals), frozenset(own), language)
     refusing_keys = {k for w in refusing for _, k in tokens(w, language)}
     quoted = _loose_words(quotes, frozenset(own), language)

@@ -264,7 +264,49 @@ def waits(pack: Pack, questions: list[Question]) -> tuple[list[set[int]], list[s
         }
         for j in range(n)
     ]
+    # and a select-all's right value that j's quotes prove of the whole its subject is a part
+    # of, though they do not name it: "It began … with the landing of the Belgian Air Force
+    # Detachment with F-16s at Šiauliai Air Base" (the air policing mission) before "Select
+    # every place where NATO deployed the Baltic air policing augmentation" (reader 37b)
+    for i, q in enumerate(questions):
+        told = _told_of_whole(pack, q)
+        for j, other in enumerate(questions if told else ()):
+            proved = shown_facts(pack, other.kind, other.facts)
+            if j != i and any(_pair_of(pack, f) & told for f in proved):
+                before[j].add(i)
+                hard[j].add(i)
     return before, hard
+
+
+def _told_of_whole(pack: Pack, q: Question) -> frozenset[tuple[object, object]]:
+    """For a select-all, (whole, right value) for each entity whose name its subject's name
+    holds ("the Baltic Air Policing Mission" in "augmentation of the Baltic air policing
+    mission"): a right value said of the whole is half said of its part."""
+    claim = q.origin.claim
+    if q.kind != "multi" or claim is None or not isinstance(claim.anchor, Entity):
+        return frozenset()
+    anchor = claim.anchor
+    wholes = [
+        e.key
+        for e in pack.entities.values()
+        if e.key != anchor.key
+        and any(
+            len(n.split()) > 1 and _within(n, name)
+            for n in e.folded_names
+            for name in anchor.folded_names
+        )
+    ]
+    rights = [claim.values[i] for i in sorted(q.key.rights()) if i < len(claim.values)]
+    return frozenset((w, v.key) for w in wholes for v in rights if isinstance(v, Entity))
+
+
+def _pair_of(pack: Pack, fact_id: str) -> frozenset[tuple[object, object]]:
+    f = pack.fact_by_id.get(fact_id)
+    return frozenset() if f is None else frozenset({(f.subject.key, f.object.key)})
+
+
+def _within(part: str, whole: str) -> bool:
+    return f" {part} " in f" {whole} " and part != whole
 
 
 def _kin_apart(

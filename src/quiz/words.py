@@ -785,6 +785,11 @@ def try_result(verdict: Verdict, credit: float, why: str) -> str:
     return f"{line} — {why}" if why else line
 
 
+def try_asked_again(why: str) -> str:
+    """An answer the game would not mark but ask again for ("2004 or 2005")."""
+    return _("Marked: not marked, asked again — {why}").format(why=why)
+
+
 def try_answer(answer: str) -> str:
     return _("The answer: {answer}").format(answer=answer)
 

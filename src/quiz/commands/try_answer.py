@@ -34,9 +34,11 @@ def run(args: argparse.Namespace) -> int:
         pack = pack_of(args)
         question = _question(pack, qid, args.seed, built)
         try:
-            grade = question.grade(parse_line(question, given))
+            grade: Grade | str = question.grade(parse_line(question, given))
         except InvalidResponse as exc:
-            raise UsageError(f"{qid}: {exc}") from None
+            # the game asks again: one answer's outcome, not a mistake in the command (a
+            # batch of a hundred tries lost all for one "2004 or 2005", reader 37a)
+            grade = str(exc)
         tries.append((pack, question, given, grade))
     if args.format == "json":
         outs = [_json(pack, question, given, grade) for pack, question, given, grade in tries]
@@ -44,11 +46,15 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     blocks = []
     for _pack, question, given, grade in tries:
-        note = words.note(grade.note) if grade.note is not None else ""
+        if isinstance(grade, str):
+            result = words.try_asked_again(grade)
+        else:
+            note = words.note(grade.note) if grade.note is not None else ""
+            result = words.try_result(grade.verdict, grade.credit, note)
         lines = [
             words.try_question(question.id, question.prompt),
             words.try_given(given),
-            words.try_result(grade.verdict, grade.credit, note),
+            result,
             words.try_answer(question.answer_text()),
         ]
         blocks.append("\n".join(lines))
@@ -56,7 +62,21 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _json(pack: Pack, question: Question, given: str, grade: Grade) -> dict[str, object]:
+def _json(pack: Pack, question: Question, given: str, grade: Grade | str) -> dict[str, object]:
+    if isinstance(grade, str):  # asked again: no mark, and why
+        return {
+            "pack": pack.id,
+            "question": question.id,
+            "kind": question.kind,
+            "prompt": question.prompt,
+            "given": given,
+            "result": "again",
+            "credit": None,
+            "exact": None,
+            "note": grade,
+            "note_code": None,
+            "answer": question.answer_text(),
+        }
     return {
         "pack": pack.id,
         "question": question.id,

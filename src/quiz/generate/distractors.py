@@ -350,7 +350,7 @@ def _ranked(
             # a month and its year: one wrong option in the same year, so the month is
             # asked too ("July 2016" was the only 2016 option, a reader found)
             yield from islice(shuffled(_same_year(key, pack), rng), 1)
-        elif key.day is not None and shown:
+        elif key.day is not None and (shown or _day_of_two(pack, key)):
             # a day among options: first the source's days of the same year, then two near
             # days of it, so the year alone does not find it ("30 December 1853", the
             # original treaty, was the only 1853 option beside three of 1854, a reader found)
@@ -510,6 +510,20 @@ def _either_side(
     first = [*below[:k], *[v for v in above if v.value not in mirrors][: free - k]]
     yield from first
     yield from (v for v in [*below, *above] if v not in first)
+
+
+def _day_of_two(pack: Pack, key: When) -> bool:
+    """Whether the source gives the key's day for two facts or more: a false statement
+    shifting its year keeps the famous day and month ("The Baltic Air Policing Mission began
+    on 29 March 2002", the day Lithuania joined NATO two years early: readers 37d and 38d),
+    so it takes another day of the year, as options do."""
+    memo = index_of(pack).memo
+    days = memo.get("days of facts")
+    if not isinstance(days, Counter):
+        days = memo["days of facts"] = Counter(
+            f.object.key for f in pack.facts if isinstance(f.object, When) and f.object.day
+        )
+    return days[key.key] > 1
 
 
 def _dates_between(pack: Pack, type_name: str, low: int, high: int) -> Sequence[When]:

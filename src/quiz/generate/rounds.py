@@ -286,16 +286,19 @@ def _told_of_whole(pack: Pack, q: Question) -> frozenset[tuple[object, object]]:
     if q.kind != "multi" or claim is None or not isinstance(claim.anchor, Entity):
         return frozenset()
     anchor = claim.anchor
-    wholes = [
-        e.key
-        for e in pack.entities.values()
-        if e.key != anchor.key
-        and any(
-            len(n.split()) > 1 and _within(n, name)
-            for n in e.folded_names
-            for name in anchor.folded_names
-        )
-    ]
+    memo = index_of(pack).memo
+    wholes = memo.get(("wholes", anchor.key))
+    if not isinstance(wholes, list):
+        wholes = memo[("wholes", anchor.key)] = [
+            e.key
+            for e in pack.entities.values()
+            if e.key != anchor.key
+            and any(
+                len(n.split()) > 1 and _within(n, name)
+                for n in e.folded_names
+                for name in anchor.folded_names
+            )
+        ]
     rights = [claim.values[i] for i in sorted(q.key.rights()) if i < len(claim.values)]
     return frozenset((w, v.key) for w in wholes for v in rights if isinstance(v, Entity))
 
@@ -593,7 +596,8 @@ def _held_by_others(pack: Pack, claim: Claim) -> list[_Figure]:
 
 
 def _derived_values(pack: Pack) -> dict[str, frozenset[str]]:
-    """The facts whose date or figure one of them proves by the other's quote, both ways: the
+    """The facts whose date or figure one of them proves by the other's quote (or counts from
+    the other's date, below), both ways: the
     augmentation "deployed in 2014" is "NATO responded immediately" beside "The Russian
     aggression in Ukraine in spring 2014 …", the aggression's own quote, so one asked after
     the other is asked again (reader 33d: the aggression's year, then "NATO first deployed
@@ -615,6 +619,21 @@ def _derived_values(pack: Pack) -> dict[str, frozenset[str]]:
                 ):
                     linked.setdefault(f.id, set()).add(g.id)
                     linked.setdefault(g.id, set()).add(f.id)
+    # and a count of years that is the years from a date of the same subject to the year the
+    # source speaks for: "14 years" of membership is 2018 less 2004, the year Lithuania
+    # joined, which prompts framed "According to the article (2018)" beside it gave away
+    # (reader 38d, 9 rounds of 147)
+    as_of = {s.as_of for s in pack.sources.values() if s.as_of is not None}
+    for f in pack.facts:
+        if not (isinstance(f.object, Number) and f.relation.unit == "years") or f.background:
+            continue
+        years = {year - f.object.value for year in as_of}  # the year counted from
+        for g in pack.facts_about.get(f.subject.key, ()):
+            when = g.object
+            counted = isinstance(when, When) and when.year in years and not g.background
+            if counted and g.subject.key == f.subject.key:
+                linked.setdefault(f.id, set()).add(g.id)
+                linked.setdefault(g.id, set()).add(f.id)
     return {f: frozenset(gs) for f, gs in linked.items()}
 
 

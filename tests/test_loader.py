@@ -182,6 +182,26 @@ def test_a_guessable_entity_is_never_a_typed_answer(folder: Path) -> None:
     assert [(p.line, p.message) for p in found] == [(line, "'guessable' must be true or false")]
 
 
+def test_a_kind_not_asked_of_a_fact_is_left_out_and_a_bad_kind_is_named(folder: Path) -> None:
+    """`not_asked: [choice]` leaves out the fact's own multiple-choice question and keeps its
+    others; a kind that is no question of one fact is named at its line."""
+    from quiz.generate import all_questions
+
+    def ids(text: str) -> set[str]:
+        return {q.id for q in all_questions(load_pack(write_pack(folder, text)))}
+
+    plain = ids(GOOD)
+    text = edit("object: armstrong", "object: armstrong\n    not_asked: [choice]")
+    assert "a11-armstrong:choice:forward" in plain
+    assert ids(text) == plain - {"a11-armstrong:choice:forward"}
+    text = edit("not_asked: [choice]", "not_asked: [choice, essay]", text)
+    line, _ = where(text, "not_asked:")
+    found = bad(folder, text)
+    kinds = "choice, typed, true_false, number, evidence"
+    message = f"'not_asked' lists kinds of question on one fact ({kinds}), not 'essay'"
+    assert [(p.line, p.message) for p in found] == [(line, message)]
+
+
 def test_every_problem_is_reported_at_once(folder: Path) -> None:
     text = edit("object: armstrong", "object: nobody")
     text = edit("relation: landed_on\n    object", "relation: landed\n    object", text)

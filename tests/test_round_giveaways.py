@@ -475,6 +475,15 @@ def test_a_false_date_of_a_day_two_facts_share_is_another_day(pack, every) -> No
     assert checked >= 2
 
 
+def test_the_reconstruction_teams_country_is_typed_not_picked(every) -> None:
+    """Afghanistan beside Iraq and Pakistan, for a NATO reconstruction team, was picked
+    without reading (readers 35, 36 and 38): the pack marks the fact `not_asked: [choice]`,
+    and it is still recalled, typed."""
+    ids = {q.id for q in every}
+    assert "lithuania-led-prt-in-afghanistan:choice:forward" not in ids
+    assert "lithuania-led-prt-in-afghanistan:typed:forward" in ids
+
+
 @pytest.mark.parametrize("name", ["bundled", "gadsden"])
 def test_no_two_wrong_people_share_a_first_name_the_key_lacks(name: str) -> None:
     """ "William Lane" and "William Marcy" beside "Christopher Ward": the odd one out is the

@@ -25,7 +25,7 @@ from quiz.generate.refusal import Refusal, missing, not_closed, said
 from quiz.generate.truth import Direction
 from quiz.kinds import KIND_NAMES
 from quiz.lang import N_
-from quiz.packs.model import LITERAL_TYPES, Fact, HandQuestion, Pack, Relation
+from quiz.packs.model import LITERAL_TYPES, ONE_FACT_KINDS, Fact, HandQuestion, Pack, Relation
 from quiz.question import Question
 
 DIRECTIONS: tuple[Direction, ...] = ("forward", "reverse")
@@ -113,6 +113,11 @@ def per_fact(pack: Pack, kind: str, variant: str, fact: Fact) -> Slot | Refusal:
     it belongs to (`variants` says which kinds the relation can ask at all)."""
     if fact.background:
         return BACKGROUND
+    if kind in fact.not_asked:
+        return Refusal(
+            said(N_("the fact is marked not to be asked as {kind}"), kind=kind),
+            said(N_("remove {kind} from `not_asked` to ask it"), kind=kind),
+        )
     direction: Direction = "reverse" if variant.startswith("reverse") else "forward"
     if kind == "choice":
         make = partial(from_facts.choice, pack, fact, direction)
@@ -247,7 +252,7 @@ def _typed_literal(asked: str) -> str:
     return said(N_("typed answers are names; a {type} is asked as a number question"), type=asked)
 
 
-PER_FACT = ("choice", "typed", "true_false", "number", "evidence")
+PER_FACT = ONE_FACT_KINDS
 
 
 # -- every slot (for --all, by_ids, quiz check) -----------------------------------------

@@ -282,6 +282,10 @@ class Quote:
     suffix: str = ""
 
 
+# the kinds of question asked of one fact alone (a select-all or a time order holds a group)
+ONE_FACT_KINDS = ("choice", "typed", "true_false", "number", "evidence")
+
+
 @dataclass(frozen=True)
 class Fact:
     id: str
@@ -295,6 +299,10 @@ class Fact:
     # other right names of the object, typed for this fact alone: "interim President of
     # Mexico" for Ceballos's office, which Santa Anna's fact shares and he did not hold so
     accept: tuple[str, ...] = ()
+    # kinds of question on this fact alone that the author keeps out: a kind that makes it
+    # trivial ("Afghanistan" among three countries for a NATO reconstruction team is picked
+    # without reading, readers 35–38 found; typed, it is still recalled)
+    not_asked: frozenset[str] = frozenset()
 
     @property
     def quote(self) -> Quote:

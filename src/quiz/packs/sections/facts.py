@@ -6,7 +6,7 @@ from typing import Any
 
 from quiz.lang import _
 from quiz.packs.errors import YamlPath
-from quiz.packs.model import Fact, Number, Quote, Value, When
+from quiz.packs.model import ONE_FACT_KINDS, Fact, Number, Quote, Value, When
 from quiz.packs.quotes import sentences_covering
 from quiz.packs.sections.context import Context, closest, kind_of
 from quiz.packs.sections.evidence import evidence
@@ -60,6 +60,15 @@ def build_facts(ctx: Context, raw: Any) -> list[Fact]:
         explanation = ctx.text(spec, "explanation", path, required=False)
         background = ctx.flag(spec, "background", path)
         accept = ctx.text_list(spec, "accept", path)
+        not_asked = ctx.text_list(spec, "not_asked", path)
+        unknown = [k for k in not_asked if k not in ONE_FACT_KINDS]
+        if unknown:
+            ctx.problem(
+                (*path, "not_asked"),
+                _("'not_asked' lists kinds of question on one fact ({kinds}), not {kind}").format(
+                    kinds=", ".join(ONE_FACT_KINDS), kind=repr(unknown[0])
+                ),
+            )
         if fid is None or relation is None or subject is None or obj is None:
             continue
         if not quotes or not topics:
@@ -76,7 +85,18 @@ def build_facts(ctx: Context, raw: Any) -> list[Fact]:
             )
         triples[triple] = fid
         facts.append(
-            Fact(fid, subject, relation, obj, topics, quotes, explanation, background, accept)
+            Fact(
+                fid,
+                subject,
+                relation,
+                obj,
+                topics,
+                quotes,
+                explanation,
+                background,
+                accept,
+                frozenset(not_asked),
+            )
         )
     return facts
 

@@ -251,6 +251,7 @@ EDITS: list[tuple[str, str]] = [
         "  - id: a12-conrad",
     ),
     ("title: Tiny Moon", "title: Tiny\n- Moon"),
+    ("object: armstrong", "object: armstrong\n    not_asked: [essay]"),
 ]
 _LANDED = '{date: "1969-11-19"}'
 _QUESTION = """\

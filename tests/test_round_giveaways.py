@@ -484,6 +484,16 @@ def test_the_reconstruction_teams_country_is_typed_not_picked(every) -> None:
     assert "lithuania-led-prt-in-afghanistan:typed:forward" in ids
 
 
+def test_a_false_listing_names_the_whole_list_its_leader_too(every) -> None:
+    """ "False. Here the article names the Netherlands, Norway, … — not Estonia" left out
+    Germany, whose fact the pack keeps as background ("Aside from Germany, …"): a student
+    could take the leading nation for no contributor (reader 38d)."""
+    statement = next(
+        q for q in every if q.id == "efp-force-lithuania-contributor-netherlands:true_false:false"
+    )
+    assert "Germany" in (statement.explanation or ""), statement.explanation
+
+
 @pytest.mark.parametrize("name", ["bundled", "gadsden"])
 def test_no_two_wrong_people_share_a_first_name_the_key_lacks(name: str) -> None:
     """ "William Lane" and "William Marcy" beside "Christopher Ward": the odd one out is the

@@ -482,7 +482,11 @@ def true_false(pack: Pack, fact: Fact, truth: bool, rng: random.Random) -> Quest
     elif listed:
         # false only because the source's list leaves it out: say whose list it is
         word = noun(pack, source_of(pack, fact))
-        named = lang.listing([f.object.display for f in group])
+        # the whole list the source gives, its background facts too: "Aside from Germany, …
+        # the Netherlands, Norway, …" named without Germany left the leading nation looking
+        # like no contributor (reader 38d)
+        listing = index_of(pack).facts_for(fact.relation, "forward", fact.subject)
+        named = lang.listing([f.object.display for f in listing])
         why = lang.frame("false_listed", noun=word, named=named, value=value.display)
         if fact.explanation:
             why += f" {fact.explanation}"

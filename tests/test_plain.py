@@ -265,6 +265,19 @@ def test_parse_rejects(questions: dict[str, Question], kind: str, line: str) -> 
         parse_line(questions[kind], line)
 
 
+def test_a_select_all_takes_its_options_words(questions: dict[str, Question]) -> None:
+    """ "Albania; Croatia" names two options of a select-all (reader 39b found it asked
+    again, though `quiz try` says an option's words are taken); one option, or a comma
+    between them, too; a word no option has is still asked again."""
+    q = questions["multi"]
+    first, second = q.options[0], q.options[1]
+    assert parse_line(q, f"{first}; {second}") == (0, 1)
+    assert parse_line(q, f"{second.lower()}, {first}") == (1, 0)
+    assert parse_line(q, first) == (0,)
+    with pytest.raises(InvalidResponse):
+        parse_line(q, f"{first}; Narnia")
+
+
 def test_run_in_process_partial_credit_and_streak(questions: dict[str, Question]) -> None:
     moon = load_pack(MOON)
     multi = Seen(questions["multi"])

@@ -79,6 +79,10 @@ def parse_line(question: Asked, line: str) -> Response:
         at = _figure_option(question.options, text)
         if at is not None:
             return at
+    if shape in (Shape.MANY, Shape.ORDER):
+        named = _options_named(question.options, text)
+        if named is not None:
+            return named
     tokens = [t for t in _TOKEN.split(text.lower()) if t]
     if not tokens:
         raise InvalidResponse(Refusal.NO_ANSWER)
@@ -99,6 +103,19 @@ def parse_line(question: Asked, line: str) -> Response:
     if len(picks) != 1:
         raise InvalidResponse(Refusal.ONE_OPTION)
     return picks[0]
+
+
+def _options_named(options: tuple[str, ...], text: str) -> tuple[int, ...] | None:
+    """The options a line names by their words, split at ";" or ",": "Albania; Croatia" for a
+    select-all, as `quiz try` says it takes them (reader 39b found it asked again). None
+    unless every part is an option's words (an option may hold a comma: ";" is tried first)."""
+    folded = [fold(o) for o in options]
+    for mark in (";", ","):
+        parts = [fold(p) for p in text.split(mark) if p.strip()]
+        # a bare number is the option's place ("2"), never its words
+        if parts and all(p in folded and not p.isdecimal() for p in parts):
+            return tuple(folded.index(p) for p in parts)
+    return None
 
 
 def _figure_option(options: tuple[str, ...], text: str) -> int | None:

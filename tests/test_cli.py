@@ -61,6 +61,16 @@ def moon_copy(tmp_path: Path) -> Path:
 # -- quiz check -----------------------------------------------------------------------------
 
 
+def test_check_takes_an_installed_packs_id_as_other_commands_do(tmp_path: Path) -> None:
+    """`quiz check lithuania-nato` read the id as a file that cannot be read (reader 40b)."""
+    result = run_quiz("check", "lithuania-nato", cwd=tmp_path)
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    assert "pack lithuania-nato" in result.stdout
+    missing = run_quiz("check", "no-such-pack", cwd=tmp_path)
+    assert missing.returncode == 2 and "no-such-pack" in missing.stderr
+
+
 def test_check_good_pack_prints_summary(moon_copy: Path) -> None:
     result = run_quiz("check", "moon.yaml", cwd=moon_copy.parent)
     no_traceback(result)

@@ -22,6 +22,15 @@ if TYPE_CHECKING:
     from quiz.packs.model import Pack
 
 
+def _by_id(spec: str, extra: list[Path] | None) -> Path:
+    """The file of an installed pack named by its id ("quiz check lithuania-nato", as other
+    commands take it: reader 40b found it refused as a file that cannot be read)."""
+    from quiz.packs.registry import catalog
+
+    found = catalog(extra).find(spec)
+    return Path(found.path) if found is not None else Path(spec)
+
+
 def run(args: argparse.Namespace) -> int:
 
     if args.explain not in (None, "brief", "all"):  # `--explain PACK`: a path, not a mode
@@ -37,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
                         _("{folder}: no pack files (*.yaml) in this folder").format(folder=given)
                     )
                 paths += found
+            elif not given.exists() and given.suffix not in (".yaml", ".yml"):
+                paths.append(_by_id(str(given), args.packs))
             else:
                 paths.append(given)
     else:

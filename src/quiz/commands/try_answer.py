@@ -63,33 +63,25 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _json(pack: Pack, question: Question, given: str, grade: Grade | str) -> dict[str, object]:
-    if isinstance(grade, str):  # asked again: no mark, and why
-        return {
-            "pack": pack.id,
-            "question": question.id,
-            "kind": question.kind,
-            "prompt": question.prompt,
-            "given": given,
-            "result": "again",
-            "credit": None,
-            "exact": None,
-            "note": grade,
-            "note_code": None,
-            "answer": question.answer_text(),
-        }
-    return {
+    out: dict[str, object] = {
         "pack": pack.id,
         "question": question.id,
         "kind": question.kind,
         "prompt": question.prompt,
         "given": given,
-        "result": grade.result,
-        "credit": grade.credit,
-        "exact": grade.exact,
-        "note": words.note(grade.note) if grade.note is not None else "",
-        "note_code": grade.note.code.value if grade.note is not None else None,
-        "answer": question.answer_text(),
     }
+    if isinstance(grade, str):  # asked again: no mark, and why
+        out.update(result="again", credit=None, exact=None, note=grade, note_code=None)
+    else:
+        out.update(
+            result=grade.result,
+            credit=grade.credit,
+            exact=grade.exact,
+            note=words.note(grade.note) if grade.note is not None else "",
+            note_code=grade.note.code.value if grade.note is not None else None,
+        )
+    out["answer"] = question.answer_text()
+    return out
 
 
 def _is_question_id(word: str) -> bool:

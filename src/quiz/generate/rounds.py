@@ -61,7 +61,7 @@ from quiz.kinds import KIND_NAMES
 from quiz.packs.model import Entity, Fact, Number, Pack, Quote, Value, When
 from quiz.packs.quotes import sentences
 from quiz.question import Claim, Question
-from quiz.text import fold
+from quiz.text import contains_phrase, fold
 
 # The soft rules' levels, tried in turn: feedback paragraphs apart, sentences and relations
 # spread; then sentences and relations; then relations only; then no two questions whose
@@ -99,7 +99,7 @@ def _needed(count: int) -> int:
     out of questions that keep apart, and a longer round filled with pairs gave one away in
     every round: the bundled pack's 22 choice, select-all and order questions held 4 such
     pairs a round (reader 36b: the air policing's four questions on its one sentence, the
-    first unit's city and date); it is now a round of 11 to 15 that says why it is short."""
+    first unit's city and date); it is now a round of 10 to 14 that says why it is short."""
     full = min(count, PAIRED_UP_TO)
     return full - shortfall(full)
 
@@ -294,7 +294,7 @@ def _told_of_whole(pack: Pack, q: Question) -> frozenset[tuple[object, object]]:
             for e in pack.entities.values()
             if e.key != anchor.key
             and any(
-                len(n.split()) > 1 and _within(n, name)
+                len(n.split()) > 1 and n != name and contains_phrase(name, n)
                 for n in e.folded_names
                 for name in anchor.folded_names
             )
@@ -306,10 +306,6 @@ def _told_of_whole(pack: Pack, q: Question) -> frozenset[tuple[object, object]]:
 def _pair_of(pack: Pack, fact_id: str) -> frozenset[tuple[object, object]]:
     f = pack.fact_by_id.get(fact_id)
     return frozenset() if f is None else frozenset({(f.subject.key, f.object.key)})
-
-
-def _within(part: str, whole: str) -> bool:
-    return f" {part} " in f" {whole} " and part != whole
 
 
 def _kin_apart(

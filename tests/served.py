@@ -188,7 +188,8 @@ def question_kind(screen: str) -> type[Key] | None:
     return None
 
 
-PLACEHOLDER = re.compile(r"▊\s+Type (?:a number|your answer), then Enter\s")
+TYPED = re.compile(r"▊ *(1+) *▎")  # the answer box, drawn, holding the "1"s typed
+BACKSPACE = "\x7f"
 FIRST_OPTION = re.compile(r"▊ 1\. (.*?)\s*▎")
 
 
@@ -221,8 +222,9 @@ async def answer(player: Player, seconds: float = 60.0) -> tuple[str, float]:
 
     A question's hint can be drawn a moment before its answer widget has the focus, and a
     key pressed in that moment goes nowhere. So each first key is pressed again until its
-    effect shows (the typed text, the tick, the moved event, the feedback): every kind's
-    first key can be pressed twice without changing what is answered. Enter, which would
+    effect shows (the typed text in its box, the tick, the moved event, the feedback): a
+    choice's or a tick's key can land twice without changing what is answered, and a typed
+    answer's extra "1"s are rubbed out. Enter, which would
     go on to the next question once the feedback is up, is pressed once, after that."""
     deadline = time.monotonic() + seconds
     kind = await player.until(question_kind, seconds)
@@ -243,7 +245,12 @@ async def answer(player: Player, seconds: float = 60.0) -> tuple[str, float]:
         return any(f in text for f in FEEDBACK)
 
     if kind in (Text, Figure):  # a typed answer (most likely wrong: graded all the same)
-        await press_until("1", lambda t: not PLACEHOLDER.search(t), 5.0)
+        # the box's own text, not the placeholder gone: the hint is drawn before the box
+        await press_until("1", TYPED.search, 5.0)
+        typed = TYPED.search(player.text())
+        if typed and len(typed.group(1)) > 1:  # a key pressed again landed after all
+            await player.keys(BACKSPACE * (len(typed.group(1)) - 1))
+            await player.until(lambda t: (m := TYPED.search(t)) and m.group(1) == "1", 10.0)
     elif kind is Many:  # tick the first option
         await press_until("1", lambda t: "[x]" in t, 10.0)
     elif kind is Order:  # move the first event down one

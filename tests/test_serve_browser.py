@@ -23,7 +23,7 @@ import pytest
 
 from quiz.question import Figure, Many, Order, Text
 from quiz.store import open_store
-from served import FEEDBACK, PLACEHOLDER, Served, first_option, question_kind
+from served import FEEDBACK, TYPED, Served, first_option, question_kind
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -141,7 +141,7 @@ def test_a_browser_plays_a_served_game(tmp_path: Path) -> None:
             kind = tab.until(question_kind)
             # As a player does (see served.answer): a key pressed again until it shows.
             if kind in (Text, Figure):
-                tab.press_until("1", lambda t: not PLACEHOLDER.search(t))
+                tab.press_until("1", TYPED.search)
             elif kind is Many:
                 tab.press_until("1", lambda t: "[x]" in t)
             elif kind is Order:

@@ -244,7 +244,7 @@ KEY: tuple[Fact, ...] = (
     Fact((r"\bstrong\b",), ("over 1,000", 1000), also=("about 1,000",)),
     Fact((r"inaugurated", r"where was|inaugurated at"), ("Rukla",)),
     Fact((r"inaugurated", r"which year|inaugurated in (?=\d)"), (2017,)),
-    Fact((r"component of the lithuanian armed forces|is today a part of",), ("Iron Wolf",)),
+    Fact((r"brigade of the lithuanian armed forces|is today a part of",), ("Iron Wolf",)),
     # no longer asked: a student guesses it without reading (tests/helpers.GUESSABLE)
 )
 

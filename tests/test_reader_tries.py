@@ -141,3 +141,23 @@ def test_an_office_s_title_alone_is_right_where_no_other_office_has_it() -> None
     assert questions["gadsden/santa-anna-office:typed:forward"].grade("Governor").result == (
         "wrong"
     )
+
+
+def test_a_place_with_its_kind_and_a_describing_word_in_brackets_are_right() -> None:
+    """Reader 41c: "Tehuantepec region" refused while "Mesilla Valley region" was right (its
+    pack wrote the alias), and "President of Mexico (interim)" refused while "interim
+    President of Mexico" was right. A place's own kind (its group) may follow its name, not
+    another kind; one lower-case word in brackets reads as if written before the answer,
+    not a name in brackets."""
+    questions = _questions()
+    isthmus = questions["gadsden/tehuantepec-1847:typed:reverse"]
+    for right in ("Tehuantepec region", "the Tehuantepec region", "the region of Tehuantepec"):
+        assert isthmus.grade(right).result == "right", right
+    for wrong in ("Isthmus region", "Panama region", "Tehuantepec city"):
+        assert isthmus.grade(wrong).result == "wrong", wrong
+    ceballos = questions["gadsden/ceballos-office:typed:forward"]
+    assert ceballos.grade("President of Mexico (interim)").result == "right"
+    for wrong in ("President of Mexico (Santa Anna)", "President of Mexico (not)"):
+        assert ceballos.grade(wrong).result == "wrong", wrong
+    santa_anna = questions["gadsden/santa-anna-office:typed:forward"]
+    assert santa_anna.grade("President of Mexico (general)").result == "wrong"

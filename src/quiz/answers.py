@@ -360,7 +360,7 @@ def _check_typed(key: Text, text: str) -> Verdict:
             return Verdict(True, True, again.note or Note(NoteCode.MEANS, key.answer))
     # the answer read another way the question makes right: "member states' resilience",
     # "German-led", "defence ministers of NATO countries"
-    for reading in (_owner_after, _leader, _without_members):
+    for reading in (_owner_after, _leader, _without_members, _describing_word_moved):
         other = reading(key, text)
         if other is not None and other != fold(text):
             again = _check_parts(key, other)
@@ -583,6 +583,18 @@ def _leader(key: Text, text: str) -> str | None:
     if words[-1] == language.led:
         return " ".join(words[:-1])  # "German-led"
     return " ".join(words[2:]) if words[1] == language.led_by else None  # "led by Germany"
+
+
+_BRACKETED_WORD = re.compile(r"(.*\S)\s*\(\s*([^\W\d_A-Z][^\W\d_]*)\s*\)\s*")
+
+
+def _describing_word_moved(key: Text, text: str) -> str | None:
+    """The answer with one lower-case word in brackets after it set before it: "President of
+    Mexico (interim)" is read as "interim President of Mexico" (a reader found the one
+    refused and the other right), and is right only where that is. A bracketed name ("(Santa
+    Anna)") is no describing word and stays as typed."""
+    m = _BRACKETED_WORD.fullmatch(text)
+    return None if m is None else fold(f"{m.group(2)} {m.group(1)}")
 
 
 _NAMED_IN_PROMPT = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")

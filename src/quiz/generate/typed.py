@@ -20,7 +20,7 @@ import random
 import re
 from collections.abc import Iterable
 
-from quiz.answers import GENERIC_HEADS, TIES, short_forms
+from quiz.answers import GENERIC_HEADS, PLACE_HEADS, TIES, short_forms
 from quiz.generate.distractors import alike
 from quiz.generate.from_facts import (
     ask,
@@ -71,7 +71,26 @@ def answer_forms(pack: Pack, value: Value) -> tuple[str, ...]:
     kept.extend(
         n for other in value.covers if other in pack.entities for n in pack.entities[other].names
     )
+    kept.extend(_with_place_kind(pack, value))
     return (*value.names, *dict.fromkeys(kept))
+
+
+def _with_place_kind(pack: Pack, value: Entity) -> Iterable[str]:
+    """A place's names with the kind of place it is, where its group says one ("Tehuantepec
+    region" for a place of group `region`; a reader found it
+    refused beside "Mesilla Valley region", whose pack wrote that alias). Only the place's own
+    kind: "Mexico City" stays another place than Mexico, and no form another entity is named."""
+    kind = value.group
+    if value.type != "place" or kind not in PLACE_HEADS or pack.lang.code != "en":
+        # (a group is the author's English id: "Vilnius city" is no Lithuanian answer)
+        return
+    taken = {f for e in pack.entities.values() if e is not value for f in e.folded_names}
+    for name, folded in zip(value.names, value.folded_names, strict=True):
+        words = folded.split()
+        if "(" in name or kind in words or words[-1] in GENERIC_HEADS or TIES & set(words):
+            continue  # "Isthmus of Tehuantepec region" is no way to say it
+        if fold(f"{name} {kind}") not in taken:
+            yield f"{name} {kind}"
 
 
 def _short_first_named(pack: Pack, value: Entity) -> Iterable[str]:

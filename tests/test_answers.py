@@ -1262,6 +1262,23 @@ def test_a_concept_takes_describing_words_the_source_uses(answer: str, right: bo
     assert check_typed(key, answer).correct is right
 
 
+def test_a_word_sharing_a_generic_heads_key_is_no_other_values_word() -> None:
+    """Reader 42a: the source's "operational energy security" was refused, "operational"
+    sharing its key with the "efforts" (an effort is an operation) of the rival "anti-mine
+    efforts". A generic head names no value; the rival's own words still refuse."""
+    proof = "NATO began discussing energy security."
+    key = Text(
+        "energy security",
+        ("energy security",),
+        ("anti-mine efforts", "crisis management operations"),
+        source=(f"{proof} A centre handles operational energy security issues.",),
+        quotes=(proof,),
+    )
+    assert check_typed(key, "operational energy security").correct
+    assert not check_typed(key, "anti-mine energy security").correct
+    assert not check_typed(key, "crisis energy security").correct
+
+
 def test_a_proper_name_takes_no_describing_words_by_the_rule() -> None:
     """Around a proper name a word makes another thing ("New Mexico" is not Mexico)."""
     key = Text("Mexico", ("Mexico",), ("Texas",), source=("New Mexico lies north of Mexico.",))

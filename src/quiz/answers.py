@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from quiz.languages import find as find_language
-from quiz.meaning import expand, items, meaning, tokens
+from quiz.meaning import GENERIC_HEADS, expand, items, meaning, tokens
 from quiz.modifiers import PREPOSITIONS as _PREPOSITIONS
 from quiz.modifiers import modified
 from quiz.round.codes import Note, NoteCode
@@ -45,15 +45,6 @@ NEAR_CUTOFF = 70.0  # rapidfuzz ratio (0-100) this close: say why it was not acc
 MIN_TYPO_LENGTH = 5  # shorter answers must be exact after folding
 MIN_TYPO_WORD = 4  # a typo stands in a word this long at least ("Bsae" for Base)
 
-# Words that end a name without telling it apart from others of its kind: "the Warsaw
-# Summit" is typed "Warsaw", "Ghor province" "Ghor", "the Lithuanian Armed Forces"
-# "Lithuanian". A pack adds its own: a last word two of its names share.
-_GENERIC_HEADS_WORDS = """
-summit summits mission missions operation operations force forces armed air base bases
-province region city county centre center brigade group groups unit units
-command commands headquarters agency council committee treaty programme program
-"""
-GENERIC_HEADS = frozenset(_GENERIC_HEADS_WORDS.split())
 PLACE_HEADS = frozenset({"province", "region", "county", "district", "city"})
 TIES = frozenset({"and", "or", "of", "in", "on", "at", "for", "the", "to", "with"})
 _ARTICLES = ("the", "a", "an")

@@ -191,6 +191,16 @@ def tokens(
     return tuple(out)
 
 
+# Words that end a name without telling it apart from others of its kind: "the Warsaw
+# Summit" is typed "Warsaw", "Ghor province" "Ghor", "the Lithuanian Armed Forces"
+# "Lithuanian". A pack adds its own: a last word two of its names share.
+_GENERIC_HEADS_WORDS = """
+summit summits mission missions operation operations force forces armed air base bases
+province region city county centre center brigade group groups unit units
+command commands headquarters agency council committee treaty programme program
+"""
+GENERIC_HEADS = frozenset(_GENERIC_HEADS_WORDS.split())
+
 _PARENS = re.compile(r"\(([^()]*)\)")
 _MARKS = r"[,;/&+]"
 # the words that join two answers in one, for a language without a module here

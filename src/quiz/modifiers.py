@@ -41,7 +41,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from quiz.languages import find as find_language
-from quiz.meaning import items, tokens
+from quiz.meaning import GENERIC_HEADS, items, tokens
 from quiz.packs.quotes import sentences
 from quiz.text import fold
 
@@ -172,13 +172,23 @@ def _names_of(
     for rival in rivals:
         words = tokens(rival, language)
         if len(words) <= _NAME_WORDS:
-            foreign |= {key for _, key in words if key not in own}
+            # not a generic head's word, which names no value: "anti-mine efforts" (an
+            # effort is an operation, whose key "operational" shares) made the source's
+            # "operational energy security" another value's words (reader 42a)
+            generic = _generic_keys(language)
+            foreign |= {key for _, key in words if key not in own and key not in generic}
         proper |= {
             fold(w)[:_PROPER_STEM]
             for w in rival.split()
             if w[:1].isupper() and len(fold(w)) >= _PROPER_STEM and fold(w) not in own
         }
     return frozenset(foreign), frozenset(proper)
+
+
+@lru_cache(maxsize=8)
+def _generic_keys(language: str) -> frozenset[str]:
+    """The word keys of the generic heads ("operation", "force", "summit")."""
+    return frozenset(k for w in GENERIC_HEADS for _, k in tokens(w, language))
 
 
 def _capitalised(text: str, language: str) -> frozenset[str]:

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import cast
 
-from quiz.answers import GENERIC_HEADS, TIES
+from quiz.answers import TIES
 from quiz.generate import apart, order
 from quiz.generate.collector import collector_paused
 from quiz.generate.evidence import touches
@@ -58,6 +58,7 @@ from quiz.generate.slots import (
     variants,
 )
 from quiz.kinds import KIND_NAMES
+from quiz.meaning import GENERIC_HEADS
 from quiz.packs.model import Entity, Fact, Number, Pack, Quote, Value, When
 from quiz.packs.quotes import sentences
 from quiz.question import Claim, Question

@@ -20,7 +20,7 @@ import random
 import re
 from collections.abc import Iterable
 
-from quiz.answers import GENERIC_HEADS, PLACE_HEADS, TIES, short_forms
+from quiz.answers import PLACE_HEADS, TIES, short_forms
 from quiz.generate.distractors import alike
 from quiz.generate.from_facts import (
     ask,
@@ -35,6 +35,7 @@ from quiz.generate.refusal import Refusal, missing, not_closed, said
 from quiz.generate.truth import Direction
 from quiz.generate.wording import explanation, framed, passages
 from quiz.lang import N_
+from quiz.meaning import GENERIC_HEADS
 from quiz.packs.model import Entity, Fact, Pack, Value
 from quiz.question import Claim, Origin, Question, Text
 from quiz.text import contains_phrase, fold

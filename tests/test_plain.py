@@ -274,8 +274,14 @@ def test_a_select_all_takes_its_options_words(questions: dict[str, Question]) ->
     assert parse_line(q, f"{first}; {second}") == (0, 1)
     assert parse_line(q, f"{second.lower()}, {first}") == (1, 0)
     assert parse_line(q, first) == (0,)
-    with pytest.raises(InvalidResponse):
+    with pytest.raises(InvalidResponse) as refused:
         parse_line(q, f"{first}; Narnia")
+    # the part that is no option is named, not the first word (reader 42b: "Poland,
+    # Lithuania" was "not an option: 'poland'")
+    assert refused.value.text == "Narnia"
+    with pytest.raises(InvalidResponse) as refused:
+        parse_line(q, f"{second}, Narnia land, {first}")
+    assert refused.value.text == "Narnia land"
 
 
 def test_run_in_process_partial_credit_and_streak(questions: dict[str, Question]) -> None:

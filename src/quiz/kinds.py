@@ -96,8 +96,7 @@ def parse_line(question: Asked, line: str) -> Response:
         elif len(token) == 1 and "a" <= token <= "z":
             picks.append(ord(token) - ord("a"))
         else:
-            shown = token if len(token) <= 20 else token[:20] + "…"
-            raise InvalidResponse(Refusal.NOT_AN_OPTION, text=shown)
+            raise InvalidResponse(Refusal.NOT_AN_OPTION, text=_shown(token))
     if shape in (Shape.MANY, Shape.ORDER):
         return tuple(picks)
     if len(picks) != 1:
@@ -108,14 +107,28 @@ def parse_line(question: Asked, line: str) -> Response:
 def _options_named(options: tuple[str, ...], text: str) -> tuple[int, ...] | None:
     """The options a line names by their words, split at ";" or ",": "Albania; Croatia" for a
     select-all, as `quiz try` says it takes them (reader 39b found it asked again). None
-    unless every part is an option's words (an option may hold a comma: ";" is tried first)."""
+    unless every part is an option's words (an option may hold a comma: ";" is tried first);
+    where others are, the part that is not is refused by name."""
     folded = [fold(o) for o in options]
     for mark in (";", ","):
         parts = [fold(p) for p in text.split(mark) if p.strip()]
         # a bare number is the option's place ("2"), never its words
         if parts and all(p in folded and not p.isdecimal() for p in parts):
             return tuple(folded.index(p) for p in parts)
+    for mark in (";", ","):
+        parts = [p.strip() for p in text.split(mark) if p.strip()]
+        if any(fold(p) in folded for p in parts):
+            # options named by their words but one: that one is what is not an option
+            # ("Poland, Lithuania" named "poland", the first word, reader 42b)
+            wrong = next((p for p in parts if fold(p) not in folded and not p.isdecimal()), None)
+            if wrong is not None:
+                raise InvalidResponse(Refusal.NOT_AN_OPTION, text=_shown(wrong))
     return None
+
+
+def _shown(text: str) -> str:
+    """What a refusal quotes of a word that is no option: its first 20 characters."""
+    return text if len(text) <= 20 else text[:20] + "…"
 
 
 def _figure_option(options: tuple[str, ...], text: str) -> int | None:

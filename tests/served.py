@@ -198,6 +198,9 @@ def first_option(screen: str) -> str | None:
     return found.group(1) if found else None
 
 
+ROUND_UP = re.compile(r"Question \d+ of \d+")
+
+
 async def sign_in_and_start(player: Player, name: str, seconds: float = 60.0) -> None:
     """Name the player, then start a round from the home screen. Ctrl+S is pressed again
     until the round is up: in a loaded run a key can reach the tab in the instant its home
@@ -208,12 +211,15 @@ async def sign_in_and_start(player: Player, name: str, seconds: float = 60.0) ->
     deadline = time.monotonic() + seconds
     while True:
         await player.keys(CTRL_S)
-        try:
-            await player.until(lambda text: "Start (Ctrl+S)" not in text, 5.0)
+        try:  # the round's own header, not the home screen gone (a redraw can hide it)
+            await player.until(ROUND_UP.search, 5.0)
             return
         except AssertionError:
             if player.closed or time.monotonic() >= deadline:
                 raise
+            if "Start (Ctrl+S)" not in player.text():  # started, not drawn yet: no key more
+                await player.until(ROUND_UP.search, max(1.0, deadline - time.monotonic()))
+                return
 
 
 async def answer(player: Player, seconds: float = 60.0) -> tuple[str, float]:

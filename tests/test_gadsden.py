@@ -439,3 +439,24 @@ def test_an_office_named_after_a_common_noun_lends_no_word_alone() -> None:
     assert q.grade("head of state of Mexico").result == "right"
     assert q.grade("President").result == "right"
     assert q.grade("head").result != "right"
+
+
+def test_a_title_before_words_not_all_a_name_lends_no_word_alone(tmp_path: Path) -> None:
+    """An author's alias "head of the Mexican government" made "head" alone right again
+    (found while trying reader 43c's "head of the Mexican government"): a title is right
+    alone only before a name every word of which is one."""
+    from quiz.packs import load_pack
+
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "gadsden.txt").write_bytes((DATA / "sources/gadsden.txt").read_bytes())
+    text = PACK.read_text(encoding="utf-8")
+    alias = '"Mexico\'s head of state"'
+    assert alias in text
+    (tmp_path / "gadsden.yaml").write_text(
+        text.replace(alias, f'{alias}, "head of the Mexican government"'), encoding="utf-8"
+    )
+    pack = load_pack(tmp_path / "gadsden.yaml")
+    q = next(q for q in all_questions(pack, 0) if q.id == "santa-anna-office:typed:forward")
+    assert q.grade("head of the Mexican government").result == "right"
+    assert q.grade("head").result != "right"
+    assert q.grade("President").result == "right"

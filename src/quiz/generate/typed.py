@@ -112,8 +112,13 @@ _ABBREVIATION = re.compile(r"[A-Z]{2,4}|(?:[A-Z]\.){2,4}")
 
 # an office's title before its place, a name: "Governor of New Mexico", "U.S. ambassador to
 # Mexico"; not "head of state of Mexico", whose "head" alone was marked right for the office
-# (reader 35c): "state of Mexico" is no place
-_TITLED = re.compile(r"(?:\S+\s+)?([A-Za-z][a-z]{3,})\s+(?:of|to|for)\s+(?:the\s+)?[A-Z].*")
+# (reader 35c): "state of Mexico" is no place; nor "head of the Mexican government", a name
+# every word of which is not (an author's alias made "head" right again)
+_PROPER = r"[A-Z][\w.'’-]*"
+_TITLED = re.compile(
+    rf"(?:\S+\s+)?([A-Za-z][a-z]{{3,}})\s+(?:of|to|for)\s+(?:the\s+)?{_PROPER}"
+    rf"(?:\s+(?:(?:of|the|and)\s+)*{_PROPER})*"
+)
 
 
 def _title_alone(pack: Pack, value: Entity, anchor: Value, own: set[str]) -> tuple[str, ...]:

@@ -169,13 +169,13 @@ def _names_of(
     adjective of one ("Russian" of Russia) is seen too; none of them a word of the key's."""
     foreign: set[str] = set()
     proper: set[str] = set()
+    # not a generic head's word, which names no value: "anti-mine efforts" (an effort is an
+    # operation, whose key "operational" shares) made the source's "operational energy
+    # security" another value's words (reader 42a)
+    generic = _generic_keys(language)
     for rival in rivals:
         words = tokens(rival, language)
         if len(words) <= _NAME_WORDS:
-            # not a generic head's word, which names no value: "anti-mine efforts" (an
-            # effort is an operation, whose key "operational" shares) made the source's
-            # "operational energy security" another value's words (reader 42a)
-            generic = _generic_keys(language)
             foreign |= {key for _, key in words if key not in own and key not in generic}
         proper |= {
             fold(w)[:_PROPER_STEM]

@@ -78,9 +78,9 @@ def answer_forms(pack: Pack, value: Value) -> tuple[str, ...]:
 
 def _with_place_kind(pack: Pack, value: Entity) -> Iterable[str]:
     """A place's names with the kind of place it is, where its group says one ("Tehuantepec
-    region" for a place of group `region`; a reader found it
-    refused beside "Mesilla Valley region", whose pack wrote that alias). Only the place's own
-    kind: "Mexico City" stays another place than Mexico, and no form another entity is named."""
+    region" for a place of group `region`; reader 41c found it refused beside "Mesilla Valley
+    region", whose pack wrote that alias). Only the place's own kind: "Mexico City" stays
+    another place than Mexico, and no form is another entity's name."""
     kind = value.group
     if value.type != "place" or kind not in PLACE_HEADS or pack.lang.code != "en":
         # (a group is the author's English id: "Vilnius city" is no Lithuanian answer)

@@ -161,3 +161,18 @@ def test_a_place_with_its_kind_and_a_describing_word_in_brackets_are_right() -> 
         assert ceballos.grade(wrong).result == "wrong", wrong
     santa_anna = questions["gadsden/santa-anna-office:typed:forward"]
     assert santa_anna.grade("President of Mexico (general)").result == "wrong"
+
+
+def test_a_pronoun_opening_an_answer_as_its_subject_is_read_without_it() -> None:
+    """ "it increases its defence budget" was refused while "increases its defence budget"
+    and "Lithuania increases …" were right (readers 42a and earlier). The rest is judged
+    alone: an opposite or a negation after the pronoun stays refused."""
+    ways = _questions()["lithuania-strengthens-defence-budget:typed:forward_any"]
+    for right in ("it increases its defence budget", "It modernises its armed forces"):
+        assert ways.grade(right).result == "right", right
+    for wrong in (
+        "it decreases its defence budget",
+        "it does not increase its defence budget",
+        "it increases Estonia's defence budget",
+    ):
+        assert ways.grade(wrong).result == "wrong", wrong

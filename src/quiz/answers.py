@@ -351,7 +351,13 @@ def _check_typed(key: Text, text: str) -> Verdict:
             return Verdict(True, True, again.note or Note(NoteCode.MEANS, key.answer))
     # the answer read another way the question makes right: "member states' resilience",
     # "German-led", "defence ministers of NATO countries"
-    for reading in (_owner_after, _leader, _without_members, _describing_word_moved):
+    for reading in (
+        _owner_after,
+        _leader,
+        _without_members,
+        _describing_word_moved,
+        _without_subject_pronoun,
+    ):
         other = reading(key, text)
         if other is not None and other != fold(text):
             again = _check_parts(key, other)
@@ -586,6 +592,18 @@ def _describing_word_moved(key: Text, text: str) -> str | None:
     Anna)") is no describing word and stays as typed."""
     m = _BRACKETED_WORD.fullmatch(text)
     return None if m is None else fold(f"{m.group(2)} {m.group(1)}")
+
+
+def _without_subject_pronoun(key: Text, text: str) -> str | None:
+    """The answer without a pronoun it opens with as its subject ("it increases its defence
+    budget": "increases its defence budget", as "Lithuania increases …" already was; reader
+    42a and earlier found it refused). What follows is judged alone, so "it decreases …" and
+    "it does not increase …" stay refused."""
+    language = find_language(key.language)
+    words = text.split()
+    if language is None or len(words) < 3 or fold(words[0]) not in language.subject_pronouns:
+        return None
+    return fold(" ".join(words[1:]))
 
 
 _NAMED_IN_PROMPT = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")

@@ -189,6 +189,10 @@ class Language:
     # a pronoun and verb a student may open an answer with ("it is", "it was"): no part of
     # what the answer names, so "It was Belgium" is marked as "Belgium" (`quiz.answers`)
     sentence_starts: tuple[str, ...] = ()
+    # folded pronouns a student may open an answer with as its subject ("it increases its
+    # defence budget" for "Name one thing Lithuania increases …"): the answer is read
+    # without it, and is right only where the rest is (`quiz.answers`)
+    subject_pronouns: frozenset[str] = frozenset()
     # phrases a thing's kind is said through after it, "_" standing for the kind's word
     # ("of a _ nature"): "threats of a hybrid nature" is marked as "hybrid threats"
     kind_forms: tuple[str, ...] = ()

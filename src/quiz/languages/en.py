@@ -288,6 +288,7 @@ LANGUAGE = Language(
         "that is",
         "the answer is",
     ),
+    subject_pronouns=frozenset(["it", "they", "he", "she"]),
     short_first_names=(
         ("alexander", ("alex",)),
         ("andrew", ("andy",)),

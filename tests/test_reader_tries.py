@@ -176,3 +176,45 @@ def test_a_pronoun_opening_an_answer_as_its_subject_is_read_without_it() -> None
         "it increases Estonia's defence budget",
     ):
         assert ways.grade(wrong).result == "wrong", wrong
+
+
+def test_words_the_prompt_or_another_name_lends_do_not_make_another_claim() -> None:
+    """Two adversarial readers (1467 tries) found these marked right, each through a rule
+    meant for right answers: the prompt's words after the name out of the prompt's order
+    ("part of Mexico" from "… part of the U.S. territory of New Mexico"), a generic head
+    the prompt says of something else ("force", "base"), a force or base after a word of
+    another value's name ("Šiauliai Air Base", "rotational NATO units", "Energy Security
+    Centre"), and a word in brackets taken for a middle name."""
+    questions = _questions()
+    wrong = {
+        "gadsden/lane-declared-mesilla:typed:forward": (
+            "Mesilla Valley part of Mexico",
+            "he declared the Mesilla Valley part of Mexico",
+        ),
+        "efp-force-lithuania-inaugurated-in-rukla:typed:forward": ("Rukla force",),
+        "amari-in-estonia:typed:forward": ("Estonia base",),
+        "collective-defence-system-based-on-solidarity:typed:forward_any": (
+            "solidarity base",
+            "solidarity force",
+        ),
+        "air-policing-main-presence-before-aggression:typed:forward": (
+            "air policing base",
+            "air policing unit",
+        ),
+        "lithuania-called-for-regional-security:typed:forward": ("regional security centre",),
+        "karoblis-minister-of-national-defence:typed:forward": ("Raimundas (deputy) Karoblis",),
+    }
+    for qid, answers in wrong.items():
+        for answer in answers:
+            assert questions[qid].grade(answer).result == "wrong", (qid, answer)
+    right = {
+        "gadsden/lane-declared-mesilla:typed:forward": (
+            "Mesilla Valley part of the U.S. territory of New Mexico",
+        ),
+        "efp-force-lithuania-inaugurated-in-rukla:typed:forward": ("Rukla base",),
+        "air-policing-began-with-belgian-detachment:typed:forward": ("Belgian Air Force",),
+        "karoblis-minister-of-national-defence:typed:forward": ("raimundas karoblis",),
+    }
+    for qid, answers in right.items():
+        for answer in answers:
+            assert questions[qid].grade(answer).result == "right", (qid, answer)

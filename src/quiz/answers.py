@@ -378,6 +378,12 @@ def _check_typed(key: Text, text: str) -> Verdict:
 _ASKING = frozenset({"one", "which", "what"})  # the kind asked stands after them
 
 
+def _asked_at(words: list[str]) -> set[int]:
+    """Where the kind a prompt asks may stand: the three words after "which", "what", "one"
+    ("Which piece of land …", "in which field")."""
+    return {i + n for i, w in enumerate(words) if w in _ASKING for n in (1, 2, 3)}
+
+
 def _kind_of_name(key: Text, text: str) -> str | None:
     """The right name an answer gives as "(the) KIND of NAME", or None: "the state of
     Arizona" where the prompt asks for a state ("Name one present-day state …"), as "Arizona
@@ -401,7 +407,7 @@ def _kind_of_name(key: Text, text: str) -> str | None:
         for i, w in enumerate(words)
         if i + 1 == len(words) or words[i + 1] in small or words[i + 1] in _PREPOSITIONS
     }
-    asked = {i + n for i, w in enumerate(words) if w in _ASKING for n in (1, 2, 3)}
+    asked = _asked_at(words)
     kinds = {k for i in heads | asked if i < len(words) for _, k in tokens(words[i], lang)}
     if len(said) != 1 or said[0][1] not in kinds:
         return None
@@ -476,6 +482,11 @@ def _with_middle_name(key: Text, names: list[str], text: str) -> str:
     middle = words[1]
     if not middle.isalpha() or (len(middle) == 1 and not typed[1].endswith(".")):
         return text  # a letter is an initial only with its full stop ("Franklin Q. Pierce")
+    if not typed[1][:1].isalpha() or (typed[1][:1].islower() and not text.islower()):
+        # written as a name: not in brackets or quotes, nor in lower case between capitals
+        # ("Raimundas (deputy) Karoblis" named his deputy, an adversarial reader found it
+        # right); an answer all in lower case may write a middle name so too
+        return text
     taken = {
         w
         for n in (*key.rivals, *getattr(key, "titles", ()), getattr(key, "prompt", ""))
@@ -1043,6 +1054,17 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
     # Ward's agent, where "José of Garay" is still Garay
     entitled = tie is None
     acts = tuple(n for n, _ in language.verb_nouns) if language is not None else ()
+    # the words after the name allowed only because the prompt says them, and the kind it
+    # asks for ("which base")
+    unprompted = _complements(key, name, after=True, prompt=False)
+    from_prompt: list[str] = []
+    prompt_words = fold(key.prompt).split()
+    asked_kinds = {
+        k
+        for i in _asked_at(prompt_words)
+        if i < len(prompt_words)
+        for _, k in tokens(prompt_words[i], lang)
+    }
     for i, (word, k) in enumerate(said):
         if start <= i < end:
             continue
@@ -1073,9 +1095,22 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
         if part in whole or word in years:
             continue
         if k in (before if i < start else allowed):
+            if i >= end and k not in unprompted:
+                if i == end and k in _GENERIC_KEYS and k not in asked_kinds:
+                    # a generic head right after the name, which the prompt says of
+                    # something else: "Rukla force" for where the forward force was
+                    # inaugurated, "Estonia base" for the country of Ämari Air Base (an
+                    # adversarial reader found them right)
+                    return None
+                from_prompt.append(k)
             continue
         if in_article.get(part, False):
             continue
+        return None
+    if len(from_prompt) > 1 and not _run_of(from_prompt, [k for _, k in tokens(key.prompt, lang)]):
+        # the prompt's words after the name only as the prompt runs them: "Mesilla Valley
+        # part of Mexico" took "part", "Mexico" from "… part of the U.S. territory of New
+        # Mexico?" and said the opposite (an adversarial reader found it right)
         return None
     # another value's name inside the answer: only a word of the key's own names ("NATO" of
     # "NATO enhanced Forward Presence") or the place the pack gives the answer ("Šiauliai,
@@ -1139,6 +1174,8 @@ def _titles_before(key: Text, name: str) -> list[str]:
 
 # the generic heads that name a kind of thing ("forces"), not "air" or "armed" of "air base"
 _GENERIC_KEYS = frozenset(k for w in GENERIC_HEADS - {"air", "armed"} for _, k in tokens(w))
+_GENERIC_WORD_KEYS = frozenset(k for w in GENERIC_HEADS for _, k in tokens(w))
+_FORCE_KEYS = frozenset(k for w in ("force", "unit", "troops") for _, k in tokens(w))
 
 
 def _is_kind(key: Text, name: str, kind: list[str], typed: list[str]) -> bool:
@@ -1163,6 +1200,8 @@ def _is_kind(key: Text, name: str, kind: list[str], typed: list[str]) -> bool:
         ks for a, ks in zip(singles, own, strict=True) if ks and fold(a).split()[-2:-1] != ["of"]
     ]
     words = {k for ks in own for k in ks}
+    named_alone = {ks[0] for r in key.rivals if len(ks := [k for _, k in tokens(r, lang)]) == 1}
+    typed_name = {k for _, k in tokens(name, lang)}  # the words of the name the answer holds
     for part in (p for n in (*key.accepted, *key.rivals) for p in items(n, lang)):
         ks = [k for _, k in tokens(part, lang)]  # each alone: "Washington (USA)" is two
         for i, (x, y) in enumerate(zip(ks, ks[1:], strict=False)):
@@ -1171,7 +1210,19 @@ def _is_kind(key: Text, name: str, kind: list[str], typed: list[str]) -> bool:
             # after a whole name, not a word that ends one ("states" of "… in the Baltic
             # states": "Baltic states air policing" makes no "eFP air")
             after_name = any(ks[i + 1 - len(h) : i + 1] == h for h in headed if len(h) <= i + 1)
-            if after_name or (i > 0 and x in words and y in _GENERIC_KEYS):
+            # a force or unit after a word of the name that is neither a generic word nor
+            # another value's whole name: "forward force" makes "enhanced Forward Presence
+            # forces" the eFP's, never the "Air" of "Šiauliai Air Base" an "air policing
+            # base", "Security Centre" a "regional security centre", nor the "NATO" of
+            # "rotational NATO units" a "solidarity unit" (an adversarial reader found them
+            # right)
+            if after_name or (
+                i > 0
+                and x in typed_name
+                and y in _FORCE_KEYS
+                and x not in _GENERIC_WORD_KEYS
+                and x not in named_alone
+            ):
                 # never after a name's first word alone: "NATO" leads "NATO Air Policing"
                 # and "NATO headquarters", which say nothing of what the eFP is
                 return True

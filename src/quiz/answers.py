@@ -1182,9 +1182,10 @@ def _is_kind(key: Text, name: str, kind: list[str], typed: list[str]) -> bool:
     """Whether the word keys after a right proper name (`kind`, one word or two written
     apart: "battle groups") are a head noun the pack itself puts after this thing's names in
     its names: a word right after a name's last word ("battlegroup" of "eFP battlegroup
-    Lithuania"), or a generic head ("force", "unit", and "troops" with them) right after any
-    word of one ("forward force"). Such a head names what the thing is; a head the pack
-    never writes so ("Washington forces") is something added."""
+    Lithuania"), or a force ("force", "unit", "troops") right after a word of the name the
+    answer holds ("forward force" for "enhanced Forward Presence forces"). Such a head names
+    what the thing is; a head the pack never writes so ("Washington forces") is something
+    added."""
     lang = key.language
     proper = [a for a in key.accepted if fold(name) == fold(a) or _within(fold(name), fold(a))]
     if not any(c.isupper() for a in proper for c in a):

@@ -1058,6 +1058,7 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
     # asks for ("which base")
     unprompted = _complements(key, name, after=True, prompt=False)
     from_prompt: list[str] = []
+    prompt_keys = [k for _, k in tokens(key.prompt, lang)]
     prompt_words = fold(key.prompt).split()
     asked_kinds = {
         k
@@ -1107,7 +1108,7 @@ def _with_complement(key: Text, text: str) -> Verdict | None:
         if in_article.get(part, False):
             continue
         return None
-    if len(from_prompt) > 1 and not _run_of(from_prompt, [k for _, k in tokens(key.prompt, lang)]):
+    if len(from_prompt) > 1 and not _run_of(from_prompt, prompt_keys):
         # the prompt's words after the name only as the prompt runs them: "Mesilla Valley
         # part of Mexico" took "part", "Mexico" from "… part of the U.S. territory of New
         # Mexico?" and said the opposite (an adversarial reader found it right)
@@ -1174,6 +1175,7 @@ def _titles_before(key: Text, name: str) -> list[str]:
 
 # the generic heads that name a kind of thing ("forces"), not "air" or "armed" of "air base"
 _GENERIC_KEYS = frozenset(k for w in GENERIC_HEADS - {"air", "armed"} for _, k in tokens(w))
+# every generic word, "air" too (the "Air" of "Šiauliai Air Base" says nothing of a thing)
 _GENERIC_WORD_KEYS = frozenset(k for w in GENERIC_HEADS for _, k in tokens(w))
 _FORCE_KEYS = frozenset(k for w in ("force", "unit", "troops") for _, k in tokens(w))
 

@@ -594,12 +594,11 @@ def _held_by_others(pack: Pack, claim: Claim) -> list[_Figure]:
 
 def _derived_values(pack: Pack) -> dict[str, frozenset[str]]:
     """The facts whose date or figure one of them proves by the other's quote (or counts from
-    the other's date, below), both ways: the
-    augmentation "deployed in 2014" is "NATO responded immediately" beside "The Russian
-    aggression in Ukraine in spring 2014 …", the aggression's own quote, so one asked after
-    the other is asked again (reader 33d: the aggression's year, then "NATO first deployed
-    the augmentation in 2014 (2013)?" in 3 rounds of 40). A round holds one of them, as it
-    holds a fact once."""
+    the other's date, below), both ways: the augmentation "deployed in 2014" is "NATO
+    responded immediately" beside "The Russian aggression in Ukraine in spring 2014 …", the
+    aggression's own quote, so one asked after the other is asked again (reader 33d: the
+    aggression's year, then "NATO first deployed the augmentation in 2014 (2013)?" in 3
+    rounds of 40). A round holds one of them, as it holds a fact once."""
     by_value: dict[object, list[Fact]] = {}
     for f in pack.facts:
         if isinstance(f.object, When | Number) and not f.background:
